@@ -1,0 +1,96 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// Every target is Swift 6 language mode with the upcoming features our style guide asks for.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
+let serviceLifecycle = Target.Dependency.product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
+let serviceLifecycleTestKit = Target.Dependency.product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle")
+let unixSignals = Target.Dependency.product(name: "UnixSignals", package: "swift-service-lifecycle")
+let systemPackage = Target.Dependency.product(name: "SystemPackage", package: "swift-system")
+let configuration = Target.Dependency.product(name: "Configuration", package: "swift-configuration")
+let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
+
+let package = Package(
+    name: "tariffwatch",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "tariffwatch", targets: ["tariffwatch"]),
+        .executable(name: "extraction-benchmark", targets: ["ExtractionBenchmark"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        .package(
+            url: "https://github.com/apple/swift-configuration",
+            from: "1.4.0",
+            traits: [.defaults, "YAML"]
+        ),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // C: libsystemd's headers, wrapped once by `Systemd`.
+        .systemLibrary(
+            name: "CSystemd",
+            pkgConfig: "libsystemd",
+            providers: [.apt(["libsystemd-dev"])]
+        ),
+        // Thin safe layer over libsystemd: journal send, sd_notify, watchdog, listen fds.
+        .target(name: "Systemd", dependencies: ["CSystemd", systemPackage], swiftSettings: strictSettings),
+        // The pure extraction engine: UTF-8 text in, deadlines and tariff changes out. No I/O, no Glibc.
+        .target(name: "TariffExtraction", swiftSettings: strictSettings),
+        // inotify folder watching and safe reading of the files that land there.
+        .target(name: "ArticleWatcher", dependencies: [systemPackage, logging], swiftSettings: strictSettings),
+        // SQLite state: files seen, merged facts with their sources, the alert outbox.
+        .target(name: "FactStore", dependencies: ["TariffExtraction", grdb], swiftSettings: strictSettings),
+        // Where alerts go: the systemd journal and the JSON Feed file.
+        .target(
+            name: "AlertDelivery",
+            dependencies: ["FactStore", "Systemd", systemPackage, logging],
+            swiftSettings: strictSettings
+        ),
+        // The daemon's parts wired together: settings, services, the processing pipeline.
+        .target(
+            name: "TariffwatchDaemon",
+            dependencies: [
+                "TariffExtraction", "ArticleWatcher", "FactStore", "AlertDelivery", "Systemd",
+                configuration, serviceLifecycle, unixSignals, logging, systemPackage,
+            ],
+            swiftSettings: strictSettings
+        ),
+        // The command line only: parses arguments and calls into TariffwatchDaemon.
+        .executableTarget(
+            name: "tariffwatch",
+            dependencies: ["TariffwatchDaemon", "TariffExtraction", argumentParser],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "ExtractionBenchmark",
+            dependencies: ["TariffExtraction"],
+            swiftSettings: strictSettings
+        ),
+
+        .testTarget(name: "TariffExtractionTests", dependencies: ["TariffExtraction"], swiftSettings: strictSettings),
+        .testTarget(name: "ArticleWatcherTests", dependencies: ["ArticleWatcher"], swiftSettings: strictSettings),
+        .testTarget(name: "FactStoreTests", dependencies: ["FactStore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "AlertDeliveryTests",
+            dependencies: ["AlertDelivery", "FactStore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "SystemdTests", dependencies: ["Systemd"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "TariffwatchDaemonTests",
+            dependencies: ["TariffwatchDaemon", serviceLifecycleTestKit],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

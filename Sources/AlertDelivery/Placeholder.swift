@@ -1,0 +1,1 @@
+// AlertDelivery: placeholder until its work lands.

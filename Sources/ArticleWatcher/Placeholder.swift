@@ -1,0 +1,1 @@
+// ArticleWatcher: placeholder until its work lands.

@@ -1,0 +1,12 @@
+#ifndef TARIFFWATCH_CSYSTEMD_SHIM_H
+#define TARIFFWATCH_CSYSTEMD_SHIM_H
+
+// Without this, sd-journal.h turns sd_journal_sendv into a macro that adds CODE_FILE/CODE_LINE
+// fields of this header, which would be noise in every entry; Swift passes no caller location anyway.
+#define SD_JOURNAL_SUPPRESS_LOCATION 1
+
+#include <sys/uio.h>
+#include <systemd/sd-daemon.h>
+#include <systemd/sd-journal.h>
+
+#endif

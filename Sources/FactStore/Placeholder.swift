@@ -1,0 +1,1 @@
+// FactStore: placeholder until its work lands.

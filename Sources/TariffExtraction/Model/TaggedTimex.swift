@@ -1,0 +1,15 @@
+/// A temporal expression as the tagger found it, before it leaves the engine.
+///
+/// Shared between the temporal tagger (which produces it) and the tariff extractor (which links
+/// effective dates from it); byte offsets index `TextDocument.bytes`.
+struct TaggedTimex: Sendable, Hashable {
+    var bytes: Range<Int>
+    var sentenceIndex: Int
+    var type: TimexType
+    /// The TIMEX3 value (`2025-11-01`, `P90D`, `PRESENT_REF`).
+    var value: String
+    /// The calendar value for DATE expressions that resolve to one, else nil.
+    var date: TemporalValue?
+    /// The end of a range (`October 25 to 27`), else nil.
+    var endDate: TemporalValue?
+}

@@ -1,0 +1,98 @@
+/// Where a tariff measure stands, as the text tells it relative to the reference date.
+public enum TariffStatus: String, Sendable, Hashable, Codable, CaseIterable {
+    case threatened, proposed, announced, imposed
+    case inEffect = "in_effect"
+    case paused, lifted, historical
+}
+
+/// Which way a rate moves.
+public enum TariffDirection: String, Sendable, Hashable, Codable, CaseIterable {
+    case increase, decrease, unknown
+}
+
+/// One tariff move: who imposes what on whom, at what rate, from when.
+public struct TariffChange: Sendable, Hashable, Codable {
+    /// ISO 3166-1 alpha-2 code (`EU` for the European Union), or nil when the text does not say.
+    public var imposer: String?
+    public var target: String?
+    /// Product scope as written (`rare earth minerals`); empty means all goods / unspecified.
+    public var products: [String]
+    public var ratePct: Double?
+    public var previousRatePct: Double?
+    /// `additional 100%`: on top of existing duties.
+    public var additional: Bool
+    public var direction: TariffDirection
+    public var status: TariffStatus
+    /// Linked from the deadline extractor (`starting November 1`), or nil.
+    public var effectiveDate: TemporalValue?
+    /// 0...1: lower when a side was inferred from context rather than read from the sentence.
+    public var confidence: Double
+    public var text: String
+    public var sentence: String
+    /// Offsets of `text` in the document, in Unicode scalars.
+    public var start: Int
+    public var end: Int
+
+    public init(
+        imposer: String?, target: String?, products: [String] = [], ratePct: Double?, previousRatePct: Double? = nil,
+        additional: Bool = false, direction: TariffDirection = .unknown, status: TariffStatus,
+        effectiveDate: TemporalValue? = nil, confidence: Double = 1, text: String, sentence: String, start: Int, end: Int
+    ) {
+        self.imposer = imposer
+        self.target = target
+        self.products = products
+        self.ratePct = ratePct
+        self.previousRatePct = previousRatePct
+        self.additional = additional
+        self.direction = direction
+        self.status = status
+        self.effectiveDate = effectiveDate
+        self.confidence = confidence
+        self.text = text
+        self.sentence = sentence
+        self.start = start
+        self.end = end
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case imposer, target, products, ratePct = "rate_pct", previousRatePct = "previous_rate_pct", additional,
+            direction, status, effectiveDate = "effective_date", confidence, text, sentence, start, end
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        imposer = try c.decodeIfPresent(String.self, forKey: .imposer)
+        target = try c.decodeIfPresent(String.self, forKey: .target)
+        products = try c.decodeIfPresent([String].self, forKey: .products) ?? []
+        ratePct = try c.decodeIfPresent(Double.self, forKey: .ratePct)
+        previousRatePct = try c.decodeIfPresent(Double.self, forKey: .previousRatePct)
+        additional = try c.decodeIfPresent(Bool.self, forKey: .additional) ?? false
+        direction = try c.decodeIfPresent(TariffDirection.self, forKey: .direction) ?? .unknown
+        status = try c.decode(TariffStatus.self, forKey: .status)
+        effectiveDate = try c.decodeIfPresent(TemporalValue.self, forKey: .effectiveDate)
+        confidence = try c.decodeIfPresent(Double.self, forKey: .confidence) ?? 1
+        text = try c.decode(String.self, forKey: .text)
+        sentence = try c.decode(String.self, forKey: .sentence)
+        start = try c.decode(Int.self, forKey: .start)
+        end = try c.decode(Int.self, forKey: .end)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        // Every contract key is written, null included: other tools read these names.
+        try c.encode(imposer, forKey: .imposer)
+        try c.encode(target, forKey: .target)
+        try c.encode(products, forKey: .products)
+        try c.encode(ratePct, forKey: .ratePct)
+        try c.encode(previousRatePct, forKey: .previousRatePct)
+        try c.encode(additional, forKey: .additional)
+        try c.encode(direction, forKey: .direction)
+        try c.encode(status, forKey: .status)
+        try c.encode(effectiveDate, forKey: .effectiveDate)
+        try c.encode(confidence, forKey: .confidence)
+        try c.encode(text, forKey: .text)
+        try c.encode(sentence, forKey: .sentence)
+        try c.encode(start, forKey: .start)
+        try c.encode(end, forKey: .end)
+    }
+}

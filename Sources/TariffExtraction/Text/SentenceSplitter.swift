@@ -1,0 +1,85 @@
+/// Splits text into sentences on line breaks and on `.`, `!`, `?` that end a sentence.
+///
+/// News text is full of periods that do not end sentences (`U.S.`, `Oct. 30`, `Mr. Xi`, `3.5%`);
+/// a period ends a sentence only when followed by space and an upper-case letter, digit or quote and
+/// the word before it is not a known abbreviation or a single initial.
+enum SentenceSplitter {
+    static func split(_ bytes: [UInt8]) -> [Range<Int>] {
+        var sentences: [Range<Int>] = []
+        var start = 0
+        var i = 0
+        let n = bytes.count
+
+        func emit(_ end: Int) {
+            var s = start
+            var e = end
+            while s < e && bytes[s].isASCIIWhitespace { s += 1 }
+            while e > s && bytes[e - 1].isASCIIWhitespace { e -= 1 }
+            if s < e { sentences.append(s..<e) }
+        }
+
+        while i < n {
+            let byte = bytes[i]
+            if byte == 0x0A {  // line break: paragraphs, headlines, captions are their own sentences
+                emit(i)
+                start = i + 1
+            } else if byte == 0x2E || byte == 0x21 || byte == 0x3F {  // . ! ?
+                var j = i + 1
+                // closing quotes and brackets belong to the sentence: ASCII " ' ) and UTF-8 ” ’ »
+                while j < n {
+                    if bytes[j] == 0x22 || bytes[j] == 0x27 || bytes[j] == 0x29 { j += 1; continue }
+                    if j + 2 < n, bytes[j] == 0xE2, bytes[j + 1] == 0x80, bytes[j + 2] == 0x9D || bytes[j + 2] == 0x99 {
+                        j += 3; continue
+                    }
+                    if j + 1 < n, bytes[j] == 0xC2, bytes[j + 1] == 0xBB { j += 2; continue }
+                    break
+                }
+                if j >= n || (bytes[j].isASCIIWhitespace && startsSentence(bytes, after: j))
+                    && !(byte == 0x2E && isAbbreviation(bytes, periodAt: i))
+                {
+                    emit(j)
+                    start = j
+                }
+                i = j
+                continue
+            }
+            i += 1
+        }
+        emit(n)
+        return sentences
+    }
+
+    /// After whitespace at `offset`, does the next visible character look like a sentence start?
+    private static func startsSentence(_ bytes: [UInt8], after offset: Int) -> Bool {
+        var k = offset
+        while k < bytes.count && bytes[k] == 0x20 { k += 1 }
+        guard k < bytes.count else { return true }
+        let b = bytes[k]
+        if b == 0x0A || b.isASCIIUpper || b.isASCIIDigit || b == 0x22 || b == 0x27 || b == 0x28 { return true }
+        // UTF-8 opening quotes “ ‘ « and other non-ASCII letters (É, Ö…) start sentences too.
+        return b.isNonASCII
+    }
+
+    private static let abbreviations: Set<String> = [
+        "mr", "mrs", "ms", "dr", "prof", "gen", "gov", "sen", "rep", "st", "jr", "sr", "vs", "etc", "inc",
+        "corp", "co", "ltd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+        "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "approx",
+        "est", "dept", "univ", "lt", "col", "capt", "sgt", "ft", "mt", "e.g", "i.e", "u.s", "u.k", "u.n",
+        "a.m", "p.m", "fig",
+    ]
+
+    /// The word ending at the period is an abbreviation, an initial (`J.`) or part of `U.S.`.
+    private static func isAbbreviation(_ bytes: [UInt8], periodAt index: Int) -> Bool {
+        var k = index
+        while k > 0 && (bytes[k - 1].isASCIILetter || bytes[k - 1] == 0x2E) { k -= 1 }
+        guard k < index else { return false }
+        let word = String(decoding: bytes[k..<index], as: UTF8.self).lowercased()
+        if word.count == 1 { return bytes[k].isASCIIUpper }  // initials: "George W. Bush"
+        if word == "no" {  // "No. 5" but not "said no."
+            var next = index + 1
+            while next < bytes.count && bytes[next] == 0x20 { next += 1 }
+            return next < bytes.count && bytes[next].isASCIIDigit
+        }
+        return abbreviations.contains(word)
+    }
+}

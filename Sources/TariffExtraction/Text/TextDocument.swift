@@ -1,0 +1,56 @@
+/// A document's UTF-8 bytes with its sentences, prepared once and shared by every extractor.
+///
+/// Extractors scan bytes, not `Character`s: it is the hot path and grapheme breaking is not needed to
+/// find dates and rates. Offsets leave the engine in Unicode scalars (see `scalarOffset(ofByte:)`).
+struct TextDocument: Sendable {
+    let bytes: [UInt8]
+    /// Byte ranges of sentences, in order; never empty ranges.
+    let sentences: [Range<Int>]
+    private let scalarCheckpoints: [Int]
+    private static let checkpointStride = 256
+
+    init(_ text: String) {
+        var text = text
+        let bytes = text.withUTF8 { Array($0) }
+        self.bytes = bytes
+        self.sentences = SentenceSplitter.split(bytes)
+        var checkpoints: [Int] = []
+        checkpoints.reserveCapacity(bytes.count / Self.checkpointStride + 1)
+        var scalars = 0
+        for (i, byte) in bytes.enumerated() {
+            if i % Self.checkpointStride == 0 { checkpoints.append(scalars) }
+            if byte & 0xC0 != 0x80 { scalars += 1 }
+        }
+        self.scalarCheckpoints = checkpoints
+    }
+
+    /// The Unicode scalar index of the scalar that starts at (or contains) byte `offset`.
+    func scalarOffset(ofByte offset: Int) -> Int {
+        guard offset > 0 else { return 0 }
+        let block = min(offset / Self.checkpointStride, scalarCheckpoints.count - 1)
+        var scalars = scalarCheckpoints[block]
+        var i = block * Self.checkpointStride
+        while i < offset && i < bytes.count {
+            if bytes[i] & 0xC0 != 0x80 { scalars += 1 }
+            i += 1
+        }
+        return scalars
+    }
+
+    /// The text of a byte range; ranges always fall on scalar boundaries in this engine.
+    func string(_ range: Range<Int>) -> String {
+        String(decoding: bytes[range], as: UTF8.self)
+    }
+
+    /// The index of the sentence that contains byte `offset`.
+    func sentenceIndex(containing offset: Int) -> Int? {
+        var low = 0
+        var high = sentences.count - 1
+        while low <= high {
+            let mid = (low + high) / 2
+            let range = sentences[mid]
+            if offset < range.lowerBound { high = mid - 1 } else if offset >= range.upperBound { low = mid + 1 } else { return mid }
+        }
+        return nil
+    }
+}

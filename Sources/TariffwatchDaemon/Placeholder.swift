@@ -1,0 +1,1 @@
+// TariffwatchDaemon: placeholder until its work lands.

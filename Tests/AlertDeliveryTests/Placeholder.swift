@@ -1,0 +1,1 @@
+// AlertDeliveryTests: tests land with their target's work.

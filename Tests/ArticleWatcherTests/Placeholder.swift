@@ -1,0 +1,1 @@
+// ArticleWatcherTests: tests land with their target's work.

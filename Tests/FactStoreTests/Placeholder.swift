@@ -1,0 +1,1 @@
+// FactStoreTests: tests land with their target's work.

@@ -1,0 +1,1 @@
+// SystemdTests: tests land with their target's work.

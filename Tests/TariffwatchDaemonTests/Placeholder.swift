@@ -1,0 +1,1 @@
+// TariffwatchDaemonTests: tests land with their target's work.
