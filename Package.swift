@@ -69,7 +69,7 @@ let package = Package(
         // The command line only: parses arguments and calls into TariffwatchDaemon.
         .executableTarget(
             name: "tariffwatch",
-            dependencies: ["TariffwatchDaemon", "TariffExtraction", argumentParser],
+            dependencies: ["TariffwatchDaemon", "TariffExtraction", "FactStore", "Systemd", argumentParser, logging],
             swiftSettings: strictSettings
         ),
         .executableTarget(

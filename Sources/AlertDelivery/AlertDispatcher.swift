@@ -1,0 +1,119 @@
+public import FactStore
+public import Foundation
+public import Logging
+public import Systemd
+public import TariffExtraction
+
+/// Delivers the outbox: rewrites the JSON Feed, sends each pending alert to the journal once,
+/// then marks the alerts delivered.
+///
+/// The feed is a projection of the store, so rewriting it can never duplicate an item. The journal
+/// is append-only, so an alert sent just before a crash (and not yet marked) is looked up by its
+/// `TARIFFWATCH_ALERT_ID` field on the first delivery after start-up instead of being sent again.
+public actor AlertDispatcher {
+    /// What a delivery run did, for logs and `STATUS=`.
+    public struct Report: Sendable, Equatable {
+        public var delivered = 0
+        public var alreadyInJournal = 0
+    }
+
+    public struct Options: Sendable {
+        public var feedTitle: String
+        public var feedHomePageURL: String?
+        public var feedMaxItems: Int
+        public var warningWindowDays: Int
+        /// Send alerts to the journal; off when no journald is reachable (run by hand, tests).
+        public var journalEnabled: Bool
+
+        public init(
+            feedTitle: String = "tariffwatch alerts", feedHomePageURL: String? = nil, feedMaxItems: Int = 500,
+            warningWindowDays: Int = 7, journalEnabled: Bool = Journal.isAvailable
+        ) {
+            self.feedTitle = feedTitle
+            self.feedHomePageURL = feedHomePageURL
+            self.feedMaxItems = feedMaxItems
+            self.warningWindowDays = warningWindowDays
+            self.journalEnabled = journalEnabled
+        }
+    }
+
+    private let store: FactStore
+    private let feed: FeedWriter
+    private var options: Options
+    private let logger: Logger
+    /// Alerts sent to the journal by this process but not yet marked delivered (a feed write failed).
+    private var journaled: Set<Int64> = []
+    /// Whether alerts left pending by an earlier process have been checked against the journal.
+    private var recovered = false
+
+    public init(store: FactStore, feed: FeedWriter, options: Options, logger: Logger) {
+        self.store = store
+        self.feed = feed
+        self.options = options
+        self.logger = logger
+    }
+
+    /// Applies reloaded settings to the next delivery.
+    public func update(_ options: Options) {
+        self.options = options
+    }
+
+    /// Delivers every pending alert.
+    /// - Throws: when the feed cannot be written or the store cannot be updated; the alerts stay
+    ///   pending and the next call retries them.
+    @discardableResult
+    public func deliverPending(today: CalendarDate, now: Date = Date()) throws -> Report {
+        var report = Report()
+        let pending = try store.pendingAlerts(limit: 10_000)
+        guard !pending.isEmpty else { return report }
+
+        let entries = try store.feedItems(limit: options.feedMaxItems)
+        try feed.write(
+            JSONFeed(
+                title: options.feedTitle, homePageURL: options.feedHomePageURL, feedURL: nil,
+                description: "New and changed tariff measures and trade deadlines found by tariffwatch.",
+                entries: entries))
+
+        if options.journalEnabled {
+            let entry = JournalAlertEntry(warningWindowDays: options.warningWindowDays)
+            for alert in pending where !journaled.contains(alert.id) {
+                if !recovered, alreadyInJournal(alert) {
+                    report.alreadyInJournal += 1
+                } else {
+                    do {
+                        try Journal.send(entry.fields(for: alert, today: today))
+                    } catch {
+                        // Leave it pending: the next delivery tries again, nothing is lost.
+                        logger.error(
+                            "cannot send alert to the journal", metadata: ["alert": "\(alert.id)", "error": "\(error)"])
+                        try markDelivered(pending.filter { journaled.contains($0.id) }, now: now, report: &report)
+                        recovered = true
+                        return report
+                    }
+                }
+                journaled.insert(alert.id)
+            }
+        }
+        recovered = true
+        try markDelivered(pending, now: now, report: &report)
+        return report
+    }
+
+    private func markDelivered(_ alerts: [Alert], now: Date, report: inout Report) throws {
+        guard !alerts.isEmpty else { return }
+        try store.markDelivered(alerts.map(\.id), at: now)
+        for alert in alerts { journaled.remove(alert.id) }
+        report.delivered += alerts.count
+    }
+
+    /// True when an earlier process already wrote this alert to the journal before it died.
+    private func alreadyInJournal(_ alert: Alert) -> Bool {
+        do {
+            return try Journal.containsEntry(matching: JournalField(JournalAlertEntry.alertIDField, alert.stableID))
+        } catch {
+            // Cannot read the journal (no permission): sending again is better than losing the alert.
+            logger.debug("cannot search the journal for earlier deliveries", metadata: ["error": "\(error)"])
+            return false
+        }
+    }
+}

@@ -1,0 +1,80 @@
+public import Foundation
+public import SystemPackage
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes the JSON Feed so that a reader opening it at any instant sees a whole, valid document.
+///
+/// Temp file in the same folder, write, `fsync`, `rename` over the old file, `fsync` the folder:
+/// the rename is atomic and the data is on disk before the name points at it.
+public struct FeedWriter: Sendable {
+    public let path: FilePath
+
+    public init(path: FilePath) {
+        self.path = path
+    }
+
+    /// Replaces the feed file with `feed`.
+    /// - Throws: `FeedWriteError` naming the file and the failing step (a full disk shows here).
+    public func write(_ feed: JSONFeed) throws(FeedWriteError) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data: Data
+        do { data = try encoder.encode(feed) } catch { throw FeedWriteError(path: path, step: "encode", reason: "\(error)") }
+        try write(bytes: data)
+    }
+
+    func write(bytes data: Data) throws(FeedWriteError) {
+        let directory = path.removingLastComponent()
+        let temporary = directory.appending(".\(path.lastComponent?.string ?? "feed.json").\(getpid()).tmp")
+        do {
+            let fd = try FileDescriptor.open(
+                temporary, .writeOnly, options: [.create, .truncate, .closeOnExec],
+                permissions: [.ownerReadWrite, .groupRead, .otherRead])
+            do {
+                try fd.closeAfter {
+                    _ = try data.withUnsafeBytes { try fd.writeAll($0) }
+                    try fsync(fd)
+                }
+            } catch {
+                _ = try? removeFile(temporary)
+                throw error
+            }
+            try rename(temporary, to: path)
+            let dir = try FileDescriptor.open(directory.isEmpty ? "." : directory, .readOnly, options: [.directory, .closeOnExec])
+            try dir.closeAfter { try fsync(dir) }
+        } catch let error as Errno {
+            throw FeedWriteError(path: path, step: "write", reason: error.description)
+        } catch {
+            throw FeedWriteError(path: path, step: "write", reason: "\(error)")
+        }
+    }
+}
+
+/// The feed could not be written; the alerts stay pending and are retried.
+public struct FeedWriteError: Error, Sendable, CustomStringConvertible {
+    public var path: FilePath
+    public var step: String
+    public var reason: String
+    public var description: String { "cannot \(step) JSON feed \(path): \(reason)" }
+}
+
+/// `fsync(2)`, retrying on EINTR.
+private func fsync(_ fd: FileDescriptor) throws(Errno) {
+    while Glibc.fsync(fd.rawValue) != 0 {
+        if errno != EINTR { throw Errno(rawValue: errno) }
+    }
+}
+
+/// `rename(2)`.
+private func rename(_ from: FilePath, to: FilePath) throws(Errno) {
+    let result = from.withPlatformString { f in to.withPlatformString { t in Glibc.rename(f, t) } }
+    if result != 0 { throw Errno(rawValue: errno) }
+}
+
+/// `unlink(2)`.
+private func removeFile(_ path: FilePath) throws(Errno) {
+    if path.withPlatformString({ Glibc.unlink($0) }) != 0 { throw Errno(rawValue: errno) }
+}

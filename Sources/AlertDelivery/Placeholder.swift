@@ -1,1 +1,0 @@
-// AlertDelivery: placeholder until its work lands.

@@ -1,1 +1,0 @@
-// FactStore: placeholder until its work lands.

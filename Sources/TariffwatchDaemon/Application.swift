@@ -1,0 +1,103 @@
+public import AlertDelivery
+public import ArticleWatcher
+public import FactStore
+public import Logging
+public import ServiceLifecycle
+public import Systemd
+public import SystemPackage
+import UnixSignals
+import Foundation
+
+/// The daemon, assembled: what `tariffwatch run` starts and what tests start with their own settings.
+public struct Application: Sendable {
+    public let settings: Settings
+    public let store: FactStore
+    public let serviceGroup: ServiceGroup
+
+    /// Builds every part from `settings`; nothing runs until `run()`.
+    /// - Parameters:
+    ///   - configFile: re-read on SIGHUP.
+    ///   - journalEnabled: send alerts and events to the journal (default: when a journald is reachable).
+    ///   - deliveryInterval: shortest time between two deliveries (feed rewrites) during a burst.
+    /// - Throws: `ApplicationError` naming the folder or database that could not be set up.
+    public init(
+        settings: Settings, configFile: FilePath? = nil, overrides: SettingsOverrides = .init(),
+        journalEnabled: Bool = Journal.isAvailable, deliveryInterval: Duration = .milliseconds(250), logger: Logger
+    ) throws {
+        self.settings = settings
+        try Self.createDirectory(settings.stateDirectory, what: "state directory")
+        try Self.createDirectory(settings.feedPath.removingLastComponent(), what: "feed directory")
+        do {
+            store = try FactStore(directory: settings.stateDirectory.string)
+        } catch {
+            throw ApplicationError(what: "cannot open the state database in \(settings.stateDirectory)", reason: "\(error)")
+        }
+        let watcher: DirectoryWatcher
+        do {
+            watcher = try DirectoryWatcher(
+                options: WatchOptions(
+                    directory: settings.watchDirectory, recursive: settings.recursive,
+                    ignoredNamePatterns: settings.ignoredNamePatterns))
+        } catch {
+            throw ApplicationError(what: "cannot watch \(settings.watchDirectory)", reason: "\(error)")
+        }
+
+        let live = LiveSettings(settings)
+        let trigger = DeliveryTrigger()
+        let heartbeat = Heartbeat()
+        let events = OperationalEvents(logger: logger, journalEnabled: journalEnabled)
+        var dispatcherOptions = settings.dispatcherOptions
+        dispatcherOptions.journalEnabled = journalEnabled
+        let dispatcher = AlertDispatcher(
+            store: store, feed: FeedWriter(path: settings.feedPath), options: dispatcherOptions, logger: logger)
+        let processor = ArticleProcessor(
+            reader: ArticleReader(root: settings.watchDirectory, maxFileSize: settings.maxFileSize), store: store,
+            policy: settings.alertPolicy, events: events, logger: logger)
+
+        // Graceful shutdown runs in reverse order: ingest stops first, then delivery flushes.
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(
+                service: DeliveryService(
+                    dispatcher: dispatcher, trigger: trigger, store: store, interval: deliveryInterval, logger: logger)),
+            .init(
+                service: ReloadService(
+                    configFile: configFile, overrides: overrides, settings: live, dispatcher: dispatcher, logger: logger),
+                successTerminationBehavior: .ignore),
+        ]
+        if let interval = ServiceManager.watchdogInterval() {
+            services.append(
+                .init(
+                    service: WatchdogService(interval: interval, heartbeat: heartbeat, logger: logger),
+                    successTerminationBehavior: .ignore))
+        }
+        services.append(
+            .init(
+                service: IngestService(
+                    watcher: watcher, processor: processor, settings: live, trigger: trigger, heartbeat: heartbeat,
+                    events: events, store: store, logger: logger),
+                successTerminationBehavior: .gracefullyShutdownGroup))
+        serviceGroup = ServiceGroup(
+            configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+    }
+
+    /// Runs until SIGTERM/SIGINT, then finishes the current file, delivers what is pending and returns.
+    public func run() async throws {
+        try await serviceGroup.run()
+    }
+
+    private static func createDirectory(_ path: FilePath, what: String) throws {
+        let target = path.isEmpty ? "." : path.string
+        do {
+            try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
+        } catch {
+            throw ApplicationError(what: "cannot create the \(what) \(target)", reason: "\(error.localizedDescription)")
+        }
+    }
+}
+
+/// The daemon could not start; says what and why.
+public struct ApplicationError: Error, Sendable, CustomStringConvertible {
+    public var what: String
+    public var reason: String
+    public var description: String { "\(what): \(reason)" }
+}

@@ -1,0 +1,80 @@
+public import ArticleWatcher
+import Foundation
+public import SystemPackage
+public import TariffExtraction
+
+/// Where a document's reference date came from (the `reference_date_source` field).
+public enum ReferenceDateSource: String, Sendable, Codable {
+    /// `--reference-date` on the command line.
+    case cli
+    /// The document's own metadata (formats that carry a publication date).
+    case metadata
+    /// The file's modification time (UTC day).
+    case mtime
+}
+
+/// The `document` object of `extract --json` and `extract --timex` lines.
+public struct DocumentInfo: Sendable, Codable, Equatable {
+    public var path: String
+    public var referenceDate: CalendarDate
+    public var referenceDateSource: ReferenceDateSource
+
+    enum CodingKeys: String, CodingKey {
+        case path, referenceDate = "reference_date", referenceDateSource = "reference_date_source"
+    }
+}
+
+/// One line of `tariffwatch extract --json`: the document and what was found in it.
+public struct DocumentReport: Sendable, Codable, Equatable {
+    public var document: DocumentInfo
+    public var deadlines: [Deadline]
+    public var tariffChanges: [TariffChange]
+
+    enum CodingKeys: String, CodingKey {
+        case document, deadlines, tariffChanges = "tariff_changes"
+    }
+}
+
+/// One line of `tariffwatch extract --timex`.
+public struct TimexReport: Sendable, Codable, Equatable {
+    public var document: DocumentInfo
+    public var timexes: [Timex]
+}
+
+/// One-shot extraction of files given on the command line: no state, no alerts.
+public struct OneShotExtractor: Sendable {
+    let referenceDate: CalendarDate?
+    let maxFileSize: Int
+    let extractor = Extractor()
+
+    public init(referenceDate: CalendarDate?, maxFileSize: Int = 10 << 20) {
+        self.referenceDate = referenceDate
+        self.maxFileSize = maxFileSize
+    }
+
+    /// Reads `path` with the daemon's safety checks and resolves its reference date.
+    /// - Throws: `ArticleReadError` naming the file and what is wrong with it.
+    public func read(_ path: FilePath) throws(ArticleReadError) -> (Article, DocumentInfo) {
+        let root = path.removingLastComponent()
+        let article = try ArticleReader(root: root.isEmpty ? "." : root, maxFileSize: maxFileSize).read(path)
+        let info: DocumentInfo
+        if let referenceDate {
+            info = DocumentInfo(path: path.string, referenceDate: referenceDate, referenceDateSource: .cli)
+        } else {
+            let day = CalendarDate(daysSinceEpoch: Int(floorDivide(article.modificationTime, 86_400)))
+            info = DocumentInfo(path: path.string, referenceDate: day, referenceDateSource: .mtime)
+        }
+        return (article, info)
+    }
+
+    public func report(_ path: FilePath) throws(ArticleReadError) -> DocumentReport {
+        let (article, info) = try read(path)
+        let extraction = extractor.extract(article.text, referenceDate: info.referenceDate)
+        return DocumentReport(document: info, deadlines: extraction.deadlines, tariffChanges: extraction.tariffChanges)
+    }
+
+    public func timexReport(_ path: FilePath) throws(ArticleReadError) -> TimexReport {
+        let (article, info) = try read(path)
+        return TimexReport(document: info, timexes: extractor.timexes(in: article.text, referenceDate: info.referenceDate))
+    }
+}

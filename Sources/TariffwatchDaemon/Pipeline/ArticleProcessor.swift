@@ -1,0 +1,83 @@
+public import AlertDelivery
+public import ArticleWatcher
+public import FactStore
+public import Logging
+public import SystemPackage
+public import TariffExtraction
+
+/// One file through the pipeline: read it safely, skip it if already processed, extract, store.
+///
+/// Bad files are rejected with one journal error naming the file and the reason; they are recorded
+/// so an unchanged bad file is not reported again after a restart.
+public struct ArticleProcessor: Sendable {
+    /// What happened to one file.
+    public enum Outcome: Sendable, Equatable {
+        case processed(alerts: Int)
+        case unchanged
+        case rejected(reason: String)
+        case ignored
+    }
+
+    let reader: ArticleReader
+    let store: FactStore
+    let extractor = Extractor()
+    var policy: AlertPolicy
+    let events: OperationalEvents
+    let logger: Logger
+
+    public init(reader: ArticleReader, store: FactStore, policy: AlertPolicy, events: OperationalEvents, logger: Logger) {
+        self.reader = reader
+        self.store = store
+        self.policy = policy
+        self.events = events
+        self.logger = logger
+    }
+
+    /// Processes the file at `path`.
+    /// - Throws: only when the state database fails (disk full, corrupt): the caller stops or retries;
+    ///   problems with the file itself are outcomes, not errors.
+    public func process(_ path: FilePath) throws -> Outcome {
+        let article: Article
+        do {
+            article = try reader.read(path)
+        } catch {
+            try reject(path: path, reason: error.description)
+            return .rejected(reason: error.description)
+        }
+        let record = FileRecord(article: article)
+        switch try store.disposition(of: record) {
+        case .unchanged:
+            return .unchanged
+        case .new, .changed:
+            let extraction = extractor.extract(article.text, referenceDate: record.referenceDate)
+            let alerts = try store.record(record, extraction: extraction, policy: policy)
+            logger.debug(
+                "processed article",
+                metadata: [
+                    "file": "\(path)", "deadlines": "\(extraction.deadlines.count)",
+                    "tariffs": "\(extraction.tariffChanges.count)", "alerts": "\(alerts.count)",
+                ])
+            return .processed(alerts: alerts.count)
+        }
+    }
+
+    private func reject(path: FilePath, reason: String) throws {
+        try store.recordRejection(path: path.string, identity: nil, reason: reason)
+        events.fileRejected(path: path.string, reason: reason)
+    }
+}
+
+extension FileRecord {
+    /// The reference date of a plain-text article is its modification day (UTC).
+    init(article: Article) {
+        self.init(
+            path: article.path.string, device: article.identity.device, inode: article.identity.inode,
+            size: article.identity.size, modificationTimeNanoseconds: article.identity.modificationTimeNanoseconds,
+            contentHash: article.contentHash,
+            referenceDate: CalendarDate(daysSinceEpoch: Int(floorDivide(article.modificationTime, 86_400))))
+    }
+}
+
+func floorDivide(_ a: Int64, _ b: Int64) -> Int64 {
+    a >= 0 ? a / b : (a - b + 1) / b
+}

@@ -1,1 +1,0 @@
-// TariffwatchDaemon: placeholder until its work lands.

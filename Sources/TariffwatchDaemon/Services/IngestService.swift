@@ -1,0 +1,79 @@
+import AlertDelivery
+import ArticleWatcher
+import FactStore
+import Logging
+import ServiceLifecycle
+import Systemd
+import SystemPackage
+
+/// Watches the folder and puts every complete file through the pipeline.
+///
+/// Start-up order matters: the inotify watch is set up first, then the folder is scanned, so a file
+/// that lands during the scan is seen by one or the other (processing twice is harmless: the
+/// store recognises unchanged content).
+struct IngestService: Service {
+    let watcher: DirectoryWatcher
+    let processor: ArticleProcessor
+    let settings: LiveSettings
+    let trigger: DeliveryTrigger
+    let heartbeat: Heartbeat
+    let events: OperationalEvents
+    let store: FactStore
+    let logger: Logger
+
+    func run() async throws {
+        let watchEvents = watcher.events()
+        let watchDirectory = await settings.current.watchDirectory
+        try await scanAll(reason: "start-up")
+        let counts = try store.counts()
+        events.ready(watching: watchDirectory.string, status: counts.statusLine)
+        notify([.ready, .status(counts.statusLine)])
+
+        for await event in watchEvents.cancelOnGracefulShutdown() {
+            switch event {
+            case .fileReady(let path):
+                try await process(path)
+                trigger.signal()
+            case .rescanNeeded(let reason):
+                try await scanAll(reason: reason)
+            case .directoryMissing(let path):
+                events.folderMissing(path: path.string, detail: "deleted, moved or replaced")
+            }
+        }
+        watcher.stop()
+        // The current file is finished (events are handled one at a time); delivery flushes next.
+        notify([.stopping])
+        events.stopping(status: (try? store.counts().statusLine) ?? "")
+        trigger.finish()
+    }
+
+    /// Processes every file in the folder that is not yet in the state.
+    private func scanAll(reason: String) async throws {
+        let paths: [FilePath]
+        do {
+            paths = try watcher.scan()
+        } catch {
+            logger.error("cannot scan the watched folder", metadata: ["reason": "\(reason)", "error": "\(error)"])
+            return
+        }
+        logger.info("scanning watched folder", metadata: ["reason": "\(reason)", "files": "\(paths.count)"])
+        for path in paths {
+            if Task.isCancelled || Task.isShuttingDownGracefully { break }
+            try await process(path)
+            trigger.signal()
+        }
+    }
+
+    private func process(_ path: FilePath) async throws {
+        var processor = self.processor
+        processor.policy = await settings.current.alertPolicy
+        await heartbeat.busy()
+        let outcome = Result { try processor.process(path) }
+        await heartbeat.idle()
+        _ = try outcome.get()
+    }
+
+    private func notify(_ states: [NotifyState]) {
+        do { try ServiceManager.notify(states) } catch { logger.warning("sd_notify failed", metadata: ["error": "\(error)"]) }
+    }
+}

@@ -1,0 +1,55 @@
+import AlertDelivery
+import Logging
+import ServiceLifecycle
+import Systemd
+import SystemPackage
+import UnixSignals
+
+/// Re-reads the configuration on SIGHUP (`systemctl reload`): `RELOADING=1`, new settings,
+/// `READY=1`. The watcher keeps running, so no file event is lost while reloading.
+struct ReloadService: Service {
+    let configFile: FilePath?
+    let overrides: SettingsOverrides
+    let settings: LiveSettings
+    let dispatcher: AlertDispatcher
+    let logger: Logger
+
+    func run() async throws {
+        let hangups = await UnixSignalsSequence(trapping: .sighup)
+        for await _ in hangups.cancelOnGracefulShutdown() {
+            try? ServiceManager.notify([.reloading])
+            await reload()
+            try? ServiceManager.notify([.ready])
+        }
+    }
+
+    private func reload() async {
+        let old = await settings.current
+        let new: Settings
+        do {
+            new = try await Settings.load(file: configFile, overrides: overrides)
+        } catch {
+            logger.error("configuration reload failed; keeping the current settings", metadata: ["error": "\(error)"])
+            return
+        }
+        if new.watchDirectory != old.watchDirectory || new.stateDirectory != old.stateDirectory
+            || new.feedPath != old.feedPath || new.recursive != old.recursive
+            || new.ignoredNamePatterns != old.ignoredNamePatterns || new.maxFileSize != old.maxFileSize
+            || new.logLevel != old.logLevel
+        {
+            logger.warning(
+                "watch, state, feed, file-limit and log-level settings apply after a restart; alert and feed display settings were reloaded")
+        }
+        var applied = new
+        applied.watchDirectory = old.watchDirectory
+        applied.stateDirectory = old.stateDirectory
+        applied.feedPathSetting = old.feedPathSetting
+        applied.recursive = old.recursive
+        applied.ignoredNamePatterns = old.ignoredNamePatterns
+        applied.maxFileSize = old.maxFileSize
+        applied.logLevel = old.logLevel
+        await settings.replace(with: applied)
+        await dispatcher.update(applied.dispatcherOptions)
+        logger.info("configuration reloaded")
+    }
+}

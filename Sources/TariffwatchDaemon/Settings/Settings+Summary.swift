@@ -1,0 +1,22 @@
+extension Settings {
+    /// The effective settings, one `key: value` per line, as `check-config` prints them.
+    public var summary: String {
+        func list(_ values: [String]) -> String { values.isEmpty ? "(all)" : values.joined(separator: ", ") }
+        return [
+            "watch.directory: \(watchDirectory)",
+            "watch.recursive: \(recursive)",
+            "watch.ignore: \(ignoredNamePatterns.joined(separator: ", "))",
+            "watch.max_file_size: \(maxFileSize)",
+            "state.directory: \(stateDirectory)",
+            "feed.path: \(feedPath)",
+            "feed.title: \(feedTitle)",
+            "feed.home_page_url: \(feedHomePageURL ?? "(none)")",
+            "feed.max_items: \(feedMaxItems)",
+            "alerts.countries: \(list(alertCountries))",
+            "alerts.products: \(list(alertProducts))",
+            "alerts.minimum_rate_change: \(minimumRateChange)",
+            "alerts.warning_days: \(warningDays)",
+            "log.level: \(logLevel)",
+        ].joined(separator: "\n")
+    }
+}

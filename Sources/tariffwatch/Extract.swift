@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import SystemPackage
+import TariffExtraction
+import TariffwatchDaemon
+
+struct Extract: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Extract deadlines and tariff changes from files, without state or alerts.")
+
+    @Flag(help: "Print one JSON object per file (JSON Lines).") var json = false
+    @Flag(help: "Print every temporal expression with its TIMEX3 value (JSON Lines).") var timex = false
+    @Option(name: .customLong("reference-date"), help: "Resolve relative dates against this day (YYYY-MM-DD).")
+    var referenceDate: String?
+    @Argument(help: "Article files.") var files: [String]
+
+    func validate() throws {
+        if let referenceDate, CalendarDate(iso: referenceDate) == nil {
+            throw ValidationError("--reference-date must be a day as YYYY-MM-DD, got '\(referenceDate)'")
+        }
+        if files.isEmpty { throw ValidationError("give at least one file") }
+    }
+
+    func run() throws {
+        let extractor = OneShotExtractor(referenceDate: referenceDate.flatMap { CalendarDate(iso: $0) })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var failures = 0
+        for file in files {
+            do {
+                let line: Data
+                if timex {
+                    line = try encoder.encode(try extractor.timexReport(FilePath(file)))
+                } else {
+                    let report = try extractor.report(FilePath(file))
+                    line = json ? try encoder.encode(report) : Data(report.humanReadable.utf8)
+                }
+                FileHandle.standardOutput.write(line + Data("\n".utf8))
+            } catch {
+                failures += 1
+                FileHandle.standardError.write(Data("tariffwatch: \(error)\n".utf8))
+            }
+        }
+        if failures > 0 { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import Logging
+import Systemd
+import SystemPackage
+import TariffwatchDaemon
+
+struct Run: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the daemon in the foreground (as systemd expects).")
+
+    @Option(help: "The YAML configuration file.") var config: String?
+    @Option(name: .customLong("watch-dir"), help: "The folder to watch (overrides watch.directory).") var watchDir: String?
+    @Option(name: .customLong("state-dir"), help: "Where the state database lives (overrides state.directory).") var stateDir: String?
+    @Option(help: "The JSON Feed file (overrides feed.path).") var feed: String?
+
+    func run() async throws {
+        let overrides = SettingsOverrides(watchDirectory: watchDir, stateDirectory: stateDir, feedPath: feed)
+        let configFile = config.map { FilePath($0) }
+        let settings = try await Settings.load(file: configFile, overrides: overrides)
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)  // MERGE: JournalLogHandler
+            handler.logLevel = settings.logLevel
+            return handler
+        }
+        let logger = Logger(label: "tariffwatch")
+        let application = try Application(settings: settings, configFile: configFile, overrides: overrides, logger: logger)
+        try await application.run()
+    }
+}

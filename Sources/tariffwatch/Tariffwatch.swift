@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// The `tariffwatch` command line; each subcommand only parses arguments and calls TariffwatchDaemon.
+@main
+struct Tariffwatch: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Watch a folder of news articles and alert on new deadlines and tariff changes.",
+        subcommands: [Run.self, Extract.self, Status.self, Facts.self, CheckConfig.self]
+    )
+}

@@ -1,1 +1,0 @@
-// TariffwatchDaemonTests: tests land with their target's work.
