@@ -1,0 +1,57 @@
+import Foundation
+import SystemPackage
+import Testing
+
+/// The built `tariffwatch` executable: `TARIFFWATCH_BIN` (set by `make test`), else next to the test bundle.
+enum TariffwatchBinary {
+    static var path: String? {
+        if let path = ProcessInfo.processInfo.environment["TARIFFWATCH_BIN"], !path.isEmpty { return path }
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("tariffwatch").path
+        return FileManager.default.isExecutableFile(atPath: beside) ? beside : nil
+    }
+
+    /// Runs a short command to completion and returns its standard output.
+    static func output(_ arguments: [String], environment: [String: String] = [:]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(path, "the tariffwatch binary is not built"))
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// `tariffwatch run` as a child process, for tests that kill it.
+final class DaemonProcess {
+    let process = Process()
+
+    init(_ workspace: borrowing Workspace) throws {
+        process.executableURL = URL(fileURLWithPath: try #require(TariffwatchBinary.path))
+        process.arguments = [
+            "run", "--watch-dir", workspace.inbox.string, "--state-dir", workspace.state.string,
+        ]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+    }
+
+    func kill(_ signal: Int32) {
+        Foundation.kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+    }
+
+    deinit {
+        if process.isRunning { kill(SIGKILL) }
+    }
+}
+
+/// `tariffwatch status --json` on a state directory (works while the daemon runs).
+func statusCounts(_ state: FilePath) throws -> [String: Int] {
+    let text = try TariffwatchBinary.output(["status", "--state-dir", state.string, "--json"])
+    return try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Int] ?? [:]
+}
