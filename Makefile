@@ -3,7 +3,7 @@ SWIFT ?= swift
 PREFIX ?= /usr/local
 CONFIG ?= config/tariffwatch.yaml
 
-.PHONY: deps build release test run install uninstall bench eval eval-timeml clean
+.PHONY: deps build release test run bench burst eval eval-timeml clean
 
 # C libraries the package links: libsystemd (journal, sd_notify) and SQLite (GRDB).
 deps:
@@ -21,6 +21,30 @@ release: deps
 test: deps
 	$(SWIFT) build --build-tests
 	TARIFFWATCH_BIN="$$($(SWIFT) build --show-bin-path)/tariffwatch" $(SWIFT) test --skip-build
+
+# Quick start: the daemon in the foreground on ./inbox with the default configuration.
+run: deps
+	mkdir -p inbox
+	$(SWIFT) run tariffwatch run --config $(CONFIG)
+
+# Extraction throughput (MB/s, documents/s), release build, single core.
+bench: deps
+	$(SWIFT) run -c release extraction-benchmark
+
+# 20,000 files dropped at once into a running daemon: files/s and peak RSS.
+burst: release
+	scripts/burst-benchmark.sh 20000
+
+SEEDS ?= ../shared/seeds
+GOLD ?= ../shared/eval/seeds.gold.json
+
+# Extraction quality on the seed articles, with the gold file's reference dates.
+eval: build
+	scripts/eval-seeds.sh "$(SEEDS)" "$(GOLD)"
+
+# TempEval-3 style timex scores on ../shared/eval/timeml.
+eval-timeml: build
+	python3 scripts/eval_timeml.py --timeml ../shared/eval/timeml -- "$$($(SWIFT) build --show-bin-path)/tariffwatch" extract --timex
 
 clean:
 	rm -rf .build
