@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Runs the daemon against a journald (the private one of with-private-journald.sh), drops one of our
+# fixture articles and one binary file, waits until both are handled, and stops it with SIGTERM.
+# Usage: journal-scenario.sh BINARY FIXTURES_DIR WORK_DIR
+set -euo pipefail
+bin=$1 fixtures=$2 work=$3
+mkdir -p "$work/inbox" "$work/state" "$work/staging"
+"$bin" run --watch-dir "$work/inbox" --state-dir "$work/state" &
+pid=$!
+trap 'kill -9 "$pid" 2>/dev/null || true' EXIT
+until [ -e "$work/state/tariffwatch.sqlite" ]; do sleep 0.05; done
+cp "$fixtures/eu-steel-announced.txt" "$work/staging/eu-steel-announced.txt"
+touch -d 2026-03-02T12:00:00Z "$work/staging/eu-steel-announced.txt"
+mv "$work/staging/eu-steel-announced.txt" "$work/inbox/"
+printf '\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR' > "$work/inbox/picture.txt"
+for _ in $(seq 1 400); do
+    status=$("$bin" status --state-dir "$work/state" --json)
+    case "$status" in *'"alerts_pending":0'*'"files_processed":1'*'"files_rejected":1'*) break ;; esac
+    sleep 0.05
+done
+kill -TERM "$pid"
+wait "$pid"
+echo "daemon exited with $?"
+trap - EXIT
