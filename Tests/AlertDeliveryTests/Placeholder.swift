@@ -1,1 +1,0 @@
-// AlertDeliveryTests: tests land with their target's work.
