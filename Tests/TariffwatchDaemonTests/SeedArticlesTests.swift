@@ -1,5 +1,7 @@
+import FactStore
 import Foundation
 import Logging
+import ServiceLifecycle
 import SystemPackage
 import Testing
 
