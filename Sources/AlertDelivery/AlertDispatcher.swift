@@ -58,15 +58,23 @@ public actor AlertDispatcher {
         self.options = options
     }
 
-    /// Delivers every pending alert.
+    /// Delivers every pending alert, in batches of `batchSize`.
     /// - Throws: when the feed cannot be written or the store cannot be updated; the alerts stay
     ///   pending and the next call retries them.
     @discardableResult
-    public func deliverPending(today: CalendarDate, now: Date = Date()) throws -> Report {
+    public func deliverPending(today: CalendarDate, now: Date = Date(), batchSize: Int = 1_000) throws -> Report {
         var report = Report()
-        let pending = try store.pendingAlerts(limit: 10_000)
-        guard !pending.isEmpty else { return report }
+        while true {
+            let pending = try store.pendingAlerts(limit: batchSize)
+            if pending.isEmpty { break }
+            guard try deliver(pending, today: today, now: now, report: &report) else { break }
+        }
+        recovered = true
+        return report
+    }
 
+    /// Delivers one batch; false when the journal refused an alert (the rest waits for the next call).
+    private func deliver(_ pending: [Alert], today: CalendarDate, now: Date, report: inout Report) throws -> Bool {
         let entries = try store.feedItems(limit: options.feedMaxItems)
         try feed.write(
             JSONFeed(
@@ -74,29 +82,31 @@ public actor AlertDispatcher {
                 description: "New and changed tariff measures and trade deadlines found by tariffwatch.",
                 entries: entries))
 
-        if options.journalEnabled {
-            let entry = JournalAlertEntry(warningWindowDays: options.warningWindowDays)
-            for alert in pending where !journaled.contains(alert.id) {
-                if !recovered, alreadyInJournal(alert) {
-                    report.alreadyInJournal += 1
-                } else {
-                    do {
-                        try Journal.send(entry.fields(for: alert, today: today))
-                    } catch {
-                        // Leave it pending: the next delivery tries again, nothing is lost.
-                        logger.error(
-                            "cannot send alert to the journal", metadata: ["alert": "\(alert.id)", "error": "\(error)"])
-                        try markDelivered(pending.filter { journaled.contains($0.id) }, now: now, report: &report)
-                        recovered = true
-                        return report
-                    }
-                }
-                journaled.insert(alert.id)
-            }
+        guard options.journalEnabled else {
+            // Run by hand without a journal: the terminal is where a person is looking.
+            for alert in pending { logger.notice("\(alert.headline)") }
+            try markDelivered(pending, now: now, report: &report)
+            return true
         }
-        recovered = true
+        let entry = JournalAlertEntry(warningWindowDays: options.warningWindowDays)
+        for alert in pending where !journaled.contains(alert.id) {
+            if !recovered, alreadyInJournal(alert) {
+                report.alreadyInJournal += 1
+            } else {
+                do {
+                    try Journal.send(entry.fields(for: alert, today: today))
+                } catch {
+                    // Leave it pending: the next delivery tries again, nothing is lost.
+                    logger.error(
+                        "cannot send alert to the journal", metadata: ["alert": "\(alert.id)", "error": "\(error)"])
+                    try markDelivered(pending.filter { journaled.contains($0.id) }, now: now, report: &report)
+                    return false
+                }
+            }
+            journaled.insert(alert.id)
+        }
         try markDelivered(pending, now: now, report: &report)
-        return report
+        return true
     }
 
     private func markDelivered(_ alerts: [Alert], now: Date, report: inout Report) throws {

@@ -41,6 +41,11 @@ struct IngestService: Service {
             }
         }
         watcher.stop()
+        guard Task.isShuttingDownGracefully || Task.isCancelled else {
+            // The watcher ended on its own: fail so that systemd (Restart=on-failure) starts us again.
+            trigger.finish()
+            throw ApplicationError(what: "the folder watcher stopped", reason: "its event stream ended")
+        }
         // The current file is finished (events are handled one at a time); delivery flushes next.
         notify([.stopping])
         events.stopping(status: (try? store.counts().statusLine) ?? "")
