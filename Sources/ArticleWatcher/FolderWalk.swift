@@ -1,0 +1,61 @@
+import Glibc
+import SystemPackage
+
+/// How scans and newly created folders classify what they find, so both agree on what a candidate file is.
+struct FolderWalk {
+    enum Kind: Equatable {
+        /// A regular file, or a symbolic link to one (the reader decides whether its target is allowed).
+        case file(modificationTimeNanoseconds: Int64)
+        /// A real folder; symbolic links to folders are never descended into (no loops, no escapes).
+        case directory
+        /// Sockets, FIFOs, devices, dangling links, or something that vanished meanwhile.
+        case other
+    }
+
+    var options: WatchOptions
+
+    func kind(of path: FilePath) -> Kind {
+        guard let info = try? Syscalls.lstat(path) else { return .other }
+        if info.isDirectory { return .directory }
+        if info.isRegularFile { return .file(modificationTimeNanoseconds: info.modificationTimeNanoseconds) }
+        if info.isSymbolicLink, let target = try? Syscalls.statFollowingLinks(path), target.isRegularFile {
+            return .file(modificationTimeNanoseconds: target.modificationTimeNanoseconds)
+        }
+        return .other
+    }
+
+    /// The entries of `folder` whose names are not ignored, as full paths.
+    func children(of folder: FilePath) throws(Errno) -> [FilePath] {
+        try Syscalls.directoryEntries(folder)
+            .filter { !options.isIgnored(name: $0.string) }
+            .map { folder.appending($0) }
+    }
+
+    /// Every candidate file under the watched folder (recursively if configured), oldest first, then by name.
+    /// Unreadable or vanishing subfolders are reported to `skipped` and left out; the root must be listable.
+    func candidateFiles(skipped: (FilePath, Errno) -> Void) throws(WatchError) -> [FilePath] {
+        let root = options.directory
+        guard let info = try? Syscalls.statFollowingLinks(root), info.isDirectory else { throw .directoryMissing(root) }
+        var found: [(time: Int64, path: FilePath)] = []
+        var pending: [FilePath] = [root]
+        while let folder = pending.popLast() {
+            let children: [FilePath]
+            do {
+                children = try self.children(of: folder)
+            } catch {
+                if folder == root { throw error == .noSuchFileOrDirectory ? .directoryMissing(root) : .cannotList(root, error) }
+                if error != .noSuchFileOrDirectory { skipped(folder, error) }
+                continue
+            }
+            for child in children {
+                switch kind(of: child) {
+                case .file(let time): found.append((time, child))
+                case .directory where options.recursive: pending.append(child)
+                case .directory, .other: break
+                }
+            }
+        }
+        found.sort { ($0.time, $0.path.string) < ($1.time, $1.path.string) }
+        return found.map(\.path)
+    }
+}

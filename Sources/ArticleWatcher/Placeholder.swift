@@ -1,1 +1,0 @@
-// ArticleWatcher: placeholder until its work lands.
