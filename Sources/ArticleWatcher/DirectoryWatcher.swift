@@ -78,6 +78,9 @@ public final class DirectoryWatcher: Sendable {
         control.requestStop()
     }
 
+    /// Whether the watcher has finished and released its inotify descriptors.
+    public var isStopped: Bool { control.isStopped }
+
     /// Every candidate file now in the folder (recursively if configured), sorted by modification time, then
     /// name; ignored names are skipped. Unlistable subfolders are logged and skipped; an unlistable root throws.
     public func scan() throws(WatchError) -> [FilePath] {

@@ -43,6 +43,14 @@ final class WatcherControl: Sendable {
         }
     }
 
+    /// Whether the descriptors are closed (the thread, if any, has finished).
+    var isStopped: Bool {
+        state.withLock { state in
+            if case .stopped = state { return true }
+            return false
+        }
+    }
+
     /// Called once by the thread when its loop returned: closes the descriptors exactly once.
     func loopFinished(_ loop: WatchLoop) {
         state.withLock { state in
