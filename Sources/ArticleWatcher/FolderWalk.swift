@@ -36,7 +36,7 @@ struct FolderWalk {
     func candidateFiles(skipped: (FilePath, Errno) -> Void) throws(WatchError) -> [FilePath] {
         let root = options.directory
         guard let info = try? Syscalls.statFollowingLinks(root), info.isDirectory else { throw .directoryMissing(root) }
-        var found: [(time: Int64, path: FilePath)] = []
+        var found: [(time: Int64, name: String, path: FilePath)] = []
         var pending: [FilePath] = [root]
         while let folder = pending.popLast() {
             let children: [FilePath]
@@ -49,13 +49,13 @@ struct FolderWalk {
             }
             for child in children {
                 switch kind(of: child) {
-                case .file(let time): found.append((time, child))
+                case .file(let time): found.append((time, child.string, child))
                 case .directory where options.recursive: pending.append(child)
                 case .directory, .other: break
                 }
             }
         }
-        found.sort { ($0.time, $0.path.string) < ($1.time, $1.path.string) }
+        found.sort { ($0.time, $0.name) < ($1.time, $1.name) }
         return found.map(\.path)
     }
 }
