@@ -1,5 +1,6 @@
 public import Logging
 public import SystemPackage
+import Synchronization
 
 /// Watches one folder (optionally its whole tree) with inotify and reports files that are ready to read.
 ///
@@ -8,6 +9,7 @@ public import SystemPackage
 public final class DirectoryWatcher: Sendable {
     public let options: WatchOptions
     private let control: WatcherControl
+    private let statistics: WatchStatistics
     private let logger: Logger
 
     /// Watches `options.directory`; a folder that does not exist yet is waited for, not an error.
@@ -30,6 +32,7 @@ public final class DirectoryWatcher: Sendable {
         }
         let loop = WatchLoop(options: options, inotifyFD: inotifyFD, wakeFD: wakeFD, logger: logger)
         control = WatcherControl(loop: loop)
+        statistics = loop.statistics
         do {
             try loop.attachRootAtStart()
         } catch {
@@ -77,6 +80,10 @@ public final class DirectoryWatcher: Sendable {
     public func stop() {
         control.requestStop()
     }
+
+    /// Events dropped so far because the consumer fell more than `eventBufferLimit` events behind (each drop is
+    /// covered by a `rescanNeeded`); worth exporting as a metric.
+    public var droppedEventCount: Int { statistics.droppedEvents.load(ordering: .relaxed) }
 
     /// Whether the watcher has finished and released its inotify descriptors.
     public var isStopped: Bool { control.isStopped }

@@ -26,9 +26,15 @@ struct FolderWalk {
 
     /// The entries of `folder` whose names are not ignored, as full paths.
     func children(of folder: FilePath) throws(Errno) -> [FilePath] {
-        try Syscalls.directoryEntries(folder)
-            .filter { !options.isIgnored(name: $0.string) }
-            .map { folder.appending($0) }
+        try namedChildren(of: folder).map(\.path)
+    }
+
+    /// The entries of `folder` whose names are not ignored, as full paths with their text (for sorting).
+    func namedChildren(of folder: FilePath) throws(Errno) -> [(path: FilePath, text: String)] {
+        let folderText = folder.string
+        return try Syscalls.directoryEntries(folder)
+            .filter { !options.isIgnored(name: String(decoding: $0, as: UTF8.self)) }
+            .map { FilePath.child(of: folder, parentText: folderText, nameBytes: $0) }
     }
 
     /// Every candidate file under the watched folder (recursively if configured), oldest first, then by name.
@@ -39,18 +45,18 @@ struct FolderWalk {
         var found: [(time: Int64, name: String, path: FilePath)] = []
         var pending: [FilePath] = [root]
         while let folder = pending.popLast() {
-            let children: [FilePath]
+            let children: [(path: FilePath, text: String)]
             do {
-                children = try self.children(of: folder)
+                children = try namedChildren(of: folder)
             } catch {
                 if folder == root { throw error == .noSuchFileOrDirectory ? .directoryMissing(root) : .cannotList(root, error) }
                 if error != .noSuchFileOrDirectory { skipped(folder, error) }
                 continue
             }
             for child in children {
-                switch kind(of: child) {
-                case .file(let time): found.append((time, child.string, child))
-                case .directory where options.recursive: pending.append(child)
+                switch kind(of: child.path) {
+                case .file(let time): found.append((time, child.text, child.path))
+                case .directory where options.recursive: pending.append(child.path)
                 case .directory, .other: break
                 }
             }

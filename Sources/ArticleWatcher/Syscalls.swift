@@ -104,20 +104,20 @@ enum Syscalls {
         return FilePath(platformString: resolved)
     }
 
-    /// `opendir(3)`/`readdir(3)`/`closedir(3)`: the names in a folder, without `.` and `..`.
-    static func directoryEntries(_ path: FilePath) throws(Errno) -> [FilePath.Component] {
+    /// `opendir(3)`/`readdir(3)`/`closedir(3)`: the names in a folder as raw bytes, without `.` and `..`.
+    static func directoryEntries(_ path: FilePath) throws(Errno) -> [[UInt8]] {
         let directory = path.withPlatformString { opendir($0) }
         guard let directory else { throw Errno(rawValue: errno) }
         defer { closedir(directory) }
-        var names: [FilePath.Component] = []
+        var names: [[UInt8]] = []
         while true {
             errno = 0
             guard let entry = readdir(directory) else {
                 if errno != 0 { throw Errno(rawValue: errno) }
                 return names
             }
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { FilePath.Component(platformBytes: $0.prefix { $0 != 0 }) }
-            if let name, name.kind == .regular { names.append(name) }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            if name != [0x2E] && name != [0x2E, 0x2E] { names.append(name) }
         }
     }
 }

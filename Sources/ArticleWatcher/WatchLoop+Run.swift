@@ -67,12 +67,12 @@ extension WatchLoop {
             return
         }
         guard let folder = table[event.watch] else { return }  // a watch we already dropped
-        guard let component = event.component else {
+        guard !event.nameBytes.isEmpty else {
             handleFolderEvent(event, folder: folder)
             return
         }
-        if options.isIgnored(name: component.string) { return }
-        let path = folder.path.appending(component)
+        if options.isIgnored(name: event.name) { return }
+        let path = FilePath.child(of: folder.path, parentText: folder.text, nameBytes: event.nameBytes).path
         if event.isDirectory {
             if options.recursive, event.has(IN_CREATE) || event.has(IN_MOVED_TO) {
                 watchFolder(path, reportFiles: true)

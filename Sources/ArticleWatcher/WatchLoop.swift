@@ -1,6 +1,7 @@
 import Glibc
 import Logging
 import SystemPackage
+import Synchronization
 
 /// The inotify state machine. It is created by `DirectoryWatcher.init`, then handed to the watcher thread and
 /// touched only there, which is why it may be `@unchecked Sendable`: never two threads at once.
@@ -21,6 +22,8 @@ final class WatchLoop: @unchecked Sendable {
     /// Set when the consumer fell behind and events were dropped; delivered as one `rescanNeeded`.
     var owedRescanReason: String?
     var stopRequested = false
+    /// Counters the watcher's owner can read while this loop runs on its thread.
+    let statistics = WatchStatistics()
 
     static let initialRetryDelay: CInt = 50
     static let maximumRetryDelay: CInt = 2000
@@ -144,10 +147,15 @@ final class WatchLoop: @unchecked Sendable {
     /// Hands an event to the consumer. When its buffer is full the event is dropped and one `rescanNeeded` is
     /// owed instead; until that is delivered, further events are dropped too (the rescan covers them).
     func emit(_ event: WatchEvent) {
-        guard owedRescanReason == nil, let continuation else { return }
+        guard let continuation else { return }
+        guard owedRescanReason == nil else {
+            statistics.droppedEvents.add(1, ordering: .relaxed)
+            return
+        }
         switch continuation.yield(event) {
         case .enqueued: break
         case .dropped:
+            statistics.droppedEvents.add(1, ordering: .relaxed)
             owedRescanReason = "the consumer fell more than \(options.eventBufferLimit) events behind; events were dropped"
             logger.warning("\(owedRescanReason!)")
         case .terminated: stopRequested = true
@@ -160,7 +168,7 @@ final class WatchLoop: @unchecked Sendable {
         guard let reason = owedRescanReason, let continuation else { return }
         switch continuation.yield(.rescanNeeded(reason: reason)) {
         case .enqueued: owedRescanReason = nil
-        case .dropped: break
+        case .dropped: break  // still owed; not counted, it is retried
         case .terminated: stopRequested = true
         @unknown default: break
         }

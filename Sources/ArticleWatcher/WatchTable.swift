@@ -3,9 +3,20 @@ import SystemPackage
 /// Which folder each inotify watch descriptor stands for, kept in step with folders moving inside the tree.
 struct WatchTable {
     struct Entry: Equatable {
-        var path: FilePath
+        var path: FilePath {
+            didSet { text = path.string }
+        }
         var device: UInt64
         var inode: UInt64
+        /// `path.string`, kept because building child paths from it is the watcher's hottest operation.
+        private(set) var text: String
+
+        init(path: FilePath, device: UInt64, inode: UInt64) {
+            self.path = path
+            self.device = device
+            self.inode = inode
+            text = path.string
+        }
     }
 
     private(set) var entries: [CInt: Entry] = [:]

@@ -25,7 +25,10 @@ func removeTree(_ path: FilePath) {
     guard let info = try? Syscalls.lstat(path) else { return }
     if info.isDirectory {
         _ = path.withPlatformString { chmod($0, 0o755) }
-        for name in (try? Syscalls.directoryEntries(path)) ?? [] { removeTree(path.appending(name)) }
+        let text = path.string
+        for name in (try? Syscalls.directoryEntries(path)) ?? [] {
+            removeTree(FilePath.child(of: path, parentText: text, nameBytes: name).path)
+        }
         _ = path.withPlatformString { rmdir($0) }
     } else {
         _ = path.withPlatformString { unlink($0) }

@@ -46,13 +46,20 @@ struct WatcherRecoveryTests {
         let watcher = try DirectoryWatcher(options: options)
         defer { watcher.stop() }
         for index in 0..<50 { try write(folder("a\(index).txt"), "x") }
-        let log = EventLog.consuming(watcher.events())
+        // Start the watcher thread but do not consume until it has overrun the 4-event buffer.
+        let stream = watcher.events()
+        let deadline = ContinuousClock.now.advanced(by: .seconds(10))
+        while watcher.droppedEventCount < 46 && ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        #expect(watcher.droppedEventCount == 46)
+        let log = EventLog.consuming(stream)
         let rescan = await log.next {
             if case .rescanNeeded = $0 { return true }
             return false
         }
         let found = try #require(rescan)
-        #expect(found.skipped.count <= 4)
+        #expect(found.skipped == (0..<4).map { .fileReady(folder("a\($0).txt")) })
         #expect(found.match == .rescanNeeded(reason: "the consumer fell more than 4 events behind; events were dropped"))
         // Events flow normally again afterwards.
         try write(folder("after.txt"), "x")
