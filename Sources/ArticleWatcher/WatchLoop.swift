@@ -22,6 +22,8 @@ final class WatchLoop: @unchecked Sendable {
     /// Set when the consumer fell behind and events were dropped; delivered as one `rescanNeeded`.
     var owedRescanReason: String?
     var stopRequested = false
+    /// The last reason re-watching the root failed (other than it being absent), logged once, not every retry.
+    var lastAttachError: Errno?
     /// Counters the watcher's owner can read while this loop runs on its thread.
     let statistics = WatchStatistics()
 
@@ -133,13 +135,17 @@ final class WatchLoop: @unchecked Sendable {
     func retryAttachingRoot() {
         do {
             try attachRoot()
+            lastAttachError = nil
             logger.notice("watched folder \(root) is back")
             emit(.rescanNeeded(reason: "watched folder \(root) appeared"))
         } catch .noSuchFileOrDirectory, .notDirectory {
             if parentWatch == nil { watchParent() }
             retryDelayMilliseconds = min(retryDelayMilliseconds * 2, Self.maximumRetryDelay)
         } catch {
-            logger.error("\(WatchError.cannotWatch(root, error)); retrying")
+            if error != lastAttachError {
+                logger.error("\(WatchError.cannotWatch(root, error)); retrying every \(Self.maximumRetryDelay / 1000) s")
+                lastAttachError = error
+            }
             retryDelayMilliseconds = min(retryDelayMilliseconds * 2, Self.maximumRetryDelay)
         }
     }

@@ -129,6 +129,32 @@ struct DirectoryWatcherTests {
         }
     }
 
+    @Test("with recursion, a subfolder moved out of the tree is no longer reported")
+    func recursiveFolderMovedOut() async throws {
+        let outside = try TempFolder()
+        defer { outside.remove() }
+        try await withWatcher(recursive: true) { _, root, _, log in
+            try makeFolder(root.appending("leaving"))
+            try write(root.appending("leaving/before.txt"), "x")
+            #expect(await log.next() == .event(.fileReady(root.appending("leaving/before.txt"))))
+            try rename(root.appending("leaving"), outside("left"))
+            try write(outside("left/after.txt"), "must not be reported")
+            try write(root.appending("sentinel.txt"), "x")
+            #expect(await log.next() == .event(.fileReady(root.appending("sentinel.txt"))))
+        }
+    }
+
+    @Test("a file moved in from another folder is reported")
+    func fileMovedIn() async throws {
+        let outside = try TempFolder()
+        defer { outside.remove() }
+        try write(outside("ready.txt"), "finished elsewhere")
+        try await withWatcher { _, root, _, log in
+            try rename(outside("ready.txt"), root.appending("ready.txt"))
+            #expect(await log.next() == .event(.fileReady(root.appending("ready.txt"))))
+        }
+    }
+
     @Test("with recursion, ignored folder names (like .git) are not descended into")
     func recursiveIgnoredFolder() async throws {
         try await withWatcher(recursive: true) { _, root, _, log in
