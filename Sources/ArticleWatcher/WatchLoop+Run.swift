@@ -27,6 +27,10 @@ extension WatchLoop {
                 return
             }
             if fds[1].revents != 0 { return }
+            if fds[0].revents & Int16(POLLERR | POLLNVAL) != 0 {
+                logger.critical("folder watcher stopped: the inotify descriptor failed (poll revents \(fds[0].revents))")
+                return
+            }
             if fds[0].revents & Int16(POLLIN) != 0 {
                 guard drainEvents(into: buffer) else { return }
             }
