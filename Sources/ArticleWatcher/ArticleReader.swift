@@ -1,0 +1,110 @@
+import Glibc
+public import SystemPackage
+
+/// Reads one article file defensively: no escaping symlinks, no FIFOs or devices, bounded size, text only.
+public struct ArticleReader: Sendable {
+    /// The watched folder; symbolic links must resolve inside it.
+    public var root: FilePath
+    /// Largest accepted file in bytes (default 10 MiB).
+    public var maxFileSize: Int
+
+    public init(root: FilePath, maxFileSize: Int = 10 << 20) {
+        self.root = root
+        self.maxFileSize = maxFileSize
+    }
+
+    /// Reads `path` (absolute, or relative to `root`) as an article.
+    public func read(_ path: FilePath) throws(ArticleReadError) -> Article {
+        let fullPath = path.isAbsolute ? path : root.pushing(path)
+        let openPath = try checkedOpenPath(fullPath, reported: path)
+        let fd: CInt
+        do {
+            fd = try Syscalls.open(openPath, flags: O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
+        } catch {
+            throw Self.classify(error, path: path)
+        }
+        defer { Syscalls.close(fd) }
+        let before: stat
+        do { before = try Syscalls.fstat(fd) } catch { throw .unreadable(path, error) }
+        guard before.isRegularFile else { throw .notRegularFile(path) }
+        guard Int64(before.st_size) <= Int64(maxFileSize) else {
+            throw .tooLarge(path, size: Int64(before.st_size), limit: maxFileSize)
+        }
+        let bytes = try Self.readAll(fd, limit: maxFileSize, path: path, expectedSize: Int(before.st_size))
+        let after: stat
+        do { after = try Syscalls.fstat(fd) } catch { throw .unreadable(path, error) }
+        guard FileIdentity(after) == FileIdentity(before), bytes.count == Int(after.st_size) else {
+            throw .stillBeingWritten(path)
+        }
+        let (verdict, hash) = bytes.withUnsafeBytes { (TextInspection.inspect($0), ContentHash.hash($0)) }
+        let bodyStart: Int
+        switch verdict {
+        case .text(let start): bodyStart = start
+        case .binary: throw .binary(path)
+        case .otherEncoding(let name): throw .unsupportedEncoding(path, encoding: name)
+        case .invalidUTF8(let offset): throw .invalidUTF8(path, byteOffset: offset)
+        }
+        return Article(
+            path: path,
+            text: String(decoding: bytes[bodyStart...], as: UTF8.self),
+            identity: FileIdentity(after),
+            contentHash: hash,
+            modificationTime: Int64(after.st_mtim.tv_sec)
+        )
+    }
+
+    /// `lstat` first: returns the path to open (a symlink's resolved target when it stays inside `root`), or why not.
+    private func checkedOpenPath(_ fullPath: FilePath, reported path: FilePath) throws(ArticleReadError) -> FilePath {
+        let info: stat
+        do { info = try Syscalls.lstat(fullPath) } catch { throw Self.classify(error, path: path) }
+        if info.isRegularFile { return fullPath }
+        guard info.isSymbolicLink else { throw .notRegularFile(path) }
+        let target: FilePath
+        do {
+            target = try Syscalls.realPath(fullPath)
+        } catch .noSuchFileOrDirectory {
+            throw .brokenSymlink(path)
+        } catch {
+            throw .unreadable(path, error)
+        }
+        let realRoot: FilePath
+        do { realRoot = try Syscalls.realPath(root) } catch { throw Self.classify(error, path: path) }
+        guard target.starts(with: realRoot), target != realRoot else {
+            throw .symlinkOutsideFolder(path, target: target)
+        }
+        return target
+    }
+
+    /// Maps an `open`/`lstat` failure to what the operator needs to know.
+    static func classify(_ errno: Errno, path: FilePath) -> ArticleReadError {
+        switch errno {
+        case .noSuchFileOrDirectory, .notDirectory: .vanished(path)
+        // O_NOFOLLOW on the last component: it was swapped for a symbolic link after our checks.
+        case .tooManySymbolicLinkLevels: .notRegularFile(path)
+        default: .unreadable(path, errno)
+        }
+    }
+
+    /// Reads until end of file but never more than `limit + 1` bytes, so a file that grows past the cap after
+    /// `fstat` is still rejected as too large instead of being read whole.
+    static func readAll(_ fd: CInt, limit: Int, path: FilePath, expectedSize: Int = 0) throws(ArticleReadError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(min(expectedSize, limit) + 1)
+        let chunkSize = 64 * 1024
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 1)
+        defer { chunk.deallocate() }
+        while bytes.count <= limit {
+            let wanted = min(chunkSize, limit + 1 - bytes.count)
+            let count: Int?
+            do {
+                count = try Syscalls.read(fd, into: UnsafeMutableRawBufferPointer(rebasing: chunk[..<wanted]))
+            } catch {
+                throw .unreadable(path, error)
+            }
+            guard let count else { throw .unreadable(path, .resourceTemporarilyUnavailable) }
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: chunk[..<count])
+        }
+        throw .tooLarge(path, size: Int64(bytes.count), limit: limit)
+    }
+}

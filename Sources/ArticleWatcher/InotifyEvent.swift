@@ -1,0 +1,55 @@
+import Glibc
+import SystemPackage
+
+/// One decoded `struct inotify_event`: which watch, what happened, and the entry name when it concerns one.
+struct InotifyEvent: Equatable {
+    var watch: CInt
+    var mask: UInt32
+    /// The entry inside the watched folder, byte-exact; empty for events about the watched folder itself.
+    var nameBytes: [UInt8]
+    /// The entry name as text, for matching ignore patterns (undecodable bytes become U+FFFD).
+    var name: String { String(decoding: nameBytes, as: UTF8.self) }
+
+    func has(_ flag: Int32) -> Bool { mask & UInt32(bitPattern: flag) != 0 }
+    func has(_ flag: UInt32) -> Bool { mask & flag != 0 }
+    var isDirectory: Bool { has(IN_ISDIR) }
+
+    /// Decodes every complete `struct inotify_event` in `bytes` (what one `read` on the inotify fd returned).
+    static func decode(_ bytes: UnsafeRawBufferPointer) -> [InotifyEvent] {
+        let headerSize = 16  // int wd; uint32_t mask; uint32_t cookie; uint32_t len;
+        var events: [InotifyEvent] = []
+        var offset = 0
+        while offset + headerSize <= bytes.count {
+            let watch = bytes.loadUnaligned(fromByteOffset: offset, as: CInt.self)
+            let mask = bytes.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self)
+            let nameLength = Int(bytes.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self))
+            let nameStart = offset + headerSize
+            guard nameStart + nameLength <= bytes.count else { break }
+            // The name is NUL-padded to an alignment boundary; it ends at the first NUL.
+            let nameBytes = bytes[nameStart..<(nameStart + nameLength)].prefix { $0 != 0 }
+            events.append(InotifyEvent(watch: watch, mask: mask, nameBytes: Array(nameBytes)))
+            offset = nameStart + nameLength
+        }
+        return events
+    }
+}
+
+extension FilePath {
+    /// `parent/name` built in one step from the name's raw bytes, given the parent's text (computed once per
+    /// folder): much cheaper than `appending(Component)` on hot paths, and byte-exact for non-UTF-8 names.
+    static func child(of parent: FilePath, parentText: String, nameBytes: [UInt8]) -> (path: FilePath, text: String) {
+        let separator = parentText.hasSuffix("/") ? "" : "/"
+        if let name = String(validating: nameBytes, as: UTF8.self) {
+            let text = parentText + separator + name
+            return (FilePath(text), text)
+        }
+        let path = parent.withPlatformString { parentChars in
+            var chars = Array(UnsafeBufferPointer(start: parentChars, count: strlen(parentChars)))
+            if chars.last != 0x2F { chars.append(0x2F) }
+            chars.append(contentsOf: nameBytes.map { CChar(bitPattern: $0) })
+            chars.append(0)
+            return FilePath(platformString: chars)
+        }
+        return (path, parentText + separator + String(decoding: nameBytes, as: UTF8.self))
+    }
+}

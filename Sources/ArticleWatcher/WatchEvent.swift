@@ -1,0 +1,11 @@
+public import SystemPackage
+
+/// Something the caller has to act on; delivery is at-least-once, so the same file may be reported twice.
+public enum WatchEvent: Sendable, Hashable {
+    /// A file finished being written in place (IN_CLOSE_WRITE) or was renamed into the folder (IN_MOVED_TO).
+    case fileReady(FilePath)
+    /// Events may have been lost (queue overflow, slow consumer) or a folder (re)appeared: run a full `scan()`.
+    case rescanNeeded(reason: String)
+    /// The watched folder was deleted, moved away or replaced; the watcher waits for it to come back.
+    case directoryMissing(FilePath)
+}

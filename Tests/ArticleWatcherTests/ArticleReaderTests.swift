@@ -1,0 +1,255 @@
+import Glibc
+import SystemPackage
+import Testing
+
+@testable import ArticleWatcher
+
+@Suite("ArticleReader on real files")
+struct ArticleReaderTests {
+    @Test("reads UTF-8 text with identity from the open file and a 128-bit content hash")
+    func readsText() throws {
+        let folder = try TempFolder()
+        defer { folder.remove() }
+        let path = folder("news.txt")
+        try write(path, "Duties rise to 25% on 1 March 2026.\n")
+        try setModificationTime(path, seconds: 1_700_000_000)
+        let article = try ArticleReader(root: folder.path).read(path)
+        let info = try Syscalls.lstat(path)
+        #expect(article.path == path)
+        #expect(article.text == "Duties rise to 25% on 1 March 2026.\n")
+        #expect(article.identity == FileIdentity(
+            device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: 36,
+            modificationTimeNanoseconds: 1_700_000_000_000_000_000))
+        #expect(article.modificationTime == 1_700_000_000)
+        #expect(article.contentHash.count == 32)
+        #expect(article.contentHash.allSatisfy { "0123456789abcdef".contains($0) })
+    }
+
+    @Test("a relative path is resolved against the root and reported as given")
+    func relativePath() throws {
+        let folder = try TempFolder()
+        defer { folder.remove() }
+        try write(folder("a.txt"), "text")
+        let article = try ArticleReader(root: folder.path).read("a.txt")
+        #expect(article.path == "a.txt")
+        #expect(article.text == "text")
+    }
+
+    @Test("a UTF-8 byte order mark is stripped from the text but multi-byte text is kept")
+    func byteOrderMark() throws {
+        let folder = try TempFolder()
+        defer { folder.remove() }
+        try write(folder("bom.txt"), bytes: [0xEF, 0xBB, 0xBF] + Array("Zölle €5 𝄞".utf8))
+        #expect(try ArticleReader(root: folder.path).read(folder("bom.txt")).text == "Zölle €5 𝄞")
+    }
+
+    @Test("the content hash is equal for equal bytes and differs after a one-byte change")
+    func contentHash() throws {
+        let folder = try TempFolder()
+        defer { folder.remove() }
+        let reader = ArticleReader(root: folder.path)
+        try write(folder("a.txt"), "tariff of 10%")
+        try write(folder("b.txt"), "tariff of 10%")
+        try write(folder("c.txt"), "tariff of 11%")
+        try write(folder("empty.txt"), "")
+        let a = try reader.read(folder("a.txt")).contentHash
+        #expect(a == (try reader.read(folder("b.txt")).contentHash))
+        #expect(a != (try reader.read(folder("c.txt")).contentHash))
+        #expect(try reader.read(folder("empty.txt")).contentHash != a)
+        // Both 64-bit lanes change, not just one.
+        let c = try reader.read(folder("c.txt")).contentHash
+        #expect(a.prefix(16) != c.prefix(16) && a.suffix(16) != c.suffix(16))
+    }
+
+    @Test("binary content is rejected", arguments: [
+        [0x25, 0x50, 0x44, 0x46, 0x00, 0x01] as [UInt8],  // a NUL byte
+        Array("ab\u{01}\u{02}\u{03}cdefgh".utf8),  // 3 control characters in 11 bytes
+    ])
+    func binary(bytes: [UInt8]) throws {
+        let folder = try TempFolder()
+        defer { folder.remove() }
+        try write(folder("x.txt"), bytes: bytes)
+        #expect(throws: ArticleReadError.binary(folder("x.txt"))) { try ArticleReader(root: folder.path).read(folder("x.txt")) }
+    }
+
+    @Test("occasional form feeds, tabs and CRLF are text")
+    func textWithWhitespaceControls() throws {
+        let folder = try TempFolder()
+        defer { folder.remove() }
+        try write(folder("x.txt"), "page 1\r\n\tindented\u{0C}page 2\r\n")
+        #expect(try ArticleReader(root: folder.path).read(folder("x.txt")).text.hasPrefix("page 1"))
+    }
+
+    @Test("UTF-16 text is named as such")
+    func utf16() throws {
+        let folder = try TempFolder()
+        defer { folder.remove() }
+        try write(folder("x.txt"), bytes: [0xFF, 0xFE, 0x61, 0x00])
+        #expect(throws: ArticleReadError.unsupportedEncoding(folder("x.txt"), encoding: "UTF-16")) {
+            try ArticleReader(root: folder.path).read(folder("x.txt"))
+        }
+    }
+
+    @Test("invalid UTF-8 is rejected with the offset of the first bad byte", arguments: [
+        ([0x61, 0x80], 1),  // stray continuation byte
+        ([0x61, 0x62, 0xC0, 0xAF], 2),  // overlong "/"
+        ([0x61, 0x62, 0xED, 0xA0, 0x80], 2),  // UTF-16 surrogate
+        ([0x61, 0x62, 0x63, 0xE2, 0x82], 3),  // truncated at end of file
+        ([0xF4, 0x90, 0x80, 0x80], 0),  // above U+10FFFF
+        ([0xEF, 0xBB, 0xBF, 0x61, 0xFF], 4),  // after a BOM: offsets count from the file's start
+        ([0x63, 0x61, 0x66, 0xE9, 0x20], 3),  // Latin-1 "café "
+    ] as [([UInt8], Int)])
+    func invalidUTF8(bytes: [UInt8], offset: Int) throws {
+        let folder = try TempFolder()
+        defer { folder.remove() }
+        try write(folder("x.txt"), bytes: bytes)
+        #expect(throws: ArticleReadError.invalidUTF8(folder("x.txt"), byteOffset: offset)) {
+            try ArticleReader(root: folder.path).read(folder("x.txt"))
+        }
+    }
+
+    @Test("files over the cap are rejected, files at the cap are read")
+    func tooLarge() throws {
+        let folder = try TempFolder()
+        defer { folder.remove() }
+        try write(folder("big.txt"), String(repeating: "a", count: 11))
+        try write(folder("fits.txt"), String(repeating: "a", count: 10))
+        let reader = ArticleReader(root: folder.path, maxFileSize: 10)
+        #expect(throws: ArticleReadError.tooLarge(folder("big.txt"), size: 11, limit: 10)) { try reader.read(folder("big.txt")) }
+        #expect(try reader.read(folder("fits.txt")).text.count == 10)
+    }
+
+    @Test("the bounded read stops at the cap even when the size said otherwise (a growing file)")
+    func boundedRead() throws {
+        var ends: [CInt] = [0, 0]
+        try #require(pipe(&ends) == 0)
+        defer { close(ends[0]) }
+        let bytes = [UInt8](repeating: 0x61, count: 100)
+        #expect(Glibc.write(ends[1], bytes, bytes.count) == 100)
+        close(ends[1])
+        // `expectedSize` 5 stands for an fstat taken before the file grew.
+        #expect(throws: ArticleReadError.tooLarge("growing.txt", size: 11, limit: 10)) {
+            try ArticleReader.readAll(ends[0], limit: 10, path: "growing.txt", expectedSize: 5)
+        }
+    }
+
+    @Test("a file that no longer exists has vanished")
+    func vanished() throws {
+        let folder = try TempFolder()
+        defer { folder.remove() }
+        let reader = ArticleReader(root: folder.path)
+        #expect(throws: ArticleReadError.vanished(folder("gone.txt"))) { try reader.read(folder("gone.txt")) }
+        #expect(throws: ArticleReadError.vanished(folder("gone/x.txt"))) { try reader.read(folder("gone/x.txt")) }
+    }
+
+    @Test("FIFOs and folders are not regular files (and reading a FIFO never blocks)")
+    func notRegular() throws {
+        let folder = try TempFolder()
+        defer { folder.remove() }
+        try #require(folder("pipe").withPlatformString { mkfifo($0, 0o644) } == 0)
+        try makeFolder(folder("dir"))
+        try symlink("dir", at: folder("dir-link"))
+        let reader = ArticleReader(root: folder.path)
+        #expect(throws: ArticleReadError.notRegularFile(folder("pipe"))) { try reader.read(folder("pipe")) }
+        #expect(throws: ArticleReadError.notRegularFile(folder("dir"))) { try reader.read(folder("dir")) }
+        #expect(throws: ArticleReadError.notRegularFile(folder("dir-link"))) { try reader.read(folder("dir-link")) }
+    }
+
+    @Test("a file without read permission is unreadable (as root, checked on a thread with a non-root fsuid)")
+    func unreadable() async throws {
+        let folder = try TempFolder()
+        defer { folder.remove() }
+        _ = folder.path.withPlatformString { chmod($0, 0o755) }
+        let path = folder("secret.txt")
+        try write(path, "no access")
+        try #require(path.withPlatformString { chmod($0, 0o000) } == 0)
+        let reader = ArticleReader(root: folder.path)
+        let error = try await readWithoutPrivileges(reader, path)
+        #expect(error == .unreadable(path, .permissionDenied))
+        #expect(error?.description == "cannot read \(path): Permission denied")
+    }
+
+    @Test("a symbolic link inside the folder is followed; one pointing outside is refused")
+    func symlinks() throws {
+        let folder = try TempFolder()
+        defer { folder.remove() }
+        let outside = try TempFolder()
+        defer { outside.remove() }
+        try makeFolder(folder("sub"))
+        try write(folder("sub/real.txt"), "inside")
+        try write(outside("secret.txt"), "outside")
+        try symlink("sub/real.txt", at: folder("inside-link.txt"))
+        try symlink(outside("secret.txt").string, at: folder("outside-link.txt"))
+        try symlink("../\(outside.path.lastComponent!)/secret.txt", at: folder("dotdot-link.txt"))
+        try symlink("missing.txt", at: folder("dangling.txt"))
+        let reader = ArticleReader(root: folder.path)
+        let article = try reader.read(folder("inside-link.txt"))
+        #expect(article.text == "inside")
+        #expect(article.path == folder("inside-link.txt"))
+        let target = try Syscalls.realPath(outside("secret.txt"))
+        #expect(throws: ArticleReadError.symlinkOutsideFolder(folder("outside-link.txt"), target: target)) {
+            try reader.read(folder("outside-link.txt"))
+        }
+        #expect(throws: ArticleReadError.symlinkOutsideFolder(folder("dotdot-link.txt"), target: target)) {
+            try reader.read(folder("dotdot-link.txt"))
+        }
+        #expect(throws: ArticleReadError.brokenSymlink(folder("dangling.txt"))) { try reader.read(folder("dangling.txt")) }
+    }
+
+    @Test("a root given through a symbolic link still accepts links inside it")
+    func symlinkedRoot() throws {
+        let folder = try TempFolder()
+        defer { folder.remove() }
+        try makeFolder(folder("real"))
+        try write(folder("real/a.txt"), "a")
+        try symlink("a.txt", at: folder("real/link.txt"))
+        try symlink("real", at: folder("alias"))
+        #expect(try ArticleReader(root: folder("alias")).read(folder("alias/link.txt")).text == "a")
+    }
+
+    @Test("every error's description names the file")
+    func descriptionsNameTheFile() {
+        let path: FilePath = "/srv/inbox/a.txt"
+        let errors: [ArticleReadError] = [
+            .tooLarge(path, size: 11, limit: 10), .binary(path), .unsupportedEncoding(path, encoding: "UTF-16"),
+            .invalidUTF8(path, byteOffset: 3), .unreadable(path, .permissionDenied), .vanished(path),
+            .brokenSymlink(path), .symlinkOutsideFolder(path, target: "/etc/passwd"), .notRegularFile(path),
+            .stillBeingWritten(path),
+        ]
+        for error in errors {
+            #expect(error.description.contains("/srv/inbox/a.txt"))
+            #expect(error.path == path)
+            #expect(!error.description.contains("\n"))
+        }
+    }
+}
+
+/// Reads `path` with file-system permission checks in force. Root bypasses them, so as root the read runs on
+/// a dedicated thread whose filesystem uid is switched to nobody (`setfsuid` is per thread on Linux, and it
+/// drops CAP_DAC_OVERRIDE for that thread only); other threads and tests are unaffected.
+func readWithoutPrivileges(_ reader: ArticleReader, _ path: FilePath) async throws -> ArticleReadError? {
+    let attempt: @Sendable () -> ArticleReadError? = {
+        do throws(ArticleReadError) {
+            _ = try reader.read(path)
+            return nil
+        } catch {
+            return error
+        }
+    }
+    guard geteuid() == 0 else { return attempt() }
+    typealias SetFSUID = @convention(c) (UInt32) -> CInt
+    let symbol = try #require(dlsym(nil, "setfsuid"), "setfsuid is not available, cannot drop root for this test")
+    let setfsuid = unsafeBitCast(symbol, to: SetFSUID.self)
+    return await withCheckedContinuation { (continuation: CheckedContinuation<ArticleReadError?, Never>) in
+        do throws(Errno) {
+            try WatcherThread.start {
+                _ = setfsuid(65534)
+                let result = attempt()
+                _ = setfsuid(0)
+                continuation.resume(returning: result)
+            }
+        } catch {
+            continuation.resume(returning: .unreadable(path, error))
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// ArticleWatcherTests: tests land with their target's work.
