@@ -53,6 +53,12 @@ public struct ArticleReader: Sendable {
         )
     }
 
+    /// The identity of `path` as `lstat` sees it, or nil when it is gone; lets the daemon skip a bad
+    /// file it already reported without reading it again.
+    public func identity(of path: FilePath) -> FileIdentity? {
+        try? FileIdentity(Syscalls.lstat(path.isAbsolute ? path : root.pushing(path)))
+    }
+
     /// `lstat` first: returns the path to open (a symlink's resolved target when it stays inside `root`), or why not.
     private func checkedOpenPath(_ fullPath: FilePath, reported path: FilePath) throws(ArticleReadError) -> FilePath {
         let info: stat

@@ -52,3 +52,4 @@ public final class FactStore: Sendable {
     public func facts(upcomingOnOrAfter: CalendarDate?) throws -> [FactSummary] { [] }
 }
 extension FactSummary { public var line: String { id } }
+extension FactStore { public func isRejected(path: String, identity: String?) throws -> Bool { false } }

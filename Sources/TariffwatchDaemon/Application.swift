@@ -37,7 +37,8 @@ public struct Application: Sendable {
             watcher = try DirectoryWatcher(
                 options: WatchOptions(
                     directory: settings.watchDirectory, recursive: settings.recursive,
-                    ignoredNamePatterns: settings.ignoredNamePatterns))
+                    ignoredNamePatterns: settings.ignoredNamePatterns),
+                logger: logger)
         } catch {
             throw ApplicationError(what: "cannot watch \(settings.watchDirectory)", reason: "\(error)")
         }

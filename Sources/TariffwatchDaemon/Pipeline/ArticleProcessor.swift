@@ -40,8 +40,14 @@ public struct ArticleProcessor: Sendable {
         let article: Article
         do {
             article = try reader.read(path)
+        } catch .stillBeingWritten {
+            // Its writer is not done: the close that ends the write reports the file again.
+            logger.debug("file changed while being read; waiting for its writer", metadata: ["file": "\(path)"])
+            return .ignored
         } catch {
-            try reject(path: path, reason: error.description)
+            let identity = reader.identity(of: path)
+            if try store.isRejected(path: path.string, identity: identity?.key) { return .unchanged }
+            try reject(path: path, identity: identity?.key, reason: error.description)
             return .rejected(reason: error.description)
         }
         let record = FileRecord(article: article)
@@ -61,10 +67,15 @@ public struct ArticleProcessor: Sendable {
         }
     }
 
-    private func reject(path: FilePath, reason: String) throws {
-        try store.recordRejection(path: path.string, identity: nil, reason: reason)
+    private func reject(path: FilePath, identity: String?, reason: String) throws {
+        try store.recordRejection(path: path.string, identity: identity, reason: reason)
         events.fileRejected(path: path.string, reason: reason)
     }
+}
+
+extension FileIdentity {
+    /// Device, inode, size and modification time as one comparable string.
+    var key: String { "\(device):\(inode):\(size):\(modificationTimeNanoseconds)" }
 }
 
 extension FileRecord {
