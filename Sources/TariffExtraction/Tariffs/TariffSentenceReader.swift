@@ -1,0 +1,282 @@
+/// Turns one tariff sentence into tariff changes: rates, parties, status, products, dates.
+struct TariffSentenceReader {
+    let sentence: TariffSentence
+    let document: TextDocument
+    let referenceDate: CalendarDate
+    let timexes: [TaggedTimex]
+
+    /// A side and how sure we are of it.
+    struct Side {
+        var code: String?
+        var confidence: Double
+    }
+
+    private struct Draft {
+        var expression: RateExpression?
+        var noun: Int?
+        var anchor: Int
+        var span: Range<Int>
+        var segment: Range<Int>
+        var imposer = Side(code: nil, confidence: 1)
+        var target = Side(code: nil, confidence: 1)
+        var extraTargets: [String] = []
+    }
+
+    mutating func changes() -> [TariffChange] {
+        let s = sentence
+        var hasNoun = false
+        for k in 0..<s.count where s.isTariffNoun(k) { hasNoun = true; break }
+        guard hasNoun else { return [] }
+        let segments = self.segments()
+        func segment(of token: Int) -> Range<Int> {
+            segments.first { $0.contains(token) } ?? 0..<s.count
+        }
+        let sentencePast = (0..<s.count).contains { s.looksPast($0) }
+        let cues = TimeCueReader(sentence: s, referenceDate: referenceDate).cues(timexes: timexes, sentencePast: sentencePast)
+        var drafts: [Draft] = []
+        for e in RateScanner.expressions(in: s, hasTariffNoun: hasNoun) {
+            drafts.append(Draft(expression: e, noun: e.noun, anchor: e.anchor, span: e.span, segment: segment(of: e.anchor)))
+        }
+        // Rate-less mentions: `pledged to impose additional tariffs on Chinese goods`.
+        var covered = Set(drafts.map { $0.segment.lowerBound })
+        for k in 0..<s.count where s.isTariffNoun(k) {
+            let seg = segment(of: k)
+            guard !covered.contains(seg.lowerBound), drafts.allSatisfy({ !$0.span.contains(k) }) else { continue }
+            guard seg.contains(where: { s.has($0, .impose) || s.has($0, .threat) || s.has($0, .announce) || s.has($0, .propose) || s.has($0, .pause) || s.has($0, .lift) }),
+                !seg.contains(where: { s.has($0, .negation) })
+            else { continue }
+            covered.insert(seg.lowerBound)
+            drafts.append(Draft(expression: nil, noun: k, anchor: k, span: k..<(k + 1), segment: seg))
+        }
+        guard !drafts.isEmpty else { return [] }
+        drafts.sort { $0.anchor < $1.anchor }
+        assignParties(&drafts)
+        var result: [TariffChange] = []
+        for (d, draft) in drafts.enumerated() {
+            let rateless = draft.expression == nil
+            if rateless, draft.imposer.code == nil || draft.target.code == nil || draft.imposer.confidence < 1 || draft.target.confidence < 1 {
+                continue
+            }
+            let zoneStart = max(draft.segment.lowerBound, d > 0 && drafts[d - 1].segment == draft.segment ? drafts[d - 1].span.upperBound : 0)
+            let zoneEnd = min(draft.segment.upperBound, d + 1 < drafts.count && drafts[d + 1].segment == draft.segment ? drafts[d + 1].span.lowerBound : s.count)
+            let zone = zoneStart..<max(zoneStart, zoneEnd)
+            let effective = effectiveDate(anchor: draft.anchor, segment: draft.segment)
+            let verdict = StatusClassifier(sentence: s, cues: cues).classify(
+                segment: draft.segment, zone: zone, anchor: draft.anchor, span: draft.span, futureDate: effective != nil)
+            if rateless && verdict.status == .historical { continue }
+            let additional = isAdditional(draft, zone: zone)
+            var direction = draft.expression.map { $0.direction } ?? .unknown
+            if direction == .unknown { direction = additional ? .increase : verdict.direction }
+            let productRanges = ProductPhrase(sentence: s).products(
+                for: draft.expression, noun: draft.noun, limit: zone.upperBound)
+            let products = productRanges.map { document.string(s.tokens[$0.lowerBound].start..<s.tokens[$0.upperBound - 1].end) }
+            let textRange = textBytes(draft)
+            var targets = [draft.target]
+            for extra in draft.extraTargets where extra != draft.target.code { targets.append(Side(code: extra, confidence: draft.target.confidence)) }
+            for target in targets {
+                var change = TariffChange(
+                    imposer: draft.imposer.code, target: target.code, products: products,
+                    ratePct: draft.expression?.rate, previousRatePct: draft.expression?.previous,
+                    additional: additional, direction: direction, status: verdict.status, effectiveDate: effective,
+                    confidence: min(draft.imposer.confidence, target.confidence),
+                    text: document.string(textRange), sentence: document.string(s.range),
+                    start: document.scalarOffset(ofByte: textRange.lowerBound),
+                    end: document.scalarOffset(ofByte: textRange.upperBound))
+                change.minimumRatePct = draft.expression?.minimum
+                change.aggregate = draft.expression != nil && isAggregate(draft, zone: zone)
+                result.append(change)
+            }
+        }
+        return result
+    }
+
+    // MARK: - Clauses
+
+    /// Clause boundaries: `;`, `:`, dashes, `while`/`but`/`which`, and `and`/`,` before a new acting party.
+    private func segments() -> [Range<Int>] {
+        let s = sentence
+        var bounds: [Int] = [0]
+        for k in 0..<s.count {
+            let token = s.tokens[k]
+            var breakHere = false
+            switch token.kind {
+            case .semicolon, .colon, .dash: breakHere = true
+            case .comma:
+                breakHere = startsActingClause(k + 1)
+            case .word:
+                if s.has(k, .clauseBreak) { breakHere = true }
+                if s.has(k, .coordinator), startsActingClause(k + 1) { breakHere = true }
+            default: break
+            }
+            if breakHere, k > bounds.last! { bounds.append(k) }
+        }
+        bounds.append(s.count)
+        var result: [Range<Int>] = []
+        for i in 0..<(bounds.count - 1) where bounds[i] < bounds[i + 1] { result.append(bounds[i]..<bounds[i + 1]) }
+        return result
+    }
+
+    private func startsActingClause(_ k: Int) -> Bool {
+        let s = sentence
+        var p = k
+        if s.has(p, .determiner) { p += 1 }
+        if s.has(p, .coordinator) { p += 1 }
+        guard let m = s.mention(at: p), s.mentions[m].tokens.lowerBound == p else { return false }
+        return s.roles[m] == .imposer && !(s.tokens.indices.contains(s.mentions[m].tokens.upperBound) && s.tokens[s.mentions[m].tokens.upperBound].kind == .possessive)
+    }
+
+    // MARK: - Parties
+
+    /// Each mention belongs to the rate it follows (unless `and` intervenes) or else to the next one.
+    private func assignParties(_ drafts: inout [Draft]) {
+        let s = sentence
+        var owner = [Int?](repeating: nil, count: s.mentions.count)
+        for (m, mention) in s.mentions.enumerated() {
+            let at = mention.tokens.lowerBound
+            var previous: Int?
+            var next: Int?
+            for (d, draft) in drafts.enumerated() where draft.segment.contains(at) {
+                if draft.span.upperBound <= at { previous = d } else if next == nil, draft.span.lowerBound >= mention.tokens.upperBound { next = d }
+                if draft.span.contains(at) { previous = d }
+            }
+            if let p = previous {
+                let between = min(drafts[p].span.upperBound, at)..<at
+                let coordinated = between.contains { s.has($0, .coordinator) || s.tokens[$0].kind == .comma }
+                owner[m] = coordinated && next != nil ? next : p
+            } else {
+                owner[m] = next
+            }
+        }
+        for d in drafts.indices {
+            var own = pick(.imposer, owner: owner, d: d, drafts: drafts, ownOnly: true)
+            if own == nil { own = pick(.imposer, owner: owner, d: d, drafts: drafts, ownOnly: false) }
+            if let own { drafts[d].imposer = Side(code: own, confidence: 1) }
+            var targets = targetsOwned(owner: owner, d: d)
+            if targets.isEmpty, let t = pick(.target, owner: owner, d: d, drafts: drafts, ownOnly: false) { targets = [t] }
+            if let first = targets.first {
+                drafts[d].target = Side(code: first, confidence: 1)
+                drafts[d].extraTargets = Array(targets.dropFirst())
+            }
+        }
+        // Other clauses of the sentence, the other side of a reciprocal pair, the previous sentence.
+        for d in drafts.indices {
+            if drafts[d].imposer.code == nil, let code = sentenceWide(.imposer, excluding: drafts[d].target.code) {
+                drafts[d].imposer = Side(code: code, confidence: 0.8)
+            }
+            if drafts[d].target.code == nil, let imposer = drafts[d].imposer.code {
+                let others = Set(drafts.compactMap { $0.imposer.code }).subtracting([imposer])
+                if others.count == 1 {
+                    drafts[d].target = Side(code: others.first!, confidence: 0.8)
+                } else if let code = sentenceWide(.target, excluding: imposer) {
+                    drafts[d].target = Side(code: code, confidence: 0.8)
+                } else if let code = onlyOtherParty(than: imposer) {
+                    drafts[d].target = Side(code: code, confidence: 0.7)
+                }
+            }
+            if drafts[d].imposer.code == nil, let target = drafts[d].target.code, let code = onlyOtherParty(than: target) {
+                drafts[d].imposer = Side(code: code, confidence: 0.7)
+            }
+        }
+        if drafts.contains(where: { $0.expression != nil && ($0.imposer.code == nil || $0.target.code == nil) }), sentence.index > 0 {
+            let previous = TariffSentence(bytes: document.bytes, index: sentence.index - 1, range: document.sentences[sentence.index - 1])
+            let imposers = Set(previous.mentions.indices.filter { previous.roles[$0] == .imposer }.map { previous.mentions[$0].code })
+            let targets = Set(previous.mentions.indices.filter { previous.roles[$0] == .target }.map { previous.mentions[$0].code })
+            for d in drafts.indices where drafts[d].expression != nil {
+                if drafts[d].imposer.code == nil, imposers.count == 1, imposers.first != drafts[d].target.code {
+                    drafts[d].imposer = Side(code: imposers.first, confidence: 0.6)
+                }
+                if drafts[d].target.code == nil, targets.count == 1, targets.first != drafts[d].imposer.code {
+                    drafts[d].target = Side(code: targets.first, confidence: 0.6)
+                }
+            }
+        }
+    }
+
+    private func pick(_ role: PartyRole, owner: [Int?], d: Int, drafts: [Draft], ownOnly: Bool) -> String? {
+        let s = sentence
+        var best: (code: String, distance: Int)?
+        for (m, mention) in s.mentions.enumerated() where s.roles[m] == role && drafts[d].segment.contains(mention.tokens.lowerBound) {
+            if ownOnly && owner[m] != d { continue }
+            let distance = abs(mention.tokens.lowerBound - drafts[d].anchor)
+            if best == nil || distance < best!.distance { best = (mention.code, distance) }
+        }
+        return best?.code
+    }
+
+    private func targetsOwned(owner: [Int?], d: Int) -> [String] {
+        var codes: [String] = []
+        for (m, mention) in sentence.mentions.enumerated() where sentence.roles[m] == .target && owner[m] == d && !codes.contains(mention.code) {
+            codes.append(mention.code)
+        }
+        return codes
+    }
+
+    private func sentenceWide(_ role: PartyRole, excluding: String?) -> String? {
+        let codes = Set(sentence.mentions.indices.filter { sentence.roles[$0] == role }.map { sentence.mentions[$0].code })
+            .subtracting(excluding.map { [$0] } ?? [])
+        return codes.count == 1 ? codes.first : nil
+    }
+
+    /// The sentence names exactly one party besides `code` (venues left out): the other side of a bilateral move.
+    private func onlyOtherParty(than code: String) -> String? {
+        let s = sentence
+        var others = Set<String>()
+        for (m, mention) in s.mentions.enumerated() where mention.code != code {
+            if s.has(mention.tokens.lowerBound - 1, .venueMarker) { continue }
+            if s.roles[m] == .neutral, s.has(mention.tokens.lowerBound - 1, .preposition), !s.isWord(mention.tokens.lowerBound - 1, TariffVocabulary.with) { continue }
+            others.insert(mention.code)
+        }
+        return others.count == 1 ? others.first : nil
+    }
+
+    // MARK: - Attributes
+
+    private func isAdditional(_ draft: Draft, zone: Range<Int>) -> Bool {
+        let s = sentence
+        if draft.expression?.points == true { return true }
+        let lo = max(zone.lowerBound, draft.span.lowerBound - 4)
+        for k in lo..<min(s.count, draft.span.upperBound) where s.has(k, .additional) && !s.isWord(k, TariffVocabulary.top) {
+            return true
+        }
+        for k in zone where s.isWord(k, TariffVocabulary.top) && s.isWord(k - 1, TariffVocabulary.on) && s.isWord(k + 1, TariffVocabulary.of) {
+            return true
+        }
+        return false
+    }
+
+    private func isAggregate(_ draft: Draft, zone: Range<Int>) -> Bool {
+        let s = sentence
+        let lo = max(zone.lowerBound, draft.span.lowerBound - 3)
+        for k in lo..<min(s.count, draft.span.upperBound) where s.has(k, .aggregate) {
+            if s.has(k, .effectiveTrigger) && !(s.isTariffNoun(k + 1) || s.tokens.indices.contains(k + 1) && s.tokens[k + 1].hash == TariffTokenizer.rateHash) { continue }
+            return true
+        }
+        return false
+    }
+
+    /// The first upcoming date of the clause, preferring one introduced by `starting`, `from`, `effective`.
+    private func effectiveDate(anchor: Int, segment: Range<Int>) -> TemporalValue? {
+        let s = sentence
+        var best: (value: TemporalValue, score: Int)?
+        for timex in timexes where timex.type == .date {
+            guard let date = timex.date, date.isUpcoming(relativeTo: referenceDate) else { continue }
+            guard let t = s.tokens.firstIndex(where: { $0.end > timex.bytes.lowerBound }) else { continue }
+            if s.has(t - 1, .untilTrigger) || s.has(t - 2, .untilTrigger) && !s.has(t - 1, .effectiveTrigger) { continue }
+            var score = 0
+            if s.has(t - 1, .effectiveTrigger) || s.has(t - 2, .effectiveTrigger) { score += 2 }
+            if segment.contains(t) { score += 1 }
+            guard score > 0 else { continue }
+            score = score * 1000 - abs(t - anchor)
+            if best == nil || score > best!.score { best = (date, score) }
+        }
+        return best?.value
+    }
+
+    private func textBytes(_ draft: Draft) -> Range<Int> {
+        let s = sentence
+        var lo = draft.span.lowerBound
+        while lo > 0, s.has(lo - 1, .additional) || s.has(lo - 1, .tariffModifier) && !s.has(lo - 1, .function) && !s.has(lo - 1, .determiner) { lo -= 1 }
+        let hi = max(draft.span.upperBound, lo + 1)
+        return s.tokens[lo].start..<s.tokens[hi - 1].end
+    }
+}
