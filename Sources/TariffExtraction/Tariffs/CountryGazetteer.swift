@@ -97,6 +97,7 @@ enum CountryGazetteer {
         "PA|Panama, Panamanian",
         "JO|Jordanian, Amman",
         "LS|Lesotho",
+        "SY|Syria, Syrian, Damascus",
         "MG|Madagascar, Malagasy",
     ]
 

@@ -21,18 +21,21 @@ struct PartyRoleReader {
         if b < s.count, s.tokens[b].kind == .possessive {
             let after = b + 1
             if after >= s.count || !s.isWord(after) || s.has(after, .coordinator) || s.has(after, .clauseBreak) {
-                return .imposer  // `30% on China's` (side) / `China's.`
+                return .imposer  // `30% on China's` (its side), `Brazil's 18% duty`
             }
             if s.has(after, .goodsNoun) { return .target }
-            if s.has(after, .side) || s.isTariffNoun(after) || s.has(after, .actorNoun) { return .imposer }
+            if s.has(after, .side) || s.isTariffNoun(after) || s.has(after, .actorNoun) && !s.has(after + 1, .sufferVerb) { return .imposer }
             if s.has(after, .tariffModifier) && (s.isTariffNoun(after + 1) || s.isTariffNoun(after + 2)) { return .imposer }
             b = after
         }
-        if b < s.count, s.tokens[b].kind == .word {
-            if s.has(b, .goodsNoun) || (s.tokens[b].hyphenBefore && s.has(b, .goodsNoun)) { return .target }
-            if s.has(b, .side) { return .imposer }
-            if s.isTariffNoun(b) { return .imposer }
-            if s.has(b, .tariffModifier) && (s.isTariffNoun(b + 1) || s.isTariffNoun(b + 2)) { return .imposer }
+        if b < s.count {
+            if s.tokens[b].kind == .number { return .imposer }  // `Canadian 25% tariffs`
+            if s.tokens[b].kind == .word {
+                if s.has(b, .goodsNoun) { return .target }
+                if s.has(b, .side) { return .imposer }
+                if s.isTariffNoun(b) { return .imposer }
+                if s.has(b, .tariffModifier) && (s.isTariffNoun(b + 1) || s.isTariffNoun(b + 2)) { return .imposer }
+            }
         }
         // Words before the name.
         var p = a - 1
@@ -40,35 +43,52 @@ struct PartyRoleReader {
         if p >= 0, s.tokens[p].kind == .word {
             if s.has(p, .targetMarker) { return .target }
             if s.has(p, .sourceMarker) {
+                // `a 20% tariff from Washington` names who sets it; `goods from China` who pays
+                if s.isTariffNoun(p - 1) || (p >= 1 && s.tokens[p - 1].kind == .percent) || s.has(p - 1, .percentWord) { return .imposer }
                 return s.has(p - 1, .actorNoun) ? .neutral : .target
             }
-            if s.isWord(p, TariffVocabulary.to), s.isWord(p - 1, TariffVocabulary.exports) || s.isWord(p - 1, TariffVocabulary.shipments) {
-                return .imposer
-            }
-            if s.has(p, .byMarker) { return .imposer }
-            if s.has(p, .coordinator) || (p >= 0 && s.tokens[p].kind == .comma) {
-                // `tariffs on Canada and Mexico`: a listed name shares the role of the one before it.
-                if m > 0, s.mentions[m - 1].tokens.upperBound >= p - 1 {
-                    let previous = PartyRoleReader(sentence: s).role(of: m - 1)
-                    if previous != .neutral { return previous }
+            // `imports of Chinese steel`
+            if s.isWord(p, TariffVocabulary.of), s.has(p - 1, .goodsNoun) { return .target }
+            if s.isWord(p, TariffVocabulary.to) {
+                if s.isWord(p - 1, TariffVocabulary.exports) || s.isWord(p - 1, TariffVocabulary.shipments) { return .imposer }
+                if s.isWord(p - 1, TariffVocabulary.apply) || s.isWord(p - 1, TariffVocabulary.applies) || s.isWord(p - 1, TariffVocabulary.applied) {
+                    return .target
                 }
             }
-            if s.has(p, .venueMarker) || s.has(p, .preposition) && !s.has(p, .untilTrigger) && !s.isWord(p, TariffVocabulary.since) { return .neutral }
-        } else if p >= 0, s.tokens[p].kind == .comma, m > 0, s.mentions[m - 1].tokens.upperBound >= p - 1 {
+            if s.has(p, .byMarker) { return .imposer }
+            if s.has(p, .coordinator), m > 0, s.mentions[m - 1].tokens.upperBound == p {
+                // `tariffs on Canada and Mexico`: a listed name shares the role of the one before it.
+                let previous = PartyRoleReader(sentence: s).role(of: m - 1)
+                if previous != .neutral { return previous }
+            }
+            if s.has(p, .venueMarker) || s.has(p, .preposition) && !s.has(p, .untilTrigger) && !s.isWord(p, TariffVocabulary.since) {
+                return .neutral
+            }
+        } else if p >= 0, s.tokens[p].kind == .comma, m > 0, s.mentions[m - 1].tokens.upperBound == p {
             let previous = PartyRoleReader(sentence: s).role(of: m - 1)
             if previous != .neutral { return previous }
         }
-        // A name followed by a verb acts.
+        // A name followed by a verb acts, unless the verb is one of paying (`Brazil faces`).
         var k = b
         var skipped = 0
-        while k < s.count && skipped < 4 {
-            if s.tokens[k].kind == .possessive || s.has(k, .actorNoun) || s.has(k, .perfectAux)
+        var unknown = 0
+        var actor = false
+        while k < s.count && skipped < 5 {
+            if s.tokens[k].kind == .possessive || s.has(k, .auxiliary)
                 || (s.isWord(k) && s.tokens[k].capitalized && s.mention(at: k) != nil)
             {
                 k += 1; skipped += 1; continue
             }
-            if s.has(k, .verb) || s.has(k, .threat) || s.has(k, .impose) || s.has(k, .announce) || s.looksVerbOrAdverb(k) {
-                return .imposer
+            if s.has(k, .actorNoun) { actor = true; k += 1; skipped += 1; continue }
+            if s.has(k, .sufferVerb) { return .target }
+            if s.has(k, .verb) || s.isThreat(k) || s.has(k, .impose) || s.has(k, .announce) || s.has(k, .propose)
+                || s.has(k, .lift) || s.has(k, .pause) || s.looksVerbOrAdverb(k)
+            {
+                if s.looksVerbOrAdverb(k) && k + 1 < s.count && s.has(k + 1, .sufferVerb) { return .target }  // `Japanese cars currently face`
+                return unknown == 0 || actor ? .imposer : .neutral
+            }
+            if s.isWord(k), s.lexemes[k].classes.isEmpty, !s.tokens[k].capitalized, unknown < 2 {
+                unknown += 1; k += 1; skipped += 1; continue
             }
             break
         }

@@ -32,7 +32,8 @@ struct ProductPhrase {
         var k = from
         while k < to {
             if s.isWord(k, TariffVocabulary.on) { break }
-            if s.tokens[k].kind != .word || s.has(k, .clauseBreak) { k = to; break }
+            let kind = s.tokens[k].kind
+            if kind != .word && kind != .number && kind != .percent || s.has(k, .clauseBreak) { k = to; break }
             k += 1
         }
         if k < to, k < limit {
@@ -54,6 +55,8 @@ struct ProductPhrase {
             }
             if s.has(k, .goodsNoun), s.isWord(k + 1, TariffVocabulary.of) { k += 2; continue }
             if s.has(k, .determiner) { k += 1; continue }
+            // `imported Chinese steel`, `foreign-made`: participles before the goods
+            if s.looksPast(k), s.lexemes[k].classes.isEmpty, k + 1 < limit, s.mention(at: k + 1) != nil { k += 1; continue }
             break
         }
         var items: [Range<Int>] = []
@@ -67,7 +70,8 @@ struct ProductPhrase {
                 start = nil
                 // a comma or `and` continues the list only when a plain word follows
                 let next = k + 1
-                guard next < limit, s.isWord(next), !s.has(next, .function), !s.has(next, .preposition), !s.looksVerbOrAdverb(next) || s.has(next, .goodsNoun)
+                guard next < limit, s.isWord(next), !s.has(next, .function), !s.has(next, .preposition),
+                    !s.looksVerbOrAdverb(next) || s.has(next, .goodsNoun) || modifiesNext(next, limit)
                 else { break }
                 k += 1
                 steps += 1
@@ -77,9 +81,10 @@ struct ProductPhrase {
                 !s.has(k, .preposition) || (s.isWord(k, TariffVocabulary.of) && start != nil),
                 !s.has(k, .function) || s.has(k, .goodsNoun), !s.has(k, .clauseBreak), !s.has(k, .effectiveTrigger),
                 !s.has(k, .verb), s.mention(at: k) == nil || start == nil,
-                !(s.looksVerbOrAdverb(k) && !s.has(k, .goodsNoun) && !looksLikeNoun(k))
+                !(s.looksVerbOrAdverb(k) && !s.has(k, .goodsNoun) && !looksLikeNoun(k) && !modifiesNext(k, limit))
             else { break }
             if s.has(k, .side) { return [] }
+            if s.isWord(k, TariffVocabulary.top), s.isWord(k + 1, TariffVocabulary.of) { return [] }  // `on top of`
             if let m = s.mention(at: k) {  // `Chinese` inside the list: skip it
                 k = s.mentions[m].tokens.upperBound
                 continue
@@ -87,17 +92,41 @@ struct ProductPhrase {
             if start == nil { start = k }
             k += 1
             steps += 1
+            // English noun phrases end with their head: a plural (`solar panels`) ends the item.
+            if isPlural(k - 1), k < limit, s.isWord(k), !s.has(k, .coordinator) { break }
         }
         if let st = start, st < k { items.append(st..<k) }
         // `steel imports` is steel; `goods` alone is everything.
         return items.compactMap { range in
             var r = range
-            while r.count > 0, s.has(r.upperBound - 1, .goodsNoun) || s.isWord(r.upperBound - 1, TariffVocabulary.of) {
+            while r.count > 0, s.has(r.upperBound - 1, .genericGoods) || s.isWord(r.upperBound - 1, TariffVocabulary.of) {
                 r = r.lowerBound..<(r.upperBound - 1)
             }
-            while r.count > 0, s.has(r.lowerBound, .goodsNoun) { r = (r.lowerBound + 1)..<r.upperBound }
+            while r.count > 0, s.has(r.lowerBound, .goodsNoun), !s.has(r.lowerBound, .verb) { r = (r.lowerBound + 1)..<r.upperBound }
+            // `goods` after an unknown capitalized word is a nationality we do not know: all goods
+            if r.count >= 1, s.isWord(r.upperBound - 1, TariffVocabulary.goods), (r.lowerBound..<(r.upperBound - 1)).allSatisfy({ s.tokens[$0].capitalized }) {
+                return nil
+            }
             return r.isEmpty ? nil : r
         }
+    }
+
+    /// `liquefied natural gas`, `processed foods`: a participle used as an adjective before a plain noun.
+    private func modifiesNext(_ k: Int, _ limit: Int) -> Bool {
+        let s = sentence
+        let next = k + 1
+        guard s.isWord(k), !s.has(k, .verb), s.lexemes[k].classes.isEmpty, s.looksPast(k), next < limit, s.isWord(next) else { return false }
+        let c = s.lexemes[next].classes
+        return !c.contains(.function) && !c.contains(.preposition) && !c.contains(.verb) && !s.looksVerbOrAdverb(next)
+            && s.mention(at: next) == nil
+    }
+
+    private func isPlural(_ k: Int) -> Bool {
+        let t = sentence.tokens[k]
+        let b = sentence.bytes
+        guard t.end - t.start >= 3 else { return false }
+        let last = b[t.end - 1], previous = b[t.end - 2] | 0x20
+        return last == 0x73 && previous != 0x73 && previous != 0x75 && previous != 0x69  // -s, not -ss/-us/-is
     }
 
     /// `processing` is a verb form, but `-ing` product words (`clothing`, `packaging`) are nouns.

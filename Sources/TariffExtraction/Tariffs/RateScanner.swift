@@ -70,7 +70,13 @@ enum RateScanner {
         var attached: [Int?] = []  // noun index, or -1 when attached without an adjacent noun
         attached.reserveCapacity(rates.count)
         for (r, rate) in rates.enumerated() {
-            attached.append(attachment(rate, s, hasTariffNoun: hasTariffNoun, previousAttached: r > 0 ? attached[r - 1] != nil && rates[r - 1].end + 6 >= rate.first : false))
+            var coordinated = false
+            if r > 0, attached[r - 1] != nil, rates[r - 1].end + 8 >= rate.first {
+                let between = rates[r - 1].end..<rate.first
+                coordinated = between.contains { s.has($0, .coordinator) || s.tokens[$0].kind == .comma }
+                    && !between.contains { s.has($0, .clauseBreak) || s.tokens[$0].kind == .semicolon }
+            }
+            attached.append(attachment(rate, s, hasTariffNoun: hasTariffNoun, coordinated: coordinated))
         }
         var result: [RateExpression] = []
         var r = 0
@@ -134,6 +140,12 @@ enum RateScanner {
                 span: join((minimum != nil ? rate.first - (s.tokens[rate.first].hyphenBefore ? 1 : 2) : rate.first)..<rate.end, nounIndex),
                 noun: nounIndex, points: rate.points, direction: .unknown)
             applyDoubling(&expression, s)
+            if r + 1 < rates.count, attached[r + 1] == nil, s.isWord(rates[r + 1].first - 1, TariffVocabulary.from),
+                s.has(rates[r + 1].first - 2, .marketVerb), rates[r + 1].first - rate.end <= 4
+            {
+                expression.previous = rates[r + 1].value
+                expression.direction = rate.value > rates[r + 1].value ? .increase : rate.value < rates[r + 1].value ? .decrease : .unknown
+            }
             result.append(expression)
             r += 1
         }
@@ -165,12 +177,14 @@ enum RateScanner {
     }
 
     /// The tariff noun index a rate belongs to, -1 when it is a tariff rate without an adjacent noun, nil when not a tariff.
-    static func attachment(_ rate: RateMention, _ s: TariffSentence, hasTariffNoun: Bool, previousAttached: Bool) -> Int? {
+    static func attachment(_ rate: RateMention, _ s: TariffSentence, hasTariffNoun: Bool, coordinated: Bool) -> Int? {
         let before = rate.first - 1
         // `90% of the world's processing`, `exports fell 20%`, `down 5%`
         if s.isWord(rate.end, TariffVocabulary.of) { return nil }
         if s.has(before, .marketVerb) { return nil }
         if s.isWord(before, TariffVocabulary.by), s.has(before - 1, .marketVerb) || s.has(before - 1, .blocker) { return nil }
+        // `30%, up from 10%`: the old rate of the one before, not a change of its own
+        if s.isWord(before, TariffVocabulary.from), s.has(before - 1, .marketVerb) { return nil }
         // Right: `25% tariffs`, `a 10% baseline tariff`, `25% increase in tariffs`.
         var j = rate.end
         var content = 0
@@ -216,13 +230,14 @@ enum RateScanner {
         var k = before
         while k >= 0 && k >= rate.first - 14 {
             let token = s.tokens[k]
-            if token.kind == .semicolon || token.kind == .colon || token.kind == .dash || token.kind == .percent || token.kind == .number { break }
+            if token.kind == .semicolon || token.kind == .colon || token.kind == .dash || token.kind == .percent { break }
+            if token.kind == .word, s.has(k, .percentWord) || s.isWord(k, TariffVocabulary.cent) || s.isWord(k, TariffVocabulary.points) { break }
             if token.kind == .word {
                 if s.isTariffNoun(k) { return k }
                 let c = s.lexemes[k].classes
                 if c.contains(.blocker) { break }
                 if c.contains(.clauseBreak) { break }
-                if c.contains(.marketVerb), !s.isWord(k + 1, TariffVocabulary.to) { break }
+                if c.contains(.marketVerb), k + 1 == rate.first || s.isWord(k + 1, TariffVocabulary.by) { break }
             }
             k -= 1
         }
@@ -235,8 +250,12 @@ enum RateScanner {
                 if s.has(p, .impose) || s.has(p, .additional) { break }
                 p -= 1
             }
-            if s.has(p, .impose) || s.has(p, .additional) || s.has(p, .increase) || s.has(p, .decrease) { return -1 }
-            if previousAttached, s.has(before, .coordinator) || (before >= 0 && s.tokens[before].kind == .comma) { return -1 }
+            if s.has(p, .impose) || s.has(p, .additional) || s.has(p, .increase) || s.has(p, .decrease)
+                || s.has(p, .inEffect) && s.has(p, .verb)
+            {
+                return -1
+            }
+            if coordinated { return -1 }
         }
         return nil
     }

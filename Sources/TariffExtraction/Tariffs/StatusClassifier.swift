@@ -19,7 +19,8 @@ struct StatusClassifier {
     ///   - futureDate: an effective date on or after the reference date was linked.
     func classify(segment: Range<Int>, zone: Range<Int>, anchor: Int, span: Range<Int>, futureDate: Bool) -> Verdict {
         let s = sentence
-        var threat = false, propose = false, announce = false, inEffect = false, impose = false, lift = false, pause = false
+        var threat = false, propose = false, announce = false, inEffect = false, inEffectNear = false, impose = false, lift = false
+        var pause = false
         var future = futureDate
         var increase = false, decrease = false
         var simplePast = false
@@ -28,14 +29,15 @@ struct StatusClassifier {
         for k in segment {
             guard s.isWord(k) else { continue }
             let c = s.lexemes[k].classes
-            if c.contains(.threat) { threat = true }
+            // `in May` is a month, not a modal
+            if s.isThreat(k) { threat = true }
             if c.contains(.propose) && !s.isWord(k - 1, TariffVocabulary.the) { propose = true }
             if c.contains(.announce) { announce = true }
             if c.contains(.futureCue) { future = true }
             if c.contains(.impose) { impose = true }
             if c.contains(.increase), k < anchor { increase = true }
             if c.contains(.decrease), k < anchor { decrease = true }
-            if c.contains(.lift), k < anchor || k < span.upperBound + 3, !rateIsNewLevel, !c.contains(.marketVerb) || s.has(k + 1, .determiner) {
+            if c.contains(.lift), !rateIsNewLevel, !c.contains(.marketVerb) || s.has(k + 1, .determiner) {
                 if !(s.lexemes[k].classes.contains(.lift) && s.isWord(k + 1, TariffVocabulary.to)) { lift = true }
             }
             if (s.tokens[k].hash == TariffVocabulary.roll || s.tokens[k].hash == TariffVocabulary.rolled || s.tokens[k].hash == TariffVocabulary.rolling),
@@ -44,31 +46,34 @@ struct StatusClassifier {
                 lift = true
             }
             if c.contains(.pause) { pause = true }
-            if c.contains(.inEffect), abs(k - anchor) <= 5 || (k >= span.lowerBound - 4 && k <= span.upperBound + 4) {
+            let near = abs(k - anchor) <= 5 || (k >= span.lowerBound - 4 && k <= span.upperBound + 4)
+            if c.contains(.inEffect), s.tokens[k].hash != TariffVocabulary.effect, s.tokens[k].hash != TariffVocabulary.force {
                 inEffect = true
+                if near { inEffectNear = true }
             }
             if (s.tokens[k].hash == TariffVocabulary.effect || s.tokens[k].hash == TariffVocabulary.force),
                 s.isWord(k - 1, TariffVocabulary.in) || s.isWord(k - 1, TariffVocabulary.into)
+                    || s.isWord(k - 1, TariffVocabulary.took) || s.isWord(k - 2, TariffVocabulary.went)
             {
                 inEffect = true
-            }
-            if s.tokens[k].hash == TariffVocabulary.took || s.tokens[k].hash == TariffVocabulary.went, s.isWord(k + 1, TariffVocabulary.effect) || s.isWord(k + 1, TariffVocabulary.into) {
-                inEffect = true
+                inEffectNear = true
             }
             if s.tokens[k].hash == TariffVocabulary.is || s.tokens[k].hash == TariffVocabulary.are { presentBe = true }
-            if s.looksPast(k), !c.contains(.threat), !isPerfectOrModal(k) { simplePast = true }
+            if s.looksPast(k), !s.isThreat(k), !isPerfectOrModal(k) { simplePast = true }
         }
         // Time: an old date in the rate's own zone, or anywhere in a simple-past sentence.
         var localOld = false, sentenceOld = false
         for cue in cues where cue.kind == .oldPast {
-            if zone.contains(cue.token) { localOld = true }
+            if zone.contains(cue.token) && !cue.sinceStart { localOld = true }
             sentenceOld = true
         }
         for k in zone where s.has(k, .pastCue) && !s.isWord(k + 1, TariffVocabulary.to) { localOld = true }
         var direction: TariffDirection = increase ? .increase : decrease ? .decrease : .unknown
         let futureCueInZone = cues.contains { $0.kind == .future && segment.contains($0.token) }
+        // `If talks fail, …`: a condition opening the sentence makes every rate in it a threat
+        if s.isWord(0) && (s.tokens[0].hash == TariffVocabulary.if || s.tokens[0].hash == TariffVocabulary.unless) { threat = true }
         let modal = threat || future || futureCueInZone
-        if !futureDate, !inEffect, localOld || (sentenceOld && simplePast && !modal) {
+        if !futureDate, !inEffectNear, localOld || (sentenceOld && simplePast && !modal) {
             return Verdict(status: .historical, direction: direction)
         }
         if lift {
@@ -81,7 +86,9 @@ struct StatusClassifier {
         if announce || future || futureCueInZone { return Verdict(status: .announced, direction: direction) }
         if inEffect { return Verdict(status: .inEffect, direction: direction) }
         if impose { return Verdict(status: .imposed, direction: direction) }
-        return Verdict(status: presentBe ? .inEffect : simplePast ? .imposed : .announced, direction: direction)
+        // A rate stated as a present fact is in force; one told in the past was imposed.
+        _ = presentBe
+        return Verdict(status: simplePast ? .imposed : .inEffect, direction: direction)
     }
 
     /// `has imposed`, `would have raised`, `to be lifted`: a participle, not a simple past.
@@ -90,7 +97,7 @@ struct StatusClassifier {
         for back in 1...2 {
             let p = k - back
             guard p >= 0 else { break }
-            if s.has(p, .perfectAux) || s.has(p, .threat) || s.isWord(p, TariffVocabulary.will) || s.isWord(p, TariffVocabulary.be)
+            if s.has(p, .perfectAux) || s.isThreat(p) || s.isWord(p, TariffVocabulary.will) || s.isWord(p, TariffVocabulary.be)
                 || s.isWord(p, TariffVocabulary.is) || s.isWord(p, TariffVocabulary.are) || s.isWord(p, TariffVocabulary.determinerThe)
                 || s.isWord(p, TariffVocabulary.to)
             {

@@ -47,7 +47,7 @@ enum TariffPrefilter {
                 case 0x6C:  // l
                     if bytes.matchesLowercase("lev", at: i) { return true }
                 case 0x73:  // s
-                    if bytes.matchesLowercase("surcharg", at: i) { return true }
+                    if bytes.matchesLowercase("surcharg", at: i) || bytes.matchesLowercase("surtax", at: i) { return true }
                 default: break
                 }
             }

@@ -35,6 +35,11 @@ struct TariffSentence {
 
     @inline(__always) func isWord(_ i: Int) -> Bool { i >= 0 && i < tokens.count && tokens[i].kind == .word }
 
+    /// A threat word or modal; `May` written with a capital inside a sentence is the month.
+    func isThreat(_ i: Int) -> Bool {
+        has(i, .threat) && !(lexemes[i].month > 0 && tokens[i].capitalized && i > 0)
+    }
+
     /// A word that ends in `-ed` and is not in the vocabulary: most likely a past tense or participle.
     func looksPast(_ i: Int) -> Bool {
         guard isWord(i) else { return false }
@@ -62,6 +67,12 @@ struct TariffSentence {
         guard isWord(i) else { return false }
         let c = lexemes[i].classes
         if c.contains(.tariffNoun) {
+            // `will levy a duty`, `to levy`: the verb
+            if i > 0, lexemes[i - 1].classes.contains(.auxiliary) || tokens[i - 1].hash == TariffVocabulary.to,
+                !(i + 1 < count && tokens[i + 1].kind == .word && lexemes[i + 1].classes.contains(.preposition))
+            {
+                return false
+            }
             if i + 1 < count, tokens[i + 1].kind == .word, lexemes[i + 1].classes.contains(.nonMeasureHead) { return false }
             if i + 1 < count, tokens[i + 1].hyphenBefore { return false }  // duty-free, tariff-hit
             // `on duty`, `customs duty` is fine; `duty` after a possessive person is rare enough

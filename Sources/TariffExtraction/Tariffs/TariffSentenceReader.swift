@@ -42,7 +42,7 @@ struct TariffSentenceReader {
         for k in 0..<s.count where s.isTariffNoun(k) {
             let seg = segment(of: k)
             guard !covered.contains(seg.lowerBound), drafts.allSatisfy({ !$0.span.contains(k) }) else { continue }
-            guard seg.contains(where: { s.has($0, .impose) || s.has($0, .threat) || s.has($0, .announce) || s.has($0, .propose) || s.has($0, .pause) || s.has($0, .lift) }),
+            guard seg.contains(where: { s.has($0, .impose) || s.isThreat($0) || s.has($0, .announce) || s.has($0, .propose) || s.has($0, .pause) || s.has($0, .lift) }),
                 !seg.contains(where: { s.has($0, .negation) })
             else { continue }
             covered.insert(seg.lowerBound)
@@ -102,10 +102,10 @@ struct TariffSentenceReader {
             switch token.kind {
             case .semicolon, .colon, .dash: breakHere = true
             case .comma:
-                breakHere = startsActingClause(k + 1)
+                breakHere = startsActingClause(k + 1) && holdsTariff(bounds.last!..<k)
             case .word:
                 if s.has(k, .clauseBreak) { breakHere = true }
-                if s.has(k, .coordinator), startsActingClause(k + 1) { breakHere = true }
+                if s.has(k, .coordinator), startsActingClause(k + 1), holdsTariff(bounds.last!..<k) { breakHere = true }
             default: break
             }
             if breakHere, k > bounds.last! { bounds.append(k) }
@@ -114,6 +114,11 @@ struct TariffSentenceReader {
         var result: [Range<Int>] = []
         for i in 0..<(bounds.count - 1) where bounds[i] < bounds[i + 1] { result.append(bounds[i]..<bounds[i + 1]) }
         return result
+    }
+
+    /// `In March, Trump threatened…`: an opening phrase without a rate or tariff word is not a clause of its own.
+    private func holdsTariff(_ range: Range<Int>) -> Bool {
+        range.contains { sentence.isTariffNoun($0) || sentence.tokens[$0].kind == .percent || sentence.has($0, .percentWord) }
     }
 
     private func startsActingClause(_ k: Int) -> Bool {
@@ -177,6 +182,10 @@ struct TariffSentenceReader {
                 drafts[d].imposer = Side(code: code, confidence: 0.7)
             }
         }
+        // A side named as both imposer and target: the target reading (`on Japanese autos`) is the surer one.
+        for d in drafts.indices where drafts[d].imposer.code != nil && drafts[d].imposer.code == drafts[d].target.code {
+            drafts[d].imposer = Side(code: nil, confidence: 1)
+        }
         if drafts.contains(where: { $0.expression != nil && ($0.imposer.code == nil || $0.target.code == nil) }), sentence.index > 0 {
             let previous = TariffSentence(bytes: document.bytes, index: sentence.index - 1, range: document.sentences[sentence.index - 1])
             let imposers = Set(previous.mentions.indices.filter { previous.roles[$0] == .imposer }.map { previous.mentions[$0].code })
@@ -223,7 +232,7 @@ struct TariffSentenceReader {
         var others = Set<String>()
         for (m, mention) in s.mentions.enumerated() where mention.code != code {
             if s.has(mention.tokens.lowerBound - 1, .venueMarker) { continue }
-            if s.roles[m] == .neutral, s.has(mention.tokens.lowerBound - 1, .preposition), !s.isWord(mention.tokens.lowerBound - 1, TariffVocabulary.with) { continue }
+            if s.roles[m] == .neutral { continue }
             others.insert(mention.code)
         }
         return others.count == 1 ? others.first : nil

@@ -64,6 +64,12 @@ struct TariffWordClass: OptionSet, Sendable, Hashable {
     static let byMarker = Self(rawValue: 1 << 42)
     static let doubling = Self(rawValue: 1 << 43)
     static let halving = Self(rawValue: 1 << 44)
+    /// A name before these pays: `Brazil faces`, `Indian exporters pay`, `Canada risks`.
+    static let sufferVerb = Self(rawValue: 1 << 45)
+    /// Nouns that name trade flows, not products: stripped from the end of a product phrase.
+    static let genericGoods = Self(rawValue: 1 << 46)
+    /// Auxiliaries and adverbs between a name and its verb.
+    static let auxiliary = Self(rawValue: 1 << 47)
 }
 
 /// What the vocabulary knows about one word.
@@ -87,15 +93,15 @@ enum TariffVocabulary {
                 t[h, default: TariffLexeme(classes: [], month: 0)].classes.formUnion(classes)
             }
         }
-        add(.tariffNoun, "tariff tariffs duty duties levy levies surcharge surcharges")
+        add(.tariffNoun, "tariff tariffs duty duties levy levies surcharge surcharges surtax surtaxes")
         add(.taxNoun, "tax taxes")
         add(.taxQualifier, "import imports customs border export")
         add(
             .nonMeasureHead,
-            "war wars talks dispute disputes truce investigation investigations probe policy policies revenue revenues deal deals negotiations uncertainty agenda fight battle battles tensions tension escalation escalations exemption exemptions exclusion exclusions relief refund refunds ruling rulings case cases evasion collection collections income man commission threats threat fears concerns impact costs cost pressure shock regime schedule code codes barriers barrier stance front spat row standoff strategy plan plans playbook announcement announcements bill notice notices letters letter package authority powers power hikes-free free")
+            "war wars talks dispute disputes truce investigation investigations probe policy policies revenue revenues deal deals negotiations uncertainty agenda fight battle battles tensions tension escalation escalations exemption exemptions exclusion exclusions relief refund refunds ruling rulings case cases evasion collection collections income man commission threats threat fears concerns impact costs cost pressure shock regime schedule code codes barriers barrier stance front spat row standoff strategy plan plans playbook announcement announcements bill notice notices letters letter package authority powers power free")
         add(
             .blocker,
-            "share shares stake stakes growth gdp inflation economy economies poll polls survey surveys probability chance chances odds likelihood market markets stock stocks index indices unemployment margin majority respondents voters turnout profit profits sales discount discounts off sale battery efficiency humidity temperature interest yield yields approval capacity stake output production processing supply supplies population people americans households consumers companies firms businesses increase-in rebate stake confidence support rating ratings chance certainty likely cheaper lower-priced")
+            "share shares stake stakes growth gdp inflation economy economies poll polls survey surveys probability chance chances odds likelihood market markets stock stocks index indices unemployment margin majority respondents voters turnout profit profits sales discount discounts off sale battery efficiency humidity temperature interest yield yields approval capacity stake output production processing supply supplies population people americans households consumers companies firms businesses rebate stake confidence support rating ratings certainty likely cheaper prices price costs")
         add(
             .marketVerb,
             "fell rose dropped grew jumped slid declined plunged surged climbed gained lost shrank tumbled soared sank slumped dipped rallied fall falls rises grows drops jumps slides declines plunges surges climbs gains loses shrinks tumbles soars sinks slumps dips rallies falling rising dropping growing jumping sliding declining plunging surging climbing gaining losing up down")
@@ -104,7 +110,7 @@ enum TariffVocabulary {
             "of on in for to from by at with against into over under between than after before during since until through toward towards about across within without amid upon onto via per like including")
         add(
             .function,
-            "and or but nor so yet the a an this that these those its their his her our your it they he she we as if while when which who whom whose where whether than then also only just even still already now respectively each apiece roughly about approximately nearly almost around some more most less least much many very up is are was were be been being has have had will would could should may might can must shall do does did not no last next year years month months week weeks day days today yesterday tomorrow earlier later immediately soon ago effective starting beginning from until monday tuesday wednesday thursday friday saturday sunday")
+            "and or but nor so yet the a an this that these those its their his her our your it they he she we as if while when which who whom whose where whether than then also only just even still again all most any every both other another respectively each apiece roughly about approximately nearly almost around some more most less least much many very up is are was were be been being has have had will would could should may might can must shall do does did not no last next year years month months week weeks day days today yesterday tomorrow earlier later immediately soon ago effective starting beginning from until monday tuesday wednesday thursday friday saturday sunday")
         add(
             .threat,
             "threaten threatens threatened threatening threat threats warn warns warned warning vow vows vowed vowing pledge pledges pledged pledging promise promises promised promising could would might may possible possibly potential potentially consider considers considered considering weigh weighs weighed weighing mull mulls mulled mulling if unless float floated floating contemplate contemplates contemplated contemplating eye eyes eyed eyeing ultimatum risk risks mooted")
@@ -113,16 +119,16 @@ enum TariffVocabulary {
             "propose proposes proposed proposing proposal proposals draft drafted recommend recommends recommended recommending plan plans planned planning seek seeks sought seeking suggest suggests suggested intends intend intended aims aim aimed call calls called push pushes pushed pushing")
         add(
             .announce,
-            "announce announces announced announcing announcement unveil unveils unveiled unveiling declare declares declared declaring will confirm confirms confirmed confirming order orders ordered decree decreed sign signs signed signing approve approves approved approving finalize finalizes finalized finalise finalised publish published issued issues set")
+            "announce announces announced announcing announcement unveil unveils unveiled unveiling declare declares declared declaring will confirm confirms confirmed confirming order orders ordered decree decreed sign signs signed signing approve approves approved approving finalize finalizes finalized finalise finalised publish published issued issues")
         add(
             .impose,
-            "impose imposes imposed imposing slap slaps slapped slapping hit hits hitting raise raises raised raising hike hikes hiked hiking increase increases increased increasing cut cuts cutting reduce reduces reduced reducing lower lowers lowered lowering slash slashes slashed slashing respond responds responded responding retaliate retaliates retaliated retaliating introduce introduces introduced introducing apply applies applied applying enact enacts enacted enacting double doubles doubled doubling triple tripled quadrupled halve halves halved halving bring brings brought bringing put puts putting place places placed placing add adds added adding adopt adopted charge charges charged charging collect collects collected boost boosts boosted boosting levied levying ramp ramped jack jacked escalate escalated escalates countered counter counters reinstate reinstated reinstates restore restored extend extended expand expanded")
+            "impose imposes imposed imposing slap slaps slapped slapping hit hits hitting raise raises raised raising hike hikes hiked hiking increase increases increased increasing cut cuts cutting reduce reduces reduced reducing lower lowers lowered lowering slash slashes slashed slashing respond responds responded responding retaliate retaliates retaliated retaliating introduce introduces introduced introducing apply applies applied applying enact enacts enacted enacting double doubles doubled doubling triple tripled quadrupled halve halves halved halving bring brings brought bringing put puts putting place places placed placing add adds added adding adopt adopted charged collect collects collected boost boosts boosted boosting levied levying ramp ramped jack jacked escalate escalated escalates countered counter counters reinstate reinstated reinstates restore restored extend extended expand expanded")
         add(
             .inEffect,
-            "effect force current currently existing remain remains remained remaining face faces facing pay pays paying subject standing prevailing still now already apply applies")
+            "effect force current currently existing remain remains remained remaining face faces facing pay pays paying subject standing prevailing still now already apply applies charges charge charging stays stay kept keeps keep maintained maintains maintain")
         add(
             .pause,
-            "pause pauses paused pausing suspend suspends suspended suspending suspension delay delays delayed delaying postpone postpones postponed postponing reprieve defer defers deferred freeze froze frozen halt halts halted halting")
+            "pause pauses paused pausing suspend suspends suspended suspending suspension delay delays delayed delaying postpone postpones postponed postponing reprieve defer defers deferred freeze freezes froze frozen halt halts halted halting")
         add(
             .lift,
             "lift lifts lifted lifting remove removes removed removing removal scrap scraps scrapped scrapping drop drops dropped dropping eliminate eliminates eliminated eliminating end ends ended ending repeal repeals repealed repealing rescind rescinds rescinded rescinding revoke revokes revoked revoking withdraw withdraws withdrew withdrawn waive waives waived waiving abolish abolished rollback")
@@ -133,24 +139,24 @@ enum TariffVocabulary {
             .decrease,
             "cut cuts cutting reduce reduces reduced reducing lower lowers lowered lowering slash slashes slashed slashing halve halves halved halving ease eases eased easing trim trims trimmed lessen decrease decreases decreased reduction reductions")
         add(.additional, "additional extra further another incremental top")
-        add(.aggregate, "average overall total combined cumulative effective weighted aggregate all-in stacked")
-        add(.pastCue, "previous previously former formerly once prior then peak historically")
+        add(.aggregate, "average averages averaged overall total combined cumulative effective weighted aggregate stacked")
+        add(.pastCue, "previous previously former formerly once prior then peak peaked historically")
         add(.pastVerb, "hit cut put set was were had brought rose fell took came went reached agreed sought withdrew froze countered")
         add(.perfectAux, "has have 've")
         add(.effectiveTrigger, "starting start starts effective beginning begin begins from as on commencing kicks kick takes take taking")
         add(.untilTrigger, "until till through expire expires expiring expiry ending ends before after")
         add(
             .goodsNoun,
-            "goods imports import exports export products product shipments shipment items merchandise commodities wares purchases made origin sourced trade")
+            "goods imports import exports export products product shipments shipment items merchandise commodities wares purchases made origin sourced trade countries nations partners economies")
         add(.side, "side")
         add(
             .verb,
-            "said says say has have had is are was were will would could may might can plans plan planned wants intends announced threatened imposed imposes slapped responded retaliated retaliates hit hits raised raises cut cuts reduced lowered levied levies introduced applied applies agreed decided moved warned vowed pledged proposed unveiled declared ordered signed set added doubled tripled halved increased hiked boosted countered paused suspended delayed lifted removed scrapped dropped eliminated ended threatens imposing slapping announces charges charged")
+            "said says say has have had is are was were will would could may might can plans plan planned wants intends announced threatened imposed imposes slapped responded retaliated retaliates hit hits raised raises cut cuts reduced lowered levied levies introduced applied applies agreed decided moved warned vowed pledged proposed unveiled declared ordered signed set added doubled tripled halved increased hiked boosted countered paused suspended delayed lifted removed scrapped dropped eliminated ended threatens imposing slapping announces charges charged remain remains remained stay stays stayed kept keeps charge charging levy took take takes went go goes reach reaches reached hurt hurts stand stands vary varies range ranges come comes came start starts begin begins kick kicks apply applies applied cover covers covered affect affects affected hit")
         add(.targetMarker, "on onto upon against hit hits hitting targeted target targets targeting punish punished punishing penalize penalized penalizing penalise penalised sanction sanctioned")
         add(.negation, "not no never without avoid avoided avert averted prevent prevented preventing refrain refrained denied deny rule ruled n't instead")
         add(
             .tariffModifier,
-            "reciprocal baseline retaliatory punitive additional extra further new blanket universal global import customs ad valorem anti dumping anti-dumping countervailing section sectoral secondary higher lower steep steeper sweeping hefty across the-board board flat minimum average total overall combined effective current existing fresh tit tat for the a an proposed planned threatened possible potential so-called so called emergency national security ieepa trade mutual matching mirror counter-tariffs counter an-additional-of special temporary permanent import-tax most-favored-nation mfn basic base standard rate rates headline top maximum new-")
+            "reciprocal baseline retaliatory punitive additional extra further new blanket universal global import customs ad valorem anti dumping anti-dumping countervailing section sectoral secondary higher lower steep steeper sweeping hefty across the-board board flat minimum average total overall combined effective current existing fresh tit tat for the a an proposed planned threatened possible potential so-called so called emergency national security ieepa trade mutual matching mirror counter-tariffs counter an-additional-of special temporary permanent import-tax most-favored-nation mfn basic base standard rate rates headline top maximum counter safeguard anti-subsidy definitive provisional preliminary")
         add(.clauseBreak, "while whereas but which although though")
         add(.coordinator, "and or")
         add(.percentWord, "percent pct")
@@ -158,13 +164,18 @@ enum TariffVocabulary {
         add(.rangeCue, "between ranging range ranges vary varying varies")
         add(
             .actorNoun,
-            "officials official government governments administration authorities ministry ministers minister leaders leader president premier negotiators delegation delegates side regulators lawmakers envoy officials' spokesperson spokesman spokeswoman")
+            "officials official government governments administration authorities ministry ministers minister leaders leader president premier negotiators delegation delegates side regulators lawmakers envoy officials' spokesperson spokesman spokeswoman exporters importers producers manufacturers farmers companies firms makers automakers carmakers steelmakers growers")
         add(.changeNoun, "increase increases hike hikes rise rises jump boost cut cuts reduction reductions")
         add(.futureCue, "next tomorrow upcoming coming soon will 'll")
-        add(.determiner, "the a an its their his her our this that these those")
+        add(.determiner, "the a an its their his her our this that these those all most any every")
         add(.venueMarker, "in at near")
         add(.sourceMarker, "from")
         add(.byMarker, "by")
+        add(.sufferVerb, "face faces facing faced pay pays paying paid risk risks risking")
+        add(.genericGoods, "imports import exports export products product shipments shipment items purchases countries nations partners economies")
+        add(
+            .auxiliary,
+            "will would could may might can must should has have had is are was were also now still already currently reportedly initially first then later again just 'll")
         add(.doubling, "double doubles doubled doubling")
         add(.halving, "halve halves halved halving")
         let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -244,4 +255,13 @@ enum TariffVocabulary {
     static let taken = TariffTokenizer.hash("taken")
     static let went = TariffTokenizer.hash("went")
     static let into = TariffTokenizer.hash("into")
+    static let goods = TariffTokenizer.hash("goods")
+    static let `if` = TariffTokenizer.hash("if")
+    static let unless = TariffTokenizer.hash("unless")
+    static let apply = TariffTokenizer.hash("apply")
+    static let applies = TariffTokenizer.hash("applies")
+    static let applied = TariffTokenizer.hash("applied")
+    static let years = TariffTokenizer.hash("years")
+    static let months = TariffTokenizer.hash("months")
+    static let decade = TariffTokenizer.hash("decade")
 }

@@ -11,6 +11,8 @@ enum TimeCueKind: Sendable, Equatable {
 struct TimeCue: Sendable {
     var token: Int
     var kind: TimeCueKind
+    /// `since April`: starts a period that may still run; it dates the sentence, not the rate.
+    var sinceStart = false
 }
 
 /// Reads time cues from the words themselves, so status works before (or without) the temporal tagger.
@@ -49,8 +51,8 @@ struct TimeCueReader {
             }
             if lexeme.classes.contains(.recentCue) {
                 // `two years ago` is old; `days ago` and `recently` are recent
-                if s.isWord(i, TariffVocabulary.ago), s.isWord(i - 1, TariffVocabulary.year) || s.tokens[i - 1].hash == TariffTokenizer.hash("years")
-                    || s.tokens[i - 1].hash == TariffTokenizer.hash("months") || s.tokens[i - 1].hash == TariffTokenizer.hash("decade")
+                if s.isWord(i, TariffVocabulary.ago), s.isWord(i - 1, TariffVocabulary.year) || s.isWord(i - 1, TariffVocabulary.years)
+                    || s.isWord(i - 1, TariffVocabulary.months) || s.isWord(i - 1, TariffVocabulary.decade)
                 {
                     cues.append(TimeCue(token: i, kind: .oldPast))
                 } else {
@@ -72,6 +74,7 @@ struct TimeCueReader {
                 }
             }
         }
+        for c in cues.indices where s.isWord(cues[c].token - 1, TariffVocabulary.since) { cues[c].sinceStart = true }
         return cues
     }
 
