@@ -47,7 +47,7 @@ import Testing
         spec("China unveiled 10% levies on American beef.",
              tariff("CN", "US", 10, .announced, products: ["beef"])),
         spec("Trump signed an order setting a 41% tariff on Syrian goods.",
-             tariff("US", nil, 41, .announced)),
+             tariff("US", "SY", 41, .announced)),
         spec("Washington will impose 100% tariffs on branded drugs starting next month.",
              tariff("US", nil, 100, .announced, products: ["branded drugs"])),
         spec("Beijing declared a 15% levy on US liquefied natural gas.",

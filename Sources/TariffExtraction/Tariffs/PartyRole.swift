@@ -40,6 +40,7 @@ struct PartyRoleReader {
         // Words before the name.
         var p = a - 1
         if s.has(p, .determiner) { p -= 1 }
+        while p > 0, s.looksPast(p), s.lexemes[p].classes.isEmpty, !s.tokens[p].capitalized { p -= 1 }  // `on imported Chinese steel`
         if p >= 0, s.tokens[p].kind == .word {
             if s.has(p, .targetMarker) { return .target }
             if s.has(p, .sourceMarker) {
@@ -48,7 +49,11 @@ struct PartyRoleReader {
                 return s.has(p - 1, .actorNoun) ? .neutral : .target
             }
             // `imports of Chinese steel`
-            if s.isWord(p, TariffVocabulary.of), s.has(p - 1, .goodsNoun) { return .target }
+            if s.isWord(p, TariffVocabulary.of), s.has(p - 1, .genericGoods) || s.isWord(p - 1, TariffVocabulary.goods),
+                !s.has(p - 1, .verb)
+            {
+                return .target
+            }
             if s.isWord(p, TariffVocabulary.to) {
                 if s.isWord(p - 1, TariffVocabulary.exports) || s.isWord(p - 1, TariffVocabulary.shipments) { return .imposer }
                 if s.isWord(p - 1, TariffVocabulary.apply) || s.isWord(p - 1, TariffVocabulary.applies) || s.isWord(p - 1, TariffVocabulary.applied) {

@@ -99,6 +99,7 @@ struct ProductPhrase {
         // `steel imports` is steel; `goods` alone is everything.
         return items.compactMap { range in
             var r = range
+            let hadTail = s.has(r.upperBound - 1, .genericGoods) || s.isWord(r.upperBound - 1, TariffVocabulary.goods)
             while r.count > 0, s.has(r.upperBound - 1, .genericGoods) || s.isWord(r.upperBound - 1, TariffVocabulary.of) {
                 r = r.lowerBound..<(r.upperBound - 1)
             }
@@ -107,6 +108,7 @@ struct ProductPhrase {
             if r.count >= 1, s.isWord(r.upperBound - 1, TariffVocabulary.goods), (r.lowerBound..<(r.upperBound - 1)).allSatisfy({ s.tokens[$0].capitalized }) {
                 return nil
             }
+            if hadTail, r.allSatisfy({ s.tokens[$0].capitalized }) { return nil }  // `Asian partners`, `Gulf imports`
             return r.isEmpty ? nil : r
         }
     }

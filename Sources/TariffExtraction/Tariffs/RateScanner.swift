@@ -184,7 +184,11 @@ enum RateScanner {
         if s.has(before, .marketVerb) { return nil }
         if s.isWord(before, TariffVocabulary.by), s.has(before - 1, .marketVerb) || s.has(before - 1, .blocker) { return nil }
         // `30%, up from 10%`: the old rate of the one before, not a change of its own
-        if s.isWord(before, TariffVocabulary.from), s.has(before - 1, .marketVerb) { return nil }
+        if s.isWord(before, TariffVocabulary.from), s.has(before - 1, .marketVerb),
+            !(s.isWord(rate.end, TariffVocabulary.to) && rate.end + 1 < s.count && s.tokens[rate.end + 1].kind == .number)
+        {
+            return nil
+        }
         // Right: `25% tariffs`, `a 10% baseline tariff`, `25% increase in tariffs`.
         var j = rate.end
         var content = 0
@@ -217,7 +221,7 @@ enum RateScanner {
                 j += 1
                 continue
             }
-            if c.contains(.preposition) || c.contains(.function) || c.contains(.clauseBreak) || c.contains(.coordinator)
+            if c.contains(.preposition) || c.contains(.function) || c.contains(.auxiliary) || c.contains(.clauseBreak) || c.contains(.coordinator)
                 || c.contains(.verb) || c.contains(.month) || s.looksVerbOrAdverb(j)
             {
                 break

@@ -178,13 +178,14 @@ struct TariffSentenceReader {
                     drafts[d].target = Side(code: code, confidence: 0.7)
                 }
             }
-            if drafts[d].imposer.code == nil, let target = drafts[d].target.code, let code = onlyOtherParty(than: target) {
-                drafts[d].imposer = Side(code: code, confidence: 0.7)
-            }
         }
         // A side named as both imposer and target: the target reading (`on Japanese autos`) is the surer one.
         for d in drafts.indices where drafts[d].imposer.code != nil && drafts[d].imposer.code == drafts[d].target.code {
             drafts[d].imposer = Side(code: nil, confidence: 1)
+        }
+        for d in drafts.indices {
+            let imposer = drafts[d].imposer.code
+            drafts[d].extraTargets.removeAll { $0 == imposer }
         }
         if drafts.contains(where: { $0.expression != nil && ($0.imposer.code == nil || $0.target.code == nil) }), sentence.index > 0 {
             let previous = TariffSentence(bytes: document.bytes, index: sentence.index - 1, range: document.sentences[sentence.index - 1])

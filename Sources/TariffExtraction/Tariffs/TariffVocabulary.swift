@@ -110,7 +110,7 @@ enum TariffVocabulary {
             "of on in for to from by at with against into over under between than after before during since until through toward towards about across within without amid upon onto via per like including")
         add(
             .function,
-            "and or but nor so yet the a an this that these those its their his her our your it they he she we as if while when which who whom whose where whether than then also only just even still again all most any every both other another respectively each apiece roughly about approximately nearly almost around some more most less least much many very up is are was were be been being has have had will would could should may might can must shall do does did not no last next year years month months week weeks day days today yesterday tomorrow earlier later immediately soon ago effective starting beginning from until monday tuesday wednesday thursday friday saturday sunday")
+            "and or but nor so yet the a an this that these those its their his her our your it they he she we as if while when which who whom whose where whether than then also only just even still already now again all most any every both other another respectively each apiece roughly about approximately nearly almost around some more most less least much many very up is are was were be been being has have had will would could should may might can must shall do does did not no last next year years month months week weeks day days today yesterday tomorrow earlier later immediately soon ago effective starting beginning from until monday tuesday wednesday thursday friday saturday sunday")
         add(
             .threat,
             "threaten threatens threatened threatening threat threats warn warns warned warning vow vows vowed vowing pledge pledges pledged pledging promise promises promised promising could would might may possible possibly potential potentially consider considers considered considering weigh weighs weighed weighing mull mulls mulled mulling if unless float floated floating contemplate contemplates contemplated contemplating eye eyes eyed eyeing ultimatum risk risks mooted")
@@ -172,7 +172,7 @@ enum TariffVocabulary {
         add(.sourceMarker, "from")
         add(.byMarker, "by")
         add(.sufferVerb, "face faces facing faced pay pays paying paid risk risks risking")
-        add(.genericGoods, "imports import exports export products product shipments shipment items purchases countries nations partners economies")
+        add(.genericGoods, "imports import exports export products product shipments shipment items countries nations partners economies")
         add(
             .auxiliary,
             "will would could may might can must should has have had is are was were also now still already currently reportedly initially first then later again just 'll")
