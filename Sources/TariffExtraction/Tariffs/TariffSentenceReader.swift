@@ -32,7 +32,17 @@ struct TariffSentenceReader {
             segments.first { $0.contains(token) } ?? 0..<s.count
         }
         let sentencePast = (0..<s.count).contains { s.looksPast($0) }
-        let cues = TimeCueReader(sentence: s, referenceDate: referenceDate).cues(timexes: timexes, sentencePast: sentencePast)
+        let cueReader = TimeCueReader(sentence: s, referenceDate: referenceDate)
+        var cues = cueReader.cues(timexes: timexes, sentencePast: sentencePast)
+        if let at = cueReader.refersToEarlierTime(), s.index > 0 {
+            // `in the same month`: borrow the previous sentence's time (its own words; its timexes are not at hand)
+            let previous = TariffSentence(bytes: document.bytes, index: s.index - 1, range: document.sentences[s.index - 1])
+            let previousPast = (0..<previous.count).contains { previous.looksPast($0) }
+            let earlier = TimeCueReader(sentence: previous, referenceDate: referenceDate).cues(timexes: [], sentencePast: previousPast)
+            if let kind = earlier.first(where: { $0.kind == .oldPast })?.kind ?? earlier.first?.kind {
+                cues.append(TimeCue(token: at, kind: kind))
+            }
+        }
         var drafts: [Draft] = []
         for e in RateScanner.expressions(in: s, hasTariffNoun: hasNoun) {
             drafts.append(Draft(expression: e, noun: e.noun, anchor: e.anchor, span: e.span, segment: segment(of: e.anchor)))

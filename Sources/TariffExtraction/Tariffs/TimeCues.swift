@@ -78,6 +78,22 @@ struct TimeCueReader {
         return cues
     }
 
+    /// `in the same month`, `that year`, `at the time`: the sentence's time is the one before it.
+    func refersToEarlierTime() -> Int? {
+        let s = sentence
+        for i in 0..<s.count where s.isWord(i) {
+            let h = s.tokens[i].hash
+            if h == TariffVocabulary.same || h == TariffVocabulary.that, i + 1 < s.count,
+                s.isWord(i + 1, TariffVocabulary.month) || s.isWord(i + 1, TariffVocabulary.year) || s.isWord(i + 1, TariffVocabulary.week)
+                    || s.isWord(i + 1, TariffVocabulary.day)
+            {
+                return i
+            }
+            if h == TariffVocabulary.time, s.isWord(i - 1, TariffVocabulary.the), s.isWord(i - 2, TariffVocabulary.at) { return i }
+        }
+        return nil
+    }
+
     func kind(of value: TemporalValue) -> TimeCueKind {
         if value.lastDay >= referenceDate { return .future }
         return value.lastDay.daysSinceEpoch < referenceDate.daysSinceEpoch - Self.recentDays ? .oldPast : .recentPast
@@ -115,7 +131,11 @@ struct TimeCueReader {
             let futureWord = s.has(i - 1, .effectiveTrigger) && !s.has(i - 1, .venueMarker) && !sentencePast
             resolvedYear = futureWord && month < referenceDate.month ? referenceDate.year + 1 : referenceDate.year
         } else {
-            resolvedYear = sentencePast && !s.has(i - 1, .effectiveTrigger) ? referenceDate.year - 1 : referenceDate.year
+            // a later month told in the past tense is last year's (`in November, Trump imposed…`);
+            // after `until`, `by`, `from` it is still ahead
+            let pastReading = s.isWord(i - 1, TariffVocabulary.in) || s.isWord(i - 1, TariffVocabulary.since)
+                || s.isWord(i - 1, TariffVocabulary.during) || i == 0
+            resolvedYear = sentencePast && pastReading ? referenceDate.year - 1 : referenceDate.year
         }
         let value: TemporalValue
         if let day, let date = CalendarDate(year: resolvedYear, month: month, day: day) {
