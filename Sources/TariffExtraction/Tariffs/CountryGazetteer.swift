@@ -128,6 +128,7 @@ enum CountryGazetteer {
     /// Every name in the tokens, longest match first, left to right.
     static func mentions(in tokens: [TariffToken], into result: inout [Mention]) {
         result.removeAll(keepingCapacity: true)
+        let index = Self.index
         var i = 0
         while i < tokens.count {
             let token = tokens[i]

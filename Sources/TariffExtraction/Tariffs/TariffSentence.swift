@@ -14,8 +14,10 @@ struct TariffSentence {
         self.range = range
         TariffTokenizer.tokenize(bytes, range, into: &tokens)
         lexemes.reserveCapacity(tokens.count)
+        let table = TariffVocabulary.table
+        let none = TariffLexeme(classes: [], month: 0)
         for token in tokens {
-            lexemes.append(token.kind == .word ? TariffVocabulary.lookup(token.hash) : TariffLexeme(classes: [], month: 0))
+            lexemes.append(token.kind == .word ? table[token.hash] ?? none : none)
         }
         var found: [CountryGazetteer.Mention] = []
         CountryGazetteer.mentions(in: tokens, into: &found)

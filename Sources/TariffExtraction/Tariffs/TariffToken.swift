@@ -25,7 +25,7 @@ struct TariffToken: Sendable {
 enum TariffTokenizer {
     static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
     static let fnvPrime: UInt64 = 0x100_0000_01b3
-    static let rateHash = hash("rate")
+    static let rateHash: UInt64 = 0x6d91221fd1ce5547  // "rate"
 
     /// The hash a lowercase ASCII word gets; used to build vocabularies.
     static func hash(_ word: String) -> UInt64 {
