@@ -78,7 +78,9 @@ struct PartyRoleReader {
         var skipped = 0
         var unknown = 0
         var actor = false
+        var passive = false
         while k < s.count && skipped < 5 {
+            if s.has(k, .beForm) { passive = true }
             if s.tokens[k].kind == .possessive || s.has(k, .auxiliary)
                 || (s.isWord(k) && s.tokens[k].capitalized && s.mention(at: k) != nil)
             {
@@ -90,6 +92,8 @@ struct PartyRoleReader {
                 || s.has(k, .lift) || s.has(k, .pause) || s.looksVerbOrAdverb(k)
             {
                 if s.looksVerbOrAdverb(k) && k + 1 < s.count && s.has(k + 1, .sufferVerb) { return .target }  // `Japanese cars currently face`
+                // `Switzerland was hit with`, `Canada was targeted`: the name undergoes the measure
+                if passive, s.looksPast(k), s.has(k, .impose) || s.has(k, .targetMarker) { return .target }
                 return unknown == 0 || actor ? .imposer : .neutral
             }
             if s.isWord(k), s.lexemes[k].classes.isEmpty, !s.tokens[k].capitalized, unknown < 2 {

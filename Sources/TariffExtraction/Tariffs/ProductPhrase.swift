@@ -80,7 +80,7 @@ struct ProductPhrase {
             guard token.kind == .word, token.kind != .number,
                 !s.has(k, .preposition) || (s.isWord(k, TariffVocabulary.of) && start != nil),
                 !s.has(k, .function) || s.has(k, .goodsNoun), !s.has(k, .clauseBreak), !s.has(k, .effectiveTrigger),
-                !s.has(k, .verb), s.mention(at: k) == nil || start == nil,
+                !s.has(k, .verb), !s.has(k, .marketVerb), s.mention(at: k) == nil || start == nil,
                 !(s.looksVerbOrAdverb(k) && !s.has(k, .goodsNoun) && !looksLikeNoun(k) && !modifiesNext(k, limit))
             else { break }
             if s.has(k, .side) { return [] }

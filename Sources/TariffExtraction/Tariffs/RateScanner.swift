@@ -32,6 +32,12 @@ enum RateScanner {
         var rates: [RateMention] = []
         var i = 0
         while i < s.count {
+            // `to zero`, `zero tariffs`: a rate of 0
+            if s.isWord(i, TariffVocabulary.zero), s.isWord(i - 1, TariffVocabulary.to) || s.isWord(i - 1, TariffVocabulary.at) || s.isTariffNoun(i + 1) {
+                rates.append(RateMention(first: i, end: i + 1, value: 0, points: false))
+                i += 1
+                continue
+            }
             guard s.tokens[i].kind == .number else { i += 1; continue }
             let value = s.tokens[i].number
             let n = i + 1
@@ -200,6 +206,8 @@ enum RateScanner {
                 break
             }
             if s.isTariffNoun(j) { return j }
+            // `a 10% rate` in a sentence about tariffs
+            if hasTariffNoun, s.isWord(j, TariffVocabulary.rate) || s.isWord(j, TariffVocabulary.rates), content == 0 { return j }
             if token.hyphenBefore { j += 1; continue }
             let c = s.lexemes[j].classes
             if c.contains(.changeNoun), content == 0 {

@@ -69,6 +69,13 @@ struct TariffSentence {
         guard isWord(i) else { return false }
         let c = lexemes[i].classes
         if c.contains(.tariffNoun) {
+            // `excise duty`, `stamp duty`: domestic taxes
+            if i > 0, tokens[i - 1].kind == .word {
+                let h = tokens[i - 1].hash
+                if h == TariffVocabulary.excise || h == TariffVocabulary.stamp || h == TariffVocabulary.estate || h == TariffVocabulary.inheritance {
+                    return false
+                }
+            }
             // `will levy a duty`, `to levy`: the verb
             if i > 0, lexemes[i - 1].classes.contains(.auxiliary) || tokens[i - 1].hash == TariffVocabulary.to,
                 !(i + 1 < count && tokens[i + 1].kind == .word && lexemes[i + 1].classes.contains(.preposition))

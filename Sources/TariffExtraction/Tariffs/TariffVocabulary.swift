@@ -70,6 +70,8 @@ struct TariffWordClass: OptionSet, Sendable, Hashable {
     static let genericGoods = Self(rawValue: 1 << 46)
     /// Auxiliaries and adverbs between a name and its verb.
     static let auxiliary = Self(rawValue: 1 << 47)
+    /// `is`, `was`, `been`: before a participle, the name before them undergoes the action.
+    static let beForm = Self(rawValue: 1 << 48)
 }
 
 /// What the vocabulary knows about one word.
@@ -104,16 +106,16 @@ enum TariffVocabulary {
             "war wars talks dispute disputes truce investigation investigations probe policy policies revenue revenues deal deals negotiations uncertainty agenda fight battle battles tensions tension escalation escalations exemption exemptions exclusion exclusions relief refund refunds ruling rulings case cases evasion collection collections income man commission threats threat fears concerns impact costs cost pressure shock regime schedule code codes barriers barrier stance front spat row standoff strategy plan plans playbook announcement announcements bill notice notices letters letter package authority powers power free")
         add(
             .blocker,
-            "share shares stake stakes growth gdp inflation economy economies poll polls survey surveys probability chance chances odds likelihood market markets stock stocks index indices unemployment margin majority respondents voters turnout profit profits sales discount discounts off sale battery efficiency humidity temperature interest yield yields approval capacity stake output production processing supply supplies population people americans households consumers companies firms businesses rebate stake confidence support rating ratings certainty likely cheaper prices price costs")
+            "share shares stake stakes interest growth gdp inflation economy economies poll polls survey surveys probability chance chances odds likelihood market markets stock stocks index indices unemployment margin majority respondents voters turnout profit profits sales discount discounts off sale battery efficiency humidity temperature interest yield yields approval capacity stake output production processing supply supplies population people americans households consumers companies firms businesses rebate stake confidence support rating ratings certainty likely cheaper prices price costs")
         add(
             .marketVerb,
             "fell rose dropped grew jumped slid declined plunged surged climbed gained lost shrank tumbled soared sank slumped dipped rallied fall falls rises grows drops jumps slides declines plunges surges climbs gains loses shrinks tumbles soars sinks slumps dips rallies falling rising dropping growing jumping sliding declining plunging surging climbing gaining losing up down")
         add(
             .preposition,
-            "of on in for to from by at with against into over under between than after before during since until through toward towards about across within without amid upon onto via per like including")
+            "of on in for to from by at with against into over under between than after before during since until through toward towards about across within without amid upon onto via per like including despite unlike except")
         add(
             .function,
-            "and or but nor so yet the a an this that these those its their his her our your it they he she we as if while when which who whom whose where whether than then also only just even still already now again all most any every both other another respectively each apiece roughly about approximately nearly almost around some more most less least much many very up is are was were be been being has have had will would could should may might can must shall do does did not no last next year years month months week weeks day days today yesterday tomorrow earlier later immediately soon ago effective starting beginning from until monday tuesday wednesday thursday friday saturday sunday")
+            "and or but nor so yet the a an this that these those its their his her our your it they he she we as if while when which who whom whose where whether than then also only just even still already now again plus all most any every both other another respectively each apiece roughly about approximately nearly almost around some more most less least much many very up is are was were be been being has have had will would could should may might can must shall do does did not no last next year years month months week weeks day days today yesterday tomorrow earlier later immediately soon ago effective starting beginning from until monday tuesday wednesday thursday friday saturday sunday")
         add(
             .threat,
             "threaten threatens threatened threatening threat threats warn warns warned warning vow vows vowed vowing pledge pledges pledged pledging promise promises promised promising could would might may possible possibly potential potentially consider considers considered considering weigh weighs weighed weighing mull mulls mulled mulling if unless float floated floating contemplate contemplates contemplated contemplating eye eyes eyed eyeing ultimatum risk risks mooted")
@@ -175,10 +177,11 @@ enum TariffVocabulary {
         add(.sourceMarker, "from")
         add(.byMarker, "by")
         add(.sufferVerb, "face faces facing faced pay pays paying paid risk risks risking")
-        add(.genericGoods, "imports import exports export products product shipments shipment items countries nations partners economies")
+        add(.genericGoods, "imports import exports export products product shipments shipment items countries nations partners economies country nation partner economy")
         add(
             .auxiliary,
             "will would could may might can must should has have had is are was were also now still already currently reportedly initially first then later again just 'll")
+        add(.beForm, "is are was were be been being")
         add(.doubling, "double doubles doubled doubling")
         add(.halving, "halve halves halved halving")
         let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -258,6 +261,14 @@ enum TariffVocabulary {
     static let taken: UInt64 = 0xc379d129de405f48  // "taken"
     static let went: UInt64 = 0x3d7002f619df51a3  // "went"
     static let into: UInt64 = 0xf5a6c8c57a9061a3  // "into"
+    static let zero: UInt64 = 0x2229e8613760a383  // "zero"
+    static let excise: UInt64 = 0x9277ec276c2d8a2c  // "excise"
+    static let stamp: UInt64 = 0xee7ba9ad45c64144  // "stamp"
+    static let estate: UInt64 = 0x2c1a78e4399861b5  // "estate"
+    static let inheritance: UInt64 = 0x49785635479283eb  // "inheritance"
+    static let rate: UInt64 = 0x6d91221fd1ce5547  // "rate"
+    static let rates: UInt64 = 0xfbf23011819ac75c  // "rates"
+    static let plus: UInt64 = 0xa5c0590db6f268b5  // "plus"
     static let goods: UInt64 = 0x3569ceced40b18d1  // "goods"
     static let same: UInt64 = 0x097b5e18bf93ef5b  // "same"
     static let that: UInt64 = 0x256cadef3232570c  // "that"
