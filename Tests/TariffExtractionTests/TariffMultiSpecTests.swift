@@ -64,6 +64,12 @@ import Testing
              tariff("US", nil, 10, .threatened, additional: true)),
         spec("Washington imposed a 30% duty on Chinese pianos, up from 10%.",
              tariff("US", "CN", 30, .imposed, products: ["pianos"])),
+        spec("The US and China agreed to lower tariffs to 10% for 90 days.",
+             tariff("US", "CN", 10, .imposed), tariff("CN", "US", 10, .imposed)),
+        spec("Under the deal, EU tariffs on US industrial goods fall to zero, while the US applies 15% on most EU goods.",
+             tariff("EU", "US", 0, .inEffect, products: ["industrial goods"]), tariff("US", "EU", 15, .inEffect)),
+        spec("Washington and Beijing agreed to cut tariffs by 115 percentage points.",
+             tariff("US", "CN", nil, .imposed), tariff("CN", "US", nil, .imposed)),
         spec("Beijing raised tariffs on American goods to 84% and then to 125%.",
              tariff("CN", "US", 84, .imposed), tariff("CN", "US", 125, .imposed)),
     ]

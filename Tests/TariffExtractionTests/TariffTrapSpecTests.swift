@@ -68,6 +68,9 @@ import Testing
         spec("The ministry said 45% of exporters had found new markets despite US duties."),
         spec("With tariffs looming, 30% of firms moved production to Mexico."),
         spec("The EU will discuss whether to retaliate against US tariffs next month."),
+        spec("Excise duty of 10% on tobacco rises in April."),
+        spec("The central bank kept its policy rate at 5.5% despite tariffs."),
+        spec("Stamp duty of 5% applies to homes bought by foreign buyers, not to imports."),
     ]
 
     @Test(arguments: traps)

@@ -54,6 +54,12 @@ struct PartyRoleReader {
             {
                 return .target
             }
+            // `the tariff rate for the EU`, `a 20% tariff for Vietnam`
+            if s.isWord(p, TariffVocabulary.for_), s.isTariffNoun(p - 1) || s.isWord(p - 1, TariffVocabulary.rate)
+                || (p >= 1 && s.tokens[p - 1].kind == .percent)
+            {
+                return .target
+            }
             if s.isWord(p, TariffVocabulary.to) {
                 if s.isWord(p - 1, TariffVocabulary.exports) || s.isWord(p - 1, TariffVocabulary.shipments) { return .imposer }
                 if s.isWord(p - 1, TariffVocabulary.apply) || s.isWord(p - 1, TariffVocabulary.applies) || s.isWord(p - 1, TariffVocabulary.applied) {
@@ -94,6 +100,16 @@ struct PartyRoleReader {
                 if s.looksVerbOrAdverb(k) && k + 1 < s.count && s.has(k + 1, .sufferVerb) { return .target }  // `Japanese cars currently face`
                 // `Switzerland was hit with`, `Canada was targeted`: the name undergoes the measure
                 if passive, s.looksPast(k), s.has(k, .impose) || s.has(k, .targetMarker) { return .target }
+                // `Vietnam agreed to a 20% tariff`: accepting a tariff is paying it
+                let h = s.tokens[k].hash
+                if h == TariffVocabulary.agreed || h == TariffVocabulary.agree || h == TariffVocabulary.agrees || h == TariffVocabulary.accepted
+                    || h == TariffVocabulary.accept || h == TariffVocabulary.accepts
+                {
+                    let object = s.isWord(k + 1, TariffVocabulary.to) ? k + 2 : k + 1
+                    if s.has(object, .determiner) || (object < s.count && s.tokens[object].kind == .number) || s.isTariffNoun(object) {
+                        return .target
+                    }
+                }
                 return unknown == 0 || actor ? .imposer : .neutral
             }
             if s.isWord(k), s.lexemes[k].classes.isEmpty, !s.tokens[k].capitalized, unknown < 2 {

@@ -20,6 +20,8 @@ struct TariffSentenceReader {
         var imposer = Side(code: nil, confidence: 1)
         var target = Side(code: nil, confidence: 1)
         var extraTargets: [String] = []
+        /// `Washington and Beijing agreed to cut tariffs`: the same move in both directions.
+        var mirrored = false
     }
 
     mutating func changes() -> [TariffChange] {
@@ -74,21 +76,26 @@ struct TariffSentenceReader {
             let verdict = StatusClassifier(sentence: s, cues: cues).classify(
                 segment: draft.segment, zone: zone, anchor: draft.anchor, span: draft.span, futureDate: effective != nil)
             if rateless && verdict.status == .historical { continue }
-            let additional = isAdditional(draft, zone: zone)
+            let additional = isAdditional(draft, zone: zone) && !(draft.expression?.points == true && verdict.direction == .decrease)
             var direction = draft.expression.map { $0.direction } ?? .unknown
             if direction == .unknown { direction = additional ? .increase : verdict.direction }
             let productRanges = ProductPhrase(sentence: s).products(
                 for: draft.expression, noun: draft.noun, limit: zone.upperBound)
             let products = productRanges.map { document.string(s.tokens[$0.lowerBound].start..<s.tokens[$0.upperBound - 1].end) }
             let textRange = textBytes(draft)
-            var targets = [draft.target]
-            for extra in draft.extraTargets where extra != draft.target.code { targets.append(Side(code: extra, confidence: draft.target.confidence)) }
-            for target in targets {
+            var pairs = [(draft.imposer, draft.target)]
+            for extra in draft.extraTargets where extra != draft.target.code {
+                pairs.append((draft.imposer, Side(code: extra, confidence: draft.target.confidence)))
+            }
+            if draft.mirrored { pairs.append((draft.target, draft.imposer)) }
+            // `cut tariffs by 115 percentage points`: an amount taken off, not a rate
+            let reductionAmount = draft.expression?.points == true && verdict.direction == .decrease
+            for (imposer, target) in pairs {
                 var change = TariffChange(
-                    imposer: draft.imposer.code, target: target.code, products: products,
-                    ratePct: draft.expression?.rate, previousRatePct: draft.expression?.previous,
-                    additional: additional, direction: direction, status: verdict.status, effectiveDate: effective,
-                    confidence: min(draft.imposer.confidence, target.confidence),
+                    imposer: imposer.code, target: target.code, products: products,
+                    ratePct: reductionAmount ? nil : draft.expression?.rate, previousRatePct: draft.expression?.previous,
+                    additional: additional && !reductionAmount, direction: direction, status: verdict.status, effectiveDate: effective,
+                    confidence: min(imposer.confidence, target.confidence),
                     text: document.string(textRange), sentence: document.string(s.range),
                     start: document.scalarOffset(ofByte: textRange.lowerBound),
                     end: document.scalarOffset(ofByte: textRange.upperBound))
@@ -173,6 +180,14 @@ struct TariffSentenceReader {
                 drafts[d].extraTargets = Array(targets.dropFirst())
             }
         }
+        // Joint subjects (`Washington and Beijing agreed to cut tariffs`) act on each other.
+        for d in drafts.indices where drafts[d].target.code == nil {
+            if let pair = jointSubjects(in: drafts[d].segment) {
+                drafts[d].imposer = Side(code: pair.0, confidence: 0.8)
+                drafts[d].target = Side(code: pair.1, confidence: 0.8)
+                drafts[d].mirrored = true
+            }
+        }
         // Other clauses of the sentence, the other side of a reciprocal pair, the previous sentence.
         for d in drafts.indices {
             if drafts[d].imposer.code == nil, let code = sentenceWide(.imposer, excluding: drafts[d].target.code) {
@@ -210,6 +225,19 @@ struct TariffSentenceReader {
                 }
             }
         }
+    }
+
+    private func jointSubjects(in segment: Range<Int>) -> (String, String)? {
+        let s = sentence
+        for m in s.mentions.indices.dropLast() where segment.contains(s.mentions[m].tokens.lowerBound) {
+            let next = m + 1
+            let joint = s.mentions[m].tokens.upperBound
+            guard s.has(joint, .coordinator), s.mentions[next].tokens.lowerBound == joint + 1 || s.mentions[next].tokens.lowerBound == joint + 2,
+                s.roles[next] == .imposer, s.mentions[m].code != s.mentions[next].code
+            else { continue }
+            return (s.mentions[m].code, s.mentions[next].code)
+        }
+        return nil
     }
 
     private func pick(_ role: PartyRole, owner: [Int?], d: Int, drafts: [Draft], ownOnly: Bool) -> String? {
