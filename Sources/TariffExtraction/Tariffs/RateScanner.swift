@@ -76,6 +76,10 @@ enum RateScanner {
         var attached: [Int?] = []  // noun index, or -1 when attached without an adjacent noun
         attached.reserveCapacity(rates.count)
         for (r, rate) in rates.enumerated() {
+            defer {
+                // `25% tariffs on trucks and 50% on cabinets`: the noun already has its rate; the second rate shares it
+                if let noun = attached[r], noun >= 0, noun < rate.first, r > 0, attached[r - 1] == noun { attached[r] = -1 }
+            }
             var coordinated = false
             if r > 0, attached[r - 1] != nil, rates[r - 1].end + 8 >= rate.first {
                 let between = rates[r - 1].end..<rate.first
@@ -146,9 +150,14 @@ enum RateScanner {
                 span: join((minimum != nil ? rate.first - (s.tokens[rate.first].hyphenBefore ? 1 : 2) : rate.first)..<rate.end, nounIndex),
                 noun: nounIndex, points: rate.points, direction: .unknown)
             applyDoubling(&expression, s)
-            if r + 1 < rates.count, attached[r + 1] == nil, s.isWord(rates[r + 1].first - 1, TariffVocabulary.from),
-                s.has(rates[r + 1].first - 2, .marketVerb), rates[r + 1].first - rate.end <= 4
-            {
+            if r + 1 < rates.count, attached[r + 1] == nil {
+                let next = rates[r + 1].first
+                let from = s.has(next - 1, .determiner) ? next - 2 : next - 1
+                guard s.isWord(from, TariffVocabulary.from), s.has(from - 1, .marketVerb), next - rate.end <= 6 else {
+                    result.append(expression)
+                    r += 1
+                    continue
+                }
                 expression.previous = rates[r + 1].value
                 expression.direction = rate.value > rates[r + 1].value ? .increase : rate.value < rates[r + 1].value ? .decrease : .unknown
             }
@@ -190,7 +199,8 @@ enum RateScanner {
         if s.has(before, .marketVerb) { return nil }
         if s.isWord(before, TariffVocabulary.by), s.has(before - 1, .marketVerb) || s.has(before - 1, .blocker) { return nil }
         // `30%, up from 10%`: the old rate of the one before, not a change of its own
-        if s.isWord(before, TariffVocabulary.from), s.has(before - 1, .marketVerb),
+        let fromIndex = s.has(before, .determiner) ? before - 1 : before
+        if s.isWord(fromIndex, TariffVocabulary.from), s.has(fromIndex - 1, .marketVerb),
             !(s.isWord(rate.end, TariffVocabulary.to) && rate.end + 1 < s.count && s.tokens[rate.end + 1].kind == .number)
         {
             return nil
@@ -202,7 +212,7 @@ enum RateScanner {
         while j < s.count && j < rate.end + 6 {
             let token = s.tokens[j]
             if token.kind != .word {
-                if token.kind == .possessive { j += 1; continue }
+                if token.kind == .possessive || token.kind == .quote { j += 1; continue }  // `34% 'reciprocal' tariffs`
                 break
             }
             if s.isTariffNoun(j) { return j }

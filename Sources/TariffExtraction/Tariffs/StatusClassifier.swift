@@ -10,6 +10,8 @@ struct StatusClassifier {
     struct Verdict {
         var status: TariffStatus
         var direction: TariffDirection
+        /// False when no word of the clause spoke to the status and the default was taken.
+        var fromCue = true
     }
 
     /// - Parameters:
@@ -88,7 +90,7 @@ struct StatusClassifier {
         if impose { return Verdict(status: .imposed, direction: direction) }
         // A rate stated as a present fact is in force; one told in the past was imposed.
         _ = presentBe
-        return Verdict(status: simplePast ? .imposed : .inEffect, direction: direction)
+        return Verdict(status: simplePast ? .imposed : .inEffect, direction: direction, fromCue: simplePast)
     }
 
     /// `has imposed`, `would have raised`, `to be lifted`: a participle, not a simple past.

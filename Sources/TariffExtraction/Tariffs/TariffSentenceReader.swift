@@ -73,8 +73,13 @@ struct TariffSentenceReader {
             let zoneEnd = min(draft.segment.upperBound, d + 1 < drafts.count && drafts[d + 1].segment == draft.segment ? drafts[d + 1].span.lowerBound : s.count)
             let zone = zoneStart..<max(zoneStart, zoneEnd)
             let effective = effectiveDate(anchor: draft.anchor, segment: draft.segment)
-            let verdict = StatusClassifier(sentence: s, cues: cues).classify(
-                segment: draft.segment, zone: zone, anchor: draft.anchor, span: draft.span, futureDate: effective != nil)
+            // The words nearest the rate speak first (`a 15% tariff, down from the 25% threatened`); the clause otherwise.
+            let classifier = StatusClassifier(sentence: s, cues: cues)
+            let shared = drafts.count > 1 && drafts.contains { $0.segment == draft.segment && $0.anchor != draft.anchor }
+            var verdict = classifier.classify(segment: shared ? zone : draft.segment, zone: zone, anchor: draft.anchor, span: draft.span, futureDate: effective != nil)
+            if shared && !verdict.fromCue {
+                verdict = classifier.classify(segment: draft.segment, zone: zone, anchor: draft.anchor, span: draft.span, futureDate: effective != nil)
+            }
             if rateless && verdict.status == .historical { continue }
             let additional = isAdditional(draft, zone: zone) && !(draft.expression?.points == true && verdict.direction == .decrease)
             var direction = draft.expression.map { $0.direction } ?? .unknown
@@ -203,6 +208,9 @@ struct TariffSentenceReader {
                     drafts[d].target = Side(code: code, confidence: 0.7)
                 }
             }
+            if drafts[d].target.code == nil, drafts[d].imposer.code == nil, let code = sentenceWide(.target, excluding: nil) {
+                drafts[d].target = Side(code: code, confidence: 0.8)
+            }
         }
         // A side named as both imposer and target: the target reading (`on Japanese autos`) is the surer one.
         for d in drafts.indices where drafts[d].imposer.code != nil && drafts[d].imposer.code == drafts[d].target.code {
@@ -245,6 +253,14 @@ struct TariffSentenceReader {
         var best: (code: String, distance: Int)?
         for (m, mention) in s.mentions.enumerated() where s.roles[m] == role && drafts[d].segment.contains(mention.tokens.lowerBound) {
             if ownOnly && owner[m] != d { continue }
+            // another rate's target stays its own: `34% tariffs with matching 34% levies on US imports`
+            if !ownOnly, role == .target, let o = owner[m], o != d, drafts[o].segment == drafts[d].segment { continue }
+            // a name right before another rate (`Trump's 34% tariffs`) belongs to that rate alone
+            if !ownOnly, let o = owner[m], o != d, drafts[o].span.lowerBound - mention.tokens.upperBound <= 2,
+                drafts[o].span.lowerBound >= mention.tokens.upperBound
+            {
+                continue
+            }
             let distance = abs(mention.tokens.lowerBound - drafts[d].anchor)
             if best == nil || distance < best!.distance { best = (mention.code, distance) }
         }

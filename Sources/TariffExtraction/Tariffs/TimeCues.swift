@@ -34,7 +34,7 @@ struct TimeCueReader {
         while i < s.count {
             defer { i += 1 }
             let token = s.tokens[i]
-            if token.kind == .number, token.number >= 1900, token.number <= 2100, token.number == token.number.rounded(),
+            if token.kind == .number, token.number >= 1900, token.number <= 2100, Double(Int(token.number)) == token.number,
                 !(i + 1 < s.count && (s.tokens[i + 1].kind == .percent || s.has(i + 1, .percentWord)))
             {
                 let year = Int(token.number)
