@@ -1,25 +1,30 @@
 /// Keeps one entry per change an article states: same imposer, target and rate.
 enum TariffMerger {
+    private struct Key: Hashable {
+        var imposer: String?
+        var target: String?
+        var rate: Double?
+    }
+
     static func merge(_ changes: [TariffChange]) -> [TariffChange] {
         var kept: [TariffChange] = []
+        var index: [Key: Int] = [:]
+        var ratedPairs = Set<Key>()
         for change in changes {
-            if let i = kept.firstIndex(where: { sameChange($0, change) }) {
+            let key = Key(imposer: change.imposer, target: change.target, rate: change.ratePct)
+            if let i = index[key] {
                 if informativeness(change) > informativeness(kept[i]) { kept[i] = change }
             } else {
+                index[key] = kept.count
                 kept.append(change)
             }
+            if change.ratePct != nil { ratedPairs.insert(Key(imposer: change.imposer, target: change.target, rate: nil)) }
         }
         // A rate-less mention of a pair that also has a rate is the same story told less precisely.
-        return kept.filter { change in
-            guard change.ratePct == nil else { return true }
-            return !kept.contains { $0.ratePct != nil && $0.imposer == change.imposer && $0.target == change.target }
-        }
+        return kept.filter { $0.ratePct != nil || !ratedPairs.contains(Key(imposer: $0.imposer, target: $0.target, rate: nil)) }
     }
 
-    private static func sameChange(_ a: TariffChange, _ b: TariffChange) -> Bool {
-        a.imposer == b.imposer && a.target == b.target && a.ratePct == b.ratePct
-    }
-
+    /// Effective date, products, previous rate and confidence make one telling worth more than another.
     private static func informativeness(_ c: TariffChange) -> Double {
         var score = c.confidence
         if c.effectiveDate != nil { score += 4 }
