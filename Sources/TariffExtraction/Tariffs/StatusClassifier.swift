@@ -28,9 +28,15 @@ struct StatusClassifier {
         var simplePast = false
         var presentBe = false
         let rateIsNewLevel = s.isWord(span.lowerBound - 1, TariffVocabulary.to) || s.isWord(anchor - 1, TariffVocabulary.to)
+        // After the rate, a new subject or a subordinate clause (`if Beijing delays…`) no longer speaks of it.
+        var detached = false
         for k in segment {
+            if k >= span.upperBound, !detached, s.has(k, .clauseBreak) || s.isThreatConjunction(k) || s.mention(at: k).map({ s.roles[$0] == .imposer }) == true {
+                detached = true
+            }
             guard s.isWord(k) else { continue }
-            let c = s.lexemes[k].classes
+            var c = s.lexemes[k].classes
+            if detached { c.subtract([.pause, .lift]) }
             // `in May` is a month, not a modal
             if s.isThreat(k) { threat = true }
             if c.contains(.propose) && !s.isWord(k - 1, TariffVocabulary.the) { propose = true }
@@ -43,7 +49,7 @@ struct StatusClassifier {
                 if !(s.lexemes[k].classes.contains(.lift) && s.isWord(k + 1, TariffVocabulary.to)) { lift = true }
             }
             if (s.tokens[k].hash == TariffVocabulary.roll || s.tokens[k].hash == TariffVocabulary.rolled || s.tokens[k].hash == TariffVocabulary.rolling),
-                s.isWord(k + 1, TariffVocabulary.back), !rateIsNewLevel
+                s.isWord(k + 1, TariffVocabulary.back), !rateIsNewLevel, !detached
             {
                 lift = true
             }

@@ -42,6 +42,11 @@ struct TariffSentence {
         has(i, .threat) && !(lexemes[i].month > 0 && tokens[i].capitalized && i > 0)
     }
 
+    /// `if`, `unless`: the words after it are a condition.
+    func isThreatConjunction(_ i: Int) -> Bool {
+        isWord(i) && (tokens[i].hash == TariffVocabulary.if || tokens[i].hash == TariffVocabulary.unless)
+    }
+
     /// A word that ends in `-ed` and is not in the vocabulary: most likely a past tense or participle.
     func looksPast(_ i: Int) -> Bool {
         guard isWord(i) else { return false }

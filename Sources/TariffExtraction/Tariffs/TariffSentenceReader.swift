@@ -261,7 +261,9 @@ struct TariffSentenceReader {
             {
                 continue
             }
-            let distance = abs(mention.tokens.lowerBound - drafts[d].anchor)
+            // subjects come before their rate; a name after it (`…to 100% if Beijing delays`) is weaker
+            let after = mention.tokens.lowerBound > drafts[d].anchor && role == .imposer
+            let distance = abs(mention.tokens.lowerBound - drafts[d].anchor) + (after ? 1000 : 0)
             if best == nil || distance < best!.distance { best = (mention.code, distance) }
         }
         return best?.code
