@@ -25,6 +25,14 @@ import Testing
         #expect(change.additional)
     }
 
+    @Test func linksADateWhoseTimexIncludesTheTriggerWord() throws {
+        let text = "Washington will impose 100% tariffs on Chinese software starting November 1."
+        let tagged = timex("starting November 1", in: text, value: .day(CalendarDate(year: 2025, month: 11, day: 1)!))
+        let change = try #require(findTariffs(text, timexes: [tagged]).first)
+        #expect(change.effectiveDate?.iso == "2025-11-01")
+        #expect(change.status == .announced)
+    }
+
     @Test func linksAMonthGranularityDateToARatelessMove() throws {
         let text = "Trump pledged to impose additional tariffs on Chinese goods starting next month."
         let tagged = timex("next month", in: text, value: .month(year: 2025, month: 11))

@@ -327,9 +327,10 @@ struct TariffSentenceReader {
         for timex in timexes where timex.type == .date {
             guard let date = timex.date, date.isUpcoming(relativeTo: referenceDate) else { continue }
             guard let t = s.tokens.firstIndex(where: { $0.end > timex.bytes.lowerBound }) else { continue }
-            if s.has(t - 1, .untilTrigger) || s.has(t - 2, .untilTrigger) && !s.has(t - 1, .effectiveTrigger) { continue }
+            // the tagger may or may not include the trigger word (`starting November 1`) in the timex
+            if s.has(t, .untilTrigger) || s.has(t - 1, .untilTrigger) || s.has(t - 2, .untilTrigger) && !s.has(t - 1, .effectiveTrigger) { continue }
             var score = 0
-            if s.has(t - 1, .effectiveTrigger) || s.has(t - 2, .effectiveTrigger) { score += 2 }
+            if s.has(t, .effectiveTrigger) || s.has(t - 1, .effectiveTrigger) || s.has(t - 2, .effectiveTrigger) { score += 2 }
             if segment.contains(t) { score += 1 }
             guard score > 0 else { continue }
             score = score * 1000 - abs(t - anchor)

@@ -164,7 +164,7 @@ enum TariffVocabulary {
             "reciprocal baseline retaliatory punitive additional extra further new blanket universal global import customs ad valorem anti dumping anti-dumping countervailing section sectoral secondary higher lower steep steeper sweeping hefty across the-board board flat minimum average total overall combined effective current existing fresh tit tat for the a an proposed planned threatened possible potential so-called so called emergency national security ieepa trade mutual matching mirror counter-tariffs counter an-additional-of special temporary permanent import-tax most-favored-nation mfn basic base standard rate rates headline top maximum counter safeguard anti-subsidy definitive provisional preliminary")
         add(.clauseBreak, "while whereas but which although though")
         add(.coordinator, "and or")
-        add(.percentWord, "percent pct")
+        add(.percentWord, "percent pct pc")
         add(.recentCue, "yesterday recently recent ago lately")
         add(.rangeCue, "between ranging range ranges vary varying varies")
         add(
