@@ -81,6 +81,12 @@ import Testing
              tariff("US", "CN", 100, .threatened)),
         spec("Tariffs on Chinese goods now average 40%, up from 3% in January.",
              tariff(nil, "CN", 40, .inEffect, from: 3, aggregate: true)),
+        spec("China imposed retaliatory tariffs of 10% to 15% on US farm products including soybeans.",
+             tariff("CN", "US", 15, .imposed, products: ["farm products"])),
+        spec("Canada will match US steel tariffs with a 25% surtax on American steel products.",
+             tariff("CA", "US", 25, .announced, products: ["steel products"])),
+        spec("India imposes tariffs of 100% or more on many US agricultural products, the White House said.",
+             tariff("IN", "US", 100, .imposed, products: ["agricultural products"])),
         spec("Beijing raised tariffs on American goods to 84% and then to 125%.",
              tariff("CN", "US", 84, .imposed), tariff("CN", "US", 125, .imposed)),
     ]

@@ -99,8 +99,11 @@ enum RateScanner {
                 let next = rates[r + 1]
                 let gap = next.first - rate.end
                 let joiner = rate.end
+                // `from A to B` is a move; `between A and B`, `ranging from A to B`, bare `of A to B` a range
                 let ranged = s.has(rate.first - 1, .rangeCue) || s.has(rate.first - 2, .rangeCue)
                     || (s.isWord(rate.first - 1, TariffVocabulary.from) && s.has(rate.first - 2, .rangeCue))
+                    || (!s.isWord(rate.first - 1, TariffVocabulary.from) && !s.isWord(rate.first - 2, TariffVocabulary.from)
+                        && !(max(0, rate.first - 10)..<rate.first).contains { s.has($0, .increase) || s.has($0, .decrease) })
                 if gap == 1, s.isWord(joiner, TariffVocabulary.to) || (s.isWord(joiner, TariffVocabulary.and) && ranged) {
                     let span = join(rate.first..<next.end, nounIndex)
                     if ranged {

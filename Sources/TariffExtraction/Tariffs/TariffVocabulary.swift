@@ -156,7 +156,7 @@ enum TariffVocabulary {
         add(.side, "side")
         add(
             .verb,
-            "said says say has have had is are was were will would could may might can plans plan planned wants intends announced threatened imposed imposes slapped responded retaliated retaliates hit hits raised raises cut cuts reduced lowered levied levies introduced applied applies agreed decided moved warned vowed pledged proposed unveiled declared ordered signed set added doubled tripled halved increased hiked boosted countered paused suspended delayed lifted removed scrapped dropped eliminated ended threatens imposing slapping announces charges charged remain remains remained stay stays stayed kept keeps charge charging levy took take takes went go goes reach reaches reached hurt hurts stand stands vary varies range ranges come comes came start starts begin begins kick kicks apply applies applied cover covers covered affect affects affected hit")
+            "said says say has have had is are was were will would could may might can plans plan planned wants intends announced threatened imposed imposes slapped responded retaliated retaliates hit hits raised raises cut cuts reduced lowered levied levies introduced applied applies agreed decided moved warned vowed pledged proposed unveiled declared ordered signed set added doubled tripled halved increased hiked boosted countered paused suspended delayed lifted removed scrapped dropped eliminated ended threatens imposing slapping announces match matches matched charges charged remain remains remained stay stays stayed kept keeps charge charging levy took take takes went go goes reach reaches reached hurt hurts stand stands vary varies range ranges come comes came start starts begin begins kick kicks apply applies applied cover covers covered affect affects affected hit")
         add(.targetMarker, "on onto upon against hit hits hitting targeted target targets targeting punish punished punishing penalize penalized penalizing penalise penalised sanction sanctioned")
         add(.negation, "not no never without avoid avoided avert averted prevent prevented preventing refrain refrained denied deny rule ruled n't instead")
         add(
@@ -172,12 +172,12 @@ enum TariffVocabulary {
             "officials official government governments administration authorities ministry ministers minister leaders leader president premier negotiators delegation delegates side regulators lawmakers envoy officials' spokesperson spokesman spokeswoman exporters importers producers manufacturers farmers companies firms makers automakers carmakers steelmakers growers")
         add(.changeNoun, "increase increases hike hikes rise rises jump boost cut cuts reduction reductions")
         add(.futureCue, "next tomorrow upcoming coming soon will 'll")
-        add(.determiner, "the a an its their his her our this that these those all most any every")
+        add(.determiner, "the a an its their his her our this that these those all most any every many some several certain other")
         add(.venueMarker, "in at near")
         add(.sourceMarker, "from")
         add(.byMarker, "by")
         add(.sufferVerb, "face faces facing faced pay pays paying paid risk risks risking")
-        add(.genericGoods, "imports import exports export products product shipments shipment items countries nations partners economies country nation partner economy")
+        add(.genericGoods, "imports import exports export shipments shipment countries nations partners economies country nation partner economy")
         add(
             .auxiliary,
             "will would could may might can must should has have had is are was were also now still already currently reportedly initially first then later again just 'll")
