@@ -105,15 +105,15 @@ import Testing
     func readsParties(_ spec: TariffSpec) { check(spec) }
 
     /// A side the sentence leaves implicit comes from the sentence before, with lower confidence.
-    @Test func infersImplicitImposerFromPreviousSentence() {
+    @Test func infersImplicitImposerFromPreviousSentence() throws {
         let text = "Trump escalated his trade fight with Beijing on Friday. He said tariffs of 100% would apply to Chinese software."
         let changes = findTariffs(text)
-        let change = try? #require(changes.first)
         #expect(changes.count == 1)
-        #expect(change?.imposer == "US")
-        #expect(change?.target == "CN")
-        #expect(change?.ratePct == 100)
-        #expect((change?.confidence ?? 1) < 1)
+        let change = try #require(changes.first)
+        #expect(change.imposer == "US")
+        #expect(change.target == "CN")
+        #expect(change.ratePct == 100)
+        #expect(change.confidence < 1)
     }
 
     @Test func leavesUnknownSidesNilRatherThanInventing() {
