@@ -42,6 +42,8 @@ struct PartyRoleReader {
         if s.has(p, .determiner) { p -= 1 }
         while p > 0, s.looksPast(p), s.lexemes[p].classes.isEmpty, !s.tokens[p].capitalized { p -= 1 }  // `on imported Chinese steel`
         if p >= 0, s.tokens[p].kind == .word {
+            // `the EU wants India to remove…`, `urged Beijing to cut…`: the one asked acts
+            if s.has(p, .propose), s.isWord(b, TariffVocabulary.to) { return .imposer }
             if s.has(p, .targetMarker) { return .target }
             if s.has(p, .sourceMarker) {
                 // `a 20% tariff from Washington` names who sets it; `goods from China` who pays
@@ -72,6 +74,8 @@ struct PartyRoleReader {
                 let previous = PartyRoleReader(sentence: s).role(of: m - 1)
                 if previous != .neutral { return previous }
             }
+            // `a 58% duty in the US market`: the market that charges it
+            if s.isWord(p, TariffVocabulary.in), s.isWord(b, TariffVocabulary.market) { return .imposer }
             if s.has(p, .venueMarker) || s.has(p, .preposition) && !s.has(p, .untilTrigger) && !s.isWord(p, TariffVocabulary.since) {
                 return .neutral
             }
@@ -93,6 +97,8 @@ struct PartyRoleReader {
                 k += 1; skipped += 1; continue
             }
             if s.has(k, .actorNoun) { actor = true; k += 1; skipped += 1; continue }
+            // `Indian shrimp exporters, who pay…`
+            if actor, s.tokens[k].kind == .comma, s.isWord(k + 1, TariffVocabulary.who) { k += 2; skipped += 1; continue }
             if s.has(k, .sufferVerb) { return .target }
             if s.has(k, .verb) || s.isThreat(k) || s.has(k, .impose) || s.has(k, .announce) || s.has(k, .propose)
                 || s.has(k, .lift) || s.has(k, .pause) || s.looksVerbOrAdverb(k)

@@ -70,7 +70,7 @@ struct ProductPhrase {
                 start = nil
                 // a comma or `and` continues the list only when a plain word follows
                 let next = k + 1
-                guard next < limit, s.isWord(next), !s.has(next, .function), !s.has(next, .preposition),
+                guard next < limit, s.isWord(next), !s.has(next, .function), !s.has(next, .preposition), !s.has(next, .actorNoun),
                     !s.looksVerbOrAdverb(next) || s.has(next, .goodsNoun) || modifiesNext(next, limit)
                 else { break }
                 k += 1

@@ -75,10 +75,14 @@ enum RateScanner {
         guard !rates.isEmpty else { return [] }
         var attached: [Int?] = []  // noun index, or -1 when attached without an adjacent noun
         attached.reserveCapacity(rates.count)
+        var sharesNoun = [Bool](repeating: false, count: rates.count)
         for (r, rate) in rates.enumerated() {
             defer {
                 // `25% tariffs on trucks and 50% on cabinets`: the noun already has its rate; the second rate shares it
-                if let noun = attached[r], noun >= 0, noun < rate.first, r > 0, attached[r - 1] == noun { attached[r] = -1 }
+                if let noun = attached[r], noun >= 0, noun < rate.first, r > 0, attached[r - 1] == noun {
+                    attached[r] = -1
+                    sharesNoun[r] = true
+                }
             }
             var coordinated = false
             if r > 0, attached[r - 1] != nil, rates[r - 1].end + 8 >= rate.first {
@@ -131,6 +135,19 @@ enum RateScanner {
                     r += 2
                     continue
                 }
+            }
+            // `cut its 110% duty on cars to 10%`: the first rate is the old level of the same duty
+            if r + 1 < rates.count, sharesNoun[r + 1], s.isWord(rates[r + 1].first - 1, TariffVocabulary.to),
+                (max(0, rate.first - 10)..<rate.first).contains(where: { s.has($0, .increase) || s.has($0, .decrease) })
+            {
+                let next = rates[r + 1]
+                result.append(
+                    RateExpression(
+                        rate: next.value, previous: rate.value, minimum: nil, anchor: next.first, span: join(rate.first..<next.end, nounIndex),
+                        noun: nounIndex, points: false,
+                        direction: next.value > rate.value ? .increase : next.value < rate.value ? .decrease : .unknown))
+                r += 2
+                continue
             }
             // `10-41%` / `10 to 41 percent`: a bare number before the rate is a range's lower bound
             var minimum: Double?
@@ -216,6 +233,7 @@ enum RateScanner {
             let token = s.tokens[j]
             if token.kind != .word {
                 if token.kind == .possessive || token.kind == .quote { j += 1; continue }  // `34% 'reciprocal' tariffs`
+                if token.kind == .number, s.isWord(j - 1, TariffVocabulary.section) { j += 1; continue }  // `Section 232 tariff`
                 break
             }
             if s.isTariffNoun(j) { return j }
@@ -269,7 +287,7 @@ enum RateScanner {
         // `an additional 100% on Chinese goods`, `impose 25% on steel` in a sentence about tariffs.
         if hasTariffNoun {
             var p = before
-            while p >= 0 && (s.has(p, .determiner) || s.isWord(p, TariffVocabulary.to) || s.isWord(p, TariffVocabulary.up)
+            while p >= 0 && (s.has(p, .determiner) || s.isWord(p, TariffVocabulary.to) || s.isWord(p, TariffVocabulary.up) || s.has(p, .approximator)
                 || s.looksVerbOrAdverb(p) && s.lexemes[p].classes.isEmpty)
             {
                 if s.has(p, .impose) || s.has(p, .additional) { break }

@@ -72,6 +72,8 @@ struct TariffWordClass: OptionSet, Sendable, Hashable {
     static let auxiliary = Self(rawValue: 1 << 47)
     /// `is`, `was`, `been`: before a participle, the name before them undergoes the action.
     static let beForm = Self(rawValue: 1 << 48)
+    /// `around 4%`, `raised them to 35%`: words between a verb and its rate.
+    static let approximator = Self(rawValue: 1 << 49)
 }
 
 /// What the vocabulary knows about one word.
@@ -121,7 +123,7 @@ enum TariffVocabulary {
             "threaten threatens threatened threatening threat threats warn warns warned warning vow vows vowed vowing pledge pledges pledged pledging promise promises promised promising could would might may possible possibly potential potentially consider considers considered considering weigh weighs weighed weighing mull mulls mulled mulling if unless float floated floating contemplate contemplates contemplated contemplating eye eyes eyed eyeing ultimatum risk risks mooted")
         add(
             .propose,
-            "propose proposes proposed proposing proposal proposals draft drafted recommend recommends recommended recommending plan plans planned planning seek seeks sought seeking suggest suggests suggested intends intend intended aims aim aimed call calls called push pushes pushed pushing")
+            "want wants wanted urge urges urged press presses pressed demand demands demanded ask asks asked propose proposes proposed proposing proposal proposals draft drafted recommend recommends recommended recommending plan plans planned planning seek seeks sought seeking suggest suggests suggested intends intend intended aims aim aimed call calls called push pushes pushed pushing")
         add(
             .announce,
             "announce announces announced announcing announcement unveil unveils unveiled unveiling declare declares declared declaring will confirm confirms confirmed confirming order orders ordered decree decreed sign signs signed signing approve approves approved approving finalize finalizes finalized finalise finalised publish published issued issues")
@@ -182,6 +184,7 @@ enum TariffVocabulary {
             .auxiliary,
             "will would could may might can must should has have had is are was were also now still already currently reportedly initially first then later again just 'll")
         add(.beForm, "is are was were be been being")
+        add(.approximator, "about around roughly nearly approximately almost some over under as much up to them it those these")
         add(.doubling, "double doubles doubled doubling")
         add(.halving, "halve halves halved halving")
         let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -276,6 +279,9 @@ enum TariffVocabulary {
     static let accepted: UInt64 = 0xcccea1532e9244a0  // "accepted"
     static let accept: UInt64 = 0x7e5f7abe09509b09  // "accept"
     static let accepts: UInt64 = 0x0cd90ae9d3f8304e  // "accepts"
+    static let section: UInt64 = 0xa699eae1563fe6ec  // "section"
+    static let market: UInt64 = 0xeddcb52b15486b11  // "market"
+    static let who: UInt64 = 0x5ec5fc194891690f  // "who"
     static let goods: UInt64 = 0x3569ceced40b18d1  // "goods"
     static let same: UInt64 = 0x097b5e18bf93ef5b  // "same"
     static let that: UInt64 = 0x256cadef3232570c  // "that"
