@@ -89,6 +89,10 @@ import Testing
              tariff(nil, "CN", 34, .paused)),
         spec("The truce freezes US tariffs on Chinese goods at 30%.",
              tariff("US", "CN", 30, .paused)),
+        spec("Beijing said it would suspend a 24% additional tariff on US goods for 90 days.",
+             tariff("CN", "US", 24, .paused, additional: true)),
+        spec("The US will cut its tariffs on Chinese goods to 30% from 145%, starting next week.",
+             tariff("US", "CN", 30, .announced, from: 145)),
         // lifted
         spec("Canada lifted its 25% tariffs on American goods.",
              tariff("CA", "US", 25, .lifted)),

@@ -38,7 +38,7 @@ struct StatusClassifier {
             var c = s.lexemes[k].classes
             if detached { c.subtract([.pause, .lift]) }
             // `urged India to remove the tariff`: the removal is asked for, not done
-            if threat || propose { c.subtract([.pause, .lift]) }
+            if propose { c.subtract([.pause, .lift]) }
             // `in May` is a month, not a modal
             if s.isThreat(k) { threat = true }
             if c.contains(.propose) && !s.isWord(k - 1, TariffVocabulary.the) { propose = true }
