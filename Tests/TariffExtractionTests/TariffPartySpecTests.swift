@@ -91,6 +91,8 @@ import Testing
              tariff(nil, "VN", 20, .imposed)),
         spec("The reciprocal tariff rate for the EU is 15%.",
              tariff(nil, "EU", 15, .inEffect)),
+        spec("The EU approved countermeasures on American goods in response to US tariffs of 25 per cent on European steel.",
+             tariff("US", "EU", 25, .announced, products: ["steel"])),
         spec("Trump hit India with an additional 25% tariff.",
              tariff("US", "IN", 25, .imposed, additional: true)),
         spec("Bessent said 100% tariffs on Chinese goods could start on November 1.",

@@ -30,6 +30,10 @@ import Testing
              tariff("US", "IN", 200, .threatened, products: ["pharmaceuticals"])),
         spec("Canada risks 35% US tariffs unless it strikes a deal.",
              tariff("US", "CA", 35, .threatened)),
+        spec("The US will impose 100% tariffs on Chinese software if talks fail.",
+             tariff("US", "CN", 100, .threatened, products: ["software"])),
+        spec("German carmakers, which face a 27.5% US tariff on vehicles, lobbied Berlin to push for a deal.",
+             tariff("US", "DE", 27.5, .inEffect, products: ["vehicles"])),
         // proposed
         spec("The European Commission proposed 50% duties on Chinese ferroalloys.",
              tariff("EU", "CN", 50, .proposed, products: ["ferroalloys"])),

@@ -98,7 +98,9 @@ struct PartyRoleReader {
             }
             if s.has(k, .actorNoun) { actor = true; k += 1; skipped += 1; continue }
             // `Indian shrimp exporters, who pay…`
-            if actor, s.tokens[k].kind == .comma, s.isWord(k + 1, TariffVocabulary.who) { k += 2; skipped += 1; continue }
+            if actor, s.tokens[k].kind == .comma, s.isWord(k + 1, TariffVocabulary.who) || s.isWord(k + 1, TariffVocabulary.which) {
+                k += 2; skipped += 1; continue
+            }
             if s.has(k, .sufferVerb) { return .target }
             if s.has(k, .verb) || s.isThreat(k) || s.has(k, .impose) || s.has(k, .announce) || s.has(k, .propose)
                 || s.has(k, .lift) || s.has(k, .pause) || s.looksVerbOrAdverb(k)

@@ -31,16 +31,20 @@ struct StatusClassifier {
         // After the rate, a new subject or a subordinate clause (`if Beijing delays…`) no longer speaks of it.
         var detached = false
         for k in segment {
-            if k >= span.upperBound, !detached, s.has(k, .clauseBreak) || s.isThreatConjunction(k) || s.mention(at: k).map({ s.roles[$0] == .imposer }) == true {
+            if k >= span.upperBound, !detached,
+                s.has(k, .clauseBreak) || s.isThreatConjunction(k) || s.tokens[k].kind == .comma
+                    || s.mention(at: k).map({ s.roles[$0] == .imposer }) == true
+            {
                 detached = true
             }
             guard s.isWord(k) else { continue }
             var c = s.lexemes[k].classes
-            if detached { c.subtract([.pause, .lift]) }
+            // a condition after the rate (`100% tariffs if talks fail`) still makes it a threat
+            if detached { c.subtract(s.isThreatConjunction(k) ? [.pause, .lift, .propose, .announce] : [.pause, .lift, .threat, .propose, .announce]) }
             // `urged India to remove the tariff`: the removal is asked for, not done
             if propose { c.subtract([.pause, .lift]) }
             // `in May` is a month, not a modal
-            if s.isThreat(k) { threat = true }
+            if s.isThreat(k), c.contains(.threat) { threat = true }
             if c.contains(.propose) && !s.isWord(k - 1, TariffVocabulary.the) { propose = true }
             if c.contains(.announce) { announce = true }
             if c.contains(.futureCue) { future = true }

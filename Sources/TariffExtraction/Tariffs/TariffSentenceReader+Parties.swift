@@ -24,7 +24,7 @@ extension TariffSentenceReader {
             var own = pick(.imposer, owner: owner, d: d, drafts: drafts, ownOnly: true)
             if own == nil { own = pick(.imposer, owner: owner, d: d, drafts: drafts, ownOnly: false) }
             if let own { drafts[d].imposer = Side(code: own, confidence: 1) }
-            var targets = targetsOwned(owner: owner, d: d)
+            var targets = targetsOwned(owner: owner, d: d, after: drafts[d].span.lowerBound)
             if targets.isEmpty, let t = pick(.target, owner: owner, d: d, drafts: drafts, ownOnly: false) { targets = [t] }
             if let first = targets.first {
                 drafts[d].target = Side(code: first, confidence: 1)
@@ -115,12 +115,18 @@ extension TariffSentenceReader {
         return best?.code
     }
 
-    func targetsOwned(owner: [Int?], d: Int) -> [String] {
-        var codes: [String] = []
-        for (m, mention) in sentence.mentions.enumerated() where sentence.roles[m] == .target && owner[m] == d && !codes.contains(mention.code) {
-            codes.append(mention.code)
+    /// The targets a rate owns; those named after it (`tariffs of 25% on European steel`) win over earlier ones.
+    func targetsOwned(owner: [Int?], d: Int, after start: Int) -> [String] {
+        var before: [String] = []
+        var following: [String] = []
+        for (m, mention) in sentence.mentions.enumerated() where sentence.roles[m] == .target && owner[m] == d {
+            if mention.tokens.lowerBound >= start {
+                if !following.contains(mention.code) { following.append(mention.code) }
+            } else if !before.contains(mention.code) {
+                before.append(mention.code)
+            }
         }
-        return codes
+        return following.isEmpty ? before : following
     }
 
     func sentenceWide(_ role: PartyRole, excluding: String?) -> String? {

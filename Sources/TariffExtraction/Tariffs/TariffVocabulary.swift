@@ -282,6 +282,7 @@ enum TariffVocabulary {
     static let section: UInt64 = 0xa699eae1563fe6ec  // "section"
     static let market: UInt64 = 0xeddcb52b15486b11  // "market"
     static let who: UInt64 = 0x5ec5fc194891690f  // "who"
+    static let which: UInt64 = 0xce989e88581f9422  // "which"
     static let goods: UInt64 = 0x3569ceced40b18d1  // "goods"
     static let same: UInt64 = 0x097b5e18bf93ef5b  // "same"
     static let that: UInt64 = 0x256cadef3232570c  // "that"
