@@ -9,6 +9,7 @@ struct TariffFinder: Sendable {
     func tariffChanges(in document: TextDocument, timexes: [TaggedTimex]) -> [TariffChange] {
         var changes: [TariffChange] = []
         var timexIndex = 0
+        var previous: TariffSentence?
         for (index, range) in document.sentences.enumerated() {
             guard TariffPrefilter.mayMentionTariff(document.bytes, range) else { continue }
             while timexIndex < timexes.count && timexes[timexIndex].sentenceIndex < index { timexIndex += 1 }
@@ -23,8 +24,9 @@ struct TariffFinder: Sendable {
             }
             let sentence = TariffSentence(bytes: document.bytes, index: index, range: range)
             var reader = TariffSentenceReader(
-                sentence: sentence, document: document, referenceDate: referenceDate, timexes: sentenceTimexes)
+                sentence: sentence, document: document, referenceDate: referenceDate, timexes: sentenceTimexes, previous: previous)
             changes.append(contentsOf: reader.changes())
+            previous = sentence
         }
         return TariffMerger.merge(changes)
     }

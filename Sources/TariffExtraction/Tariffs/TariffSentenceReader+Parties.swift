@@ -67,7 +67,7 @@ extension TariffSentenceReader {
             drafts[d].extraTargets.removeAll { $0 == imposer }
         }
         if drafts.contains(where: { $0.expression != nil && ($0.imposer.code == nil || $0.target.code == nil) }), sentence.index > 0 {
-            let previous = TariffSentence(bytes: document.bytes, index: sentence.index - 1, range: document.sentences[sentence.index - 1])
+            let previous = previousSentence()
             let imposers = Set(previous.mentions.indices.filter { previous.roles[$0] == .imposer }.map { previous.mentions[$0].code })
             let targets = Set(previous.mentions.indices.filter { previous.roles[$0] == .target }.map { previous.mentions[$0].code })
             for d in drafts.indices where drafts[d].expression != nil {

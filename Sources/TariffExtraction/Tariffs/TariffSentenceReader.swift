@@ -4,6 +4,14 @@ struct TariffSentenceReader {
     let document: TextDocument
     let referenceDate: CalendarDate
     let timexes: [TaggedTimex]
+    /// The sentence before, when the finder already prepared it; built on demand otherwise.
+    var previous: TariffSentence?
+
+    /// The sentence before this one, for sides and times the sentence leaves implicit.
+    func previousSentence() -> TariffSentence {
+        if let previous, previous.index == sentence.index - 1 { return previous }
+        return TariffSentence(bytes: document.bytes, index: sentence.index - 1, range: document.sentences[sentence.index - 1])
+    }
 
     /// A side and how sure we are of it.
     struct Side {
@@ -38,7 +46,7 @@ struct TariffSentenceReader {
         var cues = cueReader.cues(timexes: timexes, sentencePast: sentencePast)
         if let at = cueReader.refersToEarlierTime(), s.index > 0 {
             // `in the same month`: borrow the previous sentence's time (its own words; its timexes are not at hand)
-            let previous = TariffSentence(bytes: document.bytes, index: s.index - 1, range: document.sentences[s.index - 1])
+            let previous = previousSentence()
             let previousPast = (0..<previous.count).contains { previous.looksPast($0) }
             let earlier = TimeCueReader(sentence: previous, referenceDate: referenceDate).cues(timexes: [], sentencePast: previousPast)
             if let kind = earlier.first(where: { $0.kind == .oldPast })?.kind ?? earlier.first?.kind {
