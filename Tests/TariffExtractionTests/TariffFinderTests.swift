@@ -66,6 +66,14 @@ import Testing
         #expect(change.effectiveDate == nil)
     }
 
+    @Test func theCurrentYearIsNeitherAStartDateNorHistory() throws {
+        let text = "The threat would top the 145% tariff imposed earlier this year on Chinese goods by Washington."
+        let tagged = timex("earlier this year", in: text, value: .year(2025))
+        let change = try #require(findTariffs(text, timexes: [tagged]).first)
+        #expect(change.effectiveDate == nil)
+        #expect(change.status == .historical)
+    }
+
     @Test func aRecentPastTimexKeepsAThreatLive() throws {
         let text = "On October 10, Trump threatened 100% tariffs on Chinese goods."
         let tagged = timex("October 10", in: text, value: .day(CalendarDate(year: 2025, month: 10, day: 10)!))

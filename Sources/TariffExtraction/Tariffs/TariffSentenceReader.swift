@@ -191,6 +191,8 @@ struct TariffSentenceReader {
         var best: (value: TemporalValue, score: Int)?
         for timex in timexes where timex.type == .date {
             guard let date = timex.date, date.isUpcoming(relativeTo: referenceDate) else { continue }
+            // `earlier this year` is not a start date: a period containing today must be a day to count
+            if date.granularity != .day, date.firstDay <= referenceDate { continue }
             guard let t = s.tokens.firstIndex(where: { $0.end > timex.bytes.lowerBound }) else { continue }
             // the tagger may or may not include the trigger word (`starting November 1`) in the timex
             if s.has(t, .untilTrigger) || s.has(t - 1, .untilTrigger) || s.has(t - 2, .untilTrigger) && !s.has(t - 1, .effectiveTrigger) { continue }

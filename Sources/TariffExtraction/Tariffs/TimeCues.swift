@@ -28,6 +28,8 @@ struct TimeCueReader {
         var cues: [TimeCue] = []
         for timex in timexes {
             guard let date = timex.date, let t = tokenIndex(atByte: timex.bytes.lowerBound) else { continue }
+            // `this year`, `this month`: the period we are in says nothing about past or future
+            if date.granularity != .day, date.firstDay <= referenceDate, date.lastDay >= referenceDate { continue }
             cues.append(TimeCue(token: t, kind: kind(of: date)))
         }
         var i = 0
