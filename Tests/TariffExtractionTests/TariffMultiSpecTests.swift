@@ -97,6 +97,9 @@ import Testing
              tariff(nil, "CA", 10, .inEffect, products: ["softwood lumber"])),
         spec("India levies tariffs of about 17% on EU imports, while the bloc applies around 4% on Indian goods.",
              tariff("IN", "EU", 17, .inEffect), tariff(nil, "IN", 4, .inEffect)),
+        spec("Trump threatened 100% tariffs on Chinese goods, surpassing the previous high of 145% set in April.",
+             tariff("US", "CN", 100, .threatened), tariff("US", "CN", 145, .historical)),
+        spec("Tariffs hit a record high of 5% of GDP in revenue terms, economists said."),
         spec("Beijing raised tariffs on American goods to 84% and then to 125%.",
              tariff("CN", "US", 84, .imposed), tariff("CN", "US", 125, .imposed)),
     ]

@@ -84,6 +84,7 @@ import Testing
         (TariffVocabulary.market, "market"),
         (TariffVocabulary.who, "who"),
         (TariffVocabulary.which, "which"),
+        (TariffVocabulary.record, "record"),
         (TariffVocabulary.goods, "goods"),
         (TariffVocabulary.same, "same"),
         (TariffVocabulary.that, "that"),

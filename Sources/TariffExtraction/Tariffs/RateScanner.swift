@@ -281,6 +281,12 @@ enum RateScanner {
                 if c.contains(.blocker) { break }
                 if c.contains(.clauseBreak) { break }
                 if c.contains(.marketVerb), k + 1 == rate.first || s.isWord(k + 1, TariffVocabulary.by) { break }
+                // `the previous high of 145%`, `a record level of 125%` in a sentence about tariffs
+                if hasTariffNoun, c.contains(.levelNoun), s.isWord(k + 1, TariffVocabulary.of), k + 2 == rate.first,
+                    (1...2).contains(where: { s.has(k - $0, .pastCue) || s.has(k - $0, .aggregate) || s.isWord(k - $0, TariffVocabulary.record) })
+                {
+                    return -1
+                }
             }
             k -= 1
         }

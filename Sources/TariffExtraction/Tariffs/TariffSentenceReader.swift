@@ -77,8 +77,8 @@ struct TariffSentenceReader {
             if rateless, draft.imposer.code == nil || draft.target.code == nil || draft.imposer.confidence < 1 || draft.target.confidence < 1 {
                 continue
             }
-            let zoneStart = max(draft.segment.lowerBound, d > 0 && drafts[d - 1].segment == draft.segment ? drafts[d - 1].span.upperBound : 0)
-            let zoneEnd = min(draft.segment.upperBound, d + 1 < drafts.count && drafts[d + 1].segment == draft.segment ? drafts[d + 1].span.lowerBound : s.count)
+            let zoneStart = max(draft.segment.lowerBound, d > 0 && drafts[d - 1].segment == draft.segment ? boundary(drafts[d - 1].span, draft.span) : 0)
+            let zoneEnd = min(draft.segment.upperBound, d + 1 < drafts.count && drafts[d + 1].segment == draft.segment ? boundary(draft.span, drafts[d + 1].span) : s.count)
             let zone = zoneStart..<max(zoneStart, zoneEnd)
             let effective = effectiveDate(anchor: draft.anchor, segment: draft.segment)
             // The words nearest the rate speak first (`a 15% tariff, down from the 25% threatened`); the clause otherwise.
@@ -161,6 +161,13 @@ struct TariffSentenceReader {
     }
 
     // MARK: - Attributes
+
+    /// Where the words of one rate end and the next rate's begin: at a comma or `and` between them, else halfway.
+    private func boundary(_ first: Range<Int>, _ second: Range<Int>) -> Int {
+        let lo = first.upperBound, hi = max(first.upperBound, second.lowerBound)
+        for k in lo..<hi where sentence.tokens[k].kind == .comma || sentence.has(k, .coordinator) { return k }
+        return (lo + hi + 1) / 2
+    }
 
     private func isAdditional(_ draft: Draft, zone: Range<Int>) -> Bool {
         let s = sentence

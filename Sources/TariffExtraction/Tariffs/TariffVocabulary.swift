@@ -74,6 +74,8 @@ struct TariffWordClass: OptionSet, Sendable, Hashable {
     static let beForm = Self(rawValue: 1 << 48)
     /// `around 4%`, `raised them to 35%`: words between a verb and its rate.
     static let approximator = Self(rawValue: 1 << 49)
+    /// `the previous high of 145%`: a level that stands for the tariff in a sentence about tariffs.
+    static let levelNoun = Self(rawValue: 1 << 50)
 }
 
 /// What the vocabulary knows about one word.
@@ -184,6 +186,7 @@ enum TariffVocabulary {
             .auxiliary,
             "will would could may might can must should has have had is are was were also now still already currently reportedly initially first then later again just 'll")
         add(.beForm, "is are was were be been being")
+        add(.levelNoun, "high peak level levels ceiling cap")
         add(.approximator, "about around roughly nearly approximately almost some over under as much up to them it those these")
         add(.doubling, "double doubles doubled doubling")
         add(.halving, "halve halves halved halving")
@@ -283,6 +286,7 @@ enum TariffVocabulary {
     static let market: UInt64 = 0xeddcb52b15486b11  // "market"
     static let who: UInt64 = 0x5ec5fc194891690f  // "who"
     static let which: UInt64 = 0xce989e88581f9422  // "which"
+    static let record: UInt64 = 0x9c9327fff79474ac  // "record"
     static let goods: UInt64 = 0x3569ceced40b18d1  // "goods"
     static let same: UInt64 = 0x097b5e18bf93ef5b  // "same"
     static let that: UInt64 = 0x256cadef3232570c  // "that"
