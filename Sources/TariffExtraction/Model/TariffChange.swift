@@ -19,8 +19,13 @@ public struct TariffChange: Sendable, Hashable, Codable {
     public var products: [String]
     public var ratePct: Double?
     public var previousRatePct: Double?
+    /// The lower bound when the text gives a range (`between 10% and 41%`: rate 41, minimum 10), else nil.
+    public var minimumRatePct: Double?
     /// `additional 100%`: on top of existing duties.
     public var additional: Bool
+    /// The rate is an overall level (`the average levy`, `total tariffs of 55%`), not one measure:
+    /// stored as a fact but not alerted on.
+    public var aggregate: Bool
     public var direction: TariffDirection
     public var status: TariffStatus
     /// Linked from the deadline extractor (`starting November 1`), or nil.
@@ -36,8 +41,11 @@ public struct TariffChange: Sendable, Hashable, Codable {
     public init(
         imposer: String?, target: String?, products: [String] = [], ratePct: Double?, previousRatePct: Double? = nil,
         additional: Bool = false, direction: TariffDirection = .unknown, status: TariffStatus,
-        effectiveDate: TemporalValue? = nil, confidence: Double = 1, text: String, sentence: String, start: Int, end: Int
+        effectiveDate: TemporalValue? = nil, confidence: Double = 1, text: String, sentence: String, start: Int, end: Int,
+        minimumRatePct: Double? = nil, aggregate: Bool = false
     ) {
+        self.minimumRatePct = minimumRatePct
+        self.aggregate = aggregate
         self.imposer = imposer
         self.target = target
         self.products = products
@@ -55,7 +63,8 @@ public struct TariffChange: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case imposer, target, products, ratePct = "rate_pct", previousRatePct = "previous_rate_pct", additional,
+        case imposer, target, products, ratePct = "rate_pct", previousRatePct = "previous_rate_pct",
+            minimumRatePct = "min_rate_pct", additional, aggregate,
             direction, status, effectiveDate = "effective_date", confidence, text, sentence, start, end
     }
 
@@ -66,7 +75,9 @@ public struct TariffChange: Sendable, Hashable, Codable {
         products = try c.decodeIfPresent([String].self, forKey: .products) ?? []
         ratePct = try c.decodeIfPresent(Double.self, forKey: .ratePct)
         previousRatePct = try c.decodeIfPresent(Double.self, forKey: .previousRatePct)
+        minimumRatePct = try c.decodeIfPresent(Double.self, forKey: .minimumRatePct)
         additional = try c.decodeIfPresent(Bool.self, forKey: .additional) ?? false
+        aggregate = try c.decodeIfPresent(Bool.self, forKey: .aggregate) ?? false
         direction = try c.decodeIfPresent(TariffDirection.self, forKey: .direction) ?? .unknown
         status = try c.decode(TariffStatus.self, forKey: .status)
         effectiveDate = try c.decodeIfPresent(TemporalValue.self, forKey: .effectiveDate)
@@ -85,7 +96,9 @@ public struct TariffChange: Sendable, Hashable, Codable {
         try c.encode(products, forKey: .products)
         try c.encode(ratePct, forKey: .ratePct)
         try c.encode(previousRatePct, forKey: .previousRatePct)
+        try c.encode(minimumRatePct, forKey: .minimumRatePct)
         try c.encode(additional, forKey: .additional)
+        try c.encode(aggregate, forKey: .aggregate)
         try c.encode(direction, forKey: .direction)
         try c.encode(status, forKey: .status)
         try c.encode(effectiveDate, forKey: .effectiveDate)

@@ -1,0 +1,168 @@
+/// Names that stand for a trading party: countries, demonyms, capitals, institutions and leaders.
+///
+/// Each entry maps to an ISO 3166-1 alpha-2 code (`EU` for the Union). Names are matched as
+/// token sequences on capitalized words only, so `china` (porcelain) and `turkey` stay out, and
+/// all-caps short forms (`US`, `EU`) must be written in capitals so the pronoun `us` stays out.
+enum CountryGazetteer {
+    struct Entry: Sendable {
+        var rest: [UInt64]
+        var code: String
+        var needsCaps: Bool
+        /// A person (`Trump`, `Xi`) rather than a place or body; people only ever act.
+        var isPerson: Bool
+    }
+
+    /// One mention: tokens `tokens` name `code`.
+    struct Mention: Sendable {
+        var tokens: Range<Int>
+        var code: String
+        var isPerson: Bool
+    }
+
+    /// `code|name, name, …` lines; names prefixed `@` are people.
+    static let data: [String] = [
+        "US|United States, United States of America, USA, US, U.S., U.S.A., America, American, Americans, Washington, White House, Oval Office, USTR, US Trade Representative, U.S. Trade Representative, Trade Representative, Commerce Department, Department of Commerce, Congress, Capitol Hill, Treasury Department, Pentagon, @Trump, @Donald Trump, @Biden, @Joe Biden, @Bessent, @Scott Bessent, @Greer, @Jamieson Greer, @Lutnick, @Howard Lutnick, @Navarro, @Peter Navarro, @Vance, @Hassett, @Rubio",
+        "CN|China, People's Republic of China, PRC, Chinese, Beijing, Zhongnanhai, MOFCOM, State Council, @Xi, @Xi Jinping, @Li Qiang, @He Lifeng, @Wang Wentao, @Li Chenggang, @Wang Yi",
+        "EU|European Union, EU, E.U., European, Europe, Brussels, European Commission, @von der Leyen, @Ursula von der Leyen, @Sefcovic, @Šefčovič, @Maros Sefcovic, @Maroš Šefčovič",
+        "CA|Canada, Canadian, Canadians, Ottawa, @Carney, @Mark Carney, @Mike Carney, @Trudeau, @Justin Trudeau, @Freeland, @LeBlanc",
+        "MX|Mexico, Mexican, Mexicans, Mexico City, @Sheinbaum, @Claudia Sheinbaum, @Ebrard",
+        "JP|Japan, Japanese, Tokyo, @Ishiba, @Shigeru Ishiba, @Takaichi, @Sanae Takaichi, @Akazawa",
+        "KR|South Korea, Republic of Korea, Korea, Korean, South Korean, Seoul, @Lee Jae-myung, @Yoon Suk Yeol",
+        "KP|North Korea, North Korean, Pyongyang",
+        "IN|India, Indian, New Delhi, Delhi, @Modi, @Narendra Modi, @Goyal, @Piyush Goyal",
+        "GB|United Kingdom, UK, U.K., Britain, Great Britain, British, London, Downing Street, Whitehall, @Starmer, @Keir Starmer, @Sunak",
+        "DE|Germany, German, Berlin, @Merz, @Friedrich Merz, @Scholz",
+        "FR|France, French, Paris, Élysée, Elysee, @Macron, @Emmanuel Macron",
+        "IT|Italy, Italian, Rome, @Meloni, @Giorgia Meloni",
+        "ES|Spain, Spanish, Madrid, @Sánchez, @Pedro Sánchez",
+        "NL|Netherlands, Dutch, The Hague, Amsterdam",
+        "BE|Belgium, Belgian",
+        "PL|Poland, Polish, Warsaw",
+        "SE|Sweden, Swedish, Stockholm",
+        "IE|Ireland, Irish, Dublin",
+        "AT|Austria, Austrian, Vienna",
+        "DK|Denmark, Danish, Copenhagen",
+        "FI|Finland, Finnish, Helsinki",
+        "PT|Portugal, Portuguese, Lisbon",
+        "GR|Greece, Greek, Athens",
+        "CZ|Czech Republic, Czechia, Czech, Prague",
+        "HU|Hungary, Hungarian, Budapest, @Orbán, @Orban",
+        "RO|Romania, Romanian, Bucharest",
+        "UA|Ukraine, Ukrainian, Kyiv, Kiev, @Zelensky, @Zelenskyy",
+        "CH|Switzerland, Swiss, Bern, Berne",
+        "NO|Norway, Norwegian, Oslo",
+        "BR|Brazil, Brazilian, Brasilia, Brasília, @Lula, @Luiz Inácio Lula da Silva, @Bolsonaro",
+        "AR|Argentina, Argentine, Argentinian, Buenos Aires, @Milei, @Javier Milei",
+        "CL|Chile, Chilean, Santiago",
+        "CO|Colombia, Colombian, Bogotá, Bogota, @Petro, @Gustavo Petro",
+        "PE|Peru, Peruvian, Lima",
+        "VE|Venezuela, Venezuelan, Caracas, @Maduro",
+        "EC|Ecuador, Ecuadorian, Quito",
+        "UY|Uruguay, Uruguayan, Montevideo",
+        "AU|Australia, Australian, Canberra, @Albanese, @Anthony Albanese",
+        "NZ|New Zealand, Wellington",
+        "RU|Russia, Russian, Moscow, Kremlin, @Putin, @Vladimir Putin",
+        "TR|Turkey, Türkiye, Turkish, Ankara, @Erdogan, @Erdoğan",
+        "SA|Saudi Arabia, Saudi, Riyadh",
+        "AE|United Arab Emirates, UAE, Emirati, Abu Dhabi",
+        "QA|Qatar, Qatari, Doha",
+        "IL|Israel, Israeli, Jerusalem, @Netanyahu",
+        "IR|Iran, Iranian, Tehran",
+        "IQ|Iraq, Iraqi, Baghdad",
+        "EG|Egypt, Egyptian, Cairo",
+        "ZA|South Africa, South African, Pretoria, @Ramaphosa, @Cyril Ramaphosa",
+        "NG|Nigeria, Nigerian, Abuja",
+        "KE|Kenya, Kenyan, Nairobi",
+        "ET|Ethiopia, Ethiopian, Addis Ababa",
+        "MA|Morocco, Moroccan, Rabat",
+        "DZ|Algeria, Algerian, Algiers",
+        "ID|Indonesia, Indonesian, Jakarta, @Prabowo, @Prabowo Subianto",
+        "VN|Vietnam, Viet Nam, Vietnamese, Hanoi",
+        "TH|Thailand, Thai, Bangkok",
+        "MY|Malaysia, Malaysian, Putrajaya, @Anwar, @Anwar Ibrahim",
+        "SG|Singapore, Singaporean",
+        "PH|Philippines, Philippine, Filipino, Manila, @Marcos",
+        "KH|Cambodia, Cambodian, Phnom Penh",
+        "LA|Laos, Lao, Laotian, Vientiane",
+        "MM|Myanmar, Burma, Burmese, Naypyidaw",
+        "BD|Bangladesh, Bangladeshi, Dhaka",
+        "PK|Pakistan, Pakistani, Islamabad",
+        "LK|Sri Lanka, Sri Lankan, Colombo",
+        "TW|Taiwan, Taiwanese, Taipei",
+        "HK|Hong Kong",
+        "KZ|Kazakhstan, Kazakh, Astana",
+        "CR|Costa Rica, Costa Rican",
+        "GT|Guatemala, Guatemalan",
+        "DO|Dominican Republic, Dominican",
+        "PA|Panama, Panamanian",
+        "JO|Jordanian, Amman",
+        "LS|Lesotho",
+        "SY|Syria, Syrian, Damascus",
+        "MG|Madagascar, Malagasy",
+    ]
+
+    /// First-token hash to the entries starting with it, longest first.
+    static let index: [UInt64: [Entry]] = {
+        var index: [UInt64: [Entry]] = [:]
+        for line in data {
+            let parts = line.split(separator: "|", maxSplits: 1)
+            let code = String(parts[0])
+            for rawName in parts[1].split(separator: ",") {
+                var name = rawName.trimmingSpaces()
+                let isPerson = name.hasPrefix("@")
+                if isPerson { name.removeFirst() }
+                var tokens: [TariffToken] = []
+                let bytes = Array(name.utf8)
+                TariffTokenizer.tokenize(bytes, 0..<bytes.count, into: &tokens)
+                let hashes = tokens.filter { $0.kind == .word || $0.kind == .possessive }.map(\.hash)
+                guard let first = hashes.first else { continue }
+                let needsCaps = bytes.count <= 4 && name.allSatisfy { $0.isUppercase || $0 == "." }
+                index[first, default: []].append(
+                    Entry(rest: Array(hashes.dropFirst()), code: code, needsCaps: needsCaps, isPerson: isPerson))
+            }
+        }
+        for key in index.keys { index[key]!.sort { $0.rest.count > $1.rest.count } }
+        return index
+    }()
+
+    /// Every name in the tokens, longest match first, left to right.
+    static func mentions(in tokens: [TariffToken], into result: inout [Mention]) {
+        result.removeAll(keepingCapacity: true)
+        let index = Self.index
+        var i = 0
+        while i < tokens.count {
+            let token = tokens[i]
+            guard token.kind == .word, token.capitalized, let entries = index[token.hash] else {
+                i += 1
+                continue
+            }
+            var matched = false
+            for entry in entries {
+                if entry.needsCaps && !token.allCaps { continue }
+                var k = i + 1
+                var ok = true
+                for h in entry.rest {
+                    while k < tokens.count && tokens[k].kind != .word && tokens[k].kind != .possessive { ok = false; break }
+                    guard ok, k < tokens.count, tokens[k].hash == h else { ok = false; break }
+                    k += 1
+                }
+                if ok {
+                    result.append(Mention(tokens: i..<k, code: entry.code, isPerson: entry.isPerson))
+                    i = k
+                    matched = true
+                    break
+                }
+            }
+            if !matched { i += 1 }
+        }
+    }
+}
+
+extension Substring {
+    fileprivate func trimmingSpaces() -> String {
+        var s = self
+        while s.first == " " { s.removeFirst() }
+        while s.last == " " { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,131 @@
+/// What a named party does in its sentence.
+enum PartyRole: Sendable, Equatable {
+    /// Sets the tariff: `Washington imposed`, `US tariffs`, `on the US side`, `imposed by Beijing`.
+    case imposer
+    /// Pays the tariff: `on Chinese goods`, `imports from Mexico`, `hit Beijing with`, `China's exports`.
+    case target
+    /// Present but neither: `talks in Kuala Lumpur`, `talks with China`.
+    case neutral
+}
+
+/// Reads a mention's role from the words around it; English word order does most of the work.
+struct PartyRoleReader {
+    let sentence: TariffSentence
+
+    func role(of m: Int) -> PartyRole {
+        let s = sentence
+        let mention = s.mentions[m]
+        let a = mention.tokens.lowerBound
+        var b = mention.tokens.upperBound
+        // Words after the name.
+        if b < s.count, s.tokens[b].kind == .possessive {
+            let after = b + 1
+            if after >= s.count || !s.isWord(after) || s.has(after, .coordinator) || s.has(after, .clauseBreak) {
+                return .imposer  // `30% on China's` (its side), `Brazil's 18% duty`
+            }
+            if s.has(after, .goodsNoun) { return .target }
+            if s.has(after, .side) || s.isTariffNoun(after) || s.has(after, .actorNoun) && !s.has(after + 1, .sufferVerb) { return .imposer }
+            if s.has(after, .tariffModifier) && (s.isTariffNoun(after + 1) || s.isTariffNoun(after + 2)) { return .imposer }
+            b = after
+        }
+        if b < s.count {
+            if s.tokens[b].kind == .number { return .imposer }  // `Canadian 25% tariffs`
+            if s.tokens[b].kind == .word {
+                if s.has(b, .goodsNoun) { return .target }
+                if s.has(b, .side) { return .imposer }
+                if s.isTariffNoun(b) { return .imposer }
+                if s.has(b, .tariffModifier) && (s.isTariffNoun(b + 1) || s.isTariffNoun(b + 2)) { return .imposer }
+            }
+        }
+        // Words before the name.
+        var p = a - 1
+        if s.has(p, .determiner) { p -= 1 }
+        while p > 0, s.looksPast(p), s.lexemes[p].classes.isEmpty, !s.tokens[p].capitalized { p -= 1 }  // `on imported Chinese steel`
+        if p >= 0, s.tokens[p].kind == .word {
+            // `the EU wants India to remove…`, `urged Beijing to cut…`: the one asked acts
+            if s.has(p, .propose), s.isWord(b, TariffVocabulary.to) { return .imposer }
+            if s.has(p, .targetMarker) { return .target }
+            if s.has(p, .sourceMarker) {
+                // `a 20% tariff from Washington` names who sets it; `goods from China` who pays
+                if s.isTariffNoun(p - 1) || (p >= 1 && s.tokens[p - 1].kind == .percent) || s.has(p - 1, .percentWord) { return .imposer }
+                return s.has(p - 1, .actorNoun) ? .neutral : .target
+            }
+            // `imports of Chinese steel`
+            if s.isWord(p, TariffVocabulary.of), s.has(p - 1, .genericGoods) || s.isWord(p - 1, TariffVocabulary.goods),
+                !s.has(p - 1, .verb)
+            {
+                return .target
+            }
+            // `the tariff rate for the EU`, `a 20% tariff for Vietnam`
+            if s.isWord(p, TariffVocabulary.for_), s.isTariffNoun(p - 1) || s.isWord(p - 1, TariffVocabulary.rate)
+                || (p >= 1 && s.tokens[p - 1].kind == .percent)
+            {
+                return .target
+            }
+            if s.isWord(p, TariffVocabulary.to) {
+                if s.isWord(p - 1, TariffVocabulary.exports) || s.isWord(p - 1, TariffVocabulary.shipments) { return .imposer }
+                if s.isWord(p - 1, TariffVocabulary.apply) || s.isWord(p - 1, TariffVocabulary.applies) || s.isWord(p - 1, TariffVocabulary.applied) {
+                    return .target
+                }
+            }
+            if s.has(p, .byMarker) { return .imposer }
+            if s.has(p, .coordinator), m > 0, s.mentions[m - 1].tokens.upperBound == p {
+                // `tariffs on Canada and Mexico`: a listed name shares the role of the one before it.
+                let previous = PartyRoleReader(sentence: s).role(of: m - 1)
+                if previous != .neutral { return previous }
+            }
+            // `a 58% duty in the US market`: the market that charges it
+            if s.isWord(p, TariffVocabulary.in), s.isWord(b, TariffVocabulary.market) { return .imposer }
+            if s.has(p, .venueMarker) || s.has(p, .preposition) && !s.has(p, .untilTrigger) && !s.isWord(p, TariffVocabulary.since) {
+                return .neutral
+            }
+        } else if p >= 0, s.tokens[p].kind == .comma, m > 0, s.mentions[m - 1].tokens.upperBound == p {
+            let previous = PartyRoleReader(sentence: s).role(of: m - 1)
+            if previous != .neutral { return previous }
+        }
+        // A name followed by a verb acts, unless the verb is one of paying (`Brazil faces`).
+        var k = b
+        var skipped = 0
+        var unknown = 0
+        var actor = false
+        var passive = false
+        while k < s.count && skipped < 5 {
+            if s.has(k, .beForm) { passive = true }
+            if s.tokens[k].kind == .possessive || s.has(k, .auxiliary)
+                || (s.isWord(k) && s.tokens[k].capitalized && s.mention(at: k) != nil)
+            {
+                k += 1; skipped += 1; continue
+            }
+            if s.has(k, .actorNoun) { actor = true; k += 1; skipped += 1; continue }
+            // `Indian shrimp exporters, who pay…`
+            if actor, s.tokens[k].kind == .comma, s.isWord(k + 1, TariffVocabulary.who) || s.isWord(k + 1, TariffVocabulary.which) {
+                k += 2; skipped += 1; continue
+            }
+            if s.has(k, .sufferVerb) { return .target }
+            if s.has(k, .verb) || s.isThreat(k) || s.has(k, .impose) || s.has(k, .announce) || s.has(k, .propose)
+                || s.has(k, .lift) || s.has(k, .pause) || s.looksVerbOrAdverb(k)
+            {
+                if s.looksVerbOrAdverb(k) && k + 1 < s.count && s.has(k + 1, .sufferVerb) { return .target }  // `Japanese cars currently face`
+                // `Switzerland was hit with`, `Canada was targeted`: the name undergoes the measure
+                if passive, s.looksPast(k), s.has(k, .impose) || s.has(k, .targetMarker) { return .target }
+                // `Vietnam agreed to a 20% tariff`: accepting a tariff is paying it
+                let h = s.tokens[k].hash
+                if h == TariffVocabulary.agreed || h == TariffVocabulary.agree || h == TariffVocabulary.agrees || h == TariffVocabulary.accepted
+                    || h == TariffVocabulary.accept || h == TariffVocabulary.accepts
+                {
+                    let object = s.isWord(k + 1, TariffVocabulary.to) ? k + 2 : k + 1
+                    if s.has(object, .determiner) || (object < s.count && s.tokens[object].kind == .number) || s.isTariffNoun(object) {
+                        return .target
+                    }
+                }
+                return unknown == 0 || actor ? .imposer : .neutral
+            }
+            if s.isWord(k), s.lexemes[k].classes.isEmpty, !s.tokens[k].capitalized, unknown < 2 {
+                unknown += 1; k += 1; skipped += 1; continue
+            }
+            break
+        }
+        if mention.isPerson { return .imposer }
+        return .neutral
+    }
+}

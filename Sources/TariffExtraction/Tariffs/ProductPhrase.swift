@@ -1,0 +1,143 @@
+/// Reads the goods a tariff covers: `25% steel tariffs`, `tariffs on autos and auto parts`.
+///
+/// Country words and generic nouns (`goods`, `imports`) are left out: `tariffs on Chinese goods`
+/// covers all goods, which the model writes as an empty list.
+struct ProductPhrase {
+    let sentence: TariffSentence
+
+    func products(for e: RateExpression?, noun: Int?, limit: Int) -> [Range<Int>] {
+        let s = sentence
+        var items: [Range<Int>] = []
+        // Between the rate and its noun: `a 25% steel tariff`.
+        if let e, let noun, noun > e.anchor {
+            var start: Int?
+            var k = e.span.lowerBound
+            while k < noun {
+                if k > e.anchor, s.isWord(k), !s.has(k, .tariffModifier), !s.has(k, .additional), !s.has(k, .aggregate),
+                    !s.has(k, .function), !s.has(k, .percentWord), s.mention(at: k) == nil, !s.has(k, .goodsNoun), !s.has(k, .taxQualifier),
+                    !s.isWord(k, TariffVocabulary.cent), !s.isWord(k, TariffVocabulary.per), !s.isWord(k, TariffVocabulary.percentage), !s.isWord(k, TariffVocabulary.points)
+                {
+                    if start == nil { start = k }
+                } else if let st = start {
+                    items.append(st..<k)
+                    start = nil
+                }
+                k += 1
+            }
+            if let st = start { items.append(st..<noun) }
+        }
+        // After `on`: the first `on` following the noun (or the rate) within a few words.
+        let from = noun.map { $0 + 1 } ?? (e?.span.upperBound ?? 0)
+        let to = min(s.count, max(e?.span.upperBound ?? from, from) + 4)
+        var k = from
+        while k < to {
+            if s.isWord(k, TariffVocabulary.on) { break }
+            let kind = s.tokens[k].kind
+            if kind != .word && kind != .number && kind != .percent || s.has(k, .clauseBreak) { k = to; break }
+            k += 1
+        }
+        if k < to, k < limit {
+            items.append(contentsOf: onPhrase(after: k, limit: limit))
+        }
+        return items
+    }
+
+    /// The list after `on`: skips determiners, country words and `imports of`; stops at the next clause part.
+    private func onPhrase(after on: Int, limit: Int) -> [Range<Int>] {
+        let s = sentence
+        var k = on + 1
+        if s.has(k, .determiner) { k += 1 }
+        while k < limit {
+            if let m = s.mention(at: k) {
+                k = s.mentions[m].tokens.upperBound
+                if k < s.count, s.tokens[k].kind == .possessive { k += 1 }
+                continue
+            }
+            if s.has(k, .goodsNoun), s.isWord(k + 1, TariffVocabulary.of) { k += 2; continue }
+            if s.has(k, .determiner) { k += 1; continue }
+            // `imported Chinese steel`, `foreign-made`: participles before the goods
+            if s.looksPast(k), s.lexemes[k].classes.isEmpty, k + 1 < limit, s.mention(at: k + 1) != nil { k += 1; continue }
+            break
+        }
+        var items: [Range<Int>] = []
+        var start: Int?
+        var steps = 0
+        while k < limit && steps < 10 {
+            let token = s.tokens[k]
+            let isList = token.kind == .comma || s.has(k, .coordinator)
+            if isList {
+                if let st = start { items.append(st..<k) }
+                start = nil
+                // a comma or `and` continues the list only when a plain word follows
+                let next = k + 1
+                guard next < limit, s.isWord(next), !s.has(next, .function), !s.has(next, .preposition), !s.has(next, .actorNoun),
+                    !s.looksVerbOrAdverb(next) || s.has(next, .goodsNoun) || modifiesNext(next, limit)
+                else { break }
+                k += 1
+                steps += 1
+                continue
+            }
+            guard token.kind == .word, token.kind != .number,
+                !s.has(k, .preposition) || (s.isWord(k, TariffVocabulary.of) && start != nil),
+                !s.has(k, .function) || s.has(k, .goodsNoun), !s.has(k, .clauseBreak), !s.has(k, .effectiveTrigger),
+                !s.has(k, .verb), !s.has(k, .marketVerb), s.mention(at: k) == nil || start == nil,
+                !(s.looksVerbOrAdverb(k) && !s.has(k, .goodsNoun) && !looksLikeNoun(k) && !modifiesNext(k, limit))
+            else { break }
+            if s.has(k, .side) { return [] }
+            if s.isWord(k, TariffVocabulary.top), s.isWord(k + 1, TariffVocabulary.of) { return [] }  // `on top of`
+            if let m = s.mention(at: k) {  // `Chinese` inside the list: skip it
+                k = s.mentions[m].tokens.upperBound
+                continue
+            }
+            if start == nil { start = k }
+            k += 1
+            steps += 1
+            // English noun phrases end with their head: a plural (`solar panels`) ends the item.
+            if isPlural(k - 1), k < limit, s.isWord(k), !s.has(k, .coordinator) { break }
+        }
+        if let st = start, st < k { items.append(st..<k) }
+        // `steel imports` is steel; `goods` alone is everything.
+        return items.compactMap { range in
+            var r = range
+            let hadTail = s.has(r.upperBound - 1, .genericGoods) || s.isWord(r.upperBound - 1, TariffVocabulary.goods)
+            while r.count > 0, s.has(r.upperBound - 1, .genericGoods) || s.isWord(r.upperBound - 1, TariffVocabulary.of) {
+                r = r.lowerBound..<(r.upperBound - 1)
+            }
+            while r.count > 0, s.has(r.lowerBound, .goodsNoun), !s.has(r.lowerBound, .verb) { r = (r.lowerBound + 1)..<r.upperBound }
+            // `goods` after an unknown capitalized word is a nationality we do not know: all goods
+            if r.count >= 1, s.isWord(r.upperBound - 1, TariffVocabulary.goods), (r.lowerBound..<(r.upperBound - 1)).allSatisfy({ s.tokens[$0].capitalized }) {
+                return nil
+            }
+            if hadTail, r.allSatisfy({ s.tokens[$0].capitalized }) { return nil }  // `Asian partners`, `Gulf imports`
+            return r.isEmpty ? nil : r
+        }
+    }
+
+    /// `liquefied natural gas`, `processed foods`: a participle used as an adjective before a plain noun.
+    private func modifiesNext(_ k: Int, _ limit: Int) -> Bool {
+        let s = sentence
+        let next = k + 1
+        guard s.isWord(k), !s.has(k, .verb), s.lexemes[k].classes.isEmpty, s.looksPast(k), next < limit, s.isWord(next) else { return false }
+        let c = s.lexemes[next].classes
+        return !c.contains(.function) && !c.contains(.preposition) && !c.contains(.verb) && !s.looksVerbOrAdverb(next)
+            && s.mention(at: next) == nil
+    }
+
+    private func isPlural(_ k: Int) -> Bool {
+        let t = sentence.tokens[k]
+        let b = sentence.bytes
+        guard t.end - t.start >= 3 else { return false }
+        let last = b[t.end - 1], previous = b[t.end - 2] | 0x20
+        return last == 0x73 && previous != 0x73 && previous != 0x75 && previous != 0x69  // -s, not -ss/-us/-is
+    }
+
+    /// `processing` is a verb form, but `-ing` product words (`clothing`, `packaging`) are nouns.
+    private func looksLikeNoun(_ k: Int) -> Bool {
+        let t = sentence.tokens[k]
+        let b = sentence.bytes
+        // -ing preceded by a double consonant or `th`/`ag` stems reads like a noun in trade lists
+        guard t.end - t.start >= 6 else { return false }
+        let stem0 = b[t.end - 5] | 0x20, stem1 = b[t.end - 4] | 0x20
+        return (stem0 == 0x74 && stem1 == 0x68) || (stem0 == 0x61 && stem1 == 0x67)
+    }
+}

@@ -1,0 +1,311 @@
+/// A percentage as written: `25%`, `25 percent`, `25 per cent`, `10 percentage points`.
+struct RateMention: Sendable {
+    /// The number token.
+    var first: Int
+    /// One past the last token of the expression.
+    var end: Int
+    var value: Double
+    /// `percentage points`: an amount added to a rate, not a rate.
+    var points: Bool
+}
+
+/// A tariff rate read from a sentence: one rate, or a move `from A to B`, or a range `between A and B`.
+struct RateExpression: Sendable {
+    var rate: Double
+    var previous: Double?
+    /// The lower bound of a range (`between 10% and 41%` has rate 41, minimum 10).
+    var minimum: Double?
+    /// The token the change is anchored at (the new rate's number).
+    var anchor: Int
+    /// Tokens the expression spans, rate words and tariff noun included.
+    var span: Range<Int>
+    /// The tariff noun the rate belongs to, when one is adjacent.
+    var noun: Int?
+    var points: Bool
+    /// `doubled` / `halved` of an earlier rate: rate computed from the previous one.
+    var direction: TariffDirection
+}
+
+/// Finds percentages and decides which of them are tariff rates.
+enum RateScanner {
+    static func percentages(in s: TariffSentence) -> [RateMention] {
+        var rates: [RateMention] = []
+        var i = 0
+        while i < s.count {
+            // `to zero`, `zero tariffs`: a rate of 0
+            if s.isWord(i, TariffVocabulary.zero), s.isWord(i - 1, TariffVocabulary.to) || s.isWord(i - 1, TariffVocabulary.at) || s.isTariffNoun(i + 1) {
+                rates.append(RateMention(first: i, end: i + 1, value: 0, points: false))
+                i += 1
+                continue
+            }
+            guard s.tokens[i].kind == .number else { i += 1; continue }
+            let value = s.tokens[i].number
+            let n = i + 1
+            var end = -1
+            var points = false
+            if n < s.count {
+                if s.tokens[n].kind == .percent {
+                    end = n + 1
+                } else if s.isWord(n) {
+                    if s.has(n, .percentWord) {
+                        end = n + 1
+                    } else if s.tokens[n].hash == TariffVocabulary.per, s.isWord(n + 1, TariffVocabulary.cent) {
+                        end = n + 2
+                    } else if s.tokens[n].hash == TariffVocabulary.percentage,
+                        s.isWord(n + 1, TariffVocabulary.point) || s.isWord(n + 1, TariffVocabulary.points)
+                    {
+                        end = n + 2
+                        points = true
+                    }
+                }
+            }
+            if end > 0, value <= 1000, !(i > 0 && s.tokens[i - 1].kind == .dash && s.tokens[i - 1].end == s.tokens[i].start) {
+                rates.append(RateMention(first: i, end: end, value: value, points: points))
+                i = end
+            } else {
+                i += 1
+            }
+        }
+        return rates
+    }
+
+    /// The tariff rates among the percentages, paired into moves and ranges.
+    static func expressions(in s: TariffSentence, hasTariffNoun: Bool) -> [RateExpression] {
+        let rates = percentages(in: s)
+        guard !rates.isEmpty else { return [] }
+        var attached: [Int?] = []  // noun index, or -1 when attached without an adjacent noun
+        attached.reserveCapacity(rates.count)
+        var sharesNoun = [Bool](repeating: false, count: rates.count)
+        for (r, rate) in rates.enumerated() {
+            defer {
+                // `25% tariffs on trucks and 50% on cabinets`: the noun already has its rate; the second rate shares it
+                if let noun = attached[r], noun >= 0, noun < rate.first, r > 0, attached[r - 1] == noun {
+                    attached[r] = -1
+                    sharesNoun[r] = true
+                }
+            }
+            var coordinated = false
+            if r > 0, attached[r - 1] != nil, rates[r - 1].end + 8 >= rate.first {
+                let between = rates[r - 1].end..<rate.first
+                coordinated = between.contains { s.has($0, .coordinator) || s.tokens[$0].kind == .comma }
+                    && !between.contains { s.has($0, .clauseBreak) || s.tokens[$0].kind == .semicolon }
+            }
+            attached.append(attachment(rate, s, hasTariffNoun: hasTariffNoun, coordinated: coordinated))
+        }
+        var result: [RateExpression] = []
+        var r = 0
+        while r < rates.count {
+            let rate = rates[r]
+            guard let noun = attached[r] else { r += 1; continue }
+            let nounIndex = noun >= 0 ? noun : nil
+            // `from A to B` / `A to B` / `between A and B` / `to B from A`
+            if r + 1 < rates.count {
+                let next = rates[r + 1]
+                let gap = next.first - rate.end
+                let joiner = rate.end
+                // `from A to B` is a move; `between A and B`, `ranging from A to B`, bare `of A to B` a range
+                let ranged = s.has(rate.first - 1, .rangeCue) || s.has(rate.first - 2, .rangeCue)
+                    || (s.isWord(rate.first - 1, TariffVocabulary.from) && s.has(rate.first - 2, .rangeCue))
+                    || (!s.isWord(rate.first - 1, TariffVocabulary.from) && !s.isWord(rate.first - 2, TariffVocabulary.from)
+                        && !(max(0, rate.first - 10)..<rate.first).contains { s.has($0, .increase) || s.has($0, .decrease) })
+                if gap == 1, s.isWord(joiner, TariffVocabulary.to) || (s.isWord(joiner, TariffVocabulary.and) && ranged) {
+                    let span = join(rate.first..<next.end, nounIndex)
+                    if ranged {
+                        result.append(
+                            RateExpression(
+                                rate: next.value, previous: nil, minimum: rate.value, anchor: next.first, span: span, noun: nounIndex,
+                                points: false, direction: .unknown))
+                    } else {
+                        result.append(
+                            RateExpression(
+                                rate: next.value, previous: rate.value, minimum: nil, anchor: next.first, span: span,
+                                noun: nounIndex ?? (attached[r + 1].flatMap { $0 >= 0 ? $0 : nil }), points: false,
+                                direction: next.value > rate.value ? .increase : next.value < rate.value ? .decrease : .unknown))
+                    }
+                    r += 2
+                    continue
+                }
+                if gap == 1, s.isWord(joiner, TariffVocabulary.from), s.isWord(rate.first - 1, TariffVocabulary.to) {
+                    let span = join(rate.first..<next.end, nounIndex)
+                    result.append(
+                        RateExpression(
+                            rate: rate.value, previous: next.value, minimum: nil, anchor: rate.first, span: span, noun: nounIndex,
+                            points: false,
+                            direction: rate.value > next.value ? .increase : rate.value < next.value ? .decrease : .unknown))
+                    r += 2
+                    continue
+                }
+            }
+            // `cut its 110% duty on cars to 10%`: the first rate is the old level of the same duty
+            if r + 1 < rates.count, sharesNoun[r + 1], s.isWord(rates[r + 1].first - 1, TariffVocabulary.to),
+                (max(0, rate.first - 10)..<rate.first).contains(where: { s.has($0, .increase) || s.has($0, .decrease) })
+            {
+                let next = rates[r + 1]
+                result.append(
+                    RateExpression(
+                        rate: next.value, previous: rate.value, minimum: nil, anchor: next.first, span: join(rate.first..<next.end, nounIndex),
+                        noun: nounIndex, points: false,
+                        direction: next.value > rate.value ? .increase : next.value < rate.value ? .decrease : .unknown))
+                r += 2
+                continue
+            }
+            // `10-41%` / `10 to 41 percent`: a bare number before the rate is a range's lower bound
+            var minimum: Double?
+            if rate.first >= 1, s.tokens[rate.first].hyphenBefore, s.tokens[rate.first - 1].kind == .number {
+                minimum = s.tokens[rate.first - 1].number
+            } else if rate.first >= 2, s.tokens[rate.first - 2].kind == .number,
+                s.isWord(rate.first - 1, TariffVocabulary.to) || s.isWord(rate.first - 1, TariffVocabulary.and)
+            {
+                minimum = s.tokens[rate.first - 2].number
+            }
+            // `by 10 percentage points to 35%`: the amount is not the rate
+            if s.isWord(rate.first - 1, TariffVocabulary.by), r + 1 < rates.count, attached[r + 1] != nil,
+                s.isWord(rates[r + 1].first - 1, TariffVocabulary.to), rates[r + 1].first - rate.end <= 2
+            {
+                r += 1
+                continue
+            }
+            var expression = RateExpression(
+                rate: rate.value, previous: nil, minimum: minimum, anchor: rate.first,
+                span: join((minimum != nil ? rate.first - (s.tokens[rate.first].hyphenBefore ? 1 : 2) : rate.first)..<rate.end, nounIndex),
+                noun: nounIndex, points: rate.points, direction: .unknown)
+            applyDoubling(&expression, s)
+            if r + 1 < rates.count, attached[r + 1] == nil {
+                let next = rates[r + 1].first
+                let from = s.has(next - 1, .determiner) ? next - 2 : next - 1
+                guard s.isWord(from, TariffVocabulary.from), s.has(from - 1, .marketVerb), next - rate.end <= 6 else {
+                    result.append(expression)
+                    r += 1
+                    continue
+                }
+                expression.previous = rates[r + 1].value
+                expression.direction = rate.value > rates[r + 1].value ? .increase : rate.value < rates[r + 1].value ? .decrease : .unknown
+            }
+            result.append(expression)
+            r += 1
+        }
+        return result
+    }
+
+    /// `doubled the 25% tariff`: the written rate is the old one.
+    private static func applyDoubling(_ e: inout RateExpression, _ s: TariffSentence) {
+        var k = e.span.lowerBound - 1
+        var steps = 0
+        while k >= 0 && steps < 4 {
+            if s.has(k, .doubling) || s.has(k, .halving) {
+                // `doubled tariffs to 50%` gives the new rate; `doubled the 25% tariff` the old one
+                if s.isWord(e.anchor - 1, TariffVocabulary.to) { e.direction = s.has(k, .doubling) ? .increase : .decrease; return }
+                e.previous = e.rate
+                e.rate = s.has(k, .doubling) ? e.rate * 2 : e.rate / 2
+                e.direction = s.has(k, .doubling) ? .increase : .decrease
+                return
+            }
+            if !(s.has(k, .determiner) || s.has(k, .tariffModifier) || s.has(k, .function)) { return }
+            k -= 1
+            steps += 1
+        }
+    }
+
+    private static func join(_ range: Range<Int>, _ noun: Int?) -> Range<Int> {
+        guard let noun else { return range }
+        return min(range.lowerBound, noun)..<max(range.upperBound, noun + 1)
+    }
+
+    /// The tariff noun index a rate belongs to, -1 when it is a tariff rate without an adjacent noun, nil when not a tariff.
+    static func attachment(_ rate: RateMention, _ s: TariffSentence, hasTariffNoun: Bool, coordinated: Bool) -> Int? {
+        let before = rate.first - 1
+        // `90% of the world's processing`, `exports fell 20%`, `down 5%`
+        if s.isWord(rate.end, TariffVocabulary.of) { return nil }
+        if s.has(before, .marketVerb) { return nil }
+        if s.isWord(before, TariffVocabulary.by), s.has(before - 1, .marketVerb) || s.has(before - 1, .blocker) { return nil }
+        // `30%, up from 10%`: the old rate of the one before, not a change of its own
+        let fromIndex = s.has(before, .determiner) ? before - 1 : before
+        if s.isWord(fromIndex, TariffVocabulary.from), s.has(fromIndex - 1, .marketVerb),
+            !(s.isWord(rate.end, TariffVocabulary.to) && rate.end + 1 < s.count && s.tokens[rate.end + 1].kind == .number)
+        {
+            return nil
+        }
+        // Right: `25% tariffs`, `a 10% baseline tariff`, `25% increase in tariffs`.
+        var j = rate.end
+        var content = 0
+        var rejected = false
+        while j < s.count && j < rate.end + 6 {
+            let token = s.tokens[j]
+            if token.kind != .word {
+                if token.kind == .possessive || token.kind == .quote { j += 1; continue }  // `34% 'reciprocal' tariffs`
+                if token.kind == .number, s.isWord(j - 1, TariffVocabulary.section) { j += 1; continue }  // `Section 232 tariff`
+                break
+            }
+            if s.isTariffNoun(j) { return j }
+            // `a 10% rate` in a sentence about tariffs
+            if hasTariffNoun, s.isWord(j, TariffVocabulary.rate) || s.isWord(j, TariffVocabulary.rates), content == 0 { return j }
+            if token.hyphenBefore { j += 1; continue }
+            let c = s.lexemes[j].classes
+            if c.contains(.changeNoun), content == 0 {
+                var k = j + 1
+                if s.has(k, .preposition) {
+                    k += 1
+                    var steps = 0
+                    while k < s.count && steps < 4 {
+                        if s.isTariffNoun(k) { return k }
+                        k += 1
+                        steps += 1
+                    }
+                }
+                rejected = true
+                break
+            }
+            if c.contains(.blocker) { rejected = true; break }
+            if c.contains(.tariffModifier) || c.contains(.additional) || c.contains(.aggregate) || s.mention(at: j) != nil {
+                j += 1
+                continue
+            }
+            if c.contains(.preposition) || c.contains(.function) || c.contains(.auxiliary) || c.contains(.clauseBreak) || c.contains(.coordinator)
+                || c.contains(.verb) || c.contains(.month) || s.looksVerbOrAdverb(j)
+            {
+                break
+            }
+            content += 1
+            j += 1
+        }
+        if rejected || content > 0 { return nil }
+        // Left: `tariffs of 145%`, `the average levy to 157%`, `tariffs to roughly 55% on the US side`.
+        var k = before
+        while k >= 0 && k >= rate.first - 14 {
+            let token = s.tokens[k]
+            if token.kind == .semicolon || token.kind == .colon || token.kind == .dash || token.kind == .percent { break }
+            if token.kind == .word, s.has(k, .percentWord) || s.isWord(k, TariffVocabulary.cent) || s.isWord(k, TariffVocabulary.points) { break }
+            if token.kind == .word {
+                if s.isTariffNoun(k) { return k }
+                let c = s.lexemes[k].classes
+                if c.contains(.blocker) { break }
+                if c.contains(.clauseBreak) { break }
+                if c.contains(.marketVerb), k + 1 == rate.first || s.isWord(k + 1, TariffVocabulary.by) { break }
+                // `the previous high of 145%`, `a record level of 125%` in a sentence about tariffs
+                if hasTariffNoun, c.contains(.levelNoun), s.isWord(k + 1, TariffVocabulary.of), k + 2 == rate.first,
+                    (1...2).contains(where: { s.has(k - $0, .pastCue) || s.has(k - $0, .aggregate) || s.isWord(k - $0, TariffVocabulary.record) })
+                {
+                    return -1
+                }
+            }
+            k -= 1
+        }
+        // `an additional 100% on Chinese goods`, `impose 25% on steel` in a sentence about tariffs.
+        if hasTariffNoun {
+            var p = before
+            while p >= 0 && (s.has(p, .determiner) || s.isWord(p, TariffVocabulary.to) || s.isWord(p, TariffVocabulary.up) || s.has(p, .approximator)
+                || s.looksVerbOrAdverb(p) && s.lexemes[p].classes.isEmpty)
+            {
+                if s.has(p, .impose) || s.has(p, .additional) { break }
+                p -= 1
+            }
+            if s.has(p, .impose) || s.has(p, .additional) || s.has(p, .increase) || s.has(p, .decrease)
+                || s.has(p, .inEffect) && s.has(p, .verb)
+            {
+                return -1
+            }
+            if coordinated { return -1 }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,124 @@
+/// Decides a tariff's status from the verbs, modals and time words of its clause.
+///
+/// Precedence follows what an analyst needs first: a rate tied to an old date is history whatever
+/// the verb; an explicit lift or pause beats the verb that first imposed the rate; a threat or
+/// modal beats an imposition verb (`threatened to impose`); then plans, announcements, rates in force.
+struct StatusClassifier {
+    let sentence: TariffSentence
+    let cues: [TimeCue]
+
+    struct Verdict {
+        var status: TariffStatus
+        var direction: TariffDirection
+        /// False when no word of the clause spoke to the status and the default was taken.
+        var fromCue = true
+    }
+
+    /// - Parameters:
+    ///   - segment: the clause the rate is in; `zone` the part of it nearest the rate.
+    ///   - anchor: the rate's number token (or the tariff noun of a rate-less mention).
+    ///   - span: the rate expression's tokens.
+    ///   - futureDate: an effective date on or after the reference date was linked.
+    func classify(segment: Range<Int>, zone: Range<Int>, anchor: Int, span: Range<Int>, futureDate: Bool) -> Verdict {
+        let s = sentence
+        var threat = false, propose = false, announce = false, inEffect = false, inEffectNear = false, impose = false, lift = false
+        var pause = false
+        var future = futureDate
+        var increase = false, decrease = false
+        var simplePast = false
+        var presentBe = false
+        let rateIsNewLevel = s.isWord(span.lowerBound - 1, TariffVocabulary.to) || s.isWord(anchor - 1, TariffVocabulary.to)
+        // After the rate, a new subject or a subordinate clause (`if Beijing delays…`) no longer speaks of it.
+        var detached = false
+        for k in segment {
+            if k >= span.upperBound, !detached,
+                s.has(k, .clauseBreak) || s.isThreatConjunction(k) || s.tokens[k].kind == .comma
+                    || s.mention(at: k).map({ s.roles[$0] == .imposer }) == true
+            {
+                detached = true
+            }
+            guard s.isWord(k) else { continue }
+            var c = s.lexemes[k].classes
+            // a condition after the rate (`100% tariffs if talks fail`) still makes it a threat
+            if detached { c.subtract(s.isThreatConjunction(k) ? [.pause, .lift, .propose, .announce] : [.pause, .lift, .threat, .propose, .announce]) }
+            // `urged India to remove the tariff`: the removal is asked for, not done
+            if propose { c.subtract([.pause, .lift]) }
+            // `in May` is a month, not a modal
+            if s.isThreat(k), c.contains(.threat) { threat = true }
+            if c.contains(.propose) && !s.isWord(k - 1, TariffVocabulary.the) { propose = true }
+            if c.contains(.announce) { announce = true }
+            if c.contains(.futureCue) { future = true }
+            if c.contains(.impose) { impose = true }
+            if c.contains(.increase), k < anchor { increase = true }
+            if c.contains(.decrease), k < anchor { decrease = true }
+            if c.contains(.lift), !rateIsNewLevel, !c.contains(.marketVerb) || s.has(k + 1, .determiner) {
+                if !(s.lexemes[k].classes.contains(.lift) && s.isWord(k + 1, TariffVocabulary.to)) { lift = true }
+            }
+            if (s.tokens[k].hash == TariffVocabulary.roll || s.tokens[k].hash == TariffVocabulary.rolled || s.tokens[k].hash == TariffVocabulary.rolling),
+                s.isWord(k + 1, TariffVocabulary.back), !rateIsNewLevel, !detached
+            {
+                lift = true
+            }
+            if c.contains(.pause) { pause = true }
+            let near = abs(k - anchor) <= 5 || (k >= span.lowerBound - 4 && k <= span.upperBound + 4)
+            if c.contains(.inEffect), s.tokens[k].hash != TariffVocabulary.effect, s.tokens[k].hash != TariffVocabulary.force {
+                inEffect = true
+                if near { inEffectNear = true }
+            }
+            if (s.tokens[k].hash == TariffVocabulary.effect || s.tokens[k].hash == TariffVocabulary.force),
+                s.isWord(k - 1, TariffVocabulary.in) || s.isWord(k - 1, TariffVocabulary.into)
+                    || s.isWord(k - 1, TariffVocabulary.took) || s.isWord(k - 2, TariffVocabulary.went)
+            {
+                inEffect = true
+                inEffectNear = true
+            }
+            if s.tokens[k].hash == TariffVocabulary.is || s.tokens[k].hash == TariffVocabulary.are { presentBe = true }
+            if s.looksPast(k), !s.isThreat(k), !isPerfectOrModal(k) { simplePast = true }
+        }
+        // Time: an old date in the rate's own zone, or anywhere in a simple-past sentence.
+        var localOld = false, sentenceOld = false
+        for cue in cues where cue.kind == .oldPast {
+            if zone.contains(cue.token) && !cue.sinceStart { localOld = true }
+            sentenceOld = true
+        }
+        for k in zone where s.has(k, .pastCue) && !s.isWord(k + 1, TariffVocabulary.to) { localOld = true }
+        var direction: TariffDirection = increase ? .increase : decrease ? .decrease : .unknown
+        let futureCueInZone = cues.contains { $0.kind == .future && segment.contains($0.token) }
+        // `If talks fail, …`: a condition opening the sentence makes every rate in it a threat
+        if s.isWord(0) && (s.tokens[0].hash == TariffVocabulary.if || s.tokens[0].hash == TariffVocabulary.unless) { threat = true }
+        let modal = threat || future || futureCueInZone
+        if !futureDate, !inEffectNear, localOld || (sentenceOld && simplePast && !modal) {
+            return Verdict(status: .historical, direction: direction)
+        }
+        if lift {
+            if direction == .unknown { direction = .decrease }
+            return Verdict(status: .lifted, direction: direction)
+        }
+        if pause { return Verdict(status: .paused, direction: direction) }
+        if threat { return Verdict(status: .threatened, direction: direction) }
+        if propose { return Verdict(status: .proposed, direction: direction) }
+        if announce || future || futureCueInZone { return Verdict(status: .announced, direction: direction) }
+        if inEffect { return Verdict(status: .inEffect, direction: direction) }
+        if impose { return Verdict(status: .imposed, direction: direction) }
+        // A rate stated as a present fact is in force; one told in the past was imposed.
+        _ = presentBe
+        return Verdict(status: simplePast ? .imposed : .inEffect, direction: direction, fromCue: simplePast)
+    }
+
+    /// `has imposed`, `would have raised`, `to be lifted`: a participle, not a simple past.
+    private func isPerfectOrModal(_ k: Int) -> Bool {
+        let s = sentence
+        for back in 1...2 {
+            let p = k - back
+            guard p >= 0 else { break }
+            if s.has(p, .perfectAux) || s.isThreat(p) || s.isWord(p, TariffVocabulary.will) || s.isWord(p, TariffVocabulary.be)
+                || s.isWord(p, TariffVocabulary.is) || s.isWord(p, TariffVocabulary.are) || s.isWord(p, TariffVocabulary.determinerThe)
+                || s.isWord(p, TariffVocabulary.to)
+            {
+                return true
+            }
+            if s.isWord(p) && !s.looksVerbOrAdverb(p) { break }
+        }
+        return false
+    }
+}

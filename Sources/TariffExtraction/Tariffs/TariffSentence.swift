@@ -1,0 +1,124 @@
+/// One sentence prepared for tariff analysis: tokens, their word classes and the names in it.
+struct TariffSentence {
+    let bytes: [UInt8]
+    let index: Int
+    let range: Range<Int>
+    var tokens: [TariffToken] = []
+    var lexemes: [TariffLexeme] = []
+    var mentions: [CountryGazetteer.Mention] = []
+    var roles: [PartyRole] = []
+
+    init(bytes: [UInt8], index: Int, range: Range<Int>) {
+        self.bytes = bytes
+        self.index = index
+        self.range = range
+        TariffTokenizer.tokenize(bytes, range, into: &tokens)
+        lexemes.reserveCapacity(tokens.count)
+        let table = TariffVocabulary.table
+        let none = TariffLexeme(classes: [], month: 0)
+        for token in tokens {
+            lexemes.append(token.kind == .word ? table[token.hash] ?? none : none)
+        }
+        var found: [CountryGazetteer.Mention] = []
+        CountryGazetteer.mentions(in: tokens, into: &found)
+        mentions = Self.mergingTitles(found, tokens)
+        roles = mentions.indices.map { PartyRoleReader(sentence: self).role(of: $0) }
+    }
+
+    var count: Int { tokens.count }
+
+    @inline(__always) func has(_ i: Int, _ c: TariffWordClass) -> Bool {
+        i >= 0 && i < tokens.count && lexemes[i].classes.contains(c)
+    }
+
+    @inline(__always) func isWord(_ i: Int, _ hash: UInt64) -> Bool {
+        i >= 0 && i < tokens.count && tokens[i].kind == .word && tokens[i].hash == hash
+    }
+
+    @inline(__always) func isWord(_ i: Int) -> Bool { i >= 0 && i < tokens.count && tokens[i].kind == .word }
+
+    /// A threat word or modal; `May` written with a capital inside a sentence is the month.
+    func isThreat(_ i: Int) -> Bool {
+        has(i, .threat) && !(lexemes[i].month > 0 && tokens[i].capitalized && i > 0)
+    }
+
+    /// `if`, `unless`: the words after it are a condition.
+    func isThreatConjunction(_ i: Int) -> Bool {
+        isWord(i) && (tokens[i].hash == TariffVocabulary.if || tokens[i].hash == TariffVocabulary.unless)
+    }
+
+    /// A word that ends in `-ed` and is not in the vocabulary: most likely a past tense or participle.
+    func looksPast(_ i: Int) -> Bool {
+        guard isWord(i) else { return false }
+        if lexemes[i].classes.contains(.pastVerb) { return true }
+        let t = tokens[i]
+        guard t.end - t.start >= 4 else { return false }
+        return bytes[t.end - 2] | 0x20 == 0x65 && bytes[t.end - 1] | 0x20 == 0x64
+    }
+
+    /// `-ing`, `-ly`, `-ed` words: verbs and adverbs, which never head a noun phrase.
+    func looksVerbOrAdverb(_ i: Int) -> Bool {
+        guard isWord(i) else { return false }
+        let t = tokens[i]
+        let n = t.end - t.start
+        guard n >= 4 else { return false }
+        let a = bytes[t.end - 3] | 0x20, b = bytes[t.end - 2] | 0x20, c = bytes[t.end - 1] | 0x20
+        if a == 0x69 && b == 0x6E && c == 0x67 { return true }  // -ing
+        if b == 0x6C && c == 0x79 { return true }  // -ly
+        if b == 0x65 && c == 0x64 { return true }  // -ed
+        return false
+    }
+
+    /// A tariff noun that names a measure: not `tariff war`, not `duty-free`, not bare `tax`.
+    func isTariffNoun(_ i: Int) -> Bool {
+        guard isWord(i) else { return false }
+        let c = lexemes[i].classes
+        if c.contains(.tariffNoun) {
+            // `excise duty`, `stamp duty`: domestic taxes
+            if i > 0, tokens[i - 1].kind == .word {
+                let h = tokens[i - 1].hash
+                if h == TariffVocabulary.excise || h == TariffVocabulary.stamp || h == TariffVocabulary.estate || h == TariffVocabulary.inheritance {
+                    return false
+                }
+            }
+            // `will levy a duty`, `to levy`: the verb
+            if i > 0, lexemes[i - 1].classes.contains(.auxiliary) || tokens[i - 1].hash == TariffVocabulary.to,
+                !(i + 1 < count && tokens[i + 1].kind == .word && lexemes[i + 1].classes.contains(.preposition))
+            {
+                return false
+            }
+            if i + 1 < count, tokens[i + 1].kind == .word, lexemes[i + 1].classes.contains(.nonMeasureHead) { return false }
+            if i + 1 < count, tokens[i + 1].hyphenBefore { return false }  // duty-free, tariff-hit
+            // `on duty`, `customs duty` is fine; `duty` after a possessive person is rare enough
+            return true
+        }
+        if c.contains(.taxNoun) {
+            return i > 0 && lexemes[i - 1].classes.contains(.taxQualifier)
+        }
+        return false
+    }
+
+    /// The mention index covering token `i`, if any.
+    func mention(at i: Int) -> Int? {
+        for (m, mention) in mentions.enumerated() where mention.tokens.contains(i) { return m }
+        return nil
+    }
+
+    /// `US President Donald Trump` is one party: same code, only title words between.
+    private static func mergingTitles(_ found: [CountryGazetteer.Mention], _ tokens: [TariffToken]) -> [CountryGazetteer.Mention] {
+        var merged: [CountryGazetteer.Mention] = []
+        for mention in found {
+            if var last = merged.last, last.code == mention.code,
+                mention.tokens.lowerBound - last.tokens.upperBound <= 3,
+                (last.tokens.upperBound..<mention.tokens.lowerBound).allSatisfy({ tokens[$0].kind == .word && tokens[$0].capitalized })
+            {
+                last.tokens = last.tokens.lowerBound..<mention.tokens.upperBound
+                last.isPerson = last.isPerson || mention.isPerson
+                merged[merged.count - 1] = last
+            } else {
+                merged.append(mention)
+            }
+        }
+        return merged
+    }
+}

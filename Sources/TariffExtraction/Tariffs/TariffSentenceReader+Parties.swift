@@ -1,0 +1,149 @@
+/// Who imposes and who pays, for each rate of a sentence.
+extension TariffSentenceReader {
+    /// Each mention belongs to the rate it follows (unless `and` intervenes) or else to the next one.
+    func assignParties(_ drafts: inout [Draft]) {
+        let s = sentence
+        var owner = [Int?](repeating: nil, count: s.mentions.count)
+        for (m, mention) in s.mentions.enumerated() {
+            let at = mention.tokens.lowerBound
+            var previous: Int?
+            var next: Int?
+            for (d, draft) in drafts.enumerated() where draft.segment.contains(at) {
+                if draft.span.upperBound <= at { previous = d } else if next == nil, draft.span.lowerBound >= mention.tokens.upperBound { next = d }
+                if draft.span.contains(at) { previous = d }
+            }
+            if let p = previous {
+                let between = min(drafts[p].span.upperBound, at)..<at
+                let coordinated = between.contains { s.has($0, .coordinator) || s.tokens[$0].kind == .comma }
+                owner[m] = coordinated && next != nil ? next : p
+            } else {
+                owner[m] = next
+            }
+        }
+        for d in drafts.indices {
+            var own = pick(.imposer, owner: owner, d: d, drafts: drafts, ownOnly: true)
+            if own == nil { own = pick(.imposer, owner: owner, d: d, drafts: drafts, ownOnly: false) }
+            if let own { drafts[d].imposer = Side(code: own, confidence: 1) }
+            var targets = targetsOwned(owner: owner, d: d, after: drafts[d].span.lowerBound)
+            if targets.isEmpty, let t = pick(.target, owner: owner, d: d, drafts: drafts, ownOnly: false) { targets = [t] }
+            if let first = targets.first {
+                drafts[d].target = Side(code: first, confidence: 1)
+                drafts[d].extraTargets = Array(targets.dropFirst())
+            }
+        }
+        // Joint subjects (`Washington and Beijing agreed to cut tariffs`) act on each other.
+        for d in drafts.indices where drafts[d].target.code == nil {
+            if let pair = jointSubjects(in: drafts[d].segment) {
+                drafts[d].imposer = Side(code: pair.0, confidence: 0.8)
+                drafts[d].target = Side(code: pair.1, confidence: 0.8)
+                drafts[d].mirrored = true
+            }
+        }
+        // Other clauses of the sentence, the other side of a reciprocal pair, the previous sentence.
+        for d in drafts.indices {
+            if drafts[d].imposer.code == nil, let code = sentenceWide(.imposer, excluding: drafts[d].target.code) {
+                drafts[d].imposer = Side(code: code, confidence: 0.8)
+            }
+            if drafts[d].target.code == nil, let imposer = drafts[d].imposer.code {
+                let others = Set(drafts.compactMap { $0.imposer.code }).subtracting([imposer])
+                if others.count == 1 {
+                    drafts[d].target = Side(code: others.first!, confidence: 0.8)
+                } else if let code = sentenceWide(.target, excluding: imposer) {
+                    drafts[d].target = Side(code: code, confidence: 0.8)
+                } else if let code = onlyOtherParty(than: imposer) {
+                    drafts[d].target = Side(code: code, confidence: 0.7)
+                }
+            }
+            if drafts[d].target.code == nil, drafts[d].imposer.code == nil, let code = sentenceWide(.target, excluding: nil) {
+                drafts[d].target = Side(code: code, confidence: 0.8)
+            }
+        }
+        // A side named as both imposer and target: the target reading (`on Japanese autos`) is the surer one.
+        for d in drafts.indices where drafts[d].imposer.code != nil && drafts[d].imposer.code == drafts[d].target.code {
+            drafts[d].imposer = Side(code: nil, confidence: 1)
+        }
+        for d in drafts.indices {
+            let imposer = drafts[d].imposer.code
+            drafts[d].extraTargets.removeAll { $0 == imposer }
+        }
+        if drafts.contains(where: { $0.expression != nil && ($0.imposer.code == nil || $0.target.code == nil) }), sentence.index > 0 {
+            let previous = previousSentence()
+            let imposers = Set(previous.mentions.indices.filter { previous.roles[$0] == .imposer }.map { previous.mentions[$0].code })
+            let targets = Set(previous.mentions.indices.filter { previous.roles[$0] == .target }.map { previous.mentions[$0].code })
+            for d in drafts.indices where drafts[d].expression != nil {
+                if drafts[d].imposer.code == nil, imposers.count == 1, imposers.first != drafts[d].target.code {
+                    drafts[d].imposer = Side(code: imposers.first, confidence: 0.6)
+                }
+                if drafts[d].target.code == nil, targets.count == 1, targets.first != drafts[d].imposer.code {
+                    drafts[d].target = Side(code: targets.first, confidence: 0.6)
+                }
+            }
+        }
+    }
+
+    func jointSubjects(in segment: Range<Int>) -> (String, String)? {
+        let s = sentence
+        for m in s.mentions.indices.dropLast() where segment.contains(s.mentions[m].tokens.lowerBound) {
+            let next = m + 1
+            let joint = s.mentions[m].tokens.upperBound
+            guard s.has(joint, .coordinator), s.mentions[next].tokens.lowerBound == joint + 1 || s.mentions[next].tokens.lowerBound == joint + 2,
+                s.roles[next] == .imposer, s.mentions[m].code != s.mentions[next].code
+            else { continue }
+            return (s.mentions[m].code, s.mentions[next].code)
+        }
+        return nil
+    }
+
+    func pick(_ role: PartyRole, owner: [Int?], d: Int, drafts: [Draft], ownOnly: Bool) -> String? {
+        let s = sentence
+        var best: (code: String, distance: Int)?
+        for (m, mention) in s.mentions.enumerated() where s.roles[m] == role && drafts[d].segment.contains(mention.tokens.lowerBound) {
+            if ownOnly && owner[m] != d { continue }
+            // another rate's target stays its own: `34% tariffs with matching 34% levies on US imports`
+            if !ownOnly, role == .target, let o = owner[m], o != d, drafts[o].segment == drafts[d].segment { continue }
+            // a name right before another rate (`Trump's 34% tariffs`) belongs to that rate alone
+            if !ownOnly, let o = owner[m], o != d, drafts[o].span.lowerBound - mention.tokens.upperBound <= 2,
+                drafts[o].span.lowerBound >= mention.tokens.upperBound
+            {
+                continue
+            }
+            // subjects come before their rate; a name after it (`…to 100% if Beijing delays`) is weaker
+            let after = mention.tokens.lowerBound > drafts[d].anchor && role == .imposer
+            let distance = abs(mention.tokens.lowerBound - drafts[d].anchor) + (after ? 1000 : 0)
+            if best == nil || distance < best!.distance { best = (mention.code, distance) }
+        }
+        return best?.code
+    }
+
+    /// The targets a rate owns; those named after it (`tariffs of 25% on European steel`) win over earlier ones.
+    func targetsOwned(owner: [Int?], d: Int, after start: Int) -> [String] {
+        var before: [String] = []
+        var following: [String] = []
+        for (m, mention) in sentence.mentions.enumerated() where sentence.roles[m] == .target && owner[m] == d {
+            if mention.tokens.lowerBound >= start {
+                if !following.contains(mention.code) { following.append(mention.code) }
+            } else if !before.contains(mention.code) {
+                before.append(mention.code)
+            }
+        }
+        return following.isEmpty ? before : following
+    }
+
+    func sentenceWide(_ role: PartyRole, excluding: String?) -> String? {
+        let codes = Set(sentence.mentions.indices.filter { sentence.roles[$0] == role }.map { sentence.mentions[$0].code })
+            .subtracting(excluding.map { [$0] } ?? [])
+        return codes.count == 1 ? codes.first : nil
+    }
+
+    /// The sentence names exactly one party besides `code` (venues left out): the other side of a bilateral move.
+    func onlyOtherParty(than code: String) -> String? {
+        let s = sentence
+        var others = Set<String>()
+        for (m, mention) in s.mentions.enumerated() where mention.code != code {
+            if s.has(mention.tokens.lowerBound - 1, .venueMarker) { continue }
+            if s.roles[m] == .neutral { continue }
+            others.insert(mention.code)
+        }
+        return others.count == 1 ? others.first : nil
+    }
+}

@@ -1,0 +1,223 @@
+/// Turns one tariff sentence into tariff changes: rates, parties, status, products, dates.
+struct TariffSentenceReader {
+    let sentence: TariffSentence
+    let document: TextDocument
+    let referenceDate: CalendarDate
+    let timexes: [TaggedTimex]
+    /// The sentence before, when the finder already prepared it; built on demand otherwise.
+    var previous: TariffSentence?
+
+    /// The sentence before this one, for sides and times the sentence leaves implicit.
+    func previousSentence() -> TariffSentence {
+        if let previous, previous.index == sentence.index - 1 { return previous }
+        return TariffSentence(bytes: document.bytes, index: sentence.index - 1, range: document.sentences[sentence.index - 1])
+    }
+
+    /// A side and how sure we are of it.
+    struct Side {
+        var code: String?
+        var confidence: Double
+    }
+
+    struct Draft {
+        var expression: RateExpression?
+        var noun: Int?
+        var anchor: Int
+        var span: Range<Int>
+        var segment: Range<Int>
+        var imposer = Side(code: nil, confidence: 1)
+        var target = Side(code: nil, confidence: 1)
+        var extraTargets: [String] = []
+        /// `Washington and Beijing agreed to cut tariffs`: the same move in both directions.
+        var mirrored = false
+    }
+
+    mutating func changes() -> [TariffChange] {
+        let s = sentence
+        var hasNoun = false
+        for k in 0..<s.count where s.isTariffNoun(k) { hasNoun = true; break }
+        guard hasNoun else { return [] }
+        let segments = self.segments()
+        func segment(of token: Int) -> Range<Int> {
+            segments.first { $0.contains(token) } ?? 0..<s.count
+        }
+        let sentencePast = (0..<s.count).contains { s.looksPast($0) }
+        let cueReader = TimeCueReader(sentence: s, referenceDate: referenceDate)
+        var cues = cueReader.cues(timexes: timexes, sentencePast: sentencePast)
+        if let at = cueReader.refersToEarlierTime(), s.index > 0 {
+            // `in the same month`: borrow the previous sentence's time (its own words; its timexes are not at hand)
+            let previous = previousSentence()
+            let previousPast = (0..<previous.count).contains { previous.looksPast($0) }
+            let earlier = TimeCueReader(sentence: previous, referenceDate: referenceDate).cues(timexes: [], sentencePast: previousPast)
+            if let kind = earlier.first(where: { $0.kind == .oldPast })?.kind ?? earlier.first?.kind {
+                cues.append(TimeCue(token: at, kind: kind))
+            }
+        }
+        var drafts: [Draft] = []
+        for e in RateScanner.expressions(in: s, hasTariffNoun: hasNoun) {
+            drafts.append(Draft(expression: e, noun: e.noun, anchor: e.anchor, span: e.span, segment: segment(of: e.anchor)))
+        }
+        // Rate-less mentions: `pledged to impose additional tariffs on Chinese goods`.
+        var covered = Set(drafts.map { $0.segment.lowerBound })
+        for k in 0..<s.count where s.isTariffNoun(k) {
+            let seg = segment(of: k)
+            guard !covered.contains(seg.lowerBound), drafts.allSatisfy({ !$0.span.contains(k) }) else { continue }
+            guard seg.contains(where: { s.has($0, .impose) || s.isThreat($0) || s.has($0, .announce) || s.has($0, .propose) || s.has($0, .pause) || s.has($0, .lift) }),
+                !seg.contains(where: { s.has($0, .negation) })
+            else { continue }
+            covered.insert(seg.lowerBound)
+            drafts.append(Draft(expression: nil, noun: k, anchor: k, span: k..<(k + 1), segment: seg))
+        }
+        guard !drafts.isEmpty else { return [] }
+        drafts.sort { $0.anchor < $1.anchor }
+        assignParties(&drafts)
+        var result: [TariffChange] = []
+        for (d, draft) in drafts.enumerated() {
+            let rateless = draft.expression == nil
+            if rateless, draft.imposer.code == nil || draft.target.code == nil || draft.imposer.confidence < 1 || draft.target.confidence < 1 {
+                continue
+            }
+            let zoneStart = max(draft.segment.lowerBound, d > 0 && drafts[d - 1].segment == draft.segment ? boundary(drafts[d - 1].span, draft.span) : 0)
+            let zoneEnd = min(draft.segment.upperBound, d + 1 < drafts.count && drafts[d + 1].segment == draft.segment ? boundary(draft.span, drafts[d + 1].span) : s.count)
+            let zone = zoneStart..<max(zoneStart, zoneEnd)
+            let effective = effectiveDate(anchor: draft.anchor, segment: draft.segment)
+            // The words nearest the rate speak first (`a 15% tariff, down from the 25% threatened`); the clause otherwise.
+            let classifier = StatusClassifier(sentence: s, cues: cues)
+            let shared = drafts.count > 1 && drafts.contains { $0.segment == draft.segment && $0.anchor != draft.anchor }
+            var verdict = classifier.classify(segment: shared ? zone : draft.segment, zone: zone, anchor: draft.anchor, span: draft.span, futureDate: effective != nil)
+            if shared && !verdict.fromCue {
+                verdict = classifier.classify(segment: draft.segment, zone: zone, anchor: draft.anchor, span: draft.span, futureDate: effective != nil)
+            }
+            if rateless && verdict.status == .historical { continue }
+            let additional = isAdditional(draft, zone: zone) && !(draft.expression?.points == true && verdict.direction == .decrease)
+            var direction = draft.expression.map { $0.direction } ?? .unknown
+            if direction == .unknown { direction = additional ? .increase : verdict.direction }
+            let productRanges = ProductPhrase(sentence: s).products(
+                for: draft.expression, noun: draft.noun, limit: zone.upperBound)
+            let products = productRanges.map { document.string(s.tokens[$0.lowerBound].start..<s.tokens[$0.upperBound - 1].end) }
+            let textRange = textBytes(draft)
+            var pairs = [(draft.imposer, draft.target)]
+            for extra in draft.extraTargets where extra != draft.target.code {
+                pairs.append((draft.imposer, Side(code: extra, confidence: draft.target.confidence)))
+            }
+            if draft.mirrored { pairs.append((draft.target, draft.imposer)) }
+            // `cut tariffs by 115 percentage points`: an amount taken off, not a rate
+            let reductionAmount = draft.expression?.points == true && verdict.direction == .decrease
+            for (imposer, target) in pairs {
+                var change = TariffChange(
+                    imposer: imposer.code, target: target.code, products: products,
+                    ratePct: reductionAmount ? nil : draft.expression?.rate, previousRatePct: draft.expression?.previous,
+                    additional: additional && !reductionAmount, direction: direction, status: verdict.status, effectiveDate: effective,
+                    confidence: min(imposer.confidence, target.confidence),
+                    text: document.string(textRange), sentence: document.string(s.range),
+                    start: document.scalarOffset(ofByte: textRange.lowerBound),
+                    end: document.scalarOffset(ofByte: textRange.upperBound))
+                change.minimumRatePct = draft.expression?.minimum
+                change.aggregate = draft.expression != nil && isAggregate(draft, zone: zone)
+                result.append(change)
+            }
+        }
+        return result
+    }
+
+    // MARK: - Clauses
+
+    /// Clause boundaries: `;`, `:`, dashes, `while`/`but`/`which`, and `and`/`,` before a new acting party.
+    private func segments() -> [Range<Int>] {
+        let s = sentence
+        var bounds: [Int] = [0]
+        for k in 0..<s.count {
+            let token = s.tokens[k]
+            var breakHere = false
+            switch token.kind {
+            case .semicolon, .colon, .dash: breakHere = true
+            case .comma:
+                breakHere = startsActingClause(k + 1) && holdsTariff(bounds.last!..<k)
+            case .word:
+                if s.has(k, .clauseBreak) { breakHere = true }
+                if s.has(k, .coordinator), startsActingClause(k + 1), holdsTariff(bounds.last!..<k) { breakHere = true }
+            default: break
+            }
+            if breakHere, k > bounds.last! { bounds.append(k) }
+        }
+        bounds.append(s.count)
+        var result: [Range<Int>] = []
+        for i in 0..<(bounds.count - 1) where bounds[i] < bounds[i + 1] { result.append(bounds[i]..<bounds[i + 1]) }
+        return result
+    }
+
+    /// `In March, Trump threatened…`: an opening phrase without a rate or tariff word is not a clause of its own.
+    private func holdsTariff(_ range: Range<Int>) -> Bool {
+        range.contains { sentence.isTariffNoun($0) || sentence.tokens[$0].kind == .percent || sentence.has($0, .percentWord) }
+    }
+
+    private func startsActingClause(_ k: Int) -> Bool {
+        let s = sentence
+        var p = k
+        if s.has(p, .determiner) { p += 1 }
+        if s.has(p, .coordinator) { p += 1 }
+        guard let m = s.mention(at: p), s.mentions[m].tokens.lowerBound == p else { return false }
+        return s.roles[m] == .imposer && !(s.tokens.indices.contains(s.mentions[m].tokens.upperBound) && s.tokens[s.mentions[m].tokens.upperBound].kind == .possessive)
+    }
+
+    // MARK: - Attributes
+
+    /// Where the words of one rate end and the next rate's begin: at a comma or `and` between them, else halfway.
+    private func boundary(_ first: Range<Int>, _ second: Range<Int>) -> Int {
+        let lo = first.upperBound, hi = max(first.upperBound, second.lowerBound)
+        for k in lo..<hi where sentence.tokens[k].kind == .comma || sentence.has(k, .coordinator) { return k }
+        return (lo + hi + 1) / 2
+    }
+
+    private func isAdditional(_ draft: Draft, zone: Range<Int>) -> Bool {
+        let s = sentence
+        if draft.expression?.points == true { return true }
+        let lo = max(zone.lowerBound, draft.span.lowerBound - 4)
+        for k in lo..<min(s.count, draft.span.upperBound) where s.has(k, .additional) && !s.isWord(k, TariffVocabulary.top) {
+            return true
+        }
+        for k in zone where s.isWord(k, TariffVocabulary.top) && s.isWord(k - 1, TariffVocabulary.on) && s.isWord(k + 1, TariffVocabulary.of) {
+            return true
+        }
+        return false
+    }
+
+    private func isAggregate(_ draft: Draft, zone: Range<Int>) -> Bool {
+        let s = sentence
+        let lo = max(zone.lowerBound, draft.span.lowerBound - 3)
+        for k in lo..<min(s.count, draft.span.upperBound) where s.has(k, .aggregate) {
+            if s.has(k, .effectiveTrigger) && !(s.isTariffNoun(k + 1) || s.tokens.indices.contains(k + 1) && s.tokens[k + 1].hash == TariffTokenizer.rateHash) { continue }
+            return true
+        }
+        return false
+    }
+
+    /// The first upcoming date of the clause, preferring one introduced by `starting`, `from`, `effective`.
+    private func effectiveDate(anchor: Int, segment: Range<Int>) -> TemporalValue? {
+        let s = sentence
+        var best: (value: TemporalValue, score: Int)?
+        for timex in timexes where timex.type == .date {
+            guard let date = timex.date, date.isUpcoming(relativeTo: referenceDate) else { continue }
+            // `earlier this year` is not a start date: a period containing today must be a day to count
+            if date.granularity != .day, date.firstDay <= referenceDate { continue }
+            guard let t = s.tokens.firstIndex(where: { $0.end > timex.bytes.lowerBound }) else { continue }
+            // the tagger may or may not include the trigger word (`starting November 1`) in the timex
+            if s.has(t, .untilTrigger) || s.has(t - 1, .untilTrigger) || s.has(t - 2, .untilTrigger) && !s.has(t - 1, .effectiveTrigger) { continue }
+            var score = 0
+            if s.has(t, .effectiveTrigger) || s.has(t - 1, .effectiveTrigger) || s.has(t - 2, .effectiveTrigger) { score += 2 }
+            if segment.contains(t) { score += 1 }
+            guard score > 0 else { continue }
+            score = score * 1000 - abs(t - anchor)
+            if best == nil || score > best!.score { best = (date, score) }
+        }
+        return best?.value
+    }
+
+    private func textBytes(_ draft: Draft) -> Range<Int> {
+        let s = sentence
+        var lo = draft.span.lowerBound
+        while lo > 0, s.has(lo - 1, .additional) || s.has(lo - 1, .tariffModifier) && !s.has(lo - 1, .function) && !s.has(lo - 1, .determiner) { lo -= 1 }
+        let hi = max(draft.span.upperBound, lo + 1)
+        return s.tokens[lo].start..<s.tokens[hi - 1].end
+    }
+}

@@ -1,0 +1,192 @@
+/// One word, number or mark of a sentence, as byte offsets plus a case-folded hash.
+///
+/// Tokens carry a hash instead of a `String` so vocabulary look-ups allocate nothing in the hot path.
+struct TariffToken: Sendable {
+    enum Kind: UInt8, Sendable {
+        case word, number, percent, possessive, comma, semicolon, colon, dash, open, close, quote, other
+    }
+
+    var start: Int
+    var end: Int
+    var kind: Kind
+    /// FNV-1a of the lowercased bytes (periods inside `U.S.` left out).
+    var hash: UInt64
+    /// The value of a number token (`1,000` is 1000, `25.5` is 25.5).
+    var number: Double
+    /// First letter upper case: names are only looked up when capitalized.
+    var capitalized: Bool
+    /// Every letter upper case (`US`, `EU`): keeps the pronoun `us` out of the gazetteer.
+    var allCaps: Bool
+    /// Joined to the previous token by a hyphen (`anti-dumping`, `US-China`).
+    var hyphenBefore: Bool
+}
+
+/// Splits one sentence's bytes into tokens without allocating strings.
+enum TariffTokenizer {
+    static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let fnvPrime: UInt64 = 0x100_0000_01b3
+    static let rateHash: UInt64 = 0x6d91221fd1ce5547  // "rate"
+
+    /// The hash a lowercase ASCII word gets; used to build vocabularies.
+    static func hash(_ word: String) -> UInt64 {
+        var h = fnvOffset
+        for byte in word.utf8 where byte != 0x2E {
+            h = (h ^ UInt64(byte.asciiLowercased)) &* fnvPrime
+        }
+        return h
+    }
+
+    static func tokenize(_ bytes: [UInt8], _ range: Range<Int>, into tokens: inout [TariffToken]) {
+        tokens.removeAll(keepingCapacity: true)
+        var i = range.lowerBound
+        let end = range.upperBound
+        var hyphenPending = false
+        while i < end {
+            let b = bytes[i]
+            if b.isASCIIWhitespace {
+                hyphenPending = false
+                i += 1
+                continue
+            }
+            if b.isASCIIDigit {
+                var j = i
+                var value = 0.0
+                var fraction = 0.0
+                var scale = 1.0
+                while j < end {
+                    let c = bytes[j]
+                    if c.isASCIIDigit {
+                        if fraction > 0 {
+                            scale /= 10
+                            value += Double(c &- 0x30) * scale
+                        } else {
+                            value = value * 10 + Double(c &- 0x30)
+                        }
+                        j += 1
+                    } else if c == 0x2C, fraction == 0, j + 3 < end, bytes[j + 1].isASCIIDigit, bytes[j + 2].isASCIIDigit,
+                        bytes[j + 3].isASCIIDigit, j + 4 >= end || !bytes[j + 4].isASCIIDigit
+                    {
+                        j += 1  // thousands separator
+                    } else if c == 0x2E, fraction == 0, j + 1 < end, bytes[j + 1].isASCIIDigit {
+                        fraction = 1
+                        j += 1
+                    } else {
+                        break
+                    }
+                }
+                tokens.append(token(bytes, i, j, .number, value: value, hyphen: hyphenPending))
+                hyphenPending = false
+                i = j
+                continue
+            }
+            if b.isASCIILetter || (b.isNonASCII && !isPunctuation(bytes, i, end)) {
+                var j = i
+                while j < end {
+                    let c = bytes[j]
+                    if c.isASCIILetter || c.isASCIIDigit {
+                        j += 1
+                    } else if c == 0x2E, j + 1 < end, bytes[j + 1].isASCIILetter, j + 2 < end, bytes[j + 2] == 0x2E {
+                        j += 1  // U.S. / U.K.: keep the dotted initials together
+                    } else if c == 0x2E, j > i, j - i == 1 || (j >= 2 && bytes[j - 2] == 0x2E), bytes[j - 1].isASCIIUpper {
+                        j += 1  // the final period of U.S.
+                        break
+                    } else if c.isNonASCII, !isPunctuation(bytes, j, end) {
+                        j += 1
+                        while j < end && bytes[j] & 0xC0 == 0x80 { j += 1 }
+                    } else {
+                        break
+                    }
+                }
+                tokens.append(token(bytes, i, j, .word, value: 0, hyphen: hyphenPending))
+                hyphenPending = false
+                i = j
+                continue
+            }
+            // Punctuation, including UTF-8 quotes and dashes.
+            var j = i + 1
+            var kind = TariffToken.Kind.other
+            switch b {
+            case 0x25: kind = .percent
+            case 0x2C: kind = .comma
+            case 0x3B: kind = .semicolon
+            case 0x3A: kind = .colon
+            case 0x28, 0x5B: kind = .open
+            case 0x29, 0x5D: kind = .close
+            case 0x22: kind = .quote
+            case 0x2D:
+                if !tokens.isEmpty, tokens[tokens.count - 1].end == i, i + 1 < end, !bytes[i + 1].isASCIIWhitespace {
+                    hyphenPending = true
+                    i += 1
+                    continue
+                }
+                kind = .dash
+            case 0x27:
+                if let s = possessive(bytes, i + 1, end, tokens) { j = s; kind = .possessive } else { kind = .quote }
+            default:
+                if b.isNonASCII {
+                    while j < end && bytes[j] & 0xC0 == 0x80 { j += 1 }
+                    if b == 0xE2, i + 2 < end, bytes[i + 1] == 0x80 {
+                        let c = bytes[i + 2]
+                        if c == 0x99, let s = possessive(bytes, j, end, tokens) {
+                            j = s; kind = .possessive
+                        } else if c >= 0x90 && c <= 0x95 {
+                            // en/em dash joining names (US–China) acts like a hyphen
+                            if !tokens.isEmpty, tokens[tokens.count - 1].end == i, j < end, !bytes[j].isASCIIWhitespace {
+                                hyphenPending = true
+                                i = j
+                                continue
+                            }
+                            kind = .dash
+                        } else {
+                            kind = .quote
+                        }
+                    } else if b == 0xC2, i + 1 < end, bytes[i + 1] == 0xAB || bytes[i + 1] == 0xBB {
+                        kind = .quote
+                    }
+                }
+            }
+            tokens.append(token(bytes, i, j, kind, value: 0, hyphen: false))
+            hyphenPending = false
+            i = j
+        }
+    }
+
+    /// `'s` after a word: returns the end of the `s`.
+    private static func possessive(_ bytes: [UInt8], _ i: Int, _ end: Int, _ tokens: [TariffToken]) -> Int? {
+        guard let last = tokens.last, last.kind == .word else { return nil }
+        if i < end, bytes[i] | 0x20 == 0x73, i + 1 == end || !bytes[i + 1].isASCIILetter { return i + 1 }
+        // plural possessive (`countries' exports`) carries no `s`
+        return nil
+    }
+
+    /// Non-ASCII scalars that are punctuation: general punctuation block (quotes, dashes), « », °, ×.
+    @inline(__always)
+    static func isPunctuation(_ bytes: [UInt8], _ i: Int, _ end: Int) -> Bool {
+        let b = bytes[i]
+        if b == 0xE2, i + 1 < end, bytes[i + 1] == 0x80 || bytes[i + 1] == 0x82 { return true }
+        if b == 0xC2 { return true }  // Latin-1 punctuation and symbols (« » ° ·)
+        if b == 0xC3, i + 1 < end, bytes[i + 1] == 0x97 { return true }  // ×
+        return false
+    }
+
+    private static func token(_ bytes: [UInt8], _ s: Int, _ e: Int, _ kind: TariffToken.Kind, value: Double, hyphen: Bool)
+        -> TariffToken
+    {
+        var h = fnvOffset
+        var upper = 0
+        var letters = 0
+        for k in s..<e {
+            let c = bytes[k]
+            if c == 0x2E { continue }
+            if c.isASCIILetter {
+                letters += 1
+                if c.isASCIIUpper { upper += 1 }
+            }
+            h = (h ^ UInt64(c.asciiLowercased)) &* fnvPrime
+        }
+        let capitalized = kind == .word && (bytes[s].isASCIIUpper || bytes[s].isNonASCII)
+        return TariffToken(
+            start: s, end: e, kind: kind, hash: h, number: value, capitalized: capitalized,
+            allCaps: letters > 0 && upper == letters, hyphenBefore: hyphen)
+    }
+}

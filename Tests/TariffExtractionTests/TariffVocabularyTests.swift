@@ -1,0 +1,122 @@
+import Testing
+
+@testable import TariffExtraction
+
+/// The vocabulary's precomputed word hashes must equal the tokenizer's hash of the word.
+@Suite struct TariffVocabularyTests {
+    static let constants: [(UInt64, String)] = [
+        (TariffVocabulary.percent, "percent"),
+        (TariffVocabulary.per, "per"),
+        (TariffVocabulary.cent, "cent"),
+        (TariffVocabulary.percentage, "percentage"),
+        (TariffVocabulary.point, "point"),
+        (TariffVocabulary.points, "points"),
+        (TariffVocabulary.of, "of"),
+        (TariffVocabulary.to, "to"),
+        (TariffVocabulary.from, "from"),
+        (TariffVocabulary.and, "and"),
+        (TariffVocabulary.or, "or"),
+        (TariffVocabulary.on, "on"),
+        (TariffVocabulary.by, "by"),
+        (TariffVocabulary.with, "with"),
+        (TariffVocabulary.the, "the"),
+        (TariffVocabulary.determinerThe, "the"),
+        (TariffVocabulary.top, "top"),
+        (TariffVocabulary.effect, "effect"),
+        (TariffVocabulary.force, "force"),
+        (TariffVocabulary.`in`, "in"),
+        (TariffVocabulary.up, "up"),
+        (TariffVocabulary.last, "last"),
+        (TariffVocabulary.this, "this"),
+        (TariffVocabulary.next, "next"),
+        (TariffVocabulary.earlier, "earlier"),
+        (TariffVocabulary.year, "year"),
+        (TariffVocabulary.month, "month"),
+        (TariffVocabulary.week, "week"),
+        (TariffVocabulary.lift, "lift"),
+        (TariffVocabulary.lifted, "lifted"),
+        (TariffVocabulary.lifting, "lifting"),
+        (TariffVocabulary.lifts, "lifts"),
+        (TariffVocabulary.back, "back"),
+        (TariffVocabulary.roll, "roll"),
+        (TariffVocabulary.rolled, "rolled"),
+        (TariffVocabulary.rolling, "rolling"),
+        (TariffVocabulary.set, "set"),
+        (TariffVocabulary.at, "at"),
+        (TariffVocabulary.exports, "exports"),
+        (TariffVocabulary.shipments, "shipments"),
+        (TariffVocabulary.than, "than"),
+        (TariffVocabulary.as_, "as"),
+        (TariffVocabulary.much, "much"),
+        (TariffVocabulary.high, "high"),
+        (TariffVocabulary.was, "was"),
+        (TariffVocabulary.were, "were"),
+        (TariffVocabulary.had, "had"),
+        (TariffVocabulary.will, "will"),
+        (TariffVocabulary.when, "when"),
+        (TariffVocabulary.since, "since"),
+        (TariffVocabulary.ago, "ago"),
+        (TariffVocabulary.`is`, "is"),
+        (TariffVocabulary.are, "are"),
+        (TariffVocabulary.be, "be"),
+        (TariffVocabulary.take, "take"),
+        (TariffVocabulary.takes, "takes"),
+        (TariffVocabulary.took, "took"),
+        (TariffVocabulary.taken, "taken"),
+        (TariffVocabulary.went, "went"),
+        (TariffVocabulary.into, "into"),
+        (TariffVocabulary.zero, "zero"),
+        (TariffVocabulary.excise, "excise"),
+        (TariffVocabulary.stamp, "stamp"),
+        (TariffVocabulary.estate, "estate"),
+        (TariffVocabulary.inheritance, "inheritance"),
+        (TariffVocabulary.rate, "rate"),
+        (TariffVocabulary.rates, "rates"),
+        (TariffVocabulary.plus, "plus"),
+        (TariffVocabulary.for_, "for"),
+        (TariffVocabulary.agreed, "agreed"),
+        (TariffVocabulary.agree, "agree"),
+        (TariffVocabulary.agrees, "agrees"),
+        (TariffVocabulary.accepted, "accepted"),
+        (TariffVocabulary.accept, "accept"),
+        (TariffVocabulary.accepts, "accepts"),
+        (TariffVocabulary.section, "section"),
+        (TariffVocabulary.market, "market"),
+        (TariffVocabulary.who, "who"),
+        (TariffVocabulary.which, "which"),
+        (TariffVocabulary.record, "record"),
+        (TariffVocabulary.goods, "goods"),
+        (TariffVocabulary.same, "same"),
+        (TariffVocabulary.that, "that"),
+        (TariffVocabulary.day, "day"),
+        (TariffVocabulary.time, "time"),
+        (TariffVocabulary.during, "during"),
+        (TariffVocabulary.`if`, "if"),
+        (TariffVocabulary.unless, "unless"),
+        (TariffVocabulary.apply, "apply"),
+        (TariffVocabulary.applies, "applies"),
+        (TariffVocabulary.applied, "applied"),
+        (TariffVocabulary.years, "years"),
+        (TariffVocabulary.months, "months"),
+        (TariffVocabulary.decade, "decade"),
+        (TariffTokenizer.rateHash, "rate"),
+    ]
+
+    @Test func hashConstantsMatchTheirWords() {
+        for (value, word) in Self.constants {
+            #expect(value == TariffTokenizer.hash(word), "\(word)")
+        }
+    }
+
+    @Test func tokenizerKeepsDottedInitialsAndSplitsPossessives() {
+        let text = "The U.S. and China’s 25.5% duties on 1,000 items"
+        let bytes = Array(text.utf8)
+        var tokens: [TariffToken] = []
+        TariffTokenizer.tokenize(bytes, 0..<bytes.count, into: &tokens)
+        let words = tokens.map { String(decoding: bytes[$0.start..<$0.end], as: UTF8.self) }
+        #expect(words == ["The", "U.S.", "and", "China", "’s", "25.5", "%", "duties", "on", "1,000", "items"])
+        #expect(tokens[1].hash == TariffTokenizer.hash("us") && tokens[1].allCaps)
+        #expect(tokens[4].kind == .possessive)
+        #expect(tokens[5].number == 25.5 && tokens[9].number == 1000)
+    }
+}
