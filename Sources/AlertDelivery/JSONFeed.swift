@@ -4,7 +4,7 @@ public import Foundation
 /// A JSON Feed 1.1 document (https://jsonfeed.org/version/1.1) of the newest alerts.
 ///
 /// Items carry an `_tariffwatch` extension object with the same structured fields as the journal.
-public struct JSONFeed: Sendable, Codable, Equatable {
+public struct JSONFeed: Sendable, Encodable, Equatable {
     public var version = "https://jsonfeed.org/version/1.1"
     public var title: String
     public var homePageURL: String?
@@ -12,7 +12,7 @@ public struct JSONFeed: Sendable, Codable, Equatable {
     public var description: String?
     public var items: [Item]
 
-    public struct Item: Sendable, Codable, Equatable {
+    public struct Item: Sendable, Encodable, Equatable {
         /// Stable across rewrites and restarts: derived from the outbox row.
         public var id: String
         public var title: String
@@ -28,9 +28,9 @@ public struct JSONFeed: Sendable, Codable, Equatable {
         }
     }
 
-    /// The `_tariffwatch` object: what a program needs without parsing text.
-    public struct Extension: Sendable, Codable, Equatable {
-        public var about = "https://github.com/tariffwatch/tariffwatch#json-feed"
+    /// The `_tariffwatch` object: what a program needs without parsing text. The fact's fields are
+    /// under `deadline` or `tariff`; `previous` holds the same fields before a change.
+    public struct Extension: Sendable, Encodable, Equatable {
         public var alertKind: String
         public var factID: String
         public var alertID: Int64
@@ -43,8 +43,28 @@ public struct JSONFeed: Sendable, Codable, Equatable {
         public var sources: [String]
 
         enum CodingKeys: String, CodingKey {
-            case about, alertKind = "alert_kind", factID = "fact_id", alertID = "alert_id", fact, previous,
+            case alertKind = "alert_kind", factID = "fact_id", alertID = "alert_id", deadline, tariff, previous,
                 sourceFile = "source_file", evidence, sourceCount = "source_count", sources
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(alertKind, forKey: .alertKind)
+            try c.encode(factID, forKey: .factID)
+            try c.encode(alertID, forKey: .alertID)
+            switch fact {
+            case .deadline(let deadline): try c.encode(deadline, forKey: .deadline)
+            case .tariff(let tariff): try c.encode(tariff, forKey: .tariff)
+            }
+            switch previous {
+            case .deadline(let deadline)?: try c.encode(deadline, forKey: .previous)
+            case .tariff(let tariff)?: try c.encode(tariff, forKey: .previous)
+            case nil: try c.encodeNil(forKey: .previous)
+            }
+            try c.encode(sourceFile, forKey: .sourceFile)
+            try c.encode(evidence, forKey: .evidence)
+            try c.encode(sourceCount, forKey: .sourceCount)
+            try c.encode(sources, forKey: .sources)
         }
     }
 

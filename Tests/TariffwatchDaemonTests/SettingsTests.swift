@@ -13,8 +13,9 @@ import Testing
 
     @Test func defaultsWithoutAFile() async throws {
         let settings = try await Settings.load(file: nil, environment: [:])
-        #expect(settings == Settings())
-        #expect(settings.feedPath == "./state/feed.json")
+        let cwd = FilePath(FileManager.default.currentDirectoryPath)
+        #expect(settings.watchDirectory == cwd.appending("inbox"))
+        #expect(settings.feedPath == cwd.appending("state/feed.json"))
         #expect(settings.maxFileSize == 10 * 1024 * 1024)
     }
 
@@ -22,7 +23,7 @@ import Testing
         let shipped = FilePath(#filePath).removingLastComponent().removingLastComponent().removingLastComponent()
             .appending("config/tariffwatch.yaml")
         let settings = try await Settings.load(file: shipped, environment: [:])
-        #expect(settings == Settings())
+        #expect(settings == (try await Settings.load(file: nil, environment: [:])))
     }
 
     @Test func fileThenEnvironmentThenFlags() async throws {

@@ -24,6 +24,8 @@ struct DeliveryService: Service {
             try? await Task.sleep(for: interval)
         }
         await deliver()
+        // The group stops services in reverse order; returning before our turn would count as a failure.
+        try? await gracefulShutdown()
     }
 
     private func deliver() async {

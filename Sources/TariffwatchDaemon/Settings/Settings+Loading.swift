@@ -29,6 +29,7 @@ extension Settings {
         var settings = try Settings(reader: ConfigReader(providers: providers), source: file?.string ?? "environment")
         overrides.apply(to: &settings)
         try settings.validate(source: file?.string ?? "settings")
+        settings.makePathsAbsolute(relativeTo: FilePath(FileManager.default.currentDirectoryPath))
         return settings
     }
 
@@ -56,6 +57,15 @@ extension Settings {
                 problem: "'\(level)' is not a log level (trace, debug, info, notice, warning, error, critical)")
         }
         logLevel = parsed
+    }
+
+    /// Relative folders are taken from the working directory once, at load: journal entries and
+    /// feed items then name files unambiguously.
+    mutating func makePathsAbsolute(relativeTo base: FilePath) {
+        func absolute(_ path: FilePath) -> FilePath { path.isAbsolute ? path.lexicallyNormalized() : base.pushing(path).lexicallyNormalized() }
+        watchDirectory = absolute(watchDirectory)
+        stateDirectory = absolute(stateDirectory)
+        feedPathSetting = feedPathSetting.map(absolute)
     }
 
     /// Checks values that parse but make no sense.

@@ -1,0 +1,149 @@
+import Foundation
+import GRDB
+import TariffExtraction
+
+/// Applies the merge rules to one file's observations inside its transaction.
+struct MergeTransaction {
+    let db: Database
+    let file: FileRecord
+    let policy: AlertPolicy
+    let now: Date
+    private(set) var alerts: [Alert] = []
+
+    init(db: Database, file: FileRecord, policy: AlertPolicy, now: Date) {
+        self.db = db
+        self.file = file
+        self.policy = policy
+        self.now = now
+    }
+
+    mutating func apply(_ observation: Observation) throws {
+        let bucket = FactMerger.bucket(of: observation)
+        let candidates = try Row.fetchAll(db, sql: "SELECT * FROM facts WHERE bucket = ? ORDER BY created_at, id", arguments: [bucket])
+            .map(StoredFact.init(row:))
+        switch FactMerger.decide(observation, referenceDate: file.referenceDate, candidates: candidates) {
+        case .new:
+            let id = try uniqueID(FactMerger.identity(of: observation))
+            try db.execute(
+                sql: """
+                    INSERT INTO facts (id, bucket, value, alertable, latest_reference_date, created_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [id, bucket, try JSONText.encode(observation.value), observation.alertable, file.referenceDate.description, now, now])
+            try addSource(factID: id, observation: observation, relation: "origin")
+            if observation.alertable && admits(observation.value) {
+                try raise(observation.isTariff ? .newTariff : .newDeadline, factID: id, current: observation.value, previous: nil, observation: observation)
+            }
+        case .corroborates(let fact, let refined):
+            try update(fact, to: refined, alertable: fact.alertable)
+            try addSource(factID: fact.id, observation: observation, relation: "corroborates")
+        case .changes(let fact, let changed):
+            try update(fact, to: changed, alertable: fact.alertable || observation.alertable)
+            let isNewSource = try addSource(factID: fact.id, observation: observation, relation: "changes")
+            if isNewSource && observation.alertable && admitsChange(from: fact.value, to: changed) {
+                try raise(observation.isTariff ? .changedTariff : .changedDeadline, factID: fact.id, current: changed, previous: fact.value, observation: observation)
+            }
+        case .conflicts(let fact):
+            // Kept beside the fact, not overwriting it; one alert per distinct disagreeing value.
+            let value = try JSONText.encode(observation.value)
+            let seen = try Bool.fetchOne(
+                db, sql: "SELECT 1 FROM fact_sources WHERE fact_id = ? AND value = ? AND relation = 'conflicts'",
+                arguments: [fact.id, value]) ?? false
+            try addSource(factID: fact.id, observation: observation, relation: "conflicts")
+            if !seen && observation.alertable && admits(observation.value) {
+                try raise(.conflictingReport, factID: fact.id, current: observation.value, previous: fact.value, observation: observation)
+            }
+        }
+    }
+
+    private func admits(_ value: FactValue) -> Bool {
+        if case .tariff(let tariff) = value { return policy.admits(tariff) }
+        return true
+    }
+
+    private func admitsChange(from old: FactValue, to new: FactValue) -> Bool {
+        if case .tariff(let a) = old, case .tariff(let b) = new { return policy.admits(change: b, from: a) }
+        return true
+    }
+
+    private func update(_ fact: StoredFact, to value: FactValue, alertable: Bool) throws {
+        let latest = max(fact.latestReferenceDate, file.referenceDate)
+        try db.execute(
+            sql: "UPDATE facts SET value = ?, alertable = ?, latest_reference_date = ?, updated_at = ? WHERE id = ?",
+            arguments: [try JSONText.encode(value), alertable, latest.description, now, fact.id])
+    }
+
+    /// Adds this file as a source; false when it already stated exactly this (a rewritten file).
+    @discardableResult
+    private func addSource(factID: String, observation: Observation, relation: String) throws -> Bool {
+        try db.execute(
+            sql: """
+                INSERT OR IGNORE INTO fact_sources (fact_id, path, reference_date, sentence, value, relation, recorded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [factID, file.path, file.referenceDate.description, observation.sentence, try JSONText.encode(observation.value), relation, now])
+        return db.changesCount > 0
+    }
+
+    private mutating func raise(_ kind: AlertKind, factID: String, current: FactValue, previous: FactValue?, observation: Observation) throws {
+        let sources = try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT path) FROM fact_sources WHERE fact_id = ?", arguments: [factID]) ?? 1
+        var alert = Alert(
+            id: 0, factID: factID, kind: kind, createdAt: now, current: current, previous: previous,
+            sourceFile: file.path, evidence: observation.sentence, sourceCount: sources)
+        try db.execute(
+            sql: "INSERT INTO outbox (fact_id, kind, created_at, payload) VALUES (?, ?, ?, ?)",
+            arguments: [factID, kind.rawValue, now, try JSONText.encode(alert)])
+        alert.id = db.lastInsertedRowID
+        alerts.append(alert)
+    }
+
+    /// The identity, or the identity with a suffix when an unrelated fact already has it.
+    private func uniqueID(_ base: String) throws -> String {
+        var id = base
+        var n = 1
+        while try Bool.fetchOne(db, sql: "SELECT 1 FROM facts WHERE id = ?", arguments: [id]) ?? false {
+            n += 1
+            id = "\(base)-\(n)"
+        }
+        return id
+    }
+}
+
+extension Observation {
+    var isTariff: Bool {
+        if case .tariff = value { return true }
+        return false
+    }
+}
+
+extension StoredFact {
+    init(row: Row) throws {
+        self.init(
+            id: row["id"], value: try JSONText.decode(FactValue.self, row["value"]), alertable: row["alertable"],
+            latestReferenceDate: CalendarDate(iso: row["latest_reference_date"] as String) ?? CalendarDate(daysSinceEpoch: 0))
+    }
+}
+
+extension Alert {
+    /// An outbox row: the payload holds everything but the row id.
+    init(row: Row) throws {
+        self = try JSONText.decode(Alert.self, row["payload"])
+        id = row["id"]
+    }
+}
+
+/// Canonical JSON for stored values: sorted keys, so equal values are equal text.
+enum JSONText {
+    static func encode<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .millisecondsSince1970
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .millisecondsSince1970
+        return try decoder.decode(type, from: Data(text.utf8))
+    }
+}

@@ -1,0 +1,45 @@
+import GRDB
+
+/// The state's tables, created and upgraded by numbered migrations.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            // One row per path: what was last processed there.
+            try db.execute(
+                sql: """
+                    CREATE TABLE files (
+                        path TEXT PRIMARY KEY NOT NULL,
+                        device INTEGER NOT NULL, inode INTEGER NOT NULL, size INTEGER NOT NULL,
+                        mtime_ns INTEGER NOT NULL, content_hash TEXT NOT NULL,
+                        reference_date TEXT NOT NULL, processed_at DATETIME NOT NULL);
+                    -- Files that could not be used; kept until the file changes or is processed.
+                    CREATE TABLE rejections (
+                        path TEXT PRIMARY KEY NOT NULL, identity TEXT, reason TEXT NOT NULL,
+                        rejected_at DATETIME NOT NULL);
+                    -- Merged facts; `value` is the JSON of a FactValue.
+                    CREATE TABLE facts (
+                        id TEXT PRIMARY KEY NOT NULL, bucket TEXT NOT NULL, value TEXT NOT NULL,
+                        alertable BOOLEAN NOT NULL, latest_reference_date TEXT NOT NULL,
+                        created_at DATETIME NOT NULL, updated_at DATETIME NOT NULL);
+                    CREATE INDEX facts_by_bucket ON facts(bucket);
+                    -- Every report of a fact, with what it said: sources are append-only.
+                    CREATE TABLE fact_sources (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        fact_id TEXT NOT NULL REFERENCES facts(id),
+                        path TEXT NOT NULL, reference_date TEXT NOT NULL, sentence TEXT NOT NULL,
+                        value TEXT NOT NULL, relation TEXT NOT NULL, recorded_at DATETIME NOT NULL,
+                        UNIQUE (fact_id, path, value));
+                    CREATE INDEX fact_sources_by_fact ON fact_sources(fact_id);
+                    -- Alerts, written in the same transaction as the facts; delivered_at marks delivery.
+                    CREATE TABLE outbox (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        fact_id TEXT NOT NULL REFERENCES facts(id),
+                        kind TEXT NOT NULL, created_at DATETIME NOT NULL, payload TEXT NOT NULL,
+                        delivered_at DATETIME);
+                    CREATE INDEX outbox_pending ON outbox(id) WHERE delivered_at IS NULL;
+                    """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,77 @@
+import GRDB
+public import TariffExtraction
+
+extension FactStore {
+    /// The newest alerts, delivered or pending, each with the fact's corroboration now.
+    public func feedItems(limit: Int) throws(FactStoreError) -> [FeedEntry] {
+        try read("read the feed items") { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM outbox ORDER BY id DESC LIMIT ?", arguments: [limit]).map { row in
+                let alert = try Alert(row: row)
+                let sources = try String.fetchAll(
+                    db, sql: "SELECT path FROM fact_sources WHERE fact_id = ? GROUP BY path ORDER BY MIN(id) LIMIT 20",
+                    arguments: [alert.factID])
+                let count = try Int.fetchOne(
+                    db, sql: "SELECT COUNT(DISTINCT path) FROM fact_sources WHERE fact_id = ?", arguments: [alert.factID]) ?? 0
+                return FeedEntry(alert: alert, sourceCount: count, sources: sources)
+            }
+        }
+    }
+
+    public func counts() throws(FactStoreError) -> StoreCounts {
+        try read("count") { db in
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT (SELECT COUNT(*) FROM files) AS files, (SELECT COUNT(*) FROM rejections) AS rejected,
+                           (SELECT COUNT(*) FROM facts) AS facts,
+                           (SELECT COUNT(*) FROM outbox WHERE delivered_at IS NOT NULL) AS delivered,
+                           (SELECT COUNT(*) FROM outbox WHERE delivered_at IS NULL) AS pending
+                    """)!
+            return StoreCounts(
+                filesProcessed: row["files"], filesRejected: row["rejected"], facts: row["facts"],
+                alertsDelivered: row["delivered"], alertsPending: row["pending"])
+        }
+    }
+
+    /// Every fact, or only those dated on or after `day` (deadlines, and tariffs by effective date).
+    public func facts(upcomingOnOrAfter day: CalendarDate?) throws(FactStoreError) -> [FactSummary] {
+        try read("list facts") { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT f.id, f.value, f.alertable,
+                           (SELECT COUNT(DISTINCT path) FROM fact_sources s WHERE s.fact_id = f.id) AS sources,
+                           (SELECT path FROM fact_sources s WHERE s.fact_id = f.id ORDER BY s.id LIMIT 1) AS first
+                    FROM facts f ORDER BY f.created_at, f.id
+                    """)
+            return try rows.map { row in
+                FactSummary(
+                    id: row["id"], value: try JSONText.decode(FactValue.self, row["value"]), alertable: row["alertable"],
+                    sourceCount: row["sources"], firstSource: row["first"] ?? "")
+            }.filter { summary in
+                guard let day else { return true }
+                switch summary.value {
+                case .deadline(let d): return (d.endDate ?? d.date).lastDay >= day
+                case .tariff(let t): return t.status != .historical && (t.effectiveDate.map { $0.lastDay >= day } ?? true)
+                }
+            }
+        }
+    }
+}
+
+extension FactSummary {
+    /// One line for `tariffwatch facts`.
+    public var line: String {
+        let sources = "\(sourceCount) source\(sourceCount == 1 ? "" : "s")"
+        switch value {
+        case .deadline(let d):
+            let date = d.endDate.map { "\(d.date.iso)..\($0.iso)" } ?? d.date.iso
+            return "deadline \(date) \(d.kind.rawValue): \(d.subject) (\(sources))"
+        case .tariff(let t):
+            let rate = t.ratePct.map { "\($0 == $0.rounded() ? String(Int($0)) : String($0))%" } ?? "unspecified rate"
+            let products = t.products.isEmpty ? "all goods" : t.products.joined(separator: ", ")
+            let date = t.effectiveDate.map { " from \($0.iso)" } ?? ""
+            return "tariff \(t.imposer ?? "?")→\(t.target ?? "?") \(rate) on \(products), \(t.status.rawValue)\(date) (\(sources))"
+        }
+    }
+}

@@ -1,0 +1,123 @@
+public import Foundation
+import GRDB
+public import TariffExtraction
+
+/// The daemon's state in SQLite: files seen, merged facts with their sources, and the alert outbox.
+///
+/// Facts and the alerts they raise are written in one transaction, so a crash at any moment leaves
+/// either both or neither; delivery marks alerts afterwards. WAL mode lets `tariffwatch status` read
+/// while the daemon writes. `synchronous=NORMAL`: a killed process loses nothing committed; a power
+/// cut may lose the last transactions, whose files are then simply processed again.
+public final class FactStore: Sendable {
+    let pool: DatabasePool
+    public let path: String
+
+    /// Opens (creating if needed) `tariffwatch.sqlite` in `directory` and brings its schema up to date.
+    /// - Throws: `FactStoreError` naming the database file.
+    public init(directory: String) throws(FactStoreError) {
+        path = (directory as NSString).appendingPathComponent("tariffwatch.sqlite")
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try Schema.migrator.migrate(pool)
+        } catch {
+            throw FactStoreError(path: path, operation: "open the state database", underlying: "\(error)")
+        }
+    }
+
+    /// Whether `file` needs processing: unchanged content at the same path is skipped.
+    public func disposition(of file: FileRecord) throws(FactStoreError) -> FileDisposition {
+        try read("look up \(file.path)") { db in
+            guard let hash = try String.fetchOne(db, sql: "SELECT content_hash FROM files WHERE path = ?", arguments: [file.path])
+            else { return .new }
+            return hash == file.contentHash ? .unchanged : .changed
+        }
+    }
+
+    /// Records a processed file and merges what it says, in one transaction.
+    /// - Returns: the alerts it raised, already in the outbox.
+    public func record(_ file: FileRecord, extraction: Extraction, policy: AlertPolicy = .init(), now: Date = Date())
+        throws(FactStoreError) -> [Alert]
+    {
+        try write("record \(file.path)") { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO files (path, device, inode, size, mtime_ns, content_hash, reference_date, processed_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(path) DO UPDATE SET device = excluded.device, inode = excluded.inode,
+                        size = excluded.size, mtime_ns = excluded.mtime_ns, content_hash = excluded.content_hash,
+                        reference_date = excluded.reference_date, processed_at = excluded.processed_at
+                    """,
+                arguments: [
+                    file.path, Int64(bitPattern: file.device), Int64(bitPattern: file.inode), file.size,
+                    file.modificationTimeNanoseconds, file.contentHash, file.referenceDate.description, now,
+                ])
+            try db.execute(sql: "DELETE FROM rejections WHERE path = ?", arguments: [file.path])
+            var merge = MergeTransaction(db: db, file: file, policy: policy, now: now)
+            for observation in Observation.observations(in: extraction) {
+                try merge.apply(observation)
+            }
+            return merge.alerts
+        }
+    }
+
+    /// Records a file that could not be used, so it is counted and not reported again until it changes.
+    public func recordRejection(path: String, identity: String?, reason: String, now: Date = Date()) throws(FactStoreError) {
+        try write("record the rejection of \(path)") { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO rejections (path, identity, reason, rejected_at) VALUES (?, ?, ?, ?)
+                    ON CONFLICT(path) DO UPDATE SET identity = excluded.identity, reason = excluded.reason,
+                        rejected_at = excluded.rejected_at
+                    """, arguments: [path, identity, reason, now])
+        }
+    }
+
+    /// True when this path was rejected with this identity (same device, inode, size, mtime) before.
+    public func isRejected(path: String, identity: String?) throws(FactStoreError) -> Bool {
+        guard let identity else { return false }
+        return try read("look up the rejection of \(path)") { db in
+            try Bool.fetchOne(
+                db, sql: "SELECT 1 FROM rejections WHERE path = ? AND identity = ?", arguments: [path, identity]) ?? false
+        }
+    }
+
+    /// Alerts not yet delivered, oldest first.
+    public func pendingAlerts(limit: Int) throws(FactStoreError) -> [Alert] {
+        try read("read the outbox") { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM outbox WHERE delivered_at IS NULL ORDER BY id LIMIT ?", arguments: [limit]
+            ).map(Alert.init(row:))
+        }
+    }
+
+    public func markDelivered(_ ids: [Int64], at date: Date = Date()) throws(FactStoreError) {
+        guard !ids.isEmpty else { return }
+        try write("mark \(ids.count) alerts delivered") { db in
+            for id in ids {
+                try db.execute(sql: "UPDATE outbox SET delivered_at = ? WHERE id = ? AND delivered_at IS NULL", arguments: [date, id])
+            }
+        }
+    }
+
+    func read<T>(_ operation: String, _ body: (Database) throws -> T) throws(FactStoreError) -> T {
+        do { return try pool.read(body) } catch { throw FactStoreError(path: path, operation: operation, underlying: "\(error)") }
+    }
+
+    func write<T>(_ operation: String, _ body: (Database) throws -> T) throws(FactStoreError) -> T {
+        do { return try pool.write(body) } catch { throw FactStoreError(path: path, operation: operation, underlying: "\(error)") }
+    }
+}
+
+/// The state database failed: which database, doing what, and SQLite's reason (a full disk shows here).
+public struct FactStoreError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var operation: String
+    public var underlying: String
+    public var description: String { "cannot \(operation) in \(path): \(underlying)" }
+}

@@ -1,0 +1,117 @@
+public import Foundation
+public import TariffExtraction
+
+
+/// Why an alert was raised.
+public enum AlertKind: String, Sendable, Codable, Hashable, CaseIterable {
+    case newDeadline = "new_deadline"
+    case changedDeadline = "changed_deadline"
+    case newTariff = "new_tariff"
+    case changedTariff = "changed_tariff"
+    /// An older report disagrees with what is known; kept side by side, not overwritten.
+    case conflictingReport = "conflicting_report"
+}
+
+/// One row of the outbox: raised once, delivered to the journal and the feed.
+public struct Alert: Sendable, Codable, Hashable, Identifiable {
+    /// The outbox row id: increasing, never reused.
+    public var id: Int64
+    public var factID: String
+    public var kind: AlertKind
+    public var createdAt: Date
+    /// The fact as known when the alert was raised.
+    public var current: FactValue
+    /// What was known before, for a change or a conflict.
+    public var previous: FactValue?
+    public var sourceFile: String
+    /// The sentence that says it.
+    public var evidence: String
+    /// How many reports stated the fact when the alert was raised.
+    public var sourceCount: Int
+
+    public init(
+        id: Int64, factID: String, kind: AlertKind, createdAt: Date, current: FactValue, previous: FactValue?,
+        sourceFile: String, evidence: String, sourceCount: Int
+    ) {
+        self.id = id
+        self.factID = factID
+        self.kind = kind
+        self.createdAt = createdAt
+        self.current = current
+        self.previous = previous
+        self.sourceFile = sourceFile
+        self.evidence = evidence
+        self.sourceCount = sourceCount
+    }
+}
+
+/// An alert as the feed shows it now: with the fact's current corroboration.
+public struct FeedEntry: Sendable, Hashable {
+    public var alert: Alert
+    /// How many reports state the fact now.
+    public var sourceCount: Int
+    /// The files that state it, oldest first (at most 20).
+    public var sources: [String]
+}
+
+/// The counts `tariffwatch status` prints.
+public struct StoreCounts: Sendable, Codable, Hashable {
+    public var filesProcessed: Int
+    public var filesRejected: Int
+    public var facts: Int
+    public var alertsDelivered: Int
+    public var alertsPending: Int
+
+    enum CodingKeys: String, CodingKey {
+        case filesProcessed = "files_processed", filesRejected = "files_rejected", facts,
+            alertsDelivered = "alerts_delivered", alertsPending = "alerts_pending"
+    }
+}
+
+/// One fact for `tariffwatch facts`.
+public struct FactSummary: Sendable, Codable, Hashable {
+    public var id: String
+    public var value: FactValue
+    /// Historical facts and aggregates are stored but never alert.
+    public var alertable: Bool
+    public var sourceCount: Int
+    public var firstSource: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, value, alertable, sourceCount = "source_count", firstSource = "first_source"
+    }
+}
+
+/// A processed file as the state records it.
+public struct FileRecord: Sendable, Hashable {
+    public var path: String
+    public var device: UInt64
+    public var inode: UInt64
+    public var size: Int64
+    public var modificationTimeNanoseconds: Int64
+    public var contentHash: String
+    public var referenceDate: CalendarDate
+
+    public init(
+        path: String, device: UInt64, inode: UInt64, size: Int64, modificationTimeNanoseconds: Int64,
+        contentHash: String, referenceDate: CalendarDate
+    ) {
+        self.path = path
+        self.device = device
+        self.inode = inode
+        self.size = size
+        self.modificationTimeNanoseconds = modificationTimeNanoseconds
+        self.contentHash = contentHash
+        self.referenceDate = referenceDate
+    }
+}
+
+/// Whether a file needs processing.
+public enum FileDisposition: Sendable, Hashable {
+    /// Never seen at this path.
+    case new
+    /// Same content already processed at this path.
+    case unchanged
+    /// Seen at this path with other content: processed again.
+    case changed
+}
