@@ -24,17 +24,13 @@ if [[ $(readlink /proc/self/ns/mnt) == $(readlink /proc/1/ns/mnt) && -z ${TARIFF
     skip "run me under 'unshare --mount --propagation private' (refusing to mount over the host journal)"
 fi
 
-for dir in /run/systemd/journal /run/log/journal /var/log/journal; do
-    mkdir -p "$dir"
-    mount -t tmpfs -o mode=0755 tmpfs "$dir"
-done
-# Only what CMD logs: no kernel ring buffer, no forwarding to syslog/wall/console.
-config=$(mktemp /run/systemd/journal/journald.conf.XXXXXX)
-printf '[Journal]\nStorage=volatile\nReadKMsg=no\nForwardToSyslog=no\nForwardToWall=no\nForwardToConsole=no\n' >"$config"
-mkdir -p /etc/systemd
-[[ -e /etc/systemd/journald.conf ]] || touch /etc/systemd/journald.conf
-mount --bind "$config" /etc/systemd/journald.conf
-if [[ -d /etc/systemd/journald.conf.d ]]; then mount -t tmpfs tmpfs /etc/systemd/journald.conf.d; fi
+# A fresh /run (nothing is created on the host's), and an empty persistent journal folder if there is one.
+mount -t tmpfs -o mode=0755 tmpfs /run
+[[ -d /var/log/journal ]] && mount -t tmpfs -o mode=2755 tmpfs /var/log/journal
+mkdir -p /run/systemd/journal /run/log/journal /run/systemd/journald.conf.d
+# Only what CMD logs: no kernel ring buffer, no forwarding to syslog/wall/console. /run drop-ins win over /etc.
+printf '[Journal]\nStorage=volatile\nReadKMsg=no\nForwardToSyslog=no\nForwardToWall=no\nForwardToConsole=no\n' \
+    >/run/systemd/journald.conf.d/zz-tariffwatch-harness.conf
 
 "$journald" >/dev/null 2>&1 &
 journald_pid=$!
