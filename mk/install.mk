@@ -1,5 +1,5 @@
 # install / uninstall for tariffwatch; included from the Makefile (`include mk/install.mk`).
-# Variables: PREFIX (default /usr/local, the unit's ExecStart expects $(PREFIX)/bin), DESTDIR for staging.
+# Variables: PREFIX (default /usr/local; the installed unit's ExecStart follows it), DESTDIR for staging.
 PREFIX ?= /usr/local
 DESTDIR ?=
 SWIFT ?= swift
@@ -19,11 +19,13 @@ SYSTEMD_RUNNING := $(shell test -d /run/systemd/system && echo yes)
 install: release
 	install -d $(BINDIR) $(UNITDIR) $(CATALOGDIR) $(SYSUSERSDIR) $(TMPFILESDIR) $(CONFDIR) $(DOCDIR)
 	install -m 0755 "$$($(SWIFT) build -c release --show-bin-path)/tariffwatch" $(BINDIR)/tariffwatch
-	install -m 0644 systemd/tariffwatch.service $(UNITDIR)/tariffwatch.service
+	@# The unit names /usr/local/bin/tariffwatch; follow PREFIX.
+	sed 's#/usr/local/bin/tariffwatch#$(PREFIX)/bin/tariffwatch#' systemd/tariffwatch.service >$(UNITDIR)/tariffwatch.service
+	chmod 0644 $(UNITDIR)/tariffwatch.service
 	install -m 0644 systemd/tariffwatch.catalog $(CATALOGDIR)/tariffwatch.catalog
 	install -m 0644 systemd/tariffwatch.sysusers $(SYSUSERSDIR)/tariffwatch.conf
 	install -m 0644 systemd/tariffwatch.tmpfiles $(TMPFILESDIR)/tariffwatch.conf
-	-install -m 0644 README.md $(DOCDIR)/README.md
+	if [ -f README.md ]; then install -m 0644 README.md $(DOCDIR)/README.md; fi
 	@# Never overwrite an operator's configuration.
 	test -e $(CONFDIR)/tariffwatch.yaml || install -m 0644 $(CONFIG) $(CONFDIR)/tariffwatch.yaml
 ifeq ($(LIVE),yes)

@@ -145,6 +145,15 @@ if inside journalctl --no-pager -o json -u tariffwatch.service | grep '"ALERT_KI
     fail "the daemon could not read a file written with umask 077 (inbox default ACL)"
 fi
 
+# When alerts carry a MESSAGE_ID, `journalctl -x` must explain them from the installed catalog.
+message_id=$(inside journalctl --no-pager -o json -u tariffwatch.service | grep '"ALERT_KIND"' | head -n 1 \
+    | grep -o '"MESSAGE_ID":"[0-9a-f]*"' | cut -d'"' -f4 || true)
+if [[ -n $message_id ]]; then
+    inside journalctl --no-pager -x -u tariffwatch.service "MESSAGE_ID=$message_id" | grep -q '░░ Subject:' \
+        || fail "journalctl -x shows no catalog text for MESSAGE_ID=$message_id (id missing from tariffwatch.catalog?)"
+    inside journalctl --no-pager -x -u tariffwatch.service "MESSAGE_ID=$message_id" | grep '░░ Subject:' | head -n 1
+fi
+
 step "reloading"
 inside timeout "$timeout_s" systemctl reload tariffwatch.service || fail "systemctl reload failed"
 sleep 1
