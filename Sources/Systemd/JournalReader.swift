@@ -29,6 +29,13 @@ final class JournalReader {
         guard result >= 0 else { throw .readFailed(function: "sd_journal_add_match", Errno(rawValue: -result)) }
     }
 
+    /// Drops all matches and goes back to the first entry (`sd_journal_flush_matches`, `sd_journal_seek_head`).
+    func reset() throws(JournalError) {
+        sd_journal_flush_matches(handle)
+        let result = sd_journal_seek_head(handle)
+        guard result >= 0 else { throw .readFailed(function: "sd_journal_seek_head", Errno(rawValue: -result)) }
+    }
+
     /// Moves to the next matching entry via `sd_journal_next`; `false` at the end.
     func next() throws(JournalError) -> Bool {
         let result = sd_journal_next(handle)
@@ -51,5 +58,26 @@ extension Journal {
         guard reader.hasFiles else { throw .noReadableJournalFiles }
         try reader.addMatch(field)
         return try reader.next()
+    }
+
+    /// The subset of `fields` that already have an entry in the local journal, opening the journal once.
+    ///
+    /// The batch form of `containsEntry(matching:)` for a restart with many undelivered alerts.
+    public static func existingEntries(among fields: [JournalField]) throws(JournalError) -> Set<JournalField> {
+        for field in fields {
+            if let reason = JournalField.problem(withName: field.name) {
+                throw .invalidFieldName(field.name, reason: reason)
+            }
+        }
+        guard !fields.isEmpty else { return [] }
+        let reader = try JournalReader()
+        guard reader.hasFiles else { throw .noReadableJournalFiles }
+        var found: Set<JournalField> = []
+        for field in Set(fields) {
+            try reader.reset()
+            try reader.addMatch(field)
+            if try reader.next() { found.insert(field) }
+        }
+        return found
     }
 }

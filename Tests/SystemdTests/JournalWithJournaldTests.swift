@@ -36,4 +36,12 @@ struct JournalWithJournaldTests {
         logger.warning("file rejected")
         #expect(try await Self.eventuallyContains(JournalField("FILE_PATH", path)))
     }
+
+    @Test func existingEntriesFindsExactlyTheWrittenOnes() async throws {
+        let written = [JournalField("TARIFFWATCH_TEST_ID", Self.uniqueValue() + "-a"), JournalField("TARIFFWATCH_TEST_ID", Self.uniqueValue() + "-b")]
+        for field in written { try Journal.send([JournalField("MESSAGE", "batch"), field]) }
+        for field in written { #expect(try await Self.eventuallyContains(field)) }
+        let missing = JournalField("TARIFFWATCH_TEST_ID", Self.uniqueValue() + "-never")
+        #expect(try Journal.existingEntries(among: written + [missing]) == Set(written))
+    }
 }
