@@ -74,7 +74,12 @@ while true {
         exit(0)
     default: break
     }
-    for name in entries(of: inbox) where !seen.contains(name) {
+    // Listing on a child task exercises the Swift concurrency runtime's threads under the sandbox.
+    let names = await withTaskGroup(of: [String].self) { group in
+        group.addTask { entries(of: inbox) }
+        return await group.next() ?? []
+    }
+    for name in names where !seen.contains(name) {
         seen.insert(name)
         let alertID = "stand-in-\(name)"
         // Exactly-once across restarts: the journal itself says whether the alert was written.
@@ -91,5 +96,5 @@ while true {
         ])
     }
     if watchdog != nil { try ServiceManager.notify([.watchdog]) }
-    usleep(200_000)
+    try await Task.sleep(for: .milliseconds(200))
 }
