@@ -4,8 +4,8 @@
 #   Tests/Support/systemd-e2e.sh BINARY ARTICLE_DIR
 #
 # Boots /lib/systemd/systemd as PID 1 of a new PID+mount namespace (host /run, /tmp, /etc, /var and
-# /usr/local are shadowed by tmpfs/overlays, so the host is not changed), installs BINARY as
-# /usr/local/bin/tariffwatch with systemd/tariffwatch.{service,sysusers,tmpfiles,catalog}, starts the unit,
+# /usr are shadowed by tmpfs/overlays, so the host is not changed), installs BINARY and
+# systemd/tariffwatch.{service,sysusers,tmpfiles,catalog} with `make install` (mk/install.mk), starts the unit,
 # drops one article from ARTICLE_DIR into the inbox as a member of tariffwatch-writers (umask 077), and
 # checks: an entry with ALERT_KIND appears, reload keeps the unit active, a restart writes no duplicate
 # alerts, stop ends inactive with exit status 0, the watchdog never fired.
@@ -28,9 +28,13 @@ article=$(find "$article_dir" -maxdepth 1 -type f ! -name '.*' | sort | head -n 
 [[ -n $article ]] || { echo "FAIL: no article file in $article_dir" >&2; exit 1; }
 
 stage=$(mktemp -d /tmp/tariffwatch-e2e.XXXXXX)
-install -m 0755 "$binary" "$stage/tariffwatch"
+install -D -m 0755 "$binary" "$stage/bin/tariffwatch"
+mkdir -p "$stage/repo/systemd" "$stage/repo/mk"
 cp "$units/tariffwatch.service" "$units/tariffwatch.sysusers" "$units/tariffwatch.tmpfiles" \
-    "$units/tariffwatch.catalog" "$stage/"
+    "$units/tariffwatch.catalog" "$stage/repo/systemd/"
+cp "$repo/mk/install.mk" "$stage/repo/mk/"
+printf '#!/bin/sh\necho /run/e2e/stage/bin\n' >"$stage/swift-stub" && chmod 0755 "$stage/swift-stub"
+printf 'release:\n\t@true\ninclude mk/install.mk\n' >"$stage/wrapper.mk"
 cp "$article" "$stage/article"
 cat >"$stage/tariffwatch.yaml" <<'YAML'
 watch:
@@ -48,7 +52,7 @@ stage=$1
 mount --make-rprivate /
 mount -t tmpfs -o mode=0755 tmpfs /run
 mkdir -p /run/e2e && cp -a "$stage" /run/e2e/stage && chmod 0755 /run/e2e/stage && chmod 0644 /run/e2e/stage/article
-for dir in etc var usr/local; do
+for dir in etc var usr; do
     layer=/run/e2e/layers/${dir//\//_}
     mkdir -p "$layer/upper" "$layer/work"
     mount -t overlay overlay -o "lowerdir=/$dir,upperdir=$layer/upper,workdir=$layer/work" "/$dir"
@@ -112,16 +116,21 @@ echo "systemd is PID 1 of the new namespace (host pid $pid1): $(inside systemctl
 step "installing unit, user, inbox, catalog and binary"
 inside sh -euc '
     s=/run/e2e/stage
-    install -D -m 0755 $s/tariffwatch /usr/local/bin/tariffwatch
-    install -D -m 0644 $s/tariffwatch.service /etc/systemd/system/tariffwatch.service
-    install -D -m 0644 $s/tariffwatch.sysusers /etc/sysusers.d/tariffwatch.conf
-    install -D -m 0644 $s/tariffwatch.tmpfiles /etc/tmpfiles.d/tariffwatch.conf
-    install -D -m 0644 $s/tariffwatch.catalog /usr/local/lib/systemd/catalog/tariffwatch.catalog
     install -D -m 0644 $s/tariffwatch.yaml /etc/tariffwatch/tariffwatch.yaml
-    systemd-sysusers tariffwatch.conf
-    systemd-tmpfiles --create tariffwatch.conf
-    journalctl --update-catalog
-    systemctl daemon-reload
+    if command -v make >/dev/null; then
+        # The real installation path: mk/install.mk with a stub "swift" that points at BINARY.
+        make -s -C $s/repo -f $s/wrapper.mk install SWIFT=$s/swift-stub CONFIG=$s/tariffwatch.yaml
+    else
+        install -D -m 0755 $s/bin/tariffwatch /usr/local/bin/tariffwatch
+        install -D -m 0644 $s/repo/systemd/tariffwatch.service /etc/systemd/system/tariffwatch.service
+        install -D -m 0644 $s/repo/systemd/tariffwatch.sysusers /usr/lib/sysusers.d/tariffwatch.conf
+        install -D -m 0644 $s/repo/systemd/tariffwatch.tmpfiles /usr/lib/tmpfiles.d/tariffwatch.conf
+        install -D -m 0644 $s/repo/systemd/tariffwatch.catalog /usr/lib/systemd/catalog/tariffwatch.catalog
+        systemd-sysusers tariffwatch.conf
+        systemd-tmpfiles --create tariffwatch.conf
+        journalctl --update-catalog
+        systemctl daemon-reload
+    fi
     useradd --no-create-home --groups tariffwatch-writers e2e-writer
 ' || fail "installation inside the namespace failed"
 inside journalctl --dump-catalog e69db1dee86146c6ba45461088dee731 | grep -q "New deadline" \
@@ -177,4 +186,12 @@ restarts=$(inside systemctl show -p NRestarts --value tariffwatch.service)
 [[ $restarts == 0 ]] || fail "NRestarts=$restarts: the unit was restarted by systemd (watchdog or crash)"
 if inside journalctl --no-pager -u tariffwatch.service | grep -qi 'watchdog timeout'; then fail "the watchdog fired"; fi
 
-echo "PASS: tariffwatch unit started (Type=notify), alerted ($alert_count ALERT_KIND entries), reloaded, restarted without duplicates and stopped with status 0 under systemd $(inside systemctl --version | head -n 1 | cut -d' ' -f2)"
+if inside sh -c 'command -v make' >/dev/null; then
+    step "make uninstall"
+    inside make -s -C /run/e2e/stage/repo -f /run/e2e/stage/wrapper.mk uninstall SWIFT=/run/e2e/stage/swift-stub \
+        || fail "make uninstall failed"
+    ! inside systemctl cat tariffwatch.service >/dev/null 2>&1 || fail "the unit is still known after make uninstall"
+    ! inside test -e /usr/local/bin/tariffwatch || fail "make uninstall left /usr/local/bin/tariffwatch"
+fi
+
+echo "PASS: tariffwatch unit started (Type=notify), alerted ($alert_count ALERT_KIND entries), reloaded, restarted without duplicates and stopped with status 0 (installed by $(inside sh -c "command -v make" >/dev/null && echo "make install/uninstall" || echo "plain copies")) under systemd $(inside systemctl --version | head -n 1 | cut -d' ' -f2)"
