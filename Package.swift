@@ -44,7 +44,7 @@ let package = Package(
             providers: [.apt(["libsystemd-dev"])]
         ),
         // Thin safe layer over libsystemd: journal send, sd_notify, watchdog, listen fds.
-        .target(name: "Systemd", dependencies: ["CSystemd", systemPackage], swiftSettings: strictSettings),
+        .target(name: "Systemd", dependencies: ["CSystemd", systemPackage, logging], swiftSettings: strictSettings),
         // The pure extraction engine: UTF-8 text in, deadlines and tariff changes out. No I/O, no Glibc.
         .target(name: "TariffExtraction", swiftSettings: strictSettings),
         // inotify folder watching and safe reading of the files that land there.

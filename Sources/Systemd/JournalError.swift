@@ -1,0 +1,32 @@
+public import SystemPackage
+
+/// What went wrong talking to the systemd journal, in words an operator can act on.
+public enum JournalError: Error, Sendable, Hashable {
+    /// A field name journald would reject; nothing was sent.
+    case invalidFieldName(String, reason: String)
+    /// No journald is listening on `/run/systemd/journal/socket`, so the entry was not stored.
+    case journalNotRunning(Errno)
+    /// `sd_journal_sendv` failed for another reason (message too large, out of memory, ...).
+    case sendFailed(Errno)
+    /// Reading the journal failed in the named libsystemd call.
+    case readFailed(function: String, Errno)
+    /// The journal opened but no journal file was readable, so a search would wrongly find nothing.
+    case noReadableJournalFiles
+}
+
+extension JournalError: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case .invalidFieldName(let name, let reason):
+            "journal field name \"\(name)\" is invalid: \(reason)"
+        case .journalNotRunning(let errno):
+            "the systemd journal is not running (nothing listens on \(Journal.socketPath): \(errno)); the entry was not stored"
+        case .sendFailed(let errno):
+            "sending the entry to the systemd journal failed (sd_journal_sendv): \(errno)"
+        case .readFailed(let function, let errno):
+            "reading the systemd journal failed (\(function)): \(errno)"
+        case .noReadableJournalFiles:
+            "no journal files are readable; run as root or in group systemd-journal (SupplementaryGroups=systemd-journal)"
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import CSystemd
+import SystemPackage
+
+/// An open `sd_journal` handle, closed with `sd_journal_close` when the reader goes away.
+final class JournalReader {
+    private let handle: OpaquePointer
+
+    /// Opens the local machine's journal files via `sd_journal_open(SD_JOURNAL_LOCAL_ONLY)`.
+    init() throws(JournalError) {
+        var handle: OpaquePointer?
+        let result = sd_journal_open(&handle, CInt(SD_JOURNAL_LOCAL_ONLY))
+        guard result >= 0, let handle else {
+            throw .readFailed(function: "sd_journal_open", Errno(rawValue: -result))
+        }
+        self.handle = handle
+    }
+
+    deinit { sd_journal_close(handle) }
+
+    /// Whether any journal file was readable (`sd_journal_has_runtime_files`/`..._persistent_files`).
+    var hasFiles: Bool {
+        sd_journal_has_runtime_files(handle) > 0 || sd_journal_has_persistent_files(handle) > 0
+    }
+
+    /// Restricts the following reads to entries with `NAME=value`, via `sd_journal_add_match`.
+    func addMatch(_ field: JournalField) throws(JournalError) {
+        var match = Array("\(field.name)=\(field.value)".utf8)
+        let result = match.withUnsafeMutableBytes { sd_journal_add_match(handle, $0.baseAddress, $0.count) }
+        guard result >= 0 else { throw .readFailed(function: "sd_journal_add_match", Errno(rawValue: -result)) }
+    }
+
+    /// Drops all matches and goes back to the first entry (`sd_journal_flush_matches`, `sd_journal_seek_head`).
+    func reset() throws(JournalError) {
+        sd_journal_flush_matches(handle)
+        let result = sd_journal_seek_head(handle)
+        guard result >= 0 else { throw .readFailed(function: "sd_journal_seek_head", Errno(rawValue: -result)) }
+    }
+
+    /// Moves to the next matching entry via `sd_journal_next`; `false` at the end.
+    func next() throws(JournalError) -> Bool {
+        let result = sd_journal_next(handle)
+        guard result >= 0 else { throw .readFailed(function: "sd_journal_next", Errno(rawValue: -result)) }
+        return result > 0
+    }
+}
+
+extension Journal {
+    /// Whether the local journal already holds an entry with `FIELD=value`.
+    ///
+    /// Used on restart for exactly-once delivery: an alert whose id is already in the journal is not sent
+    /// again. Wraps `sd_journal_open`, `sd_journal_add_match` and `sd_journal_next`. Throws
+    /// `.noReadableJournalFiles` rather than answering "no" when permissions hide every journal file.
+    public static func containsEntry(matching field: JournalField) throws(JournalError) -> Bool {
+        if let reason = JournalField.problem(withName: field.name) {
+            throw .invalidFieldName(field.name, reason: reason)
+        }
+        let reader = try JournalReader()
+        guard reader.hasFiles else { throw .noReadableJournalFiles }
+        try reader.addMatch(field)
+        return try reader.next()
+    }
+
+    /// The subset of `fields` that already have an entry in the local journal, opening the journal once.
+    ///
+    /// The batch form of `containsEntry(matching:)` for a restart with many undelivered alerts.
+    public static func existingEntries(among fields: [JournalField]) throws(JournalError) -> Set<JournalField> {
+        for field in fields {
+            if let reason = JournalField.problem(withName: field.name) {
+                throw .invalidFieldName(field.name, reason: reason)
+            }
+        }
+        guard !fields.isEmpty else { return [] }
+        let reader = try JournalReader()
+        guard reader.hasFiles else { throw .noReadableJournalFiles }
+        var found: Set<JournalField> = []
+        for field in Set(fields) {
+            try reader.reset()
+            try reader.addMatch(field)
+            if try reader.next() { found.insert(field) }
+        }
+        return found
+    }
+}

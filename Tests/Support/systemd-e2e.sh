@@ -1,0 +1,197 @@
+#!/usr/bin/env bash
+# End-to-end check of the tariffwatch unit under a real systemd, in throw-away namespaces.
+#
+#   Tests/Support/systemd-e2e.sh BINARY ARTICLE_DIR
+#
+# Boots /lib/systemd/systemd as PID 1 of a new PID+mount namespace (host /run, /tmp, /etc, /var and
+# /usr are shadowed by tmpfs/overlays, so the host is not changed), installs BINARY and
+# systemd/tariffwatch.{service,sysusers,tmpfiles,catalog} with `make install` (mk/install.mk), starts the unit,
+# drops one article from ARTICLE_DIR into the inbox as a member of tariffwatch-writers (umask 077), and
+# checks: an entry with ALERT_KIND appears, reload keeps the unit active, a restart writes no duplicate
+# alerts, stop ends inactive with exit status 0, the watchdog never fired.
+# Exit: 0 PASS, 1 FAIL, 77 skipped (no root, unshare, nsenter or systemd).
+set -euo pipefail
+
+skip() { echo "skipped: $*" >&2; exit 77; }
+[[ $# -eq 2 ]] || { echo "usage: $0 BINARY ARTICLE_DIR" >&2; exit 2; }
+binary=$(realpath "$1")
+article_dir=$(realpath "$2")
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+units=${TARIFFWATCH_SYSTEMD_DIR:-$repo/systemd}
+timeout_s=${TARIFFWATCH_E2E_TIMEOUT:-60}
+
+[[ $(id -u) -eq 0 ]] || skip "needs root/unshare/systemd (not root)"
+for tool in unshare nsenter; do command -v "$tool" >/dev/null || skip "needs root/unshare/systemd ($tool missing)"; done
+[[ -x /lib/systemd/systemd ]] || skip "needs root/unshare/systemd (/lib/systemd/systemd missing)"
+[[ -x $binary ]] || { echo "FAIL: $binary is not an executable file" >&2; exit 1; }
+article=$(find "$article_dir" -maxdepth 1 -type f ! -name '.*' | sort | head -n 1)
+[[ -n $article ]] || { echo "FAIL: no article file in $article_dir" >&2; exit 1; }
+
+stage=$(mktemp -d /tmp/tariffwatch-e2e.XXXXXX)
+install -D -m 0755 "$binary" "$stage/bin/tariffwatch"
+mkdir -p "$stage/repo/systemd" "$stage/repo/mk"
+cp "$units/tariffwatch.service" "$units/tariffwatch.sysusers" "$units/tariffwatch.tmpfiles" \
+    "$units/tariffwatch.catalog" "$stage/repo/systemd/"
+cp "$repo/mk/install.mk" "$stage/repo/mk/"
+printf '#!/bin/sh\necho /run/e2e/stage/bin\n' >"$stage/swift-stub" && chmod 0755 "$stage/swift-stub"
+printf 'release:\n\t@true\ninclude mk/install.mk\n' >"$stage/wrapper.mk"
+cp "$article" "$stage/article"
+cat >"$stage/tariffwatch.yaml" <<'YAML'
+watch:
+  directory: /var/spool/tariffwatch/inbox
+state:
+  directory: /var/lib/tariffwatch
+feed:
+  path: /var/lib/tariffwatch/feed.json
+YAML
+
+# Runs as PID 1's parent-to-be inside the new namespaces: shadow everything systemd or the test writes.
+cat >"$stage/boot.sh" <<'BOOT'
+set -euo pipefail
+stage=$1
+mount --make-rprivate /
+mount -t tmpfs -o mode=0755 tmpfs /run
+mkdir -p /run/e2e && cp -a "$stage" /run/e2e/stage && chmod 0755 /run/e2e/stage && chmod 0644 /run/e2e/stage/article
+for dir in etc var usr; do
+    layer=/run/e2e/layers/${dir//\//_}
+    mkdir -p "$layer/upper" "$layer/work"
+    mount -t overlay overlay -o "lowerdir=/$dir,upperdir=$layer/upper,workdir=$layer/work" "/$dir"
+done
+mount -t tmpfs -o mode=1777 tmpfs /tmp
+# Start from an empty journal so the checks below see only this boot.
+[[ -d /var/log/journal ]] && mount -t tmpfs -o mode=2755 tmpfs /var/log/journal
+exec env -i container=other PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+    /lib/systemd/systemd --system --unit=basic.target
+BOOT
+
+unshare --pid --fork --mount --uts --ipc --mount-proc bash "$stage/boot.sh" "$stage" \
+    >"$stage/console.log" 2>&1 &
+unshare_pid=$!
+pid1=""
+inside() { nsenter -t "$pid1" -p -m -u -i -- "$@"; }
+
+cleanup() {
+    if [[ -n $pid1 ]] && kill -0 "$pid1" 2>/dev/null; then
+        inside systemctl poweroff --no-block >/dev/null 2>&1 || true
+        for _ in $(seq 100); do kill -0 "$unshare_pid" 2>/dev/null || break; sleep 0.2; done
+    fi
+    if kill -0 "$unshare_pid" 2>/dev/null; then
+        [[ -n $pid1 ]] && kill -KILL "$pid1" 2>/dev/null
+        kill -KILL "$unshare_pid" 2>/dev/null || true
+    fi
+    wait "$unshare_pid" 2>/dev/null || true
+    rm -rf "$stage"
+}
+trap cleanup EXIT
+
+fail() {
+    echo "FAIL: $*"
+    if [[ -n $pid1 ]]; then
+        inside systemctl status --no-pager --full tariffwatch.service 2>&1 | tail -n 25 || true
+        inside journalctl --no-pager -n 40 -u tariffwatch.service 2>&1 || true
+    else
+        tail -n 20 "$stage/console.log"
+    fi
+    exit 1
+}
+step() { echo "== $*"; }
+# wait_for SECONDS CMD...: true as soon as CMD succeeds.
+wait_for() {
+    local deadline=$((SECONDS + $1)); shift
+    until "$@" >/dev/null 2>&1; do (( SECONDS < deadline )) || return 1; sleep 0.25; done
+}
+
+step "booting systemd in new namespaces"
+for _ in $(seq 100); do
+    pid1=$(tr -d ' \n' <"/proc/$unshare_pid/task/$unshare_pid/children" 2>/dev/null || true)
+    [[ -n $pid1 ]] && [[ $(cat "/proc/$pid1/comm" 2>/dev/null) == systemd ]] && break
+    kill -0 "$unshare_pid" 2>/dev/null || { pid1=""; fail "the namespace exited during boot"; }
+    pid1=""; sleep 0.1
+done
+[[ -n $pid1 ]] || fail "systemd did not start as PID 1"
+booted() { [[ $(inside systemctl is-system-running 2>/dev/null) =~ ^(running|degraded)$ ]]; }
+wait_for "$timeout_s" booted || fail "systemd did not reach running/degraded: $(inside systemctl is-system-running 2>&1)"
+echo "systemd is PID 1 of the new namespace (host pid $pid1): $(inside systemctl is-system-running)"
+
+step "installing unit, user, inbox, catalog and binary"
+inside sh -euc '
+    s=/run/e2e/stage
+    install -D -m 0644 $s/tariffwatch.yaml /etc/tariffwatch/tariffwatch.yaml
+    if command -v make >/dev/null; then
+        # The real installation path: mk/install.mk with a stub "swift" that points at BINARY.
+        make -s -C $s/repo -f $s/wrapper.mk install SWIFT=$s/swift-stub CONFIG=$s/tariffwatch.yaml
+    else
+        install -D -m 0755 $s/bin/tariffwatch /usr/local/bin/tariffwatch
+        install -D -m 0644 $s/repo/systemd/tariffwatch.service /etc/systemd/system/tariffwatch.service
+        install -D -m 0644 $s/repo/systemd/tariffwatch.sysusers /usr/lib/sysusers.d/tariffwatch.conf
+        install -D -m 0644 $s/repo/systemd/tariffwatch.tmpfiles /usr/lib/tmpfiles.d/tariffwatch.conf
+        install -D -m 0644 $s/repo/systemd/tariffwatch.catalog /usr/lib/systemd/catalog/tariffwatch.catalog
+        systemd-sysusers tariffwatch.conf
+        systemd-tmpfiles --create tariffwatch.conf
+        journalctl --update-catalog
+        systemctl daemon-reload
+    fi
+    useradd --no-create-home --groups tariffwatch-writers e2e-writer
+' || fail "installation inside the namespace failed"
+inside journalctl --dump-catalog e69db1dee86146c6ba45461088dee731 | grep -q "New deadline" \
+    || fail "the message catalog was not installed"
+inside systemd-analyze verify /etc/systemd/system/tariffwatch.service || fail "systemd-analyze verify failed"
+
+step "starting tariffwatch.service"
+inside timeout "$timeout_s" systemctl start tariffwatch.service || fail "systemctl start failed or timed out"
+[[ $(inside systemctl is-active tariffwatch.service) == active ]] || fail "unit is not active after start"
+
+step "dropping $(basename "$article") into the inbox as e2e-writer with umask 077"
+inside runuser -u e2e-writer -- sh -c 'umask 077 && cp /run/e2e/stage/article /var/spool/tariffwatch/inbox/article.txt' \
+    || fail "a member of tariffwatch-writers could not write to the inbox"
+alerts() { inside journalctl --no-pager -o json -u tariffwatch.service | grep -c '"ALERT_KIND"' || true; }
+has_alert() { (( $(alerts) > 0 )); }
+wait_for "$timeout_s" has_alert || fail "no journal entry with ALERT_KIND within ${timeout_s}s"
+alert_count=$(alerts)
+echo "journal holds $alert_count entr$( ((alert_count == 1)) && echo y || echo ies) with ALERT_KIND"
+inside journalctl --no-pager -o json -u tariffwatch.service | grep '"ALERT_KIND"' | head -n 1 | cut -c 1-400
+if inside journalctl --no-pager -o json -u tariffwatch.service | grep '"ALERT_KIND"' | grep -q '"FILE_READABLE":"no"'; then
+    fail "the daemon could not read a file written with umask 077 (inbox default ACL)"
+fi
+
+# When alerts carry a MESSAGE_ID, `journalctl -x` must explain them from the installed catalog.
+message_id=$(inside journalctl --no-pager -o json -u tariffwatch.service | grep '"ALERT_KIND"' | head -n 1 \
+    | grep -o '"MESSAGE_ID":"[0-9a-f]*"' | cut -d'"' -f4 || true)
+if [[ -n $message_id ]]; then
+    inside journalctl --no-pager -x -u tariffwatch.service "MESSAGE_ID=$message_id" | grep -q '░░ Subject:' \
+        || fail "journalctl -x shows no catalog text for MESSAGE_ID=$message_id (id missing from tariffwatch.catalog?)"
+    inside journalctl --no-pager -x -u tariffwatch.service "MESSAGE_ID=$message_id" | grep '░░ Subject:' | head -n 1
+fi
+
+step "reloading"
+inside timeout "$timeout_s" systemctl reload tariffwatch.service || fail "systemctl reload failed"
+sleep 1
+[[ $(inside systemctl is-active tariffwatch.service) == active ]] || fail "unit is not active after reload"
+
+step "restarting: the alert must not be delivered twice"
+inside timeout "$timeout_s" systemctl restart tariffwatch.service || fail "systemctl restart failed"
+sleep 3
+[[ $(inside systemctl is-active tariffwatch.service) == active ]] || fail "unit is not active after restart"
+(( $(alerts) == alert_count )) || fail "restart repeated alerts: $alert_count before, $(alerts) after"
+
+step "stopping"
+inside timeout "$timeout_s" systemctl stop tariffwatch.service || fail "systemctl stop failed"
+state=$(inside systemctl is-active tariffwatch.service || true)
+status=$(inside systemctl show -p ExecMainStatus --value tariffwatch.service)
+result=$(inside systemctl show -p Result --value tariffwatch.service)
+restarts=$(inside systemctl show -p NRestarts --value tariffwatch.service)
+[[ $state == inactive ]] || fail "unit is $state after stop, expected inactive"
+[[ $status == 0 ]] || fail "ExecMainStatus=$status after stop, expected 0"
+[[ $result == success ]] || fail "Result=$result (watchdog or crash?)"
+[[ $restarts == 0 ]] || fail "NRestarts=$restarts: the unit was restarted by systemd (watchdog or crash)"
+if inside journalctl --no-pager -u tariffwatch.service | grep -qi 'watchdog timeout'; then fail "the watchdog fired"; fi
+
+if inside sh -c 'command -v make' >/dev/null; then
+    step "make uninstall"
+    inside make -s -C /run/e2e/stage/repo -f /run/e2e/stage/wrapper.mk uninstall SWIFT=/run/e2e/stage/swift-stub \
+        || fail "make uninstall failed"
+    ! inside systemctl cat tariffwatch.service >/dev/null 2>&1 || fail "the unit is still known after make uninstall"
+    ! inside test -e /usr/local/bin/tariffwatch || fail "make uninstall left /usr/local/bin/tariffwatch"
+fi
+
+echo "PASS: tariffwatch unit started (Type=notify), alerted ($alert_count ALERT_KIND entries), reloaded, restarted without duplicates and stopped with status 0 (installed by $(inside sh -c "command -v make" >/dev/null && echo "make install/uninstall" || echo "plain copies")) under systemd $(inside systemctl --version | head -n 1 | cut -d' ' -f2)"

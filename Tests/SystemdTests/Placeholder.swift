@@ -1,1 +1,0 @@
-// SystemdTests: tests land with their target's work.
