@@ -3,6 +3,8 @@ SWIFT ?= swift
 PREFIX ?= /usr/local
 CONFIG ?= config/tariffwatch.yaml
 
+include mk/install.mk
+
 .PHONY: deps build release test run bench burst eval eval-timeml clean
 
 # C libraries the package links: libsystemd (journal, sd_notify) and SQLite (GRDB).

@@ -27,7 +27,9 @@ install: release
 	install -m 0644 systemd/tariffwatch.tmpfiles $(TMPFILESDIR)/tariffwatch.conf
 	if [ -f README.md ]; then install -m 0644 README.md $(DOCDIR)/README.md; fi
 	@# Never overwrite an operator's configuration.
-	test -e $(CONFDIR)/tariffwatch.yaml || install -m 0644 $(CONFIG) $(CONFDIR)/tariffwatch.yaml
+	@# The shipped defaults are for running by hand; the unit's folders are the spool and StateDirectory.
+	test -e $(CONFDIR)/tariffwatch.yaml || sed -e 's#^  directory: ./inbox#  directory: /var/spool/tariffwatch/inbox#' \
+		-e 's#^  directory: ./state#  directory: /var/lib/tariffwatch#' $(CONFIG) >$(CONFDIR)/tariffwatch.yaml
 ifeq ($(LIVE),yes)
 	systemd-sysusers tariffwatch.conf
 	systemd-tmpfiles --create tariffwatch.conf

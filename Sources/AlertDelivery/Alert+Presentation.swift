@@ -6,8 +6,11 @@ extension Alert {
     /// The same in the feed (item `id`) and the journal (`TARIFFWATCH_ALERT_ID`), across restarts.
     public var stableID: String { "tariffwatch:\(factID):\(id)" }
 
-    /// One readable line: what, who, rate, date, source file.
-    public var headline: String {
+    /// One readable line: what, who, rate, date, source file (the journal's MESSAGE).
+    public var headline: String { "\(summary) [\(sourceFile)]" }
+
+    /// What, who, rate and date: the feed item's title and the catalog's `@SUBJECT@`.
+    public var summary: String {
         switch current {
         case .deadline(let deadline):
             let verb = kind == .changedDeadline ? "Changed deadline" : "New deadline"
@@ -16,7 +19,7 @@ extension Alert {
             if case .deadline(let old)? = previous, old.dateText != deadline.dateText {
                 line += " (was \(old.dateText))"
             }
-            return line + " [\(sourceFile)]"
+            return line
         case .tariff(let tariff):
             let verb: String
             switch kind {
@@ -35,7 +38,7 @@ extension Alert {
                 if old.effectiveDate != tariff.effectiveDate { was.append(old.effectiveDate?.iso ?? "no date") }
                 if !was.isEmpty { line += " (was \(was.joined(separator: ", ")))" }
             }
-            return line + " [\(sourceFile)]"
+            return line
         }
     }
 

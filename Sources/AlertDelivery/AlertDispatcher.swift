@@ -89,8 +89,9 @@ public actor AlertDispatcher {
             return true
         }
         let entry = JournalAlertEntry(warningWindowDays: options.warningWindowDays)
+        let earlier = recovered ? [] : alreadyInJournal(pending)
         for alert in pending where !journaled.contains(alert.id) {
-            if !recovered, alreadyInJournal(alert) {
+            if earlier.contains(alert.stableID) {
                 report.alreadyInJournal += 1
             } else {
                 do {
@@ -116,14 +117,15 @@ public actor AlertDispatcher {
         report.delivered += alerts.count
     }
 
-    /// True when an earlier process already wrote this alert to the journal before it died.
-    private func alreadyInJournal(_ alert: Alert) -> Bool {
+    /// The alerts an earlier process already wrote to the journal before it died (by `TARIFFWATCH_ALERT_ID`).
+    private func alreadyInJournal(_ alerts: [Alert]) -> Set<String> {
+        let fields = alerts.map { JournalField(JournalAlertEntry.alertIDField, $0.stableID) }
         do {
-            return try Journal.containsEntry(matching: JournalField(JournalAlertEntry.alertIDField, alert.stableID))
+            return Set(try Journal.existingEntries(among: fields).map(\.value))
         } catch {
-            // Cannot read the journal (no permission): sending again is better than losing the alert.
-            logger.debug("cannot search the journal for earlier deliveries", metadata: ["error": "\(error)"])
-            return false
+            // Cannot read the journal: sending again is better than losing the alert.
+            logger.warning("cannot search the journal for earlier deliveries; resending pending alerts", metadata: ["error": "\(error)"])
+            return []
         }
     }
 }

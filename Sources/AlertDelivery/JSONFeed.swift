@@ -85,7 +85,7 @@ extension JSONFeed.Item {
     init(entry: FeedEntry) {
         let alert = entry.alert
         self.id = alert.stableID
-        self.title = alert.headline
+        self.title = alert.summary
         var text = alert.headline + "\n\nEvidence: " + alert.evidence
         if entry.sourceCount > 1 { text += "\n\nReported by \(entry.sourceCount) sources." }
         self.contentText = text

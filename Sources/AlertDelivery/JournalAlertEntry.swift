@@ -23,6 +23,8 @@ public struct JournalAlertEntry: Sendable {
     public func fields(for alert: Alert, today: CalendarDate) -> [JournalField] {
         var fields: [JournalField] = [
             JournalField("MESSAGE", alert.headline),
+            // The catalog's texts substitute @SUBJECT@ (`journalctl -x`).
+            JournalField("SUBJECT", alert.summary),
             JournalField("MESSAGE_ID", messageID(for: alert.kind)),
             JournalField("PRIORITY", String(priority(for: alert, today: today).rawValue)),
             JournalField("SYSLOG_IDENTIFIER", "tariffwatch"),

@@ -18,7 +18,7 @@ public struct OperationalEvents: Sendable {
     public func fileRejected(path: String, reason: String) {
         emit(
             MessageID.fileRejected, priority: .error, message: "Rejected \(path): \(reason)",
-            fields: [JournalField("SOURCE_FILE", path), JournalField("REJECT_REASON", reason)])
+            fields: [JournalField("SOURCE_FILE", path), JournalField("REASON", reason)])
     }
 
     public func folderMissing(path: String, detail: String) {

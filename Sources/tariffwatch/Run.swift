@@ -17,11 +17,7 @@ struct Run: AsyncParsableCommand {
         let overrides = SettingsOverrides(watchDirectory: watchDir, stateDirectory: stateDir, feedPath: feed)
         let configFile = config.map { FilePath($0) }
         let settings = try await Settings.load(file: configFile, overrides: overrides)
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)  // MERGE: JournalLogHandler
-            handler.logLevel = settings.logLevel
-            return handler
-        }
+        JournalLogHandler.bootstrap(identifier: "tariffwatch", logLevel: settings.logLevel)
         let logger = Logger(label: "tariffwatch")
         let application = try Application(settings: settings, configFile: configFile, overrides: overrides, logger: logger)
         try await application.run()

@@ -25,7 +25,7 @@ enum MergeDecision: Sendable, Hashable {
 ///
 /// - Tariffs alertable (not historical, not aggregate) are compared per imposer and target. A report
 ///   on the same products with compatible values (same rate or one unknown, dates equal or one inside
-///   the other or one unknown, same status) corroborates; with other values it changes the fact when
+///   the other or one unknown, status in the same stage) corroborates; with other values it changes the fact when
 ///   it is at least as new, else conflicts. A compatible report on overlapping products (or where one
 ///   side names no products, meaning all goods) also corroborates rather than becoming a second alert.
 /// - Historical rates and aggregates are records: the same rate and status corroborates, else a new record.
@@ -100,7 +100,7 @@ enum FactMerger {
     }
 
     static func compatible(_ a: TariffFact, _ b: TariffFact) -> Bool {
-        guard a.status == b.status else { return false }
+        guard a.status.stage == b.status.stage else { return false }
         if let x = a.ratePct, let y = b.ratePct, x != y { return false }
         if let x = a.effectiveDate, let y = b.effectiveDate, !x.contains(y) && !y.contains(x) { return false }
         return true
@@ -114,6 +114,7 @@ enum FactMerger {
         refined.effectiveDate = morePrecise(known.effectiveDate, new.effectiveDate)
         if refined.products.isEmpty { refined.products = new.products }
         refined.additional = known.additional || new.additional
+        if new.status.certainty > known.status.certainty { refined.status = new.status }
         if refined.direction == .unknown { refined.direction = new.direction }
         return refined
     }
@@ -186,6 +187,32 @@ enum FactMerger {
         guard let a else { return b }
         guard let b else { return a }
         return b.dayCount < a.dayCount ? b : a
+    }
+}
+
+extension TariffStatus {
+    /// Outlets word the same plan as a threat, a proposal or an announcement; only a move between
+    /// stages (planned → in force → paused → lifted) is a change worth an alert.
+    var stage: Int {
+        switch self {
+        case .threatened, .proposed, .announced: 0
+        case .imposed, .inEffect: 1
+        case .paused: 2
+        case .lifted: 3
+        case .historical: 4
+        }
+    }
+
+    /// Within a stage, the firmer wording wins when reports are merged.
+    var certainty: Int {
+        switch self {
+        case .threatened: 0
+        case .proposed: 1
+        case .announced: 2
+        case .imposed: 3
+        case .inEffect: 4
+        default: 0
+        }
     }
 }
 

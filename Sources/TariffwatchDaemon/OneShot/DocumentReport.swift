@@ -55,8 +55,8 @@ public struct OneShotExtractor: Sendable {
     /// Reads `path` with the daemon's safety checks and resolves its reference date.
     /// - Throws: `ArticleReadError` naming the file and what is wrong with it.
     public func read(_ path: FilePath) throws(ArticleReadError) -> (Article, DocumentInfo) {
-        let root = path.removingLastComponent()
-        let article = try ArticleReader(root: root.isEmpty ? "." : root, maxFileSize: maxFileSize).read(path)
+        let absolute = path.isAbsolute ? path : FilePath(FileManager.default.currentDirectoryPath).pushing(path)
+        let article = try ArticleReader(root: absolute.removingLastComponent(), maxFileSize: maxFileSize).read(absolute)
         let info: DocumentInfo
         if let referenceDate {
             info = DocumentInfo(path: path.string, referenceDate: referenceDate, referenceDateSource: .cli)
