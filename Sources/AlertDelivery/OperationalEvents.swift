@@ -14,10 +14,10 @@ public struct OperationalEvents: Sendable {
         self.journalEnabled = journalEnabled
     }
 
-    /// A file that could not be used: priority err, with the file and the reason.
+    /// A file that could not be used: priority err. `reason` is a whole sentence naming the file.
     public func fileRejected(path: String, reason: String) {
         emit(
-            MessageID.fileRejected, priority: .error, message: "Rejected \(path): \(reason)",
+            MessageID.fileRejected, priority: .error, message: reason,
             fields: [JournalField("SOURCE_FILE", path), JournalField("REASON", reason)])
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import SystemPackage
 import Testing
 
@@ -24,25 +25,31 @@ import Testing
         let small = document(1)
         let large = document(2_000)
 
-        // A reader task opens the file over and over while the writer alternates sizes.
-        let reader = Task.detached { () -> (reads: Int, invalid: Int) in
-            var reads = 0
-            var invalid = 0
-            while !Task.isCancelled {
-                guard let data = FileManager.default.contents(atPath: folder.appending("feed.json").string) else {
-                    invalid += 1
-                    continue
+        // A reader opens the file over and over on its own thread while the writer alternates sizes,
+        // until the reader has seen enough versions.
+        let done = Atomic<Bool>(false)
+        let invalid = Atomic<Int>(0)
+        let reads = Atomic<Int>(0)
+        let reader = Thread {
+            while reads.load(ordering: .relaxed) < 500 {
+                if let data = FileManager.default.contents(atPath: folder.appending("feed.json").string),
+                    (try? JSONSerialization.jsonObject(with: data)) != nil
+                {
+                    reads.add(1, ordering: .relaxed)
+                } else {
+                    invalid.add(1, ordering: .relaxed)
                 }
-                reads += 1
-                if (try? JSONSerialization.jsonObject(with: data)) == nil { invalid += 1 }
             }
-            return (reads, invalid)
+            done.store(true, ordering: .releasing)
         }
-        for round in 0..<200 { try writer.write(bytes: round.isMultiple(of: 2) ? large : small) }
-        reader.cancel()
-        let result = await reader.value
-        #expect(result.invalid == 0)
-        #expect(result.reads > 0)
+        reader.start()
+        var round = 0
+        while !done.load(ordering: .acquiring) {
+            try writer.write(bytes: round.isMultiple(of: 2) ? large : small)
+            round += 1
+        }
+        #expect(invalid.load(ordering: .relaxed) == 0)
+        #expect(round > 0)
         // No temporary files are left behind.
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.string) == ["feed.json"])
     }
