@@ -26,7 +26,7 @@ import Testing
     @Test(
         .enabled(if: !seeds.isEmpty, "needs ../shared/seeds and ../shared/eval/seeds.gold.json"),
         arguments: [false, true])
-    func theThreatenedUSTariffOnChinaAlertsOnceInAnyOrder(reversed: Bool) async throws {
+    func theThreatenedUSTariffOnChinaAlertsOnceInAnyOrderThenChangesOnce(reversed: Bool) async throws {
         let workspace = try Workspace()
         var settings = Settings()
         settings.watchDirectory = workspace.inbox
@@ -45,10 +45,24 @@ import Testing
                     return counts.filesProcessed == order.firstIndex { $0.name == seed.name }! + 1 && counts.alertsPending == 0
                 }
             }
+            // Our own later article raising the rate of the same measure: one changed alert.
+            try workspace.drop(
+                "The White House said on Tuesday that it would impose additional 130% tariffs on Chinese goods "
+                    + "starting November 1, raising the rate it threatened this month.\n",
+                as: "zz-later-report.txt", dated: "2025-10-28")
+            try await eventually("the later report processed") {
+                let counts = try application.store.counts()
+                return counts.filesProcessed == order.count + 1 && counts.alertsPending == 0
+            }
             await application.serviceGroup.triggerGracefulShutdown()
             try await group.waitForAll()
         }
-        let items = try workspace.feedItems()
+        let all = try workspace.feedItems()
+        let changed = all.filter { $0.tariffwatch["alert_kind"] as? String == "changed_tariff" }
+        #expect(changed.count == 1)
+        #expect((changed.first?.tariffwatch["tariff"] as? [String: Any])?["rate_pct"] as? Double == 130)
+        #expect((changed.first?.tariffwatch["previous"] as? [String: Any])?["rate_pct"] as? Double == 100)
+        let items = all.filter { $0.tariffwatch["alert_kind"] as? String != "changed_tariff" }
         let usOnChina = items.filter {
             let tariff = $0.tariffwatch["tariff"] as? [String: Any] ?? [:]
             return tariff["imposer"] as? String == "US" && tariff["target"] as? String == "CN"
