@@ -44,11 +44,12 @@ struct MergeTransaction {
                 try raise(observation.isTariff ? .changedTariff : .changedDeadline, factID: fact.id, current: changed, previous: fact.value, observation: observation)
             }
         case .conflicts(let fact):
-            // Kept beside the fact, not overwriting it; one alert per distinct disagreeing value.
-            let value = try JSONText.encode(observation.value)
-            let seen = try Bool.fetchOne(
-                db, sql: "SELECT 1 FROM fact_sources WHERE fact_id = ? AND value = ? AND relation = 'conflicts'",
-                arguments: [fact.id, value]) ?? false
+            // Kept beside the fact, not overwriting it. It alerts once per disagreeing value, and only
+            // when no source ever said something compatible: an old article repeating the state before
+            // a change (or a rewritten copy of a file already counted) is history, not a conflict.
+            let stated = try String.fetchAll(db, sql: "SELECT value FROM fact_sources WHERE fact_id = ?", arguments: [fact.id])
+                .map { try JSONText.decode(FactValue.self, $0) }
+            let seen = stated.contains { FactMerger.agree($0, observation.value) }
             try addSource(factID: fact.id, observation: observation, relation: "conflicts")
             if !seen && observation.alertable && admits(observation.value) {
                 try raise(.conflictingReport, factID: fact.id, current: observation.value, previous: fact.value, observation: observation)
@@ -57,13 +58,15 @@ struct MergeTransaction {
     }
 
     private func admits(_ value: FactValue) -> Bool {
-        if case .tariff(let tariff) = value { return policy.admits(tariff) }
-        return true
+        switch value {
+        case .tariff(let tariff): policy.admits(tariff)
+        case .deadline(let deadline): policy.admits(deadline)
+        }
     }
 
     private func admitsChange(from old: FactValue, to new: FactValue) -> Bool {
         if case .tariff(let a) = old, case .tariff(let b) = new { return policy.admits(change: b, from: a) }
-        return true
+        return admits(new)
     }
 
     private func update(_ fact: StoredFact, to value: FactValue, alertable: Bool) throws {

@@ -99,6 +99,15 @@ enum FactMerger {
         return .new
     }
 
+    /// Two statements that say the same thing in the merge rules' sense (compatible values).
+    static func agree(_ a: FactValue, _ b: FactValue) -> Bool {
+        switch (a, b) {
+        case (.tariff(let x), .tariff(let y)): compatible(x, y)
+        case (.deadline(let x), .deadline(let y)): x.kind == y.kind && sameDeadline(x, y)
+        default: false
+        }
+    }
+
     static func compatible(_ a: TariffFact, _ b: TariffFact) -> Bool {
         guard a.status.stage == b.status.stage else { return false }
         if let x = a.ratePct, let y = b.ratePct, x != y { return false }

@@ -1,1 +1,0 @@
-// FactStoreTests: tests land with their target's work.
