@@ -147,4 +147,32 @@ import TariffExtraction
         #expect(try store.isRejected(path: "/inbox/bad", identity: "1:2:3:4"))
         #expect(try !store.isRejected(path: "/inbox/bad", identity: "1:2:3:5"))
     }
+
+    @Test(arguments: [false, true])
+    func aReportMissingAPartyIsTheSameMoveInEitherOrder(namedFirst: Bool) throws {
+        let store = try FactStore(directory: directory)
+        let named = rate(100, status: .threatened, effective: "2026-11-01")
+        let targetless = rate(100, target: nil, status: .threatened, effective: "2026-11")
+        let (first, second) = namedFirst ? (named, targetless) : (targetless, named)
+        #expect(try store.record(article("one", on: "2026-10-10"), extraction: first, policy: .init()).count == 1)
+        #expect(try store.record(article("two", on: "2026-10-11"), extraction: second, policy: .init()).isEmpty)
+        let facts = try store.facts(upcomingOnOrAfter: nil)
+        #expect(facts.count == 1)
+        #expect(facts.first?.sourceCount == 2)
+    }
+
+    @Test func aReportMissingAPartyThatFitsTwoFactsStandsAlone() throws {
+        let store = try FactStore(directory: directory)
+        _ = try store.record(article("cn", on: "2026-03-01"), extraction: rate(25, target: "CN"), policy: .init())
+        _ = try store.record(article("mx", on: "2026-03-01"), extraction: rate(25, target: "MX"), policy: .init())
+        let alerts = try store.record(article("?", on: "2026-03-02"), extraction: rate(25, target: nil), policy: .init())
+        #expect(alerts.map(\.kind) == [.newTariff])
+        // And a targetless report never changes a fact about named parties.
+        #expect(try store.record(article("x", on: "2026-03-09"), extraction: rate(50, target: nil), policy: .init()).map(\.kind) == [.changedTariff])
+        let rates = try store.facts(upcomingOnOrAfter: nil).compactMap { summary -> Double? in
+            if case .tariff(let t) = summary.value, t.target != nil { return t.ratePct }
+            return nil
+        }
+        #expect(rates.sorted() == [25, 25])
+    }
 }

@@ -21,7 +21,15 @@ struct MergeTransaction {
         let bucket = FactMerger.bucket(of: observation)
         let candidates = try Row.fetchAll(db, sql: "SELECT * FROM facts WHERE bucket = ? ORDER BY created_at, id", arguments: [bucket])
             .map(StoredFact.init(row:))
-        switch FactMerger.decide(observation, referenceDate: file.referenceDate, candidates: candidates) {
+        var partyCandidates: [StoredFact] = []
+        for pattern in FactMerger.partyPatterns(of: observation) {
+            partyCandidates += try Row.fetchAll(
+                db, sql: "SELECT * FROM facts WHERE bucket GLOB ? AND bucket <> ? ORDER BY created_at, id", arguments: [pattern, bucket]
+            ).map(StoredFact.init(row:))
+        }
+        let decision = FactMerger.decide(
+            observation, referenceDate: file.referenceDate, candidates: candidates, partyCandidates: partyCandidates)
+        switch decision {
         case .new:
             let id = try uniqueID(FactMerger.identity(of: observation))
             try db.execute(

@@ -47,11 +47,27 @@ enum FactMerger {
         }
     }
 
-    static func decide(_ observation: Observation, referenceDate: CalendarDate, candidates: [StoredFact]) -> MergeDecision {
+    /// GLOB patterns of the buckets whose facts may be the same move told with one party missing:
+    /// `US` on `?` and `US` on `CN` are one threat when everything else agrees.
+    static func partyPatterns(of observation: Observation) -> [String] {
+        guard observation.alertable, case .tariff(let t) = observation.value else { return [] }
+        switch (t.imposer, t.target) {
+        case (let imposer?, let target?): return ["tariff:\(imposer):[?]", "tariff:[?]:\(target)"]  // [?]: a literal ? in GLOB
+        case (let imposer?, nil): return ["tariff:\(imposer):*"]
+        case (nil, let target?): return ["tariff:*:\(target)"]
+        case (nil, nil): return []
+        }
+    }
+
+    /// - Parameter partyCandidates: facts from `partyPatterns`, compared only for corroboration:
+    ///   a report missing a party never changes or contradicts a fact about named parties.
+    static func decide(
+        _ observation: Observation, referenceDate: CalendarDate, candidates: [StoredFact], partyCandidates: [StoredFact] = []
+    ) -> MergeDecision {
         switch observation.value {
         case .tariff(let tariff):
             return observation.alertable
-                ? decideTariff(tariff, referenceDate: referenceDate, candidates: candidates)
+                ? decideTariff(tariff, referenceDate: referenceDate, candidates: candidates, partyCandidates: partyCandidates)
                 : decideRecord(tariff, candidates: candidates)
         case .deadline(let deadline):
             return decideDeadline(deadline, referenceDate: referenceDate, candidates: candidates)
@@ -72,7 +88,9 @@ enum FactMerger {
 
     // MARK: Tariffs
 
-    private static func decideTariff(_ new: TariffFact, referenceDate: CalendarDate, candidates: [StoredFact]) -> MergeDecision {
+    private static func decideTariff(
+        _ new: TariffFact, referenceDate: CalendarDate, candidates: [StoredFact], partyCandidates: [StoredFact]
+    ) -> MergeDecision {
         let facts = candidates.compactMap { fact -> (StoredFact, TariffFact)? in
             if case .tariff(let t) = fact.value { return (fact, t) }
             return nil
@@ -84,6 +102,16 @@ enum FactMerger {
             return .conflicts(fact)
         }
         for (fact, known) in facts where compatible(known, new) && productsOverlap(known.products, new.products) {
+            return .corroborates(fact, refined: .tariff(refine(known, with: new)))
+        }
+        // One party missing on either side: the same move only when exactly one known fact fits;
+        // two fitting facts (US on CN and on MX at 25%) leave it ambiguous, so it stands alone.
+        let fitting = partyCandidates.compactMap { fact -> (StoredFact, TariffFact)? in
+            guard case .tariff(let known) = fact.value, compatible(known, new), productsOverlap(known.products, new.products)
+            else { return nil }
+            return (fact, known)
+        }
+        if fitting.count == 1, let (fact, known) = fitting.first {
             return .corroborates(fact, refined: .tariff(refine(known, with: new)))
         }
         return .new
