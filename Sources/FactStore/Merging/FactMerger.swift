@@ -28,6 +28,10 @@ enum MergeDecision: Sendable, Hashable {
 ///   the other or one unknown, status in the same stage) corroborates; with other values it changes the fact when
 ///   it is at least as new, else conflicts. A compatible report on overlapping products (or where one
 ///   side names no products, meaning all goods) also corroborates rather than becoming a second alert.
+///   A report missing one party (`US` on `?`) corroborates the one known fact it fits on the other
+///   parties' side, in either order; it never changes one, and fitting two facts it stands alone.
+/// - A conflict (an older, disagreeing report) alerts only when no source of the fact ever stated a
+///   compatible value: an old article telling the state before a change is history, not news.
 /// - Historical rates and aggregates are records: the same rate and status corroborates, else a new record.
 /// - Deadlines are compared per kind: dates where one lies inside the other, the coarser spanning a
 ///   week at most, are the same deadline (refined to the more precise date). A newer report of a
