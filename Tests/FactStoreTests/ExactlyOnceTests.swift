@@ -175,4 +175,19 @@ import TariffExtraction
         }
         #expect(rates.sorted() == [25, 25])
     }
+
+    @Test func aDeadlineMovedWithinAYearChangesButOneYearsLaterIsNew() throws {
+        let store = try FactStore(directory: directory)
+        func summit(_ iso: String) -> Extraction {
+            Extraction(deadlines: [
+                Deadline(
+                    date: TemporalValue(iso: iso)!, kind: .meeting, upcoming: true, subject: "trade summit leaders", text: iso,
+                    sentence: "The trade summit of leaders is on \(iso).", start: 0, end: 1)
+            ])
+        }
+        #expect(try store.record(article("s1", on: "2026-03-01"), extraction: summit("2026-05-10"), policy: .init()).map(\.kind) == [.newDeadline])
+        #expect(try store.record(article("s2", on: "2026-03-02"), extraction: summit("2026-06-20"), policy: .init()).map(\.kind) == [.changedDeadline])
+        #expect(try store.record(article("s3", on: "2026-03-03"), extraction: summit("2028-06-20"), policy: .init()).map(\.kind) == [.newDeadline])
+        #expect(try store.counts().facts == 2)
+    }
 }

@@ -19,8 +19,7 @@ struct MergeTransaction {
 
     mutating func apply(_ observation: Observation) throws {
         let bucket = FactMerger.bucket(of: observation)
-        let candidates = try Row.fetchAll(db, sql: "SELECT * FROM facts WHERE bucket = ? ORDER BY created_at, id", arguments: [bucket])
-            .map(StoredFact.init(row:))
+        let candidates = try candidates(in: bucket, for: observation)
         var partyCandidates: [StoredFact] = []
         for pattern in FactMerger.partyPatterns(of: observation) {
             partyCandidates += try Row.fetchAll(
@@ -55,7 +54,7 @@ struct MergeTransaction {
             // Kept beside the fact, not overwriting it. It alerts once per disagreeing value, and only
             // when no source ever said something compatible: an old article repeating the state before
             // a change (or a rewritten copy of a file already counted) is history, not a conflict.
-            let stated = try String.fetchAll(db, sql: "SELECT value FROM fact_sources WHERE fact_id = ?", arguments: [fact.id])
+            let stated = try String.fetchAll(db, sql: "SELECT DISTINCT value FROM fact_sources WHERE fact_id = ?", arguments: [fact.id])
                 .map { try JSONText.decode(FactValue.self, $0) }
             let seen = stated.contains { FactMerger.agree($0, observation.value) }
             try addSource(factID: fact.id, observation: observation, relation: "conflicts")
@@ -63,6 +62,28 @@ struct MergeTransaction {
                 try raise(.conflictingReport, factID: fact.id, current: observation.value, previous: fact.value, observation: observation)
             }
         }
+    }
+
+    /// The facts of `bucket` the rules could match. A deadline bucket holds every date of its kind
+    /// ever seen, so only those within a year of the observed date are read (decoding is the cost):
+    /// a same deadline overlaps it, and a deadline moved by more than a year is a new one.
+    private func candidates(in bucket: String, for observation: Observation) throws -> [StoredFact] {
+        guard case .deadline(let deadline) = observation.value else {
+            return try Row.fetchAll(db, sql: "SELECT * FROM facts WHERE bucket = ? ORDER BY created_at, id", arguments: [bucket])
+                .map(StoredFact.init(row:))
+        }
+        let earliestYear = String(deadline.span.lowerBound.year - 1)  // four digits: text order is year order
+        let latestYear = String(deadline.span.upperBound.year + 1)
+        return try Row.fetchAll(
+            db,
+            sql: """
+                SELECT * FROM facts WHERE bucket = ?
+                  AND substr(coalesce(json_extract(value, '$.deadline.end_date'), json_extract(value, '$.deadline.date')), 1, 4) >= ?
+                  AND substr(json_extract(value, '$.deadline.date'), 1, 4) <= ?
+                ORDER BY created_at, id
+                """,
+            arguments: [bucket, earliestYear, latestYear]
+        ).map(StoredFact.init(row:))
     }
 
     private func admits(_ value: FactValue) -> Bool {
