@@ -64,10 +64,12 @@ public actor AlertDispatcher {
     @discardableResult
     public func deliverPending(today: CalendarDate, now: Date = Date(), batchSize: Int = 1_000) throws -> Report {
         var report = Report()
-        while true {
-            let pending = try store.pendingAlerts(limit: batchSize)
-            if pending.isEmpty { break }
+        var pending = try store.pendingAlerts(limit: batchSize)
+        // Even without new alerts the feed is rewritten: corroboration counts may have grown.
+        if pending.isEmpty { try writeFeed() }
+        while !pending.isEmpty {
             guard try deliver(pending, today: today, now: now, report: &report) else { break }
+            pending = try store.pendingAlerts(limit: batchSize)
         }
         recovered = true
         return report
@@ -75,12 +77,7 @@ public actor AlertDispatcher {
 
     /// Delivers one batch; false when the journal refused an alert (the rest waits for the next call).
     private func deliver(_ pending: [Alert], today: CalendarDate, now: Date, report: inout Report) throws -> Bool {
-        let entries = try store.feedItems(limit: options.feedMaxItems)
-        try feed.write(
-            JSONFeed(
-                title: options.feedTitle, homePageURL: options.feedHomePageURL, feedURL: nil,
-                description: "New and changed tariff measures and trade deadlines found by tariffwatch.",
-                entries: entries))
+        try writeFeed()
 
         guard options.journalEnabled else {
             // Run by hand without a journal: the terminal is where a person is looking.
@@ -108,6 +105,15 @@ public actor AlertDispatcher {
         }
         try markDelivered(pending, now: now, report: &report)
         return true
+    }
+
+    /// Rewrites the feed from the store: the newest alerts with their current corroboration.
+    private func writeFeed() throws {
+        try feed.write(
+            JSONFeed(
+                title: options.feedTitle, homePageURL: options.feedHomePageURL, feedURL: nil,
+                description: "New and changed tariff measures and trade deadlines found by tariffwatch.",
+                entries: try store.feedItems(limit: options.feedMaxItems)))
     }
 
     private func markDelivered(_ alerts: [Alert], now: Date, report: inout Report) throws {

@@ -9,8 +9,9 @@ import Testing
 
 /// The shared seed articles through the whole daemon, when `../shared` is present (it is not ours to copy).
 @Suite(.serialized) struct SeedArticlesTests {
+    /// `../shared` beside the package root.
     static let shared = FilePath(#filePath).removingLastComponent().removingLastComponent().removingLastComponent()
-        .removingLastComponent().removingLastComponent().appending("shared")
+        .removingLastComponent().appending("shared")
 
     /// Seed file name and its reference date from the gold file.
     static var seeds: [(name: String, date: String)] {

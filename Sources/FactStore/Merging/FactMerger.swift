@@ -147,13 +147,14 @@ enum FactMerger {
         return true
     }
 
-    /// `known` with what `new` adds: a rate where none was known, a more precise date, products.
+    /// `known` with what `new` adds: a rate where none was known, a more precise date, firmer wording.
     private static func refine(_ known: TariffFact, with new: TariffFact) -> TariffFact {
         var refined = known
         refined.ratePct = known.ratePct ?? new.ratePct
         refined.previousRatePct = known.previousRatePct ?? new.previousRatePct
         refined.effectiveDate = morePrecise(known.effectiveDate, new.effectiveDate)
-        if refined.products.isEmpty { refined.products = new.products }
+        // Products are kept as first reported: no products means all goods, which a report naming
+        // one product must not narrow.
         refined.additional = known.additional || new.additional
         if new.status.certainty > known.status.certainty { refined.status = new.status }
         if refined.direction == .unknown { refined.direction = new.direction }

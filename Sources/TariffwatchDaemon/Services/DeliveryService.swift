@@ -16,7 +16,7 @@ struct DeliveryService: Service {
     let logger: Logger
 
     func run() async throws {
-        // Alerts left pending by a crash are delivered first.
+        // Alerts left pending by a crash are delivered first (and the feed file is created).
         await deliver()
         // Not cancelled on graceful shutdown: the ingest service finishes the stream after its last file.
         for await _ in trigger.signals {

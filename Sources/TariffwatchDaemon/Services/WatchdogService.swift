@@ -9,21 +9,18 @@ struct WatchdogService: Service {
     let heartbeat: Heartbeat
     let logger: Logger
 
-    func run() async throws {
+    func run() async {
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             if await heartbeat.isHealthy(limit: interval) {
                 do { try ServiceManager.notify([.watchdog]) } catch { logger.warning("watchdog ping failed", metadata: ["error": "\(error)"]) }
             } else {
                 logger.error("ingest loop is stuck; not pinging the watchdog")
             }
-            try await gracefulShutdownOrSleep(interval / 2)
+            do {
+                try await cancelWhenGracefulShutdown { try await Task.sleep(for: interval / 2) }
+            } catch {
+                return  // shutting down: stopping the pings is the point
+            }
         }
-    }
-}
-
-/// Sleeps, returning early when a graceful shutdown begins.
-func gracefulShutdownOrSleep(_ duration: Duration) async throws {
-    try await cancelWhenGracefulShutdown {
-        try await Task.sleep(for: duration)
     }
 }

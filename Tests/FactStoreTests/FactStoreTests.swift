@@ -1,0 +1,211 @@
+import Foundation
+import Testing
+import TariffExtraction
+
+@testable import FactStore
+
+/// The merge and alert rules on a real SQLite file.
+@Suite final class FactStoreTests {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("factstore-\(UUID())").path
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+    var day: CalendarDate { CalendarDate(year: 2026, month: 3, day: 2)! }
+
+    func file(_ name: String, hash: String? = nil, on date: CalendarDate? = nil) -> FileRecord {
+        FileRecord(
+            path: "/inbox/\(name)", device: 1, inode: UInt64(abs(name.hashValue) % 10_000), size: 100,
+            modificationTimeNanoseconds: 1, contentHash: hash ?? name, referenceDate: date ?? day)
+    }
+
+    func tariff(
+        _ imposer: String?, _ target: String?, _ rate: Double?, status: TariffStatus = .threatened,
+        products: [String] = [], effective: String? = nil, additional: Bool = false, aggregate: Bool = false
+    ) -> TariffChange {
+        TariffChange(
+            imposer: imposer, target: target, products: products, ratePct: rate, additional: additional, status: status,
+            effectiveDate: effective.flatMap { TemporalValue(iso: $0) }, text: "t", sentence: "sentence about \(rate ?? 0)",
+            start: 0, end: 1, aggregate: aggregate)
+    }
+
+    func deadline(_ date: String, _ kind: DeadlineKind = .meeting, end: String? = nil, subject: String = "talks", upcoming: Bool = true)
+        -> Deadline
+    {
+        Deadline(
+            date: TemporalValue(iso: date)!, endDate: end.flatMap { TemporalValue(iso: $0) }, kind: kind, upcoming: upcoming,
+            subject: subject, text: date, sentence: "sentence about \(date)", start: 0, end: 1)
+    }
+
+    @Test func filesAreNewUnchangedOrChanged() throws {
+        let store = try FactStore(directory: directory)
+        #expect(try store.disposition(of: file("a.txt")) == .new)
+        _ = try store.record(file("a.txt"), extraction: Extraction())
+        #expect(try store.disposition(of: file("a.txt")) == .unchanged)
+        #expect(try store.disposition(of: file("a.txt", hash: "other")) == .changed)
+        #expect(try store.counts().filesProcessed == 1)
+    }
+
+    @Test func aRepeatedReportAddsASourceNotAnAlert() throws {
+        let store = try FactStore(directory: directory)
+        let first = try store.record(file("a.txt"), extraction: Extraction(tariffChanges: [tariff("US", "CN", 100)]))
+        #expect(first.map(\.kind) == [.newTariff])
+        let second = try store.record(file("b.txt"), extraction: Extraction(tariffChanges: [tariff("US", "CN", 100)]))
+        #expect(second.isEmpty)
+        let entry = try #require(try store.feedItems(limit: 10).first)
+        #expect(entry.sourceCount == 2)
+        #expect(entry.sources == ["/inbox/a.txt", "/inbox/b.txt"])
+    }
+
+    @Test(arguments: [false, true])
+    func refinementsInEitherOrderAreOneAlert(reversed: Bool) throws {
+        let store = try FactStore(directory: directory)
+        let vague = tariff("US", "CN", nil, effective: "2025-11", additional: true)
+        let precise = tariff("US", "CN", 100, effective: "2025-11-01")
+        let onProducts = tariff("US", "CN", 100, products: ["rare earth minerals"])
+        var reports = [vague, precise, onProducts]
+        if reversed { reports.reverse() }
+        var alerts: [Alert] = []
+        for (i, report) in reports.enumerated() {
+            alerts += try store.record(file("\(i).txt"), extraction: Extraction(tariffChanges: [report]))
+        }
+        #expect(alerts.count == 1)
+        let facts = try store.facts(upcomingOnOrAfter: nil)
+        #expect(facts.count == 1)
+        guard case .tariff(let merged) = try #require(facts.first).value else { Issue.record("not a tariff"); return }
+        #expect(merged.ratePct == 100)
+        #expect(merged.effectiveDate?.iso == "2025-11-01")
+        #expect(merged.additional)
+        #expect(facts.first?.sourceCount == 3)
+    }
+
+    @Test func wordingOfTheSameStageIsNotAChange() throws {
+        let store = try FactStore(directory: directory)
+        _ = try store.record(file("a.txt"), extraction: Extraction(tariffChanges: [tariff("EU", "US", 25, status: .threatened)]))
+        let alerts = try store.record(file("b.txt"), extraction: Extraction(tariffChanges: [tariff("EU", "US", 25, status: .announced)]))
+        #expect(alerts.isEmpty)
+    }
+
+    @Test func aNewerRateIsOneChangedAlertWithBothValues() throws {
+        let store = try FactStore(directory: directory)
+        _ = try store.record(file("a.txt"), extraction: Extraction(tariffChanges: [tariff("EU", "US", 25, products: ["steel"])]))
+        let later = CalendarDate(year: 2026, month: 3, day: 9)!
+        let alerts = try store.record(
+            file("b.txt", on: later), extraction: Extraction(tariffChanges: [tariff("EU", "US", 50, products: ["steel"])]))
+        let alert = try #require(alerts.first)
+        #expect(alerts.count == 1)
+        #expect(alert.kind == .changedTariff)
+        guard case .tariff(let now) = alert.current, case .tariff(let before)? = alert.previous else {
+            Issue.record("not a tariff change")
+            return
+        }
+        #expect(now.ratePct == 50 && before.ratePct == 25)
+        #expect(now.previousRatePct == 25 && now.direction == .increase)
+        // Repeating the change adds nothing.
+        #expect(try store.record(file("c.txt", on: later), extraction: Extraction(tariffChanges: [tariff("EU", "US", 50, products: ["steel"])])).isEmpty)
+    }
+
+    @Test func statusMovesBetweenStagesAlert() throws {
+        let store = try FactStore(directory: directory)
+        _ = try store.record(file("a.txt"), extraction: Extraction(tariffChanges: [tariff("US", "CN", 100)]))
+        let imposed = try store.record(
+            file("b.txt", on: day.adding(days: 3)), extraction: Extraction(tariffChanges: [tariff("US", "CN", 100, status: .imposed)]))
+        #expect(imposed.map(\.kind) == [.changedTariff])
+        let paused = try store.record(
+            file("c.txt", on: day.adding(days: 9)), extraction: Extraction(tariffChanges: [tariff("US", "CN", 100, status: .paused)]))
+        #expect(paused.map(\.kind) == [.changedTariff])
+    }
+
+    @Test func anOlderDisagreeingReportIsAConflictThatDoesNotOverwrite() throws {
+        let store = try FactStore(directory: directory)
+        _ = try store.record(file("new.txt"), extraction: Extraction(tariffChanges: [tariff("EU", "US", 25, products: ["steel"])]))
+        let older = try store.record(
+            file("old.txt", on: day.adding(days: -5)), extraction: Extraction(tariffChanges: [tariff("EU", "US", 20, products: ["steel"])]))
+        #expect(older.map(\.kind) == [.conflictingReport])
+        guard case .tariff(let kept) = try #require(try store.facts(upcomingOnOrAfter: nil).first).value else { return }
+        #expect(kept.ratePct == 25)
+        // The same conflicting value from another old article does not alert again.
+        let again = try store.record(
+            file("old2.txt", on: day.adding(days: -4)), extraction: Extraction(tariffChanges: [tariff("EU", "US", 20, products: ["steel"])]))
+        #expect(again.isEmpty)
+    }
+
+    @Test func historicalAggregatesAndPastDatesNeverAlert() throws {
+        let store = try FactStore(directory: directory)
+        let alerts = try store.record(
+            file("a.txt"),
+            extraction: Extraction(
+                deadlines: [deadline("2026-01-10", upcoming: false)],
+                tariffChanges: [
+                    tariff("US", "CN", 145, status: .historical), tariff("US", "CN", 157, aggregate: true),
+                    tariff(nil, nil, 10),
+                ]))
+        #expect(alerts.isEmpty)
+        #expect(try store.counts().facts == 4)
+    }
+
+    @Test func theEffectiveDateOfATariffIsNotASecondAlert() throws {
+        let store = try FactStore(directory: directory)
+        var change = tariff("US", "CN", 100, effective: "2025-11-01")
+        var effective = deadline("2025-11-01", .effective, subject: "tariffs")
+        change.sentence = "One sentence."
+        effective.sentence = "One sentence."
+        let alerts = try store.record(file("a.txt"), extraction: Extraction(deadlines: [effective], tariffChanges: [change]))
+        #expect(alerts.map(\.kind) == [.newTariff])
+        // A later article naming only the date corroborates the stored deadline.
+        #expect(try store.record(file("b.txt"), extraction: Extraction(deadlines: [deadline("2025-11-01", .effective)])).isEmpty)
+    }
+
+    @Test func deadlinesMergeWithinAWeekAndChangeBySubject() throws {
+        let store = try FactStore(directory: directory)
+        let week = try store.record(file("a.txt"), extraction: Extraction(deadlines: [deadline("2025-W43", subject: "trade talks in Malaysia")]))
+        #expect(week.map(\.kind) == [.newDeadline])
+        let day = try store.record(file("b.txt"), extraction: Extraction(deadlines: [deadline("2025-10-25", subject: "talks")]))
+        #expect(day.isEmpty)
+        let other = try store.record(file("c.txt"), extraction: Extraction(deadlines: [deadline("2025-10-30", subject: "APEC summit")]))
+        #expect(other.map(\.kind) == [.newDeadline])
+        let moved = try store.record(
+            file("d.txt", on: self.day.adding(days: 1)), extraction: Extraction(deadlines: [deadline("2025-11-06", subject: "APEC summit meeting")]))
+        #expect(moved.map(\.kind) == [.changedDeadline])
+    }
+
+    @Test func policyNarrowsAlertsButEverythingIsStored() throws {
+        let store = try FactStore(directory: directory)
+        let policy = AlertPolicy(countries: ["CA"], products: ["steel"], minimumRateChange: 5)
+        #expect(try store.record(file("a.txt"), extraction: Extraction(tariffChanges: [tariff("US", "CN", 100)]), policy: policy).isEmpty)
+        #expect(try store.record(file("b.txt"), extraction: Extraction(tariffChanges: [tariff("US", "CA", 25, products: ["lumber"])]), policy: policy).isEmpty)
+        #expect(try store.record(file("c.txt"), extraction: Extraction(tariffChanges: [tariff("US", "CA", 25, products: ["steel"])]), policy: policy).count == 1)
+        let small = try store.record(
+            file("d.txt", on: day.adding(days: 1)), extraction: Extraction(tariffChanges: [tariff("US", "CA", 27, products: ["steel"])]), policy: policy)
+        #expect(small.isEmpty)
+        #expect(try store.counts().facts == 3)
+    }
+
+    @Test func pendingAlertsSurviveACrashWithTheSameIDs() throws {
+        var ids: [Int64] = []
+        do {
+            let store = try FactStore(directory: directory)
+            ids = try store.record(file("a.txt"), extraction: Extraction(tariffChanges: [tariff("US", "CN", 100), tariff("JP", "US", 15)])).map(\.id)
+        }
+        let reopened = try FactStore(directory: directory)
+        #expect(try reopened.pendingAlerts(limit: 10).map(\.id) == ids)
+        try reopened.markDelivered([ids[0]])
+        #expect(try reopened.pendingAlerts(limit: 10).map(\.id) == [ids[1]])
+        let counts = try reopened.counts()
+        #expect(counts.alertsDelivered == 1 && counts.alertsPending == 1)
+    }
+
+    @Test func rejectionsAreRememberedUntilTheFileChanges() throws {
+        let store = try FactStore(directory: directory)
+        try store.recordRejection(path: "/inbox/bad.txt", identity: "1:2:3:4", reason: "binary")
+        #expect(try store.isRejected(path: "/inbox/bad.txt", identity: "1:2:3:4"))
+        #expect(try !store.isRejected(path: "/inbox/bad.txt", identity: "1:2:3:5"))
+        _ = try store.record(file("bad.txt"), extraction: Extraction())
+        #expect(try store.counts().filesRejected == 0)
+    }
+
+    @Test func anUnopenableDatabaseNamesItsPath() throws {
+        let error = #expect(throws: FactStoreError.self) { try FactStore(directory: "/proc/no-such-place") }
+        #expect(error?.description.contains("/proc/no-such-place/tariffwatch.sqlite") == true)
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+import SystemPackage
+import Testing
+
+/// The installed unit under a real systemd (PID 1 in its own namespaces): start, alert, reload, restart, stop.
+@Suite struct SystemdEndToEndTests {
+    static var prerequisitesMissing: String? {
+        if getuid() != 0 { return "needs root (namespaces, systemd as PID 1)" }
+        for tool in ["/usr/bin/unshare", "/usr/bin/nsenter", "/lib/systemd/systemd"]
+        where !FileManager.default.isExecutableFile(atPath: tool) {
+            return "needs \(tool)"
+        }
+        if TariffwatchBinary.path == nil { return "needs the built tariffwatch binary" }
+        return nil
+    }
+
+    @Test(.enabled(if: prerequisitesMissing == nil, "\(prerequisitesMissing ?? "")"), .timeLimit(.minutes(5)))
+    func installedUnitAlertsReloadsAndStops() throws {
+        let script = JournalIntegrationTests.support.appending("systemd-e2e.sh")
+        let articles = Workspace.fixtures.removingLastComponent().appending("e2e")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: script.string)
+        process.arguments = [try #require(TariffwatchBinary.path), articles.string]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(text)")
+        #expect(text.contains("PASS:"), "\(text)")
+    }
+}
