@@ -1,3 +1,5 @@
+public import TariffExtraction
+
 /// Watch lists that narrow what alerts. Every fact is stored whatever the policy says.
 public struct AlertPolicy: Sendable, Hashable {
     /// ISO codes; a tariff alerts only when its imposer or target is one of them. Empty: all.
@@ -6,11 +8,22 @@ public struct AlertPolicy: Sendable, Hashable {
     public var products: [String]
     /// A changed rate alerts only when it moves by at least this many percentage points.
     public var minimumRateChange: Double
+    /// Deadline kinds that alert; nil: all kinds.
+    public var deadlineKinds: Set<DeadlineKind>?
 
-    public init(countries: [String] = [], products: [String] = [], minimumRateChange: Double = 0) {
+    public init(
+        countries: [String] = [], products: [String] = [], minimumRateChange: Double = 0,
+        deadlineKinds: Set<DeadlineKind>? = nil
+    ) {
         self.countries = Set(countries.map { $0.uppercased() })
         self.products = products.map { $0.lowercased() }
         self.minimumRateChange = minimumRateChange
+        self.deadlineKinds = deadlineKinds
+    }
+
+    /// Does a deadline fact's kind pass the watch list?
+    func admits(_ deadline: DeadlineFact) -> Bool {
+        deadlineKinds.map { $0.contains(deadline.kind) } ?? true
     }
 
     /// Does a new tariff fact pass the watch lists?

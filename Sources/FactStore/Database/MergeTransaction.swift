@@ -19,9 +19,16 @@ struct MergeTransaction {
 
     mutating func apply(_ observation: Observation) throws {
         let bucket = FactMerger.bucket(of: observation)
-        let candidates = try Row.fetchAll(db, sql: "SELECT * FROM facts WHERE bucket = ? ORDER BY created_at, id", arguments: [bucket])
-            .map(StoredFact.init(row:))
-        switch FactMerger.decide(observation, referenceDate: file.referenceDate, candidates: candidates) {
+        let candidates = try candidates(in: bucket, for: observation)
+        var partyCandidates: [StoredFact] = []
+        for pattern in FactMerger.partyPatterns(of: observation) {
+            partyCandidates += try Row.fetchAll(
+                db, sql: "SELECT * FROM facts WHERE bucket GLOB ? AND bucket <> ? ORDER BY created_at, id", arguments: [pattern, bucket]
+            ).map(StoredFact.init(row:))
+        }
+        let decision = FactMerger.decide(
+            observation, referenceDate: file.referenceDate, candidates: candidates, partyCandidates: partyCandidates)
+        switch decision {
         case .new:
             let id = try uniqueID(FactMerger.identity(of: observation))
             try db.execute(
@@ -44,11 +51,12 @@ struct MergeTransaction {
                 try raise(observation.isTariff ? .changedTariff : .changedDeadline, factID: fact.id, current: changed, previous: fact.value, observation: observation)
             }
         case .conflicts(let fact):
-            // Kept beside the fact, not overwriting it; one alert per distinct disagreeing value.
-            let value = try JSONText.encode(observation.value)
-            let seen = try Bool.fetchOne(
-                db, sql: "SELECT 1 FROM fact_sources WHERE fact_id = ? AND value = ? AND relation = 'conflicts'",
-                arguments: [fact.id, value]) ?? false
+            // Kept beside the fact, not overwriting it. It alerts once per disagreeing value, and only
+            // when no source ever said something compatible: an old article repeating the state before
+            // a change (or a rewritten copy of a file already counted) is history, not a conflict.
+            let stated = try String.fetchAll(db, sql: "SELECT DISTINCT value FROM fact_sources WHERE fact_id = ?", arguments: [fact.id])
+                .map { try JSONText.decode(FactValue.self, $0) }
+            let seen = stated.contains { FactMerger.agree($0, observation.value) }
             try addSource(factID: fact.id, observation: observation, relation: "conflicts")
             if !seen && observation.alertable && admits(observation.value) {
                 try raise(.conflictingReport, factID: fact.id, current: observation.value, previous: fact.value, observation: observation)
@@ -56,14 +64,38 @@ struct MergeTransaction {
         }
     }
 
+    /// The facts of `bucket` the rules could match. A deadline bucket holds every date of its kind
+    /// ever seen, so only those within a year of the observed date are read (decoding is the cost):
+    /// a same deadline overlaps it, and a deadline moved by more than a year is a new one.
+    private func candidates(in bucket: String, for observation: Observation) throws -> [StoredFact] {
+        guard case .deadline(let deadline) = observation.value else {
+            return try Row.fetchAll(db, sql: "SELECT * FROM facts WHERE bucket = ? ORDER BY created_at, id", arguments: [bucket])
+                .map(StoredFact.init(row:))
+        }
+        let earliestYear = String(deadline.span.lowerBound.year - 1)  // four digits: text order is year order
+        let latestYear = String(deadline.span.upperBound.year + 1)
+        return try Row.fetchAll(
+            db,
+            sql: """
+                SELECT * FROM facts WHERE bucket = ?
+                  AND substr(coalesce(json_extract(value, '$.deadline.end_date'), json_extract(value, '$.deadline.date')), 1, 4) >= ?
+                  AND substr(json_extract(value, '$.deadline.date'), 1, 4) <= ?
+                ORDER BY created_at, id
+                """,
+            arguments: [bucket, earliestYear, latestYear]
+        ).map(StoredFact.init(row:))
+    }
+
     private func admits(_ value: FactValue) -> Bool {
-        if case .tariff(let tariff) = value { return policy.admits(tariff) }
-        return true
+        switch value {
+        case .tariff(let tariff): policy.admits(tariff)
+        case .deadline(let deadline): policy.admits(deadline)
+        }
     }
 
     private func admitsChange(from old: FactValue, to new: FactValue) -> Bool {
         if case .tariff(let a) = old, case .tariff(let b) = new { return policy.admits(change: b, from: a) }
-        return true
+        return admits(new)
     }
 
     private func update(_ fact: StoredFact, to value: FactValue, alertable: Bool) throws {

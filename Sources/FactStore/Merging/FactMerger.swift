@@ -28,6 +28,10 @@ enum MergeDecision: Sendable, Hashable {
 ///   the other or one unknown, status in the same stage) corroborates; with other values it changes the fact when
 ///   it is at least as new, else conflicts. A compatible report on overlapping products (or where one
 ///   side names no products, meaning all goods) also corroborates rather than becoming a second alert.
+///   A report missing one party (`US` on `?`) corroborates the one known fact it fits on the other
+///   parties' side, in either order; it never changes one, and fitting two facts it stands alone.
+/// - A conflict (an older, disagreeing report) alerts only when no source of the fact ever stated a
+///   compatible value: an old article telling the state before a change is history, not news.
 /// - Historical rates and aggregates are records: the same rate and status corroborates, else a new record.
 /// - Deadlines are compared per kind: dates where one lies inside the other, the coarser spanning a
 ///   week at most, are the same deadline (refined to the more precise date). A newer report of a
@@ -47,11 +51,27 @@ enum FactMerger {
         }
     }
 
-    static func decide(_ observation: Observation, referenceDate: CalendarDate, candidates: [StoredFact]) -> MergeDecision {
+    /// GLOB patterns of the buckets whose facts may be the same move told with one party missing:
+    /// `US` on `?` and `US` on `CN` are one threat when everything else agrees.
+    static func partyPatterns(of observation: Observation) -> [String] {
+        guard observation.alertable, case .tariff(let t) = observation.value else { return [] }
+        switch (t.imposer, t.target) {
+        case (let imposer?, let target?): return ["tariff:\(imposer):[?]", "tariff:[?]:\(target)"]  // [?]: a literal ? in GLOB
+        case (let imposer?, nil): return ["tariff:\(imposer):*"]
+        case (nil, let target?): return ["tariff:*:\(target)"]
+        case (nil, nil): return []
+        }
+    }
+
+    /// - Parameter partyCandidates: facts from `partyPatterns`, compared only for corroboration:
+    ///   a report missing a party never changes or contradicts a fact about named parties.
+    static func decide(
+        _ observation: Observation, referenceDate: CalendarDate, candidates: [StoredFact], partyCandidates: [StoredFact] = []
+    ) -> MergeDecision {
         switch observation.value {
         case .tariff(let tariff):
             return observation.alertable
-                ? decideTariff(tariff, referenceDate: referenceDate, candidates: candidates)
+                ? decideTariff(tariff, referenceDate: referenceDate, candidates: candidates, partyCandidates: partyCandidates)
                 : decideRecord(tariff, candidates: candidates)
         case .deadline(let deadline):
             return decideDeadline(deadline, referenceDate: referenceDate, candidates: candidates)
@@ -72,7 +92,9 @@ enum FactMerger {
 
     // MARK: Tariffs
 
-    private static func decideTariff(_ new: TariffFact, referenceDate: CalendarDate, candidates: [StoredFact]) -> MergeDecision {
+    private static func decideTariff(
+        _ new: TariffFact, referenceDate: CalendarDate, candidates: [StoredFact], partyCandidates: [StoredFact]
+    ) -> MergeDecision {
         let facts = candidates.compactMap { fact -> (StoredFact, TariffFact)? in
             if case .tariff(let t) = fact.value { return (fact, t) }
             return nil
@@ -86,6 +108,16 @@ enum FactMerger {
         for (fact, known) in facts where compatible(known, new) && productsOverlap(known.products, new.products) {
             return .corroborates(fact, refined: .tariff(refine(known, with: new)))
         }
+        // One party missing on either side: the same move only when exactly one known fact fits;
+        // two fitting facts (US on CN and on MX at 25%) leave it ambiguous, so it stands alone.
+        let fitting = partyCandidates.compactMap { fact -> (StoredFact, TariffFact)? in
+            guard case .tariff(let known) = fact.value, compatible(known, new), productsOverlap(known.products, new.products)
+            else { return nil }
+            return (fact, known)
+        }
+        if fitting.count == 1, let (fact, known) = fitting.first {
+            return .corroborates(fact, refined: .tariff(refine(known, with: new)))
+        }
         return .new
     }
 
@@ -97,6 +129,15 @@ enum FactMerger {
             }
         }
         return .new
+    }
+
+    /// Two statements that say the same thing in the merge rules' sense (compatible values).
+    static func agree(_ a: FactValue, _ b: FactValue) -> Bool {
+        switch (a, b) {
+        case (.tariff(let x), .tariff(let y)): compatible(x, y)
+        case (.deadline(let x), .deadline(let y)): x.kind == y.kind && sameDeadline(x, y)
+        default: false
+        }
     }
 
     static func compatible(_ a: TariffFact, _ b: TariffFact) -> Bool {

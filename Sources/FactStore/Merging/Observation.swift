@@ -20,7 +20,9 @@ struct Observation: Sendable, Hashable {
                     && (change.imposer != nil || change.target != nil),
                 isPast: false, sentence: change.sentence)
         }
-        let effectiveDates = extraction.tariffChanges.filter { $0.status != .historical }.compactMap { change in
+        // Only a tariff that alerts itself can carry its date: a deadline folded into an aggregate
+        // or a party-less rate would never alert at all.
+        let effectiveDates = zip(extraction.tariffChanges, tariffs).filter { $0.1.alertable }.compactMap { change, _ in
             change.effectiveDate.map { (date: $0, sentence: change.sentence) }
         }
         let deadlines = extraction.deadlines.map { deadline in
