@@ -28,7 +28,8 @@ import Testing
         let f = fields(alert(.newTariff, .tariff(threat)))
         #expect(f["MESSAGE"] == "New tariff: US → CN threatened additional 100% on all goods from 2025-11-01 [/inbox/a.txt]")
         #expect(f["MESSAGE_ID"] == MessageID.newTariff)
-        #expect(f["PRIORITY"] == "5")
+        // Taking effect within the warning window (7 days from 2025-10-25): a warning.
+        #expect(f["PRIORITY"] == "4")
         #expect(f["SYSLOG_IDENTIFIER"] == "tariffwatch")
         #expect(f["ALERT_KIND"] == "new_tariff")
         #expect(f["FACT_ID"] == "f00d")
@@ -46,6 +47,14 @@ import Testing
         for field in JournalAlertEntry().fields(for: alert(.newTariff, .tariff(threat)), today: today) {
             #expect(JournalField.problem(withName: field.name) == nil, "\(field.name)")
         }
+    }
+
+    @Test func aTariffWithoutANearDateIsANotice() {
+        var later = threat
+        later.effectiveDate = TemporalValue(iso: "2026-01")
+        #expect(fields(alert(.newTariff, .tariff(later)))["PRIORITY"] == "5")
+        later.effectiveDate = nil
+        #expect(fields(alert(.newTariff, .tariff(later)))["PRIORITY"] == "5")
     }
 
     @Test func aChangeNamesTheOldValues() {
