@@ -34,7 +34,8 @@ struct DateResolver: Sendable {
     /// `on Sunday`, `next Thursday`, `last Friday`.
     ///
     /// `shift` is +1 for `next` (the first one after the reference), -1 for `last` (the last one before),
-    /// 0 for `this`, nil for a bare weekday (tense decides; the reference's own weekday is the reference).
+    /// 0 for `this`, nil for a bare weekday (past tense looks back, anything else ahead; the reference's own
+    /// weekday is the reference).
     func weekday(_ weekday: Int, shift: Int?, tense: Tense) -> CalendarDate {
         let ahead = (weekday - reference.weekday + 7) % 7  // 0...6 days forward
         let back = (reference.weekday - weekday + 7) % 7  // 0...6 days back
@@ -47,7 +48,8 @@ struct DateResolver: Sendable {
             switch tense {
             case .future: return reference.adding(days: ahead)
             case .past: return reference.adding(days: -back)
-            case .present: return ahead <= back ? reference.adding(days: ahead) : reference.adding(days: -back)
+            // `the truce expires on Thursday`: the present tense with a weekday schedules it
+            case .present: return reference.adding(days: ahead)
             }
         }
     }

@@ -27,10 +27,11 @@ struct DeadlineKindReader {
             i -= 1
         }
         i = upper
-        while i < tokens.count && i - upper + 1 < min(best.distance, 12) {
+        // a cue after the date must be clearly nearer: `the meeting, held October 20 to 22, ended …`
+        while i < tokens.count && i - upper + 3 < min(best.distance, 14) {
             if isBoundary(i) { break }
             if tokens[i].kind == .word, let kind = Self.cues[tokens[i].hash] {
-                best = (kind, i, i - upper + 1)
+                best = (kind, i, i - upper + 3)
                 break
             }
             i += 1
@@ -80,7 +81,7 @@ struct DeadlineKindReader {
         add(
             [
                 "talks", "summit", "summits", "meeting", "meetings", "meet", "meets", "visit", "visits", "hearing",
-                "hearings", "vote", "votes", "voting", "session", "sessions", "forum", "conference", "negotiations",
+                "hearings", "vote", "votes", "voting", "voted", "session", "sessions", "forum", "conference", "negotiations",
                 "negotiate", "discussions", "gathering", "gather", "met", "ministerial", "round", "sit", "dialogue", "call",
             ], .meeting)
         add(

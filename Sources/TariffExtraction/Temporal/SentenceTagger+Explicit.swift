@@ -141,12 +141,35 @@ extension SentenceTagger {
             explicit = y
             end += 2
         }
+        // `30 November to 2 December (2025)`: a range across months
+        var endMonth = month
+        if endDay == nil, explicit == nil, isMark(end, 0x2D) || isWord(end, W.to) || isWord(end, W.through)
+            || isWord(end, W.until), let (d2, after2) = dayNumber(end + 1)
+        {
+            var m = after2
+            if isWord(m, W.of) { m += 1 }
+            if let (month2, afterMonth2) = monthName(m) {
+                endDay = d2
+                endMonth = month2
+                end = afterMonth2
+                if let y = year(end) {
+                    explicit = y
+                    end += 1
+                } else if isMark(end, 0x2C), let y = year(end + 1) {
+                    explicit = y
+                    end += 2
+                }
+            }
+        }
+        var startYear = explicit
+        if let y = explicit, endMonth < month { startYear = y - 1 }  // `30 December to 2 January 2026`
         let first: CalendarDate?
-        if let y = explicit { first = CalendarDate(year: y, month: month, day: day) }
+        if let y = startYear { first = CalendarDate(year: y, month: month, day: day) }
         else { first = resolver.day(month: month, day: day, tense: tenseForDate(i, end)) }
         guard let first else { return nil }
         var match = TimexMatch(start: i, end: end, value: first.description, date: .day(first))
-        if let endDay, let last = CalendarDate(year: first.year, month: month, day: endDay) {
+        if let endDay, var last = CalendarDate(year: first.year, month: endMonth, day: endDay) {
+            if last < first, let next = CalendarDate(year: first.year + 1, month: endMonth, day: endDay) { last = next }
             match.endDate = .day(last)
         }
         return match

@@ -104,6 +104,7 @@ extension SentenceTagger {
         var inner: TimexMatch?
         switch word(k) {
         case .month?: inner = monthFirstDate(k)
+        case .quarterName(let q)?: inner = quarter(k, q, end: k + 1)
         case .shift(.relative(let offset))?: inner = relativeUnit(k, offset: offset)
         case .unit(let unit, false)? where isNoun && unit != .day:
             // `the end of the month`: the one we are in

@@ -19,8 +19,18 @@ struct SubjectReader {
             return text(nounPhrase(endingAt: noun))
         }
         var range = clause(before: lower)
-        if range.count < 2 { range = clause(after: upper) }
+        if range.count < 2 {
+            let after = clause(after: upper)
+            if after.count > range.count { range = after }
+        }
         if range.isEmpty, let cue { range = cue..<(cue + 1) }
+        if range.isEmpty {
+            // nothing phrase-like: the words just before the date, else just after it
+            var end = lower
+            while end > 0, tokens[end - 1].kind == .word, Self.trailing.contains(tokens[end - 1].hash) { end -= 1 }
+            range = max(0, end - 6)..<end
+            if range.isEmpty { range = upper..<min(tokens.count, upper + 6) }
+        }
         return text(range)
     }
 
@@ -94,7 +104,7 @@ struct SubjectReader {
         while start > 0, words < 9 {
             let t = tokens[start - 1]
             if t.kind == .mark, t.mark != 0x25, t.mark != 0x2D || t.spaceBefore { break }
-            if t.kind == .word, Self.stops.contains(t.hash) { break }
+            if t.kind == .word, Self.stops.contains(t.hash), !Self.auxiliaries.contains(t.hash) { break }
             if t.kind == .word { words += 1 }
             start -= 1
         }
@@ -140,7 +150,13 @@ struct SubjectReader {
     private static let trailing = hashes([
         "on", "in", "at", "by", "from", "starting", "beginning", "effective", "until", "through", "till", "the",
         "for", "of", "as", "no", "later", "than", "before", "after", "during", "within", "over", "around", "set",
-        "take", "effect", "into", "come", "to", "planned", "scheduled", "expected", "due", "slated",
+        "take", "effect", "into", "come", "to", "will", "would", "is", "are", "was", "were", "has", "have", "had",
+        "be", "been", "could", "should", "may", "might", "must", "since", "start", "starts", "begin", "begins",
+        "expire", "expires", "end", "ends", "kick", "kicks", "planned", "scheduled", "expected", "due", "slated",
+    ])
+    /// Auxiliaries do not end a subject going backwards: `the agreement was signed`.
+    private static let auxiliaries = hashes([
+        "is", "are", "was", "were", "will", "would", "could", "should", "may", "might", "has", "have", "had", "be", "been",
     ])
     private static let leading = hashes(["the", "a", "an", "its", "their", "his", "her", "on", "in", "of", "for", "and"])
     private static let prepositions = hashes(["on", "in", "at", "by", "from", "for", "of", "with", "into", "over", "during"])
