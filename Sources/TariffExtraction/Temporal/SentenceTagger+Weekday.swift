@@ -6,7 +6,11 @@ extension SentenceTagger {
         let dateStart = isMark(i + 1, 0x2C) ? i + 2 : i + 1
         if case .month? = word(dateStart), let m = monthFirstDate(dateStart), m.start == i { return m }
         // `Black Friday`, `Super Tuesday`: a capitalised word before makes it a name
-        if i > 1, tokens[i - 1].kind == .word, tokens[i - 1].capitalized, word(i - 1) == nil { return nil }
+        if i > 0, tokens[i - 1].kind == .word, tokens[i - 1].capitalized, word(i - 1) == nil,
+            i > 1 || !(W.datePrepositions.contains(tokens[0].hash) || isWord(0, W.on) || isWord(0, W.at))
+        {
+            return nil
+        }
         var start = i
         var shift: Int?
         if case .shift(.relative(let k))? = word(i - 1) {
