@@ -115,7 +115,7 @@ def main():
     paths = sorted(os.path.join(d, f) for d, _, fs in os.walk(a.timeml) for f in fs if f.endswith(".tml"))
     if not paths:
         sys.exit(f"eval_timeml: no .tml files under {a.timeml}")
-    docs, by_dct = {}, collections.defaultdict(list)
+    docs, by_dct, texts = {}, collections.defaultdict(list), {}
     with tempfile.TemporaryDirectory(prefix="eval-timeml.") as tmp:
         for i, path in enumerate(paths):
             dct, text, gold = parse(path)
@@ -126,6 +126,7 @@ def main():
             with open(txt, "w", encoding="utf-8") as f:
                 f.write(text)
             docs[txt] = (path, dct, gold)
+            texts[txt] = text
             by_dct[dct].append(txt)
         found = {}
         for dct, files in sorted(by_dct.items()):
@@ -155,7 +156,9 @@ def main():
                         print(f"{name} [{dct}]: false {y['text']!r} {y['value']}")
                 for x, y in pairs:
                     if x["value"] != y["value"]:
-                        print(f"{name} [{dct}]: value {y['text']!r} {y['value']} (gold {x['text']!r} {x['value']})")
+                        around = texts[txt][max(0, y["start"] - 60):y["end"] + 30].replace("\n", " ")
+                        print(f"{name} [{dct}]: value {y['text']!r} {y['value']} (gold {x['text']!r} {x['value']})"
+                              f" in {around!r}")
         sp, sr, sf = prf(strict, strict, n_sys, n_gold)
         rp, rr, rf = prf(relaxed, relaxed, n_sys, n_gold)
         vp, vr, vf = prf(value_ok, value_ok, n_sys, n_gold)

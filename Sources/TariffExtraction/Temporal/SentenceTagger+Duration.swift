@@ -32,8 +32,9 @@ extension SentenceTagger {
         let article = tokens[i].kind == .word && count == 1
         let before = i > 0 && tokens[i - 1].kind == .word ? tokens[i - 1].hash : 0
         let value = Self.durationValue(count, unit)
-        if isWord(end, W.ago), count > 0 {
-            guard let date = shifted(by: -count, unit) else { return nil }
+        // `two weeks ago`; `a year earlier`, `three days later` (read from the reference date)
+        if count > 0, !hyphenated, isWord(end, W.ago) || isWord(end, W.earlier) || isWord(end, W.later) {
+            guard let date = shifted(by: isWord(end, W.later) ? count : -count, unit) else { return nil }
             return TimexMatch(start: i, end: end + 1, value: date.iso, date: date)
         }
         if article && !(before == W.in_ || before == W.within || before == W.for_ || before == W.over) { return nil }

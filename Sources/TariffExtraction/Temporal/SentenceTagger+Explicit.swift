@@ -182,11 +182,15 @@ extension SentenceTagger {
         if isWord(i + 1, W.s), isGlued(i + 1), y % 10 == 0 {
             return TimexMatch(start: i, end: i + 2, value: String(y / 10))
         }
-        guard i > 0, tokens[i - 1].kind == .word, W.datePrepositions.contains(tokens[i - 1].hash) else {
-            // `2025-26`, `2024 and 2025` after another year are dates too
-            return nil
-        }
         if isMark(i + 1, 0x2D), isGlued(i + 1), isNumber(i + 2), isGlued(i + 2) { return nil }
+        guard i > 0, tokens[i - 1].kind == .word, W.datePrepositions.contains(tokens[i - 1].hash) else {
+            // `the 1996 Olympic bombing`: still a year for TIMEX3, but a name, so no calendar value
+            guard (1900...2099).contains(y), !isMark(i - 1, 0x24), !isMark(i - 1, 0x23), !isGlued(i) || i == 0,
+                i + 1 >= tokens.count || tokens[i + 1].kind != .word || !W.quantityWords.contains(tokens[i + 1].hash)
+            else { return nil }
+            if case .unit? = word(i + 1) { return nil }
+            return TimexMatch(start: i, end: i + 1, value: String(y))
+        }
         return TimexMatch(start: i, end: i + 1, value: String(y), date: .year(y))
     }
 }

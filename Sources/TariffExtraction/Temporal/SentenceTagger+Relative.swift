@@ -1,7 +1,7 @@
 /// Expressions anchored on the reference date: `next week`, `later this month`, `today`, `Q3`, `year-end`.
 extension SentenceTagger {
     func relative(_ i: Int, _ word: TimexWord) -> TimexMatch? {
-        let lowerOrFirst = !tokens[i].capitalized || i == 0
+        let lowerOrFirst = !tokens[i].capitalized || isSentenceInitial(i)
         switch word {
         case .dayOffset(let n):
             guard lowerOrFirst else { return nil }  // `Building a Sustainable Tomorrow`
@@ -12,7 +12,10 @@ extension SentenceTagger {
             return TimexMatch(start: i, end: i + 1, value: d.description, date: .day(d))
         case .reference(let value):
             guard lowerOrFirst, !(isMark(i + 1, 0x2D) && isGlued(i + 1)) else { return nil }  // `now-defunct`
-            return TimexMatch(start: i, end: i + 1, value: value)
+            // `the future`; `recent years`
+            let start = isWord(i - 1, W.the) && value == "FUTURE_REF" ? i - 1 : i
+            if case .unit(_, true)? = self.word(i + 1) { return TimexMatch(start: start, end: i + 2, value: value) }
+            return TimexMatch(start: start, end: i + 1, value: value)
         case .frequency(let value):
             guard lowerOrFirst else { return nil }
             return TimexMatch(start: i, end: i + 1, type: .set, value: value)
@@ -25,7 +28,15 @@ extension SentenceTagger {
             let start = isWord(i - 1, W.the) ? i - 1 : i
             return quarter(start, n, end: k + 1)
         case .shift(.relative(let k)):
-            return relativeUnit(i, offset: k)
+            if let m = relativeUnit(i, offset: k) { return m }
+            // `current conditions`, `the past`: the present, the past
+            if isWord(i, W.current), lowerOrFirst { return TimexMatch(start: i, end: i + 1, value: "PRESENT_REF") }
+            if isWord(i, W.past), isWord(i - 1, W.the), i + 1 >= tokens.count || tokens[i + 1].kind == .mark
+                || W.datePrepositions.contains(tokens[i + 1].hash)
+            {
+                return TimexMatch(start: i - 1, end: i + 1, value: "PAST_REF")
+            }
+            return nil
         case .shift(.side(let before)):
             // `later this week`, `earlier this year`
             guard case .shift(.relative(let k))? = self.word(i + 1), var m = relativeUnit(i + 1, offset: k),
@@ -39,9 +50,12 @@ extension SentenceTagger {
         case .season(let s):
             return season(i, s)
         case .unit(.year, false):
-            // `year-end`, `year end`
+            // `year-end`, `year end`; `year-earlier`, `year-ago`: the year before
             var k = i + 1
             if isMark(k, 0x2D), isGlued(k) { k += 1 }
+            if k == i + 2, isWord(k, W.earlier) || isWord(k, W.ago) {
+                return TimexMatch(start: i, end: k + 1, value: String(reference.year - 1), date: .year(reference.year - 1))
+            }
             guard isWord(k, W.end) else { return nil }
             let d = CalendarDate(year: reference.year, month: 12, day: 31)!
             return TimexMatch(start: i, end: k + 1, value: d.description, date: .day(d))
@@ -163,6 +177,13 @@ extension SentenceTagger {
         if let y = self.year(i + 1) { year = y }
         let code = ["SP", "SU", "FA", "WI"][season - 1]
         return TimexMatch(start: start, end: i + 1, value: "\(CalendarDate.pad(year, 4))-\(code)")
+    }
+
+    /// The first word of its sentence, opening quotes aside: capitalised there without being a name.
+    func isSentenceInitial(_ i: Int) -> Bool {
+        var k = i - 1
+        while k >= 0, tokens[k].kind == .mark { k -= 1 }
+        return k < 0
     }
 
     /// Nouns after `today's` that make it mean "present-day": `today's world`, `today's economy`.

@@ -6,9 +6,7 @@ extension SentenceTagger {
         let dateStart = isMark(i + 1, 0x2C) ? i + 2 : i + 1
         if case .month? = word(dateStart), let m = monthFirstDate(dateStart), m.start == i { return m }
         // `Black Friday`, `Super Tuesday`: a capitalised word before makes it a name
-        if i > 0, tokens[i - 1].kind == .word, tokens[i - 1].capitalized, word(i - 1) == nil,
-            i > 1 || !(W.datePrepositions.contains(tokens[0].hash) || isWord(0, W.on) || isWord(0, W.at))
-        {
+        if i > 0, tokens[i - 1].kind == .word, tokens[i - 1].capitalized, Self.holidayWords.contains(tokens[i - 1].hash) {
             return nil
         }
         var start = i
@@ -34,4 +32,9 @@ extension SentenceTagger {
         }
         return match
     }
+
+    /// Words that make a weekday a name: `Black Friday`, `Super Tuesday`, `Easter Sunday`.
+    static let holidayWords: Set<UInt64> = Set(
+        ["black", "good", "super", "cyber", "ash", "holy", "maundy", "easter", "palm", "bloody", "giving", "small",
+         "whit", "shrove", "fat", "blue", "orthodox"].map(TimexTokenizer.hash))
 }

@@ -168,6 +168,8 @@ enum W {
     static let later = TimexTokenizer.hash("later")
     static let past = TimexTokenizer.hash("past")
     static let early = TimexTokenizer.hash("early")
+    static let earlier = TimexTokenizer.hash("earlier")
+    static let current = TimexTokenizer.hash("current")
     static let late = TimexTokenizer.hash("late")
     static let mid = TimexTokenizer.hash("mid")
 

@@ -107,8 +107,9 @@ enum TimexLexicon {
         add(["yesterday"], .dayOffset(-1))
         add(["tonight"], .dayOffset(0))
         add(["now", "currently", "presently", "nowadays"], .reference("PRESENT_REF"))
-        add(["recently", "formerly", "previously", "lately"], .reference("PAST_REF"))
-        add(["soon", "shortly"], .reference("FUTURE_REF"))
+        // TimeML marks these; `previously`, `formerly`, `shortly` are left unmarked by its annotators
+        add(["recently", "lately", "recent"], .reference("PAST_REF"))
+        add(["soon", "future"], .reference("FUTURE_REF"))
         add(["daily"], .frequency("P1D"))
         add(["weekly"], .frequency("P1W"))
         add(["monthly"], .frequency("P1M"))
