@@ -95,7 +95,11 @@ import Testing
         on(saturday, "The tariffs would take effect on November 1.", due("2025-11-01", .effective)),
         on(saturday, "Tariffs have been in place since February 4.", due("2025-02-04", .other, upcoming: false)),
         on(saturday, "Washington is expected to respond by October 31.", due("2025-10-31", .deadline)),
-        on(saturday, "The duties could take effect on October 14.", due("2026-10-14", .effective)),
+        // within two weeks of the reference the nearest date wins over the tense
+        on(saturday, "The duties could take effect on October 14.", due("2025-10-14", .effective, upcoming: false)),
+        on(saturday, "The duties could take effect on September 14.", due("2026-09-14", .effective)),
+        on(saturday, "The talks were held on October 27.", due("2025-10-27", .meeting)),
+        on(saturday, "The talks were held on November 27.", due("2024-11-27", .meeting, upcoming: false)),
         on(saturday, "The duties took effect on October 14.", due("2025-10-14", .effective, upcoming: false)),
         on(saturday, "The vote on October 14 passed narrowly.", due("2025-10-14", .meeting, upcoming: false)),
         on(saturday, "Today's vote passed narrowly.", due("2025-10-18", .meeting, upcoming: false)),

@@ -6,13 +6,20 @@ struct DateResolver: Sendable {
     func day(month: Int, day: Int, tense: Tense) -> CalendarDate? {
         let candidates = [-1, 0, 1].compactMap { CalendarDate(year: reference.year + $0, month: month, day: day) }
         guard !candidates.isEmpty else { return nil }
+        // within two weeks of the reference the nearest one is meant, whatever the tense says: a misread
+        // tense is likelier than a date a year away (`gave no reason for the Jan. 14 deadline`)
+        let r = reference.daysSinceEpoch
+        if let nearest = candidates.min(by: { abs($0.daysSinceEpoch - r) < abs($1.daysSinceEpoch - r) }),
+            abs(nearest.daysSinceEpoch - r) <= 14
+        {
+            return nearest
+        }
         switch tense {
         case .future:
             return candidates.first { $0 >= reference } ?? candidates.last
         case .past:
             return candidates.last { $0 <= reference } ?? candidates.first
         case .present:
-            let r = reference.daysSinceEpoch
             return candidates.min { abs($0.daysSinceEpoch - r) < abs($1.daysSinceEpoch - r) }
         }
     }

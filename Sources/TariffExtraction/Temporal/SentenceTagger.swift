@@ -125,7 +125,10 @@ struct SentenceTagger {
     func tenseForDate(_ lower: Int, _ upper: Int) -> Tense {
         var k = lower - 1
         if isWord(k, W.on) || isWord(k, W.the) { k -= 1 }
-        if isWord(k, W.until) || isWord(k, W.till) || isWord(k, W.through) || isWord(k, W.thru) { return .present }
+        // `extended to Nov. 20` too
+        if isWord(k, W.until) || isWord(k, W.till) || isWord(k, W.through) || isWord(k, W.thru) || isWord(k, W.to) {
+            return .present
+        }
         return tense(lower, upper)
     }
 }

@@ -38,7 +38,9 @@ struct TenseReader {
         let token = tokens[i]
         // capitalised words are names and months (`May`), not auxiliaries
         guard token.kind == .word, !token.capitalized || i == 0 else { return nil }
-        if token.hash == Self.set, i + 1 < tokens.count, tokens[i + 1].hash == W.to { return .future }  // set to
+        if Self.beforeTo.contains(token.hash) {  // `set to`, `plans to`; `the plan` says nothing
+            return i + 1 < tokens.count && tokens[i + 1].hash == W.to ? .future : nil
+        }
         if let t = Self.cues[token.hash] {
             guard t == .past, Self.participles.contains(token.hash) else { return t }
             return auxiliary(before: i) ?? .past  // `being held`, `will be met`
@@ -72,7 +74,7 @@ struct TenseReader {
         var t: [UInt64: Tense] = [:]
         for w in [
             "will", "ll", "shall", "would", "could", "might", "should", "must", "may", "going", "scheduled",
-            "expected", "due", "slated", "plan", "plans", "planning", "poised", "upcoming", "ahead", "tomorrow",
+            "expected", "due", "slated", "planning", "poised", "upcoming", "ahead", "tomorrow",
             "next", "coming", "intends", "aims", "hopes", "seeks", "wants", "threatens", "vows", "pledges",
         ] {
             t[TimexTokenizer.hash(w)] = .future
@@ -90,7 +92,7 @@ struct TenseReader {
         return t
     }()
 
-    private static let set = TimexTokenizer.hash("set")
+    private static let beforeTo: Set<UInt64> = Set(["set", "plan", "plans"].map(TimexTokenizer.hash))
 
     /// Irregular past forms that are also participles: their auxiliary decides (`is being held`).
     private static let participles: Set<UInt64> = Set(
