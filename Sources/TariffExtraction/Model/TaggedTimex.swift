@@ -12,4 +12,9 @@ struct TaggedTimex: Sendable, Hashable {
     var date: TemporalValue?
     /// The end of a range (`October 25 to 27`), else nil.
     var endDate: TemporalValue?
+    /// The expression means the part of its period before the reference date (`earlier this year`,
+    /// `this month` in a past-tense clause): history, never a deadline.
+    var beforeReference: Bool = false
+    /// The tense of the clause the expression sits in, as the tagger read it.
+    var tense: Tense = .present
 }

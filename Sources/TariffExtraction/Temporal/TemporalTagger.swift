@@ -3,6 +3,30 @@ struct TemporalTagger: Sendable {
     let referenceDate: CalendarDate
 
     func tag(_ document: TextDocument) -> [TaggedTimex] {
-        []  // filled in by the temporal tagger work (issue 3)
+        var result: [TaggedTimex] = []
+        var tokens: [TimexToken] = []
+        tokens.reserveCapacity(64)
+        for (index, range) in document.sentences.enumerated() {
+            TimexTokenizer.tokenize(document.bytes, range, into: &tokens)
+            guard Self.mayHoldTime(tokens) else { continue }
+            let tagger = SentenceTagger(bytes: document.bytes, tokens: tokens, reference: referenceDate)
+            let reader = TenseReader(bytes: document.bytes, tokens: tokens)
+            for m in tagger.matches() {
+                result.append(
+                    TaggedTimex(
+                        bytes: tokens[m.start].start..<tokens[m.end - 1].end, sentenceIndex: index, type: m.type,
+                        value: m.value, date: m.date, endDate: m.endDate, beforeReference: m.beforeReference,
+                        tense: reader.tense(around: m.start, m.end)))
+            }
+        }
+        return result
+    }
+
+    /// Cheap pre-check: a sentence without a number or a lexicon word holds no temporal expression.
+    private static func mayHoldTime(_ tokens: [TimexToken]) -> Bool {
+        for t in tokens where t.kind == .number || (t.kind == .word && TimexLexicon.table[t.hash] != nil) {
+            return true
+        }
+        return false
     }
 }

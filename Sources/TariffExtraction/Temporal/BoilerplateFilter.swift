@@ -1,0 +1,89 @@
+/// Tells article prose from the text around it: photo captions, credits, bylines, promotions.
+///
+/// Their dates are real but commit to nothing (`…in Beijing on November 9, 2017. Getty Images`,
+/// `Sign up by November 30 for our newsletter`), so they never become deadlines.
+struct BoilerplateFilter {
+    let document: TextDocument
+
+    /// True when sentence `index` is a caption, credit, byline or promotion.
+    func isBoilerplate(_ index: Int, tokens: [TimexToken]) -> Bool {
+        if isCredit(index, tokens) || startsAsCaptionOrByline(tokens) || isPromotional(tokens) { return true }
+        // a caption whose credit the sentence splitter cut off: `…on November 9, 2017. Getty Images`
+        if index + 1 < document.sentences.count, sameLine(index, index + 1) {
+            var next: [TimexToken] = []
+            TimexTokenizer.tokenize(document.bytes, document.sentences[index + 1], into: &next)
+            if isCredit(index + 1, next) { return true }
+        }
+        return false
+    }
+
+    /// A short run of capitalised words ending in an agency or photo credit, without a closing period.
+    private func isCredit(_ index: Int, _ tokens: [TimexToken]) -> Bool {
+        guard let last = tokens.last, last.kind == .word, Self.creditWords.contains(last.hash) else { return false }
+        if tokens.count <= 6 {
+            return tokens.allSatisfy { $0.kind != .word || $0.capitalized || Self.creditWords.contains($0.hash) }
+        }
+        // `… in Gyeongju / Reuters`, `… (Photo: AP)`: a long caption with its credit
+        return tokens.contains { $0.kind == .mark && ($0.mark == 0x2F || $0.mark == 0x7C) }
+            || tokens.contains { $0.kind == .word && $0.hash == Self.photo }
+    }
+
+    /// `Photo: …`, `FILE PHOTO: …`, `Published October 24, 2025`, `Updated: …`.
+    private func startsAsCaptionOrByline(_ tokens: [TimexToken]) -> Bool {
+        guard let first = tokens.first, first.kind == .word else { return false }
+        if Self.bylineWords.contains(first.hash) { return true }
+        if Self.captionWords.contains(first.hash) {
+            return tokens.count > 1 && (tokens[1].kind == .mark && tokens[1].mark == 0x3A
+                || tokens.count > 2 && tokens[2].kind == .mark && tokens[2].mark == 0x3A)
+        }
+        return false
+    }
+
+    /// Calls to action and site furniture: subscribe, sign up, click here, leave a reply, read also, rated #1.
+    private func isPromotional(_ tokens: [TimexToken]) -> Bool {
+        for (i, t) in tokens.enumerated() where t.kind == .word {
+            if Self.promotionWords.contains(t.hash) { return true }
+            guard i + 1 < tokens.count else { continue }
+            let next = tokens[i + 1]
+            if next.kind == .mark, next.mark == 0x23, t.hash == Self.rated { return true }  // rated #1
+            if next.kind == .word, Self.promotionPairs.contains(t.hash &* 31 &+ next.hash) { return true }
+        }
+        return false
+    }
+
+    private func sameLine(_ a: Int, _ b: Int) -> Bool {
+        let gap = document.sentences[a].upperBound..<document.sentences[b].lowerBound
+        return !document.bytes[gap].contains(0x0A)
+    }
+
+    private static let photo = TimexTokenizer.hash("photo")
+    private static let rated = TimexTokenizer.hash("rated")
+
+    private static let creditWords: Set<UInt64> = Set(
+        [
+            "images", "image", "reuters", "ap", "afp", "bloomberg", "epa", "xinhua", "shutterstock", "photo", "photos",
+            "pool", "alamy", "getty", "efe", "anadolu", "ians", "pti", "yonhap", "kyodo", "sipa", "corbis", "stock",
+            "photographer", "handout", "file",
+        ].map(TimexTokenizer.hash))
+
+    private static let captionWords: Set<UInt64> = Set(
+        ["photo", "image", "caption", "file", "pictured", "picture", "video", "credit"].map(TimexTokenizer.hash))
+
+    private static let bylineWords: Set<UInt64> = Set(
+        ["published", "updated", "posted", "modified", "copyright"].map(TimexTokenizer.hash))
+
+    private static let promotionWords: Set<UInt64> = Set(
+        [
+            "subscribe", "subscribed", "subscribers", "subscription", "newsletter", "newsletters", "unsubscribe",
+            "advertisement", "sponsored", "coupon", "promo", "cookies", "webinar", "giveaway",
+        ].map(TimexTokenizer.hash))
+
+    private static let promotionPairs: Set<UInt64> = Set(
+        [
+            ("sign", "up"), ("click", "here"), ("a", "reply"), ("post", "comment"), ("read", "also"), ("read", "more"),
+            ("follow", "us"), ("leading", "choice"), ("free", "trial"), ("rights", "reserved"), ("privacy", "policy"),
+            ("limited", "time"), ("order", "now"), ("buy", "now"), ("shop", "now"), ("register", "now"),
+            ("download", "our"), ("join", "our"), ("best", "price"), ("best", "deals"), ("related", "articles"),
+            ("also", "read"), ("see", "also"),
+        ].map { TimexTokenizer.hash($0.0) &* 31 &+ TimexTokenizer.hash($0.1) })
+}

@@ -1,0 +1,84 @@
+/// Fills in what a date expression leaves out (the year, the week) from the reference date and tense.
+struct DateResolver: Sendable {
+    let reference: CalendarDate
+
+    /// `December 1`: the next one for future tense, the last one for past tense, else the nearest.
+    func day(month: Int, day: Int, tense: Tense) -> CalendarDate? {
+        let candidates = [-1, 0, 1].compactMap { CalendarDate(year: reference.year + $0, month: month, day: day) }
+        guard !candidates.isEmpty else { return nil }
+        // within two weeks of the reference the nearest one is meant, whatever the tense says: a misread
+        // tense is likelier than a date a year away (`gave no reason for the Jan. 14 deadline`)
+        let r = reference.daysSinceEpoch
+        if let nearest = candidates.min(by: { abs($0.daysSinceEpoch - r) < abs($1.daysSinceEpoch - r) }),
+            abs(nearest.daysSinceEpoch - r) <= 14
+        {
+            return nearest
+        }
+        switch tense {
+        case .future:
+            return candidates.first { $0 >= reference } ?? candidates.last
+        case .past:
+            return candidates.last { $0 <= reference } ?? candidates.first
+        case .present:
+            return candidates.min { abs($0.daysSinceEpoch - r) < abs($1.daysSinceEpoch - r) }
+        }
+    }
+
+    /// `in November`: the year of the next, last or nearest such month (the current month counts as all three).
+    func year(ofMonth month: Int, tense: Tense) -> Int {
+        let delta = month - reference.month
+        switch tense {
+        case .future: return delta >= 0 ? reference.year : reference.year + 1
+        case .past: return delta <= 0 ? reference.year : reference.year - 1
+        case .present:
+            if delta > 6 { return reference.year - 1 }
+            if delta < -6 { return reference.year + 1 }
+            if delta == -6 { return reference.year }  // half a year either way: news more often looks back
+            return reference.year
+        }
+    }
+
+    /// `on Sunday`, `next Thursday`, `last Friday`.
+    ///
+    /// `shift` is +1 for `next` (the first one after the reference), -1 for `last` (the last one before),
+    /// 0 for `this`, nil for a bare weekday (past tense looks back, anything else ahead; the reference's own
+    /// weekday is the reference).
+    func weekday(_ weekday: Int, shift: Int?, tense: Tense) -> CalendarDate {
+        let ahead = (weekday - reference.weekday + 7) % 7  // 0...6 days forward
+        let back = (reference.weekday - weekday + 7) % 7  // 0...6 days back
+        switch shift {
+        case .some(1): return reference.adding(days: ahead == 0 ? 7 : ahead)
+        case .some(-1): return reference.adding(days: back == 0 ? -7 : -back)
+        case .some(_): return CalendarDate.mondayOf(isoWeek: reference.isoWeek.week, year: reference.isoWeek.year)
+            .adding(days: weekday - 1)
+        default:
+            switch tense {
+            case .future: return reference.adding(days: ahead)
+            case .past: return reference.adding(days: -back)
+            // `the truce expires on Thursday`: the present tense with a weekday schedules it
+            case .present: return reference.adding(days: ahead)
+            }
+        }
+    }
+
+    /// `next week` / `this month` / `last year`: the unit containing the reference, shifted by `offset` units.
+    func period(_ unit: TimeUnit, offset: Int) -> TemporalValue? {
+        switch unit {
+        case .day: return .day(reference.adding(days: offset))
+        case .week, .weekend: return .week(containing: reference.adding(days: 7 * offset))
+        case .month:
+            let d = CalendarDate(year: reference.year, month: reference.month, day: 1)!.adding(months: offset)
+            return .month(year: d.year, month: d.month)
+        case .quarter:
+            let index = reference.year * 4 + (reference.month - 1) / 3 + offset
+            return .quarter(year: index / 4, quarter: index % 4 + 1)
+        case .year: return .year(reference.year + offset)
+        case .decade, .hour, .minute: return nil
+        }
+    }
+
+    /// `November 2025`, `in November`.
+    func month(_ month: Int, year: Int?, tense: Tense) -> TemporalValue {
+        .month(year: year ?? self.year(ofMonth: month, tense: tense), month: month)
+    }
+}

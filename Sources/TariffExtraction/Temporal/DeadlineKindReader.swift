@@ -1,0 +1,103 @@
+/// Decides what a date commits to (takes effect, expires, a meeting, a due date) from the words around it.
+///
+/// A trigger right before the date (`starting`, `until`, `by`) decides first; otherwise the nearest
+/// event word in the clause does (`the summit next Thursday`, `set to take effect December 1`).
+struct DeadlineKindReader {
+    let tokens: [TimexToken]
+
+    /// The kind for the date at tokens `lower..<upper`, and the index of the word that decided it.
+    func kind(_ lower: Int, _ upper: Int, isRange: Bool) -> (kind: DeadlineKind, cue: Int?) {
+        var k = lower - 1
+        while k >= 0, tokens[k].kind == .word, Self.skippable.contains(tokens[k].hash) { k -= 1 }
+        if k >= 0, tokens[k].kind == .word {
+            let h = tokens[k].hash
+            if let trigger = Self.triggers[h], !(isRange && h == W.from) { return (trigger, k) }
+            // `said on Thursday`: the date of a statement, not of an event
+            if Self.reporting.contains(h) { return (.other, nil) }
+            if h == W.of, k > 0, tokens[k - 1].hash == Self.asHash { return (.effective, k) }  // as of
+        }
+        var best: (kind: DeadlineKind, cue: Int?, distance: Int) = (.other, nil, Int.max)
+        var i = lower - 1
+        while i >= 0 && lower - i <= 14 {
+            if isBoundary(i) { break }
+            if tokens[i].kind == .word, let kind = Self.cues[tokens[i].hash] {
+                best = (kind, i, lower - i)
+                break
+            }
+            i -= 1
+        }
+        i = upper
+        // a cue after the date must be clearly nearer: `the meeting, held October 20 to 22, ended …`
+        while i < tokens.count && i - upper + 3 < min(best.distance, 14) {
+            if isBoundary(i) { break }
+            if tokens[i].kind == .word, let kind = Self.cues[tokens[i].hash] {
+                best = (kind, i, i - upper + 3)
+                break
+            }
+            i += 1
+        }
+        return (best.kind, best.cue)
+    }
+
+    private func isBoundary(_ i: Int) -> Bool {
+        tokens[i].kind == .mark && (tokens[i].mark == 0x3B || tokens[i].mark == 0x3A)
+    }
+
+    /// Verbs of saying: a date right after one is when something was said.
+    private static let reporting: Set<UInt64> = Set(
+        ["said", "says", "announced", "told", "wrote", "tweeted", "posted", "stated", "added", "confirmed", "reported",
+         "noted", "warned", "declared", "revealed", "disclosed"].map(TimexTokenizer.hash))
+
+    private static let asHash = TimexTokenizer.hash("as")
+
+    /// Words between a trigger and its date: `starting on the`, `until at least`.
+    private static let skippable: Set<UInt64> = Set(["on", "the", "at", "least", "in", "early", "mid", "late"].map(TimexTokenizer.hash))
+
+    private static let triggers: [UInt64: DeadlineKind] = {
+        var t: [UInt64: DeadlineKind] = [:]
+        for w in ["starting", "from", "effective", "beginning", "commencing"] { t[TimexTokenizer.hash(w)] = .effective }
+        for w in ["until", "till", "through", "thru", "expires", "expiring", "expire"] { t[TimexTokenizer.hash(w)] = .expiry }
+        for w in ["by", "before", "than", "deadline", "due", "within"] { t[TimexTokenizer.hash(w)] = .deadline }
+        return t
+    }()
+
+    /// Words that name what happens on a date.
+    static let cues: [UInt64: DeadlineKind] = {
+        var t: [UInt64: DeadlineKind] = [:]
+        func add(_ words: [String], _ kind: DeadlineKind) {
+            for w in words { t[TimexTokenizer.hash(w)] = kind }
+        }
+        add(
+            [
+                "effect", "effective", "start", "starts", "starting", "begin", "begins", "beginning", "kick", "kicks",
+                "implementation", "implement", "implemented", "began", "started", "kicked", "entered", "enter", "enters", "force", "commence", "commences",
+                "apply", "applies", "launch", "launches", "rollout",
+            ], .effective)
+        add(
+            [
+                "expire", "expires", "expiring", "expiry", "expiration", "lapse", "lapses", "truce", "pause", "paused",
+                "suspension", "suspended", "reprieve", "ceasefire", "moratorium", "until", "through", "end", "ends", "ending", "ended", "expired", "lapsed",
+            ], .expiry)
+        add(
+            [
+                "talks", "summit", "summits", "meeting", "meetings", "meet", "meets", "visit", "visits", "hearing",
+                "hearings", "vote", "votes", "voting", "voted", "session", "sessions", "forum", "conference", "negotiations",
+                "negotiate", "discussions", "gathering", "gather", "met", "ministerial", "round", "sit", "dialogue", "call",
+            ], .meeting)
+        add(
+            [
+                "deadline", "deadlines", "due", "ultimatum", "comment", "comments", "submit", "submission",
+                "submissions", "filing", "respond",
+            ], .deadline)
+        return t
+    }()
+
+    /// Event words that are nouns: the subject is the noun phrase they head (`the APEC summit`).
+    static let nounCues: Set<UInt64> = Set(
+        [
+            "truce", "pause", "suspension", "reprieve", "ceasefire", "moratorium", "talks", "summit", "summits",
+            "meeting", "meetings", "hearing", "hearings", "vote", "session", "sessions", "forum", "conference",
+            "negotiations", "discussions", "gathering", "ministerial", "round", "dialogue", "deadline", "ultimatum",
+            "implementation", "rollout", "call",
+        ].map(TimexTokenizer.hash))
+}

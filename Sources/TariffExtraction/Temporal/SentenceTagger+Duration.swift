@@ -1,0 +1,91 @@
+/// Counted periods: `90 days`, `a 90-day truce`, `two weeks ago`, `in two weeks`, `within 90 days`.
+extension SentenceTagger {
+    func duration(_ i: Int) -> TimexMatch? {
+        var count: Int
+        var unitIndex = i + 1
+        switch tokens[i].kind {
+        case .number:
+            guard tokens[i].digits <= 4, tokens[i].value > 0, tokens[i].value <= 1000 else { return nil }
+            count = tokens[i].value
+        case .word:
+            if isWord(i, W.a) || isWord(i, W.an) {
+                count = 1
+                if case .number(-1)? = word(i + 1) {
+                    count = -1
+                    unitIndex = i + 2
+                }
+            } else if case .number(let n)? = word(i) {
+                count = n
+            } else {
+                return nil
+            }
+        case .mark:
+            return nil
+        }
+        let hyphenated = isMark(unitIndex, 0x2D) && isGlued(unitIndex) && isGlued(unitIndex + 1)
+        if hyphenated { unitIndex += 1 }
+        guard case .unit(let unit, let plural)? = word(unitIndex), unit != .weekend else { return nil }
+        if !hyphenated && count > 1 && !plural { return nil }  // `2 day` is not English; `90-day` is
+        let end = unitIndex + 1
+        // ages: `25-year-old`, `25 years old`
+        if isWord(end, W.old) || (isMark(end, 0x2D) && isWord(end + 1, W.old)) { return nil }
+        let article = tokens[i].kind == .word && count == 1
+        let before = i > 0 && tokens[i - 1].kind == .word ? tokens[i - 1].hash : 0
+        let value = Self.durationValue(count, unit)
+        // `two weeks ago`; `a year earlier`, `three days later` (read from the reference date)
+        if count > 0, !hyphenated, isWord(end, W.ago) || isWord(end, W.earlier) || isWord(end, W.later) {
+            guard let date = shifted(by: isWord(end, W.later) ? count : -count, unit) else { return nil }
+            return TimexMatch(start: i, end: end + 1, value: date.iso, date: date)
+        }
+        if article && !(before == W.in_ || before == W.within || before == W.for_ || before == W.over) { return nil }
+        var match = TimexMatch(start: i, end: end, type: .duration, value: value)
+        if !hyphenated, count > 0, before == W.in_ || before == W.within {
+            // the deadline the span points to: `within 90 days` of the reference
+            match.date = shiftedDay(by: count, unit).map { .day($0) }
+        }
+        return match
+    }
+
+    /// `P90D`, `P2W`, `P3M`, `P1Y`, `PT2H`; `X` for an unknown count (`several years`).
+    static func durationValue(_ count: Int, _ unit: TimeUnit) -> String {
+        let n = count < 0 ? "X" : String(count)
+        switch unit {
+        case .day: return "P\(n)D"
+        case .week, .weekend: return "P\(n)W"
+        case .month: return "P\(n)M"
+        case .quarter: return count < 0 ? "PXM" : "P\(3 * count)M"
+        case .year: return "P\(n)Y"
+        case .decade: return count < 0 ? "PXDE" : "P\(10 * count)Y"
+        case .hour: return "PT\(n)H"
+        case .minute: return "PT\(n)M"
+        }
+    }
+
+    /// The period `count` units from the reference, at that unit's granularity (`two weeks ago`: a week).
+    func shifted(by count: Int, _ unit: TimeUnit) -> TemporalValue? {
+        switch unit {
+        case .day: return .day(reference.adding(days: count))
+        case .week: return .week(containing: reference.adding(days: 7 * count))
+        case .month:
+            let d = reference.adding(months: count)
+            return .month(year: d.year, month: d.month)
+        case .quarter: return resolver.period(.quarter, offset: count)
+        case .year: return .year(reference.year + count)
+        case .decade: return .year(reference.year + 10 * count)
+        case .weekend, .hour, .minute: return nil
+        }
+    }
+
+    /// The day `count` units after the reference: `within 90 days`, `in two weeks`, `in three months`.
+    func shiftedDay(by count: Int, _ unit: TimeUnit) -> CalendarDate? {
+        switch unit {
+        case .day: return reference.adding(days: count)
+        case .week: return reference.adding(days: 7 * count)
+        case .month: return reference.adding(months: count)
+        case .quarter: return reference.adding(months: 3 * count)
+        case .year: return reference.adding(months: 12 * count)
+        case .decade: return reference.adding(months: 120 * count)
+        case .weekend, .hour, .minute: return nil
+        }
+    }
+}

@@ -1,0 +1,197 @@
+/// Expressions anchored on the reference date: `next week`, `later this month`, `today`, `Q3`, `year-end`.
+extension SentenceTagger {
+    func relative(_ i: Int, _ word: TimexWord) -> TimexMatch? {
+        let lowerOrFirst = !tokens[i].capitalized || isSentenceInitial(i)
+        switch word {
+        case .dayOffset(let n):
+            guard lowerOrFirst else { return nil }  // `Building a Sustainable Tomorrow`
+            if n == 0, isMark(i + 1, 0x27), isWord(i + 2, W.s), isGenericNoun(i + 3) {
+                return TimexMatch(start: i, end: i + 1, value: "PRESENT_REF")  // `today's world`
+            }
+            let d = reference.adding(days: n)
+            return TimexMatch(start: i, end: i + 1, value: d.description, date: .day(d))
+        case .reference(let value):
+            guard lowerOrFirst, !(isMark(i + 1, 0x2D) && isGlued(i + 1)) else { return nil }  // `now-defunct`
+            // `the future`; `recent years`
+            let start = isWord(i - 1, W.the) && value == "FUTURE_REF" ? i - 1 : i
+            if case .unit(_, true)? = self.word(i + 1) { return TimexMatch(start: start, end: i + 2, value: value) }
+            return TimexMatch(start: start, end: i + 1, value: value)
+        case .frequency(let value):
+            guard lowerOrFirst else { return nil }
+            return TimexMatch(start: i, end: i + 1, type: .set, value: value)
+        case .quarterName(let q):
+            return quarter(i, q, end: i + 1)
+        case .ordinal(let n):
+            var k = i + 1
+            if isMark(k, 0x2D), isGlued(k) { k += 1 }
+            guard case .unit(.quarter, false)? = self.word(k) else { return nil }
+            let start = isWord(i - 1, W.the) ? i - 1 : i
+            return quarter(start, n, end: k + 1)
+        case .shift(.relative(let k)):
+            if let m = relativeUnit(i, offset: k) { return m }
+            // `current conditions`, `the past`: the present, the past
+            if isWord(i, W.current), lowerOrFirst { return TimexMatch(start: i, end: i + 1, value: "PRESENT_REF") }
+            if isWord(i, W.past), isWord(i - 1, W.the), i + 1 >= tokens.count || tokens[i + 1].kind == .mark
+                || W.datePrepositions.contains(tokens[i + 1].hash)
+            {
+                return TimexMatch(start: i - 1, end: i + 1, value: "PAST_REF")
+            }
+            return nil
+        case .shift(.side(let before)):
+            // `later this week`, `earlier this year`
+            guard case .shift(.relative(let k))? = self.word(i + 1), var m = relativeUnit(i + 1, offset: k),
+                m.date != nil, m.start == i + 1
+            else { return nil }
+            m.start = i
+            m.beforeReference = before
+            return m
+        case .shift(.part(let part)):
+            return partOf(i, part)
+        case .season(let s):
+            return season(i, s)
+        case .unit(.year, false):
+            // `year-end`, `year end`; `year-earlier`, `year-ago`: the year before
+            var k = i + 1
+            if isMark(k, 0x2D), isGlued(k) { k += 1 }
+            if k == i + 2, isWord(k, W.earlier) || isWord(k, W.ago) {
+                return TimexMatch(start: i, end: k + 1, value: String(reference.year - 1), date: .year(reference.year - 1))
+            }
+            guard isWord(k, W.end) else { return nil }
+            let d = CalendarDate(year: reference.year, month: 12, day: 31)!
+            return TimexMatch(start: i, end: k + 1, value: d.description, date: .day(d))
+        default:
+            return nil
+        }
+    }
+
+    /// `this week`, `next month`, `last year`, `next Thursday`, `last March`, `the coming weeks`, `the past two years`.
+    func relativeUnit(_ i: Int, offset: Int) -> TimexMatch? {
+        let next = i + 1
+        switch word(next) {
+        case .weekday?:
+            return weekdayDate(next)
+        case .month?:
+            return monthFirstDate(next)
+        case .season?:
+            return season(next, nil)
+        case .unit(let unit, false)?:
+            if isWord(i, W.past) || (offset == -1 && isWord(i - 1, W.the)) {
+                return TimexMatch(start: i, end: next + 1, type: .duration, value: Self.durationValue(1, unit))
+            }
+            if unit == .weekend {
+                let monday = reference.adding(days: 7 * offset)
+                let w = TemporalValue.week(containing: monday).iso
+                return TimexMatch(start: i, end: next + 1, value: "\(w)-WE")
+            }
+            guard let value = resolver.period(unit, offset: offset) else { return nil }
+            var match = TimexMatch(start: i, end: next + 1, value: value.iso, date: value)
+            // `this month, Beijing announced…`: the part of this period that has passed
+            if offset == 0, tense(i, next + 1) == .past { match.beforeReference = true }
+            return match
+        case .unit(let unit, true)?:
+            guard unit != .weekend, offset != 0 else { return nil }
+            return TimexMatch(start: i, end: next + 1, value: offset > 0 ? "FUTURE_REF" : "PAST_REF")
+        case .number(let n)?:
+            guard case .unit(let unit, true)? = word(next + 1), offset != 0 else { return nil }
+            return TimexMatch(start: i, end: next + 2, type: .duration, value: Self.durationValue(n, unit))
+        default:
+            if isNumber(next), tokens[next].digits <= 3, case .unit(let unit, true)? = word(next + 1), offset != 0 {
+                return TimexMatch(
+                    start: i, end: next + 2, type: .duration, value: Self.durationValue(tokens[next].value, unit))
+            }
+            return nil
+        }
+    }
+
+    /// `early next year`, `mid-December`, `late 2025`, `the end of March`, `the start of next month`.
+    func partOf(_ i: Int, _ part: TimexPart) -> TimexMatch? {
+        var k = i + 1
+        let isNoun = isWord(i + 1, W.of)  // `end of`, `start of`, `beginning of`
+        if isNoun {
+            k += 1
+            if isWord(k, W.the) { k += 1 }
+        } else if isMark(k, 0x2D), isGlued(k) {
+            k += 1  // mid-December
+        } else if !(isWord(i, W.early) || isWord(i, W.late) || isWord(i, W.mid)) {
+            return nil  // `end`, `start` alone are nouns or verbs: `start next month`
+        }
+        var inner: TimexMatch?
+        switch word(k) {
+        case .month?: inner = monthFirstDate(k)
+        case .quarterName(let q)?: inner = quarter(k, q, end: k + 1)
+        case .shift(.relative(let offset))?: inner = relativeUnit(k, offset: offset)
+        case .unit(let unit, false)? where isNoun && unit != .day:
+            // `the end of the month`: the one we are in
+            if let value = resolver.period(unit, offset: 0) {
+                inner = TimexMatch(start: k, end: k + 1, value: value.iso, date: value)
+            }
+        default:
+            if let y = year(k) { inner = TimexMatch(start: k, end: k + 1, value: String(y), date: .year(y)) }
+        }
+        guard var m = inner, m.start >= k - 1, let date = m.date, date.granularity != .day else { return nil }
+        m.start = isWord(i - 1, W.the) && isNoun ? i - 1 : i
+        if part == .end && isNoun {
+            let last = date.granularity == .week ? date.firstDay.adding(days: 4) : date.lastDay
+            m.date = .day(last)
+        }
+        m.beforeReference = false
+        return m
+    }
+
+    /// `Q3`, `Q3 2025`, `the third quarter (of 2026)`: the year from the text, else from tense.
+    func quarter(_ start: Int, _ q: Int, end: Int) -> TimexMatch? {
+        guard (1...4).contains(q) else { return nil }
+        var last = end
+        var y: Int?
+        if let explicit = year(end) {
+            y = explicit
+            last = end + 1
+        } else if isWord(end, W.of), let explicit = year(end + 1) {
+            y = explicit
+            last = end + 2
+        } else if isWord(end, W.of), case .shift(.relative(let k))? = word(end + 1), isWord(end + 2, W.year) {
+            y = reference.year + k
+            last = end + 3
+        } else if start > 0, let explicit = year(start - 1) {
+            y = explicit
+        }
+        let year = y ?? resolver.year(ofMonth: (q - 1) * 3 + 2, tense: tense(start, last))
+        let value = TemporalValue.quarter(year: year, quarter: q)
+        return TimexMatch(start: start, end: last, value: value.iso, date: value)
+    }
+
+    /// `this summer`, `over the summer`, `next spring`: TIMEX3 season values (`2026-SU`), no calendar date.
+    func season(_ i: Int, _ s: Int?) -> TimexMatch? {
+        guard case .season(let season)? = word(i), !tokens[i].capitalized || i == 0 else { return nil }
+        var start = i
+        var year: Int
+        let startMonth = season * 3
+        if case .shift(.relative(let k))? = word(i - 1) {
+            start = i - 1
+            year = reference.year + (k > 0 && startMonth <= reference.month ? 1 : k < 0 && startMonth >= reference.month ? -1 : 0)
+        } else if isWord(i - 1, W.the) {
+            year = resolver.year(ofMonth: startMonth + 1, tense: tense(i - 1, i + 1))
+        } else {
+            return nil
+        }
+        if let y = self.year(i + 1) { year = y }
+        let code = ["SP", "SU", "FA", "WI"][season - 1]
+        return TimexMatch(start: start, end: i + 1, value: "\(CalendarDate.pad(year, 4))-\(code)")
+    }
+
+    /// The first word of its sentence, opening quotes aside: capitalised there without being a name.
+    func isSentenceInitial(_ i: Int) -> Bool {
+        var k = i - 1
+        while k >= 0, tokens[k].kind == .mark { k -= 1 }
+        return k < 0
+    }
+
+    /// Nouns after `today's` that make it mean "present-day": `today's world`, `today's economy`.
+    private func isGenericNoun(_ i: Int) -> Bool {
+        i < tokens.count && tokens[i].kind == .word && Self.genericNouns.contains(tokens[i].hash)
+    }
+
+    private static let genericNouns: Set<UInt64> = Set(
+        ["world", "economy", "society", "generation", "market", "markets", "environment", "climate", "era", "age",
+         "youth", "standards", "politics"].map(TimexTokenizer.hash))
+}

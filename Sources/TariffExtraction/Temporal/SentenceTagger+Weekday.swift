@@ -1,0 +1,40 @@
+/// Weekdays: `on Saturday`, `next Thursday`, `Saturday's session`, `Sunday and Monday`.
+extension SentenceTagger {
+    func weekdayDate(_ i: Int) -> TimexMatch? {
+        guard case .weekday(let weekday)? = word(i), tokens[i].capitalized else { return nil }
+        // `Thursday, Oct. 30`: the calendar date decides
+        let dateStart = isMark(i + 1, 0x2C) ? i + 2 : i + 1
+        if case .month? = word(dateStart), let m = monthFirstDate(dateStart), m.start == i { return m }
+        // `Black Friday`, `Super Tuesday`: a capitalised word before makes it a name
+        if i > 0, tokens[i - 1].kind == .word, tokens[i - 1].capitalized, Self.holidayWords.contains(tokens[i - 1].hash) {
+            return nil
+        }
+        var start = i
+        var shift: Int?
+        if case .shift(.relative(let k))? = word(i - 1) {
+            shift = k
+            start = i - 1
+        }
+        let tense = tense(start, i + 1)
+        let date = resolver.weekday(weekday, shift: shift, tense: tense)
+        var match = TimexMatch(start: start, end: i + 1, value: date.description, date: .day(date))
+        // `Sunday and Monday`, `Monday to Wednesday`, `Monday-Wednesday`
+        let joiner = i + 1
+        if isWord(joiner, W.and) || isWord(joiner, W.to) || isWord(joiner, W.through) || isWord(joiner, W.until)
+            || (isMark(joiner, 0x2D) && isGlued(joiner + 1)),
+            case .weekday(let second)? = word(joiner + 1), tokens[joiner + 1].capitalized
+        {
+            let span = (second - weekday + 7) % 7
+            if span > 0 && span <= 4 {
+                match.end = joiner + 2
+                match.endDate = .day(date.adding(days: span))
+            }
+        }
+        return match
+    }
+
+    /// Words that make a weekday a name: `Black Friday`, `Super Tuesday`, `Easter Sunday`.
+    static let holidayWords: Set<UInt64> = Set(
+        ["black", "good", "super", "cyber", "ash", "holy", "maundy", "easter", "palm", "bloody", "giving", "small",
+         "whit", "shrove", "fat", "blue", "orthodox"].map(TimexTokenizer.hash))
+}

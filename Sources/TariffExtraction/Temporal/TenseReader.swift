@@ -1,0 +1,124 @@
+/// Which way a clause points in time: decides the year of `December 1` and the week of `Sunday`.
+enum Tense: UInt8, Sendable {
+    case past, present, future
+}
+
+/// Reads the tense of the words around a date: the nearest auxiliary, modal or past-tense verb.
+///
+/// News sentences mix tenses (`said on Thursday that tariffs will start November 1`), so the
+/// nearest cue before the date wins, then the nearest after it.
+struct TenseReader {
+    let bytes: [UInt8]
+    let tokens: [TimexToken]
+
+    /// The tense governing tokens `lower..<upper` (a date expression), or `.present` when nothing says.
+    func tense(around lower: Int, _ upper: Int) -> Tense {
+        var i = lower - 1
+        while i >= 0 && i >= lower - 10 {
+            if isClauseBreak(i) { break }
+            if let t = cue(at: i) { return t }
+            i -= 1
+        }
+        i = upper
+        while i < tokens.count && i < upper + 12 {
+            if isClauseBreak(i) { break }
+            if let t = cue(at: i) { return t }
+            i += 1
+        }
+        return .present
+    }
+
+    private func isClauseBreak(_ i: Int) -> Bool {
+        let t = tokens[i]
+        return t.kind == .mark && (t.mark == 0x3B || t.mark == 0x3A || t.mark == 0x22)
+    }
+
+    /// The tense one word signals, if any.
+    func cue(at i: Int) -> Tense? {
+        let token = tokens[i]
+        // capitalised words are names and months (`May`), not auxiliaries
+        guard token.kind == .word, !token.capitalized || i == 0 else { return nil }
+        if Self.beforeTo.contains(token.hash) {  // `set to`, `plans to`; `the plan` says nothing
+            return i + 1 < tokens.count && tokens[i + 1].hash == W.to ? .future : nil
+        }
+        if let t = Self.cues[token.hash] {
+            guard t == .past, Self.participles.contains(token.hash) else { return t }
+            return auxiliary(before: i) ?? .past  // `being held`, `will be met`
+        }
+        // `to impose … starting November 1`: an infinitive looks ahead
+        if i > 0, tokens[i - 1].kind == .word, tokens[i - 1].hash == W.to, !Self.determiners.contains(token.hash) {
+            return .future
+        }
+        // regular past tense or participle: `announced`, `imposed`; passives take their auxiliary's tense
+        let n = token.end - token.start
+        guard n >= 5, bytes[token.end - 1] | 0x20 == 0x64, bytes[token.end - 2] | 0x20 == 0x65,
+            bytes[token.end - 3] | 0x20 != 0x65
+        else { return nil }
+        if Self.forwardParticiples.contains(token.hash) { return .future }
+        return auxiliary(before: i) ?? .past
+    }
+
+    /// The tense of the auxiliary up to three words before a participle, if any.
+    private func auxiliary(before i: Int) -> Tense? {
+        var k = i - 1
+        while k >= 0 && k >= i - 3 {
+            if tokens[k].kind == .word, !tokens[k].capitalized || k == 0, let aux = Self.auxiliaries[tokens[k].hash] {
+                return aux
+            }
+            k -= 1
+        }
+        return nil
+    }
+
+    private static let cues: [UInt64: Tense] = {
+        var t: [UInt64: Tense] = [:]
+        for w in [
+            "will", "ll", "shall", "would", "could", "might", "should", "must", "may", "going", "scheduled",
+            "expected", "due", "slated", "planning", "poised", "upcoming", "ahead", "tomorrow",
+            "next", "coming", "intends", "aims", "hopes", "seeks", "wants", "threatens", "vows", "pledges",
+        ] {
+            t[TimexTokenizer.hash(w)] = .future
+        }
+        for w in [
+            "was", "were", "had", "did", "been", "ago", "last", "yesterday", "since", "began", "begun", "took",
+            "came", "went", "met", "held", "said", "told", "made", "gave", "saw", "bought", "sold", "rose", "fell",
+            "hit", "won", "lost", "left", "led", "spoke", "wrote", "brought", "paid", "struck", "sent", "grew",
+            "got", "earlier", "previously", "former", "ran", "became", "thought", "felt", "kept", "built", "drove",
+            "chose", "broke", "froze", "spent", "stood", "meant",
+        ] {
+            t[TimexTokenizer.hash(w)] = .past
+        }
+        for w in ["is", "are", "am"] { t[TimexTokenizer.hash(w)] = .present }
+        return t
+    }()
+
+    private static let beforeTo: Set<UInt64> = Set(["set", "plan", "plans"].map(TimexTokenizer.hash))
+
+    /// Irregular past forms that are also participles: their auxiliary decides (`is being held`).
+    private static let participles: Set<UInt64> = Set(
+        ["held", "met", "made", "built", "sent", "paid", "brought", "kept", "hit", "cut", "led", "sold", "bought", "begun",
+         "spent", "struck", "won", "lost", "left", "told", "said", "given", "taken", "seen"].map(TimexTokenizer.hash))
+
+    /// Words after `to` that are not verbs: `to the`, `to its`.
+    private static let determiners: Set<UInt64> = Set(
+        ["the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "be", "been", "date",
+         "some", "all", "more", "about", "around", "and"].map(TimexTokenizer.hash))
+
+    /// Participles that look ahead: `expected on Friday`, `planned for next week`.
+    private static let forwardParticiples: Set<UInt64> = Set(
+        [
+            "expected", "scheduled", "planned", "slated", "proposed", "poised", "supposed", "intended",
+            "anticipated", "rescheduled", "postponed", "delayed", "pushed", "deferred",
+        ].map(TimexTokenizer.hash))
+
+    /// Auxiliaries before a participle: `will be imposed` is future, `has been imposed` past.
+    private static let auxiliaries: [UInt64: Tense] = {
+        var t: [UInt64: Tense] = [:]
+        for w in ["will", "ll", "be", "shall", "would", "could", "might", "may", "must", "should", "to"] {
+            t[TimexTokenizer.hash(w)] = .future
+        }
+        for w in ["was", "were", "has", "have", "had", "been"] { t[TimexTokenizer.hash(w)] = .past }
+        for w in ["is", "are", "am", "being"] { t[TimexTokenizer.hash(w)] = .present }
+        return t
+    }()
+}

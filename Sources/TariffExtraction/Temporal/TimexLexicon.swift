@@ -1,0 +1,124 @@
+/// Calendar units a relative expression counts in.
+enum TimeUnit: UInt8, Sendable {
+    case day, week, weekend, month, quarter, year, decade, hour, minute
+}
+
+/// Words that shift or narrow a calendar unit (`next week`, `early next year`).
+enum TimeShift: Sendable, Equatable {
+    /// this, current, next, coming, last, past, previous.
+    case relative(Int)
+    /// early, mid, late, end, start, beginning: the TIMEX3 `mod`.
+    case part(TimexPart)
+    /// earlier/later (`later this week`): the part of the unit before or after the reference.
+    case side(before: Bool)
+}
+
+/// The part of a period a modifier picks out (TIMEX3 START / MID / END).
+enum TimexPart: UInt8, Sendable {
+    case start, mid, end
+}
+
+/// What one word means to the temporal tagger.
+enum TimexWord: Sendable, Equatable {
+    case month(Int, abbreviation: Bool)
+    case weekday(Int)
+    case unit(TimeUnit, plural: Bool)
+    case number(Int)
+    case ordinal(Int)
+    case ordinalSuffix
+    case shift(TimeShift)
+    case season(Int)
+    /// today, tomorrow, yesterday, tonight: days from the reference.
+    case dayOffset(Int)
+    /// now, currently, recently, soon, …: TIMEX3 reference values.
+    case reference(String)
+    /// daily, weekly, monthly, …: a SET with this period.
+    case frequency(String)
+    case quarterName(Int)
+}
+
+/// The tagger's vocabulary, looked up by `TimexToken.hash`.
+enum TimexLexicon {
+    static func word(_ hash: UInt64) -> TimexWord? { table[hash] }
+
+    static let table: [UInt64: TimexWord] = {
+        var t: [UInt64: TimexWord] = [:]
+        func add(_ words: [String], _ value: TimexWord) {
+            for w in words { t[TimexTokenizer.hash(w)] = value }
+        }
+        let months = [
+            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+            "november", "december",
+        ]
+        for (i, m) in months.enumerated() { add([m], .month(i + 1, abbreviation: false)) }
+        let abbreviations = [
+            ["jan"], ["feb"], ["mar"], ["apr"], [], ["jun"], ["jul"], ["aug"], ["sep", "sept"], ["oct"], ["nov"], ["dec"],
+        ]
+        for (i, a) in abbreviations.enumerated() { add(a, .month(i + 1, abbreviation: true)) }
+        let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+        for (i, d) in weekdays.enumerated() { add([d], .weekday(i + 1)) }
+        add(["day"], .unit(.day, plural: false))
+        add(["days"], .unit(.day, plural: true))
+        add(["week"], .unit(.week, plural: false))
+        add(["weeks"], .unit(.week, plural: true))
+        add(["weekend"], .unit(.weekend, plural: false))
+        add(["weekends"], .unit(.weekend, plural: true))
+        add(["month"], .unit(.month, plural: false))
+        add(["months"], .unit(.month, plural: true))
+        add(["quarter"], .unit(.quarter, plural: false))
+        add(["quarters"], .unit(.quarter, plural: true))
+        add(["year"], .unit(.year, plural: false))
+        add(["years"], .unit(.year, plural: true))
+        add(["decade"], .unit(.decade, plural: false))
+        add(["decades"], .unit(.decade, plural: true))
+        add(["hour"], .unit(.hour, plural: false))
+        add(["hours"], .unit(.hour, plural: true))
+        add(["minute"], .unit(.minute, plural: false))
+        add(["minutes"], .unit(.minute, plural: true))
+        let numbers = [
+            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        ]
+        for (i, n) in numbers.enumerated() { add([n], .number(i + 1)) }
+        add(["fifteen"], .number(15))
+        add(["eighteen"], .number(18))
+        add(["twenty"], .number(20))
+        add(["thirty"], .number(30))
+        add(["forty"], .number(40))
+        add(["sixty"], .number(60))
+        add(["ninety"], .number(90))
+        add(["several", "few"], .number(-1))
+        let ordinals = ["first", "second", "third", "fourth"]
+        for (i, o) in ordinals.enumerated() { add([o], .ordinal(i + 1)) }
+        add(["st", "nd", "rd", "th"], .ordinalSuffix)
+        add(["this", "current"], .shift(.relative(0)))
+        add(["next", "coming", "following", "upcoming"], .shift(.relative(1)))
+        add(["last", "past", "previous"], .shift(.relative(-1)))
+        add(["early", "beginning", "start"], .shift(.part(.start)))
+        add(["mid", "middle"], .shift(.part(.mid)))
+        add(["late", "end"], .shift(.part(.end)))
+        add(["earlier"], .shift(.side(before: true)))
+        add(["later"], .shift(.side(before: false)))
+        add(["spring"], .season(1))
+        add(["summer"], .season(2))
+        add(["autumn", "fall"], .season(3))
+        add(["winter"], .season(4))
+        add(["today"], .dayOffset(0))
+        add(["tomorrow"], .dayOffset(1))
+        add(["yesterday"], .dayOffset(-1))
+        add(["tonight"], .dayOffset(0))
+        add(["now", "currently", "presently", "nowadays"], .reference("PRESENT_REF"))
+        // TimeML marks these; `previously`, `formerly`, `shortly` are left unmarked by its annotators
+        add(["recently", "lately", "recent"], .reference("PAST_REF"))
+        add(["soon", "future"], .reference("FUTURE_REF"))
+        add(["daily"], .frequency("P1D"))
+        add(["weekly"], .frequency("P1W"))
+        add(["monthly"], .frequency("P1M"))
+        add(["quarterly"], .frequency("P3M"))
+        add(["annually", "yearly"], .frequency("P1Y"))
+        add(["q1"], .quarterName(1))
+        add(["q2"], .quarterName(2))
+        add(["q3"], .quarterName(3))
+        add(["q4"], .quarterName(4))
+        return t
+    }()
+}

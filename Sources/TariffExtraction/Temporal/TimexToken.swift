@@ -1,0 +1,129 @@
+/// One word, number or mark of a sentence for the temporal tagger, as byte offsets plus a hash.
+///
+/// Hashes instead of strings keep vocabulary look-ups allocation-free on the hot path.
+struct TimexToken: Sendable {
+    enum Kind: UInt8, Sendable {
+        case word, number, mark
+    }
+
+    var start: Int
+    var end: Int
+    var kind: Kind
+    /// FNV-1a of the lowercased bytes: the same hash `TimexTokenizer.hash(_:)` gives a vocabulary word.
+    var hash: UInt64
+    /// The value of a number token (digits only, `2025`), else 0.
+    var value: Int
+    /// Digits in a number token: tells `2025` from `25` and `05`.
+    var digits: Int
+    /// The punctuation a mark stands for, normalised: en/em dashes are `-`, curly quotes are `"` or `'`.
+    var mark: UInt8
+    /// First letter upper case (sentence-initial words included).
+    var capitalized: Bool
+    /// Whitespace separates it from the previous token: `25-27` has none, `to 27` has.
+    var spaceBefore: Bool
+}
+
+/// Splits one sentence's bytes into `TimexToken`s without allocating strings.
+enum TimexTokenizer {
+    static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let fnvPrime: UInt64 = 0x100_0000_01b3
+
+    /// The hash a lowercase ASCII word gets; used to build vocabularies.
+    static func hash(_ word: String) -> UInt64 {
+        var h = fnvOffset
+        for byte in word.utf8 {
+            h = (h ^ UInt64(byte.asciiLowercased)) &* fnvPrime
+        }
+        return h
+    }
+
+    static func tokenize(_ bytes: [UInt8], _ range: Range<Int>, into tokens: inout [TimexToken]) {
+        tokens.removeAll(keepingCapacity: true)
+        var i = range.lowerBound
+        let end = range.upperBound
+        var space = true
+        while i < end {
+            let b = bytes[i]
+            if b.isASCIIWhitespace {
+                space = true
+                i += 1
+                continue
+            }
+            if b == 0xC2, i + 1 < end, bytes[i + 1] == 0xA0 {  // no-break space
+                space = true
+                i += 2
+                continue
+            }
+            var token = TimexToken(
+                start: i, end: i + 1, kind: .mark, hash: 0, value: 0, digits: 0, mark: b, capitalized: false,
+                spaceBefore: space)
+            space = false
+            if b.isASCIIDigit {
+                var j = i
+                var value = 0
+                while j < end, bytes[j].isASCIIDigit {
+                    if j - i < 9 { value = value * 10 + Int(bytes[j] &- 0x30) }
+                    j += 1
+                }
+                token.kind = .number
+                token.end = j
+                token.value = value
+                token.digits = j - i
+            } else if b.isASCIILetter || (b.isNonASCII && !isPunctuation(bytes, i, end)) {
+                var j = i
+                var h = fnvOffset
+                while j < end {
+                    let c = bytes[j]
+                    if c.isASCIILetter || c.isASCIIDigit {
+                        h = (h ^ UInt64(c.asciiLowercased)) &* fnvPrime
+                        j += 1
+                    } else if c.isNonASCII, !isPunctuation(bytes, j, end) {
+                        h = (h ^ UInt64(c)) &* fnvPrime
+                        j += 1
+                        while j < end && bytes[j] & 0xC0 == 0x80 {
+                            h = (h ^ UInt64(bytes[j])) &* fnvPrime
+                            j += 1
+                        }
+                    } else {
+                        break
+                    }
+                }
+                token.kind = .word
+                token.end = j
+                token.hash = h
+                token.capitalized = b.isASCIIUpper
+            } else if b.isNonASCII {
+                var j = i + 1
+                while j < end && bytes[j] & 0xC0 == 0x80 { j += 1 }
+                token.end = j
+                token.mark = normalisedMark(bytes, i)
+            }
+            tokens.append(token)
+            i = token.end
+        }
+    }
+
+    /// Dashes become `-`, curly quotes `"`/`'`, the degree sign `°`'s lead byte stays as is.
+    private static func normalisedMark(_ bytes: [UInt8], _ i: Int) -> UInt8 {
+        guard bytes[i] == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80 else {
+            if bytes[i] == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xB0 { return 0xB0 }  // °
+            return bytes[i]
+        }
+        switch bytes[i + 2] {
+        case 0x90...0x95: return 0x2D
+        case 0x98, 0x99: return 0x27
+        case 0x9C, 0x9D: return 0x22
+        default: return bytes[i]
+        }
+    }
+
+    /// Non-ASCII scalars that are punctuation: general punctuation block (quotes, dashes), « », °, ×.
+    @inline(__always)
+    static func isPunctuation(_ bytes: [UInt8], _ i: Int, _ end: Int) -> Bool {
+        let b = bytes[i]
+        if b == 0xE2, i + 1 < end, bytes[i + 1] == 0x80 || bytes[i + 1] == 0x82 || bytes[i + 1] == 0x84 { return true }
+        if b == 0xC2 { return true }
+        if b == 0xC3, i + 1 < end, bytes[i + 1] == 0x97 { return true }
+        return false
+    }
+}

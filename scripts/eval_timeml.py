@@ -1,0 +1,173 @@
+#!/usr/bin/env python3
+"""TempEval-3 style scores for a timex tagger on TimeML (.tml) files.
+
+Usage: eval_timeml.py --timeml DIR [--verbose] -- COMMAND [ARGS...]
+
+Each file's <TEXT> is stripped of its tags (entities decoded) keeping the character offsets of its
+TIMEX3 spans; the document creation time (the TIMEX3 with functionInDocument="CREATION_TIME") is the
+reference date and is not scored. The texts are written to a temporary folder and the command is run
+once per creation date as `COMMAND --reference-date YYYY-MM-DD FILE...`; it must print one JSON
+object per file with `document.path` and `timexes` [{start, end, type, value, text}], offsets in
+Unicode scalars (Python str indices).
+
+Printed: extent strict (same start and end) and relaxed (overlap) precision/recall/F1, value accuracy
+on relaxed matches and value F1 (a relaxed match with the right value), for DATE expressions and for
+all types.
+"""
+import argparse
+import collections
+import html
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)([^>]*)>")
+ATTR = re.compile(r'([A-Za-z_]+)="([^"]*)"')
+
+
+def parse(path):
+    """Returns (dct 'YYYY-MM-DD', text, [gold timex dicts]) for the <TEXT> part of one .tml file."""
+    raw = open(path, encoding="utf-8").read()
+    dct = None
+    for m in re.finditer(r"<TIMEX3([^>]*)>", raw):
+        attrs = dict(ATTR.findall(m.group(1)))
+        if attrs.get("functionInDocument") == "CREATION_TIME":
+            digits = re.sub(r"[^0-9]", "", attrs.get("value", ""))[:8]
+            if len(digits) == 8:
+                dct = f"{digits[:4]}-{digits[4:6]}-{digits[6:8]}"
+            break
+    start = raw.find("<TEXT>")
+    end = raw.find("</TEXT>")
+    body = raw[start + len("<TEXT>"):end] if start >= 0 and end > start else raw
+    out, gold, open_timex, pos = [], [], None, 0
+    length = 0
+    for m in TAG.finditer(body):
+        chunk = html.unescape(body[pos:m.start()])
+        out.append(chunk)
+        length += len(chunk)
+        pos = m.end()
+        closing, name, rest = m.group(1) == "/", m.group(2), m.group(3)
+        if name != "TIMEX3":
+            continue
+        if not closing:
+            attrs = dict(ATTR.findall(rest))
+            open_timex = {"start": length, "type": attrs.get("type", ""), "value": attrs.get("value", ""),
+                          "fid": attrs.get("functionInDocument", "NONE")}
+        elif open_timex is not None:
+            open_timex["end"] = length
+            if open_timex["fid"] != "CREATION_TIME":
+                gold.append(open_timex)
+            open_timex = None
+    out.append(html.unescape(body[pos:]))
+    text = "".join(out)
+    for g in gold:
+        g["text"] = text[g["start"]:g["end"]]
+    return dct, text, gold
+
+
+def run(command, dct, files):
+    """Runs the tagger on files sharing a creation date; returns {path: [timexes]}."""
+    result = subprocess.run(command + ["--reference-date", dct] + files, capture_output=True, text=True)
+    if result.returncode != 0 and not result.stdout:
+        sys.exit(f"eval_timeml: {' '.join(command)} failed for {dct}: {result.stderr.strip()}")
+    found = {}
+    for line in result.stdout.splitlines():
+        if line.strip():
+            doc = json.loads(line)
+            found[os.path.realpath(doc["document"]["path"])] = doc.get("timexes", [])
+    return found
+
+
+def match(gold, system, strict):
+    """Greedy one-to-one matching by exact span (strict) or overlap (relaxed)."""
+    pairs, used = [], set()
+    for g in gold:
+        for i, s in enumerate(system):
+            if i in used:
+                continue
+            ok = (s["start"] == g["start"] and s["end"] == g["end"]) if strict else (
+                s["start"] < g["end"] and g["start"] < s["end"])
+            if ok:
+                used.add(i)
+                pairs.append((g, s))
+                break
+    return pairs
+
+
+def prf(tp_sys, tp_gold, n_sys, n_gold):
+    p = tp_sys / n_sys if n_sys else 0.0
+    r = tp_gold / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--timeml", required=True, help="folder searched recursively for .tml files")
+    ap.add_argument("--verbose", action="store_true", help="list every miss, false alarm and wrong value")
+    ap.add_argument("command", nargs=argparse.REMAINDER, help="-- COMMAND [ARGS...]")
+    a = ap.parse_args()
+    command = a.command[1:] if a.command[:1] == ["--"] else a.command
+    if not command:
+        ap.error("give the tagger command after --")
+    paths = sorted(os.path.join(d, f) for d, _, fs in os.walk(a.timeml) for f in fs if f.endswith(".tml"))
+    if not paths:
+        sys.exit(f"eval_timeml: no .tml files under {a.timeml}")
+    docs, by_dct, texts = {}, collections.defaultdict(list), {}
+    with tempfile.TemporaryDirectory(prefix="eval-timeml.") as tmp:
+        for i, path in enumerate(paths):
+            dct, text, gold = parse(path)
+            if dct is None:
+                print(f"{path}: no creation time, skipped", file=sys.stderr)
+                continue
+            txt = os.path.realpath(os.path.join(tmp, f"{i:04d}_{os.path.basename(path)[:-4]}.txt"))
+            with open(txt, "w", encoding="utf-8") as f:
+                f.write(text)
+            docs[txt] = (path, dct, gold)
+            texts[txt] = text
+            by_dct[dct].append(txt)
+        found = {}
+        for dct, files in sorted(by_dct.items()):
+            for k in range(0, len(files), 200):
+                found.update(run(command, dct, files[k:k + 200]))
+
+    for label, keep in (("DATE", lambda t: t["type"] == "DATE"), ("all types", lambda t: True)):
+        n_gold = n_sys = strict = relaxed = value_ok = 0
+        for txt, (path, dct, gold) in sorted(docs.items()):
+            g = [t for t in gold if keep(t)]
+            s = [t for t in found.get(txt, []) if keep(t)]
+            n_gold += len(g)
+            n_sys += len(s)
+            strict += len(match(g, s, True))
+            pairs = match(g, s, False)
+            relaxed += len(pairs)
+            value_ok += sum(1 for x, y in pairs if x["value"] == y["value"])
+            if a.verbose and label == "DATE":
+                name = os.path.basename(path)
+                matched_g = {id(x) for x, _ in pairs}
+                matched_s = {id(y) for _, y in pairs}
+                for x in g:
+                    if id(x) not in matched_g:
+                        print(f"{name} [{dct}]: missed {x['text']!r} {x['value']}")
+                for y in s:
+                    if id(y) not in matched_s:
+                        print(f"{name} [{dct}]: false {y['text']!r} {y['value']}")
+                for x, y in pairs:
+                    if x["value"] != y["value"]:
+                        around = texts[txt][max(0, y["start"] - 60):y["end"] + 30].replace("\n", " ")
+                        print(f"{name} [{dct}]: value {y['text']!r} {y['value']} (gold {x['text']!r} {x['value']})"
+                              f" in {around!r}")
+        sp, sr, sf = prf(strict, strict, n_sys, n_gold)
+        rp, rr, rf = prf(relaxed, relaxed, n_sys, n_gold)
+        vp, vr, vf = prf(value_ok, value_ok, n_sys, n_gold)
+        accuracy = value_ok / relaxed if relaxed else 0.0
+        print(f"{label}: gold {n_gold}, system {n_sys}, documents {len(docs)}")
+        print(f"  extent strict  P={sp:.3f} R={sr:.3f} F1={sf:.3f}")
+        print(f"  extent relaxed P={rp:.3f} R={rr:.3f} F1={rf:.3f}")
+        print(f"  value accuracy {accuracy:.3f} ({value_ok}/{relaxed})  value P={vp:.3f} R={vr:.3f} F1={vf:.3f}")
+
+
+if __name__ == "__main__":
+    main()
