@@ -40,7 +40,7 @@ import Testing
         let reference = try Workspace()
         try drop(articles, into: reference)
         let calm = try DaemonProcess(reference)
-        try await eventually("reference run done", timeout: .seconds(60)) {
+        try await eventually("reference run done", timeout: .seconds(180)) {
             let counts = try statusCounts(reference.state)
             return counts["files_processed"] == articles.count && counts["alerts_pending"] == 0
         }
@@ -54,13 +54,13 @@ import Testing
         let workspace = try Workspace()
         let first = try DaemonProcess(workspace)
         try drop(articles, into: workspace)
-        try await eventually("some files processed", timeout: .seconds(60)) {
+        try await eventually("some files processed", timeout: .seconds(180)) {
             (try statusCounts(workspace.state)["files_processed"] ?? 0) >= 30
         }
         first.kill(SIGKILL)
 
         let second = try DaemonProcess(workspace)
-        try await eventually("everything processed after restart", timeout: .seconds(60)) {
+        try await eventually("everything processed after restart", timeout: .seconds(180)) {
             let counts = try statusCounts(workspace.state)
             return counts["files_processed"] == articles.count && counts["alerts_pending"] == 0
         }

@@ -192,6 +192,8 @@ struct TariffSentenceReader {
         return false
     }
 
+    private static let weakTriggers: Set<UInt64> = [TariffTokenizer.hash("on"), TariffTokenizer.hash("as")]
+
     /// The first upcoming date of the clause, preferring one introduced by `starting`, `from`, `effective`.
     private func effectiveDate(anchor: Int, segment: Range<Int>) -> TemporalValue? {
         let s = sentence
@@ -204,7 +206,9 @@ struct TariffSentenceReader {
             // the tagger may or may not include the trigger word (`starting November 1`) in the timex
             if s.has(t, .untilTrigger) || s.has(t - 1, .untilTrigger) || s.has(t - 2, .untilTrigger) && !s.has(t - 1, .effectiveTrigger) { continue }
             var score = 0
-            if s.has(t, .effectiveTrigger) || s.has(t - 1, .effectiveTrigger) || s.has(t - 2, .effectiveTrigger) { score += 2 }
+            // `on Tuesday` is usually the day something was said; `from`, `starting`, `take effect` mark a start
+            let trigger = [t, t - 1, t - 2].first { s.has($0, .effectiveTrigger) }
+            if let trigger { score += Self.weakTriggers.contains(s.tokens[trigger].hash) ? 1 : 2 }
             if segment.contains(t) { score += 1 }
             guard score > 0 else { continue }
             score = score * 1000 - abs(t - anchor)

@@ -14,7 +14,7 @@ struct TenseReader {
     /// The tense governing tokens `lower..<upper` (a date expression), or `.present` when nothing says.
     func tense(around lower: Int, _ upper: Int) -> Tense {
         var i = lower - 1
-        while i >= 0 && i >= lower - 10 {
+        while i >= 0 && i >= lower - 14 {
             if isClauseBreak(i) { break }
             if let t = cue(at: i) { return t }
             i -= 1
