@@ -1,1 +1,100 @@
-print("benchmark")
+import TariffExtraction
+
+// Extraction throughput on a deterministic news-like corpus, single core, best of several runs.
+// Run with `make bench` (release build): prints MB/s and documents/s.
+
+/// A tiny deterministic generator (64-bit LCG): the same corpus on every machine and every run.
+struct CorpusRandom {
+    var state: UInt64
+
+    mutating func next(_ bound: Int) -> Int {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return Int((state >> 33) % UInt64(bound))
+    }
+
+    mutating func pick(_ items: [String]) -> String { items[next(items.count)] }
+}
+
+let countries = [
+    "China", "the United States", "the European Union", "Canada", "Mexico", "Japan", "India", "Brazil", "Vietnam",
+    "South Korea", "the United Kingdom", "Australia", "Malaysia", "Indonesia", "Switzerland",
+]
+let products = [
+    "steel", "aluminium", "semiconductors", "electric vehicles", "soybeans", "rare earth minerals", "solar panels",
+    "pharmaceuticals", "lumber", "copper", "furniture", "auto parts",
+]
+let months = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December",
+]
+let shortMonths = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
+let weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+let relative = [
+    "next week", "later this month", "next month", "early next year", "by year-end", "in two weeks", "within 90 days",
+    "this weekend", "in the third quarter", "over the summer", "earlier this year", "last Friday", "next Thursday",
+]
+let boilerplate = [
+    "Sign up for our newsletter to get the latest trade news.", "Read also: how supply chains are adapting.",
+    "Photo: Containers at a port. Reuters", "Click here to subscribe.", "Leave a Reply",
+    "The views expressed are the author's own.", "Analysts said markets remained volatile in thin trading.",
+    "Shares of major exporters fell 2.3% while the index closed 1,250 points lower.",
+]
+
+func sentence(_ r: inout CorpusRandom) -> String {
+    let a = r.pick(countries)
+    let b = r.pick(countries)
+    let p = r.pick(products)
+    let rate = [10, 15, 20, 25, 34, 50, 100, 145][r.next(8)]
+    let day = r.next(28) + 1
+    let m = r.next(12)
+    switch r.next(12) {
+    case 0: return "\(a) will impose \(rate)% tariffs on \(p) from \(b) starting \(months[m]) \(day)."
+    case 1: return "The duties on \(p) take effect on \(shortMonths[m]) \(day), \(2025 + r.next(2)), officials said."
+    case 2: return "Negotiators from \(a) and \(b) will meet on \(r.pick(weekdays)) to discuss \(p)."
+    case 3: return "\(a) raised tariffs on \(p) to \(rate)% from \(rate / 2)% \(r.pick(relative))."
+    case 4: return "The truce between \(a) and \(b) expires on \(day) \(months[m]), and talks are planned \(r.pick(relative))."
+    case 5: return "A summit is scheduled for \(months[m]) \(day) to \(min(day + 2, 28)) in the capital."
+    case 6: return "Exports of \(p) grew \(r.next(40)).\(r.next(10))% in \(2015 + r.next(10)), according to customs data."
+    case 7: return "Comments are due by \(r.next(12) + 1)/\(day)/2026 under the proposed rule."
+    case 8: return "The \(2020 + r.next(5)) agreement set purchase targets that \(b) may not meet."
+    case 9: return "\(a) said on \(r.pick(weekdays)) that it would retaliate against \(b) if the levy kicks in."
+    case 10: return r.pick(boilerplate)
+    default: return "Officials in \(a) declined to comment on the dispute with \(b) over \(p)."
+    }
+}
+
+func corpus(documents: Int, seed: UInt64) -> [String] {
+    var r = CorpusRandom(state: seed)
+    return (0..<documents).map { _ in
+        var text = "Trade tensions rise as \(r.pick(countries)) weighs new duties\n"
+        let paragraphs = 4 + r.next(6)
+        for _ in 0..<paragraphs {
+            for _ in 0..<(3 + r.next(4)) { text += sentence(&r) + " " }
+            text += "\n\n"
+        }
+        return text
+    }
+}
+
+let documents = corpus(documents: 1_200, seed: 20_251_024)
+let bytes = documents.reduce(0) { $0 + $1.utf8.count }
+let reference = CalendarDate(year: 2025, month: 10, day: 24)!
+let extractor = Extractor()
+let clock = ContinuousClock()
+var best = Duration.seconds(1_000)
+var found = 0
+for _ in 0..<5 {
+    var count = 0
+    let elapsed = clock.measure {
+        for text in documents {
+            let extraction = extractor.extract(text, referenceDate: reference)
+            count += extraction.deadlines.count + extraction.tariffChanges.count
+        }
+    }
+    best = min(best, elapsed)
+    found = count
+}
+let seconds = Double(best.components.seconds) + Double(best.components.attoseconds) / 1e18
+let megabytes = Double(bytes) / 1_000_000
+print("corpus: \(documents.count) documents, \(bytes) bytes, \(found) facts per run")
+print("best of 5: \(seconds * 1000) ms = \(megabytes / seconds) MB/s, \(Double(documents.count) / seconds) documents/s")
