@@ -191,7 +191,7 @@ extension SentenceTagger {
         i < tokens.count && tokens[i].kind == .word && Self.genericNouns.contains(tokens[i].hash)
     }
 
-    private static let genericNouns: Set<UInt64> = Set(
+    private static let genericNouns: WordTable<Bool> = WordTable(set: 
         ["world", "economy", "society", "generation", "market", "markets", "environment", "climate", "era", "age",
          "youth", "standards", "politics"].map(TimexTokenizer.hash))
 }

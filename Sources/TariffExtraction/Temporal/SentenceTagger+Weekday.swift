@@ -34,7 +34,7 @@ extension SentenceTagger {
     }
 
     /// Words that make a weekday a name: `Black Friday`, `Super Tuesday`, `Easter Sunday`.
-    static let holidayWords: Set<UInt64> = Set(
+    static let holidayWords: WordTable<Bool> = WordTable(set: 
         ["black", "good", "super", "cyber", "ash", "holy", "maundy", "easter", "palm", "bloody", "giving", "small",
          "whit", "shrove", "fat", "blue", "orthodox"].map(TimexTokenizer.hash))
 }

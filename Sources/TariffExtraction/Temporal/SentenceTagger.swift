@@ -177,7 +177,7 @@ enum W {
     static let mid = TimexTokenizer.hash("mid")
 
     /// Prepositions that make a bare year or month a date (`in 2026`, `since April`).
-    static let datePrepositions: Set<UInt64> = Set(
+    static let datePrepositions: WordTable<Bool> = WordTable(set: 
         [
             "in", "since", "by", "until", "till", "through", "from", "during", "before", "after", "of", "for", "to",
             "early", "late", "mid", "end", "around", "between", "and", "throughout", "last", "next", "this", "fiscal",
@@ -185,7 +185,7 @@ enum W {
         ].map(TimexTokenizer.hash))
 
     /// Words after a number that make it a quantity, not a day.
-    static let quantityWords: Set<UInt64> = Set(
+    static let quantityWords: WordTable<Bool> = WordTable(set: 
         [
             "percent", "per", "pct", "million", "billion", "trillion", "thousand", "hundred", "cent", "cents",
             "points", "point", "degrees", "tons", "tonnes", "people", "dollars", "euros", "yuan", "km", "kg", "mph",
