@@ -82,3 +82,19 @@ struct DateResolver: Sendable {
         .month(year: year ?? self.year(ofMonth: month, tense: tense), month: month)
     }
 }
+
+extension CalendarDate {
+    /// `YYYY-MM-DD` without the general-purpose padding of `description`: the tagger writes one per date.
+    var isoDay: String {
+        guard (0...9999).contains(year) else { return description }
+        let digits: [UInt8] = [
+            UInt8(year / 1000 % 10), UInt8(year / 100 % 10), UInt8(year / 10 % 10), UInt8(year % 10),
+            UInt8(month / 10), UInt8(month % 10), UInt8(day / 10), UInt8(day % 10),
+        ]
+        let bytes: [UInt8] = [
+            digits[0] + 0x30, digits[1] + 0x30, digits[2] + 0x30, digits[3] + 0x30, 0x2D, digits[4] + 0x30,
+            digits[5] + 0x30, 0x2D, digits[6] + 0x30, digits[7] + 0x30,
+        ]
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

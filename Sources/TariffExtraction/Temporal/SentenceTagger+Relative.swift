@@ -9,7 +9,7 @@ extension SentenceTagger {
                 return TimexMatch(start: i, end: i + 1, value: "PRESENT_REF")  // `today's world`
             }
             let d = reference.adding(days: n)
-            return TimexMatch(start: i, end: i + 1, value: d.description, date: .day(d))
+            return TimexMatch(start: i, end: i + 1, value: d.isoDay, date: .day(d))
         case .reference(let value):
             guard lowerOrFirst, !(isMark(i + 1, 0x2D) && isGlued(i + 1)) else { return nil }  // `now-defunct`
             // `the future`; `recent years`
@@ -58,7 +58,7 @@ extension SentenceTagger {
             }
             guard isWord(k, W.end) else { return nil }
             let d = CalendarDate(year: reference.year, month: 12, day: 31)!
-            return TimexMatch(start: i, end: k + 1, value: d.description, date: .day(d))
+            return TimexMatch(start: i, end: k + 1, value: d.isoDay, date: .day(d))
         default:
             return nil
         }

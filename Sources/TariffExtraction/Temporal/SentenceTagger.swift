@@ -14,13 +14,11 @@ struct TimexMatch {
 struct SentenceTagger {
     let bytes: [UInt8]
     let tokens: [TimexToken]
-    let words: [TimexWord?]
     let resolver: DateResolver
 
     init(bytes: [UInt8], tokens: [TimexToken], reference: CalendarDate) {
         self.bytes = bytes
         self.tokens = tokens
-        self.words = tokens.map { $0.kind == .word ? TimexLexicon.word($0.hash) : nil }
         self.resolver = DateResolver(reference: reference)
     }
 
@@ -49,7 +47,7 @@ struct SentenceTagger {
             }
             return numericDate(i) ?? dayFirstDate(i) ?? duration(i) ?? bareYear(i)
         }
-        guard t.kind == .word, let word = words[i] else {
+        guard t.kind == .word, let word = TimexLexicon.word(t.hash) else {
             if t.kind == .word, isWord(i, W.a) || isWord(i, W.an) { return duration(i) }
             if t.kind == .word, isWord(i, W.every) || isWord(i, W.each), case .unit(let unit, false)? = word(i + 1) {
                 // `every week`: a SET with that period
@@ -67,7 +65,9 @@ struct SentenceTagger {
 
     // MARK: token helpers
 
-    func word(_ i: Int) -> TimexWord? { i >= 0 && i < words.count ? words[i] : nil }
+    func word(_ i: Int) -> TimexWord? {
+        i >= 0 && i < tokens.count && tokens[i].kind == .word ? TimexLexicon.word(tokens[i].hash) : nil
+    }
 
     func isWord(_ i: Int, _ hash: UInt64) -> Bool {
         i >= 0 && i < tokens.count && tokens[i].kind == .word && tokens[i].hash == hash
