@@ -27,7 +27,10 @@ struct DeadlineFinder: Sendable {
         guard let lower = tokens.firstIndex(where: { $0.start >= timex.bytes.lowerBound }) else { return nil }
         var upper = lower
         while upper < tokens.count && tokens[upper].end <= timex.bytes.upperBound { upper += 1 }
-        let (kind, cue) = DeadlineKindReader(tokens: tokens).kind(lower, upper, isRange: timex.endDate != nil)
+        let kindReader = DeadlineKindReader(tokens: tokens)
+        // `said on Thursday`: when something was said is not an event the article commits to
+        if kindReader.isStatementDate(lower) { return nil }
+        let (kind, cue) = kindReader.kind(lower, upper, isRange: timex.endDate != nil)
         // `next year's election`: a bare year names an era, not an event to alert on
         if kind == .other && date.granularity == .year { return nil }
         let span = timex.endDate ?? date

@@ -6,6 +6,13 @@ struct DeadlineKindReader {
     let tokens: [TimexToken]
 
     /// The kind for the date at tokens `lower..<upper`, and the index of the word that decided it.
+    /// True when the date is when something was said (`said on Thursday`, `announced Monday`): no event.
+    func isStatementDate(_ lower: Int) -> Bool {
+        var k = lower - 1
+        while k >= 0, tokens[k].kind == .word, Self.skippable.contains(tokens[k].hash) { k -= 1 }
+        return k >= 0 && tokens[k].kind == .word && Self.reporting.contains(tokens[k].hash)
+    }
+
     func kind(_ lower: Int, _ upper: Int, isRange: Bool) -> (kind: DeadlineKind, cue: Int?) {
         var k = lower - 1
         while k >= 0, tokens[k].kind == .word, Self.skippable.contains(tokens[k].hash) { k -= 1 }

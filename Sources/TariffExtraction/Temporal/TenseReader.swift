@@ -14,7 +14,7 @@ struct TenseReader {
     /// The tense governing tokens `lower..<upper` (a date expression), or `.present` when nothing says.
     func tense(around lower: Int, _ upper: Int) -> Tense {
         var i = lower - 1
-        while i >= 0 && i >= lower - 10 {
+        while i >= 0 && i >= lower - 16 {
             if isClauseBreak(i) { break }
             if let t = cue(at: i) { return t }
             i -= 1
@@ -22,6 +22,8 @@ struct TenseReader {
         i = upper
         while i < tokens.count && i < upper + 12 {
             if isClauseBreak(i) { break }
+            // `… starting April 1, the Commission said on Monday`: the report's tense is not the event's
+            if tokens[i].kind == .word, Self.reporting.contains(tokens[i].hash) { break }
             if let t = cue(at: i) { return t }
             i += 1
         }
@@ -91,6 +93,11 @@ struct TenseReader {
         for w in ["is", "are", "am"] { t.append((TimexTokenizer.hash(w), .present)) }
         return WordTable(t)
     }()
+
+    /// Verbs of saying that frame a report (`…, officials said`): they tell when something was said, not when
+    /// it happens. `announced` and `warned` usually take an object and are events themselves.
+    static let reporting: WordTable<Bool> = WordTable(set:
+        ["said", "says", "told", "added", "stated", "noted", "wrote", "tweeted", "according"].map(TimexTokenizer.hash))
 
     private static let beforeTo: WordTable<Bool> = WordTable(set: ["set", "plan", "plans"].map(TimexTokenizer.hash))
 
