@@ -173,6 +173,8 @@ enum W {
     static let early = TimexTokenizer.hash("early")
     static let earlier = TimexTokenizer.hash("earlier")
     static let current = TimexTokenizer.hash("current")
+    static let future = TimexTokenizer.hash("future")
+    static let latest = TimexTokenizer.hash("latest")
     static let late = TimexTokenizer.hash("late")
     static let mid = TimexTokenizer.hash("mid")
 
