@@ -53,6 +53,10 @@ extension DeadlineSpecTests {
         timexes(friday, "Tariffs start tomorrow.", ("tomorrow", .date, "2025-10-25")),
         timexes(friday, "The minister resigned yesterday.", ("yesterday", .date, "2025-10-23")),
         timexes(friday, "Officials met on Monday.", ("Monday", .date, "2025-10-20")),
+        // no tense at all: the nearest one; a scheduling present looks ahead
+        timexes(friday, "Talks in Geneva on Thursday.", ("Thursday", .date, "2025-10-23")),
+        timexes(friday, "Talks in Geneva on Saturday.", ("Saturday", .date, "2025-10-25")),
+        timexes(friday, "The forum opens on Thursday.", ("Thursday", .date, "2025-10-30")),
         timexes(friday, "Officials meet next Thursday.", ("next Thursday", .date, "2025-10-30")),
         timexes(friday, "Officials met last Friday.", ("last Friday", .date, "2025-10-17")),
         timexes(friday, "The truce began in May.", ("May", .date, "2025-05")),

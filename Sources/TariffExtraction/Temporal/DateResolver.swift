@@ -19,7 +19,7 @@ struct DateResolver: Sendable {
             return candidates.first { $0 >= reference } ?? candidates.last
         case .past:
             return candidates.last { $0 <= reference } ?? candidates.first
-        case .present:
+        case .present, .unmarked:
             return candidates.min { abs($0.daysSinceEpoch - r) < abs($1.daysSinceEpoch - r) }
         }
     }
@@ -30,7 +30,7 @@ struct DateResolver: Sendable {
         switch tense {
         case .future: return delta >= 0 ? reference.year : reference.year + 1
         case .past: return delta <= 0 ? reference.year : reference.year - 1
-        case .present:
+        case .present, .unmarked:
             if delta > 6 { return reference.year - 1 }
             if delta < -6 { return reference.year + 1 }
             if delta == -6 { return reference.year }  // half a year either way: news more often looks back
@@ -41,8 +41,8 @@ struct DateResolver: Sendable {
     /// `on Sunday`, `next Thursday`, `last Friday`.
     ///
     /// `shift` is +1 for `next` (the first one after the reference), -1 for `last` (the last one before),
-    /// 0 for `this`, nil for a bare weekday (past tense looks back, anything else ahead; the reference's own
-    /// weekday is the reference).
+    /// 0 for `this`, nil for a bare weekday (past tense looks back, present and future ahead, no tense to the
+    /// nearest; the reference's own weekday is the reference).
     func weekday(_ weekday: Int, shift: Int?, tense: Tense) -> CalendarDate {
         let ahead = (weekday - reference.weekday + 7) % 7  // 0...6 days forward
         let back = (reference.weekday - weekday + 7) % 7  // 0...6 days back
@@ -57,6 +57,8 @@ struct DateResolver: Sendable {
             case .past: return reference.adding(days: -back)
             // `the truce expires on Thursday`: the present tense with a weekday schedules it
             case .present: return reference.adding(days: ahead)
+            // nothing says: the nearest one (`Trump Friday ordered…` in a report filed on Saturday)
+            case .unmarked: return ahead <= back ? reference.adding(days: ahead) : reference.adding(days: -back)
             }
         }
     }

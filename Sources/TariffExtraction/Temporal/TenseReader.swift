@@ -1,6 +1,8 @@
 /// Which way a clause points in time: decides the year of `December 1` and the week of `Sunday`.
 enum Tense: UInt8, Sendable {
     case past, present, future
+    /// No word says: dates take the nearest occurrence.
+    case unmarked
 }
 
 /// Reads the tense of the words around a date: the nearest auxiliary, modal or past-tense verb.
@@ -11,7 +13,7 @@ struct TenseReader {
     let bytes: [UInt8]
     let tokens: [TimexToken]
 
-    /// The tense governing tokens `lower..<upper` (a date expression), or `.present` when nothing says.
+    /// The tense governing tokens `lower..<upper` (a date expression), or `.unmarked` when nothing says.
     func tense(around lower: Int, _ upper: Int) -> Tense {
         var i = lower - 1
         while i >= 0 && i >= lower - 16 {
@@ -27,7 +29,7 @@ struct TenseReader {
             if let t = cue(at: i) { return t }
             i += 1
         }
-        return .present
+        return .unmarked
     }
 
     private func isClauseBreak(_ i: Int) -> Bool {
@@ -90,7 +92,13 @@ struct TenseReader {
         ] {
             t.append((TimexTokenizer.hash(w), .past))
         }
-        for w in ["is", "are", "am"] { t.append((TimexTokenizer.hash(w), .present)) }
+        // the present of scheduled events: `the truce expires on Thursday`
+        for w in [
+            "is", "are", "am", "expires", "begins", "starts", "opens", "ends", "runs", "meets", "takes", "kicks",
+            "resumes", "arrives", "visits", "closes", "lapses", "comes", "convenes", "applies", "goes",
+        ] {
+            t.append((TimexTokenizer.hash(w), .present))
+        }
         return WordTable(t)
     }()
 
