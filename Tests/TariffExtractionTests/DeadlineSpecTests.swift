@@ -52,6 +52,7 @@ import Testing
             friday, "The EU will impose additional 25% tariffs on US steel and aluminum starting April 1, the Commission said on Monday.",
             due("2026-04-01", .effective)),
         on(friday, "Tariffs will rise to 25% on December 1, officials said.", due("2025-12-01", .other)),
+        on(friday, "Officials said talks on Monday would decide the matter.", due("2025-10-27", .meeting)),
         on(friday, "Trump threatened to impose 100% tariffs on Chinese goods starting November 1.", due("2025-11-01", .effective)),
         on(friday, "The duties will apply to goods shipped from November 15.", due("2025-11-15", .effective)),
         on(friday, "Starting January 1, importers must register online.", due("2026-01-01", .effective)),

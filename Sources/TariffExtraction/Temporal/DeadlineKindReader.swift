@@ -9,9 +9,19 @@ struct DeadlineKindReader {
     /// True when the date is when something was said (`said on Thursday`, `announced Monday`): no event.
     func isStatementDate(_ lower: Int) -> Bool {
         var k = lower - 1
-        while k >= 0, tokens[k].kind == .word, Self.skippable.contains(tokens[k].hash) { k -= 1 }
+        // `told reporters on Wednesday`, `said in a statement on Monday`
+        while k >= 0, tokens[k].kind == .word, Self.skippable.contains(tokens[k].hash) || Self.audience.contains(tokens[k].hash),
+            lower - k <= 6
+        {
+            k -= 1
+        }
         return k >= 0 && tokens[k].kind == .word && Self.reporting.contains(tokens[k].hash)
     }
+
+    /// Who or where something is said to, between a verb of saying and its date.
+    private static let audience: WordTable<Bool> = WordTable(set:
+        ["reporters", "journalists", "a", "statement", "interview", "briefing", "news", "conference", "press",
+         "him", "her", "them", "lawmakers", "parliament", "television", "radio", "post", "letter"].map(TimexTokenizer.hash))
 
     func kind(_ lower: Int, _ upper: Int, isRange: Bool) -> (kind: DeadlineKind, cue: Int?) {
         var k = lower - 1

@@ -18,6 +18,8 @@ struct TenseReader {
         var i = lower - 1
         while i >= 0 && i >= lower - 16 {
             if isClauseBreak(i) { break }
+            // `said talks on Monday would …`: a verb of saying further back frames another clause
+            if lower - i > 2, tokens[i].kind == .word, Self.reporting.contains(tokens[i].hash) { break }
             if let t = cue(at: i) { return t }
             i -= 1
         }
