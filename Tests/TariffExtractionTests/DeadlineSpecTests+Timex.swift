@@ -53,6 +53,10 @@ extension DeadlineSpecTests {
         timexes(friday, "Tariffs start tomorrow.", ("tomorrow", .date, "2025-10-25")),
         timexes(friday, "The minister resigned yesterday.", ("yesterday", .date, "2025-10-23")),
         timexes(friday, "Officials met on Monday.", ("Monday", .date, "2025-10-20")),
+        // no tense at all: the nearest one; a scheduling present looks ahead
+        timexes(friday, "Talks in Geneva on Thursday.", ("Thursday", .date, "2025-10-23")),
+        timexes(friday, "Talks in Geneva on Saturday.", ("Saturday", .date, "2025-10-25")),
+        timexes(friday, "The forum opens on Thursday.", ("Thursday", .date, "2025-10-30")),
         timexes(friday, "Officials meet next Thursday.", ("next Thursday", .date, "2025-10-30")),
         timexes(friday, "Officials met last Friday.", ("last Friday", .date, "2025-10-17")),
         timexes(friday, "The truce began in May.", ("May", .date, "2025-05")),
@@ -65,6 +69,18 @@ extension DeadlineSpecTests {
         timexes(friday, "Prices may fall in May, but protesters will march in March.", ("May", .date, "2026-05"), ("March", .date, "2026-03")),
         timexes(friday, "Café owners met in Zürich on Sunday.", ("Sunday", .date, "2025-10-19")),
         timexes(friday, "“We will meet on Monday,” he said.", ("Monday", .date, "2025-10-27")),
+        timexes(friday, "Nobody knows what the future holds.", ("the future", .date, "FUTURE_REF")),
+        timexes(friday, "Future talks are uncertain."),
+        timexes(friday, "Current rates are high.", ("Current", .date, "PRESENT_REF")),
+        timexes(friday, "Recent data were weak.", ("Recent", .date, "PAST_REF")),
+        timexes(friday, "Prices rose in recent years.", ("recent years", .date, "PAST_REF")),
+        timexes(friday, "Profit rose 5% in the quarter.", ("the quarter", .date, "2025-Q3")),
+        timexes(friday, "Sales fell in the latest quarter.", ("the latest quarter", .date, "2025-Q3")),
+        timexes(friday, "We hope to resolve this over the weekend.", ("the weekend", .date, "2025-W43-WE")),
+        timexes(friday, "Earnings doubled from a year earlier.", ("a year earlier", .date, "2024")),
+        timexes(friday, "Year-earlier profit was lower.", ("Year-earlier", .date, "2024")),
+        timexes(friday, "Mr. Smith, 45, said so."),
+        timexes(friday, "The 2020 Phase One agreement set targets.", ("2020", .date, "2020")),
     ]
 
     @Test(arguments: timexValues)

@@ -54,6 +54,8 @@ extension DeadlineSpecTests {
         on(friday, "The model 2025-X sold well."),
         on(friday, "The Wall Street Journal reported the story."),
         on(friday, "Apple's iPhone 17 sold 10 million units."),
+        on(friday, "Trump told reporters on Wednesday in the Oval Office that a deal was close."),
+        on(friday, "The ministry said in a statement on Monday that exports had recovered."),
         on(friday, "The ship carried 20 containers of soybeans."),
     ]
 

@@ -44,11 +44,15 @@ import Testing
         on(friday, "Duties on cars went up on April 3.", due("2025-04-03", .other, upcoming: false)),
         on(friday, "Tariffs on steel rose to 50% on June 4.", due("2025-06-04", .other, upcoming: false)),
         on(
-            friday, "Trump said on Thursday that tariffs would start on November 1.",
-            due("2025-10-23", .other, upcoming: false), due("2025-11-01", .effective)),
+            friday, "Trump said on Thursday that tariffs would start on November 1.", due("2025-11-01", .effective)),
         on(
             friday, "Beijing announced on Oct. 9 that export controls would take effect December 1.",
-            due("2025-10-09", .other, upcoming: false), due("2025-12-01", .effective)),
+            due("2025-12-01", .effective)),
+        on(
+            friday, "The EU will impose additional 25% tariffs on US steel and aluminum starting April 1, the Commission said on Monday.",
+            due("2026-04-01", .effective)),
+        on(friday, "Tariffs will rise to 25% on December 1, officials said.", due("2025-12-01", .other)),
+        on(friday, "Officials said talks on Monday would decide the matter.", due("2025-10-27", .meeting)),
         on(friday, "Trump threatened to impose 100% tariffs on Chinese goods starting November 1.", due("2025-11-01", .effective)),
         on(friday, "The duties will apply to goods shipped from November 15.", due("2025-11-15", .effective)),
         on(friday, "Starting January 1, importers must register online.", due("2026-01-01", .effective)),

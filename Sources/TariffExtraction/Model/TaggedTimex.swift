@@ -15,6 +15,9 @@ struct TaggedTimex: Sendable, Hashable {
     /// The expression means the part of its period before the reference date (`earlier this year`,
     /// `this month` in a past-tense clause): history, never a deadline.
     var beforeReference: Bool = false
+    /// The date is when something was said (`confirmed on Tuesday`): kept as a TIMEX3 value but given no
+    /// `date`, so nobody links it as the date of a measure or an event.
+    var isStatementDate: Bool = false
     /// The tense of the clause the expression sits in, as the tagger read it.
     var tense: Tense = .present
 }

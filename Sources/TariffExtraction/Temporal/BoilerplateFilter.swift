@@ -9,7 +9,7 @@ struct BoilerplateFilter {
     func isBoilerplate(_ index: Int, tokens: [TimexToken]) -> Bool {
         if isCredit(index, tokens) || startsAsCaptionOrByline(tokens) || isPromotional(tokens) { return true }
         // a caption whose credit the sentence splitter cut off: `…on November 9, 2017. Getty Images`
-        if index + 1 < document.sentences.count, sameLine(index, index + 1) {
+        if index + 1 < document.sentences.count, document.sentences[index + 1].count <= 60, sameLine(index, index + 1) {
             var next: [TimexToken] = []
             TimexTokenizer.tokenize(document.bytes, document.sentences[index + 1], into: &next)
             if isCredit(index + 1, next) { return true }
@@ -59,26 +59,26 @@ struct BoilerplateFilter {
     private static let photo = TimexTokenizer.hash("photo")
     private static let rated = TimexTokenizer.hash("rated")
 
-    private static let creditWords: Set<UInt64> = Set(
+    private static let creditWords: WordTable<Bool> = WordTable(set: 
         [
             "images", "image", "reuters", "ap", "afp", "bloomberg", "epa", "xinhua", "shutterstock", "photo", "photos",
             "pool", "alamy", "getty", "efe", "anadolu", "ians", "pti", "yonhap", "kyodo", "sipa", "corbis", "stock",
             "photographer", "handout", "file",
         ].map(TimexTokenizer.hash))
 
-    private static let captionWords: Set<UInt64> = Set(
+    private static let captionWords: WordTable<Bool> = WordTable(set: 
         ["photo", "image", "caption", "file", "pictured", "picture", "video", "credit"].map(TimexTokenizer.hash))
 
-    private static let bylineWords: Set<UInt64> = Set(
+    private static let bylineWords: WordTable<Bool> = WordTable(set: 
         ["published", "updated", "posted", "modified", "copyright"].map(TimexTokenizer.hash))
 
-    private static let promotionWords: Set<UInt64> = Set(
+    private static let promotionWords: WordTable<Bool> = WordTable(set: 
         [
             "subscribe", "subscribed", "subscribers", "subscription", "newsletter", "newsletters", "unsubscribe",
             "advertisement", "sponsored", "coupon", "promo", "cookies", "webinar", "giveaway",
         ].map(TimexTokenizer.hash))
 
-    private static let promotionPairs: Set<UInt64> = Set(
+    private static let promotionPairs: WordTable<Bool> = WordTable(set: 
         [
             ("sign", "up"), ("click", "here"), ("a", "reply"), ("post", "comment"), ("read", "also"), ("read", "more"),
             ("follow", "us"), ("leading", "choice"), ("free", "trial"), ("rights", "reserved"), ("privacy", "policy"),

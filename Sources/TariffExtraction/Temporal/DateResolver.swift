@@ -19,7 +19,7 @@ struct DateResolver: Sendable {
             return candidates.first { $0 >= reference } ?? candidates.last
         case .past:
             return candidates.last { $0 <= reference } ?? candidates.first
-        case .present:
+        case .present, .unmarked:
             return candidates.min { abs($0.daysSinceEpoch - r) < abs($1.daysSinceEpoch - r) }
         }
     }
@@ -30,7 +30,7 @@ struct DateResolver: Sendable {
         switch tense {
         case .future: return delta >= 0 ? reference.year : reference.year + 1
         case .past: return delta <= 0 ? reference.year : reference.year - 1
-        case .present:
+        case .present, .unmarked:
             if delta > 6 { return reference.year - 1 }
             if delta < -6 { return reference.year + 1 }
             if delta == -6 { return reference.year }  // half a year either way: news more often looks back
@@ -41,8 +41,8 @@ struct DateResolver: Sendable {
     /// `on Sunday`, `next Thursday`, `last Friday`.
     ///
     /// `shift` is +1 for `next` (the first one after the reference), -1 for `last` (the last one before),
-    /// 0 for `this`, nil for a bare weekday (past tense looks back, anything else ahead; the reference's own
-    /// weekday is the reference).
+    /// 0 for `this`, nil for a bare weekday (past tense looks back, present and future ahead, no tense to the
+    /// nearest; the reference's own weekday is the reference).
     func weekday(_ weekday: Int, shift: Int?, tense: Tense) -> CalendarDate {
         let ahead = (weekday - reference.weekday + 7) % 7  // 0...6 days forward
         let back = (reference.weekday - weekday + 7) % 7  // 0...6 days back
@@ -57,6 +57,8 @@ struct DateResolver: Sendable {
             case .past: return reference.adding(days: -back)
             // `the truce expires on Thursday`: the present tense with a weekday schedules it
             case .present: return reference.adding(days: ahead)
+            // nothing says: the nearest one (`Trump Friday ordered…` in a report filed on Saturday)
+            case .unmarked: return ahead <= back ? reference.adding(days: ahead) : reference.adding(days: -back)
             }
         }
     }
@@ -80,5 +82,21 @@ struct DateResolver: Sendable {
     /// `November 2025`, `in November`.
     func month(_ month: Int, year: Int?, tense: Tense) -> TemporalValue {
         .month(year: year ?? self.year(ofMonth: month, tense: tense), month: month)
+    }
+}
+
+extension CalendarDate {
+    /// `YYYY-MM-DD` without the general-purpose padding of `description`: the tagger writes one per date.
+    var isoDay: String {
+        guard (0...9999).contains(year) else { return description }
+        let digits: [UInt8] = [
+            UInt8(year / 1000 % 10), UInt8(year / 100 % 10), UInt8(year / 10 % 10), UInt8(year % 10),
+            UInt8(month / 10), UInt8(month % 10), UInt8(day / 10), UInt8(day % 10),
+        ]
+        let bytes: [UInt8] = [
+            digits[0] + 0x30, digits[1] + 0x30, digits[2] + 0x30, digits[3] + 0x30, 0x2D, digits[4] + 0x30,
+            digits[5] + 0x30, 0x2D, digits[6] + 0x30, digits[7] + 0x30,
+        ]
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

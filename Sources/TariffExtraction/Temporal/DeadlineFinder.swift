@@ -27,7 +27,10 @@ struct DeadlineFinder: Sendable {
         guard let lower = tokens.firstIndex(where: { $0.start >= timex.bytes.lowerBound }) else { return nil }
         var upper = lower
         while upper < tokens.count && tokens[upper].end <= timex.bytes.upperBound { upper += 1 }
-        let (kind, cue) = DeadlineKindReader(tokens: tokens).kind(lower, upper, isRange: timex.endDate != nil)
+        let kindReader = DeadlineKindReader(tokens: tokens)
+        // `said on Thursday`: when something was said is not an event the article commits to
+        if kindReader.isStatementDate(lower) { return nil }
+        let (kind, cue) = kindReader.kind(lower, upper, isRange: timex.endDate != nil)
         // `next year's election`: a bare year names an era, not an event to alert on
         if kind == .other && date.granularity == .year { return nil }
         let span = timex.endDate ?? date
@@ -46,27 +49,41 @@ struct DeadlineFinder: Sendable {
     /// One entry per (date, end, kind); a vaguer mention of an event a precise one dates is dropped
     /// (`next week` beside `next Thursday` for the same meeting, `Saturday` inside `October 25 to 27`).
     static func merged(_ deadlines: [Deadline]) -> [Deadline] {
-        var result: [Deadline] = []
-        for (i, d) in deadlines.enumerated() {
-            if result.contains(where: { $0.date == d.date && $0.endDate == d.endDate && $0.kind == d.kind }) { continue }
-            let first = d.date.firstDay
-            let last = (d.endDate ?? d.date).lastDay
-            let subsumed = deadlines.enumerated().contains { j, e in
-                guard j != i, e.kind == d.kind, e.upcoming == d.upcoming else { return false }
-                let eFirst = e.date.firstDay
-                let eLast = (e.endDate ?? e.date).lastDay
-                guard eFirst >= first, eLast <= last else { return false }
-                let dDays = last.daysSinceEpoch - first.daysSinceEpoch
-                let eDays = eLast.daysSinceEpoch - eFirst.daysSinceEpoch
-                // e is inside d: d is vaguer when it spans more days and e is the single precise date or range
-                return eDays < dDays && d.endDate == nil && d.granularity != .day
-            } || deadlines.contains { e in
-                // a single day inside a range of the same event: `on Saturday` beside `October 25 to 27`
-                guard d.endDate == nil, d.granularity == .day, let eEnd = e.endDate, e.kind == d.kind else { return false }
-                return e.date.firstDay <= first && eEnd.lastDay >= last
-            }
-            if !subsumed { result.append(d) }
+        struct Span {
+            var first: Int
+            var last: Int
+            var kind: DeadlineKind
+            var ranged: Bool
+            var day: Bool
+            var upcoming: Bool
+            var key: TemporalValue
+            var end: TemporalValue?
         }
-        return result
+        let spans = deadlines.map {
+            Span(
+                first: $0.date.firstDay.daysSinceEpoch, last: ($0.endDate ?? $0.date).lastDay.daysSinceEpoch, kind: $0.kind,
+                ranged: $0.endDate != nil, day: $0.date.granularity == .day, upcoming: $0.upcoming, key: $0.date,
+                end: $0.endDate)
+        }
+        var kept: [Int] = []
+        for (i, d) in spans.enumerated() {
+            if kept.contains(where: { spans[$0].key == d.key && spans[$0].end == d.end && spans[$0].kind == d.kind }) {
+                continue
+            }
+            var subsumed = false
+            for (j, e) in spans.enumerated() where j != i && e.kind == d.kind && e.first >= d.first && e.last <= d.last {
+                // e is inside d: d is vaguer when it spans more days and is a single period, not a range
+                if e.upcoming == d.upcoming, e.last - e.first < d.last - d.first, !d.ranged, !d.day {
+                    subsumed = true
+                    break
+                }
+            }
+            if !subsumed, !d.ranged, d.day {
+                // a single day inside a range of the same event: `on Saturday` beside `October 25 to 27`
+                subsumed = spans.contains { $0.ranged && $0.kind == d.kind && $0.first <= d.first && $0.last >= d.last }
+            }
+            if !subsumed { kept.append(i) }
+        }
+        return kept.map { deadlines[$0] }
     }
 }

@@ -6,6 +6,23 @@ struct DeadlineKindReader {
     let tokens: [TimexToken]
 
     /// The kind for the date at tokens `lower..<upper`, and the index of the word that decided it.
+    /// True when the date is when something was said (`said on Thursday`, `announced Monday`): no event.
+    func isStatementDate(_ lower: Int) -> Bool {
+        var k = lower - 1
+        // `told reporters on Wednesday`, `said in a statement on Monday`
+        while k >= 0, tokens[k].kind == .word, Self.skippable.contains(tokens[k].hash) || Self.audience.contains(tokens[k].hash),
+            lower - k <= 6
+        {
+            k -= 1
+        }
+        return k >= 0 && tokens[k].kind == .word && Self.reporting.contains(tokens[k].hash)
+    }
+
+    /// Who or where something is said to, between a verb of saying and its date.
+    private static let audience: WordTable<Bool> = WordTable(set:
+        ["reporters", "journalists", "a", "statement", "interview", "briefing", "news", "conference", "press",
+         "him", "her", "them", "lawmakers", "parliament", "television", "radio", "post", "letter"].map(TimexTokenizer.hash))
+
     func kind(_ lower: Int, _ upper: Int, isRange: Bool) -> (kind: DeadlineKind, cue: Int?) {
         var k = lower - 1
         while k >= 0, tokens[k].kind == .word, Self.skippable.contains(tokens[k].hash) { k -= 1 }
@@ -44,28 +61,28 @@ struct DeadlineKindReader {
     }
 
     /// Verbs of saying: a date right after one is when something was said.
-    private static let reporting: Set<UInt64> = Set(
+    private static let reporting: WordTable<Bool> = WordTable(set: 
         ["said", "says", "announced", "told", "wrote", "tweeted", "posted", "stated", "added", "confirmed", "reported",
          "noted", "warned", "declared", "revealed", "disclosed"].map(TimexTokenizer.hash))
 
     private static let asHash = TimexTokenizer.hash("as")
 
     /// Words between a trigger and its date: `starting on the`, `until at least`.
-    private static let skippable: Set<UInt64> = Set(["on", "the", "at", "least", "in", "early", "mid", "late"].map(TimexTokenizer.hash))
+    private static let skippable: WordTable<Bool> = WordTable(set: ["on", "the", "at", "least", "in", "early", "mid", "late"].map(TimexTokenizer.hash))
 
-    private static let triggers: [UInt64: DeadlineKind] = {
-        var t: [UInt64: DeadlineKind] = [:]
-        for w in ["starting", "from", "effective", "beginning", "commencing"] { t[TimexTokenizer.hash(w)] = .effective }
-        for w in ["until", "till", "through", "thru", "expires", "expiring", "expire"] { t[TimexTokenizer.hash(w)] = .expiry }
-        for w in ["by", "before", "than", "deadline", "due", "within"] { t[TimexTokenizer.hash(w)] = .deadline }
-        return t
+    private static let triggers: WordTable<DeadlineKind> = {
+        var t: [(UInt64, DeadlineKind)] = []
+        for w in ["starting", "from", "effective", "beginning", "commencing"] { t.append((TimexTokenizer.hash(w), .effective)) }
+        for w in ["until", "till", "through", "thru", "expires", "expiring", "expire"] { t.append((TimexTokenizer.hash(w), .expiry)) }
+        for w in ["by", "before", "than", "deadline", "due", "within"] { t.append((TimexTokenizer.hash(w), .deadline)) }
+        return WordTable(t)
     }()
 
     /// Words that name what happens on a date.
-    static let cues: [UInt64: DeadlineKind] = {
-        var t: [UInt64: DeadlineKind] = [:]
+    static let cues: WordTable<DeadlineKind> = {
+        var t: [(UInt64, DeadlineKind)] = []
         func add(_ words: [String], _ kind: DeadlineKind) {
-            for w in words { t[TimexTokenizer.hash(w)] = kind }
+            for w in words { t.append((TimexTokenizer.hash(w), kind)) }
         }
         add(
             [
@@ -89,11 +106,11 @@ struct DeadlineKindReader {
                 "deadline", "deadlines", "due", "ultimatum", "comment", "comments", "submit", "submission",
                 "submissions", "filing", "respond",
             ], .deadline)
-        return t
+        return WordTable(t)
     }()
 
     /// Event words that are nouns: the subject is the noun phrase they head (`the APEC summit`).
-    static let nounCues: Set<UInt64> = Set(
+    static let nounCues: WordTable<Bool> = WordTable(set: 
         [
             "truce", "pause", "suspension", "reprieve", "ceasefire", "moratorium", "talks", "summit", "summits",
             "meeting", "meetings", "hearing", "hearings", "vote", "session", "sessions", "forum", "conference",

@@ -9,10 +9,11 @@ extension SentenceTagger {
                 return TimexMatch(start: i, end: i + 1, value: "PRESENT_REF")  // `today's world`
             }
             let d = reference.adding(days: n)
-            return TimexMatch(start: i, end: i + 1, value: d.description, date: .day(d))
+            return TimexMatch(start: i, end: i + 1, value: d.isoDay, date: .day(d))
         case .reference(let value):
             guard lowerOrFirst, !(isMark(i + 1, 0x2D) && isGlued(i + 1)) else { return nil }  // `now-defunct`
-            // `the future`; `recent years`
+            // `the future` (the adjective in `future talks` is no expression); `recent years`
+            if value == "FUTURE_REF", isWord(i, W.future), !isWord(i - 1, W.the) { return nil }
             let start = isWord(i - 1, W.the) && value == "FUTURE_REF" ? i - 1 : i
             if case .unit(_, true)? = self.word(i + 1) { return TimexMatch(start: start, end: i + 2, value: value) }
             return TimexMatch(start: start, end: i + 1, value: value)
@@ -49,6 +50,13 @@ extension SentenceTagger {
             return partOf(i, part)
         case .season(let s):
             return season(i, s)
+        case .unit(.quarter, false) where isWord(i - 1, W.the) || (isWord(i - 1, W.latest) && isWord(i - 2, W.the)):
+            // `the quarter`, `the latest quarter` in results news: the last quarter completed, no calendar date
+            guard let value = resolver.period(.quarter, offset: -1) else { return nil }
+            return TimexMatch(start: isWord(i - 1, W.the) ? i - 1 : i - 2, end: i + 1, value: value.iso)
+        case .unit(.weekend, false) where isWord(i - 1, W.the):
+            // `over the weekend`: the reference's weekend, no calendar date
+            return TimexMatch(start: i - 1, end: i + 1, value: "\(TemporalValue.week(containing: reference).iso)-WE")
         case .unit(.year, false):
             // `year-end`, `year end`; `year-earlier`, `year-ago`: the year before
             var k = i + 1
@@ -58,7 +66,7 @@ extension SentenceTagger {
             }
             guard isWord(k, W.end) else { return nil }
             let d = CalendarDate(year: reference.year, month: 12, day: 31)!
-            return TimexMatch(start: i, end: k + 1, value: d.description, date: .day(d))
+            return TimexMatch(start: i, end: k + 1, value: d.isoDay, date: .day(d))
         default:
             return nil
         }
@@ -191,7 +199,7 @@ extension SentenceTagger {
         i < tokens.count && tokens[i].kind == .word && Self.genericNouns.contains(tokens[i].hash)
     }
 
-    private static let genericNouns: Set<UInt64> = Set(
+    private static let genericNouns: WordTable<Bool> = WordTable(set: 
         ["world", "economy", "society", "generation", "market", "markets", "environment", "climate", "era", "age",
          "youth", "standards", "politics"].map(TimexTokenizer.hash))
 }

@@ -17,7 +17,7 @@ extension SentenceTagger {
         }
         let tense = tense(start, i + 1)
         let date = resolver.weekday(weekday, shift: shift, tense: tense)
-        var match = TimexMatch(start: start, end: i + 1, value: date.description, date: .day(date))
+        var match = TimexMatch(start: start, end: i + 1, value: date.isoDay, date: .day(date))
         // `Sunday and Monday`, `Monday to Wednesday`, `Monday-Wednesday`
         let joiner = i + 1
         if isWord(joiner, W.and) || isWord(joiner, W.to) || isWord(joiner, W.through) || isWord(joiner, W.until)
@@ -34,7 +34,7 @@ extension SentenceTagger {
     }
 
     /// Words that make a weekday a name: `Black Friday`, `Super Tuesday`, `Easter Sunday`.
-    static let holidayWords: Set<UInt64> = Set(
+    static let holidayWords: WordTable<Bool> = WordTable(set: 
         ["black", "good", "super", "cyber", "ash", "holy", "maundy", "easter", "palm", "bloody", "giving", "small",
          "whit", "shrove", "fat", "blue", "orthodox"].map(TimexTokenizer.hash))
 }

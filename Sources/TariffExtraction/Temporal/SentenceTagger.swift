@@ -14,13 +14,11 @@ struct TimexMatch {
 struct SentenceTagger {
     let bytes: [UInt8]
     let tokens: [TimexToken]
-    let words: [TimexWord?]
     let resolver: DateResolver
 
     init(bytes: [UInt8], tokens: [TimexToken], reference: CalendarDate) {
         self.bytes = bytes
         self.tokens = tokens
-        self.words = tokens.map { $0.kind == .word ? TimexLexicon.word($0.hash) : nil }
         self.resolver = DateResolver(reference: reference)
     }
 
@@ -49,7 +47,7 @@ struct SentenceTagger {
             }
             return numericDate(i) ?? dayFirstDate(i) ?? duration(i) ?? bareYear(i)
         }
-        guard t.kind == .word, let word = words[i] else {
+        guard t.kind == .word, let word = TimexLexicon.word(t.hash) else {
             if t.kind == .word, isWord(i, W.a) || isWord(i, W.an) { return duration(i) }
             if t.kind == .word, isWord(i, W.every) || isWord(i, W.each), case .unit(let unit, false)? = word(i + 1) {
                 // `every week`: a SET with that period
@@ -67,7 +65,9 @@ struct SentenceTagger {
 
     // MARK: token helpers
 
-    func word(_ i: Int) -> TimexWord? { i >= 0 && i < words.count ? words[i] : nil }
+    func word(_ i: Int) -> TimexWord? {
+        i >= 0 && i < tokens.count && tokens[i].kind == .word ? TimexLexicon.word(tokens[i].hash) : nil
+    }
 
     func isWord(_ i: Int, _ hash: UInt64) -> Bool {
         i >= 0 && i < tokens.count && tokens[i].kind == .word && tokens[i].hash == hash
@@ -173,11 +173,13 @@ enum W {
     static let early = TimexTokenizer.hash("early")
     static let earlier = TimexTokenizer.hash("earlier")
     static let current = TimexTokenizer.hash("current")
+    static let future = TimexTokenizer.hash("future")
+    static let latest = TimexTokenizer.hash("latest")
     static let late = TimexTokenizer.hash("late")
     static let mid = TimexTokenizer.hash("mid")
 
     /// Prepositions that make a bare year or month a date (`in 2026`, `since April`).
-    static let datePrepositions: Set<UInt64> = Set(
+    static let datePrepositions: WordTable<Bool> = WordTable(set: 
         [
             "in", "since", "by", "until", "till", "through", "from", "during", "before", "after", "of", "for", "to",
             "early", "late", "mid", "end", "around", "between", "and", "throughout", "last", "next", "this", "fiscal",
@@ -185,7 +187,7 @@ enum W {
         ].map(TimexTokenizer.hash))
 
     /// Words after a number that make it a quantity, not a day.
-    static let quantityWords: Set<UInt64> = Set(
+    static let quantityWords: WordTable<Bool> = WordTable(set: 
         [
             "percent", "per", "pct", "million", "billion", "trillion", "thousand", "hundred", "cent", "cents",
             "points", "point", "degrees", "tons", "tonnes", "people", "dollars", "euros", "yuan", "km", "kg", "mph",

@@ -138,7 +138,7 @@ struct SubjectReader {
         return String(decoding: bytes[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end], as: UTF8.self)
     }
 
-    private static func hashes(_ words: [String]) -> Set<UInt64> { Set(words.map(TimexTokenizer.hash)) }
+    private static func hashes(_ words: [String]) -> WordTable<Bool> { WordTable(set: words.map(TimexTokenizer.hash)) }
 
     /// Words that end a subject phrase going backwards: clause openers, auxiliaries, reporting verbs.
     private static let stops = hashes([

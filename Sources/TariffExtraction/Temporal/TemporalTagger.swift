@@ -11,11 +11,14 @@ struct TemporalTagger: Sendable {
             guard Self.mayHoldTime(tokens) else { continue }
             let tagger = SentenceTagger(bytes: document.bytes, tokens: tokens, reference: referenceDate)
             let reader = TenseReader(bytes: document.bytes, tokens: tokens)
+            let kinds = DeadlineKindReader(tokens: tokens)
             for m in tagger.matches() {
+                let statement = kinds.isStatementDate(m.start)
                 result.append(
                     TaggedTimex(
                         bytes: tokens[m.start].start..<tokens[m.end - 1].end, sentenceIndex: index, type: m.type,
-                        value: m.value, date: m.date, endDate: m.endDate, beforeReference: m.beforeReference,
+                        value: m.value, date: statement ? nil : m.date, endDate: statement ? nil : m.endDate,
+                        beforeReference: m.beforeReference, isStatementDate: statement,
                         tense: reader.tense(around: m.start, m.end)))
             }
         }

@@ -1,6 +1,8 @@
 /// Which way a clause points in time: decides the year of `December 1` and the week of `Sunday`.
 enum Tense: UInt8, Sendable {
     case past, present, future
+    /// No word says: dates take the nearest occurrence.
+    case unmarked
 }
 
 /// Reads the tense of the words around a date: the nearest auxiliary, modal or past-tense verb.
@@ -11,21 +13,25 @@ struct TenseReader {
     let bytes: [UInt8]
     let tokens: [TimexToken]
 
-    /// The tense governing tokens `lower..<upper` (a date expression), or `.present` when nothing says.
+    /// The tense governing tokens `lower..<upper` (a date expression), or `.unmarked` when nothing says.
     func tense(around lower: Int, _ upper: Int) -> Tense {
         var i = lower - 1
-        while i >= 0 && i >= lower - 14 {
+        while i >= 0 && i >= lower - 16 {
             if isClauseBreak(i) { break }
+            // `said talks on Monday would …`: a verb of saying further back frames another clause
+            if lower - i > 2, tokens[i].kind == .word, Self.reporting.contains(tokens[i].hash) { break }
             if let t = cue(at: i) { return t }
             i -= 1
         }
         i = upper
         while i < tokens.count && i < upper + 12 {
             if isClauseBreak(i) { break }
+            // `… starting April 1, the Commission said on Monday`: the report's tense is not the event's
+            if tokens[i].kind == .word, Self.reporting.contains(tokens[i].hash) { break }
             if let t = cue(at: i) { return t }
             i += 1
         }
-        return .present
+        return .unmarked
     }
 
     private func isClauseBreak(_ i: Int) -> Bool {
@@ -70,14 +76,14 @@ struct TenseReader {
         return nil
     }
 
-    private static let cues: [UInt64: Tense] = {
-        var t: [UInt64: Tense] = [:]
+    private static let cues: WordTable<Tense> = {
+        var t: [(UInt64, Tense)] = []
         for w in [
             "will", "ll", "shall", "would", "could", "might", "should", "must", "may", "going", "scheduled",
             "expected", "due", "slated", "planning", "poised", "upcoming", "ahead", "tomorrow",
             "next", "coming", "intends", "aims", "hopes", "seeks", "wants", "threatens", "vows", "pledges",
         ] {
-            t[TimexTokenizer.hash(w)] = .future
+            t.append((TimexTokenizer.hash(w), .future))
         }
         for w in [
             "was", "were", "had", "did", "been", "ago", "last", "yesterday", "since", "began", "begun", "took",
@@ -86,39 +92,50 @@ struct TenseReader {
             "got", "earlier", "previously", "former", "ran", "became", "thought", "felt", "kept", "built", "drove",
             "chose", "broke", "froze", "spent", "stood", "meant",
         ] {
-            t[TimexTokenizer.hash(w)] = .past
+            t.append((TimexTokenizer.hash(w), .past))
         }
-        for w in ["is", "are", "am"] { t[TimexTokenizer.hash(w)] = .present }
-        return t
+        // the present of scheduled events: `the truce expires on Thursday`
+        for w in [
+            "is", "are", "am", "expires", "begins", "starts", "opens", "ends", "runs", "meets", "takes", "kicks",
+            "resumes", "arrives", "visits", "closes", "lapses", "comes", "convenes", "applies", "goes",
+        ] {
+            t.append((TimexTokenizer.hash(w), .present))
+        }
+        return WordTable(t)
     }()
 
-    private static let beforeTo: Set<UInt64> = Set(["set", "plan", "plans"].map(TimexTokenizer.hash))
+    /// Verbs of saying that frame a report (`…, officials said`): they tell when something was said, not when
+    /// it happens. `announced` and `warned` usually take an object and are events themselves.
+    static let reporting: WordTable<Bool> = WordTable(set:
+        ["said", "says", "told", "added", "stated", "noted", "wrote", "tweeted", "according"].map(TimexTokenizer.hash))
+
+    private static let beforeTo: WordTable<Bool> = WordTable(set: ["set", "plan", "plans"].map(TimexTokenizer.hash))
 
     /// Irregular past forms that are also participles: their auxiliary decides (`is being held`).
-    private static let participles: Set<UInt64> = Set(
+    private static let participles: WordTable<Bool> = WordTable(set: 
         ["held", "met", "made", "built", "sent", "paid", "brought", "kept", "hit", "cut", "led", "sold", "bought", "begun",
          "spent", "struck", "won", "lost", "left", "told", "said", "given", "taken", "seen"].map(TimexTokenizer.hash))
 
     /// Words after `to` that are not verbs: `to the`, `to its`.
-    private static let determiners: Set<UInt64> = Set(
+    private static let determiners: WordTable<Bool> = WordTable(set: 
         ["the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "be", "been", "date",
          "some", "all", "more", "about", "around", "and"].map(TimexTokenizer.hash))
 
     /// Participles that look ahead: `expected on Friday`, `planned for next week`.
-    private static let forwardParticiples: Set<UInt64> = Set(
+    private static let forwardParticiples: WordTable<Bool> = WordTable(set: 
         [
             "expected", "scheduled", "planned", "slated", "proposed", "poised", "supposed", "intended",
             "anticipated", "rescheduled", "postponed", "delayed", "pushed", "deferred",
         ].map(TimexTokenizer.hash))
 
     /// Auxiliaries before a participle: `will be imposed` is future, `has been imposed` past.
-    private static let auxiliaries: [UInt64: Tense] = {
-        var t: [UInt64: Tense] = [:]
+    private static let auxiliaries: WordTable<Tense> = {
+        var t: [(UInt64, Tense)] = []
         for w in ["will", "ll", "be", "shall", "would", "could", "might", "may", "must", "should", "to"] {
-            t[TimexTokenizer.hash(w)] = .future
+            t.append((TimexTokenizer.hash(w), .future))
         }
-        for w in ["was", "were", "has", "have", "had", "been"] { t[TimexTokenizer.hash(w)] = .past }
-        for w in ["is", "are", "am", "being"] { t[TimexTokenizer.hash(w)] = .present }
-        return t
+        for w in ["was", "were", "has", "have", "had", "been"] { t.append((TimexTokenizer.hash(w), .past)) }
+        for w in ["is", "are", "am", "being"] { t.append((TimexTokenizer.hash(w), .present)) }
+        return WordTable(t)
     }()
 }

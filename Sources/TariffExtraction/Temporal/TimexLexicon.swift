@@ -41,10 +41,10 @@ enum TimexWord: Sendable, Equatable {
 enum TimexLexicon {
     static func word(_ hash: UInt64) -> TimexWord? { table[hash] }
 
-    static let table: [UInt64: TimexWord] = {
-        var t: [UInt64: TimexWord] = [:]
+    static let table: WordTable<TimexWord> = {
+        var t: [(UInt64, TimexWord)] = []
         func add(_ words: [String], _ value: TimexWord) {
-            for w in words { t[TimexTokenizer.hash(w)] = value }
+            for w in words { t.append((TimexTokenizer.hash(w), value)) }
         }
         let months = [
             "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -119,6 +119,6 @@ enum TimexLexicon {
         add(["q2"], .quarterName(2))
         add(["q3"], .quarterName(3))
         add(["q4"], .quarterName(4))
-        return t
+        return WordTable(t)
     }()
 }

@@ -39,6 +39,10 @@ enum TimexTokenizer {
 
     static func tokenize(_ bytes: [UInt8], _ range: Range<Int>, into tokens: inout [TimexToken]) {
         tokens.removeAll(keepingCapacity: true)
+        bytes.withUnsafeBufferPointer { tokenize($0, range, into: &tokens) }
+    }
+
+    private static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into tokens: inout [TimexToken]) {
         var i = range.lowerBound
         let end = range.upperBound
         var space = true
@@ -104,7 +108,7 @@ enum TimexTokenizer {
     }
 
     /// Dashes become `-`, curly quotes `"`/`'`, the degree sign `°`'s lead byte stays as is.
-    private static func normalisedMark(_ bytes: [UInt8], _ i: Int) -> UInt8 {
+    private static func normalisedMark(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> UInt8 {
         guard bytes[i] == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80 else {
             if bytes[i] == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xB0 { return 0xB0 }  // °
             return bytes[i]
@@ -119,7 +123,7 @@ enum TimexTokenizer {
 
     /// Non-ASCII scalars that are punctuation: general punctuation block (quotes, dashes), « », °, ×.
     @inline(__always)
-    static func isPunctuation(_ bytes: [UInt8], _ i: Int, _ end: Int) -> Bool {
+    static func isPunctuation(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Bool {
         let b = bytes[i]
         if b == 0xE2, i + 1 < end, bytes[i + 1] == 0x80 || bytes[i + 1] == 0x82 || bytes[i + 1] == 0x84 { return true }
         if b == 0xC2 { return true }

@@ -60,26 +60,30 @@ enum SentenceSplitter {
         return b.isNonASCII
     }
 
-    private static let abbreviations: Set<String> = [
+    private static let abbreviations = WordTable(set: [
         "mr", "mrs", "ms", "dr", "prof", "gen", "gov", "sen", "rep", "st", "jr", "sr", "vs", "etc", "inc",
         "corp", "co", "ltd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
         "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "approx",
         "est", "dept", "univ", "lt", "col", "capt", "sgt", "ft", "mt", "e.g", "i.e", "u.s", "u.k", "u.n",
         "a.m", "p.m", "fig",
-    ]
+    ].map(TimexTokenizer.hash))
 
     /// The word ending at the period is an abbreviation, an initial (`J.`) or part of `U.S.`.
     private static func isAbbreviation(_ bytes: [UInt8], periodAt index: Int) -> Bool {
         var k = index
         while k > 0 && (bytes[k - 1].isASCIILetter || bytes[k - 1] == 0x2E) { k -= 1 }
         guard k < index else { return false }
-        let word = String(decoding: bytes[k..<index], as: UTF8.self).lowercased()
-        if word.count == 1 { return bytes[k].isASCIIUpper }  // initials: "George W. Bush"
-        if word == "no" {  // "No. 5" but not "said no."
+        if index - k == 1 { return bytes[k].isASCIIUpper }  // initials: "George W. Bush"
+        // hashed like vocabulary words, so no string is built per period
+        var word = TimexTokenizer.fnvOffset
+        for b in bytes[k..<index] { word = (word ^ UInt64(b.asciiLowercased)) &* TimexTokenizer.fnvPrime }
+        if word == noHash {  // "No. 5" but not "said no."
             var next = index + 1
             while next < bytes.count && bytes[next] == 0x20 { next += 1 }
             return next < bytes.count && bytes[next].isASCIIDigit
         }
         return abbreviations.contains(word)
     }
+
+    private static let noHash = TimexTokenizer.hash("no")
 }

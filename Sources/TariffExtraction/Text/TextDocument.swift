@@ -16,10 +16,15 @@ struct TextDocument: Sendable {
         self.sentences = SentenceSplitter.split(bytes)
         var checkpoints: [Int] = []
         checkpoints.reserveCapacity(bytes.count / Self.checkpointStride + 1)
-        var scalars = 0
-        for (i, byte) in bytes.enumerated() {
-            if i % Self.checkpointStride == 0 { checkpoints.append(scalars) }
-            if byte & 0xC0 != 0x80 { scalars += 1 }
+        bytes.withUnsafeBufferPointer { buffer in
+            var scalars = 0
+            var block = 0
+            while block < buffer.count {
+                checkpoints.append(scalars)
+                let end = min(block + Self.checkpointStride, buffer.count)
+                for k in block..<end where buffer[k] & 0xC0 != 0x80 { scalars += 1 }
+                block = end
+            }
         }
         self.scalarCheckpoints = checkpoints
     }
