@@ -37,6 +37,11 @@ enum TariffTokenizer {
     }
 
     static func tokenize(_ bytes: [UInt8], _ range: Range<Int>, into tokens: inout [TariffToken]) {
+        bytes.withUnsafeBufferPointer { tokenize($0, range, into: &tokens) }
+    }
+
+    /// On a buffer pointer: the scan reads each byte a few times and array bounds checks dominated it.
+    private static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into tokens: inout [TariffToken]) {
         tokens.removeAll(keepingCapacity: true)
         var i = range.lowerBound
         let end = range.upperBound
@@ -152,7 +157,7 @@ enum TariffTokenizer {
     }
 
     /// `'s` after a word: returns the end of the `s`.
-    private static func possessive(_ bytes: [UInt8], _ i: Int, _ end: Int, _ tokens: [TariffToken]) -> Int? {
+    private static func possessive(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int, _ tokens: [TariffToken]) -> Int? {
         guard let last = tokens.last, last.kind == .word else { return nil }
         if i < end, bytes[i] | 0x20 == 0x73, i + 1 == end || !bytes[i + 1].isASCIILetter { return i + 1 }
         // plural possessive (`countries' exports`) carries no `s`
@@ -161,7 +166,7 @@ enum TariffTokenizer {
 
     /// Non-ASCII scalars that are punctuation: general punctuation block (quotes, dashes), « », °, ×.
     @inline(__always)
-    static func isPunctuation(_ bytes: [UInt8], _ i: Int, _ end: Int) -> Bool {
+    static func isPunctuation(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Bool {
         let b = bytes[i]
         if b == 0xE2, i + 1 < end, bytes[i + 1] == 0x80 || bytes[i + 1] == 0x82 { return true }
         if b == 0xC2 { return true }  // Latin-1 punctuation and symbols (« » ° ·)
@@ -169,7 +174,7 @@ enum TariffTokenizer {
         return false
     }
 
-    private static func token(_ bytes: [UInt8], _ s: Int, _ e: Int, _ kind: TariffToken.Kind, value: Double, hyphen: Bool)
+    private static func token(_ bytes: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ kind: TariffToken.Kind, value: Double, hyphen: Bool)
         -> TariffToken
     {
         var h = fnvOffset
