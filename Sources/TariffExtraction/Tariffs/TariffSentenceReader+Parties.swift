@@ -1,7 +1,7 @@
 /// Who imposes and who pays, for each rate of a sentence.
 extension TariffSentenceReader {
     /// Each mention belongs to the rate it follows (unless `and` intervenes) or else to the next one.
-    func assignParties(_ drafts: inout [Draft]) {
+    mutating func assignParties(_ drafts: inout [Draft]) {
         let s = sentence
         var owner = [Int?](repeating: nil, count: s.mentions.count)
         for (m, mention) in s.mentions.enumerated() {

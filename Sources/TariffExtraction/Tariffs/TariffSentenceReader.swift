@@ -7,10 +7,12 @@ struct TariffSentenceReader {
     /// The sentence before, when the finder already prepared it; built on demand otherwise.
     var previous: TariffSentence?
 
-    /// The sentence before this one, for sides and times the sentence leaves implicit.
-    func previousSentence() -> TariffSentence {
+    /// The sentence before this one, for sides and times the sentence leaves implicit; prepared at most once.
+    mutating func previousSentence() -> TariffSentence {
         if let previous, previous.index == sentence.index - 1 { return previous }
-        return TariffSentence(bytes: document.bytes, index: sentence.index - 1, range: document.sentences[sentence.index - 1])
+        let prepared = TariffSentence(bytes: document.bytes, index: sentence.index - 1, range: document.sentences[sentence.index - 1])
+        previous = prepared
+        return prepared
     }
 
     /// A side and how sure we are of it.
