@@ -85,24 +85,41 @@ enum TariffTokenizer {
                 continue
             }
             if b.isASCIILetter || (b.isNonASCII && !isPunctuation(bytes, i, end)) {
+                // Hash and letter case are taken in the same pass that finds the word's end.
                 var j = i
+                var h = fnvOffset
+                var letters = 0
+                var upper = 0
                 while j < end {
                     let c = bytes[j]
-                    if c.isASCIILetter || c.isASCIIDigit {
+                    if c.isASCIILetter {
+                        letters += 1
+                        if c.isASCIIUpper { upper += 1 }
+                        h = (h ^ UInt64(c | 0x20)) &* fnvPrime
+                        j += 1
+                    } else if c.isASCIIDigit {
+                        h = (h ^ UInt64(c)) &* fnvPrime
                         j += 1
                     } else if c == 0x2E, j + 1 < end, bytes[j + 1].isASCIILetter, j + 2 < end, bytes[j + 2] == 0x2E {
-                        j += 1  // U.S. / U.K.: keep the dotted initials together
+                        j += 1  // U.S. / U.K.: keep the dotted initials together (periods stay out of the hash)
                     } else if c == 0x2E, j > i, j - i == 1 || (j >= 2 && bytes[j - 2] == 0x2E), bytes[j - 1].isASCIIUpper {
                         j += 1  // the final period of U.S.
                         break
                     } else if c.isNonASCII, !isPunctuation(bytes, j, end) {
+                        h = (h ^ UInt64(c)) &* fnvPrime
                         j += 1
-                        while j < end && bytes[j] & 0xC0 == 0x80 { j += 1 }
+                        while j < end && bytes[j] & 0xC0 == 0x80 {
+                            h = (h ^ UInt64(bytes[j])) &* fnvPrime
+                            j += 1
+                        }
                     } else {
                         break
                     }
                 }
-                tokens.append(token(bytes, i, j, .word, value: 0, hyphen: hyphenPending))
+                tokens.append(
+                    TariffToken(
+                        start: i, end: j, kind: .word, hash: h, number: 0, capitalized: b.isASCIIUpper || b.isNonASCII,
+                        allCaps: letters > 0 && upper == letters, hyphenBefore: hyphenPending))
                 hyphenPending = false
                 i = j
                 continue
