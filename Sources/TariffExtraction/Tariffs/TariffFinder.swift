@@ -107,8 +107,8 @@ enum TariffPrefilter {
     @inline(__always)
     private static func initialLanes(_ word: UInt64) -> UInt64 {
         let folded = word | (ones &* 0x20)
-        return lanes(folded, equalTo: 0x74) | lanes(folded, equalTo: 0x64) | lanes(folded, equalTo: 0x6C)
-            | lanes(folded, equalTo: 0x73)
+        // `t` (0x74) and `d` (0x64) differ only in bit 0x10: one comparison finds both
+        return lanes(folded & ~(ones &* 0x10), equalTo: 0x64) | lanes(folded, equalTo: 0x6C) | lanes(folded, equalTo: 0x73)
     }
 
     /// Does a tariff word prefix start at `i`? Letters compare case-insensitively by setting bit 0x20.
