@@ -102,7 +102,9 @@ enum CountryGazetteer {
     ]
 
     /// First-token hash to the entries starting with it, longest first.
-    static let index: [UInt64: [Entry]] = {
+    static let index = WordHashTable<[Entry]>(entriesByFirstWord)
+
+    private static let entriesByFirstWord: [UInt64: [Entry]] = {
         var index: [UInt64: [Entry]] = [:]
         for line in data {
             let parts = line.split(separator: "|", maxSplits: 1)

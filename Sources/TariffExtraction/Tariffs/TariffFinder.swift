@@ -10,8 +10,18 @@ struct TariffFinder: Sendable {
         var changes: [TariffChange] = []
         var timexIndex = 0
         var previous: TariffSentence?
+        // In sentence order (as the tagger emits them) the walk below finds every sentence's timexes; else filter.
+        var ordered = true
+        for t in timexes.indices.dropFirst() where timexes[t].sentenceIndex < timexes[t - 1].sentenceIndex {
+            ordered = false
+            break
+        }
         for (index, range) in document.sentences.enumerated() {
             guard TariffPrefilter.mayMentionTariff(document.bytes, range) else { continue }
+            // The reader returns nothing for a sentence without a tariff noun; names and roles are not read for it.
+            var sentence = TariffSentence(wordsOf: document.bytes, index: index, range: range)
+            guard sentence.hasTariffNoun else { continue }
+            sentence.readNames()
             while timexIndex < timexes.count && timexes[timexIndex].sentenceIndex < index { timexIndex += 1 }
             var sentenceTimexes: [TaggedTimex] = []
             var t = timexIndex
@@ -19,10 +29,9 @@ struct TariffFinder: Sendable {
                 sentenceTimexes.append(timexes[t])
                 t += 1
             }
-            if sentenceTimexes.isEmpty && timexes.contains(where: { $0.sentenceIndex == index }) {
+            if !ordered && sentenceTimexes.isEmpty && timexes.contains(where: { $0.sentenceIndex == index }) {
                 sentenceTimexes = timexes.filter { $0.sentenceIndex == index }  // tagger output not in order
             }
-            let sentence = TariffSentence(bytes: document.bytes, index: index, range: range)
             var reader = TariffSentenceReader(
                 sentence: sentence, document: document, referenceDate: referenceDate, timexes: sentenceTimexes, previous: previous)
             changes.append(contentsOf: reader.changes())
@@ -33,28 +42,97 @@ struct TariffFinder: Sendable {
 }
 
 /// Skips sentences that cannot hold a tariff: no word starting `tarif`, `dut`, `lev`, `tax`, `surcharg`.
+///
+/// Runs on every sentence of every article, so it reads eight bytes at a time at word starts
+/// instead of comparing byte by byte; most sentences leave here without being tokenized.
 enum TariffPrefilter {
     static func mayMentionTariff(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
-        var i = range.lowerBound
-        let end = range.upperBound
-        while i < end {
-            let b = bytes[i] | 0x20
-            let atWordStart = i == range.lowerBound || !bytes[i - 1].isASCIILetter
-            if atWordStart {
-                switch b {
-                case 0x74:  // t
-                    if bytes.matchesLowercase("tarif", at: i) || bytes.matchesLowercase("tax", at: i) { return true }
-                case 0x64:  // d
-                    if bytes.matchesLowercase("dut", at: i) { return true }
-                case 0x6C:  // l
-                    if bytes.matchesLowercase("lev", at: i) { return true }
-                case 0x73:  // s
-                    if bytes.matchesLowercase("surcharg", at: i) || bytes.matchesLowercase("surtax", at: i) { return true }
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            let count = buffer.count
+            var i = range.lowerBound
+            let end = range.upperBound
+            var previousIsLetter = false
+            // Eight bytes at a time: a lane is a candidate when it is t/d/l/s and the byte before is no letter.
+            while i + 8 <= end {
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self).littleEndian
+                let letters = letterLanes(word)
+                let before = (letters << 8) | (previousIsLetter ? 0x80 : 0)
+                var candidates = initialLanes(word) & ~before
+                while candidates != 0 {
+                    let lane = candidates.trailingZeroBitCount >> 3
+                    if startsTariffWord(base, i + lane, count) { return true }
+                    candidates &= candidates &- 1
+                }
+                previousIsLetter = letters >> 63 != 0
+                i += 8
+            }
+            while i < end {
+                let byte = base[i]
+                let isLetter = byte.isASCIILetter
+                defer { previousIsLetter = isLetter; i += 1 }
+                guard !previousIsLetter else { continue }
+                switch byte | 0x20 {
+                case 0x74, 0x64, 0x6C, 0x73:  // t d l s
+                    if startsTariffWord(base, i, count) { return true }
                 default: break
                 }
             }
-            i += 1
+            return false
         }
+    }
+
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// The high bit of each lane whose byte equals `byte` (exact, no carries between lanes).
+    @inline(__always)
+    private static func lanes(_ word: UInt64, equalTo byte: UInt8) -> UInt64 {
+        let x = word ^ (ones &* UInt64(byte))
+        // a lane is zero exactly when its low seven bits are zero and its high bit is clear
+        return ~(((x & ~highs) &+ ~highs) | x) & highs
+    }
+
+    /// The high bit of each lane holding an ASCII letter.
+    @inline(__always)
+    private static func letterLanes(_ word: UInt64) -> UInt64 {
+        let folded = (word | (ones &* 0x20)) & ~highs  // lower case, high bit set aside
+        // lane >= 'a' and lane <= 'z', each tested without carries by working on 7-bit lanes
+        let atLeastA = (folded &+ (ones &* (0x80 - 0x61))) & highs
+        let atMostZ = ~((folded &+ (ones &* (0x7F - 0x7A))) & highs) & highs
+        return atLeastA & atMostZ & ~word
+    }
+
+    /// The high bit of each lane holding t, d, l or s in either case.
+    @inline(__always)
+    private static func initialLanes(_ word: UInt64) -> UInt64 {
+        let folded = word | (ones &* 0x20)
+        // `t` (0x74) and `d` (0x64) differ only in bit 0x10: one comparison finds both
+        return lanes(folded & ~(ones &* 0x10), equalTo: 0x64) | lanes(folded, equalTo: 0x6C) | lanes(folded, equalTo: 0x73)
+    }
+
+    /// Does a tariff word prefix start at `i`? Letters compare case-insensitively by setting bit 0x20.
+    @inline(__always)
+    private static func startsTariffWord(_ base: UnsafePointer<UInt8>, _ i: Int, _ count: Int) -> Bool {
+        guard i + 8 <= count else { return startsTariffWordNearEnd(base, i, count) }
+        let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self).littleEndian | 0x2020_2020_2020_2020
+        // little-endian: the first byte is the lowest
+        if word & 0xFF_FFFF_FFFF == 0x66_6972_6174 { return true }  // "tarif"
+        if word & 0xFF_FFFF == 0x78_6174 { return true }  // "tax"
+        if word & 0xFF_FFFF == 0x74_7564 { return true }  // "dut"
+        if word & 0xFF_FFFF == 0x76_656C { return true }  // "lev"
+        if word == 0x6772_6168_6372_7573 { return true }  // "surcharg"
+        if word & 0xFFFF_FFFF_FFFF == 0x7861_7472_7573 { return true }  // "surtax"
         return false
+    }
+
+    private static func startsTariffWordNearEnd(_ base: UnsafePointer<UInt8>, _ i: Int, _ count: Int) -> Bool {
+        func matches(_ word: StaticString) -> Bool {
+            let n = word.utf8CodeUnitCount
+            guard i + n <= count else { return false }
+            for k in 0..<n where base[i + k] | 0x20 != word.utf8Start[k] { return false }
+            return true
+        }
+        return matches("tarif") || matches("tax") || matches("dut") || matches("lev") || matches("surcharg") || matches("surtax")
     }
 }

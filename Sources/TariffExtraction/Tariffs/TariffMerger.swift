@@ -1,27 +1,30 @@
 /// Keeps one entry per change an article states: same imposer, target and rate.
+///
+/// An article states a handful of changes, so a linear scan beats hashing two strings and a
+/// double per change.
 enum TariffMerger {
-    private struct Key: Hashable {
-        var imposer: String?
-        var target: String?
-        var rate: Double?
-    }
-
     static func merge(_ changes: [TariffChange]) -> [TariffChange] {
+        guard changes.count > 1 else { return changes }
         var kept: [TariffChange] = []
-        var index: [Key: Int] = [:]
-        var ratedPairs = Set<Key>()
+        kept.reserveCapacity(changes.count)
         for change in changes {
-            let key = Key(imposer: change.imposer, target: change.target, rate: change.ratePct)
-            if let i = index[key] {
+            if let i = kept.firstIndex(where: { sameMove($0, change) }) {
                 if informativeness(change) > informativeness(kept[i]) { kept[i] = change }
             } else {
-                index[key] = kept.count
                 kept.append(change)
             }
-            if change.ratePct != nil { ratedPairs.insert(Key(imposer: change.imposer, target: change.target, rate: nil)) }
         }
         // A rate-less mention of a pair that also has a rate is the same story told less precisely.
-        return kept.filter { $0.ratePct != nil || !ratedPairs.contains(Key(imposer: $0.imposer, target: $0.target, rate: nil)) }
+        guard kept.contains(where: { $0.ratePct == nil }) else { return kept }
+        return kept.filter { c in
+            c.ratePct != nil || !changes.contains { $0.ratePct != nil && $0.imposer == c.imposer && $0.target == c.target }
+        }
+    }
+
+    /// Same imposer, target and rate: the same change told again.
+    @inline(__always)
+    private static func sameMove(_ a: TariffChange, _ b: TariffChange) -> Bool {
+        a.ratePct == b.ratePct && a.imposer == b.imposer && a.target == b.target
     }
 
     /// Effective date, products, previous rate and confidence make one telling worth more than another.

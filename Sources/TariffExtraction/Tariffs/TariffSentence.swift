@@ -9,9 +9,16 @@ struct TariffSentence {
     var roles: [PartyRole] = []
 
     init(bytes: [UInt8], index: Int, range: Range<Int>) {
+        self.init(wordsOf: bytes, index: index, range: range)
+        readNames()
+    }
+
+    /// Tokens and word classes only: enough to tell whether the sentence names a tariff at all.
+    init(wordsOf bytes: [UInt8], index: Int, range: Range<Int>) {
         self.bytes = bytes
         self.index = index
         self.range = range
+        tokens.reserveCapacity(range.count / 4 + 8)
         TariffTokenizer.tokenize(bytes, range, into: &tokens)
         lexemes.reserveCapacity(tokens.count)
         let table = TariffVocabulary.table
@@ -19,10 +26,21 @@ struct TariffSentence {
         for token in tokens {
             lexemes.append(token.kind == .word ? table[token.hash] ?? none : none)
         }
+    }
+
+    /// Finds the named parties and their roles; the reader needs them, the tariff-noun check does not.
+    mutating func readNames() {
         var found: [CountryGazetteer.Mention] = []
         CountryGazetteer.mentions(in: tokens, into: &found)
         mentions = Self.mergingTitles(found, tokens)
-        roles = mentions.indices.map { PartyRoleReader(sentence: self).role(of: $0) }
+        let reader = PartyRoleReader(sentence: self)
+        roles = mentions.indices.map { reader.role(of: $0) }
+    }
+
+    /// Some token is a tariff noun naming a measure; without one the reader finds no change.
+    var hasTariffNoun: Bool {
+        for k in 0..<count where isTariffNoun(k) { return true }
+        return false
     }
 
     var count: Int { tokens.count }

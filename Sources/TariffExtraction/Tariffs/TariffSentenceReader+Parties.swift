@@ -1,7 +1,7 @@
 /// Who imposes and who pays, for each rate of a sentence.
 extension TariffSentenceReader {
     /// Each mention belongs to the rate it follows (unless `and` intervenes) or else to the next one.
-    func assignParties(_ drafts: inout [Draft]) {
+    mutating func assignParties(_ drafts: inout [Draft]) {
         let s = sentence
         var owner = [Int?](repeating: nil, count: s.mentions.count)
         for (m, mention) in s.mentions.enumerated() {
@@ -45,9 +45,8 @@ extension TariffSentenceReader {
                 drafts[d].imposer = Side(code: code, confidence: 0.8)
             }
             if drafts[d].target.code == nil, let imposer = drafts[d].imposer.code {
-                let others = Set(drafts.compactMap { $0.imposer.code }).subtracting([imposer])
-                if others.count == 1 {
-                    drafts[d].target = Side(code: others.first!, confidence: 0.8)
+                if let other = onlyDistinct(drafts.lazy.compactMap { $0.imposer.code }.filter { $0 != imposer }) {
+                    drafts[d].target = Side(code: other, confidence: 0.8)
                 } else if let code = sentenceWide(.target, excluding: imposer) {
                     drafts[d].target = Side(code: code, confidence: 0.8)
                 } else if let code = onlyOtherParty(than: imposer) {
@@ -68,17 +67,28 @@ extension TariffSentenceReader {
         }
         if drafts.contains(where: { $0.expression != nil && ($0.imposer.code == nil || $0.target.code == nil) }), sentence.index > 0 {
             let previous = previousSentence()
-            let imposers = Set(previous.mentions.indices.filter { previous.roles[$0] == .imposer }.map { previous.mentions[$0].code })
-            let targets = Set(previous.mentions.indices.filter { previous.roles[$0] == .target }.map { previous.mentions[$0].code })
+            let imposer = onlyDistinct(previous.mentions.indices.lazy.filter { previous.roles[$0] == .imposer }.map { previous.mentions[$0].code })
+            let target = onlyDistinct(previous.mentions.indices.lazy.filter { previous.roles[$0] == .target }.map { previous.mentions[$0].code })
             for d in drafts.indices where drafts[d].expression != nil {
-                if drafts[d].imposer.code == nil, imposers.count == 1, imposers.first != drafts[d].target.code {
-                    drafts[d].imposer = Side(code: imposers.first, confidence: 0.6)
+                if drafts[d].imposer.code == nil, let imposer, imposer != drafts[d].target.code {
+                    drafts[d].imposer = Side(code: imposer, confidence: 0.6)
                 }
-                if drafts[d].target.code == nil, targets.count == 1, targets.first != drafts[d].imposer.code {
-                    drafts[d].target = Side(code: targets.first, confidence: 0.6)
+                if drafts[d].target.code == nil, let target, target != drafts[d].imposer.code {
+                    drafts[d].target = Side(code: target, confidence: 0.6)
                 }
             }
         }
+    }
+
+    /// The one code `codes` holds, however often; nil when it holds none or several.
+    /// (A set would do, but hashing strings for two or three codes cost more than the rest of the rule.)
+    func onlyDistinct(_ codes: some Sequence<String>) -> String? {
+        var only: String?
+        for code in codes {
+            if let only, only != code { return nil }
+            only = code
+        }
+        return only
     }
 
     func jointSubjects(in segment: Range<Int>) -> (String, String)? {

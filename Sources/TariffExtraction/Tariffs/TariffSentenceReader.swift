@@ -7,10 +7,12 @@ struct TariffSentenceReader {
     /// The sentence before, when the finder already prepared it; built on demand otherwise.
     var previous: TariffSentence?
 
-    /// The sentence before this one, for sides and times the sentence leaves implicit.
-    func previousSentence() -> TariffSentence {
+    /// The sentence before this one, for sides and times the sentence leaves implicit; prepared at most once.
+    mutating func previousSentence() -> TariffSentence {
         if let previous, previous.index == sentence.index - 1 { return previous }
-        return TariffSentence(bytes: document.bytes, index: sentence.index - 1, range: document.sentences[sentence.index - 1])
+        let prepared = TariffSentence(bytes: document.bytes, index: sentence.index - 1, range: document.sentences[sentence.index - 1])
+        previous = prepared
+        return prepared
     }
 
     /// A side and how sure we are of it.
@@ -58,14 +60,14 @@ struct TariffSentenceReader {
             drafts.append(Draft(expression: e, noun: e.noun, anchor: e.anchor, span: e.span, segment: segment(of: e.anchor)))
         }
         // Rate-less mentions: `pledged to impose additional tariffs on Chinese goods`.
-        var covered = Set(drafts.map { $0.segment.lowerBound })
+        var covered = drafts.map { $0.segment.lowerBound }  // a handful: a linear search beats hashing
         for k in 0..<s.count where s.isTariffNoun(k) {
             let seg = segment(of: k)
             guard !covered.contains(seg.lowerBound), drafts.allSatisfy({ !$0.span.contains(k) }) else { continue }
             guard seg.contains(where: { s.has($0, .impose) || s.isThreat($0) || s.has($0, .announce) || s.has($0, .propose) || s.has($0, .pause) || s.has($0, .lift) }),
                 !seg.contains(where: { s.has($0, .negation) })
             else { continue }
-            covered.insert(seg.lowerBound)
+            covered.append(seg.lowerBound)
             drafts.append(Draft(expression: nil, noun: k, anchor: k, span: k..<(k + 1), segment: seg))
         }
         guard !drafts.isEmpty else { return [] }

@@ -37,6 +37,11 @@ enum TariffTokenizer {
     }
 
     static func tokenize(_ bytes: [UInt8], _ range: Range<Int>, into tokens: inout [TariffToken]) {
+        bytes.withUnsafeBufferPointer { tokenize($0, range, into: &tokens) }
+    }
+
+    /// On a buffer pointer: the scan reads each byte a few times and array bounds checks dominated it.
+    private static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into tokens: inout [TariffToken]) {
         tokens.removeAll(keepingCapacity: true)
         var i = range.lowerBound
         let end = range.upperBound
@@ -80,24 +85,41 @@ enum TariffTokenizer {
                 continue
             }
             if b.isASCIILetter || (b.isNonASCII && !isPunctuation(bytes, i, end)) {
+                // Hash and letter case are taken in the same pass that finds the word's end.
                 var j = i
+                var h = fnvOffset
+                var letters = 0
+                var upper = 0
                 while j < end {
                     let c = bytes[j]
-                    if c.isASCIILetter || c.isASCIIDigit {
+                    if c.isASCIILetter {
+                        letters += 1
+                        if c.isASCIIUpper { upper += 1 }
+                        h = (h ^ UInt64(c | 0x20)) &* fnvPrime
+                        j += 1
+                    } else if c.isASCIIDigit {
+                        h = (h ^ UInt64(c)) &* fnvPrime
                         j += 1
                     } else if c == 0x2E, j + 1 < end, bytes[j + 1].isASCIILetter, j + 2 < end, bytes[j + 2] == 0x2E {
-                        j += 1  // U.S. / U.K.: keep the dotted initials together
+                        j += 1  // U.S. / U.K.: keep the dotted initials together (periods stay out of the hash)
                     } else if c == 0x2E, j > i, j - i == 1 || (j >= 2 && bytes[j - 2] == 0x2E), bytes[j - 1].isASCIIUpper {
                         j += 1  // the final period of U.S.
                         break
                     } else if c.isNonASCII, !isPunctuation(bytes, j, end) {
+                        h = (h ^ UInt64(c)) &* fnvPrime
                         j += 1
-                        while j < end && bytes[j] & 0xC0 == 0x80 { j += 1 }
+                        while j < end && bytes[j] & 0xC0 == 0x80 {
+                            h = (h ^ UInt64(bytes[j])) &* fnvPrime
+                            j += 1
+                        }
                     } else {
                         break
                     }
                 }
-                tokens.append(token(bytes, i, j, .word, value: 0, hyphen: hyphenPending))
+                tokens.append(
+                    TariffToken(
+                        start: i, end: j, kind: .word, hash: h, number: 0, capitalized: b.isASCIIUpper || b.isNonASCII,
+                        allCaps: letters > 0 && upper == letters, hyphenBefore: hyphenPending))
                 hyphenPending = false
                 i = j
                 continue
@@ -152,7 +174,7 @@ enum TariffTokenizer {
     }
 
     /// `'s` after a word: returns the end of the `s`.
-    private static func possessive(_ bytes: [UInt8], _ i: Int, _ end: Int, _ tokens: [TariffToken]) -> Int? {
+    private static func possessive(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int, _ tokens: [TariffToken]) -> Int? {
         guard let last = tokens.last, last.kind == .word else { return nil }
         if i < end, bytes[i] | 0x20 == 0x73, i + 1 == end || !bytes[i + 1].isASCIILetter { return i + 1 }
         // plural possessive (`countries' exports`) carries no `s`
@@ -161,7 +183,7 @@ enum TariffTokenizer {
 
     /// Non-ASCII scalars that are punctuation: general punctuation block (quotes, dashes), « », °, ×.
     @inline(__always)
-    static func isPunctuation(_ bytes: [UInt8], _ i: Int, _ end: Int) -> Bool {
+    static func isPunctuation(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Bool {
         let b = bytes[i]
         if b == 0xE2, i + 1 < end, bytes[i + 1] == 0x80 || bytes[i + 1] == 0x82 { return true }
         if b == 0xC2 { return true }  // Latin-1 punctuation and symbols (« » ° ·)
@@ -169,7 +191,7 @@ enum TariffTokenizer {
         return false
     }
 
-    private static func token(_ bytes: [UInt8], _ s: Int, _ e: Int, _ kind: TariffToken.Kind, value: Double, hyphen: Bool)
+    private static func token(_ bytes: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ kind: TariffToken.Kind, value: Double, hyphen: Bool)
         -> TariffToken
     {
         var h = fnvOffset

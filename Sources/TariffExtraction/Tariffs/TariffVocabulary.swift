@@ -94,7 +94,9 @@ enum TariffVocabulary {
     /// The hash values below are FNV-1a of the quoted words, written out so reading them costs no lazy initialisation;
     /// `hashConstantsMatchTheirWords` in the tests keeps them honest.
 
-    static let table: [UInt64: TariffLexeme] = {
+    static let table = WordHashTable<TariffLexeme>(entries)
+
+    private static let entries: [UInt64: TariffLexeme] = {
         var t: [UInt64: TariffLexeme] = [:]
         func add(_ classes: TariffWordClass, _ words: String) {
             for word in words.split(separator: " ") {
