@@ -7,11 +7,14 @@ extension FactStore {
         try read("read the feed items") { db in
             try Row.fetchAll(db, sql: "SELECT * FROM outbox ORDER BY id DESC LIMIT ?", arguments: [limit]).map { row in
                 let alert = try Alert(row: row)
-                let sources = try String.fetchAll(
-                    db, sql: "SELECT path FROM fact_sources WHERE fact_id = ? GROUP BY path ORDER BY MIN(id) LIMIT 20",
-                    arguments: [alert.factID])
-                let count = try Int.fetchOne(
-                    db, sql: "SELECT COUNT(DISTINCT path) FROM fact_sources WHERE fact_id = ?", arguments: [alert.factID]) ?? 0
+                // The first 20 distinct files, read from the oldest rows only.
+                var sources: [String] = []
+                let paths = try String.fetchCursor(
+                    db, sql: "SELECT path FROM fact_sources WHERE fact_id = ? ORDER BY id", arguments: [alert.factID])
+                while sources.count < 20, let path = try paths.next() {
+                    if !sources.contains(path) { sources.append(path) }
+                }
+                let count = try Int.fetchOne(db, sql: "SELECT source_count FROM facts WHERE id = ?", arguments: [alert.factID]) ?? 0
                 return FeedEntry(alert: alert, sourceCount: count, sources: sources)
             }
         }
@@ -40,7 +43,7 @@ extension FactStore {
                 db,
                 sql: """
                     SELECT f.id, f.value, f.alertable,
-                           (SELECT COUNT(DISTINCT path) FROM fact_sources s WHERE s.fact_id = f.id) AS sources,
+                           f.source_count AS sources,
                            (SELECT path FROM fact_sources s WHERE s.fact_id = f.id ORDER BY s.id LIMIT 1) AS first
                     FROM facts f ORDER BY f.created_at, f.id
                     """)

@@ -108,17 +108,23 @@ struct MergeTransaction {
     /// Adds this file as a source; false when it already stated exactly this (a rewritten file).
     @discardableResult
     private func addSource(factID: String, observation: Observation, relation: String) throws -> Bool {
+        let knownPath = try Bool.fetchOne(
+            db, sql: "SELECT 1 FROM fact_sources WHERE fact_id = ? AND path = ? LIMIT 1", arguments: [factID, file.path]) ?? false
         try db.execute(
             sql: """
                 INSERT OR IGNORE INTO fact_sources (fact_id, path, reference_date, sentence, value, relation, recorded_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [factID, file.path, file.referenceDate.description, observation.sentence, try JSONText.encode(observation.value), relation, now])
-        return db.changesCount > 0
+        let inserted = db.changesCount > 0
+        if inserted && !knownPath {
+            try db.execute(sql: "UPDATE facts SET source_count = source_count + 1 WHERE id = ?", arguments: [factID])
+        }
+        return inserted
     }
 
     private mutating func raise(_ kind: AlertKind, factID: String, current: FactValue, previous: FactValue?, observation: Observation) throws {
-        let sources = try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT path) FROM fact_sources WHERE fact_id = ?", arguments: [factID]) ?? 1
+        let sources = try Int.fetchOne(db, sql: "SELECT source_count FROM facts WHERE id = ?", arguments: [factID]) ?? 1
         var alert = Alert(
             id: 0, factID: factID, kind: kind, createdAt: now, current: current, previous: previous,
             sourceFile: file.path, evidence: observation.sentence, sourceCount: sources)

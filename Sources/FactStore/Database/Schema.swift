@@ -40,6 +40,16 @@ enum Schema {
                     CREATE INDEX outbox_pending ON outbox(id) WHERE delivered_at IS NULL;
                     """)
         }
+        migrator.registerMigration("v2-source-counts") { db in
+            // Kept up to date on insert: counting distinct sources per feed item on every rewrite
+            // grew with the number of sources, which for a much-repeated fact is every article.
+            try db.execute(
+                sql: """
+                    ALTER TABLE facts ADD COLUMN source_count INTEGER NOT NULL DEFAULT 0;
+                    UPDATE facts SET source_count = (SELECT COUNT(DISTINCT path) FROM fact_sources s WHERE s.fact_id = facts.id);
+                    CREATE INDEX fact_sources_by_fact_path ON fact_sources(fact_id, path);
+                    """)
+        }
         return migrator
     }
 }
