@@ -61,8 +61,7 @@ public struct OneShotExtractor: Sendable {
         if let referenceDate {
             info = DocumentInfo(path: path.string, referenceDate: referenceDate, referenceDateSource: .cli)
         } else {
-            let day = CalendarDate(daysSinceEpoch: Int(floorDivide(article.modificationTime, 86_400)))
-            info = DocumentInfo(path: path.string, referenceDate: day, referenceDateSource: .mtime)
+            info = DocumentInfo(path: path.string, referenceDate: article.modificationDay, referenceDateSource: .mtime)
         }
         return (article, info)
     }

@@ -79,16 +79,20 @@ extension FileIdentity {
 }
 
 extension FileRecord {
-    /// The reference date of a plain-text article is its modification day (UTC).
     init(article: Article) {
         self.init(
             path: article.path.string, device: article.identity.device, inode: article.identity.inode,
             size: article.identity.size, modificationTimeNanoseconds: article.identity.modificationTimeNanoseconds,
             contentHash: article.contentHash,
-            referenceDate: CalendarDate(daysSinceEpoch: Int(floorDivide(article.modificationTime, 86_400))))
+            referenceDate: article.modificationDay)
     }
 }
 
-func floorDivide(_ a: Int64, _ b: Int64) -> Int64 {
-    a >= 0 ? a / b : (a - b + 1) / b
+extension Article {
+    /// The UTC day of the file's modification time: a plain-text article's reference date.
+    var modificationDay: CalendarDate {
+        let seconds = modificationTime
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400  // floor, also before 1970
+        return CalendarDate(daysSinceEpoch: Int(days))
+    }
 }
