@@ -134,12 +134,9 @@ extension SentenceTagger {
         guard let (month, afterMonth) = monthName(k) else { return nil }
         var end = afterMonth
         var explicit: Int?
-        if let y = year(end) {
+        if let (y, after) = trailingYear(end) {
             explicit = y
-            end += 1
-        } else if isMark(end, 0x2C), let y = year(end + 1) {
-            explicit = y
-            end += 2
+            end = after
         }
         // `30 November to 2 December (2025)`: a range across months
         var endMonth = month
@@ -152,12 +149,9 @@ extension SentenceTagger {
                 endDay = d2
                 endMonth = month2
                 end = afterMonth2
-                if let y = year(end) {
+                if let (y, after) = trailingYear(end) {
                     explicit = y
-                    end += 1
-                } else if isMark(end, 0x2C), let y = year(end + 1) {
-                    explicit = y
-                    end += 2
+                    end = after
                 }
             }
         }
@@ -192,5 +186,15 @@ extension SentenceTagger {
             return TimexMatch(start: i, end: i + 1, value: String(y))
         }
         return TimexMatch(start: i, end: i + 1, value: String(y), date: .year(y))
+    }
+}
+
+extension SentenceTagger {
+    /// A year right after a day and month, bare or after a comma (`1 November 2025`, `1 November, 2025`):
+    /// the year and the token after it.
+    func trailingYear(_ k: Int) -> (year: Int, after: Int)? {
+        if let y = year(k) { return (y, k + 1) }
+        if isMark(k, 0x2C), let y = year(k + 1) { return (y, k + 2) }
+        return nil
     }
 }
