@@ -133,11 +133,7 @@ extension SentenceTagger {
         if isWord(k, W.of) { k += 1 }
         guard let (month, afterMonth) = monthName(k) else { return nil }
         var end = afterMonth
-        var explicit: Int?
-        if let (y, after) = trailingYear(end) {
-            explicit = y
-            end = after
-        }
+        var explicit = explicitYearAfter(&end)
         // `30 November to 2 December (2025)`: a range across months
         var endMonth = month
         if endDay == nil, explicit == nil, isMark(end, 0x2D) || isWord(end, W.to) || isWord(end, W.through)
@@ -149,10 +145,7 @@ extension SentenceTagger {
                 endDay = d2
                 endMonth = month2
                 end = afterMonth2
-                if let (y, after) = trailingYear(end) {
-                    explicit = y
-                    end = after
-                }
+                explicit = explicitYearAfter(&end)
             }
         }
         var startYear = explicit
@@ -186,15 +179,5 @@ extension SentenceTagger {
             return TimexMatch(start: i, end: i + 1, value: String(y))
         }
         return TimexMatch(start: i, end: i + 1, value: String(y), date: .year(y))
-    }
-}
-
-extension SentenceTagger {
-    /// A year right after a day and month, bare or after a comma (`1 November 2025`, `1 November, 2025`):
-    /// the year and the token after it.
-    func trailingYear(_ k: Int) -> (year: Int, after: Int)? {
-        if let y = year(k) { return (y, k + 1) }
-        if isMark(k, 0x2C), let y = year(k + 1) { return (y, k + 2) }
-        return nil
     }
 }
