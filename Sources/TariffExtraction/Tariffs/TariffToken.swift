@@ -23,15 +23,13 @@ struct TariffToken: Sendable {
 
 /// Splits one sentence's bytes into tokens without allocating strings.
 enum TariffTokenizer {
-    static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
-    static let fnvPrime: UInt64 = 0x100_0000_01b3
     static let rateHash: UInt64 = 0x6d91221fd1ce5547  // "rate"
 
     /// The hash a lowercase ASCII word gets; used to build vocabularies.
     static func hash(_ word: String) -> UInt64 {
-        var h = fnvOffset
+        var h = WordHash.offset
         for byte in word.utf8 where byte != 0x2E {
-            h = (h ^ UInt64(byte.asciiLowercased)) &* fnvPrime
+            h = (h ^ UInt64(byte.asciiLowercased)) &* WordHash.prime
         }
         return h
     }
@@ -87,7 +85,7 @@ enum TariffTokenizer {
             if b.isASCIILetter || (b.isNonASCII && !isPunctuation(bytes, i, end)) {
                 // Hash and letter case are taken in the same pass that finds the word's end.
                 var j = i
-                var h = fnvOffset
+                var h = WordHash.offset
                 var letters = 0
                 var upper = 0
                 while j < end {
@@ -95,10 +93,10 @@ enum TariffTokenizer {
                     if c.isASCIILetter {
                         letters += 1
                         if c.isASCIIUpper { upper += 1 }
-                        h = (h ^ UInt64(c | 0x20)) &* fnvPrime
+                        h = (h ^ UInt64(c | 0x20)) &* WordHash.prime
                         j += 1
                     } else if c.isASCIIDigit {
-                        h = (h ^ UInt64(c)) &* fnvPrime
+                        h = (h ^ UInt64(c)) &* WordHash.prime
                         j += 1
                     } else if c == 0x2E, j + 1 < end, bytes[j + 1].isASCIILetter, j + 2 < end, bytes[j + 2] == 0x2E {
                         j += 1  // U.S. / U.K.: keep the dotted initials together (periods stay out of the hash)
@@ -106,10 +104,10 @@ enum TariffTokenizer {
                         j += 1  // the final period of U.S.
                         break
                     } else if c.isNonASCII, !isPunctuation(bytes, j, end) {
-                        h = (h ^ UInt64(c)) &* fnvPrime
+                        h = (h ^ UInt64(c)) &* WordHash.prime
                         j += 1
                         while j < end && bytes[j] & 0xC0 == 0x80 {
-                            h = (h ^ UInt64(bytes[j])) &* fnvPrime
+                            h = (h ^ UInt64(bytes[j])) &* WordHash.prime
                             j += 1
                         }
                     } else {
@@ -194,7 +192,7 @@ enum TariffTokenizer {
     private static func token(_ bytes: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ kind: TariffToken.Kind, value: Double, hyphen: Bool)
         -> TariffToken
     {
-        var h = fnvOffset
+        var h = WordHash.offset
         var upper = 0
         var letters = 0
         for k in s..<e {
@@ -204,7 +202,7 @@ enum TariffTokenizer {
                 letters += 1
                 if c.isASCIIUpper { upper += 1 }
             }
-            h = (h ^ UInt64(c.asciiLowercased)) &* fnvPrime
+            h = (h ^ UInt64(c.asciiLowercased)) &* WordHash.prime
         }
         let capitalized = kind == .word && (bytes[s].isASCIIUpper || bytes[s].isNonASCII)
         return TariffToken(

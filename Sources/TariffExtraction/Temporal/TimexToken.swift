@@ -25,17 +25,9 @@ struct TimexToken: Sendable {
 
 /// Splits one sentence's bytes into `TimexToken`s without allocating strings.
 enum TimexTokenizer {
-    static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
-    static let fnvPrime: UInt64 = 0x100_0000_01b3
 
     /// The hash a lowercase ASCII word gets; used to build vocabularies.
-    static func hash(_ word: String) -> UInt64 {
-        var h = fnvOffset
-        for byte in word.utf8 {
-            h = (h ^ UInt64(byte.asciiLowercased)) &* fnvPrime
-        }
-        return h
-    }
+    static func hash(_ word: String) -> UInt64 { WordHash.of(word) }
 
     static func tokenize(_ bytes: [UInt8], _ range: Range<Int>, into tokens: inout [TimexToken]) {
         tokens.removeAll(keepingCapacity: true)
@@ -75,17 +67,17 @@ enum TimexTokenizer {
                 token.digits = j - i
             } else if b.isASCIILetter || (b.isNonASCII && !isPunctuation(bytes, i, end)) {
                 var j = i
-                var h = fnvOffset
+                var h = WordHash.offset
                 while j < end {
                     let c = bytes[j]
                     if c.isASCIILetter || c.isASCIIDigit {
-                        h = (h ^ UInt64(c.asciiLowercased)) &* fnvPrime
+                        h = (h ^ UInt64(c.asciiLowercased)) &* WordHash.prime
                         j += 1
                     } else if c.isNonASCII, !isPunctuation(bytes, j, end) {
-                        h = (h ^ UInt64(c)) &* fnvPrime
+                        h = (h ^ UInt64(c)) &* WordHash.prime
                         j += 1
                         while j < end && bytes[j] & 0xC0 == 0x80 {
-                            h = (h ^ UInt64(bytes[j])) &* fnvPrime
+                            h = (h ^ UInt64(bytes[j])) &* WordHash.prime
                             j += 1
                         }
                     } else {

@@ -75,8 +75,8 @@ enum SentenceSplitter {
         guard k < index else { return false }
         if index - k == 1 { return bytes[k].isASCIIUpper }  // initials: "George W. Bush"
         // hashed like vocabulary words, so no string is built per period
-        var word = TimexTokenizer.fnvOffset
-        for b in bytes[k..<index] { word = (word ^ UInt64(b.asciiLowercased)) &* TimexTokenizer.fnvPrime }
+        var word = WordHash.offset
+        for b in bytes[k..<index] { word = (word ^ UInt64(b.asciiLowercased)) &* WordHash.prime }
         if word == noHash {  // "No. 5" but not "said no."
             var next = index + 1
             while next < bytes.count && bytes[next] == 0x20 { next += 1 }
