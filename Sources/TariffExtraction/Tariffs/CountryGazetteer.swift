@@ -102,7 +102,7 @@ enum CountryGazetteer {
     ]
 
     /// First-token hash to the entries starting with it, longest first.
-    static let index = WordHashTable<[Entry]>(entriesByFirstWord)
+    static let index = WordTable<[Entry]>(entriesByFirstWord)
 
     private static let entriesByFirstWord: [UInt64: [Entry]] = {
         var index: [UInt64: [Entry]] = [:]

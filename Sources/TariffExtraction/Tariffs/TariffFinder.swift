@@ -19,9 +19,9 @@ struct TariffFinder: Sendable {
         for (index, range) in document.sentences.enumerated() {
             guard TariffPrefilter.mayMentionTariff(document.bytes, range) else { continue }
             // The reader returns nothing for a sentence without a tariff noun; names and roles are not read for it.
-            var sentence = TariffSentence(wordsOf: document.bytes, index: index, range: range)
-            guard sentence.hasTariffNoun else { continue }
-            sentence.readNames()
+            let words = TariffSentence(wordsOf: document.bytes, index: index, range: range)
+            guard words.hasTariffNoun else { continue }
+            let sentence = words.named()
             while timexIndex < timexes.count && timexes[timexIndex].sentenceIndex < index { timexIndex += 1 }
             var sentenceTimexes: [TaggedTimex] = []
             var t = timexIndex
@@ -55,8 +55,8 @@ enum TariffPrefilter {
             var previousIsLetter = false
             // Eight bytes at a time: a lane is a candidate when it is t/d/l/s and the byte before is no letter.
             while i + 8 <= end {
-                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self).littleEndian
-                let letters = letterLanes(word)
+                let word = ByteLanes.load(base, i)
+                let letters = ByteLanes.letters(word)
                 let before = (letters << 8) | (previousIsLetter ? 0x80 : 0)
                 var candidates = initialLanes(word) & ~before
                 while candidates != 0 {
@@ -82,40 +82,20 @@ enum TariffPrefilter {
         }
     }
 
-    private static let ones: UInt64 = 0x0101_0101_0101_0101
-    private static let highs: UInt64 = 0x8080_8080_8080_8080
-
-    /// The high bit of each lane whose byte equals `byte` (exact, no carries between lanes).
-    @inline(__always)
-    private static func lanes(_ word: UInt64, equalTo byte: UInt8) -> UInt64 {
-        let x = word ^ (ones &* UInt64(byte))
-        // a lane is zero exactly when its low seven bits are zero and its high bit is clear
-        return ~(((x & ~highs) &+ ~highs) | x) & highs
-    }
-
-    /// The high bit of each lane holding an ASCII letter.
-    @inline(__always)
-    private static func letterLanes(_ word: UInt64) -> UInt64 {
-        let folded = (word | (ones &* 0x20)) & ~highs  // lower case, high bit set aside
-        // lane >= 'a' and lane <= 'z', each tested without carries by working on 7-bit lanes
-        let atLeastA = (folded &+ (ones &* (0x80 - 0x61))) & highs
-        let atMostZ = ~((folded &+ (ones &* (0x7F - 0x7A))) & highs) & highs
-        return atLeastA & atMostZ & ~word
-    }
-
     /// The high bit of each lane holding t, d, l or s in either case.
     @inline(__always)
     private static func initialLanes(_ word: UInt64) -> UInt64 {
-        let folded = word | (ones &* 0x20)
+        let folded = word | (ByteLanes.ones &* 0x20)
         // `t` (0x74) and `d` (0x64) differ only in bit 0x10: one comparison finds both
-        return lanes(folded & ~(ones &* 0x10), equalTo: 0x64) | lanes(folded, equalTo: 0x6C) | lanes(folded, equalTo: 0x73)
+        return ByteLanes.equal(folded & ~(ByteLanes.ones &* 0x10), 0x64) | ByteLanes.equal(folded, 0x6C)
+            | ByteLanes.equal(folded, 0x73)
     }
 
     /// Does a tariff word prefix start at `i`? Letters compare case-insensitively by setting bit 0x20.
     @inline(__always)
     private static func startsTariffWord(_ base: UnsafePointer<UInt8>, _ i: Int, _ count: Int) -> Bool {
         guard i + 8 <= count else { return startsTariffWordNearEnd(base, i, count) }
-        let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self).littleEndian | 0x2020_2020_2020_2020
+        let word = ByteLanes.load(base, i) | 0x2020_2020_2020_2020
         // little-endian: the first byte is the lowest
         if word & 0xFF_FFFF_FFFF == 0x66_6972_6174 { return true }  // "tarif"
         if word & 0xFF_FFFF == 0x78_6174 { return true }  // "tax"

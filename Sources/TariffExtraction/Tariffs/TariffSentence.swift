@@ -1,16 +1,21 @@
 /// One sentence prepared for tariff analysis: tokens, their word classes and the names in it.
-struct TariffSentence {
+///
+/// An immutable class, not a struct: every reader of the sentence (parties, status, products, time
+/// cues) holds it, and sharing one reference costs one retain where a struct of four arrays cost four
+/// per copy. Its stored properties are all `let`, so reading them needs no exclusivity checks.
+final class TariffSentence: Sendable {
     let bytes: [UInt8]
     let index: Int
     let range: Range<Int>
-    var tokens: [TariffToken] = []
-    var lexemes: [TariffLexeme] = []
-    var mentions: [CountryGazetteer.Mention] = []
-    var roles: [PartyRole] = []
+    let tokens: [TariffToken]
+    let lexemes: [TariffLexeme]
+    /// Empty until `named()`.
+    let mentions: [CountryGazetteer.Mention]
+    let roles: [PartyRole]
 
-    init(bytes: [UInt8], index: Int, range: Range<Int>) {
-        self.init(wordsOf: bytes, index: index, range: range)
-        readNames()
+    /// The sentence with its tokens, word classes, named parties and their roles.
+    static func named(_ bytes: [UInt8], index: Int, range: Range<Int>) -> TariffSentence {
+        TariffSentence(wordsOf: bytes, index: index, range: range).named()
     }
 
     /// Tokens and word classes only: enough to tell whether the sentence names a tariff at all.
@@ -18,23 +23,40 @@ struct TariffSentence {
         self.bytes = bytes
         self.index = index
         self.range = range
+        var tokens: [TariffToken] = []
         tokens.reserveCapacity(range.count / 4 + 8)
         TariffTokenizer.tokenize(bytes, range, into: &tokens)
+        var lexemes: [TariffLexeme] = []
         lexemes.reserveCapacity(tokens.count)
         let table = TariffVocabulary.table
         let none = TariffLexeme(classes: [], month: 0)
         for token in tokens {
             lexemes.append(token.kind == .word ? table[token.hash] ?? none : none)
         }
+        self.tokens = tokens
+        self.lexemes = lexemes
+        self.mentions = []
+        self.roles = []
     }
 
-    /// Finds the named parties and their roles; the reader needs them, the tariff-noun check does not.
-    mutating func readNames() {
+    private init(_ words: TariffSentence, mentions: [CountryGazetteer.Mention], roles: [PartyRole]) {
+        bytes = words.bytes
+        index = words.index
+        range = words.range
+        tokens = words.tokens
+        lexemes = words.lexemes
+        self.mentions = mentions
+        self.roles = roles
+    }
+
+    /// This sentence with its named parties and their roles read; the reader needs them, the
+    /// tariff-noun check does not.
+    func named() -> TariffSentence {
         var found: [CountryGazetteer.Mention] = []
         CountryGazetteer.mentions(in: tokens, into: &found)
-        mentions = Self.mergingTitles(found, tokens)
-        let reader = PartyRoleReader(sentence: self)
-        roles = mentions.indices.map { reader.role(of: $0) }
+        let withMentions = TariffSentence(self, mentions: Self.mergingTitles(found, tokens), roles: [])
+        let reader = PartyRoleReader(sentence: withMentions)
+        return TariffSentence(withMentions, mentions: withMentions.mentions, roles: withMentions.mentions.indices.map { reader.role(of: $0) })
     }
 
     /// Some token is a tariff noun naming a measure; without one the reader finds no change.

@@ -10,7 +10,7 @@ struct TariffSentenceReader {
     /// The sentence before this one, for sides and times the sentence leaves implicit; prepared at most once.
     mutating func previousSentence() -> TariffSentence {
         if let previous, previous.index == sentence.index - 1 { return previous }
-        let prepared = TariffSentence(bytes: document.bytes, index: sentence.index - 1, range: document.sentences[sentence.index - 1])
+        let prepared = TariffSentence.named(document.bytes, index: sentence.index - 1, range: document.sentences[sentence.index - 1])
         previous = prepared
         return prepared
     }

@@ -94,7 +94,7 @@ enum TariffVocabulary {
     /// The hash values below are FNV-1a of the quoted words, written out so reading them costs no lazy initialisation;
     /// `hashConstantsMatchTheirWords` in the tests keeps them honest.
 
-    static let table = WordHashTable<TariffLexeme>(entries)
+    static let table = WordTable<TariffLexeme>(entries)
 
     private static let entries: [UInt64: TariffLexeme] = {
         var t: [UInt64: TariffLexeme] = [:]

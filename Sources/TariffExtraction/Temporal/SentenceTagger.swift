@@ -15,6 +15,8 @@ struct SentenceTagger {
     let bytes: [UInt8]
     let tokens: [TimexToken]
     let resolver: DateResolver
+    /// `TimexLexicon.table`, read once per sentence rather than through its lazy global per token.
+    let lexicon = TimexLexicon.table
 
     init(bytes: [UInt8], tokens: [TimexToken], reference: CalendarDate) {
         self.bytes = bytes
@@ -47,7 +49,7 @@ struct SentenceTagger {
             }
             return numericDate(i) ?? dayFirstDate(i) ?? duration(i) ?? bareYear(i)
         }
-        guard t.kind == .word, let word = TimexLexicon.word(t.hash) else {
+        guard t.kind == .word, let word = lexicon[t.hash] else {
             if t.kind == .word, isWord(i, W.a) || isWord(i, W.an) { return duration(i) }
             if t.kind == .word, isWord(i, W.every) || isWord(i, W.each), case .unit(let unit, false)? = word(i + 1) {
                 // `every week`: a SET with that period
@@ -66,7 +68,7 @@ struct SentenceTagger {
     // MARK: token helpers
 
     func word(_ i: Int) -> TimexWord? {
-        i >= 0 && i < tokens.count && tokens[i].kind == .word ? TimexLexicon.word(tokens[i].hash) : nil
+        i >= 0 && i < tokens.count && tokens[i].kind == .word ? lexicon[tokens[i].hash] : nil
     }
 
     func isWord(_ i: Int, _ hash: UInt64) -> Bool {

@@ -6,9 +6,10 @@ struct TemporalTagger: Sendable {
         var result: [TaggedTimex] = []
         var tokens: [TimexToken] = []
         tokens.reserveCapacity(64)
-        for (index, range) in document.sentences.enumerated() {
+        let lexicon = TimexLexicon.table
+        for (index, range) in document.sentences.enumerated() where TimexPrefilter.mayHoldTime(document.bytes, range) {
             TimexTokenizer.tokenize(document.bytes, range, into: &tokens)
-            guard Self.mayHoldTime(tokens) else { continue }
+            guard Self.mayHoldTime(tokens, lexicon) else { continue }
             let tagger = SentenceTagger(bytes: document.bytes, tokens: tokens, reference: referenceDate)
             let reader = TenseReader(bytes: document.bytes, tokens: tokens)
             let kinds = DeadlineKindReader(tokens: tokens)
@@ -25,9 +26,9 @@ struct TemporalTagger: Sendable {
         return result
     }
 
-    /// Cheap pre-check: a sentence without a number or a lexicon word holds no temporal expression.
-    private static func mayHoldTime(_ tokens: [TimexToken]) -> Bool {
-        for t in tokens where t.kind == .number || (t.kind == .word && TimexLexicon.table[t.hash] != nil) {
+    /// The exact rule `TimexPrefilter` approximates: without a number or a lexicon word, no expression.
+    private static func mayHoldTime(_ tokens: [TimexToken], _ lexicon: WordTable<TimexWord>) -> Bool {
+        for t in tokens where t.kind == .number || (t.kind == .word && lexicon.contains(t.hash)) {
             return true
         }
         return false

@@ -41,10 +41,13 @@ enum TimexWord: Sendable, Equatable {
 enum TimexLexicon {
     static func word(_ hash: UInt64) -> TimexWord? { table[hash] }
 
-    static let table: WordTable<TimexWord> = {
-        var t: [(UInt64, TimexWord)] = []
+    static let table = WordTable(entries.map { (TimexTokenizer.hash($0.word), $0.meaning) })
+
+    /// Every word the tagger knows, lower case, with its meaning.
+    static let entries: [(word: String, meaning: TimexWord)] = {
+        var t: [(word: String, meaning: TimexWord)] = []
         func add(_ words: [String], _ value: TimexWord) {
-            for w in words { t.append((TimexTokenizer.hash(w), value)) }
+            for w in words { t.append((w, value)) }
         }
         let months = [
             "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -119,6 +122,6 @@ enum TimexLexicon {
         add(["q2"], .quarterName(2))
         add(["q3"], .quarterName(3))
         add(["q4"], .quarterName(4))
-        return WordTable(t)
+        return t
     }()
 }

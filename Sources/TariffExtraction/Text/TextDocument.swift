@@ -22,7 +22,7 @@ struct TextDocument: Sendable {
             while block < buffer.count {
                 checkpoints.append(scalars)
                 let end = min(block + Self.checkpointStride, buffer.count)
-                for k in block..<end where buffer[k] & 0xC0 != 0x80 { scalars += 1 }
+                scalars += ByteLanes.scalarCount(buffer, block..<end)
                 block = end
             }
         }
@@ -33,13 +33,10 @@ struct TextDocument: Sendable {
     func scalarOffset(ofByte offset: Int) -> Int {
         guard offset > 0 else { return 0 }
         let block = min(offset / Self.checkpointStride, scalarCheckpoints.count - 1)
-        var scalars = scalarCheckpoints[block]
-        var i = block * Self.checkpointStride
-        while i < offset && i < bytes.count {
-            if bytes[i] & 0xC0 != 0x80 { scalars += 1 }
-            i += 1
-        }
-        return scalars
+        let from = block * Self.checkpointStride
+        let to = min(offset, bytes.count)
+        guard from < to else { return scalarCheckpoints[block] }
+        return scalarCheckpoints[block] + bytes.withUnsafeBufferPointer { ByteLanes.scalarCount($0, from..<to) }
     }
 
     /// The text of a byte range; ranges always fall on scalar boundaries in this engine.

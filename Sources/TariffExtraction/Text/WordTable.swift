@@ -1,33 +1,49 @@
 /// A read-only map from word hashes to values, probed without rehashing.
 ///
-/// The keys are already FNV-1a hashes of lowercase words, so a power-of-two open-addressing table
-/// indexed by their low bits is enough; `Dictionary` would run SipHash over each key on every look-up,
-/// which is the hot path of the taggers.
-struct WordTable<Value: Sendable>: Sendable {
-    private var keys: [UInt64]
-    private var values: [Value?]
+/// The keys are already FNV-1a hashes of lowercase words (`WordHash`), so a power-of-two
+/// open-addressing table indexed by a multiplicative mix of them is enough; `Dictionary` would run
+/// SipHash over each key on every look-up, and the look-ups are the hot path of every scanner.
+///
+/// Every table is a process-lifetime static built once from a vocabulary, so its storage is
+/// allocated once and deliberately never freed: a copy of the table is two pointers and a mask,
+/// and reading one costs no reference counting. Build tables only into `static let`s.
+struct WordTable<Value: Sendable>: @unchecked Sendable {
+    // immutable after `init`, never freed: safe to share between threads
+    private let keys: UnsafeMutablePointer<UInt64>
+    private let values: UnsafeMutablePointer<Value?>
+    private let shift: UInt64
     private let mask: Int
 
-    init(_ pairs: [(UInt64, Value)]) {
+    init(_ pairs: some Sequence<(UInt64, Value)>) {
+        let pairs = Array(pairs)
         var size = 16
-        while size < pairs.count * 3 { size <<= 1 }
-        keys = Array(repeating: 0, count: size)
-        values = Array(repeating: nil, count: size)
+        while size < pairs.count * 4 { size <<= 1 }  // load factor at most 1/4: probes stay short
+        shift = UInt64(64 - size.trailingZeroBitCount)
         mask = size - 1
+        keys = .allocate(capacity: size)
+        keys.initialize(repeating: 0, count: size)
+        values = .allocate(capacity: size)
+        values.initialize(repeating: nil, count: size)
         for (key, value) in pairs {
-            var slot = Self.start(key, mask)
+            var slot = Self.slot(key, shift)
             while values[slot] != nil && keys[slot] != key { slot = (slot + 1) & mask }
             keys[slot] = key
             values[slot] = value
         }
     }
 
+    init(_ entries: [UInt64: Value]) {
+        self.init(entries.map { ($0.key, $0.value) })
+    }
+
     @inline(__always)
-    private static func start(_ key: UInt64, _ mask: Int) -> Int { Int(truncatingIfNeeded: key ^ (key >> 29)) & mask }
+    private static func slot(_ key: UInt64, _ shift: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
 
     @inline(__always)
     subscript(_ key: UInt64) -> Value? {
-        var slot = Self.start(key, mask)
+        var slot = Self.slot(key, shift)
         while true {
             guard let value = values[slot] else { return nil }
             if keys[slot] == key { return value }

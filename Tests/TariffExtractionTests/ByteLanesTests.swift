@@ -1,0 +1,35 @@
+import Testing
+
+@testable import TariffExtraction
+
+/// Each eight-lane test must agree with the plain one-byte test on every byte value and position.
+@Suite struct ByteLanesTests {
+    @Test func laneTestsAgreeWithByteTests() {
+        var state: UInt64 = 42
+        for round in 0..<4000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            // all 256 values in every lane over the first rounds, random words after
+            let word = round < 256 ? ByteLanes.ones &* UInt64(round) ^ (state & 0xFF00_0000_0000_FF00) : state
+            let bytes = (0..<8).map { UInt8(truncatingIfNeeded: word >> (8 * $0)) }
+            func lanes(_ test: (UInt8) -> Bool) -> UInt64 {
+                bytes.indices.reduce(0) { $0 | (test(bytes[$1]) ? 0x80 << (8 * UInt64($1)) : 0) }
+            }
+            #expect(ByteLanes.letters(word) == lanes(\.isASCIILetter))
+            #expect(ByteLanes.digits(word) == lanes(\.isASCIIDigit))
+            #expect(ByteLanes.equal(word, 0x2E) == lanes { $0 == 0x2E })
+            #expect(ByteLanes.continuations(word) == lanes { $0 & 0xC0 == 0x80 })
+        }
+    }
+
+    @Test func scalarCountMatchesUnicodeScalars() {
+        let text = "“Tariffs” – 关税 on Straße steel, 25% from 1 Nov.\u{00A0}Done 🚢 ok"
+        let bytes = Array(text.utf8)
+        let starts = bytes.indices.filter { bytes[$0] & 0xC0 != 0x80 }
+        for lower in starts {
+            for upper in starts where upper >= lower {
+                let count = bytes.withUnsafeBufferPointer { ByteLanes.scalarCount($0, lower..<upper) }
+                #expect(count == starts.filter { $0 >= lower && $0 < upper }.count)
+            }
+        }
+    }
+}

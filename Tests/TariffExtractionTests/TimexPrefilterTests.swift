@@ -1,0 +1,60 @@
+import Testing
+
+@testable import TariffExtraction
+
+/// The byte-level prefilter may pass a sentence the tagger finds empty, but must never reject one
+/// the tagger's own rule (a number or a lexicon word among its tokens) would keep.
+@Suite struct TimexPrefilterTests {
+    /// The tagger's exact rule, on its own tokens.
+    static func exact(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        var tokens: [TimexToken] = []
+        TimexTokenizer.tokenize(bytes, range, into: &tokens)
+        return tokens.contains { $0.kind == .number || ($0.kind == .word && TimexLexicon.table.contains($0.hash)) }
+    }
+
+    @Test(arguments: [
+        ("Markets rose sharply as investors weighed the news.", false),
+        ("Talks resume next week.", true),
+        ("The week\u{2019}s talks", true),
+        ("Officials met on Thursday", true),
+        ("Exports grew 3.5% in the quarter", true),
+        ("A deal in Q3 is possible", true),
+        ("mid-December", true),
+        ("MAY", true),
+        ("Shipping lines adjusted their routes", false),
+        ("Mayé said nothing", true),  // `May` before a non-ASCII letter: a harmless pass
+        ("", false),
+    ])
+    func examples(_ text: String, _ passes: Bool) {
+        let bytes = Array(text.utf8)
+        #expect(TimexPrefilter.mayHoldTime(bytes, 0..<bytes.count) == passes)
+    }
+
+    @Test func neverRejectsWhatTheTaggerWouldKeep() {
+        // lexicon words, near misses, digits, non-ASCII letters and punctuation glued at random
+        let pieces = [
+            "May", "march", "week", "weeks", "Q3", "today", "mid", "th", "st", "now", "day", "days", "the", "weekly",
+            "mayor", "marches", "weekday", "Tuesdays", "G20", "COVID-19", "é", "\u{2019}", "\u{2014}", "\u{00A0}", " ", " ",
+            " ", "-", ".", ",", "5", "2025", "%", "(", "ñ", "日本", "x", "a",
+        ].map { Array($0.utf8) }
+        var state: UInt64 = 0x9E37_79B9
+        var kept = 0
+        var rejected = 0
+        var wronglyRejected = 0
+        for _ in 0..<5000 {
+            var bytes: [UInt8] = []
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            for _ in 0..<(Int(state >> 60) + 1) {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                bytes += pieces[Int(state >> 33) % pieces.count]
+            }
+            let exact = Self.exact(bytes, 0..<bytes.count)
+            let passes = TimexPrefilter.mayHoldTime(bytes, 0..<bytes.count)
+            if exact { kept += 1 }
+            if !passes { rejected += 1 }
+            if exact && !passes { wronglyRejected += 1 }
+        }
+        #expect(wronglyRejected == 0)
+        #expect(kept > 1000 && rejected > 300)  // the random text reaches both outcomes
+    }
+}
