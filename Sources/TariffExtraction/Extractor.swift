@@ -5,16 +5,16 @@ public struct Extractor: Sendable {
     /// Finds the deadlines and tariff changes in `text`, resolving dates against `referenceDate`.
     public func extract(_ text: String, referenceDate: CalendarDate) -> Extraction {
         let document = TextDocument(text)
-        let timexes = TemporalTagger(referenceDate: referenceDate).tag(document)
-        let deadlines = DeadlineFinder(referenceDate: referenceDate).deadlines(in: document, timexes: timexes)
-        let tariffs = TariffFinder(referenceDate: referenceDate).tariffChanges(in: document, timexes: timexes)
+        let tags = TemporalTagger(referenceDate: referenceDate).tag(document)
+        let deadlines = DeadlineFinder(referenceDate: referenceDate).deadlines(in: document, tags: tags)
+        let tariffs = TariffFinder(referenceDate: referenceDate).tariffChanges(in: document, timexes: tags.timexes)
         return Extraction(deadlines: deadlines, tariffChanges: tariffs)
     }
 
     /// Every temporal expression in `text`, with TIMEX3 values, offsets in Unicode scalars.
     public func timexes(in text: String, referenceDate: CalendarDate) -> [Timex] {
         let document = TextDocument(text)
-        return TemporalTagger(referenceDate: referenceDate).tag(document).map { tagged in
+        return TemporalTagger(referenceDate: referenceDate).tag(document).timexes.map { tagged in
             Timex(
                 text: document.string(tagged.bytes),
                 start: document.scalarOffset(ofByte: tagged.bytes.lowerBound),

@@ -41,12 +41,13 @@ struct BoilerplateFilter {
 
     /// Calls to action and site furniture: subscribe, sign up, click here, leave a reply, read also, rated #1.
     private func isPromotional(_ tokens: [TimexToken]) -> Bool {
+        let words = Self.promotionWords, pairs = Self.promotionPairs  // once, not per token
         for (i, t) in tokens.enumerated() where t.kind == .word {
-            if Self.promotionWords.contains(t.hash) { return true }
+            if words.contains(t.hash) { return true }
             guard i + 1 < tokens.count else { continue }
             let next = tokens[i + 1]
             if next.kind == .mark, next.mark == 0x23, t.hash == Self.rated { return true }  // rated #1
-            if next.kind == .word, Self.promotionPairs.contains(t.hash &* 31 &+ next.hash) { return true }
+            if next.kind == .word, pairs.contains(t.hash &* 31 &+ next.hash) { return true }
         }
         return false
     }

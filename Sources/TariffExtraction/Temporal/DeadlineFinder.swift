@@ -2,9 +2,9 @@
 struct DeadlineFinder: Sendable {
     let referenceDate: CalendarDate
 
-    func deadlines(in document: TextDocument, timexes: [TaggedTimex]) -> [Deadline] {
+    func deadlines(in document: TextDocument, tags: TemporalTags) -> [Deadline] {
+        let timexes = tags.timexes
         var found: [Deadline] = []
-        var tokens: [TimexToken] = []
         let filter = BoilerplateFilter(document: document)
         var t = 0
         while t < timexes.count {
@@ -13,7 +13,7 @@ struct DeadlineFinder: Sendable {
             while last < timexes.count && timexes[last].sentenceIndex == sentence { last += 1 }
             defer { t = last }
             guard timexes[t..<last].contains(where: { $0.date != nil && !$0.beforeReference }) else { continue }
-            TimexTokenizer.tokenize(document.bytes, document.sentences[sentence], into: &tokens)
+            let tokens = tags.tokens[sentence] ?? []
             if filter.isBoilerplate(sentence, tokens: tokens) { continue }
             for timex in timexes[t..<last] {
                 if let d = deadline(timex, document: document, tokens: tokens) { found.append(d) }

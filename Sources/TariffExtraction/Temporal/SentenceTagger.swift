@@ -136,49 +136,53 @@ struct SentenceTagger {
 }
 
 /// Hashes of the function words the patterns look for.
+///
+/// Written out as FNV-1a literals (`WordHash.of` of the quoted word) so that reading one is a constant,
+/// not a lazy global initialised through `swift_once` on every token; `functionWordHashesMatchTheirWords`
+/// in the tests keeps them honest.
 enum W {
-    static let on = TimexTokenizer.hash("on")
-    static let in_ = TimexTokenizer.hash("in")
-    static let at = TimexTokenizer.hash("at")
-    static let by = TimexTokenizer.hash("by")
-    static let from = TimexTokenizer.hash("from")
-    static let to = TimexTokenizer.hash("to")
-    static let until = TimexTokenizer.hash("until")
-    static let till = TimexTokenizer.hash("till")
-    static let through = TimexTokenizer.hash("through")
-    static let thru = TimexTokenizer.hash("thru")
-    static let and = TimexTokenizer.hash("and")
-    static let between = TimexTokenizer.hash("between")
-    static let of = TimexTokenizer.hash("of")
-    static let the = TimexTokenizer.hash("the")
-    static let a = TimexTokenizer.hash("a")
-    static let an = TimexTokenizer.hash("an")
-    static let ago = TimexTokenizer.hash("ago")
-    static let within = TimexTokenizer.hash("within")
-    static let over = TimexTokenizer.hash("over")
-    static let during = TimexTokenizer.hash("during")
-    static let since = TimexTokenizer.hash("since")
-    static let before = TimexTokenizer.hash("before")
-    static let after = TimexTokenizer.hash("after")
-    static let for_ = TimexTokenizer.hash("for")
-    static let old = TimexTokenizer.hash("old")
-    static let s = TimexTokenizer.hash("s")
-    static let every = TimexTokenizer.hash("every")
-    static let each = TimexTokenizer.hash("each")
-    static let per = TimexTokenizer.hash("per")
-    static let year = TimexTokenizer.hash("year")
-    static let end = TimexTokenizer.hash("end")
-    static let fiscal = TimexTokenizer.hash("fiscal")
-    static let now = TimexTokenizer.hash("now")
-    static let later = TimexTokenizer.hash("later")
-    static let past = TimexTokenizer.hash("past")
-    static let early = TimexTokenizer.hash("early")
-    static let earlier = TimexTokenizer.hash("earlier")
-    static let current = TimexTokenizer.hash("current")
-    static let future = TimexTokenizer.hash("future")
-    static let latest = TimexTokenizer.hash("latest")
-    static let late = TimexTokenizer.hash("late")
-    static let mid = TimexTokenizer.hash("mid")
+    static let on: UInt64 = 0x08b0_5807_b556_6370  // "on"
+    static let in_: UInt64 = 0x08b7_3807_b55c_4bbe  // "in"
+    static let at: UInt64 = 0x089c_4e07_b545_a968  // "at"
+    static let by: UInt64 = 0x08a6_4b07_b54d_f8d4  // "by"
+    static let from: UInt64 = 0x7f84_5078_d7a5_c0b5  // "from"
+    static let to: UInt64 = 0x08c8_3907_b56a_c0a4  // "to"
+    static let until: UInt64 = 0x1fcc_8b4e_81fb_ac2f  // "until"
+    static let till: UInt64 = 0x1e50_a0ef_2e9b_d88e  // "till"
+    static let through: UInt64 = 0x79fa_8d97_ac77_625a  // "through"
+    static let thru: UInt64 = 0x2540_beef_320d_3904  // "thru"
+    static let and: UInt64 = 0xe6f7_9719_051f_f286  // "and"
+    static let between: UInt64 = 0x13f5_793e_33eb_da4f  // "between"
+    static let of: UInt64 = 0x08b0_6007_b556_7108  // "of"
+    static let the: UInt64 = 0x56f5_c919_4461_d57c  // "the"
+    static let a: UInt64 = 0xaf63_dc4c_8601_ec8c  // "a"
+    static let an: UInt64 = 0x089c_3807_b545_8406  // "an"
+    static let ago: UInt64 = 0xe715_be19_0539_325a  // "ago"
+    static let within: UInt64 = 0xf13c_a4a2_c837_616a  // "within"
+    static let over: UInt64 = 0xc2a3_8db4_4454_a06f  // "over"
+    static let during: UInt64 = 0x8ab5_09e9_1ba2_7e88  // "during"
+    static let since: UInt64 = 0x2b82_7d4f_5e0a_da9d  // "since"
+    static let before: UInt64 = 0xd89a_a062_45af_b2be  // "before"
+    static let after: UInt64 = 0xbf82_010f_6f71_eae9  // "after"
+    static let for_: UInt64 = 0xdcb2_7818_fed9_da90  // "for"
+    static let old: UInt64 = 0x1a0f_ad19_21d0_8076  // "old"
+    static let s: UInt64 = 0xaf63_ee4c_8602_0b22  // "s"
+    static let every: UInt64 = 0x1153_9700_79d1_c964  // "every"
+    static let each: UInt64 = 0x214b_ac60_1e6d_7da8  // "each"
+    static let per: UInt64 = 0x77bc_7219_566a_8ee4  // "per"
+    static let year: UInt64 = 0x7c64_6349_7742_5edc  // "year"
+    static let end: UInt64 = 0xc2f0_0318_f053_500a  // "end"
+    static let fiscal: UInt64 = 0xa45d_b4d8_8e7b_9563  // "fiscal"
+    static let now: UInt64 = 0x215a_d519_258e_9d97  // "now"
+    static let later: UInt64 = 0x9ee7_1cec_3834_bb69  // "later"
+    static let past: UInt64 = 0x03b4_2b0d_ebc8_8fdd  // "past"
+    static let early: UInt64 = 0x7f33_5953_6a80_d41c  // "early"
+    static let earlier: UInt64 = 0xdf04_0ecd_a350_ea5b  // "earlier"
+    static let current: UInt64 = 0x2a2e_8a5a_fcc8_d89a  // "current"
+    static let future: UInt64 = 0xd880_61d4_eab3_3056  // "future"
+    static let latest: UInt64 = 0x376e_3463_8197_a4a6  // "latest"
+    static let late: UInt64 = 0x044c_f1ad_9050_2801  // "late"
+    static let mid: UInt64 = 0x07f4_3d19_1756_3645  // "mid"
 
     /// Prepositions that make a bare year or month a date (`in 2026`, `since April`).
     static let datePrepositions: WordTable<Bool> = WordTable(set: 
