@@ -13,6 +13,7 @@ enum SentenceSplitter {
         sentences.reserveCapacity(bytes.count / 64 + 1)
         var start = 0
         let n = bytes.count
+        let abbreviations = Self.abbreviations  // once per document, not through its lazy global per period
         var i = nextMark(bytes, from: 0)
         while i < n {
             let byte = bytes[i]
@@ -34,7 +35,7 @@ enum SentenceSplitter {
                 break
             }
             if j >= n || (bytes[j].isASCIIWhitespace && startsSentence(bytes, after: j))
-                && !(byte == 0x2E && isAbbreviation(bytes, periodAt: i))
+                && !(byte == 0x2E && isAbbreviation(bytes, periodAt: i, abbreviations))
             {
                 append(start..<j, of: bytes, to: &sentences)
                 start = j
@@ -96,11 +97,14 @@ enum SentenceSplitter {
     ].map(TimexTokenizer.hash))
 
     /// The word ending at the period is an abbreviation, an initial (`J.`) or part of `U.S.`.
-    private static func isAbbreviation(_ bytes: UnsafeBufferPointer<UInt8>, periodAt index: Int) -> Bool {
+    private static func isAbbreviation(
+        _ bytes: UnsafeBufferPointer<UInt8>, periodAt index: Int, _ abbreviations: WordTable<Bool>
+    ) -> Bool {
         var k = index
         while k > 0 && (bytes[k - 1].isASCIILetter || bytes[k - 1] == 0x2E) { k -= 1 }
         guard k < index else { return false }
-        if index - k == 1 { return bytes[k].isASCIIUpper }  // initials: "George W. Bush"
+        if index - k == 1 { return bytes[k].isASCIIUpper }
+        if index - k > 6 { return false }  // no abbreviation is longer than `approx`  // initials: "George W. Bush"
         // hashed like vocabulary words, so no string is built per period
         var word = WordHash.offset
         for b in bytes[k..<index] { word = (word ^ UInt64(b.asciiLowercased)) &* WordHash.prime }
@@ -112,5 +116,5 @@ enum SentenceSplitter {
         return abbreviations.contains(word)
     }
 
-    private static let noHash = TimexTokenizer.hash("no")
+    static let noHash: UInt64 = 0x08b3_5907_b558_9afa  // WordHash.of("no"), checked by FunctionWordHashTests
 }
