@@ -13,7 +13,7 @@ struct DeadlineFinder: Sendable {
             while last < timexes.count && timexes[last].sentenceIndex == sentence { last += 1 }
             defer { t = last }
             guard timexes[t..<last].contains(where: { $0.date != nil && !$0.beforeReference }) else { continue }
-            let tokens = tags.tokens[sentence] ?? []
+            let tokens = tags.tokens[sentence]
             if filter.isBoilerplate(sentence, tokens: tokens) { continue }
             for timex in timexes[t..<last] {
                 if let d = deadline(timex, document: document, tokens: tokens) { found.append(d) }

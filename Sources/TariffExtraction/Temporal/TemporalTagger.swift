@@ -2,9 +2,9 @@
 struct TemporalTags: Sendable {
     /// Every temporal expression, in text order.
     var timexes: [TaggedTimex] = []
-    /// The tokens of each sentence that holds an expression, by sentence index: the deadline finder
-    /// reads them again, and tokenizing twice was a tenth of extraction time.
-    var tokens: [Int: [TimexToken]] = [:]
+    /// The tokens of each sentence that holds an expression, by sentence index (empty for the
+    /// others): the deadline finder reads them again, and tokenizing twice cost a tenth of extraction.
+    var tokens: [[TimexToken]]
 }
 
 /// Finds temporal expressions and resolves them against the reference date.
@@ -12,7 +12,7 @@ struct TemporalTagger: Sendable {
     let referenceDate: CalendarDate
 
     func tag(_ document: TextDocument) -> TemporalTags {
-        var result = TemporalTags()
+        var result = TemporalTags(tokens: Array(repeating: [], count: document.sentences.count))
         var tokens: [TimexToken] = []
         tokens.reserveCapacity(64)
         let lexicon = TimexLexicon.table
