@@ -43,18 +43,6 @@ struct TariffSentenceReader {
         func segment(of token: Int) -> Range<Int> {
             segments.first { $0.contains(token) } ?? 0..<s.count
         }
-        let sentencePast = (0..<s.count).contains { s.looksPast($0) }
-        let cueReader = TimeCueReader(sentence: s, referenceDate: referenceDate)
-        var cues = cueReader.cues(timexes: timexes, sentencePast: sentencePast)
-        if let at = cueReader.refersToEarlierTime(), s.index > 0 {
-            // `in the same month`: borrow the previous sentence's time (its own words; its timexes are not at hand)
-            let previous = previousSentence()
-            let previousPast = (0..<previous.count).contains { previous.looksPast($0) }
-            let earlier = TimeCueReader(sentence: previous, referenceDate: referenceDate).cues(timexes: [], sentencePast: previousPast)
-            if let kind = earlier.first(where: { $0.kind == .oldPast })?.kind ?? earlier.first?.kind {
-                cues.append(TimeCue(token: at, kind: kind))
-            }
-        }
         var drafts: [Draft] = []
         for e in RateScanner.expressions(in: s, hasTariffNoun: hasNoun) {
             drafts.append(Draft(expression: e, noun: e.noun, anchor: e.anchor, span: e.span, segment: segment(of: e.anchor)))
@@ -72,6 +60,19 @@ struct TariffSentenceReader {
         }
         guard !drafts.isEmpty else { return [] }
         drafts.sort { $0.anchor < $1.anchor }
+        // Time cues only matter once there is a rate or a measure to give a status to.
+        let sentencePast = (0..<s.count).contains { s.looksPast($0) }
+        let cueReader = TimeCueReader(sentence: s, referenceDate: referenceDate)
+        var cues = cueReader.cues(timexes: timexes, sentencePast: sentencePast)
+        if let at = cueReader.refersToEarlierTime(), s.index > 0 {
+            // `in the same month`: borrow the previous sentence's time (its own words; its timexes are not at hand)
+            let previous = previousSentence()
+            let previousPast = (0..<previous.count).contains { previous.looksPast($0) }
+            let earlier = TimeCueReader(sentence: previous, referenceDate: referenceDate).cues(timexes: [], sentencePast: previousPast)
+            if let kind = earlier.first(where: { $0.kind == .oldPast })?.kind ?? earlier.first?.kind {
+                cues.append(TimeCue(token: at, kind: kind))
+            }
+        }
         assignParties(&drafts)
         var result: [TariffChange] = []
         for (d, draft) in drafts.enumerated() {
