@@ -82,7 +82,7 @@ enum TariffTokenizer {
                 i = j
                 continue
             }
-            if b.isASCIILetter || (b.isNonASCII && !isPunctuation(bytes, i, end)) {
+            if b.isASCIILetter || (b.isNonASCII && !UInt8.isNonASCIIPunctuation(bytes, i, end)) {
                 // Hash and letter case are taken in the same pass that finds the word's end.
                 var j = i
                 var h = WordHash.offset
@@ -103,7 +103,7 @@ enum TariffTokenizer {
                     } else if c == 0x2E, j > i, j - i == 1 || (j >= 2 && bytes[j - 2] == 0x2E), bytes[j - 1].isASCIIUpper {
                         j += 1  // the final period of U.S.
                         break
-                    } else if c.isNonASCII, !isPunctuation(bytes, j, end) {
+                    } else if c.isNonASCII, !UInt8.isNonASCIIPunctuation(bytes, j, end) {
                         h = (h ^ UInt64(c)) &* WordHash.prime
                         j += 1
                         while j < end && bytes[j] & 0xC0 == 0x80 {
@@ -177,16 +177,6 @@ enum TariffTokenizer {
         if i < end, bytes[i] | 0x20 == 0x73, i + 1 == end || !bytes[i + 1].isASCIILetter { return i + 1 }
         // plural possessive (`countries' exports`) carries no `s`
         return nil
-    }
-
-    /// Non-ASCII scalars that are punctuation: general punctuation block (quotes, dashes), « », °, ×.
-    @inline(__always)
-    static func isPunctuation(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Bool {
-        let b = bytes[i]
-        if b == 0xE2, i + 1 < end, bytes[i + 1] == 0x80 || bytes[i + 1] == 0x82 { return true }
-        if b == 0xC2 { return true }  // Latin-1 punctuation and symbols (« » ° ·)
-        if b == 0xC3, i + 1 < end, bytes[i + 1] == 0x97 { return true }  // ×
-        return false
     }
 
     private static func token(_ bytes: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ kind: TariffToken.Kind, value: Double, hyphen: Bool)

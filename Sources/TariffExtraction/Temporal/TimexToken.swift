@@ -65,7 +65,7 @@ enum TimexTokenizer {
                 token.end = j
                 token.value = value
                 token.digits = j - i
-            } else if b.isASCIILetter || (b.isNonASCII && !isPunctuation(bytes, i, end)) {
+            } else if b.isASCIILetter || (b.isNonASCII && !UInt8.isNonASCIIPunctuation(bytes, i, end)) {
                 var j = i
                 var h = WordHash.offset
                 while j < end {
@@ -73,7 +73,7 @@ enum TimexTokenizer {
                     if c.isASCIILetter || c.isASCIIDigit {
                         h = (h ^ UInt64(c.asciiLowercased)) &* WordHash.prime
                         j += 1
-                    } else if c.isNonASCII, !isPunctuation(bytes, j, end) {
+                    } else if c.isNonASCII, !UInt8.isNonASCIIPunctuation(bytes, j, end) {
                         h = (h ^ UInt64(c)) &* WordHash.prime
                         j += 1
                         while j < end && bytes[j] & 0xC0 == 0x80 {
@@ -111,15 +111,5 @@ enum TimexTokenizer {
         case 0x9C, 0x9D: return 0x22
         default: return bytes[i]
         }
-    }
-
-    /// Non-ASCII scalars that are punctuation: general punctuation block (quotes, dashes), « », °, ×.
-    @inline(__always)
-    static func isPunctuation(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Bool {
-        let b = bytes[i]
-        if b == 0xE2, i + 1 < end, bytes[i + 1] == 0x80 || bytes[i + 1] == 0x82 || bytes[i + 1] == 0x84 { return true }
-        if b == 0xC2 { return true }
-        if b == 0xC3, i + 1 < end, bytes[i + 1] == 0x97 { return true }
-        return false
     }
 }
