@@ -5,7 +5,7 @@ CONFIG ?= config/tariffwatch.yaml
 
 include mk/install.mk
 
-.PHONY: deps build release test run bench burst eval eval-timeml clean
+.PHONY: deps build release test run bench burst eval eval-own eval-timeml clean
 
 # C libraries the package links: libsystemd (journal, sd_notify) and SQLite (GRDB).
 deps:
@@ -47,7 +47,11 @@ GOLD ?= ../shared/eval/seeds.gold.json
 
 # Extraction quality on the seed articles, with the gold file's reference dates.
 eval: build
-	scripts/eval-seeds.sh "$(SEEDS)" "$(GOLD)"
+	SCORER=$(dir $(GOLD))score.py scripts/eval-articles.sh "$(SEEDS)" "$(GOLD)"
+
+# The same scorer on our own articles (Tests/Fixtures/eval), written without looking at the engine.
+eval-own: build
+	SCORER=$(dir $(GOLD))score.py scripts/eval-articles.sh Tests/Fixtures/eval Tests/Fixtures/eval/gold.json
 
 # TempEval-3 style timex scores on ../shared/eval/timeml.
 eval-timeml: build

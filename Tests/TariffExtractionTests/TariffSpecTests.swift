@@ -112,6 +112,15 @@ import Testing
              tariff(nil, "BR", 76.4, .inEffect, products: ["beef"], aggregate: true)),
         spec("America's effective tariff rate has climbed to 18%, the highest since 1934.",
              tariff("US", nil, 18, .inEffect, aggregate: true)),
+        // rates written in words
+        spec("Washington imposed a ten percent tariff on Brazilian coffee.",
+             tariff("US", "BR", 10, .imposed, products: ["coffee"])),
+        spec("The EU will impose twenty-five per cent duties on American motorcycles.",
+             tariff("EU", "US", 25, .announced, products: ["motorcycles"])),
+        spec("Ottawa threatened one hundred percent tariffs on Chinese electric vehicles.",
+             tariff("CA", "CN", 100, .threatened, products: ["electric vehicles"])),
+        spec("Tokyo cut its duty on US rice to zero percent.",
+             tariff("JP", "US", 0, .imposed, products: ["rice"])),
     ]
 
     @Test(arguments: rateForms)

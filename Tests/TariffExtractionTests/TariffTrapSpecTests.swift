@@ -71,6 +71,8 @@ import Testing
         spec("Excise duty of 10% on tobacco rises in April."),
         spec("The central bank kept its policy rate at 5.5% despite tariffs."),
         spec("Stamp duty of 5% applies to homes bought by foreign buyers, not to imports."),
+        spec("Two tariff rounds and seven officials later, the talks in Geneva ended."),
+        spec("Exports rose five percent despite the tariffs on Chinese goods."),
     ]
 
     @Test(arguments: traps)

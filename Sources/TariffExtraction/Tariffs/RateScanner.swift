@@ -34,13 +34,12 @@ enum RateScanner {
         while i < s.count {
             // `to zero`, `zero tariffs`: a rate of 0
             if s.isWord(i, TariffVocabulary.zero), s.isWord(i - 1, TariffVocabulary.to) || s.isWord(i - 1, TariffVocabulary.at) || s.isTariffNoun(i + 1) {
-                rates.append(RateMention(first: i, end: i + 1, value: 0, points: false))
-                i += 1
+                let end = i + 1 < s.count && (s.tokens[i + 1].kind == .percent || s.has(i + 1, .percentWord)) ? i + 2 : i + 1
+                rates.append(RateMention(first: i, end: end, value: 0, points: false))
+                i = end
                 continue
             }
-            guard s.tokens[i].kind == .number else { i += 1; continue }
-            let value = s.tokens[i].number
-            let n = i + 1
+            guard let (value, n) = number(at: i, in: s) else { i += 1; continue }
             var end = -1
             var points = false
             if n < s.count {
@@ -68,6 +67,48 @@ enum RateScanner {
         }
         return rates
     }
+
+    /// A number at token `i`: digits (`25`), or words (`ten`, `twenty-five`, `one hundred`) when a
+    /// percentage follows. Returns the value and the index after it.
+    private static func number(at i: Int, in s: TariffSentence) -> (Double, Int)? {
+        if s.tokens[i].kind == .number { return (s.tokens[i].number, i + 1) }
+        guard s.isWord(i), let first = numberWords[s.tokens[i].hash] else { return nil }
+        var value = first
+        var next = i + 1
+        // `twenty-five`: a tens word joined by a hyphen to a units word
+        if first >= 20, first % 10 == 0, first < 100, s.isWord(next), s.tokens[next].hyphenBefore,
+            let unit = numberWords[s.tokens[next].hash], unit < 10
+        {
+            value += unit
+            next += 1
+        }
+        if s.isWord(next, hundred), value < 10 {
+            value *= 100
+            next += 1
+        }
+        // only as a rate: the words must be followed by `percent`, `per cent` or `%`
+        guard next < s.count, s.tokens[next].kind == .percent || s.has(next, .percentWord) || s.isWord(next, TariffVocabulary.per)
+        else { return nil }
+        return (Double(value), next)
+    }
+
+    private static let hundred = TariffTokenizer.hash("hundred")
+
+    /// A word of a number written out (`twenty`, `five`, `hundred`): part of a rate, never a product.
+    static func isNumberWord(_ s: TariffSentence, _ i: Int) -> Bool {
+        s.isWord(i) && (numberWords.contains(s.tokens[i].hash) || s.tokens[i].hash == hundred)
+    }
+
+    /// Number words up to ninety; `one hundred` is read by `number(at:in:)`.
+    private static let numberWords: WordTable<Int> = {
+        let units = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+            "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+        let tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+        var pairs = units.enumerated().map { (TariffTokenizer.hash($0.element), $0.offset + 1) }
+        pairs += tens.enumerated().map { (TariffTokenizer.hash($0.element), ($0.offset + 2) * 10) }
+        pairs.append((TariffTokenizer.hash("zero"), 0))
+        return WordTable(pairs)
+    }()
 
     /// The tariff rates among the percentages, paired into moves and ranges.
     static func expressions(in s: TariffSentence, hasTariffNoun: Bool) -> [RateExpression] {
