@@ -28,6 +28,12 @@ import Testing
         on(friday, "The summit is on December 3.", due("2025-12-03", .meeting)),
         on(friday, "The hearing was held on March 3.", due("2025-03-03", .meeting, upcoming: false)),
         on(friday, "Comments are due by December 15.", due("2025-12-15", .deadline)),
+        // times of day belong to the date they come with; the words before them still say what happens
+        on(friday, "The duties take effect at 12:01 a.m. on Saturday.", due("2025-10-25", .effective)),
+        on(friday, "The duties take effect at 12:01 a.m. EDT on Nov. 1.", due("2025-11-01", .effective)),
+        on(friday, "The tariffs start Nov. 1 at 12:01 a.m.", due("2025-11-01", .effective)),
+        on(friday, "Public comments are due by 5 p.m. on Dec. 15.", due("2025-12-15", .deadline)),
+        on(friday, "The vote is set for 14:30 GMT on Tuesday.", due("2025-10-28", .meeting)),
         on(friday, "Companies must file comments no later than January 5.", due("2026-01-05", .deadline)),
         on(friday, "The Senate will vote on the bill on November 18.", due("2025-11-18", .meeting)),
         on(friday, "The pause on the duties lapses on February 9.", due("2026-02-09", .expiry)),

@@ -57,7 +57,7 @@ struct DeadlineKindReader {
     }
 
     private func isBoundary(_ i: Int) -> Bool {
-        tokens[i].kind == .mark && (tokens[i].mark == 0x3B || tokens[i].mark == 0x3A)
+        tokens.isClauseBreak(i)
     }
 
     /// Verbs of saying: a date right after one is when something was said.

@@ -31,7 +31,7 @@ struct SentenceTagger {
         var found: [TimexMatch] = []
         var i = 0
         while i < tokens.count {
-            if let m = match(at: i) {
+            if let m = match(at: i).map(withTimeOfDay) {
                 found.append(m)
                 i = max(m.end, i + 1)
             } else {
@@ -41,13 +41,13 @@ struct SentenceTagger {
         return found
     }
 
-    private func match(at i: Int) -> TimexMatch? {
+    func match(at i: Int) -> TimexMatch? {
         let t = tokens[i]
         if t.kind == .number {
             if i > 0, !t.spaceBefore, tokens[i - 1].kind == .word || tokens[i - 1].mark == 0x2D {
                 return nil  // glued to a word or a minus: `G20`, `COVID-19`, `-20`
             }
-            return numericDate(i) ?? dayFirstDate(i) ?? duration(i) ?? bareYear(i)
+            return timeOfDay(i) ?? numericDate(i) ?? dayFirstDate(i) ?? duration(i) ?? bareYear(i)
         }
         guard t.kind == .word, let word = lexicon[t.hash] else {
             if t.kind == .word, isWord(i, W.a) || isWord(i, W.an) { return duration(i) }

@@ -36,7 +36,7 @@ struct TenseReader {
 
     private func isClauseBreak(_ i: Int) -> Bool {
         let t = tokens[i]
-        return t.kind == .mark && (t.mark == 0x3B || t.mark == 0x3A || t.mark == 0x22)
+        return tokens.isClauseBreak(i) || t.kind == .mark && t.mark == 0x22
     }
 
     /// The tense one word signals, if any.

@@ -23,6 +23,18 @@ struct TimexToken: Sendable {
     var spaceBefore: Bool
 }
 
+extension [TimexToken] {
+    /// A `;` or `:` that ends a clause; the colon of a time (`12:01 a.m.`) does not.
+    func isClauseBreak(_ i: Int) -> Bool {
+        let t = self[i]
+        guard t.kind == .mark else { return false }
+        if t.mark == 0x3B { return true }
+        guard t.mark == 0x3A else { return false }
+        let isTime = i > 0 && i + 1 < count && self[i - 1].kind == .number && self[i + 1].kind == .number && !self[i + 1].spaceBefore
+        return !isTime
+    }
+}
+
 /// Splits one sentence's bytes into `TimexToken`s without allocating strings.
 enum TimexTokenizer {
 

@@ -1,0 +1,87 @@
+/// Times of day: `12:01 a.m.`, `5 p.m. EDT`, `14:30 GMT`.
+///
+/// News gives them for the moment a measure starts (`at 12:01 a.m. on Friday`). A time joined to a
+/// day (`… on Friday`, `Aug. 7 at 12:01 a.m.`) makes one TIME expression dated by that day, so the
+/// words before it still tell what happens then; a time alone is anchored to the reference date and
+/// dates nothing.
+extension SentenceTagger {
+    /// A time of day starting at token `i`, with the day that follows it when one does.
+    func timeOfDay(_ i: Int) -> TimexMatch? {
+        guard let (hour, minute, end) = clockTime(i) else { return nil }
+        var next = end
+        if isWord(next, W.on) || isMark(next, 0x2C) { next += 1 }
+        if next < tokens.count, let day = match(at: next), day.type == .date, let date = day.date, date.granularity == .day,
+            day.endDate == nil
+        {
+            let d = date.firstDay
+            return TimexMatch(
+                start: i, end: day.end, type: .time, value: Self.timeValue(d, hour, minute), date: date,
+                beforeReference: day.beforeReference)
+        }
+        return TimexMatch(start: i, end: end, type: .time, value: Self.timeValue(reference, hour, minute))
+    }
+
+    /// `at 12:01 a.m.` right after a day's match: the two become one TIME expression.
+    func withTimeOfDay(_ m: TimexMatch) -> TimexMatch {
+        guard m.type == .date, m.endDate == nil, let date = m.date, date.granularity == .day else { return m }
+        let at = isWord(m.end, W.at) || isMark(m.end, 0x2C) ? m.end + 1 : m.end
+        guard let (hour, minute, end) = clockTime(at) else { return m }
+        let d = date.firstDay
+        var joined = m
+        joined.end = end
+        joined.type = .time
+        joined.value = Self.timeValue(d, hour, minute)
+        return joined
+    }
+
+    /// `12:01`, `12:01 a.m.`, `5 p.m.`, `5pm`, each with an optional time zone: hour (0–23), minute, end.
+    private func clockTime(_ i: Int) -> (hour: Int, minute: Int, end: Int)? {
+        guard isNumber(i), tokens[i].digits <= 2 else { return nil }
+        var hour = tokens[i].value
+        var minute = 0
+        var k = i + 1
+        if isMark(k, 0x3A), isGlued(k), isNumber(k + 1), isGlued(k + 1), tokens[k + 1].digits == 2 {
+            minute = tokens[k + 1].value
+            k += 2
+        }
+        let hasMinutes = k > i + 1
+        if let (afternoon, after) = meridiem(k) {
+            guard (1...12).contains(hour) else { return nil }
+            hour = hour % 12 + (afternoon ? 12 : 0)
+            k = after
+        } else if !hasMinutes {
+            return nil  // a bare number is not a time
+        }
+        guard hour <= 23, minute <= 59 else { return nil }
+        if k < tokens.count, tokens[k].kind == .word, Self.zones.contains(tokens[k].hash) { k += 1 }
+        return (hour, minute, k)
+    }
+
+    /// `a.m.`, `p.m.`, `am`, `PM`: whether it is the afternoon, and the index after it.
+    private func meridiem(_ k: Int) -> (afternoon: Bool, next: Int)? {
+        guard k < tokens.count, tokens[k].kind == .word else { return nil }
+        let h = tokens[k].hash
+        if h == Self.am || h == Self.pm { return (h == Self.pm, k + 1) }
+        // `a.m.` is the words `a` and `m` with periods between
+        guard h == W.a || h == Self.p, isMark(k + 1, 0x2E), isGlued(k + 1), isWord(k + 2, Self.m), isGlued(k + 2) else {
+            return nil
+        }
+        let end = isMark(k + 3, 0x2E) && isGlued(k + 3) ? k + 4 : k + 3
+        return (h == Self.p, end)
+    }
+
+    static func timeValue(_ day: CalendarDate, _ hour: Int, _ minute: Int) -> String {
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(day.isoDay)T\(two(hour)):\(two(minute))"
+    }
+
+    private static let am = TimexTokenizer.hash("am")
+    private static let pm = TimexTokenizer.hash("pm")
+    private static let p = TimexTokenizer.hash("p")
+    private static let m = TimexTokenizer.hash("m")
+
+    /// Time zones news prints after a time.
+    private static let zones: WordTable<Bool> = WordTable(set:
+        ["et", "edt", "est", "ct", "cdt", "cst", "pt", "pdt", "pst", "gmt", "utc", "bst", "cet", "cest", "jst", "kst",
+         "hkt", "sgt", "ist"].map(TimexTokenizer.hash))
+}
