@@ -101,6 +101,17 @@ import Testing
              tariff("US", "VN", 40, .announced, products: ["furniture"])),
         spec("India's 50% tariffs on Chinese toys remain in place, Modi said.",
              tariff("IN", "CN", 50, .inEffect, products: ["toys"])),
+        // speakers: acting through a pronoun, complaining as the ones who pay, or naming themselves as the target
+        spec("Canada said it would impose 25% tariffs on American steel.",
+             tariff("CA", "US", 25, .threatened, products: ["steel"])),
+        spec("Trump said he would impose a 30% tariff on Mexican goods.",
+             tariff("US", "MX", 30, .threatened)),
+        spec("Indian officials said the 50% tariff was unfair and unjustified.",
+             tariff(nil, "IN", 50, .imposed)),
+        spec("Chinese officials said 100% tariffs on Chinese goods would hurt both economies.",
+             tariff(nil, "CN", 100, .threatened)),
+        spec("Prime Minister Mark Carney said Canada would keep its 25% counter-tariffs on US steel.",
+             tariff("CA", "US", 25, .threatened, products: ["steel"])),
     ]
 
     @Test(arguments: parties)

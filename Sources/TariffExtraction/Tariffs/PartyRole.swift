@@ -102,6 +102,24 @@ struct PartyRoleReader {
                 k += 2; skipped += 1; continue
             }
             if s.has(k, .sufferVerb) { return .target }
+            // A speaker: `Canada said it would impose…` acts through its pronoun; `Bessent said 100%
+            // tariffs on Chinese goods…` announces its own side's measure; but `Indian officials said the
+            // 50% tariff was unfair` complain as the ones who pay, and `Chinese officials said tariffs on
+            // Chinese goods…` name themselves as the target further on.
+            if s.has(k, .reportingVerb) {
+                var next = k + 1
+                if s.isWord(next, TariffVocabulary.that) { next += 1 }
+                if s.has(next, .subjectPronoun) {
+                    k = next + 1
+                    skipped += 1
+                    unknown = 0
+                    continue
+                }
+                let rest = (k + 1)..<s.count
+                if rest.contains(where: { s.has($0, .complaint) }) { return .target }
+                if s.mentions[(m + 1)...].contains(where: { $0.code == mention.code && $0.tokens.lowerBound > k }) { return .neutral }
+                return .imposer
+            }
             if s.has(k, .verb) || s.isThreat(k) || s.has(k, .impose) || s.has(k, .announce) || s.has(k, .propose)
                 || s.has(k, .lift) || s.has(k, .pause) || s.looksVerbOrAdverb(k)
             {

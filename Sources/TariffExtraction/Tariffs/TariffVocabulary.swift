@@ -76,6 +76,12 @@ struct TariffWordClass: OptionSet, Sendable, Hashable {
     static let approximator = Self(rawValue: 1 << 49)
     /// `the previous high of 145%`: a level that stands for the tariff in a sentence about tariffs.
     static let levelNoun = Self(rawValue: 1 << 50)
+    /// `said`, `told`, `argued`: the one who speaks is not, by speaking, the one who sets a tariff.
+    static let reportingVerb = Self(rawValue: 1 << 51)
+    /// `it`, `they`, `he`: after a verb of saying, the speaker again (`Canada said it would impose`).
+    static let subjectPronoun = Self(rawValue: 1 << 52)
+    /// `unfair`, `hurt`, `blackmail`: said of a tariff by those who pay it.
+    static let complaint = Self(rawValue: 1 << 53)
 }
 
 /// What the vocabulary knows about one word.
@@ -162,7 +168,7 @@ enum TariffVocabulary {
         add(.side, "side")
         add(
             .verb,
-            "said says say has have had is are was were will would could may might can plans plan planned wants intends announced threatened imposed imposes slapped responded retaliated retaliates hit hits raised raises cut cuts reduced lowered levied levies introduced applied applies agreed decided moved warned vowed pledged proposed unveiled declared ordered signed set added doubled tripled halved increased hiked boosted countered paused suspended delayed lifted removed scrapped dropped eliminated ended threatens imposing slapping announces match matches matched charges charged remain remains remained stay stays stayed kept keeps charge charging levy took take takes went go goes reach reaches reached hurt hurts stand stands vary varies range ranges come comes came start starts begin begins kick kicks apply applies applied cover covers covered affect affects affected hit")
+            "said says say has have had is are was were will would could may might can plans plan planned wants intends announced threatened imposed imposes slapped responded retaliated retaliates hit hits raised raises cut cuts reduced lowered levied levies introduced applied applies agreed decided moved warned vowed pledged proposed unveiled declared ordered signed set added doubled tripled halved increased hiked boosted countered paused suspended delayed lifted removed scrapped dropped eliminated ended threatens imposing slapping announces match matches matched charges charged remain remains remained stay stays stayed keep kept keeps maintain maintains maintained retain retains retained charge charging levy took take takes went go goes reach reaches reached hurt hurts stand stands vary varies range ranges come comes came start starts begin begins kick kicks apply applies applied cover covers covered affect affects affected hit")
         add(.targetMarker, "on onto upon against hit hits hitting targeted target targets targeting punish punished punishing penalize penalized penalizing penalise penalised sanction sanctioned")
         add(.negation, "not no never without avoid avoided avert averted prevent prevented preventing refrain refrained denied deny rule ruled n't instead")
         add(
@@ -183,6 +189,13 @@ enum TariffVocabulary {
         add(.sourceMarker, "from")
         add(.byMarker, "by")
         add(.sufferVerb, "face faces facing faced pay pays paying paid risk risks risking")
+        add(
+            .reportingVerb,
+            "said says say told tells argued argues complained complains noted notes added adds stated states insisted insists criticized criticised denounced slammed described describes claimed claims")
+        add(.subjectPronoun, "it they we he she")
+        add(
+            .complaint,
+            "unfair unjustified unjust unreasonable unacceptable illegal hurt hurts hurting harm harms harming damaging damage devastating blackmail bullying coercion coercive protectionist discriminatory")
         add(.genericGoods, "imports import exports export shipments shipment countries nations partners economies country nation partner economy")
         add(
             .auxiliary,
