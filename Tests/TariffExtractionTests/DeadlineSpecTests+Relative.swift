@@ -93,6 +93,13 @@ extension DeadlineSpecTests {
         on(friday, "Tariffs are suspended until January 14.", due("2026-01-14", .expiry)),
         on(friday, "The truce, which lasted until November 10, eased tensions.", due("2025-11-10", .expiry)),
         on(friday, "The meeting, held October 20 to 22, ended without a deal.", due("2025-10-20", .meeting, upcoming: false, end: "2025-10-22")),
+        // a date moved is an old date and a new one, not a span; the old one no longer holds
+        on(friday, "The deadline was pushed back to Dec. 12 from Dec. 1.", due("2025-12-12", .deadline)),
+        on(friday, "Trump delayed the tariffs from November 1 to December 1.", due("2025-12-01", .other)),
+        on(friday, "The summit was moved from 9 November to 1 December.", due("2025-12-01", .meeting)),
+        on(friday, "The EU extended the pause from November 4 until December 6.", due("2025-12-06", .expiry)),
+        // `until` with a future verb: the next such date, even when the nearest one is past
+        on(friday, "Brussels will hold a public consultation until September 10.", due("2026-09-10", .expiry)),
     ]
 
     @Test(arguments: weekdays)

@@ -15,7 +15,7 @@ struct DeadlineFinder: Sendable {
             guard timexes[t..<last].contains(where: { $0.date != nil && !$0.beforeReference }) else { continue }
             let tokens = tags.tokens[sentence]
             if filter.isBoilerplate(sentence, tokens: tokens) { continue }
-            for timex in timexes[t..<last] {
+            for timex in timexes[t..<last] where !isSuperseded(timex, among: timexes[t..<last], tokens: tokens) {
                 if let d = deadline(timex, document: document, tokens: tokens) { found.append(d) }
             }
         }
@@ -44,6 +44,21 @@ struct DeadlineFinder: Sendable {
             text: document.string(timex.bytes), sentence: document.string(range),
             start: document.scalarOffset(ofByte: timex.bytes.lowerBound),
             end: document.scalarOffset(ofByte: timex.bytes.upperBound))
+    }
+
+    /// `pushed back to Aug. 12 from Aug. 1`, `delayed from July 9 to Aug. 1`: the `from` date of a
+    /// rescheduling is the one that no longer holds.
+    private func isSuperseded(_ timex: TaggedTimex, among sentence: ArraySlice<TaggedTimex>, tokens: [TimexToken]) -> Bool {
+        func word(before byte: Int) -> UInt64? {
+            guard let k = tokens.firstIndex(where: { $0.start >= byte }), k > 0, tokens[k - 1].kind == .word else { return nil }
+            return tokens[k - 1].hash
+        }
+        guard sentence.count > 1, word(before: timex.bytes.lowerBound) == W.from else { return false }
+        let newDate = sentence.contains { other in
+            guard other.bytes != timex.bytes, let h = word(before: other.bytes.lowerBound) else { return false }
+            return h == W.to || h == W.until
+        }
+        return newDate && tokens.contains { $0.kind == .word && W.rescheduling.contains($0.hash) }
     }
 
     /// One entry per (date, end, kind); a vaguer mention of an event a precise one dates is dropped

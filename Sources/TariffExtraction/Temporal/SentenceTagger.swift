@@ -84,6 +84,12 @@ struct SentenceTagger {
     /// A token directly after the previous one, without whitespace (`25-27`, `mid-December`).
     func isGlued(_ i: Int) -> Bool { i < tokens.count && !tokens[i].spaceBefore }
 
+    /// The sentence moves a date (`pushed back`, `delayed`, `extended`): `from A to B` there is two dates.
+    var reschedules: Bool {
+        let table = W.rescheduling
+        return tokens.contains { $0.kind == .word && table.contains($0.hash) }
+    }
+
     /// A four-digit year the news would plausibly mention.
     func year(_ i: Int) -> Int? {
         guard isNumber(i), tokens[i].digits == 4, (1800...2199).contains(tokens[i].value) else { return nil }
@@ -122,16 +128,18 @@ struct SentenceTagger {
         TenseReader(bytes: bytes, tokens: tokens).tense(around: lower, upper)
     }
 
-    /// `until/through/till November 10`: the end of a span whose verb tense tells of its start, so the
-    /// nearest date is meant whatever the tense (`the truce lasted until November 10`).
+    /// `until/through/till November 10`: the end of a span whose verb tense tells of its start, so a
+    /// past verb still means the nearest date (`the truce lasted until November 10`); a future one
+    /// means the next (`will hold a consultation until May 10`).
     func tenseForDate(_ lower: Int, _ upper: Int) -> Tense {
         var k = lower - 1
         if isWord(k, W.on) || isWord(k, W.the) { k -= 1 }
+        let clause = tense(lower, upper)
         // `extended to Nov. 20` too
         if isWord(k, W.until) || isWord(k, W.till) || isWord(k, W.through) || isWord(k, W.thru) || isWord(k, W.to) {
-            return .present
+            return clause == .future ? .future : .present
         }
-        return tense(lower, upper)
+        return clause
     }
 }
 
@@ -191,6 +199,13 @@ enum W {
             "early", "late", "mid", "end", "around", "between", "and", "throughout", "last", "next", "this", "fiscal",
             "year", "circa", "as", "starting", "beginning", "effective", "ending", "than", "into",
         ].map(TimexTokenizer.hash))
+
+    /// Verbs that move a date: `delayed from July 9 to Aug. 1` names an old date and a new one, not a span.
+    static let rescheduling: WordTable<Bool> = WordTable(set:
+        ["delay", "delays", "delayed", "delaying", "postpone", "postpones", "postponed", "postponing", "push", "pushes",
+         "pushed", "pushing", "move", "moves", "moved", "moving", "extend", "extends", "extended", "extending", "shift",
+         "shifts", "shifted", "reschedule", "rescheduled", "defer", "defers", "deferred", "brought", "bring", "brings",
+         "advanced"].map(TimexTokenizer.hash))
 
     /// Words after a number that make it a quantity, not a day.
     static let quantityWords: WordTable<Bool> = WordTable(set: 
