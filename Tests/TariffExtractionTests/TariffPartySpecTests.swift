@@ -129,6 +129,15 @@ import Testing
         #expect(change.confidence < 1)
     }
 
+    /// The sentence before lends no side when it is about another pair.
+    @Test func borrowsNoSideFromAnotherPair() {
+        let text = "Beijing lowered its tariffs on American goods to 10% as part of the truce. Switzerland was hit with a 39% levy."
+        let swiss = findTariffs(text).filter { $0.ratePct == 39 }
+        #expect(swiss.count == 1)
+        #expect(swiss.first?.imposer == nil)
+        #expect(swiss.first?.target == "CH")
+    }
+
     @Test func leavesUnknownSidesNilRatherThanInventing() {
         let changes = findTariffs("The company expects a 25% tariff on its components.")
         #expect(changes.count == 1)

@@ -92,6 +92,20 @@ enum RateScanner {
         return (Double(value), next)
     }
 
+    /// The rate at `first` follows `instead of`, `rather than`, `up from` or `down from`.
+    private static func isReplacedRate(at first: Int, in s: TariffSentence) -> Bool {
+        guard first >= 2 else { return false }
+        let (a, b) = (first - 2, first - 1)
+        return s.isWord(a, instead) && s.isWord(b, TariffVocabulary.of) || s.isWord(a, rather) && s.isWord(b, than)
+            || (s.isWord(a, up) || s.isWord(a, down)) && s.isWord(b, TariffVocabulary.from)
+    }
+
+    private static let instead = TariffTokenizer.hash("instead")
+    private static let rather = TariffTokenizer.hash("rather")
+    private static let than = TariffTokenizer.hash("than")
+    private static let up = TariffTokenizer.hash("up")
+    private static let down = TariffTokenizer.hash("down")
+
     private static let hundred = TariffTokenizer.hash("hundred")
 
     /// A word of a number written out (`twenty`, `five`, `hundred`): part of a rate, never a product.
@@ -163,6 +177,16 @@ enum RateScanner {
                                 noun: nounIndex ?? (attached[r + 1].flatMap { $0 >= 0 ? $0 : nil }), points: false,
                                 direction: next.value > rate.value ? .increase : next.value < rate.value ? .decrease : .unknown))
                     }
+                    r += 2
+                    continue
+                }
+                // `a 15% tariff instead of 27.5%`, `35%, up from 25%`: the second rate is the one replaced
+                if gap <= 12, isReplacedRate(at: next.first, in: s) {
+                    result.append(
+                        RateExpression(
+                            rate: rate.value, previous: next.value, minimum: nil, anchor: rate.first,
+                            span: join(rate.first..<rate.end, nounIndex), noun: nounIndex, points: false,
+                            direction: rate.value > next.value ? .increase : rate.value < next.value ? .decrease : .unknown))
                     r += 2
                     continue
                 }

@@ -69,12 +69,27 @@ extension TariffSentenceReader {
             let previous = previousSentence()
             let imposer = onlyDistinct(previous.mentions.indices.lazy.filter { previous.roles[$0] == .imposer }.map { previous.mentions[$0].code })
             let target = onlyDistinct(previous.mentions.indices.lazy.filter { previous.roles[$0] == .target }.map { previous.mentions[$0].code })
+            // Only a continuing story lends a side: the previous sentence must not name another party on
+            // the side this one names (`China put 10% on US soybeans. It also put 15% on US coal`), and
+            // lends both sides only when it names both. `Beijing cut its tariffs on American goods.
+            // Switzerland was hit with 39%` lends nothing: the Swiss rate is another pair's.
             for d in drafts.indices where drafts[d].expression != nil {
-                if drafts[d].imposer.code == nil, let imposer, imposer != drafts[d].target.code {
-                    drafts[d].imposer = Side(code: imposer, confidence: 0.6)
-                }
-                if drafts[d].target.code == nil, let target, target != drafts[d].imposer.code {
-                    drafts[d].target = Side(code: target, confidence: 0.6)
+                switch (drafts[d].imposer.code, drafts[d].target.code) {
+                case (nil, nil):
+                    if let imposer, let target {
+                        drafts[d].imposer = Side(code: imposer, confidence: 0.6)
+                        drafts[d].target = Side(code: target, confidence: 0.6)
+                    }
+                case (nil, let own?):
+                    if let imposer, imposer != own, target == nil || target == own {
+                        drafts[d].imposer = Side(code: imposer, confidence: 0.6)
+                    }
+                case (let own?, nil):
+                    if let target, target != own, imposer == nil || imposer == own {
+                        drafts[d].target = Side(code: target, confidence: 0.6)
+                    }
+                default:
+                    break
                 }
             }
         }
