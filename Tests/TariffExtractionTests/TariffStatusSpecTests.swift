@@ -132,6 +132,8 @@ import Testing
              tariff("CA", "CN", 25, .imposed, products: ["steel"])),
         spec("Earlier this month, Beijing announced 15% levies on US chips.",
              tariff("CN", "US", 15, .announced, products: ["chips"])),
+        spec("The United States slapped a 50% tariff on Brazil, citing the trial of former President Jair Bolsonaro.",
+             tariff("US", "BR", 50, .imposed)),
     ]
 
     @Test(arguments: statuses)

@@ -81,7 +81,12 @@ struct StatusClassifier {
             if zone.contains(cue.token) && !cue.sinceStart { localOld = true }
             sentenceOld = true
         }
-        for k in zone where s.has(k, .pastCue) && !s.isWord(k + 1, TariffVocabulary.to) { localOld = true }
+        // `the previous rate`, `once 25%`; not `former President Bolsonaro`, who is a person, not a time
+        for k in zone where s.has(k, .pastCue) && !s.isWord(k + 1, TariffVocabulary.to)
+            && !(k + 1 < s.count && s.isWord(k + 1) && (s.tokens[k + 1].capitalized || s.has(k + 1, .actorNoun)))
+        {
+            localOld = true
+        }
         var direction: TariffDirection = increase ? .increase : decrease ? .decrease : .unknown
         let futureCueInZone = cues.contains { $0.kind == .future && segment.contains($0.token) }
         // `If talks fail, …`: a condition opening the sentence makes every rate in it a threat
