@@ -100,6 +100,12 @@ extension DeadlineSpecTests {
         on(friday, "The EU extended the pause from November 4 until December 6.", due("2025-12-06", .expiry)),
         // `until` with a future verb: the next such date, even when the nearest one is past
         on(friday, "Brussels will hold a public consultation until September 10.", due("2026-09-10", .expiry)),
+        // a month described by a clause of its own takes that clause's tense
+        on(friday, "It is a far cry from April, when Washington hit Beijing with 145% duties.", due("2025-04", .effective, upcoming: false)),
+        // `would have`: a counterfactual looks back
+        on(friday, "Without Thursday's deal, the tariffs would have snapped back.", due("2025-10-23", .other, upcoming: false)),
+        // the same day told twice is one event, named by the words that give it a kind
+        on(friday, "The pause ends on Nov. 10, and the 20% rate falls to 10% on Nov. 10.", due("2025-11-10", .expiry)),
     ]
 
     @Test(arguments: weekdays)

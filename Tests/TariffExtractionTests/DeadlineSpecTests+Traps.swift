@@ -57,6 +57,10 @@ extension DeadlineSpecTests {
         on(friday, "Trump told reporters on Wednesday in the Oval Office that a deal was close."),
         on(friday, "The ministry said in a statement on Monday that exports had recovered."),
         on(friday, "The ship carried 20 containers of soybeans."),
+        // spans, not dates: an adjective, a look back, a counterfactual, a date of saying
+        on(friday, "Washington and Beijing lock in a year-long truce.", ),
+        on(friday, "Exports grew at the fastest pace in three years.", ),
+        on(friday, "Officials on Monday described the talks as constructive.", ),
     ]
 
     static let boilerplate: [DeadlineSpec] = [
@@ -86,6 +90,7 @@ extension DeadlineSpecTests {
         on(
             friday, "Officials will meet on Tuesday.\nPhoto: Delegates at the summit venue. Reuters",
             due("2025-10-28", .meeting)),
+        on(friday, "LIVE Q&A: what the tariffs mean for you — Thursday, Oct. 30, 10 a.m. ET. Register now.", ),
     ]
 
     @Test(arguments: notDates)

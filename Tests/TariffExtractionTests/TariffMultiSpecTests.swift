@@ -98,7 +98,7 @@ import Testing
         spec("A new 10% Section 232 tariff on softwood lumber from Canada took effect on October 14.",
              tariff(nil, "CA", 10, .inEffect, products: ["softwood lumber"])),
         spec("India levies tariffs of about 17% on EU imports, while the bloc applies around 4% on Indian goods.",
-             tariff("IN", "EU", 17, .inEffect), tariff(nil, "IN", 4, .inEffect)),
+             tariff("IN", "EU", 17, .inEffect), tariff("EU", "IN", 4, .inEffect)),
         spec("Trump threatened 100% tariffs on Chinese goods, surpassing the previous high of 145% set in April.",
              tariff("US", "CN", 100, .threatened), tariff("US", "CN", 145, .historical)),
         spec("Tariffs hit a record high of 5% of GDP in revenue terms, economists said."),

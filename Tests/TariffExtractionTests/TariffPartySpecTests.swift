@@ -138,6 +138,24 @@ import Testing
         #expect(swiss.first?.target == "CH")
     }
 
+    /// An article about one dispute leaves the imposer out once it has been named; the article fills it,
+    /// with lower confidence. A missing target stays open.
+    @Test func fillsTheImposerFromTheArticlesDispute() {
+        let text = """
+            Washington imposed a 50% tariff on Brazilian goods last month.
+            An extra 40% applies to Brazilian beef on top of the baseline tariff.
+            Brazil's 18% import tariff on US ethanol remains in place.
+            Trump also announced a 100% tariff on branded medicines.
+            """
+        let changes = findTariffs(text)
+        let beef = changes.first { $0.ratePct == 40 }
+        #expect(beef?.imposer == "US" && beef?.target == "BR" && (beef?.confidence ?? 1) < 1)
+        let ethanol = changes.first { $0.ratePct == 18 }
+        #expect(ethanol?.imposer == "BR" && ethanol?.target == "US")
+        let medicines = changes.first { $0.ratePct == 100 }
+        #expect(medicines?.imposer == "US" && medicines?.target == nil)
+    }
+
     @Test func leavesUnknownSidesNilRatherThanInventing() {
         let changes = findTariffs("The company expects a 25% tariff on its components.")
         #expect(changes.count == 1)

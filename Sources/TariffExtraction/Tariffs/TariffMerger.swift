@@ -5,6 +5,7 @@
 enum TariffMerger {
     static func merge(_ changes: [TariffChange]) -> [TariffChange] {
         guard changes.count > 1 else { return changes }
+        let changes = fillingSides(changes)
         var kept: [TariffChange] = []
         kept.reserveCapacity(changes.count)
         for change in changes {
@@ -28,6 +29,45 @@ enum TariffMerger {
         guard kept.contains(where: { $0.ratePct == nil }) else { return kept }
         return kept.filter { c in
             c.ratePct != nil || !changes.contains { $0.ratePct != nil && $0.imposer == c.imposer && $0.target == c.target }
+        }
+    }
+
+    /// An article about one dispute names its two sides once and then leaves the imposer out (`Brazil's
+    /// 18% import tariff on US ethanol`, `an extra 40% on Brazilian goods`). A missing imposer is filled
+    /// from the article when it allows only one answer: the one imposer it gives for that target, or
+    /// else the one party that target itself taxes; both sides are filled when every party the article
+    /// names as imposer is one country and every target another. Filled sides get a lower confidence
+    /// (0.5). A missing target is left open: a measure without one (`a 100% tariff on branded
+    /// medicines`) is often on everyone's goods, and naming a country would invent a fact.
+    static func fillingSides(_ changes: [TariffChange]) -> [TariffChange] {
+        let pairs = changes.compactMap { c in c.imposer.flatMap { i in c.target.map { (imposer: i, target: $0) } } }
+        guard !pairs.isEmpty else { return changes }
+        func only(_ codes: [String]) -> String? {
+            guard let first = codes.first, codes.allSatisfy({ $0 == first }) else { return nil }
+            return first
+        }
+        let imposers = changes.compactMap(\.imposer)
+        let targets = changes.compactMap(\.target)
+        return changes.map { change in
+            var c = change
+            switch (c.imposer, c.target) {
+            case (nil, let target?):
+                let named = pairs.filter { $0.target == target }.map(\.imposer)
+                let answer = named.isEmpty ? only(pairs.filter { $0.imposer == target }.map(\.target)) : only(named)
+                if let answer, answer != target {
+                    c.imposer = answer
+                    c.confidence = min(c.confidence, 0.5)
+                }
+            case (nil, nil):
+                if let imposer = only(imposers), let target = only(targets), imposer != target {
+                    c.imposer = imposer
+                    c.target = target
+                    c.confidence = min(c.confidence, 0.5)
+                }
+            default:
+                break
+            }
+            return c
         }
     }
 

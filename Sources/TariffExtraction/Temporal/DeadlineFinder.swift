@@ -29,7 +29,7 @@ struct DeadlineFinder: Sendable {
         while upper < tokens.count && tokens[upper].end <= timex.bytes.upperBound { upper += 1 }
         let kindReader = DeadlineKindReader(tokens: tokens)
         // `said on Thursday`: when something was said is not an event the article commits to
-        if kindReader.isStatementDate(lower) { return nil }
+        if kindReader.isStatementDate(lower, upper) { return nil }
         let (kind, cue) = kindReader.kind(lower, upper, isRange: timex.endDate != nil)
         // `next year's election`: a bare year names an era, not an event to alert on
         if kind == .other && date.granularity == .year { return nil }
@@ -58,11 +58,14 @@ struct DeadlineFinder: Sendable {
             guard other.bytes != timex.bytes, let h = word(before: other.bytes.lowerBound) else { return false }
             return h == W.to || h == W.until
         }
-        return newDate && tokens.contains { $0.kind == .word && W.rescheduling.contains($0.hash) }
+        let table = W.rescheduling
+        return newDate && tokens.contains { $0.end <= timex.bytes.lowerBound && $0.kind == .word && table.contains($0.hash) }
     }
 
-    /// One entry per (date, end, kind); a vaguer mention of an event a precise one dates is dropped
-    /// (`next week` beside `next Thursday` for the same meeting, `Saturday` inside `October 25 to 27`).
+    /// One entry per (date, end): an article that dates the same day twice (`the truce expires Nov. 10`,
+    /// `tariffs snap back on Nov. 10`) tells of one event, named by its first mention with a kind other
+    /// than `other`. A vaguer mention of an event a precise one dates is dropped (`next week` beside
+    /// `next Thursday` for the same meeting, `Saturday` inside `October 25 to 27`).
     static func merged(_ deadlines: [Deadline]) -> [Deadline] {
         struct Span {
             var first: Int
@@ -80,11 +83,17 @@ struct DeadlineFinder: Sendable {
                 ranged: $0.endDate != nil, day: $0.date.granularity == .day, upcoming: $0.upcoming, key: $0.date,
                 end: $0.endDate)
         }
-        var kept: [Int] = []
+        var chosen: [Int] = []
         for (i, d) in spans.enumerated() {
-            if kept.contains(where: { spans[$0].key == d.key && spans[$0].end == d.end && spans[$0].kind == d.kind }) {
+            if let c = chosen.firstIndex(where: { spans[$0].key == d.key && spans[$0].end == d.end }) {
+                if spans[chosen[c]].kind == .other && d.kind != .other { chosen[c] = i }
                 continue
             }
+            chosen.append(i)
+        }
+        var kept: [Int] = []
+        for i in chosen.sorted() {
+            let d = spans[i]
             var subsumed = false
             for (j, e) in spans.enumerated() where j != i && e.kind == d.kind && e.first >= d.first && e.last <= d.last {
                 // e is inside d: d is vaguer when it spans more days and is a single period, not a range

@@ -7,7 +7,13 @@ struct DeadlineKindReader {
 
     /// The kind for the date at tokens `lower..<upper`, and the index of the word that decided it.
     /// True when the date is when something was said (`said on Thursday`, `announced Monday`): no event.
-    func isStatementDate(_ lower: Int) -> Bool {
+    func isStatementDate(_ lower: Int, _ upper: Int) -> Bool {
+        // `officials on Wednesday described it as…`, `the ministry on Monday announced…`
+        if upper < tokens.count, tokens[upper].kind == .word, !tokens[upper].capitalized,
+            Self.reporting.contains(tokens[upper].hash) || tokens[upper].hash == Self.described
+        {
+            return true
+        }
         var k = lower - 1
         // `told reporters on Wednesday`, `said in a statement on Monday`
         while k >= 0, tokens[k].kind == .word, Self.skippable.contains(tokens[k].hash) || Self.audience.contains(tokens[k].hash),
@@ -66,6 +72,7 @@ struct DeadlineKindReader {
          "noted", "warned", "declared", "revealed", "disclosed"].map(TimexTokenizer.hash))
 
     private static let asHash = TimexTokenizer.hash("as")
+    private static let described = TimexTokenizer.hash("described")
 
     /// Words between a trigger and its date: `starting on the`, `until at least`.
     private static let skippable: WordTable<Bool> = WordTable(set: ["on", "the", "at", "least", "in", "early", "mid", "late"].map(TimexTokenizer.hash))

@@ -39,7 +39,10 @@ extension SentenceTagger {
         }
         if article && !(before == W.in_ || before == W.within || before == W.for_ || before == W.over) { return nil }
         var match = TimexMatch(start: i, end: end, type: .duration, value: value)
-        if !hyphenated, count > 0, before == W.in_ || before == W.within {
+        // `a year-long truce` describes a span; `its fastest pace in three years` looks back over one
+        let adjective = isMark(end, 0x2D) && isGlued(end) && isGlued(end + 1)
+        let lookingBack = (max(0, i - 5)..<max(0, i - 1)).contains { isWordIn($0, W.superlatives) }
+        if !hyphenated, !adjective, !lookingBack, count > 0, before == W.in_ || before == W.within {
             // the deadline the span points to: `within 90 days` of the reference
             match.date = shiftedDay(by: count, unit).map { .day($0) }
         }

@@ -80,7 +80,7 @@ extension SentenceTagger {
 
     /// `to`, `through`, `until`, or `and` after `between`: the word that joins the two ends of a range.
     private func isRangeWord(_ k: Int, after start: Int) -> Bool {
-        if isWord(k, W.to) || isWord(k, W.through) || isWord(k, W.until) || isWord(k, W.thru) { return !reschedules }
+        if isWord(k, W.to) || isWord(k, W.through) || isWord(k, W.until) || isWord(k, W.thru) { return !reschedules(before: start) }
         if isWord(k, W.and) {
             var b = start - 1
             if case .weekday? = word(b) { b -= 1 }
@@ -124,7 +124,7 @@ extension SentenceTagger {
         guard let (day, afterDay) = dayNumber(i) else { return nil }
         var k = afterDay
         var endDay: Int?
-        let joined = isWord(k, W.to) || isWord(k, W.through) || isWord(k, W.until) ? !reschedules : isMark(k, 0x2D) || isWord(k, W.and)
+        let joined = isWord(k, W.to) || isWord(k, W.through) || isWord(k, W.until) ? !reschedules(before: i) : isMark(k, 0x2D) || isWord(k, W.and)
         if joined, let (d2, after2) = dayNumber(k + 1), d2 > day
         {
             endDay = d2
@@ -137,7 +137,7 @@ extension SentenceTagger {
         // `30 November to 2 December (2025)`: a range across months
         var endMonth = month
         if endDay == nil, explicit == nil, isMark(end, 0x2D) || (isWord(end, W.to) || isWord(end, W.through)
-            || isWord(end, W.until)) && !reschedules, let (d2, after2) = dayNumber(end + 1)
+            || isWord(end, W.until)) && !reschedules(before: i), let (d2, after2) = dayNumber(end + 1)
         {
             var m = after2
             if isWord(m, W.of) { m += 1 }

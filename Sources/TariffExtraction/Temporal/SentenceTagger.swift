@@ -75,6 +75,10 @@ struct SentenceTagger {
         i >= 0 && i < tokens.count && tokens[i].kind == .word && tokens[i].hash == hash
     }
 
+    func isWordIn(_ i: Int, _ table: WordTable<Bool>) -> Bool {
+        i >= 0 && i < tokens.count && tokens[i].kind == .word && table.contains(tokens[i].hash)
+    }
+
     func isMark(_ i: Int, _ mark: UInt8) -> Bool {
         i >= 0 && i < tokens.count && tokens[i].kind == .mark && tokens[i].mark == mark
     }
@@ -84,10 +88,11 @@ struct SentenceTagger {
     /// A token directly after the previous one, without whitespace (`25-27`, `mid-December`).
     func isGlued(_ i: Int) -> Bool { i < tokens.count && !tokens[i].spaceBefore }
 
-    /// The sentence moves a date (`pushed back`, `delayed`, `extended`): `from A to B` there is two dates.
-    var reschedules: Bool {
+    /// A verb before token `i` moves a date (`pushed back`, `delayed`, `extended`): `from A to B` after it
+    /// is two dates.
+    func reschedules(before i: Int) -> Bool {
         let table = W.rescheduling
-        return tokens.contains { $0.kind == .word && table.contains($0.hash) }
+        return tokens[..<min(i, tokens.count)].contains { $0.kind == .word && table.contains($0.hash) }
     }
 
     /// A four-digit year the news would plausibly mention.
@@ -201,11 +206,16 @@ enum W {
         ].map(TimexTokenizer.hash))
 
     /// Verbs that move a date: `delayed from July 9 to Aug. 1` names an old date and a new one, not a span.
+    /// Only verb forms: `a final push`, `the move`, `a delay` are nouns.
     static let rescheduling: WordTable<Bool> = WordTable(set:
-        ["delay", "delays", "delayed", "delaying", "postpone", "postpones", "postponed", "postponing", "push", "pushes",
-         "pushed", "pushing", "move", "moves", "moved", "moving", "extend", "extends", "extended", "extending", "shift",
-         "shifts", "shifted", "reschedule", "rescheduled", "defer", "defers", "deferred", "brought", "bring", "brings",
-         "advanced"].map(TimexTokenizer.hash))
+        ["delays", "delayed", "delaying", "postpone", "postpones", "postponed", "postponing", "pushes", "pushed", "moved",
+         "extend", "extends", "extended", "extending", "shifted", "reschedule", "rescheduled", "defer", "defers",
+         "deferred", "brought"].map(TimexTokenizer.hash))
+
+    /// `the fastest pace in three years`: after these, `in N years` is a span looking back, not a date ahead.
+    static let superlatives: WordTable<Bool> = WordTable(set:
+        ["fastest", "slowest", "highest", "lowest", "biggest", "largest", "smallest", "strongest", "weakest", "longest",
+         "shortest", "sharpest", "steepest", "deepest", "best", "worst", "first", "most", "least"].map(TimexTokenizer.hash))
 
     /// Words after a number that make it a quantity, not a day.
     static let quantityWords: WordTable<Bool> = WordTable(set: 

@@ -26,7 +26,7 @@ struct TemporalTagger: Sendable {
             guard !matches.isEmpty else { continue }
             result.tokens[index] = tokens
             for m in matches {
-                let statement = kinds.isStatementDate(m.start)
+                let statement = kinds.isStatementDate(m.start, m.end)
                 result.timexes.append(
                     TaggedTimex(
                         bytes: tokens[m.start].start..<tokens[m.end - 1].end, sentenceIndex: index, type: m.type,

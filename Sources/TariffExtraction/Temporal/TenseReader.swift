@@ -15,6 +15,16 @@ struct TenseReader {
 
     /// The tense governing tokens `lower..<upper` (a date expression), or `.unmarked` when nothing says.
     func tense(around lower: Int, _ upper: Int) -> Tense {
+        // `… from April, when Washington hit Beijing …`: a clause describing the date itself speaks first
+        var w = upper
+        if w < tokens.count, tokens[w].kind == .mark, tokens[w].mark == 0x2C { w += 1 }
+        if w < tokens.count, tokens[w].kind == .word, tokens[w].hash == Self.when {
+            var k = w + 1
+            while k < tokens.count && k <= w + 8 && !isClauseBreak(k) {
+                if let t = cue(at: k) { return t }
+                k += 1
+            }
+        }
         var i = lower - 1
         while i >= 0 && i >= lower - 16 {
             if isClauseBreak(i) { break }
@@ -46,6 +56,10 @@ struct TenseReader {
         guard token.kind == .word, !token.capitalized || i == 0 else { return nil }
         if Self.beforeTo.contains(token.hash) {  // `set to`, `plans to`; `the plan` says nothing
             return i + 1 < tokens.count && tokens[i + 1].hash == W.to ? .future : nil
+        }
+        // `would have snapped back`, `could have met`: a modal with a perfect looks back
+        if Self.modals.contains(token.hash), i + 1 < tokens.count, tokens[i + 1].kind == .word, tokens[i + 1].hash == Self.have {
+            return .past
         }
         if let t = Self.cues[token.hash] {
             guard t == .past, Self.participles.contains(token.hash) else { return t }
@@ -103,6 +117,11 @@ struct TenseReader {
         }
         return WordTable(t)
     }()
+
+    private static let modals: WordTable<Bool> = WordTable(set:
+        ["would", "could", "should", "might", "may", "must"].map(TimexTokenizer.hash))
+    private static let have = TimexTokenizer.hash("have")
+    private static let when = TimexTokenizer.hash("when")
 
     /// Verbs of saying that frame a report (`…, officials said`): they tell when something was said, not when
     /// it happens. `announced` and `warned` usually take an object and are events themselves.
