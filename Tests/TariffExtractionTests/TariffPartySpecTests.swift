@@ -112,6 +112,11 @@ import Testing
              tariff(nil, "CN", 100, .threatened)),
         spec("Prime Minister Mark Carney said Canada would keep its 25% counter-tariffs on US steel.",
              tariff("CA", "US", 25, .threatened, products: ["steel"])),
+        // relative clauses: the clause after the name tells its role
+        spec("Exports slowed in China, whose goods face a 30% US levy.",
+             tariff("US", "CN", 30, .inEffect)),
+        spec("Canada, which imposed 100% tariffs on Chinese electric vehicles last year, faces retaliation.",
+             tariff("CA", "CN", 100, .historical, products: ["electric vehicles"])),
     ]
 
     @Test(arguments: parties)

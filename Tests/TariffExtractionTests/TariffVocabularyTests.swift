@@ -83,7 +83,7 @@ import Testing
         (TariffVocabulary.section, "section"),
         (TariffVocabulary.market, "market"),
         (TariffVocabulary.who, "who"),
-        (TariffVocabulary.which, "which"),
+        (TariffVocabulary.which, "which"), (TariffVocabulary.whose, "whose"),
         (TariffVocabulary.record, "record"),
         (TariffVocabulary.goods, "goods"),
         (TariffVocabulary.same, "same"),

@@ -37,6 +37,7 @@ struct PartyRoleReader {
                 if s.has(b, .tariffModifier) && (s.isTariffNoun(b + 1) || s.isTariffNoun(b + 2)) { return .imposer }
             }
         }
+        if let role = relativeClauseRole(after: b) { return role }
         // Words before the name.
         var p = a - 1
         if s.has(p, .determiner) { p -= 1 }
@@ -145,5 +146,31 @@ struct PartyRoleReader {
         }
         if mention.isPerson { return .imposer }
         return .neutral
+    }
+
+    /// `Canada, which imposed 100% tariffs…`, `China, whose goods face a 30% levy`: a relative clause
+    /// right after the name says what it does, wherever the name itself stands (`in China, whose…`).
+    private func relativeClauseRole(after b: Int) -> PartyRole? {
+        let s = sentence
+        guard b + 1 < s.count, s.tokens[b].kind == .comma else { return nil }
+        var k = b + 2
+        if s.isWord(b + 1, TariffVocabulary.whose) {
+            guard s.has(k, .goodsNoun) || s.has(k, .actorNoun) || s.has(k, .genericGoods) else { return nil }
+            k += 1
+        } else if !(s.isWord(b + 1, TariffVocabulary.which) || s.isWord(b + 1, TariffVocabulary.who)) {
+            return nil
+        }
+        // the clause's first verb, past auxiliaries and adverbs
+        while k < s.count, k <= b + 6 {
+            if s.has(k, .sufferVerb) { return .target }
+            if s.has(k, .auxiliary) || s.has(k, .beForm) || s.looksVerbOrAdverb(k) && !s.looksPast(k) && !s.has(k, .verb) {
+                k += 1
+                continue
+            }
+            // as after a name: one that acts sets the tariff
+            if s.has(k, .verb) || s.has(k, .impose) || s.isThreat(k) || s.has(k, .announce) || s.looksPast(k) { return .imposer }
+            return nil
+        }
+        return nil
     }
 }

@@ -301,6 +301,7 @@ enum TariffVocabulary {
     static let market: UInt64 = 0xeddcb52b15486b11  // "market"
     static let who: UInt64 = 0x5ec5fc194891690f  // "who"
     static let which: UInt64 = 0xce989e88581f9422  // "which"
+    static let whose: UInt64 = 0xe0ede18862cb0a23  // "whose"
     static let record: UInt64 = 0x9c9327fff79474ac  // "record"
     static let goods: UInt64 = 0x3569ceced40b18d1  // "goods"
     static let same: UInt64 = 0x097b5e18bf93ef5b  // "same"
