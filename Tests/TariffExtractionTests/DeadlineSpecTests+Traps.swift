@@ -61,6 +61,7 @@ extension DeadlineSpecTests {
         on(friday, "Washington and Beijing lock in a year-long truce.", ),
         on(friday, "Exports grew at the fastest pace in three years.", ),
         on(friday, "Officials on Monday described the talks as constructive.", ),
+        on(friday, "Diplomats warning on Monday that talks could fail said nothing more.", ),
     ]
 
     static let boilerplate: [DeadlineSpec] = [
@@ -91,6 +92,7 @@ extension DeadlineSpecTests {
             friday, "Officials will meet on Tuesday.\nPhoto: Delegates at the summit venue. Reuters",
             due("2025-10-28", .meeting)),
         on(friday, "LIVE Q&A: what the tariffs mean for you — Thursday, Oct. 30, 10 a.m. ET. Register now.", ),
+        on(friday, "By Jane Doe | Published Nov. 20, 2025, 7:05 a.m. ET | Updated Nov. 20, 2025", ),
     ]
 
     @Test(arguments: notDates)

@@ -115,6 +115,9 @@ import Testing
         on(saturday, "Today's vote passed narrowly.", due("2025-10-18", .meeting, upcoming: false)),
         on(saturday, "The council will vote tomorrow.", due("2025-10-19", .meeting)),
         on(saturday, "The ministers met yesterday.", due("2025-10-17", .meeting, upcoming: false)),
+        // a date without a year after one with a year, in the same sentence, takes that year
+        on(friday, "The notice invited comments until January 20, 2026, and set hearings for 3 to 5 March.",
+           due("2026-01-20", .expiry), due("2026-03-03", .meeting, end: "2026-03-05")),
     ]
 
     @Test(arguments: explicitDates)

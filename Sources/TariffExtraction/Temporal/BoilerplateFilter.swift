@@ -33,6 +33,12 @@ struct BoilerplateFilter {
     private func startsAsCaptionOrByline(_ tokens: [TimexToken]) -> Bool {
         guard let first = tokens.first, first.kind == .word else { return false }
         if Self.bylineWords.contains(first.hash) { return true }
+        // `By Claire Thibodeau | Published Jan. 20, 2026, 7:05 a.m. ET | Updated …`
+        if first.hash == Self.by, first.capitalized,
+            tokens.indices.dropFirst().contains(where: { Self.bylineWords.contains(tokens[$0].hash) && tokens[$0 - 1].mark == 0x7C })
+        {
+            return true
+        }
         if Self.captionWords.contains(first.hash) {
             return tokens.count > 1 && (tokens[1].kind == .mark && tokens[1].mark == 0x3A
                 || tokens.count > 2 && tokens[2].kind == .mark && tokens[2].mark == 0x3A)
@@ -60,6 +66,7 @@ struct BoilerplateFilter {
 
     private static let photo = TimexTokenizer.hash("photo")
     private static let rated = TimexTokenizer.hash("rated")
+    private static let by = TimexTokenizer.hash("by")
 
     private static let creditWords: WordTable<Bool> = WordTable(set: 
         [

@@ -83,17 +83,8 @@ struct DeadlineFinder: Sendable {
                 ranged: $0.endDate != nil, day: $0.date.granularity == .day, upcoming: $0.upcoming, key: $0.date,
                 end: $0.endDate)
         }
-        var chosen: [Int] = []
-        for (i, d) in spans.enumerated() {
-            if let c = chosen.firstIndex(where: { spans[$0].key == d.key && spans[$0].end == d.end }) {
-                if spans[chosen[c]].kind == .other && d.kind != .other { chosen[c] = i }
-                continue
-            }
-            chosen.append(i)
-        }
         var kept: [Int] = []
-        for i in chosen.sorted() {
-            let d = spans[i]
+        for (i, d) in spans.enumerated() {
             var subsumed = false
             for (j, e) in spans.enumerated() where j != i && e.kind == d.kind && e.first >= d.first && e.last <= d.last {
                 // e is inside d: d is vaguer when it spans more days and is a single period, not a range
@@ -106,8 +97,14 @@ struct DeadlineFinder: Sendable {
                 // a single day inside a range of the same event: `on Saturday` beside `October 25 to 27`
                 subsumed = spans.contains { $0.ranged && $0.kind == d.kind && $0.first <= d.first && $0.last >= d.last }
             }
-            if !subsumed { kept.append(i) }
+            if subsumed { continue }
+            if let c = kept.firstIndex(where: { spans[$0].key == d.key && spans[$0].end == d.end }) {
+                if spans[kept[c]].kind == .other && d.kind != .other { kept[c] = i }
+                continue
+            }
+            kept.append(i)
         }
+        kept.sort()
         return kept.map { deadlines[$0] }
     }
 }

@@ -69,7 +69,8 @@ struct DeadlineKindReader {
     /// Verbs of saying: a date right after one is when something was said.
     private static let reporting: WordTable<Bool> = WordTable(set: 
         ["said", "says", "announced", "told", "wrote", "tweeted", "posted", "stated", "added", "confirmed", "reported",
-         "noted", "warned", "declared", "revealed", "disclosed"].map(TimexTokenizer.hash))
+         "noted", "warned", "declared", "revealed", "disclosed", "saying", "warning", "telling", "announcing",
+         "confirming"].map(TimexTokenizer.hash))
 
     private static let asHash = TimexTokenizer.hash("as")
     private static let described = TimexTokenizer.hash("described")

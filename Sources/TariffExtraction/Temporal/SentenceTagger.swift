@@ -8,6 +8,13 @@ struct TimexMatch {
     var date: TemporalValue? = nil
     var endDate: TemporalValue? = nil
     var beforeReference = false
+    /// The text gave the year (`March 20, 2026`), or it was inferred from tense (`7 to 9 April`).
+    var year: YearSource = .none
+}
+
+/// Where a calendar date's year came from.
+enum YearSource {
+    case none, given, inferred
 }
 
 /// Finds the temporal expressions of one sentence, left to right, longest pattern first.
@@ -30,8 +37,13 @@ struct SentenceTagger {
     func matches() -> [TimexMatch] {
         var found: [TimexMatch] = []
         var i = 0
+        var givenYear: Int?
         while i < tokens.count {
-            if let m = match(at: i).map(withTimeOfDay) {
+            if var m = match(at: i).map(withTimeOfDay) {
+                // `until March 20, 2026, followed by hearings from 7 to 9 April`: a date without a year after
+                // one with a year in the same sentence takes that year, not the tense's guess
+                if m.year == .given, let d = m.date { givenYear = d.firstDay.year }
+                if m.year == .inferred, let y = givenYear { m = Self.moved(m, toYear: y) }
                 found.append(m)
                 i = max(m.end, i + 1)
             } else {
@@ -63,6 +75,22 @@ struct SentenceTagger {
         case .number: return duration(i)
         default: return relative(i, word)
         }
+    }
+
+    /// `m`, a day or span whose year was inferred, in year `y` instead.
+    static func moved(_ m: TimexMatch, toYear y: Int) -> TimexMatch {
+        guard let date = m.date, date.granularity == .day, date.firstDay.year != y,
+            let first = CalendarDate(year: y, month: date.firstDay.month, day: date.firstDay.day)
+        else { return m }
+        var moved = m
+        let shift = y - date.firstDay.year
+        moved.date = .day(first)
+        moved.value = m.type == .date ? first.isoDay : first.isoDay + m.value.dropFirst(first.isoDay.count)
+        if let end = m.endDate?.firstDay, let last = CalendarDate(year: end.year + shift, month: end.month, day: end.day) {
+            moved.endDate = .day(last)
+        }
+        moved.beforeReference = false
+        return moved
     }
 
     // MARK: token helpers
