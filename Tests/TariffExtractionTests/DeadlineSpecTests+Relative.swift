@@ -38,6 +38,7 @@ extension DeadlineSpecTests {
         on(monday, "Ministers will meet next Friday.", due("2025-03-07", .meeting)),
         on(monday, "The levy took effect last Tuesday.", due("2025-02-25", .effective, upcoming: false)),
         on(monday, "The panel met on Sunday.", due("2025-03-02", .meeting, upcoming: false)),
+        on(friday, "Without an agreement by Wednesday, 12 November, the higher rate could snap back.", due("2025-11-12", .deadline)),
     ]
 
     static let periods: [DeadlineSpec] = [
@@ -106,6 +107,9 @@ extension DeadlineSpecTests {
         on(friday, "Without Thursday's deal, the tariffs would have snapped back.", due("2025-10-23", .other, upcoming: false)),
         // the same day told twice is one event, named by the words that give it a kind
         on(friday, "The pause ends on Nov. 10, and the 20% rate falls to 10% on Nov. 10.", due("2025-11-10", .expiry)),
+        // a calendar date inside a range of another event is its own event
+        on(friday, "A verification window runs from Oct. 27 to Nov. 30, and parliament will debate the bill on Thursday, Nov. 6.",
+           due("2025-10-27", .meeting, end: "2025-11-30"), due("2025-11-06", .meeting)),
     ]
 
     @Test(arguments: weekdays)

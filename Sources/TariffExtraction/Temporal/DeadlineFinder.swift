@@ -76,12 +76,14 @@ struct DeadlineFinder: Sendable {
             var upcoming: Bool
             var key: TemporalValue
             var end: TemporalValue?
+            /// Written with a number (`Oct. 30`), not only named (`Saturday`, `next week`).
+            var calendar: Bool
         }
         let spans = deadlines.map {
             Span(
                 first: $0.date.firstDay.daysSinceEpoch, last: ($0.endDate ?? $0.date).lastDay.daysSinceEpoch, kind: $0.kind,
                 ranged: $0.endDate != nil, day: $0.date.granularity == .day, upcoming: $0.upcoming, key: $0.date,
-                end: $0.endDate)
+                end: $0.endDate, calendar: $0.text.unicodeScalars.contains { $0.properties.numericType != nil })
         }
         var kept: [Int] = []
         for (i, d) in spans.enumerated() {
@@ -93,8 +95,9 @@ struct DeadlineFinder: Sendable {
                     break
                 }
             }
-            if !subsumed, !d.ranged, d.day {
-                // a single day inside a range of the same event: `on Saturday` beside `October 25 to 27`
+            if !subsumed, !d.ranged, d.day, !d.calendar {
+                // a weekday inside a range of the same event: `on Saturday` beside `October 25 to 27`; a
+                // calendar date inside one (`debate a bill on Oct. 30` during a window to Nov. 30) is its own
                 subsumed = spans.contains { $0.ranged && $0.kind == d.kind && $0.first <= d.first && $0.last >= d.last }
             }
             if subsumed { continue }

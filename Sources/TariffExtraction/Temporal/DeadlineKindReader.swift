@@ -108,6 +108,7 @@ struct DeadlineKindReader {
                 "talks", "summit", "summits", "meeting", "meetings", "meet", "meets", "visit", "visits", "hearing",
                 "hearings", "vote", "votes", "voting", "voted", "session", "sessions", "forum", "conference", "negotiations",
                 "negotiate", "discussions", "gathering", "gather", "met", "ministerial", "round", "sit", "dialogue", "call",
+                "debate", "debates", "debated",
             ], .meeting)
         add(
             [

@@ -5,6 +5,11 @@ extension SentenceTagger {
         // `Thursday, Oct. 30`: the calendar date decides
         let dateStart = isMark(i + 1, 0x2C) ? i + 2 : i + 1
         if case .month? = word(dateStart), let m = monthFirstDate(dateStart), m.start == i { return m }
+        // `Wednesday, 9 July`
+        if isNumber(dateStart), var m = dayFirstDate(dateStart) {
+            m.start = i
+            return m
+        }
         // `Black Friday`, `Super Tuesday`: a capitalised word before makes it a name
         if i > 0, tokens[i - 1].kind == .word, tokens[i - 1].capitalized, Self.holidayWords.contains(tokens[i - 1].hash) {
             return nil
