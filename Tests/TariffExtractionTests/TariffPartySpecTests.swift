@@ -112,6 +112,11 @@ import Testing
              tariff(nil, "CN", 100, .threatened)),
         spec("Prime Minister Mark Carney said Canada would keep its 25% counter-tariffs on US steel.",
              tariff("CA", "US", 25, .threatened, products: ["steel"])),
+        // a rate obtained in a deal is a rate paid
+        spec("Japan secured a 15% tariff on its cars.",
+             tariff(nil, "JP", 15, .imposed, products: ["cars"])),
+        spec("Indonesia won a 19% tariff after weeks of talks.",
+             tariff(nil, "ID", 19, .inEffect)),
         // relative clauses: the clause after the name tells its role
         spec("Exports slowed in China, whose goods face a 30% US levy.",
              tariff("US", "CN", 30, .inEffect)),

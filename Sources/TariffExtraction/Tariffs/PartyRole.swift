@@ -122,16 +122,14 @@ struct PartyRoleReader {
                 return .imposer
             }
             if s.has(k, .verb) || s.isThreat(k) || s.has(k, .impose) || s.has(k, .announce) || s.has(k, .propose)
-                || s.has(k, .lift) || s.has(k, .pause) || s.looksVerbOrAdverb(k)
+                || s.has(k, .lift) || s.has(k, .pause) || s.has(k, .obtainVerb) || s.looksVerbOrAdverb(k)
             {
                 if s.looksVerbOrAdverb(k) && k + 1 < s.count && s.has(k + 1, .sufferVerb) { return .target }  // `Japanese cars currently face`
                 // `Switzerland was hit with`, `Canada was targeted`: the name undergoes the measure
                 if passive, s.looksPast(k), s.has(k, .impose) || s.has(k, .targetMarker) { return .target }
-                // `Vietnam agreed to a 20% tariff`: accepting a tariff is paying it
-                let h = s.tokens[k].hash
-                if h == TariffVocabulary.agreed || h == TariffVocabulary.agree || h == TariffVocabulary.agrees || h == TariffVocabulary.accepted
-                    || h == TariffVocabulary.accept || h == TariffVocabulary.accepts
-                {
+                // `Vietnam agreed to a 20% tariff`, `Japan secured a 15% rate`, `European brands were promised
+                // a 15% rate`: accepting or obtaining a tariff is paying it
+                if s.has(k, .obtainVerb) {
                     let object = s.isWord(k + 1, TariffVocabulary.to) ? k + 2 : k + 1
                     if s.has(object, .determiner) || (object < s.count && s.tokens[object].kind == .number) || s.isTariffNoun(object) {
                         return .target

@@ -82,6 +82,8 @@ struct TariffWordClass: OptionSet, Sendable, Hashable {
     static let subjectPronoun = Self(rawValue: 1 << 52)
     /// `unfair`, `hurt`, `blackmail`: said of a tariff by those who pay it.
     static let complaint = Self(rawValue: 1 << 53)
+    /// `secured`, `won`, `was promised`: a rate one obtains in a deal is a rate one pays.
+    static let obtainVerb = Self(rawValue: 1 << 54)
 }
 
 /// What the vocabulary knows about one word.
@@ -193,6 +195,9 @@ enum TariffVocabulary {
             .reportingVerb,
             "said says say told tells argued argues complained complains noted notes added adds stated states insisted insists criticized criticised denounced slammed described describes claimed claims")
         add(.subjectPronoun, "it they we he she")
+        add(
+            .obtainVerb,
+            "agreed agree agrees accepted accept accepts secured secure secures won win wins obtained obtain obtains negotiated clinched got gets received receives promised granted offered")
         add(
             .complaint,
             "unfair unjustified unjust unreasonable unacceptable illegal hurt hurts hurting harm harms harming damaging damage devastating blackmail bullying coercion coercive protectionist discriminatory")
