@@ -158,7 +158,7 @@ struct PartyRoleReader {
         } else if !(s.isWord(b + 1, TariffVocabulary.which) || s.isWord(b + 1, TariffVocabulary.who)) {
             return nil
         }
-        // the clause's first verb, past auxiliaries and adverbs
+        // the clause's first verb, skipping auxiliaries and adverbs
         while k < s.count, k <= b + 6 {
             if s.has(k, .sufferVerb) { return .target }
             if s.has(k, .auxiliary) || s.has(k, .beForm) || s.looksVerbOrAdverb(k) && !s.looksPast(k) && !s.has(k, .verb) {

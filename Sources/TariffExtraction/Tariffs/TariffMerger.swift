@@ -1,4 +1,5 @@
-/// Keeps one entry per change an article states: same imposer, target and rate.
+/// Keeps one entry per change an article states (same imposer, target and rate), after filling in
+/// the sides the article as a whole makes certain.
 ///
 /// An article states a handful of changes, so a linear scan beats hashing two strings and a
 /// double per change.
