@@ -64,6 +64,9 @@ import Testing
              tariff("US", nil, 10, .threatened, additional: true)),
         spec("Washington imposed a 30% duty on Chinese pianos, up from 10%.",
              tariff("US", "CN", 30, .imposed, from: 10, products: ["pianos"])),
+        // a list of names before the verb: every name has the role the verb gives the last
+        spec("Malaysia, Thailand and the Philippines face 19% tariffs.",
+             tariff(nil, "MY", 19, .inEffect), tariff(nil, "TH", 19, .inEffect), tariff(nil, "PH", 19, .inEffect)),
         spec("Under the deal, Japanese cars will face a 15% tariff instead of 27.5%.",
              tariff(nil, "JP", 15, .announced, from: 27.5)),
         spec("The US and China agreed to lower tariffs to 10% for 90 days.",

@@ -12,7 +12,11 @@ enum PartyRole: Sendable, Equatable {
 struct PartyRoleReader {
     let sentence: TariffSentence
 
-    func role(of m: Int) -> PartyRole {
+    func role(of m: Int) -> PartyRole { role(of: m, asListEnd: false) }
+
+    /// `asListEnd`: asked for by the first name of a list about its last (`Malaysia, Thailand and the
+    /// Philippines pay 19%`), so the last must not ask back through the names before it.
+    private func role(of m: Int, asListEnd: Bool) -> PartyRole {
         let s = sentence
         let mention = s.mentions[m]
         let a = mention.tokens.lowerBound
@@ -70,9 +74,9 @@ struct PartyRoleReader {
                 }
             }
             if s.has(p, .byMarker) { return .imposer }
-            if s.has(p, .coordinator), m > 0, s.mentions[m - 1].tokens.upperBound == p {
+            if !asListEnd, s.has(p, .coordinator), m > 0, s.mentions[m - 1].tokens.upperBound == p {
                 // `tariffs on Canada and Mexico`: a listed name shares the role of the one before it.
-                let previous = PartyRoleReader(sentence: s).role(of: m - 1)
+                let previous = role(of: m - 1)
                 if previous != .neutral { return previous }
             }
             // `a 58% duty in the US market`: the market that charges it
@@ -80,10 +84,13 @@ struct PartyRoleReader {
             if s.has(p, .venueMarker) || s.has(p, .preposition) && !s.has(p, .untilTrigger) && !s.isWord(p, TariffVocabulary.since) {
                 return .neutral
             }
-        } else if p >= 0, s.tokens[p].kind == .comma, m > 0, s.mentions[m - 1].tokens.upperBound == p {
-            let previous = PartyRoleReader(sentence: s).role(of: m - 1)
+        } else if !asListEnd, p >= 0, s.tokens[p].kind == .comma, m > 0, s.mentions[m - 1].tokens.upperBound == p {
+            let previous = role(of: m - 1)
             if previous != .neutral { return previous }
         }
+        // The first name of a list (`Malaysia, Thailand and the Philippines all pay 19%`) has the role
+        // the words after the list give its last name.
+        if !asListEnd, let last = listEnd(from: m), last != m { return role(of: last, asListEnd: true) }
         // A name followed by a verb acts, unless the verb is one of paying (`Brazil faces`).
         var k = b
         var skipped = 0
@@ -144,6 +151,22 @@ struct PartyRoleReader {
         }
         if mention.isPerson { return .imposer }
         return .neutral
+    }
+
+    /// The last name of the list that name `m` starts (`A, B and the C`), or nil when no list follows it.
+    private func listEnd(from m: Int) -> Int? {
+        let s = sentence
+        var k = m
+        while k + 1 < s.mentions.count {
+            let end = s.mentions[k].tokens.upperBound
+            var gap = end
+            if gap < s.count, s.tokens[gap].kind == .comma { gap += 1 }
+            if s.has(gap, .coordinator) { gap += 1 }
+            if s.has(gap, .determiner) { gap += 1 }
+            guard gap > end, s.mentions[k + 1].tokens.lowerBound == gap else { break }
+            k += 1
+        }
+        return k > m ? k : nil
     }
 
     /// `Canada, which imposed 100% tariffs…`, `China, whose goods face a 30% levy`: a relative clause
