@@ -83,7 +83,7 @@ struct DeadlineFinder: Sendable {
             Span(
                 first: $0.date.firstDay.daysSinceEpoch, last: ($0.endDate ?? $0.date).lastDay.daysSinceEpoch, kind: $0.kind,
                 ranged: $0.endDate != nil, day: $0.date.granularity == .day, upcoming: $0.upcoming, key: $0.date,
-                end: $0.endDate, calendar: $0.text.unicodeScalars.contains { $0.properties.numericType != nil })
+                end: $0.endDate, calendar: $0.text.utf8.contains(where: \.isASCIIDigit))
         }
         var kept: [Int] = []
         for (i, d) in spans.enumerated() {
