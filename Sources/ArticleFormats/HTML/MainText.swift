@@ -1,0 +1,150 @@
+import Foundation
+
+/// The main text of a page: pick the article's container, skip what is not the article, and turn
+/// blocks into paragraphs.
+enum MainText {
+    /// Elements that never hold article prose.
+    static let skippedElements: Set<String> = [
+        "script", "style", "noscript", "template", "nav", "footer", "aside", "form", "button", "iframe", "svg",
+        "figure", "figcaption", "select", "input", "textarea", "label", "menu", "dialog", "head", "object", "embed",
+        "video", "audio", "canvas", "map",
+    ]
+
+    /// Elements that end a paragraph.
+    static let blockElements: Set<String> = [
+        "p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
+        "blockquote", "pre", "table", "tr", "td", "th", "dd", "dt", "dl", "address", "hr", "body", "center",
+    ]
+
+    /// Words in a class, id or role that mark page furniture rather than the story.
+    static let boilerplateWords: [String] = [
+        "nav", "menu", "breadcrumb", "share", "sharing", "social", "related", "recommend", "promo", "newsletter",
+        "subscribe", "signup", "cookie", "consent", "gdpr", "banner", "advert", "ads", "ad", "sponsor", "outbrain",
+        "taboola", "comment", "footer", "sidebar", "popup", "modal", "caption", "credit", "trending", "popular",
+        "most-read", "mostread", "toolbar", "masthead", "paywall", "tags", "topics", "byline-social", "read-more",
+        "readmore", "more-stories", "also-read", "skip",
+    ]
+
+    /// Roles whose content is not the article.
+    static let boilerplateRoles: Set<String> = ["navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alert"]
+
+    /// Paragraphs of the page's article, or of everything readable when `choosingArticle` is false.
+    static func blocks(of root: XMLNode, choosingArticle: Bool = true) -> [String] {
+        let container = choosingArticle ? articleContainer(in: root) : root
+        var collector = BlockCollector()
+        collector.walk(container)
+        collector.flush()
+        return collector.blocks.filter { !isLinkList($0) }.map(\.text)
+    }
+
+    /// The `<article>` (or `itemprop=articleBody`, or `<main>`) with the most paragraph text, else the body.
+    static func articleContainer(in root: XMLNode) -> XMLNode {
+        var best: (node: XMLNode, score: Int)?
+        root.forEachElement { node in
+            let isCandidate =
+                node.name == "article" || node.attribute("itemprop")?.lowercased() == "articlebody"
+                || node.name == "main" || node.attribute("role")?.lowercased() == "main"
+            guard isCandidate, !isBoilerplate(node) else { return }
+            let score = paragraphText(node)
+            if score > (best?.score ?? 0) { best = (node, score) }
+        }
+        if let best, best.score >= 200 { return best.node }
+        return root.first { $0.name == "body" } ?? root
+    }
+
+    /// Characters of text in `<p>` elements under `node`.
+    static func paragraphText(_ node: XMLNode) -> Int {
+        var total = 0
+        node.forEachElement { child in
+            if child.name == "p" { total += child.textContent.count }
+        }
+        return total
+    }
+
+    /// Page furniture by element, role, `hidden`, `aria-hidden` or class/id words.
+    static func isBoilerplate(_ node: XMLNode) -> Bool {
+        if skippedElements.contains(node.name) { return true }
+        if node.name == "body" || node.name == "html" { return false }
+        if node.attribute("hidden") != nil || node.attribute("aria-hidden")?.lowercased() == "true" { return true }
+        if let style = node.attribute("style")?.lowercased().replacingOccurrences(of: " ", with: ""),
+            style.contains("display:none") || style.contains("visibility:hidden")
+        {
+            return true
+        }
+        if let role = node.attribute("role")?.lowercased(), boilerplateRoles.contains(role) { return true }
+        if node.name == "header", node.first(where: { $0.name == "h1" }) == nil { return true }
+        let names = ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "")).lowercased()
+        guard !names.trimmingCharacters(in: .whitespaces).isEmpty else { return false }
+        for token in names.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
+            if boilerplateWords.contains(where: { token == $0[...] }) { return true }
+            for part in token.split(whereSeparator: { $0 == "-" || $0 == "_" }) {
+                if boilerplateWords.contains(where: { part == $0[...] }) { return true }
+            }
+        }
+        return false
+    }
+
+    /// A short block that is mostly link text (a list of "related" headlines that escaped the markup rules).
+    static func isLinkList(_ block: BlockCollector.Block) -> Bool {
+        let words = block.text.split(separator: " ").count
+        return block.linkCharacters * 2 > block.text.count && words < 30
+    }
+
+    /// Runs of whitespace to one space, trimmed.
+    static func collapse(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace || scalar == "\u{00A0}" {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.unicodeScalars.append(" ") }
+                pendingSpace = false
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
+
+/// Walks the DOM and gathers inline text into blocks that end at block elements and `<br><br>`.
+struct BlockCollector {
+    struct Block {
+        var text: String
+        var linkCharacters: Int
+    }
+
+    private(set) var blocks: [Block] = []
+    private var current = ""
+    private var currentLinks = 0
+    private var linkDepth = 0
+
+    mutating func walk(_ node: XMLNode) {
+        if node.isText {
+            let text = node.ownText
+            current += text
+            if linkDepth > 0 { currentLinks += MainText.collapse(text).count }
+            return
+        }
+        guard node.isElement, !MainText.isBoilerplate(node) else { return }
+        let name = node.name
+        let isBlock = MainText.blockElements.contains(name)
+        if isBlock { flush() }
+        if name == "br" { current += "\n" }
+        if name == "a" { linkDepth += 1 }
+        for child in node.children { walk(child) }
+        if name == "a" { linkDepth -= 1 }
+        if isBlock { flush() }
+    }
+
+    /// Ends the current block; a `<br>` line break inside it stays a line break.
+    mutating func flush() {
+        let lines = current.split(separator: "\n").map { MainText.collapse(String($0)) }.filter { !$0.isEmpty }
+        if !lines.isEmpty {
+            blocks.append(Block(text: lines.joined(separator: "\n"), linkCharacters: currentLinks))
+        }
+        current = ""
+        currentLinks = 0
+    }
+}
