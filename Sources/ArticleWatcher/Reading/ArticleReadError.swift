@@ -1,3 +1,4 @@
+public import ArticleFormats
 public import SystemPackage
 
 /// Why a file could not be read as an article; `description` is one line an operator can act on.
@@ -6,7 +7,7 @@ public enum ArticleReadError: Error, Sendable, Hashable, CustomStringConvertible
     case tooLarge(FilePath, size: Int64, limit: Int)
     /// Contains NUL bytes or too many control characters to be text.
     case binary(FilePath)
-    /// Text in an encoding other than UTF-8 (recognised by its byte order mark).
+    /// Text in an encoding the reader does not decode (UTF-32, recognised by its byte order mark).
     case unsupportedEncoding(FilePath, encoding: String)
     /// Not valid UTF-8; `byteOffset` is where the first bad sequence starts, counted from the file's start.
     case invalidUTF8(FilePath, byteOffset: Int)
@@ -22,13 +23,25 @@ public enum ArticleReadError: Error, Sendable, Hashable, CustomStringConvertible
     case notRegularFile(FilePath)
     /// Its size or modification time changed while it was being read; it will be reported again when done.
     case stillBeingWritten(FilePath)
+    /// Its format was recognised but its content is unusable: malformed, encrypted, no text, too large decoded.
+    case unusable(FilePath, FormatError)
+
+    /// The reader's view of a decoding failure.
+    init(_ error: FormatError, path: FilePath) {
+        switch error {
+        case .binary: self = .binary(path)
+        case .invalidUTF8(let offset): self = .invalidUTF8(path, byteOffset: offset)
+        case .unsupportedEncoding(let name): self = .unsupportedEncoding(path, encoding: name)
+        default: self = .unusable(path, error)
+        }
+    }
 
     /// The file the error is about.
     public var path: FilePath {
         switch self {
         case .tooLarge(let path, _, _), .binary(let path), .unsupportedEncoding(let path, _),
             .invalidUTF8(let path, _), .unreadable(let path, _), .vanished(let path), .brokenSymlink(let path),
-            .symlinkOutsideFolder(let path, _), .notRegularFile(let path), .stillBeingWritten(let path):
+            .symlinkOutsideFolder(let path, _), .notRegularFile(let path), .stillBeingWritten(let path), .unusable(let path, _):
             path
         }
     }
@@ -53,6 +66,8 @@ public enum ArticleReadError: Error, Sendable, Hashable, CustomStringConvertible
             "skipped \(path): symbolic link to \(target), which is outside the watched folder"
         case .notRegularFile(let path):
             "skipped \(path): not a regular file"
+        case .unusable(let path, let error):
+            "skipped \(path): \(error)"
         case .stillBeingWritten(let path):
             "postponed \(path): it changed while being read; it is read again once its writer closes it"
         }

@@ -50,6 +50,18 @@ enum Schema {
                     CREATE INDEX fact_sources_by_fact_path ON fact_sources(fact_id, path);
                     """)
         }
+        migrator.registerMigration("v3-articles") { db in
+            // The articles of each file: one row for a one-article file (item_key ''), one per item of a
+            // feed or news-API array, so a rewritten feed processes only its new or changed items.
+            try db.execute(
+                sql: """
+                    CREATE TABLE articles (
+                        path TEXT NOT NULL, item_key TEXT NOT NULL, content_hash TEXT NOT NULL,
+                        reference_date TEXT NOT NULL, reference_date_source TEXT NOT NULL,
+                        title TEXT, url TEXT, published TEXT, processed_at DATETIME NOT NULL,
+                        PRIMARY KEY (path, item_key));
+                    """)
+        }
         return migrator
     }
 }

@@ -1,4 +1,5 @@
 public import AlertDelivery
+import ArticleFormats
 public import ArticleWatcher
 public import FactStore
 public import Logging
@@ -50,18 +51,35 @@ public struct ArticleProcessor: Sendable {
             try reject(path: path, identity: identity?.key, reason: error.description)
             return .rejected(reason: error.description)
         }
-        let record = FileRecord(article: article)
+        let dated = DatedArticle.articles(of: article)
+        var record = FileRecord(article: article)
+        record.referenceDate = dated.first?.referenceDate ?? article.modificationDay
         switch try store.disposition(of: record) {
         case .unchanged:
             return .unchanged
         case .new, .changed:
-            let extraction = extractor.extract(article.text, referenceDate: record.referenceDate)
-            let alerts = try store.record(record, extraction: extraction, policy: policy)
+            if !article.decoded.notes.isEmpty || article.format != .text {
+                logger.info(
+                    "reading \(article.format.name)",
+                    metadata: ["file": "\(path)", "articles": "\(dated.count)", "notes": "\(article.decoded.notes.joined(separator: "; "))"])
+            }
+            var records: [ArticleRecord] = []
+            var deadlines = 0, tariffs = 0
+            for item in dated {
+                if let distrusted = item.distrusted {
+                    logger.warning("\(distrusted)", metadata: ["file": "\(path)", "item": "\(item.document.itemKey ?? "")"])
+                }
+                let extraction = extractor.extract(item.document.text, referenceDate: item.referenceDate)
+                deadlines += extraction.deadlines.count
+                tariffs += extraction.tariffChanges.count
+                records.append(ArticleRecord(item, extraction: extraction))
+            }
+            let alerts = try store.record(record, articles: records, policy: policy)
             logger.debug(
                 "processed article",
                 metadata: [
-                    "file": "\(path)", "deadlines": "\(extraction.deadlines.count)",
-                    "tariffs": "\(extraction.tariffChanges.count)", "alerts": "\(alerts.count)",
+                    "file": "\(path)", "format": "\(article.format.rawValue)", "articles": "\(dated.count)",
+                    "deadlines": "\(deadlines)", "tariffs": "\(tariffs)", "alerts": "\(alerts.count)",
                 ])
             return .processed(alerts: alerts.count)
         }
@@ -88,11 +106,15 @@ extension FileRecord {
     }
 }
 
-extension Article {
-    /// The UTC day of the file's modification time: a plain-text article's reference date.
-    var modificationDay: CalendarDate {
-        let seconds = modificationTime
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400  // floor, also before 1970
-        return CalendarDate(daysSinceEpoch: Int(days))
+extension ArticleRecord {
+    /// What the state keeps of one dated article.
+    init(_ item: DatedArticle, extraction: Extraction) {
+        let document = item.document
+        self.init(
+            itemKey: document.itemKey, contentHash: document.contentHash, referenceDate: item.referenceDate,
+            provenance: ArticleProvenance(
+                title: document.title, url: document.url, published: document.published?.date,
+                referenceDateSource: item.referenceDateSource.rawValue, item: document.itemKey),
+            extraction: extraction)
     }
 }
