@@ -22,7 +22,7 @@ enum MainText {
         "subscribe", "signup", "cookie", "consent", "gdpr", "banner", "advert", "ads", "ad", "sponsor", "outbrain",
         "taboola", "comment", "footer", "sidebar", "popup", "modal", "caption", "credit", "trending", "popular",
         "most-read", "mostread", "toolbar", "masthead", "paywall", "tags", "topics", "byline-social", "read-more",
-        "readmore", "more-stories", "also-read", "skip",
+        "readmore", "more-stories", "also-read", "skip", "byline", "author", "timestamp", "date", "meta", "print",
     ]
 
     /// Roles whose content is not the article.
