@@ -83,8 +83,8 @@ enum FeedReader {
     }
 
     static func article(title: String?, body: String?, url: String?, key: String?, date: (String, String)?) -> ArticleDocument? {
-        let cleanTitle = title.map { MainText.collapse(HTMLReader.looksLikeHTML($0) ? HTMLReader.fragmentText($0) : $0) }
-        let bodyText = body.map { HTMLReader.looksLikeHTML($0) ? HTMLReader.fragmentText($0) : $0 }?
+        let cleanTitle = title.map(HTMLReader.inlineText)
+        let bodyText = body.map(HTMLReader.bodyText)?
             .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         let parts = [cleanTitle ?? "", bodyText].filter { !$0.isEmpty }
         guard !bodyText.isEmpty || !(cleanTitle ?? "").isEmpty else { return nil }

@@ -34,6 +34,17 @@ enum HTMLReader {
         return MainText.blocks(of: root, choosingArticle: false).joined(separator: "\n\n")
     }
 
+    /// A one-line field (a title) that may hold markup or entities (`Peru &#8211; new duty`), as text.
+    static func inlineText(_ text: String) -> String {
+        let needsParsing = text.contains("<") || text.range(of: #"&(#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z]+);"#, options: .regularExpression) != nil
+        return MainText.collapse(needsParsing ? fragmentText(text) : text)
+    }
+
+    /// A body field as text: markup through the HTML reader; plain prose keeps its line breaks.
+    static func bodyText(_ text: String) -> String {
+        looksLikeHTML(text) ? fragmentText(text) : text
+    }
+
     /// True when `text` holds markup rather than plain prose.
     static func looksLikeHTML(_ text: String) -> Bool {
         let lower = text.prefix(4096).lowercased()

@@ -52,7 +52,7 @@ enum JSONArticleReader {
             throw .noText(format, reason: "no article-like object (one with a body, content, text or description)")
         }
         // A file that is one article needs no item identity.
-        if roots.count == 1, roots[0] is [String: Any], articles.count == 1, objects.count == 1 {
+        if roots.count == 1, let root = roots[0] as? [String: Any], isArticleLike(lowercasedKeys(root)), articles.count == 1 {
             articles[0].itemKey = nil
         }
         let skipped = objects.count - articles.count
@@ -75,7 +75,7 @@ enum JSONArticleReader {
         }
         guard let object = value as? [String: Any] else { return }
         let lowered = lowercasedKeys(object)
-        if string(lowered, bodyKeys) != nil || (string(lowered, titleKeys) != nil && string(lowered, urlKeys) != nil) {
+        if isArticleLike(lowered) {
             objects.append(object)
             return
         }
@@ -84,14 +84,18 @@ enum JSONArticleReader {
         }
     }
 
+    /// A body, or a title with a link: an article, perhaps one whose text the API left out.
+    static func isArticleLike(_ lowered: [String: Any]) -> Bool {
+        string(lowered, bodyKeys) != nil || (string(lowered, titleKeys) != nil && string(lowered, urlKeys) != nil)
+    }
+
     static func article(from object: [String: Any]) -> ArticleDocument? {
         let fields = lowercasedKeys(object)
-        let title = string(fields, titleKeys).map { HTMLReader.looksLikeHTML($0) ? HTMLReader.fragmentText($0) : $0 }
-            .map(MainText.collapse)
+        let title = string(fields, titleKeys).map(HTMLReader.inlineText)
         // The longest body field: APIs put a teaser in `description` and the article in `content`.
         let bodies = bodyKeys.compactMap { string(fields, [$0]) }
         guard let rawBody = bodies.max(by: { $0.count < $1.count }) ?? nil else { return nil }
-        var body = HTMLReader.looksLikeHTML(rawBody) ? HTMLReader.fragmentText(rawBody) : rawBody
+        var body = HTMLReader.bodyText(rawBody)
         body = NewsAPITruncation.strip(body).trimmingCharacters(in: .whitespacesAndNewlines)
         guard !body.isEmpty else { return nil }
         let text = [title ?? "", body].filter { !$0.isEmpty }.joined(separator: "\n\n")
