@@ -5,7 +5,7 @@ CONFIG ?= config/tariffwatch.yaml
 
 include mk/install.mk
 
-.PHONY: deps build release test test-faults run bench burst eval eval-own eval-heldout eval-news eval-news-tune eval-news-heldout eval-timeml clean
+.PHONY: deps build release test test-faults run bench bench-latency bench-idle burst eval eval-own eval-heldout eval-news eval-news-tune eval-news-heldout eval-timeml clean
 
 # C libraries the package links: libsystemd (journal, sd_notify) and SQLite (GRDB).
 deps:
@@ -37,6 +37,14 @@ run: deps
 # Extraction throughput (MB/s, documents/s), release build, single core.
 bench: deps
 	$(SWIFT) run -c release extraction-benchmark
+
+# Drop → journal and drop → feed latency at 1, 20 and 200 files/s, beside the disk's fsync+rename floor.
+bench-latency: release
+	scripts/bench-latency.py --seconds $${SECONDS_PER_RATE:-60}
+
+# RSS and wake-ups of an idle daemon over 60 s.
+bench-idle: release
+	scripts/bench-idle.sh 60
 
 # 20,000 files dropped at once into a running daemon: files/s and peak RSS.
 burst: release
