@@ -58,16 +58,16 @@ public struct ArticleProcessor: Sendable {
         case .unchanged:
             return .unchanged
         case .new, .changed:
-            if !article.decoded.notes.isEmpty || article.format != .text {
+            if !article.decoded.notes.isEmpty {
                 logger.info(
-                    "reading \(article.format.name)",
-                    metadata: ["file": "\(path)", "articles": "\(dated.count)", "notes": "\(article.decoded.notes.joined(separator: "; "))"])
+                    "reading \(path) as \(article.format.name): \(article.decoded.notes.joined(separator: "; "))",
+                    metadata: ["file": "\(path)", "format": "\(article.format.rawValue)"])
             }
             var records: [ArticleRecord] = []
             var deadlines = 0, tariffs = 0
             for item in dated {
                 if let distrusted = item.distrusted {
-                    logger.warning("\(distrusted)", metadata: ["file": "\(path)", "item": "\(item.document.itemKey ?? "")"])
+                    logger.warning("\(path): \(distrusted)", metadata: ["file": "\(path)", "item": "\(item.document.itemKey ?? "")"])
                 }
                 let extraction = extractor.extract(item.document.text, referenceDate: item.referenceDate)
                 deadlines += extraction.deadlines.count
@@ -75,8 +75,12 @@ public struct ArticleProcessor: Sendable {
                 records.append(ArticleRecord(item, extraction: extraction))
             }
             let alerts = try store.record(record, articles: records, policy: policy)
-            logger.debug(
-                "processed article",
+            // One line per file at info level, so an operator following the journal sees every file
+            // that was taken in, including the ones that raise nothing.
+            let articles = dated.count == 1 ? "" : "\(dated.count) articles, "
+            let found = "\(articles)\(deadlines) deadline(s), \(tariffs) tariff change(s)"
+            logger.info(
+                "processed \(path): \(found), \(alerts.isEmpty ? "no new facts" : "\(alerts.count) alert(s)")",
                 metadata: [
                     "file": "\(path)", "format": "\(article.format.rawValue)", "articles": "\(dated.count)",
                     "deadlines": "\(deadlines)", "tariffs": "\(tariffs)", "alerts": "\(alerts.count)",
