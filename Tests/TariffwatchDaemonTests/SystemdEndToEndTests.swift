@@ -20,7 +20,8 @@ import Testing
         let articles = Workspace.fixtures.removingLastComponent().appending("e2e")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: script.string)
-        process.arguments = [try #require(TariffwatchBinary.path), articles.string]
+        // One article of each document format too: HTML, e-mail, JSON, RSS, PDF, Windows-1252 text.
+        process.arguments = [try #require(TariffwatchBinary.path), articles.string, FormatFixtures.folder.string]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output
