@@ -89,10 +89,10 @@ enum FormatSniffer {
     /// A header block: the first line is `Name: value` (or an mbox `From ` line) and at least two
     /// of the headers every mail carries appear before the first blank line.
     static func looksLikeMail(_ lower: String) -> Bool {
-        let block = lower.components(separatedBy: "\n\n").first ?? ""
-        let lines = block.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = lower.split(separator: "\n", omittingEmptySubsequences: false).prefix { !$0.isEmpty && $0 != "\r" }
         guard let first = lines.first else { return false }
-        let firstIsHeader = first.hasPrefix("from ") || first.range(of: #"^[a-z0-9-]+:"#, options: .regularExpression) != nil
+        let name = first.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+        let firstIsHeader = first.hasPrefix("from ") || (!name.isEmpty && first.dropFirst(name.count).first == ":")
         guard firstIsHeader else { return false }
         let names = ["from:", "to:", "subject:", "date:", "message-id:", "mime-version:", "received:", "return-path:",
             "delivered-to:", "content-type:"]

@@ -41,11 +41,17 @@ enum FormatBenchmark {
                 }
             }
         }
+        // The extractor alone on the decoded text, measured in the same moment, is the yardstick.
+        let decodedTexts = files.flatMap { try! decoder.decode($0, fileName: "bench", modificationDay: day).articles.map(\.text) }
+        let extractOnly = best(runs: runs) {
+            decodedTexts.reduce(0) { let e = extractor.extract($1, referenceDate: day); return $0 + e.deadlines.count + e.tariffChanges.count }
+        }
         let share = Int((Double(textBytes) / 1_000_000 / megabytes * 100).rounded())
         print(
             "\(name): \(files.count) file\(files.count == 1 ? "" : "s"), \(format(megabytes)) MB (text \(share)% of it), "
                 + "\(both.result) facts; decode \(format(megabytes / decode.seconds)) MB/s; "
-                + "decode + extract \(format(megabytes / both.seconds)) MB/s (best of \(runs))")
+                + "decode + extract \(format(megabytes / both.seconds)) MB/s; "
+                + "extract alone \(format(Double(textBytes) / 1_000_000 / extractOnly.seconds)) MB/s of text (best of \(runs))")
     }
 
     static func format(_ value: Double) -> String { String(format: "%.1f", value) }

@@ -66,23 +66,29 @@ enum MainText {
         if skippedElements.contains(node.name) { return true }
         if node.name == "body" || node.name == "html" { return false }
         if node.attribute("hidden") != nil || node.attribute("aria-hidden")?.lowercased() == "true" { return true }
-        if let style = node.attribute("style")?.lowercased().replacingOccurrences(of: " ", with: ""),
-            style.contains("display:none") || style.contains("visibility:hidden")
-        {
-            return true
+        if let style = node.attribute("style"), style.contains("none") || style.contains("hidden") {
+            let compact = style.lowercased().filter { $0 != " " }
+            if compact.contains("display:none") || compact.contains("visibility:hidden") { return true }
         }
         if let role = node.attribute("role")?.lowercased(), boilerplateRoles.contains(role) { return true }
         if node.name == "header", node.first(where: { $0.name == "h1" }) == nil { return true }
-        let names = ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "")).lowercased()
-        guard !names.trimmingCharacters(in: .whitespaces).isEmpty else { return false }
-        for token in names.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
-            if boilerplateWords.contains(where: { token == $0[...] }) { return true }
-            for part in token.split(whereSeparator: { $0 == "-" || $0 == "_" }) {
-                if boilerplateWords.contains(where: { part == $0[...] }) { return true }
+        for name in [node.attribute("class"), node.attribute("id")] {
+            guard let name, !name.isEmpty else { continue }
+            let lower = name.lowercased()
+            // Whole tokens ("share-bar") and their parts ("share", "bar").
+            for token in lower.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
+                if boilerplateSet.contains(token) { return true }
+                if token.contains(where: { $0 == "-" || $0 == "_" }) {
+                    for part in token.split(whereSeparator: { $0 == "-" || $0 == "_" }) where boilerplateSet.contains(part) {
+                        return true
+                    }
+                }
             }
         }
         return false
     }
+
+    private static let boilerplateSet = Set(boilerplateWords.map { Substring($0) })
 
     /// A short block that is mostly link text (a list of "related" headlines that escaped the markup rules).
     static func isLinkList(_ block: BlockCollector.Block) -> Bool {

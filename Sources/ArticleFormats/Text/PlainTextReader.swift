@@ -78,9 +78,14 @@ enum Dateline {
         "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun", "issued", "release", "for", "immediate",
     ]
 
+    /// How much of the text's start (in Unicode scalars) is searched for a dateline.
+    static let headLength = 2000
+
     static func find(in text: String, modificationDay: CalendarDate) -> PublicationDate? {
         var checked = 0
-        for line in text.split(whereSeparator: \.isNewline) {
+        // Only the top of the article can hold its dateline; splitting the whole text would cost more
+        // than extracting it.
+        for line in text.unicodeScalars.prefix(headLength).split(whereSeparator: { $0 == "\n" || $0 == "\r" }).map(String.init) {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty { continue }
             checked += 1
