@@ -96,21 +96,45 @@ enum MainText {
         return block.linkCharacters * 2 > block.text.count && words < 30
     }
 
-    /// Runs of whitespace to one space, trimmed.
+    /// Runs of whitespace (ASCII, no-break and the Unicode spaces pages use) to one space, trimmed.
+    /// Works on UTF-8 bytes: a Unicode property lookup per character cost more than parsing the page.
     static func collapse(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace || scalar == "\u{00A0}" {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.unicodeScalars.append(" ") }
+        var text = text
+        return text.withUTF8 { bytes -> String in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            var index = 0
+            while index < bytes.count {
+                let width = whitespaceWidth(bytes, at: index)
+                if width > 0 {
+                    pendingSpace = !out.isEmpty
+                    index += width
+                    continue
+                }
+                if pendingSpace { out.append(0x20) }
                 pendingSpace = false
-                out.unicodeScalars.append(scalar)
+                out.append(bytes[index])
+                index += 1
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        return out
+    }
+
+    /// The byte length of the whitespace character at `index`, or 0.
+    @inline(__always)
+    static func whitespaceWidth(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let byte = bytes[index]
+        if byte < 0x80 { return byte == 0x20 || (0x09...0x0D).contains(byte) ? 1 : 0 }
+        let count = bytes.count
+        if byte == 0xC2, index + 1 < count, bytes[index + 1] == 0xA0 || bytes[index + 1] == 0x85 { return 2 }  // NBSP, NEL
+        if byte == 0xE2, index + 2 < count {
+            let b1 = bytes[index + 1], b2 = bytes[index + 2]
+            if b1 == 0x80, (0x80...0x8A).contains(b2) || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF { return 3 }  // U+2000–200A, 2028, 2029, 202F
+            if b1 == 0x81, b2 == 0x9F { return 3 }  // U+205F
+        }
+        if byte == 0xE3, index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 { return 3 }  // U+3000
+        return 0
     }
 }
 

@@ -90,7 +90,10 @@ enum Dateline {
             if trimmed.isEmpty { continue }
             checked += 1
             if checked > PlainTextReader.datelineLines { break }
-            guard let found = DateText.find(in: String(trimmed.prefix(160))) else { continue }
+            // Every date the readers know has a day number.
+            guard trimmed.utf8.contains(where: { (0x30...0x39).contains($0) }),
+                let found = DateText.find(in: String(trimmed.prefix(160)))
+            else { continue }
             let lineText = String(trimmed.prefix(160))
             guard isDateline(lineText, found) || isDateOnlyLine(lineText, found),
                 let date = DateText.complete(found, notAfter: modificationDay)
