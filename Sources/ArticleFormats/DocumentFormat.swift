@@ -53,7 +53,7 @@ enum FormatSniffer {
             if lower.contains("jsonfeed.org/version/") { return .jsonFeed }
             return looksLikeJSONLines(bytes) ? .jsonLines : .json
         }
-        if looksLikeMail(lower) { return .email }
+        if looksLikeMail(head[start...].map(asciiLower)) { return .email }
         if let byExtension, byExtension == .html || byExtension == .email { return byExtension }
         return .text
     }
@@ -88,17 +88,29 @@ enum FormatSniffer {
 
     /// A header block: the first line is `Name: value` (or an mbox `From ` line) and at least two
     /// of the headers every mail carries appear before the first blank line.
-    static func looksLikeMail(_ lower: String) -> Bool {
-        let lines = lower.split(separator: "\n", omittingEmptySubsequences: false).prefix { !$0.isEmpty && $0 != "\r" }
+    static func looksLikeMail(_ lower: [UInt8]) -> Bool {
+        var lines: [ArraySlice<UInt8>] = []
+        for line in lower.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            if line.isEmpty || line == [0x0D] { break }
+            lines.append(line)
+        }
         guard let first = lines.first else { return false }
-        let name = first.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
-        let firstIsHeader = first.hasPrefix("from ") || (!name.isEmpty && first.dropFirst(name.count).first == ":")
+        let nameLength = first.prefix { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }.count
+        let firstIsHeader =
+            first.starts(with: Array("from ".utf8))
+            || (nameLength > 0 && first.dropFirst(nameLength).first == UInt8(ascii: ":"))
         guard firstIsHeader else { return false }
-        let names = ["from:", "to:", "subject:", "date:", "message-id:", "mime-version:", "received:", "return-path:",
-            "delivered-to:", "content-type:"]
-        let found = Set(lines.compactMap { line in names.first { line.hasPrefix($0) } })
+        var found = Set<String>()
+        for line in lines {
+            if let name = mailHeaders.first(where: { line.starts(with: $0.utf8) }) { found.insert(name) }
+        }
         return found.count >= 2 && (found.contains("from:") || found.contains("mime-version:") || found.contains("received:"))
     }
+
+    static let mailHeaders = [
+        "from:", "to:", "subject:", "date:", "message-id:", "mime-version:", "received:", "return-path:", "delivered-to:",
+        "content-type:",
+    ]
 
     static func extensionFormat(_ fileName: String) -> DocumentFormat? {
         guard let dot = fileName.lastIndex(of: ".") else { return nil }

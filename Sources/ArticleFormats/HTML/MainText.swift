@@ -56,7 +56,7 @@ enum MainText {
     static func paragraphText(_ node: XMLNode) -> Int {
         var total = 0
         node.forEachElement { child in
-            if child.name == "p" { total += child.textContent.count }
+            if child.name == "p" { total += child.textContent.utf8.count }
         }
         return total
     }
@@ -92,8 +92,8 @@ enum MainText {
 
     /// A short block that is mostly link text (a list of "related" headlines that escaped the markup rules).
     static func isLinkList(_ block: BlockCollector.Block) -> Bool {
-        let words = block.text.split(separator: " ").count
-        return block.linkCharacters * 2 > block.text.count && words < 30
+        guard block.linkCharacters * 2 > block.text.utf8.count else { return false }
+        return block.text.utf8.lazy.filter { $0 == 0x20 }.count < 29
     }
 
     /// Runs of whitespace (ASCII, no-break and the Unicode spaces pages use) to one space, trimmed.
@@ -154,7 +154,7 @@ struct BlockCollector {
         if node.isText {
             let text = node.ownText
             current += text
-            if linkDepth > 0 { currentLinks += MainText.collapse(text).count }
+            if linkDepth > 0 { currentLinks += MainText.collapse(text).utf8.count }
             return
         }
         guard node.isElement, !MainText.isBoilerplate(node) else { return }
@@ -170,7 +170,8 @@ struct BlockCollector {
 
     /// Ends the current block; a `<br>` line break inside it stays a line break.
     mutating func flush() {
-        let lines = current.split(separator: "\n").map { MainText.collapse(String($0)) }.filter { !$0.isEmpty }
+        let lines = current.utf8.split(separator: 0x0A).map { MainText.collapse(String(decoding: $0, as: UTF8.self)) }
+            .filter { !$0.isEmpty }
         if !lines.isEmpty {
             blocks.append(Block(text: lines.joined(separator: "\n"), linkCharacters: currentLinks))
         }

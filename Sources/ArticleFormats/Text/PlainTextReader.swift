@@ -86,7 +86,7 @@ enum Dateline {
         // Only the top of the article can hold its dateline; splitting the whole text would cost more
         // than extracting it.
         for line in text.unicodeScalars.prefix(headLength).split(whereSeparator: { $0 == "\n" || $0 == "\r" }).map(String.init) {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = MainText.collapse(line)
             if trimmed.isEmpty { continue }
             checked += 1
             if checked > PlainTextReader.datelineLines { break }
