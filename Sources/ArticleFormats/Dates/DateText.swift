@@ -98,17 +98,22 @@ public enum DateText {
         var range: Range<String.Index>
     }
 
-    /// Letters and digits runs, lower-cased; a trailing `.` of an abbreviation is dropped.
+    /// Runs of ASCII letters and digits, lower-cased, with their ranges; an ordinal suffix is dropped
+    /// (`24th`). Month names and day numbers are ASCII, so other characters only separate words;
+    /// working on UTF-8 bytes keeps this cheap enough to run on the top of every article.
     static func tokens(_ text: String) -> [Word] {
         var words: [Word] = []
+        let utf8 = text.utf8
         var start: String.Index?
-        var index = text.startIndex
-        while index <= text.endIndex {
-            let isWordChar = index < text.endIndex && (text[index].isLetter || text[index].isNumber)
-            if isWordChar, start == nil { start = index }
-            if !isWordChar, let begin = start {
-                var word = text[begin..<index].lowercased()
-                // "24th", "1st"
+        var bytes: [UInt8] = []
+        var index = utf8.startIndex
+        while true {
+            let byte: UInt8? = index < utf8.endIndex ? utf8[index] : nil
+            if let byte, (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte | 0x20) && byte < 0x80 {
+                if start == nil { start = index }
+                bytes.append(byte < 0x3A ? byte : byte | 0x20)
+            } else if let begin = start {
+                var word = String(decoding: bytes, as: UTF8.self)
                 if let digitsEnd = word.firstIndex(where: { !$0.isNumber }), digitsEnd != word.startIndex,
                     ["st", "nd", "rd", "th"].contains(String(word[digitsEnd...]))
                 {
@@ -116,9 +121,10 @@ public enum DateText {
                 }
                 words.append(Word(text: word, range: begin..<index))
                 start = nil
+                bytes.removeAll(keepingCapacity: true)
             }
-            if index == text.endIndex { break }
-            index = text.index(after: index)
+            guard byte != nil else { break }
+            index = utf8.index(after: index)
         }
         return words
     }

@@ -106,7 +106,7 @@ enum Dateline {
     /// Before the date only an upper-case place (`BEIJING,`, `WASHINGTON/BRUSSELS,`); after it,
     /// perhaps an agency in parentheses, then a dash.
     static func isDateline(_ line: String, _ found: DateText.Found) -> Bool {
-        let before = line[..<found.range.lowerBound].trimmingCharacters(in: .whitespaces)
+        let before = MainText.collapse(String(line[..<found.range.lowerBound]))
         let placeOK =
             before.isEmpty
             || (before.hasSuffix(",") && before.contains { $0.isLetter } && !before.contains { $0.isLowercase })
@@ -124,8 +124,7 @@ enum Dateline {
         guard found.year != nil, line.count <= 80 else { return false }
         var rest = line
         rest.removeSubrange(found.range)
-        let bylineIndex = rest.range(of: "By ", options: [.anchored])
-        if bylineIndex != nil { return false }
+        if rest.hasPrefix("By ") { return false }
         return DateText.tokens(rest).allSatisfy { dateLineWords.contains($0.text) || Int($0.text) != nil }
     }
 }
