@@ -8,9 +8,9 @@ import Testing
 @Suite("PDF: text without running headers, footers and page numbers; clear errors")
 struct PDFReaderTests {
     @Test("the two-page notice: headers and page numbers gone, wrapped lines joined, metadata date and title")
-    func notice() throws {
+    func notice() async throws {
         let postScript = try String(contentsOf: formatFixtures.appendingPathComponent("cranes-notice.ps"), encoding: .utf8)
-        guard let pdf = try Ghostscript.pdf(postScript) else { return }
+        guard let pdf = try await Ghostscript.pdf(postScript) else { return }
         let file = try ArticleDecoder().decode(pdf, fileName: "notice.pdf", modificationDay: fixtureDay)
         let notice = try #require(file.articles.first)
         #expect(file.format == .pdf)
@@ -23,26 +23,26 @@ struct PDFReaderTests {
     }
 
     @Test("without metadata, the first page's date line dates it")
-    func dateLine() throws {
+    func dateLine() async throws {
         let lines = ["Customs Bulletin and Decisions, Vol. 59, No. 43, October 29, 2025", "Duties on aluminum extrusions rise to 30%."]
         // An unreadable CreationDate stands for a PDF without one (ghostscript always writes a date).
         let postScript = "[ /CreationDate (unknown) /DOCINFO pdfmark\n" + Ghostscript.postScript(pages: 1, lines: lines)
-        guard let bytes = try Ghostscript.pdf(postScript) else { return }
+        guard let bytes = try await Ghostscript.pdf(postScript) else { return }
         let document = try ArticleDecoder().decode(bytes, fileName: "b.pdf", modificationDay: fixtureDay).articles[0]
         #expect(document.published?.date.description == "2025-10-29")
     }
 
     @Test("a password-protected PDF is named as such")
-    func encrypted() throws {
-        guard let pdf = try Ghostscript.pdf(Ghostscript.postScript(pages: 1, lines: ["Secret tariff schedule"]),
+    func encrypted() async throws {
+        guard let pdf = try await Ghostscript.pdf(Ghostscript.postScript(pages: 1, lines: ["Secret tariff schedule"]),
             arguments: ["-sOwnerPassword=owner", "-sUserPassword=user"])
         else { return }
         #expect(throws: FormatError.encrypted) { try ArticleDecoder().decode(pdf, fileName: "s.pdf", modificationDay: fixtureDay) }
     }
 
     @Test("an image-only PDF (a scan) has no text layer")
-    func imageOnly() throws {
-        guard let pdf = try Ghostscript.pdf("%!PS\n0.5 setgray 72 72 400 600 rectfill showpage\n") else { return }
+    func imageOnly() async throws {
+        guard let pdf = try await Ghostscript.pdf("%!PS\n0.5 setgray 72 72 400 600 rectfill showpage\n") else { return }
         #expect {
             try ArticleDecoder().decode(pdf, fileName: "scan.pdf", modificationDay: fixtureDay)
         } throws: { error in
@@ -51,9 +51,9 @@ struct PDFReaderTests {
     }
 
     @Test("a small PDF that inflates to a lot of text is stopped at the limit")
-    func inflation() throws {
+    func inflation() async throws {
         let line = String(repeating: "Tariffs on steel rise to 25 percent. ", count: 3)
-        guard let pdf = try Ghostscript.pdf(Ghostscript.postScript(pages: 40, lines: Array(repeating: line, count: 55))) else { return }
+        guard let pdf = try await Ghostscript.pdf(Ghostscript.postScript(pages: 40, lines: Array(repeating: line, count: 55))) else { return }
         let limit = 64 << 10
         #expect(pdf.count < limit, "the compressed PDF (\(pdf.count) bytes) fits the limit")
         #expect(throws: FormatError.decodedTooLarge(.pdf, limit: limit)) {

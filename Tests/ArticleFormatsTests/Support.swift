@@ -25,8 +25,9 @@ enum Ghostscript {
         ["/usr/bin/gs", "/usr/local/bin/gs"].first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    /// The PDF ghostscript makes of `postScript`, with extra `arguments` (passwords).
-    static func pdf(_ postScript: String, arguments: [String] = []) throws -> [UInt8]? {
+    /// The PDF ghostscript makes of `postScript`, with extra `arguments` (passwords). Ghostscript runs
+    /// on a thread of its own: waiting for it on a cooperative thread would starve concurrent tests.
+    static func pdf(_ postScript: String, arguments: [String] = []) async throws -> [UInt8]? {
         guard let gs = path else {
             print("skipped: ghostscript is not installed (make deps installs it)")
             return nil
@@ -37,13 +38,22 @@ enum Ghostscript {
         let input = folder.appendingPathComponent("in.ps")
         let output = folder.appendingPathComponent("out.pdf")
         try postScript.write(to: input, atomically: false, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: gs)
-        process.arguments = ["-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=pdfwrite", "-sOutputFile=\(output.path)"]
-            + arguments + [input.path]
-        try process.run()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "ghostscript failed")
+        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: gs)
+                process.arguments = ["-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=pdfwrite", "-sOutputFile=\(output.path)"]
+                    + arguments + [input.path]
+                do {
+                    try process.run()
+                    process.waitUntilExit()
+                    continuation.resume(returning: process.terminationStatus)
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }.start()
+        }
+        try #require(status == 0, "ghostscript failed")
         return Array(try Data(contentsOf: output))
     }
 

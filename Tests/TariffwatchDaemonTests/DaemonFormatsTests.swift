@@ -11,10 +11,9 @@ import Testing
 /// rejection each.
 extension DaemonPipelineTests {
     /// Moves a staged fixture into the inbox the way a careful writer does.
-    private func dropFormat(_ name: String, _ workspace: borrowing Workspace, as target: String? = nil) throws {
-        let staged = try FormatFixtures.stage(name, into: workspace.staging)
-        let inboxName = target ?? staged.lastComponent!.string
-        try FileManager.default.moveItem(atPath: staged.string, toPath: workspace.inbox.appending(inboxName).string)
+    private func dropFormat(_ name: String, staging: FilePath, inbox: FilePath) async throws {
+        let staged = try await FormatFixtures.stage(name, into: staging)
+        try FileManager.default.moveItem(atPath: staged.string, toPath: inbox.appending(staged.lastComponent!.string).string)
     }
 
     @Test func everyFormatAlertsWithItsArticle() async throws {
@@ -22,7 +21,7 @@ extension DaemonPipelineTests {
         var fixtures = ["eu-steel.html", "canada-autos.eml", "news-api.json", "trade-feed.rss", "eu-bourbon-cp1252.txt"]
         if FormatFixtures.ps2pdf != nil { fixtures.append("cranes-notice.ps") } else { print("PDF part skipped: no ps2pdf") }
         try await withDaemon(settings(workspace)) { application in
-            for name in fixtures { try dropFormat(name, workspace) }
+            for name in fixtures { try await dropFormat(name, staging: workspace.staging, inbox: workspace.inbox) }
             try await eventually("every file processed and delivered") {
                 let counts = try application.store.counts()
                 return counts.filesProcessed == fixtures.count && counts.alertsPending == 0
@@ -98,7 +97,7 @@ extension DaemonPipelineTests {
         ]
         try await withDaemon(settings(workspace)) { application in
             for (name, text) in bad { try workspace.drop(text, as: name, dated: "2025-10-30") }
-            try dropFormat("eu-steel.html", workspace)
+            try await dropFormat("eu-steel.html", staging: workspace.staging, inbox: workspace.inbox)
             try await eventually("every bad file rejected, the page processed") {
                 let counts = try application.store.counts()
                 return counts.filesRejected == bad.count && counts.filesProcessed == 1 && counts.alertsPending == 0

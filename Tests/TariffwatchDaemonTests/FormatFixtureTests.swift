@@ -46,7 +46,7 @@ struct FormatFixtureTests {
     ]
 
     @Test(arguments: cases)
-    func sameFactsAsCleanText(_ spec: Case) throws {
+    func sameFactsAsCleanText(_ spec: Case) async throws {
         if spec.fixture.hasSuffix(".ps"), FormatFixtures.ps2pdf == nil {
             print("skipped \(spec.fixture): ps2pdf (ghostscript) is not installed; `make deps` installs it")
             return
@@ -54,7 +54,7 @@ struct FormatFixtureTests {
         let folder = FilePath(NSTemporaryDirectory()).appending("tariffwatch-formats-\(UUID())")
         try FileManager.default.createDirectory(atPath: folder.string, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder.string) }
-        let staged = try FormatFixtures.stage(spec.fixture, into: folder)
+        let staged = try await FormatFixtures.stage(spec.fixture, into: folder)
 
         let (reports, _) = try OneShotExtractor(referenceDate: nil).reports(staged)
         let report = try #require(reports.first { $0.document.item == spec.item }, "no article \(spec.item ?? "") in \(reports.map(\.document.item))")
@@ -73,11 +73,11 @@ struct FormatFixtureTests {
     }
 
     @Test("a multi-article file prints one report per article, each with its own identity")
-    func onePerItem() throws {
+    func onePerItem() async throws {
         let folder = FilePath(NSTemporaryDirectory()).appending("tariffwatch-formats-\(UUID())")
         try FileManager.default.createDirectory(atPath: folder.string, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder.string) }
-        let staged = try FormatFixtures.stage("news-api.json", into: folder)
+        let staged = try await FormatFixtures.stage("news-api.json", into: folder)
         let (reports, notes) = try OneShotExtractor(referenceDate: nil).reports(staged)
         #expect(reports.map(\.document.item) == ["https://latintradewire.example/mexico-chinese-cars-50", "https://trademint.example/india-almonds-15"])
         #expect(notes == ["\(staged): 1 object without article text skipped"])

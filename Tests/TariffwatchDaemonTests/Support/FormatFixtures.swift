@@ -17,23 +17,42 @@ enum FormatFixtures {
 
     /// Copies `name` into `directory` (a `.ps` as the `.pdf` ps2pdf makes of it), modified on `day` at noon UTC.
     /// - Returns: the staged file's path.
-    static func stage(_ name: String, into directory: FilePath, dated day: String = modificationDay) throws -> FilePath {
+    static func stage(_ name: String, into directory: FilePath, dated day: String = modificationDay) async throws -> FilePath {
         let source = folder.appending(name)
         var target = directory.appending(name)
         if name.hasSuffix(".ps") {
             let converter = try #require(ps2pdf, "ps2pdf is missing (apt-get install ghostscript)")
             target = directory.appending(String(name.dropLast(3)) + ".pdf")
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: converter)
-            process.arguments = [source.string, target.string]
-            try process.run()
-            process.waitUntilExit()
-            try #require(process.terminationStatus == 0, "ps2pdf failed on \(name)")
+            let status = try await runOffThePool(converter, [source.string, target.string])
+            try #require(status == 0, "ps2pdf failed on \(name)")
         } else {
             try FileManager.default.copyItem(atPath: source.string, toPath: target.string)
         }
         let noon = try #require(ISO8601DateFormatter().date(from: "\(day)T12:00:00Z"))
         try FileManager.default.setAttributes([.modificationDate: noon], ofItemAtPath: target.string)
         return target
+    }
+}
+
+/// Runs a program to its end on a thread of its own and returns its exit status. Waiting for a child
+/// on one of the few cooperative threads would starve the daemons other tests run at the same time.
+func runOffThePool(_ program: String, _ arguments: [String], output: Pipe? = nil) async throws -> Int32 {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: program)
+            process.arguments = arguments
+            if let output {
+                process.standardOutput = output
+                process.standardError = output
+            }
+            do {
+                try process.run()
+                process.waitUntilExit()
+                continuation.resume(returning: process.terminationStatus)
+            } catch {
+                continuation.resume(throwing: error)
+            }
+        }.start()
     }
 }
