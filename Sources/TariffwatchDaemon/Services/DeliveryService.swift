@@ -6,39 +6,69 @@ import ServiceLifecycle
 import Systemd
 import TariffExtraction
 
-/// Delivers the outbox to the journal and the feed whenever the ingest service signals, at most
-/// every `interval`, and once more at shutdown so nothing processed stays undelivered.
+/// Delivers the outbox as soon as it has something and the previous delivery is done; retries what a
+/// sink refused with a growing pause (1 s doubling to 60 s) without waiting for a new file; flushes
+/// once more at shutdown.
+///
+/// Idle means idle: with nothing pending it waits on the trigger alone, no timer.
 struct DeliveryService: Service {
     let dispatcher: AlertDispatcher
     let trigger: DeliveryTrigger
     let store: FactStore
-    let interval: Duration
+    let heartbeat: Heartbeat
+    let events: OperationalEvents
+    let lane: BlockingLane
     let logger: Logger
 
     func run() async throws {
-        // Alerts left pending by a crash are delivered first (and the feed file is created).
-        await deliver()
-        // Not cancelled on graceful shutdown: the ingest service finishes the stream after its last file.
-        for await _ in trigger.signals {
-            await deliver()
-            try? await Task.sleep(for: interval)
+        var retry = [AlertSink: (backoff: RetryBackoff, since: ContinuousClock.Instant)]()
+        var finishing = false
+        while true {
+            // Alerts left pending by a crash are delivered first (and the feed file is created).
+            let report = await deliver()
+            if finishing { break }
+            var delay: Duration?
+            for sink in AlertSink.allCases {
+                if let reason = report.failures[sink] {
+                    var state = retry[sink] ?? (RetryBackoff(), .now)
+                    let pause = state.backoff.next()
+                    if retry[sink] == nil {
+                        events.deliveryFailing(sink: sink.rawValue, reason: reason, retryIn: pause)
+                    } else {
+                        logger.debug("delivery still failing", metadata: ["sink": "\(sink.rawValue)", "error": "\(reason)"])
+                    }
+                    retry[sink] = state
+                    delay = min(delay ?? pause, pause)
+                } else if let state = retry.removeValue(forKey: sink) {
+                    events.deliveryRecovered(sink: sink.rawValue, after: state.since.duration(to: .now))
+                }
+            }
+            // Not cancelled on graceful shutdown: the ingest service finishes the trigger after its last file.
+            if await trigger.wait(timeout: delay) == .finished { finishing = true }
         }
-        await deliver()
         // The group stops services in reverse order; returning before our turn would count as a failure.
         try? await gracefulShutdown()
     }
 
-    private func deliver() async {
-        do {
-            let report = try await dispatcher.deliverPending(today: CalendarDate.today())
-            if report.delivered > 0 {
-                let counts = try store.counts()
-                logger.debug("delivered alerts", metadata: ["alerts": "\(report.delivered)"])
-                try? ServiceManager.notify([.status(counts.statusLine)])
+    private func deliver() async -> AlertDispatcher.Report {
+        let dispatcher = self.dispatcher
+        let store = self.store
+        let heartbeat = self.heartbeat
+        let logger = self.logger
+        return await lane.run {
+            heartbeat.busy(.delivery)
+            defer { heartbeat.idle(.delivery) }
+            let report = dispatcher.deliverPending(today: CalendarDate.today())
+            if report.alreadyInJournal > 0 {
+                logger.notice("found \(report.alreadyInJournal) alerts already in the journal from before the restart; not sent again")
             }
-        } catch {
-            // Kept pending in the outbox; the next signal retries.
-            logger.error("alert delivery failed; will retry", metadata: ["error": "\(error)"])
+            if report.delivered > 0 || report.fed > 0 {
+                logger.debug(
+                    "delivered alerts",
+                    metadata: ["journal": "\(report.delivered)", "feed": "\(report.fed)"])
+                if let counts = try? store.counts() { try? ServiceManager.notify([.status(counts.statusLine)]) }
+            }
+            return report
         }
     }
 }
