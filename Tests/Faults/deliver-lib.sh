@@ -87,3 +87,33 @@ check() {
 # figure NAME TEXT: the value of NAME=... in TEXT.
 figure() { sed -n "s/.*\\b$1=\\([^ ]*\\).*/\\1/p" <<<"$2"; }
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+
+# mount_tmpfs SIZE DIR: a small file system for disk-full faults, unmounted before the folder is removed.
+DELIVER_MOUNTS=()
+mount_tmpfs() {
+    mkdir -p "$2"
+    mount -t tmpfs -o "size=$1" tmpfs "$2"
+    DELIVER_MOUNTS+=("$2")
+}
+fault_cleanup() {
+    for pid in "${FAULT_PIDS[@]:-}"; do [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null || true; done
+    for pid in "${FAULT_PIDS[@]:-}"; do [ -n "$pid" ] && wait "$pid" 2>/dev/null || true; done
+    for dir in "${DELIVER_MOUNTS[@]:-}"; do [ -n "$dir" ] && umount "$dir" 2>/dev/null || true; done
+    rm -rf "$FAULT_DIR"
+}
+
+# A failure shows the daemon's own output and what it logged to the journal.
+fail() {
+    echo "FAIL: $*" >&2
+    if [ -n "${FAULT_DIR:-}" ] && [ -f "$FAULT_DIR/daemon.log" ]; then
+        echo "--- daemon output (last 15 lines)" >&2; tail -n 15 "$FAULT_DIR/daemon.log" >&2
+    fi
+    if [ -n "$JOURNALD_PID" ] && kill -0 "$JOURNALD_PID" 2>/dev/null; then
+        echo "--- journal (tariffwatch, last 15)" >&2
+        timeout 5 journalctl --no-pager -o cat -t tariffwatch 2>/dev/null | grep -v '^New ' | tail -n 15 >&2 || true
+    fi
+    exit 1
+}
+# status_is KEY VALUE / status_at_least KEY VALUE: for wait_until (which runs its command again each time).
+status_is() { [ "$(status "$1")" = "$2" ]; }
+status_at_least() { [ "$(status "$1")" -ge "$2" ]; }

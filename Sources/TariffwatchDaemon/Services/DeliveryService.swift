@@ -20,30 +20,41 @@ struct DeliveryService: Service {
     let lane: BlockingLane
     let logger: Logger
 
+    /// A sink that refuses alerts: when it started, and when the next timed retry is due. Deliveries a
+    /// new file triggers in between try it too, but only timed retries lengthen the pause, so a burst
+    /// of files during an outage does not push the retry a minute away.
+    private struct Outage {
+        var since = ContinuousClock.now
+        var backoff = RetryBackoff()
+        var retryAt = ContinuousClock.now
+    }
+
     func run() async throws {
-        var retry = [AlertSink: (backoff: RetryBackoff, since: ContinuousClock.Instant)]()
+        var outages = [AlertSink: Outage]()
         var finishing = false
         while true {
             // Alerts left pending by a crash are delivered first (and the feed file is created).
             let report = await deliver()
             if finishing { break }
-            var delay: Duration?
+            let now = ContinuousClock.now
             for sink in AlertSink.allCases {
                 if let reason = report.failures[sink] {
-                    var state = retry[sink] ?? (RetryBackoff(), .now)
-                    let pause = state.backoff.next()
-                    if retry[sink] == nil {
-                        events.deliveryFailing(sink: sink.rawValue, reason: reason, retryIn: pause)
-                    } else {
+                    var outage = outages[sink] ?? Outage()
+                    if outages[sink] == nil {
+                        outage.retryAt = now + outage.backoff.next()
+                        events.deliveryFailing(sink: sink.rawValue, reason: reason, retryIn: outage.since.duration(to: outage.retryAt))
+                    } else if now >= outage.retryAt {
+                        outage.retryAt = now + outage.backoff.next()
                         logger.debug("delivery still failing", metadata: ["sink": "\(sink.rawValue)", "error": "\(reason)"])
                     }
-                    retry[sink] = state
-                    delay = min(delay ?? pause, pause)
-                } else if let state = retry.removeValue(forKey: sink) {
-                    events.deliveryRecovered(sink: sink.rawValue, after: state.since.duration(to: .now))
+                    outages[sink] = outage
+                } else if let outage = outages.removeValue(forKey: sink) {
+                    events.deliveryRecovered(sink: sink.rawValue, after: outage.since.duration(to: now))
                 }
             }
-            // Not cancelled on graceful shutdown: the ingest service finishes the trigger after its last file.
+            // Nothing pending: no timer at all. Not cancelled on graceful shutdown: the ingest service
+            // finishes the trigger after its last file, and one last delivery follows.
+            let delay = outages.values.map { max(.zero, now.duration(to: $0.retryAt)) }.min()
             if await trigger.wait(timeout: delay) == .finished { finishing = true }
         }
         // The group stops services in reverse order; returning before our turn would count as a failure.

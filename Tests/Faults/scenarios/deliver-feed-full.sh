@@ -5,18 +5,19 @@ source "$(dirname "$0")/../deliver-lib.sh"; deliver_reexec "$0" "$@"
 source "$FAULTS_LIB"; source "$(dirname "$0")/../deliver-lib.sh"
 
 journald_setup
-feedfs=$FAULT_DIR/feedfs; mkdir -p "$feedfs"
-mount -t tmpfs -o size=256k tmpfs "$feedfs"
+feedfs=$FAULT_DIR/feedfs
+mount_tmpfs 256k "$feedfs"
 daemon_start --feed "$feedfs/feed.json"
 articles 0 5; drop
 wait_until 20 settled 5 || fail "first articles not delivered"
 
 dd if=/dev/zero of="$feedfs/filler" bs=4k 2>/dev/null || true   # until the disk is full
 articles 5 60; drop
-wait_until 20 test "$(status files_processed)" = 65 || fail "articles not processed"
+wait_until 20 status_is files_processed 65 || fail "articles not processed"
 # The journal is not held back by the feed.
 journaled() { journalctl --sync; journalctl -o json --no-pager | grep -c TARIFFWATCH_ALERT_ID || true; }
-wait_until 10 test "$(journaled)" -ge 65 || fail "journal alerts held back by the full feed disk ($(journaled))"
+journaled_at_least() { [ "$(journaled)" -ge "$1" ]; }
+wait_until 10 journaled_at_least 65 || fail "journal alerts held back by the full feed disk ($(journaled))"
 pending=$(status alerts_pending)
 [ "$pending" -gt 0 ] || fail "the feed was written on a full disk?"
 sleep 3
@@ -24,7 +25,7 @@ daemon_alive || fail "the daemon exited on a full feed disk"
 
 start=$(now_ms)
 rm -f "$feedfs/filler"
-wait_until 10 test "$(status alerts_pending)" = 0 || fail "feed still behind 10 s after space returned"
+wait_until 10 status_is alerts_pending 0 || fail "feed still behind 10 s after space returned"
 recover_ms=$(( $(now_ms) - start ))
 result=$(check "$feedfs/feed.json")
 leftovers=$(find "$feedfs" -name '*.tmp' | wc -l)

@@ -12,7 +12,7 @@ wait_until 20 settled 5 || fail "first articles not delivered"
 
 journald_kill
 articles 5 20; drop
-wait_until 20 test "$(status files_processed)" = 25 || fail "articles not processed while journald was down"
+wait_until 20 status_is files_processed 25 || fail "articles not processed while journald was down"
 # The feed does not wait for the journal.
 wait_until 5 python3 -c "import json,sys; sys.exit(len(json.load(open('$FAULT_DIR/state/feed.json'))['items']) < 25)" ||
     fail "the feed was held back by the journal"
@@ -23,7 +23,7 @@ daemon_alive || fail "the daemon exited while journald was down"
 
 start=$(now_ms)
 journald_start
-wait_until 10 test "$(status alerts_pending)" = 0 || fail "alerts still pending 10 s after journald came back"
+wait_until 10 status_is alerts_pending 0 || fail "alerts still pending 10 s after journald came back"
 recover_ms=$(( $(now_ms) - start ))
 result=$(check)
 echo "RESULT $result pending_while_down=$pending recover_s=$(python3 -c "print(round($recover_ms/1000, 2))")"

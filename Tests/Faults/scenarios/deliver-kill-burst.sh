@@ -10,7 +10,7 @@ for cycle in 1 2 3; do
     daemon_start
     articles "$total" 100 "c$cycle"; drop
     total=$((total + 100))
-    wait_until 30 test "$(status files_processed)" -ge $((total - 100 + 15 * cycle)) || fail "cycle $cycle: nothing processed"
+    wait_until 30 status_at_least files_processed $((total - 100 + 15 * cycle)) || fail "cycle $cycle: nothing processed"
     daemon_kill9
 done
 daemon_start

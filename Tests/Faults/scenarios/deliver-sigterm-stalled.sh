@@ -12,7 +12,7 @@ wait_until 20 settled 5 || fail "first articles not delivered"
 kill -STOP "$JOURNALD_PID"
 # Enough alerts to fill journald's socket queue: sends block (here: wait, bounded) once it is full.
 articles 5 700; drop
-wait_until 60 test "$(status files_processed)" = 705 || fail "articles not processed while journald was stopped"
+wait_until 60 status_is files_processed 705 || fail "articles not processed while journald was stopped"
 sleep 1
 start=$(now_ms)
 rc=0; daemon_term || rc=$?

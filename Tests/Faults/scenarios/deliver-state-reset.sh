@@ -17,7 +17,7 @@ rm -rf "$FAULT_DIR/state"
 journald_kill
 daemon_start
 articles 20 10; drop
-wait_until 20 test "$(status files_processed)" = 30 || fail "not processed after the reset"
+wait_until 20 status_is files_processed 30 || fail "not processed after the reset"
 daemon_kill9
 journald_start
 daemon_start
