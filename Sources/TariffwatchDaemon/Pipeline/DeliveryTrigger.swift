@@ -34,6 +34,9 @@ public final class DeliveryTrigger: Sendable {
         waiter?.resume(returning: .signalled)
     }
 
+    /// Whether a signal is waiting (the next `wait` returns at once).
+    var isSignalled: Bool { state.withLock { $0.pending } }
+
     /// No more signals: the delivery loop flushes once more and returns.
     func finish() {
         let waiter = state.withLock { state -> CheckedContinuation<Wake, Never>? in

@@ -32,6 +32,8 @@ struct DeliveryService: Service {
     func run() async throws {
         var outages = [AlertSink: Outage]()
         var finishing = false
+        var statusOwed = false
+        var lastStatus = ContinuousClock.now - .seconds(1)
         while true {
             // Alerts left pending by a crash are delivered first (and the feed file is created).
             let report = await deliver()
@@ -55,6 +57,14 @@ struct DeliveryService: Service {
             // Nothing pending: no timer at all. Not cancelled on graceful shutdown: the ingest service
             // finishes the trigger after its last file, and one last delivery follows.
             let delay = outages.values.map { max(.zero, now.duration(to: $0.retryAt)) }.min()
+            if report.delivered > 0 || report.fed > 0 { statusOwed = true }
+            if statusOwed, lastStatus.duration(to: now) >= .seconds(1) || !trigger.isSignalled {
+                // Counting the whole outbox after every delivery of a burst would cost more than the
+                // delivery: STATUS= follows at most once a second, and once more when the loop goes idle.
+                await updateStatus()
+                statusOwed = false
+                lastStatus = .now
+            }
             if await trigger.wait(timeout: delay) == .finished { finishing = true }
         }
         // The group stops services in reverse order; returning before our turn would count as a failure.
@@ -63,7 +73,6 @@ struct DeliveryService: Service {
 
     private func deliver() async -> AlertDispatcher.Report {
         let dispatcher = self.dispatcher
-        let store = self.store
         let heartbeat = self.heartbeat
         let logger = self.logger
         return await lane.run {
@@ -74,12 +83,17 @@ struct DeliveryService: Service {
                 logger.notice("found \(report.alreadyInJournal) alerts already in the journal from before the restart; not sent again")
             }
             if report.delivered > 0 || report.fed > 0 {
-                logger.debug(
-                    "delivered alerts",
-                    metadata: ["journal": "\(report.delivered)", "feed": "\(report.fed)"])
-                if let counts = try? store.counts() { try? ServiceManager.notify([.status(counts.statusLine)]) }
+                logger.debug("delivered alerts", metadata: ["journal": "\(report.delivered)", "feed": "\(report.fed)"])
             }
             return report
+        }
+    }
+
+    /// `STATUS=` with the store's counts (what `systemctl status` shows).
+    private func updateStatus() async {
+        let store = self.store
+        await lane.run {
+            if let counts = try? store.counts() { try? ServiceManager.notify([.status(counts.statusLine)]) }
         }
     }
 }
