@@ -55,8 +55,7 @@ public final class AlertDispatcher: Sendable {
         }
     }
 
-    private struct State {
-        var options: Options
+    private struct JournalState {
         /// Sent to the journal by this process but not yet marked (the store could not be written).
         var journaled: Set<Int64> = []
         /// Alerts up to this id may have been sent by an earlier process: look them up before sending.
@@ -64,16 +63,23 @@ public final class AlertDispatcher: Sendable {
         /// True once a barrier entry became readable (the look-up sees everything sent before this
         /// start); false when the journal cannot be read, so no look-up is possible; nil before the first try.
         var journalCaughtUp: Bool?
+    }
+
+    private struct FeedState {
         var feed = RenderedFeed()
+        /// The options revision the cached items were rendered with.
+        var optionsRevision = 0
     }
 
     private let store: FactStore
     private let feed: FeedWriter
     private let journal: JournalTransport
     private let logger: Logger
-    private let state: Mutex<State>
-    /// Set by `update` and taken by the next delivery, so a reload never waits for a delivery to finish.
-    private let reloadedOptions = Mutex<Options?>(nil)
+    /// Each sink has its own state and lock, so the journal loop never waits for a feed `fsync`.
+    private let journalState: Mutex<JournalState>
+    private let feedState = Mutex(FeedState())
+    /// The options in force and how often they changed; a reload never waits for a delivery.
+    private let options: Mutex<(current: Options, revision: Int)>
 
     /// - Throws: when the outbox cannot be read to find the alerts an earlier process left pending.
     public init(
@@ -83,55 +89,64 @@ public final class AlertDispatcher: Sendable {
         self.feed = feed
         self.journal = journal
         self.logger = logger
-        var initial = State(options: options)
-        initial.unverifiedUpTo = try store.newestPendingID(for: .journal)
-        state = Mutex(initial)
+        self.options = Mutex((options, 0))
+        journalState = Mutex(JournalState(unverifiedUpTo: try store.newestPendingID(for: .journal)))
     }
 
     /// Applies reloaded settings to the next delivery.
     public func update(_ options: Options) {
-        reloadedOptions.withLock { $0 = options }
+        self.options.withLock { $0 = (options, $0.revision + 1) }
     }
 
-    /// Delivers every pending alert to every sink it has not reached yet. Never throws: what could not
-    /// be delivered stays pending and is named in `Report.failures`.
+    /// Delivers every pending alert to every sink it has not reached yet, the journal first. Never throws:
+    /// what could not be delivered stays pending and is named in `Report.failures`.
     @discardableResult
     public func deliverPending(today: CalendarDate, now: Date = Date(), batchSize: Int = 1_000) -> Report {
-        let reloaded = reloadedOptions.withLock { options in
-            defer { options = nil }
-            return options
+        var report = deliverPending(to: .journal, today: today, now: now, batchSize: batchSize)
+        let feed = deliverPending(to: .feed, today: today, now: now, batchSize: batchSize)
+        report.fed = feed.fed
+        report.feedWritten = feed.feedWritten
+        report.failures.merge(feed.failures) { first, _ in first }
+        return report
+    }
+
+    /// Delivers every alert pending for `sink`. Each sink may be delivered from its own thread.
+    @discardableResult
+    public func deliverPending(to sink: AlertSink, today: CalendarDate, now: Date = Date(), batchSize: Int = 1_000) -> Report {
+        let (options, revision) = self.options.withLock { $0 }
+        var report = Report()
+        do {
+            switch sink {
+            case .journal:
+                try journalState.withLock { state in
+                    try deliverToJournal(&state, options: options, today: today, now: now, batchSize: batchSize, report: &report)
+                }
+            case .feed:
+                try feedState.withLock { state in
+                    if state.optionsRevision != revision {
+                        state.feed.invalidate()
+                        state.optionsRevision = revision
+                    }
+                    try deliverToFeed(&state.feed, options: options, now: now, report: &report)
+                }
+            }
+        } catch {
+            report.failures[sink] = "\(error)"
         }
-        return state.withLock { state in
-            if let reloaded {
-                state.options = reloaded
-                state.feed.invalidate()
-            }
-            var report = Report()
-            do {
-                try deliverToJournal(&state, today: today, now: now, batchSize: batchSize, report: &report)
-            } catch {
-                report.failures[.journal] = "\(error)"
-            }
-            do {
-                try deliverToFeed(&state, now: now, report: &report)
-            } catch {
-                report.failures[.feed] = "\(error)"
-            }
-            return report
-        }
+        return report
     }
 
     // MARK: Journal
 
     private func deliverToJournal(
-        _ state: inout State, today: CalendarDate, now: Date, batchSize: Int, report: inout Report
+        _ state: inout JournalState, options: Options, today: CalendarDate, now: Date, batchSize: Int, report: inout Report
     ) throws {
         var after: Int64 = 0
         while true {
             let pending = try store.pendingAlerts(for: .journal, after: after, limit: batchSize)
             guard let last = pending.last else { return }
             after = last.id
-            if !state.options.journalEnabled {
+            if !options.journalEnabled {
                 // Run by hand without a journal: the terminal is where a person is looking.
                 for alert in pending { logger.notice("\(alert.headline)") }
                 try store.markDelivered(pending.map(\.id), to: .journal, at: now)
@@ -139,7 +154,7 @@ public final class AlertDispatcher: Sendable {
                 continue
             }
             let earlier = try sentByEarlierProcess(pending, state: &state)
-            let entry = JournalAlertEntry(warningWindowDays: state.options.warningWindowDays)
+            let entry = JournalAlertEntry(warningWindowDays: options.warningWindowDays)
             var failure: (any Error)?
             for alert in pending where !state.journaled.contains(alert.id) {
                 if earlier.contains(alert.stableID) {
@@ -164,7 +179,7 @@ public final class AlertDispatcher: Sendable {
     }
 
     /// The ids (`stableID`) of alerts in `pending` that an earlier process already wrote to the journal.
-    private func sentByEarlierProcess(_ pending: [Alert], state: inout State) throws -> Set<String> {
+    private func sentByEarlierProcess(_ pending: [Alert], state: inout JournalState) throws -> Set<String> {
         guard let upTo = state.unverifiedUpTo else { return [] }
         let candidates = pending.filter { $0.id <= upTo && !state.journaled.contains($0.id) }
         guard !candidates.isEmpty else { return [] }
@@ -204,14 +219,13 @@ public final class AlertDispatcher: Sendable {
 
     // MARK: Feed
 
-    private func deliverToFeed(_ state: inout State, now: Date, report: inout Report) throws {
+    private func deliverToFeed(_ cache: inout RenderedFeed, options: Options, now: Date, report: inout Report) throws {
         // Everything pending now is in the revisions read next (ids only grow).
         let newest = try store.newestPendingID(for: .feed)
-        let options = state.options
         let header = RenderedFeed.Header(
             title: options.feedTitle, homePageURL: options.feedHomePageURL,
             description: "New and changed tariff measures and trade deadlines found by tariffwatch.")
-        var rendered = state.feed
+        var rendered = cache
         let changed = try rendered.update(
             header: header, revisions: try store.feedRevisions(limit: options.feedMaxItems),
             entries: { ids in try store.feedItems(ids: ids) })
@@ -223,7 +237,7 @@ public final class AlertDispatcher: Sendable {
             try feed.write(bytes: rendered.document())
             report.feedWritten = true
         }
-        state.feed = rendered
+        cache = rendered
         if let newest {
             let pending = try store.pendingIDs(for: .feed, through: newest)
             try store.markDelivered(pending, to: .feed, at: now)

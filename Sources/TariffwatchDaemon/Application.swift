@@ -65,7 +65,7 @@ public struct Application: Sendable {
             .init(
                 service: DeliveryService(
                     dispatcher: dispatcher, trigger: trigger, store: store, heartbeat: heartbeat, events: events,
-                    lane: BlockingLane(label: "delivery"), logger: logger)),
+                    logger: logger)),
             .init(
                 service: ReloadService(
                     configFile: configFile, overrides: overrides, settings: live, dispatcher: dispatcher, logger: logger),

@@ -1,11 +1,20 @@
+import FactStore
 import Testing
 
 @testable import TariffwatchDaemon
 
-/// The delivery loop's wake-ups: signals coalesce while it is busy, a timeout only when asked for.
+/// The delivery loops' wake-ups: signals coalesce while a loop is busy, a timeout only when asked for.
 @Suite struct DeliveryTriggerTests {
-    @Test func signalsDuringADeliveryCoalesceIntoOneWakeUp() async {
+    @Test func aSignalWakesEverySink() async {
         let trigger = DeliveryTrigger()
+        trigger.signal()
+        #expect(await trigger.wait(for: .journal, timeout: .milliseconds(50)) == .signalled)
+        #expect(await trigger.wait(for: .feed, timeout: .milliseconds(50)) == .signalled)
+        #expect(!trigger.isSignalled(for: .feed))
+    }
+
+    @Test func signalsDuringADeliveryCoalesceIntoOneWakeUp() async {
+        let trigger = WakeChannel()
         for _ in 0..<100 { trigger.signal() }
         #expect(await trigger.wait(timeout: .milliseconds(50)) == .signalled)
         // The hundred signals were one: the next wait runs into its timeout.
@@ -13,7 +22,7 @@ import Testing
     }
 
     @Test func aWaitingLoopWakesAtOnceOnASignal() async {
-        let trigger = DeliveryTrigger()
+        let trigger = WakeChannel()
         let start = ContinuousClock.now
         async let wake = trigger.wait(timeout: nil)
         try? await Task.sleep(for: .milliseconds(20))
@@ -23,14 +32,14 @@ import Testing
     }
 
     @Test func aTimeoutEndsTheWaitWithoutASignal() async {
-        let trigger = DeliveryTrigger()
+        let trigger = WakeChannel()
         let start = ContinuousClock.now
         #expect(await trigger.wait(timeout: .milliseconds(100)) == .timedOut)
         #expect(start.duration(to: .now) >= .milliseconds(100))
     }
 
     @Test func finishingWakesTheWaiterForItsLastDelivery() async {
-        let trigger = DeliveryTrigger()
+        let trigger = WakeChannel()
         async let wake = trigger.wait(timeout: nil)
         try? await Task.sleep(for: .milliseconds(20))
         trigger.finish()

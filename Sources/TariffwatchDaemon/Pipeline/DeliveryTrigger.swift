@@ -1,9 +1,36 @@
+import FactStore
 import Synchronization
 
-/// Wakes the delivery loop when files were processed. A signal that arrives while a delivery runs is
-/// kept (one, however many came), so the loop delivers again at once and a burst of 20,000 files
-/// causes as many deliveries as the loop can do back to back, with no fixed pause between them.
+/// Wakes the delivery loops (one per sink) when files were processed. A signal that arrives while a
+/// delivery runs is kept (one, however many came), so the loop delivers again at once and a burst of
+/// 20,000 files causes as many deliveries as the loop can do back to back, with no fixed pause.
 public final class DeliveryTrigger: Sendable {
+    private let channels: [AlertSink: WakeChannel] = Dictionary(
+        uniqueKeysWithValues: AlertSink.allCases.map { ($0, WakeChannel()) })
+
+    public init() {}
+
+    /// Asks every sink for a delivery now (or right after the one that is running).
+    public func signal() {
+        for channel in channels.values { channel.signal() }
+    }
+
+    /// No more signals: each delivery loop flushes once more and returns.
+    func finish() {
+        for channel in channels.values { channel.finish() }
+    }
+
+    /// Waits for a signal for `sink`, for `timeout` (nil: no timer at all), or the end.
+    func wait(for sink: AlertSink, timeout: Duration?) async -> WakeChannel.Wake {
+        await channels[sink]!.wait(timeout: timeout)
+    }
+
+    /// Whether a signal for `sink` is waiting (its next `wait` returns at once).
+    func isSignalled(for sink: AlertSink) -> Bool { channels[sink]!.isSignalled }
+}
+
+/// One loop's wake-ups: a kept signal, a timeout, or the end.
+final class WakeChannel: Sendable {
     /// Why `wait` returned.
     enum Wake: Equatable {
         case signalled, timedOut, finished
@@ -19,10 +46,8 @@ public final class DeliveryTrigger: Sendable {
 
     private let state = Mutex(State())
 
-    public init() {}
-
-    /// Asks for a delivery now (or right after the one that is running).
-    public func signal() {
+    /// Wakes the waiter, or the next `wait` at once.
+    func signal() {
         let waiter = state.withLock { state -> CheckedContinuation<Wake, Never>? in
             guard let waiter = state.waiter else {
                 state.pending = true

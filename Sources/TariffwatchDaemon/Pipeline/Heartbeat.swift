@@ -1,13 +1,15 @@
 import Synchronization
 
-/// Tells the watchdog whether the daemon makes progress: each loop (ingest, delivery) reports when it
+/// Tells the watchdog whether the daemon makes progress: each loop (ingest, each sink's delivery) reports when it
 /// starts and ends a piece of work. Waiting for work is healthy; one piece running longer than the
 /// watchdog interval is not (a file the extraction budget did not stop, a disk that hangs), and then
 /// the pings stop so systemd restarts the daemon.
 public final class Heartbeat: Sendable {
     /// The loops that report.
     enum Loop: String, Sendable, CaseIterable {
-        case ingest, delivery
+        case ingest
+        case journalDelivery = "journal-delivery"
+        case feedDelivery = "feed-delivery"
     }
 
     private let busySince = Mutex<[Loop: ContinuousClock.Instant]>([:])

@@ -3,21 +3,23 @@ import FactStore
 import Foundation
 import Logging
 import ServiceLifecycle
+import Synchronization
 import Systemd
 import TariffExtraction
 
-/// Delivers the outbox as soon as it has something and the previous delivery is done; retries what a
-/// sink refused with a growing pause (1 s doubling to 60 s) without waiting for a new file; flushes
-/// once more at shutdown.
+/// Delivers the outbox as soon as it has something and the previous delivery is done, one loop per
+/// sink on its own thread: journal entries go out per alert at once, never behind a feed `fsync`, and
+/// the feed rewrite takes in whatever arrived while the last one ran. What a sink refuses is retried
+/// with a growing pause (1 s doubling to 60 s) without waiting for a new file; both loops flush once
+/// more at shutdown.
 ///
-/// Idle means idle: with nothing pending it waits on the trigger alone, no timer.
+/// Idle means idle: with nothing pending each loop waits on the trigger alone, no timer.
 struct DeliveryService: Service {
     let dispatcher: AlertDispatcher
     let trigger: DeliveryTrigger
     let store: FactStore
     let heartbeat: Heartbeat
     let events: OperationalEvents
-    let lane: BlockingLane
     let logger: Logger
 
     /// A sink that refuses alerts: when it started, and when the next timed retry is due. Deliveries a
@@ -30,67 +32,96 @@ struct DeliveryService: Service {
     }
 
     func run() async throws {
-        var outages = [AlertSink: Outage]()
-        var finishing = false
-        var statusOwed = false
-        var lastStatus = ContinuousClock.now - .seconds(1)
-        while true {
-            // Alerts left pending by a crash are delivered first (and the feed file is created).
-            let report = await deliver()
-            if finishing { break }
-            let now = ContinuousClock.now
+        let status = StatusReporter(store: store, lane: BlockingLane(label: "status"))
+        await withDiscardingTaskGroup { group in
             for sink in AlertSink.allCases {
-                if let reason = report.failures[sink] {
-                    var outage = outages[sink] ?? Outage()
-                    if outages[sink] == nil {
-                        outage.retryAt = now + outage.backoff.next()
-                        events.deliveryFailing(sink: sink.rawValue, reason: reason, retryIn: outage.since.duration(to: outage.retryAt))
-                    } else if now >= outage.retryAt {
-                        outage.retryAt = now + outage.backoff.next()
-                        logger.debug("delivery still failing", metadata: ["sink": "\(sink.rawValue)", "error": "\(reason)"])
-                    }
-                    outages[sink] = outage
-                } else if let outage = outages.removeValue(forKey: sink) {
-                    events.deliveryRecovered(sink: sink.rawValue, after: outage.since.duration(to: now))
-                }
+                group.addTask { await deliverLoop(sink, status: status) }
             }
-            // Nothing pending: no timer at all. Not cancelled on graceful shutdown: the ingest service
-            // finishes the trigger after its last file, and one last delivery follows.
-            let delay = outages.values.map { max(.zero, now.duration(to: $0.retryAt)) }.min()
-            if report.delivered > 0 || report.fed > 0 { statusOwed = true }
-            if statusOwed, lastStatus.duration(to: now) >= .seconds(1) || !trigger.isSignalled {
-                // Counting the whole outbox after every delivery of a burst would cost more than the
-                // delivery: STATUS= follows at most once a second, and once more when the loop goes idle.
-                await updateStatus()
-                statusOwed = false
-                lastStatus = .now
-            }
-            if await trigger.wait(timeout: delay) == .finished { finishing = true }
         }
+        await status.update()
         // The group stops services in reverse order; returning before our turn would count as a failure.
         try? await gracefulShutdown()
     }
 
-    private func deliver() async -> AlertDispatcher.Report {
+    private func deliverLoop(_ sink: AlertSink, status: StatusReporter) async {
+        let lane = BlockingLane(label: "\(sink.rawValue)-delivery")
+        var outage: Outage?
+        var finishing = false
+        while true {
+            // Alerts left pending by a crash are delivered first (and the feed file is created).
+            let report = await deliver(sink, lane: lane)
+            if finishing { break }
+            let now = ContinuousClock.now
+            if let reason = report.failures[sink] {
+                if var current = outage {
+                    if now >= current.retryAt {
+                        current.retryAt = now + current.backoff.next()
+                        logger.debug("delivery still failing", metadata: ["sink": "\(sink.rawValue)", "error": "\(reason)"])
+                    }
+                    outage = current
+                } else {
+                    var first = Outage()
+                    first.retryAt = now + first.backoff.next()
+                    events.deliveryFailing(sink: sink.rawValue, reason: reason, retryIn: first.since.duration(to: first.retryAt))
+                    outage = first
+                }
+            } else if let ended = outage {
+                events.deliveryRecovered(sink: sink.rawValue, after: ended.since.duration(to: now))
+                outage = nil
+            }
+            if report.delivered > 0 || report.fed > 0 {
+                await status.delivered(goingIdle: !trigger.isSignalled(for: sink))
+            }
+            // Not cancelled on graceful shutdown: the ingest service finishes the trigger after its last
+            // file, and one last delivery follows.
+            let delay = outage.map { max(.zero, now.duration(to: $0.retryAt)) }
+            if await trigger.wait(for: sink, timeout: delay) == .finished { finishing = true }
+        }
+    }
+
+    private func deliver(_ sink: AlertSink, lane: BlockingLane) async -> AlertDispatcher.Report {
         let dispatcher = self.dispatcher
         let heartbeat = self.heartbeat
+        let loop: Heartbeat.Loop = sink == .journal ? .journalDelivery : .feedDelivery
         let logger = self.logger
         return await lane.run {
-            heartbeat.busy(.delivery)
-            defer { heartbeat.idle(.delivery) }
-            let report = dispatcher.deliverPending(today: CalendarDate.today())
+            heartbeat.busy(loop)
+            defer { heartbeat.idle(loop) }
+            let report = dispatcher.deliverPending(to: sink, today: CalendarDate.today())
             if report.alreadyInJournal > 0 {
                 logger.notice("found \(report.alreadyInJournal) alerts already in the journal from before the restart; not sent again")
             }
             if report.delivered > 0 || report.fed > 0 {
-                logger.debug("delivered alerts", metadata: ["journal": "\(report.delivered)", "feed": "\(report.fed)"])
+                logger.debug("delivered alerts", metadata: ["sink": "\(sink.rawValue)", "journal": "\(report.delivered)", "feed": "\(report.fed)"])
             }
             return report
         }
     }
+}
 
-    /// `STATUS=` with the store's counts (what `systemctl status` shows).
-    private func updateStatus() async {
+/// `STATUS=` with the store's counts (what `systemctl status` shows). Counting the whole outbox after
+/// every delivery of a burst would cost more than the delivery: it follows at most once a second, and
+/// once more when a delivery loop goes idle.
+private final class StatusReporter: Sendable {
+    private let store: FactStore
+    private let lane: BlockingLane
+    private let last = Mutex(ContinuousClock.now - .seconds(1))
+
+    init(store: FactStore, lane: BlockingLane) {
+        self.store = store
+        self.lane = lane
+    }
+
+    func delivered(goingIdle: Bool) async {
+        let due = last.withLock { last in
+            guard goingIdle || last.duration(to: .now) >= .seconds(1) else { return false }
+            last = .now
+            return true
+        }
+        if due { await update() }
+    }
+
+    func update() async {
         let store = self.store
         await lane.run {
             if let counts = try? store.counts() { try? ServiceManager.notify([.status(counts.statusLine)]) }
