@@ -201,7 +201,8 @@ if [[ -d $stage/formats ]]; then
             | grep -o '"\(ARTICLE_TITLE\|ARTICLE_URL\|PUBLISHED\|REFERENCE_DATE_SOURCE\)":"[^"]*"' | tr '\n' ' ' || true
         echo "← $name"
     done
-    feed_has() { inside grep -qF "\"external_url\" : \"$1\"" /var/lib/tariffwatch/feed.json; }
+    # Compact or pretty-printed: spaces and newlines dropped before matching.
+    feed_has() { inside cat /var/lib/tariffwatch/feed.json | tr -d ' \n' | grep -qF "\"external_url\":\"$1\""; }
     for name in $names; do
         case $name in *.html|*.htm|*.eml|*.json|*.rss|*.xml) ;; *) continue ;; esac
         url=$(inside journalctl --no-pager -o json -u tariffwatch.service | grep '"ALERT_KIND"' | grep -F "inbox/$name\"" \
