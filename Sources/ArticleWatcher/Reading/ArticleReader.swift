@@ -94,8 +94,9 @@ public struct ArticleReader: Sendable {
     /// Reads until end of file but never more than `limit + 1` bytes, so a file that grows past the cap after
     /// `fstat` is still rejected as too large instead of being read whole.
     static func readAll(_ fd: CInt, limit: Int, path: FilePath, expectedSize: Int = 0) throws(ArticleReadError) -> [UInt8] {
+        let limit = min(max(limit, 0), Int.max - 1)  // `limit + 1` below must not overflow
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(min(expectedSize, limit) + 1)
+        bytes.reserveCapacity(min(max(expectedSize, 0), limit) + 1)
         let chunkSize = 64 * 1024
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 1)
         defer { chunk.deallocate() }
