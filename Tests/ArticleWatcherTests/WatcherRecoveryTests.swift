@@ -163,12 +163,16 @@ struct ScanTests {
         let flat = try DirectoryWatcher(options: WatchOptions(directory: folder.path))
         defer { flat.stop() }
         // link.txt takes its target's time (1,000) and sorts after old.txt by name.
-        #expect(try flat.scan() == [folder("link.txt"), folder("old.txt"), folder("a.txt"), folder("b.txt")])
+        // Special entries (a dangling link, a FIFO) are listed too, so the daemon reports them at start-up.
+        #expect(try flat.scan() == [
+            folder("link.txt"), folder("old.txt"), folder("a.txt"), folder("b.txt"), folder("dangling.txt"), folder("fifo"),
+        ])
 
         let deep = try DirectoryWatcher(options: WatchOptions(directory: folder.path, recursive: true))
         defer { deep.stop() }
         #expect(try deep.scan() == [
             folder("link.txt"), folder("old.txt"), folder("sub/nested.txt"), folder("a.txt"), folder("b.txt"),
+            folder("dangling.txt"), folder("fifo"),
         ])
     }
 

@@ -2,7 +2,9 @@ public import SystemPackage
 
 /// Something the caller has to act on; delivery is at-least-once, so the same file may be reported twice.
 public enum WatchEvent: Sendable, Hashable {
-    /// A file finished being written in place (IN_CLOSE_WRITE) or was renamed into the folder (IN_MOVED_TO).
+    /// A file finished being written in place (IN_CLOSE_WRITE), was renamed into the folder (IN_MOVED_TO), or
+    /// appeared complete (IN_CREATE of a hard link, symbolic link, FIFO, socket or device: the reader reads
+    /// it or names why not).
     case fileReady(FilePath)
     /// Events may have been lost (queue overflow, slow consumer) or a folder (re)appeared: run a full `scan()`.
     case rescanNeeded(reason: String)

@@ -29,14 +29,14 @@ public struct ArticleProcessor: Sendable {
 
     public init(
         reader: ArticleReader, store: FactStore, policy: AlertPolicy, events: OperationalEvents, logger: Logger,
-        today: @escaping @Sendable () -> CalendarDate = { CalendarDate.today() }
+        today: (@Sendable () -> CalendarDate)? = nil
     ) {
         self.reader = reader
         self.store = store
         self.policy = policy
         self.events = events
         self.logger = logger
-        self.today = today
+        self.today = today ?? { CalendarDate.today() }
     }
 
     /// Processes the file at `path`.

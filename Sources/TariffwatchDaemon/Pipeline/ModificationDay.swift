@@ -1,4 +1,5 @@
 public import ArticleWatcher
+import SystemPackage
 public import TariffExtraction
 
 extension Article {
@@ -15,8 +16,10 @@ extension Article {
 /// (`touch -d 2300-01-01`, a broken clock, an archive from 1601) would raise alerts for deadlines in the
 /// year 2300 or silently bury real ones; such a file is rejected with the reason instead.
 public enum ModificationDay {
-    /// Earliest modification day taken as an article's date.
-    public static let earliest = CalendarDate(year: 1900, month: 1, day: 1)!
+    /// Earliest modification day taken as an article's date: times before the epoch are what file systems
+    /// clamp `touch -d 1600-01-01` to (ext4 stores 1901-12-13), and the epoch day itself is what tools write
+    /// when they do not know a time (`SOURCE_DATE_EPOCH=0`, some archives).
+    public static let earliest = CalendarDate(year: 1970, month: 1, day: 2)!
     /// How far ahead of today a modification day may be: clocks of the hosts writing into the folder differ.
     public static let futureToleranceDays = 1
 
