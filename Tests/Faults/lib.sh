@@ -22,3 +22,51 @@ wait_until() {
         sleep 0.05
     done
 }
+
+# --- daemon helpers for the watch-* scenarios ---
+# article N COUNTRY: one line that raises exactly one tariff alert (a distinct fact per country).
+article() { echo "$2 will impose $(( ($1 % 90) + 5 ))% tariffs on US steel from April 1, 2027."; }
+# drop_article DIR NAME TEXT: written elsewhere, dated yesterday, renamed in (how careful writers deliver).
+drop_article() {
+    local staged="$FAULT_DIR/staging/$2"
+    mkdir -p "$FAULT_DIR/staging"
+    printf '%s\n' "$3" >"$staged"
+    touch -d "yesterday 12:00" "$staged"
+    mv "$staged" "$1/$2"
+}
+# start_daemon NAME ARGS...: runs `tariffwatch run ARGS` in the background, stderr+stdout to $FAULT_DIR/NAME.log;
+# sets DAEMON_PID.
+start_daemon() {
+    local name=$1; shift
+    "$TARIFFWATCH_BIN" run "$@" >>"$FAULT_DIR/$name.log" 2>&1 &
+    DAEMON_PID=$!
+    FAULT_PIDS+=("$DAEMON_PID")
+}
+# stop_daemon PID: SIGTERM and wait; sets STOP_STATUS to its exit status (call it directly, not in "$(...)":
+# only this shell can wait for its child).
+stop_daemon() {
+    kill -TERM "$1" 2>/dev/null || true
+    STOP_STATUS=0
+    wait "$1" || STOP_STATUS=$?
+}
+# status_field STATE KEY: one number from `tariffwatch status --json`.
+status_field() {
+    "$TARIFFWATCH_BIN" status --state-dir "$1" --json | python3 -c "import json,sys; print(json.load(sys.stdin)['$2'])"
+}
+# feed_count FEED: items in the JSON Feed (0 while it does not exist); feed_duplicates FEED: repeated ids.
+feed_count() {
+    [ -f "$1" ] || { echo 0; return; }
+    python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))['items']))" "$1"
+}
+feed_duplicates() {
+    [ -f "$1" ] || { echo 0; return; }
+    python3 -c "
+import json,sys,collections
+items=json.load(open(sys.argv[1]))['items']
+print(sum(n-1 for n in collections.Counter(i['id'] for i in items).values()))" "$1"
+}
+# now_ms: milliseconds since the epoch.
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+# Predicates for wait_until (evaluated on every poll, unlike "$(...)" in its arguments).
+feed_has() { [ "$(feed_count "$2")" = "$1" ]; }
+status_is() { [ "$(status_field "$1" "$2")" = "$3" ]; }
