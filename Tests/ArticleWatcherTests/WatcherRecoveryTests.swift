@@ -29,6 +29,8 @@ struct WatcherRecoveryTests {
         let found = try #require(overflow, "no rescanNeeded after \(fileCount) files")
         guard case .rescanNeeded(let reason) = found.match else { return }
         #expect(reason.contains("overflow"))
+        // The limit this inotify instance was created with, read from /proc (not a constant).
+        #expect(reason.contains("fs.inotify.max_queued_events=\(queueLimit)"), "\(reason)")
         #expect(found.skipped.count <= queueLimit)
         let scanned = try watcher.scan()
         let scanDone = ContinuousClock.now
