@@ -4,7 +4,9 @@ import Testing
 
 @testable import ArticleWatcher
 
-@Suite("DirectoryWatcher recovery: lost events and a disappearing folder")
+/// Serialized: its two overflow bursts write thousands of files synchronously, and run side by side they would hold
+/// every cooperative thread of a 2-core machine, starving the daemon tests that run beside them.
+@Suite("DirectoryWatcher recovery: lost events and a disappearing folder", .serialized)
 struct WatcherRecoveryTests {
     @Test("a burst larger than the kernel queue yields rescanNeeded, and scan() finds every file")
     func kernelQueueOverflow() async throws {
