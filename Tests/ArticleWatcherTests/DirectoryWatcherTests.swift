@@ -190,6 +190,19 @@ struct DirectoryWatcherTests {
         }
     }
 
+    @Test("touch and chmod on a file report attributesChanged (the daemon looks again only at rejected files)")
+    func attributesChanged() async throws {
+        try await withWatcher { _, root, _, log in
+            let path = root.appending("a.txt")
+            try write(path, "x")
+            #expect(await log.next() == .event(.fileReady(path)))
+            try setModificationTime(path, seconds: 1_700_000_000)
+            #expect(await log.next() == .event(.attributesChanged(path)))
+            #expect(path.withPlatformString { chmod($0, 0o644) } == 0)
+            #expect(await log.next() == .event(.attributesChanged(path)))
+        }
+    }
+
     @Test("a new file written in place is reported on close, not on its IN_CREATE")
     func newFileWaitsForClose() async throws {
         try await withWatcher { _, root, _, log in

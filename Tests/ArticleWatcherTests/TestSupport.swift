@@ -183,3 +183,15 @@ func bindUnixSocket(at path: FilePath) -> Int32 {
     }
     return bound == 0 ? fd : -1
 }
+
+/// Runs blocking work (thousands of file writes, a scan of them) on its own thread: on the cooperative pool it
+/// would hold one of a 2-core machine's two threads for many seconds and starve the daemon tests beside it.
+func onOwnThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        do {
+            try WatcherThread.start { continuation.resume(with: Result { try work() }) }
+        } catch {
+            continuation.resume(throwing: error)
+        }
+    }
+}

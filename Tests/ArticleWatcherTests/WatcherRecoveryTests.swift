@@ -4,9 +4,7 @@ import Testing
 
 @testable import ArticleWatcher
 
-/// Serialized: its two overflow bursts write thousands of files synchronously, and run side by side they would hold
-/// every cooperative thread of a 2-core machine, starving the daemon tests that run beside them.
-@Suite("DirectoryWatcher recovery: lost events and a disappearing folder", .serialized)
+@Suite("DirectoryWatcher recovery: lost events and a disappearing folder")
 struct WatcherRecoveryTests {
     @Test("a burst larger than the kernel queue yields rescanNeeded, and scan() finds every file")
     func kernelQueueOverflow() async throws {
@@ -20,7 +18,8 @@ struct WatcherRecoveryTests {
         defer { watcher.stop() }
         // The watch exists but nothing reads it yet, so the kernel queue fills and overflows.
         let started = ContinuousClock.now
-        for index in 0..<fileCount { try write(folder("article-\(index).txt"), "burst \(index)") }
+        let path = folder.path
+        try await onOwnThread { for index in 0..<fileCount { try write(path.appending("article-\(index).txt"), "burst \(index)") } }
         let written = ContinuousClock.now
         let log = EventLog.consuming(watcher.events())
         let overflow = await log.next(within: .seconds(60)) {
@@ -34,7 +33,7 @@ struct WatcherRecoveryTests {
         // The limit this inotify instance was created with, read from /proc (not a constant).
         #expect(reason.contains("fs.inotify.max_queued_events=\(queueLimit)"), "\(reason)")
         #expect(found.skipped.count <= queueLimit)
-        let scanned = try watcher.scan()
+        let scanned = try await onOwnThread { try watcher.scan() }
         let scanDone = ContinuousClock.now
         #expect(scanned.count == fileCount)
         print("overflow burst: \(fileCount) files (max_queued_events=\(queueLimit)) written in \(written - started), "
@@ -129,7 +128,8 @@ struct WatcherRecoveryTests {
         options.eventBufferLimit = queueLimit * 4
         let watcher = try DirectoryWatcher(options: options)
         defer { watcher.stop() }
-        for index in 0...queueLimit { try write(folder("f\(index).txt"), "x") }
+        let path = folder.path
+        try await onOwnThread { for index in 0...queueLimit { try write(path.appending("f\(index).txt"), "x") } }
         // Created while the queue is full: its IN_CREATE is lost, only the rebuild can watch it.
         try makeFolder(folder("created-during-overflow"))
         let log = EventLog.consuming(watcher.events())

@@ -85,6 +85,8 @@ extension WatchLoop {
             emit(.fileReady(path))
         } else if event.has(IN_CREATE), Self.isCompleteWhenCreated(path) {
             emit(.fileReady(path))
+        } else if event.has(IN_ATTRIB) {
+            emit(.attributesChanged(path))
         }
     }
 

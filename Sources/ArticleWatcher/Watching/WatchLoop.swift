@@ -45,9 +45,11 @@ final class WatchLoop: @unchecked Sendable {
     var walk: FolderWalk { FolderWalk(options: options) }
 
     /// What every folder watch listens for: finished files, files renamed in, entries created complete (links,
-    /// FIFOs, sockets, devices, new subfolders), and the folder itself going away.
+    /// FIFOs, sockets, devices, new subfolders), metadata fixed by `touch` or `chmod`, and the folder itself
+    /// going away.
     var folderMask: UInt32 {
-        UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR) | UInt32(IN_EXCL_UNLINK)
+        UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR)
+            | UInt32(IN_EXCL_UNLINK)
     }
 
     /// The first attempt to watch the root, in `DirectoryWatcher.init`: a missing root is fine, anything else throws.

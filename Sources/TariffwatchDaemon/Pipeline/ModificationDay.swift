@@ -51,6 +51,6 @@ public struct ModificationDayError: Error, Sendable, Equatable, CustomStringConv
 
     public var description: String {
         "skipped \(path): its modification time (\(day)) \(problem), and a plain-text article's dates are read "
-            + "relative to it; set it to the article's date (touch -d YYYY-MM-DD) to have it read"
+            + "relative to it; set it to the article's date (touch -d YYYY-MM-DD) and it is read at once"
     }
 }

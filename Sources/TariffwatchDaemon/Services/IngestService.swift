@@ -34,6 +34,12 @@ struct IngestService: Service {
             case .fileReady(let path):
                 try await process(path)
                 trigger.signal()
+            case .attributesChanged(let path):
+                // `touch -d` or `chmod` may have fixed a rejected file; any other file is left to its writer.
+                if try store.hasRejection(path: path.string) {
+                    try await process(path)
+                    trigger.signal()
+                }
             case .rescanNeeded(let reason):
                 try await scanAll(reason: reason)
             case .directoryMissing(let path):
