@@ -65,6 +65,29 @@ import Testing
         }
     }
 
+    @Test func aRejectedFileIsReconsideredWhenItsTimeIsFixedAndNotWhenDeleted() throws {
+        let workspace = try Workspace()
+        let processor = try processor(workspace)
+        let fixed = workspace.inbox.appending("fixed.txt")
+        let deleted = workspace.inbox.appending("deleted.txt")
+        let untouched = workspace.inbox.appending("good.txt")
+        try write(Self.article, to: fixed, seconds: Self.noon(2300, 1, 1))
+        try write(Self.article.replacingOccurrences(of: "EU", with: "UK"), to: deleted, seconds: Self.noon(2300, 1, 1))
+        try write(Self.article.replacingOccurrences(of: "EU", with: "Japan"), to: untouched, seconds: Self.noon(2026, 12, 1))
+        for path in [fixed, deleted] {
+            guard case .rejected = try processor.process(path) else { Issue.record("\(path) not rejected"); return }
+        }
+        #expect(try processor.process(untouched) == .processed(alerts: 1))
+        #expect(try processor.reconsider(fixed) == .unchanged, "same identity: not reported again")
+        var times = [timespec(tv_sec: Self.noon(2026, 11, 30), tv_nsec: 0), timespec(tv_sec: Self.noon(2026, 11, 30), tv_nsec: 0)]
+        try #require(fixed.withPlatformString { utimensat(AT_FDCWD, $0, &times, 0) } == 0)
+        #expect(try processor.reconsider(fixed) == .processed(alerts: 1))
+        try FileManager.default.removeItem(atPath: deleted.string)
+        #expect(try processor.reconsider(deleted) == .ignored, "a deleted file is not reported as vanished")
+        #expect(try processor.reconsider(untouched) == .ignored, "a file never rejected is left to its writer")
+        #expect(try processor.store.counts().filesRejected == 1)
+    }
+
     @Test func aProcessedFileTouchedIntoTheFutureIsUnchanged() throws {
         let workspace = try Workspace()
         let path = workspace.inbox.appending("a.txt")

@@ -77,6 +77,14 @@ public struct ArticleProcessor: Sendable {
         }
     }
 
+    /// Looks again at a file whose metadata changed (`touch -d`, `chmod`), if it was rejected and is still there:
+    /// the change may have fixed it. Any other file is left to its writer's close; a deleted one (unlink also
+    /// changes metadata) is not reported as vanished.
+    public func reconsider(_ path: FilePath) throws -> Outcome {
+        guard reader.identity(of: path) != nil, try store.hasRejection(path: path.string) else { return .ignored }
+        return try process(path)
+    }
+
     /// Records and reports a bad file, unless this very version of it (same identity) was reported already.
     private func rejectOnce(path: FilePath, identity: FileIdentity?, reason: String) throws -> Outcome {
         if try store.isRejected(path: path.string, identity: identity?.key) { return .unchanged }

@@ -35,11 +35,8 @@ struct IngestService: Service {
                 try await process(path)
                 trigger.signal()
             case .attributesChanged(let path):
-                // `touch -d` or `chmod` may have fixed a rejected file; any other file is left to its writer.
-                if try store.hasRejection(path: path.string) {
-                    try await process(path)
-                    trigger.signal()
-                }
+                try await process(path, reconsidering: true)
+                trigger.signal()
             case .rescanNeeded(let reason):
                 try await scanAll(reason: reason)
             case .directoryMissing(let path):
@@ -75,11 +72,12 @@ struct IngestService: Service {
         }
     }
 
-    private func process(_ path: FilePath) async throws {
+    /// Puts one file through the processor; `reconsidering` only looks again at a rejected file (metadata changed).
+    private func process(_ path: FilePath, reconsidering: Bool = false) async throws {
         var processor = self.processor
         processor.policy = await settings.current.alertPolicy
         await heartbeat.busy()
-        let outcome = Result { try processor.process(path) }
+        let outcome = Result { try reconsidering ? processor.reconsider(path) : processor.process(path) }
         await heartbeat.idle()
         _ = try outcome.get()
     }
