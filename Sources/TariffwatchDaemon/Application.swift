@@ -20,11 +20,10 @@ public struct Application: Sendable {
     /// - Parameters:
     ///   - configFile: re-read on SIGHUP.
     ///   - journalEnabled: send alerts and events to the journal (default: when a journald is reachable).
-    ///   - deliveryInterval: shortest time between two deliveries (feed rewrites) during a burst.
     /// - Throws: `ApplicationError` naming the folder or database that could not be set up.
     public init(
         settings: Settings, configFile: FilePath? = nil, overrides: SettingsOverrides = .init(),
-        journalEnabled: Bool = Journal.isAvailable, deliveryInterval: Duration = .milliseconds(250), logger: Logger
+        journalEnabled: Bool = Journal.isAvailable, journal: JournalTransport = .system, logger: Logger
     ) throws {
         self.settings = settings
         try Self.createDirectory(settings.stateDirectory, what: "state directory")
@@ -60,8 +59,14 @@ public struct Application: Sendable {
         let events = OperationalEvents(logger: logger, journalEnabled: journalEnabled)
         var dispatcherOptions = settings.dispatcherOptions
         dispatcherOptions.journalEnabled = journalEnabled
-        let dispatcher = AlertDispatcher(
-            store: store, feed: FeedWriter(path: settings.feedPath), options: dispatcherOptions, logger: logger)
+        let dispatcher: AlertDispatcher
+        do {
+            dispatcher = try AlertDispatcher(
+                store: store, feed: FeedWriter(path: settings.feedPath), options: dispatcherOptions, journal: journal,
+                logger: logger)
+        } catch {
+            throw ApplicationError(what: "cannot read the alert outbox in \(settings.stateDirectory)", reason: "\(error)")
+        }
         let processor = ArticleProcessor(
             reader: ArticleReader(root: settings.watchDirectory, maxFileSize: settings.maxFileSize), store: store,
             policy: settings.alertPolicy, events: events, logger: logger)
@@ -70,7 +75,8 @@ public struct Application: Sendable {
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(
                 service: DeliveryService(
-                    dispatcher: dispatcher, trigger: trigger, store: store, interval: deliveryInterval, logger: logger)),
+                    dispatcher: dispatcher, trigger: trigger, store: store, heartbeat: heartbeat, events: events,
+                    logger: logger)),
             .init(
                 service: ReloadService(
                     configFile: configFile, overrides: overrides, settings: live, dispatcher: dispatcher, logger: logger),
@@ -86,7 +92,7 @@ public struct Application: Sendable {
             .init(
                 service: IngestService(
                     watcher: watcher, processor: processor, settings: live, trigger: trigger, heartbeat: heartbeat,
-                    events: events, store: store, logger: logger),
+                    events: events, store: store, lane: BlockingLane(label: "ingest"), logger: logger),
                 successTerminationBehavior: .gracefullyShutdownGroup))
         serviceGroup = ServiceGroup(
             configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
