@@ -18,33 +18,21 @@ import Testing
     func installedUnitAlertsReloadsAndStops() async throws {
         let script = JournalIntegrationTests.support.appending("systemd-e2e.sh")
         let articles = Workspace.fixtures.removingLastComponent().appending("e2e")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: script.string)
         // One article of each document format too: HTML, e-mail, JSON, RSS, PDF, Windows-1252 text.
-        let arguments = [try #require(TariffwatchBinary.path), articles.string, FormatFixtures.folder.string]
-        let output = Pipe()
-        // The script's output is drained on its own thread so a chatty run cannot fill the pipe.
-        let collected = OutputCollector(output)
-        let status = try await runOffThePool(script.string, arguments, output: output)
-        let text = collected.finish()
-        #expect(status == 0, "\(text)")
+        process.arguments = [try #require(TariffwatchBinary.path), articles.string, FormatFixtures.folder.string]
+        let workspace = try Workspace()
+        let log = workspace.root.appending("e2e.log")
+        FileManager.default.createFile(atPath: log.string, contents: nil)
+        let output = try FileHandle(forWritingTo: URL(fileURLWithPath: log.string))
+        defer { try? output.close() }
+        process.standardOutput = output
+        process.standardError = output
+        try await process.runToCompletion()
+        let text = try String(contentsOfFile: log.string, encoding: .utf8)
+        #expect(process.terminationStatus == 0, "\(text)")
         #expect(text.contains("PASS:"), "\(text)")
     }
 }
 
-/// Reads a pipe to its end on a thread of its own.
-final class OutputCollector: @unchecked Sendable {  // `data` is written by the reader thread before `done` signals
-    private var data = Data()
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ pipe: Pipe) {
-        Thread { [self] in
-            data = pipe.fileHandleForReading.readDataToEndOfFile()
-            done.signal()
-        }.start()
-    }
-
-    /// Waits for the end of the output (the writer has exited) and returns it as text.
-    func finish() -> String {
-        done.wait()
-        return String(decoding: data, as: UTF8.self)
-    }
-}

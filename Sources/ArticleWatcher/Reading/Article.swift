@@ -32,12 +32,9 @@ public struct Article: Sendable {
     /// for several articles, their texts separated by blank lines.
     public var text: String { documents.map(\.text).joined(separator: "\n\n") }
 
-    /// The UTC day of the file's modification time: the reference date when the article states none.
-    public var modificationDay: CalendarDate { Self.utcDay(modificationTime) }
-
-    /// The UTC day of `seconds` since the epoch (floor, also before 1970).
+    /// The UTC day of `seconds` since the epoch: floor division without an offset, so no 64-bit time traps.
     public static func utcDay(_ seconds: Int64) -> CalendarDate {
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        return CalendarDate(daysSinceEpoch: Int(days))
+        let (quotient, remainder) = seconds.quotientAndRemainder(dividingBy: 86_400)
+        return CalendarDate(daysSinceEpoch: Int(remainder < 0 ? quotient - 1 : quotient))
     }
 }

@@ -25,13 +25,19 @@ public struct ArticleProcessor: Sendable {
     var policy: AlertPolicy
     let events: OperationalEvents
     let logger: Logger
+    /// Today in UTC; injected by tests that pin the clock.
+    let today: @Sendable () -> CalendarDate
 
-    public init(reader: ArticleReader, store: FactStore, policy: AlertPolicy, events: OperationalEvents, logger: Logger) {
+    public init(
+        reader: ArticleReader, store: FactStore, policy: AlertPolicy, events: OperationalEvents, logger: Logger,
+        today: (@Sendable () -> CalendarDate)? = nil
+    ) {
         self.reader = reader
         self.store = store
         self.policy = policy
         self.events = events
         self.logger = logger
+        self.today = today ?? { CalendarDate.today() }
     }
 
     /// Processes the file at `path`.
@@ -46,18 +52,22 @@ public struct ArticleProcessor: Sendable {
             logger.debug("file changed while being read; waiting for its writer", metadata: ["file": "\(path)"])
             return .ignored
         } catch {
-            let identity = reader.identity(of: path)
-            if try store.isRejected(path: path.string, identity: identity?.key) { return .unchanged }
-            try reject(path: path, identity: identity?.key, reason: error.description)
-            return .rejected(reason: error.description)
+            return try rejectOnce(path: path, identity: reader.identity(of: path), reason: error.description)
         }
         let dated = DatedArticle.articles(of: article)
         var record = FileRecord(article: article)
-        record.referenceDate = dated.first?.referenceDate ?? article.modificationDay
         switch try store.disposition(of: record) {
         case .unchanged:
             return .unchanged
         case .new, .changed:
+            // The modification time must be believable only when an article's dates are read against it;
+            // an article that states its own publication date does not depend on it.
+            if dated.isEmpty || dated.contains(where: { $0.referenceDateSource == .mtime }) {
+                if case .failure(let error) = ModificationDay.check(article, today: today()) {
+                    return try rejectOnce(path: path, identity: article.identity, reason: error.description)
+                }
+            }
+            record.referenceDate = dated.first?.referenceDate ?? article.modificationDay
             if !article.decoded.notes.isEmpty {
                 logger.info(
                     "reading \(path) as \(article.format.name): \(article.decoded.notes.joined(separator: "; "))",
@@ -89,9 +99,20 @@ public struct ArticleProcessor: Sendable {
         }
     }
 
-    private func reject(path: FilePath, identity: String?, reason: String) throws {
-        try store.recordRejection(path: path.string, identity: identity, reason: reason)
+    /// Looks again at a file whose metadata changed (`touch -d`, `chmod`), if it was rejected and is still there:
+    /// the change may have fixed it. Any other file is left to its writer's close; a deleted one (unlink also
+    /// changes metadata) is not reported as vanished.
+    public func reconsider(_ path: FilePath) throws -> Outcome {
+        guard reader.identity(of: path) != nil, try store.hasRejection(path: path.string) else { return .ignored }
+        return try process(path)
+    }
+
+    /// Records and reports a bad file, unless this very version of it (same identity) was reported already.
+    private func rejectOnce(path: FilePath, identity: FileIdentity?, reason: String) throws -> Outcome {
+        if try store.isRejected(path: path.string, identity: identity?.key) { return .unchanged }
+        try store.recordRejection(path: path.string, identity: identity?.key, reason: reason)
         events.fileRejected(path: path.string, reason: reason)
+        return .rejected(reason: reason)
     }
 }
 

@@ -23,8 +23,11 @@ enum FormatFixtures {
         if name.hasSuffix(".ps") {
             let converter = try #require(ps2pdf, "ps2pdf is missing (apt-get install ghostscript)")
             target = directory.appending(String(name.dropLast(3)) + ".pdf")
-            let status = try await runOffThePool(converter, [source.string, target.string])
-            try #require(status == 0, "ps2pdf failed on \(name)")
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: converter)
+            process.arguments = [source.string, target.string]
+            try await process.runToCompletion()
+            try #require(process.terminationStatus == 0, "ps2pdf failed on \(name)")
         } else {
             try FileManager.default.copyItem(atPath: source.string, toPath: target.string)
         }
@@ -34,25 +37,3 @@ enum FormatFixtures {
     }
 }
 
-/// Runs a program to its end on a thread of its own and returns its exit status. Waiting for a child
-/// on one of the few cooperative threads would starve the daemons other tests run at the same time.
-func runOffThePool(_ program: String, _ arguments: [String], output: Pipe? = nil) async throws -> Int32 {
-    try await withCheckedThrowingContinuation { continuation in
-        Thread {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: program)
-            process.arguments = arguments
-            if let output {
-                process.standardOutput = output
-                process.standardError = output
-            }
-            do {
-                try process.run()
-                process.waitUntilExit()
-                continuation.resume(returning: process.terminationStatus)
-            } catch {
-                continuation.resume(throwing: error)
-            }
-        }.start()
-    }
-}
