@@ -91,4 +91,43 @@ extension SentenceTagger {
         case .weekend, .hour, .minute: return nil
         }
     }
+
+    /// `take effect 15 days after the announcement on March 8`, `within 90 days of June 1`: a span followed by
+    /// `after`/`of`/`from` and, in the same clause, a calendar day ends that many units after that day.
+    func anchorSpans(_ found: inout [TimexMatch]) {
+        for (n, m) in found.enumerated() where m.type == .duration && n + 1 < found.count {
+            let anchor = found[n + 1]
+            guard let anchorDate = anchor.date, anchorDate.granularity == .day, anchor.endDate == nil, anchor.start - m.end <= 10,
+                isWord(m.end, W.after) || isWord(m.end, W.of) || isWord(m.end, W.from),
+                !(m.end..<anchor.start).contains(where: { tokens.isClauseBreak($0) }),
+                let counted = Self.countAndUnit(m.value)
+            else { continue }
+            let (count, unit) = counted
+            let day = anchorDate.firstDay
+            let end: CalendarDate
+            switch unit {
+            case .day: end = day.adding(days: count)
+            case .week: end = day.adding(days: 7 * count)
+            case .month: end = day.adding(months: count)
+            case .year: end = day.adding(months: 12 * count)
+            default: continue
+            }
+            found[n].date = .day(end)
+            found[n].anchored = true
+        }
+    }
+
+    /// `P15D` → (15, day): the count and unit `durationValue` wrote, for the units a calendar can add.
+    static func countAndUnit(_ value: String) -> (Int, TimeUnit)? {
+        let u = Array(value.utf8)
+        guard u.count >= 3, u[0] == 0x50, u[1] != 0x54, let count = Int(String(decoding: u[1..<(u.count - 1)], as: UTF8.self))
+        else { return nil }
+        switch u[u.count - 1] {
+        case 0x44: return (count, .day)
+        case 0x57: return (count, .week)
+        case 0x4D: return (count, .month)
+        case 0x59: return (count, .year)
+        default: return nil
+        }
+    }
 }

@@ -25,7 +25,8 @@ extension SentenceTagger {
         guard let (month, afterMonth) = monthName(i) else { return nil }
         var k = afterMonth
         if isMark(k, 0x2E), !isGlued(k) { k += 1 }  // `Nov .` typed loosely
-        guard let (day, afterDay) = dayNumber(k), !isMark(afterDay, 0x2D) || isNumber(afterDay + 1) else {
+        // `July 2-based` is no date, `July 2 --` (a dateline) and `Nov. 5-10` are
+        guard let (day, afterDay) = dayNumber(k), !isMark(afterDay, 0x2D) || isNumber(afterDay + 1) || !isGlued(afterDay) else {
             return monthOnly(i, month: month, next: afterMonth)
         }
         var end = afterDay

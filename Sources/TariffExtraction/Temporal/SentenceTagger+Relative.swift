@@ -143,6 +143,11 @@ extension SentenceTagger {
             m.date = .day(last)
         }
         m.beforeReference = false
+        // `early this month` read on the 22nd, `early this year` in June: that part of the period is over
+        if part == .start, !isNoun, date.firstDay <= reference, reference <= date.lastDay {
+            let length = date.lastDay.daysSinceEpoch - date.firstDay.daysSinceEpoch + 1
+            m.beforeReference = reference.daysSinceEpoch - date.firstDay.daysSinceEpoch >= length / 3
+        }
         return m
     }
 

@@ -10,6 +10,8 @@ struct TimexMatch {
     var beforeReference = false
     /// The text gave the year (`March 20, 2026`), or it was inferred from tense (`7 to 9 April`).
     var year: YearSource = .none
+    /// A span counted from a date the sentence gives (`15 days after March 8`).
+    var anchored = false
 }
 
 /// Where a calendar date's year came from.
@@ -50,6 +52,7 @@ struct SentenceTagger {
                 i += 1
             }
         }
+        anchorSpans(&found)
         return found
     }
 

@@ -31,7 +31,7 @@ struct TemporalTagger: Sendable {
                     TaggedTimex(
                         bytes: tokens[m.start].start..<tokens[m.end - 1].end, sentenceIndex: index, type: m.type,
                         value: m.value, date: statement ? nil : m.date, endDate: statement ? nil : m.endDate,
-                        beforeReference: m.beforeReference, isStatementDate: statement,
+                        beforeReference: m.beforeReference, isStatementDate: statement, anchored: m.anchored,
                         tense: reader.tense(around: m.start, m.end)))
             }
         }
