@@ -102,6 +102,15 @@ extension SentenceTagger {
                 date: .month(year: y, month: month))
         }
         guard case .month(_, let abbreviation)? = word(i), !abbreviation else { return nil }
+        // `the January-November period`: months of one year, dated by where the span ends
+        if isMark(next, 0x2D), isGlued(next), isGlued(next + 1), let (last, afterLast) = monthName(next + 1) {
+            let endYear = resolver.year(ofMonth: last, tense: tenseForDate(i, afterLast))
+            let startYear = month <= last ? endYear : endYear - 1
+            let first = TemporalValue.month(year: startYear, month: month)
+            var m = TimexMatch(start: i, end: afterLast, value: first.iso, date: first)
+            m.endDate = .month(year: endYear, month: last)
+            return m
+        }
         let prepositionBefore = i > 0 && tokens[i - 1].kind == .word && W.datePrepositions.contains(tokens[i - 1].hash)
         // `may`/`march` are verbs too: the month needs a preposition; other months need only not start the sentence
         let ambiguous = month == 5 || month == 3

@@ -26,13 +26,32 @@ struct TenseReader {
             }
         }
         var i = lower - 1
-        while i >= 0 && i >= lower - 16 {
+        var infinitive: Int?
+        while i >= 0 && i >= lower - (infinitive == nil ? 16 : 28) {
             if isClauseBreak(i) { break }
+            // `the FTA, which took effect in 2008, from April 25`: a relative clause between commas dates itself
+            if i < lower - 1, let skip = relativeClauseStart(endingAt: i) {
+                i = skip - 1
+                continue
+            }
             // `said talks on Monday would …`: a verb of saying further back frames another clause
             if lower - i > 2, tokens[i].kind == .word, Self.reporting.contains(tokens[i].hash) { break }
-            if let t = cue(at: i) { return t }
+            if let t = cue(at: i) {
+                // `urged officials to launch the case in June`: an infinitive takes its time from the finite verb
+                // that governs it, when that verb tells of the past and does not look ahead (`agreed to`)
+                if infinitive == nil, t == .future, isInfinitive(i) {
+                    infinitive = i
+                    i -= 1
+                    continue
+                }
+                if infinitive != nil {
+                    return t == .past && !Self.committing.contains(tokens[i].hash) ? .past : .future
+                }
+                return t
+            }
             i -= 1
         }
+        if infinitive != nil { return .future }
         i = upper
         while i < tokens.count && i < upper + 12 {
             if isClauseBreak(i) { break }
@@ -43,6 +62,35 @@ struct TenseReader {
         }
         return .unmarked
     }
+
+    /// A verb right after `to` (`to launch`), read as the future by `cue(at:)`.
+    private func isInfinitive(_ i: Int) -> Bool {
+        i > 0 && tokens[i - 1].kind == .word && tokens[i - 1].hash == W.to && !Self.beforeTo.contains(tokens[i].hash)
+            && Self.cues[tokens[i].hash] == nil
+    }
+
+    /// When token `i` is the comma closing `, which … ,` (or `who`, `whose`), the index of its opening comma.
+    private func relativeClauseStart(endingAt i: Int) -> Int? {
+        guard tokens[i].kind == .mark, tokens[i].mark == 0x2C else { return nil }
+        var k = i - 1
+        while k > 0 && k >= i - 14 {
+            if tokens[k].kind == .mark {
+                guard tokens[k].mark == 0x2C, tokens[k + 1].kind == .word, Self.relatives.contains(tokens[k + 1].hash)
+                else { return nil }
+                return k
+            }
+            k -= 1
+        }
+        return nil
+    }
+
+    private static let relatives: WordTable<Bool> = WordTable(set: ["which", "who", "whose"].map(TimexTokenizer.hash))
+
+    /// Past verbs whose infinitive looks ahead: `agreed to meet on Friday` is a later Friday.
+    private static let committing: WordTable<Bool> = WordTable(set:
+        ["agreed", "decided", "promised", "pledged", "vowed", "planned", "threatened", "voted", "scheduled", "expected",
+         "set", "aimed", "hoped", "wanted", "intended", "sought", "prepared", "offered", "chose", "resolved",
+         "undertook", "committed", "arranged", "is", "are", "will", "would"].map(TimexTokenizer.hash))
 
     private func isClauseBreak(_ i: Int) -> Bool {
         let t = tokens[i]
@@ -60,6 +108,12 @@ struct TenseReader {
         // `would have snapped back`, `could have met`: a modal with a perfect looks back
         if Self.modals.contains(token.hash), i + 1 < tokens.count, tokens[i + 1].kind == .word, tokens[i + 1].hash == Self.have {
             return .past
+        }
+        // `more than expected`, `as forecast`: a comparison with a forecast, not a look ahead
+        if i > 0, Self.forecasts.contains(token.hash), tokens[i - 1].kind == .word,
+            tokens[i - 1].hash == Self.than || tokens[i - 1].hash == Self.asWord
+        {
+            return nil
         }
         if let t = Self.cues[token.hash] {
             guard t == .past, Self.participles.contains(token.hash) else { return t }
@@ -121,6 +175,10 @@ struct TenseReader {
     private static let modals: WordTable<Bool> = WordTable(set:
         ["would", "could", "should", "might", "may", "must"].map(TimexTokenizer.hash))
     private static let have = TimexTokenizer.hash("have")
+    private static let than = TimexTokenizer.hash("than")
+    private static let asWord = TimexTokenizer.hash("as")
+    private static let forecasts: WordTable<Bool> = WordTable(set:
+        ["expected", "anticipated", "forecast", "predicted", "estimated", "projected", "planned", "scheduled"].map(TimexTokenizer.hash))
     private static let when = TimexTokenizer.hash("when")
 
     /// Verbs of saying that frame a report (`…, officials said`): they tell when something was said, not when
