@@ -27,16 +27,17 @@ struct DeadlineFinder: Sendable {
         guard let lower = tokens.firstIndex(where: { $0.start >= timex.bytes.lowerBound }) else { return nil }
         var upper = lower
         while upper < tokens.count && tokens[upper].end <= timex.bytes.upperBound { upper += 1 }
-        // `within 20 years`, `in two weeks`: a span counted from the article's own date is an estimate, not a
-        // date anyone set; counted from a date the text gives (`15 days after March 8`) it is one
-        if timex.type == .duration && !timex.anchored { return nil }
-        // `by 2020`, `next year's election`: a year alone is a goal or an era, too coarse to alert on
-        if date.granularity == .year { return nil }
         let kindReader = DeadlineKindReader(tokens: tokens)
         // `said on Thursday`: when something was said is not an event the article commits to
         if kindReader.isStatementDate(lower, upper) { return nil }
         let (kind, cue) = kindReader.kind(lower, upper, isRange: timex.endDate != nil)
+        // `by 2020`, `next year's election`: a year alone is a goal or an era; only a measure's start or end
+        // (`the duties take effect in 2026`) is concrete enough to alert on
+        if date.granularity == .year && kind != .effective && kind != .expiry { return nil }
         let gate = DeadlineGate(bytes: document.bytes, tokens: tokens)
+        if timex.type == .duration && !timex.anchored && !gate.isCountedDeadline(timex, lower, upper, kind: kind) {
+            return nil
+        }
         if gate.rejection(lower, upper, kind: kind, granularity: date.granularity) != nil { return nil }
         // a stated range that began before the article (`the expo, held Nov. 5-10`) is under way, not ahead
         let span = timex.endDate == nil || date.firstDay >= referenceDate ? timex.endDate ?? date : date

@@ -23,6 +23,26 @@ struct DeadlineGate {
         case dateline, caption, generic, statistic, statement
     }
 
+    /// `must respond within two weeks`, `the tariffs kick in in ten days`: a span counted from the article's date
+    /// is a deadline when it is short (days or weeks) and stated as fact. `within 20 years`, `could take effect
+    /// within a week`, `used up within ten days of opening` (counted from an event, or told in the past) are
+    /// estimates and histories.
+    func isCountedDeadline(_ timex: TaggedTimex, _ lower: Int, _ upper: Int, kind: DeadlineKind) -> Bool {
+        guard kind != .other, timex.tense != .past,
+            let (_, unit) = SentenceTagger.countAndUnit(timex.value), unit == .day || unit == .week
+        else { return false }
+        if upper < tokens.count, tokens[upper].kind == .word,
+            tokens[upper].hash == W.of || tokens[upper].hash == W.after || tokens[upper].hash == W.from
+        {
+            return false
+        }
+        let (first, _) = clause(lower, upper)
+        return !(first..<lower).contains { tokens[$0].kind == .word && Self.speculative.contains(tokens[$0].hash) }
+    }
+
+    private static let speculative: WordTable<Bool> = WordTable(set:
+        ["could", "might", "may", "possibly", "perhaps", "likely", "unlikely"].map(TimexTokenizer.hash))
+
     /// `SHANGHAI, July 2 --`, `BEIJING, April 6 (Xinhua) --`: the place in capitals and the dash say
     /// when the report was filed.
     func isDateline(_ lower: Int, _ upper: Int) -> Bool {
