@@ -100,15 +100,17 @@ struct DeadlineGate {
         // `can` governs the date only when no verb with a tense of its own stands between (`Brazil can ask
         // for a panel once the period runs out on Oct. 10` dates the running out)
         let tense = TenseReader(bytes: bytes, tokens: tokens)
-        var k = lower - 1
-        while k >= first {
-            if tokens[k].kind == .word, !tokens[k].capitalized {
+        func governedByCan(_ range: StrideThrough<Int>) -> Bool {
+            for k in range where tokens[k].kind == .word && !tokens[k].capitalized {
                 if tokens[k].hash == Self.can { return true }
-                if tense.cue(at: k) != nil { return false }
+                // `… on Nov. 5 over whether Trump can use …`: another clause's `can`
+                if tense.cue(at: k) != nil || Self.subordinators.contains(tokens[k].hash) { return false }
             }
-            k -= 1
+            return false
         }
-        return false
+        // `… runs out on Oct. 10`, `a container leaving port on Monday can reach …`
+        return governedByCan(stride(from: lower - 1, through: first, by: -1))
+            || governedByCan(stride(from: upper, through: last - 1, by: 1))
     }
 
     /// `consumer inflation picked up in August`, `We expect CPI in September to increase`, `exports dropped in
@@ -157,6 +159,8 @@ struct DeadlineGate {
     }
 
     private static let thank = TimexTokenizer.hash("thank")
+    private static let subordinators: WordTable<Bool> = WordTable(set:
+        ["whether", "that", "if", "which", "who", "because", "when", "while", "once", "unless", "so"].map(TimexTokenizer.hash))
     private static let can = TimexTokenizer.hash("can")
 
     private static let captionWords: WordTable<Bool> = WordTable(set:
@@ -188,6 +192,6 @@ struct DeadlineGate {
 
     /// Verbs that report a decision or a statement: the date after them, with no `will` between, is theirs.
     private static let announcing: WordTable<Bool> = WordTable(set:
-        ["announced", "according", "unveiled", "released", "published", "issued", "approved", "signed", "launched",
-         "introduced", "declared", "said", "told"].map(TimexTokenizer.hash))
+        ["announced", "according", "unveiled", "released", "published", "issued", "declared", "said", "told"]
+            .map(TimexTokenizer.hash))
 }

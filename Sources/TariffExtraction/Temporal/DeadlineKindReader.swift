@@ -43,6 +43,10 @@ struct DeadlineKindReader {
         var i = lower - 1
         while i >= 0 && lower - i <= 14 {
             if isBoundary(i) { break }
+            if i < lower - 1, let skip = tokens.relativeClauseStart(endingAt: i) {
+                i = skip - 1
+                continue
+            }
             if tokens[i].kind == .word, let kind = Self.cues[tokens[i].hash] {
                 best = (kind, i, lower - i)
                 break
@@ -108,7 +112,7 @@ struct DeadlineKindReader {
                 "talks", "summit", "summits", "meeting", "meetings", "meet", "meets", "visit", "visits", "hearing",
                 "hearings", "vote", "votes", "voting", "voted", "session", "sessions", "forum", "conference", "negotiations",
                 "negotiate", "discussions", "gathering", "gather", "met", "ministerial", "round", "sit", "dialogue", "call",
-                "debate", "debates", "debated",
+                "debate", "debates", "debated", "expo", "exhibition", "host", "hosts", "hosting",
             ], .meeting)
         add(
             [

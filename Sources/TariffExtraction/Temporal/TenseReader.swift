@@ -30,7 +30,7 @@ struct TenseReader {
         while i >= 0 && i >= lower - (infinitive == nil ? 16 : 28) {
             if isClauseBreak(i) { break }
             // `the FTA, which took effect in 2008, from April 25`: a relative clause between commas dates itself
-            if i < lower - 1, let skip = relativeClauseStart(endingAt: i) {
+            if i < lower - 1, let skip = tokens.relativeClauseStart(endingAt: i) {
                 i = skip - 1
                 continue
             }
@@ -68,23 +68,6 @@ struct TenseReader {
         i > 0 && tokens[i - 1].kind == .word && tokens[i - 1].hash == W.to && !Self.beforeTo.contains(tokens[i].hash)
             && Self.cues[tokens[i].hash] == nil
     }
-
-    /// When token `i` is the comma closing `, which … ,` (or `who`, `whose`), the index of its opening comma.
-    private func relativeClauseStart(endingAt i: Int) -> Int? {
-        guard tokens[i].kind == .mark, tokens[i].mark == 0x2C else { return nil }
-        var k = i - 1
-        while k > 0 && k >= i - 14 {
-            if tokens[k].kind == .mark {
-                guard tokens[k].mark == 0x2C, tokens[k + 1].kind == .word, Self.relatives.contains(tokens[k + 1].hash)
-                else { return nil }
-                return k
-            }
-            k -= 1
-        }
-        return nil
-    }
-
-    private static let relatives: WordTable<Bool> = WordTable(set: ["which", "who", "whose"].map(TimexTokenizer.hash))
 
     /// Past verbs whose infinitive looks ahead: `agreed to meet on Friday` is a later Friday.
     private static let committing: WordTable<Bool> = WordTable(set:
