@@ -73,6 +73,25 @@ extension DeadlineSpecTests {
         timexes(friday, "Prices rose more than expected in September.", ("September", .date, "2025-09")),
     ]
 
+    /// Subjects say what happens and who acts, in a few words of the sentence.
+    static let subjects: [(reference: CalendarDate, text: String, subject: String)] = [
+        (friday, "Top US and Chinese officials are set to meet in Geneva on Saturday.",
+         "US and Chinese officials to meet in Geneva"),
+        (friday, "President Lula has threatened to impose 50% tariffs on American goods starting March 1.",
+         "President Lula's 50% tariffs on American goods"),
+        (friday, "Both sides reached a truce that paused the duties through November 10.", "truce that paused the duties"),
+        (friday, "The duty on Chilean wine will drop to zero on Jan. 1.", "duty on Chilean wine will drop to zero"),
+        (friday, "Canada and Mexico will start talks on the pact, which took effect in 1994, from November 10 to 12.",
+         "Canada and Mexico's talks"),
+        (friday, "The Supreme Court will hear arguments on Nov. 5.", "Supreme Court will hear arguments"),
+    ]
+
+    @Test(arguments: subjects)
+    func subjectSaysWhoAndWhat(_ row: (reference: CalendarDate, text: String, subject: String)) throws {
+        let deadline = try #require(Extractor().extract(row.text, referenceDate: row.reference).deadlines.first { $0.upcoming })
+        #expect(deadline.subject == row.subject)
+    }
+
     @Test(arguments: datesOfNoEvent)
     func dateOfNoEvent(_ spec: DeadlineSpec) { check(spec) }
 

@@ -41,14 +41,16 @@ struct DeadlineKindReader {
         }
         var best: (kind: DeadlineKind, cue: Int?, distance: Int) = (.other, nil, Int.max)
         var i = lower - 1
-        while i >= 0 && lower - i <= 14 {
+        var skipped = 0
+        while i >= 0 && lower - i - skipped <= 14 {
             if isBoundary(i) { break }
             if i < lower - 1, let skip = tokens.relativeClauseStart(endingAt: i) {
+                skipped += i - skip + 1
                 i = skip - 1
                 continue
             }
             if tokens[i].kind == .word, let kind = Self.cues[tokens[i].hash] {
-                best = (kind, i, lower - i)
+                best = (kind, i, lower - i - skipped)
                 break
             }
             i -= 1

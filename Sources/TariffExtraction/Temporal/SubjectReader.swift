@@ -14,7 +14,7 @@ struct SubjectReader {
     /// Chinese imports` → `President Trump's additional tariffs on Chinese imports`: a phrase that names no one
     /// takes the name its clause gives the one who acts.
     private func withActor(_ range: Range<Int>) -> String {
-        guard !range.isEmpty, !range.contains(where: { isName($0) && !isObject($0) }),
+        guard !range.isEmpty, !isName(range.lowerBound), !range.contains(where: { isName($0) && !isObject($0) }),
             let actor = actor(before: range.lowerBound)
         else {
             return text(range)
@@ -23,6 +23,7 @@ struct SubjectReader {
             && tokens[range.lowerBound - 1].hash == W.to
         let name = text(actor)
         if infinitive { return name + " to " + text(range) }
+        guard isName(actor.upperBound - 1) else { return text(range) }
         // `the Asia-Pacific Economic Cooperation (APEC) summit`: the name in parentheses modifies the noun
         if actor.upperBound == range.lowerBound - 1, tokens[range.lowerBound - 1].kind == .mark,
             tokens[range.lowerBound - 1].mark == 0x29
@@ -102,6 +103,8 @@ struct SubjectReader {
             return withRelativeClause(nounPhrase(endingAt: noun), dateStart: lower)
         }
         var range = clause(before: lower)
+        // `the tariff on Australian almonds will drop to zero on Jan 1`: one word says nothing; the clause does
+        if words(in: range) < 2, let whole = wholeClause(before: lower) { range = whole }
         if range.count < 2 {
             let after = clause(after: upper)
             if after.count > range.count { range = after }
@@ -202,8 +205,11 @@ struct SubjectReader {
         var words = 0
         while start > 0, words < 9 {
             let t = tokens[start - 1]
-            if t.kind == .mark, t.mark != 0x25, t.mark != 0x2D || t.spaceBefore { break }
-            if t.kind == .word, Self.stops.contains(t.hash), !Self.auxiliaries.contains(t.hash) { break }
+            // `the first China International Import Expo (CIIE)`: an acronym in parentheses belongs to the phrase
+            if t.kind == .mark, t.mark != 0x25, t.mark != 0x28, t.mark != 0x29, t.mark != 0x2D || t.spaceBefore { break }
+            // `China and South Korea`: two names joined are one party
+            let joinsNames = t.kind == .word && t.hash == W.and && start >= 2 && isName(start) && isName(start - 2)
+            if t.kind == .word, Self.stops.contains(t.hash), !Self.auxiliaries.contains(t.hash), !joinsNames { break }
             if t.kind == .word { words += 1 }
             start -= 1
         }
@@ -217,6 +223,29 @@ struct SubjectReader {
         while start < end, tokens[start].kind == .mark, tokens[start].mark != 0x24 { start += 1 }
         return start..<end
     }
+
+    private func words(in range: Range<Int>) -> Int { range.filter { tokens[$0].kind == .word }.count }
+
+    /// From the start of the clause (sentence start, `;`, or the comma after an opening phrase) to the date,
+    /// at most twelve words, without its trailing prepositions: the clause's own subject and verb.
+    private func wholeClause(before lower: Int) -> Range<Int>? {
+        var end = lower
+        while end > 0, tokens[end - 1].kind == .word, Self.trailing.contains(tokens[end - 1].hash) { end -= 1 }
+        var start = end
+        while start > 0, end - start < 16 {
+            let t = tokens[start - 1]
+            if t.kind == .mark, t.mark == 0x2C || t.mark == 0x22 || tokens.isClauseBreak(start - 1) { break }
+            if t.kind == .word, Self.clauseStarts.contains(t.hash) { break }
+            start -= 1
+        }
+        while start < end, tokens[start].kind == .mark || Self.leading.contains(tokens[start].hash) || tokens[start].hash == W.to {
+            start += 1
+        }
+        guard words(in: start..<end) >= 3, words(in: start..<end) <= 12 else { return nil }
+        return start..<end
+    }
+
+    private static let clauseStarts = hashes(["that", "which", "who", "while", "because", "whether", "when", "if"])
 
     private func clause(after upper: Int) -> Range<Int> {
         var start = upper
@@ -261,7 +290,7 @@ struct SubjectReader {
     private static let openers = hashes([
         "the", "a", "an", "this", "that", "these", "those", "such", "in", "on", "at", "by", "for", "from", "with",
         "while", "as", "when", "after", "before", "it", "its", "they", "their", "we", "our", "he", "she", "his", "her",
-        "both", "some", "many", "most", "top", "senior", "new", "under", "amid", "according", "but", "and", "if",
+        "both", "some", "many", "most", "top", "senior", "under", "amid", "according", "but", "and", "if",
         "since", "during", "meanwhile", "however", "also", "there", "here", "earlier", "later", "last", "next",
     ])
     /// Words that end the search for an actor going backwards: another clause begins.
