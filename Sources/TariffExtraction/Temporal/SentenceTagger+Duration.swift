@@ -35,7 +35,9 @@ extension SentenceTagger {
         // `two weeks ago`; `a year earlier`, `three days later` (read from the reference date)
         if count > 0, !hyphenated, isWord(end, W.ago) || isWord(end, W.earlier) || isWord(end, W.later) {
             guard let date = shifted(by: isWord(end, W.later) ? count : -count, unit) else { return nil }
-            return TimexMatch(start: i, end: end + 1, value: date.iso, date: date)
+            var m = TimexMatch(start: i, end: end + 1, value: date.iso, date: date)
+            if unit == .year, !isWord(end, W.later) { m.yearsBack = count }
+            return m
         }
         if article && !(before == W.in_ || before == W.within || before == W.for_ || before == W.over) { return nil }
         var match = TimexMatch(start: i, end: end, type: .duration, value: value)

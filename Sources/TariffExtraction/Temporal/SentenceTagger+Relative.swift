@@ -62,7 +62,9 @@ extension SentenceTagger {
             var k = i + 1
             if isMark(k, 0x2D), isGlued(k) { k += 1 }
             if k == i + 2, isWord(k, W.earlier) || isWord(k, W.ago) {
-                return TimexMatch(start: i, end: k + 1, value: String(reference.year - 1), date: .year(reference.year - 1))
+                var m = TimexMatch(start: i, end: k + 1, value: String(reference.year - 1), date: .year(reference.year - 1))
+                m.yearsBack = 1
+                return m
             }
             guard isWord(k, W.end) else { return nil }
             let d = CalendarDate(year: reference.year, month: 12, day: 31)!
@@ -168,9 +170,21 @@ extension SentenceTagger {
         } else if start > 0, let explicit = year(start - 1) {
             y = explicit
         }
-        let year = y ?? resolver.year(ofMonth: (q - 1) * 3 + 2, tense: tense(start, last))
+        let year = y ?? quarterYear(q, tense: tense(start, last))
         let value = TemporalValue.quarter(year: year, quarter: q)
         return TimexMatch(start: start, end: last, value: value.iso, date: value)
+    }
+
+    /// The year of a quarter named without one. Results news reports the quarter just ended and the one under
+    /// way as this year's (`third-quarter profit` in October); a quarter two or more back is next year's only when
+    /// the clause looks ahead, and one still to come in a report looking back is last year's (`fourth-quarter
+    /// sales` in January).
+    func quarterYear(_ q: Int, tense: Tense) -> Int {
+        let current = (reference.month - 1) / 3 + 1
+        if q <= current {
+            return current - q >= 2 && tense == .future ? reference.year + 1 : reference.year
+        }
+        return q - current >= 2 && tense != .future ? reference.year - 1 : reference.year
     }
 
     /// `this summer`, `over the summer`, `next spring`: TIMEX3 season values (`2026-SU`), no calendar date.

@@ -24,6 +24,14 @@ extension SentenceTagger {
     /// `at 12:01 a.m.` right after a day's match: the two become one TIME expression.
     func withTimeOfDay(_ m: TimexMatch) -> TimexMatch {
         guard m.type == .date, m.endDate == nil, let date = m.date, date.granularity == .day else { return m }
+        // `Friday morning`, `Wednesday night`: one TIME, the day with its part
+        if m.end < tokens.count, tokens[m.end].kind == .word, let part = Self.partsOfDay[tokens[m.end].hash] {
+            var joined = m
+            joined.end = m.end + 1
+            joined.type = .time
+            joined.value = date.firstDay.isoDay + "T" + part
+            return joined
+        }
         let at = isWord(m.end, W.at) || isMark(m.end, 0x2C) ? m.end + 1 : m.end
         guard let (hour, minute, end) = clockTime(at) else { return m }
         let d = date.firstDay
@@ -74,6 +82,12 @@ extension SentenceTagger {
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
         return "\(day.isoDay)T\(two(hour)):\(two(minute))"
     }
+
+    /// TIMEX3 parts of the day.
+    static let partsOfDay: WordTable<String> = WordTable([
+        (TimexTokenizer.hash("morning"), "MO"), (TimexTokenizer.hash("afternoon"), "AF"),
+        (TimexTokenizer.hash("evening"), "EV"), (TimexTokenizer.hash("night"), "NI"),
+    ])
 
     private static let am = TimexTokenizer.hash("am")
     private static let pm = TimexTokenizer.hash("pm")

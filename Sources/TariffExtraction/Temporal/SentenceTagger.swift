@@ -12,6 +12,8 @@ struct TimexMatch {
     var year: YearSource = .none
     /// A span counted from a date the sentence gives (`15 days after March 8`).
     var anchored = false
+    /// `a year ago`, `year-earlier`: how many years back; beside an earnings quarter it means that quarter.
+    var yearsBack: Int? = nil
 }
 
 /// Where a calendar date's year came from.

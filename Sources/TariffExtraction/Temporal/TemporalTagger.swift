@@ -16,6 +16,7 @@ struct TemporalTagger: Sendable {
         var tokens: [TimexToken] = []
         tokens.reserveCapacity(64)
         let lexicon = TimexLexicon.table
+        var lastQuarter: (sentence: Int, value: TemporalValue)?
         for (index, range) in document.sentences.enumerated() where TimexPrefilter.mayHoldTime(document.bytes, range) {
             TimexTokenizer.tokenize(document.bytes, range, into: &tokens)
             guard Self.mayHoldTime(tokens, lexicon) else { continue }
@@ -25,7 +26,19 @@ struct TemporalTagger: Sendable {
             let matches = tagger.matches()
             guard !matches.isEmpty else { continue }
             result.tokens[index] = tokens
-            for m in matches {
+            for var m in matches {
+                // `net rose from $52 million a year earlier`, after `third-quarter net`: that quarter a year back
+                if let q = lastQuarter, index - q.sentence <= 4, let back = m.yearsBack {
+                    let value = TemporalValue.quarter(year: q.value.firstDay.year - back, quarter: (q.value.firstDay.month - 1) / 3 + 1)
+                    m.value = value.iso
+                    m.date = value
+                }
+                // a year-back value names no quarter of its own: the next one counts from the same quarter
+                if m.yearsBack == nil, m.value.utf8.count == 7, let d = m.date ?? TemporalValue(iso: m.value),
+                    d.granularity == .quarter
+                {
+                    lastQuarter = (index, d)
+                }
                 let statement = kinds.isStatementDate(m.start, m.end)
                 result.timexes.append(
                     TaggedTimex(
