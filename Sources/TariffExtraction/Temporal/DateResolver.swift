@@ -58,7 +58,7 @@ struct DateResolver: Sendable {
             // `the truce expires on Thursday`: the present tense with a weekday schedules it
             case .present: return reference.adding(days: ahead)
             // nothing says: the nearest one (`Trump Friday ordered…` in a report filed on Saturday)
-            case .unmarked: return ahead <= back ? reference.adding(days: ahead) : reference.adding(days: -back)
+            case .unmarked: return reference.adding(days: -back)
             }
         }
     }

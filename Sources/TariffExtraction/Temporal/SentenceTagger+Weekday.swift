@@ -20,7 +20,9 @@ extension SentenceTagger {
             shift = k
             start = i - 1
         }
-        let tense = tense(start, i + 1)
+        // `told a news conference on Tuesday that …`: the day something was said has passed
+        let said = DeadlineKindReader(tokens: tokens).isStatementDate(start, i + 1)
+        let tense = said ? .past : tense(start, i + 1)
         let date = resolver.weekday(weekday, shift: shift, tense: tense)
         var match = TimexMatch(start: start, end: i + 1, value: date.isoDay, date: .day(date))
         // `Sunday and Monday`, `Monday to Wednesday`, `Monday-Wednesday`

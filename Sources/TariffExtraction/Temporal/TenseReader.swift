@@ -191,7 +191,8 @@ struct TenseReader {
     /// Auxiliaries before a participle: `will be imposed` is future, `has been imposed` past.
     private static let auxiliaries: WordTable<Tense> = {
         var t: [(UInt64, Tense)] = []
-        for w in ["will", "ll", "be", "shall", "would", "could", "might", "may", "must", "should", "to"] {
+        // not `to`: in `the ambassador to Venezuela said` it is a preposition, and `to be held` has its `be`
+        for w in ["will", "ll", "be", "shall", "would", "could", "might", "may", "must", "should"] {
             t.append((TimexTokenizer.hash(w), .future))
         }
         for w in ["was", "were", "has", "have", "had", "been"] { t.append((TimexTokenizer.hash(w), .past)) }
