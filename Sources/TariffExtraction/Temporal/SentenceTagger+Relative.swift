@@ -26,7 +26,8 @@ extension SentenceTagger {
             var k = i + 1
             if isMark(k, 0x2D), isGlued(k) { k += 1 }
             guard case .unit(.quarter, false)? = self.word(k) else { return nil }
-            let start = isWord(i - 1, W.the) ? i - 1 : i
+            // `the third quarter` is a noun phrase; in `the third-quarter results` the article belongs to `results`
+            let start = isWord(i - 1, W.the) && k == i + 1 ? i - 1 : i
             return quarter(start, n, end: k + 1)
         case .shift(.relative(let k)):
             if let m = relativeUnit(i, offset: k) { return m }
@@ -136,7 +137,13 @@ extension SentenceTagger {
                 inner = TimexMatch(start: k, end: k + 1, value: value.iso, date: value)
             }
         default:
-            if let y = year(k) { inner = TimexMatch(start: k, end: k + 1, value: String(y), date: .year(y)) }
+            if let y = year(k) {
+                // `the late 1970s`: a part of a decade, TIMEX3 `197`
+                if isWord(k + 1, W.s), isGlued(k + 1), y % 10 == 0 {
+                    return TimexMatch(start: isWord(i - 1, W.the) ? i - 1 : i, end: k + 2, value: String(y / 10))
+                }
+                inner = TimexMatch(start: k, end: k + 1, value: String(y), date: .year(y))
+            }
         }
         guard var m = inner, m.start >= k - 1, let date = m.date, date.granularity != .day else { return nil }
         m.start = isWord(i - 1, W.the) && isNoun ? i - 1 : i

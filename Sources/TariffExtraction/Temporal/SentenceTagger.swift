@@ -55,8 +55,47 @@ struct SentenceTagger {
             }
         }
         anchorSpans(&found)
+        for n in found.indices { widen(&found[n], before: n > 0 ? found[n - 1].end : 0) }
         return found
     }
+
+    /// TimeML extents: the article and the words that bound a span belong to it (`the first nine months`,
+    /// `nearly two years`, `the year-ago quarter`, `fiscal 1989`).
+    func widen(_ m: inout TimexMatch, before floor: Int) {
+        let counted = m.type == .duration || m.yearsBack != nil || isWordIn(m.start, Self.spanOpeners)
+        if counted {
+            // `nearly`, `more than`, `at least`, `up to`
+            if m.start - 2 >= floor, isWordIn(m.start - 1, Self.boundWords), isWordIn(m.start - 2, Self.boundLeads) {
+                m.start -= 2
+            } else if m.start - 1 >= floor, isWordIn(m.start - 1, Self.approximators) {
+                m.start -= 1
+            }
+        }
+        if m.type == .duration, m.start - 1 >= floor, isWordIn(m.start - 1, Self.spanOpeners) { m.start -= 1 }
+        // `the year-ago quarter`, `the year-earlier period`
+        if m.yearsBack != nil, m.end > m.start + 1, isWordIn(m.end, Self.periodNouns) { m.end += 1 }
+        if m.start - 1 >= floor, isWord(m.start - 1, W.the),
+            m.type == .duration || isWordIn(m.start, Self.spanOpeners) || m.yearsBack != nil && isWordIn(m.end - 1, Self.periodNouns)
+        {
+            m.start -= 1
+        }
+        // `fiscal 1989`, `the fiscal first quarter`
+        if m.start - 1 >= floor, isWord(m.start - 1, W.fiscal), m.date != nil {
+            m.start -= 1
+            if m.start - 1 >= floor, isWord(m.start - 1, W.the) { m.start -= 1 }
+        }
+    }
+
+    static let spanOpeners: WordTable<Bool> = WordTable(set:
+        ["past", "last", "next", "first", "following", "previous", "coming"].map(TimexTokenizer.hash))
+    static let approximators: WordTable<Bool> = WordTable(set:
+        ["nearly", "almost", "around", "approximately", "roughly", "over", "barely"]
+            .map(TimexTokenizer.hash))
+    /// `more than`, `less than`, `at least`, `up to`, `fewer than`, `no more than` (its `no` aside).
+    static let boundWords: WordTable<Bool> = WordTable(set: ["than", "least", "to", "most"].map(TimexTokenizer.hash))
+    static let boundLeads: WordTable<Bool> = WordTable(set:
+        ["more", "less", "fewer", "at", "up"].map(TimexTokenizer.hash))
+    static let periodNouns: WordTable<Bool> = WordTable(set: ["quarter", "period"].map(TimexTokenizer.hash))
 
     func match(at i: Int) -> TimexMatch? {
         let t = tokens[i]
