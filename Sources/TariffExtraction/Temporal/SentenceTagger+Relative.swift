@@ -28,7 +28,7 @@ extension SentenceTagger {
             guard case .unit(.quarter, false)? = self.word(k) else { return nil }
             // `the third quarter` is a noun phrase; in `the third-quarter results` the article belongs to `results`
             let start = isWord(i - 1, W.the) && k == i + 1 ? i - 1 : i
-            return quarter(start, n, end: k + 1)
+            return quarter(start, n, end: k + 1, adjective: k == i + 2)
         case .shift(.relative(let k)):
             if let m = relativeUnit(i, offset: k) { return m }
             // `current conditions`, `the past`: the present, the past
@@ -161,7 +161,9 @@ extension SentenceTagger {
     }
 
     /// `Q3`, `Q3 2025`, `the third quarter (of 2026)`: the year from the text, else from tense.
-    func quarter(_ start: Int, _ q: Int, end: Int) -> TimexMatch? {
+    /// `adjective`: `third-quarter profit` names results, which are reported once the quarter is over, so the
+    /// clause's future (`will report third-quarter profit`) does not move it to next year.
+    func quarter(_ start: Int, _ q: Int, end: Int, adjective: Bool = false) -> TimexMatch? {
         guard (1...4).contains(q) else { return nil }
         var last = end
         var y: Int?
@@ -177,19 +179,19 @@ extension SentenceTagger {
         } else if start > 0, let explicit = year(start - 1) {
             y = explicit
         }
-        let year = y ?? quarterYear(q, tense: tense(start, last))
+        let year = y ?? quarterYear(q, tense: adjective ? .unmarked : tense(start, last))
         let value = TemporalValue.quarter(year: year, quarter: q)
         return TimexMatch(start: start, end: last, value: value.iso, date: value)
     }
 
     /// The year of a quarter named without one. Results news reports the quarter just ended and the one under
-    /// way as this year's (`third-quarter profit` in October); a quarter two or more back is next year's only when
-    /// the clause looks ahead, and one still to come in a report looking back is last year's (`fourth-quarter
-    /// sales` in January).
+    /// way as this year's (`third-quarter profit` in October); a quarter already over is next year's only when
+    /// the clause looks ahead, and one two or more ahead in a report looking back is last year's
+    /// (`fourth-quarter sales` in January).
     func quarterYear(_ q: Int, tense: Tense) -> Int {
         let current = (reference.month - 1) / 3 + 1
         if q <= current {
-            return current - q >= 2 && tense == .future ? reference.year + 1 : reference.year
+            return q < current && tense == .future ? reference.year + 1 : reference.year
         }
         return q - current >= 2 && tense != .future ? reference.year - 1 : reference.year
     }

@@ -27,6 +27,9 @@ struct TenseReader {
         }
         var i = lower - 1
         var infinitive: Int?
+        // a form that a modal further back may govern: `will take effect … and expire on`, `will apply to
+        // goods shipped from`; it holds only when nothing further back says `will`
+        var weak: Tense?
         while i >= 0 && i >= lower - (infinitive == nil ? 16 : 28) {
             if isClauseBreak(i) { break }
             // `the FTA, which took effect in 2008, from April 25`: a relative clause between commas dates itself
@@ -37,6 +40,18 @@ struct TenseReader {
             // `said talks on Monday would …`: a verb of saying further back frames another clause
             if lower - i > 2, tokens[i].kind == .word, Self.reporting.contains(tokens[i].hash) { break }
             if let t = cue(at: i) {
+                if weak != nil {
+                    if t == .future, tokens[i].kind == .word, Self.modals.contains(tokens[i].hash) || Self.futureAuxiliaries.contains(tokens[i].hash) {
+                        return .future
+                    }
+                    i -= 1
+                    continue
+                }
+                if infinitive == nil, isGovernable(i, t) {
+                    weak = t
+                    i -= 1
+                    continue
+                }
                 // `urged officials to launch the case in June`: an infinitive takes its time from the finite verb
                 // that governs it, when that verb tells of the past and does not look ahead (`agreed to`)
                 if infinitive == nil, t == .future, isInfinitive(i) {
@@ -52,6 +67,7 @@ struct TenseReader {
             i -= 1
         }
         if infinitive != nil { return .future }
+        if let weak { return weak }
         i = upper
         while i < tokens.count && i < upper + 12 {
             if isClauseBreak(i) { break }
@@ -62,6 +78,25 @@ struct TenseReader {
         }
         return .unmarked
     }
+
+    /// A bare plural present (`expire`) or a participle with no auxiliary right after a noun (`goods shipped`):
+    /// a modal further back in the clause may govern it.
+    private func isGovernable(_ i: Int, _ t: Tense) -> Bool {
+        guard tokens[i].kind == .word, i > 0 else { return false }
+        if t == .present { return Self.bareForms.contains(tokens[i].hash) && tokens[i - 1].hash != W.to }
+        guard t == .past, tokens[i - 1].kind == .word, !tokens[i - 1].capitalized else { return false }
+        let previous = tokens[i - 1].hash
+        return Self.auxiliaries[previous] == nil && Self.cues[previous] == nil && !Self.pronouns.contains(previous)
+            && (bytes[tokens[i].end - 1] | 0x20 == 0x64 || Self.participles.contains(tokens[i].hash))
+    }
+
+    private static let bareForms: WordTable<Bool> = WordTable(set:
+        ["begin", "start", "open", "run", "expire", "resume", "close", "lapse", "convene", "apply", "kick", "take", "meet",
+         "hold", "come", "go", "arrive", "enter"].map(TimexTokenizer.hash))
+    private static let futureAuxiliaries: WordTable<Bool> = WordTable(set:
+        ["will", "ll", "shall", "going", "scheduled", "expected", "due", "slated"].map(TimexTokenizer.hash))
+    private static let pronouns: WordTable<Bool> = WordTable(set:
+        ["he", "she", "it", "they", "we", "i", "you", "who", "which", "that"].map(TimexTokenizer.hash))
 
     /// A verb right after `to` (`to launch`), read as the future by `cue(at:)`.
     private func isInfinitive(_ i: Int) -> Bool {
@@ -99,6 +134,8 @@ struct TenseReader {
             return nil
         }
         if let t = Self.cues[token.hash] {
+            // `set to begin`: the plural present after `to` is an infinitive
+            if t == .present, i > 0, tokens[i - 1].kind == .word, tokens[i - 1].hash == W.to { return .future }
             guard t == .past, Self.participles.contains(token.hash) else { return t }
             return auxiliary(before: i) ?? .past  // `being held`, `will be met`
         }
@@ -149,6 +186,9 @@ struct TenseReader {
         for w in [
             "is", "are", "am", "expires", "begins", "starts", "opens", "ends", "runs", "meets", "takes", "kicks",
             "resumes", "arrives", "visits", "closes", "lapses", "comes", "convenes", "applies", "goes",
+            // plural subjects: `talks begin on Monday`, `the tariffs take effect on Monday`
+            "begin", "start", "open", "run", "expire", "resume", "close", "lapse", "convene", "apply", "kick", "take",
+            "meet", "hold", "enter",
         ] {
             t.append((TimexTokenizer.hash(w), .present))
         }
