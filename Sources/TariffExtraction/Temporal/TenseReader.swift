@@ -47,7 +47,7 @@ struct TenseReader {
                     i -= 1
                     continue
                 }
-                if infinitive == nil, isGovernable(i, t) {
+                if infinitive == nil, isGovernable(i, t, startsFrom: lower > 0 && Self.onwards.contains(tokens[lower - 1].hash)) {
                     weak = t
                     i -= 1
                     continue
@@ -81,15 +81,18 @@ struct TenseReader {
 
     /// A bare plural present (`expire`) or a participle with no auxiliary right after a noun (`goods shipped`):
     /// a modal further back in the clause may govern it.
-    private func isGovernable(_ i: Int, _ t: Tense) -> Bool {
+    private func isGovernable(_ i: Int, _ t: Tense, startsFrom: Bool) -> Bool {
         guard tokens[i].kind == .word, i > 0 else { return false }
         if t == .present { return Self.bareForms.contains(tokens[i].hash) && tokens[i - 1].hash != W.to }
-        guard t == .past, tokens[i - 1].kind == .word, !tokens[i - 1].capitalized else { return false }
+        // `the agreement reached in January` keeps its own past; `goods shipped from November 15` under `will
+        // apply` is a rule for shipments from then on
+        guard t == .past, startsFrom, tokens[i - 1].kind == .word, !tokens[i - 1].capitalized else { return false }
         let previous = tokens[i - 1].hash
         return Self.auxiliaries[previous] == nil && Self.cues[previous] == nil && !Self.pronouns.contains(previous)
             && (bytes[tokens[i].end - 1] | 0x20 == 0x64 || Self.participles.contains(tokens[i].hash))
     }
 
+    private static let onwards: WordTable<Bool> = WordTable(set: ["from", "starting", "after", "beginning"].map(TimexTokenizer.hash))
     private static let bareForms: WordTable<Bool> = WordTable(set:
         ["begin", "start", "open", "run", "expire", "resume", "close", "lapse", "convene", "apply", "kick", "take", "meet",
          "hold", "come", "go", "arrive", "enter"].map(TimexTokenizer.hash))
