@@ -16,13 +16,24 @@ struct DeadlineKindReader {
         }
         var k = lower - 1
         // `told reporters on Wednesday`, `said in a statement on Monday`
-        while k >= 0, tokens[k].kind == .word, Self.skippable.contains(tokens[k].hash) || Self.audience.contains(tokens[k].hash),
-            lower - k <= 6
+        // `said privately on Thursday`: an adverb of manner between the verb and its day
+        while k >= 0, tokens[k].kind == .word, Self.skippable.contains(tokens[k].hash) || Self.audience.contains(tokens[k].hash)
+            || isMannerAdverb(k), lower - k <= 6
         {
             k -= 1
         }
         return k >= 0 && tokens[k].kind == .word && Self.reporting.contains(tokens[k].hash)
     }
+
+    /// How something was said (`said privately on Thursday`, `announced formally Monday`).
+    private func isMannerAdverb(_ k: Int) -> Bool {
+        !tokens[k].capitalized && Self.manner.contains(tokens[k].hash)
+    }
+
+    private static let manner: WordTable<Bool> = WordTable(set:
+        ["privately", "publicly", "separately", "formally", "officially", "informally", "jointly", "repeatedly",
+         "again", "also", "quietly", "reportedly", "late", "openly", "earlier", "separately", "briefly", "first"]
+            .map(TimexTokenizer.hash))
 
     /// Who or where something is said to, between a verb of saying and its date.
     private static let audience: WordTable<Bool> = WordTable(set:

@@ -22,6 +22,11 @@ struct SubjectReader {
         let infinitive = range.lowerBound > 0 && tokens[range.lowerBound - 1].kind == .word
             && tokens[range.lowerBound - 1].hash == W.to
         let name = text(actor)
+        // `U.S.` leaves a one-letter `S`; `he will`, `'s ruling` are no phrase a name can own
+        guard actor.count > 1 || tokens[actor.lowerBound].end - tokens[actor.lowerBound].start > 1,
+            tokens[range.lowerBound].kind == .word, !Self.stops.contains(tokens[range.lowerBound].hash),
+            !Self.pronouns.contains(tokens[range.lowerBound].hash), tokens[range.lowerBound].hash != W.s
+        else { return text(range) }
         if infinitive { return name + " to " + text(range) }
         guard isName(actor.upperBound - 1) else { return text(range) }
         // `the Asia-Pacific Economic Cooperation (APEC) summit`: the name in parentheses modifies the noun
@@ -52,6 +57,8 @@ struct SubjectReader {
         }
         return k >= 0 && tokens[k].kind == .word && Self.objectPrepositions.contains(tokens[k].hash)
     }
+
+    private static let pronouns = hashes(["he", "she", "it", "they", "we", "i", "you", "this", "these", "those"])
 
     private static let objectPrepositions = hashes([
         "on", "in", "at", "from", "with", "against", "to", "for", "of", "by", "into", "onto", "between", "toward",
