@@ -56,8 +56,10 @@ extension SentenceTagger {
             guard let value = resolver.period(.quarter, offset: -1) else { return nil }
             return TimexMatch(start: isWord(i - 1, W.the) ? i - 1 : i - 2, end: i + 1, value: value.iso)
         case .unit(.weekend, false) where isWord(i - 1, W.the):
-            // `over the weekend`: the reference's weekend, no calendar date
-            return TimexMatch(start: i - 1, end: i + 1, value: "\(TemporalValue.week(containing: reference).iso)-WE")
+            // `over the weekend`: no calendar date; read on a weekday and not looking ahead, the one just past
+            let past = reference.weekday <= 5 && tense(i - 1, i + 1) != .future
+            let week = TemporalValue.week(containing: reference.adding(days: past ? -7 : 0))
+            return TimexMatch(start: i - 1, end: i + 1, value: "\(week.iso)-WE")
         case .unit(.year, false):
             // `year-end`, `year end`; `year-earlier`, `year-ago`: the year before
             var k = i + 1
@@ -86,6 +88,15 @@ extension SentenceTagger {
         case .season?:
             return season(next, nil)
         case .unit(let unit, false)?:
+            // `this year's third quarter`, `next year's first quarter`
+            if unit == .year, isMark(next + 1, 0x27), isWord(next + 2, W.s), case .ordinal(let q)? = word(next + 3) {
+                var k = next + 4
+                if isMark(k, 0x2D), isGlued(k) { k += 1 }
+                if case .unit(.quarter, false)? = word(k), (1...4).contains(q) {
+                    let value = TemporalValue.quarter(year: reference.year + offset, quarter: q)
+                    return TimexMatch(start: i, end: k + 1, value: value.iso, date: value)
+                }
+            }
             if isWord(i, W.past) || (offset == -1 && isWord(i - 1, W.the)) {
                 return TimexMatch(start: i, end: next + 1, type: .duration, value: Self.durationValue(1, unit))
             }

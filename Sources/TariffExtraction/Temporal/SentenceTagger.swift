@@ -107,15 +107,26 @@ struct SentenceTagger {
         }
         guard t.kind == .word, let word = lexicon[t.hash] else {
             if t.kind == .word, isWord(i, W.a) || isWord(i, W.an) { return duration(i) }
-            if t.kind == .word, isWord(i, W.every) || isWord(i, W.each), case .unit(let unit, false)? = word(i + 1) {
+            if t.kind == .word, isWord(i, W.every) || isWord(i, W.each) {
+                switch word(i + 1) {
                 // `every week`: a SET with that period
-                return TimexMatch(start: i, end: i + 2, type: .set, value: Self.durationValue(1, unit))
+                case .unit(let unit, false)?:
+                    return TimexMatch(start: i, end: i + 2, type: .set, value: Self.durationValue(1, unit))
+                // `each Thursday`, `every July`: a SET of those days or months
+                case .weekday(let d)? where tokens[i + 1].capitalized:
+                    return TimexMatch(start: i, end: i + 2, type: .set, value: "XXXX-WXX-\(d)")
+                case .month(let m, false)? where tokens[i + 1].capitalized:
+                    return TimexMatch(start: i, end: i + 2, type: .set, value: "XXXX-\(CalendarDate.pad(m, 2))")
+                default:
+                    break
+                }
             }
             return nil
         }
         switch word {
         case .month: return monthFirstDate(i)
         case .weekday: return weekdayDate(i)
+        case .holiday(let h): return holiday(i, h)
         case .number: return duration(i)
         default: return relative(i, word)
         }

@@ -24,8 +24,9 @@ struct SubjectReader {
         let name = text(actor)
         // `U.S.` leaves a one-letter `S`; `he will`, `'s ruling` are no phrase a name can own
         guard actor.count > 1 || tokens[actor.lowerBound].end - tokens[actor.lowerBound].start > 1,
-            tokens[range.lowerBound].kind == .word, !Self.stops.contains(tokens[range.lowerBound].hash),
-            !Self.pronouns.contains(tokens[range.lowerBound].hash), tokens[range.lowerBound].hash != W.s
+            tokens[range.lowerBound].kind != .mark, tokens[range.lowerBound].kind == .number
+                || !Self.stops.contains(tokens[range.lowerBound].hash) && !Self.pronouns.contains(tokens[range.lowerBound].hash)
+                && tokens[range.lowerBound].hash != W.s
         else { return text(range) }
         if infinitive { return name + " to " + text(range) }
         guard isName(actor.upperBound - 1) else { return text(range) }

@@ -35,6 +35,12 @@ enum TimexWord: Sendable, Equatable {
     /// daily, weekly, monthly, …: a SET with this period.
     case frequency(String)
     case quarterName(Int)
+    case holiday(Holiday)
+}
+
+/// Holidays news dates things by (`before Christmas`, `over Thanksgiving`).
+enum Holiday: UInt8, Sendable {
+    case christmas, thanksgiving, halloween, independence
 }
 
 /// The tagger's vocabulary, looked up by `TimexToken.hash`.
@@ -118,6 +124,10 @@ enum TimexLexicon {
         add(["monthly"], .frequency("P1M"))
         add(["quarterly"], .frequency("P3M"))
         add(["annually", "yearly"], .frequency("P1Y"))
+        add(["christmas"], .holiday(.christmas))
+        add(["thanksgiving"], .holiday(.thanksgiving))
+        add(["halloween"], .holiday(.halloween))
+        add(["independence"], .holiday(.independence))
         add(["q1"], .quarterName(1))
         add(["q2"], .quarterName(2))
         add(["q3"], .quarterName(3))
