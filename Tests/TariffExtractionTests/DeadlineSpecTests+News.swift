@@ -73,6 +73,35 @@ extension DeadlineSpecTests {
         timexes(friday, "Prices rose more than expected in September.", ("September", .date, "2025-09")),
     ]
 
+    /// What the tagger reads past HeidelTime's rules: results-news quarters, parts of days, extents, holidays, sets.
+    static let taggerTimexes: [TimexSpec] = [
+        // a year back beside an earnings quarter is that quarter a year back
+        timexes(friday, "Third-quarter profit rose to $5 million from $4 million a year earlier.",
+            ("Third-quarter", .date, "2025-Q3"), ("a year earlier", .date, "2024-Q3")),
+        timexes(friday, "The fourth-quarter loss compares with a profit in the year-ago quarter.",
+            ("fourth-quarter", .date, "2025-Q4"), ("the year-ago quarter", .date, "2024-Q4")),
+        // a quarter under way or just ended is this year's; one still to come in a January look back, last year's
+        timexes(CalendarDate(year: 2026, month: 1, day: 20)!, "Fourth-quarter sales fell 3%.",
+            ("Fourth-quarter", .date, "2025-Q4")),
+        timexes(friday, "Net sales for this year's third quarter were $14 million.",
+            ("this year's third quarter", .date, "2025-Q3")),
+        // a weekday with its part of the day is one TIME
+        timexes(friday, "Protesters rallied in the square Thursday night.", ("Thursday night", .time, "2025-10-23TNI")),
+        // the article, ordinals and bounds of a span belong to it
+        timexes(friday, "Sales rose 4% in the first nine months.", ("the first nine months", .duration, "P9M")),
+        timexes(friday, "The plant was idle for nearly two years.", ("nearly two years", .duration, "P2Y")),
+        timexes(friday, "Profit in fiscal 2024 doubled.", ("fiscal 2024", .date, "2024")),
+        timexes(friday, "Such deals were common in the late 1970s.", ("the late 1970s", .date, "197")),
+        // holidays and sets
+        timexes(friday, "Retailers expect the duties to bite before Christmas.", ("Christmas", .date, "2025-12-25")),
+        timexes(friday, "Ports will close on Thanksgiving Day.", ("Thanksgiving Day", .date, "2025-11-27")),
+        timexes(friday, "The committee meets each Thursday.", ("each Thursday", .set, "XXXX-WXX-4")),
+        // said on a weekday: the day has passed; `the weekend` read on a weekday, the one just past
+        timexes(friday, "The minister told a news conference on Wednesday that talks would resume.",
+            ("Wednesday", .date, "2025-10-22")),
+        timexes(friday, "Talks stalled over the weekend.", ("the weekend", .date, "2025-W42-WE")),
+    ]
+
     /// Subjects say what happens and who acts, in a few words of the sentence.
     static let subjects: [(reference: CalendarDate, text: String, subject: String)] = [
         (friday, "Top US and Chinese officials are set to meet in Geneva on Saturday.",
@@ -100,4 +129,7 @@ extension DeadlineSpecTests {
 
     @Test(arguments: newsTimexes)
     func newsTimex(_ spec: TimexSpec) { check(spec) }
+
+    @Test(arguments: taggerTimexes)
+    func taggerTimex(_ spec: TimexSpec) { check(spec) }
 }
