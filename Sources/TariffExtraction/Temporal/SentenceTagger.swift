@@ -127,9 +127,25 @@ struct SentenceTagger {
         case .month: return monthFirstDate(i)
         case .weekday: return weekdayDate(i)
         case .holiday(let h): return holiday(i, h)
+        case .number(19): return spokenYear(i) ?? duration(i)
         case .number: return duration(i)
         default: return relative(i, word)
         }
+    }
+
+    /// `nineteen ninety-six`, `nineteen seventy nine`: a year read out, as broadcast transcripts write it.
+    func spokenYear(_ i: Int) -> TimexMatch? {
+        guard case .number(let tens)? = word(i + 1), tens >= 10, tens % 10 == 0 || tens < 20 else { return nil }
+        var end = i + 2
+        var year = 1900 + tens
+        var k = end
+        if isMark(k, 0x2D), isGlued(k) { k += 1 }
+        if tens >= 20, case .number(let unit)? = word(k), (1...9).contains(unit) {
+            year += unit
+            end = k + 1
+        }
+        let dated = i > 0 && tokens[i - 1].kind == .word && W.datePrepositions.contains(tokens[i - 1].hash)
+        return TimexMatch(start: i, end: end, value: String(year), date: dated ? .year(year) : nil)
     }
 
     /// `m`, a day or span whose year was inferred, in year `y` instead.

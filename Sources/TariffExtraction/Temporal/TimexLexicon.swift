@@ -88,13 +88,10 @@ enum TimexLexicon {
             "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
         ]
         for (i, n) in numbers.enumerated() { add([n], .number(i + 1)) }
-        add(["fifteen"], .number(15))
-        add(["eighteen"], .number(18))
-        add(["twenty"], .number(20))
-        add(["thirty"], .number(30))
-        add(["forty"], .number(40))
-        add(["sixty"], .number(60))
-        add(["ninety"], .number(90))
+        let teens = ["thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+        for (i, n) in teens.enumerated() { add([n], .number(13 + i)) }
+        let tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+        for (i, n) in tens.enumerated() { add([n], .number(20 + 10 * i)) }
         add(["several", "few"], .number(-1))
         let ordinals = ["first", "second", "third", "fourth"]
         for (i, o) in ordinals.enumerated() { add([o], .ordinal(i + 1)) }
