@@ -30,6 +30,10 @@ extension DeadlineSpecTests {
         on(friday, "The tariffs could take effect within a week."),
         on(friday, "The quota was used up within ten days of opening."),
         on(friday, "Exporters will sell more within a year, officials estimate."),
+        // today with nothing happening is the present; a quarter is a period of results
+        on(friday, "Good news for soybean farmers today."),
+        on(friday, "The quake will result in a fourth-quarter charge."),
+        on(friday, "Analysts expect losses to continue into the fourth quarter."),
         // a year alone as a goal or an occasion
         on(friday, "The country aims to double its exports by 2030."),
         on(friday, "Officials will meet the growth target for 2026."),
@@ -48,6 +52,8 @@ extension DeadlineSpecTests {
         on(friday, "Exporters can ask for a refund once the window closes on Nov. 14.", due("2025-11-14", .other)),
         on(friday, "Judges will hear arguments on Nov. 5 over whether the agency can levy the duties.",
             due("2025-11-05", .other)),
+        // today with an event stays
+        on(friday, "The new quota takes effect today.", due("2025-10-24", .effective)),
         // a measure dated by a year keeps it
         on(friday, "The duties take effect in 2027.", due("2027", .effective)),
         // a stated range already under way when the article appears

@@ -34,6 +34,11 @@ struct DeadlineFinder: Sendable {
         // `by 2020`, `next year's election`: a year alone is a goal or an era; only a measure's start or end
         // (`the duties take effect in 2026`) is concrete enough to alert on
         if date.granularity == .year && kind != .effective && kind != .expiry { return nil }
+        // `a fourth-quarter charge`, `losses to continue into the fourth quarter`: a quarter with no event is a
+        // period of results
+        if date.granularity == .quarter && kind == .other { return nil }
+        // `good news for exporters today`, `the prices we are seeing today`: today with no event is the present
+        if kind == .other, date == .day(referenceDate), document.string(timex.bytes).lowercased() == "today" { return nil }
         let gate = DeadlineGate(bytes: document.bytes, tokens: tokens)
         if timex.type == .duration && !timex.anchored && !gate.isCountedDeadline(timex, lower, upper, kind: kind) {
             return nil
