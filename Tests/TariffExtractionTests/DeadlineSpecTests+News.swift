@@ -98,6 +98,10 @@ extension DeadlineSpecTests {
         timexes(friday, "The plant was idle for nearly two years.", ("nearly two years", .duration, "P2Y")),
         timexes(friday, "Profit in fiscal 2024 doubled.", ("fiscal 2024", .date, "2024")),
         timexes(friday, "Such deals were common in the late 1970s.", ("the late 1970s", .date, "197")),
+        timexes(friday, "The crew spent 5 1/2 hours on the ground.", ("5 1/2 hours", .duration, "PT5.5H")),
+        timexes(friday, "Third-quarter net fell from the 2024 period.",
+            ("Third-quarter", .date, "2025-Q3"), ("the 2024 period", .date, "2024-Q3")),
+        timexes(friday, "The plant opened more than four decades ago.", ("more than four decades ago", .date, "1985")),
         // holidays and sets
         timexes(friday, "Retailers expect the duties to bite before Christmas.", ("Christmas", .date, "2025-12-25")),
         timexes(friday, "Ports will close on Thanksgiving Day.", ("Thanksgiving Day", .date, "2025-11-27")),

@@ -22,6 +22,14 @@ extension SentenceTagger {
         case .mark:
             return nil
         }
+        // `5 1/2 hours`, `2 1/2 years`
+        var half = false
+        if tokens[i].kind == .number, isNumber(unitIndex), tokens[unitIndex].value == 1, isMark(unitIndex + 1, 0x2F),
+            isGlued(unitIndex + 1), isNumber(unitIndex + 2), tokens[unitIndex + 2].value == 2, isGlued(unitIndex + 2)
+        {
+            half = true
+            unitIndex += 3
+        }
         let hyphenated = isMark(unitIndex, 0x2D) && isGlued(unitIndex) && isGlued(unitIndex + 1)
         if hyphenated { unitIndex += 1 }
         guard case .unit(let unit, let plural)? = word(unitIndex), unit != .weekend else { return nil }
@@ -31,7 +39,12 @@ extension SentenceTagger {
         if isWord(end, W.old) || (isMark(end, 0x2D) && isWord(end + 1, W.old)) { return nil }
         let article = tokens[i].kind == .word && count == 1
         let before = i > 0 && tokens[i - 1].kind == .word ? tokens[i - 1].hash : 0
-        let value = Self.durationValue(count, unit)
+        var value = Self.durationValue(count, unit)
+        if half {
+            guard case .unit(let u, true)? = word(unitIndex), u != .quarter, u != .decade, let letter = value.last else { return nil }
+            value = String(value.dropLast()) + ".5" + String(letter)
+            return TimexMatch(start: i, end: end, type: .duration, value: value)
+        }
         // `two weeks ago`; `a year earlier`, `three days later` (read from the reference date)
         if count > 0, !hyphenated, isWord(end, W.ago) || isWord(end, W.earlier) || isWord(end, W.later) {
             guard let date = shifted(by: isWord(end, W.later) ? count : -count, unit) else { return nil }

@@ -182,6 +182,12 @@ extension SentenceTagger {
             return TimexMatch(start: i, end: i + 2, value: String(y / 10))
         }
         if isMark(i + 1, 0x2D), isGlued(i + 1), isNumber(i + 2), isGlued(i + 2) { return nil }
+        // `the 1988 period` in results news: that year's quarter, as `the year-ago period` is
+        if isWord(i - 1, W.the), isWordIn(i + 1, Self.periodNouns), y < reference.year {
+            var m = TimexMatch(start: i, end: i + 1, value: String(y), date: .year(y))
+            m.yearsBack = reference.year - y
+            return m
+        }
         guard i > 0, tokens[i - 1].kind == .word, W.datePrepositions.contains(tokens[i - 1].hash) else {
             // `the 1996 Olympic bombing`: still a year for TIMEX3, but a name, so no calendar value
             guard (1900...2099).contains(y), !isMark(i - 1, 0x24), !isMark(i - 1, 0x23), !isGlued(i) || i == 0,

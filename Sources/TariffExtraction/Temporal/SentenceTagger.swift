@@ -63,6 +63,7 @@ struct SentenceTagger {
     /// `nearly two years`, `the year-ago quarter`, `fiscal 1989`).
     func widen(_ m: inout TimexMatch, before floor: Int) {
         let counted = m.type == .duration || m.yearsBack != nil || isWordIn(m.start, Self.spanOpeners)
+            || m.end > m.start + 1 && isWord(m.end - 1, W.ago)
         if counted {
             // `nearly`, `more than`, `at least`, `up to`
             if m.start - 2 >= floor, isWordIn(m.start - 1, Self.boundWords), isWordIn(m.start - 2, Self.boundLeads) {
@@ -72,8 +73,8 @@ struct SentenceTagger {
             }
         }
         if m.type == .duration, m.start - 1 >= floor, isWordIn(m.start - 1, Self.spanOpeners) { m.start -= 1 }
-        // `the year-ago quarter`, `the year-earlier period`
-        if m.yearsBack != nil, m.end > m.start + 1, isWordIn(m.end, Self.periodNouns) { m.end += 1 }
+        // `the year-ago quarter`, `the year-earlier period`, `the 1988 period`
+        if m.yearsBack != nil, m.end > m.start + 1 || isNumber(m.start), isWordIn(m.end, Self.periodNouns) { m.end += 1 }
         if m.start - 1 >= floor, isWord(m.start - 1, W.the),
             m.type == .duration || isWordIn(m.start, Self.spanOpeners) || m.yearsBack != nil && isWordIn(m.end - 1, Self.periodNouns)
         {
