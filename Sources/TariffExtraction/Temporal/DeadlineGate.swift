@@ -13,9 +13,21 @@ struct DeadlineGate {
         if isDateline(lower, upper) { return .dateline }
         if isInCaption(upper) { return .caption }
         guard kind == .other else { return nil }
-        if isGeneric(lower, upper) { return .generic }
-        if isStatistic(lower, upper) { return .statistic }
-        if granularity == .day, isAnnouncementDay(lower, upper) { return .statement }
+        // one pass over the clause says which of the costlier readings below can apply
+        let (first, last) = clause(lower, upper)
+        var can = false, announcing = false, measure = false, movement = false
+        for k in first..<last where tokens[k].kind == .word {
+            let h = tokens[k].hash
+            if Self.genericPronouns.contains(h), !(k > 0 && tokens[k - 1].hash == Self.thank) { return .generic }
+            if Self.indicators.contains(h) { return .statistic }
+            if h == Self.can { can = true }
+            if k < lower, Self.announcing.contains(h) { announcing = true }
+            if Self.quantities.contains(h) { measure = true }
+            if Self.movements.contains(h) { movement = true }
+        }
+        if measure && movement { return .statistic }
+        if can, isGovernedByCan(lower, upper, first, last) { return .generic }
+        if announcing, granularity == .day, isAnnouncementDay(lower, upper) { return .statement }
         return nil
     }
 
@@ -88,17 +100,11 @@ struct DeadlineGate {
         return false
     }
 
-    /// `when you have one harvest a year … at the end of the year you make enough money`, `a batch of milk
-    /// can reach tables as soon as Wednesday`: a generic or habitual remark, addressed to anyone, or what can
-    /// happen, not what will.
-    func isGeneric(_ lower: Int, _ upper: Int) -> Bool {
-        let (first, last) = clause(lower, upper)
-        for k in first..<last where tokens[k].kind == .word {
-            let h = tokens[k].hash
-            if Self.genericPronouns.contains(h), !(k > 0 && tokens[k - 1].hash == Self.thank) { return true }
-        }
-        // `can` governs the date only when no verb with a tense of its own stands between (`Brazil can ask
-        // for a panel once the period runs out on Oct. 10` dates the running out)
+    /// `a batch of milk can reach tables as soon as Wednesday`: what can happen, not what will. `can` governs
+    /// the date only when no verb with a tense of its own stands between (`Brazil can ask for a panel once the
+    /// period runs out on Oct. 10` dates the running out). Generic remarks addressed to anyone (`at the end of
+    /// the year you make enough money`) are caught by their `you` in `rejection`.
+    private func isGovernedByCan(_ lower: Int, _ upper: Int, _ first: Int, _ last: Int) -> Bool {
         let tense = TenseReader(bytes: bytes, tokens: tokens)
         func governedByCan(_ range: StrideThrough<Int>) -> Bool {
             for k in range where tokens[k].kind == .word && !tokens[k].capitalized {
@@ -113,20 +119,8 @@ struct DeadlineGate {
             || governedByCan(stride(from: upper, through: last - 1, by: 1))
     }
 
-    /// `consumer inflation picked up in August`, `We expect CPI in September to increase`, `exports dropped in
-    /// June`: a figure of the economy dated, not a measure or an event.
-    func isStatistic(_ lower: Int, _ upper: Int) -> Bool {
-        let (first, last) = clause(lower, upper)
-        var measure = false
-        var movement = false
-        for k in first..<last where tokens[k].kind == .word {
-            let h = tokens[k].hash
-            if Self.indicators.contains(h) { return true }
-            if Self.quantities.contains(h) { measure = true }
-            if Self.movements.contains(h) { movement = true }
-        }
-        return measure && movement
-    }
+    // A figure of the economy dated, not a measure or an event (`consumer inflation picked up in August`,
+    // `exports dropped in June`): an indicator noun, or a quantity with a verb of movement, in `rejection`.
 
     /// `China announced a decision to make … on Friday`, `according to health officials Saturday`: the
     /// day of the announcement, when nothing after the verb of announcing says `will` or `would`.

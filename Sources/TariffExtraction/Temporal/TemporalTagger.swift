@@ -34,9 +34,7 @@ struct TemporalTagger: Sendable {
                     m.date = value
                 }
                 // a year-back value names no quarter of its own: the next one counts from the same quarter
-                if m.yearsBack == nil, m.value.utf8.count == 7, let d = m.date ?? TemporalValue(iso: m.value),
-                    d.granularity == .quarter
-                {
+                if m.yearsBack == nil, let d = m.date ?? Self.quarterValue(m.value), d.granularity == .quarter {
                     lastQuarter = (index, d)
                 }
                 let statement = kinds.isStatementDate(m.start, m.end)
@@ -49,6 +47,13 @@ struct TemporalTagger: Sendable {
             }
         }
         return result
+    }
+
+    /// `2025-Q3` for the quarters that carry no calendar date (`the quarter`), without parsing every value.
+    private static func quarterValue(_ value: String) -> TemporalValue? {
+        let u = value.utf8
+        guard u.count == 7, u[u.index(u.startIndex, offsetBy: 5)] == 0x51 else { return nil }
+        return TemporalValue(iso: value)
     }
 
     /// The exact rule `TimexPrefilter` approximates: without a number or a lexicon word, no expression.
