@@ -55,7 +55,7 @@ struct DeadlineKindReader {
         var skipped = 0
         while i >= 0 && lower - i - skipped <= 14 {
             if isBoundary(i) { break }
-            if i < lower - 1, let skip = tokens.relativeClauseStart(endingAt: i) {
+            if i < lower - 1, tokens[i].kind == .mark, tokens[i].mark == 0x2C, let skip = tokens.relativeClauseStart(endingAt: i) {
                 skipped += i - skip + 1
                 i = skip - 1
                 continue

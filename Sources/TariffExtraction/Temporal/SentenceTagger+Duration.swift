@@ -110,7 +110,8 @@ extension SentenceTagger {
     /// `take effect 15 days after the announcement on March 8`, `within 90 days of June 1`: a span followed by
     /// `after`/`of`/`from` and, in the same clause, a calendar day ends that many units after that day.
     func anchorSpans(_ found: inout [TimexMatch]) {
-        for (n, m) in found.enumerated() where m.type == .duration && n + 1 < found.count {
+        for n in found.indices where found[n].type == .duration && n + 1 < found.count {
+            let m = found[n]
             let anchor = found[n + 1]
             guard let anchorDate = anchor.date, anchorDate.granularity == .day, anchor.endDate == nil, anchor.start - m.end <= 10,
                 isWord(m.end, W.after) || isWord(m.end, W.of) || isWord(m.end, W.from),

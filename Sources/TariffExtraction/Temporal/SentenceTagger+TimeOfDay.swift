@@ -25,7 +25,7 @@ extension SentenceTagger {
     func withTimeOfDay(_ m: TimexMatch) -> TimexMatch {
         guard m.type == .date, m.endDate == nil, let date = m.date, date.granularity == .day else { return m }
         // `Friday morning`, `Wednesday night`: one TIME, the day with its part
-        if m.end < tokens.count, tokens[m.end].kind == .word, let part = Self.partsOfDay[tokens[m.end].hash] {
+        if m.end < tokens.count, tokens[m.end].kind == .word, let part = Self.partOfDay(tokens[m.end].hash) {
             var joined = m
             joined.end = m.end + 1
             joined.type = .time
@@ -83,11 +83,16 @@ extension SentenceTagger {
         return "\(day.isoDay)T\(two(hour)):\(two(minute))"
     }
 
-    /// TIMEX3 parts of the day.
-    static let partsOfDay: WordTable<String> = WordTable([
-        (TimexTokenizer.hash("morning"), "MO"), (TimexTokenizer.hash("afternoon"), "AF"),
-        (TimexTokenizer.hash("evening"), "EV"), (TimexTokenizer.hash("night"), "NI"),
-    ])
+    /// The TIMEX3 part of the day a word names (compared with literal hashes: this runs for every day found).
+    static func partOfDay(_ hash: UInt64) -> String? {
+        switch hash {
+        case W.morning: return "MO"
+        case W.afternoon: return "AF"
+        case W.evening: return "EV"
+        case W.night: return "NI"
+        default: return nil
+        }
+    }
 
     private static let am = TimexTokenizer.hash("am")
     private static let pm = TimexTokenizer.hash("pm")

@@ -62,7 +62,7 @@ struct SentenceTagger {
     /// TimeML extents: the article and the words that bound a span belong to it (`the first nine months`,
     /// `nearly two years`, `the year-ago quarter`, `fiscal 1989`).
     func widen(_ m: inout TimexMatch, before floor: Int) {
-        let counted = m.type == .duration || m.yearsBack != nil || isWordIn(m.start, Self.spanOpeners)
+        let counted = m.type == .duration || m.yearsBack != nil || opensSpan(m.start)
             || m.end > m.start + 1 && isWord(m.end - 1, W.ago)
         if counted {
             // `nearly`, `more than`, `at least`, `up to`
@@ -72,11 +72,11 @@ struct SentenceTagger {
                 m.start -= 1
             }
         }
-        if m.type == .duration, m.start - 1 >= floor, isWordIn(m.start - 1, Self.spanOpeners) { m.start -= 1 }
+        if m.type == .duration, m.start - 1 >= floor, opensSpan(m.start - 1) { m.start -= 1 }
         // `the year-ago quarter`, `the year-earlier period`, `the 1988 period`
         if m.yearsBack != nil, m.end > m.start + 1 || isNumber(m.start), isWordIn(m.end, Self.periodNouns) { m.end += 1 }
         if m.start - 1 >= floor, isWord(m.start - 1, W.the),
-            m.type == .duration || isWordIn(m.start, Self.spanOpeners) || m.yearsBack != nil && isWordIn(m.end - 1, Self.periodNouns)
+            m.type == .duration || opensSpan(m.start) || m.yearsBack != nil && isWordIn(m.end - 1, Self.periodNouns)
         {
             m.start -= 1
         }
@@ -87,8 +87,15 @@ struct SentenceTagger {
         }
     }
 
-    static let spanOpeners: WordTable<Bool> = WordTable(set:
-        ["past", "last", "next", "first", "following", "previous", "coming"].map(TimexTokenizer.hash))
+    /// `past`, `last`, `next`, `following`, `first`: words that open a counted span, read from the lexicon the
+    /// tagger already holds rather than another table.
+    func opensSpan(_ i: Int) -> Bool {
+        switch word(i) {
+        case .shift(.relative(let k))?: return k != 0
+        case .ordinal(1)?: return true
+        default: return false
+        }
+    }
     static let approximators: WordTable<Bool> = WordTable(set:
         ["nearly", "almost", "around", "approximately", "roughly", "over", "barely"]
             .map(TimexTokenizer.hash))
@@ -296,6 +303,10 @@ enum W {
     static let latest: UInt64 = 0x376e_3463_8197_a4a6  // "latest"
     static let late: UInt64 = 0x044c_f1ad_9050_2801  // "late"
     static let mid: UInt64 = 0x07f4_3d19_1756_3645  // "mid"
+    static let morning: UInt64 = 0xa43a_103d_d3b5_b38f  // "morning"
+    static let afternoon: UInt64 = 0x2952_d22a_f001_2917  // "afternoon"
+    static let evening: UInt64 = 0x8e5a_5d5c_0bd4_46ef  // "evening"
+    static let night: UInt64 = 0x4f77_b241_4b2c_8001  // "night"
 
     /// Prepositions that make a bare year or month a date (`in 2026`, `since April`).
     static let datePrepositions: WordTable<Bool> = WordTable(set: 

@@ -33,7 +33,7 @@ struct TenseReader {
         while i >= 0 && i >= lower - (infinitive == nil ? 16 : 28) {
             if isClauseBreak(i) { break }
             // `the FTA, which took effect in 2008, from April 25`: a relative clause between commas dates itself
-            if i < lower - 1, let skip = tokens.relativeClauseStart(endingAt: i) {
+            if i < lower - 1, tokens[i].kind == .mark, tokens[i].mark == 0x2C, let skip = tokens.relativeClauseStart(endingAt: i) {
                 i = skip - 1
                 continue
             }
