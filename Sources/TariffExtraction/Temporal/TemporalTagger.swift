@@ -26,13 +26,13 @@ struct TemporalTagger: Sendable {
             let matches = tagger.matches()
             guard !matches.isEmpty else { continue }
             result.tokens[index] = tokens
-            for var m in matches {
+            for m in matches {
                 // `net rose from $52 million a year earlier`, after `third-quarter net`: that quarter a year back
+                var quarterBack: TemporalValue?
                 if let q = lastQuarter, index - q.sentence <= 4, let back = m.yearsBack {
-                    let value = TemporalValue.quarter(year: q.value.firstDay.year - back, quarter: (q.value.firstDay.month - 1) / 3 + 1)
-                    m.value = value.iso
-                    m.date = value
+                    quarterBack = .quarter(year: q.value.firstDay.year - back, quarter: (q.value.firstDay.month - 1) / 3 + 1)
                 }
+                let date = quarterBack ?? m.date
                 // a year-back value names no quarter of its own: the next one counts from the same quarter
                 if m.yearsBack == nil, let d = m.date ?? Self.quarterValue(m.value), d.granularity == .quarter {
                     lastQuarter = (index, d)
@@ -41,7 +41,7 @@ struct TemporalTagger: Sendable {
                 result.timexes.append(
                     TaggedTimex(
                         bytes: tokens[m.start].start..<tokens[m.end - 1].end, sentenceIndex: index, type: m.type,
-                        value: m.value, date: statement ? nil : m.date, endDate: statement ? nil : m.endDate,
+                        value: quarterBack?.iso ?? m.value, date: statement ? nil : date, endDate: statement ? nil : m.endDate,
                         beforeReference: m.beforeReference, isStatementDate: statement, anchored: m.anchored,
                         tense: reader.tense(around: m.start, m.end)))
             }
