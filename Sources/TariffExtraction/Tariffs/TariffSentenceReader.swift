@@ -97,7 +97,7 @@ struct TariffSentenceReader {
             if direction == .unknown { direction = additional ? .increase : verdict.direction }
             let productRanges = ProductPhrase(sentence: s).products(
                 for: draft.expression, noun: draft.noun, limit: zone.upperBound)
-            let products = productRanges.map { document.string(s.tokens[$0.lowerBound].start..<s.tokens[$0.upperBound - 1].end) }
+            let products = productRanges.map { document.readableString(s.tokens[$0.lowerBound].start..<s.tokens[$0.upperBound - 1].end) }
             let textRange = textBytes(draft)
             var pairs = [(draft.imposer, draft.target)]
             for extra in draft.extraTargets where extra != draft.target.code {
@@ -112,7 +112,7 @@ struct TariffSentenceReader {
                     ratePct: reductionAmount ? nil : draft.expression?.rate, previousRatePct: draft.expression?.previous,
                     additional: additional && !reductionAmount, direction: direction, status: verdict.status, effectiveDate: effective,
                     confidence: min(imposer.confidence, target.confidence),
-                    text: document.string(textRange), sentence: document.string(s.range),
+                    text: document.string(textRange), sentence: document.readableString(s.range),
                     start: document.scalarOffset(ofByte: textRange.lowerBound),
                     end: document.scalarOffset(ofByte: textRange.upperBound))
                 change.minimumRatePct = draft.expression?.minimum
