@@ -24,6 +24,9 @@ struct RateExpression: Sendable {
     var points: Bool
     /// `doubled` / `halved` of an earlier rate: rate computed from the previous one.
     var direction: TariffDirection
+    /// A rate of zero said without a number (`duty-free`, `eliminate tariffs`, `exempt … from duties`):
+    /// the removal words name the new level, so they do not make the rate `lifted`.
+    var zeroByWords = false
 }
 
 /// Finds percentages and decides which of them are tariff rates.
@@ -126,6 +129,17 @@ enum RateScanner {
 
     /// The tariff rates among the percentages, paired into moves and ranges.
     static func expressions(in s: TariffSentence, hasTariffNoun: Bool) -> [RateExpression] {
+        var found = numericExpressions(in: s, hasTariffNoun: hasTariffNoun)
+        let zeros = ZeroRateForms.expressions(in: s)
+        guard !zeros.isEmpty else { return found }
+        for zero in zeros where !found.contains(where: { $0.span.overlaps(zero.span) || $0.anchor == zero.anchor }) {
+            found.append(zero)
+        }
+        found.sort { $0.anchor < $1.anchor }
+        return found
+    }
+
+    private static func numericExpressions(in s: TariffSentence, hasTariffNoun: Bool) -> [RateExpression] {
         let rates = percentages(in: s)
         guard !rates.isEmpty else { return [] }
         var attached: [Int?] = []  // noun index, or -1 when attached without an adjacent noun
@@ -280,7 +294,11 @@ enum RateScanner {
     static func attachment(_ rate: RateMention, _ s: TariffSentence, hasTariffNoun: Bool, coordinated: Bool) -> Int? {
         let before = rate.first - 1
         // `90% of the world's processing`, `exports fell 20%`, `down 5%`
-        if s.isWord(rate.end, TariffVocabulary.of) { return nil }
+        if s.isWord(rate.end, TariffVocabulary.of) {
+            // `a 25 percent of tariff on dairy`: the rate is the tariff's, written with `of`
+            let noun = s.has(rate.end + 1, .determiner) ? rate.end + 2 : rate.end + 1
+            return s.isTariffNoun(noun) ? noun : nil
+        }
         if s.has(before, .marketVerb) { return nil }
         if s.isWord(before, TariffVocabulary.by), s.has(before - 1, .marketVerb) || s.has(before - 1, .blocker) { return nil }
         // `30%, up from 10%`: the old rate of the one before, not a change of its own

@@ -19,7 +19,8 @@ struct StatusClassifier {
     ///   - anchor: the rate's number token (or the tariff noun of a rate-less mention).
     ///   - span: the rate expression's tokens.
     ///   - futureDate: an effective date on or after the reference date was linked.
-    func classify(segment: Range<Int>, zone: Range<Int>, anchor: Int, span: Range<Int>, futureDate: Bool) -> Verdict {
+    ///   - newLevel: the rate is the level a removal leaves (`eliminate tariffs`: 0%), so removal words do not lift it.
+    func classify(segment: Range<Int>, zone: Range<Int>, anchor: Int, span: Range<Int>, futureDate: Bool, newLevel: Bool = false) -> Verdict {
         let s = sentence
         var threat = false, propose = false, announce = false, inEffect = false, inEffectNear = false, impose = false, lift = false
         var pause = false
@@ -27,7 +28,7 @@ struct StatusClassifier {
         var increase = false, decrease = false
         var simplePast = false
         var presentBe = false
-        let rateIsNewLevel = s.isWord(span.lowerBound - 1, TariffVocabulary.to) || s.isWord(anchor - 1, TariffVocabulary.to)
+        let rateIsNewLevel = newLevel || s.isWord(span.lowerBound - 1, TariffVocabulary.to) || s.isWord(anchor - 1, TariffVocabulary.to)
         // After the rate, a new subject or a subordinate clause (`if Beijing delays…`) no longer speaks of it.
         var detached = false
         for k in segment {

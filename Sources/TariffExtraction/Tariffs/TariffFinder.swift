@@ -11,17 +11,25 @@ struct TariffFinder: Sendable {
         var timexIndex = 0
         var previous: TariffSentence?
         // In sentence order (as the tagger emits them) the walk below finds every sentence's timexes; else filter.
+        var frame = DocumentFrame()
         var ordered = true
         for t in timexes.indices.dropFirst() where timexes[t].sentenceIndex < timexes[t - 1].sentenceIndex {
             ordered = false
             break
         }
         for (index, range) in document.sentences.enumerated() {
-            guard TariffPrefilter.mayMentionTariff(document.bytes, range) else { continue }
+            guard TariffPrefilter.mayMentionTariff(document.bytes, range) else {
+                if index < 2 { frame.add(TariffSentence.named(document.bytes, index: index, range: range), weight: 2) }
+                continue
+            }
             // The reader returns nothing for a sentence without a tariff noun; names and roles are not read for it.
             let words = TariffSentence(wordsOf: document.bytes, index: index, range: range)
-            guard words.hasTariffNoun else { continue }
+            guard words.hasTariffNoun else {
+                if index < 2 { frame.add(words.named(), weight: 2) }
+                continue
+            }
             let sentence = words.named()
+            frame.add(sentence, weight: index < 2 ? 2 : 1)
             while timexIndex < timexes.count && timexes[timexIndex].sentenceIndex < index { timexIndex += 1 }
             var sentenceTimexes: [TaggedTimex] = []
             var t = timexIndex
@@ -37,7 +45,7 @@ struct TariffFinder: Sendable {
             changes.append(contentsOf: reader.changes())
             previous = sentence
         }
-        return TariffMerger.merge(changes)
+        return TariffMerger.merge(changes, frame: frame)
     }
 }
 

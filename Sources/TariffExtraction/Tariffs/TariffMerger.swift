@@ -4,9 +4,9 @@
 /// An article states a handful of changes, so a linear scan beats hashing two strings and a
 /// double per change.
 enum TariffMerger {
-    static func merge(_ changes: [TariffChange]) -> [TariffChange] {
-        guard changes.count > 1 else { return changes }
-        let changes = fillingSides(changes)
+    static func merge(_ changes: [TariffChange], frame: DocumentFrame = DocumentFrame()) -> [TariffChange] {
+        guard changes.count > 1 else { return frame.filling(changes) }
+        let changes = frame.filling(fillingSides(changes))
         var kept: [TariffChange] = []
         kept.reserveCapacity(changes.count)
         for change in changes {

@@ -87,9 +87,11 @@ struct TariffSentenceReader {
             // The words nearest the rate speak first (`a 15% tariff, down from the 25% threatened`); the clause otherwise.
             let classifier = StatusClassifier(sentence: s, cues: cues)
             let shared = drafts.count > 1 && drafts.contains { $0.segment == draft.segment && $0.anchor != draft.anchor }
-            var verdict = classifier.classify(segment: shared ? zone : draft.segment, zone: zone, anchor: draft.anchor, span: draft.span, futureDate: effective != nil)
+            var verdict = classifier.classify(segment: shared ? zone : draft.segment, zone: zone, anchor: draft.anchor, span: draft.span, futureDate: effective != nil, newLevel: draft.expression?.zeroByWords == true)
             if shared && !verdict.fromCue {
-                verdict = classifier.classify(segment: draft.segment, zone: zone, anchor: draft.anchor, span: draft.span, futureDate: effective != nil)
+                verdict = classifier.classify(
+                    segment: draft.segment, zone: zone, anchor: draft.anchor, span: draft.span, futureDate: effective != nil,
+                    newLevel: draft.expression?.zeroByWords == true)
             }
             if rateless && verdict.status == .historical { continue }
             let additional = isAdditional(draft, zone: zone) && !(draft.expression?.points == true && verdict.direction == .decrease)

@@ -1,0 +1,59 @@
+/// Rates of zero written in words: `duty-free`, `tariff-free`, `enter duty free`, `eliminate tariffs
+/// on…`, `abolish customs duties`, `exempt 28 drugs from import tariffs`.
+///
+/// Trade agreements and unilateral opening state their biggest moves this way, with no number; an
+/// analyst reads each as a tariff set to 0%. `duty-free shops` and `tariff-free quotas` are places and
+/// quantities, not rates, and stay out.
+enum ZeroRateForms {
+    static func expressions(in s: TariffSentence) -> [RateExpression] {
+        var result: [RateExpression] = []
+        for k in 0..<s.count where s.isWord(k) {
+            let c = s.lexemes[k].classes
+            // `duty-free`, `tariff free`: a tariff noun followed by `free`
+            if c.contains(.tariffNoun), s.isWord(k + 1, free), !notARate.contains(s.tokens.indices.contains(k + 2) ? s.tokens[k + 2].hash : 0) {
+                // `duty-free shopping`, `a tariff-free quota`: the words after say what is meant
+                result.append(zero(anchor: k, span: k..<(k + 2), noun: nil))
+                continue
+            }
+            // `eliminate (customs) tariffs`, `will abolish import duties`, `exempt … from tariffs`
+            if removal.contains(s.tokens[k].hash) {
+                var j = k + 1
+                var steps = 0
+                while j < s.count, steps < 4, !s.isTariffNoun(j) {
+                    guard s.isWord(j), s.has(j, .tariffModifier) || s.has(j, .determiner) || s.has(j, .taxQualifier) else { break }
+                    j += 1
+                    steps += 1
+                }
+                if s.isTariffNoun(j) { result.append(zero(anchor: k, span: k..<(j + 1), noun: j)) }
+                continue
+            }
+            if exempt.contains(s.tokens[k].hash) {
+                // the goods come between the verb and `from`: `exempt 28 drugs, including…, from import tariffs`
+                var j = k + 1
+                while j < s.count, j <= k + 12, !s.isWord(j, TariffVocabulary.from), s.tokens[j].kind != .semicolon { j += 1 }
+                guard s.isWord(j, TariffVocabulary.from) else { continue }
+                var n = j + 1
+                while n < s.count, n <= j + 4, !s.isTariffNoun(n) { n += 1 }
+                if s.isTariffNoun(n) { result.append(zero(anchor: k, span: k..<(n + 1), noun: n)) }
+            }
+        }
+        return result
+    }
+
+    private static func zero(anchor: Int, span: Range<Int>, noun: Int?) -> RateExpression {
+        var e = RateExpression(
+            rate: 0, previous: nil, minimum: nil, anchor: anchor, span: span, noun: noun, points: false, direction: .decrease)
+        e.zeroByWords = true
+        return e
+    }
+
+    private static let free = TariffTokenizer.hash("free")
+    private static let removal = WordTable<Bool>(
+        set: ["eliminate", "eliminates", "eliminated", "eliminating", "abolish", "abolishes", "abolished", "abolishing"].map(TariffTokenizer.hash))
+    private static let exempt = WordTable<Bool>(set: ["exempt", "exempts", "exempted", "exempting"].map(TariffTokenizer.hash))
+    /// After `duty-free`: a shop, a zone or an allowance, not a rate on goods.
+    private static let notARate = WordTable<Bool>(
+        set: ["shop", "shops", "store", "stores", "shopping", "zone", "zones", "port", "ports", "allowance", "allowances", "outlet",
+            "outlets", "sales", "retailer", "retailers", "quota", "quotas", "island", "islands", "area", "areas", "limit", "limits"]
+            .map(TariffTokenizer.hash))
+}
