@@ -44,6 +44,12 @@ struct StatusClassifier {
             if detached { c.subtract(s.isThreatConjunction(k) ? [.pause, .lift, .propose, .announce] : [.pause, .lift, .threat, .propose, .announce]) }
             // `urged India to remove the tariff`: the removal is asked for, not done
             if propose { c.subtract([.pause, .lift]) }
+            // `the 25% tariff will deal a blow to imports`: the future is the consequence's, not the tariff's
+            if k >= span.upperBound, s.isWord(k, TariffVocabulary.will), !futureOfMeasure(after: k) { c.subtract([.futureCue, .announce]) }
+            // `the industry was threatened after Mexico announced…`: a threat suffered is no threat made
+            if c.contains(.threat), s.looksPast(k), s.has(k - 1, .beForm) || s.has(k - 2, .beForm) && s.looksVerbOrAdverb(k - 1) {
+                c.remove(.threat)
+            }
             // `in May` is a month, not a modal
             if s.isThreat(k), c.contains(.threat) { threat = true }
             if c.contains(.propose) && !s.isWord(k - 1, TariffVocabulary.the) { propose = true }
@@ -109,6 +115,25 @@ struct StatusClassifier {
         // A rate stated as a present fact is in force; one told in the past was imposed.
         _ = presentBe
         return Verdict(status: simplePast ? .imposed : .inEffect, direction: direction, fromCue: simplePast)
+    }
+
+    /// Does the verb after `will` (past `be`, `have` and adverbs) act on a tariff: impose, raise, cut,
+    /// lift, take effect, apply? `will deal a blow`, `will hurt farmers` say what a tariff does instead.
+    private func futureOfMeasure(after will: Int) -> Bool {
+        let s = sentence
+        var k = will + 1
+        while k < s.count, k <= will + 4 {
+            if s.has(k, .beForm) || s.isWord(k, TariffVocabulary.be) || s.has(k, .perfectAux) || s.has(k, .auxiliary)
+                || s.looksVerbOrAdverb(k) && s.lexemes[k].classes.isEmpty && !s.looksPast(k)
+            {
+                k += 1
+                continue
+            }
+            let c = s.lexemes[k].classes
+            let acts: TariffWordClass = [.impose, .increase, .decrease, .lift, .pause, .inEffect, .effectiveTrigger, .announce, .threat, .propose, .marketVerb, .doubling, .halving]
+            return !c.isDisjoint(with: acts) || s.looksPast(k) || !s.isWord(k)
+        }
+        return true
     }
 
     /// `has imposed`, `would have raised`, `to be lifted`: a participle, not a simple past.

@@ -12,6 +12,8 @@ struct TariffFinder: Sendable {
         var previous: TariffSentence?
         // In sentence order (as the tagger emits them) the walk below finds every sentence's timexes; else filter.
         var frame = DocumentFrame()
+        var changeSentences: [Int] = []
+        var startDates: [(sentence: Int, date: TemporalValue)] = []
         var ordered = true
         for t in timexes.indices.dropFirst() where timexes[t].sentenceIndex < timexes[t - 1].sentenceIndex {
             ordered = false
@@ -42,8 +44,19 @@ struct TariffFinder: Sendable {
             }
             var reader = TariffSentenceReader(
                 sentence: sentence, document: document, referenceDate: referenceDate, timexes: sentenceTimexes, previous: previous)
-            changes.append(contentsOf: reader.changes())
+            let found = reader.changes()
+            changes.append(contentsOf: found)
+            changeSentences.append(contentsOf: repeatElement(index, count: found.count))
+            if let start = reader.statedStartDate() { startDates.append((index, start)) }
             previous = sentence
+        }
+        // `As of June 1, duties on consumer goods will be cut. The duty on cosmetics will fall to 2%.`:
+        // a rate without a date of its own takes the start date the sentence before or after states.
+        if !startDates.isEmpty {
+            for c in changes.indices where changes[c].effectiveDate == nil && changes[c].status != .historical {
+                let at = changeSentences[c]
+                if let near = startDates.first(where: { abs($0.sentence - at) == 1 }) { changes[c].effectiveDate = near.date }
+            }
         }
         return TariffMerger.merge(changes, frame: frame)
     }

@@ -84,13 +84,14 @@ struct TariffSentenceReader {
             let zoneEnd = min(draft.segment.upperBound, d + 1 < drafts.count && drafts[d + 1].segment == draft.segment ? boundary(draft.span, drafts[d + 1].span) : s.count)
             let zone = zoneStart..<max(zoneStart, zoneEnd)
             let effective = effectiveDate(anchor: draft.anchor, segment: draft.segment)
+            let upcomingEffective = effective.map { $0.isUpcoming(relativeTo: referenceDate) } ?? false
             // The words nearest the rate speak first (`a 15% tariff, down from the 25% threatened`); the clause otherwise.
             let classifier = StatusClassifier(sentence: s, cues: cues)
             let shared = drafts.count > 1 && drafts.contains { $0.segment == draft.segment && $0.anchor != draft.anchor }
-            var verdict = classifier.classify(segment: shared ? zone : draft.segment, zone: zone, anchor: draft.anchor, span: draft.span, futureDate: effective != nil, newLevel: draft.expression?.zeroByWords == true)
+            var verdict = classifier.classify(segment: shared ? zone : draft.segment, zone: zone, anchor: draft.anchor, span: draft.span, futureDate: upcomingEffective, newLevel: draft.expression?.zeroByWords == true)
             if shared && !verdict.fromCue {
                 verdict = classifier.classify(
-                    segment: draft.segment, zone: zone, anchor: draft.anchor, span: draft.span, futureDate: effective != nil,
+                    segment: draft.segment, zone: zone, anchor: draft.anchor, span: draft.span, futureDate: upcomingEffective,
                     newLevel: draft.expression?.zeroByWords == true)
             }
             if rateless && verdict.status == .historical { continue }
@@ -119,6 +120,8 @@ struct TariffSentenceReader {
                     end: document.scalarOffset(ofByte: textRange.upperBound))
                 change.minimumRatePct = draft.expression?.minimum
                 change.aggregate = draft.expression != nil && isAggregate(draft, zone: zone)
+                // an overall level reached (`has dropped to 7.5%`) is the level in force now
+                if change.aggregate, change.status == .imposed { change.status = .inEffect }
                 result.append(change)
             }
         }
@@ -197,6 +200,22 @@ struct TariffSentenceReader {
         return false
     }
 
+    /// The date a start word in this sentence introduces (`as of June 1`, `starting April 2`), for rates
+    /// of the neighbouring sentences that give no date of their own.
+    func statedStartDate() -> TemporalValue? {
+        let s = sentence
+        for timex in timexes where timex.type == .date {
+            guard let date = timex.date, let t = s.tokens.firstIndex(where: { $0.end > timex.bytes.lowerBound }) else { continue }
+            if s.has(t, .untilTrigger) || s.has(t - 1, .untilTrigger) { continue }
+            if let trigger = [t, t - 1, t - 2].first(where: { s.has($0, .effectiveTrigger) }),
+                !Self.weakTriggers.contains(s.tokens[trigger].hash) || s.isWord(trigger - 1, TariffVocabulary.as_)
+            {
+                return date
+            }
+        }
+        return nil
+    }
+
     private static let weakTriggers: Set<UInt64> = [TariffTokenizer.hash("on"), TariffTokenizer.hash("as")]
 
     /// The first upcoming date of the clause, preferring one introduced by `starting`, `from`, `effective`.
@@ -204,10 +223,18 @@ struct TariffSentenceReader {
         let s = sentence
         var best: (value: TemporalValue, score: Int)?
         for timex in timexes where timex.type == .date {
-            guard let date = timex.date, date.isUpcoming(relativeTo: referenceDate) else { continue }
+            guard let date = timex.date else { continue }
+            let upcoming = date.isUpcoming(relativeTo: referenceDate)
             // `earlier this year` is not a start date: a period containing today must be a day to count
-            if date.granularity != .day, date.firstDay <= referenceDate { continue }
+            if upcoming, date.granularity != .day, date.firstDay <= referenceDate { continue }
             guard let t = s.tokens.firstIndex(where: { $0.end > timex.bytes.lowerBound }) else { continue }
+            // a past date is when the measure took effect only when a start word introduces it
+            // (`starting April 2`, `effective from July 1`), not `on Monday` (when it was said)
+            if !upcoming {
+                guard date.granularity == .day, let trigger = [t, t - 1, t - 2].first(where: { s.has($0, .effectiveTrigger) }),
+                    !Self.weakTriggers.contains(s.tokens[trigger].hash)
+                else { continue }
+            }
             // the tagger may or may not include the trigger word (`starting November 1`) in the timex
             if s.has(t, .untilTrigger) || s.has(t - 1, .untilTrigger) || s.has(t - 2, .untilTrigger) && !s.has(t - 1, .effectiveTrigger) { continue }
             var score = 0
