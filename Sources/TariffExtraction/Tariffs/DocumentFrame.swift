@@ -10,12 +10,13 @@ struct DocumentFrame: Sendable {
     /// The confidence a side filled from the frame gets: below every side read from a sentence.
     static let confidence = 0.4
 
-    private var counts: [(code: String, count: Int)] = []
+    private var counts: [(code: String, count: Int, sentences: Int)] = []
 
     /// Counts the parties a sentence names: an actor twice, a bystander once, a target not at all
     /// (`tariffs on Chinese goods` is not about China's measures). `weight` 2 for the headline and the
     /// opening sentence, which state the story and carry the dateline.
     mutating func add(_ sentence: TariffSentence, weight: Int = 1) {
+        var seen: [String] = []
         for (m, mention) in sentence.mentions.enumerated() {
             let score: Int
             switch sentence.roles[m] {
@@ -23,17 +24,21 @@ struct DocumentFrame: Sendable {
             case .neutral: score = weight
             case .target: continue
             }
+            let first = !seen.contains(mention.code)
+            if first { seen.append(mention.code) }
             if let i = counts.firstIndex(where: { $0.code == mention.code }) {
                 counts[i].count += score
+                if first { counts[i].sentences += 1 }
             } else {
-                counts.append((mention.code, score))
+                counts.append((mention.code, score, 1))
             }
         }
     }
 
-    /// The party with the highest count, when it has at least 3 and more than any other.
+    /// The party with the highest count, when it has at least 3, more than any other, and comes from
+    /// two sentences or more (one sentence is a story of its own, not the article's frame).
     var imposer: String? {
-        guard let best = counts.max(by: { $0.count < $1.count }), best.count >= 3 else { return nil }
+        guard let best = counts.max(by: { $0.count < $1.count }), best.count >= 3, best.sentences >= 2 else { return nil }
         return counts.contains { $0.code != best.code && $0.count >= best.count } ? nil : best.code
     }
 

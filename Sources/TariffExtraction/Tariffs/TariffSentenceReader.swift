@@ -37,7 +37,7 @@ struct TariffSentenceReader {
     mutating func changes() -> [TariffChange] {
         let s = sentence
         var hasNoun = false
-        for k in 0..<s.count where s.isTariffNoun(k) { hasNoun = true; break }
+        for k in 0..<s.count where s.isTariffNoun(k) || s.isZeroRateWord(k) { hasNoun = true; break }
         guard hasNoun else { return [] }
         let segments = self.segments()
         func segment(of token: Int) -> Range<Int> {
@@ -120,8 +120,10 @@ struct TariffSentenceReader {
                     end: document.scalarOffset(ofByte: textRange.upperBound))
                 change.minimumRatePct = draft.expression?.minimum
                 change.aggregate = draft.expression != nil && isAggregate(draft, zone: zone)
-                // an overall level reached (`has dropped to 7.5%`) is the level in force now
-                if change.aggregate, change.status == .imposed { change.status = .inEffect }
+                // an overall level that has moved (`has dropped to 7.5%`) is the level in force now
+                if change.aggregate, change.status == .imposed, (draft.segment.lowerBound..<draft.anchor).contains(where: { s.has($0, .perfectAux) }) {
+                    change.status = .inEffect
+                }
                 result.append(change)
             }
         }
@@ -208,7 +210,7 @@ struct TariffSentenceReader {
             guard let date = timex.date, let t = s.tokens.firstIndex(where: { $0.end > timex.bytes.lowerBound }) else { continue }
             if s.has(t, .untilTrigger) || s.has(t - 1, .untilTrigger) { continue }
             if let trigger = [t, t - 1, t - 2].first(where: { s.has($0, .effectiveTrigger) }),
-                !Self.weakTriggers.contains(s.tokens[trigger].hash) || s.isWord(trigger - 1, TariffVocabulary.as_)
+                !Self.weakTriggers.contains(s.tokens[trigger].hash) || s.isWord(trigger + 1, TariffVocabulary.of)
             {
                 return date
             }

@@ -2,16 +2,16 @@
 /// on…`, `abolish customs duties`, `exempt 28 drugs from import tariffs`.
 ///
 /// Trade agreements and unilateral opening state their biggest moves this way, with no number; an
-/// analyst reads each as a tariff set to 0%. `duty-free shops` and `tariff-free quotas` are places and
-/// quantities, not rates, and stay out.
+/// analyst reads each as a tariff set to 0%. `duty-free shops` and `duty-free perfume` name a shop
+/// and an article, not a rate, and stay out.
 enum ZeroRateForms {
     static func expressions(in s: TariffSentence) -> [RateExpression] {
         var result: [RateExpression] = []
         for k in 0..<s.count where s.isWord(k) {
-            let c = s.lexemes[k].classes
             // `duty-free`, `tariff free`: a tariff noun followed by `free`
-            if c.contains(.tariffNoun), s.isWord(k + 1, free), !notARate.contains(s.tokens.indices.contains(k + 2) ? s.tokens[k + 2].hash : 0) {
-                // `duty-free shopping`, `a tariff-free quota`: the words after say what is meant
+            // `goods enter duty-free`, `is duty-free, and…`: said of goods; `duty-free shops`, `duty-free
+            // perfume`, a word before a noun, names a shop or an article, not a rate
+            if s.isZeroRateWord(k), !s.isWord(k + 2) || s.has(k + 2, .preposition) || s.has(k + 2, .function) || s.has(k + 2, .coordinator) {
                 result.append(zero(anchor: k, span: k..<(k + 2), noun: nil))
                 continue
             }
@@ -47,13 +47,7 @@ enum ZeroRateForms {
         return e
     }
 
-    private static let free = TariffTokenizer.hash("free")
     private static let removal = WordTable<Bool>(
         set: ["eliminate", "eliminates", "eliminated", "eliminating", "abolish", "abolishes", "abolished", "abolishing"].map(TariffTokenizer.hash))
     private static let exempt = WordTable<Bool>(set: ["exempt", "exempts", "exempted", "exempting"].map(TariffTokenizer.hash))
-    /// After `duty-free`: a shop, a zone or an allowance, not a rate on goods.
-    private static let notARate = WordTable<Bool>(
-        set: ["shop", "shops", "store", "stores", "shopping", "zone", "zones", "port", "ports", "allowance", "allowances", "outlet",
-            "outlets", "sales", "retailer", "retailers", "quota", "quotas", "island", "islands", "area", "areas", "limit", "limits"]
-            .map(TariffTokenizer.hash))
 }
