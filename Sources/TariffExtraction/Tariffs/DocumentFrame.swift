@@ -43,8 +43,17 @@ struct DocumentFrame: Sendable {
     }
 
     /// `changes` with every missing imposer filled from the frame, unless the frame is the target itself.
+    /// An article about the duties a country faces names it often too (`Canada's lumber industry`,
+    /// `Canada said`): when the rates whose both sides it reads put the frame on the paying side more
+    /// often than on the charging side, the frame lends nothing.
     func filling(_ changes: [TariffChange]) -> [TariffChange] {
         guard let frame = imposer else { return changes }
+        var charging = 0
+        var paying = 0
+        for c in changes where c.imposer != nil && c.target != nil {
+            if c.imposer == frame { charging += 1 } else if c.target == frame { paying += 1 }
+        }
+        guard paying <= charging else { return changes }
         return changes.map { change in
             guard change.imposer == nil, change.target != frame else { return change }
             var c = change

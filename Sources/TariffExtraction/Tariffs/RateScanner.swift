@@ -339,6 +339,9 @@ enum RateScanner {
                 break
             }
             if c.contains(.blocker) { rejected = true; break }
+            // `12.5 percent for the firm`: a preposition ends the words that could still lead to a noun
+            // (`for` and `the` are also parts of modifiers such as `tit-for-tat`, which come hyphenated)
+            if c.contains(.preposition) { break }
             if c.contains(.tariffModifier) || c.contains(.additional) || c.contains(.aggregate) || s.mention(at: j) != nil {
                 j += 1
                 continue

@@ -47,9 +47,11 @@ struct StatusClassifier {
             // `the 25% tariff will deal a blow to imports`: the future is the consequence's, not the tariff's
             if k >= span.upperBound, s.isWord(k, TariffVocabulary.will), !futureOfMeasure(after: k) { c.subtract([.futureCue, .announce]) }
             // `the industry was threatened after Mexico announced…`: a threat suffered is no threat made
-            if c.contains(.threat), s.looksPast(k), s.has(k - 1, .beForm) || s.has(k - 2, .beForm) && s.looksVerbOrAdverb(k - 1) {
+            if c.contains(.threat), s.looksPast(k), s.has(k - 1, .beForm) || s.has(k - 2, .beForm) && s.isWord(k - 1) && s.lexemes[k - 1].month == 0 {
                 c.remove(.threat)
             }
+            // `each order`, `the decree`: a verb of deciding after a determiner is a noun, and names no decision
+            if c.contains(.announce), s.has(k - 1, .determiner), s.tokens[k].hash != Self.announcement { c.remove(.announce) }
             // `in May` is a month, not a modal
             if s.isThreat(k), c.contains(.threat) { threat = true }
             if c.contains(.propose) && !s.isWord(k - 1, TariffVocabulary.the) { propose = true }
@@ -116,6 +118,8 @@ struct StatusClassifier {
         _ = presentBe
         return Verdict(status: simplePast ? .imposed : .inEffect, direction: direction, fromCue: simplePast)
     }
+
+    private static let announcement = TariffTokenizer.hash("announcement")
 
     /// Does the verb after `will` (past `be`, `have` and adverbs) act on a tariff: impose, raise, cut,
     /// lift, take effect, apply? `will deal a blow`, `will hurt farmers` say what a tariff does instead.

@@ -135,7 +135,7 @@ enum TariffVocabulary {
             "threaten threatens threatened threatening threat threats warn warns warned warning vow vows vowed vowing pledge pledges pledged pledging promise promises promised promising could would might may possible possibly potential potentially consider considers considered considering weigh weighs weighed weighing mull mulls mulled mulling if unless float floated floating contemplate contemplates contemplated contemplating eye eyes eyed eyeing ultimatum risk risks mooted")
         add(
             .propose,
-            "want wants wanted urge urges urged press presses pressed demand demands demanded ask asks asked propose proposes proposed proposing proposal proposals draft drafted recommend recommends recommended recommending plan plans planned planning seek seeks sought seeking suggest suggests suggested intends intend intended aims aim aimed call calls called push pushes pushed pushing")
+            "want wants wanted urge urges urged press presses pressed demand demands demanded ask asks asked propose proposes proposed proposing proposal proposals draft drafted recommend recommends recommended recommending plan plans planned planning list lists seek seeks sought seeking suggest suggests suggested intends intend intended aims aim aimed call calls called push pushes pushed pushing")
         add(
             .announce,
             "announce announces announced announcing announcement unveil unveils unveiled unveiling declare declares declared declaring will confirm confirms confirmed confirming order orders ordered decree decreed sign signs signed signing approve approves approved approving finalize finalizes finalized finalise finalised publish published issued issues")
