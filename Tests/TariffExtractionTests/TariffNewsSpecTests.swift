@@ -20,6 +20,16 @@ import Testing
     ]
 
     static let rateForms: [TariffSpec] = [
+        // a list of numbers sharing one percent word: one rate each
+        spec("China will impose tariffs of 25, 20, 10 and 5 percent on US goods.",
+             tariff("CN", "US", 25, .announced), tariff("CN", "US", 20, .announced), tariff("CN", "US", 10, .announced),
+             tariff("CN", "US", 5, .announced)),
+        // a bare `A and B` is two rates, not a range
+        spec("Beijing imposed duties of 15%, 12% and 8% on US goods.",
+             tariff("CN", "US", 15, .imposed), tariff("CN", "US", 12, .imposed), tariff("CN", "US", 8, .imposed)),
+        // a rate per firm
+        spec("The US set a duty of 12.5 percent for one exporter and 18 percent for another on Chinese tires.",
+             tariff("US", "CN", 12.5, .imposed), tariff("US", "CN", 18, .imposed, products: ["tires"])),
         spec("Brazil announced a 30 percent of tariff on US ethanol.",
              tariff("BR", "US", 30, .announced, products: ["ethanol"])),
         spec("A 20% additional tariff will deal a blow to India's imports of US almonds.",
@@ -28,7 +38,7 @@ import Testing
 
     static let parties: [TariffSpec] = [
         spec("US Trade Representative Robert Lighthizer on Friday released a list of 10 percent tariffs on Chinese goods.",
-             tariff("US", "CN", 10, .imposed)),
+             tariff("US", "CN", 10, .proposed)),
         spec("The Customs Tariff Commission of the State Council imposed a 15% tariff on US pork.",
              tariff("CN", "US", 15, .imposed, products: ["pork"])),
         spec("Malmstrom said the EU would impose 25% duties on American motorcycles.",

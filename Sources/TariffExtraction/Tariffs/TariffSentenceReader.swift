@@ -125,6 +125,13 @@ struct TariffSentenceReader {
                     change.status = .inEffect
                 }
                 result.append(change)
+                // `duties ranging from 17.7% to 81.3%`: the low end is a rate some goods pay, a fact of its own
+                if let low = change.minimumRatePct, let high = change.ratePct, low < high, !change.aggregate {
+                    var lowEnd = change
+                    lowEnd.ratePct = low
+                    lowEnd.minimumRatePct = nil
+                    result.append(lowEnd)
+                }
             }
         }
         return result
