@@ -15,6 +15,12 @@ import Testing
              tariff("IN", nil, 0, .announced, products: ["medicines"])),
         spec("The 500 items will be duty-free from January.",
              tariff(nil, nil, 0, .announced)),
+        // the duties as the subject of a passive removal
+        spec("Tariffs on Chilean copper will be eliminated next year.",
+             tariff(nil, "CL", 0, .announced, products: ["copper"])),
+        // a hyphened pair names the side that charges: the one that is not the target
+        spec("Under the Japan-Mexico agreement, tariffs on Mexican pork will be abolished.",
+             tariff("JP", "MX", 0, .announced, products: ["pork"])),
         // a shop or a quota is no rate
         spec("Travellers flocked to the duty-free shops at Incheon airport."),
     ]
@@ -52,6 +58,12 @@ import Testing
         // `will` of a consequence, not of the measure
         spec("A 25% tariff on Mexican tomatoes will hurt US restaurants.",
              tariff(nil, "MX", 25, .inEffect, products: ["tomatoes"])),
+        // public hearings and consultations are on a proposal
+        spec("The USTR held public hearings on a 25% tariff on Chinese furniture.",
+             tariff("US", "CN", 25, .proposed, products: ["furniture"])),
+        // an exemption takes the rate away
+        spec("Canada exempted US goods from its 25% counter-tariffs.",
+             tariff("CA", "US", 25, .lifted)),
         // a threat suffered is not one made
         spec("Farmers were threatened after Canada imposed a 10% duty on US dairy.",
              tariff("CA", "US", 10, .imposed, products: ["dairy"])),
@@ -72,6 +84,13 @@ import Testing
     @Test(arguments: parties) func partiesByNameAndTitle(_ spec: TariffSpec) { check(spec) }
     @Test(arguments: statuses) func statusOfLevelsAndConsequences(_ spec: TariffSpec) { check(spec) }
     @Test(arguments: articles) func documentFrame(_ spec: TariffSpec) { check(spec) }
+
+    /// `both countries` charge the rate on each other: the article's two parties, in both directions.
+    @Test func bothCountriesAreTheArticlesPair() {
+        let text = "Peru and Korea sign a trade pact\n\nThe agreement between Peru and Korea was signed in Lima. Peru is Korea's partner, and Korea is Peru's partner too. Both countries will eliminate tariffs on most traded goods."
+        let pairs = Set(findTariffs(text).filter { $0.ratePct == 0 }.map { "\($0.imposer ?? "nil")→\($0.target ?? "nil")" })
+        #expect(pairs == ["PE→KR", "KR→PE"])
+    }
 
     @Test func aFrameFilledImposerHasALowerConfidence() throws {
         let text = "China lowers tariffs on imported cars\n\nBEIJING -- China will cut import tariffs on cars, the State Council said. The duty on cosmetics will be reduced to 2 percent from 5 percent."

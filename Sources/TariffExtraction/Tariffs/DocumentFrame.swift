@@ -42,6 +42,33 @@ struct DocumentFrame: Sendable {
         return counts.contains { $0.code != best.code && $0.count >= best.count } ? nil : best.code
     }
 
+    /// The two parties named most, each at least 3 times in two sentences: the sides of a bilateral story.
+    var pair: (String, String)? {
+        let ranked = counts.filter { $0.count >= 3 && $0.sentences >= 2 }.sorted { $0.count > $1.count }
+        guard ranked.count >= 2, ranked.count == 2 || ranked[2].count < ranked[1].count else { return nil }
+        return (ranked[0].code, ranked[1].code)
+    }
+
+    /// A rate `both countries` charge becomes one change per direction between the article's pair.
+    func expandingBothParties(_ changes: [TariffChange]) -> [TariffChange] {
+        guard changes.contains(where: { $0.byBothParties }), let (a, b) = pair else { return changes }
+        var result: [TariffChange] = []
+        for change in changes {
+            guard change.byBothParties, change.imposer == nil, change.target == nil else {
+                result.append(change)
+                continue
+            }
+            for (imposer, target) in [(a, b), (b, a)] {
+                var c = change
+                c.imposer = imposer
+                c.target = target
+                c.confidence = min(c.confidence, Self.confidence)
+                result.append(c)
+            }
+        }
+        return result
+    }
+
     /// `changes` with every missing imposer filled from the frame, unless the frame is the target itself.
     /// An article about the duties a country faces names it often too (`Canada's lumber industry`,
     /// `Canada said`): when the rates whose both sides it reads put the frame on the paying side more

@@ -58,7 +58,7 @@ struct TariffFinder: Sendable {
                 if let near = startDates.first(where: { abs($0.sentence - at) == 1 }) { changes[c].effectiveDate = near.date }
             }
         }
-        return TariffMerger.merge(changes, frame: frame)
+        return TariffMerger.merge(frame.expandingBothParties(changes), frame: frame)
     }
 }
 

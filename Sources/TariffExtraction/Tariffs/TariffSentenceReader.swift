@@ -119,6 +119,7 @@ struct TariffSentenceReader {
                     start: document.scalarOffset(ofByte: textRange.lowerBound),
                     end: document.scalarOffset(ofByte: textRange.upperBound))
                 change.minimumRatePct = draft.expression?.minimum
+                change.byBothParties = imposer.code == nil && target.code == nil && bothPartiesAct(before: draft.anchor, in: draft.segment)
                 change.aggregate = draft.expression != nil && isAggregate(draft, zone: zone)
                 // an overall level that has moved (`has dropped to 7.5%`) is the level in force now
                 if change.aggregate, change.status == .imposed, (draft.segment.lowerBound..<draft.anchor).contains(where: { s.has($0, .perfectAux) }) {
@@ -178,6 +179,22 @@ struct TariffSentenceReader {
     }
 
     // MARK: - Attributes
+
+    /// `both countries will eliminate…`, `the two sides agreed to cut…`: the subject is the pair itself.
+    private func bothPartiesAct(before anchor: Int, in segment: Range<Int>) -> Bool {
+        let s = sentence
+        for k in segment where k < anchor && s.isWord(k) {
+            let h = s.tokens[k].hash
+            let pairWord = h == Self.both || (h == Self.two && s.isWord(k - 1, TariffVocabulary.the))
+            if pairWord, s.isWord(k + 1), Self.partyNouns.contains(s.tokens[k + 1].hash) { return true }
+        }
+        return false
+    }
+
+    private static let both = TariffTokenizer.hash("both")
+    private static let two = TariffTokenizer.hash("two")
+    private static let partyNouns = WordTable<Bool>(
+        set: ["countries", "sides", "nations", "parties", "economies", "governments", "partners"].map(TariffTokenizer.hash))
 
     /// Where the words of one rate end and the next rate's begin: at a comma or `and` between them, else halfway.
     private func boundary(_ first: Range<Int>, _ second: Range<Int>) -> Int {

@@ -15,6 +15,13 @@ enum ZeroRateForms {
                 result.append(zero(anchor: k, span: k..<(k + 2), noun: nil))
                 continue
             }
+            // `tariffs on Australian beef will be eliminated`: the duties named before, as the subject
+            if removal.contains(s.tokens[k].hash), s.looksPast(k), s.has(k - 1, .beForm) {
+                var n = k - 2
+                while n >= 0, n >= k - 10, !s.isTariffNoun(n), !s.has(n, .verb) || s.has(n, .auxiliary) || s.has(n, .beForm) { n -= 1 }
+                if n >= 0, s.isTariffNoun(n) { result.append(zero(anchor: n, span: n..<(k + 1), noun: n)) }
+                continue
+            }
             // `eliminate (customs) tariffs`, `will abolish import duties`, `exempt … from tariffs`
             if removal.contains(s.tokens[k].hash) {
                 var j = k + 1
