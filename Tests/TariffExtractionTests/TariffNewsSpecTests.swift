@@ -64,6 +64,9 @@ import Testing
         // an exemption takes the rate away
         spec("Canada exempted US goods from its 25% counter-tariffs.",
              tariff("CA", "US", 25, .lifted)),
+        // `each order` is no decision, and a participle after the rate's clause tells no tense
+        spec("Each order under 500 yuan is duty-free, and each order above pays a 10-percent tariff, compared with imported goods.",
+             tariff(nil, nil, 0, .inEffect), tariff(nil, nil, 10, .inEffect)),
         // a threat suffered is not one made
         spec("Farmers were threatened after Canada imposed a 10% duty on US dairy.",
              tariff("CA", "US", 10, .imposed, products: ["dairy"])),

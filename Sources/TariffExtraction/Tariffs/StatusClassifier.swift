@@ -82,7 +82,8 @@ struct StatusClassifier {
                 inEffectNear = true
             }
             if s.tokens[k].hash == TariffVocabulary.is || s.tokens[k].hash == TariffVocabulary.are { presentBe = true }
-            if s.looksPast(k), !s.isThreat(k), !isPerfectOrModal(k) { simplePast = true }
+            // `…, compared with imported goods`: a participle in a clause after the rate tells no tense of it
+            if s.looksPast(k), !s.isThreat(k), !isPerfectOrModal(k), !detached { simplePast = true }
         }
         // Time: an old date in the rate's own zone, or anywhere in a simple-past sentence.
         var localOld = false, sentenceOld = false
