@@ -10,13 +10,12 @@ struct DocumentFrame: Sendable {
     /// The confidence a side filled from the frame gets: below every side read from a sentence.
     static let confidence = 0.4
 
-    private var counts: [(code: String, count: Int, sentences: Int)] = []
+    private var counts: [(code: String, count: Int, sentences: Int, last: Int)] = []
 
     /// Counts the parties a sentence names: an actor twice, a bystander once, a target not at all
     /// (`tariffs on Chinese goods` is not about China's measures). `weight` 2 for the headline and the
     /// opening sentence, which state the story and carry the dateline.
     mutating func add(_ sentence: TariffSentence, weight: Int = 1) {
-        var seen: [String] = []
         for (m, mention) in sentence.mentions.enumerated() {
             let score: Int
             switch sentence.roles[m] {
@@ -24,13 +23,14 @@ struct DocumentFrame: Sendable {
             case .neutral: score = weight
             case .target: continue
             }
-            let first = !seen.contains(mention.code)
-            if first { seen.append(mention.code) }
             if let i = counts.firstIndex(where: { $0.code == mention.code }) {
                 counts[i].count += score
-                if first { counts[i].sentences += 1 }
+                if counts[i].last != sentence.index {
+                    counts[i].sentences += 1
+                    counts[i].last = sentence.index
+                }
             } else {
-                counts.append((mention.code, score, 1))
+                counts.append((mention.code, score, 1, sentence.index))
             }
         }
     }

@@ -11,8 +11,6 @@ enum PartyRole: Sendable, Equatable {
 /// Reads a mention's role from the words around it; English word order does most of the work.
 struct PartyRoleReader {
     let sentence: TariffSentence
-    private static let imports = TariffTokenizer.hash("imports")
-    private static let purchases = TariffTokenizer.hash("purchases")
 
     func role(of m: Int) -> PartyRole { role(of: m, asListEnd: false) }
 
@@ -30,7 +28,7 @@ struct PartyRoleReader {
                 return .imposer  // `30% on China's` (its side), `Brazil's 18% duty`
             }
             // `China's imports of US soybeans`: the buyer, whose border charges the duty
-            if s.isWord(after, Self.imports) || s.isWord(after, Self.purchases) { return .imposer }
+            if s.isWord(after, TariffVocabulary.imports) || s.isWord(after, TariffVocabulary.purchases) { return .imposer }
             if s.has(after, .goodsNoun) { return .target }
             if s.has(after, .side) || s.isTariffNoun(after) || s.has(after, .actorNoun) && !s.has(after + 1, .sufferVerb) { return .imposer }
             if s.has(after, .tariffModifier) && (s.isTariffNoun(after + 1) || s.isTariffNoun(after + 2)) { return .imposer }

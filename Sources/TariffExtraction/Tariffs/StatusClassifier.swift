@@ -51,7 +51,7 @@ struct StatusClassifier {
                 c.remove(.threat)
             }
             // `each order`, `the decree`: a verb of deciding after a determiner is a noun, and names no decision
-            if c.contains(.announce), s.has(k - 1, .determiner), s.tokens[k].hash != Self.announcement { c.remove(.announce) }
+            if c.contains(.announce), s.has(k - 1, .determiner), s.tokens[k].hash != TariffVocabulary.announcement { c.remove(.announce) }
             // `in May` is a month, not a modal
             if s.isThreat(k), c.contains(.threat) { threat = true }
             if c.contains(.propose) && !s.isWord(k - 1, TariffVocabulary.the) { propose = true }
@@ -119,8 +119,6 @@ struct StatusClassifier {
         _ = presentBe
         return Verdict(status: simplePast ? .imposed : .inEffect, direction: direction, fromCue: simplePast)
     }
-
-    private static let announcement = TariffTokenizer.hash("announcement")
 
     /// Does the verb after `will` (past `be`, `have` and adverbs) act on a tariff: impose, raise, cut,
     /// lift, take effect, apply? `will deal a blow`, `will hurt farmers` say what a tariff does instead.

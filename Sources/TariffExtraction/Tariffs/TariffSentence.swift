@@ -67,10 +67,8 @@ final class TariffSentence: Sendable {
 
     /// `duty-free`, `tariff free`: a tariff noun that states a rate of zero rather than names a measure.
     func isZeroRateWord(_ i: Int) -> Bool {
-        has(i, .tariffNoun) && isWord(i + 1, Self.free)
+        has(i, .tariffNoun) && isWord(i + 1, TariffVocabulary.free)
     }
-
-    private static let free = TariffTokenizer.hash("free")
 
     var count: Int { tokens.count }
 

@@ -185,14 +185,12 @@ struct TariffSentenceReader {
         let s = sentence
         for k in segment where k < anchor && s.isWord(k) {
             let h = s.tokens[k].hash
-            let pairWord = h == Self.both || (h == Self.two && s.isWord(k - 1, TariffVocabulary.the))
+            let pairWord = h == TariffVocabulary.both || (h == TariffVocabulary.two && s.isWord(k - 1, TariffVocabulary.the))
             if pairWord, s.isWord(k + 1), Self.partyNouns.contains(s.tokens[k + 1].hash) { return true }
         }
         return false
     }
 
-    private static let both = TariffTokenizer.hash("both")
-    private static let two = TariffTokenizer.hash("two")
     private static let partyNouns = WordTable<Bool>(
         set: ["countries", "sides", "nations", "parties", "economies", "governments", "partners"].map(TariffTokenizer.hash))
 

@@ -322,4 +322,10 @@ enum TariffVocabulary {
     static let years: UInt64 = 0xa0f364d5a5c6e35d  // "years"
     static let months: UInt64 = 0x8dca2986c6f08da2  // "months"
     static let decade: UInt64 = 0xcadf66f497884349  // "decade"
+    static let imports: UInt64 = 0x4ca46ea586eb1365  // "imports"
+    static let purchases: UInt64 = 0x68f5592e72e0fcc3  // "purchases"
+    static let announcement: UInt64 = 0x900de167907c171a  // "announcement"
+    static let free: UInt64 = 0x7f625478d788e11b  // "free"
+    static let both: UInt64 = 0xcd17f69bc69bbca2  // "both"
+    static let two: UInt64 = 0x5714d319447c9709  // "two"
 }

@@ -20,9 +20,7 @@ struct MojibakeRepair: Sendable {
 
     /// Repairs `original`; returns nil when it holds nothing to repair (the common case, cheaply decided).
     static func repair(_ original: [UInt8]) -> MojibakeRepair? {
-        // Every double-encoded lead is U+00C2…U+00F4, whose UTF-8 is 0xC3 0x82…0xB4: a text without
-        // 0xC3 has nothing to repair.
-        guard original.contains(0xC3) else { return nil }
+        guard mayHoldMojibake(original) else { return nil }
         var out: [UInt8] = []
         var edits: [Edit] = []
         var copied = 0
@@ -54,6 +52,32 @@ struct MojibakeRepair: Sendable {
         guard !edits.isEmpty else { return nil }
         out.append(contentsOf: original[copied..<n])
         return MojibakeRepair(bytes: out, edits: edits)
+    }
+
+    /// Every double-encoded lead is U+00C2…U+00F4 (UTF-8 0xC3 0x82…0xB4) followed by a character whose
+    /// UTF-8 starts 0xC2, 0xC5, 0xC6, 0xCB or 0xE2, or by a space. Every article is read, so the search
+    /// for 0xC3 tests eight bytes at a time; most texts have none and leave here.
+    static func mayHoldMojibake(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            let n = buffer.count
+            var i = 0
+            while i < n {
+                var hits = ByteLanes.equal(ByteLanes.load(base, i, end: n), 0xC3)
+                while hits != 0 {
+                    let at = i + hits.trailingZeroBitCount >> 3
+                    if at + 2 < n, base[at + 1] >= 0x82, base[at + 1] <= 0xB4 {
+                        switch base[at + 2] {
+                        case 0xC2, 0xC5, 0xC6, 0xCB, 0xE2, 0x20: return true
+                        default: break
+                        }
+                    }
+                    hits &= hits &- 1
+                }
+                i += 8
+            }
+            return false
+        }
     }
 
     /// The file's byte offset of byte `offset` of the repaired text.
