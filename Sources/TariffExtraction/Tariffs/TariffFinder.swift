@@ -10,28 +10,22 @@ struct TariffFinder: Sendable {
         var changes: [TariffChange] = []
         var timexIndex = 0
         var previous: TariffSentence?
-        // In sentence order (as the tagger emits them) the walk below finds every sentence's timexes; else filter.
-        var frame = DocumentFrame()
+        var named: [TariffSentence] = []
         var changeSentences: [Int] = []
         var startDates: [(sentence: Int, date: TemporalValue)] = []
+        // In sentence order (as the tagger emits them) the walk below finds every sentence's timexes; else filter.
         var ordered = true
         for t in timexes.indices.dropFirst() where timexes[t].sentenceIndex < timexes[t - 1].sentenceIndex {
             ordered = false
             break
         }
         for (index, range) in document.sentences.enumerated() {
-            guard TariffPrefilter.mayMentionTariff(document.bytes, range) else {
-                if index < 2 { frame.add(TariffSentence.named(document.bytes, index: index, range: range), weight: 2) }
-                continue
-            }
+            guard TariffPrefilter.mayMentionTariff(document.bytes, range) else { continue }
             // The reader returns nothing for a sentence without a tariff noun; names and roles are not read for it.
             let words = TariffSentence(wordsOf: document.bytes, index: index, range: range)
-            guard words.hasTariffNoun else {
-                if index < 2 { frame.add(words.named(), weight: 2) }
-                continue
-            }
+            guard words.hasTariffNoun else { continue }
             let sentence = words.named()
-            frame.add(sentence, weight: index < 2 ? 2 : 1)
+            named.append(sentence)
             while timexIndex < timexes.count && timexes[timexIndex].sentenceIndex < index { timexIndex += 1 }
             var sentenceTimexes: [TaggedTimex] = []
             var t = timexIndex
@@ -47,7 +41,7 @@ struct TariffFinder: Sendable {
             let found = reader.changes()
             changes.append(contentsOf: found)
             changeSentences.append(contentsOf: repeatElement(index, count: found.count))
-            if let start = reader.statedStartDate() { startDates.append((index, start)) }
+            if !sentenceTimexes.isEmpty, let start = reader.statedStartDate() { startDates.append((index, start)) }
             previous = sentence
         }
         // `As of June 1, duties on consumer goods will be cut. The duty on cosmetics will fall to 2%.`:
@@ -58,7 +52,20 @@ struct TariffFinder: Sendable {
                 if let near = startDates.first(where: { abs($0.sentence - at) == 1 }) { changes[c].effectiveDate = near.date }
             }
         }
+        // The article's frame is read only when a rate needs it: most articles name every imposer.
+        guard changes.contains(where: { $0.imposer == nil || $0.byBothParties }) else { return TariffMerger.merge(changes) }
+        let frame = self.frame(of: document, tariffSentences: named)
         return TariffMerger.merge(frame.expandingBothParties(changes), frame: frame)
+    }
+
+    /// The headline and the opening (dateline) sentence count twice, the tariff sentences once.
+    private func frame(of document: TextDocument, tariffSentences: [TariffSentence]) -> DocumentFrame {
+        var frame = DocumentFrame()
+        for index in 0..<min(2, document.sentences.count) where !tariffSentences.contains(where: { $0.index == index }) {
+            frame.add(TariffSentence.named(document.bytes, index: index, range: document.sentences[index]), weight: 2)
+        }
+        for sentence in tariffSentences { frame.add(sentence, weight: sentence.index < 2 ? 2 : 1) }
+        return frame
     }
 }
 

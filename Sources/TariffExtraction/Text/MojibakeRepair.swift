@@ -63,7 +63,13 @@ struct MojibakeRepair: Sendable {
             let n = buffer.count
             var i = 0
             while i < n {
-                var hits = ByteLanes.equal(ByteLanes.load(base, i, end: n), 0xC3)
+                let word = ByteLanes.load(base, i, end: n)
+                // plain ASCII, most of every English article, is one test per eight bytes
+                guard word & ByteLanes.highs != 0 else {
+                    i += 8
+                    continue
+                }
+                var hits = ByteLanes.equal(word, 0xC3)
                 while hits != 0 {
                     let at = i + hits.trailingZeroBitCount >> 3
                     if at + 2 < n, base[at + 1] >= 0x82, base[at + 1] <= 0xB4 {
