@@ -37,9 +37,6 @@ public struct TariffChange: Sendable, Hashable, Codable {
     /// Offsets of `text` in the document, in Unicode scalars.
     public var start: Int
     public var end: Int
-    /// `both countries will eliminate tariffs`: the rate is charged by each of the article's two parties
-    /// on the other, which only the whole article names; the finder fills them in. Not part of the JSON.
-    var byBothParties = false
 
     public init(
         imposer: String?, target: String?, products: [String] = [], ratePct: Double?, previousRatePct: Double? = nil,

@@ -50,11 +50,12 @@ struct DocumentFrame: Sendable {
     }
 
     /// A rate `both countries` charge becomes one change per direction between the article's pair.
-    func expandingBothParties(_ changes: [TariffChange]) -> [TariffChange] {
-        guard changes.contains(where: { $0.byBothParties }), let (a, b) = pair else { return changes }
+    /// - Parameter mutual: parallel to `changes`, the rates `both countries` charge.
+    func expandingBothParties(_ changes: [TariffChange], mutual: [Bool]) -> [TariffChange] {
+        guard mutual.contains(true), let (a, b) = pair else { return changes }
         var result: [TariffChange] = []
-        for change in changes {
-            guard change.byBothParties, change.imposer == nil, change.target == nil else {
+        for (change, byBoth) in zip(changes, mutual) {
+            guard byBoth, change.imposer == nil, change.target == nil else {
                 result.append(change)
                 continue
             }

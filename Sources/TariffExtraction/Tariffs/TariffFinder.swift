@@ -12,6 +12,7 @@ struct TariffFinder: Sendable {
         var previous: TariffSentence?
         var named: [TariffSentence] = []
         var changeSentences: [Int] = []
+        var mutual: [Bool] = []
         var startDates: [(sentence: Int, date: TemporalValue)] = []
         // In sentence order (as the tagger emits them) the walk below finds every sentence's timexes; else filter.
         var ordered = true
@@ -41,6 +42,7 @@ struct TariffFinder: Sendable {
             let found = reader.changes()
             changes.append(contentsOf: found)
             changeSentences.append(contentsOf: repeatElement(index, count: found.count))
+            mutual.append(contentsOf: reader.byBothParties)
             if !sentenceTimexes.isEmpty, let start = reader.statedStartDate() { startDates.append((index, start)) }
             previous = sentence
         }
@@ -53,9 +55,9 @@ struct TariffFinder: Sendable {
             }
         }
         // The article's frame is read only when a rate needs it: most articles name every imposer.
-        guard changes.contains(where: { $0.imposer == nil || $0.byBothParties }) else { return TariffMerger.merge(changes) }
+        guard mutual.contains(true) || changes.contains(where: { $0.imposer == nil }) else { return TariffMerger.merge(changes) }
         let frame = self.frame(of: document, tariffSentences: named)
-        return TariffMerger.merge(frame.expandingBothParties(changes), frame: frame)
+        return TariffMerger.merge(frame.expandingBothParties(changes, mutual: mutual), frame: frame)
     }
 
     /// The headline and the opening (dateline) sentence count twice, the tariff sentences once.

@@ -6,6 +6,9 @@ struct TariffSentenceReader {
     let timexes: [TaggedTimex]
     /// The sentence before, when the finder already prepared it; built on demand otherwise.
     var previous: TariffSentence?
+    /// Parallel to what `changes()` returned: `both countries will eliminate tariffs`, a rate each of
+    /// the article's two parties charges the other, which only the whole article names.
+    private(set) var byBothParties: [Bool] = []
 
     /// The sentence before this one, for sides and times the sentence leaves implicit; prepared at most once.
     mutating func previousSentence() -> TariffSentence {
@@ -119,19 +122,21 @@ struct TariffSentenceReader {
                     start: document.scalarOffset(ofByte: textRange.lowerBound),
                     end: document.scalarOffset(ofByte: textRange.upperBound))
                 change.minimumRatePct = draft.expression?.minimum
-                change.byBothParties = imposer.code == nil && target.code == nil && bothPartiesAct(before: draft.anchor, in: draft.segment)
+                let mutual = imposer.code == nil && target.code == nil && bothPartiesAct(before: draft.anchor, in: draft.segment)
                 change.aggregate = draft.expression != nil && isAggregate(draft, zone: zone)
                 // an overall level that has moved (`has dropped to 7.5%`) is the level in force now
                 if change.aggregate, change.status == .imposed, (draft.segment.lowerBound..<draft.anchor).contains(where: { s.has($0, .perfectAux) }) {
                     change.status = .inEffect
                 }
                 result.append(change)
+                byBothParties.append(mutual)
                 // `duties ranging from 17.7% to 81.3%`: the low end is a rate some goods pay, a fact of its own
                 if let low = change.minimumRatePct, let high = change.ratePct, low < high, !change.aggregate {
                     var lowEnd = change
                     lowEnd.ratePct = low
                     lowEnd.minimumRatePct = nil
                     result.append(lowEnd)
+                    byBothParties.append(mutual)
                 }
             }
         }
