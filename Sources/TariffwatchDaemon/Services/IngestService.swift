@@ -19,6 +19,7 @@ struct IngestService: Service {
     let heartbeat: Heartbeat
     let events: OperationalEvents
     let store: FactStore
+    let lane: BlockingLane
     let logger: Logger
 
     func run() async throws {
@@ -33,6 +34,9 @@ struct IngestService: Service {
             switch event {
             case .fileReady(let path):
                 try await process(path)
+                trigger.signal()
+            case .attributesChanged(let path):
+                try await process(path, reconsidering: true)
                 trigger.signal()
             case .rescanNeeded(let reason):
                 try await scanAll(reason: reason)
@@ -69,13 +73,43 @@ struct IngestService: Service {
         }
     }
 
-    private func process(_ path: FilePath) async throws {
+    /// Puts one file through the pipeline on the ingest lane (`reconsidering`: only a rejected file whose
+    /// metadata changed, see `ArticleProcessor.reconsider`). A state database that refuses the write
+    /// (disk full) is reported once and retried with a growing pause until it works or the daemon stops;
+    /// the file is never skipped (after a stop the start-up scan takes it).
+    private func process(_ path: FilePath, reconsidering: Bool = false) async throws {
         var processor = self.processor
         processor.policy = await settings.current.alertPolicy
-        await heartbeat.busy()
-        let outcome = Result { try processor.process(path) }
-        await heartbeat.idle()
-        _ = try outcome.get()
+        let heartbeat = self.heartbeat
+        var backoff = RetryBackoff()
+        var failingSince: ContinuousClock.Instant?
+        while true {
+            let work = processor
+            do {
+                _ = try await lane.run {
+                    heartbeat.busy(.ingest)
+                    defer { heartbeat.idle(.ingest) }
+                    return try reconsidering ? work.reconsider(path) : work.process(path)
+                }
+                if let failingSince {
+                    events.stateWritableAgain(directory: store.directory, after: failingSince.duration(to: .now))
+                }
+                return
+            } catch let error as FactStoreError {
+                let pause = backoff.next()
+                if failingSince == nil {
+                    failingSince = .now
+                    events.stateUnwritable(directory: store.directory, reason: error.description, retryIn: pause)
+                } else {
+                    logger.debug("state still cannot be written", metadata: ["file": "\(path)", "error": "\(error)"])
+                }
+                do {
+                    try await cancelWhenGracefulShutdown { try await Task.sleep(for: pause) }
+                } catch {
+                    return  // stopping: the file stays unrecorded and is processed at the next start
+                }
+            }
+        }
     }
 
     private func notify(_ states: [NotifyState]) {
