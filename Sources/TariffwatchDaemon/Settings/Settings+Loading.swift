@@ -68,6 +68,8 @@ extension Settings {
         alertProducts = try keys.strings("alerts.products", default: alertProducts)
         minimumRateChange = try keys.double("alerts.minimum_rate_change", default: minimumRateChange)
         warningDays = try keys.int("alerts.warning_days", default: warningDays)
+        alertUnknownImposers = try keys.bool("alerts.unknown_imposers", default: alertUnknownImposers)
+        minimumConfidence = try keys.double("alerts.minimum_confidence", default: minimumConfidence)
         let level = try keys.string("log.level", default: logLevel.rawValue)
         guard let parsed = Logger.Level(rawValue: level.lowercased()) else {
             throw SettingsError(
@@ -106,6 +108,7 @@ extension Settings {
         if !minimumRateChange.isFinite { throw fail("alerts.minimum_rate_change", "must be a finite number") }
         if feedMaxItems <= 0 { throw fail("feed.max_items", "must be at least 1, got \(feedMaxItems)") }
         if minimumRateChange < 0 { throw fail("alerts.minimum_rate_change", "must not be negative") }
+        if !(0...1).contains(minimumConfidence) { throw fail("alerts.minimum_confidence", "must be between 0 and 1") }
         if warningDays < 0 { throw fail("alerts.warning_days", "must not be negative") }
         for code in alertCountries where code.count != 2 || !code.allSatisfy(\.isLetter) {
             throw fail("alerts.countries", "'\(code)' is not an ISO 3166-1 alpha-2 code (like CN, US, EU)")

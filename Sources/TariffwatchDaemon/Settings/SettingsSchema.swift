@@ -33,6 +33,8 @@ enum SettingsSchema {
         "alerts.products": .stringList,
         "alerts.minimum_rate_change": .number,
         "alerts.warning_days": .wholeNumber,
+        "alerts.unknown_imposers": .bool,
+        "alerts.minimum_confidence": .number,
         "log.level": .string,
     ]
 
