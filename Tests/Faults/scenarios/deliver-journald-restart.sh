@@ -18,7 +18,7 @@ wait_until 5 python3 -c "import json,sys; sys.exit(len(json.load(open('$FAULT_DI
     fail "the feed was held back by the journal"
 pending=$(status alerts_pending)
 [ "$pending" -gt 0 ] || fail "nothing pending while journald was down"
-sleep 3   # a few failed retries: the pause has grown to 2-4 s
+sleep 2   # a few failed retries: the pause has grown to 2 s
 daemon_alive || fail "the daemon exited while journald was down"
 
 start=$(now_ms)

@@ -15,7 +15,7 @@ articles 5 200; drop
 unwritable() { journalctl --sync; journalctl --no-pager -o cat MESSAGE_ID=bb4adb63a26044b4a6ea222897e4a0ac PRIORITY=3 | grep -c 'Cannot write the state' || true; }
 reported() { [ "$(unwritable)" -ge 1 ]; }
 wait_until 20 reported || fail "no journal entry about the full state disk"
-sleep 3
+sleep 2
 daemon_alive || fail "the daemon exited on a full state disk"
 
 before=$(status files_processed)
