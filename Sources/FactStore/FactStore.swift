@@ -25,6 +25,9 @@ public final class FactStore: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.readonly = readOnly
+        // GRDB's queues default to user-initiated QoS, which libdispatch on Linux turns into nice -4,
+        // a priority a background daemon has no claim to (and an unprivileged unit is refused).
+        configuration.qos = .default
         if !readOnly {
             configuration.prepareDatabase { db in
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
