@@ -15,18 +15,21 @@ import Testing
     }
 
     @Test(.enabled(if: prerequisitesMissing == nil, "\(prerequisitesMissing ?? "")"), .timeLimit(.minutes(5)))
-    func installedUnitAlertsReloadsAndStops() throws {
+    func installedUnitAlertsReloadsAndStops() async throws {
         let script = JournalIntegrationTests.support.appending("systemd-e2e.sh")
         let articles = Workspace.fixtures.removingLastComponent().appending("e2e")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: script.string)
         process.arguments = [try #require(TariffwatchBinary.path), articles.string]
-        let output = Pipe()
+        let workspace = try Workspace()
+        let log = workspace.root.appending("e2e.log")
+        FileManager.default.createFile(atPath: log.string, contents: nil)
+        let output = try FileHandle(forWritingTo: URL(fileURLWithPath: log.string))
+        defer { try? output.close() }
         process.standardOutput = output
         process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        try await process.runToCompletion()
+        let text = try String(contentsOfFile: log.string, encoding: .utf8)
         #expect(process.terminationStatus == 0, "\(text)")
         #expect(text.contains("PASS:"), "\(text)")
     }
