@@ -76,7 +76,7 @@ public struct Application: Sendable {
             .init(
                 service: DeliveryService(
                     dispatcher: dispatcher, trigger: trigger, store: store, heartbeat: heartbeat, events: events,
-                    logger: logger)),
+                    watchJournalSocket: journalEnabled, logger: logger)),
             .init(
                 service: ReloadService(
                     configFile: configFile, overrides: overrides, settings: live, dispatcher: dispatcher, logger: logger),
