@@ -6,7 +6,8 @@
 struct TariffFinder: Sendable {
     let referenceDate: CalendarDate
 
-    func tariffChanges(in document: TextDocument, timexes: [TaggedTimex]) -> [TariffChange] {
+    /// - Parameter budget: charged per sentence read; the finder stops when it is spent.
+    func tariffChanges(in document: TextDocument, timexes: [TaggedTimex], budget: WorkBudget = .unlimited) -> [TariffChange] {
         var changes: [TariffChange] = []
         var timexIndex = 0
         var previous: TariffSentence?
@@ -20,6 +21,7 @@ struct TariffFinder: Sendable {
             guard TariffPrefilter.mayMentionTariff(document.bytes, range) else { continue }
             // The reader returns nothing for a sentence without a tariff noun; names and roles are not read for it.
             let words = TariffSentence(wordsOf: document.bytes, index: index, range: range)
+            if budget.charge(tokens: words.count) { break }
             guard words.hasTariffNoun else { continue }
             let sentence = words.named()
             while timexIndex < timexes.count && timexes[timexIndex].sentenceIndex < index { timexIndex += 1 }
@@ -34,7 +36,9 @@ struct TariffFinder: Sendable {
             }
             var reader = TariffSentenceReader(
                 sentence: sentence, document: document, referenceDate: referenceDate, timexes: sentenceTimexes, previous: previous)
-            changes.append(contentsOf: reader.changes())
+            let found = reader.changes()
+            changes.append(contentsOf: found)
+            if budget.charge(tokens: 0, found: found.count) { break }
             previous = sentence
         }
         return TariffMerger.merge(changes)

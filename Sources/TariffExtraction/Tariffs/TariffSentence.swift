@@ -138,10 +138,16 @@ final class TariffSentence: Sendable {
         return false
     }
 
-    /// The mention index covering token `i`, if any.
+    /// The mention index covering token `i`, if any. Mentions are in text order and never overlap, so
+    /// a binary search: callers ask per token, and a scan made a list of names quadratic.
     func mention(at i: Int) -> Int? {
-        for (m, mention) in mentions.enumerated() where mention.tokens.contains(i) { return m }
-        return nil
+        var low = 0
+        var high = mentions.count
+        while low < high {  // the first mention ending after `i`
+            let mid = (low + high) / 2
+            if mentions[mid].tokens.upperBound <= i { low = mid + 1 } else { high = mid }
+        }
+        return low < mentions.count && mentions[low].tokens.contains(i) ? low : nil
     }
 
     /// `US President Donald Trump` is one party: same code, only title words between.

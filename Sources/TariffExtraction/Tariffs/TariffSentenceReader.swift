@@ -112,7 +112,7 @@ struct TariffSentenceReader {
                     ratePct: reductionAmount ? nil : draft.expression?.rate, previousRatePct: draft.expression?.previous,
                     additional: additional && !reductionAmount, direction: direction, status: verdict.status, effectiveDate: effective,
                     confidence: min(imposer.confidence, target.confidence),
-                    text: document.string(textRange), sentence: document.string(s.range),
+                    text: document.string(textRange), sentence: document.evidence(s.range, around: textRange),
                     start: document.scalarOffset(ofByte: textRange.lowerBound),
                     end: document.scalarOffset(ofByte: textRange.upperBound))
                 change.minimumRatePct = draft.expression?.minimum

@@ -2,7 +2,8 @@
 struct DeadlineFinder: Sendable {
     let referenceDate: CalendarDate
 
-    func deadlines(in document: TextDocument, tags: TemporalTags) -> [Deadline] {
+    /// - Parameter budget: charged per dated sentence; the finder stops when it is spent.
+    func deadlines(in document: TextDocument, tags: TemporalTags, budget: WorkBudget = .unlimited) -> [Deadline] {
         let timexes = tags.timexes
         var found: [Deadline] = []
         let filter = BoilerplateFilter(document: document)
@@ -14,6 +15,7 @@ struct DeadlineFinder: Sendable {
             defer { t = last }
             guard timexes[t..<last].contains(where: { $0.date != nil && !$0.beforeReference }) else { continue }
             let tokens = tags.tokens[sentence]
+            if budget.charge(tokens: tokens.count, found: last - t) { break }
             if filter.isBoilerplate(sentence, tokens: tokens) { continue }
             for timex in timexes[t..<last] where !isSuperseded(timex, among: timexes[t..<last], tokens: tokens) {
                 if let d = deadline(timex, document: document, tokens: tokens) { found.append(d) }
@@ -41,7 +43,7 @@ struct DeadlineFinder: Sendable {
             date: date, endDate: timex.endDate, kind: kind,
             upcoming: span.isUpcoming(relativeTo: referenceDate) && !happened,
             subject: SubjectReader(bytes: document.bytes, tokens: tokens).subject(dateStart: lower, dateEnd: upper, cue: cue),
-            text: document.string(timex.bytes), sentence: document.string(range),
+            text: document.string(timex.bytes), sentence: document.evidence(range, around: timex.bytes),
             start: document.scalarOffset(ofByte: timex.bytes.lowerBound),
             end: document.scalarOffset(ofByte: timex.bytes.upperBound))
     }

@@ -29,6 +29,8 @@ public struct DocumentReport: Sendable, Codable, Equatable {
     public var document: DocumentInfo
     public var deadlines: [Deadline]
     public var tariffChanges: [TariffChange]
+    /// What the engine did to stay within its limits: printed to standard error, not in the JSON.
+    public var notes: [ExtractionNote] = []
 
     enum CodingKeys: String, CodingKey {
         case document, deadlines, tariffChanges = "tariff_changes"
@@ -45,11 +47,13 @@ public struct TimexReport: Sendable, Codable, Equatable {
 public struct OneShotExtractor: Sendable {
     let referenceDate: CalendarDate?
     let maxFileSize: Int
+    let limits: ExtractionLimits
     let extractor = Extractor()
 
-    public init(referenceDate: CalendarDate?, maxFileSize: Int = 10 << 20) {
+    public init(referenceDate: CalendarDate?, maxFileSize: Int = 10 << 20, limits: ExtractionLimits = .standard) {
         self.referenceDate = referenceDate
         self.maxFileSize = maxFileSize
+        self.limits = limits
     }
 
     /// Reads `path` with the daemon's safety checks and resolves its reference date.
@@ -66,10 +70,13 @@ public struct OneShotExtractor: Sendable {
         return (article, info)
     }
 
-    public func report(_ path: FilePath) throws(ArticleReadError) -> DocumentReport {
+    /// - Throws: `ArticleReadError`, or `ExtractionTooComplex` when the text exceeds `limits`.
+    public func report(_ path: FilePath) throws -> DocumentReport {
         let (article, info) = try read(path)
-        let extraction = extractor.extract(article.text, referenceDate: info.referenceDate)
-        return DocumentReport(document: info, deadlines: extraction.deadlines, tariffChanges: extraction.tariffChanges)
+        let extraction = try extractor.extract(article.text, referenceDate: info.referenceDate, limits: limits)
+        var report = DocumentReport(document: info, deadlines: extraction.deadlines, tariffChanges: extraction.tariffChanges)
+        report.notes = extraction.notes
+        return report
     }
 
     public func timexReport(_ path: FilePath) throws(ArticleReadError) -> TimexReport {

@@ -21,6 +21,8 @@ public struct ArticleProcessor: Sendable {
     let reader: ArticleReader
     let store: FactStore
     let extractor = Extractor()
+    /// What one article may cost to extract; past it the file is rejected as too complex.
+    var limits = ExtractionLimits.standard
     var policy: AlertPolicy
     let events: OperationalEvents
     let logger: Logger
@@ -55,7 +57,19 @@ public struct ArticleProcessor: Sendable {
         case .unchanged:
             return .unchanged
         case .new, .changed:
-            let extraction = extractor.extract(article.text, referenceDate: record.referenceDate)
+            let extraction: Extraction
+            do {
+                extraction = try extractor.extract(article.text, referenceDate: record.referenceDate, limits: limits)
+            } catch {
+                // Too complex to read within its budget: one rejection, not again at every restart.
+                let identity = article.identity.key
+                if try store.isRejected(path: path.string, identity: identity) { return .unchanged }
+                try reject(path: path, identity: identity, reason: error.description)
+                return .rejected(reason: error.description)
+            }
+            for note in extraction.notes {
+                logger.warning("article read within limits", metadata: ["file": "\(path)", "note": "\(note)"])
+            }
             let alerts = try store.record(record, extraction: extraction, policy: policy)
             logger.debug(
                 "processed article",
