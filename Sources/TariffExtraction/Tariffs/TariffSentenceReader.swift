@@ -41,21 +41,33 @@ struct TariffSentenceReader {
         guard hasNoun else { return [] }
         let segments = self.segments()
         func segment(of token: Int) -> Range<Int> {
-            segments.first { $0.contains(token) } ?? 0..<s.count
+            // segments are in order and do not overlap: a binary search, as a sentence can hold hundreds
+            var low = 0, high = segments.count
+            while low < high {
+                let mid = (low + high) / 2
+                if segments[mid].upperBound <= token { low = mid + 1 } else { high = mid }
+            }
+            return low < segments.count && segments[low].contains(token) ? segments[low] : 0..<s.count
         }
         var drafts: [Draft] = []
         for e in RateScanner.expressions(in: s, hasTariffNoun: hasNoun) {
             drafts.append(Draft(expression: e, noun: e.noun, anchor: e.anchor, span: e.span, segment: segment(of: e.anchor)))
         }
         // Rate-less mentions: `pledged to impose additional tariffs on Chinese goods`.
-        var covered = drafts.map { $0.segment.lowerBound }  // a handful: a linear search beats hashing
+        var covered = Set(drafts.map { $0.segment.lowerBound })
+        var inRate = [Bool](repeating: false, count: s.count)
+        for draft in drafts { for k in draft.span where k < s.count { inRate[k] = true } }
+        // whether a clause has a measure verb and no negation, read once per clause, not once per noun in it
+        var acting: (segment: Range<Int>, acts: Bool)?
         for k in 0..<s.count where s.isTariffNoun(k) {
             let seg = segment(of: k)
-            guard !covered.contains(seg.lowerBound), drafts.allSatisfy({ !$0.span.contains(k) }) else { continue }
-            guard seg.contains(where: { s.has($0, .impose) || s.isThreat($0) || s.has($0, .announce) || s.has($0, .propose) || s.has($0, .pause) || s.has($0, .lift) }),
-                !seg.contains(where: { s.has($0, .negation) })
-            else { continue }
-            covered.append(seg.lowerBound)
+            guard !covered.contains(seg.lowerBound), !inRate[k] else { continue }
+            if acting?.segment != seg {
+                acting = (seg, seg.contains(where: { s.has($0, .impose) || s.isThreat($0) || s.has($0, .announce) || s.has($0, .propose) || s.has($0, .pause) || s.has($0, .lift) })
+                    && !seg.contains(where: { s.has($0, .negation) }))
+            }
+            guard acting?.acts == true else { continue }
+            covered.insert(seg.lowerBound)
             drafts.append(Draft(expression: nil, noun: k, anchor: k, span: k..<(k + 1), segment: seg))
         }
         guard !drafts.isEmpty else { return [] }
@@ -129,19 +141,22 @@ struct TariffSentenceReader {
     private func segments() -> [Range<Int>] {
         let s = sentence
         var bounds: [Int] = [0]
+        // the last token that holds a tariff (noun, `%`, `percent`): `holdsTariff(bounds.last!..<k)` in one step
+        var lastTariff = -1
         for k in 0..<s.count {
             let token = s.tokens[k]
             var breakHere = false
             switch token.kind {
             case .semicolon, .colon, .dash: breakHere = true
             case .comma:
-                breakHere = startsActingClause(k + 1) && holdsTariff(bounds.last!..<k)
+                breakHere = startsActingClause(k + 1) && lastTariff >= bounds.last!
             case .word:
                 if s.has(k, .clauseBreak) { breakHere = true }
-                if s.has(k, .coordinator), startsActingClause(k + 1), holdsTariff(bounds.last!..<k) { breakHere = true }
+                if s.has(k, .coordinator), startsActingClause(k + 1), lastTariff >= bounds.last! { breakHere = true }
             default: break
             }
             if breakHere, k > bounds.last! { bounds.append(k) }
+            if holdsTariff(k..<(k + 1)) { lastTariff = k }
         }
         bounds.append(s.count)
         var result: [Range<Int>] = []
@@ -205,7 +220,7 @@ struct TariffSentenceReader {
             guard let date = timex.date, date.isUpcoming(relativeTo: referenceDate) else { continue }
             // `earlier this year` is not a start date: a period containing today must be a day to count
             if date.granularity != .day, date.firstDay <= referenceDate { continue }
-            guard let t = s.tokens.firstIndex(where: { $0.end > timex.bytes.lowerBound }) else { continue }
+            guard let t = s.tokens.firstIndex(endingAfter: timex.bytes.lowerBound) else { continue }
             // the tagger may or may not include the trigger word (`starting November 1`) in the timex
             if s.has(t, .untilTrigger) || s.has(t - 1, .untilTrigger) || s.has(t - 2, .untilTrigger) && !s.has(t - 1, .effectiveTrigger) { continue }
             var score = 0
