@@ -51,9 +51,10 @@ public struct Application: Sendable {
         dispatcherOptions.journalEnabled = journalEnabled
         let dispatcher = AlertDispatcher(
             store: store, feed: FeedWriter(path: settings.feedPath), options: dispatcherOptions, logger: logger)
-        let processor = ArticleProcessor(
+        var processor = ArticleProcessor(
             reader: ArticleReader(root: settings.watchDirectory, maxFileSize: settings.maxFileSize), store: store,
             policy: settings.alertPolicy, events: events, logger: logger)
+        processor.limits = settings.extractionLimits
 
         // Graceful shutdown runs in reverse order: ingest stops first, then delivery flushes.
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [

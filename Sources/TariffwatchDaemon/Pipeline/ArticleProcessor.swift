@@ -64,8 +64,9 @@ public struct ArticleProcessor: Sendable {
                 // Too complex to read within its budget: one rejection, not again at every restart.
                 let identity = article.identity.key
                 if try store.isRejected(path: path.string, identity: identity) { return .unchanged }
-                try reject(path: path, identity: identity, reason: error.description)
-                return .rejected(reason: error.description)
+                let reason = "skipped \(path): \(error)"
+                try reject(path: path, identity: identity, reason: reason)
+                return .rejected(reason: reason)
             }
             for note in extraction.notes {
                 logger.warning("article read within limits", metadata: ["file": "\(path)", "note": "\(note)"])
