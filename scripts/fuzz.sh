@@ -30,7 +30,7 @@ for module in $modules; do
         echo "compiling $module with coverage"
         # shellcheck disable=SC2086
         "$swiftc" "${common[@]}" $swiftc_flags -module-name "$module" -emit-module -emit-module-path "$out/$module.swiftmodule" \
-            -emit-library -static -o "$out/lib$module.a" $sources
+            -emit-library -static -o "$out/lib$module.a" $sources 2>"$out/build.log" || { cat "$out/build.log"; exit 1; }
         echo "$sources" >"$stamp"
     fi
     libs+=("-l$module")
@@ -40,7 +40,9 @@ if [ ! -x "$binary" ] || [ -n "$(find "$dir/Harness.swift" "$out" -maxdepth 1 -n
     || [ "$dir/Harness.swift" -nt "$binary" ]; then
     echo "linking $binary"
     # shellcheck disable=SC2086
-    "$swiftc" "${common[@]}" $swiftc_flags -module-name "Fuzz${target//-/_}" "$dir/Harness.swift" "${libs[@]}" -o "$binary"
+    # (the gold linker warns about ASan's local symbols: noise, kept in build.log)
+    "$swiftc" "${common[@]}" $swiftc_flags -module-name "Fuzz${target//-/_}" "$dir/Harness.swift" "${libs[@]}" -o "$binary" \
+        2>"$out/build.log" || { cat "$out/build.log"; exit 1; }
 fi
 cd "$dir"
 start=$(date +%s)

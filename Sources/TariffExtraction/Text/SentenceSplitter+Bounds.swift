@@ -2,8 +2,8 @@
 ///
 /// Text without sentence ends (a comma list of 10,000 names, a megabyte without a period) would
 /// otherwise be one sentence, and every reader's work on it grows with its length. Pieces are cut at
-/// token boundaries, counted the way the tokenizers see them (a run of letters, digits and non-ASCII
-/// bytes, or one punctuation mark), so a piece never splits a word or a UTF-8 sequence.
+/// token boundaries, counted the way the tokenizers see them (a run of letters, a run of digits, or
+/// one punctuation mark, non-ASCII ones included), so a piece never splits a word or a UTF-8 sequence.
 extension SentenceSplitter {
     /// `sentences` with every one longer than `maxTokens` tokens cut into consecutive pieces of at
     /// most `maxTokens`, and the sentences that were cut with how many pieces each became.
@@ -24,12 +24,23 @@ extension SentenceSplitter {
                 let before = result.count
                 var start = sentence.lowerBound
                 var tokens = 0
-                var inWord = false
+                var previous = CharacterClass.space
                 for i in sentence {
                     let b = buffer[i]
-                    let word = b.isASCIIAlphanumeric || b.isNonASCII
-                    let startsToken = word ? !inWord : !b.isASCIIWhitespace
-                    inWord = word
+                    if b & 0xC0 == 0x80 { continue }  // inside a UTF-8 sequence: its lead byte decided
+                    let now: CharacterClass
+                    if b.isASCIIWhitespace || (b == 0xC2 && i + 1 < sentence.upperBound && buffer[i + 1] == 0xA0) {
+                        now = .space
+                    } else if b.isASCIIDigit {
+                        now = .digit
+                    } else if b.isASCIILetter || (b.isNonASCII && !UInt8.isNonASCIIPunctuation(buffer, i, sentence.upperBound)) {
+                        now = .letter
+                    } else {
+                        now = .mark
+                    }
+                    // every mark is a token; a run of digits or of letters is one (or more: never fewer)
+                    let startsToken = now == .mark || (now != .space && now != previous)
+                    previous = now
                     guard startsToken else { continue }
                     tokens += 1
                     if tokens > maxTokens {
@@ -43,6 +54,12 @@ extension SentenceSplitter {
             }
         }
         return (result, cut)
+    }
+
+    /// How the tokenizers see a character, for counting tokens: counting runs of these never gives
+    /// fewer tokens than either tokenizer makes.
+    private enum CharacterClass {
+        case space, digit, letter, mark
     }
 
     private static func appendTrimmed(_ range: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>, to result: inout [Range<Int>]) {
