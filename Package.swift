@@ -16,6 +16,7 @@ let unixSignals = Target.Dependency.product(name: "UnixSignals", package: "swift
 let systemPackage = Target.Dependency.product(name: "SystemPackage", package: "swift-system")
 let configuration = Target.Dependency.product(name: "Configuration", package: "swift-configuration")
 let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
+let yams = Target.Dependency.product(name: "Yams", package: "Yams")
 
 let package = Package(
     name: "tariffwatch",
@@ -35,6 +36,8 @@ let package = Package(
             traits: [.defaults, "YAML"]
         ),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // Already in the graph through swift-configuration's YAML trait; used directly for line numbers.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // C: libsystemd's headers, wrapped once by `Systemd`.
@@ -62,7 +65,7 @@ let package = Package(
             name: "TariffwatchDaemon",
             dependencies: [
                 "TariffExtraction", "ArticleWatcher", "FactStore", "AlertDelivery", "Systemd",
-                configuration, serviceLifecycle, unixSignals, logging, systemPackage,
+                configuration, serviceLifecycle, unixSignals, logging, systemPackage, yams,
             ],
             swiftSettings: strictSettings
         ),

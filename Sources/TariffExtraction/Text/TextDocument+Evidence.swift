@@ -1,13 +1,14 @@
 extension TextDocument {
     /// The sentence `sentence` (byte range) as a fact's evidence: the whole sentence, or, when it is
-    /// longer than `maxEvidenceBytes`, the words within `maxEvidenceBytes / 8` bytes either side of the
-    /// fact's bytes `fact`, marked `…` where cut.
+    /// longer than `maxEvidenceBytes`, the words within `maxEvidenceBytes / 32` bytes (128 by default,
+    /// about twenty words) either side of the fact's bytes `fact`, marked `…` where cut.
     ///
     /// Every fact carries its evidence: a 16 KiB sentence listing a thousand rates would otherwise copy
     /// itself a thousand times into the output (16 MB) and into the state.
     func evidence(_ sentence: Range<Int>, around fact: Range<Int>) -> String {
         guard sentence.count > maxEvidenceBytes else { return string(sentence) }
-        let context = max(maxEvidenceBytes / 8, 16)
+        // small: every date of a hostile list holds one until deadlines are merged
+        let context = max(maxEvidenceBytes / 32, 16)
         var lower = max(sentence.lowerBound, fact.lowerBound - context)
         var upper = min(sentence.upperBound, max(fact.upperBound, lower) + context)
         // whole words: start after a space, end before one (or at the fact itself)
