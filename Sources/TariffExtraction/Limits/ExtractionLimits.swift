@@ -30,7 +30,8 @@ public struct ExtractionLimits: Sendable, Equatable {
         self.maxDuration = maxDuration
     }
 
-    /// The daemon's defaults: a 10 MiB article of ordinary news (about 2 million tokens) fits with room to spare.
+    /// The daemon's defaults. Articles are a few KB; 100,000 candidates is about 3 MB of text in which
+    /// every sentence holds a date and a rate (some 120 MB of memory), and 20 million tokens 80 MB of text.
     public static let standard = ExtractionLimits()
 
     /// Sentence pieces and evidence windows as usual, but no document budget: for trusted text and
