@@ -53,5 +53,5 @@ echo "running: $binary $fuzz_flags -runs=$runs $* .build-fuzz/$target/corpus Tes
 status=${PIPESTATUS[0]}
 took=$(( $(date +%s) - start ))
 execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$out/last-run.log" | tail -n 1)
-echo "RESULT target=$target executions=${execs:-?} seconds=$took corpus_files=$(find "$out/corpus" -type f | wc -l) corpus_bytes=$(du -sb "$out/corpus" | cut -f1) seeds=$(find "$dir/seeds" -type f | wc -l) exit=$status"
+echo "RESULT target=$target executions=${execs:-?} seconds=$took corpus_files=$(find "$out/corpus" -type f | wc -l) corpus_bytes=$(find "$out/corpus" -type f -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }') seeds=$(find "$dir/seeds" -type f | wc -l) exit=$status"
 exit "$status"

@@ -54,20 +54,23 @@ struct TariffSentenceReader {
             drafts.append(Draft(expression: e, noun: e.noun, anchor: e.anchor, span: e.span, segment: segment(of: e.anchor)))
         }
         // Rate-less mentions: `pledged to impose additional tariffs on Chinese goods`.
-        var covered = Set(drafts.map { $0.segment.lowerBound })
-        var inRate = [Bool](repeating: false, count: s.count)
-        for draft in drafts { for k in draft.span where k < s.count { inRate[k] = true } }
+        // per token: inside a rate's span (bit 1), first token of a clause that has a draft (bit 2)
+        var marks = [UInt8](repeating: 0, count: s.count)
+        for draft in drafts {
+            for k in draft.span where k < s.count { marks[k] |= 1 }
+            if draft.segment.lowerBound < s.count { marks[draft.segment.lowerBound] |= 2 }
+        }
         // whether a clause has a measure verb and no negation, read once per clause, not once per noun in it
         var acting: (segment: Range<Int>, acts: Bool)?
         for k in 0..<s.count where s.isTariffNoun(k) {
             let seg = segment(of: k)
-            guard !covered.contains(seg.lowerBound), !inRate[k] else { continue }
+            guard seg.lowerBound >= s.count || marks[seg.lowerBound] & 2 == 0, marks[k] & 1 == 0 else { continue }
             if acting?.segment != seg {
                 acting = (seg, seg.contains(where: { s.has($0, .impose) || s.isThreat($0) || s.has($0, .announce) || s.has($0, .propose) || s.has($0, .pause) || s.has($0, .lift) })
                     && !seg.contains(where: { s.has($0, .negation) }))
             }
             guard acting?.acts == true else { continue }
-            covered.insert(seg.lowerBound)
+            if seg.lowerBound < s.count { marks[seg.lowerBound] |= 2 }
             drafts.append(Draft(expression: nil, noun: k, anchor: k, span: k..<(k + 1), segment: seg))
         }
         guard !drafts.isEmpty else { return [] }

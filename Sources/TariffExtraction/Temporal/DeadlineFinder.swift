@@ -65,9 +65,15 @@ struct DeadlineFinder: Sendable {
         init(_ sentence: ArraySlice<TaggedTimex>, tokens: [TimexToken]) {
             self.tokens = tokens
             count = sentence.count
+            // nearly every sentence has no `from` date: then nothing is superseded and the words are not read
+            guard sentence.count > 1, sentence.contains(where: { Self.word(before: $0.bytes.lowerBound, tokens) == W.from }) else {
+                verbEnd = nil
+                hasNewDate = false
+                return
+            }
             let table = W.rescheduling
             verbEnd = tokens.lazy.filter { $0.kind == .word && table.contains($0.hash) }.map(\.end).min()
-            guard sentence.count > 1, verbEnd != nil else {
+            guard verbEnd != nil else {
                 hasNewDate = false
                 return
             }
@@ -131,7 +137,9 @@ struct DeadlineFinder: Sendable {
         func judged(_ s: Span) -> Judged {
             Judged(kind: s.kind, first: s.first, last: s.last, upcoming: s.upcoming, ranged: s.ranged, day: s.day, calendar: s.calendar)
         }
-        let distinct = Array(Set(spans.map(judged))).sorted { $0.first < $1.first }
+        // hashing costs more than it saves for the handful of dates of an article
+        let large = spans.count > 32
+        let distinct = (large ? Array(Set(spans.map(judged))) : spans.map(judged)).sorted { $0.first < $1.first }
         let ranges = distinct.filter(\.ranged)
         func isSubsumed(_ d: Judged) -> Bool {
             var subsumed = false
@@ -162,15 +170,21 @@ struct DeadlineFinder: Sendable {
         var keptByEvent: [Event: Int] = [:]
         for (i, d) in spans.enumerated() {
             let key = judged(d)
-            let subsumed = verdicts[key] ?? isSubsumed(key)
-            verdicts[key] = subsumed
+            let subsumed: Bool
+            if large {
+                subsumed = verdicts[key] ?? isSubsumed(key)
+                verdicts[key] = subsumed
+            } else {
+                subsumed = isSubsumed(key)
+            }
             if subsumed { continue }
             let event = Event(key: d.key, end: d.end)
-            if let c = keptByEvent[event] {
+            let known = large ? keptByEvent[event] : kept.firstIndex { spans[$0].key == d.key && spans[$0].end == d.end }
+            if let c = known {
                 if spans[kept[c]].kind == .other && d.kind != .other { kept[c] = i }
                 continue
             }
-            keptByEvent[event] = kept.count
+            if large { keptByEvent[event] = kept.count }
             kept.append(i)
         }
         kept.sort()
