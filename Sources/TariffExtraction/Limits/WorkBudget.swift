@@ -6,7 +6,8 @@
 final class WorkBudget {
     private let limits: ExtractionLimits
     private let clock = ContinuousClock()
-    private let started: ContinuousClock.Instant
+    /// nil without a time bound: the clock is not read at all then.
+    private let started: ContinuousClock.Instant?
     private var work = 0
     private var candidates = 0
     /// Charges since the clock was last read: reading it per sentence would cost a few percent.
@@ -15,7 +16,7 @@ final class WorkBudget {
 
     init(_ limits: ExtractionLimits) {
         self.limits = limits
-        started = clock.now
+        started = limits.maxDuration == nil ? nil : clock.now
     }
 
     /// No budget at all: what the stages use when called without one (tests, `timexes(in:)`).
@@ -41,7 +42,7 @@ final class WorkBudget {
             exceeded = ExtractionTooComplex(bound: .work, used: work, limit: limits.maxWorkUnits)
         } else if candidates > limits.maxCandidates {
             exceeded = ExtractionTooComplex(bound: .candidates, used: candidates, limit: limits.maxCandidates)
-        } else if let maxDuration = limits.maxDuration {
+        } else if let maxDuration = limits.maxDuration, let started {
             let elapsed = clock.now - started
             if elapsed > maxDuration {
                 exceeded = ExtractionTooComplex(bound: .time, used: Self.milliseconds(elapsed), limit: Self.milliseconds(maxDuration))

@@ -12,11 +12,12 @@ enum PartyRole: Sendable, Equatable {
 ///
 /// A name's role can depend on the name before it and on the last name of its list, so roles are
 /// remembered: without that, a comma list of n names cost n³ steps (a 32 KiB list took 38 s). A class,
-/// for those caches; one reader serves one sentence.
+/// for those caches; one reader serves one sentence, and `roles()` reads its names in order.
 final class PartyRoleReader {
     let sentence: TariffSentence
-    private var roles: [PartyRole?]
-    private var listEndRoles: [PartyRole?]
+    /// The roles read so far, in order: the name before the one being read is always among them.
+    private var known: [PartyRole] = []
+    private lazy var listEndRoles: [PartyRole?] = Array(repeating: nil, count: sentence.mentions.count)
     /// For each name, the last name of the list it is part of from there on (itself when none follows).
     private lazy var chainEnds: [Int] = listChainEnds()
     /// The last token that is a complaint word, and the last name of each code: reporting verbs ask
@@ -30,15 +31,17 @@ final class PartyRoleReader {
 
     init(sentence: TariffSentence) {
         self.sentence = sentence
-        roles = Array(repeating: nil, count: sentence.mentions.count)
-        listEndRoles = roles
+    }
+
+    /// The role of every name of the sentence, in order.
+    func roles() -> [PartyRole] {
+        known.reserveCapacity(sentence.mentions.count)
+        for m in sentence.mentions.indices { known.append(role(of: m, asListEnd: false)) }
+        return known
     }
 
     func role(of m: Int) -> PartyRole {
-        if let known = roles[m] { return known }
-        let role = role(of: m, asListEnd: false)
-        roles[m] = role
-        return role
+        m < known.count ? known[m] : role(of: m, asListEnd: false)
     }
 
     private func listEndRole(_ m: Int) -> PartyRole {

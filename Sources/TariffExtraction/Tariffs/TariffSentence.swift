@@ -56,7 +56,7 @@ final class TariffSentence: Sendable {
         CountryGazetteer.mentions(in: tokens, into: &found)
         let withMentions = TariffSentence(self, mentions: Self.mergingTitles(found, tokens), roles: [])
         let reader = PartyRoleReader(sentence: withMentions)
-        return TariffSentence(withMentions, mentions: withMentions.mentions, roles: withMentions.mentions.indices.map { reader.role(of: $0) })
+        return TariffSentence(withMentions, mentions: withMentions.mentions, roles: reader.roles())
     }
 
     /// Some token is a tariff noun naming a measure; without one the reader finds no change.
