@@ -20,14 +20,8 @@ final class PartyRoleReader {
     private lazy var listEndRoles: [PartyRole?] = Array(repeating: nil, count: sentence.mentions.count)
     /// For each name, the last name of the list it is part of from there on (itself when none follows).
     private lazy var chainEnds: [Int] = listChainEnds()
-    /// The last token that is a complaint word, and the last name of each code: reporting verbs ask
-    /// whether one comes later, once per name.
+    /// The last token that is a complaint word: reporting verbs ask whether one comes later, once per name.
     private lazy var lastComplaint: Int = (0..<sentence.count).last { sentence.has($0, .complaint) } ?? -1
-    private lazy var lastMentionOfCode: [String: Int] = {
-        var last: [String: Int] = [:]
-        for (m, mention) in sentence.mentions.enumerated() { last[mention.code] = m }
-        return last
-    }()
 
     init(sentence: TariffSentence) {
         self.sentence = sentence
@@ -161,8 +155,12 @@ final class PartyRoleReader {
                     continue
                 }
                 if lastComplaint > k { return .target }  // a complaint word after the verb
-                // the same party named again after the verb (mentions are in text order: the last is enough)
-                if let later = lastMentionOfCode[mention.code], later > m, s.mentions[later].tokens.lowerBound > k { return .neutral }
+                // the same party named again after the verb: from the last name back, mentions being in text order
+                var later = s.mentions.count - 1
+                while later > m, s.mentions[later].tokens.lowerBound > k {
+                    if s.mentions[later].code == mention.code { return .neutral }
+                    later -= 1
+                }
                 return .imposer
             }
             if s.has(k, .verb) || s.isThreat(k) || s.has(k, .impose) || s.has(k, .announce) || s.has(k, .propose)

@@ -144,22 +144,28 @@ struct TariffSentenceReader {
     private func segments() -> [Range<Int>] {
         let s = sentence
         var bounds: [Int] = [0]
-        // the last token that holds a tariff (noun, `%`, `percent`): `holdsTariff(bounds.last!..<k)` in one step
+        // `holdsTariff(bounds.last!..<k)`, reading each token at most once over the sentence: the last
+        // token found to hold a tariff, and how far the tokens have been read
         var lastTariff = -1
+        var readUpTo = 0
+        func holdsTariffSinceBound(_ k: Int) -> Bool {
+            for j in max(readUpTo, bounds.last!)..<max(k, readUpTo) where holdsTariff(j..<(j + 1)) { lastTariff = j }
+            readUpTo = max(readUpTo, k)
+            return lastTariff >= bounds.last!
+        }
         for k in 0..<s.count {
             let token = s.tokens[k]
             var breakHere = false
             switch token.kind {
             case .semicolon, .colon, .dash: breakHere = true
             case .comma:
-                breakHere = startsActingClause(k + 1) && lastTariff >= bounds.last!
+                breakHere = startsActingClause(k + 1) && holdsTariffSinceBound(k)
             case .word:
                 if s.has(k, .clauseBreak) { breakHere = true }
-                if s.has(k, .coordinator), startsActingClause(k + 1), lastTariff >= bounds.last! { breakHere = true }
+                if s.has(k, .coordinator), startsActingClause(k + 1), holdsTariffSinceBound(k) { breakHere = true }
             default: break
             }
             if breakHere, k > bounds.last! { bounds.append(k) }
-            if holdsTariff(k..<(k + 1)) { lastTariff = k }
         }
         bounds.append(s.count)
         var result: [Range<Int>] = []

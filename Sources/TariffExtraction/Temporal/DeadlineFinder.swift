@@ -139,20 +139,20 @@ struct DeadlineFinder: Sendable {
         }
         // hashing costs more than it saves for the handful of dates of an article
         let large = spans.count > 32
-        let distinct = (large ? Array(Set(spans.map(judged))) : spans.map(judged)).sorted { $0.first < $1.first }
-        let ranges = distinct.filter(\.ranged)
+        // many dates: distinct ones sorted by first day, for a range look-up; a few: as they are
+        let distinct = large ? Array(Set(spans.map(judged))).sorted { $0.first < $1.first } : spans.map(judged)
         func isSubsumed(_ d: Judged) -> Bool {
             var subsumed = false
             if !d.ranged, !d.day {
                 // e is inside d: d is vaguer when it spans more days and is a single period, not a range
-                var low = 0, high = distinct.count
+                var low = 0, high = large ? distinct.count : 0
                 while low < high {
                     let mid = (low + high) / 2
                     if distinct[mid].first < d.first { low = mid + 1 } else { high = mid }
                 }
                 for e in distinct[low...] {
-                    if e.first > d.last { break }
-                    if e.kind == d.kind, e.last <= d.last, e.upcoming == d.upcoming, e.last - e.first < d.last - d.first {
+                    if large && e.first > d.last { break }
+                    if e.kind == d.kind, e.first >= d.first, e.last <= d.last, e.upcoming == d.upcoming, e.last - e.first < d.last - d.first {
                         subsumed = true
                         break
                     }
@@ -161,7 +161,7 @@ struct DeadlineFinder: Sendable {
             if !subsumed, !d.ranged, d.day, !d.calendar {
                 // a weekday inside a range of the same event: `on Saturday` beside `October 25 to 27`; a
                 // calendar date inside one (`debate a bill on Oct. 30` during a window to Nov. 30) is its own
-                subsumed = ranges.contains { $0.kind == d.kind && $0.first <= d.first && $0.last >= d.last }
+                subsumed = distinct.contains { $0.ranged && $0.kind == d.kind && $0.first <= d.first && $0.last >= d.last }
             }
             return subsumed
         }
