@@ -5,7 +5,7 @@ CONFIG ?= config/tariffwatch.yaml
 
 include mk/install.mk
 
-.PHONY: deps build release test test-faults run bench bench-latency bench-idle burst eval eval-own eval-heldout eval-news eval-news-tune eval-news-heldout eval-timeml clean
+.PHONY: deps build release test test-faults run bench bench-hostile fuzz bench-latency bench-idle burst eval eval-own eval-heldout eval-news eval-news-tune eval-news-heldout eval-timeml clean
 
 # C libraries the package links: libsystemd (journal, sd_notify), SQLite (GRDB), and for article formats
 # libxml2 (HTML, RSS/Atom), GMime (e-mail) and poppler-glib (PDF); ghostscript makes the test PDFs.
@@ -42,6 +42,17 @@ run: deps
 # Extraction throughput (MB/s, documents/s), release build, single core.
 bench: deps
 	$(SWIFT) run -c release extraction-benchmark
+
+# Time and peak memory of `extract` on each pathological pattern, 64 KiB to 4 MiB, with the growth
+# per doubling (scripts/hostile-text.py writes the patterns).
+bench-hostile: release
+	scripts/hostile-benchmark.sh "$$($(SWIFT) build -c release --show-bin-path)/tariffwatch" 65536 4194304
+
+# libFuzzer on the extractor (Tests/Fuzz/extractor): FUZZ_RUNS inputs, no crash and none over budget.
+FUZZ_RUNS ?= 1000000
+FUZZ_TARGET ?= extractor
+fuzz:
+	scripts/fuzz.sh $(FUZZ_TARGET) $(FUZZ_RUNS)
 
 # Drop → journal and drop → feed latency at 1, 20 and 200 files/s, beside the disk's fsync+rename floor.
 bench-latency: release

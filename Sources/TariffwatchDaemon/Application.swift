@@ -67,9 +67,10 @@ public struct Application: Sendable {
         } catch {
             throw ApplicationError(what: "cannot read the alert outbox in \(settings.stateDirectory)", reason: "\(error)")
         }
-        let processor = ArticleProcessor(
+        var processor = ArticleProcessor(
             reader: ArticleReader(root: settings.watchDirectory, maxFileSize: settings.maxFileSize), store: store,
             policy: settings.alertPolicy, events: events, logger: logger)
+        processor.limits = settings.extractionLimits
 
         // Graceful shutdown runs in reverse order: ingest stops first, then delivery flushes.
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [

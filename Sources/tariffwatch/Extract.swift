@@ -12,6 +12,8 @@ struct Extract: ParsableCommand {
     @Flag(help: "Print every temporal expression with its TIMEX3 value (JSON Lines).") var timex = false
     @Option(name: .customLong("reference-date"), help: "Resolve relative dates against this day (YYYY-MM-DD).")
     var referenceDate: String?
+    @Flag(help: "No work, memory or time budget per file (long sentences are still read in pieces).")
+    var unbudgeted = false
     @Argument(help: "Article files.") var files: [String]
 
     func validate() throws {
@@ -22,7 +24,8 @@ struct Extract: ParsableCommand {
     }
 
     func run() throws {
-        let extractor = OneShotExtractor(referenceDate: referenceDate.flatMap { CalendarDate(iso: $0) })
+        let extractor = OneShotExtractor(
+            referenceDate: referenceDate.flatMap { CalendarDate(iso: $0) }, limits: unbudgeted ? .unbudgeted : .standard)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var failures = 0
@@ -49,7 +52,8 @@ struct Extract: ParsableCommand {
                 for line in lines { FileHandle.standardOutput.write(line + Data("\n".utf8)) }
             } catch {
                 failures += 1
-                FileHandle.standardError.write(Data("tariffwatch: \(error)\n".utf8))
+                let what = error is ExtractionTooComplex ? "\(file): \(error)" : "\(error)"
+                FileHandle.standardError.write(Data("tariffwatch: \(what)\n".utf8))
             }
         }
         if failures > 0 { throw ExitCode(1) }

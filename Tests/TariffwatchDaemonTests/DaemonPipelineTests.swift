@@ -126,6 +126,22 @@ import Testing
         }
     }
 
+    /// Issue 8: a file over the extraction budget is one rejection naming the file; the next article alerts.
+    @Test func aFileTooComplexToExtractIsRejectedAndTheRestGoesOn() async throws {
+        let workspace = try Workspace()
+        var settings = settings(workspace)
+        settings.extractMaxCandidates = 500
+        try await withDaemon(settings) { application in
+            try workspace.drop(String(repeating: "on Monday, ", count: 1_000), as: "weekdays.txt", dated: "2026-03-02")
+            try workspace.dropFixture("eu-steel-announced.txt", dated: "2026-03-02")
+            try await eventually("one rejection and one article") {
+                let counts = try application.store.counts()
+                return counts.filesRejected == 1 && counts.filesProcessed == 1 && counts.alertsPending == 0
+            }
+            #expect(try !workspace.feedItems().isEmpty)
+        }
+    }
+
     @Test func ignoredNamesAreNeverRead() async throws {
         let workspace = try Workspace()
         try await withDaemon(settings(workspace)) { application in

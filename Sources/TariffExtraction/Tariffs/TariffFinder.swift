@@ -6,7 +6,8 @@
 struct TariffFinder: Sendable {
     let referenceDate: CalendarDate
 
-    func tariffChanges(in document: TextDocument, timexes: [TaggedTimex]) -> [TariffChange] {
+    /// - Parameter budget: charged per sentence read; the finder stops when it is spent.
+    func tariffChanges(in document: TextDocument, timexes: [TaggedTimex], budget: WorkBudget = .unlimited) -> [TariffChange] {
         var changes: [TariffChange] = []
         var timexIndex = 0
         var previous: TariffSentence?
@@ -24,6 +25,7 @@ struct TariffFinder: Sendable {
             guard TariffPrefilter.mayMentionTariff(document.bytes, range) else { continue }
             // The reader returns nothing for a sentence without a tariff noun; names and roles are not read for it.
             let words = TariffSentence(wordsOf: document.bytes, index: index, range: range)
+            if budget.charge(tokens: words.count) { break }
             guard words.hasTariffNoun else { continue }
             let sentence = words.named()
             named.append(sentence)
@@ -44,6 +46,7 @@ struct TariffFinder: Sendable {
             changeSentences.append(contentsOf: repeatElement(index, count: found.count))
             mutual.append(contentsOf: reader.byBothParties)
             if !sentenceTimexes.isEmpty, let start = reader.statedStartDate() { startDates.append((index, start)) }
+            if budget.charge(tokens: 0, found: found.count) { break }
             previous = sentence
         }
         // `As of June 1, duties on consumer goods will be cut. The duty on cosmetics will fall to 2%.`:

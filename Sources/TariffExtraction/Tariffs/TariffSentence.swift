@@ -56,7 +56,7 @@ final class TariffSentence: Sendable {
         CountryGazetteer.mentions(in: tokens, into: &found)
         let withMentions = TariffSentence(self, mentions: Self.mergingTitles(found, tokens), roles: [])
         let reader = PartyRoleReader(sentence: withMentions)
-        return TariffSentence(withMentions, mentions: withMentions.mentions, roles: withMentions.mentions.indices.map { reader.role(of: $0) })
+        return TariffSentence(withMentions, mentions: withMentions.mentions, roles: reader.roles())
     }
 
     /// Some token is a tariff noun naming a measure; without one the reader finds no change.
@@ -143,10 +143,16 @@ final class TariffSentence: Sendable {
         return false
     }
 
-    /// The mention index covering token `i`, if any.
+    /// The mention index covering token `i`, if any. Mentions are in text order and never overlap, so
+    /// a binary search: callers ask per token, and a scan made a list of names quadratic.
     func mention(at i: Int) -> Int? {
-        for (m, mention) in mentions.enumerated() where mention.tokens.contains(i) { return m }
-        return nil
+        var low = 0
+        var high = mentions.count
+        while low < high {  // the first mention ending after `i`
+            let mid = (low + high) / 2
+            if mentions[mid].tokens.upperBound <= i { low = mid + 1 } else { high = mid }
+        }
+        return low < mentions.count && mentions[low].tokens.contains(i) ? low : nil
     }
 
     /// `US President Donald Trump`, `the Customs Tariff Commission of the State Council` are one party:

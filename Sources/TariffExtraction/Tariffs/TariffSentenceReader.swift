@@ -44,21 +44,36 @@ struct TariffSentenceReader {
         guard hasNoun else { return [] }
         let segments = self.segments()
         func segment(of token: Int) -> Range<Int> {
-            segments.first { $0.contains(token) } ?? 0..<s.count
+            // segments are in order and do not overlap: a binary search, as a sentence can hold hundreds
+            var low = 0, high = segments.count
+            while low < high {
+                let mid = (low + high) / 2
+                if segments[mid].upperBound <= token { low = mid + 1 } else { high = mid }
+            }
+            return low < segments.count && segments[low].contains(token) ? segments[low] : 0..<s.count
         }
         var drafts: [Draft] = []
         for e in RateScanner.expressions(in: s, hasTariffNoun: hasNoun) {
             drafts.append(Draft(expression: e, noun: e.noun, anchor: e.anchor, span: e.span, segment: segment(of: e.anchor)))
         }
         // Rate-less mentions: `pledged to impose additional tariffs on Chinese goods`.
-        var covered = drafts.map { $0.segment.lowerBound }  // a handful: a linear search beats hashing
+        // per token: inside a rate's span (bit 1), first token of a clause that has a draft (bit 2)
+        var marks = [UInt8](repeating: 0, count: s.count)
+        for draft in drafts {
+            for k in draft.span where k < s.count { marks[k] |= 1 }
+            if draft.segment.lowerBound < s.count { marks[draft.segment.lowerBound] |= 2 }
+        }
+        // whether a clause has a measure verb and no negation, read once per clause, not once per noun in it
+        var acting: (segment: Range<Int>, acts: Bool)?
         for k in 0..<s.count where s.isTariffNoun(k) {
             let seg = segment(of: k)
-            guard !covered.contains(seg.lowerBound), drafts.allSatisfy({ !$0.span.contains(k) }) else { continue }
-            guard seg.contains(where: { s.has($0, .impose) || s.isThreat($0) || s.has($0, .announce) || s.has($0, .propose) || s.has($0, .pause) || s.has($0, .lift) }),
-                !seg.contains(where: { s.has($0, .negation) })
-            else { continue }
-            covered.append(seg.lowerBound)
+            guard seg.lowerBound >= s.count || marks[seg.lowerBound] & 2 == 0, marks[k] & 1 == 0 else { continue }
+            if acting?.segment != seg {
+                acting = (seg, seg.contains(where: { s.has($0, .impose) || s.isThreat($0) || s.has($0, .announce) || s.has($0, .propose) || s.has($0, .pause) || s.has($0, .lift) })
+                    && !seg.contains(where: { s.has($0, .negation) }))
+            }
+            guard acting?.acts == true else { continue }
+            if seg.lowerBound < s.count { marks[seg.lowerBound] |= 2 }
             drafts.append(Draft(expression: nil, noun: k, anchor: k, span: k..<(k + 1), segment: seg))
         }
         guard !drafts.isEmpty else { return [] }
@@ -118,7 +133,7 @@ struct TariffSentenceReader {
                     ratePct: reductionAmount ? nil : draft.expression?.rate, previousRatePct: draft.expression?.previous,
                     additional: additional && !reductionAmount, direction: direction, status: verdict.status, effectiveDate: effective,
                     confidence: min(imposer.confidence, target.confidence),
-                    text: document.string(textRange), sentence: document.readableString(s.range),
+                    text: document.string(textRange), sentence: document.evidence(s.range, around: textRange),
                     start: document.scalarOffset(ofByte: textRange.lowerBound),
                     end: document.scalarOffset(ofByte: textRange.upperBound))
                 change.minimumRatePct = draft.expression?.minimum
@@ -149,16 +164,25 @@ struct TariffSentenceReader {
     private func segments() -> [Range<Int>] {
         let s = sentence
         var bounds: [Int] = [0]
+        // `holdsTariff(bounds.last!..<k)`, reading each token at most once over the sentence: the last
+        // token found to hold a tariff, and how far the tokens have been read
+        var lastTariff = -1
+        var readUpTo = 0
+        func holdsTariffSinceBound(_ k: Int) -> Bool {
+            for j in max(readUpTo, bounds.last!)..<max(k, readUpTo) where holdsTariff(j..<(j + 1)) { lastTariff = j }
+            readUpTo = max(readUpTo, k)
+            return lastTariff >= bounds.last!
+        }
         for k in 0..<s.count {
             let token = s.tokens[k]
             var breakHere = false
             switch token.kind {
             case .semicolon, .colon, .dash: breakHere = true
             case .comma:
-                breakHere = startsActingClause(k + 1) && holdsTariff(bounds.last!..<k)
+                breakHere = startsActingClause(k + 1) && holdsTariffSinceBound(k)
             case .word:
                 if s.has(k, .clauseBreak) { breakHere = true }
-                if s.has(k, .coordinator), startsActingClause(k + 1), holdsTariff(bounds.last!..<k) { breakHere = true }
+                if s.has(k, .coordinator), startsActingClause(k + 1), holdsTariffSinceBound(k) { breakHere = true }
             default: break
             }
             if breakHere, k > bounds.last! { bounds.append(k) }
@@ -256,7 +280,7 @@ struct TariffSentenceReader {
             let upcoming = date.isUpcoming(relativeTo: referenceDate)
             // `earlier this year` is not a start date: a period containing today must be a day to count
             if upcoming, date.granularity != .day, date.firstDay <= referenceDate { continue }
-            guard let t = s.tokens.firstIndex(where: { $0.end > timex.bytes.lowerBound }) else { continue }
+            guard let t = s.tokens.firstIndex(endingAfter: timex.bytes.lowerBound) else { continue }
             // a past date is when the measure took effect only when a start word introduces it
             // (`starting April 2`, `effective from July 1`), not `on Monday` (when it was said)
             if !upcoming {

@@ -11,7 +11,8 @@ struct TemporalTags: Sendable {
 struct TemporalTagger: Sendable {
     let referenceDate: CalendarDate
 
-    func tag(_ document: TextDocument) -> TemporalTags {
+    /// - Parameter budget: charged per sentence read; the tagger stops when it is spent.
+    func tag(_ document: TextDocument, budget: WorkBudget = .unlimited) -> TemporalTags {
         var result = TemporalTags(tokens: Array(repeating: [], count: document.sentences.count))
         var tokens: [TimexToken] = []
         tokens.reserveCapacity(64)
@@ -19,12 +20,14 @@ struct TemporalTagger: Sendable {
         var lastQuarter: (sentence: Int, value: TemporalValue)?
         for (index, range) in document.sentences.enumerated() where TimexPrefilter.mayHoldTime(document.bytes, range) {
             TimexTokenizer.tokenize(document.bytes, range, into: &tokens)
+            if budget.charge(tokens: tokens.count) { break }
             guard Self.mayHoldTime(tokens, lexicon) else { continue }
             let tagger = SentenceTagger(bytes: document.bytes, tokens: tokens, reference: referenceDate)
             let reader = TenseReader(bytes: document.bytes, tokens: tokens)
             let kinds = DeadlineKindReader(tokens: tokens)
             let matches = tagger.matches()
             guard !matches.isEmpty else { continue }
+            if budget.charge(tokens: 0, found: matches.count) { break }
             result.tokens[index] = tokens
             for m in matches {
                 // `net rose from $52 million a year earlier`, after `third-quarter net`: that quarter a year back

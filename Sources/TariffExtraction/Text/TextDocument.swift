@@ -11,19 +11,27 @@ struct TextDocument: Sendable {
     /// The file's own bytes; the same array as `bytes` when nothing was repaired.
     private let originalBytes: [UInt8]
     private let repair: MojibakeRepair?
-    /// Byte ranges of sentences, in order; never empty ranges.
+    /// Byte ranges of sentences, in order; never empty ranges. A sentence over
+    /// `ExtractionLimits.maxSentenceTokens` is here as consecutive pieces.
     let sentences: [Range<Int>]
+    /// Sentences longer than this many bytes give a window of themselves as a fact's evidence.
+    let maxEvidenceBytes: Int
+    /// What was done to keep the document within its limits (sentences cut into pieces).
+    private(set) var notes: [ExtractionNote] = []
     private let scalarCheckpoints: [Int]
     private static let checkpointStride = 256
 
-    init(_ text: String) {
+    init(_ text: String, limits: ExtractionLimits = .standard) {
         var text = text
         let bytes = text.withUTF8 { Array($0) }
         let repair = MojibakeRepair.repair(bytes)
         self.originalBytes = bytes
         self.repair = repair
         self.bytes = repair?.bytes ?? bytes
-        self.sentences = SentenceSplitter.split(self.bytes)
+        let (sentences, cut) = SentenceSplitter.bounded(
+            SentenceSplitter.split(self.bytes), in: self.bytes, maxTokens: limits.maxSentenceTokens)
+        self.sentences = sentences
+        self.maxEvidenceBytes = limits.maxEvidenceBytes
         var checkpoints: [Int] = []
         checkpoints.reserveCapacity(bytes.count / Self.checkpointStride + 1)
         bytes.withUnsafeBufferPointer { buffer in  // the file's own bytes: offsets count its scalars
@@ -37,6 +45,11 @@ struct TextDocument: Sendable {
             }
         }
         self.scalarCheckpoints = checkpoints
+        notes = cut.map { cut in
+            ExtractionNote(
+                start: scalarOffset(ofByte: cut.sentence.lowerBound),
+                message: "a sentence of \(cut.sentence.count) bytes has over \(limits.maxSentenceTokens) tokens: read as \(cut.pieces) pieces")
+        }
     }
 
     /// The Unicode scalar index, in the file's own text, of the scalar that starts at (or contains)

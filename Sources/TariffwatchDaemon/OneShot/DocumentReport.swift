@@ -60,11 +60,13 @@ public struct TimexReport: Sendable, Codable, Equatable {
 public struct OneShotExtractor: Sendable {
     let referenceDate: CalendarDate?
     let maxFileSize: Int
+    let limits: ExtractionLimits
     let extractor = Extractor()
 
-    public init(referenceDate: CalendarDate?, maxFileSize: Int = 10 << 20) {
+    public init(referenceDate: CalendarDate?, maxFileSize: Int = 10 << 20, limits: ExtractionLimits = .standard) {
         self.referenceDate = referenceDate
         self.maxFileSize = maxFileSize
+        self.limits = limits
     }
 
     /// Reads `path` with the daemon's safety checks and resolves each article's reference date.
@@ -79,12 +81,16 @@ public struct OneShotExtractor: Sendable {
         return (dated.map { ($0, DocumentInfo(path: path.string, $0, format: article.format)) }, notes)
     }
 
-    /// One report per article of the file.
-    public func reports(_ path: FilePath) throws(ArticleReadError) -> (reports: [DocumentReport], notes: [String]) {
-        let (articles, notes) = try read(path)
-        let reports = articles.map { dated, info in
-            let extraction = extractor.extract(dated.document.text, referenceDate: info.referenceDate)
-            return DocumentReport(document: info, deadlines: extraction.deadlines, tariffChanges: extraction.tariffChanges)
+    /// One report per article of the file; the notes include what the engine did to stay within its
+    /// limits (a sentence read in pieces).
+    /// - Throws: `ArticleReadError`, or `ExtractionTooComplex` when an article exceeds `limits`.
+    public func reports(_ path: FilePath) throws -> (reports: [DocumentReport], notes: [String]) {
+        var (articles, notes) = try read(path)
+        var reports: [DocumentReport] = []
+        for (dated, info) in articles {
+            let extraction = try extractor.extract(dated.document.text, referenceDate: info.referenceDate, limits: limits)
+            notes += extraction.notes.map { "\(path): \($0)" }
+            reports.append(DocumentReport(document: info, deadlines: extraction.deadlines, tariffChanges: extraction.tariffChanges))
         }
         return (reports, notes)
     }

@@ -22,6 +22,8 @@ public struct ArticleProcessor: Sendable {
     let reader: ArticleReader
     let store: FactStore
     let extractor = Extractor()
+    /// What one article may cost to extract; past it the file is rejected as too complex.
+    var limits = ExtractionLimits.standard
     var policy: AlertPolicy
     let events: OperationalEvents
     let logger: Logger
@@ -79,7 +81,16 @@ public struct ArticleProcessor: Sendable {
                 if let distrusted = item.distrusted {
                     logger.warning("\(path): \(distrusted)", metadata: ["file": "\(path)", "item": "\(item.document.itemKey ?? "")"])
                 }
-                let extraction = extractor.extract(item.document.text, referenceDate: item.referenceDate)
+                let extraction: Extraction
+                do {
+                    extraction = try extractor.extract(item.document.text, referenceDate: item.referenceDate, limits: limits)
+                } catch {
+                    // Too complex to read within its budget: one rejection for the file, not again at every restart.
+                    return try rejectOnce(path: path, identity: article.identity, reason: "skipped \(path): \(error)")
+                }
+                for note in extraction.notes {
+                    logger.warning("\(path): \(note)", metadata: ["file": "\(path)", "note": "\(note)"])
+                }
                 deadlines += extraction.deadlines.count
                 tariffs += extraction.tariffChanges.count
                 records.append(ArticleRecord(item, extraction: extraction))

@@ -59,6 +59,8 @@ extension Settings {
         recursive = try keys.bool("watch.recursive", default: recursive)
         ignoredNamePatterns = try keys.strings("watch.ignore", default: ignoredNamePatterns)
         maxFileSize = try keys.int("watch.max_file_size", default: maxFileSize)
+        extractMaxSeconds = try keys.double("extract.max_seconds", default: extractMaxSeconds)
+        extractMaxCandidates = try keys.int("extract.max_candidates", default: extractMaxCandidates)
         stateDirectory = FilePath(try keys.string("state.directory", default: stateDirectory.string))
         feedPathSetting = try keys.optionalString("feed.path").map { FilePath($0) }
         feedTitle = try keys.string("feed.title", default: feedTitle)
@@ -106,6 +108,10 @@ extension Settings {
             throw fail("alerts.warning_days", "must be at most \(Self.warningDaysLimit) days, got \(warningDays)")
         }
         if !minimumRateChange.isFinite { throw fail("alerts.minimum_rate_change", "must be a finite number") }
+        if !(extractMaxSeconds > 0 && extractMaxSeconds <= 86_400) {
+            throw fail("extract.max_seconds", "must be more than 0 and at most 86400 seconds, got \(extractMaxSeconds)")
+        }
+        if extractMaxCandidates <= 0 { throw fail("extract.max_candidates", "must be at least 1, got \(extractMaxCandidates)") }
         if feedMaxItems <= 0 { throw fail("feed.max_items", "must be at least 1, got \(feedMaxItems)") }
         if minimumRateChange < 0 { throw fail("alerts.minimum_rate_change", "must not be negative") }
         if !(0...1).contains(minimumConfidence) { throw fail("alerts.minimum_confidence", "must be between 0 and 1") }

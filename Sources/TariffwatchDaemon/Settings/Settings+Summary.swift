@@ -7,6 +7,8 @@ extension Settings {
             "watch.recursive: \(recursive)",
             "watch.ignore: \(ignoredNamePatterns.joined(separator: ", "))",
             "watch.max_file_size: \(maxFileSize)",
+            "extract.max_seconds: \(extractMaxSeconds)",
+            "extract.max_candidates: \(extractMaxCandidates)",
             "state.directory: \(stateDirectory)",
             "feed.path: \(feedPath)",
             "feed.title: \(feedTitle)",

@@ -1,5 +1,6 @@
 public import Logging
 public import SystemPackage
+public import TariffExtraction
 
 /// Everything the daemon can be told, with the defaults of `config/tariffwatch.yaml`.
 ///
@@ -10,6 +11,8 @@ public import SystemPackage
 /// - `watch.recursive` (bool, default false): also watch subfolders, including ones created later.
 /// - `watch.ignore` (string list, default `.*`, `*.part`, `*.tmp`, `*~`, `*.swp`): names never read.
 /// - `watch.max_file_size` (int bytes, default 10485760): larger files, or files whose text is larger once decoded, are rejected.
+/// - `extract.max_seconds` (double, default 10): extraction time per article; past it the file is rejected as too complex.
+/// - `extract.max_candidates` (int, default 100000): dates, rates and facts per article (the memory bound), likewise.
 /// - `state.directory` (string, default `./state`): the SQLite database.
 /// - `feed.path` (string, default `<state.directory>/feed.json`): the JSON Feed file.
 /// - `feed.title` (string), `feed.home_page_url` (string, optional), `feed.max_items` (int, default 500).
@@ -25,6 +28,8 @@ public struct Settings: Sendable, Equatable {
     public var recursive = false
     public var ignoredNamePatterns = [".*", "*.part", "*.tmp", "*~", "*.swp"]
     public var maxFileSize = 10 << 20
+    public var extractMaxSeconds = 10.0
+    public var extractMaxCandidates = ExtractionLimits.standard.maxCandidates
     public var stateDirectory: FilePath = "./state"
     /// nil means `<stateDirectory>/feed.json`.
     public var feedPathSetting: FilePath?
@@ -42,6 +47,14 @@ public struct Settings: Sendable, Equatable {
     public init() {}
 
     public var feedPath: FilePath { feedPathSetting ?? stateDirectory.appending("feed.json") }
+
+    /// What one article may cost to extract.
+    public var extractionLimits: ExtractionLimits {
+        var limits = ExtractionLimits.standard
+        limits.maxDuration = .milliseconds(Int64(extractMaxSeconds * 1_000))
+        limits.maxCandidates = extractMaxCandidates
+        return limits
+    }
 }
 
 /// Command-line flags that override the configuration (`run --watch-dir …`).

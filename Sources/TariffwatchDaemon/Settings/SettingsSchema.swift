@@ -24,6 +24,8 @@ enum SettingsSchema {
         "watch.recursive": .bool,
         "watch.ignore": .stringList,
         "watch.max_file_size": .wholeNumber,
+        "extract.max_seconds": .number,
+        "extract.max_candidates": .wholeNumber,
         "state.directory": .string,
         "feed.path": .string,
         "feed.title": .string,
