@@ -41,10 +41,12 @@ public struct JSONFeed: Sendable, Encodable, Equatable {
         /// How many source reports state this fact now (corroboration).
         public var sourceCount: Int
         public var sources: [String]
+        /// For a `deadline_reminder`: days left until the deadline when it was raised.
+        public var daysBefore: Int? = nil
 
         enum CodingKeys: String, CodingKey {
             case alertKind = "alert_kind", factID = "fact_id", alertID = "alert_id", deadline, tariff, previous,
-                sourceFile = "source_file", evidence, sourceCount = "source_count", sources
+                sourceFile = "source_file", evidence, sourceCount = "source_count", sources, daysBefore = "days_before"
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -65,6 +67,7 @@ public struct JSONFeed: Sendable, Encodable, Equatable {
             try c.encode(evidence, forKey: .evidence)
             try c.encode(sourceCount, forKey: .sourceCount)
             try c.encode(sources, forKey: .sources)
+            try c.encodeIfPresent(daysBefore, forKey: .daysBefore)
         }
     }
 
@@ -95,7 +98,7 @@ extension JSONFeed.Item {
         self.extensionObject = JSONFeed.Extension(
             alertKind: alert.kind.rawValue, factID: alert.factID, alertID: alert.id, fact: alert.current,
             previous: alert.previous, sourceFile: alert.sourceFile, evidence: alert.evidence,
-            sourceCount: entry.sourceCount, sources: entry.sources
+            sourceCount: entry.sourceCount, sources: entry.sources, daysBefore: alert.daysBefore
         )
     }
 }

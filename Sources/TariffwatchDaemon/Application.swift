@@ -19,10 +19,12 @@ public struct Application: Sendable {
     ///   - configFile: re-read on SIGHUP.
     ///   - journalEnabled: send alerts and events to the journal (default: when a journald is reachable).
     ///   - deliveryInterval: shortest time between two deliveries (feed rewrites) during a burst.
+    ///   - reminderClock: when deadline reminders fall due (tests fake it).
     /// - Throws: `ApplicationError` naming the folder or database that could not be set up.
     public init(
         settings: Settings, configFile: FilePath? = nil, overrides: SettingsOverrides = .init(),
-        journalEnabled: Bool = Journal.isAvailable, deliveryInterval: Duration = .milliseconds(250), logger: Logger
+        journalEnabled: Bool = Journal.isAvailable, deliveryInterval: Duration = .milliseconds(250),
+        reminderClock: any ReminderClock = SystemReminderClock(), logger: Logger
     ) throws {
         self.settings = settings
         try Self.createDirectory(settings.stateDirectory, what: "state directory")
@@ -45,6 +47,7 @@ public struct Application: Sendable {
 
         let live = LiveSettings(settings)
         let trigger = DeliveryTrigger()
+        let reminderWake = DeliveryTrigger()
         let heartbeat = Heartbeat()
         let events = OperationalEvents(logger: logger, journalEnabled: journalEnabled)
         var dispatcherOptions = settings.dispatcherOptions
@@ -65,6 +68,12 @@ public struct Application: Sendable {
                     configFile: configFile, overrides: overrides, settings: live, dispatcher: dispatcher, logger: logger),
                 successTerminationBehavior: .ignore),
         ]
+        services.append(
+            .init(
+                service: ReminderService(
+                    store: store, settings: live, delivery: trigger, wake: reminderWake, clock: reminderClock,
+                    settle: deliveryInterval, logger: logger),
+                successTerminationBehavior: .ignore))
         if let interval = ServiceManager.watchdogInterval() {
             services.append(
                 .init(
@@ -75,7 +84,7 @@ public struct Application: Sendable {
             .init(
                 service: IngestService(
                     watcher: watcher, processor: processor, settings: live, trigger: trigger, heartbeat: heartbeat,
-                    events: events, store: store, logger: logger),
+                    events: events, store: store, logger: logger, reminders: reminderWake),
                 successTerminationBehavior: .gracefullyShutdownGroup))
         serviceGroup = ServiceGroup(
             configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))

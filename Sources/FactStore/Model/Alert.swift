@@ -10,6 +10,8 @@ public enum AlertKind: String, Sendable, Codable, Hashable, CaseIterable {
     case changedTariff = "changed_tariff"
     /// An older report disagrees with what is known; kept side by side, not overwritten.
     case conflictingReport = "conflicting_report"
+    /// An upcoming deadline is `alerts.remind_days` away (raised once per deadline and day count).
+    case deadlineReminder = "deadline_reminder"
 }
 
 /// One row of the outbox: raised once, delivered to the journal and the feed.
@@ -28,10 +30,12 @@ public struct Alert: Sendable, Codable, Hashable, Identifiable {
     public var evidence: String
     /// How many reports stated the fact when the alert was raised.
     public var sourceCount: Int
+    /// For a reminder: how many days were left until the deadline when it was raised.
+    public var daysBefore: Int?
 
     public init(
         id: Int64, factID: String, kind: AlertKind, createdAt: Date, current: FactValue, previous: FactValue?,
-        sourceFile: String, evidence: String, sourceCount: Int
+        sourceFile: String, evidence: String, sourceCount: Int, daysBefore: Int? = nil
     ) {
         self.id = id
         self.factID = factID
@@ -42,6 +46,7 @@ public struct Alert: Sendable, Codable, Hashable, Identifiable {
         self.sourceFile = sourceFile
         self.evidence = evidence
         self.sourceCount = sourceCount
+        self.daysBefore = daysBefore
     }
 }
 

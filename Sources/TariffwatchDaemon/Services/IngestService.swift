@@ -20,6 +20,8 @@ struct IngestService: Service {
     let events: OperationalEvents
     let store: FactStore
     let logger: Logger
+    /// Told after each file: a new deadline may need a reminder (`ReminderService`).
+    var reminders: DeliveryTrigger? = nil
 
     func run() async throws {
         let watchEvents = watcher.events()
@@ -76,6 +78,7 @@ struct IngestService: Service {
         let outcome = Result { try processor.process(path) }
         await heartbeat.idle()
         _ = try outcome.get()
+        reminders?.signal()
     }
 
     private func notify(_ states: [NotifyState]) {

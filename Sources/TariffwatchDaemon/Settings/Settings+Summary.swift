@@ -16,6 +16,7 @@ extension Settings {
             "alerts.products: \(list(alertProducts))",
             "alerts.minimum_rate_change: \(minimumRateChange)",
             "alerts.warning_days: \(warningDays)",
+            "alerts.remind_days: \(remindDays.isEmpty ? "(none)" : remindDays.map(String.init).joined(separator: ", "))",
             "log.level: \(logLevel)",
         ].joined(separator: "\n")
     }

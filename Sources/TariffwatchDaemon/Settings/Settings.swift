@@ -17,6 +17,8 @@ public import SystemPackage
 /// - `alerts.products` (string list, default all): only tariff facts on one of these products alert.
 /// - `alerts.minimum_rate_change` (double, percentage points, default 0): smaller rate changes do not alert.
 /// - `alerts.warning_days` (int, default 7): deadlines this close are journal warnings.
+/// - `alerts.remind_days` (int list, default 7, 1): a `deadline_reminder` alert this many days before each
+///   upcoming deadline, and the calendar's alarms.
 /// - `log.level` (string, default `info`): trace, debug, info, notice, warning, error, critical.
 public struct Settings: Sendable, Equatable {
     public var watchDirectory: FilePath = "./inbox"
@@ -33,6 +35,7 @@ public struct Settings: Sendable, Equatable {
     public var alertProducts: [String] = []
     public var minimumRateChange = 0.0
     public var warningDays = 7
+    public var remindDays = [7, 1]
     public var logLevel: Logger.Level = .info
 
     public init() {}
