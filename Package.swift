@@ -109,7 +109,7 @@ let package = Package(
         .testTarget(name: "SystemdTests", dependencies: ["Systemd"], swiftSettings: strictSettings),
         .testTarget(
             name: "FeedServerTests",
-            dependencies: ["FeedServer", "FactStore", "TariffExtraction", serviceLifecycle],
+            dependencies: ["FeedServer", "FactStore", "TariffExtraction", serviceLifecycle, logging, nioCore],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,4 +1,5 @@
 import FactStore
+import Logging
 import Foundation
 import NIOCore
 import SystemPackage
@@ -14,7 +15,7 @@ import Glibc
 /// The routes over real HTTP: the server on a loopback port (or on a socket handed over like systemd
 /// does), curl as the client.
 @Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/curl"), "needs /usr/bin/curl"))
-final class FeedServerHTTPTests {
+final class FeedServerHTTPTests: @unchecked Sendable {  // immutable after init
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("feedserver-\(UUID())").path
     var feedPath: String { directory + "/feed.json" }
     let today = CalendarDate(year: 2025, month: 10, day: 24)!
@@ -30,7 +31,7 @@ final class FeedServerHTTPTests {
     @Test func feedHasValidatorsAndAnswers304ToEitherCondition() async throws {
         try writeFeed(#"{"version": "https://jsonfeed.org/version/1.1", "title": "t", "items": []}"#)
         try await serving { base in
-            let first = try curl(base + "/feed.json")
+            let first = try await curl(base + "/feed.json")
             #expect(first.status == 200)
             #expect(first.headers["content-type"] == "application/feed+json; charset=utf-8")
             #expect(first.body.contains("jsonfeed.org"))
@@ -38,16 +39,16 @@ final class FeedServerHTTPTests {
             let lastModified = try #require(first.headers["last-modified"])
             #expect(etag.hasPrefix("\"") && etag.hasSuffix("\""))
 
-            let byTag = try curl(base + "/feed.json", headers: ["If-None-Match: \(etag)"])
+            let byTag = try await curl(base + "/feed.json", headers: ["If-None-Match: \(etag)"])
             #expect(byTag.status == 304)
             #expect(byTag.body.isEmpty)
             #expect(byTag.headers["etag"] == etag)
-            let byDate = try curl(base + "/feed.json", headers: ["If-Modified-Since: \(lastModified)"])
+            let byDate = try await curl(base + "/feed.json", headers: ["If-Modified-Since: \(lastModified)"])
             #expect(byDate.status == 304)
 
             // The daemon replaces the file (rename): a new version, a new tag, a full answer.
             try writeFeed(#"{"version": "https://jsonfeed.org/version/1.1", "title": "t2", "items": []}"#)
-            let changed = try curl(base + "/feed.json", headers: ["If-None-Match: \(etag)"])
+            let changed = try await curl(base + "/feed.json", headers: ["If-None-Match: \(etag)"])
             #expect(changed.status == 200)
             #expect(changed.body.contains("t2"))
             #expect(changed.headers["etag"] != etag)
@@ -58,17 +59,17 @@ final class FeedServerHTTPTests {
         let feed = #"{"version": "https://jsonfeed.org/version/1.1", "title": "gzip me", "items": []}"# + String(repeating: " ", count: 4000)
         try writeFeed(feed)
         try await serving { base in
-            let plain = try curl(base + "/feed.json")
+            let plain = try await curl(base + "/feed.json")
             #expect(plain.headers["content-encoding"] == nil)
             #expect(plain.headers["vary"] == "Accept-Encoding")
             // --compressed sends Accept-Encoding and decodes: the same document arrives, smaller on the wire.
-            let gzip = try curl(base + "/feed.json", extra: ["--compressed", "-w", "%{size_download}"])
+            let gzip = try await curl(base + "/feed.json", extra: ["--compressed", "-w", "%{size_download}"])
             #expect(gzip.headers["content-encoding"] == "gzip")
             #expect(gzip.body == feed)
             #expect(try #require(Int(gzip.written)) < feed.utf8.count / 4)
             let gzipTag = try #require(gzip.headers["etag"])
             #expect(gzipTag != plain.headers["etag"])
-            let revalidated = try curl(base + "/feed.json", headers: ["If-None-Match: \(gzipTag)"], extra: ["--compressed"])
+            let revalidated = try await curl(base + "/feed.json", headers: ["If-None-Match: \(gzipTag)"], extra: ["--compressed"])
             #expect(revalidated.status == 304)
         }
     }
@@ -84,7 +85,7 @@ final class FeedServerHTTPTests {
             ]))
         try writeFeed("{}")
         try await serving { base in
-            let response = try curl(base + "/deadlines.ics")
+            let response = try await curl(base + "/deadlines.ics")
             #expect(response.status == 200)
             #expect(response.headers["content-type"] == "text/calendar; charset=utf-8")
             #expect(response.body.components(separatedBy: "BEGIN:VEVENT").count - 1 == 2)
@@ -92,10 +93,10 @@ final class FeedServerHTTPTests {
             #expect(response.body.contains("DTSTART;VALUE=DATE:20251025\r\nDTEND;VALUE=DATE:20251028"))
             #expect(!response.body.contains("comment period"))
             let etag = try #require(response.headers["etag"])
-            #expect(try curl(base + "/deadlines.ics", headers: ["If-None-Match: \(etag)"]).status == 304)
+            #expect(try await curl(base + "/deadlines.ics", headers: ["If-None-Match: \(etag)"]).status == 304)
             // A new deadline changes the calendar and its tag.
             _ = try store.record(file("b.txt"), extraction: Extraction(deadlines: [deadline("2025-12-01", subject: "summit")]))
-            let changed = try curl(base + "/deadlines.ics", headers: ["If-None-Match: \(etag)"])
+            let changed = try await curl(base + "/deadlines.ics", headers: ["If-None-Match: \(etag)"])
             #expect(changed.status == 200)
             #expect(changed.body.contains("summit"))
         }
@@ -103,17 +104,17 @@ final class FeedServerHTTPTests {
 
     @Test func healthSaysWhatIsMissing() async throws {
         try await serving { base in
-            let missing = try curl(base + "/healthz")
+            let missing = try await curl(base + "/healthz")
             #expect(missing.status == 503)
             #expect(missing.body.contains("feed \(feedPath)"))
-            #expect(try curl(base + "/feed.json").status == 503)
-            #expect(try curl(base + "/deadlines.ics").status == 503)
+            #expect(try await curl(base + "/feed.json").status == 503)
+            #expect(try await curl(base + "/deadlines.ics").status == 503)
             _ = try FactStore(directory: directory)
             try writeFeed("{}")
-            let healthy = try curl(base + "/healthz")
+            let healthy = try await curl(base + "/healthz")
             #expect(healthy.status == 200)
             #expect(healthy.body == "ok\n")
-            #expect(try curl(base + "/nothing-here").status == 404)
+            #expect(try await curl(base + "/nothing-here").status == 404)
         }
     }
 
@@ -122,7 +123,7 @@ final class FeedServerHTTPTests {
         try writeFeed(#"{"title": "inherited"}"#)
         let (descriptor, port) = try listeningSocket()
         try await serving(on: .activated(descriptor: descriptor)) { _ in
-            let response = try curl("http://127.0.0.1:\(port)/feed.json")
+            let response = try await curl("http://127.0.0.1:\(port)/feed.json")
             #expect(response.status == 200)
             #expect(response.body.contains("inherited"))
         }
@@ -151,6 +152,11 @@ final class FeedServerHTTPTests {
         _ = rename(temporary, feedPath)
     }
 
+    struct CurlError: Error {
+        var url: String
+        var status: Int32
+    }
+
     struct CurlResponse {
         var status: Int
         var headers: [String: String]
@@ -158,7 +164,16 @@ final class FeedServerHTTPTests {
         var written: String
     }
 
-    func curl(_ url: String, headers: [String] = [], extra: [String] = []) throws -> CurlResponse {
+    /// curl off the concurrency pool: it blocks its thread, and the server's tasks need the pool.
+    func curl(_ url: String, headers: [String] = [], extra: [String] = []) async throws -> CurlResponse {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try self.blockingCurl(url, headers: headers, extra: extra) })
+            }
+        }
+    }
+
+    func blockingCurl(_ url: String, headers: [String], extra: [String]) throws -> CurlResponse {
         let headerFile = directory + "/headers-\(UUID())"
         let bodyFile = directory + "/body-\(UUID())"
         defer {
@@ -173,7 +188,7 @@ final class FeedServerHTTPTests {
         try process.run()
         let written = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "curl \(url) failed: \(process.terminationStatus)")
+        guard process.terminationStatus == 0 else { throw CurlError(url: url, status: process.terminationStatus) }
         let head = try String(contentsOfFile: headerFile, encoding: .utf8).components(separatedBy: "\r\n")
         let status = Int(head.first?.split(separator: " ").dropFirst().first ?? "") ?? 0
         var fields: [String: String] = [:]

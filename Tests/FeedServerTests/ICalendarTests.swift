@@ -28,7 +28,7 @@ import Testing
         let physical = folded.components(separatedBy: "\r\n").dropLast()
         #expect(physical.allSatisfy { $0.utf8.count <= 75 })
         #expect(physical.dropFirst().allSatisfy { $0.hasPrefix(" ") })
-        #expect(unfold(folded) == line)
+        #expect(unfold(folded) == line + "\r\n")
     }
 
     @Test(arguments: ["é", "€", "🇪🇺", "中"])
@@ -41,7 +41,7 @@ import Testing
             #expect(String(validating: Array(part.utf8), as: UTF8.self) != nil)
             #expect(part.utf8.count <= 75)
         }
-        #expect(unfold(folded) == line)
+        #expect(unfold(folded) == line + "\r\n")
     }
 
     /// (date, end date, DTSTART, DTEND): days, ranges, weeks, months and quarters as all-day spans.

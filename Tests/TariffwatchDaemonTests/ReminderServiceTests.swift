@@ -1,6 +1,7 @@
 import FactStore
 import Foundation
 import Logging
+import ServiceLifecycle
 import Synchronization
 import TariffExtraction
 import Testing

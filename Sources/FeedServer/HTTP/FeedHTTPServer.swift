@@ -91,6 +91,8 @@ public struct FeedHTTPServer: Service {
                             connections.addTask { await http.handle(value: connection, logger: logger) }
                         }
                     }
+                } catch is CancellationError {
+                    // Stopped by the caller (tests cancel instead of signalling).
                 } catch {
                     logger.error("cannot accept connections", metadata: ["error": "\(error)"])
                 }
