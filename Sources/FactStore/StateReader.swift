@@ -54,9 +54,21 @@ public struct StateReader: Sendable {
         configuration.readonly = true
         configuration.busyMode = .timeout(5)
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
-            defer { try? queue.close() }
-            return try queue.read(body)
+            do {
+                let queue = try DatabaseQueue(path: path, configuration: configuration)
+                defer { try? queue.close() }
+                return try queue.read(body)
+            } catch let error as DatabaseError
+                where error.resultCode == .SQLITE_READONLY || error.resultCode == .SQLITE_CANTOPEN
+            {
+                // A WAL database needs its -shm file; with the daemon stopped it is gone and a reader that
+                // may not write the folder cannot make it. No -wal file means everything is in the main
+                // file and nobody writes it: read that file as immutable.
+                guard !FileManager.default.fileExists(atPath: path + "-wal") else { throw error }
+                let queue = try DatabaseQueue(path: "file:\(path)?immutable=1", configuration: configuration)
+                defer { try? queue.close() }
+                return try queue.read(body)
+            }
         } catch {
             let reason = access(path, R_OK) != 0 ? "permission denied (\(error))" : "\(error)"
             throw FactStoreError(path: path, operation: operation, underlying: reason)

@@ -342,6 +342,14 @@ restarts=$(inside systemctl show -p NRestarts --value tariffwatch.service)
 [[ $restarts == 0 ]] || fail "NRestarts=$restarts: the unit was restarted by systemd (watchdog or crash)"
 if inside journalctl --no-pager -u tariffwatch.service | grep -qi 'watchdog timeout'; then fail "the watchdog fired"; fi
 
+if [[ -n ${base:-} ]]; then
+    # The daemon is stopped: its WAL files are gone and the HTTP service may not create them.
+    code=$(curl -sS -o "$stage/after-stop.ics" -w '%{http_code}' "$base/deadlines.ics")
+    [[ $code == 200 ]] && grep -q "DTSTART;VALUE=DATE:${hearing_day//-/}" "$stage/after-stop.ics" \
+        || fail "with the daemon stopped /deadlines.ics gave $code: $(head -c 300 "$stage/after-stop.ics")"
+    echo "/deadlines.ics still served read-only with the daemon stopped"
+fi
+
 if inside sh -c 'command -v make' >/dev/null; then
     step "make uninstall"
     inside make -s -C /run/e2e/stage/repo -f /run/e2e/stage/wrapper.mk uninstall SWIFT=/run/e2e/stage/swift-stub \
@@ -351,4 +359,4 @@ if inside sh -c 'command -v make' >/dev/null; then
     ! inside test -e /etc/systemd/system/tariffwatch-http.socket || fail "make uninstall left tariffwatch-http.socket"
 fi
 
-echo "PASS: tariffwatch unit started (Type=notify), alerted ($alert_count ALERT_KIND entries), reloaded, restarted without duplicates and stopped with status 0 (installed by $(inside sh -c "command -v make" >/dev/null && echo "make install/uninstall" || echo "plain copies")) under systemd $(inside systemctl --version | head -n 1 | cut -d' ' -f2)"
+echo "PASS: tariffwatch unit started (Type=notify), alerted ($alert_count ALERT_KIND entries), reloaded, restarted without duplicates, served HTTP/calendar, reminded once, ran two instances, forwarded to journal-remote (unless skipped above) and stopped with status 0 (installed by $(inside sh -c "command -v make" >/dev/null && echo "make install/uninstall" || echo "plain copies")) under systemd $(inside systemctl --version | head -n 1 | cut -d' ' -f2)"
