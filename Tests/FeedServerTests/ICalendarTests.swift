@@ -82,6 +82,19 @@ import Testing
         #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
     }
 
+    @Test(arguments: [
+        (DeadlineKind.meeting, "hearing", "Hearing"),
+        (.effective, "100% tariffs on Chinese goods", "100% tariffs on Chinese goods – takes effect"),
+        (.expiry, "the truce", "The truce – expires"),
+        (.deadline, "comments on the steel quota", "Comments on the steel quota – deadline"),
+        (.other, "EU summit", "EU summit"),
+        (.deadline, "", "Deadline"),
+        (.other, "", "Date"),
+    ])
+    func summariesSayWhatHappens(kind: DeadlineKind, subject: String, summary: String) {
+        #expect(calendar([record("2025-11-01", subject: subject, kind: kind)]).events.first?.summary == summary)
+    }
+
     @Test func theSameStateGivesTheSameCalendar() {
         let records = [record("2025-11-01"), record("2025-W43", id: "deadline-2")]
         #expect(calendar(records).text == calendar(records).text)

@@ -23,9 +23,9 @@ public struct DeadlineCalendar: Sendable {
     func event(_ record: DeadlineRecord) -> ICalendar.Event {
         let deadline = record.deadline
         let days = deadline.days
-        let what = deadline.subject.isEmpty ? "Trade deadline" : deadline.subject
         let phrase = deadline.kind.phrase
-        var description = "\(phrase.isEmpty ? "Date" : phrase.prefix(1).uppercased() + phrase.dropFirst()): \(deadline.reportedDate)."
+        let capitalizedPhrase = phrase.isEmpty ? "Date" : phrase.prefix(1).uppercased() + phrase.dropFirst()
+        var description = "\(capitalizedPhrase): \(deadline.reportedDate)."
         if !record.evidence.isEmpty { description += "\n\nEvidence: \(record.evidence)" }
         if !record.source.isEmpty {
             description += "\n\nSource: \(record.source)"
@@ -33,8 +33,19 @@ public struct DeadlineCalendar: Sendable {
         }
         return ICalendar.Event(
             uid: "\(record.factID)@tariffwatch", stamp: record.updated, firstDay: days.lowerBound, lastDay: days.upperBound,
-            summary: phrase.isEmpty ? what : "\(what) – \(phrase)", description: description,
+            summary: summary(deadline, phrase: capitalizedPhrase), description: description,
             categories: ["tariffwatch", deadline.kind.rawValue], alarmDaysBefore: remindDays)
+    }
+}
+
+extension DeadlineCalendar {
+    /// `Hearing`, `100% tariffs on Chinese goods – takes effect`: a meeting's subject is the meeting;
+    /// other kinds say what happens to their subject.
+    func summary(_ deadline: DeadlineFact, phrase capitalizedPhrase: String) -> String {
+        guard let first = deadline.subject.first else { return capitalizedPhrase }
+        let what = first.uppercased() + deadline.subject.dropFirst()
+        let phrase = deadline.kind.phrase
+        return phrase.isEmpty || deadline.kind == .meeting ? what : "\(what) – \(phrase)"
     }
 }
 
