@@ -21,6 +21,7 @@ let compressNIO = Target.Dependency.product(name: "CompressNIO", package: "compr
 let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
 let nioPosix = Target.Dependency.product(name: "NIOPosix", package: "swift-nio")
 let nioExtras = Target.Dependency.product(name: "NIOExtras", package: "swift-nio-extras")
+let yams = Target.Dependency.product(name: "Yams", package: "Yams")
 
 let package = Package(
     name: "tariffwatch",
@@ -44,6 +45,8 @@ let package = Package(
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        // Already in the graph through swift-configuration's YAML trait; used directly for line numbers.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // C: libsystemd's headers, wrapped once by `Systemd`.
@@ -71,7 +74,7 @@ let package = Package(
             name: "TariffwatchDaemon",
             dependencies: [
                 "TariffExtraction", "ArticleWatcher", "FactStore", "AlertDelivery", "Systemd",
-                configuration, serviceLifecycle, unixSignals, logging, systemPackage,
+                configuration, serviceLifecycle, unixSignals, logging, systemPackage, yams,
             ],
             swiftSettings: strictSettings
         ),

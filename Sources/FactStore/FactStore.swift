@@ -13,21 +13,40 @@ public final class FactStore: Sendable {
     public let path: String
 
     /// Opens (creating if needed) `tariffwatch.sqlite` in `directory` and brings its schema up to date.
+    /// - Parameter readOnly: open an existing database for queries only, creating and migrating nothing,
+    ///   so members of the state's group can ask questions while the daemon owns the files.
     /// - Throws: `FactStoreError` naming the database file.
-    public init(directory: String) throws(FactStoreError) {
+    public init(directory: String, readOnly: Bool = false) throws(FactStoreError) {
         path = (directory as NSString).appendingPathComponent("tariffwatch.sqlite")
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        configuration.readonly = readOnly
+        // GRDB's queues default to user-initiated QoS, which libdispatch on Linux turns into nice -4,
+        // a priority a background daemon has no claim to (and an unprivileged unit is refused).
+        configuration.qos = .default
+        if !readOnly {
+            configuration.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            }
         }
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            pool = try DatabasePool(path: path, configuration: configuration)
-            try Schema.migrator.migrate(pool)
+            if !readOnly {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            }
+            pool = try DatabasePool(path: readOnly ? Self.readOnlyLocation(of: path) : path, configuration: configuration)
+            if !readOnly { try Schema.migrator.migrate(pool) }
         } catch {
             throw FactStoreError(path: path, operation: "open the state database", underlying: "\(error)")
         }
+    }
+
+    /// A reader that may not write the folder cannot create the `-shm` file WAL mode needs. While the
+    /// daemon runs, its `-wal` and `-shm` exist and are shared; when it is stopped they are gone and
+    /// nothing writes, so the file is opened as immutable (no locks, no `-shm`).
+    private static func readOnlyLocation(of path: String) -> String {
+        if FileManager.default.fileExists(atPath: path + "-wal") { return path }
+        let escaped = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
+        return "file:\(escaped)?immutable=1"
     }
 
     /// Whether `file` needs processing: unchanged content at the same path is skipped.

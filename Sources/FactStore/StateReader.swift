@@ -2,81 +2,61 @@ public import Foundation
 import GRDB
 public import TariffExtraction
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
-/// Read-only access to the state for processes that must never write it (`tariffwatch serve`).
+/// Read-only access to the state for a process that must never write it (`tariffwatch serve`).
 ///
-/// Opens the database with `SQLITE_OPEN_READONLY` and runs no migration, so it works for a user that
-/// may only read the state directory (a member of the `tariffwatch` group, or a unit with
-/// `ReadOnlyPaths=`), while the daemon writes. Each call opens and closes its own connection: the
-/// daemon may restart, or the state may be replaced, between two requests.
+/// Each call opens the database read-only (`FactStore(readOnly:)`: no migration, no `-shm` to create
+/// when the daemon is stopped) and closes it again, so the daemon may start, stop or restart between
+/// two requests and the next request sees its latest commit.
 public struct StateReader: Sendable {
-    public let path: String
+    public let directory: String
 
     /// - Parameter directory: the state directory (`state.directory`).
     public init(directory: String) {
-        path = (directory as NSString).appendingPathComponent("tariffwatch.sqlite")
+        self.directory = directory
     }
 
-    /// Deadlines whose last day is on or after `day`, soonest first, with their evidence and sources.
-    /// Only deadlines that alert are listed: past, historical and filtered facts are stored but never shown.
+    /// Deadlines whose last day is on or after `day`, soonest first, with their evidence and source.
     /// - Throws: `FactStoreError` naming the database (missing, unreadable, permission denied).
     public func upcomingDeadlines(onOrAfter day: CalendarDate) throws(FactStoreError) -> [DeadlineRecord] {
+        let path = (directory as NSString).appendingPathComponent("tariffwatch.sqlite")
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw FactStoreError(
+                path: path, operation: "list upcoming deadlines", underlying: "no state database here yet (has the daemon run?)")
+        }
+        return try FactStore(directory: directory, readOnly: true).upcomingDeadlines(onOrAfter: day)
+    }
+}
+
+extension FactStore {
+    /// Deadlines that alert and whose last day is on or after `day`, soonest first.
+    /// Past, historical and filtered facts are stored but never shown.
+    public func upcomingDeadlines(onOrAfter day: CalendarDate) throws(FactStoreError) -> [DeadlineRecord] {
         try read("list upcoming deadlines") { db in
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT f.id, f.value, f.source_count, f.created_at, f.updated_at,
-                           (SELECT s.sentence FROM fact_sources s WHERE s.fact_id = f.id AND s.relation IN ('origin', 'changes')
-                            ORDER BY s.id DESC LIMIT 1) AS evidence,
-                           (SELECT s.path FROM fact_sources s WHERE s.fact_id = f.id AND s.relation IN ('origin', 'changes')
-                            ORDER BY s.id DESC LIMIT 1) AS source
-                    FROM facts f WHERE f.alertable AND f.value LIKE '{"deadline":%'
-                    """)
-            return try rows.compactMap { row -> DeadlineRecord? in
-                guard case .deadline(let deadline) = try JSONText.decode(FactValue.self, row["value"]),
-                    deadline.span.upperBound >= day
-                else { return nil }
-                return DeadlineRecord(
-                    factID: row["id"], deadline: deadline, evidence: row["evidence"] ?? "", source: row["source"] ?? "",
-                    sourceCount: row["source_count"], firstReported: row["created_at"], updated: row["updated_at"])
-            }.sorted { ($0.deadline.date.firstDay, $0.factID) < ($1.deadline.date.firstDay, $1.factID) }
+            try Self.alertableDeadlines(db).filter { $0.deadline.days.upperBound >= day }
+                .sorted { ($0.deadline.date.firstDay, $0.factID) < ($1.deadline.date.firstDay, $1.factID) }
         }
     }
 
-    private func read<T>(_ operation: String, _ body: (Database) throws -> T) throws(FactStoreError) -> T {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw FactStoreError(path: path, operation: operation, underlying: "no state database here yet (has the daemon run?)")
-        }
-        var configuration = Configuration()
-        configuration.readonly = true
-        configuration.busyMode = .timeout(5)
-        do {
-            do {
-                let queue = try DatabaseQueue(path: path, configuration: configuration)
-                defer { try? queue.close() }
-                return try queue.read(body)
-            } catch let error as DatabaseError
-                where error.resultCode == .SQLITE_READONLY || error.resultCode == .SQLITE_CANTOPEN
-            {
-                // A WAL database needs its -shm file; with the daemon stopped it is gone and a reader that
-                // may not write the folder cannot make it. No -wal file means everything is in the main
-                // file and nobody writes it: read that file as immutable.
-                guard !FileManager.default.fileExists(atPath: path + "-wal") else { throw error }
-                let queue = try DatabaseQueue(path: "file:\(path)?immutable=1", configuration: configuration)
-                defer { try? queue.close() }
-                return try queue.read(body)
-            }
-        } catch {
-            let reason = access(path, R_OK) != 0 ? "permission denied (\(error))" : "\(error)"
-            throw FactStoreError(path: path, operation: operation, underlying: reason)
+    /// Every deadline fact that alerts, with the sentence and article that gave its current date.
+    static func alertableDeadlines(_ db: Database) throws -> [DeadlineRecord] {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT f.id, f.value, f.source_count, f.created_at, f.updated_at, s.sentence AS evidence, s.path AS source
+                FROM facts f LEFT JOIN fact_sources s ON s.id = (
+                    SELECT id FROM fact_sources WHERE fact_id = f.id AND relation IN ('origin', 'changes') ORDER BY id DESC LIMIT 1)
+                WHERE f.alertable AND f.value LIKE '{"deadline":%'
+                """)
+        return try rows.compactMap { row in
+            guard case .deadline(let deadline) = try JSONText.decode(FactValue.self, row["value"]) else { return nil }
+            return DeadlineRecord(
+                factID: row["id"], deadline: deadline, evidence: row["evidence"] ?? "", source: row["source"] ?? "",
+                sourceCount: row["source_count"], firstReported: row["created_at"], updated: row["updated_at"])
         }
     }
 }
 
-/// An upcoming deadline as the calendar shows it.
+/// An upcoming deadline as the calendar and the reminders show it.
 public struct DeadlineRecord: Sendable, Hashable {
     public var factID: String
     public var deadline: DeadlineFact
@@ -85,6 +65,7 @@ public struct DeadlineRecord: Sendable, Hashable {
     /// The article that stated it.
     public var source: String
     public var sourceCount: Int
+    /// When the fact was first recorded: reminders are for deadlines known before they fall due.
     public var firstReported: Date
     /// When the fact last changed: a calendar's `DTSTAMP`/`LAST-MODIFIED`, stable between requests.
     public var updated: Date

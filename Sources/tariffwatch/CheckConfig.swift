@@ -7,11 +7,11 @@ struct CheckConfig: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check-config", abstract: "Validate the configuration file and environment; print the result.")
 
-    @Option(help: "The YAML configuration file.") var config: String?
+    @Option(help: "The YAML configuration file (default: /etc/tariffwatch/tariffwatch.yaml when it exists).") var config: String?
 
     func run() async throws {
         do {
-            let settings = try await Settings.load(file: config.map { FilePath($0) })
+            let settings = try await Settings.load(file: Settings.configFile(explicit: config))
             print(settings.summary)
             print("configuration OK")
         } catch {

@@ -27,6 +27,12 @@ struct Extract: ParsableCommand {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var failures = 0
         for file in files {
+            // Said plainly here: the reader's "disappeared" wording is for files the watcher saw arrive.
+            guard FileManager.default.fileExists(atPath: file) else {
+                failures += 1
+                FileHandle.standardError.write(Data("tariffwatch: \(file): no such file\n".utf8))
+                continue
+            }
             do {
                 let line: Data
                 if timex {

@@ -8,14 +8,14 @@ struct Run: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run the daemon in the foreground (as systemd expects).")
 
-    @Option(help: "The YAML configuration file.") var config: String?
+    @Option(help: "The YAML configuration file (default: /etc/tariffwatch/tariffwatch.yaml when it exists).") var config: String?
     @Option(name: .customLong("watch-dir"), help: "The folder to watch (overrides watch.directory).") var watchDir: String?
     @Option(name: .customLong("state-dir"), help: "Where the state database lives (overrides state.directory).") var stateDir: String?
     @Option(help: "The JSON Feed file (overrides feed.path).") var feed: String?
 
     func run() async throws {
         let overrides = SettingsOverrides(watchDirectory: watchDir, stateDirectory: stateDir, feedPath: feed)
-        let configFile = config.map { FilePath($0) }
+        let configFile = Settings.configFile(explicit: config)
         let settings = try await Settings.load(file: configFile, overrides: overrides)
         JournalLogHandler.bootstrap(identifier: "tariffwatch", logLevel: settings.logLevel)
         let logger = Logger(label: "tariffwatch")

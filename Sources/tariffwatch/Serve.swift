@@ -14,14 +14,14 @@ struct Serve: AsyncParsableCommand {
             Routes: /feed.json, /deadlines.ics, /healthz.
             """)
 
-    @Option(help: "The YAML configuration file.") var config: String?
+    @Option(help: "The YAML configuration file (default: /etc/tariffwatch/tariffwatch.yaml when it exists).") var config: String?
     @Option(name: .customLong("state-dir"), help: "The state directory (overrides state.directory).") var stateDir: String?
     @Option(help: "The JSON Feed file (overrides feed.path).") var feed: String?
     @Option(help: "Bind ADDR:PORT (like 127.0.0.1:8723) instead of taking a socket from systemd.") var listen: String?
 
     func run() async throws {
         let settings = try await Settings.load(
-            file: config.map { FilePath($0) }, overrides: SettingsOverrides(stateDirectory: stateDir, feedPath: feed))
+            file: Settings.configFile(explicit: config), overrides: SettingsOverrides(stateDirectory: stateDir, feedPath: feed))
         JournalLogHandler.bootstrap(identifier: "tariffwatch-http", logLevel: settings.logLevel)
         let logger = Logger(label: "tariffwatch.serve")
         try await FeedHTTPServer(

@@ -4,10 +4,18 @@ import Testing
 
 @testable import TariffwatchDaemon
 
-@Suite struct SettingsTests {
+@Suite final class SettingsTests {
+    private var written: [String] = []
+
+    /// Removes what `write` made: `make test` leaves nothing in /tmp.
+    deinit {
+        for path in written { try? FileManager.default.removeItem(atPath: path) }
+    }
+
     private func write(_ yaml: String) throws -> FilePath {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("tariffwatch-\(UUID()).yaml").path
         try yaml.write(toFile: path, atomically: true, encoding: .utf8)
+        written.append(path)
         return FilePath(path)
     }
 

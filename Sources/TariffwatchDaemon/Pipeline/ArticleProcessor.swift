@@ -57,8 +57,11 @@ public struct ArticleProcessor: Sendable {
         case .new, .changed:
             let extraction = extractor.extract(article.text, referenceDate: record.referenceDate)
             let alerts = try store.record(record, extraction: extraction, policy: policy)
-            logger.debug(
-                "processed article",
+            // One line per file at info level, so an operator following the journal sees every file
+            // that was taken in, including the ones that raise nothing.
+            let found = "\(extraction.deadlines.count) deadline(s), \(extraction.tariffChanges.count) tariff change(s)"
+            logger.info(
+                "processed \(path): \(found), \(alerts.isEmpty ? "no new facts" : "\(alerts.count) alert(s)")",
                 metadata: [
                     "file": "\(path)", "deadlines": "\(extraction.deadlines.count)",
                     "tariffs": "\(extraction.tariffChanges.count)", "alerts": "\(alerts.count)",

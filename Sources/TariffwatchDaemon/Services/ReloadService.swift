@@ -29,7 +29,10 @@ struct ReloadService: Service {
         do {
             new = try await Settings.load(file: configFile, overrides: overrides)
         } catch {
-            logger.error("configuration reload failed; keeping the current settings", metadata: ["error": "\(error)"])
+            // The reason goes into MESSAGE itself: `journalctl -u tariffwatch` and `systemctl status`
+            // show MESSAGE, not the fields, and an operator who typed `systemctl reload` needs the key.
+            logger.error("configuration reload failed, keeping the current settings: \(error)", metadata: ["error": "\(error)"])
+            try? ServiceManager.notify([.status("configuration reload failed, running on the previous settings: \(error)")])
             return
         }
         if new.watchDirectory != old.watchDirectory || new.stateDirectory != old.stateDirectory

@@ -17,13 +17,13 @@ extension Settings {
             EnvironmentVariablesProvider(environmentVariables: environment).prefixKeys(with: "tariffwatch")
         ]
         if let file {
-            guard FileManager.default.fileExists(atPath: file.string) else {
-                throw SettingsError(source: file.string, problem: "the configuration file does not exist")
-            }
-            do {
-                providers.append(try await FileProvider<YAMLSnapshot>(filePath: file))
-            } catch {
-                throw SettingsError(source: file.string, problem: "not valid YAML: \(error)")
+            let text = try readConfigurationFile(file)
+            if try StrictYAMLCheck(source: file.string).check(text) {
+                do {
+                    providers.append(try await FileProvider<YAMLSnapshot>(filePath: file))
+                } catch {
+                    throw SettingsError(source: file.string, problem: "not valid YAML: \(error)")
+                }
             }
         }
         var settings = try Settings(reader: ConfigReader(providers: providers), source: file?.string ?? "environment")
@@ -31,6 +31,24 @@ extension Settings {
         try settings.validate(source: file?.string ?? "settings")
         settings.makePathsAbsolute(relativeTo: FilePath(FileManager.default.currentDirectoryPath))
         return settings
+    }
+
+    /// The file's text, or an error that says whether it is missing or not readable.
+    private static func readConfigurationFile(_ file: FilePath) throws(SettingsError) -> String {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: file.string))
+        } catch let error as CocoaError where error.code == .fileReadNoPermission {
+            throw SettingsError(source: file.string, problem: "permission denied reading the configuration file")
+        } catch let error as CocoaError where error.code == .fileReadNoSuchFile {
+            throw SettingsError(source: file.string, problem: "the configuration file does not exist")
+        } catch {
+            throw SettingsError(source: file.string, problem: "cannot read the configuration file: \(error.localizedDescription)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw SettingsError(source: file.string, problem: "the configuration file is not UTF-8 text")
+        }
+        return text
     }
 
     /// Builds settings from any configuration reader; missing keys keep their defaults.
@@ -94,16 +112,21 @@ extension Settings {
 public struct SettingsError: Error, Sendable, Equatable, CustomStringConvertible {
     public var source: String
     public var key: String?
+    /// The line of the file the problem is on, when it comes from a file.
+    public var line: Int?
     public var problem: String
 
-    public init(source: String, key: String? = nil, problem: String) {
+    public init(source: String, key: String? = nil, line: Int? = nil, problem: String) {
         self.source = source
         self.key = key
+        self.line = line
         self.problem = problem
     }
 
+    /// `FILE:LINE: key: problem`, the form compilers use, so editors can jump to it.
     public var description: String {
-        key.map { "\(source): \($0): \(problem)" } ?? "\(source): \(problem)"
+        let place = line.map { "\(source):\($0)" } ?? source
+        return key.map { "\(place): \($0): \(problem)" } ?? "\(place): \(problem)"
     }
 }
 

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# An idle daemon: RSS after start-up and how often its threads wake up when nothing happens.
+# Wake-ups are the context switches of all its threads (/proc/PID/task/*/status) over the window;
+# no watchdog is configured (WATCHDOG_USEC unset), so an idle daemon should have none.
+# Usage: scripts/bench-idle.sh [SECONDS] [BINARY]   (default 60 s, release build)
+set -euo pipefail
+seconds=${1:-60}
+bin=${2:-$(swift build -c release --show-bin-path)/tariffwatch}
+[ -x "$bin" ] || { echo "build first: swift build -c release" >&2; exit 1; }
+work=$(mktemp -d /tmp/tariffwatch-idle.XXXXXX)
+pid=
+trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
+mkdir -p "$work/inbox" "$work/state"
+env -u WATCHDOG_USEC -u NOTIFY_SOCKET "$bin" run --watch-dir "$work/inbox" --state-dir "$work/state" 2>"$work/daemon.log" &
+pid=$!
+until grep -q "Watching" "$work/daemon.log" 2>/dev/null; do kill -0 "$pid" || { cat "$work/daemon.log"; exit 1; }; sleep 0.1; done
+sleep 2  # let start-up work (the first feed write, thread pools) settle before the window opens
+# Per-thread counts: a thread that exits in the window takes its counts with it, so each exited
+# thread counts as one wake-up at least, and a thread born in the window counts in full.
+snapshot() { for t in /proc/"$pid"/task/*; do echo "${t##*/} $(awk '/ctxt_switches/ {n += $2} END {print n}' "$t"/status 2>/dev/null)"; done; }
+before=$(snapshot); rss_start=$(awk '/VmRSS/ {print $2}' /proc/$pid/status)
+sleep "$seconds"
+after=$(snapshot); rss_end=$(awk '/VmRSS/ {print $2}' /proc/$pid/status)
+wakeups=$(python3 -c '
+import sys
+parse = lambda text: {int(a): int(b) for a, b in (line.split() for line in text.splitlines() if len(line.split()) == 2)}
+before, after = parse(sys.argv[1]), parse(sys.argv[2])
+print(sum(after[t] - before.get(t, 0) for t in after) + sum(1 for t in before if t not in after))
+' "$before" "$after")
+echo "idle for ${seconds} s: ${wakeups} wake-ups (context switches of its $(ls /proc/$pid/task | wc -l) threads), RSS ${rss_start} kB after start-up, ${rss_end} kB at the end"
+echo "command: scripts/bench-idle.sh $seconds $bin; load: $(cut -d' ' -f1-3 /proc/loadavg)"

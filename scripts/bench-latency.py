@@ -1,0 +1,228 @@
+#!/usr/bin/env python3
+"""Drop → alert latency of a running daemon, against the physical floor of the same disk.
+
+Drops one-sentence articles into the watched folder (written elsewhere, then renamed in) at a steady
+rate and measures, per file:
+- drop → journal entry: journald's receive time (__REALTIME_TIMESTAMP) of the alert whose SOURCE_FILE
+  is the file, minus the wall-clock time the rename returned (same clock, microseconds);
+- drop → feed item: the time an inotify event on the feed's folder showed a feed.json holding an
+  item for the file, minus the time the rename returned (monotonic clock).
+The floor is one small write + fsync + rename in the state folder, measured by this script on the same
+disk in the same run, so the figures can be read as multiples of what the disk allows.
+
+Root: runs itself under `unshare --mount` with a private journald (Tests/Support/with-private-journald.sh).
+Otherwise the journal column is skipped and only the feed is measured.
+
+Usage: scripts/bench-latency.py [--binary BIN] [--rates 1,20,200] [--seconds 10]
+"""
+import argparse
+import ctypes
+import json
+import os
+import shutil
+import struct
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+COUNTRIES = ["Japan", "Canada", "Mexico", "India", "Brazil", "Australia", "Indonesia", "Turkey",
+             "Argentina", "Vietnam", "Thailand", "Chile"]
+PAIRS = [(a, b) for a in COUNTRIES for b in COUNTRIES if a != b]
+
+libc = ctypes.CDLL("libc.so.6", use_errno=True)
+IN_CLOSE_WRITE, IN_MOVED_TO = 0x8, 0x80
+
+
+def percentile(values, q):
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def floor_latency(folder, rounds=200):
+    """Milliseconds for one 200-byte write + fsync + rename in `folder`: the disk's own limit."""
+    samples = []
+    for i in range(rounds):
+        tmp, final = os.path.join(folder, f".floor.{i}.tmp"), os.path.join(folder, "floor.json")
+        start = time.monotonic()
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        os.write(fd, b"x" * 200)
+        os.fsync(fd)
+        os.close(fd)
+        os.rename(tmp, final)
+        samples.append((time.monotonic() - start) * 1000)
+    os.unlink(os.path.join(folder, "floor.json"))
+    return samples
+
+
+class FeedWatcher(threading.Thread):
+    """Records, per source file, the first moment a feed.json naming it was in place."""
+
+    def __init__(self, feed_path):
+        super().__init__(daemon=True)
+        self.feed_path = feed_path
+        self.seen = {}
+        self.fd = libc.inotify_init1(0)
+        if self.fd < 0:
+            raise OSError(ctypes.get_errno(), "inotify_init1")
+        folder = os.path.dirname(feed_path).encode()
+        if libc.inotify_add_watch(self.fd, folder, IN_CLOSE_WRITE | IN_MOVED_TO) < 0:
+            raise OSError(ctypes.get_errno(), "inotify_add_watch")
+
+    def run(self):
+        name = os.path.basename(self.feed_path).encode()
+        while True:
+            data = os.read(self.fd, 65536)
+            at = time.monotonic()
+            offset, relevant = 0, False
+            while offset < len(data):
+                _, _, _, length = struct.unpack_from("iIII", data, offset)
+                event_name = data[offset + 16: offset + 16 + length].rstrip(b"\0")
+                relevant |= event_name == name
+                offset += 16 + length
+            if relevant:
+                self.scan(at)
+
+    def scan(self, at):
+        try:
+            with open(self.feed_path, "rb") as stream:
+                items = json.load(stream).get("items", [])
+        except (OSError, ValueError):
+            return
+        for item in items:
+            source = os.path.basename(item.get("_tariffwatch", {}).get("source_file", ""))
+            self.seen.setdefault(source, at)
+
+
+def journal_times():
+    """SOURCE_FILE base name -> earliest journald receive time (seconds, wall clock) of its alerts."""
+    out = subprocess.run(["journalctl", "-o", "json", "--no-pager"], capture_output=True, text=True).stdout
+    times = {}
+    for line in out.splitlines():
+        try:
+            entry = json.loads(line)
+        except ValueError:
+            continue
+        if "ALERT_KIND" not in entry or "SOURCE_FILE" not in entry:
+            continue
+        source = os.path.basename(entry["SOURCE_FILE"])
+        at = int(entry["__REALTIME_TIMESTAMP"]) / 1e6
+        times[source] = min(at, times.get(source, at))
+    return times
+
+
+def run_phase(inbox, staging, rate, seconds, first_index):
+    """Drops rate*seconds files at a steady pace; returns {name: (monotonic, wall)} of each drop."""
+    count = max(1, int(rate * seconds))
+    names = []
+    for i in range(first_index, first_index + count):
+        a, b = PAIRS[i % len(PAIRS)]
+        level = 5 + (i // len(PAIRS)) % 90
+        name = f"latency-{i:06d}.txt"
+        with open(os.path.join(staging, name), "w") as stream:
+            stream.write(f"{a} will impose a {level}% tariff on imports from {b} starting June 1, "
+                         f"the trade ministry said on Monday.\n")
+        os.utime(os.path.join(staging, name), (1780000000, 1780000000))  # 2026-05-28, before June 1
+        names.append(name)
+    drops = {}
+    start = time.monotonic()
+    for k, name in enumerate(names):
+        due = start + k / rate
+        pause = due - time.monotonic()
+        if pause > 0:
+            time.sleep(pause)
+        os.rename(os.path.join(staging, name), os.path.join(inbox, name))
+        drops[name] = (time.monotonic(), time.time())
+    return drops, first_index + count
+
+
+def summarize(label, latencies, expected):
+    ms = [x * 1000 for x in latencies]
+    missing = expected - len(ms)
+    return (f"{label}: p50 {percentile(ms, 0.5):7.2f} ms  p99 {percentile(ms, 0.99):7.2f} ms  "
+            f"max {max(ms) if ms else float('nan'):7.2f} ms  ({len(ms)}/{expected} seen"
+            + (f", {missing} missing" if missing else "") + ")")
+
+
+def measure(args, with_journal):
+    work = tempfile.mkdtemp(prefix="tariffwatch-latency.")
+    try:
+        inbox, state, staging = (os.path.join(work, d) for d in ("inbox", "state", "staging"))
+        for folder in (inbox, state, staging):
+            os.makedirs(folder)
+        log = open(os.path.join(work, "daemon.log"), "w")
+        env = {k: v for k, v in os.environ.items() if k not in ("WATCHDOG_USEC", "NOTIFY_SOCKET")}
+        daemon = subprocess.Popen([args.binary, "run", "--watch-dir", inbox, "--state-dir", state],
+                                  stdout=log, stderr=log, env=env)
+        try:
+            deadline = time.monotonic() + 30
+            while not os.path.exists(os.path.join(state, "feed.json")) and time.monotonic() < deadline:
+                time.sleep(0.05)
+            floor = floor_latency(state)
+            watcher = FeedWatcher(os.path.join(state, "feed.json"))
+            watcher.start()
+            print(f"floor (200-byte write + fsync + rename in the state folder): "
+                  f"p50 {percentile(floor, 0.5):.2f} ms  p99 {percentile(floor, 0.99):.2f} ms")
+            index = 0
+            for rate in args.rates:
+                drops, index = run_phase(inbox, staging, rate, args.seconds, index)
+                settle = time.monotonic() + 10
+                while time.monotonic() < settle and not all(n in watcher.seen for n in drops):
+                    time.sleep(0.05)
+                feed = [watcher.seen[n] - drops[n][0] for n in drops if n in watcher.seen]
+                print(f"{rate:>5} files/s for {args.seconds} s")
+                print("  " + summarize("drop → feed item   ", feed, len(drops)))
+                if with_journal:
+                    subprocess.run(["journalctl", "--sync"], capture_output=True)
+                    times = journal_times()
+                    journal = [times[n] - drops[n][1] for n in drops if n in times]
+                    print("  " + summarize("drop → journal entry", journal, len(drops)))
+        finally:
+            daemon.terminate()
+            daemon.wait(timeout=30)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--binary", default=None)
+    parser.add_argument("--rates", default="1,20,200")
+    parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument("--inner", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.binary is None:
+        bindir = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT,
+                                capture_output=True, text=True).stdout.strip()
+        args.binary = os.path.join(bindir, "tariffwatch")
+    args.binary = os.path.abspath(args.binary)
+    args.rates = [float(r) for r in args.rates.split(",")]
+    command = " ".join(sys.argv)
+    if args.inner:
+        measure(args, with_journal=True)
+        return
+    load = open("/proc/loadavg").read().split()[:3]
+    print(f"command: {command}\nbinary: {args.binary}\nload: {' '.join(load)}")
+    if os.geteuid() == 0 and shutil.which("unshare"):
+        journal_dump = tempfile.mktemp(prefix="tariffwatch-latency-journal.", suffix=".json")
+        try:
+            status = subprocess.call(
+                ["unshare", "--mount", "--propagation", "private",
+                 os.path.join(ROOT, "Tests/Support/with-private-journald.sh"), journal_dump, "--",
+                 sys.executable, os.path.abspath(__file__), "--inner", "--binary", args.binary,
+                 "--rates", ",".join(str(r) for r in args.rates), "--seconds", str(args.seconds)])
+        finally:
+            if os.path.exists(journal_dump):
+                os.unlink(journal_dump)
+        sys.exit(status)
+    print("not root: journal latency skipped (needs a private journald)")
+    measure(args, with_journal=False)
+
+
+if __name__ == "__main__":
+    main()
