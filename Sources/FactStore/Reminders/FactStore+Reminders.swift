@@ -12,23 +12,12 @@ extension FactStore {
     public func raiseDueReminders(remindDays: [Int], today: CalendarDate, now: Date = Date()) throws(FactStoreError)
         -> (alerts: [Alert], nextDueDay: CalendarDate?)
     {
-        try write("raise deadline reminders") { db in
-            var byID: [String: DeadlineRecord] = [:]
-            var deadlines: [ReminderPlan.Deadline] = []
-            for record in try Self.alertableDeadlines(db) {
-                byID[record.factID] = record
-                deadlines.append(
-                    ReminderPlan.Deadline(
-                        factID: record.factID, firstDay: record.deadline.date.firstDay,
-                        knownSince: CalendarDate.utcDay(of: record.firstReported)))
-            }
-            let recorded = Set(
-                try Row.fetchAll(db, sql: "SELECT fact_id, deadline_day, days_before FROM reminders").compactMap { row in
-                    CalendarDate(iso: row["deadline_day"] as String).map {
-                        ReminderPlan.Reminder(factID: row["fact_id"], deadlineDay: $0, daysBefore: row["days_before"])
-                    }
-                })
-            let decision = ReminderPlan.decide(deadlines: deadlines, remindDays: remindDays, recorded: recorded, today: today)
+        // Most looks find nothing due: decide in a read, so the daemon's writer is not held up.
+        let quick = try read("plan deadline reminders") { db in try Self.reminderDecision(db, remindDays: remindDays, today: today) }
+        if quick.decision.raise.isEmpty && quick.decision.pass.isEmpty { return ([], quick.decision.nextDueDay) }
+        return try write("raise deadline reminders") { db in
+            // Decided again inside the transaction: another writer may have recorded some meanwhile.
+            let (decision, byID) = try Self.reminderDecision(db, remindDays: remindDays, today: today)
             var alerts: [Alert] = []
             for reminder in decision.raise {
                 guard let record = byID[reminder.factID] else { continue }
@@ -46,6 +35,28 @@ extension FactStore {
             for reminder in decision.pass { try recordReminder(reminder, alertID: nil, now: now, in: db) }
             return (alerts, decision.nextDueDay)
         }
+    }
+
+    /// What is due today, from the deadlines and the reminders already recorded.
+    private static func reminderDecision(_ db: Database, remindDays: [Int], today: CalendarDate) throws
+        -> (decision: ReminderPlan.Decision, byID: [String: DeadlineRecord])
+    {
+        var byID: [String: DeadlineRecord] = [:]
+        var deadlines: [ReminderPlan.Deadline] = []
+        for record in try Self.alertableDeadlines(db) {
+            byID[record.factID] = record
+            deadlines.append(
+                ReminderPlan.Deadline(
+                    factID: record.factID, firstDay: record.deadline.date.firstDay,
+                    knownSince: CalendarDate.utcDay(of: record.firstReported)))
+        }
+        let recorded = Set(
+            try Row.fetchAll(db, sql: "SELECT fact_id, deadline_day, days_before FROM reminders").compactMap { row in
+                CalendarDate(iso: row["deadline_day"] as String).map {
+                    ReminderPlan.Reminder(factID: row["fact_id"], deadlineDay: $0, daysBefore: row["days_before"])
+                }
+            })
+        return (ReminderPlan.decide(deadlines: deadlines, remindDays: remindDays, recorded: recorded, today: today), byID)
     }
 
     private func recordReminder(_ reminder: ReminderPlan.Reminder, alertID: Int64?, now: Date, in db: Database) throws {
