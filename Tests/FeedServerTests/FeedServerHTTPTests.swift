@@ -182,7 +182,7 @@ final class FeedServerHTTPTests: @unchecked Sendable {  // immutable after init
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-        process.arguments = ["-sS", "--max-time", "10", "-D", headerFile, "-o", bodyFile] + headers.flatMap { ["-H", $0] } + extra + [url]
+        process.arguments = ["-sS", "--max-time", "30", "-D", headerFile, "-o", bodyFile] + headers.flatMap { ["-H", $0] } + extra + [url]
         let output = Pipe()
         process.standardOutput = output
         try process.run()

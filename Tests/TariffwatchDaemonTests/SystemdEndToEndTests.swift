@@ -2,7 +2,8 @@ import Foundation
 import SystemPackage
 import Testing
 
-/// The installed unit under a real systemd (PID 1 in its own namespaces): start, alert, reload, restart, stop.
+/// The installed units under a real systemd (PID 1 in its own namespaces): start, alert, reload, restart,
+/// the HTTP server, a reminder, two template instances, journal forwarding, stop.
 @Suite struct SystemdEndToEndTests {
     static var prerequisitesMissing: String? {
         if getuid() != 0 { return "needs root (namespaces, systemd as PID 1)" }
@@ -15,7 +16,7 @@ import Testing
     }
 
     @Test(.enabled(if: prerequisitesMissing == nil, "\(prerequisitesMissing ?? "")"), .timeLimit(.minutes(5)))
-    func installedUnitAlertsReloadsAndStops() throws {
+    func installedUnitAlertsReloadsAndStops() async throws {
         let script = JournalIntegrationTests.support.appending("systemd-e2e.sh")
         let articles = Workspace.fixtures.removingLastComponent().appending("e2e")
         let process = Process()
@@ -25,8 +26,15 @@ import Testing
         process.standardOutput = output
         process.standardError = output
         try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        // Half a minute of waiting, off the concurrency pool: on two cores a blocked pool thread
+        // starves every other test's tasks.
+        let text = await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                process.waitUntilExit()
+                continuation.resume(returning: text)
+            }
+        }
         #expect(process.terminationStatus == 0, "\(text)")
         #expect(text.contains("PASS:"), "\(text)")
     }
