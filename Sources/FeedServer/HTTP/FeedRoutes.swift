@@ -54,7 +54,7 @@ public struct FeedRoutes: Sendable {
             let mtime = Date(timeIntervalSince1970: TimeInterval(info.st_mtim.tv_sec) + TimeInterval(info.st_mtim.tv_nsec) / 1e9)
             validators = Validators(
                 entityTag: String(info.st_ino, radix: 16) + "-" + String(info.st_size, radix: 16) + "-"
-                    + String(info.st_mtim.tv_sec, radix: 16) + String(info.st_mtim.tv_nsec, radix: 16),
+                    + String(info.st_mtim.tv_sec, radix: 16) + "." + String(info.st_mtim.tv_nsec, radix: 16),
                 lastModified: mtime)
         } catch {
             let reason = (error as NSError).code == NSFileReadNoSuchFileError ? "the daemon has not written it yet" : "\(error)"
