@@ -22,11 +22,11 @@ FAULT_PIDS+=("$!")
 base=http://127.0.0.1:$port
 wait_until 30 curl -sf -o /dev/null "$base/healthz" || fail "serve did not answer /healthz: $(tail -n 5 "$FAULT_DIR/serve.log")"
 
-# The burst: one dated meeting per article, 2 to 61 days ahead, renamed in from a staging folder.
+# The burst: one summit of its own per article, 2 to 61 days ahead, renamed in from a staging folder.
 (
     for i in $(seq "$files"); do
         day=$(date -u -d "+$((i % 60 + 2)) days" '+%B %-d, %Y')
-        printf 'Quota talks %d\nTrade ministers will meet on %s to discuss steel quota number %d.\n' "$i" "$day" "$i" \
+        printf 'Summit %d\nThe Q%d summit will be held on %s.\n' "$i" "$i" "$day" \
             >"$FAULT_DIR/staging/a$i.txt"
         mv "$FAULT_DIR/staging/a$i.txt" "$inbox/a$i.txt"
     done
@@ -36,7 +36,7 @@ writer=$!
 requests=0 failures=0 slowest_ms=0 killed_at=""
 deadline=$((SECONDS + 60))
 while (( SECONDS < deadline )); do
-    for path in feed.json deadlines.ics healthz; do
+    for path in feed.json deadlines.ics healthz feed.json deadlines.ics feed.json deadlines.ics; do
         out=$(curl -s -o /dev/null --max-time 5 -w '%{http_code} %{time_total}' "$base/$path" || echo "000 5")
         code=${out% *}; ms=$(python3 -c "print(int(float('${out#* }') * 1000))")
         requests=$((requests + 1)); (( ms > slowest_ms )) && slowest_ms=$ms
