@@ -29,6 +29,7 @@ wait_until 30 curl -sf -o /dev/null "$base/healthz" || fail "serve did not answe
         printf 'Summit %d\nThe Q%d summit will be held on %s.\n' "$i" "$i" "$day" \
             >"$FAULT_DIR/staging/a$i.txt"
         mv "$FAULT_DIR/staging/a$i.txt" "$inbox/a$i.txt"
+        sleep 0.03  # spread over seconds, so the kill lands in the middle
     done
 ) &
 writer=$!
