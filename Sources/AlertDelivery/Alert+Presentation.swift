@@ -3,8 +3,11 @@ import TariffExtraction
 
 /// How an alert reads to a person: the journal's MESSAGE, the feed item's title and text.
 extension Alert {
-    /// The same in the feed (item `id`) and the journal (`TARIFFWATCH_ALERT_ID`), across restarts.
-    public var stableID: String { "tariffwatch:\(factID):\(id)" }
+    /// The same in the feed (item `id`) and the journal (`TARIFFWATCH_ALERT_ID`), across restarts; the
+    /// state's epoch keeps it unique when the state is wiped and the outbox counts from 1 again.
+    public var stableID: String {
+        stateEpoch.isEmpty ? "tariffwatch:\(factID):\(id)" : "tariffwatch:\(stateEpoch):\(factID):\(id)"
+    }
 
     /// One readable line: what, who, rate, date, source file (the journal's MESSAGE).
     public var headline: String { "\(summary) [\(sourceFile)]" }

@@ -19,6 +19,7 @@ public struct FeedWriter: Sendable {
     /// Replaces the feed file with `feed`.
     /// - Throws: `FeedWriteError` naming the file and the failing step (a full disk shows here).
     public func write(_ feed: JSONFeed) throws(FeedWriteError) {
+        // Pretty printed for people reading the file by hand; the daemon writes `RenderedFeed`'s compact form.
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data: Data
@@ -26,7 +27,8 @@ public struct FeedWriter: Sendable {
         try write(bytes: data)
     }
 
-    func write(bytes data: Data) throws(FeedWriteError) {
+    /// Replaces the feed file with `data`, a whole serialised document.
+    func write(bytes data: some ContiguousBytes) throws(FeedWriteError) {
         let directory = path.removingLastComponent()
         let temporary = directory.appending(".\(path.lastComponent?.string ?? "feed.json").\(getpid()).tmp")
         do {
@@ -49,6 +51,30 @@ public struct FeedWriter: Sendable {
             throw FeedWriteError(path: path, step: "write", reason: error.description)
         } catch {
             throw FeedWriteError(path: path, step: "write", reason: "\(error)")
+        }
+    }
+}
+
+extension FeedWriter {
+    /// Whether the feed's folder exists (someone may remove it while the daemon runs).
+    var directoryExists: Bool {
+        var isDirectory: ObjCBool = false
+        let folder = path.removingLastComponent()
+        return FileManager.default.fileExists(atPath: folder.isEmpty ? "." : folder.string, isDirectory: &isDirectory)
+            && isDirectory.boolValue
+    }
+
+    /// Whether the feed file is there (a removed feed is written again even when nothing changed).
+    var fileExists: Bool { FileManager.default.fileExists(atPath: path.string) }
+
+    /// Creates the feed's folder and its parents.
+    /// - Throws: `FeedWriteError` naming the folder.
+    func createDirectory() throws(FeedWriteError) {
+        let folder = path.removingLastComponent()
+        do {
+            try FileManager.default.createDirectory(atPath: folder.isEmpty ? "." : folder.string, withIntermediateDirectories: true)
+        } catch {
+            throw FeedWriteError(path: path, step: "create the folder of", reason: error.localizedDescription)
         }
     }
 }

@@ -13,4 +13,6 @@ public enum MessageID {
     public static let daemonReady = "5f3d9e54520543029ac33d5a5837ff4a"
     public static let daemonStopping = "77ac76a38a364614a9af24620a67a54b"
     public static let folderMissing = "0b897bd3ec1f40c1bfa93d3ede064bd7"
+    public static let stateUnwritable = "bb4adb63a26044b4a6ea222897e4a0ac"
+    public static let deliveryFailing = "8aacc524241541128cc9c0cc66b7d1b2"
 }

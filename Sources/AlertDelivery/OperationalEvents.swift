@@ -28,6 +28,36 @@ public struct OperationalEvents: Sendable {
             fields: [JournalField("WATCH_DIRECTORY", path)])
     }
 
+    /// The state database refused a write (disk full): err, once per episode; the caller retries.
+    public func stateUnwritable(directory: String, reason: String, retryIn delay: Duration) {
+        emit(
+            MessageID.stateUnwritable, priority: .error,
+            message: "Cannot write the state in \(directory): \(reason); retrying in \(delay.secondsText), nothing is lost",
+            fields: [JournalField("STATE_DIRECTORY", directory), JournalField("REASON", reason)])
+    }
+
+    public func stateWritableAgain(directory: String, after: Duration) {
+        emit(
+            MessageID.stateUnwritable, priority: .notice,
+            message: "The state in \(directory) can be written again after \(after.secondsText); processing resumes",
+            fields: [JournalField("STATE_DIRECTORY", directory), JournalField("REASON", "recovered")])
+    }
+
+    /// Alerts could not reach `sink`: err on the first failure of an episode; they are retried.
+    public func deliveryFailing(sink: String, reason: String, retryIn delay: Duration) {
+        emit(
+            MessageID.deliveryFailing, priority: .error,
+            message: "Cannot deliver alerts to the \(sink): \(reason); retrying in \(delay.secondsText), they stay pending",
+            fields: [JournalField("SINK", sink), JournalField("REASON", reason)])
+    }
+
+    public func deliveryRecovered(sink: String, after: Duration) {
+        emit(
+            MessageID.deliveryFailing, priority: .notice,
+            message: "Alerts reach the \(sink) again after \(after.secondsText); pending alerts delivered",
+            fields: [JournalField("SINK", sink), JournalField("REASON", "recovered")])
+    }
+
     public func ready(watching path: String, status: String) {
         emit(
             MessageID.daemonReady, priority: .info, message: "Watching \(path): \(status)",
@@ -59,5 +89,14 @@ public struct OperationalEvents: Sendable {
         case .notice: logger.notice("\(message)", metadata: metadata)
         case .info: logger.info("\(message)", metadata: metadata)
         }
+    }
+}
+
+extension Duration {
+    /// `1.5 s`: how an operator reads a pause.
+    public var secondsText: String {
+        let (seconds, attoseconds) = components
+        let value = Double(seconds) + Double(attoseconds) / 1e18
+        return "\(numberText((value * 10).rounded() / 10)) s"
     }
 }

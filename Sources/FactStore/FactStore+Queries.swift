@@ -4,19 +4,37 @@ public import TariffExtraction
 extension FactStore {
     /// The newest alerts, delivered or pending, each with the fact's corroboration now.
     public func feedItems(limit: Int) throws(FactStoreError) -> [FeedEntry] {
-        try read("read the feed items") { db in
+        let epoch = self.epoch
+        return try read("read the feed items") { db in
             try Row.fetchAll(db, sql: "SELECT * FROM outbox ORDER BY id DESC LIMIT ?", arguments: [limit]).map { row in
-                let alert = try Alert(row: row)
-                // The first 20 distinct files, read from the oldest rows only.
-                var sources: [String] = []
-                let paths = try String.fetchCursor(
-                    db, sql: "SELECT path FROM fact_sources WHERE fact_id = ? ORDER BY id", arguments: [alert.factID])
-                while sources.count < 20, let path = try paths.next() {
-                    if !sources.contains(path) { sources.append(path) }
-                }
-                let count = try Int.fetchOne(db, sql: "SELECT source_count FROM facts WHERE id = ?", arguments: [alert.factID]) ?? 0
-                return FeedEntry(alert: alert, sourceCount: count, sources: sources)
+                try FeedEntry(alert: Alert(row: row, epoch: epoch), db: db)
             }
+        }
+    }
+
+    /// The feed items with these ids (any order), each with the fact's corroboration now.
+    public func feedItems(ids: [Int64]) throws(FactStoreError) -> [FeedEntry] {
+        guard !ids.isEmpty else { return [] }
+        let epoch = self.epoch
+        return try read("read \(ids.count) feed items") { db in
+            let statement = try db.makeStatement(sql: "SELECT * FROM outbox WHERE id = ?")
+            return try ids.compactMap { id in
+                try Row.fetchOne(statement, arguments: [id]).map { try FeedEntry(alert: Alert(row: $0, epoch: epoch), db: db) }
+            }
+        }
+    }
+
+    /// What the newest `limit` feed items are and how many sources their facts have now, newest first:
+    /// cheap (two integers per item), so a writer that keeps rendered items re-renders only what changed.
+    public func feedRevisions(limit: Int) throws(FactStoreError) -> [FeedRevision] {
+        try read("read the feed revisions") { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT o.id, COALESCE(f.source_count, 0) AS sources FROM outbox o LEFT JOIN facts f ON f.id = o.fact_id
+                    ORDER BY o.id DESC LIMIT ?
+                    """, arguments: [limit]
+            ).map { FeedRevision(alertID: $0["id"], sourceCount: $0["sources"]) }
         }
     }
 
@@ -59,6 +77,20 @@ extension FactStore {
                 }
             }
         }
+    }
+}
+
+extension FeedEntry {
+    /// The alert with its fact's sources now: the first 20 distinct files, read from the oldest rows only.
+    init(alert: Alert, db: Database) throws {
+        var sources: [String] = []
+        let paths = try String.fetchCursor(
+            db, sql: "SELECT path FROM fact_sources WHERE fact_id = ? ORDER BY id", arguments: [alert.factID])
+        while sources.count < 20, let path = try paths.next() {
+            if !sources.contains(path) { sources.append(path) }
+        }
+        let count = try Int.fetchOne(db, sql: "SELECT source_count FROM facts WHERE id = ?", arguments: [alert.factID]) ?? 0
+        self.init(alert: alert, sourceCount: count, sources: sources)
     }
 }
 

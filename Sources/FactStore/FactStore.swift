@@ -11,6 +11,10 @@ public import TariffExtraction
 public final class FactStore: Sendable {
     let pool: DatabasePool
     public let path: String
+    /// The folder holding the database, for messages.
+    public var directory: String { (path as NSString).deletingLastPathComponent }
+    /// Random per database (see `Alert.stateEpoch`): alert ids from a wiped state never equal old ones.
+    public let epoch: String
 
     /// Opens (creating if needed) `tariffwatch.sqlite` in `directory` and brings its schema up to date.
     /// - Parameter readOnly: open an existing database for queries only, creating and migrating nothing,
@@ -35,6 +39,11 @@ public final class FactStore: Sendable {
             }
             pool = try DatabasePool(path: readOnly ? Self.readOnlyLocation(of: path) : path, configuration: configuration)
             if !readOnly { try Schema.migrator.migrate(pool) }
+            // A read-only look at a state the daemon has not upgraded yet has no epoch (the old id form).
+            epoch = try pool.read { db in
+                try db.tableExists("state_meta")
+                    ? String.fetchOne(db, sql: "SELECT value FROM state_meta WHERE key = 'epoch'") ?? "" : ""
+            }
         } catch {
             throw FactStoreError(path: path, operation: "open the state database", underlying: "\(error)")
         }
@@ -81,7 +90,11 @@ public final class FactStore: Sendable {
             for observation in Observation.observations(in: extraction) {
                 try merge.apply(observation)
             }
-            return merge.alerts
+            return merge.alerts.map { alert in
+                var alert = alert
+                alert.stateEpoch = epoch
+                return alert
+            }
         }
     }
 
@@ -106,21 +119,56 @@ public final class FactStore: Sendable {
         }
     }
 
-    /// Alerts not yet delivered, oldest first.
+    /// Alerts not yet delivered to every sink, oldest first.
     public func pendingAlerts(limit: Int) throws(FactStoreError) -> [Alert] {
-        try read("read the outbox") { db in
-            try Row.fetchAll(
-                db, sql: "SELECT * FROM outbox WHERE delivered_at IS NULL ORDER BY id LIMIT ?", arguments: [limit]
-            ).map(Alert.init(row:))
+        try alerts("read the outbox", where: "delivered_at IS NULL", limit: limit)
+    }
+
+    /// Alerts not yet delivered to `sink`, oldest first, with ids above `after`.
+    public func pendingAlerts(for sink: AlertSink, after: Int64 = 0, limit: Int) throws(FactStoreError) -> [Alert] {
+        try alerts("read the \(sink.rawValue) outbox", where: "\(sink.column) IS NULL AND id > \(after)", limit: limit)
+    }
+
+    /// The newest undelivered id for `sink`, or nil when nothing waits for it.
+    public func newestPendingID(for sink: AlertSink) throws(FactStoreError) -> Int64? {
+        try read("read the \(sink.rawValue) outbox") { db in
+            try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM outbox WHERE \(sink.column) IS NULL")
         }
     }
 
-    public func markDelivered(_ ids: [Int64], at date: Date = Date()) throws(FactStoreError) {
+    /// The ids not yet delivered to `sink`, up to and including `newest`.
+    public func pendingIDs(for sink: AlertSink, through newest: Int64) throws(FactStoreError) -> [Int64] {
+        try read("read the \(sink.rawValue) outbox") { db in
+            try Int64.fetchAll(db, sql: "SELECT id FROM outbox WHERE \(sink.column) IS NULL AND id <= ? ORDER BY id", arguments: [newest])
+        }
+    }
+
+    /// Marks alerts delivered to `sink`; an alert delivered to every sink is delivered (`delivered_at`).
+    public func markDelivered(_ ids: [Int64], to sink: AlertSink, at date: Date = Date()) throws(FactStoreError) {
         guard !ids.isEmpty else { return }
-        try write("mark \(ids.count) alerts delivered") { db in
-            for id in ids {
-                try db.execute(sql: "UPDATE outbox SET delivered_at = ? WHERE id = ? AND delivered_at IS NULL", arguments: [date, id])
-            }
+        try write("mark \(ids.count) alerts delivered to the \(sink.rawValue)") { db in
+            // Every SET expression sees the old row, so the CASE asks whether the other sinks are done.
+            let others = AlertSink.allCases.filter { $0 != sink }.map { "\($0.column) IS NOT NULL" }
+            let update = try db.makeStatement(
+                sql: """
+                    UPDATE outbox SET \(sink.column) = ?,
+                        delivered_at = CASE WHEN \(others.joined(separator: " AND ")) THEN ? END
+                    WHERE id = ? AND \(sink.column) IS NULL
+                    """)
+            for id in ids { try update.execute(arguments: [date, date, id]) }
+        }
+    }
+
+    /// Marks alerts delivered to every sink (what older tests and tools expect).
+    public func markDelivered(_ ids: [Int64], at date: Date = Date()) throws(FactStoreError) {
+        for sink in AlertSink.allCases { try markDelivered(ids, to: sink, at: date) }
+    }
+
+    private func alerts(_ operation: String, where condition: String, limit: Int) throws(FactStoreError) -> [Alert] {
+        let epoch = self.epoch
+        return try read(operation) { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM outbox WHERE \(condition) ORDER BY id LIMIT ?", arguments: [limit])
+                .map { try Alert(row: $0, epoch: epoch) }
         }
     }
 

@@ -21,19 +21,32 @@ public enum Journal {
         return stat(socketPath, &status) == 0 && (status.st_mode & S_IFMT) == S_IFSOCK
     }
 
-    /// Sends one entry whose fields are `NAME=value`, via `sd_journal_sendv`.
+    /// How long `send` waits by default for a journald whose queue is full.
+    public static let defaultSendTimeout = Duration.seconds(1)
+
+    /// Sends one entry whose fields are `NAME=value`, over journald's native protocol.
     ///
     /// Values may contain newlines and any bytes. Throws when a name is invalid (nothing is sent), when
-    /// journald is not running (`sd_journal_sendv` itself silently drops entries when the socket is
-    /// missing, which would lose alerts, so that case is checked first), or when the send fails.
-    public static func send(_ fields: [JournalField]) throws(JournalError) {
+    /// journald is not running (checked first: `sd_journal_sendv` silently drops entries when the socket
+    /// is missing, which would lose alerts), when journald did not take the entry within `timeout`
+    /// (stopped or overloaded: `.journalBusy`), or when the send fails. Entries too large for one datagram
+    /// go through `sd_journal_sendv`, which passes them in a sealed memfd.
+    public static func send(_ fields: [JournalField], timeout: Duration = defaultSendTimeout) throws(JournalError) {
         for field in fields {
             if let reason = JournalField.problem(withName: field.name) {
                 throw .invalidFieldName(field.name, reason: reason)
             }
         }
         guard isAvailable else { throw .journalNotRunning(.noSuchFileOrDirectory) }
+        do {
+            try JournalSocket.shared.send(JournalSocket.datagram(fields), timeout: timeout)
+        } catch .sendFailed(.messageTooLong) {
+            try sendThroughLibsystemd(fields)
+        }
+    }
 
+    /// `sd_journal_sendv`: blocking, used only for entries larger than a datagram.
+    private static func sendThroughLibsystemd(_ fields: [JournalField]) throws(JournalError) {
         // One buffer holding every "NAME=value", and an iovec per field pointing into it.
         var buffer: [UInt8] = []
         var ranges: [Range<Int>] = []

@@ -6,6 +6,8 @@ public enum JournalError: Error, Sendable, Hashable {
     case invalidFieldName(String, reason: String)
     /// No journald is listening on `/run/systemd/journal/socket`, so the entry was not stored.
     case journalNotRunning(Errno)
+    /// journald did not take the entry within the wait: it is stopped (SIGSTOP) or overloaded. Not sent.
+    case journalBusy(waited: Duration)
     /// `sd_journal_sendv` failed for another reason (message too large, out of memory, ...).
     case sendFailed(Errno)
     /// Reading the journal failed in the named libsystemd call.
@@ -21,6 +23,8 @@ extension JournalError: CustomStringConvertible {
             "journal field name \"\(name)\" is invalid: \(reason)"
         case .journalNotRunning(let errno):
             "the systemd journal is not running (nothing listens on \(Journal.socketPath): \(errno)); the entry was not stored"
+        case .journalBusy(let waited):
+            "the systemd journal did not accept the entry within \(waited) (journald stopped or overloaded); the entry was not stored"
         case .sendFailed(let errno):
             "sending the entry to the systemd journal failed (sd_journal_sendv): \(errno)"
         case .readFailed(let function, let errno):

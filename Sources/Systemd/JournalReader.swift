@@ -36,6 +36,14 @@ final class JournalReader {
         guard result >= 0 else { throw .readFailed(function: "sd_journal_seek_head", Errno(rawValue: -result)) }
     }
 
+    /// Blocks until the journal changes or `timeout` passes, via `sd_journal_wait`.
+    func wait(_ timeout: Duration) throws(JournalError) {
+        let (seconds, attoseconds) = timeout.components
+        let microseconds = UInt64(max(0, seconds)) * 1_000_000 + UInt64(max(0, attoseconds) / 1_000_000_000_000)
+        let result = sd_journal_wait(handle, microseconds)
+        guard result >= 0 else { throw .readFailed(function: "sd_journal_wait", Errno(rawValue: -result)) }
+    }
+
     /// Moves to the next matching entry via `sd_journal_next`; `false` at the end.
     func next() throws(JournalError) -> Bool {
         let result = sd_journal_next(handle)
@@ -79,5 +87,28 @@ extension Journal {
             if try reader.next() { found.insert(field) }
         }
         return found
+    }
+}
+
+extension Journal {
+    /// Waits at most `timeout` until the local journal holds an entry with `FIELD=value`; false if none came.
+    ///
+    /// journald stores the datagrams of its native socket in the order they were queued, so once an entry
+    /// sent now is readable, every entry sent earlier (by this process or a killed predecessor) is too:
+    /// the barrier that makes the restart look-up trustworthy while journald is paused or slow.
+    public static func waitForEntry(matching field: JournalField, timeout: Duration) throws(JournalError) -> Bool {
+        if let reason = JournalField.problem(withName: field.name) {
+            throw .invalidFieldName(field.name, reason: reason)
+        }
+        let reader = try JournalReader()
+        guard reader.hasFiles else { throw .noReadableJournalFiles }
+        try reader.addMatch(field)
+        let deadline = ContinuousClock.now + timeout
+        while true {
+            if try reader.next() { return true }
+            let left = ContinuousClock.now.duration(to: deadline)
+            guard left > .zero else { return false }
+            try reader.wait(min(left, .milliseconds(250)))
+        }
     }
 }

@@ -18,12 +18,11 @@ public struct Application: Sendable {
     /// - Parameters:
     ///   - configFile: re-read on SIGHUP.
     ///   - journalEnabled: send alerts and events to the journal (default: when a journald is reachable).
-    ///   - deliveryInterval: shortest time between two deliveries (feed rewrites) during a burst.
     ///   - reminderClock: when deadline reminders fall due (tests fake it).
     /// - Throws: `ApplicationError` naming the folder or database that could not be set up.
     public init(
         settings: Settings, configFile: FilePath? = nil, overrides: SettingsOverrides = .init(),
-        journalEnabled: Bool = Journal.isAvailable, deliveryInterval: Duration = .milliseconds(250),
+        journalEnabled: Bool = Journal.isAvailable, journal: JournalTransport = .system,
         reminderClock: any ReminderClock = SystemReminderClock(), logger: Logger
     ) throws {
         self.settings = settings
@@ -47,13 +46,19 @@ public struct Application: Sendable {
 
         let live = LiveSettings(settings)
         let trigger = DeliveryTrigger()
-        let reminderWake = DeliveryTrigger()
+        let reminderWake = WakeChannel()
         let heartbeat = Heartbeat()
         let events = OperationalEvents(logger: logger, journalEnabled: journalEnabled)
         var dispatcherOptions = settings.dispatcherOptions
         dispatcherOptions.journalEnabled = journalEnabled
-        let dispatcher = AlertDispatcher(
-            store: store, feed: FeedWriter(path: settings.feedPath), options: dispatcherOptions, logger: logger)
+        let dispatcher: AlertDispatcher
+        do {
+            dispatcher = try AlertDispatcher(
+                store: store, feed: FeedWriter(path: settings.feedPath), options: dispatcherOptions, journal: journal,
+                logger: logger)
+        } catch {
+            throw ApplicationError(what: "cannot read the alert outbox in \(settings.stateDirectory)", reason: "\(error)")
+        }
         let processor = ArticleProcessor(
             reader: ArticleReader(root: settings.watchDirectory, maxFileSize: settings.maxFileSize), store: store,
             policy: settings.alertPolicy, events: events, logger: logger)
@@ -62,7 +67,8 @@ public struct Application: Sendable {
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(
                 service: DeliveryService(
-                    dispatcher: dispatcher, trigger: trigger, store: store, interval: deliveryInterval, logger: logger)),
+                    dispatcher: dispatcher, trigger: trigger, store: store, heartbeat: heartbeat, events: events,
+                    logger: logger)),
             .init(
                 service: ReloadService(
                     configFile: configFile, overrides: overrides, settings: live, dispatcher: dispatcher, logger: logger),
@@ -72,7 +78,7 @@ public struct Application: Sendable {
             .init(
                 service: ReminderService(
                     store: store, settings: live, delivery: trigger, wake: reminderWake, clock: reminderClock,
-                    settle: deliveryInterval, logger: logger),
+                    lane: BlockingLane(label: "reminders"), logger: logger),
                 successTerminationBehavior: .ignore))
         if let interval = ServiceManager.watchdogInterval() {
             services.append(
@@ -84,7 +90,7 @@ public struct Application: Sendable {
             .init(
                 service: IngestService(
                     watcher: watcher, processor: processor, settings: live, trigger: trigger, heartbeat: heartbeat,
-                    events: events, store: store, logger: logger, reminders: reminderWake),
+                    events: events, store: store, lane: BlockingLane(label: "ingest"), logger: logger, reminders: reminderWake),
                 successTerminationBehavior: .gracefullyShutdownGroup))
         serviceGroup = ServiceGroup(
             configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))

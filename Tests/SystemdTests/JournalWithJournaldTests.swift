@@ -44,4 +44,23 @@ struct JournalWithJournaldTests {
         let missing = JournalField("TARIFFWATCH_TEST_ID", Self.uniqueValue() + "-never")
         #expect(try Journal.existingEntries(among: written + [missing]) == Set(written))
     }
+
+    @Test func anEntryLargerThanADatagramStillArrives() async throws {
+        let id = Self.uniqueValue()
+        // 9 MB, over the socket's send buffer (at most 8 MB): goes through sd_journal_sendv's memfd.
+        try Journal.send([
+            JournalField("MESSAGE", String(repeating: "evidence ", count: 1_000_000)),
+            JournalField("TARIFFWATCH_TEST_ID", id),
+        ])
+        #expect(try await Self.eventuallyContains(JournalField("TARIFFWATCH_TEST_ID", id)))
+    }
+
+    @Test func waitingForAnEntryReturnsWhenItIsStoredAndGivesUpAtTheDeadline() throws {
+        let barrier = JournalField("TARIFFWATCH_TEST_ID", Self.uniqueValue())
+        try Journal.send([JournalField("MESSAGE", "barrier"), barrier])
+        #expect(try Journal.waitForEntry(matching: barrier, timeout: .seconds(5)))
+        let start = ContinuousClock.now
+        #expect(try !Journal.waitForEntry(matching: JournalField("TARIFFWATCH_TEST_ID", Self.uniqueValue() + "-never"), timeout: .milliseconds(300)))
+        #expect(start.duration(to: .now) < .seconds(2))
+    }
 }

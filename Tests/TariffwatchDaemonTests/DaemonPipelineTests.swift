@@ -21,7 +21,7 @@ import Testing
         _ settings: Settings, _ body: (Application) async throws -> Void
     ) async throws {
         let application = try Application(
-            settings: settings, journalEnabled: false, deliveryInterval: .milliseconds(10),
+            settings: settings, journalEnabled: false,
             logger: Logger(label: "test"))
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await application.run() }

@@ -117,7 +117,7 @@ final class ManualClock: ReminderClock {
         _ settings: Settings, clock: ManualClock, _ body: (Application) async throws -> Void
     ) async throws {
         let application = try Application(
-            settings: settings, journalEnabled: false, deliveryInterval: .milliseconds(10), reminderClock: clock,
+            settings: settings, journalEnabled: false, reminderClock: clock,
             logger: Logger(label: "test"))
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await application.run() }

@@ -32,7 +32,7 @@ import Testing
         settings.watchDirectory = workspace.inbox
         settings.stateDirectory = workspace.state
         let application = try Application(
-            settings: settings, journalEnabled: false, deliveryInterval: .milliseconds(10), logger: Logger(label: "test"))
+            settings: settings, journalEnabled: false, logger: Logger(label: "test"))
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await application.run() }
             let order = reversed ? Self.seeds.reversed() : Self.seeds

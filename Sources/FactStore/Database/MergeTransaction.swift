@@ -163,10 +163,11 @@ extension StoredFact {
 }
 
 extension Alert {
-    /// An outbox row: the payload holds everything but the row id.
-    init(row: Row) throws {
+    /// An outbox row: the payload holds everything but the row id and the state's epoch.
+    init(row: Row, epoch: String) throws {
         self = try JSONText.decode(Alert.self, row["payload"])
         id = row["id"]
+        stateEpoch = epoch
     }
 }
 

@@ -50,7 +50,25 @@ enum Schema {
                     CREATE INDEX fact_sources_by_fact_path ON fact_sources(fact_id, path);
                     """)
         }
-        migrator.registerMigration("v3-deadline-reminders") { db in
+        migrator.registerMigration("v3-sinks-and-epoch") { db in
+            // One delivered marker per sink, so a feed that cannot be written never holds back the
+            // journal and the other way round; `delivered_at` is set once both are done.
+            // The epoch makes alert ids unique across state resets: a wiped state starts its outbox ids
+            // at 1 again, and the journal still holds entries with the old ids. A state upgraded with
+            // alerts in it keeps the empty epoch, so its ids (already in the journal and feed) stay the same.
+            try db.execute(
+                sql: """
+                    ALTER TABLE outbox ADD COLUMN journal_at DATETIME;
+                    ALTER TABLE outbox ADD COLUMN feed_at DATETIME;
+                    UPDATE outbox SET journal_at = delivered_at, feed_at = delivered_at WHERE delivered_at IS NOT NULL;
+                    CREATE INDEX outbox_journal_pending ON outbox(id) WHERE journal_at IS NULL;
+                    CREATE INDEX outbox_feed_pending ON outbox(id) WHERE feed_at IS NULL;
+                    CREATE TABLE state_meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
+                    INSERT INTO state_meta (key, value) VALUES ('epoch',
+                        CASE WHEN EXISTS (SELECT 1 FROM outbox) THEN '' ELSE lower(hex(randomblob(8))) END);
+                    """)
+        }
+        migrator.registerMigration("v4-deadline-reminders") { db in
             // One row per reminder raised (or skipped as superseded): what makes `alerts.remind_days`
             // fire exactly once per deadline date and day count, across restarts.
             try db.execute(

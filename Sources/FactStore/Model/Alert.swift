@@ -32,6 +32,13 @@ public struct Alert: Sendable, Codable, Hashable, Identifiable {
     public var sourceCount: Int
     /// For a reminder: how many days were left until the deadline when it was raised.
     public var daysBefore: Int?
+    /// The state database's random epoch (empty for a state created before epochs): with `id`, unique
+    /// across state resets. Not stored in the payload; filled in when the row is read.
+    public var stateEpoch = ""
+
+    enum CodingKeys: String, CodingKey {
+        case id, factID, kind, createdAt, current, previous, sourceFile, evidence, sourceCount, daysBefore
+    }
 
     public init(
         id: Int64, factID: String, kind: AlertKind, createdAt: Date, current: FactValue, previous: FactValue?,
@@ -57,6 +64,26 @@ public struct FeedEntry: Sendable, Hashable {
     public var sourceCount: Int
     /// The files that state it, oldest first (at most 20).
     public var sources: [String]
+}
+
+/// Where alerts go; each keeps its own delivered marker in the outbox.
+public enum AlertSink: String, Sendable, Hashable, CaseIterable {
+    case journal
+    case feed
+
+    /// The outbox column that marks delivery to this sink.
+    var column: String {
+        switch self {
+        case .journal: "journal_at"
+        case .feed: "feed_at"
+        }
+    }
+}
+
+/// One item the feed shows now: which alert, and the corroboration it was rendered with.
+public struct FeedRevision: Sendable, Hashable {
+    public var alertID: Int64
+    public var sourceCount: Int
 }
 
 /// The counts `tariffwatch status` prints.

@@ -3,42 +3,128 @@ import FactStore
 import Foundation
 import Logging
 import ServiceLifecycle
+import Synchronization
 import Systemd
 import TariffExtraction
 
-/// Delivers the outbox to the journal and the feed whenever the ingest service signals, at most
-/// every `interval`, and once more at shutdown so nothing processed stays undelivered.
+/// Delivers the outbox as soon as it has something and the previous delivery is done, one loop per
+/// sink on its own thread: journal entries go out per alert at once, never behind a feed `fsync`, and
+/// the feed rewrite takes in whatever arrived while the last one ran. What a sink refuses is retried
+/// with a growing pause (1 s doubling to 60 s) without waiting for a new file; both loops flush once
+/// more at shutdown.
+///
+/// Idle means idle: with nothing pending each loop waits on the trigger alone, no timer.
 struct DeliveryService: Service {
     let dispatcher: AlertDispatcher
     let trigger: DeliveryTrigger
     let store: FactStore
-    let interval: Duration
+    let heartbeat: Heartbeat
+    let events: OperationalEvents
     let logger: Logger
 
+    /// A sink that refuses alerts: when it started, and when the next timed retry is due. Deliveries a
+    /// new file triggers in between try it too, but only timed retries lengthen the pause, so a burst
+    /// of files during an outage does not push the retry a minute away.
+    private struct Outage {
+        var since = ContinuousClock.now
+        var backoff = RetryBackoff()
+        var retryAt = ContinuousClock.now
+    }
+
     func run() async throws {
-        // Alerts left pending by a crash are delivered first (and the feed file is created).
-        await deliver()
-        // Not cancelled on graceful shutdown: the ingest service finishes the stream after its last file.
-        for await _ in trigger.signals {
-            await deliver()
-            try? await Task.sleep(for: interval)
+        let status = StatusReporter(store: store, lane: BlockingLane(label: "status"))
+        await withDiscardingTaskGroup { group in
+            for sink in AlertSink.allCases {
+                group.addTask { await deliverLoop(sink, status: status) }
+            }
         }
-        await deliver()
+        await status.update()
         // The group stops services in reverse order; returning before our turn would count as a failure.
         try? await gracefulShutdown()
     }
 
-    private func deliver() async {
-        do {
-            let report = try await dispatcher.deliverPending(today: CalendarDate.today())
-            if report.delivered > 0 {
-                let counts = try store.counts()
-                logger.debug("delivered alerts", metadata: ["alerts": "\(report.delivered)"])
-                try? ServiceManager.notify([.status(counts.statusLine)])
+    private func deliverLoop(_ sink: AlertSink, status: StatusReporter) async {
+        let lane = BlockingLane(label: "\(sink.rawValue)-delivery")
+        var outage: Outage?
+        var finishing = false
+        while true {
+            // Alerts left pending by a crash are delivered first (and the feed file is created).
+            let report = await deliver(sink, lane: lane)
+            if finishing { break }
+            let now = ContinuousClock.now
+            if let reason = report.failures[sink] {
+                if var current = outage {
+                    if now >= current.retryAt {
+                        current.retryAt = now + current.backoff.next()
+                        logger.debug("delivery still failing", metadata: ["sink": "\(sink.rawValue)", "error": "\(reason)"])
+                    }
+                    outage = current
+                } else {
+                    var first = Outage()
+                    first.retryAt = now + first.backoff.next()
+                    events.deliveryFailing(sink: sink.rawValue, reason: reason, retryIn: first.since.duration(to: first.retryAt))
+                    outage = first
+                }
+            } else if let ended = outage {
+                events.deliveryRecovered(sink: sink.rawValue, after: ended.since.duration(to: now))
+                outage = nil
             }
-        } catch {
-            // Kept pending in the outbox; the next signal retries.
-            logger.error("alert delivery failed; will retry", metadata: ["error": "\(error)"])
+            if report.delivered > 0 || report.fed > 0 {
+                await status.delivered(goingIdle: !trigger.isSignalled(for: sink))
+            }
+            // Not cancelled on graceful shutdown: the ingest service finishes the trigger after its last
+            // file, and one last delivery follows.
+            let delay = outage.map { max(.zero, now.duration(to: $0.retryAt)) }
+            if await trigger.wait(for: sink, timeout: delay) == .finished { finishing = true }
+        }
+    }
+
+    private func deliver(_ sink: AlertSink, lane: BlockingLane) async -> AlertDispatcher.Report {
+        let dispatcher = self.dispatcher
+        let heartbeat = self.heartbeat
+        let loop: Heartbeat.Loop = sink == .journal ? .journalDelivery : .feedDelivery
+        let logger = self.logger
+        return await lane.run {
+            heartbeat.busy(loop)
+            defer { heartbeat.idle(loop) }
+            let report = dispatcher.deliverPending(to: sink, today: CalendarDate.today())
+            if report.alreadyInJournal > 0 {
+                logger.notice("found \(report.alreadyInJournal) alerts already in the journal from before the restart; not sent again")
+            }
+            if report.delivered > 0 || report.fed > 0 {
+                logger.debug("delivered alerts", metadata: ["sink": "\(sink.rawValue)", "journal": "\(report.delivered)", "feed": "\(report.fed)"])
+            }
+            return report
+        }
+    }
+}
+
+/// `STATUS=` with the store's counts (what `systemctl status` shows). Counting the whole outbox after
+/// every delivery of a burst would cost more than the delivery: it follows at most once a second, and
+/// once more when a delivery loop goes idle.
+private final class StatusReporter: Sendable {
+    private let store: FactStore
+    private let lane: BlockingLane
+    private let last = Mutex(ContinuousClock.now - .seconds(1))
+
+    init(store: FactStore, lane: BlockingLane) {
+        self.store = store
+        self.lane = lane
+    }
+
+    func delivered(goingIdle: Bool) async {
+        let due = last.withLock { last in
+            guard goingIdle || last.duration(to: .now) >= .seconds(1) else { return false }
+            last = .now
+            return true
+        }
+        if due { await update() }
+    }
+
+    func update() async {
+        let store = self.store
+        await lane.run {
+            if let counts = try? store.counts() { try? ServiceManager.notify([.status(counts.statusLine)]) }
         }
     }
 }

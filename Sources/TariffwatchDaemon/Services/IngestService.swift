@@ -19,9 +19,10 @@ struct IngestService: Service {
     let heartbeat: Heartbeat
     let events: OperationalEvents
     let store: FactStore
+    let lane: BlockingLane
     let logger: Logger
     /// Told after each file: a new deadline may need a reminder (`ReminderService`).
-    var reminders: DeliveryTrigger? = nil
+    var reminders: WakeChannel? = nil
 
     func run() async throws {
         let watchEvents = watcher.events()
@@ -71,14 +72,43 @@ struct IngestService: Service {
         }
     }
 
+    /// Puts one file through the pipeline on the ingest lane. A state database that refuses the write
+    /// (disk full) is reported once and retried with a growing pause until it works or the daemon stops;
+    /// the file is never skipped (after a stop the start-up scan takes it).
     private func process(_ path: FilePath) async throws {
         var processor = self.processor
         processor.policy = await settings.current.alertPolicy
-        await heartbeat.busy()
-        let outcome = Result { try processor.process(path) }
-        await heartbeat.idle()
-        _ = try outcome.get()
-        reminders?.signal()
+        let heartbeat = self.heartbeat
+        var backoff = RetryBackoff()
+        var failingSince: ContinuousClock.Instant?
+        while true {
+            let work = processor
+            do {
+                _ = try await lane.run {
+                    heartbeat.busy(.ingest)
+                    defer { heartbeat.idle(.ingest) }
+                    return try work.process(path)
+                }
+                if let failingSince {
+                    events.stateWritableAgain(directory: store.directory, after: failingSince.duration(to: .now))
+                }
+                reminders?.signal()
+                return
+            } catch let error as FactStoreError {
+                let pause = backoff.next()
+                if failingSince == nil {
+                    failingSince = .now
+                    events.stateUnwritable(directory: store.directory, reason: error.description, retryIn: pause)
+                } else {
+                    logger.debug("state still cannot be written", metadata: ["file": "\(path)", "error": "\(error)"])
+                }
+                do {
+                    try await cancelWhenGracefulShutdown { try await Task.sleep(for: pause) }
+                } catch {
+                    return  // stopping: the file stays unrecorded and is processed at the next start
+                }
+            }
+        }
     }
 
     private func notify(_ states: [NotifyState]) {

@@ -33,19 +33,20 @@ struct ReminderService: Service {
     let settings: LiveSettings
     /// Wakes the delivery service after reminders were raised.
     let delivery: DeliveryTrigger
-    /// Signalled after files were processed: new deadlines may need reminders.
-    let wake: DeliveryTrigger
+    /// Signalled after files were processed (new deadlines may need reminders) and by the timer.
+    let wake: WakeChannel
     let clock: any ReminderClock
+    /// Where the state is read and written, off the concurrency pool.
+    let lane: BlockingLane
     /// Quiet time after a wake-up before looking, so a burst of files costs one look.
-    let settle: Duration
+    var settle: Duration = .milliseconds(250)
     let logger: Logger
 
     func run() async throws {
         await withGracefulShutdownHandler {
             await withThrowingTaskGroup(of: Void.self) { timers in
                 var armed: Date?
-                var wakeups = wake.signals.makeAsyncIterator()
-                repeat {
+                while !Task.isCancelled {
                     let next = await look()
                     // One timer: a later due time is armed when the earlier one fires.
                     if let next, armed.map({ next < $0 }) ?? true {
@@ -55,10 +56,10 @@ struct ReminderService: Service {
                             wake.signal()
                         }
                     }
-                    guard await wakeups.next() != nil else { break }
+                    guard await wake.wait(timeout: nil) != .finished else { break }
                     if let due = armed, clock.now() >= due { armed = nil }
                     if settle > .zero { try? await Task.sleep(for: settle) }
-                } while !Task.isCancelled
+                }
                 timers.cancelAll()
             }
         } onGracefulShutdown: {
@@ -71,7 +72,8 @@ struct ReminderService: Service {
         do {
             let remindDays = await settings.current.remindDays
             let today = CalendarDate.utcDay(of: clock.now())
-            let (alerts, nextDay) = try store.raiseDueReminders(remindDays: remindDays, today: today, now: clock.now())
+            let (store, now) = (self.store, clock.now())
+            let (alerts, nextDay) = try await lane.run { try store.raiseDueReminders(remindDays: remindDays, today: today, now: now) }
             if !alerts.isEmpty {
                 logger.info("deadline reminders raised", metadata: ["reminders": "\(alerts.count)"])
                 delivery.signal()

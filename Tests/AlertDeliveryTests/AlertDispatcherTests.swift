@@ -1,0 +1,182 @@
+import FactStore
+import Foundation
+import Logging
+import Synchronization
+import Systemd
+import SystemPackage
+import TariffExtraction
+import Testing
+
+@testable import AlertDelivery
+
+/// A journal that fails on cue and remembers what it was sent, and which entries it "already holds".
+final class FakeJournal: Sendable {
+    struct State {
+        var down = false
+        var sent: [String] = []
+        var held: Set<String> = []
+        var barrierVisible = true
+        var barriers = 0
+    }
+    let state = Mutex(State())
+
+    var transport: JournalTransport {
+        JournalTransport(
+            send: { fields in
+                try self.state.withLock { state in
+                    if state.down { throw JournalError.journalNotRunning(.connectionRefused) }
+                    if let id = fields.first(where: { $0.name == JournalAlertEntry.alertIDField }) {
+                        state.sent.append(id.value)
+                    } else if fields.contains(where: { $0.name == "TARIFFWATCH_BARRIER" }) {
+                        state.barriers += 1
+                    }
+                }
+            },
+            existing: { fields in self.state.withLock { state in Set(fields.map(\.value)).intersection(state.held) } },
+            waitForEntry: { _, _ in self.state.withLock { $0.barrierVisible } })
+    }
+}
+
+@Suite(.serialized) final class AlertDispatcherTests {
+    let folder = FilePath(FileManager.default.temporaryDirectory.appendingPathComponent("dispatcher-\(UUID())").path)
+    let today = CalendarDate(iso: "2026-05-04")!
+
+    deinit { try? FileManager.default.removeItem(atPath: folder.string) }
+
+    /// One new tariff per call (a new pair of countries), recorded in the store: one alert in the outbox.
+    private func raise(_ store: FactStore, _ n: Int) throws {
+        let names = ["US", "CN", "JP", "DE", "FR", "IN", "BR", "MX", "CA", "KR"]
+        let change = TariffChange(
+            imposer: names[n % 10], target: names[(n / 10 + n % 10 + 1) % 10], products: [], ratePct: Double(10 + n),
+            status: .imposed, effectiveDate: nil, text: "t", sentence: "Tariffs \(n).", start: 0, end: 1)
+        let file = FileRecord(
+            path: "/inbox/\(n).txt", device: 1, inode: UInt64(n), size: 1, modificationTimeNanoseconds: 0,
+            contentHash: "\(n)", referenceDate: today)
+        #expect(try store.record(file, extraction: Extraction(tariffChanges: [change])).count == 1)
+    }
+
+    private func dispatcher(_ store: FactStore, _ journal: FakeJournal, feed: FilePath? = nil) throws -> AlertDispatcher {
+        try AlertDispatcher(
+            store: store, feed: FeedWriter(path: feed ?? folder.appending("feed.json")),
+            options: .init(journalEnabled: true), journal: journal.transport, logger: Logger(label: "test"))
+    }
+
+    private func feedIDs(_ path: FilePath? = nil) throws -> [String] {
+        let data = try #require(FileManager.default.contents(atPath: (path ?? folder.appending("feed.json")).string))
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        return (object["items"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+    }
+
+    @Test func aJournalOutageHoldsBackNeitherTheFeedNorLaterDelivery() throws {
+        let store = try FactStore(directory: folder.string)
+        let journal = FakeJournal()
+        let dispatcher = try dispatcher(store, journal)
+        for n in 0..<3 { try raise(store, n) }
+        journal.state.withLock { $0.down = true }
+
+        let failed = dispatcher.deliverPending(today: today)
+        #expect(failed.failures[.journal] != nil && failed.failures[.feed] == nil)
+        #expect(try feedIDs().count == 3)
+        #expect(try store.counts().alertsPending == 3)
+
+        journal.state.withLock { $0.down = false }
+        let retried = dispatcher.deliverPending(today: today)
+        #expect(retried.isComplete && retried.journaled == 3 && retried.fed == 0)
+        #expect(try store.counts().alertsPending == 0)
+        let sent = journal.state.withLock { $0.sent }
+        #expect(Set(sent).count == 3 && sent.count == 3)
+        #expect(Set(sent) == Set(try feedIDs()))
+    }
+
+    @Test func aFeedThatCannotBeWrittenHoldsBackNotTheJournal() throws {
+        let store = try FactStore(directory: folder.string)
+        let journal = FakeJournal()
+        // A feed whose folder cannot be created: its parent is a regular file.
+        FileManager.default.createFile(atPath: folder.appending("plain-file").string, contents: Data())
+        let blocked = folder.appending("plain-file/feeds/feed.json")
+        let dispatcher = try dispatcher(store, journal, feed: blocked)
+        for n in 0..<2 { try raise(store, n) }
+
+        let report = dispatcher.deliverPending(today: today)
+        #expect(report.failures[.feed] != nil && report.failures[.journal] == nil)
+        #expect(report.journaled == 2)
+        #expect(try store.counts().alertsPending == 2, "delivered only when the feed has them too")
+        #expect(try store.pendingAlerts(for: .journal, limit: 10).isEmpty)
+    }
+
+    @Test func aRemovedFeedFolderIsCreatedAgain() throws {
+        let store = try FactStore(directory: folder.string)
+        let feed = folder.appending("public/feed.json")
+        let dispatcher = try dispatcher(store, FakeJournal(), feed: feed)
+        try raise(store, 0)
+        #expect(dispatcher.deliverPending(today: today).isComplete)
+        try FileManager.default.removeItem(atPath: folder.appending("public").string)
+        try raise(store, 1)
+        #expect(dispatcher.deliverPending(today: today).isComplete)
+        #expect(try feedIDs(feed).count == 2)
+    }
+
+    @Test func afterARestartAlertsAlreadyInTheJournalAreNotSentAgainOnceItCaughtUp() throws {
+        let store = try FactStore(directory: folder.string)
+        for n in 0..<4 { try raise(store, n) }
+        let ids = try store.pendingAlerts(limit: 10).map(\.stableID)
+        // The killed predecessor sent the first two; journald has not stored them yet (paused).
+        let journal = FakeJournal()
+        journal.state.withLock {
+            $0.held = Set(ids.prefix(2))
+            $0.barrierVisible = false
+        }
+        let dispatcher = try dispatcher(store, journal)
+
+        let waiting = dispatcher.deliverPending(today: today)
+        #expect(waiting.failures[.journal]?.contains("has not caught up") == true)
+        #expect(journal.state.withLock { $0.sent }.isEmpty, "nothing sent before the journal caught up")
+
+        journal.state.withLock { $0.barrierVisible = true }
+        let report = dispatcher.deliverPending(today: today)
+        #expect(report.isComplete && report.alreadyInJournal == 2 && report.journaled == 2)
+        #expect(journal.state.withLock { $0.sent } == Array(ids.suffix(2)))
+
+        // Alerts raised after the start need no look-up and no further barrier.
+        try raise(store, 9)
+        #expect(dispatcher.deliverPending(today: today).journaled == 1)
+        #expect(journal.state.withLock { $0.barriers } == 2)
+    }
+
+    @Test func aWipedStateNeverReusesAnAlertID() throws {
+        let first = try FactStore(directory: folder.appending("one").string)
+        let second = try FactStore(directory: folder.appending("two").string)
+        try raise(first, 0)
+        try raise(second, 0)
+        let a = try #require(try first.pendingAlerts(limit: 1).first)
+        let b = try #require(try second.pendingAlerts(limit: 1).first)
+        #expect(a.id == b.id && a.factID == b.factID)
+        #expect(first.epoch.count == 16 && first.epoch != second.epoch)
+        #expect(a.stableID != b.stableID)
+        #expect(a.stableID == "tariffwatch:\(first.epoch):\(a.factID):\(a.id)")
+    }
+
+    @Test func theFeedRendersOnlyNewOrCorroboratedItems() throws {
+        let store = try FactStore(directory: folder.string)
+        for n in 0..<5 { try raise(store, n) }
+        var feed = RenderedFeed()
+        let header = RenderedFeed.Header(title: "t", homePageURL: nil, description: "d")
+        var rendered: [Int64] = []
+        func update() throws -> Bool {
+            try feed.update(header: header, revisions: try store.feedRevisions(limit: 500)) { ids in
+                rendered += ids
+                return try store.feedItems(ids: ids)
+            }
+        }
+        #expect(try update())
+        #expect(rendered.count == 5)
+        rendered = []
+        #expect(try !update(), "nothing changed: no rewrite")
+        try raise(store, 5)
+        #expect(try update())
+        #expect(rendered.count == 1)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(feed.document())) as? [String: Any])
+        #expect((document["items"] as? [Any])?.count == 6)
+        #expect(document["version"] as? String == "https://jsonfeed.org/version/1.1")
+    }
+}

@@ -1,0 +1,57 @@
+import FactStore
+import Testing
+
+@testable import TariffwatchDaemon
+
+/// The delivery loops' wake-ups: signals coalesce while a loop is busy, a timeout only when asked for.
+@Suite struct DeliveryTriggerTests {
+    @Test func aSignalWakesEverySink() async {
+        let trigger = DeliveryTrigger()
+        trigger.signal()
+        #expect(await trigger.wait(for: .journal, timeout: .milliseconds(50)) == .signalled)
+        #expect(await trigger.wait(for: .feed, timeout: .milliseconds(50)) == .signalled)
+        #expect(!trigger.isSignalled(for: .feed))
+    }
+
+    @Test func signalsDuringADeliveryCoalesceIntoOneWakeUp() async {
+        let trigger = WakeChannel()
+        for _ in 0..<100 { trigger.signal() }
+        #expect(await trigger.wait(timeout: .milliseconds(50)) == .signalled)
+        // The hundred signals were one: the next wait runs into its timeout.
+        #expect(await trigger.wait(timeout: .milliseconds(50)) == .timedOut)
+    }
+
+    @Test func aWaitingLoopWakesAtOnceOnASignal() async {
+        let trigger = WakeChannel()
+        let start = ContinuousClock.now
+        async let wake = trigger.wait(timeout: nil)
+        try? await Task.sleep(for: .milliseconds(20))
+        trigger.signal()
+        #expect(await wake == .signalled)
+        #expect(start.duration(to: .now) < .seconds(5))
+    }
+
+    @Test func aTimeoutEndsTheWaitWithoutASignal() async {
+        let trigger = WakeChannel()
+        let start = ContinuousClock.now
+        #expect(await trigger.wait(timeout: .milliseconds(100)) == .timedOut)
+        #expect(start.duration(to: .now) >= .milliseconds(100))
+    }
+
+    @Test func finishingWakesTheWaiterForItsLastDelivery() async {
+        let trigger = WakeChannel()
+        async let wake = trigger.wait(timeout: nil)
+        try? await Task.sleep(for: .milliseconds(20))
+        trigger.finish()
+        #expect(await wake == .finished)
+        #expect(await trigger.wait(timeout: nil) == .finished)
+    }
+
+    @Test func theBackoffDoublesFromOneSecondToAMinute() {
+        var backoff = RetryBackoff()
+        let pauses = (0..<9).map { _ in backoff.next() }
+        #expect(pauses == [1, 2, 4, 8, 16, 32, 60, 60, 60].map { Duration.seconds($0) })
+        backoff.reset()
+        #expect(backoff.next() == .seconds(1))
+    }
+}
