@@ -133,8 +133,26 @@ extension Glibc.stat {
     var isRegularFile: Bool { fileType == S_IFREG }
     var isDirectory: Bool { fileType == S_IFDIR }
     var isSymbolicLink: Bool { fileType == S_IFLNK }
-    /// Modification time as nanoseconds since the epoch, the resolution change detection needs.
-    var modificationTimeNanoseconds: Int64 {
-        Int64(st_mtim.tv_sec) * 1_000_000_000 + Int64(st_mtim.tv_nsec)
+    var isFIFO: Bool { fileType == S_IFIFO }
+    var isSocket: Bool { fileType == S_IFSOCK }
+    var isDevice: Bool { fileType == S_IFCHR || fileType == S_IFBLK }
+    /// Modification time as nanoseconds since the epoch, the resolution change detection needs; saturated
+    /// outside 1677–2262 (what an Int64 of nanoseconds holds), because `touch -d 2300-01-01` is anyone's to run.
+    var modificationTimeNanoseconds: Int64 { FileTime.nanoseconds(st_mtim) }
+}
+
+/// File times from `stat`, which any writer can set to any 64-bit second: converted without trapping.
+enum FileTime {
+    /// `seconds * 10^9 + nanoseconds`, clamped to `Int64.min ... Int64.max` instead of overflowing.
+    static func nanoseconds(seconds: Int64, nanoseconds: Int64) -> Int64 {
+        let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        if overflow { return seconds < 0 ? .min : .max }
+        let (sum, carry) = scaled.addingReportingOverflow(nanoseconds)
+        if carry { return nanoseconds < 0 ? .min : .max }
+        return sum
+    }
+
+    static func nanoseconds(_ time: timespec) -> Int64 {
+        nanoseconds(seconds: Int64(time.tv_sec), nanoseconds: Int64(time.tv_nsec))
     }
 }

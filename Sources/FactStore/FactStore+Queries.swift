@@ -103,7 +103,7 @@ extension FactSummary {
             let date = d.endDate.map { "\(d.date.iso)..\($0.iso)" } ?? d.date.iso
             return "deadline \(date) \(d.kind.rawValue): \(d.subject) (\(sources))"
         case .tariff(let t):
-            let rate = t.ratePct.map { "\($0 == $0.rounded() ? String(Int($0)) : String($0))%" } ?? "unspecified rate"
+            let rate = t.ratePct.map { "\($0 == $0.rounded() && abs($0) < 1e15 ? String(Int($0)) : String($0))%" } ?? "unspecified rate"
             let products = t.products.isEmpty ? "all goods" : t.products.joined(separator: ", ")
             let date = t.effectiveDate.map { " from \($0.iso)" } ?? ""
             return "tariff \(t.imposer ?? "?")→\(t.target ?? "?") \(rate) on \(products), \(t.status.rawValue)\(date) (\(sources))"

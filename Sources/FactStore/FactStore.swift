@@ -119,6 +119,13 @@ public final class FactStore: Sendable {
         }
     }
 
+    /// True when this path's last outcome was a rejection, whatever version of the file it was.
+    public func hasRejection(path: String) throws(FactStoreError) -> Bool {
+        try read("look up the rejection of \(path)") { db in
+            try Bool.fetchOne(db, sql: "SELECT 1 FROM rejections WHERE path = ?", arguments: [path]) ?? false
+        }
+    }
+
     /// Alerts not yet delivered to every sink, oldest first.
     public func pendingAlerts(limit: Int) throws(FactStoreError) -> [Alert] {
         try alerts("read the outbox", where: "delivered_at IS NULL", limit: limit)

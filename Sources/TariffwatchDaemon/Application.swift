@@ -13,6 +13,8 @@ public struct Application: Sendable {
     public let settings: Settings
     public let store: FactStore
     public let serviceGroup: ServiceGroup
+    /// Held while this value lives: a second daemon on the same state directory fails at start.
+    public let stateLock: StateDirectoryLock
 
     /// Builds every part from `settings`; nothing runs until `run()`.
     /// - Parameters:
@@ -27,7 +29,16 @@ public struct Application: Sendable {
     ) throws {
         self.settings = settings
         try Self.createDirectory(settings.stateDirectory, what: "state directory")
+        do {
+            stateLock = try StateDirectoryLock(stateDirectory: settings.stateDirectory)
+        } catch {
+            throw ApplicationError(what: "cannot start", reason: "\(error)")
+        }
         try Self.createDirectory(settings.feedPath.removingLastComponent(), what: "feed directory")
+        for leftover in LeftoverFeedFiles.remove(feed: settings.feedPath) {
+            logger.notice("removed a temporary feed file left by a stopped daemon", metadata: ["file": "\(leftover)"])
+        }
+        try Self.createDirectory(settings.watchDirectory, what: "watched folder")
         do {
             store = try FactStore(directory: settings.stateDirectory.string)
         } catch {
@@ -101,12 +112,30 @@ public struct Application: Sendable {
         try await serviceGroup.run()
     }
 
+    /// Creates a folder the daemon needs (with its parents); fails fast, naming the folder and the part of
+    /// the path that is in the way, when that is impossible or something other than a folder is there.
     private static func createDirectory(_ path: FilePath, what: String) throws {
-        let target = path.isEmpty ? "." : path.string
-        do {
-            try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
-        } catch {
-            throw ApplicationError(what: "cannot create the \(what) \(target)", reason: "\(error.localizedDescription)")
+        let target = path.isEmpty ? FilePath(".") : path
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: target.string, isDirectory: &isFolder) {
+            guard isFolder.boolValue else {
+                throw ApplicationError(what: "cannot use the \(what) \(target)", reason: "it exists and is not a folder")
+            }
+            return
+        }
+        // Parents first, each created or found as a folder, so the error names the exact component.
+        var prefix = target.root.map { FilePath(root: $0) } ?? FilePath("")
+        for component in target.components {
+            prefix.append(component)
+            do {
+                try StartupSyscalls.makeDirectory(prefix)
+            } catch .fileExists {
+                if FileManager.default.fileExists(atPath: prefix.string, isDirectory: &isFolder), !isFolder.boolValue {
+                    throw ApplicationError(what: "cannot create the \(what) \(target)", reason: "\(prefix) is not a folder")
+                }
+            } catch {
+                throw ApplicationError(what: "cannot create the \(what) \(target)", reason: "\(prefix): \(error)")
+            }
         }
     }
 }

@@ -150,9 +150,46 @@ struct ArticleReaderTests {
         try makeFolder(folder("dir"))
         try symlink("dir", at: folder("dir-link"))
         let reader = ArticleReader(root: folder.path)
-        #expect(throws: ArticleReadError.notRegularFile(folder("pipe"))) { try reader.read(folder("pipe")) }
+        #expect(throws: ArticleReadError.specialFile(folder("pipe"), kind: "a FIFO (named pipe)")) { try reader.read(folder("pipe")) }
         #expect(throws: ArticleReadError.notRegularFile(folder("dir"))) { try reader.read(folder("dir")) }
         #expect(throws: ArticleReadError.notRegularFile(folder("dir-link"))) { try reader.read(folder("dir-link")) }
+    }
+
+    @Test("special entries and links are each named: what they are, never opened when they could block")
+    func specialEntriesAreNamed() throws {
+        let folder = try TempFolder()
+        defer { folder.remove() }
+        try write(folder("a.txt"), "Tariffs rise.\n")
+        try #require(folder("pipe").withPlatformString { mkfifo($0, 0o644) } == 0)
+        try #require(folder("null").withPlatformString { mknod($0, S_IFCHR | 0o600, dev_t(1 << 8 | 3)  /* makedev(1, 3): /dev/null */) } == 0 || getuid() != 0)
+        try symlink("loop-b", at: folder("loop-a"))
+        try symlink("loop-a", at: folder("loop-b"))
+        try symlink("self", at: folder("self"))
+        try symlink("nowhere.txt", at: folder("dangling"))
+        try symlink("pipe", at: folder("pipe-link"))
+        try #require(folder("a.txt").withPlatformString { src in folder("hard.txt").withPlatformString { link(src, $0) } } == 0)
+        let socketFD = bindUnixSocket(at: folder("sock"))
+        try #require(socketFD >= 0)
+        defer { close(socketFD) }
+        let reader = ArticleReader(root: folder.path)
+        let cases: [(String, ArticleReadError?)] = [
+            ("pipe", .specialFile(folder("pipe"), kind: "a FIFO (named pipe)")),
+            ("sock", .specialFile(folder("sock"), kind: "a socket")),
+            ("loop-a", .symlinkLoop(folder("loop-a"))),
+            ("self", .symlinkLoop(folder("self"))),
+            ("dangling", .brokenSymlink(folder("dangling"))),
+            ("pipe-link", .specialFile(folder("pipe-link"), kind: "a FIFO (named pipe)")),
+            ("hard.txt", nil),
+        ] + (getuid() == 0 ? [("null", .specialFile(folder("null"), kind: "a character device"))] : [])
+        for (name, expected) in cases {
+            do {
+                let article = try reader.read(folder(name))
+                #expect(expected == nil, "\(name) was read")
+                #expect(article.text == "Tariffs rise.\n")
+            } catch {
+                #expect(error == expected, "\(name)")
+            }
+        }
     }
 
     @Test("a file without read permission is unreadable (as root, checked on a thread with a non-root fsuid)")
@@ -214,7 +251,7 @@ struct ArticleReaderTests {
             .tooLarge(path, size: 11, limit: 10), .binary(path), .unsupportedEncoding(path, encoding: "UTF-16"),
             .invalidUTF8(path, byteOffset: 3), .unreadable(path, .permissionDenied), .vanished(path),
             .brokenSymlink(path), .symlinkOutsideFolder(path, target: "/etc/passwd"), .notRegularFile(path),
-            .stillBeingWritten(path),
+            .stillBeingWritten(path), .specialFile(path, kind: "a socket"), .symlinkLoop(path),
         ]
         for error in errors {
             #expect(error.description.contains("/srv/inbox/a.txt"))
@@ -251,5 +288,41 @@ func readWithoutPrivileges(_ reader: ArticleReader, _ path: FilePath) async thro
         } catch {
             continuation.resume(returning: .unreadable(path, error))
         }
+    }
+}
+
+/// `stat` times anyone can set with `touch -d`: converted to nanoseconds without trapping.
+@Suite struct FileTimeTests {
+    @Test(arguments: [
+        (Int64(0), Int64(0), Int64(0)),
+        (1_700_000_000, 5, 1_700_000_000_000_000_005),
+        (9_223_372_036, 854_775_807, Int64.max),  // 2262-04-11, the last representable nanosecond
+        (9_223_372_036, 854_775_808, Int64.max),  // one past: saturates
+        (10_413_792_000, 0, Int64.max),  // 2300-01-01
+        (Int64.max, 999_999_999, Int64.max),
+        (-11_676_096_000, 0, Int64.min),  // 1600-01-01
+        (Int64.min, 0, Int64.min),
+        (-1, 999_999_999, -1),
+    ] as [(Int64, Int64, Int64)])
+    func nanosecondsSaturate(_ seconds: Int64, _ nanoseconds: Int64, _ expected: Int64) {
+        #expect(FileTime.nanoseconds(seconds: seconds, nanoseconds: nanoseconds) == expected)
+    }
+
+    @Test("a file dated 2300 or 1600 is read, with its time saturated in the identity", arguments: [
+        (10_413_792_000, Int64.max), (-11_676_096_000, Int64.min),
+    ] as [(Int64, Int64)])
+    func hostileModificationTimes(_ seconds: Int64, _ nanoseconds: Int64) throws {
+        let folder = try TempFolder()
+        defer { folder.remove() }
+        let path = folder("future.txt")
+        try write(path, "Tariffs rise.\n")
+        try setModificationTime(path, seconds: Int(seconds))
+        // ext4 stores 1901-12-13 for anything earlier; tmpfs and XFS keep 1600. Either way nothing traps.
+        let stored = Int64(try Syscalls.lstat(path).st_mtim.tv_sec)
+        let nanoseconds = stored == seconds ? nanoseconds : stored * 1_000_000_000
+        let article = try ArticleReader(root: folder.path).read(path)
+        #expect(article.modificationTime == stored)
+        #expect(article.identity.modificationTimeNanoseconds == nanoseconds)
+        #expect(FolderWalk(options: WatchOptions(directory: folder.path)).kind(of: path) == .file(modificationTimeNanoseconds: nanoseconds))
     }
 }

@@ -163,6 +163,57 @@ struct DirectoryWatcherTests {
         }
     }
 
+    /// Entries that are complete when they appear get no IN_CLOSE_WRITE: each is reported on its IN_CREATE.
+    enum CreatedInPlace: String, CaseIterable, Sendable {
+        case hardLink, symlink, danglingSymlink, loopingSymlink, fifo, socket
+    }
+
+    @Test("entries created whole in place are reported at once", arguments: CreatedInPlace.allCases)
+    func createdInPlace(_ entry: CreatedInPlace) async throws {
+        let outside = try TempFolder()
+        defer { outside.remove() }
+        try write(outside("source.txt"), "written elsewhere")
+        try await withWatcher(recursive: entry == .socket) { _, root, _, log in
+            let path = root.appending("entry")
+            let made: Int32
+            switch entry {
+            case .hardLink: made = outside("source.txt").withPlatformString { src in path.withPlatformString { link(src, $0) } }
+            case .symlink: made = path.withPlatformString { Glibc.symlink(outside("source.txt").string, $0) }
+            case .danglingSymlink: made = path.withPlatformString { Glibc.symlink("nowhere", $0) }
+            case .loopingSymlink: made = path.withPlatformString { Glibc.symlink("entry", $0) }
+            case .fifo: made = path.withPlatformString { mkfifo($0, 0o644) }
+            case .socket: made = bindUnixSocket(at: path)
+            }
+            try #require(made >= 0, "\(entry): \(Errno(rawValue: errno))")
+            #expect(await log.next(within: .seconds(1)) == .event(.fileReady(path)))
+            #expect(await log.next(within: quietPeriod) == .timedOut)
+        }
+    }
+
+    @Test("touch and chmod on a file report attributesChanged (the daemon looks again only at rejected files)")
+    func attributesChanged() async throws {
+        try await withWatcher { _, root, _, log in
+            let path = root.appending("a.txt")
+            try write(path, "x")
+            #expect(await log.next() == .event(.fileReady(path)))
+            try setModificationTime(path, seconds: 1_700_000_000)
+            #expect(await log.next() == .event(.attributesChanged(path)))
+            #expect(path.withPlatformString { chmod($0, 0o644) } == 0)
+            #expect(await log.next() == .event(.attributesChanged(path)))
+        }
+    }
+
+    @Test("a new file written in place is reported on close, not on its IN_CREATE")
+    func newFileWaitsForClose() async throws {
+        try await withWatcher { _, root, _, log in
+            let path = root.appending("slow.txt")
+            let fd = try FileDescriptor.open(path, .writeOnly, options: [.create], permissions: .ownerReadWrite)
+            #expect(await log.next(within: quietPeriod) == .timedOut)
+            try fd.close()
+            #expect(await log.next() == .event(.fileReady(path)))
+        }
+    }
+
     @Test("with recursion, ignored folder names (like .git) are not descended into")
     func recursiveIgnoredFolder() async throws {
         try await withWatcher(recursive: true) { _, root, _, log in

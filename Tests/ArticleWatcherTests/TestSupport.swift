@@ -165,3 +165,33 @@ func withWatcher(
     let log = EventLog.consuming(watcher.events())
     try await body(folder, root, watcher, log)
 }
+
+/// Creates a listening-capable UNIX socket at `path` (bind creates the file); returns the descriptor, -1 on error.
+/// The descriptor is left open for the test's lifetime: a socket file outlives it anyway.
+func bindUnixSocket(at path: FilePath) -> Int32 {
+    let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+    guard fd >= 0 else { return -1 }
+    var address = sockaddr_un()
+    address.sun_family = sa_family_t(AF_UNIX)
+    let bytes = Array(path.string.utf8)
+    guard bytes.count < MemoryLayout.size(ofValue: address.sun_path) else { return -1 }
+    withUnsafeMutableBytes(of: &address.sun_path) { buffer in
+        for (index, byte) in bytes.enumerated() { buffer[index] = byte }
+    }
+    let bound = withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+    }
+    return bound == 0 ? fd : -1
+}
+
+/// Runs blocking work (thousands of file writes, a scan of them) on its own thread: on the cooperative pool it
+/// would hold one of a 2-core machine's two threads for many seconds and starve the daemon tests beside it.
+func onOwnThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        do {
+            try WatcherThread.start { continuation.resume(with: Result { try work() }) }
+        } catch {
+            continuation.resume(throwing: error)
+        }
+    }
+}

@@ -18,7 +18,8 @@ struct WatcherRecoveryTests {
         defer { watcher.stop() }
         // The watch exists but nothing reads it yet, so the kernel queue fills and overflows.
         let started = ContinuousClock.now
-        for index in 0..<fileCount { try write(folder("article-\(index).txt"), "burst \(index)") }
+        let path = folder.path
+        try await onOwnThread { for index in 0..<fileCount { try write(path.appending("article-\(index).txt"), "burst \(index)") } }
         let written = ContinuousClock.now
         let log = EventLog.consuming(watcher.events())
         let overflow = await log.next(within: .seconds(60)) {
@@ -29,8 +30,10 @@ struct WatcherRecoveryTests {
         let found = try #require(overflow, "no rescanNeeded after \(fileCount) files")
         guard case .rescanNeeded(let reason) = found.match else { return }
         #expect(reason.contains("overflow"))
+        // The limit this inotify instance was created with, read from /proc (not a constant).
+        #expect(reason.contains("fs.inotify.max_queued_events=\(queueLimit)"), "\(reason)")
         #expect(found.skipped.count <= queueLimit)
-        let scanned = try watcher.scan()
+        let scanned = try await onOwnThread { try watcher.scan() }
         let scanDone = ContinuousClock.now
         #expect(scanned.count == fileCount)
         print("overflow burst: \(fileCount) files (max_queued_events=\(queueLimit)) written in \(written - started), "
@@ -125,7 +128,8 @@ struct WatcherRecoveryTests {
         options.eventBufferLimit = queueLimit * 4
         let watcher = try DirectoryWatcher(options: options)
         defer { watcher.stop() }
-        for index in 0...queueLimit { try write(folder("f\(index).txt"), "x") }
+        let path = folder.path
+        try await onOwnThread { for index in 0...queueLimit { try write(path.appending("f\(index).txt"), "x") } }
         // Created while the queue is full: its IN_CREATE is lost, only the rebuild can watch it.
         try makeFolder(folder("created-during-overflow"))
         let log = EventLog.consuming(watcher.events())
@@ -163,12 +167,16 @@ struct ScanTests {
         let flat = try DirectoryWatcher(options: WatchOptions(directory: folder.path))
         defer { flat.stop() }
         // link.txt takes its target's time (1,000) and sorts after old.txt by name.
-        #expect(try flat.scan() == [folder("link.txt"), folder("old.txt"), folder("a.txt"), folder("b.txt")])
+        // Special entries (a dangling link, a FIFO) are listed too, so the daemon reports them at start-up.
+        #expect(try flat.scan() == [
+            folder("link.txt"), folder("old.txt"), folder("a.txt"), folder("b.txt"), folder("dangling.txt"), folder("fifo"),
+        ])
 
         let deep = try DirectoryWatcher(options: WatchOptions(directory: folder.path, recursive: true))
         defer { deep.stop() }
         #expect(try deep.scan() == [
             folder("link.txt"), folder("old.txt"), folder("sub/nested.txt"), folder("a.txt"), folder("b.txt"),
+            folder("dangling.txt"), folder("fifo"),
         ])
     }
 

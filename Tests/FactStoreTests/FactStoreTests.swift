@@ -209,3 +209,11 @@ import TariffExtraction
         #expect(error?.description.contains("/proc/no-such-place/tariffwatch.sqlite") == true)
     }
 }
+
+/// Candidate look-ups compare years as stored text: the bounds are four digits, clamped where dates saturate.
+@Suite struct FourDigitYearTests {
+    @Test(arguments: [(2025, "2025"), (999, "0999"), (5, "0005"), (-1, "0000"), (10_000, "9999"), (Int.max, "9999"), (Int.min, "0000")])
+    func fourDigitYear(_ year: Int, _ text: String) {
+        #expect(MergeTransaction.fourDigitYear(year) == text)
+    }
+}

@@ -18,7 +18,7 @@ import Testing
     }
 
     /// Runs the journal scenario in a private journald and returns its entries.
-    private func journalEntries(work: FilePath) throws -> [[String: Any]] {
+    private func journalEntries(work: FilePath) async throws -> [[String: Any]] {
         let output = work.appending("journal.json")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/unshare")
@@ -28,8 +28,7 @@ import Testing
             Self.support.appending("journal-scenario.sh").string, try #require(TariffwatchBinary.path),
             Workspace.fixtures.string, work.appending("daemon").string,
         ]
-        try process.run()
-        process.waitUntilExit()
+        try await process.runToCompletion()
         #expect(process.terminationStatus == 0)
         let text = try String(contentsOfFile: output.string, encoding: .utf8)
         return text.split(separator: "\n").compactMap {
@@ -38,9 +37,9 @@ import Testing
     }
 
     @Test(.enabled(if: prerequisitesMissing == nil, "\(prerequisitesMissing ?? "")"))
-    func alertsAndRejectionsAreStructuredEntries() throws {
+    func alertsAndRejectionsAreStructuredEntries() async throws {
         let workspace = try Workspace()
-        let entries = try journalEntries(work: workspace.root).filter { $0["SYSLOG_IDENTIFIER"] as? String == "tariffwatch" }
+        let entries = try await journalEntries(work: workspace.root).filter { $0["SYSLOG_IDENTIFIER"] as? String == "tariffwatch" }
 
         let tariff = try #require(
             entries.first { $0["ALERT_KIND"] as? String == "new_tariff" && $0["TARIFF_IMPOSER"] as? String == "EU" },

@@ -66,6 +66,10 @@ import Testing
         ("log: {level: loud}", "log.level: 'loud' is not a log level"),
         ("watch: {ignore: ['a/b']}", "watch.ignore: 'a/b' must be a file-name pattern"),
         ("feed: {max_items: 0}", "feed.max_items: must be at least 1"),
+        ("watch: {max_file_size: 9223372036854775807}", "watch.max_file_size: must be at most 1073741824 bytes"),
+        ("alerts: {warning_days: 9223372036854775807}", "alerts.warning_days: must be at most 3660 days"),
+        ("alerts: {warning_days: 99999999999999999999}", "alerts.warning_days: expected a whole number"),
+        ("alerts: {minimum_rate_change: .inf}", "alerts.minimum_rate_change: must be a finite number"),
         ("watch: [unclosed", "not valid YAML"),
     ])
     func badValuesAreNamed(yaml: String, message: String) async throws {

@@ -22,19 +22,15 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: script.string)
         process.arguments = [try #require(TariffwatchBinary.path), articles.string]
-        let output = Pipe()
+        let workspace = try Workspace()
+        let log = workspace.root.appending("e2e.log")
+        FileManager.default.createFile(atPath: log.string, contents: nil)
+        let output = try FileHandle(forWritingTo: URL(fileURLWithPath: log.string))
+        defer { try? output.close() }
         process.standardOutput = output
         process.standardError = output
-        try process.run()
-        // Half a minute of waiting, off the concurrency pool: on two cores a blocked pool thread
-        // starves every other test's tasks.
-        let text = await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-                process.waitUntilExit()
-                continuation.resume(returning: text)
-            }
-        }
+        try await process.runToCompletion()
+        let text = try String(contentsOfFile: log.string, encoding: .utf8)
         #expect(process.terminationStatus == 0, "\(text)")
         #expect(text.contains("PASS:"), "\(text)")
     }

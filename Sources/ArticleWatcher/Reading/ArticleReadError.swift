@@ -18,8 +18,12 @@ public enum ArticleReadError: Error, Sendable, Hashable, CustomStringConvertible
     case brokenSymlink(FilePath)
     /// A symbolic link that resolves outside the watched folder; not followed.
     case symlinkOutsideFolder(FilePath, target: FilePath)
-    /// A folder, FIFO, socket or device rather than a regular file.
+    /// A folder (or something swapped in after the checks) rather than a regular file.
     case notRegularFile(FilePath)
+    /// A FIFO, socket or device node (`kind` says which): never opened, so a FIFO cannot block the reader.
+    case specialFile(FilePath, kind: String)
+    /// A symbolic link that leads back to itself (ELOOP while resolving it).
+    case symlinkLoop(FilePath)
     /// Its size or modification time changed while it was being read; it will be reported again when done.
     case stillBeingWritten(FilePath)
 
@@ -28,7 +32,8 @@ public enum ArticleReadError: Error, Sendable, Hashable, CustomStringConvertible
         switch self {
         case .tooLarge(let path, _, _), .binary(let path), .unsupportedEncoding(let path, _),
             .invalidUTF8(let path, _), .unreadable(let path, _), .vanished(let path), .brokenSymlink(let path),
-            .symlinkOutsideFolder(let path, _), .notRegularFile(let path), .stillBeingWritten(let path):
+            .symlinkOutsideFolder(let path, _), .notRegularFile(let path), .stillBeingWritten(let path),
+            .specialFile(let path, _), .symlinkLoop(let path):
             path
         }
     }
@@ -53,6 +58,10 @@ public enum ArticleReadError: Error, Sendable, Hashable, CustomStringConvertible
             "skipped \(path): symbolic link to \(target), which is outside the watched folder"
         case .notRegularFile(let path):
             "skipped \(path): not a regular file"
+        case .specialFile(let path, let kind):
+            "skipped \(path): it is \(kind), not a regular file"
+        case .symlinkLoop(let path):
+            "skipped \(path): symbolic link loop (it leads back to itself)"
         case .stillBeingWritten(let path):
             "postponed \(path): it changed while being read; it is read again once its writer closes it"
         }

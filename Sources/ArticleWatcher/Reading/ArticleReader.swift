@@ -26,7 +26,7 @@ public struct ArticleReader: Sendable {
         defer { Syscalls.close(fd) }
         let before: stat
         do { before = try Syscalls.fstat(fd) } catch { throw .unreadable(path, error) }
-        guard before.isRegularFile else { throw .notRegularFile(path) }
+        guard before.isRegularFile else { throw Self.notRegular(before, path: path) }
         guard Int64(before.st_size) <= Int64(maxFileSize) else {
             throw .tooLarge(path, size: Int64(before.st_size), limit: maxFileSize)
         }
@@ -64,12 +64,14 @@ public struct ArticleReader: Sendable {
         let info: stat
         do { info = try Syscalls.lstat(fullPath) } catch { throw Self.classify(error, path: path) }
         if info.isRegularFile { return fullPath }
-        guard info.isSymbolicLink else { throw .notRegularFile(path) }
+        guard info.isSymbolicLink else { throw Self.notRegular(info, path: path) }
         let target: FilePath
         do {
             target = try Syscalls.realPath(fullPath)
         } catch .noSuchFileOrDirectory {
             throw .brokenSymlink(path)
+        } catch .tooManySymbolicLinkLevels {
+            throw .symlinkLoop(path)
         } catch {
             throw .unreadable(path, error)
         }
@@ -79,6 +81,17 @@ public struct ArticleReader: Sendable {
             throw .symlinkOutsideFolder(path, target: target)
         }
         return target
+    }
+
+    /// Names what a non-regular file is, so the operator sees "a FIFO (named pipe)", not just "not a file".
+    static func notRegular(_ info: stat, path: FilePath) -> ArticleReadError {
+        switch info.fileType {
+        case S_IFIFO: .specialFile(path, kind: "a FIFO (named pipe)")
+        case S_IFSOCK: .specialFile(path, kind: "a socket")
+        case S_IFCHR: .specialFile(path, kind: "a character device")
+        case S_IFBLK: .specialFile(path, kind: "a block device")
+        default: .notRegularFile(path)
+        }
     }
 
     /// Maps an `open`/`lstat` failure to what the operator needs to know.
@@ -94,8 +107,9 @@ public struct ArticleReader: Sendable {
     /// Reads until end of file but never more than `limit + 1` bytes, so a file that grows past the cap after
     /// `fstat` is still rejected as too large instead of being read whole.
     static func readAll(_ fd: CInt, limit: Int, path: FilePath, expectedSize: Int = 0) throws(ArticleReadError) -> [UInt8] {
+        let limit = min(max(limit, 0), Int.max - 1)  // `limit + 1` below must not overflow
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(min(expectedSize, limit) + 1)
+        bytes.reserveCapacity(min(max(expectedSize, 0), limit) + 1)
         let chunkSize = 64 * 1024
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 1)
         defer { chunk.deallocate() }

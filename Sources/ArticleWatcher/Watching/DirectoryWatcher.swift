@@ -23,6 +23,7 @@ public final class DirectoryWatcher: Sendable {
         self.logger = logger
         let inotifyFD: CInt
         do { inotifyFD = try Syscalls.inotifyInit() } catch { throw .inotifyUnavailable(error) }
+        let queuedEventLimit = InotifyLimits.maxQueuedEvents  // the instance keeps the value it was created with
         let wakeFD: CInt
         do {
             wakeFD = try Syscalls.eventFD()
@@ -30,7 +31,8 @@ public final class DirectoryWatcher: Sendable {
             Syscalls.close(inotifyFD)
             throw .wakeupUnavailable(error)
         }
-        let loop = WatchLoop(options: options, inotifyFD: inotifyFD, wakeFD: wakeFD, logger: logger)
+        let loop = WatchLoop(
+            options: options, inotifyFD: inotifyFD, wakeFD: wakeFD, queuedEventLimit: queuedEventLimit, logger: logger)
         control = WatcherControl(loop: loop)
         statistics = loop.statistics
         do {

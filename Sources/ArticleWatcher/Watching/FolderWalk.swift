@@ -8,20 +8,23 @@ struct FolderWalk {
         case file(modificationTimeNanoseconds: Int64)
         /// A real folder; symbolic links to folders are never descended into (no loops, no escapes).
         case directory
-        /// Sockets, FIFOs, devices, dangling links, or something that vanished meanwhile.
-        case other
+        /// A FIFO, socket, device, or a link that is dangling, loops or leads to a folder: reported like a file
+        /// so the reader names the problem once (it never opens such an entry in a way that could block).
+        case special(modificationTimeNanoseconds: Int64)
+        /// Vanished meanwhile.
+        case gone
     }
 
     var options: WatchOptions
 
     func kind(of path: FilePath) -> Kind {
-        guard let info = try? Syscalls.lstat(path) else { return .other }
+        guard let info = try? Syscalls.lstat(path) else { return .gone }
         if info.isDirectory { return .directory }
         if info.isRegularFile { return .file(modificationTimeNanoseconds: info.modificationTimeNanoseconds) }
         if info.isSymbolicLink, let target = try? Syscalls.statFollowingLinks(path), target.isRegularFile {
             return .file(modificationTimeNanoseconds: target.modificationTimeNanoseconds)
         }
-        return .other
+        return .special(modificationTimeNanoseconds: info.modificationTimeNanoseconds)
     }
 
     /// The entries of `folder` whose names are not ignored, as full paths.
@@ -37,7 +40,8 @@ struct FolderWalk {
             .map { FilePath.child(of: folder, parentText: folderText, nameBytes: $0) }
     }
 
-    /// Every candidate file under the watched folder (recursively if configured), oldest first, then by name.
+    /// Every candidate file (and special entry to report) under the watched folder (recursively if configured),
+    /// oldest first, then by name.
     /// Unreadable or vanishing subfolders are reported to `skipped` and left out; the root must be listable.
     func candidateFiles(skipped: (FilePath, Errno) -> Void) throws(WatchError) -> [FilePath] {
         let root = options.directory
@@ -55,9 +59,9 @@ struct FolderWalk {
             }
             for child in children {
                 switch kind(of: child.path) {
-                case .file(let time): found.append((time, child.text, child.path))
+                case .file(let time), .special(let time): found.append((time, child.text, child.path))
                 case .directory where options.recursive: pending.append(child.path)
-                case .directory, .other: break
+                case .directory, .gone: break
                 }
             }
         }

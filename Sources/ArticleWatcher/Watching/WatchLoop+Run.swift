@@ -83,7 +83,20 @@ extension WatchLoop {
             }
         } else if event.has(IN_CLOSE_WRITE) || event.has(IN_MOVED_TO) {
             emit(.fileReady(path))
+        } else if event.has(IN_CREATE), Self.isCompleteWhenCreated(path) {
+            emit(.fileReady(path))
+        } else if event.has(IN_ATTRIB) {
+            emit(.attributesChanged(path))
         }
+    }
+
+    /// Whether an entry is whole the moment it appears, so no IN_CLOSE_WRITE will follow in this folder: a
+    /// symbolic link, a hard link to an existing file (more than one link), a FIFO, socket or device. A new
+    /// regular file with one link is still being written and waits for its close.
+    static func isCompleteWhenCreated(_ path: FilePath) -> Bool {
+        guard let info = try? Syscalls.lstat(path) else { return false }
+        if info.isRegularFile { return info.st_nlink > 1 }
+        return !info.isDirectory
     }
 
     /// Events about a watched folder itself (no name): the root leaving, or a subfolder deleted or moved.
@@ -116,7 +129,7 @@ extension WatchLoop {
     /// The kernel dropped events. With recursion, folders created meanwhile may be unwatched, so every subfolder
     /// watch is rebuilt before the consumer is told to rescan.
     private func handleOverflow() {
-        let limit = InotifyLimits.maxQueuedEvents.map(String.init) ?? "unknown"
+        let limit = queuedEventLimit.map(String.init) ?? "unknown"
         logger.warning("inotify event queue overflowed (fs.inotify.max_queued_events=\(limit)); rescanning \(root)")
         if options.recursive, let rootWatch {
             for watch in table.entries.keys where watch != rootWatch {

@@ -10,6 +10,9 @@ final class WatchLoop: @unchecked Sendable {
     let inotifyFD: CInt
     let wakeFD: CInt
     let logger: Logger
+    /// fs.inotify.max_queued_events when this inotify instance was created: the kernel fixes an instance's queue
+    /// length then, so this (not the value in /proc now) is the limit an overflow hit.
+    let queuedEventLimit: Int?
     var continuation: AsyncStream<WatchEvent>.Continuation?
 
     var table = WatchTable()
@@ -30,8 +33,9 @@ final class WatchLoop: @unchecked Sendable {
     static let initialRetryDelay: CInt = 50
     static let maximumRetryDelay: CInt = 2000
 
-    init(options: WatchOptions, inotifyFD: CInt, wakeFD: CInt, logger: Logger) {
+    init(options: WatchOptions, inotifyFD: CInt, wakeFD: CInt, queuedEventLimit: Int?, logger: Logger) {
         self.options = options
+        self.queuedEventLimit = queuedEventLimit
         self.inotifyFD = inotifyFD
         self.wakeFD = wakeFD
         self.logger = logger
@@ -40,11 +44,12 @@ final class WatchLoop: @unchecked Sendable {
     var root: FilePath { options.directory }
     var walk: FolderWalk { FolderWalk(options: options) }
 
-    /// What every folder watch listens for: finished files, files renamed in, and the folder itself going away.
+    /// What every folder watch listens for: finished files, files renamed in, entries created complete (links,
+    /// FIFOs, sockets, devices, new subfolders), metadata fixed by `touch` or `chmod`, and the folder itself
+    /// going away.
     var folderMask: UInt32 {
-        var mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR) | UInt32(IN_EXCL_UNLINK)
-        if options.recursive { mask |= UInt32(IN_CREATE) }
-        return mask
+        UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR)
+            | UInt32(IN_EXCL_UNLINK)
     }
 
     /// The first attempt to watch the root, in `DirectoryWatcher.init`: a missing root is fine, anything else throws.
@@ -105,8 +110,8 @@ final class WatchLoop: @unchecked Sendable {
         for child in children {
             switch walk.kind(of: child) {
             case .directory: watchFolder(child, reportFiles: reportFiles)
-            case .file where reportFiles: emit(.fileReady(child))
-            case .file, .other: break
+            case .file where reportFiles, .special where reportFiles: emit(.fileReady(child))
+            case .file, .special, .gone: break
             }
         }
     }

@@ -72,8 +72,8 @@ struct MergeTransaction {
             return try Row.fetchAll(db, sql: "SELECT * FROM facts WHERE bucket = ? ORDER BY created_at, id", arguments: [bucket])
                 .map(StoredFact.init(row:))
         }
-        let earliestYear = String(deadline.span.lowerBound.year - 1)  // four digits: text order is year order
-        let latestYear = String(deadline.span.upperBound.year + 1)
+        let earliestYear = Self.fourDigitYear(deadline.span.lowerBound.year - 1)
+        let latestYear = Self.fourDigitYear(deadline.span.upperBound.year + 1)
         return try Row.fetchAll(
             db,
             sql: """
@@ -84,6 +84,13 @@ struct MergeTransaction {
                 """,
             arguments: [bucket, earliestYear, latestYear]
         ).map(StoredFact.init(row:))
+    }
+
+    /// A year as the four digits dates are stored with (`0999`, `9999`), clamped to them: text order is then
+    /// year order, also at the ends dates saturate to.
+    static func fourDigitYear(_ year: Int) -> String {
+        let digits = String(min(max(year, 0), 9999))
+        return String(repeating: "0", count: 4 - digits.count) + digits
     }
 
     private func admits(_ value: FactValue) -> Bool {

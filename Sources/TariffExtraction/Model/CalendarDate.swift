@@ -1,14 +1,23 @@
 /// A civil date without time zone: what news text means by "November 1, 2025".
 ///
 /// Arithmetic is done on days since 1970-01-01 (proleptic Gregorian) so the engine needs no
-/// Foundation calendar and gives the same answer on every machine.
+/// Foundation calendar and gives the same answer on every machine. Years saturate at
+/// `supportedYears` (what `YYYY-MM-DD` can write): a year or an offset taken from text or a file
+/// time ("in 9999999999 days", a file dated 2300) gives the nearest supported date, never a trap.
 public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     public let year: Int
     public let month: Int
     public let day: Int
 
-    /// Creates a date, or nil when the day does not exist (`February 30`).
+    /// Years a date can have; others are clamped to the nearest end.
+    public static let supportedYears = 0...9999
+    /// `0000-01-01` and `9999-12-31` as days since 1970-01-01.
+    static let supportedDays = -719_528...2_932_896
+
+    /// Creates a date, or nil when the day does not exist (`February 30`); a year outside
+    /// `supportedYears` is clamped to it.
     public init?(year: Int, month: Int, day: Int) {
+        let year = min(max(year, Self.supportedYears.lowerBound), Self.supportedYears.upperBound)
         guard (1...12).contains(month), day >= 1, day <= CalendarDate.daysIn(month: month, year: year) else {
             return nil
         }
@@ -26,10 +35,10 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         self.init(year: y, month: m, day: d)
     }
 
-    /// The date `days` after 1970-01-01 (negative before it).
+    /// The date `days` after 1970-01-01 (negative before it), clamped to the supported years.
     public init(daysSinceEpoch days: Int) {
         // Howard Hinnant's civil_from_days.
-        let z = days + 719_468
+        let z = min(max(days, Self.supportedDays.lowerBound), Self.supportedDays.upperBound) + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
         let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
@@ -53,15 +62,20 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         return era * 146_097 + doe - 719_468
     }
 
+    /// The date `days` later (earlier when negative), saturating at the supported years.
     public func adding(days: Int) -> CalendarDate {
-        CalendarDate(daysSinceEpoch: daysSinceEpoch + days)
+        let (sum, overflow) = daysSinceEpoch.addingReportingOverflow(days)
+        return CalendarDate(daysSinceEpoch: overflow ? (days < 0 ? .min : .max) : sum)
     }
 
-    /// Adds months, clamping the day to the target month's length (`Jan 31` + 1 month = `Feb 28`).
+    /// Adds months, clamping the day to the target month's length (`Jan 31` + 1 month = `Feb 28`)
+    /// and the year to the supported years.
     public func adding(months: Int) -> CalendarDate {
-        let index = year * 12 + (month - 1) + months
-        let y = index >= 0 ? index / 12 : (index - 11) / 12
-        let m = index - y * 12 + 1
+        let span = (Self.supportedYears.count + 1) * 12  // more than any two supported dates are apart
+        let index = year * 12 + (month - 1) + min(max(months, -span), span)
+        let unclamped = index >= 0 ? index / 12 : (index - 11) / 12
+        let m = index - unclamped * 12 + 1
+        let y = min(max(unclamped, Self.supportedYears.lowerBound), Self.supportedYears.upperBound)
         let d = min(day, CalendarDate.daysIn(month: m, year: y))
         return CalendarDate(year: y, month: m, day: d)!
     }
@@ -84,7 +98,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     /// The Monday that starts ISO week `week` of `year`.
     public static func mondayOf(isoWeek week: Int, year: Int) -> CalendarDate {
         let jan4 = CalendarDate(year: year, month: 1, day: 4)!
-        return jan4.adding(days: 1 - jan4.weekday + (week - 1) * 7)
+        let weeks = min(max(week, -600_000), 600_000)  // beyond that the result saturates anyway
+        return jan4.adding(days: 1 - jan4.weekday + (weeks - 1) * 7)
     }
 
     public static func isLeap(_ year: Int) -> Bool {

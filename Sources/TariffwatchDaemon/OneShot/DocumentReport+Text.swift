@@ -9,7 +9,7 @@ extension DocumentReport {
             lines.append("  deadline \(range) \(d.kind.rawValue)\(d.upcoming ? "" : " (past)"): \(d.subject) «\(d.text)»")
         }
         for t in tariffChanges {
-            let rate = t.ratePct.map { "\($0 == $0.rounded() ? String(Int($0)) : String($0))%" } ?? "unspecified rate"
+            let rate = t.ratePct.map { "\($0 == $0.rounded() && abs($0) < 1e15 ? String(Int($0)) : String($0))%" } ?? "unspecified rate"
             let products = t.products.isEmpty ? "all goods" : t.products.joined(separator: ", ")
             let date = t.effectiveDate.map { " from \($0.iso)" } ?? ""
             lines.append(

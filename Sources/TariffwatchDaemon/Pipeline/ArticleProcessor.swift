@@ -24,13 +24,19 @@ public struct ArticleProcessor: Sendable {
     var policy: AlertPolicy
     let events: OperationalEvents
     let logger: Logger
+    /// Today in UTC; injected by tests that pin the clock.
+    let today: @Sendable () -> CalendarDate
 
-    public init(reader: ArticleReader, store: FactStore, policy: AlertPolicy, events: OperationalEvents, logger: Logger) {
+    public init(
+        reader: ArticleReader, store: FactStore, policy: AlertPolicy, events: OperationalEvents, logger: Logger,
+        today: (@Sendable () -> CalendarDate)? = nil
+    ) {
         self.reader = reader
         self.store = store
         self.policy = policy
         self.events = events
         self.logger = logger
+        self.today = today ?? { CalendarDate.today() }
     }
 
     /// Processes the file at `path`.
@@ -45,16 +51,17 @@ public struct ArticleProcessor: Sendable {
             logger.debug("file changed while being read; waiting for its writer", metadata: ["file": "\(path)"])
             return .ignored
         } catch {
-            let identity = reader.identity(of: path)
-            if try store.isRejected(path: path.string, identity: identity?.key) { return .unchanged }
-            try reject(path: path, identity: identity?.key, reason: error.description)
-            return .rejected(reason: error.description)
+            return try rejectOnce(path: path, identity: reader.identity(of: path), reason: error.description)
         }
-        let record = FileRecord(article: article)
+        var record = FileRecord(article: article)
         switch try store.disposition(of: record) {
         case .unchanged:
             return .unchanged
         case .new, .changed:
+            switch ModificationDay.check(article, today: today()) {
+            case .success(let day): record.referenceDate = day
+            case .failure(let error): return try rejectOnce(path: path, identity: article.identity, reason: error.description)
+            }
             let extraction = extractor.extract(article.text, referenceDate: record.referenceDate)
             let alerts = try store.record(record, extraction: extraction, policy: policy)
             // One line per file at info level, so an operator following the journal sees every file
@@ -70,9 +77,20 @@ public struct ArticleProcessor: Sendable {
         }
     }
 
-    private func reject(path: FilePath, identity: String?, reason: String) throws {
-        try store.recordRejection(path: path.string, identity: identity, reason: reason)
+    /// Looks again at a file whose metadata changed (`touch -d`, `chmod`), if it was rejected and is still there:
+    /// the change may have fixed it. Any other file is left to its writer's close; a deleted one (unlink also
+    /// changes metadata) is not reported as vanished.
+    public func reconsider(_ path: FilePath) throws -> Outcome {
+        guard reader.identity(of: path) != nil, try store.hasRejection(path: path.string) else { return .ignored }
+        return try process(path)
+    }
+
+    /// Records and reports a bad file, unless this very version of it (same identity) was reported already.
+    private func rejectOnce(path: FilePath, identity: FileIdentity?, reason: String) throws -> Outcome {
+        if try store.isRejected(path: path.string, identity: identity?.key) { return .unchanged }
+        try store.recordRejection(path: path.string, identity: identity?.key, reason: reason)
         events.fileRejected(path: path.string, reason: reason)
+        return .rejected(reason: reason)
     }
 }
 
@@ -88,14 +106,5 @@ extension FileRecord {
             size: article.identity.size, modificationTimeNanoseconds: article.identity.modificationTimeNanoseconds,
             contentHash: article.contentHash,
             referenceDate: article.modificationDay)
-    }
-}
-
-extension Article {
-    /// The UTC day of the file's modification time: a plain-text article's reference date.
-    var modificationDay: CalendarDate {
-        let seconds = modificationTime
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400  // floor, also before 1970
-        return CalendarDate(daysSinceEpoch: Int(days))
     }
 }

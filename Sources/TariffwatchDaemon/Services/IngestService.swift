@@ -37,6 +37,9 @@ struct IngestService: Service {
             case .fileReady(let path):
                 try await process(path)
                 trigger.signal()
+            case .attributesChanged(let path):
+                try await process(path, reconsidering: true)
+                trigger.signal()
             case .rescanNeeded(let reason):
                 try await scanAll(reason: reason)
             case .directoryMissing(let path):
@@ -72,10 +75,11 @@ struct IngestService: Service {
         }
     }
 
-    /// Puts one file through the pipeline on the ingest lane. A state database that refuses the write
+    /// Puts one file through the pipeline on the ingest lane (`reconsidering`: only a rejected file whose
+    /// metadata changed, see `ArticleProcessor.reconsider`). A state database that refuses the write
     /// (disk full) is reported once and retried with a growing pause until it works or the daemon stops;
     /// the file is never skipped (after a stop the start-up scan takes it).
-    private func process(_ path: FilePath) async throws {
+    private func process(_ path: FilePath, reconsidering: Bool = false) async throws {
         var processor = self.processor
         processor.policy = await settings.current.alertPolicy
         let heartbeat = self.heartbeat
@@ -87,7 +91,7 @@ struct IngestService: Service {
                 _ = try await lane.run {
                     heartbeat.busy(.ingest)
                     defer { heartbeat.idle(.ingest) }
-                    return try work.process(path)
+                    return try reconsidering ? work.reconsider(path) : work.process(path)
                 }
                 if let failingSince {
                     events.stateWritableAgain(directory: store.directory, after: failingSince.duration(to: .now))

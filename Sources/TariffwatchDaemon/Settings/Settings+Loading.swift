@@ -87,12 +87,24 @@ extension Settings {
         feedPathSetting = feedPathSetting.map(absolute)
     }
 
+    /// Largest `watch.max_file_size`: 1 GiB; far above any article, and no size arithmetic can overflow below it.
+    static let maxFileSizeLimit = 1 << 30
+    /// Largest `alerts.warning_days`: ten years.
+    static let warningDaysLimit = 3_660
+
     /// Checks values that parse but make no sense.
     func validate(source: String) throws(SettingsError) {
         func fail(_ key: String, _ problem: String) -> SettingsError { SettingsError(source: source, key: key, problem: problem) }
         if watchDirectory.isEmpty { throw fail("watch.directory", "must not be empty") }
         if stateDirectory.isEmpty { throw fail("state.directory", "must not be empty") }
         if maxFileSize <= 0 { throw fail("watch.max_file_size", "must be a positive number of bytes, got \(maxFileSize)") }
+        if maxFileSize > Self.maxFileSizeLimit {
+            throw fail("watch.max_file_size", "must be at most \(Self.maxFileSizeLimit) bytes (an article is read whole into memory), got \(maxFileSize)")
+        }
+        if warningDays > Self.warningDaysLimit {
+            throw fail("alerts.warning_days", "must be at most \(Self.warningDaysLimit) days, got \(warningDays)")
+        }
+        if !minimumRateChange.isFinite { throw fail("alerts.minimum_rate_change", "must be a finite number") }
         if feedMaxItems <= 0 { throw fail("feed.max_items", "must be at least 1, got \(feedMaxItems)") }
         if minimumRateChange < 0 { throw fail("alerts.minimum_rate_change", "must not be negative") }
         if warningDays < 0 { throw fail("alerts.warning_days", "must not be negative") }

@@ -55,3 +55,20 @@ func statusCounts(_ state: FilePath) throws -> [String: Int] {
     let text = try TariffwatchBinary.output(["status", "--state-dir", state.string, "--json"])
     return try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Int] ?? [:]
 }
+
+extension Process {
+    /// Runs the process to its end without holding a cooperative thread: a test that blocks in `waitUntilExit`
+    /// for the seconds a script takes holds one of a 2-core machine's two pool threads, and two such tests at
+    /// once starve every daemon test running beside them.
+    func runToCompletion() async throws {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            terminationHandler = { _ in continuation.resume() }
+            do {
+                try run()
+            } catch {
+                terminationHandler = nil
+                continuation.resume(throwing: error)
+            }
+        }
+    }
+}

@@ -52,7 +52,7 @@ struct Workspace: ~Copyable {
 
 /// Waits for `condition`, checking every 20 ms, failing the test after `timeout`.
 func eventually(
-    _ what: String, timeout: Duration = .seconds(20), sourceLocation: SourceLocation = #_sourceLocation,
+    _ what: String, timeout: Duration = .seconds(60), sourceLocation: SourceLocation = #_sourceLocation,
     _ condition: () throws -> Bool
 ) async throws {
     let deadline = ContinuousClock.now + timeout
