@@ -7,10 +7,12 @@ include mk/install.mk
 
 .PHONY: deps build release test test-faults run bench bench-latency bench-idle burst eval eval-own eval-heldout eval-news eval-news-tune eval-news-heldout eval-timeml clean
 
-# C libraries the package links: libsystemd (journal, sd_notify) and SQLite (GRDB).
+# C libraries the package links: libsystemd (journal, sd_notify), SQLite (GRDB), and for article formats
+# libxml2 (HTML, RSS/Atom), GMime (e-mail) and poppler-glib (PDF); ghostscript makes the test PDFs.
 deps:
-	@if ! pkg-config --exists libsystemd sqlite3 2>/dev/null; then \
-		apt-get update -qq && apt-get install -y -qq pkg-config libsystemd-dev libsqlite3-dev; \
+	@if ! pkg-config --exists libsystemd sqlite3 libxml-2.0 gmime-3.0 poppler-glib 2>/dev/null || ! command -v ps2pdf >/dev/null; then \
+		apt-get update -qq && apt-get install -y -qq pkg-config libsystemd-dev libsqlite3-dev \
+			libxml2-dev libgmime-3.0-dev libpoppler-glib-dev ghostscript; \
 	fi
 
 build: deps

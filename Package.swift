@@ -57,10 +57,21 @@ let package = Package(
         ),
         // Thin safe layer over libsystemd: journal send, sd_notify, watchdog, listen fds.
         .target(name: "Systemd", dependencies: ["CSystemd", systemPackage, logging], swiftSettings: strictSettings),
+        // C: libxml2 (HTML pages, RSS/Atom), GMime (e-mail) and poppler (PDF), each wrapped once by ArticleFormats.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CGMime", pkgConfig: "gmime-3.0", providers: [.apt(["libgmime-3.0-dev"])]),
+        .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
+        // Articles as they arrive: format detection, text decoding, HTML, e-mail, JSON, feeds and PDF to
+        // plain text with title, URL and publication date.
+        .target(
+            name: "ArticleFormats",
+            dependencies: ["CLibXML2", "CGMime", "CPoppler", "TariffExtraction"],
+            swiftSettings: strictSettings
+        ),
         // The pure extraction engine: UTF-8 text in, deadlines and tariff changes out. No I/O, no Glibc.
         .target(name: "TariffExtraction", swiftSettings: strictSettings),
         // inotify folder watching and safe reading of the files that land there.
-        .target(name: "ArticleWatcher", dependencies: [systemPackage, logging], swiftSettings: strictSettings),
+        .target(name: "ArticleWatcher", dependencies: ["ArticleFormats", systemPackage, logging], swiftSettings: strictSettings),
         // SQLite state: files seen, merged facts with their sources, the alert outbox.
         .target(name: "FactStore", dependencies: ["TariffExtraction", grdb], swiftSettings: strictSettings),
         // Where alerts go: the systemd journal and the JSON Feed file.
@@ -97,10 +108,11 @@ let package = Package(
         ),
         .executableTarget(
             name: "ExtractionBenchmark",
-            dependencies: ["TariffExtraction"],
+            dependencies: ["TariffExtraction", "ArticleFormats"],
             swiftSettings: strictSettings
         ),
 
+        .testTarget(name: "ArticleFormatsTests", dependencies: ["ArticleFormats"], swiftSettings: strictSettings),
         .testTarget(name: "TariffExtractionTests", dependencies: ["TariffExtraction"], swiftSettings: strictSettings),
         .testTarget(name: "ArticleWatcherTests", dependencies: ["ArticleWatcher"], swiftSettings: strictSettings),
         .testTarget(name: "FactStoreTests", dependencies: ["FactStore"], swiftSettings: strictSettings),

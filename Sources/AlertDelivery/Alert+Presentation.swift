@@ -9,8 +9,12 @@ extension Alert {
         stateEpoch.isEmpty ? "tariffwatch:\(factID):\(id)" : "tariffwatch:\(stateEpoch):\(factID):\(id)"
     }
 
-    /// One readable line: what, who, rate, date, source file (the journal's MESSAGE).
-    public var headline: String { "\(summary) [\(sourceFile)]" }
+    /// One readable line: what, who, rate, date, and the article's title, or the source file when the
+    /// article has no title (the journal's MESSAGE). The path is always in `SOURCE_FILE`.
+    public var headline: String {
+        if let title = provenance?.title, !title.isEmpty { return "\(summary) – “\(title)”" }
+        return "\(summary) [\(sourceFile)]"
+    }
 
     /// What, who, rate and date: the feed item's title and the catalog's `@SUBJECT@`.
     public var summary: String {

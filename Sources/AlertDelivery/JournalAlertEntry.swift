@@ -35,6 +35,13 @@ public struct JournalAlertEntry: Sendable {
             JournalField("SOURCE_COUNT", String(alert.sourceCount)),
             JournalField("EVIDENCE", alert.evidence),
         ]
+        if let article = alert.provenance {
+            if let title = article.title { fields.append(JournalField("ARTICLE_TITLE", title)) }
+            if let url = article.url { fields.append(JournalField("ARTICLE_URL", url)) }
+            if let published = article.published { fields.append(JournalField("PUBLISHED", published.description)) }
+            fields.append(JournalField("REFERENCE_DATE_SOURCE", article.referenceDateSource))
+            if let item = article.item { fields.append(JournalField("ARTICLE_ITEM", item)) }
+        }
         switch alert.current {
         case .deadline(let deadline):
             fields.append(JournalField("DEADLINE_DATE", deadline.date.iso))

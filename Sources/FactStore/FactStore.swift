@@ -67,9 +67,24 @@ public final class FactStore: Sendable {
         }
     }
 
-    /// Records a processed file and merges what it says, in one transaction.
+    /// Records a processed one-article file and merges what it says, in one transaction.
     /// - Returns: the alerts it raised, already in the outbox.
     public func record(_ file: FileRecord, extraction: Extraction, policy: AlertPolicy = .init(), now: Date = Date())
+        throws(FactStoreError) -> [Alert]
+    {
+        let article = ArticleRecord(
+            itemKey: nil, contentHash: file.contentHash, referenceDate: file.referenceDate,
+            provenance: ArticleProvenance(title: nil, url: nil, published: nil, referenceDateSource: "mtime"), extraction: extraction)
+        return try record(file, articles: [article], policy: policy, now: now)
+    }
+
+    /// Records a processed file and merges what each of its articles says, in one transaction.
+    ///
+    /// An item of a multi-article file whose text is unchanged since it was last processed at this
+    /// path is skipped, so a feed file that is downloaded again alerts only for its new items. Each
+    /// item is its own source (`path#item`): two items stating a fact are two sources.
+    /// - Returns: the alerts raised, already in the outbox.
+    public func record(_ file: FileRecord, articles: [ArticleRecord], policy: AlertPolicy = .init(), now: Date = Date())
         throws(FactStoreError) -> [Alert]
     {
         try write("record \(file.path)") { db in
@@ -86,11 +101,43 @@ public final class FactStore: Sendable {
                     file.modificationTimeNanoseconds, file.contentHash, file.referenceDate.description, now,
                 ])
             try db.execute(sql: "DELETE FROM rejections WHERE path = ?", arguments: [file.path])
-            var merge = MergeTransaction(db: db, file: file, policy: policy, now: now)
-            for observation in Observation.observations(in: extraction) {
-                try merge.apply(observation)
+            var alerts: [Alert] = []
+            for article in articles {
+                let key = article.itemKey ?? ""
+                if article.itemKey != nil,
+                    try String.fetchOne(
+                        db, sql: "SELECT content_hash FROM articles WHERE path = ? AND item_key = ?", arguments: [file.path, key])
+                        == article.contentHash
+                {
+                    continue
+                }
+                let provenance = article.provenance
+                try db.execute(
+                    sql: """
+                        INSERT INTO articles (path, item_key, content_hash, reference_date, reference_date_source, title, url,
+                            published, processed_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT(path, item_key) DO UPDATE SET content_hash = excluded.content_hash,
+                            reference_date = excluded.reference_date, reference_date_source = excluded.reference_date_source,
+                            title = excluded.title, url = excluded.url, published = excluded.published,
+                            processed_at = excluded.processed_at
+                        """,
+                    arguments: [
+                        file.path, key, article.contentHash, article.referenceDate.description, provenance.referenceDateSource,
+                        provenance.title, provenance.url, provenance.published?.description, now,
+                    ])
+                var dated = file
+                dated.referenceDate = article.referenceDate
+                var merge = MergeTransaction(db: db, file: dated, policy: policy, now: now)
+                merge.sourceKey = article.itemKey.map { "\(file.path)#\($0)" } ?? file.path
+                merge.provenance = article.itemKey == nil && provenance.title == nil && provenance.url == nil
+                    && provenance.published == nil && provenance.referenceDateSource == "mtime" ? nil : provenance
+                for observation in Observation.observations(in: article.extraction) {
+                    try merge.apply(observation)
+                }
+                alerts += merge.alerts
             }
-            return merge.alerts.map { alert in
+            return alerts.map { alert in
                 var alert = alert
                 alert.stateEpoch = epoch
                 return alert

@@ -34,14 +34,19 @@ struct Extract: ParsableCommand {
                 continue
             }
             do {
-                let line: Data
+                var lines: [Data] = []
+                let notes: [String]
                 if timex {
-                    line = try encoder.encode(try extractor.timexReport(FilePath(file)))
+                    let (reports, readNotes) = try extractor.timexReports(FilePath(file))
+                    lines = try reports.map { try encoder.encode($0) }
+                    notes = readNotes
                 } else {
-                    let report = try extractor.report(FilePath(file))
-                    line = json ? try encoder.encode(report) : Data(report.humanReadable.utf8)
+                    let (reports, readNotes) = try extractor.reports(FilePath(file))
+                    lines = try reports.map { json ? try encoder.encode($0) : Data($0.humanReadable.utf8) }
+                    notes = readNotes
                 }
-                FileHandle.standardOutput.write(line + Data("\n".utf8))
+                for note in notes { FileHandle.standardError.write(Data("tariffwatch: \(note)\n".utf8)) }
+                for line in lines { FileHandle.standardOutput.write(line + Data("\n".utf8)) }
             } catch {
                 failures += 1
                 FileHandle.standardError.write(Data("tariffwatch: \(error)\n".utf8))

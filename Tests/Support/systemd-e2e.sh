@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # End-to-end check of the tariffwatch unit under a real systemd, in throw-away namespaces.
 #
-#   Tests/Support/systemd-e2e.sh BINARY ARTICLE_DIR
+#   Tests/Support/systemd-e2e.sh BINARY ARTICLE_DIR [FORMATS_DIR]
 #
 # Boots /lib/systemd/systemd as PID 1 of a new PID+mount namespace (host /run, /tmp, /etc, /var and
 # /usr are shadowed by tmpfs/overlays, so the host is not changed), installs BINARY and
 # systemd/tariffwatch.{service,sysusers,tmpfiles,catalog} with `make install` (mk/install.mk), starts the unit,
 # drops one article from ARTICLE_DIR into the inbox as a member of tariffwatch-writers (umask 077), and
 # checks: an entry with ALERT_KIND appears, reload keeps the unit active, a restart writes no duplicate
-# alerts, stop ends inactive with exit status 0, the watchdog never fired.
+# alerts, stop ends inactive with exit status 0, the watchdog never fired. With FORMATS_DIR, it also drops
+# one article of each document format there (a `.ps` becomes a PDF through ps2pdf) and reads their
+# alerts back from the journal (ARTICLE_TITLE, ARTICLE_URL, REFERENCE_DATE_SOURCE) and the feed (external_url).
 # Then (each part skipped with a message when its tool is missing): a second article with a hearing in
 # 7 days; `tariffwatch serve` socket-activated by tariffwatch-http.socket answering curl's conditional
 # GET with 304 and gzip, its calendar parsed by Python's icalendar; the hearing's deadline_reminder,
@@ -18,9 +20,10 @@
 set -euo pipefail
 
 skip() { echo "skipped: $*" >&2; exit 77; }
-[[ $# -eq 2 ]] || { echo "usage: $0 BINARY ARTICLE_DIR" >&2; exit 2; }
+[[ $# -eq 2 || $# -eq 3 ]] || { echo "usage: $0 BINARY ARTICLE_DIR [FORMATS_DIR]" >&2; exit 2; }
 binary=$(realpath "$1")
 article_dir=$(realpath "$2")
+formats_dir=${3:+$(realpath "$3")}
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 units=${TARIFFWATCH_SYSTEMD_DIR:-$repo/systemd}
 timeout_s=${TARIFFWATCH_E2E_TIMEOUT:-60}
@@ -63,6 +66,19 @@ read -r http_port remote_port < <(python3 -c 'import socket
 s=[socket.socket() for _ in range(2)]
 [x.bind(("127.0.0.1",0)) for x in s]
 print(*[x.getsockname()[1] for x in s])')
+if [[ -n $formats_dir ]]; then
+    mkdir -p "$stage/formats"
+    for document in "$formats_dir"/*; do
+        [[ -f $document ]] || continue
+        case $document in
+        *.ps)
+            if command -v ps2pdf >/dev/null; then ps2pdf "$document" "$stage/formats/$(basename "${document%.ps}").pdf"
+            else echo "PDF part skipped: ps2pdf (ghostscript) is not installed"; fi ;;
+        *) cp "$document" "$stage/formats/" ;;
+        esac
+    done
+    chmod -R a+rX "$stage/formats"
+fi
 cat >"$stage/tariffwatch.yaml" <<'YAML'
 watch:
   directory: /var/spool/tariffwatch/inbox
@@ -188,6 +204,40 @@ if [[ -n $message_id ]]; then
     inside journalctl --no-pager -x -u tariffwatch.service "MESSAGE_ID=$message_id" | grep -q '░░ Subject:' \
         || fail "journalctl -x shows no catalog text for MESSAGE_ID=$message_id (id missing from tariffwatch.catalog?)"
     inside journalctl --no-pager -x -u tariffwatch.service "MESSAGE_ID=$message_id" | grep '░░ Subject:' | head -n 1
+fi
+
+if [[ -d $stage/formats ]]; then
+    names=$(ls "$stage/formats" | tr '\n' ' ')
+    step "dropping one article of each format as e2e-writer: $names"
+    inside runuser -u e2e-writer -- sh -c 'umask 077 && cd /run/e2e/stage/formats && for f in *; do
+        cp "$f" "/var/spool/tariffwatch/inbox/.$f.tmp" && mv "/var/spool/tariffwatch/inbox/.$f.tmp" "/var/spool/tariffwatch/inbox/$f"; done' \
+        || fail "could not drop the format articles"
+    # entry_with NAME FIELD: an alert raised by inbox/NAME that carries FIELD.
+    entry_with() {
+        inside journalctl --no-pager -o json -u tariffwatch.service | grep '"ALERT_KIND"' \
+            | grep -F "inbox/$1\"" | grep -q "\"$2\""
+    }
+    for name in $names; do
+        case $name in
+        *.txt) field=REFERENCE_DATE_SOURCE ;;  # plain text has no title: its date came from the dateline
+        *.pdf) field=ARTICLE_TITLE ;;
+        *) field=ARTICLE_URL ;;
+        esac
+        wait_for "$timeout_s" entry_with "$name" "$field" || fail "no alert from $name with $field in the journal"
+        inside journalctl --no-pager -o json -u tariffwatch.service | grep '"ALERT_KIND"' | grep -F "inbox/$name\"" | head -n 1 \
+            | grep -o '"\(ARTICLE_TITLE\|ARTICLE_URL\|PUBLISHED\|REFERENCE_DATE_SOURCE\)":"[^"]*"' | tr '\n' ' ' || true
+        echo "← $name"
+    done
+    # Compact or pretty-printed: spaces and newlines dropped before matching.
+    feed_has() { inside cat /var/lib/tariffwatch/feed.json | tr -d ' \n' | grep -qF "\"external_url\":\"$1\""; }
+    for name in $names; do
+        case $name in *.html|*.htm|*.eml|*.json|*.rss|*.xml) ;; *) continue ;; esac
+        url=$(inside journalctl --no-pager -o json -u tariffwatch.service | grep '"ALERT_KIND"' | grep -F "inbox/$name\"" \
+            | grep -o '"ARTICLE_URL":"[^"]*"' | head -n 1 | cut -d'"' -f4 || true)
+        wait_for "$timeout_s" feed_has "$url" || fail "the feed has no item with external_url $url (from $name)"
+    done
+    alert_count=$(alerts)
+    echo "every format alerted with its article's provenance; the journal now holds $alert_count alerts"
 fi
 
 step "reloading"
@@ -359,4 +409,4 @@ if inside sh -c 'command -v make' >/dev/null; then
     ! inside test -e /etc/systemd/system/tariffwatch-http.socket || fail "make uninstall left tariffwatch-http.socket"
 fi
 
-echo "PASS: tariffwatch unit started (Type=notify), alerted ($alert_count ALERT_KIND entries), reloaded, restarted without duplicates, served HTTP/calendar, reminded once, ran two instances, forwarded to journal-remote (unless skipped above) and stopped with status 0 (installed by $(inside sh -c "command -v make" >/dev/null && echo "make install/uninstall" || echo "plain copies")) under systemd $(inside systemctl --version | head -n 1 | cut -d' ' -f2)"
+echo "PASS: tariffwatch unit started (Type=notify), alerted ($alert_count ALERT_KIND entries${formats_dir:+, from every document format}), reloaded, restarted without duplicates, served HTTP/calendar, reminded once, ran two instances, forwarded to journal-remote (unless skipped above) and stopped with status 0 (installed by $(inside sh -c "command -v make" >/dev/null && echo "make install/uninstall" || echo "plain copies")) under systemd $(inside systemctl --version | head -n 1 | cut -d' ' -f2)"

@@ -21,7 +21,8 @@ import Testing
         let articles = Workspace.fixtures.removingLastComponent().appending("e2e")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: script.string)
-        process.arguments = [try #require(TariffwatchBinary.path), articles.string]
+        // One article of each document format too: HTML, e-mail, JSON, RSS, PDF, Windows-1252 text.
+        process.arguments = [try #require(TariffwatchBinary.path), articles.string, FormatFixtures.folder.string]
         let workspace = try Workspace()
         let log = workspace.root.appending("e2e.log")
         FileManager.default.createFile(atPath: log.string, contents: nil)
@@ -35,3 +36,4 @@ import Testing
         #expect(text.contains("PASS:"), "\(text)")
     }
 }
+

@@ -8,6 +8,10 @@ struct MergeTransaction {
     let file: FileRecord
     let policy: AlertPolicy
     let now: Date
+    /// What `fact_sources.path` records: the file, or `file#item` for an item of a multi-article file.
+    var sourceKey: String
+    /// The article's title, URL and date, carried into the alerts it raises.
+    var provenance: ArticleProvenance?
     private(set) var alerts: [Alert] = []
 
     init(db: Database, file: FileRecord, policy: AlertPolicy, now: Date) {
@@ -15,6 +19,7 @@ struct MergeTransaction {
         self.file = file
         self.policy = policy
         self.now = now
+        self.sourceKey = file.path
     }
 
     mutating func apply(_ observation: Observation) throws {
@@ -116,13 +121,13 @@ struct MergeTransaction {
     @discardableResult
     private func addSource(factID: String, observation: Observation, relation: String) throws -> Bool {
         let knownPath = try Bool.fetchOne(
-            db, sql: "SELECT 1 FROM fact_sources WHERE fact_id = ? AND path = ? LIMIT 1", arguments: [factID, file.path]) ?? false
+            db, sql: "SELECT 1 FROM fact_sources WHERE fact_id = ? AND path = ? LIMIT 1", arguments: [factID, sourceKey]) ?? false
         try db.execute(
             sql: """
                 INSERT OR IGNORE INTO fact_sources (fact_id, path, reference_date, sentence, value, relation, recorded_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [factID, file.path, file.referenceDate.description, observation.sentence, try JSONText.encode(observation.value), relation, now])
+            arguments: [factID, sourceKey, file.referenceDate.description, observation.sentence, try JSONText.encode(observation.value), relation, now])
         let inserted = db.changesCount > 0
         if inserted && !knownPath {
             try db.execute(sql: "UPDATE facts SET source_count = source_count + 1 WHERE id = ?", arguments: [factID])
@@ -134,7 +139,7 @@ struct MergeTransaction {
         let sources = try Int.fetchOne(db, sql: "SELECT source_count FROM facts WHERE id = ?", arguments: [factID]) ?? 1
         var alert = Alert(
             id: 0, factID: factID, kind: kind, createdAt: now, current: current, previous: previous,
-            sourceFile: file.path, evidence: observation.sentence, sourceCount: sources)
+            sourceFile: file.path, evidence: observation.sentence, sourceCount: sources, provenance: provenance)
         try db.execute(
             sql: "INSERT INTO outbox (fact_id, kind, created_at, payload) VALUES (?, ?, ?, ?)",
             arguments: [factID, kind.rawValue, now, try JSONText.encode(alert)])

@@ -1,4 +1,5 @@
 public import AlertDelivery
+import ArticleFormats
 public import ArticleWatcher
 public import FactStore
 public import Logging
@@ -53,25 +54,46 @@ public struct ArticleProcessor: Sendable {
         } catch {
             return try rejectOnce(path: path, identity: reader.identity(of: path), reason: error.description)
         }
+        let dated = DatedArticle.articles(of: article)
         var record = FileRecord(article: article)
         switch try store.disposition(of: record) {
         case .unchanged:
             return .unchanged
         case .new, .changed:
-            switch ModificationDay.check(article, today: today()) {
-            case .success(let day): record.referenceDate = day
-            case .failure(let error): return try rejectOnce(path: path, identity: article.identity, reason: error.description)
+            // The modification time must be believable only when an article's dates are read against it;
+            // an article that states its own publication date does not depend on it.
+            if dated.isEmpty || dated.contains(where: { $0.referenceDateSource == .mtime }) {
+                if case .failure(let error) = ModificationDay.check(article, today: today()) {
+                    return try rejectOnce(path: path, identity: article.identity, reason: error.description)
+                }
             }
-            let extraction = extractor.extract(article.text, referenceDate: record.referenceDate)
-            let alerts = try store.record(record, extraction: extraction, policy: policy)
+            record.referenceDate = dated.first?.referenceDate ?? article.modificationDay
+            if !article.decoded.notes.isEmpty {
+                logger.info(
+                    "reading \(path) as \(article.format.name): \(article.decoded.notes.joined(separator: "; "))",
+                    metadata: ["file": "\(path)", "format": "\(article.format.rawValue)"])
+            }
+            var records: [ArticleRecord] = []
+            var deadlines = 0, tariffs = 0
+            for item in dated {
+                if let distrusted = item.distrusted {
+                    logger.warning("\(path): \(distrusted)", metadata: ["file": "\(path)", "item": "\(item.document.itemKey ?? "")"])
+                }
+                let extraction = extractor.extract(item.document.text, referenceDate: item.referenceDate)
+                deadlines += extraction.deadlines.count
+                tariffs += extraction.tariffChanges.count
+                records.append(ArticleRecord(item, extraction: extraction))
+            }
+            let alerts = try store.record(record, articles: records, policy: policy)
             // One line per file at info level, so an operator following the journal sees every file
             // that was taken in, including the ones that raise nothing.
-            let found = "\(extraction.deadlines.count) deadline(s), \(extraction.tariffChanges.count) tariff change(s)"
+            let articles = dated.count == 1 ? "" : "\(dated.count) articles, "
+            let found = "\(articles)\(deadlines) deadline(s), \(tariffs) tariff change(s)"
             logger.info(
                 "processed \(path): \(found), \(alerts.isEmpty ? "no new facts" : "\(alerts.count) alert(s)")",
                 metadata: [
-                    "file": "\(path)", "deadlines": "\(extraction.deadlines.count)",
-                    "tariffs": "\(extraction.tariffChanges.count)", "alerts": "\(alerts.count)",
+                    "file": "\(path)", "format": "\(article.format.rawValue)", "articles": "\(dated.count)",
+                    "deadlines": "\(deadlines)", "tariffs": "\(tariffs)", "alerts": "\(alerts.count)",
                 ])
             return .processed(alerts: alerts.count)
         }
@@ -106,5 +128,18 @@ extension FileRecord {
             size: article.identity.size, modificationTimeNanoseconds: article.identity.modificationTimeNanoseconds,
             contentHash: article.contentHash,
             referenceDate: article.modificationDay)
+    }
+}
+
+extension ArticleRecord {
+    /// What the state keeps of one dated article.
+    init(_ item: DatedArticle, extraction: Extraction) {
+        let document = item.document
+        self.init(
+            itemKey: document.itemKey, contentHash: document.contentHash, referenceDate: item.referenceDate,
+            provenance: ArticleProvenance(
+                title: document.title, url: document.url, published: document.published?.date,
+                referenceDateSource: item.referenceDateSource.rawValue, item: document.itemKey),
+            extraction: extraction)
     }
 }

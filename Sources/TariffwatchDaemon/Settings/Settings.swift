@@ -9,7 +9,7 @@ public import SystemPackage
 /// - `watch.directory` (string, default `./inbox`): the folder articles are dropped into.
 /// - `watch.recursive` (bool, default false): also watch subfolders, including ones created later.
 /// - `watch.ignore` (string list, default `.*`, `*.part`, `*.tmp`, `*~`, `*.swp`): names never read.
-/// - `watch.max_file_size` (int bytes, default 10485760): larger files are rejected.
+/// - `watch.max_file_size` (int bytes, default 10485760): larger files, or files whose text is larger once decoded, are rejected.
 /// - `state.directory` (string, default `./state`): the SQLite database.
 /// - `feed.path` (string, default `<state.directory>/feed.json`): the JSON Feed file.
 /// - `feed.title` (string), `feed.home_page_url` (string, optional), `feed.max_items` (int, default 500).
