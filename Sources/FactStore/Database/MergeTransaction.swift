@@ -43,7 +43,7 @@ struct MergeTransaction {
                     """,
                 arguments: [id, bucket, try JSONText.encode(observation.value), observation.alertable, file.referenceDate.description, now, now])
             try addSource(factID: id, observation: observation, relation: "origin")
-            if observation.alertable && admits(observation.value) {
+            if observation.alertable && admits(observation.value) && policy.admits(confidence: observation.confidence) {
                 try raise(observation.isTariff ? .newTariff : .newDeadline, factID: id, current: observation.value, previous: nil, observation: observation)
             }
         case .corroborates(let fact, let refined):
@@ -52,7 +52,7 @@ struct MergeTransaction {
         case .changes(let fact, let changed):
             try update(fact, to: changed, alertable: fact.alertable || observation.alertable)
             let isNewSource = try addSource(factID: fact.id, observation: observation, relation: "changes")
-            if isNewSource && observation.alertable && admitsChange(from: fact.value, to: changed) {
+            if isNewSource && observation.alertable && admitsChange(from: fact.value, to: changed) && policy.admits(confidence: observation.confidence) {
                 try raise(observation.isTariff ? .changedTariff : .changedDeadline, factID: fact.id, current: changed, previous: fact.value, observation: observation)
             }
         case .conflicts(let fact):
@@ -63,7 +63,7 @@ struct MergeTransaction {
                 .map { try JSONText.decode(FactValue.self, $0) }
             let seen = stated.contains { FactMerger.agree($0, observation.value) }
             try addSource(factID: fact.id, observation: observation, relation: "conflicts")
-            if !seen && observation.alertable && admits(observation.value) {
+            if !seen && observation.alertable && admits(observation.value) && policy.admits(confidence: observation.confidence) {
                 try raise(.conflictingReport, factID: fact.id, current: observation.value, previous: fact.value, observation: observation)
             }
         }

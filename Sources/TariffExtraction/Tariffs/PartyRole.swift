@@ -27,6 +27,8 @@ struct PartyRoleReader {
             if after >= s.count || !s.isWord(after) || s.has(after, .coordinator) || s.has(after, .clauseBreak) {
                 return .imposer  // `30% on China's` (its side), `Brazil's 18% duty`
             }
+            // `China's imports of US soybeans`: the buyer, whose border charges the duty
+            if s.isWord(after, TariffVocabulary.imports) || s.isWord(after, TariffVocabulary.purchases) { return .imposer }
             if s.has(after, .goodsNoun) { return .target }
             if s.has(after, .side) || s.isTariffNoun(after) || s.has(after, .actorNoun) && !s.has(after + 1, .sufferVerb) { return .imposer }
             if s.has(after, .tariffModifier) && (s.isTariffNoun(after + 1) || s.isTariffNoun(after + 2)) { return .imposer }

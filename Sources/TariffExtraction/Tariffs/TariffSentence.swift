@@ -61,8 +61,13 @@ final class TariffSentence: Sendable {
 
     /// Some token is a tariff noun naming a measure; without one the reader finds no change.
     var hasTariffNoun: Bool {
-        for k in 0..<count where isTariffNoun(k) { return true }
+        for k in 0..<count where isTariffNoun(k) || isZeroRateWord(k) { return true }
         return false
+    }
+
+    /// `duty-free`, `tariff free`: a tariff noun that states a rate of zero rather than names a measure.
+    func isZeroRateWord(_ i: Int) -> Bool {
+        has(i, .tariffNoun) && isWord(i + 1, TariffVocabulary.free)
     }
 
     var count: Int { tokens.count }
@@ -144,13 +149,16 @@ final class TariffSentence: Sendable {
         return nil
     }
 
-    /// `US President Donald Trump` is one party: same code, only title words between.
+    /// `US President Donald Trump`, `the Customs Tariff Commission of the State Council` are one party:
+    /// same code, only title words (and `of the`) between.
     private static func mergingTitles(_ found: [CountryGazetteer.Mention], _ tokens: [TariffToken]) -> [CountryGazetteer.Mention] {
         var merged: [CountryGazetteer.Mention] = []
         for mention in found {
             if var last = merged.last, last.code == mention.code,
                 mention.tokens.lowerBound - last.tokens.upperBound <= 3,
-                (last.tokens.upperBound..<mention.tokens.lowerBound).allSatisfy({ tokens[$0].kind == .word && tokens[$0].capitalized })
+                (last.tokens.upperBound..<mention.tokens.lowerBound).allSatisfy({
+                    tokens[$0].kind == .word && (tokens[$0].capitalized || tokens[$0].hash == TariffVocabulary.of || tokens[$0].hash == TariffVocabulary.the)
+                })
             {
                 last.tokens = last.tokens.lowerBound..<mention.tokens.upperBound
                 last.isPerson = last.isPerson || mention.isPerson

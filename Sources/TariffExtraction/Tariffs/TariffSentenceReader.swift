@@ -6,6 +6,9 @@ struct TariffSentenceReader {
     let timexes: [TaggedTimex]
     /// The sentence before, when the finder already prepared it; built on demand otherwise.
     var previous: TariffSentence?
+    /// Parallel to what `changes()` returned: `both countries will eliminate tariffs`, a rate each of
+    /// the article's two parties charges the other, which only the whole article names.
+    private(set) var byBothParties: [Bool] = []
 
     /// The sentence before this one, for sides and times the sentence leaves implicit; prepared at most once.
     mutating func previousSentence() -> TariffSentence {
@@ -37,7 +40,7 @@ struct TariffSentenceReader {
     mutating func changes() -> [TariffChange] {
         let s = sentence
         var hasNoun = false
-        for k in 0..<s.count where s.isTariffNoun(k) { hasNoun = true; break }
+        for k in 0..<s.count where s.isTariffNoun(k) || s.isZeroRateWord(k) { hasNoun = true; break }
         guard hasNoun else { return [] }
         let segments = self.segments()
         func segment(of token: Int) -> Range<Int> {
@@ -84,12 +87,15 @@ struct TariffSentenceReader {
             let zoneEnd = min(draft.segment.upperBound, d + 1 < drafts.count && drafts[d + 1].segment == draft.segment ? boundary(draft.span, drafts[d + 1].span) : s.count)
             let zone = zoneStart..<max(zoneStart, zoneEnd)
             let effective = effectiveDate(anchor: draft.anchor, segment: draft.segment)
+            let upcomingEffective = effective.map { $0.isUpcoming(relativeTo: referenceDate) } ?? false
             // The words nearest the rate speak first (`a 15% tariff, down from the 25% threatened`); the clause otherwise.
             let classifier = StatusClassifier(sentence: s, cues: cues)
             let shared = drafts.count > 1 && drafts.contains { $0.segment == draft.segment && $0.anchor != draft.anchor }
-            var verdict = classifier.classify(segment: shared ? zone : draft.segment, zone: zone, anchor: draft.anchor, span: draft.span, futureDate: effective != nil)
+            var verdict = classifier.classify(segment: shared ? zone : draft.segment, zone: zone, anchor: draft.anchor, span: draft.span, futureDate: upcomingEffective, newLevel: draft.expression?.zeroByWords == true)
             if shared && !verdict.fromCue {
-                verdict = classifier.classify(segment: draft.segment, zone: zone, anchor: draft.anchor, span: draft.span, futureDate: effective != nil)
+                verdict = classifier.classify(
+                    segment: draft.segment, zone: zone, anchor: draft.anchor, span: draft.span, futureDate: upcomingEffective,
+                    newLevel: draft.expression?.zeroByWords == true)
             }
             if rateless && verdict.status == .historical { continue }
             let additional = isAdditional(draft, zone: zone) && !(draft.expression?.points == true && verdict.direction == .decrease)
@@ -97,7 +103,7 @@ struct TariffSentenceReader {
             if direction == .unknown { direction = additional ? .increase : verdict.direction }
             let productRanges = ProductPhrase(sentence: s).products(
                 for: draft.expression, noun: draft.noun, limit: zone.upperBound)
-            let products = productRanges.map { document.string(s.tokens[$0.lowerBound].start..<s.tokens[$0.upperBound - 1].end) }
+            let products = productRanges.map { document.readableString(s.tokens[$0.lowerBound].start..<s.tokens[$0.upperBound - 1].end) }
             let textRange = textBytes(draft)
             var pairs = [(draft.imposer, draft.target)]
             for extra in draft.extraTargets where extra != draft.target.code {
@@ -112,12 +118,26 @@ struct TariffSentenceReader {
                     ratePct: reductionAmount ? nil : draft.expression?.rate, previousRatePct: draft.expression?.previous,
                     additional: additional && !reductionAmount, direction: direction, status: verdict.status, effectiveDate: effective,
                     confidence: min(imposer.confidence, target.confidence),
-                    text: document.string(textRange), sentence: document.string(s.range),
+                    text: document.string(textRange), sentence: document.readableString(s.range),
                     start: document.scalarOffset(ofByte: textRange.lowerBound),
                     end: document.scalarOffset(ofByte: textRange.upperBound))
                 change.minimumRatePct = draft.expression?.minimum
+                let mutual = imposer.code == nil && target.code == nil && bothPartiesAct(before: draft.anchor, in: draft.segment)
                 change.aggregate = draft.expression != nil && isAggregate(draft, zone: zone)
+                // an overall level that has moved (`has dropped to 7.5%`) is the level in force now
+                if change.aggregate, change.status == .imposed, (draft.segment.lowerBound..<draft.anchor).contains(where: { s.has($0, .perfectAux) }) {
+                    change.status = .inEffect
+                }
                 result.append(change)
+                byBothParties.append(mutual)
+                // `duties ranging from 17.7% to 81.3%`: the low end is a rate some goods pay, a fact of its own
+                if let low = change.minimumRatePct, let high = change.ratePct, low < high, !change.aggregate {
+                    var lowEnd = change
+                    lowEnd.ratePct = low
+                    lowEnd.minimumRatePct = nil
+                    result.append(lowEnd)
+                    byBothParties.append(mutual)
+                }
             }
         }
         return result
@@ -165,6 +185,20 @@ struct TariffSentenceReader {
 
     // MARK: - Attributes
 
+    /// `both countries will eliminate…`, `the two sides agreed to cut…`: the subject is the pair itself.
+    private func bothPartiesAct(before anchor: Int, in segment: Range<Int>) -> Bool {
+        let s = sentence
+        for k in segment where k < anchor && s.isWord(k) {
+            let h = s.tokens[k].hash
+            let pairWord = h == TariffVocabulary.both || (h == TariffVocabulary.two && s.isWord(k - 1, TariffVocabulary.the))
+            if pairWord, s.isWord(k + 1), Self.partyNouns.contains(s.tokens[k + 1].hash) { return true }
+        }
+        return false
+    }
+
+    private static let partyNouns = WordTable<Bool>(
+        set: ["countries", "sides", "nations", "parties", "economies", "governments", "partners"].map(TariffTokenizer.hash))
+
     /// Where the words of one rate end and the next rate's begin: at a comma or `and` between them, else halfway.
     private func boundary(_ first: Range<Int>, _ second: Range<Int>) -> Int {
         let lo = first.upperBound, hi = max(first.upperBound, second.lowerBound)
@@ -195,6 +229,22 @@ struct TariffSentenceReader {
         return false
     }
 
+    /// The date a start word in this sentence introduces (`as of June 1`, `starting April 2`), for rates
+    /// of the neighbouring sentences that give no date of their own.
+    func statedStartDate() -> TemporalValue? {
+        let s = sentence
+        for timex in timexes where timex.type == .date {
+            guard let date = timex.date, let t = s.tokens.firstIndex(where: { $0.end > timex.bytes.lowerBound }) else { continue }
+            if s.has(t, .untilTrigger) || s.has(t - 1, .untilTrigger) { continue }
+            if let trigger = [t, t - 1, t - 2].first(where: { s.has($0, .effectiveTrigger) }),
+                !Self.weakTriggers.contains(s.tokens[trigger].hash) || s.isWord(trigger + 1, TariffVocabulary.of)
+            {
+                return date
+            }
+        }
+        return nil
+    }
+
     private static let weakTriggers: Set<UInt64> = [TariffTokenizer.hash("on"), TariffTokenizer.hash("as")]
 
     /// The first upcoming date of the clause, preferring one introduced by `starting`, `from`, `effective`.
@@ -202,10 +252,18 @@ struct TariffSentenceReader {
         let s = sentence
         var best: (value: TemporalValue, score: Int)?
         for timex in timexes where timex.type == .date {
-            guard let date = timex.date, date.isUpcoming(relativeTo: referenceDate) else { continue }
+            guard let date = timex.date else { continue }
+            let upcoming = date.isUpcoming(relativeTo: referenceDate)
             // `earlier this year` is not a start date: a period containing today must be a day to count
-            if date.granularity != .day, date.firstDay <= referenceDate { continue }
+            if upcoming, date.granularity != .day, date.firstDay <= referenceDate { continue }
             guard let t = s.tokens.firstIndex(where: { $0.end > timex.bytes.lowerBound }) else { continue }
+            // a past date is when the measure took effect only when a start word introduces it
+            // (`starting April 2`, `effective from July 1`), not `on Monday` (when it was said)
+            if !upcoming {
+                guard date.granularity == .day, let trigger = [t, t - 1, t - 2].first(where: { s.has($0, .effectiveTrigger) }),
+                    !Self.weakTriggers.contains(s.tokens[trigger].hash)
+                else { continue }
+            }
             // the tagger may or may not include the trigger word (`starting November 1`) in the timex
             if s.has(t, .untilTrigger) || s.has(t - 1, .untilTrigger) || s.has(t - 2, .untilTrigger) && !s.has(t - 1, .effectiveTrigger) { continue }
             var score = 0

@@ -31,9 +31,21 @@ struct DeadlineFinder: Sendable {
         // `said on Thursday`: when something was said is not an event the article commits to
         if kindReader.isStatementDate(lower, upper) { return nil }
         let (kind, cue) = kindReader.kind(lower, upper, isRange: timex.endDate != nil)
-        // `next year's election`: a bare year names an era, not an event to alert on
-        if kind == .other && date.granularity == .year { return nil }
-        let span = timex.endDate ?? date
+        // `by 2020`, `next year's election`: a year alone is a goal or an era; only a measure's start or end
+        // (`the duties take effect in 2026`) is concrete enough to alert on
+        if date.granularity == .year && kind != .effective && kind != .expiry { return nil }
+        // `a fourth-quarter charge`, `losses to continue into the fourth quarter`: a quarter with no event is a
+        // period of results
+        if date.granularity == .quarter && kind == .other { return nil }
+        // `good news for exporters today`, `the prices we are seeing today`: today with no event is the present
+        if kind == .other, date == .day(referenceDate), document.string(timex.bytes).lowercased() == "today" { return nil }
+        let gate = DeadlineGate(bytes: document.bytes, tokens: tokens)
+        if timex.type == .duration && !timex.anchored && !gate.isCountedDeadline(timex, lower, upper, kind: kind) {
+            return nil
+        }
+        if gate.rejection(lower, upper, kind: kind, granularity: date.granularity) != nil { return nil }
+        // a stated range that began before the article (`the expo, held Nov. 5-10`) is under way, not ahead
+        let span = timex.endDate == nil || date.firstDay >= referenceDate ? timex.endDate ?? date : date
         // told in the past tense, an event dated today or earlier has already happened
         let happened = timex.tense == .past && date.firstDay <= referenceDate && kind != .expiry
         let range = document.sentences[timex.sentenceIndex]

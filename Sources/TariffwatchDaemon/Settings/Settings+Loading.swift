@@ -69,6 +69,8 @@ extension Settings {
         minimumRateChange = try keys.double("alerts.minimum_rate_change", default: minimumRateChange)
         warningDays = try keys.int("alerts.warning_days", default: warningDays)
         remindDays = try keys.ints("alerts.remind_days", default: remindDays)
+        alertUnknownImposers = try keys.bool("alerts.unknown_imposers", default: alertUnknownImposers)
+        minimumConfidence = try keys.double("alerts.minimum_confidence", default: minimumConfidence)
         let level = try keys.string("log.level", default: logLevel.rawValue)
         guard let parsed = Logger.Level(rawValue: level.lowercased()) else {
             throw SettingsError(
@@ -107,6 +109,7 @@ extension Settings {
         if !minimumRateChange.isFinite { throw fail("alerts.minimum_rate_change", "must be a finite number") }
         if feedMaxItems <= 0 { throw fail("feed.max_items", "must be at least 1, got \(feedMaxItems)") }
         if minimumRateChange < 0 { throw fail("alerts.minimum_rate_change", "must not be negative") }
+        if !(0...1).contains(minimumConfidence) { throw fail("alerts.minimum_confidence", "must be between 0 and 1") }
         if warningDays < 0 { throw fail("alerts.warning_days", "must not be negative") }
         for days in remindDays where !(0...366).contains(days) {
             throw fail("alerts.remind_days", "\(days) is not a number of days from 0 to 366")

@@ -15,6 +15,8 @@ extension Settings {
             "alerts.countries: \(list(alertCountries))",
             "alerts.products: \(list(alertProducts))",
             "alerts.minimum_rate_change: \(minimumRateChange)",
+            "alerts.unknown_imposers: \(alertUnknownImposers)",
+            "alerts.minimum_confidence: \(minimumConfidence)",
             "alerts.warning_days: \(warningDays)",
             "alerts.remind_days: \(remindDays.isEmpty ? "(none)" : remindDays.map(String.init).joined(separator: ", "))",
             "log.level: \(logLevel)",

@@ -16,6 +16,8 @@ public import SystemPackage
 /// - `alerts.countries` (string list, default all): only tariff facts naming one of these ISO codes alert.
 /// - `alerts.products` (string list, default all): only tariff facts on one of these products alert.
 /// - `alerts.minimum_rate_change` (double, percentage points, default 0): smaller rate changes do not alert.
+/// - `alerts.unknown_imposers` (bool, default false): tariff facts whose imposer is unknown alert too.
+/// - `alerts.minimum_confidence` (double 0...1, default 0): tariffs with parties inferred less surely do not alert.
 /// - `alerts.warning_days` (int, default 7): deadlines this close are journal warnings.
 /// - `alerts.remind_days` (int list, default 7, 1): a `deadline_reminder` alert this many days before each
 ///   upcoming deadline, and the calendar's alarms.
@@ -34,6 +36,8 @@ public struct Settings: Sendable, Equatable {
     public var alertCountries: [String] = []
     public var alertProducts: [String] = []
     public var minimumRateChange = 0.0
+    public var alertUnknownImposers = false
+    public var minimumConfidence = 0.0
     public var warningDays = 7
     public var remindDays = [7, 1]
     public var logLevel: Logger.Level = .info

@@ -35,6 +35,8 @@ enum SettingsSchema {
         "alerts.minimum_rate_change": .number,
         "alerts.warning_days": .wholeNumber,
         "alerts.remind_days": .wholeNumberList,
+        "alerts.unknown_imposers": .bool,
+        "alerts.minimum_confidence": .number,
         "log.level": .string,
     ]
 
