@@ -50,7 +50,7 @@ cp "$article" "$stage/article"
 chmod 0644 "$stage/article"
 # A hearing 7 days from now, in words: a deadline for the calendar and (dated back a day) its 7-day reminder.
 hearing_day=$(date -u -d '+7 days' +%Y-%m-%d)
-printf 'Commission sets hearing on steel duties\nThe European Commission will hold a hearing on %s on the planned duties on US steel, officials said.\n' \
+printf 'WTO panel sets hearing\nThe WTO dispute panel will hold a hearing on %s in Geneva, officials said.\n' \
     "$(date -u -d "$hearing_day" '+%B %-d, %Y')" >"$stage/hearing"
 # Dates the deadline facts of a state one day back (see the reminder step).
 cat >"$stage/dateback.py" <<'PY'
