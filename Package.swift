@@ -16,6 +16,11 @@ let unixSignals = Target.Dependency.product(name: "UnixSignals", package: "swift
 let systemPackage = Target.Dependency.product(name: "SystemPackage", package: "swift-system")
 let configuration = Target.Dependency.product(name: "Configuration", package: "swift-configuration")
 let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
+let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummingbird")
+let compressNIO = Target.Dependency.product(name: "CompressNIO", package: "compress-nio")
+let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
+let nioPosix = Target.Dependency.product(name: "NIOPosix", package: "swift-nio")
+let nioExtras = Target.Dependency.product(name: "NIOExtras", package: "swift-nio-extras")
 let yams = Target.Dependency.product(name: "Yams", package: "Yams")
 
 let package = Package(
@@ -36,6 +41,10 @@ let package = Package(
             traits: [.defaults, "YAML"]
         ),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
         // Already in the graph through swift-configuration's YAML trait; used directly for line numbers.
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
@@ -80,10 +89,21 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // `tariffwatch serve`: the feed and a deadline calendar over HTTP (Hummingbird), read-only on the state.
+        .target(
+            name: "FeedServer",
+            dependencies: [
+                "FactStore", "TariffExtraction", "Systemd", hummingbird, compressNIO, nioCore, nioPosix, nioExtras,
+                serviceLifecycle, unixSignals, logging, systemPackage,
+            ],
+            swiftSettings: strictSettings
+        ),
         // The command line only: parses arguments and calls into TariffwatchDaemon.
         .executableTarget(
             name: "tariffwatch",
-            dependencies: ["TariffwatchDaemon", "TariffExtraction", "FactStore", "Systemd", argumentParser, logging],
+            dependencies: [
+                "TariffwatchDaemon", "FeedServer", "TariffExtraction", "FactStore", "Systemd", argumentParser, logging,
+            ],
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -102,6 +122,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "SystemdTests", dependencies: ["Systemd"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "FeedServerTests",
+            dependencies: ["FeedServer", "FactStore", "TariffExtraction", serviceLifecycle, logging, nioCore],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "TariffwatchDaemonTests",
             dependencies: ["TariffwatchDaemon", serviceLifecycleTestKit],

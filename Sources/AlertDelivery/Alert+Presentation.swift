@@ -19,6 +19,8 @@ extension Alert {
     /// What, who, rate and date: the feed item's title and the catalog's `@SUBJECT@`.
     public var summary: String {
         switch current {
+        case .deadline(let deadline) where kind == .deadlineReminder:
+            return reminderSummary(deadline)
         case .deadline(let deadline):
             let verb = kind == .changedDeadline ? "Changed deadline" : "New deadline"
             var line = "\(verb): \(deadline.kind.rawValue) \(deadline.dateText)"
@@ -61,6 +63,17 @@ extension Alert {
             if let target = tariff.target { tags.append("target:\(target)") }
         }
         return tags
+    }
+}
+
+extension Alert {
+    /// `Reminder: in 7 days, meeting 2025-10-25/2025-10-27 – US-China trade talks`.
+    func reminderSummary(_ deadline: DeadlineFact) -> String {
+        let days = daysBefore ?? 0
+        let when = days == 0 ? "today" : days == 1 ? "tomorrow" : "in \(days) days"
+        var line = "Reminder: \(when), \(deadline.kind.rawValue) \(deadline.dateText)"
+        if !deadline.subject.isEmpty { line += " – \(deadline.subject)" }
+        return line
     }
 }
 

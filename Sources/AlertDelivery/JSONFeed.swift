@@ -51,10 +51,13 @@ public struct JSONFeed: Sendable, Encodable, Equatable {
         public var sources: [String]
         /// Title, URL, publication date, reference date source and item of the article that raised the alert.
         public var article: ArticleProvenance?
+        /// For a `deadline_reminder`: days left until the deadline when it was raised.
+        public var daysBefore: Int? = nil
 
         enum CodingKeys: String, CodingKey {
             case alertKind = "alert_kind", factID = "fact_id", alertID = "alert_id", deadline, tariff, previous,
-                sourceFile = "source_file", evidence, sourceCount = "source_count", sources, article
+                sourceFile = "source_file", evidence, sourceCount = "source_count", sources, article,
+                daysBefore = "days_before"
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -76,6 +79,7 @@ public struct JSONFeed: Sendable, Encodable, Equatable {
             try c.encode(sourceCount, forKey: .sourceCount)
             try c.encode(sources, forKey: .sources)
             try c.encodeIfPresent(article, forKey: .article)
+            try c.encodeIfPresent(daysBefore, forKey: .daysBefore)
         }
     }
 
@@ -110,7 +114,8 @@ extension JSONFeed.Item {
         self.extensionObject = JSONFeed.Extension(
             alertKind: alert.kind.rawValue, factID: alert.factID, alertID: alert.id, fact: alert.current,
             previous: alert.previous, sourceFile: alert.sourceFile, evidence: alert.evidence,
-            sourceCount: entry.sourceCount, sources: entry.sources, article: alert.provenance
+            sourceCount: entry.sourceCount, sources: entry.sources, article: alert.provenance,
+            daysBefore: alert.daysBefore
         )
     }
 

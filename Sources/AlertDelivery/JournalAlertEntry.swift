@@ -48,6 +48,7 @@ public struct JournalAlertEntry: Sendable {
             if let end = deadline.endDate { fields.append(JournalField("DEADLINE_END_DATE", end.iso)) }
             fields.append(JournalField("DEADLINE_KIND", deadline.kind.rawValue))
             if !deadline.subject.isEmpty { fields.append(JournalField("DEADLINE_SUBJECT", deadline.subject)) }
+            if let days = alert.daysBefore { fields.append(JournalField("REMINDER_DAYS_BEFORE", String(days))) }
             if case .deadline(let old)? = alert.previous {
                 fields.append(JournalField("PREVIOUS_DEADLINE_DATE", old.date.iso))
             }
@@ -90,6 +91,7 @@ public struct JournalAlertEntry: Sendable {
         case .newTariff: MessageID.newTariff
         case .changedTariff: MessageID.changedTariff
         case .conflictingReport: MessageID.conflictingReport
+        case .deadlineReminder: MessageID.deadlineReminder
         }
     }
 }

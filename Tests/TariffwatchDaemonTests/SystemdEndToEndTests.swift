@@ -2,7 +2,8 @@ import Foundation
 import SystemPackage
 import Testing
 
-/// The installed unit under a real systemd (PID 1 in its own namespaces): start, alert, reload, restart, stop.
+/// The installed units under a real systemd (PID 1 in its own namespaces): start, alert, reload, restart,
+/// the HTTP server, a reminder, two template instances, journal forwarding, stop.
 @Suite struct SystemdEndToEndTests {
     static var prerequisitesMissing: String? {
         if getuid() != 0 { return "needs root (namespaces, systemd as PID 1)" }

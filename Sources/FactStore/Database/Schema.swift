@@ -80,6 +80,18 @@ enum Schema {
                         PRIMARY KEY (path, item_key));
                     """)
         }
+        migrator.registerMigration("v5-deadline-reminders") { db in
+            // One row per reminder raised (or skipped as superseded): what makes `alerts.remind_days`
+            // fire exactly once per deadline date and day count, across restarts.
+            try db.execute(
+                sql: """
+                    CREATE TABLE reminders (
+                        fact_id TEXT NOT NULL REFERENCES facts(id),
+                        deadline_day TEXT NOT NULL, days_before INTEGER NOT NULL,
+                        raised_at DATETIME NOT NULL, alert_id INTEGER REFERENCES outbox(id),
+                        PRIMARY KEY (fact_id, deadline_day, days_before));
+                    """)
+        }
         return migrator
     }
 }

@@ -10,6 +10,8 @@ public enum AlertKind: String, Sendable, Codable, Hashable, CaseIterable {
     case changedTariff = "changed_tariff"
     /// An older report disagrees with what is known; kept side by side, not overwritten.
     case conflictingReport = "conflicting_report"
+    /// An upcoming deadline is `alerts.remind_days` away (raised once per deadline and day count).
+    case deadlineReminder = "deadline_reminder"
 }
 
 /// One row of the outbox: raised once, delivered to the journal and the feed.
@@ -30,17 +32,20 @@ public struct Alert: Sendable, Codable, Hashable, Identifiable {
     public var sourceCount: Int
     /// The article that raised it: title, URL, publication date (nil in alerts stored before these were kept).
     public var provenance: ArticleProvenance?
+    /// For a reminder: how many days were left until the deadline when it was raised.
+    public var daysBefore: Int?
     /// The state database's random epoch (empty for a state created before epochs): with `id`, unique
     /// across state resets. Not stored in the payload; filled in when the row is read.
     public var stateEpoch = ""
 
     enum CodingKeys: String, CodingKey {
-        case id, factID, kind, createdAt, current, previous, sourceFile, evidence, sourceCount, provenance
+        case id, factID, kind, createdAt, current, previous, sourceFile, evidence, sourceCount, provenance, daysBefore
     }
 
     public init(
         id: Int64, factID: String, kind: AlertKind, createdAt: Date, current: FactValue, previous: FactValue?,
-        sourceFile: String, evidence: String, sourceCount: Int, provenance: ArticleProvenance? = nil
+        sourceFile: String, evidence: String, sourceCount: Int, provenance: ArticleProvenance? = nil,
+        daysBefore: Int? = nil
     ) {
         self.id = id
         self.factID = factID
@@ -52,6 +57,7 @@ public struct Alert: Sendable, Codable, Hashable, Identifiable {
         self.evidence = evidence
         self.sourceCount = sourceCount
         self.provenance = provenance
+        self.daysBefore = daysBefore
     }
 }
 

@@ -21,6 +21,8 @@ struct IngestService: Service {
     let store: FactStore
     let lane: BlockingLane
     let logger: Logger
+    /// Told after each file: a new deadline may need a reminder (`ReminderService`).
+    var reminders: WakeChannel? = nil
 
     func run() async throws {
         let watchEvents = watcher.events()
@@ -94,6 +96,7 @@ struct IngestService: Service {
                 if let failingSince {
                     events.stateWritableAgain(directory: store.directory, after: failingSince.duration(to: .now))
                 }
+                reminders?.signal()
                 return
             } catch let error as FactStoreError {
                 let pause = backoff.next()

@@ -20,6 +20,7 @@ extension Settings {
             "alerts.unknown_imposers: \(alertUnknownImposers)",
             "alerts.minimum_confidence: \(minimumConfidence)",
             "alerts.warning_days: \(warningDays)",
+            "alerts.remind_days: \(remindDays.isEmpty ? "(none)" : remindDays.map(String.init).joined(separator: ", "))",
             "log.level: \(logLevel)",
         ].joined(separator: "\n")
     }

@@ -22,6 +22,8 @@ public import TariffExtraction
 /// - `alerts.unknown_imposers` (bool, default false): tariff facts whose imposer is unknown alert too.
 /// - `alerts.minimum_confidence` (double 0...1, default 0): tariffs with parties inferred less surely do not alert.
 /// - `alerts.warning_days` (int, default 7): deadlines this close are journal warnings.
+/// - `alerts.remind_days` (int list, default 7, 1): a `deadline_reminder` alert this many days before each
+///   upcoming deadline, and the calendar's alarms.
 /// - `log.level` (string, default `info`): trace, debug, info, notice, warning, error, critical.
 public struct Settings: Sendable, Equatable {
     public var watchDirectory: FilePath = "./inbox"
@@ -42,6 +44,7 @@ public struct Settings: Sendable, Equatable {
     public var alertUnknownImposers = false
     public var minimumConfidence = 0.0
     public var warningDays = 7
+    public var remindDays = [7, 1]
     public var logLevel: Logger.Level = .info
 
     public init() {}
