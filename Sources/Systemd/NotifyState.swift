@@ -1,3 +1,4 @@
+import CSystemd  // timespec: its owning module may be CSystemd in a clean build (MemberImportVisibility)
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
