@@ -68,3 +68,22 @@ public enum ReferenceDateSource: String, Sendable, Codable, Hashable {
     /// The file's modification time (UTC day).
     case mtime
 }
+
+extension [ArticleDocument] {
+    /// Makes every item key unique in the file: the state stores items by (path, key), so two items
+    /// sharing an id or link (a feed that repeats a guid) would overwrite each other. A repeated key
+    /// gets `#` and the item's position from 1 appended (and a further number if even that is taken).
+    mutating func makeItemKeysUnique() {
+        var seen = Set<String>()
+        for index in indices {
+            guard let key = self[index].itemKey else { continue }
+            var candidate = key
+            var position = index + 1
+            while !seen.insert(candidate).inserted {
+                candidate = "\(key)#\(position)"
+                position += 1
+            }
+            self[index].itemKey = candidate
+        }
+    }
+}

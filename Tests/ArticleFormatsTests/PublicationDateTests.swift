@@ -44,16 +44,24 @@ struct PublicationDateTests {
         if expected != nil { #expect(found?.source == .dateline) }
     }
 
-    @Test("YAML front matter gives title, URL and date, and is blanked without moving the text")
-    func frontMatter() throws {
-        let text = "---\ntitle: \"EU steel duties\"\nurl: https://example.com/a\ndate: 2025-10-20\ntags: [trade]\n---\nThe EU will act on Friday.\n"
+    @Test("YAML front matter gives title, URL and date, and is blanked without moving the text", arguments: ["\n", "\r\n"])
+    func frontMatter(_ eol: String) throws {
+        let text = ["---", "title: \"EU steel duties\"", "url: https://example.com/a", "date: 2025-10-20", "tags: [trade]", "---",
+            "The EU will act on Friday.", ""].joined(separator: eol)
         let document = try #require(try decode(text).articles.first)
         #expect(document.title == "EU steel duties")
         #expect(document.url == "https://example.com/a")
         #expect(document.published == PublicationDate(date: CalendarDate(year: 2025, month: 10, day: 20)!, source: .metadata, origin: "front matter"))
         #expect(document.text.unicodeScalars.count == text.unicodeScalars.count)
-        #expect(document.text.hasSuffix("---\nThe EU will act on Friday.\n") == false)
+        #expect(document.text.hasSuffix("---\(eol)The EU will act on Friday.\(eol)") == false)
         #expect(document.text.trimmingCharacters(in: .whitespacesAndNewlines) == "The EU will act on Friday.")
+    }
+
+    /// Found by `scripts/fuzz.sh decoder`: "---\r\n" alone crashed the reader ("\r\n" is one Character).
+    @Test("an opening front-matter fence with nothing after it is plain text", arguments: ["---\r\n", "---\n", "---\r\ntitle: A", "---\r\n\r\n"])
+    func unterminatedFrontMatter(_ text: String) throws {
+        let document = try #require(try decode(text).articles.first)
+        #expect(document.title == nil)
     }
 
     @Test(arguments: [

@@ -165,6 +165,18 @@ struct ReaderTests {
         #expect(xxe.articles.first.map { !$0.text.contains(hostname()) } ?? true)
     }
 
+    /// Found by `scripts/fuzz.sh decoder`: the state stores items by key, so a repeated id or guid
+    /// must not make two items one.
+    @Test("items that repeat an id or guid still get keys of their own", arguments: [
+        (#"[{"id":"2","body":"Duties rise."},{"id":"2","body":"Duties fall."},{"id":"2#2","body":"Duties stay."}]"#,
+         ["2", "2#2", "2#2#3"]),
+        ("<rss><channel><item><guid>g</guid><description>Duties rise.</description></item>"
+            + "<item><guid>g</guid><description>Duties fall.</description></item></channel></rss>", ["g", "g#2"]),
+    ])
+    func repeatedItemKeys(_ content: String, _ keys: [String]) throws {
+        #expect(try decode(content).articles.map(\.itemKey) == keys)
+    }
+
     @Test("text is limited after decoding, not only as bytes on disk")
     func decodedLimit() throws {
         let html = "<html><body>" + String(repeating: "<p>Tariffs rise again.</p>", count: 200) + "</body></html>"

@@ -27,6 +27,7 @@ enum FeedReader {
             }
             articles.append(article)
         }
+        articles.makeItemKeysUnique()
         guard !articles.isEmpty else {
             throw .noText(isAtom ? .atom : .rss, reason: items.isEmpty ? "no item or entry elements" : "no item has text")
         }

@@ -51,6 +51,7 @@ enum JSONArticleReader {
         guard !articles.isEmpty else {
             throw .noText(format, reason: "no article-like object (one with a body, content, text or description)")
         }
+        articles.makeItemKeysUnique()
         // A file that is one article needs no item identity.
         if roots.count == 1, let root = roots[0] as? [String: Any], isArticleLike(lowercasedKeys(root)), articles.count == 1 {
             articles[0].itemKey = nil

@@ -39,10 +39,11 @@ struct FrontMatter {
         guard text.hasPrefix("---\n") || text.hasPrefix("---\r\n") else { return nil }
         var fields: [String: String] = [:]
         var end: String.Index?
-        var lineStart = text.index(text.startIndex, offsetBy: text.hasPrefix("---\r\n") ? 5 : 4)
+        // UTF-8 offsets: "\r\n" is one Character, so a character offset of 5 ran past "---\r\n" (a crash).
+        var lineStart = text.utf8.index(text.startIndex, offsetBy: text.hasPrefix("---\r\n") ? 5 : 4)
         var scanned = 0
         while lineStart < text.endIndex, scanned < 200 {
-            let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
+            let lineEnd = text[lineStart...].firstIndex(where: \.isNewline) ?? text.endIndex  // "\r\n" too
             let line = text[lineStart..<lineEnd].trimmingCharacters(in: .whitespaces.union(.init(charactersIn: "\r")))
             if line == "---" || line == "..." {
                 end = lineEnd
