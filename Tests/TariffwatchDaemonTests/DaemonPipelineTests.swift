@@ -18,10 +18,11 @@ import Testing
 
     /// Runs the daemon while `body` runs, then shuts it down gracefully and waits for it.
     func withDaemon(
-        _ settings: Settings, _ body: (Application) async throws -> Void
+        _ settings: Settings, reminderClock: any ReminderClock = SystemReminderClock(),
+        _ body: (Application) async throws -> Void
     ) async throws {
         let application = try Application(
-            settings: settings, journalEnabled: false,
+            settings: settings, journalEnabled: false, reminderClock: reminderClock,
             logger: Logger(label: "test"))
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await application.run() }

@@ -116,19 +116,6 @@ final class ManualClock: ReminderClock {
     private func withDaemon(
         _ settings: Settings, clock: ManualClock, _ body: (Application) async throws -> Void
     ) async throws {
-        let application = try Application(
-            settings: settings, journalEnabled: false, reminderClock: clock,
-            logger: Logger(label: "test"))
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await application.run() }
-            do {
-                try await body(application)
-            } catch {
-                await application.serviceGroup.triggerGracefulShutdown()
-                throw error
-            }
-            await application.serviceGroup.triggerGracefulShutdown()
-            try await group.waitForAll()
-        }
+        try await DaemonPipelineTests().withDaemon(settings, reminderClock: clock, body)
     }
 }
