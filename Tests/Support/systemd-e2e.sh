@@ -18,6 +18,9 @@
 # alert forwarded by systemd-journal-upload to systemd-journal-remote on loopback with its fields.
 # Exit: 0 PASS, 1 FAIL, 77 skipped (no root, unshare, nsenter or systemd).
 set -euo pipefail
+# `grep -q` stops reading at the first match; under pipefail the writer's SIGPIPE (exit 141) then fails
+# a pipeline that did match, once the journal's output outgrows the pipe. `has` reads to the end.
+has() { grep "$@" >/dev/null; }
 
 skip() { echo "skipped: $*" >&2; exit 77; }
 [[ $# -eq 2 || $# -eq 3 ]] || { echo "usage: $0 BINARY ARTICLE_DIR [FORMATS_DIR]" >&2; exit 2; }
@@ -32,7 +35,7 @@ timeout_s=${TARIFFWATCH_E2E_TIMEOUT:-60}
 for tool in unshare nsenter; do command -v "$tool" >/dev/null || skip "needs root/unshare/systemd ($tool missing)"; done
 [[ -x /lib/systemd/systemd ]] || skip "needs root/unshare/systemd (/lib/systemd/systemd missing)"
 [[ -x $binary ]] || { echo "FAIL: $binary is not an executable file" >&2; exit 1; }
-article=$(find "$article_dir" -maxdepth 1 -type f ! -name '.*' | sort | head -n 1)
+article=$(find "$article_dir" -maxdepth 1 -type f ! -name '.*' | sort | head -n 1 || true)
 [[ -n $article ]] || { echo "FAIL: no article file in $article_dir" >&2; exit 1; }
 
 stage=$(mktemp -d /tmp/tariffwatch-e2e.XXXXXX)
@@ -176,7 +179,7 @@ inside sh -euc '
     fi
     useradd --no-create-home --groups tariffwatch-writers e2e-writer
 ' || fail "installation inside the namespace failed"
-inside journalctl --dump-catalog e69db1dee86146c6ba45461088dee731 | grep -q "New deadline" \
+inside journalctl --dump-catalog e69db1dee86146c6ba45461088dee731 | has "New deadline" \
     || fail "the message catalog was not installed"
 inside systemd-analyze verify /etc/systemd/system/tariffwatch.service || fail "systemd-analyze verify failed"
 
@@ -193,7 +196,7 @@ wait_for "$timeout_s" has_alert || fail "no journal entry with ALERT_KIND within
 alert_count=$(alerts)
 echo "journal holds $alert_count entr$( ((alert_count == 1)) && echo y || echo ies) with ALERT_KIND"
 inside journalctl --no-pager -o json -u tariffwatch.service | grep '"ALERT_KIND"' | head -n 1 | cut -c 1-400
-if inside journalctl --no-pager -o json -u tariffwatch.service | grep '"ALERT_KIND"' | grep -q '"FILE_READABLE":"no"'; then
+if inside journalctl --no-pager -o json -u tariffwatch.service | grep '"ALERT_KIND"' | has '"FILE_READABLE":"no"'; then
     fail "the daemon could not read a file written with umask 077 (inbox default ACL)"
 fi
 
@@ -201,9 +204,9 @@ fi
 message_id=$(inside journalctl --no-pager -o json -u tariffwatch.service | grep '"ALERT_KIND"' | head -n 1 \
     | grep -o '"MESSAGE_ID":"[0-9a-f]*"' | cut -d'"' -f4 || true)
 if [[ -n $message_id ]]; then
-    inside journalctl --no-pager -x -u tariffwatch.service "MESSAGE_ID=$message_id" | grep -q '░░ Subject:' \
+    inside journalctl --no-pager -x -u tariffwatch.service "MESSAGE_ID=$message_id" | has '░░ Subject:' \
         || fail "journalctl -x shows no catalog text for MESSAGE_ID=$message_id (id missing from tariffwatch.catalog?)"
-    inside journalctl --no-pager -x -u tariffwatch.service "MESSAGE_ID=$message_id" | grep '░░ Subject:' | head -n 1
+    inside journalctl --no-pager -x -u tariffwatch.service "MESSAGE_ID=$message_id" | grep '░░ Subject:' | head -n 1 || true
 fi
 
 if [[ -d $stage/formats ]]; then
@@ -213,9 +216,10 @@ if [[ -d $stage/formats ]]; then
         cp "$f" "/var/spool/tariffwatch/inbox/.$f.tmp" && mv "/var/spool/tariffwatch/inbox/.$f.tmp" "/var/spool/tariffwatch/inbox/$f"; done' \
         || fail "could not drop the format articles"
     # entry_with NAME FIELD: an alert raised by inbox/NAME that carries FIELD.
+    # By SYSLOG_IDENTIFIER, which every alert entry carries itself.
     entry_with() {
-        inside journalctl --no-pager -o json -u tariffwatch.service | grep '"ALERT_KIND"' \
-            | grep -F "inbox/$1\"" | grep -q "\"$2\""
+        inside journalctl --no-pager -o json SYSLOG_IDENTIFIER=tariffwatch | grep '"ALERT_KIND"' \
+            | grep -F "inbox/$1\"" | has "\"$2\""
     }
     for name in $names; do
         case $name in
@@ -229,7 +233,7 @@ if [[ -d $stage/formats ]]; then
         echo "← $name"
     done
     # Compact or pretty-printed: spaces and newlines dropped before matching.
-    feed_has() { inside cat /var/lib/tariffwatch/feed.json | tr -d ' \n' | grep -qF "\"external_url\":\"$1\""; }
+    feed_has() { inside cat /var/lib/tariffwatch/feed.json | tr -d ' \n' | has -F "\"external_url\":\"$1\""; }
     for name in $names; do
         case $name in *.html|*.htm|*.eml|*.json|*.rss|*.xml) ;; *) continue ;; esac
         url=$(inside journalctl --no-pager -o json -u tariffwatch.service | grep '"ALERT_KIND"' | grep -F "inbox/$name\"" \
@@ -310,7 +314,7 @@ PY
     else
         echo "skipped: calendar parsing (no Python icalendar for /usr/bin/python3; apt-get install python3-icalendar)"
     fi
-    curl -sS "$base/healthz" | grep -qx ok || fail "/healthz is not ok"
+    curl -sS "$base/healthz" | has -x ok || fail "/healthz is not ok"
     [[ $(inside systemctl show -p DynamicUser --value tariffwatch-http.service) == yes ]] || fail "tariffwatch-http runs without DynamicUser"
 else
     echo "skipped: HTTP server (no tariffwatch-http.socket or no curl)"
@@ -325,8 +329,8 @@ inside /usr/bin/python3 /run/e2e/stage/dateback.py /var/lib/tariffwatch/tariffwa
 inside timeout "$timeout_s" systemctl start tariffwatch.service || fail "start for the reminder failed"
 has_reminder() { (( $(kind_count deadline_reminder) > 0 )); }
 wait_for "$timeout_s" has_reminder || fail "no deadline_reminder within ${timeout_s}s"
-inside journalctl --no-pager -o cat -u tariffwatch.service ALERT_KIND=deadline_reminder | head -n 1
-inside journalctl --no-pager -o json -u tariffwatch.service ALERT_KIND=deadline_reminder | grep -q '"REMINDER_DAYS_BEFORE":"7"' \
+inside journalctl --no-pager -o cat -u tariffwatch.service ALERT_KIND=deadline_reminder | head -n 1 || true
+inside journalctl --no-pager -o json -u tariffwatch.service ALERT_KIND=deadline_reminder | has '"REMINDER_DAYS_BEFORE":"7"' \
     || fail "the reminder does not say 7 days"
 inside timeout "$timeout_s" systemctl restart tariffwatch.service || fail "restart after the reminder failed"
 sleep 2
@@ -365,16 +369,16 @@ if inside test -x /lib/systemd/systemd-journal-remote -a -x /lib/systemd/systemd
     remote() { inside journalctl --no-pager -o json -D /var/log/journal/remote "$@"; }
     forwarded() { (( $(remote ALERT_KIND=deadline_reminder 2>/dev/null | grep -c . || true) + $(remote ALERT_KIND=new_deadline 2>/dev/null | grep -c . || true) > 0 )); }
     wait_for "$timeout_s" forwarded || fail "no alert reached the remote journal: upload $(inside systemctl is-active systemd-journal-upload.service), remote $(inside systemctl is-active systemd-journal-remote.service)"
-    local_entry=$(inside journalctl --no-pager -o json -u tariffwatch.service ALERT_KIND=new_deadline | head -n 1)
+    local_entry=$(inside journalctl --no-pager -o json -u tariffwatch.service ALERT_KIND=new_deadline | head -n 1 || true)
     alert_id=$(grep -o '"TARIFFWATCH_ALERT_ID":"[^"]*"' <<<"$local_entry" | cut -d'"' -f4)
-    remote_entry=$(remote "TARIFFWATCH_ALERT_ID=$alert_id" | head -n 1)
+    remote_entry=$(remote "TARIFFWATCH_ALERT_ID=$alert_id" | head -n 1 || true)
     [[ -n $remote_entry ]] || fail "alert $alert_id is not in the remote journal"
     for field in MESSAGE MESSAGE_ID PRIORITY ALERT_KIND FACT_ID DEADLINE_DATE DEADLINE_KIND EVIDENCE SOURCE_FILE _HOSTNAME _SYSTEMD_UNIT; do
         value() { python3 -c 'import json,sys; print(json.loads(sys.argv[1]).get(sys.argv[2], ""))' "$1" "$field"; }
         [[ $(value "$local_entry") == "$(value "$remote_entry")" ]] || fail "$field differs in the remote journal"
     done
     echo "remote journal: alert $alert_id with MESSAGE_ID, ALERT_KIND, FACT_ID, DEADLINE_*, EVIDENCE, SOURCE_FILE and _HOSTNAME as sent"
-    inside journalctl --no-pager -D /var/log/journal/remote -o cat ALERT_KIND=new_deadline | head -n 1
+    inside journalctl --no-pager -D /var/log/journal/remote -o cat ALERT_KIND=new_deadline | head -n 1 || true
     inside systemctl stop systemd-journal-upload.service systemd-journal-remote.service systemd-journal-remote.socket || true
 else
     echo "skipped: journal-upload/journal-remote (apt-get install systemd-journal-remote)"
@@ -390,7 +394,7 @@ restarts=$(inside systemctl show -p NRestarts --value tariffwatch.service)
 [[ $status == 0 ]] || fail "ExecMainStatus=$status after stop, expected 0"
 [[ $result == success ]] || fail "Result=$result (watchdog or crash?)"
 [[ $restarts == 0 ]] || fail "NRestarts=$restarts: the unit was restarted by systemd (watchdog or crash)"
-if inside journalctl --no-pager -u tariffwatch.service | grep -qi 'watchdog timeout'; then fail "the watchdog fired"; fi
+if inside journalctl --no-pager -u tariffwatch.service | has -i 'watchdog timeout'; then fail "the watchdog fired"; fi
 
 if [[ -n ${base:-} ]]; then
     # The daemon is stopped: its WAL files are gone and the HTTP service may not create them.
