@@ -1,4 +1,5 @@
 public import Foundation
+import TariffExtraction
 
 /// A representation's validators and the request's preconditions (RFC 9110 §8.8, §13.1): whether to
 /// answer `304 Not Modified` instead of the body.
@@ -55,7 +56,8 @@ enum HTTPDate {
         let seconds = Int(date.timeIntervalSince1970.rounded(.down))
         let days = Int((Double(seconds) / 86_400).rounded(.down))
         let inDay = seconds - days * 86_400
-        let (year, month, day) = civil(fromDays: days)
+        let civil = CalendarDate(daysSinceEpoch: days)
+        let (year, month, day) = (civil.year, civil.month, civil.day)
         let weekday = weekdays[((days % 7) + 7) % 7]
         return String(
             format: "%@, %02d %@ %04d %02d:%02d:%02d GMT", weekday, day, months[month - 1], year, inDay / 3600,
@@ -72,19 +74,6 @@ enum HTTPDate {
             if let date = formatter.date(from: text.trimmingCharacters(in: .whitespaces)) { return date }
         }
         return nil
-    }
-
-    /// Year, month, day of a day count since 1970-01-01 (proleptic Gregorian).
-    private static func civil(fromDays days: Int) -> (Int, Int, Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }
 
