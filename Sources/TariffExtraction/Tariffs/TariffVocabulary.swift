@@ -191,9 +191,8 @@ enum TariffVocabulary {
         add(.sourceMarker, "from")
         add(.byMarker, "by")
         add(.sufferVerb, "face faces facing faced pay pays paying paid risk risks risking")
-        add(
-            .reportingVerb,
-            "said says say told tells argued argues complained complains noted notes added adds stated states insisted insists criticized criticised denounced slammed described describes claimed claims")
+        // the speaker column of the one table of verbs of saying
+        add(.reportingVerb, ClauseLexicon.reportingWords(.speaker).joined(separator: " "))
         add(.subjectPronoun, "it they we he she")
         add(
             .obtainVerb,

@@ -10,7 +10,7 @@ struct DeadlineKindReader {
     func isStatementDate(_ lower: Int, _ upper: Int) -> Bool {
         // `officials on Wednesday described it as…`, `the ministry on Monday announced…`
         if upper < tokens.count, tokens[upper].kind == .word, !tokens[upper].capitalized,
-            Self.reporting.contains(tokens[upper].hash) || tokens[upper].hash == Self.described
+            ClauseLexicon.reports(tokens[upper].hash, .datesStatement) || tokens[upper].hash == Self.described
         {
             return true
         }
@@ -22,7 +22,7 @@ struct DeadlineKindReader {
         {
             k -= 1
         }
-        return k >= 0 && tokens[k].kind == .word && Self.reporting.contains(tokens[k].hash)
+        return k >= 0 && tokens[k].kind == .word && ClauseLexicon.reports(tokens[k].hash, .datesStatement)
     }
 
     /// How something was said (`said privately on Thursday`, `announced formally Monday`).
@@ -47,7 +47,7 @@ struct DeadlineKindReader {
             let h = tokens[k].hash
             if let trigger = Self.triggers[h], !(isRange && h == W.from) { return (trigger, k) }
             // `said on Thursday`: the date of a statement, not of an event
-            if Self.reporting.contains(h) { return (.other, nil) }
+            if ClauseLexicon.reports(h, .datesStatement) { return (.other, nil) }
             if h == W.of, k > 0, tokens[k - 1].hash == Self.asHash { return (.effective, k) }  // as of
         }
         var best: (kind: DeadlineKind, cue: Int?, distance: Int) = (.other, nil, Int.max)
@@ -82,12 +82,6 @@ struct DeadlineKindReader {
     private func isBoundary(_ i: Int) -> Bool {
         tokens.isClauseBreak(i)
     }
-
-    /// Verbs of saying: a date right after one is when something was said.
-    private static let reporting: WordTable<Bool> = WordTable(set: 
-        ["said", "says", "announced", "told", "wrote", "tweeted", "posted", "stated", "added", "confirmed", "reported",
-         "noted", "warned", "declared", "revealed", "disclosed", "saying", "warning", "telling", "announcing",
-         "confirming"].map(TimexTokenizer.hash))
 
     private static let asHash = TimexTokenizer.hash("as")
     private static let described = TimexTokenizer.hash("described")

@@ -38,7 +38,7 @@ struct TenseReader {
                 continue
             }
             // `said talks on Monday would …`: a verb of saying further back frames another clause
-            if lower - i > 2, tokens[i].kind == .word, Self.reporting.contains(tokens[i].hash) { break }
+            if lower - i > 2, tokens[i].kind == .word, ClauseLexicon.reports(tokens[i].hash, .framesTense) { break }
             if let t = cue(at: i) {
                 if weak != nil {
                     if t == .future, tokens[i].kind == .word, Self.modals.contains(tokens[i].hash) || Self.futureAuxiliaries.contains(tokens[i].hash) {
@@ -72,7 +72,7 @@ struct TenseReader {
         while i < tokens.count && i < upper + 12 {
             if isClauseBreak(i) { break }
             // `… starting April 1, the Commission said on Monday`: the report's tense is not the event's
-            if tokens[i].kind == .word, Self.reporting.contains(tokens[i].hash) { break }
+            if tokens[i].kind == .word, ClauseLexicon.reports(tokens[i].hash, .framesTense) { break }
             if let t = cue(at: i) { return t }
             i += 1
         }
@@ -206,11 +206,6 @@ struct TenseReader {
     private static let forecasts: WordTable<Bool> = WordTable(set:
         ["expected", "anticipated", "forecast", "predicted", "estimated", "projected", "planned", "scheduled"].map(TimexTokenizer.hash))
     private static let when = TimexTokenizer.hash("when")
-
-    /// Verbs of saying that frame a report (`…, officials said`): they tell when something was said, not when
-    /// it happens. `announced` and `warned` usually take an object and are events themselves.
-    static let reporting: WordTable<Bool> = WordTable(set:
-        ["said", "says", "told", "added", "stated", "noted", "wrote", "tweeted", "according"].map(TimexTokenizer.hash))
 
     private static let beforeTo: WordTable<Bool> = WordTable(set: ["set", "plan", "plans"].map(TimexTokenizer.hash))
 

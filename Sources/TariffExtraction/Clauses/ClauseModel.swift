@@ -1,0 +1,424 @@
+/// One token as the clause model reads it; the tariff and the temporal tokenizers both map to it.
+struct ClauseUnit: Sendable {
+    enum Kind: UInt8, Sendable {
+        case word, number, comma
+        /// `;`, a clause-ending `:`, a spaced dash: the sentence goes on with a new clause.
+        case stop
+        case quote, other
+    }
+
+    var start: Int
+    var end: Int
+    var kind: Kind
+    var hash: UInt64
+    var capitalized: Bool
+}
+
+/// One clause of a sentence: where it is, what opened it, and what its verb group says.
+struct Clause: Sendable, Equatable {
+    enum Kind: UInt8, Sendable {
+        /// The sentence's own statement, or the frame of a report (`…, officials said`).
+        case main
+        /// `after Mexico retaliated`, `while talks go on`: an adverbial clause.
+        case subordinate
+        /// `if talks fail`, `unless Beijing backs down`: a condition.
+        case condition
+        /// `, which cut tariffs to zero`: says something of the noun before it.
+        case relative
+        /// What someone says: after `said (that)`, or before `…, X said`.
+        case reported
+        /// After `;`, `but`, or `and` with a verb of its own.
+        case coordinate
+    }
+
+    var kind: Kind
+    /// The clause's extent, clauses nested in it included (`ClauseModel.clauseIndex(at:)` gives the innermost).
+    var tokens: Range<Int>
+    /// The word that opened it (`if`, `which`, `but`, the verb of saying before a reported clause).
+    var opener: Int?
+    /// The clause it depends on: the main clause of a subordinate, the frame of a report.
+    var parent: Int?
+    /// Auxiliaries, adverbs and negation up to and including the head verb.
+    var verbGroup: Range<Int>?
+    /// The verb that carries the clause's meaning (`threatened` in `has threatened to impose`).
+    var head: Int?
+    /// The verb an infinitive after the head names (`impose` in `threatened to impose`).
+    var governed: Int?
+    var tense: ClauseTense = .unmarked
+    var modality: Modality = .none
+    var negated = false
+    var passive = false
+    var subject: Range<Int>?
+    var object: Range<Int>?
+}
+
+/// The clauses of one sentence, built once from its tokens and read by the tense, deadline-kind and
+/// tariff readers instead of each scanning for verbs and boundaries its own way.
+///
+/// A linear pass opens and closes clauses at `;`, dashes, subordinators, relative pronouns after a
+/// comma or noun, verbs of saying with a complement, a trailing `…, X said`, and `and`/`but` before a
+/// new finite verb; a second pass reads each clause's verb group.
+struct ClauseModel: Sendable {
+    let clauses: [Clause]
+    /// The innermost clause of each token.
+    private let owner: [Int32]
+    private let units: [ClauseUnit]
+
+    /// The innermost clause holding token `i`.
+    func clauseIndex(at i: Int) -> Int? {
+        i >= 0 && i < owner.count ? Int(owner[i]) : nil
+    }
+
+    func clause(at i: Int) -> Clause? {
+        clauseIndex(at: i).map { clauses[$0] }
+    }
+
+    /// The clause and the clauses it depends on, innermost first (`threatened` governs `if … fail`).
+    func chain(at i: Int) -> [Clause] {
+        var result: [Clause] = []
+        var c = clauseIndex(at: i)
+        while let index = c, result.count < clauses.count {
+            result.append(clauses[index])
+            c = clauses[index].parent
+        }
+        return result
+    }
+
+    init(bytes: [UInt8], units: [ClauseUnit]) {
+        self.units = units
+        var builder = Builder(bytes: bytes, units: units)
+        builder.split()
+        for c in builder.clauses.indices { builder.readVerbGroup(c) }
+        clauses = builder.clauses
+        owner = builder.owner
+    }
+
+    init(bytes: [UInt8], tokens: [TariffToken]) {
+        var units: [ClauseUnit] = []
+        units.reserveCapacity(tokens.count)
+        for t in tokens {
+            let kind: ClauseUnit.Kind
+            switch t.kind {
+            case .word: kind = .word
+            case .number, .percent: kind = .number
+            case .comma: kind = .comma
+            case .semicolon, .colon, .dash: kind = .stop
+            case .quote: kind = .quote
+            default: kind = .other
+            }
+            units.append(ClauseUnit(start: t.start, end: t.end, kind: kind, hash: t.hash, capitalized: t.capitalized))
+        }
+        self.init(bytes: bytes, units: units)
+    }
+
+    init(bytes: [UInt8], tokens: [TimexToken]) {
+        var units: [ClauseUnit] = []
+        units.reserveCapacity(tokens.count)
+        for (i, t) in tokens.enumerated() {
+            var kind = ClauseUnit.Kind.other
+            switch t.kind {
+            case .word: kind = .word
+            case .number: kind = .number
+            case .mark:
+                if tokens.isClauseBreak(i) || t.mark == 0x2D && t.spaceBefore && (i + 1 == tokens.count || tokens[i + 1].spaceBefore) {
+                    kind = .stop
+                } else if t.mark == 0x2C {
+                    kind = .comma
+                } else if t.mark == 0x22 {
+                    kind = .quote
+                }
+            }
+            units.append(ClauseUnit(start: t.start, end: t.end, kind: kind, hash: t.hash, capitalized: t.capitalized))
+        }
+        self.init(bytes: bytes, units: units)
+    }
+}
+
+extension ClauseModel {
+    /// Does token `i` look like a finite verb (or an auxiliary) in its place?
+    static func isFinite(_ units: [ClauseUnit], _ bytes: [UInt8], _ i: Int) -> Bool {
+        guard i >= 0, i < units.count, units[i].kind == .word else { return false }
+        let u = units[i]
+        // names and months (`May`) are capitalised; the sentence's first word may still be a verb
+        if u.capitalized, i > 0, units[i - 1].kind != .quote { return false }
+        let w = ClauseLexicon.word(u.hash)
+        let afterOpener = i > 0 && units[i - 1].kind == .word && ClauseLexicon.word(units[i - 1].hash).contains(.nounOpener)
+        if !w.isDisjoint(with: [.future, .possibleModal, .obligationModal, .pastAux, .presentAux, .perfectAux]) {
+            return !afterOpener || w.contains(.possibleModal) && units[i - 1].hash != ClauseLexicon.toWord
+        }
+        // `the plans`, `tariff cuts on`, `a set of`: after a determiner or preposition these are nouns
+        if afterOpener { return false }
+        if !w.isDisjoint(with: [.pastVerb, .presentVerb]) || ClauseLexicon.reporting[u.hash] != nil { return true }
+        return isRegularPast(units, bytes, i)
+    }
+
+    /// `imposed`, `retaliated`: a word of five letters or more ending in `-ed` (not `-eed`: `agreed` is listed).
+    static func isRegularPast(_ units: [ClauseUnit], _ bytes: [UInt8], _ i: Int) -> Bool {
+        let u = units[i]
+        guard u.kind == .word, u.end - u.start >= 5 else { return false }
+        return bytes[u.end - 1] | 0x20 == 0x64 && bytes[u.end - 2] | 0x20 == 0x65
+    }
+
+    private struct Builder {
+        let bytes: [UInt8]
+        let units: [ClauseUnit]
+        var clauses: [Clause] = []
+        var owner: [Int32]
+        /// Open clauses, innermost last.
+        var stack: [Int] = []
+
+        init(bytes: [UInt8], units: [ClauseUnit]) {
+            self.bytes = bytes
+            self.units = units
+            owner = [Int32](repeating: 0, count: units.count)
+        }
+
+        private func word(_ i: Int) -> ClauseWord {
+            i >= 0 && i < units.count && units[i].kind == .word ? ClauseLexicon.word(units[i].hash) : []
+        }
+
+        private func isWord(_ i: Int, _ hash: UInt64) -> Bool {
+            i >= 0 && i < units.count && units[i].kind == .word && units[i].hash == hash
+        }
+
+        /// A finite verb in `from..<from+limit`, before any comma or stop.
+        private func finiteAhead(_ from: Int, _ limit: Int) -> Int? {
+            var k = from
+            while k < units.count, k < from + limit {
+                if units[k].kind == .comma || units[k].kind == .stop { return nil }
+                if ClauseModel.isFinite(units, bytes, k) { return k }
+                k += 1
+            }
+            return nil
+        }
+
+        /// Does the open clause already hold a finite verb of its own (before token `k`)?
+        private func hasVerb(_ c: Int, before k: Int) -> Bool {
+            var i = clauses[c].opener.map { $0 + 1 } ?? clauses[c].tokens.lowerBound
+            while i < k {
+                if owner[i] == Int32(c), ClauseModel.isFinite(units, bytes, i) { return true }
+                i += 1
+            }
+            return false
+        }
+
+        private mutating func open(_ kind: Clause.Kind, at start: Int, opener: Int?, parent: Int?) {
+            clauses.append(Clause(kind: kind, tokens: start..<start, opener: opener, parent: parent))
+            stack.append(clauses.count - 1)
+        }
+
+        private mutating func closeTop(at end: Int) {
+            guard let top = stack.popLast() else { return }
+            clauses[top].tokens = clauses[top].tokens.lowerBound..<max(end, clauses[top].tokens.lowerBound)
+        }
+
+        private var top: Int { stack[stack.count - 1] }
+
+        mutating func split() {
+            let n = units.count
+            open(.main, at: 0, opener: nil, parent: nil)
+            var k = 0
+            while k < n {
+                let u = units[k]
+                switch u.kind {
+                case .stop:
+                    owner[k] = Int32(top)
+                    while stack.count > 0 { closeTop(at: k + 1) }
+                    open(.coordinate, at: k + 1, opener: nil, parent: nil)
+                    k += 1
+                    continue
+                case .comma:
+                    // a relative or adverbial clause ends at its comma
+                    if stack.count > 1, [.relative, .subordinate, .condition].contains(clauses[top].kind) {
+                        owner[k] = Int32(top)
+                        closeTop(at: k + 1)
+                        k += 1
+                        continue
+                    }
+                    owner[k] = Int32(top)
+                    // `…, Chinese officials said.`: what came before is what they said
+                    if stack.count == 1, isTrailingReport(after: k), hasVerb(top, before: k) {
+                        let reported = top
+                        closeTop(at: k + 1)
+                        clauses[reported].kind = .reported
+                        open(.main, at: k + 1, opener: nil, parent: nil)
+                        clauses[reported].parent = top
+                    }
+                    k += 1
+                    continue
+                case .word:
+                    let w = word(k)
+                    if w.contains(.relative), k > 0, units[k - 1].kind == .comma || units[k - 1].kind == .word && !word(k - 1).contains(.nounOpener) && !word(k - 1).contains(.subordinator),
+                        finiteAhead(k + 1, 8) != nil
+                    {
+                        let parent = top
+                        open(.relative, at: k, opener: k, parent: parent)
+                        owner[k] = Int32(top)
+                        k += 1
+                        continue
+                    }
+                    if w.contains(.subordinator), !isWord(k + 1, ClauseLexicon.toWord), finiteAhead(k + 1, 10) != nil {
+                        if stack.count > 1, clauses[top].kind != .reported { closeTop(at: k) }
+                        let parent = top
+                        open(w.contains(.condition) ? .condition : .subordinate, at: k, opener: k, parent: parent)
+                        owner[k] = Int32(top)
+                        k += 1
+                        continue
+                    }
+                    if w.contains(.coordinator), hasVerb(top, before: k),
+                        w.contains(.contrast) || startsNewVerb(after: k)
+                    {
+                        let parent = clauses[top].parent
+                        let kind: Clause.Kind = clauses[top].kind == .reported ? .reported : .coordinate
+                        closeTop(at: k)
+                        open(kind, at: k, opener: k, parent: parent)
+                        owner[k] = Int32(top)
+                        k += 1
+                        continue
+                    }
+                    if let use = ClauseLexicon.reporting[u.hash], use.contains(.complement), !u.capitalized || k == 0,
+                        !hasVerb(top, before: k) || clauses[top].kind == .reported
+                    {
+                        var start = k + 1
+                        if word(start).contains(.complementizer) { start += 1 }
+                        // `said on Monday that`, `told reporters that`: a few words may come before `that`
+                        else if let that = (k + 2..<min(n, k + 7)).first(where: { word($0).contains(.complementizer) }),
+                            !(k + 1..<that).contains(where: { units[$0].kind == .comma || units[$0].kind == .stop })
+                        {
+                            start = that + 1
+                        }
+                        if start < n, finiteAhead(start, 14) != nil {
+                            owner[k] = Int32(top)
+                            for j in k + 1..<start { owner[j] = Int32(top) }
+                            let parent = top
+                            open(.reported, at: start, opener: k, parent: parent)
+                            k = start
+                            continue
+                        }
+                    }
+                default:
+                    break
+                }
+                owner[k] = Int32(top)
+                k += 1
+            }
+            while !stack.isEmpty { closeTop(at: n) }
+            // drop clauses that ended up empty (a stop at the very end)
+            if let last = clauses.last, last.tokens.isEmpty, clauses.count > 1, !owner.contains(Int32(clauses.count - 1)) {
+                clauses.removeLast()
+            }
+        }
+
+        /// `and it will`, `and Beijing retaliated`, `and raised`: a finite verb after at most a short subject.
+        private func startsNewVerb(after k: Int) -> Bool {
+            guard let v = finiteAhead(k + 1, 5) else { return false }
+            // `tariffs on steel and aluminum imposed in March`: a participle after a noun list is no new clause
+            if v == k + 1 { return !ClauseModel.isRegularPast(units, bytes, v) || !word(k - 1).isEmpty || units[k - 1].kind != .word }
+            return (k + 1..<v).allSatisfy { units[$0].kind == .word }
+        }
+
+        /// `, officials said`, `, the ministry said in a statement`: a short subject then a verb of saying,
+        /// and nothing after it but its own circumstances.
+        private func isTrailingReport(after comma: Int) -> Bool {
+            var k = comma + 1
+            while k < units.count, k <= comma + 7 {
+                if units[k].kind == .comma || units[k].kind == .stop { return false }
+                if units[k].kind == .word, let use = ClauseLexicon.reporting[units[k].hash], use.contains(.complement) || use.contains(.speaker) {
+                    return finiteAhead(k + 1, units.count) == nil && !(k + 1..<units.count).contains(where: { units[$0].kind == .stop })
+                }
+                if ClauseModel.isFinite(units, bytes, k) { return false }
+                k += 1
+            }
+            return false
+        }
+
+        /// Finds the clause's verb group and reads tense, modality, polarity, voice, subject and object.
+        mutating func readVerbGroup(_ c: Int) {
+            let extent = clauses[c].tokens
+            var first: Int?
+            var i = clauses[c].opener.map { max($0 + 1, extent.lowerBound) } ?? extent.lowerBound
+            let contentStart = i
+            while i < extent.upperBound {
+                if owner[i] == Int32(c), ClauseModel.isFinite(units, bytes, i) { first = i; break }
+                i += 1
+            }
+            guard let f = first else { return }
+            var k = f
+            var head = f
+            var tense: ClauseTense = .unmarked
+            var modality: Modality = .none
+            var negated = false
+            var sawBe = false
+            var sawHave = false
+            // auxiliaries, adverbs and negation up to the head
+            while k < extent.upperBound, units[k].kind == .word {
+                let w = word(k)
+                if w.contains(.negation) { negated = true; k += 1; continue }
+                if w.contains(.verbAdverb) && k > f { k += 1; continue }
+                if w.contains(.future) {
+                    if tense == .unmarked { tense = .future }
+                } else if w.contains(.possibleModal) || w.contains(.obligationModal) {
+                    if tense == .unmarked { tense = .future }
+                    if modality == .none { modality = w.contains(.possibleModal) ? .possible : .obligation }
+                    if isWord(k + 1, ClauseLexicon.haveWord) { tense = .past }
+                } else if w.contains(.perfectAux) {
+                    if tense == .unmarked { tense = .present }
+                    sawHave = true
+                } else if w.contains(.beForm) || w.contains(.pastAux) || w.contains(.presentAux) {
+                    if tense == .unmarked { tense = w.contains(.pastAux) ? .past : .present }
+                    if w.contains(.beForm) { sawBe = true }
+                    if w.contains(.pastAux) && !w.contains(.beForm) { sawHave = isWord(k, ClauseLexicon.hadWord) }
+                } else {
+                    head = k
+                    break
+                }
+                head = k
+                k += 1
+            }
+            let h = head
+            let hw = word(h)
+            let participle = hw.contains(.participle) || ClauseModel.isRegularPast(units, bytes, h)
+            if sawHave && participle {
+                if tense == .present { tense = .perfect }
+            } else if tense == .unmarked {
+                tense = hw.contains(.pastVerb) || ClauseModel.isRegularPast(units, bytes, h) ? .past : .present
+            }
+            let passive = sawBe && participle
+            // `is going to`, `plans to`, `threatened to`, `is expected to`, `warned that`
+            if let m = ClauseLexicon.modalVerbs[units[h].hash] {
+                let toFollows = isWord(h + 1, ClauseLexicon.toWord)
+                if m == .plan && (toFollows || isWord(h + 1, ClauseLexicon.forWord)) || m != .plan && (toFollows || m == .proposal || !passive) {
+                    modality = m
+                    if m == .plan, isWord(h, ClauseLexicon.goingWord) || units[h].hash == ClauseLexicon.setWord || passive { tense = .future }
+                }
+            }
+            var governed: Int?
+            if isWord(h + 1, ClauseLexicon.toWord) {
+                var g = h + 2
+                while g < extent.upperBound, word(g).contains(.verbAdverb) || word(g).contains(.beForm) { g += 1 }
+                if g < extent.upperBound, units[g].kind == .word, !word(g).contains(.nounOpener) { governed = g }
+            }
+            if !negated, h + 1 < extent.upperBound, word(h + 1).contains(.negation) { negated = true }
+            var subject: Range<Int>?
+            var s = contentStart
+            if s < f, clauses[c].kind != .relative {
+                while s < f, units[s].kind != .word && units[s].kind != .number { s += 1 }
+                if s < f { subject = s..<f }
+            }
+            var object: Range<Int>?
+            let o = (governed ?? h) + 1
+            var e = o
+            while e < extent.upperBound, owner[e] == Int32(c), units[e].kind != .comma, units[e].kind != .stop { e += 1 }
+            if o < e { object = o..<e }
+            clauses[c].verbGroup = f..<(h + 1)
+            clauses[c].head = h
+            clauses[c].governed = governed
+            clauses[c].tense = tense
+            clauses[c].modality = modality
+            clauses[c].negated = negated
+            clauses[c].passive = passive
+            clauses[c].subject = subject
+            clauses[c].object = object
+        }
+    }
+}
