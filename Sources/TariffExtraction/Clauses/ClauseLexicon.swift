@@ -161,6 +161,10 @@ enum ClauseLexicon {
         add(
             "says tells imposes raises cuts plans intends aims wants threatens vows warns proposes considers seeks takes comes goes applies remains stays faces pays hits puts sets expects agrees announces decides levies charges keeps holds begins starts expires ends lifts suspends exempts eliminates removes covers affects",
             .presentVerb)
+        // bare present forms with a plural subject (`if talks fail`, `the duties remain`); after `to` or a
+        // determiner they are read as infinitives or nouns
+        add("fail succeed refuse agree continue remain stay face pay impose raise retaliate respond expire apply",
+            .presentVerb)
         add(
             "taken given held met made cut hit put set kept paid brought begun sent struck sold bought led won lost left told said done seen gone come frozen withdrawn grown shown known",
             .participle)

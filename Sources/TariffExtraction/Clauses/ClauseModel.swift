@@ -257,7 +257,9 @@ extension ClauseModel {
                         k += 1
                         continue
                     }
-                    if w.contains(.subordinator), !isWord(k + 1, ClauseLexicon.toWord), finiteAhead(k + 1, 10) != nil {
+                    if w.contains(.subordinator), !isWord(k + 1, ClauseLexicon.toWord),
+                        finiteAhead(k + 1, 10) != nil || w.contains(.condition) && k == clauses[top].tokens.lowerBound
+                    {
                         if stack.count > 1, clauses[top].kind != .reported { closeTop(at: k) }
                         let parent = top
                         open(w.contains(.condition) ? .condition : .subordinate, at: k, opener: k, parent: parent)
@@ -403,7 +405,10 @@ extension ClauseModel {
             var s = contentStart
             if s < f, clauses[c].kind != .relative {
                 while s < f, units[s].kind != .word && units[s].kind != .number { s += 1 }
-                if s < f { subject = s..<f }
+                // `The pact, which cut duties, expires`: the subject stops where a nested clause starts
+                var e = s
+                while e < f, owner[e] == Int32(c), units[e].kind != .comma { e += 1 }
+                if s < e { subject = s..<e }
             }
             var object: Range<Int>?
             let o = (governed ?? h) + 1
