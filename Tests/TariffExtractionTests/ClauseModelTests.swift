@@ -130,4 +130,30 @@ import Testing
         #expect((ClauseLexicon.reporting[WordHash.of(word)] ?? []) == use)
         #expect(TariffVocabulary.lookup(TariffTokenizer.hash(word)).classes.contains(.reportingVerb) == use.contains(.speaker))
     }
+
+    /// Status read through the rate's clause: rows for each rule, checked on the status alone (parties and
+    /// products have suites of their own).
+    static let statuses: [(sentence: String, rate: Double, status: TariffStatus)] = [
+        // the clause's own verb group comes after the rate and the next rate's words
+        ("The US tariffs, 30% on imported Brazilian coffee and 20% on Brazilian beef, will take effect in two weeks.", 30, .announced),
+        ("The EU duties, 12% on imported Chinese bicycles and 8% on Chinese scooters, will apply from March.", 12, .announced),
+        // what a government says should happen is its decision
+        ("The Commerce Department said Vietnamese steel pipes should be subject to duties of 40%.", 40, .announced),
+        ("Ottawa said Chinese electric cars must face a 100% surtax.", 100, .announced),
+        // a rate in force, told in a past relative clause of an old year, was in force then
+        ("In 2012 India levied a 20% duty on Japanese steel, which was added on top of an existing 5% tariff.", 5, .historical),
+        // `being taxed`: a participle after `being` is no simple past; `, compared with` opens no clause verb
+        ("Chinese parcels pay a 10% tariff, compared with Chinese goods being taxed at 30% by the US.", 30, .inEffect),
+        // a coordinate clause after the rate's own (`and trade is expected to grow`) speaks of something else
+        ("Since the pact took effect on Jan. 1, 2020, most Mexican goods now enter Canada duty free, and trade is expected to grow in the coming years.", 0, .inEffect),
+        ("Japanese cars now pay a 15% tariff in the US, and sales are expected to recover next year.", 15, .inEffect),
+    ]
+
+    @Test(arguments: statuses.indices)
+    func statusThroughClauses(_ row: Int) throws {
+        let (sentence, rate, status) = Self.statuses[row]
+        let found = findTariffs(sentence)
+        let change = try #require(found.first { $0.ratePct == rate }, "no \(rate)% in \(found.map { ($0.ratePct, $0.status) })")
+        #expect(change.status == status, "\(sentence)")
+    }
 }

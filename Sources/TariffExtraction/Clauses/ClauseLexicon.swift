@@ -159,11 +159,11 @@ enum ClauseLexicon {
             "said told hit cut put set took came went rose fell made gave sent held met led won lost kept paid brought began struck sold bought spoke wrote withdrew froze sought got left meant grew ran became saw thought",
             .pastVerb)
         add(
-            "says tells imposes raises cuts plans intends aims wants threatens vows warns proposes considers seeks takes comes goes applies remains stays faces pays hits puts sets expects agrees announces decides levies charges keeps holds begins starts expires ends lifts suspends exempts eliminates removes covers affects",
+            "says tells enters imposes raises cuts plans intends aims wants threatens vows warns proposes considers seeks takes comes goes applies remains stays faces pays hits puts sets expects agrees announces decides levies charges keeps holds begins starts expires ends lifts suspends exempts eliminates removes covers affects",
             .presentVerb)
         // bare present forms with a plural subject (`if talks fail`, `the duties remain`); after `to` or a
         // determiner they are read as infinitives or nouns
-        add("fail succeed refuse agree continue remain stay face pay impose raise retaliate respond expire apply",
+        add("fail succeed refuse agree continue remain stay face pay impose raise retaliate respond expire apply enter",
             .presentVerb)
         add(
             "taken given held met made cut hit put set kept paid brought begun sent struck sold bought led won lost left told said done seen gone come frozen withdrawn grown shown known",

@@ -62,7 +62,14 @@ struct ClauseModel: Sendable {
     let clauses: [Clause]
     /// The innermost clause of each token.
     private let owner: [Int32]
-    private let units: [ClauseUnit]
+
+    /// No clauses: a sentence read only for its words.
+    static let empty = ClauseModel(clauses: [], owner: [])
+
+    private init(clauses: [Clause], owner: [Int32]) {
+        self.clauses = clauses
+        self.owner = owner
+    }
 
     /// The innermost clause holding token `i`.
     func clauseIndex(at i: Int) -> Int? {
@@ -85,7 +92,6 @@ struct ClauseModel: Sendable {
     }
 
     init(bytes: [UInt8], units: [ClauseUnit]) {
-        self.units = units
         var builder = Builder(bytes: bytes, units: units)
         builder.split()
         for c in builder.clauses.indices { builder.readVerbGroup(c) }
@@ -344,7 +350,22 @@ extension ClauseModel {
                 if owner[i] == Int32(c), ClauseModel.isFinite(units, bytes, i) { first = i; break }
                 i += 1
             }
-            guard let f = first else { return }
+            guard var f = first else { return }
+            // `tires produced in China should be subject to`: a participle after a noun, then the auxiliary
+            // that is the clause's real verb group
+            if ClauseModel.isRegularPast(units, bytes, f), ClauseLexicon.word(units[f].hash).isEmpty {
+                var a = f + 1
+                while a < extent.upperBound, a <= f + 8, units[a].kind == .word || units[a].kind == .number {
+                    let w = word(a)
+                    if owner[a] == Int32(c), !w.isDisjoint(with: [.future, .possibleModal, .obligationModal, .pastAux, .presentAux, .perfectAux]),
+                        ClauseModel.isFinite(units, bytes, a)
+                    {
+                        f = a
+                        break
+                    }
+                    a += 1
+                }
+            }
             var k = f
             var head = f
             var tense: ClauseTense = .unmarked

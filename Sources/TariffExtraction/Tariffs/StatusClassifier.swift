@@ -29,6 +29,18 @@ struct StatusClassifier {
         var simplePast = false
         var presentBe = false
         let rateIsNewLevel = newLevel || s.isWord(span.lowerBound - 1, TariffVocabulary.to) || s.isWord(anchor - 1, TariffVocabulary.to)
+        // The clause that holds the rate, and what its own verb group says (`The tariffs, 25% on steel, will
+        // take effect in 15 days`: the verb comes after the rate and past the next rate's words).
+        let clauseIndex = s.clauses.clauseIndex(at: anchor)
+        let clause = clauseIndex.map { s.clauses.clauses[$0] }
+        if let clause, let group = clause.verbGroup, clause.modality == .none, !clause.negated,
+            s.isWord(group.lowerBound, TariffVocabulary.will) || s.isWord(group.lowerBound, TariffVocabulary.shall),
+            futureOfMeasure(after: group.lowerBound)
+        {
+            future = true
+        }
+        // `said the goods should be subject to duties`: what a government says must happen is its decision
+        let reportedObligation = clause.map { $0.kind == .reported && $0.modality == .obligation && !$0.negated } ?? false
         // After the rate, a new subject or a subordinate clause (`if Beijing delays…`) no longer speaks of it.
         var detached = false
         for k in segment {
@@ -40,6 +52,9 @@ struct StatusClassifier {
             }
             guard s.isWord(k) else { continue }
             var c = s.lexemes[k].classes
+            // `…now enter duty free, and that share is expected to rise`: a clause joined after the rate's own
+            // speaks of something else
+            if k > span.upperBound, isOtherCoordinate(k, than: clauseIndex) { c.subtract([.futureCue, .announce, .propose, .threat]) }
             // a condition after the rate (`100% tariffs if talks fail`) still makes it a threat
             if detached { c.subtract(s.isThreatConjunction(k) ? [.pause, .lift, .propose, .announce] : [.pause, .lift, .threat, .propose, .announce]) }
             // `urged India to remove the tariff`: the removal is asked for, not done
@@ -83,7 +98,13 @@ struct StatusClassifier {
             }
             if s.tokens[k].hash == TariffVocabulary.is || s.tokens[k].hash == TariffVocabulary.are { presentBe = true }
             // `…, compared with imported goods`: a participle in a clause after the rate tells no tense of it
-            if s.looksPast(k), !s.isThreat(k), !isPerfectOrModal(k), !detached { simplePast = true }
+            // `imported goods`: a participle before the goods it describes is an adjective; `, compared with`,
+            // `, based on`: a participle opening a phrase after a comma is no verb of the clause
+            if s.looksPast(k), !s.isThreat(k), !isPerfectOrModal(k), !detached, !s.has(k + 1, .goodsNoun),
+                !(k > 0 && s.tokens[k - 1].kind == .comma && s.has(k + 1, .preposition))
+            {
+                simplePast = true
+            }
         }
         // Time: an old date in the rate's own zone, or anywhere in a simple-past sentence.
         var localOld = false, sentenceOld = false
@@ -98,11 +119,24 @@ struct StatusClassifier {
             localOld = true
         }
         var direction: TariffDirection = increase ? .increase : decrease ? .decrease : .unknown
-        let futureCueInZone = cues.contains { $0.kind == .future && segment.contains($0.token) }
+        let futureCueInZone = cues.contains { $0.kind == .future && segment.contains($0.token) && !isOtherCoordinate($0.token, than: clauseIndex) }
         // `If talks fail, …`: a condition opening the sentence makes every rate in it a threat
         if s.isWord(0) && (s.tokens[0].hash == TariffVocabulary.if || s.tokens[0].hash == TariffVocabulary.unless) { threat = true }
         let modal = threat || future || futureCueInZone
-        if !futureDate, !inEffectNear, localOld || (sentenceOld && simplePast && !modal) {
+        // `which were imposed in 2009 on top of a pre-existing 4% tariff`: in a relative or adverbial clause
+        // told in the past, a rate in force was in force then (a main clause may hide a present one the
+        // model does not split off: `scrapped its tariffs in 2024, so that goods already enter duty-free`)
+        let pastClause = clause.map {
+            $0.tense == .past && $0.modality == .none && ($0.kind == .relative || $0.kind == .subordinate) && ($0.head ?? anchor) < anchor
+        } ?? false
+        // `lowered its overall level from 15.3% … to 9.8%`: the level a change started from is history
+        if !rateIsNewLevel, s.isWord(span.lowerBound - 1, TariffVocabulary.from) || s.isWord(anchor - 1, TariffVocabulary.from),
+            let head = clause?.head, head < anchor, s.has(head, .decrease) || s.has(head, .increase),
+            (span.upperBound..<min(s.count, span.upperBound + 8)).contains(where: { s.isWord($0, TariffVocabulary.to) && $0 + 1 < s.count && s.tokens[$0 + 1].kind == .number })
+        {
+            localOld = true
+        }
+        if !futureDate, !inEffectNear || pastClause && sentenceOld, localOld || (sentenceOld && simplePast && !modal) {
             return Verdict(status: .historical, direction: direction)
         }
         if lift {
@@ -112,7 +146,7 @@ struct StatusClassifier {
         if pause { return Verdict(status: .paused, direction: direction) }
         if threat { return Verdict(status: .threatened, direction: direction) }
         if propose { return Verdict(status: .proposed, direction: direction) }
-        if announce || future || futureCueInZone { return Verdict(status: .announced, direction: direction) }
+        if announce || future || futureCueInZone || reportedObligation { return Verdict(status: .announced, direction: direction) }
         if inEffect { return Verdict(status: .inEffect, direction: direction) }
         if impose { return Verdict(status: .imposed, direction: direction) }
         // A rate stated as a present fact is in force; one told in the past was imposed.
@@ -139,7 +173,13 @@ struct StatusClassifier {
         return true
     }
 
-    /// `has imposed`, `would have raised`, `to be lifted`: a participle, not a simple past.
+    /// Is token `k` in a coordinate clause other than the rate's (`clause`)?
+    private func isOtherCoordinate(_ k: Int, than clause: Int?) -> Bool {
+        guard let clause, let other = sentence.clauses.clauseIndex(at: k), other != clause else { return false }
+        return sentence.clauses.clauses[other].kind == .coordinate && sentence.clauses.clauses[other].tokens.lowerBound > sentence.clauses.clauses[clause].tokens.lowerBound
+    }
+
+    /// `has imposed`, `would have raised`, `to be lifted`, `being taxed`: a participle, not a simple past.
     private func isPerfectOrModal(_ k: Int) -> Bool {
         let s = sentence
         for back in 1...2 {
@@ -147,7 +187,7 @@ struct StatusClassifier {
             guard p >= 0 else { break }
             if s.has(p, .perfectAux) || s.isThreat(p) || s.isWord(p, TariffVocabulary.will) || s.isWord(p, TariffVocabulary.be)
                 || s.isWord(p, TariffVocabulary.is) || s.isWord(p, TariffVocabulary.are) || s.isWord(p, TariffVocabulary.determinerThe)
-                || s.isWord(p, TariffVocabulary.to)
+                || s.isWord(p, TariffVocabulary.to) || s.isWord(p, TariffVocabulary.being)
             {
                 return true
             }

@@ -280,6 +280,8 @@ enum TariffVocabulary {
     static let `is`: UInt64 = 0x08b74507b55c61d5  // "is"
     static let are: UInt64 = 0xe756c8190570da4d  // "are"
     static let be: UInt64 = 0x08a62f07b54dc940  // "be"
+    static let being = TariffTokenizer.hash("being")
+    static let shall = TariffTokenizer.hash("shall")
     static let take: UInt64 = 0xd94551ef0792aff6  // "take"
     static let takes: UInt64 = 0xc379be29de403eff  // "takes"
     static let took: UInt64 = 0x2fe3edef38a24dae  // "took"

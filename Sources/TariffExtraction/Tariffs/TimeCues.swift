@@ -107,6 +107,8 @@ struct TimeCueReader {
         var day: Int?
         var year: Int?
         var k = i + 1
+        // `Dec. 20, 2015`: the period of an abbreviated month
+        if k < s.count, s.tokens[k].kind == .other, s.tokens[k].end - s.tokens[k].start == 1, s.bytes[s.tokens[k].start] == 0x2E { k += 1 }
         if k < s.count, s.tokens[k].kind == .number, s.tokens[k].number >= 1, s.tokens[k].number <= 31,
             !(k + 1 < s.count && (s.tokens[k + 1].kind == .percent || s.has(k + 1, .percentWord)))
         {
