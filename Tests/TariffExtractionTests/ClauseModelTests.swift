@@ -156,4 +156,22 @@ import Testing
         let change = try #require(found.first { $0.ratePct == rate }, "no \(rate)% in \(found.map { ($0.ratePct, $0.status) })")
         #expect(change.status == status, "\(sentence)")
     }
+
+    /// `on top of` and `in addition to` make the rate before them additional, never the base after them,
+    /// and reach a rate through a relative clause about it.
+    static let additions: [(sentence: String, rate: Double, additional: Bool)] = [
+        ("In 2012 India levied a 20% duty on Japanese steel, which was added on top of an existing 5% tariff.", 20, true),
+        ("In 2012 India levied a 20% duty on Japanese steel, which was added on top of an existing 5% tariff.", 5, false),
+        ("In 2009 the US levied a new duty of 35 percent on Chinese tires, which was imposed in addition to a 4 percent tariff.", 35, true),
+        ("In 2009 the US levied a new duty of 35 percent on Chinese tires, which was imposed in addition to a 4 percent tariff.", 4, false),
+        ("Canada will charge a 10% surtax on US steel in addition to the current duties.", 10, true),
+    ]
+
+    @Test(arguments: additions.indices)
+    func additionalThroughClauses(_ row: Int) throws {
+        let (sentence, rate, additional) = Self.additions[row]
+        let found = findTariffs(sentence)
+        let change = try #require(found.first { $0.ratePct == rate }, "no \(rate)% in \(found.map { ($0.ratePct, $0.additional) })")
+        #expect(change.additional == additional, "\(sentence)")
+    }
 }

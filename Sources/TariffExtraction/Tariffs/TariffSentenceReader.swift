@@ -237,8 +237,24 @@ struct TariffSentenceReader {
         for k in lo..<min(s.count, draft.span.upperBound) where s.has(k, .additional) && !s.isWord(k, TariffVocabulary.top) {
             return true
         }
-        for k in zone where s.isWord(k, TariffVocabulary.top) && s.isWord(k - 1, TariffVocabulary.on) && s.isWord(k + 1, TariffVocabulary.of) {
+        // `on top of`, `in addition to`: the rate before the phrase is added to the one after it, which is the
+        // base (`35%, imposed in addition to a pre-existing 4% tariff`: the 4% is not additional)
+        func addsTo(_ k: Int) -> Bool {
+            s.isWord(k, TariffVocabulary.top) && s.isWord(k - 1, TariffVocabulary.on) && s.isWord(k + 1, TariffVocabulary.of)
+                || s.isWord(k, TariffVocabulary.addition) && s.isWord(k - 1, TariffVocabulary.in) && s.isWord(k + 1, TariffVocabulary.to)
+        }
+        for k in zone where addsTo(k) {
+            if k < draft.span.lowerBound, draft.span.lowerBound - k <= 6 { return false }
             return true
+        }
+        // `a 35% duty on tires, which was imposed in addition to…`: a relative clause right after the rate's
+        // noun phrase says the same of it
+        var k = draft.span.upperBound
+        while k < min(s.count, draft.span.upperBound + 6) {
+            if let c = s.clauses.clause(at: k), c.kind == .relative, c.tokens.lowerBound >= draft.span.upperBound {
+                return c.tokens.contains(where: addsTo)
+            }
+            k += 1
         }
         return false
     }

@@ -281,6 +281,7 @@ enum TariffVocabulary {
     static let are: UInt64 = 0xe756c8190570da4d  // "are"
     static let be: UInt64 = 0x08a62f07b54dc940  // "be"
     static let being = TariffTokenizer.hash("being")
+    static let addition = TariffTokenizer.hash("addition")
     static let shall = TariffTokenizer.hash("shall")
     static let take: UInt64 = 0xd94551ef0792aff6  // "take"
     static let takes: UInt64 = 0xc379be29de403eff  // "takes"
