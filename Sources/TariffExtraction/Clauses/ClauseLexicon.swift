@@ -82,6 +82,8 @@ struct ClauseWord: OptionSet, Sendable, Hashable {
     static let pronoun = Self(rawValue: 1 << 20)
     /// `that` after a verb of saying: the complementizer.
     static let complementizer = Self(rawValue: 1 << 21)
+    /// A verb of saying (its uses are in `ClauseLexicon.reporting`).
+    static let reports = Self(rawValue: 1 << 22)
 }
 
 /// The closed-class words and verbs the clause model reads, keyed by word hash (the hash both tokenizers give).
@@ -184,6 +186,7 @@ enum ClauseLexicon {
             .baseVerb)
         add("it they he she we i", .pronoun)
         add("that", .complementizer)
+        for row in reportingRows { t[WordHash.of(row.word), default: []].insert(.reports) }
         return WordTable(t)
     }()
 

@@ -63,14 +63,6 @@ struct ClauseModel: Sendable {
     /// The innermost clause of each token.
     private let owner: [Int32]
 
-    /// No clauses: a sentence read only for its words.
-    static let empty = ClauseModel(clauses: [], owner: [])
-
-    private init(clauses: [Clause], owner: [Int32]) {
-        self.clauses = clauses
-        self.owner = owner
-    }
-
     /// The innermost clause holding token `i`.
     func clauseIndex(at i: Int) -> Int? {
         i >= 0 && i < owner.count ? Int(owner[i]) : nil
@@ -141,20 +133,20 @@ struct ClauseModel: Sendable {
 }
 
 extension ClauseModel {
-    /// Does token `i` look like a finite verb (or an auxiliary) in its place?
-    static func isFinite(_ units: [ClauseUnit], _ bytes: [UInt8], _ i: Int) -> Bool {
+    /// Does token `i` look like a finite verb (or an auxiliary) in its place? `lex` holds each token's entry.
+    static func isFinite(_ units: [ClauseUnit], _ lex: [ClauseWord], _ bytes: [UInt8], _ i: Int) -> Bool {
         guard i >= 0, i < units.count, units[i].kind == .word else { return false }
         let u = units[i]
         // names and months (`May`) are capitalised; the sentence's first word may still be a verb
         if u.capitalized, i > 0, units[i - 1].kind != .quote { return false }
-        let w = ClauseLexicon.word(u.hash)
-        let afterOpener = i > 0 && units[i - 1].kind == .word && ClauseLexicon.word(units[i - 1].hash).contains(.nounOpener)
+        let w = lex[i]
+        let afterOpener = i > 0 && lex[i - 1].contains(.nounOpener)
         if !w.isDisjoint(with: [.future, .possibleModal, .obligationModal, .pastAux, .presentAux, .perfectAux]) {
             return !afterOpener || w.contains(.possibleModal) && units[i - 1].hash != ClauseLexicon.toWord
         }
         // `the plans`, `tariff cuts on`, `a set of`: after a determiner or preposition these are nouns
         if afterOpener { return false }
-        if !w.isDisjoint(with: [.pastVerb, .presentVerb]) || ClauseLexicon.reporting[u.hash] != nil { return true }
+        if !w.isDisjoint(with: [.pastVerb, .presentVerb, .reports]) { return true }
         return isRegularPast(units, bytes, i)
     }
 
@@ -172,15 +164,50 @@ extension ClauseModel {
         var owner: [Int32]
         /// Open clauses, innermost last.
         var stack: [Int] = []
+        /// Each token's entry in the clause lexicon, looked up once.
+        let lex: [ClauseWord]
+        /// Each token read once: is it a finite verb in its place?
+        let finite: [Bool]
+        /// The first token from each index on that is a finite verb, a comma or a stop (`count` when none):
+        /// look-aheads cost one read instead of a scan, so long sentences stay linear.
+        let nextVerbOrBreak: [Int]
+        /// The first stop from each index on (`count` when none).
+        let nextStop: [Int]
+        /// The first finite verb each clause owns, as tokens are given to it.
+        var firstVerb: [Int?] = []
 
         init(bytes: [UInt8], units: [ClauseUnit]) {
             self.bytes = bytes
             self.units = units
-            owner = [Int32](repeating: 0, count: units.count)
+            let n = units.count
+            owner = [Int32](repeating: 0, count: n)
+            var lex = [ClauseWord](repeating: [], count: n)
+            for i in 0..<n where units[i].kind == .word { lex[i] = ClauseLexicon.word(units[i].hash) }
+            var finite = [Bool](repeating: false, count: n)
+            for i in 0..<n { finite[i] = ClauseModel.isFinite(units, lex, bytes, i) }
+            self.lex = lex
+            var next = [Int](repeating: n, count: n + 1)
+            var stop = [Int](repeating: n, count: n + 1)
+            var i = n - 1
+            while i >= 0 {
+                let k = units[i].kind
+                next[i] = finite[i] || k == .comma || k == .stop ? i : next[i + 1]
+                stop[i] = k == .stop ? i : stop[i + 1]
+                i -= 1
+            }
+            self.finite = finite
+            nextVerbOrBreak = next
+            nextStop = stop
+        }
+
+        /// Gives token `k` to clause `c`.
+        private mutating func assign(_ k: Int, _ c: Int) {
+            owner[k] = Int32(c)
+            if finite[k], firstVerb[c] == nil, clauses[c].opener != k { firstVerb[c] = k }
         }
 
         private func word(_ i: Int) -> ClauseWord {
-            i >= 0 && i < units.count && units[i].kind == .word ? ClauseLexicon.word(units[i].hash) : []
+            i >= 0 && i < units.count ? lex[i] : []
         }
 
         private func isWord(_ i: Int, _ hash: UInt64) -> Bool {
@@ -189,27 +216,19 @@ extension ClauseModel {
 
         /// A finite verb in `from..<from+limit`, before any comma or stop.
         private func finiteAhead(_ from: Int, _ limit: Int) -> Int? {
-            var k = from
-            while k < units.count, k < from + limit {
-                if units[k].kind == .comma || units[k].kind == .stop { return nil }
-                if ClauseModel.isFinite(units, bytes, k) { return k }
-                k += 1
-            }
-            return nil
+            guard from < units.count else { return nil }
+            let k = nextVerbOrBreak[from]
+            return k < units.count && k < from + limit && finite[k] ? k : nil
         }
 
         /// Does the open clause already hold a finite verb of its own (before token `k`)?
         private func hasVerb(_ c: Int, before k: Int) -> Bool {
-            var i = clauses[c].opener.map { $0 + 1 } ?? clauses[c].tokens.lowerBound
-            while i < k {
-                if owner[i] == Int32(c), ClauseModel.isFinite(units, bytes, i) { return true }
-                i += 1
-            }
-            return false
+            firstVerb[c].map { $0 < k } ?? false
         }
 
         private mutating func open(_ kind: Clause.Kind, at start: Int, opener: Int?, parent: Int?) {
             clauses.append(Clause(kind: kind, tokens: start..<start, opener: opener, parent: parent))
+            firstVerb.append(nil)
             stack.append(clauses.count - 1)
         }
 
@@ -228,7 +247,7 @@ extension ClauseModel {
                 let u = units[k]
                 switch u.kind {
                 case .stop:
-                    owner[k] = Int32(top)
+                    assign(k, top)
                     while stack.count > 0 { closeTop(at: k + 1) }
                     open(.coordinate, at: k + 1, opener: nil, parent: nil)
                     k += 1
@@ -236,12 +255,12 @@ extension ClauseModel {
                 case .comma:
                     // a relative or adverbial clause ends at its comma
                     if stack.count > 1, [.relative, .subordinate, .condition].contains(clauses[top].kind) {
-                        owner[k] = Int32(top)
+                        assign(k, top)
                         closeTop(at: k + 1)
                         k += 1
                         continue
                     }
-                    owner[k] = Int32(top)
+                    assign(k, top)
                     // `…, Chinese officials said.`: what came before is what they said
                     if stack.count == 1, isTrailingReport(after: k), hasVerb(top, before: k) {
                         let reported = top
@@ -259,7 +278,7 @@ extension ClauseModel {
                     {
                         let parent = top
                         open(.relative, at: k, opener: k, parent: parent)
-                        owner[k] = Int32(top)
+                        assign(k, top)
                         k += 1
                         continue
                     }
@@ -269,7 +288,7 @@ extension ClauseModel {
                         if stack.count > 1, clauses[top].kind != .reported { closeTop(at: k) }
                         let parent = top
                         open(w.contains(.condition) ? .condition : .subordinate, at: k, opener: k, parent: parent)
-                        owner[k] = Int32(top)
+                        assign(k, top)
                         k += 1
                         continue
                     }
@@ -280,11 +299,11 @@ extension ClauseModel {
                         let kind: Clause.Kind = clauses[top].kind == .reported ? .reported : .coordinate
                         closeTop(at: k)
                         open(kind, at: k, opener: k, parent: parent)
-                        owner[k] = Int32(top)
+                        assign(k, top)
                         k += 1
                         continue
                     }
-                    if let use = ClauseLexicon.reporting[u.hash], use.contains(.complement), !u.capitalized || k == 0,
+                    if w.contains(.reports), let use = ClauseLexicon.reporting[u.hash], use.contains(.complement), !u.capitalized || k == 0,
                         !hasVerb(top, before: k) || clauses[top].kind == .reported
                     {
                         var start = k + 1
@@ -296,8 +315,8 @@ extension ClauseModel {
                             start = that + 1
                         }
                         if start < n, finiteAhead(start, 14) != nil {
-                            owner[k] = Int32(top)
-                            for j in k + 1..<start { owner[j] = Int32(top) }
+                            assign(k, top)
+                            for j in k + 1..<start { assign(j, top) }
                             let parent = top
                             open(.reported, at: start, opener: k, parent: parent)
                             k = start
@@ -307,7 +326,7 @@ extension ClauseModel {
                 default:
                     break
                 }
-                owner[k] = Int32(top)
+                assign(k, top)
                 k += 1
             }
             while !stack.isEmpty { closeTop(at: n) }
@@ -331,34 +350,32 @@ extension ClauseModel {
             var k = comma + 1
             while k < units.count, k <= comma + 7 {
                 if units[k].kind == .comma || units[k].kind == .stop { return false }
-                if units[k].kind == .word, let use = ClauseLexicon.reporting[units[k].hash], use.contains(.complement) || use.contains(.speaker) {
-                    return finiteAhead(k + 1, units.count) == nil && !(k + 1..<units.count).contains(where: { units[$0].kind == .stop })
+                if lex[k].contains(.reports), let use = ClauseLexicon.reporting[units[k].hash], use.contains(.complement) || use.contains(.speaker) {
+                    return finiteAhead(k + 1, units.count) == nil && nextStop[k + 1] == units.count
                 }
-                if ClauseModel.isFinite(units, bytes, k) { return false }
+                if finite[k] { return false }
                 k += 1
             }
             return false
         }
 
+        /// Subject and object spans are read at most this far: they are cues, and a sentence of names
+        /// without a verb must not cost a scan per clause.
+        static let spanLimit = 40
+
         /// Finds the clause's verb group and reads tense, modality, polarity, voice, subject and object.
         mutating func readVerbGroup(_ c: Int) {
             let extent = clauses[c].tokens
-            var first: Int?
-            var i = clauses[c].opener.map { max($0 + 1, extent.lowerBound) } ?? extent.lowerBound
-            let contentStart = i
-            while i < extent.upperBound {
-                if owner[i] == Int32(c), ClauseModel.isFinite(units, bytes, i) { first = i; break }
-                i += 1
-            }
-            guard var f = first else { return }
+            let contentStart = clauses[c].opener.map { max($0 + 1, extent.lowerBound) } ?? extent.lowerBound
+            guard var f = firstVerb[c] else { return }
             // `tires produced in China should be subject to`: a participle after a noun, then the auxiliary
             // that is the clause's real verb group
-            if ClauseModel.isRegularPast(units, bytes, f), ClauseLexicon.word(units[f].hash).isEmpty {
+            if ClauseModel.isRegularPast(units, bytes, f), lex[f].isEmpty {
                 var a = f + 1
                 while a < extent.upperBound, a <= f + 8, units[a].kind == .word || units[a].kind == .number {
                     let w = word(a)
                     if owner[a] == Int32(c), !w.isDisjoint(with: [.future, .possibleModal, .obligationModal, .pastAux, .presentAux, .perfectAux]),
-                        ClauseModel.isFinite(units, bytes, a)
+                        finite[a]
                     {
                         f = a
                         break
@@ -428,13 +445,13 @@ extension ClauseModel {
                 while s < f, units[s].kind != .word && units[s].kind != .number { s += 1 }
                 // `The pact, which cut duties, expires`: the subject stops where a nested clause starts
                 var e = s
-                while e < f, owner[e] == Int32(c), units[e].kind != .comma { e += 1 }
+                while e < f, e < s + Self.spanLimit, owner[e] == Int32(c), units[e].kind != .comma { e += 1 }
                 if s < e { subject = s..<e }
             }
             var object: Range<Int>?
             let o = (governed ?? h) + 1
             var e = o
-            while e < extent.upperBound, owner[e] == Int32(c), units[e].kind != .comma, units[e].kind != .stop { e += 1 }
+            while e < extent.upperBound, e < o + Self.spanLimit, owner[e] == Int32(c), units[e].kind != .comma, units[e].kind != .stop { e += 1 }
             if o < e { object = o..<e }
             clauses[c].verbGroup = f..<(h + 1)
             clauses[c].head = h

@@ -6,6 +6,8 @@
 struct StatusClassifier {
     let sentence: TariffSentence
     let cues: [TimeCue]
+    /// The sentence's clauses: the one holding the rate speaks first.
+    let clauses: ClauseModel
 
     struct Verdict {
         var status: TariffStatus
@@ -31,8 +33,8 @@ struct StatusClassifier {
         let rateIsNewLevel = newLevel || s.isWord(span.lowerBound - 1, TariffVocabulary.to) || s.isWord(anchor - 1, TariffVocabulary.to)
         // The clause that holds the rate, and what its own verb group says (`The tariffs, 25% on steel, will
         // take effect in 15 days`: the verb comes after the rate and past the next rate's words).
-        let clauseIndex = s.clauses.clauseIndex(at: anchor)
-        let clause = clauseIndex.map { s.clauses.clauses[$0] }
+        let clauseIndex = clauses.clauseIndex(at: anchor)
+        let clause = clauseIndex.map { clauses.clauses[$0] }
         if let clause, let group = clause.verbGroup, clause.modality == .none, !clause.negated,
             s.isWord(group.lowerBound, TariffVocabulary.will) || s.isWord(group.lowerBound, TariffVocabulary.shall),
             futureOfMeasure(after: group.lowerBound)
@@ -175,8 +177,8 @@ struct StatusClassifier {
 
     /// Is token `k` in a coordinate clause other than the rate's (`clause`)?
     private func isOtherCoordinate(_ k: Int, than clause: Int?) -> Bool {
-        guard let clause, let other = sentence.clauses.clauseIndex(at: k), other != clause else { return false }
-        return sentence.clauses.clauses[other].kind == .coordinate && sentence.clauses.clauses[other].tokens.lowerBound > sentence.clauses.clauses[clause].tokens.lowerBound
+        guard let clause, let other = clauses.clauseIndex(at: k), other != clause else { return false }
+        return clauses.clauses[other].kind == .coordinate && clauses.clauses[other].tokens.lowerBound > clauses.clauses[clause].tokens.lowerBound
     }
 
     /// `has imposed`, `would have raised`, `to be lifted`, `being taxed`: a participle, not a simple past.

@@ -12,8 +12,6 @@ final class TariffSentence: Sendable {
     /// Empty until `named()`.
     let mentions: [CountryGazetteer.Mention]
     let roles: [PartyRole]
-    /// The sentence's clauses; empty until `named()`, like the mentions.
-    let clauses: ClauseModel
 
     /// The sentence with its tokens, word classes, named parties and their roles.
     static func named(_ bytes: [UInt8], index: Int, range: Range<Int>) -> TariffSentence {
@@ -39,10 +37,9 @@ final class TariffSentence: Sendable {
         self.lexemes = lexemes
         self.mentions = []
         self.roles = []
-        self.clauses = ClauseModel.empty
     }
 
-    private init(_ words: TariffSentence, mentions: [CountryGazetteer.Mention], roles: [PartyRole], clauses: ClauseModel = .empty) {
+    private init(_ words: TariffSentence, mentions: [CountryGazetteer.Mention], roles: [PartyRole]) {
         bytes = words.bytes
         index = words.index
         range = words.range
@@ -50,7 +47,6 @@ final class TariffSentence: Sendable {
         lexemes = words.lexemes
         self.mentions = mentions
         self.roles = roles
-        self.clauses = clauses
     }
 
     /// This sentence with its named parties and their roles read; the reader needs them, the
@@ -60,8 +56,7 @@ final class TariffSentence: Sendable {
         CountryGazetteer.mentions(in: tokens, into: &found)
         let withMentions = TariffSentence(self, mentions: Self.mergingTitles(found, tokens), roles: [])
         let reader = PartyRoleReader(sentence: withMentions)
-        return TariffSentence(
-            withMentions, mentions: withMentions.mentions, roles: reader.roles(), clauses: ClauseModel(bytes: bytes, tokens: tokens))
+        return TariffSentence(withMentions, mentions: withMentions.mentions, roles: reader.roles())
     }
 
     /// Some token is a tariff noun naming a measure; without one the reader finds no change.

@@ -78,6 +78,8 @@ struct TariffSentenceReader {
         }
         guard !drafts.isEmpty else { return [] }
         drafts.sort { $0.anchor < $1.anchor }
+        // built only once the sentence has a rate or a measure: most sentences with a tariff word have none
+        let clauses = ClauseModel(bytes: s.bytes, tokens: s.tokens)
         // Time cues only matter once there is a rate or a measure to give a status to.
         let sentencePast = (0..<s.count).contains { s.looksPast($0) }
         let cueReader = TimeCueReader(sentence: s, referenceDate: referenceDate)
@@ -104,7 +106,7 @@ struct TariffSentenceReader {
             let effective = effectiveDate(anchor: draft.anchor, segment: draft.segment)
             let upcomingEffective = effective.map { $0.isUpcoming(relativeTo: referenceDate) } ?? false
             // The words nearest the rate speak first (`a 15% tariff, down from the 25% threatened`); the clause otherwise.
-            let classifier = StatusClassifier(sentence: s, cues: cues)
+            let classifier = StatusClassifier(sentence: s, cues: cues, clauses: clauses)
             let shared = drafts.count > 1 && drafts.contains { $0.segment == draft.segment && $0.anchor != draft.anchor }
             var verdict = classifier.classify(segment: shared ? zone : draft.segment, zone: zone, anchor: draft.anchor, span: draft.span, futureDate: upcomingEffective, newLevel: draft.expression?.zeroByWords == true)
             if shared && !verdict.fromCue {
@@ -113,7 +115,7 @@ struct TariffSentenceReader {
                     newLevel: draft.expression?.zeroByWords == true)
             }
             if rateless && verdict.status == .historical { continue }
-            let additional = isAdditional(draft, zone: zone) && !(draft.expression?.points == true && verdict.direction == .decrease)
+            let additional = isAdditional(draft, zone: zone, clauses: clauses) && !(draft.expression?.points == true && verdict.direction == .decrease)
             var direction = draft.expression.map { $0.direction } ?? .unknown
             if direction == .unknown { direction = additional ? .increase : verdict.direction }
             let productRanges = ProductPhrase(sentence: s).products(
@@ -230,7 +232,7 @@ struct TariffSentenceReader {
         return (lo + hi + 1) / 2
     }
 
-    private func isAdditional(_ draft: Draft, zone: Range<Int>) -> Bool {
+    private func isAdditional(_ draft: Draft, zone: Range<Int>, clauses: ClauseModel) -> Bool {
         let s = sentence
         if draft.expression?.points == true { return true }
         let lo = max(zone.lowerBound, draft.span.lowerBound - 4)
@@ -251,7 +253,7 @@ struct TariffSentenceReader {
         // noun phrase says the same of it
         var k = draft.span.upperBound
         while k < min(s.count, draft.span.upperBound + 6) {
-            if let c = s.clauses.clause(at: k), c.kind == .relative, c.tokens.lowerBound >= draft.span.upperBound {
+            if let c = clauses.clause(at: k), c.kind == .relative, c.tokens.lowerBound >= draft.span.upperBound {
                 return c.tokens.contains(where: addsTo)
             }
             k += 1
