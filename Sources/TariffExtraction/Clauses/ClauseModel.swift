@@ -133,26 +133,8 @@ struct ClauseModel: Sendable {
 }
 
 extension ClauseModel {
-    /// Does token `i` look like a finite verb (or an auxiliary) in its place? `lex` holds each token's entry.
-    static func isFinite(_ units: [ClauseUnit], _ lex: [ClauseWord], _ bytes: [UInt8], _ i: Int) -> Bool {
-        guard i >= 0, i < units.count, units[i].kind == .word else { return false }
-        let u = units[i]
-        // names and months (`May`) are capitalised; the sentence's first word may still be a verb
-        if u.capitalized, i > 0, units[i - 1].kind != .quote { return false }
-        let w = lex[i]
-        let afterOpener = i > 0 && lex[i - 1].contains(.nounOpener)
-        if !w.isDisjoint(with: [.future, .possibleModal, .obligationModal, .pastAux, .presentAux, .perfectAux]) {
-            return !afterOpener || w.contains(.possibleModal) && units[i - 1].hash != ClauseLexicon.toWord
-        }
-        // `the plans`, `tariff cuts on`, `a set of`: after a determiner or preposition these are nouns
-        if afterOpener { return false }
-        if !w.isDisjoint(with: [.pastVerb, .presentVerb, .reports]) { return true }
-        return isRegularPast(units, bytes, i)
-    }
-
     /// `imposed`, `retaliated`: a word of five letters or more ending in `-ed` (not `-eed`: `agreed` is listed).
-    static func isRegularPast(_ units: [ClauseUnit], _ bytes: [UInt8], _ i: Int) -> Bool {
-        let u = units[i]
+    @inline(__always) static func isRegularPast(_ u: ClauseUnit, _ bytes: [UInt8]) -> Bool {
         guard u.kind == .word, u.end - u.start >= 5 else { return false }
         return bytes[u.end - 1] | 0x20 == 0x64 && bytes[u.end - 2] | 0x20 == 0x65
     }
@@ -184,7 +166,20 @@ extension ClauseModel {
             var lex = [ClauseWord](repeating: [], count: n)
             for i in 0..<n where units[i].kind == .word { lex[i] = ClauseLexicon.word(units[i].hash) }
             var finite = [Bool](repeating: false, count: n)
-            for i in 0..<n { finite[i] = ClauseModel.isFinite(units, lex, bytes, i) }
+            let auxiliary: ClauseWord = [.future, .possibleModal, .obligationModal, .pastAux, .presentAux, .perfectAux]
+            let verb: ClauseWord = [.pastVerb, .presentVerb, .reports]
+            // is each token a finite verb (or an auxiliary) in its place? Read once per token, inline
+            // (names and months are capitalised; after a determiner or preposition `plans`, `cuts`, `set` are nouns)
+            for i in 0..<n where units[i].kind == .word {
+                if units[i].capitalized, i > 0, units[i - 1].kind != .quote { continue }
+                let w = lex[i]
+                let afterOpener = i > 0 && lex[i - 1].contains(.nounOpener)
+                if !w.isDisjoint(with: auxiliary) {
+                    finite[i] = !afterOpener || w.contains(.possibleModal) && units[i - 1].hash != ClauseLexicon.toWord
+                } else if !afterOpener {
+                    finite[i] = !w.isDisjoint(with: verb) || ClauseModel.isRegularPast(units[i], bytes)
+                }
+            }
             self.lex = lex
             var next = [Int](repeating: n, count: n + 1)
             var stop = [Int](repeating: n, count: n + 1)
@@ -254,7 +249,7 @@ extension ClauseModel {
                     continue
                 case .comma:
                     // a relative or adverbial clause ends at its comma
-                    if stack.count > 1, [.relative, .subordinate, .condition].contains(clauses[top].kind) {
+                    if stack.count > 1, clauses[top].kind == .relative || clauses[top].kind == .subordinate || clauses[top].kind == .condition {
                         assign(k, top)
                         closeTop(at: k + 1)
                         k += 1
@@ -309,10 +304,11 @@ extension ClauseModel {
                         var start = k + 1
                         if word(start).contains(.complementizer) { start += 1 }
                         // `said on Monday that`, `told reporters that`: a few words may come before `that`
-                        else if let that = (k + 2..<min(n, k + 7)).first(where: { word($0).contains(.complementizer) }),
-                            !(k + 1..<that).contains(where: { units[$0].kind == .comma || units[$0].kind == .stop })
-                        {
-                            start = that + 1
+                        else {
+                            // no closures here: each would copy the builder's arrays
+                            var j = k + 1
+                            while j < min(n, k + 7), units[j].kind != .comma, units[j].kind != .stop, !lex[j].contains(.complementizer) { j += 1 }
+                            if j > k + 1, j < min(n, k + 7), lex[j].contains(.complementizer) { start = j + 1 }
                         }
                         if start < n, finiteAhead(start, 14) != nil {
                             assign(k, top)
@@ -340,8 +336,10 @@ extension ClauseModel {
         private func startsNewVerb(after k: Int) -> Bool {
             guard let v = finiteAhead(k + 1, 5) else { return false }
             // `tariffs on steel and aluminum imposed in March`: a participle after a noun list is no new clause
-            if v == k + 1 { return !ClauseModel.isRegularPast(units, bytes, v) || !word(k - 1).isEmpty || units[k - 1].kind != .word }
-            return (k + 1..<v).allSatisfy { units[$0].kind == .word }
+            if v == k + 1 { return !ClauseModel.isRegularPast(units[v], bytes) || !word(k - 1).isEmpty || units[k - 1].kind != .word }
+            var j = k + 1
+            while j < v, units[j].kind == .word { j += 1 }
+            return j == v
         }
 
         /// `, officials said`, `, the ministry said in a statement`: a short subject then a verb of saying,
@@ -370,7 +368,7 @@ extension ClauseModel {
             guard var f = firstVerb[c] else { return }
             // `tires produced in China should be subject to`: a participle after a noun, then the auxiliary
             // that is the clause's real verb group
-            if ClauseModel.isRegularPast(units, bytes, f), lex[f].isEmpty {
+            if ClauseModel.isRegularPast(units[f], bytes), lex[f].isEmpty {
                 var a = f + 1
                 while a < extent.upperBound, a <= f + 8, units[a].kind == .word || units[a].kind == .number {
                     let w = word(a)
@@ -417,11 +415,11 @@ extension ClauseModel {
             }
             let h = head
             let hw = word(h)
-            let participle = hw.contains(.participle) || ClauseModel.isRegularPast(units, bytes, h)
+            let participle = hw.contains(.participle) || ClauseModel.isRegularPast(units[h], bytes)
             if sawHave && participle {
                 if tense == .present { tense = .perfect }
             } else if tense == .unmarked {
-                tense = hw.contains(.pastVerb) || ClauseModel.isRegularPast(units, bytes, h) ? .past : .present
+                tense = hw.contains(.pastVerb) || ClauseModel.isRegularPast(units[h], bytes) ? .past : .present
             }
             let passive = sawBe && participle
             // `is going to`, `plans to`, `threatened to`, `is expected to`, `warned that`
