@@ -63,6 +63,14 @@ struct ClauseModel: Sendable {
     /// The innermost clause of each token.
     private let owner: [Int32]
 
+    /// No clauses read: every token is outside any clause.
+    static let none = ClauseModel(clauses: [], owner: [])
+
+    private init(clauses: [Clause], owner: [Int32]) {
+        self.clauses = clauses
+        self.owner = owner
+    }
+
     /// The innermost clause holding token `i`.
     func clauseIndex(at i: Int) -> Int? {
         i >= 0 && i < owner.count ? Int(owner[i]) : nil

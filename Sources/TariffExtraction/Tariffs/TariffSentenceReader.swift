@@ -78,8 +78,9 @@ struct TariffSentenceReader {
         }
         guard !drafts.isEmpty else { return [] }
         drafts.sort { $0.anchor < $1.anchor }
-        // built only once the sentence has a rate or a measure: most sentences with a tariff word have none
-        let clauses = ClauseModel(bytes: s.bytes, tokens: s.tokens)
+        // built only once the sentence has a rate or a measure, and only when a word the clause rules read
+        // is there (the model costs about a tenth of extraction); without it those rules stay silent
+        let clauses = Self.clauseRulesMayApply(s) ? ClauseModel(bytes: s.bytes, tokens: s.tokens) : ClauseModel.none
         // Time cues only matter once there is a rate or a measure to give a status to.
         let sentencePast = (0..<s.count).contains { s.looksPast($0) }
         let cueReader = TimeCueReader(sentence: s, referenceDate: referenceDate)
@@ -161,6 +162,29 @@ struct TariffSentenceReader {
     }
 
     // MARK: - Clauses
+
+    /// Words without which no status or `additional` rule that reads the clause model can fire: `will`,
+    /// `should`, relative and subordinating words, `from`, `in addition`/`on top`; or a clause joined after
+    /// the rate that carries a word of the future, a plan or a threat.
+    static func clauseRulesMayApply(_ s: TariffSentence) -> Bool {
+        var joined = false, forward = false
+        for k in 0..<s.count {
+            let t = s.tokens[k]
+            if t.kind == .semicolon || t.kind == .dash { joined = true; continue }
+            guard t.kind == .word else { continue }
+            if clauseTriggers.contains(t.hash) { return true }
+            let c = s.lexemes[k].classes
+            if c.contains(.coordinator) || c.contains(.clauseBreak) { joined = true }
+            if !c.isDisjoint(with: [.futureCue, .announce, .propose, .threat]) { forward = true }
+            if joined && forward { return true }
+        }
+        return false
+    }
+
+    private static let clauseTriggers = WordTable<Bool>(set: [
+        "will", "shall", "should", "must", "which", "who", "whose", "from", "addition", "top", "if", "unless", "because",
+        "although", "though", "whereas", "while", "after", "before", "when", "once", "until", "since",
+    ].map(TariffTokenizer.hash))
 
     /// Clause boundaries: `;`, `:`, dashes, `while`/`but`/`which`, and `and`/`,` before a new acting party.
     private func segments() -> [Range<Int>] {
