@@ -179,7 +179,7 @@ inside sh -euc '
     fi
     useradd --no-create-home --groups tariffwatch-writers e2e-writer
 ' || fail "installation inside the namespace failed"
-inside journalctl --dump-catalog e69db1dee86146c6ba45461088dee731 | has "New deadline" \
+inside journalctl --dump-catalog e69db1dee86146c6ba45461088dee731 | has "reports a date" \
     || fail "the message catalog was not installed"
 inside systemd-analyze verify /etc/systemd/system/tariffwatch.service || fail "systemd-analyze verify failed"
 
@@ -207,6 +207,15 @@ if [[ -n $message_id ]]; then
     inside journalctl --no-pager -x -u tariffwatch.service "MESSAGE_ID=$message_id" | has '░░ Subject:' \
         || fail "journalctl -x shows no catalog text for MESSAGE_ID=$message_id (id missing from tariffwatch.catalog?)"
     inside journalctl --no-pager -x -u tariffwatch.service "MESSAGE_ID=$message_id" | grep '░░ Subject:' | head -n 1 || true
+    # The Subject is the alert's title once: no "New deadline: New deadline: …", no unfilled @FIELD@.
+    if inside journalctl --no-pager -x -u tariffwatch.service "MESSAGE_ID=$message_id" | grep '░░ Subject:' \
+        | has -E 'Subject: (New|Changed) [a-z ]+: (New|Changed) |@[A-Z_]+@'; then
+        fail "journalctl -x repeats the alert's verb or leaves a field unfilled in its Subject"
+    fi
+fi
+# MESSAGE is for people: the server path stays in SOURCE_FILE.
+if inside journalctl --no-pager -o cat -u tariffwatch.service ALERT_KIND=new_tariff ALERT_KIND=new_deadline | has /var/spool/; then
+    fail "an alert's MESSAGE shows the server path"
 fi
 
 if [[ -d $stage/formats ]]; then
@@ -279,8 +288,8 @@ if [[ -f /run/e2e/stage/repo/systemd/tariffwatch-http.socket || -f $stage/repo/s
     curl -sS --max-time 20 -D "$stage/h1" -o "$stage/feed.json" "$base/feed.json" || fail "curl $base/feed.json failed (service: $(inside systemctl is-active tariffwatch-http.service))"
     [[ $(inside systemctl is-active tariffwatch-http.service) == active ]] || fail "the first connection did not start tariffwatch-http.service"
     grep -q '^HTTP/1.1 200' "$stage/h1" || fail "GET /feed.json: $(head -n 1 "$stage/h1")"
-    python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["version"].startswith("https://jsonfeed.org/version/1"), d' "$stage/feed.json" \
-        || fail "/feed.json is not a JSON Feed"
+    # A feed reader's view: feedparser-rs (make test-deps) and the JSON Feed 1.1 rules, no server path in the texts.
+    /usr/bin/python3 "$repo/Tests/Support/check-jsonfeed.py" "$stage/feed.json" || fail "/feed.json is not a valid JSON Feed 1.1"
     etag=$(grep -i '^etag:' "$stage/h1" | cut -d' ' -f2- | tr -d '\r')
     [[ -n $etag ]] || fail "no ETag on /feed.json"
     code=$(curl -sS -o /dev/null -w '%{http_code}' -H "If-None-Match: $etag" "$base/feed.json")
@@ -306,7 +315,9 @@ assert hearing, [(str(e.get("SUMMARY")), e.decoded("DTSTART")) for e in events]
 e = hearing[0]
 assert e.decoded("DTEND") == day + datetime.timedelta(days=1), e.decoded("DTEND")
 assert str(e.get("UID")).endswith("@tariffwatch")
-assert "Evidence:" in str(e.get("DESCRIPTION")) and "Source:" in str(e.get("DESCRIPTION"))
+description, summary = str(e.get("DESCRIPTION")), str(e.get("SUMMARY"))
+assert "“" in description and "Source: " in description and "/var/spool" not in description, description
+assert "hearing" in summary.lower() and not summary.startswith("Meeting") and "other" not in summary, summary
 triggers = sorted(a.decoded("TRIGGER") for a in e.walk("VALARM"))
 assert triggers == [-datetime.timedelta(days=7), -datetime.timedelta(days=1)], triggers
 print(f"calendar: {len(events)} event(s); {e.get('SUMMARY')} on {day}, alarms {[str(t) for t in triggers]}")
