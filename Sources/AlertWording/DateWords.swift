@@ -45,6 +45,13 @@ public enum DateWords {
         }
     }
 
+    /// When a task is due: `by Fri 31 Oct 2025`, `by the end of November 2025`, `by the end of 2025`.
+    public static func dueBy(_ value: TemporalValue, through end: TemporalValue? = nil) -> String {
+        let last = end ?? value
+        if value.granularity == .day && last.granularity == .day { return "by " + text(value, through: end) }
+        return "by the end of " + inSentence(last)
+    }
+
     /// `effective Sat 1 Nov 2025`, `effective in November 2025`: when a tariff applies from.
     public static func effective(_ value: TemporalValue) -> String {
         value.granularity == .day ? "effective \(text(value))" : "effective \(adverbial(value))"

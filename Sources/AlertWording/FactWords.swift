@@ -12,32 +12,54 @@ public enum FactWords {
     public struct Event: Sendable, Equatable {
         /// `100% tariffs on Chinese goods take effect`, `US-China trade talks`, `Deadline`.
         public var what: String
-        /// True when `what` is only the kind (`Deadline`, `Meeting`): the date follows a colon, as on a form.
-        public var isLabel: Bool
+        /// How the date joins it.
+        var join: Join
+
+        enum Join: Equatable {
+            /// `… on Sat 1 Nov 2025`, `… in November 2025`.
+            case adverbial
+            /// A task due: `Countries to submit offers by Fri 31 Oct 2025`.
+            case dueBy
+            /// The kind alone (`Deadline`, `Meeting`) or a thing the text does not say what happens to
+            /// (`White House`): the date follows a colon, as on a form.
+            case label
+        }
     }
 
     /// The deadline's event: its subject with the kind's phrase.
     public static func event(_ deadline: DeadlineFact) -> Event {
-        let subject = deadline.subject.trimmingSpaces
-        guard !subject.isEmpty else { return Event(what: label(deadline.kind), isLabel: true) }
-        let phrase = SubjectPhrase(subject)
+        let phrase = SubjectPhrase(deadline.subject)
+        // No subject, or only a piece of one (`from 97.39 hours in 2017 to …`): the kind alone, and the
+        // evidence beside it says the rest.
+        guard let subject = phrase.text else { return Event(what: label(deadline.kind), join: .label) }
+        var join = Event.Join.adverbial
         let what: String
         switch deadline.kind {
         case .effective: what = phrase.isClause ? subject : subject + (phrase.isPlural ? " take effect" : " takes effect")
         case .expiry: what = phrase.isClause ? subject : subject + (phrase.isPlural ? " expire" : " expires")
         case .meeting: what = phrase.namesAnEvent || phrase.isClause ? subject : "Meeting about " + subject
-        case .deadline: what = phrase.namesADeadline ? subject : "Deadline for " + subject
-        case .other: what = subject
+        case .deadline where phrase.namesADeadline: what = subject
+        case .deadline where phrase.isClause:
+            what = subject
+            join = .dueBy
+        case .deadline: what = "Deadline for " + subject
+        case .other where phrase.namesAnEvent || phrase.isClause: what = subject
+        case .other:
+            // What happens to it the text does not say: the thing and its date, as on a form.
+            what = subject
+            join = .label
         }
-        return Event(what: capitalizingFirst(what), isLabel: false)
+        return Event(what: capitalizingFirst(what), join: join)
     }
 
     /// `100% tariffs on Chinese goods take effect on Sat 1 Nov 2025`, `Deadline: Fri 31 Oct 2025`.
     public static func sentence(_ deadline: DeadlineFact) -> String {
         let event = event(deadline)
-        return event.isLabel
-            ? "\(event.what): \(DateWords.text(deadline.date, through: deadline.endDate))"
-            : "\(event.what) \(DateWords.adverbial(deadline.date, through: deadline.endDate))"
+        switch event.join {
+        case .adverbial: return "\(event.what) \(DateWords.adverbial(deadline.date, through: deadline.endDate))"
+        case .dueBy: return "\(event.what) \(DateWords.dueBy(deadline.date, through: deadline.endDate))"
+        case .label: return "\(event.what): \(DateWords.text(deadline.date, through: deadline.endDate))"
+        }
     }
 
     /// `Reminder: the truce expires in 7 days, Mon 10 Nov 2025`.
@@ -116,7 +138,7 @@ struct TariffClause {
         if let rate = tariff.ratePct, let previous = tariff.previousRatePct, previous != rate {
             let up = rate > previous
             change = (up ? "raise" : "cut", up ? "raised" : "cut", "from \(percent(previous)) to \(percent(rate))")
-        } else if tariff.direction == .decrease, let rate = tariff.ratePct {
+        } else if let rate = tariff.ratePct, tariff.direction == .decrease || rate == 0 {
             change = ("cut", "cut", "to \(percent(rate))")
         }
         guard let imposer = tariff.imposer.map(CountryNames.shortName(of:)) else {
@@ -161,12 +183,43 @@ struct SubjectPhrase {
     let words: [Substring]
 
     init(_ subject: String) {
-        words = subject.split(whereSeparator: { $0 == " " || $0 == "\n" })
+        var words = subject.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
+        // `tariffs on 187 product categories such`: a subject cut off after a function word ends before it.
+        while let last = words.last, Self.functionWords.contains(last.lowercased()) { words.removeLast() }
+        // `from 97.39 hours in 2017 to 65 hours`, `including all cancer drugs`: a piece of a clause, no subject.
+        if let first = words.first, Self.pieceStarts.contains(first.lowercased()) {
+            words = []
+        }
+        self.words = words
     }
 
-    private static let prepositions: Set<String> = [
+    /// The subject as it reads, or nil when there is none to read.
+    var text: String? { words.isEmpty ? nil : words.joined(separator: " ") }
+
+    /// Words a subject neither starts nor ends with.
+    private static let functionWords: Set<String> = [
+        "such", "the", "a", "an", "of", "and", "or", "but", "to", "for", "on", "in", "with", "as", "that", "which", "who",
+        "by", "at", "from", "into", "than", "its", "their", "his", "her", "this", "these", "those",
+        // A verb left at the end (`FTA gets`): the subject is what comes before it.
+        "gets", "get", "is", "are", "was", "were", "will", "would", "has", "have", "had", "be", "been", "can", "could",
+        "should", "must", "may",
+    ]
+    /// Words that begin a piece of a clause, never a subject.
+    private static let pieceStarts: Set<String> = [
+        "of", "and", "or", "but", "to", "for", "on", "in", "with", "as", "that", "which", "who", "by", "at", "from", "into",
+        "than", "such", "including",
+    ]
+    /// Where the naming part of a noun phrase ends: a preposition or a relative pronoun.
+    private static let headEnds: Set<String> = [
         "on", "of", "for", "in", "from", "against", "with", "to", "by", "at", "under", "between", "into", "over", "after",
-        "before", "until", "during", "about",
+        "before", "until", "during", "about", "that", "which", "who", "whose", "where", "when",
+    ]
+    private static let determiners: Set<String> = ["the", "a", "an", "its", "their", "his", "her", "this", "these", "new", "all"]
+    /// Verbs a subject starts with when it is a task (`implement the tariffs`), not a thing.
+    private static let leadingVerbs: Set<String> = [
+        "implement", "impose", "raise", "cut", "lift", "hold", "meet", "sign", "start", "begin", "end", "complete", "finish",
+        "submit", "file", "reach", "decide", "announce", "introduce", "apply", "extend", "expand", "launch", "open", "close",
+        "have", "make", "take", "set", "pay", "respond", "reply", "comply", "register", "notify", "deliver", "ratify",
     ]
     private static let verbs: Set<String> = [
         "will", "would", "shall", "should", "must", "can", "could", "may", "might", "is", "are", "was", "were", "be", "been",
@@ -184,6 +237,12 @@ struct SubjectPhrase {
 
     /// A clause (`Trump to arrive in Malaysia`, `the ban will lapse`) reads with the date as it is.
     var isClause: Bool {
+        // `building the plant`, `implement the tariffs`: an activity, not a thing that takes effect.
+        if let first = words.first?.lowercased(), first == words.first.map(String.init) {
+            if Self.leadingVerbs.contains(first) { return true }
+            // A gerund with its object (`building the plant`), not one naming a kind (`licensing rules`).
+            if first.hasSuffix("ing"), words.count > 1, Self.determiners.contains(words[1].lowercased()) { return true }
+        }
         for (i, word) in words.enumerated() {
             let lower = word.lowercased()
             if Self.verbs.contains(lower) { return true }
@@ -199,7 +258,7 @@ struct SubjectPhrase {
 
     /// The words before the first preposition name the thing; its last word says singular or plural.
     var isPlural: Bool {
-        var head = words.prefix { !Self.prepositions.contains($0.lowercased()) }
+        var head = words.prefix { !Self.headEnds.contains($0.lowercased()) }
         // `Canada and Mexico's exemption`: the owners may be several, the thing is what follows them.
         if let owner = head.lastIndex(where: { $0.hasSuffix("'s") || $0.hasSuffix("’s") || $0.hasSuffix("s'") }),
             owner < head.endIndex - 1
@@ -247,10 +306,4 @@ func capitalizingFirst(_ text: String) -> String {
     let second = text.dropFirst().first
     if let second, second.isUppercase { return text }
     return first.uppercased() + text.dropFirst()
-}
-
-extension String {
-    var trimmingSpaces: String {
-        String(drop { $0 == " " || $0 == "\n" }.reversed().drop { $0 == " " || $0 == "\n" }.reversed())
-    }
 }
