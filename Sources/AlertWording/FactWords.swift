@@ -37,12 +37,12 @@ public enum FactWords {
         switch deadline.kind {
         case .effective: what = phrase.isClause ? subject : subject + (phrase.isPlural ? " take effect" : " takes effect")
         case .expiry: what = phrase.isClause ? subject : subject + (phrase.isPlural ? " expire" : " expires")
-        case .meeting: what = phrase.namesAnEvent || phrase.isClause ? subject : "Meeting about " + subject
+        case .meeting: what = phrase.namesAnEvent || phrase.isClause ? subject : "Meeting about " + phrase.inSentence
         case .deadline where phrase.namesADeadline: what = subject
-        case .deadline where phrase.isClause:
-            what = subject
+        case .deadline:
+            // A task (`countries to submit offers`) or a thing (`public comments`) is due by the day.
+            what = phrase.isClause ? subject : subject + " due"
             join = .dueBy
-        case .deadline: what = "Deadline for " + subject
         case .other where phrase.namesAnEvent || phrase.isClause: what = subject
         case .other:
             // What happens to it the text does not say: the thing and its date, as on a form.
@@ -196,13 +196,21 @@ struct SubjectPhrase {
     /// The subject as it reads, or nil when there is none to read.
     var text: String? { words.isEmpty ? nil : words.joined(separator: " ") }
 
+    /// The subject after other words: a capital only a sentence's start gave it (`The truce`) is dropped.
+    var inSentence: String {
+        guard let first = words.first, Self.determiners.contains(first.lowercased()), let text else { return text ?? "" }
+        return first.lowercased() + text.dropFirst(first.count)
+    }
+
     /// Words a subject neither starts nor ends with.
     private static let functionWords: Set<String> = [
         "such", "the", "a", "an", "of", "and", "or", "but", "to", "for", "on", "in", "with", "as", "that", "which", "who",
         "by", "at", "from", "into", "than", "its", "their", "his", "her", "this", "these", "those",
-        // A verb left at the end (`FTA gets`): the subject is what comes before it.
+        // A verb left at the end (`FTA gets`, `pause takes`): the subject is what comes before it, and the kind's
+        // phrase says what happens.
         "gets", "get", "is", "are", "was", "were", "will", "would", "has", "have", "had", "be", "been", "can", "could",
-        "should", "must", "may",
+        "should", "must", "may", "takes", "take", "took", "comes", "come", "kicks", "starts", "start", "begins", "begin",
+        "ends", "end", "expires", "expire", "lapses", "runs", "goes",
     ]
     /// Words that begin a piece of a clause, never a subject.
     private static let pieceStarts: Set<String> = [
@@ -283,6 +291,7 @@ struct SubjectPhrase {
 
     /// `deadline for comments`, `last day to file appeals`: the subject already says it is a deadline.
     var namesADeadline: Bool {
+        let words = words.first?.lowercased() == "the" ? words.dropFirst() : words[...]
         guard let first = words.first?.lowercased() else { return false }
         if Self.deadlineWords.contains(first) { return true }
         let two = words.prefix(2).map { $0.lowercased() }

@@ -140,7 +140,7 @@ import Testing
         (DeadlineKind.meeting, "hearing", "Hearing", "Meeting"),
         (.effective, "100% tariffs on Chinese goods", "100% tariffs on Chinese goods take effect", "Effective date"),
         (.expiry, "the truce", "The truce expires", "Expiry date"),
-        (.deadline, "comments on the steel quota", "Deadline for comments on the steel quota", "Deadline"),
+        (.deadline, "comments on the steel quota", "Comments on the steel quota due", "Deadline"),
         (.other, "EU summit", "EU summit", "Date"),
         (.deadline, "", "Deadline", "Deadline"),
         (.other, "", "Date", "Date"),

@@ -347,6 +347,16 @@ inside timeout "$timeout_s" systemctl restart tariffwatch.service || fail "resta
 sleep 2
 (( $(kind_count deadline_reminder) == 1 )) || fail "the reminder was raised $(kind_count deadline_reminder) times"
 alert_count=$(alerts)
+if [[ -n ${TARIFFWATCH_E2E_KEEP:-} ]]; then
+    # What the README's "One alert, three views" shows: the journal, the feed and the calendar of this run.
+    mkdir -p "$TARIFFWATCH_E2E_KEEP"
+    inside journalctl --no-pager -o json -u tariffwatch.service ALERT_KIND=new_deadline ALERT_KIND=deadline_reminder \
+        >"$TARIFFWATCH_E2E_KEEP/journal.json" || true
+    inside journalctl --no-pager -x -u tariffwatch.service ALERT_KIND=new_deadline >"$TARIFFWATCH_E2E_KEEP/journal-x.txt" || true
+    inside cat /var/lib/tariffwatch/feed.json >"$TARIFFWATCH_E2E_KEEP/feed.json" || true
+    [[ -f $stage/deadlines.ics ]] && cp "$stage/deadlines.ics" "$TARIFFWATCH_E2E_KEEP/"
+    echo "kept the journal, the feed and the calendar in $TARIFFWATCH_E2E_KEEP"
+fi
 
 if inside test -e /etc/systemd/system/tariffwatch@.service; then
     step "tariffwatch@desk-a and tariffwatch@desk-b: one configuration, inbox and state each"
