@@ -52,9 +52,10 @@ printf 'release:\n\t@true\ninclude mk/install.mk\n' >"$stage/wrapper.mk"
 cp "$article" "$stage/article"
 chmod 0644 "$stage/article"
 # A hearing 7 days from now, in words: a deadline for the calendar and (dated back a day) its 7-day reminder.
+# Its front matter gives the title and address the alert names (MESSAGE, the feed's link, the calendar's source).
 hearing_day=$(date -u -d '+7 days' +%Y-%m-%d)
-printf 'WTO panel sets hearing\nThe WTO dispute panel will hold a hearing on %s in Geneva, officials said.\n' \
-    "$(date -u -d "$hearing_day" '+%B %-d, %Y')" >"$stage/hearing"
+printf -- '---\ntitle: WTO panel sets hearing on steel duties\nurl: https://tradeledger.example/wto-panel-hearing\ndate: %s\n---\nThe WTO dispute panel will hold a hearing on %s in Geneva, officials said.\n' \
+    "$(date -u +%Y-%m-%d)" "$(date -u -d "$hearing_day" '+%B %-d, %Y')" >"$stage/hearing"
 # Dates the deadline facts of a state one day back (see the reminder step).
 cat >"$stage/dateback.py" <<'PY'
 import sqlite3, sys
@@ -316,7 +317,8 @@ e = hearing[0]
 assert e.decoded("DTEND") == day + datetime.timedelta(days=1), e.decoded("DTEND")
 assert str(e.get("UID")).endswith("@tariffwatch")
 description, summary = str(e.get("DESCRIPTION")), str(e.get("SUMMARY"))
-assert "“" in description and "Source: " in description and "/var/spool" not in description, description
+assert "“" in description and "Source: “WTO panel sets hearing on steel duties”" in description, description
+assert "https://tradeledger.example/wto-panel-hearing" in description and "/var/spool" not in description, description
 assert "hearing" in summary.lower() and not summary.startswith("Meeting") and "other" not in summary, summary
 triggers = sorted(a.decoded("TRIGGER") for a in e.walk("VALARM"))
 assert triggers == [-datetime.timedelta(days=7), -datetime.timedelta(days=1)], triggers
