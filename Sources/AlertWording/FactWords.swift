@@ -4,7 +4,7 @@ public import TariffExtraction
 /// A fact as one sentence: what happens, to what or by whom, and when.
 ///
 /// Deadlines: `100% tariffs on Chinese goods take effect on Sat 1 Nov 2025`, `US-China trade talks on
-/// Oct 25–27 2025`, `Deadline for comments on the steel quota on Fri 31 Oct 2025`. Tariffs: `US imposes
+/// Oct 25–27 2025`, `Comments on the steel quota due by Fri 31 Oct 2025`. Tariffs: `US imposes
 /// additional 25% tariff on steel from China, effective Fri 1 Jun 2018 (imposed)`. The subject is the
 /// extractor's; these rules only choose the words around it.
 public enum FactWords {
