@@ -5,7 +5,10 @@ It follows the annotation rules the gold files are written to (the same rules as
 evaluation, so the figures agree), and lets `make eval-own` and `make eval-heldout` run from a clone
 that has no ../shared folder.
 
-Usage: score_facts.py GOLD.json PREDICTIONS.jsonl [--verbose]
+Usage: score_facts.py GOLD.json PREDICTIONS.jsonl [--verbose] [--attributes]
+
+--attributes also lists every paired tariff change whose status, effective_date or additional
+disagrees with the gold item (the figure `attributes N/M` counts them).
 
 Rules:
 - Deadlines: a prediction counts only when it is upcoming. It pairs with a gold deadline of the same
@@ -78,6 +81,7 @@ def attribute_agrees(field, gold_value, predicted_value):
 def main(argv):
     args = [a for a in argv if not a.startswith("--")]
     verbose = "--verbose" in argv
+    show_attributes = "--attributes" in argv
     if len(args) != 2:
         sys.exit(__doc__)
     with open(args[0], encoding="utf-8") as stream:
@@ -109,7 +113,11 @@ def main(argv):
             for field in ("status", "effective_date", "additional"):
                 if field in g:
                     attributes_checked += 1
-                    attributes_right += attribute_agrees(field, g[field], p.get(field))
+                    agrees = attribute_agrees(field, g[field], p.get(field))
+                    attributes_right += agrees
+                    if show_attributes and not agrees:
+                        lines.append(f"{name}: {field} of {tariff_identity(g)} is {p.get(field)!r},"
+                                     f" gold {g[field]!r} ({g.get('note', '')}) from {p.get('text')!r}")
         for g in d_missed:
             lines.append(f"{name}: missed deadline {g['date']} ({g.get('note', '')})")
         for p in d_spurious:

@@ -60,7 +60,7 @@ final class PartyRoleReader {
             }
             // `China's imports of US soybeans`: the buyer, whose border charges the duty
             if s.isWord(after, TariffVocabulary.imports) || s.isWord(after, TariffVocabulary.purchases) { return .imposer }
-            if s.has(after, .goodsNoun) { return .target }
+            if isGoodsHead(after) { return .target }
             if s.has(after, .side) || s.isTariffNoun(after) || s.has(after, .actorNoun) && !s.has(after + 1, .sufferVerb) { return .imposer }
             if s.has(after, .tariffModifier) && (s.isTariffNoun(after + 1) || s.isTariffNoun(after + 2)) { return .imposer }
             b = after
@@ -68,7 +68,7 @@ final class PartyRoleReader {
         if b < s.count {
             if s.tokens[b].kind == .number { return .imposer }  // `Canadian 25% tariffs`
             if s.tokens[b].kind == .word {
-                if s.has(b, .goodsNoun) { return .target }
+                if isGoodsHead(b) { return .target }
                 if s.has(b, .side) { return .imposer }
                 if s.isTariffNoun(b) { return .imposer }
                 if s.has(b, .tariffModifier) && (s.isTariffNoun(b + 1) || s.isTariffNoun(b + 2)) { return .imposer }
@@ -100,8 +100,15 @@ final class PartyRoleReader {
             {
                 return .target
             }
+            // `12.5% for Chinese exporters`, `the rate for all Vietnamese producers`: the firms pay it
+            if s.isWord(p, TariffVocabulary.for_), b < s.count, s.isWord(b), Self.firmNouns.contains(s.tokens[b].hash) { return .target }
             if s.isWord(p, TariffVocabulary.to) {
-                if s.isWord(p - 1, TariffVocabulary.exports) || s.isWord(p - 1, TariffVocabulary.shipments) { return .imposer }
+                // `exports to China`, `lumber shipped to the United States`: the buyer's border charges the duty
+                if s.isWord(p - 1, TariffVocabulary.exports) || s.isWord(p - 1, TariffVocabulary.shipments)
+                    || s.isWord(p - 1) && Self.sendVerbs.contains(s.tokens[p - 1].hash)
+                {
+                    return .imposer
+                }
                 if s.isWord(p - 1, TariffVocabulary.apply) || s.isWord(p - 1, TariffVocabulary.applies) || s.isWord(p - 1, TariffVocabulary.applied) {
                     return .target
                 }
@@ -189,6 +196,18 @@ final class PartyRoleReader {
         if mention.isPerson { return .imposer }
         return .neutral
     }
+
+    /// `Chinese goods`, `China's exports`, but not `China's trade-weighted average`: the first part of a
+    /// hyphened compound modifies what follows it.
+    private func isGoodsHead(_ k: Int) -> Bool {
+        sentence.has(k, .goodsNoun) && !(k + 1 < sentence.count && sentence.tokens[k + 1].hyphenBefore)
+    }
+
+    private static let firmNouns: Set<UInt64> = Set(
+        ["exporters", "producers", "manufacturers", "companies", "firms", "makers", "suppliers", "automakers", "steelmakers"]
+            .map(TariffTokenizer.hash))
+    private static let sendVerbs: Set<UInt64> = Set(
+        ["shipped", "exported", "sold", "sent", "bound", "headed", "heading", "destined"].map(TariffTokenizer.hash))
 
     /// The last name of the list that name `m` starts (`A, B and the C`), or nil when no list follows it.
     private func listEnd(from m: Int) -> Int? {

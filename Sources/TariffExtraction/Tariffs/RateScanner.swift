@@ -325,6 +325,16 @@ enum RateScanner {
         }
     }
 
+    /// The `by` before a rate, over `an average of`, `about`, `up to`: nil when the rate follows no `by`.
+    private static func byWord(before first: Int, in s: TariffSentence) -> Int? {
+        var k = first - 1
+        while k >= 0, k >= first - 4, !s.isWord(k, TariffVocabulary.by) {
+            guard s.has(k, .determiner) || s.has(k, .approximator) || s.isWord(k, TariffVocabulary.of) || s.has(k, .aggregate) else { return nil }
+            k -= 1
+        }
+        return s.isWord(k, TariffVocabulary.by) ? k : nil
+    }
+
     private static func join(_ range: Range<Int>, _ noun: Int?) -> Range<Int> {
         guard let noun else { return range }
         return min(range.lowerBound, noun)..<max(range.upperBound, noun + 1)
@@ -341,6 +351,10 @@ enum RateScanner {
         }
         if s.has(before, .marketVerb) { return nil }
         if s.isWord(before, TariffVocabulary.by), s.has(before - 1, .marketVerb) || s.has(before - 1, .blocker) { return nil }
+        // `duties would be reduced by an average of 50 percent`, `cut tariffs by about 30%`: a share taken off
+        if !rate.points, let by = byWord(before: rate.first, in: s), (max(0, by - 5)..<by).contains(where: { s.has($0, .decrease) }) {
+            return nil
+        }
         // `30%, up from 10%`: the old rate of the one before, not a change of its own
         let fromIndex = s.has(before, .determiner) ? before - 1 : before
         if s.isWord(fromIndex, TariffVocabulary.from), s.has(fromIndex - 1, .marketVerb),

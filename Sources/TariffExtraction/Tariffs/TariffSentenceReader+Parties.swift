@@ -64,6 +64,18 @@ extension TariffSentenceReader {
                 drafts[d].target = Side(code: code, confidence: 0.8)
             }
         }
+        // `duties of 12.5% for one firm and 30.6% for other Chinese exporters`: a rate of a clause whose
+        // other rates all name one target, under the same imposer, shares it (a few rates only: a long
+        // list is read rate by rate)
+        if drafts.count <= 16 {
+            for d in drafts.indices where drafts[d].expression != nil && drafts[d].target.code == nil {
+                let siblings = drafts.indices.filter { $0 != d && drafts[$0].segment == drafts[d].segment && drafts[$0].expression != nil }
+                guard !siblings.isEmpty, siblings.allSatisfy({ drafts[$0].target.code != nil && drafts[$0].imposer.code == drafts[d].imposer.code }),
+                    let code = onlyDistinct(siblings.compactMap { drafts[$0].target.code }), code != drafts[d].imposer.code
+                else { continue }
+                drafts[d].target = Side(code: code, confidence: min(0.8, drafts[siblings[0]].target.confidence))
+            }
+        }
         // A side named as both imposer and target: the target reading (`on Japanese autos`) is the surer one.
         for d in drafts.indices where drafts[d].imposer.code != nil && drafts[d].imposer.code == drafts[d].target.code {
             drafts[d].imposer = Side(code: nil, confidence: 1)
