@@ -63,6 +63,14 @@ final class PartyRoleReader {
             if isGoodsHead(after) { return .target }
             if s.has(after, .side) || s.isTariffNoun(after) || s.has(after, .actorNoun) && !s.has(after + 1, .sufferVerb) { return .imposer }
             if s.has(after, .tariffModifier) && (s.isTariffNoun(after + 1) || s.isTariffNoun(after + 2)) { return .imposer }
+            // `China's trade-weighted average tariff rate`: a compound and level words before its own tariff
+            var k = after
+            while k < min(s.count, after + 5), s.isWord(k), s.tokens[k].hyphenBefore || s.has(k, .aggregate) || s.has(k, .tariffModifier)
+                || k + 1 < s.count && s.tokens[k + 1].hyphenBefore
+            {
+                k += 1
+            }
+            if k > after, s.isTariffNoun(k) { return .imposer }
             b = after
         }
         if b < s.count {
