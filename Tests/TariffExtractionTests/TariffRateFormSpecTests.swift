@@ -28,6 +28,9 @@ import Testing
         // rates for named firms: the nationality of the others is the target of all
         spec("Chile set anti-subsidy duties of 11.5 percent for one copper smelter and 26.4 percent for other Peruvian exporters.",
              tariff("CL", "PE", 11.5, .imposed), tariff("CL", "PE", 26.4, .imposed)),
+        // decimals as written, not as binary arithmetic leaves them (35.190000000000005)
+        spec("Chile set duties of 35.19% on Peruvian lumber.",
+             tariff("CL", "PE", 35.19, .imposed, products: ["lumber"])),
         // an overall level keeps its imposer and stays an aggregate
         spec("Peru's average tariff on Chilean goods is 3.2 percent.",
              tariff("PE", "CL", 3.2, .inEffect, aggregate: true)),
@@ -42,6 +45,17 @@ import Testing
              tariff("CL", nil, 6, .imposed, products: ["copper"])),
     ]
 
+    /// An article about two parties: a rate of one whose sentence names the other (here as a venue)
+    /// but no target is on the other's goods; a sector rate of a sentence naming only its imposer
+    /// stays on every origin.
+    static let pairArticles: [TariffSpec] = [
+        spec("Peru and Chile trade barbs\n\nLIMA -- Peru said on Monday it would keep its duties on Chilean wine. Chile protested the duties, and Chile asked Peru for talks. Goods that miss the pact's rules face a 12% Peruvian tariff, officials in Chile said.",
+             tariff("PE", "CL", 12, .inEffect)),
+        spec("Peru and Chile trade barbs\n\nLIMA -- Peru said on Monday it would keep its duties on Chilean wine. Chile protested the duties, and Chile asked Peru for talks. Peru also announced a 40% tariff on branded medicines.",
+             tariff("PE", "CL", nil, .threatened, products: ["wine"]), tariff("PE", nil, 40, .announced, products: ["branded medicines"])),
+    ]
+
+    @Test(arguments: pairArticles) func targetsFromTheArticlesPair(_ spec: TariffSpec) { check(spec) }
     @Test(arguments: rateForms) func everyRateForm(_ spec: TariffSpec) { check(spec) }
     @Test(arguments: parties) func partiesOfFirmsShipmentsAndCompounds(_ spec: TariffSpec) { check(spec) }
 }

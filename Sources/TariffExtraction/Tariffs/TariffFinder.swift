@@ -14,6 +14,7 @@ struct TariffFinder: Sendable {
         var named: [TariffSentence] = []
         var changeSentences: [Int] = []
         var mutual: [Bool] = []
+        var originsNamed: [[String]] = []
         var starts: [StartStatement] = []
         var agreementSentences = Set<Int>()
         // In sentence order (as the tagger emits them) the walk below finds every sentence's timexes; else filter.
@@ -46,6 +47,11 @@ struct TariffFinder: Sendable {
             changes.append(contentsOf: found)
             changeSentences.append(contentsOf: repeatElement(index, count: found.count))
             mutual.append(contentsOf: reader.byBothParties)
+            if !found.isEmpty {
+                // what a target-less rate's sentence says about origins, for `DocumentFrame.fillingTargets`
+                let origins = DocumentFrame.namesAllOrigins(sentence) ? [] : sentence.mentions.map(\.code)
+                originsNamed.append(contentsOf: repeatElement(origins, count: found.count))
+            }
             if !sentenceTimexes.isEmpty {
                 if let start = StartStatement.read(sentence, dated: Self.dated(sentenceTimexes, in: sentence)) {
                     starts.append(start)
@@ -64,9 +70,11 @@ struct TariffFinder: Sendable {
             StartStatement.link(starts, to: &changes, sentences: changeSentences, agreementSentences: agreementSentences)
         }
         // The article's frame is read only when a rate needs it: most articles name every imposer.
-        guard mutual.contains(true) || changes.contains(where: { $0.imposer == nil }) else { return TariffMerger.merge(changes) }
+        guard mutual.contains(true) || changes.contains(where: { $0.imposer == nil || $0.target == nil && $0.ratePct != nil })
+        else { return TariffMerger.merge(changes) }
         let frame = self.frame(of: document, tariffSentences: named)
-        return TariffMerger.merge(frame.expandingBothParties(changes, mutual: mutual), frame: frame)
+        let targeted = frame.fillingTargets(changes, named: originsNamed)
+        return TariffMerger.merge(frame.expandingBothParties(targeted, mutual: mutual), frame: frame)
     }
 
     /// The dated timexes of a sentence with the token each starts at.
