@@ -40,6 +40,12 @@ import Testing
         // the first part of a hyphened compound is no goods noun: `Peru's trade-weighted` is Peru's own level
         spec("Peru's trade-weighted average tariff rate has fallen to 2.9 percent.",
              tariff("PE", nil, 2.9, .inEffect, aggregate: true)),
+        // a relative clause's subject is its antecedent: here a list that accepted a rate, so pays it
+        spec("Peru and Chile, which each accepted 12% Brazilian tariffs, are watching.",
+             tariff("BR", "PE", 12, .imposed), tariff("BR", "CL", 12, .imposed)),
+        // `US-built`, `Chinese-made`: the origin of the goods, and not part of the product
+        spec("Peru slapped 25% counter-tariffs on Chilean-built vehicles.",
+             tariff("PE", "CL", 25, .imposed, products: ["vehicles"])),
         // goods shipped to a country pay that country's duty
         spec("Duties of 6 percent were imposed on copper shipped to Chile.",
              tariff("CL", nil, 6, .imposed, products: ["copper"])),

@@ -73,6 +73,8 @@ final class PartyRoleReader {
             if k > after, s.isTariffNoun(k) { return .imposer }
             b = after
         }
+        // `US-built vehicles`, `Chinese-made steel`: where the goods come from
+        if b < s.count, s.tokens[b].hyphenBefore, s.isWord(b), Self.originParticiples.contains(s.tokens[b].hash) { return .target }
         if b < s.count {
             if s.tokens[b].kind == .number { return .imposer }  // `Canadian 25% tariffs`
             if s.tokens[b].kind == .word {
@@ -153,6 +155,8 @@ final class PartyRoleReader {
                 k += 1; skipped += 1; continue
             }
             if s.has(k, .actorNoun) { actor = true; k += 1; skipped += 1; continue }
+            // `Japan and Korea each accepted…`, `the five all pay…`: a quantifier floats before the verb
+            if s.isWord(k), Self.floatingQuantifiers.contains(s.tokens[k].hash) { k += 1; skipped += 1; continue }
             // `Indian shrimp exporters, who pay…`
             if actor, s.tokens[k].kind == .comma, s.isWord(k + 1, TariffVocabulary.who) || s.isWord(k + 1, TariffVocabulary.which) {
                 k += 2; skipped += 1; continue
@@ -211,6 +215,9 @@ final class PartyRoleReader {
         sentence.has(k, .goodsNoun) && !(k + 1 < sentence.count && sentence.tokens[k + 1].hyphenBefore)
     }
 
+    private static let floatingQuantifiers: Set<UInt64> = Set(["each", "all", "both"].map(TariffTokenizer.hash))
+    private static let originParticiples: Set<UInt64> = Set(
+        ["made", "built", "produced", "grown", "manufactured", "assembled", "origin", "sourced"].map(TariffTokenizer.hash))
     private static let firmNouns: Set<UInt64> = Set(
         ["exporters", "producers", "manufacturers", "companies", "firms", "makers", "suppliers", "automakers", "steelmakers"]
             .map(TariffTokenizer.hash))
@@ -251,9 +258,20 @@ final class PartyRoleReader {
         } else if !(s.isWord(b + 1, TariffVocabulary.which) || s.isWord(b + 1, TariffVocabulary.who)) {
             return nil
         }
-        // the clause's first verb, skipping auxiliaries and adverbs
+        // the clause's first verb, skipping auxiliaries, adverbs and a floating `each`/`all`
         while k < s.count, k <= b + 6 {
             if s.has(k, .sufferVerb) { return .target }
+            if s.isWord(k), Self.floatingQuantifiers.contains(s.tokens[k].hash) {
+                k += 1
+                continue
+            }
+            // `Japan, which accepted 15% U.S. tariffs`: obtaining a rate is paying it
+            if s.has(k, .obtainVerb) {
+                let object = s.isWord(k + 1, TariffVocabulary.to) ? k + 2 : k + 1
+                if s.has(object, .determiner) || (object < s.count && s.tokens[object].kind == .number) || s.isTariffNoun(object) {
+                    return .target
+                }
+            }
             if s.has(k, .auxiliary) || s.has(k, .beForm) || s.looksVerbOrAdverb(k) && !s.looksPast(k) && !s.has(k, .verb) {
                 k += 1
                 continue
