@@ -46,6 +46,15 @@ import Testing
         // `US-built`, `Chinese-made`: the origin of the goods, and not part of the product
         spec("Peru slapped 25% counter-tariffs on Chilean-built vehicles.",
              tariff("PE", "CL", 25, .imposed, products: ["vehicles"])),
+        // a possessive before what the party does, or before its official or body, names the imposer
+        spec("Lima's decision to impose a 10% tariff on Chilean wine was criticised.",
+             tariff("PE", "CL", 10, .imposed, products: ["wine"])),
+        spec("Peru's countermeasures include a 15% tariff on Chilean pork.",
+             tariff("PE", "CL", 15, .inEffect, products: ["pork"])),
+        spec("Peru's trade minister imposed a 20% tariff on Chilean copper.",
+             tariff("PE", "CL", 20, .imposed, products: ["copper"])),
+        spec("The Commerce Ministry of Peru imposed a 30% tariff on Chilean steel.",
+             tariff("PE", "CL", 30, .imposed, products: ["steel"])),
         // goods shipped to a country pay that country's duty
         spec("Duties of 6 percent were imposed on copper shipped to Chile.",
              tariff("CL", nil, 6, .imposed, products: ["copper"])),

@@ -62,6 +62,10 @@ final class PartyRoleReader {
             if s.isWord(after, TariffVocabulary.imports) || s.isWord(after, TariffVocabulary.purchases) { return .imposer }
             if isGoodsHead(after) { return .target }
             if s.has(after, .side) || s.isTariffNoun(after) || s.has(after, .actorNoun) && !s.has(after + 1, .sufferVerb) { return .imposer }
+            // `Indonesia's trade minister`, `China's commerce ministry`: an official with one modifier
+            if s.isWord(after), s.has(after + 1, .actorNoun), !s.has(after + 2, .sufferVerb) { return .imposer }
+            // `Ottawa's decision to impose`, `Beijing's countermeasures`: what the party itself does
+            if s.isWord(after), Self.actionNouns.contains(s.tokens[after].hash) { return .imposer }
             if s.has(after, .tariffModifier) && (s.isTariffNoun(after + 1) || s.isTariffNoun(after + 2)) { return .imposer }
             // `China's trade-weighted average tariff rate`: a compound and level words before its own tariff
             var k = after
@@ -131,7 +135,9 @@ final class PartyRoleReader {
             }
             // `a 58% duty in the US market`: the market that charges it
             if s.isWord(p, TariffVocabulary.in), s.isWord(b, TariffVocabulary.market) { return .imposer }
-            if s.has(p, .venueMarker) || s.has(p, .preposition) && !s.has(p, .untilTrigger) && !s.isWord(p, TariffVocabulary.since) {
+            // `the Commerce Ministry of Saudi Arabia imposed`: the body's country acts as the body does (below)
+            let bodyOf = s.isWord(p, TariffVocabulary.of) && s.has(p - 1, .actorNoun)
+            if !bodyOf, s.has(p, .venueMarker) || s.has(p, .preposition) && !s.has(p, .untilTrigger) && !s.isWord(p, TariffVocabulary.since) {
                 return .neutral
             }
         } else if !asListEnd, p >= 0, s.tokens[p].kind == .comma, m > 0, s.mentions[m - 1].tokens.upperBound == p {
@@ -212,8 +218,13 @@ final class PartyRoleReader {
     /// `Chinese goods`, `China's exports`, but not `China's trade-weighted average`: the first part of a
     /// hyphened compound modifies what follows it.
     private func isGoodsHead(_ k: Int) -> Bool {
-        sentence.has(k, .goodsNoun) && !(k + 1 < sentence.count && sentence.tokens[k + 1].hyphenBefore)
+        // `Indonesia's trade minister`, `China's export officials`: the noun modifies an actor
+        sentence.has(k, .goodsNoun) && !(k + 1 < sentence.count && sentence.tokens[k + 1].hyphenBefore) && !sentence.has(k + 1, .actorNoun)
     }
+
+    private static let actionNouns: Set<UInt64> = Set(
+        ["decision", "decisions", "plan", "plans", "move", "moves", "countermeasures", "countermeasure", "measures", "retaliation",
+         "proposal", "proposals", "threat", "threats", "offer", "announcement", "order", "response"].map(TariffTokenizer.hash))
 
     private static let floatingQuantifiers: Set<UInt64> = Set(["each", "all", "both"].map(TariffTokenizer.hash))
     private static let originParticiples: Set<UInt64> = Set(
