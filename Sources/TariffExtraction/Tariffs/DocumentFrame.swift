@@ -70,6 +70,35 @@ struct DocumentFrame: Sendable {
         return result
     }
 
+    /// `Goods that miss the USMCA rules face a 35% U.S. tariff` in an article about Washington and Ottawa:
+    /// a rate of one of the article's two parties whose sentence names no target but does name the other
+    /// party (here inside the pact's name) is on that party's goods. A sentence that names only the
+    /// imposer (`Trump announced a 100% tariff on branded medicines`) or speaks of imports in general
+    /// (`imported`, `all imports`, `global`) is about every origin. Zero rates (preferences) and overall
+    /// levels stay as written. Filled targets get the frame's confidence.
+    /// - Parameter named: parallel to `changes`, the codes each change's sentence names; empty when the
+    ///   sentence speaks of imports in general (`namesAllOrigins`).
+    func fillingTargets(_ changes: [TariffChange], named: [[String]]) -> [TariffChange] {
+        guard let (a, b) = pair, named.count == changes.count else { return changes }
+        var result = changes
+        for c in result.indices where result[c].target == nil && !result[c].aggregate {
+            guard let rate = result[c].ratePct, rate > 0, let imposer = result[c].imposer, imposer == a || imposer == b else { continue }
+            let other = imposer == a ? b : a
+            guard named[c].contains(other) else { continue }
+            result[c].target = other
+            result[c].confidence = min(result[c].confidence, Self.confidence)
+        }
+        return result
+    }
+
+    /// The sentence speaks of imports from everywhere: `imported`, `imports`, `all`, `global`, `worldwide`.
+    static func namesAllOrigins(_ s: TariffSentence) -> Bool {
+        (0..<s.count).contains { s.isWord($0) && openOriginWords.contains(s.tokens[$0].hash) }
+    }
+
+    private static let openOriginWords: Set<UInt64> = Set(
+        ["imported", "imports", "all", "global", "globally", "worldwide", "every", "any", "mfn"].map(TariffTokenizer.hash))
+
     /// `changes` with every missing imposer filled from the frame, unless the frame is the target itself.
     /// An article about the duties a country faces names it often too (`Canada's lumber industry`,
     /// `Canada said`): when the rates whose both sides it reads put the frame on the paying side more

@@ -60,15 +60,29 @@ final class PartyRoleReader {
             }
             // `China's imports of US soybeans`: the buyer, whose border charges the duty
             if s.isWord(after, TariffVocabulary.imports) || s.isWord(after, TariffVocabulary.purchases) { return .imposer }
-            if s.has(after, .goodsNoun) { return .target }
+            if isGoodsHead(after) { return .target }
             if s.has(after, .side) || s.isTariffNoun(after) || s.has(after, .actorNoun) && !s.has(after + 1, .sufferVerb) { return .imposer }
+            // `Indonesia's trade minister`, `China's commerce ministry`: an official with one modifier
+            if s.isWord(after), s.has(after + 1, .actorNoun), !s.has(after + 2, .sufferVerb) { return .imposer }
+            // `Ottawa's decision to impose`, `Beijing's countermeasures`: what the party itself does
+            if s.isWord(after), Self.actionNouns.contains(s.tokens[after].hash) { return .imposer }
             if s.has(after, .tariffModifier) && (s.isTariffNoun(after + 1) || s.isTariffNoun(after + 2)) { return .imposer }
+            // `China's trade-weighted average tariff rate`: a compound and level words before its own tariff
+            var k = after
+            while k < min(s.count, after + 5), s.isWord(k), s.tokens[k].hyphenBefore || s.has(k, .aggregate) || s.has(k, .tariffModifier)
+                || k + 1 < s.count && s.tokens[k + 1].hyphenBefore
+            {
+                k += 1
+            }
+            if k > after, s.isTariffNoun(k) { return .imposer }
             b = after
         }
+        // `US-built vehicles`, `Chinese-made steel`: where the goods come from
+        if b < s.count, s.tokens[b].hyphenBefore, s.isWord(b), Self.originParticiples.contains(s.tokens[b].hash) { return .target }
         if b < s.count {
             if s.tokens[b].kind == .number { return .imposer }  // `Canadian 25% tariffs`
             if s.tokens[b].kind == .word {
-                if s.has(b, .goodsNoun) { return .target }
+                if isGoodsHead(b) { return .target }
                 if s.has(b, .side) { return .imposer }
                 if s.isTariffNoun(b) { return .imposer }
                 if s.has(b, .tariffModifier) && (s.isTariffNoun(b + 1) || s.isTariffNoun(b + 2)) { return .imposer }
@@ -100,8 +114,15 @@ final class PartyRoleReader {
             {
                 return .target
             }
+            // `12.5% for Chinese exporters`, `the rate for all Vietnamese producers`: the firms pay it
+            if s.isWord(p, TariffVocabulary.for_), b < s.count, s.isWord(b), Self.firmNouns.contains(s.tokens[b].hash) { return .target }
             if s.isWord(p, TariffVocabulary.to) {
-                if s.isWord(p - 1, TariffVocabulary.exports) || s.isWord(p - 1, TariffVocabulary.shipments) { return .imposer }
+                // `exports to China`, `lumber shipped to the United States`: the buyer's border charges the duty
+                if s.isWord(p - 1, TariffVocabulary.exports) || s.isWord(p - 1, TariffVocabulary.shipments)
+                    || s.isWord(p - 1) && Self.sendVerbs.contains(s.tokens[p - 1].hash)
+                {
+                    return .imposer
+                }
                 if s.isWord(p - 1, TariffVocabulary.apply) || s.isWord(p - 1, TariffVocabulary.applies) || s.isWord(p - 1, TariffVocabulary.applied) {
                     return .target
                 }
@@ -114,7 +135,9 @@ final class PartyRoleReader {
             }
             // `a 58% duty in the US market`: the market that charges it
             if s.isWord(p, TariffVocabulary.in), s.isWord(b, TariffVocabulary.market) { return .imposer }
-            if s.has(p, .venueMarker) || s.has(p, .preposition) && !s.has(p, .untilTrigger) && !s.isWord(p, TariffVocabulary.since) {
+            // `the Commerce Ministry of Saudi Arabia imposed`: the body's country acts as the body does (below)
+            let bodyOf = s.isWord(p, TariffVocabulary.of) && s.has(p - 1, .actorNoun)
+            if !bodyOf, s.has(p, .venueMarker) || s.has(p, .preposition) && !s.has(p, .untilTrigger) && !s.isWord(p, TariffVocabulary.since) {
                 return .neutral
             }
         } else if !asListEnd, p >= 0, s.tokens[p].kind == .comma, m > 0, s.mentions[m - 1].tokens.upperBound == p {
@@ -138,6 +161,8 @@ final class PartyRoleReader {
                 k += 1; skipped += 1; continue
             }
             if s.has(k, .actorNoun) { actor = true; k += 1; skipped += 1; continue }
+            // `Japan and Korea each accepted…`, `the five all pay…`: a quantifier floats before the verb
+            if s.isWord(k), Self.floatingQuantifiers.contains(s.tokens[k].hash) { k += 1; skipped += 1; continue }
             // `Indian shrimp exporters, who pay…`
             if actor, s.tokens[k].kind == .comma, s.isWord(k + 1, TariffVocabulary.who) || s.isWord(k + 1, TariffVocabulary.which) {
                 k += 2; skipped += 1; continue
@@ -190,6 +215,26 @@ final class PartyRoleReader {
         return .neutral
     }
 
+    /// `Chinese goods`, `China's exports`, but not `China's trade-weighted average`: the first part of a
+    /// hyphened compound modifies what follows it.
+    private func isGoodsHead(_ k: Int) -> Bool {
+        // `Indonesia's trade minister`, `China's export officials`: the noun modifies an actor
+        sentence.has(k, .goodsNoun) && !(k + 1 < sentence.count && sentence.tokens[k + 1].hyphenBefore) && !sentence.has(k + 1, .actorNoun)
+    }
+
+    private static let actionNouns: Set<UInt64> = Set(
+        ["decision", "decisions", "plan", "plans", "move", "moves", "countermeasures", "countermeasure", "measures", "retaliation",
+         "proposal", "proposals", "threat", "threats", "offer", "announcement", "order", "response"].map(TariffTokenizer.hash))
+
+    private static let floatingQuantifiers: Set<UInt64> = Set(["each", "all", "both"].map(TariffTokenizer.hash))
+    private static let originParticiples: Set<UInt64> = Set(
+        ["made", "built", "produced", "grown", "manufactured", "assembled", "origin", "sourced"].map(TariffTokenizer.hash))
+    private static let firmNouns: Set<UInt64> = Set(
+        ["exporters", "producers", "manufacturers", "companies", "firms", "makers", "suppliers", "automakers", "steelmakers"]
+            .map(TariffTokenizer.hash))
+    private static let sendVerbs: Set<UInt64> = Set(
+        ["shipped", "exported", "sold", "sent", "bound", "headed", "heading", "destined"].map(TariffTokenizer.hash))
+
     /// The last name of the list that name `m` starts (`A, B and the C`), or nil when no list follows it.
     private func listEnd(from m: Int) -> Int? {
         let k = chainEnds[m]
@@ -224,9 +269,20 @@ final class PartyRoleReader {
         } else if !(s.isWord(b + 1, TariffVocabulary.which) || s.isWord(b + 1, TariffVocabulary.who)) {
             return nil
         }
-        // the clause's first verb, skipping auxiliaries and adverbs
+        // the clause's first verb, skipping auxiliaries, adverbs and a floating `each`/`all`
         while k < s.count, k <= b + 6 {
             if s.has(k, .sufferVerb) { return .target }
+            if s.isWord(k), Self.floatingQuantifiers.contains(s.tokens[k].hash) {
+                k += 1
+                continue
+            }
+            // `Japan, which accepted 15% U.S. tariffs`: obtaining a rate is paying it
+            if s.has(k, .obtainVerb) {
+                let object = s.isWord(k + 1, TariffVocabulary.to) ? k + 2 : k + 1
+                if s.has(object, .determiner) || (object < s.count && s.tokens[object].kind == .number) || s.isTariffNoun(object) {
+                    return .target
+                }
+            }
             if s.has(k, .auxiliary) || s.has(k, .beForm) || s.looksVerbOrAdverb(k) && !s.looksPast(k) && !s.has(k, .verb) {
                 k += 1
                 continue

@@ -43,6 +43,9 @@ struct ProductPhrase {
         return items
     }
 
+    private static let made = TariffTokenizer.hash("made")
+    private static let built = TariffTokenizer.hash("built")
+
     /// The list after `on`: skips determiners, country words and `imports of`; stops at the next clause part.
     private func onPhrase(after on: Int, limit: Int) -> [Range<Int>] {
         let s = sentence
@@ -52,6 +55,8 @@ struct ProductPhrase {
             if let m = s.mention(at: k) {
                 k = s.mentions[m].tokens.upperBound
                 if k < s.count, s.tokens[k].kind == .possessive { k += 1 }
+                // `US-built vehicles`, `Chinese-made steel`: the participle belongs to the origin
+                if k < s.count, s.tokens[k].hyphenBefore, s.looksPast(k) || s.isWord(k, Self.made) || s.isWord(k, Self.built) { k += 1 }
                 continue
             }
             if s.has(k, .goodsNoun), s.isWord(k + 1, TariffVocabulary.of) { k += 2; continue }

@@ -68,7 +68,7 @@ enum RateScanner {
                 }
             }
             if end > 0, value <= 1000, !(i > 0 && s.tokens[i - 1].kind == .dash && s.tokens[i - 1].end == s.tokens[i].start) {
-                rates.append(RateMention(first: i, end: end, value: value, points: points))
+                rates.append(RateMention(first: i, end: end, value: written(value), points: points))
                 i = end
             } else {
                 i += 1
@@ -104,8 +104,14 @@ enum RateScanner {
         if s.has(i - 1, .rangeCue) || s.isWord(i - 1, TariffVocabulary.from) { return nil }
         guard numbers.allSatisfy({ s.tokens[$0].number <= 1000 }) else { return nil }
         return numbers.map { at in
-            RateMention(first: at, end: at == last ? end : at + 1, value: s.tokens[at].number, points: false)
+            RateMention(first: at, end: at == last ? end : at + 1, value: written(s.tokens[at].number), points: false)
         }
+    }
+
+    /// The rate as written: `35.19` read digit by digit comes out 35.190000000000005; rates have at most
+    /// a few decimals, so the nearest millionth is the number the text states.
+    static func written(_ value: Double) -> Double {
+        (value * 1_000_000).rounded() / 1_000_000
     }
 
     /// A number at token `i`: digits (`25`), or words (`ten`, `twenty-five`, `one hundred`) when a
@@ -270,12 +276,12 @@ enum RateScanner {
             // `10-41%` / `10 to 41 percent`: a bare number before the rate is a range's lower bound
             var minimum: Double?
             if rate.first >= 1, s.tokens[rate.first].hyphenBefore, s.tokens[rate.first - 1].kind == .number {
-                minimum = s.tokens[rate.first - 1].number
+                minimum = written(s.tokens[rate.first - 1].number)
             } else if rate.first >= 2, s.tokens[rate.first - 2].kind == .number,
                 s.isWord(rate.first - 1, TariffVocabulary.to)
                     || s.isWord(rate.first - 1, TariffVocabulary.and) && (s.has(rate.first - 3, .rangeCue) || s.has(rate.first - 4, .rangeCue))
             {
-                minimum = s.tokens[rate.first - 2].number
+                minimum = written(s.tokens[rate.first - 2].number)
             }
             // `by 10 percentage points to 35%`: the amount is not the rate
             if s.isWord(rate.first - 1, TariffVocabulary.by), r + 1 < rates.count, attached[r + 1] != nil,
@@ -325,6 +331,16 @@ enum RateScanner {
         }
     }
 
+    /// The `by` before a rate, over `an average of`, `about`, `up to`: nil when the rate follows no `by`.
+    private static func byWord(before first: Int, in s: TariffSentence) -> Int? {
+        var k = first - 1
+        while k >= 0, k >= first - 4, !s.isWord(k, TariffVocabulary.by) {
+            guard s.has(k, .determiner) || s.has(k, .approximator) || s.isWord(k, TariffVocabulary.of) || s.has(k, .aggregate) else { return nil }
+            k -= 1
+        }
+        return s.isWord(k, TariffVocabulary.by) ? k : nil
+    }
+
     private static func join(_ range: Range<Int>, _ noun: Int?) -> Range<Int> {
         guard let noun else { return range }
         return min(range.lowerBound, noun)..<max(range.upperBound, noun + 1)
@@ -341,6 +357,10 @@ enum RateScanner {
         }
         if s.has(before, .marketVerb) { return nil }
         if s.isWord(before, TariffVocabulary.by), s.has(before - 1, .marketVerb) || s.has(before - 1, .blocker) { return nil }
+        // `duties would be reduced by an average of 50 percent`, `cut tariffs by about 30%`: a share taken off
+        if !rate.points, let by = byWord(before: rate.first, in: s), (max(0, by - 5)..<by).contains(where: { s.has($0, .decrease) }) {
+            return nil
+        }
         // `30%, up from 10%`: the old rate of the one before, not a change of its own
         let fromIndex = s.has(before, .determiner) ? before - 1 : before
         if s.isWord(fromIndex, TariffVocabulary.from), s.has(fromIndex - 1, .marketVerb),

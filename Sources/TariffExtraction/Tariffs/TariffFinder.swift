@@ -14,7 +14,9 @@ struct TariffFinder: Sendable {
         var named: [TariffSentence] = []
         var changeSentences: [Int] = []
         var mutual: [Bool] = []
-        var startDates: [(sentence: Int, date: TemporalValue)] = []
+        var originsNamed: [[String]] = []
+        var starts: [StartStatement] = []
+        var agreementSentences = Set<Int>()
         // In sentence order (as the tagger emits them) the walk below finds every sentence's timexes; else filter.
         var ordered = true
         for t in timexes.indices.dropFirst() where timexes[t].sentenceIndex < timexes[t - 1].sentenceIndex {
@@ -45,22 +47,76 @@ struct TariffFinder: Sendable {
             changes.append(contentsOf: found)
             changeSentences.append(contentsOf: repeatElement(index, count: found.count))
             mutual.append(contentsOf: reader.byBothParties)
-            if !sentenceTimexes.isEmpty, let start = reader.statedStartDate() { startDates.append((index, start)) }
+            if !found.isEmpty {
+                // what a target-less rate's sentence says about origins, for `DocumentFrame.fillingTargets`
+                let origins = DocumentFrame.namesAllOrigins(sentence) ? [] : sentence.mentions.map(\.code)
+                originsNamed.append(contentsOf: repeatElement(origins, count: found.count))
+            }
+            if !sentenceTimexes.isEmpty {
+                if let start = StartStatement.read(sentence, dated: Self.dated(sentenceTimexes, in: sentence)) {
+                    starts.append(start)
+                } else if let start = reader.statedStartDate() {
+                    starts.append(StartStatement(sentence: index, date: start))
+                }
+            }
+            if !found.isEmpty, StartStatement.namesAgreement(sentence) { agreementSentences.insert(index) }
             if budget.charge(tokens: 0, found: found.count) { break }
             previous = sentence
         }
         // `As of June 1, duties on consumer goods will be cut. The duty on cosmetics will fall to 2%.`:
-        // a rate without a date of its own takes the start date the sentence before or after states.
-        if !startDates.isEmpty {
-            for c in changes.indices where changes[c].effectiveDate == nil && changes[c].status != .historical {
-                let at = changeSentences[c]
-                if let near = startDates.first(where: { abs($0.sentence - at) == 1 }) { changes[c].effectiveDate = near.date }
-            }
+        // a rate without a date of its own takes the start date another sentence states for it.
+        if changes.contains(where: { $0.effectiveDate == nil }) {
+            starts += startsOutsideTariffSentences(document, timexes: timexes, read: Set(named.map(\.index)))
+            StartStatement.link(starts, to: &changes, sentences: changeSentences, agreementSentences: agreementSentences)
         }
         // The article's frame is read only when a rate needs it: most articles name every imposer.
-        guard mutual.contains(true) || changes.contains(where: { $0.imposer == nil }) else { return TariffMerger.merge(changes) }
+        guard mutual.contains(true) || changes.contains(where: { $0.imposer == nil || $0.target == nil && $0.ratePct != nil })
+        else { return TariffMerger.merge(changes) }
         let frame = self.frame(of: document, tariffSentences: named)
-        return TariffMerger.merge(frame.expandingBothParties(changes, mutual: mutual), frame: frame)
+        let targeted = frame.fillingTargets(changes, named: originsNamed)
+        return TariffMerger.merge(frame.expandingBothParties(targeted, mutual: mutual), frame: frame)
+    }
+
+    /// The dated timexes of a sentence with the token each starts at.
+    static func dated(_ timexes: [TaggedTimex], in s: TariffSentence) -> [(timex: TaggedTimex, token: Int)] {
+        timexes.compactMap { timex in
+            guard timex.date != nil, let t = s.tokens.firstIndex(endingAfter: timex.bytes.lowerBound) else { return nil }
+            return (timex, t)
+        }
+    }
+
+    /// Start statements in sentences without a tariff noun (`The agreement comes into force on Sunday`):
+    /// only sentences with a dated timex and the letters of `effect` or `force` are tokenized.
+    private func startsOutsideTariffSentences(_ document: TextDocument, timexes: [TaggedTimex], read: Set<Int>) -> [StartStatement] {
+        var found: [StartStatement] = []
+        var t = 0
+        while t < timexes.count {
+            let index = timexes[t].sentenceIndex
+            var group: [TaggedTimex] = []
+            while t < timexes.count, timexes[t].sentenceIndex == index {
+                if timexes[t].date != nil { group.append(timexes[t]) }
+                t += 1
+            }
+            guard !group.isEmpty, !read.contains(index), document.sentences.indices.contains(index) else { continue }
+            let range = document.sentences[index]
+            guard Self.mentionsEntryIntoForce(document.bytes, range) else { continue }
+            let sentence = TariffSentence.named(document.bytes, index: index, range: range)
+            if let start = StartStatement.read(sentence, dated: Self.dated(group, in: sentence)) { found.append(start) }
+        }
+        return found
+    }
+
+    /// The bytes `effect` or `force` occur in the range (either case of the first letter).
+    static func mentionsEntryIntoForce(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        let effect = Array("ffect".utf8), force = Array("orce".utf8)
+        var i = range.lowerBound
+        while i + 5 <= range.upperBound {
+            let b = bytes[i] | 0x20
+            if b == 0x65, i + 6 <= range.upperBound, bytes[(i + 1)..<(i + 6)].elementsEqual(effect) { return true }
+            if b == 0x66, bytes[(i + 1)..<(i + 5)].elementsEqual(force) { return true }
+            i += 1
+        }
+        return false
     }
 
     /// The headline and the opening (dateline) sentence count twice, the tariff sentences once.

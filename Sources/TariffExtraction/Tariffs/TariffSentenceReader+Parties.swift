@@ -31,6 +31,24 @@ extension TariffSentenceReader {
                 drafts[d].extraTargets = Array(targets.dropFirst())
             }
         }
+        // A relative clause is its own segment, but its antecedent is its subject: `Japan and Korea, which
+        // each accepted 15% U.S. tariffs` (targets), `Canada, which imposed 25% duties` (imposer).
+        for d in drafts.indices where drafts[d].expression != nil {
+            let antecedent = antecedentMentions(of: drafts[d].segment)
+            guard let first = antecedent.first else { continue }
+            switch s.roles[first] {
+            case .target where drafts[d].target.code == nil:
+                let codes = antecedent.map { s.mentions[$0].code }.filter { $0 != drafts[d].imposer.code }
+                if let code = codes.first {
+                    drafts[d].target = Side(code: code, confidence: 1)
+                    drafts[d].extraTargets = Array(codes.dropFirst())
+                }
+            case .imposer where drafts[d].imposer.code == nil && s.mentions[first].code != drafts[d].target.code:
+                drafts[d].imposer = Side(code: s.mentions[first].code, confidence: 1)
+            default:
+                break
+            }
+        }
         // Joint subjects (`Washington and Beijing agreed to cut tariffs`) act on each other.
         for d in drafts.indices where drafts[d].target.code == nil {
             if let pair = jointSubjects(in: drafts[d].segment) {
@@ -62,6 +80,18 @@ extension TariffSentenceReader {
             }
             if drafts[d].target.code == nil, drafts[d].imposer.code == nil, let code = sentenceWide(.target, excluding: nil) {
                 drafts[d].target = Side(code: code, confidence: 0.8)
+            }
+        }
+        // `duties of 12.5% for one firm and 30.6% for other Chinese exporters`: a rate of a clause whose
+        // other rates all name one target, under the same imposer, shares it (a few rates only: a long
+        // list is read rate by rate)
+        if drafts.count <= 16 {
+            for d in drafts.indices where drafts[d].expression != nil && drafts[d].target.code == nil {
+                let siblings = drafts.indices.filter { $0 != d && drafts[$0].segment == drafts[d].segment && drafts[$0].expression != nil }
+                guard !siblings.isEmpty, siblings.allSatisfy({ drafts[$0].target.code != nil && drafts[$0].imposer.code == drafts[d].imposer.code }),
+                    let code = onlyDistinct(siblings.compactMap { drafts[$0].target.code }), code != drafts[d].imposer.code
+                else { continue }
+                drafts[d].target = Side(code: code, confidence: min(0.8, drafts[siblings[0]].target.confidence))
             }
         }
         // A side named as both imposer and target: the target reading (`on Japanese autos`) is the surer one.
@@ -100,6 +130,28 @@ extension TariffSentenceReader {
                 }
             }
         }
+    }
+
+    /// The names a relative clause starting `segment` (`, which …`, `, who …`) refers to: the name, or the
+    /// list of names (`Japan and South Korea`), right before the comma. Empty for any other segment.
+    func antecedentMentions(of segment: Range<Int>) -> [Int] {
+        let s = sentence
+        let w = segment.lowerBound
+        guard s.isWord(w, TariffVocabulary.which) || s.isWord(w, TariffVocabulary.who), w >= 2, s.tokens[w - 1].kind == .comma,
+            let last = s.mention(at: w - 2), s.mentions[last].tokens.upperBound == w - 1
+        else { return [] }
+        var list = [last]
+        var m = last
+        while m > 0 {
+            var gap = s.mentions[m - 1].tokens.upperBound
+            if gap < s.count, s.tokens[gap].kind == .comma { gap += 1 }
+            if s.has(gap, .coordinator) { gap += 1 }
+            if s.has(gap, .determiner) { gap += 1 }
+            guard gap > s.mentions[m - 1].tokens.upperBound, gap == s.mentions[m].tokens.lowerBound, s.roles[m - 1] == s.roles[last] else { break }
+            m -= 1
+            list.insert(m, at: 0)
+        }
+        return list
     }
 
     /// The one code `codes` holds, however often; nil when it holds none or several.

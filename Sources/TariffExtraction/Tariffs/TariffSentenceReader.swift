@@ -299,8 +299,10 @@ struct TariffSentenceReader {
     /// of the neighbouring sentences that give no date of their own.
     func statedStartDate() -> TemporalValue? {
         let s = sentence
-        for timex in timexes where timex.type == .date {
+        for timex in timexes where timex.type == .date || timex.type == .duration {
             guard let date = timex.date, let t = s.tokens.firstIndex(where: { $0.end > timex.bytes.lowerBound }) else { continue }
+            if timex.type == .duration && !EffectPhrase.datesSpan(timex, s, at: t) { continue }
+            if EffectPhrase.precedes(s, t) { return date }
             if s.has(t, .untilTrigger) || s.has(t - 1, .untilTrigger) { continue }
             if let trigger = [t, t - 1, t - 2].first(where: { s.has($0, .effectiveTrigger) }),
                 !Self.weakTriggers.contains(s.tokens[trigger].hash) || s.isWord(trigger + 1, TariffVocabulary.of)
@@ -317,25 +319,35 @@ struct TariffSentenceReader {
     private func effectiveDate(anchor: Int, segment: Range<Int>) -> TemporalValue? {
         let s = sentence
         var best: (value: TemporalValue, score: Int)?
-        for timex in timexes where timex.type == .date {
+        for timex in timexes where timex.type == .date || timex.type == .duration {
             guard let date = timex.date else { continue }
             let upcoming = date.isUpcoming(relativeTo: referenceDate)
             // `earlier this year` is not a start date: a period containing today must be a day to count
             if upcoming, date.granularity != .day, date.firstDay <= referenceDate { continue }
             guard let t = s.tokens.firstIndex(endingAfter: timex.bytes.lowerBound) else { continue }
+            // `take effect 15 days after March 8`, `within 30 days`: a span the tagger dated
+            if timex.type == .duration && !EffectPhrase.datesSpan(timex, s, at: t) { continue }
+            // `took effect on March 23`, `in force since April 3`, `on or after Sept. 16`: a start, even past
+            let stated = EffectPhrase.precedes(s, t) || EffectPhrase.opensPeriod(s, before: t)
             // a past date is when the measure took effect only when a start word introduces it
             // (`starting April 2`, `effective from July 1`), not `on Monday` (when it was said)
-            if !upcoming {
+            if !upcoming && !(stated && date.granularity != .year) {
                 guard date.granularity == .day, let trigger = [t, t - 1, t - 2].first(where: { s.has($0, .effectiveTrigger) }),
                     !Self.weakTriggers.contains(s.tokens[trigger].hash)
                 else { continue }
             }
             // the tagger may or may not include the trigger word (`starting November 1`) in the timex
-            if s.has(t, .untilTrigger) || s.has(t - 1, .untilTrigger) || s.has(t - 2, .untilTrigger) && !s.has(t - 1, .effectiveTrigger) { continue }
+            if !stated, s.has(t, .untilTrigger) || s.has(t - 1, .untilTrigger) || s.has(t - 2, .untilTrigger) && !s.has(t - 1, .effectiveTrigger) {
+                continue
+            }
             var score = 0
             // `on Tuesday` is usually the day something was said; `from`, `starting`, `take effect` mark a start
             let trigger = [t, t - 1, t - 2].first { s.has($0, .effectiveTrigger) }
-            if let trigger { score += Self.weakTriggers.contains(s.tokens[trigger].hash) ? 1 : 2 }
+            if stated {
+                score += 2
+            } else if let trigger {
+                score += Self.weakTriggers.contains(s.tokens[trigger].hash) ? 1 : 2
+            }
             if segment.contains(t) { score += 1 }
             guard score > 0 else { continue }
             score = score * 1000 - abs(t - anchor)

@@ -183,7 +183,7 @@ enum TariffVocabulary {
         add(.rangeCue, "between ranging range ranges vary varying varies")
         add(
             .actorNoun,
-            "officials official government governments administration authorities ministry ministers minister leaders leader president premier negotiators delegation delegates side regulators lawmakers envoy officials' spokesperson spokesman spokeswoman exporters importers producers manufacturers farmers companies firms makers automakers carmakers steelmakers growers")
+            "officials official government governments administration authorities ministry ministers minister leaders leader president premier negotiators delegation delegates side regulators lawmakers envoy officials' spokesperson spokesman spokeswoman department agency commission bureau cabinet parliament exporters importers producers manufacturers farmers companies firms makers automakers carmakers steelmakers growers")
         add(.changeNoun, "increase increases hike hikes rise rises jump boost cut cuts reduction reductions")
         add(.futureCue, "next tomorrow upcoming coming soon will 'll")
         add(.determiner, "the a an its their his her our this that these those all most any every each many some several certain other")
