@@ -14,6 +14,9 @@ struct TimexMatch {
     var anchored = false
     /// `a year ago`, `year-earlier`: how many years back; beside an earnings quarter it means that quarter.
     var yearsBack: Int? = nil
+    /// A weekday named alone (`on Friday`, not `next Friday` or `Friday, Oct. 30`): its ISO number, so the
+    /// article can give every mention of that name one date.
+    var bareWeekday: Int? = nil
 }
 
 /// Where a calendar date's year came from.
@@ -66,7 +69,9 @@ struct SentenceTagger {
             || m.end > m.start + 1 && isWord(m.end - 1, W.ago)
         if counted {
             // `nearly`, `more than`, `at least`, `up to`
-            if m.start - 2 >= floor, isWordIn(m.start - 1, Self.boundWords), isWordIn(m.start - 2, Self.boundLeads) {
+            if m.start - 3 >= floor, isWord(m.start - 1, Self.asWord), isWord(m.start - 2, Self.long), isWord(m.start - 3, Self.asWord) {
+                m.start -= 3  // `as long as a month`
+            } else if m.start - 2 >= floor, isWordIn(m.start - 1, Self.boundWords), isWordIn(m.start - 2, Self.boundLeads) {
                 m.start -= 2
             } else if m.start - 1 >= floor, isWordIn(m.start - 1, Self.approximators) {
                 m.start -= 1

@@ -1,0 +1,56 @@
+import Testing
+
+@testable import TariffExtraction
+
+/// TIMEX3 rules learnt from news narrative (written for the TimeML evaluation, in our own sentences).
+/// `friday` is 2025-10-24; `monday` is 2025-03-03.
+extension DeadlineSpecTests {
+    static let timexNarrative: [TimexSpec] = [
+        // one weekday name, one date: the mention whose clause looks ahead follows the others
+        timexes(
+            monday, "Ministers met on Friday. Friday's talks could resume after a break.",
+            ("Friday", .date, "2025-02-28"), ("Friday", .date, "2025-02-28")),
+        // a tie goes to the day just past
+        timexes(
+            friday, "The board met on Wednesday. The report may be ready Wednesday.",
+            ("Wednesday", .date, "2025-10-22"), ("Wednesday", .date, "2025-10-22")),
+        // but `will` names the coming day on its own
+        timexes(
+            friday, "Officials said on Tuesday that talks stalled. The council will decide on Tuesday.",
+            ("Tuesday", .date, "2025-10-21"), ("Tuesday", .date, "2025-10-28")),
+        // `next to` is a place, not a look ahead
+        timexes(monday, "Two people died in the blast next to the embassy on Saturday.", ("Saturday", .date, "2025-03-01")),
+        // a present form after `the` or a possessive is a noun: `the close`, `Friday's close`
+        timexes(monday, "At the close of business Thursday, most shares had been tendered.", ("Thursday", .date, "2025-02-27")),
+        timexes(monday, "As of Friday's close, the index was down 3%.", ("Friday", .date, "2025-02-28")),
+        // a past verb right after the day is the day's own, whatever comes before
+        timexes(
+            monday, "Just ahead of the visit, the ministry on Sunday issued a warning.", ("Sunday", .date, "2025-03-02")),
+        // durations counted with `one`, a bare compound, a bound before an article, `-long`
+        timexes(friday, "A memorial was held one year after the attack.", ("one year", .duration, "P1Y")),
+        timexes(friday, "Supporters began a two day rally in the capital.", ("two day", .duration, "P2D")),
+        timexes(friday, "They spoke in a talk lasting nearly an hour.", ("nearly an hour", .duration, "PT1H")),
+        timexes(friday, "The move comes barely a month after the suspension.", ("barely a month", .duration, "P1M")),
+        timexes(friday, "They joined less than a decade after the change.", ("less than a decade", .duration, "P10Y")),
+        timexes(friday, "The appeal could take as long as a month.", ("as long as a month", .duration, "P1M")),
+        timexes(friday, "Lawyers left their third day-long meeting.", ("day-long", .duration, "P1D")),
+        timexes(friday, "It ended a decades-long dispute.", ("decades-long", .duration, "PXY")),
+        timexes(
+            friday, "Net income for the fiscal year ended June 30 fell.", ("the fiscal year", .duration, "P1Y"),
+            ("June 30", .date, "2025-06-30")),
+        // `soon` is the near future seen from the reference date only
+        timexes(friday, "Investors were likely to buy as soon as trading opened."),
+        timexes(friday, "He wants the boy back as soon as possible.", ("as soon as possible", .date, "FUTURE_REF")),
+        timexes(friday, "He was probably killed soon after his capture."),
+        timexes(friday, "A trickle of cash soon became a flood."),
+        timexes(friday, "Sales will soon grow.", ("soon", .date, "FUTURE_REF")),
+        // a frequency word before an amount, or after a quantity, is a rate, not a recurring event
+        timexes(friday, "The company cut its quarterly dividend in half."),
+        timexes(friday, "Sales should rise 8.5% annually."),
+        timexes(friday, "The plant would make 10,000 units annually."),
+        timexes(friday, "Rallies are held annually in the square.", ("annually", .set, "P1Y")),
+    ]
+
+    @Test(arguments: timexNarrative)
+    func timexNarrativeValue(_ spec: TimexSpec) { check(spec) }
+}
