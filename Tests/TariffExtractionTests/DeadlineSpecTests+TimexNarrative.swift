@@ -49,6 +49,21 @@ extension DeadlineSpecTests {
         timexes(friday, "Sales should rise 8.5% annually."),
         timexes(friday, "The plant would make 10,000 units annually."),
         timexes(friday, "Rallies are held annually in the square.", ("annually", .set, "P1Y")),
+        // `payable` and `effective` date what takes effect, even in a past clause
+        timexes(friday, "The board declared a dividend, payable Dec. 1.", ("Dec. 1", .date, "2025-12-01")),
+        timexes(friday, "He was named chairman, effective Feb. 1.", ("Feb. 1", .date, "2026-02-01")),
+        timexes(friday, "The bank agreed in June to buy the unit.", ("June", .date, "2025-06")),
+        // `until` before `mid-`, `early`, `late` still makes the end of a span
+        timexes(friday, "The agency gave the firm until mid-November to reply.", ("mid-November", .date, "2025-11")),
+        timexes(friday, "The index is up 5% since year-end.", ("year-end", .date, "2024-12-31")),
+        timexes(friday, "Iraq imports about three-quarters of its food."),
+        timexes(friday, "The two groups have feuded for years.", ("years", .duration, "PXY")),
+        // no verb at all: the last such month or day, unless the next is at most two months off
+        timexes(friday, "In March, a week after the vote, another blast.", ("March", .date, "2025-03")),
+        timexes(friday, "In December, a new round of talks.", ("December", .date, "2025-12")),
+        timexes(monday, "A record high on Aug. 6.", ("Aug. 6", .date, "2024-08-06")),
+        timexes(monday, "Hearings on April 10.", ("April 10", .date, "2025-04-10")),
+        timexes(friday, "Beginning March 1, the quota shrinks.", ("March 1", .date, "2026-03-01")),
     ]
 
     @Test(arguments: timexNarrative)

@@ -33,6 +33,8 @@ extension SentenceTagger {
         let hyphenated = isMark(unitIndex, 0x2D) && isGlued(unitIndex) && isGlued(unitIndex + 1)
         if hyphenated { unitIndex += 1 }
         guard case .unit(let unit, let plural)? = word(unitIndex), unit != .weekend else { return nil }
+        // `three-quarters of its food` is a share
+        if unit == .quarter, isWord(unitIndex + 1, W.of) { return nil }
         // `2 day` alone is not English; `90-day` is, and so is `a two day rally`
         if !hyphenated && count > 1 && !plural && !isWordIn(unitIndex + 1, Self.compoundNouns) { return nil }
         let end = unitIndex + 1

@@ -71,6 +71,10 @@ extension SentenceTagger {
             // `a day-long meeting`, `a decades-long dispute`
             guard unit != .weekend, unit != .quarter else { return nil }
             return TimexMatch(start: i, end: i + 3, type: .duration, value: Self.durationValue(plural ? -1 : 1, unit))
+        case .unit(let unit, true) where isWord(i - 1, W.for_) && !tokens[i].capitalized && unit != .weekend && unit != .quarter:
+            // `ruled from Moscow for years`, `for weeks the government has held rallies`: a span of unknown length
+            if isWord(i + 1, W.ago) || isWord(i + 1, W.old) || isMark(i + 1, 0x2D) { return nil }
+            return TimexMatch(start: i, end: i + 1, type: .duration, value: Self.durationValue(-1, unit))
         case .unit(.year, false):
             // `year-end`, `year end`; `year-earlier`, `year-ago`: the year before
             var k = i + 1
@@ -81,7 +85,9 @@ extension SentenceTagger {
                 return m
             }
             guard isWord(k, W.end) else { return nil }
-            let d = CalendarDate(year: reference.year, month: 12, day: 31)!
+            // `the change since year-end`: the last one
+            let back = isWord(i - 1, W.since) && !(reference.month == 12 && reference.day == 31)
+            let d = CalendarDate(year: reference.year - (back ? 1 : 0), month: 12, day: 31)!
             return TimexMatch(start: i, end: k + 1, value: d.isoDay, date: .day(d))
         default:
             return nil

@@ -108,6 +108,7 @@ struct SentenceTagger {
     static let boundWords: WordTable<Bool> = WordTable(set: ["than", "least", "to", "most"].map(TimexTokenizer.hash))
     static let boundLeads: WordTable<Bool> = WordTable(set:
         ["more", "less", "fewer", "at", "up"].map(TimexTokenizer.hash))
+    static let startWords: WordTable<Bool> = WordTable(set: ["beginning", "starting", "effective"].map(TimexTokenizer.hash))
     static let periodNouns: WordTable<Bool> = WordTable(set: ["quarter", "period"].map(TimexTokenizer.hash))
 
     func match(at i: Int) -> TimexMatch? {
@@ -250,12 +251,17 @@ struct SentenceTagger {
     /// means the next (`will hold a consultation until May 10`).
     func tenseForDate(_ lower: Int, _ upper: Int) -> Tense {
         var k = lower - 1
+        // `until mid-November`, `until early December`
+        if isMark(k, 0x2D), isGlued(k), isWord(k - 1, W.mid) || isWord(k - 1, W.early) || isWord(k - 1, W.late) { k -= 2 }
+        else if isWord(k, W.early) || isWord(k, W.late) || isWord(k, W.mid) { k -= 1 }
         if isWord(k, W.on) || isWord(k, W.the) { k -= 1 }
         let clause = tense(lower, upper)
         // `extended to Nov. 20` too
         if isWord(k, W.until) || isWord(k, W.till) || isWord(k, W.through) || isWord(k, W.thru) || isWord(k, W.to) {
             return clause == .future ? .future : .present
         }
+        // `Beginning March 1, the quota shrinks`: a start with no verb that dates it is the nearest such day
+        if clause == .unmarked, isWordIn(k, Self.startWords) { return .present }
         return clause
     }
 }

@@ -196,6 +196,8 @@ struct TenseReader {
             "will", "ll", "shall", "would", "could", "might", "should", "must", "may", "going", "scheduled",
             "expected", "due", "slated", "planning", "poised", "upcoming", "ahead", "tomorrow",
             "next", "coming", "intends", "aims", "hopes", "seeks", "wants", "threatens", "vows", "pledges",
+            // `payable Dec. 1`, `effective Feb. 1`: the date a payment or an appointment takes effect
+            "payable", "effective",
         ] {
             t.append((TimexTokenizer.hash(w), .future))
         }
@@ -204,7 +206,7 @@ struct TenseReader {
             "came", "went", "met", "held", "said", "told", "made", "gave", "saw", "bought", "sold", "rose", "fell",
             "hit", "won", "lost", "left", "led", "spoke", "wrote", "brought", "paid", "struck", "sent", "grew",
             "got", "earlier", "previously", "former", "ran", "became", "thought", "felt", "kept", "built", "drove",
-            "chose", "broke", "froze", "spent", "stood", "meant",
+            "chose", "broke", "froze", "spent", "stood", "meant", "agreed",
         ] {
             t.append((TimexTokenizer.hash(w), .past))
         }
