@@ -64,6 +64,17 @@ extension DeadlineSpecTests {
         timexes(monday, "A record high on Aug. 6.", ("Aug. 6", .date, "2024-08-06")),
         timexes(monday, "Hearings on April 10.", ("April 10", .date, "2025-04-10")),
         timexes(friday, "Beginning March 1, the quota shrinks.", ("March 1", .date, "2026-03-01")),
+        // years, decades and centuries read out or written as ordinals
+        timexes(friday, "The approach of the year two thousand alarmed them.", ("the year two thousand", .date, "2000")),
+        timexes(friday, "Numbers kept dropping through the nineties.", ("the nineties", .date, "199")),
+        timexes(friday, "She is a 20th century democrat.", ("20th century", .date, "19")),
+        timexes(friday, "The temple dates from the 11th century.", ("11th century", .date, "10")),
+        // `in the past` whatever follows; `of the year` at a clause end is the reference's year
+        timexes(friday, "Officials indicated in the past that they could act.", ("the past", .date, "PAST_REF")),
+        timexes(friday, "Revenue rose in the first nine months of the year.", ("the first nine months", .duration, "P9M"),
+            ("the year", .date, "2025")),
+        timexes(friday, "Earnings will be lower for the fiscal year.", ("the fiscal year", .date, "2025")),
+        timexes(friday, "Net for the year-earlier nine months fell.", ("year-earlier", .date, "2024"), ("nine months", .duration, "P9M")),
     ]
 
     @Test(arguments: timexNarrative)

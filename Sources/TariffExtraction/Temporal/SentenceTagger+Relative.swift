@@ -34,8 +34,9 @@ extension SentenceTagger {
             if let m = relativeUnit(i, offset: k) { return m }
             // `current conditions`, `the past`: the present, the past
             if isWord(i, W.current), lowerOrFirst { return TimexMatch(start: i, end: i + 1, value: "PRESENT_REF") }
+            // `in the past, …`, `indicated in the past that …`
             if isWord(i, W.past), isWord(i - 1, W.the), i + 1 >= tokens.count || tokens[i + 1].kind == .mark
-                || W.datePrepositions.contains(tokens[i + 1].hash)
+                || W.datePrepositions.contains(tokens[i + 1].hash) || isWord(i - 2, W.in_) && self.word(i + 1) == nil
             {
                 return TimexMatch(start: i - 1, end: i + 1, value: "PAST_REF")
             }
@@ -71,6 +72,10 @@ extension SentenceTagger {
             // `a day-long meeting`, `a decades-long dispute`
             guard unit != .weekend, unit != .quarter else { return nil }
             return TimexMatch(start: i, end: i + 3, type: .duration, value: Self.durationValue(plural ? -1 : 1, unit))
+        case .unit(.year, false) where (i + 1 >= tokens.count || tokens[i + 1].kind == .mark && !isMark(i + 1, 0x2D))
+            && theYearAfterOf(i) != nil:
+            // `the first nine months of the year,`, `lower earnings for the fiscal year.`: the year of the reference
+            return TimexMatch(start: theYearAfterOf(i)!, end: i + 1, value: String(reference.year), date: .year(reference.year))
         case .unit(let unit, true) where isWord(i - 1, W.for_) && !tokens[i].capitalized && unit != .weekend && unit != .quarter:
             // `ruled from Moscow for years`, `for weeks the government has held rallies`: a span of unknown length
             if isWord(i + 1, W.ago) || isWord(i + 1, W.old) || isMark(i + 1, 0x2D) { return nil }
@@ -92,6 +97,13 @@ extension SentenceTagger {
         default:
             return nil
         }
+    }
+
+    /// Where `the (fiscal) year` starts when `of` or `for` comes before it.
+    func theYearAfterOf(_ i: Int) -> Int? {
+        var k = i - 1
+        if isWord(k, W.fiscal) { k -= 1 }
+        return isWord(k, W.the) && (isWord(k - 1, W.of) || isWord(k - 1, W.for_)) ? k : nil
     }
 
     /// `soon`: the near future as seen from the reference date, so not in `as soon as trading opened` (a

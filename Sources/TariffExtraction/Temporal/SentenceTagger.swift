@@ -117,7 +117,7 @@ struct SentenceTagger {
             if i > 0, !t.spaceBefore, tokens[i - 1].kind == .word || tokens[i - 1].mark == 0x2D {
                 return nil  // glued to a word or a minus: `G20`, `COVID-19`, `-20`
             }
-            return timeOfDay(i) ?? numericDate(i) ?? dayFirstDate(i) ?? duration(i) ?? bareYear(i)
+            return timeOfDay(i) ?? numericDate(i) ?? dayFirstDate(i) ?? century(i) ?? duration(i) ?? bareYear(i)
         }
         guard t.kind == .word, let word = lexicon[t.hash] else {
             if t.kind == .word, isWord(i, W.a) || isWord(i, W.an) { return duration(i) }
@@ -142,6 +142,11 @@ struct SentenceTagger {
         case .weekday: return weekdayDate(i)
         case .holiday(let h): return holiday(i, h)
         case .number(19): return spokenYear(i) ?? duration(i)
+        case .number(2): return spokenMillennium(i) ?? duration(i)
+        case .decadeName(let tens):
+            // `the nineties`: the decade of the century news is written in
+            guard isWord(i - 1, W.the), !tokens[i].capitalized else { return nil }
+            return TimexMatch(start: i - 1, end: i + 1, value: "19\(tens)")
         case .number: return duration(i)
         default: return relative(i, word)
         }
@@ -161,6 +166,36 @@ struct SentenceTagger {
         let dated = i > 0 && tokens[i - 1].kind == .word && W.datePrepositions.contains(tokens[i - 1].hash)
         return TimexMatch(start: i, end: end, value: String(year), date: dated ? .year(year) : nil)
     }
+
+    /// `two thousand`, `the year two thousand and one`: a year after 1999 read out.
+    func spokenMillennium(_ i: Int) -> TimexMatch? {
+        guard isWord(i + 1, Self.thousand) else { return nil }
+        var end = i + 2
+        var year = 2000
+        var k = end
+        if isWord(k, W.and) { k += 1 }
+        if case .number(let n)? = word(k), (1...19).contains(n) {
+            year += n
+            end = k + 1
+        }
+        // only as a year: `the year two thousand`, `by two thousand`, `in two thousand one`
+        let yearWord = isWord(i - 1, W.year) && isWord(i - 2, W.the)
+        guard yearWord || i > 0 && tokens[i - 1].kind == .word && W.datePrepositions.contains(tokens[i - 1].hash),
+            !isWordIn(end, W.quantityWords), word(end) == nil
+        else { return nil }
+        return TimexMatch(start: yearWord ? i - 2 : i, end: end, value: String(year), date: .year(year))
+    }
+
+    /// `the 20th century`, `the 11th century temple`: TIMEX3 writes a century by its first two digits (`19`).
+    func century(_ i: Int) -> TimexMatch? {
+        guard tokens[i].digits <= 2, (1...21).contains(tokens[i].value), case .ordinalSuffix? = word(i + 1), isGlued(i + 1),
+            case .century? = word(i + 2)
+        else { return nil }
+        let value = tokens[i].value - 1
+        return TimexMatch(start: i, end: i + 3, value: value < 10 ? "0\(value)" : String(value))
+    }
+
+    static let thousand = TimexTokenizer.hash("thousand")
 
     /// `m`, a day or span whose year was inferred, in year `y` instead.
     static func moved(_ m: TimexMatch, toYear y: Int) -> TimexMatch {
