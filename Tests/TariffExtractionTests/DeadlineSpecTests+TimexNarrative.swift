@@ -75,6 +75,14 @@ extension DeadlineSpecTests {
             ("the year", .date, "2025")),
         timexes(friday, "Earnings will be lower for the fiscal year.", ("the fiscal year", .date, "2025")),
         timexes(friday, "Net for the year-earlier nine months fell.", ("year-earlier", .date, "2024"), ("nine months", .duration, "P9M")),
+        // a month or day with `this year`, `last year`, `next year` after it is one expression
+        timexes(friday, "In January this year, police arrived.", ("January this year", .date, "2025-01")),
+        timexes(friday, "In June last year, the leaders fell out.", ("June last year", .date, "2024-06")),
+        timexes(friday, "They join in April next year.", ("April next year", .date, "2026-04")),
+        timexes(friday, "The vote was on March 5 last year.", ("March 5 last year", .date, "2024-03-05")),
+        timexes(friday, "In the 1988 third quarter, net fell.", ("the 1988 third quarter", .date, "1988-Q3")),
+        // a programme's title in quotes is no week
+        timexes(friday, "Baker said on ABC's \"This Week\" that the request stood."),
     ]
 
     @Test(arguments: timexNarrative)

@@ -142,6 +142,12 @@ extension SentenceTagger {
     /// `this week`, `next month`, `last year`, `next Thursday`, `last March`, `the coming weeks`, `the past two years`.
     func relativeUnit(_ i: Int, offset: Int) -> TimexMatch? {
         let next = i + 1
+        // `ABC's "This Week"`: capitalised mid-sentence, a title
+        if tokens[i].capitalized, next < tokens.count, tokens[next].capitalized, isMark(i - 1, 0x22) || isMark(i - 1, 0x27),
+            i > 1, case .unit? = word(next)
+        {
+            return nil
+        }
         switch word(next) {
         case .weekday?:
             return weekdayDate(next)
