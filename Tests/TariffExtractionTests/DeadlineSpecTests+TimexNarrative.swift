@@ -83,6 +83,10 @@ extension DeadlineSpecTests {
         timexes(friday, "In the 1988 third quarter, net fell.", ("the 1988 third quarter", .date, "1988-Q3")),
         // a programme's title in quotes is no week
         timexes(friday, "Baker said on ABC's \"This Week\" that the request stood."),
+        // a part of today or of last night
+        timexes(friday, "The minister arrives this evening.", ("this evening", .time, "2025-10-24TEV")),
+        timexes(friday, "Shots were heard last night.", ("last night", .time, "2025-10-23TNI")),
+        timexes(friday, "Prices are updated hourly.", ("hourly", .set, "PT1H")),
     ]
 
     @Test(arguments: timexNarrative)

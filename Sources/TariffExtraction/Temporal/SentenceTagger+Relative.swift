@@ -142,6 +142,13 @@ extension SentenceTagger {
     /// `this week`, `next month`, `last year`, `next Thursday`, `last March`, `the coming weeks`, `the past two years`.
     func relativeUnit(_ i: Int, offset: Int) -> TimexMatch? {
         let next = i + 1
+        // `this morning`, `this evening`, `last night`: a part of the reference day or of the day before
+        if next < tokens.count, tokens[next].kind == .word, let part = Self.partOfDay(tokens[next].hash),
+            offset == 0 || offset == -1 && (part == "NI" || part == "EV")
+        {
+            let day = reference.adding(days: offset)
+            return TimexMatch(start: i, end: next + 1, type: .time, value: day.isoDay + "T" + part, date: .day(day))
+        }
         // `ABC's "This Week"`: capitalised mid-sentence, a title
         if tokens[i].capitalized, next < tokens.count, tokens[next].capitalized, isMark(i - 1, 0x22) || isMark(i - 1, 0x27),
             i > 1, case .unit? = word(next)

@@ -120,6 +120,7 @@ enum TimexLexicon {
         // TimeML marks these; `previously`, `formerly`, `shortly` are left unmarked by its annotators
         add(["recently", "lately", "recent"], .reference("PAST_REF"))
         add(["soon", "future"], .reference("FUTURE_REF"))
+        add(["hourly"], .frequency("PT1H"))
         add(["daily"], .frequency("P1D"))
         add(["weekly"], .frequency("P1W"))
         add(["monthly"], .frequency("P1M"))
