@@ -114,10 +114,11 @@ eval-news-tune eval-news-heldout: build
 			$(if $(filter eval-news-heldout,$@),| tail -n 1,); \
 	else echo "skipped: no $(NEWS)/gold.json (the real-news set lives outside the repository)"; fi
 
-# TempEval-3 style timex scores on ../shared/eval/timeml.
+# TempEval-3 style timex scores on ../shared/eval/timeml. TIMEML_FLAGS="--split tune --kinds" for the
+# documents rules are written from with their errors grouped; "--split heldout" for the score lines of the rest.
 TIMEML ?= ../shared/eval/timeml
 eval-timeml: build
-	@if [ -d "$(TIMEML)" ]; then python3 scripts/eval_timeml.py --timeml $(TIMEML) -- "$$($(SWIFT) build --show-bin-path)/tariffwatch" extract --timex; \
+	@if [ -d "$(TIMEML)" ]; then python3 scripts/eval_timeml.py --timeml $(TIMEML) $(TIMEML_FLAGS) -- "$$($(SWIFT) build --show-bin-path)/tariffwatch" extract --timex; \
 	else echo "skipped: no $(TIMEML) (TimeBank and AQUAINT live outside the repository)"; fi
 
 clean:

@@ -19,8 +19,14 @@ struct DateResolver: Sendable {
             return candidates.first { $0 >= reference } ?? candidates.last
         case .past:
             return candidates.last { $0 <= reference } ?? candidates.first
-        case .present, .unmarked:
+        case .present:
             return candidates.min { abs($0.daysSinceEpoch - r) < abs($1.daysSinceEpoch - r) }
+        case .unmarked:
+            // nothing says: news tells of what has happened, so the last one, unless the next is at most two
+            // months off (`testify on Feb. 10` in early January)
+            let next = candidates.first { $0 >= reference }
+            if let next, next.daysSinceEpoch - r <= 61 { return next }
+            return candidates.last { $0 <= reference } ?? next
         }
     }
 
@@ -30,7 +36,14 @@ struct DateResolver: Sendable {
         switch tense {
         case .future: return delta >= 0 ? reference.year : reference.year + 1
         case .past: return delta <= 0 ? reference.year : reference.year - 1
-        case .present, .unmarked:
+        // no verb says (`In January, a week after the anniversary, …`): news tells of what has happened, so the
+        // last such month, unless the next is at most two months ahead
+        case .unmarked:
+            let ahead = (month - reference.month + 12) % 12
+            if ahead == 0 { return reference.year }
+            if ahead <= 2 { return delta > 0 ? reference.year : reference.year + 1 }
+            return delta < 0 ? reference.year : reference.year - 1
+        case .present:
             if delta > 6 { return reference.year - 1 }
             if delta < -6 { return reference.year + 1 }
             if delta == -6 { return reference.year }  // half a year either way: news more often looks back

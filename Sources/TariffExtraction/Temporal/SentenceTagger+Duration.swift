@@ -33,12 +33,20 @@ extension SentenceTagger {
         let hyphenated = isMark(unitIndex, 0x2D) && isGlued(unitIndex) && isGlued(unitIndex + 1)
         if hyphenated { unitIndex += 1 }
         guard case .unit(let unit, let plural)? = word(unitIndex), unit != .weekend else { return nil }
-        if !hyphenated && count > 1 && !plural { return nil }  // `2 day` is not English; `90-day` is
+        // `three-quarters of its food` is a share
+        if unit == .quarter, isWord(unitIndex + 1, W.of) { return nil }
+        // `2 day` alone is not English; `90-day` is, and so is `a two day rally`
+        if !hyphenated && count > 1 && !plural && !isWordIn(unitIndex + 1, Self.compoundNouns) { return nil }
         let end = unitIndex + 1
         // ages: `25-year-old`, `25 years old`
         if isWord(end, W.old) || (isMark(end, 0x2D) && isWord(end + 1, W.old)) { return nil }
-        let article = tokens[i].kind == .word && count == 1
+        // `one` counts like a digit (`one year after`), except `One day, …` opening a sentence (some day)
+        let one = isWord(i, Self.one) && !(unit == .day && isSentenceInitial(i))
+        let article = tokens[i].kind == .word && count == 1 && !one
         let before = i > 0 && tokens[i - 1].kind == .word ? tokens[i - 1].hash : 0
+        // `nearly an hour`, `barely a month`, `less than a decade`, `as long as a month`, `in about a week`
+        let bounded = isWordIn(i - 1, Self.approximators) || isWord(i - 1, Self.than) && isWordIn(i - 2, Self.boundLeads)
+            || isWord(i - 1, Self.least) && isWord(i - 2, W.at) || isWord(i - 1, Self.asWord) && isWord(i - 2, Self.long)
         var value = Self.durationValue(count, unit)
         if half {
             guard case .unit(let u, true)? = word(unitIndex), u != .quarter, u != .decade, let letter = value.last else { return nil }
@@ -52,7 +60,7 @@ extension SentenceTagger {
             if unit == .year, !isWord(end, W.later) { m.yearsBack = count }
             return m
         }
-        if article && !(before == W.in_ || before == W.within || before == W.for_ || before == W.over) { return nil }
+        if article && !bounded && !(before == W.in_ || before == W.within || before == W.for_ || before == W.over) { return nil }
         var match = TimexMatch(start: i, end: end, type: .duration, value: value)
         // `a year-long truce` describes a span; `its fastest pace in three years` looks back over one
         let adjective = isMark(end, 0x2D) && isGlued(end) && isGlued(end + 1)
@@ -64,6 +72,17 @@ extension SentenceTagger {
         return match
     }
 
+    static let one = TimexTokenizer.hash("one")
+    static let than = TimexTokenizer.hash("than")
+    static let least = TimexTokenizer.hash("least")
+    /// Nouns a number and a singular unit describe without a hyphen: `a two day rally`, `a three year plan`.
+    static let compoundNouns: WordTable<Bool> = WordTable(set:
+        ["rally", "visit", "trip", "meeting", "meetings", "talks", "conference", "summit", "session", "strike", "tour",
+         "plan", "program", "programme", "period", "truce", "ceasefire", "cease-fire", "break", "holiday", "event",
+         "festival", "stay", "term", "deadline", "moratorium", "suspension", "ban", "window", "extension", "delay",
+         "high", "low", "contract", "deal", "agreement", "exemption", "waiver", "review", "investigation"]
+            .map(TimexTokenizer.hash))
+
     /// `P90D`, `P2W`, `P3M`, `P1Y`, `PT2H`; `X` for an unknown count (`several years`).
     static func durationValue(_ count: Int, _ unit: TimeUnit) -> String {
         let n = count < 0 ? "X" : String(count)
@@ -73,7 +92,7 @@ extension SentenceTagger {
         case .month: return "P\(n)M"
         case .quarter: return count < 0 ? "PXM" : "P\(3 * count)M"
         case .year: return "P\(n)Y"
-        case .decade: return count < 0 ? "PXDE" : "P\(10 * count)Y"
+        case .decade: return count < 0 ? "PXY" : "P\(10 * count)Y"  // decades are counted in years
         case .hour: return "PT\(n)H"
         case .minute: return "PT\(n)M"
         }

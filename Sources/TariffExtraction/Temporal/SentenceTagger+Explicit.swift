@@ -69,6 +69,11 @@ extension SentenceTagger {
 
     /// `, 2025` or ` 2025` after a day: the year, moving `end` past it.
     private func explicitYearAfter(_ end: inout Int) -> Int? {
+        // `March 5 this year`, `Dec. 2 last year`
+        if case .shift(.relative(let k))? = word(end), isWord(end + 1, W.year), !isMark(end + 2, 0x27) {
+            end += 2
+            return reference.year + k
+        }
         if isMark(end, 0x2C), let y = year(end + 1) {
             end += 2
             return y
@@ -93,6 +98,12 @@ extension SentenceTagger {
 
     /// `November 2025`, or a month alone where the words around make it a date (`since April`, `in May`).
     private func monthOnly(_ i: Int, month: Int, next: Int) -> TimexMatch? {
+        // `January this year`, `June last year`, `April next year`: one expression, the year counted from the reference
+        if case .shift(.relative(let k))? = word(next), isWord(next + 1, W.year), !isMark(next + 2, 0x27) {
+            let y = reference.year + k
+            return TimexMatch(start: i, end: next + 2, value: TemporalValue.month(year: y, month: month).iso,
+                date: .month(year: y, month: month))
+        }
         if let y = year(next) {
             return TimexMatch(start: i, end: next + 1, value: TemporalValue.month(year: y, month: month).iso,
                 date: .month(year: y, month: month))
@@ -182,6 +193,13 @@ extension SentenceTagger {
             return TimexMatch(start: i, end: i + 2, value: String(y / 10))
         }
         if isMark(i + 1, 0x2D), isGlued(i + 1), isNumber(i + 2), isGlued(i + 2) { return nil }
+        // `the 1988 third quarter`
+        if case .ordinal(let q)? = word(i + 1), isWord(i + 2, TimexTokenizer.hash("quarter")) || isMark(i + 2, 0x2D) && isWord(i + 3, TimexTokenizer.hash("quarter")),
+            var m = quarter(i + 1, q, end: isMark(i + 2, 0x2D) ? i + 4 : i + 3)
+        {
+            m.start = isWord(i - 1, W.the) ? i - 1 : i
+            return m
+        }
         // `the 1988 period` in results news: that year's quarter, as `the year-ago period` is
         if isWord(i - 1, W.the), isWordIn(i + 1, Self.periodNouns), y < reference.year {
             var m = TimexMatch(start: i, end: i + 1, value: String(y), date: .year(y))

@@ -14,11 +14,12 @@ extension SentenceTagger {
             guard lowerOrFirst, !(isMark(i + 1, 0x2D) && isGlued(i + 1)) else { return nil }  // `now-defunct`
             // `the future` (the adjective in `future talks` is no expression); `recent years`
             if value == "FUTURE_REF", isWord(i, W.future), !isWord(i - 1, W.the) { return nil }
+            if isWord(i, Self.soon) { return soon(i) }
             let start = isWord(i - 1, W.the) && value == "FUTURE_REF" ? i - 1 : i
             if case .unit(_, true)? = self.word(i + 1) { return TimexMatch(start: start, end: i + 2, value: value) }
             return TimexMatch(start: start, end: i + 1, value: value)
         case .frequency(let value):
-            guard lowerOrFirst else { return nil }
+            guard lowerOrFirst, !isRate(i) else { return nil }
             return TimexMatch(start: i, end: i + 1, type: .set, value: value)
         case .quarterName(let q):
             return quarter(i, q, end: i + 1)
@@ -33,8 +34,9 @@ extension SentenceTagger {
             if let m = relativeUnit(i, offset: k) { return m }
             // `current conditions`, `the past`: the present, the past
             if isWord(i, W.current), lowerOrFirst { return TimexMatch(start: i, end: i + 1, value: "PRESENT_REF") }
+            // `in the past, …`, `indicated in the past that …`
             if isWord(i, W.past), isWord(i - 1, W.the), i + 1 >= tokens.count || tokens[i + 1].kind == .mark
-                || W.datePrepositions.contains(tokens[i + 1].hash)
+                || W.datePrepositions.contains(tokens[i + 1].hash) || isWord(i - 2, W.in_) && self.word(i + 1) == nil
             {
                 return TimexMatch(start: i - 1, end: i + 1, value: "PAST_REF")
             }
@@ -60,6 +62,24 @@ extension SentenceTagger {
             let past = reference.weekday <= 5 && tense(i - 1, i + 1) != .future
             let week = TemporalValue.week(containing: reference.adding(days: past ? -7 : 0))
             return TimexMatch(start: i - 1, end: i + 1, value: "\(week.iso)-WE")
+        case .unit(.year, false) where isWordIn(i + 1, Self.periodEnds) && (isWord(i - 1, W.the) || isWord(i - 1, W.fiscal)):
+            // `for the year ended March 31`, `in the fiscal year ending June 30`: a year's span, dated by its last day
+            var start = i - 1
+            if isWord(start, W.fiscal), isWord(start - 1, W.the) { start -= 1 }
+            guard isWord(start, W.the) else { return nil }
+            return TimexMatch(start: start, end: i + 1, type: .duration, value: "P1Y")
+        case .unit(let unit, let plural) where isMark(i + 1, 0x2D) && isGlued(i + 1) && isWord(i + 2, Self.long) && isGlued(i + 2):
+            // `a day-long meeting`, `a decades-long dispute`
+            guard unit != .weekend, unit != .quarter else { return nil }
+            return TimexMatch(start: i, end: i + 3, type: .duration, value: Self.durationValue(plural ? -1 : 1, unit))
+        case .unit(.year, false) where (i + 1 >= tokens.count || tokens[i + 1].kind == .mark && !isMark(i + 1, 0x2D))
+            && theYearAfterOf(i) != nil:
+            // `the first nine months of the year,`, `lower earnings for the fiscal year.`: the year of the reference
+            return TimexMatch(start: theYearAfterOf(i)!, end: i + 1, value: String(reference.year), date: .year(reference.year))
+        case .unit(let unit, true) where isWord(i - 1, W.for_) && !tokens[i].capitalized && unit != .weekend && unit != .quarter:
+            // `ruled from Moscow for years`, `for weeks the government has held rallies`: a span of unknown length
+            if isWord(i + 1, W.ago) || isWord(i + 1, W.old) || isMark(i + 1, 0x2D) { return nil }
+            return TimexMatch(start: i, end: i + 1, type: .duration, value: Self.durationValue(-1, unit))
         case .unit(.year, false):
             // `year-end`, `year end`; `year-earlier`, `year-ago`: the year before
             var k = i + 1
@@ -70,16 +90,71 @@ extension SentenceTagger {
                 return m
             }
             guard isWord(k, W.end) else { return nil }
-            let d = CalendarDate(year: reference.year, month: 12, day: 31)!
+            // `the change since year-end`: the last one
+            let back = isWord(i - 1, W.since) && !(reference.month == 12 && reference.day == 31)
+            let d = CalendarDate(year: reference.year - (back ? 1 : 0), month: 12, day: 31)!
             return TimexMatch(start: i, end: k + 1, value: d.isoDay, date: .day(d))
         default:
             return nil
         }
     }
 
+    /// Where `the (fiscal) year` starts when `of` or `for` comes before it.
+    func theYearAfterOf(_ i: Int) -> Int? {
+        var k = i - 1
+        if isWord(k, W.fiscal) { k -= 1 }
+        return isWord(k, W.the) && (isWord(k - 1, W.of) || isWord(k - 1, W.for_)) ? k : nil
+    }
+
+    /// `soon`: the near future as seen from the reference date, so not in `as soon as trading opened` (a
+    /// conjunction), `soon after the vote` (counted from another event) or a clause telling of the past
+    /// (`the trickle soon became a flood`). `as soon as possible` is one expression.
+    func soon(_ i: Int) -> TimexMatch? {
+        if isWord(i - 1, Self.asWord), isWord(i + 1, Self.asWord) {
+            guard isWord(i + 2, Self.possible) else { return nil }
+            return TimexMatch(start: i - 1, end: i + 3, value: "FUTURE_REF")
+        }
+        if isWordIn(i + 1, Self.afterWords) || tense(i, i + 1) == .past { return nil }
+        return TimexMatch(start: i, end: i + 1, value: "FUTURE_REF")
+    }
+
+    /// `a quarterly dividend`, `average daily volume`, `8.5% annually`, `10,000 units annually`: an amount per
+    /// period, not a recurring event; `an initial quarterly of five cents` is the dividend itself.
+    func isRate(_ i: Int) -> Bool {
+        if isWordIn(i + 1, Self.amountNouns) || isWord(i + 1, W.of) || isWord(i - 1, Self.average) { return true }
+        return isMark(i - 1, 0x25) || isNumber(i - 1) || isNumber(i - 2) && tokens[i - 1].kind == .word
+    }
+
+    static let soon = TimexTokenizer.hash("soon")
+    static let asWord = TimexTokenizer.hash("as")
+    static let possible = TimexTokenizer.hash("possible")
+    static let long = TimexTokenizer.hash("long")
+    static let average = TimexTokenizer.hash("average")
+    static let afterWords: WordTable<Bool> = WordTable(set: ["after", "afterwards", "afterward", "thereafter"].map(TimexTokenizer.hash))
+    /// `the year ended June 30`: the words that give a fiscal period's last day.
+    static let periodEnds: WordTable<Bool> = WordTable(set: ["ended", "ending", "ends", "to"].map(TimexTokenizer.hash))
+    /// Amounts a frequency word turns into a rate: `quarterly dividend`, `daily volume`.
+    static let amountNouns: WordTable<Bool> = WordTable(set:
+        ["dividend", "dividends", "volume", "volumes", "turnover", "loss", "losses", "profit", "profits", "earnings",
+         "payment", "payments", "rate", "rates", "sales", "output", "revenue", "income", "average", "production"]
+            .map(TimexTokenizer.hash))
+
     /// `this week`, `next month`, `last year`, `next Thursday`, `last March`, `the coming weeks`, `the past two years`.
     func relativeUnit(_ i: Int, offset: Int) -> TimexMatch? {
         let next = i + 1
+        // `this morning`, `this evening`, `last night`: a part of the reference day or of the day before
+        if next < tokens.count, tokens[next].kind == .word, let part = Self.partOfDay(tokens[next].hash),
+            offset == 0 || offset == -1 && (part == "NI" || part == "EV")
+        {
+            let day = reference.adding(days: offset)
+            return TimexMatch(start: i, end: next + 1, type: .time, value: day.isoDay + "T" + part, date: .day(day))
+        }
+        // `ABC's "This Week"`: capitalised mid-sentence, a title
+        if tokens[i].capitalized, next < tokens.count, tokens[next].capitalized, isMark(i - 1, 0x22) || isMark(i - 1, 0x27),
+            i > 1, case .unit? = word(next)
+        {
+            return nil
+        }
         switch word(next) {
         case .weekday?:
             return weekdayDate(next)

@@ -25,6 +25,7 @@ extension SentenceTagger {
         let tense = said ? .past : tense(start, i + 1)
         let date = resolver.weekday(weekday, shift: shift, tense: tense)
         var match = TimexMatch(start: start, end: i + 1, value: date.isoDay, date: .day(date))
+        if shift == nil { match.bareWeekday = weekday }
         // `Sunday and Monday`, `Monday to Wednesday`, `Monday-Wednesday`
         let joiner = i + 1
         if isWord(joiner, W.and) || isWord(joiner, W.to) || isWord(joiner, W.through) || isWord(joiner, W.until)

@@ -14,6 +14,9 @@ struct TimexMatch {
     var anchored = false
     /// `a year ago`, `year-earlier`: how many years back; beside an earnings quarter it means that quarter.
     var yearsBack: Int? = nil
+    /// A weekday named alone (`on Friday`, not `next Friday` or `Friday, Oct. 30`): its ISO number, so the
+    /// article can give every mention of that name one date.
+    var bareWeekday: Int? = nil
 }
 
 /// Where a calendar date's year came from.
@@ -66,7 +69,9 @@ struct SentenceTagger {
             || m.end > m.start + 1 && isWord(m.end - 1, W.ago)
         if counted {
             // `nearly`, `more than`, `at least`, `up to`
-            if m.start - 2 >= floor, isWordIn(m.start - 1, Self.boundWords), isWordIn(m.start - 2, Self.boundLeads) {
+            if m.start - 3 >= floor, isWord(m.start - 1, Self.asWord), isWord(m.start - 2, Self.long), isWord(m.start - 3, Self.asWord) {
+                m.start -= 3  // `as long as a month`
+            } else if m.start - 2 >= floor, isWordIn(m.start - 1, Self.boundWords), isWordIn(m.start - 2, Self.boundLeads) {
                 m.start -= 2
             } else if m.start - 1 >= floor, isWordIn(m.start - 1, Self.approximators) {
                 m.start -= 1
@@ -103,6 +108,7 @@ struct SentenceTagger {
     static let boundWords: WordTable<Bool> = WordTable(set: ["than", "least", "to", "most"].map(TimexTokenizer.hash))
     static let boundLeads: WordTable<Bool> = WordTable(set:
         ["more", "less", "fewer", "at", "up"].map(TimexTokenizer.hash))
+    static let startWords: WordTable<Bool> = WordTable(set: ["beginning", "starting", "effective"].map(TimexTokenizer.hash))
     static let periodNouns: WordTable<Bool> = WordTable(set: ["quarter", "period"].map(TimexTokenizer.hash))
 
     func match(at i: Int) -> TimexMatch? {
@@ -111,7 +117,7 @@ struct SentenceTagger {
             if i > 0, !t.spaceBefore, tokens[i - 1].kind == .word || tokens[i - 1].mark == 0x2D {
                 return nil  // glued to a word or a minus: `G20`, `COVID-19`, `-20`
             }
-            return timeOfDay(i) ?? numericDate(i) ?? dayFirstDate(i) ?? duration(i) ?? bareYear(i)
+            return timeOfDay(i) ?? numericDate(i) ?? dayFirstDate(i) ?? century(i) ?? duration(i) ?? bareYear(i)
         }
         guard t.kind == .word, let word = lexicon[t.hash] else {
             if t.kind == .word, isWord(i, W.a) || isWord(i, W.an) { return duration(i) }
@@ -136,6 +142,11 @@ struct SentenceTagger {
         case .weekday: return weekdayDate(i)
         case .holiday(let h): return holiday(i, h)
         case .number(19): return spokenYear(i) ?? duration(i)
+        case .number(2): return spokenMillennium(i) ?? duration(i)
+        case .decadeName(let tens):
+            // `the nineties`: the decade of the century news is written in
+            guard isWord(i - 1, W.the), !tokens[i].capitalized else { return nil }
+            return TimexMatch(start: i - 1, end: i + 1, value: "19\(tens)")
         case .number: return duration(i)
         default: return relative(i, word)
         }
@@ -155,6 +166,36 @@ struct SentenceTagger {
         let dated = i > 0 && tokens[i - 1].kind == .word && W.datePrepositions.contains(tokens[i - 1].hash)
         return TimexMatch(start: i, end: end, value: String(year), date: dated ? .year(year) : nil)
     }
+
+    /// `two thousand`, `the year two thousand and one`: a year after 1999 read out.
+    func spokenMillennium(_ i: Int) -> TimexMatch? {
+        guard isWord(i + 1, Self.thousand) else { return nil }
+        var end = i + 2
+        var year = 2000
+        var k = end
+        if isWord(k, W.and) { k += 1 }
+        if case .number(let n)? = word(k), (1...19).contains(n) {
+            year += n
+            end = k + 1
+        }
+        // only as a year: `the year two thousand`, `by two thousand`, `in two thousand one`
+        let yearWord = isWord(i - 1, W.year) && isWord(i - 2, W.the)
+        guard yearWord || i > 0 && tokens[i - 1].kind == .word && W.datePrepositions.contains(tokens[i - 1].hash),
+            !isWordIn(end, W.quantityWords), word(end) == nil
+        else { return nil }
+        return TimexMatch(start: yearWord ? i - 2 : i, end: end, value: String(year), date: .year(year))
+    }
+
+    /// `the 20th century`, `the 11th century temple`: TIMEX3 writes a century by its first two digits (`19`).
+    func century(_ i: Int) -> TimexMatch? {
+        guard tokens[i].digits <= 2, (1...21).contains(tokens[i].value), case .ordinalSuffix? = word(i + 1), isGlued(i + 1),
+            case .century? = word(i + 2)
+        else { return nil }
+        let value = tokens[i].value - 1
+        return TimexMatch(start: i, end: i + 3, value: value < 10 ? "0\(value)" : String(value))
+    }
+
+    static let thousand = TimexTokenizer.hash("thousand")
 
     /// `m`, a day or span whose year was inferred, in year `y` instead.
     static func moved(_ m: TimexMatch, toYear y: Int) -> TimexMatch {
@@ -245,12 +286,17 @@ struct SentenceTagger {
     /// means the next (`will hold a consultation until May 10`).
     func tenseForDate(_ lower: Int, _ upper: Int) -> Tense {
         var k = lower - 1
+        // `until mid-November`, `until early December`
+        if isMark(k, 0x2D), isGlued(k), isWord(k - 1, W.mid) || isWord(k - 1, W.early) || isWord(k - 1, W.late) { k -= 2 }
+        else if isWord(k, W.early) || isWord(k, W.late) || isWord(k, W.mid) { k -= 1 }
         if isWord(k, W.on) || isWord(k, W.the) { k -= 1 }
         let clause = tense(lower, upper)
         // `extended to Nov. 20` too
         if isWord(k, W.until) || isWord(k, W.till) || isWord(k, W.through) || isWord(k, W.thru) || isWord(k, W.to) {
             return clause == .future ? .future : .present
         }
+        // `Beginning March 1, the quota shrinks`: a start with no verb that dates it is the nearest such day
+        if clause == .unmarked, isWordIn(k, Self.startWords) { return .present }
         return clause
     }
 }

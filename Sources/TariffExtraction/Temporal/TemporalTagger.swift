@@ -18,6 +18,7 @@ struct TemporalTagger: Sendable {
         tokens.reserveCapacity(64)
         let lexicon = TimexLexicon.table
         var lastQuarter: (sentence: Int, value: TemporalValue)?
+        var weekdays: [(timex: Int, weekday: Int, date: CalendarDate)] = []
         for (index, range) in document.sentences.enumerated() where TimexPrefilter.mayHoldTime(document.bytes, range) {
             TimexTokenizer.tokenize(document.bytes, range, into: &tokens)
             if budget.charge(tokens: tokens.count) { break }
@@ -41,6 +42,9 @@ struct TemporalTagger: Sendable {
                     lastQuarter = (index, d)
                 }
                 let statement = kinds.isStatementDate(m.start, m.end)
+                if let d = m.bareWeekday, m.endDate == nil, let day = m.date?.firstDay, !Self.saysWill(tokens, before: m.start) {
+                    weekdays.append((result.timexes.count, d, day))
+                }
                 result.timexes.append(
                     TaggedTimex(
                         bytes: tokens[m.start].start..<tokens[m.end - 1].end, sentenceIndex: index, type: m.type,
@@ -49,7 +53,46 @@ struct TemporalTagger: Sendable {
                         tense: reader.tense(around: m.start, m.end)))
             }
         }
+        Self.oneDatePerWeekday(&result.timexes, weekdays)
         return result
+    }
+
+    /// `will`, `shall` or `'ll` in the clause before token `i`: a weekday there is the coming one whatever
+    /// the other mentions say (`officials said on Friday …`; `the council will decide on Friday`).
+    static func saysWill(_ tokens: [TimexToken], before i: Int) -> Bool {
+        var k = i - 1
+        while k >= 0, k >= i - 10, !tokens.isClauseBreak(k) {
+            if tokens[k].kind == .word, tokens[k].hash == will || tokens[k].hash == shall || tokens[k].hash == ll { return true }
+            k -= 1
+        }
+        return false
+    }
+
+    private static let will = TimexTokenizer.hash("will")
+    private static let shall = TimexTokenizer.hash("shall")
+    private static let ll = TimexTokenizer.hash("ll")
+
+    /// An article names a weekday for one day: `on Friday` in the lead and `Friday's vote` further down are the
+    /// same Friday, though one clause's tense may point back and another's ahead. Every bare mention of a
+    /// weekday takes the date most of them were given; on a tie the earlier one, as news mostly reports days
+    /// just past. A mention under `will` is left out: it names the coming day on its own authority.
+    static func oneDatePerWeekday(_ timexes: inout [TaggedTimex], _ weekdays: [(timex: Int, weekday: Int, date: CalendarDate)]) {
+        guard weekdays.count > 1 else { return }
+        for weekday in 1...7 {
+            let mentions = weekdays.filter { $0.weekday == weekday }
+            guard mentions.count > 1 else { continue }
+            var votes: [CalendarDate: Int] = [:]
+            for m in mentions { votes[m.date, default: 0] += 1 }
+            guard votes.count > 1,
+                let chosen = votes.max(by: { $0.value < $1.value || $0.value == $1.value && $0.key > $1.key })?.key
+            else { continue }
+            let day = chosen.isoDay
+            for m in mentions where m.date != chosen {
+                timexes[m.timex].value = day + timexes[m.timex].value.dropFirst(day.count)
+                // a statement date stays without a calendar date
+                if timexes[m.timex].date != nil { timexes[m.timex].date = .day(chosen) }
+            }
+        }
     }
 
     /// `2025-Q3` for the quarters that carry no calendar date (`the quarter`), without parsing every value.

@@ -25,6 +25,10 @@ struct TenseReader {
                 k += 1
             }
         }
+        // `the State Department on Sunday issued a warning`: a past verb right after the date is the date's own
+        if upper < tokens.count, tokens[upper].kind == .word, cue(at: upper) == .past, !Self.participles.contains(tokens[upper].hash) {
+            return .past
+        }
         var i = lower - 1
         var infinitive: Int?
         // a form that a modal further back may govern: `will take effect … and expire on`, `will apply to
@@ -136,7 +140,13 @@ struct TenseReader {
         {
             return nil
         }
+        // `next to the embassy` is a place
+        if token.hash == Self.next, i + 1 < tokens.count, tokens[i + 1].kind == .word, tokens[i + 1].hash == W.to {
+            return nil
+        }
         if let t = Self.cues[token.hash] {
+            // `the close of business`, `Friday's close`, `its opening`: after a determiner a present form is a noun
+            if t == .present, isAfterDeterminer(i) { return nil }
             // `set to begin`: the plural present after `to` is an infinitive
             if t == .present, i > 0, tokens[i - 1].kind == .word, tokens[i - 1].hash == W.to { return .future }
             guard t == .past, Self.participles.contains(token.hash) else { return t }
@@ -154,6 +164,19 @@ struct TenseReader {
         if Self.forwardParticiples.contains(token.hash) { return .future }
         return auxiliary(before: i) ?? .past
     }
+
+    /// Token `i` follows `the`, `a`, `its`, … or a possessive `'s`.
+    private func isAfterDeterminer(_ i: Int) -> Bool {
+        guard i > 0 else { return false }
+        let previous = tokens[i - 1]
+        if previous.kind == .word, Self.nounDeterminers.contains(previous.hash) { return true }
+        // `Friday's close`: the `s` after an apostrophe
+        return i > 1 && previous.kind == .word && previous.hash == W.s && tokens[i - 2].kind == .mark && tokens[i - 2].mark == 0x27
+    }
+
+    private static let next = TimexTokenizer.hash("next")
+    private static let nounDeterminers: WordTable<Bool> = WordTable(set:
+        ["the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "whose"].map(TimexTokenizer.hash))
 
     /// The tense of the auxiliary up to three words before a participle, if any.
     private func auxiliary(before i: Int) -> Tense? {
@@ -173,6 +196,8 @@ struct TenseReader {
             "will", "ll", "shall", "would", "could", "might", "should", "must", "may", "going", "scheduled",
             "expected", "due", "slated", "planning", "poised", "upcoming", "ahead", "tomorrow",
             "next", "coming", "intends", "aims", "hopes", "seeks", "wants", "threatens", "vows", "pledges",
+            // `payable Dec. 1`, `effective Feb. 1`: the date a payment or an appointment takes effect
+            "payable", "effective",
         ] {
             t.append((TimexTokenizer.hash(w), .future))
         }
@@ -181,7 +206,7 @@ struct TenseReader {
             "came", "went", "met", "held", "said", "told", "made", "gave", "saw", "bought", "sold", "rose", "fell",
             "hit", "won", "lost", "left", "led", "spoke", "wrote", "brought", "paid", "struck", "sent", "grew",
             "got", "earlier", "previously", "former", "ran", "became", "thought", "felt", "kept", "built", "drove",
-            "chose", "broke", "froze", "spent", "stood", "meant",
+            "chose", "broke", "froze", "spent", "stood", "meant", "agreed",
         ] {
             t.append((TimexTokenizer.hash(w), .past))
         }

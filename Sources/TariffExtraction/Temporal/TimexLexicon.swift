@@ -36,6 +36,10 @@ enum TimexWord: Sendable, Equatable {
     case frequency(String)
     case quarterName(Int)
     case holiday(Holiday)
+    /// twenties … nineties: a decade read out (`the nineties`), by its tens digit.
+    case decadeName(Int)
+    /// century, centuries: only as `the 20th century`.
+    case century
 }
 
 /// Holidays news dates things by (`before Christmas`, `over Thanksgiving`).
@@ -116,6 +120,7 @@ enum TimexLexicon {
         // TimeML marks these; `previously`, `formerly`, `shortly` are left unmarked by its annotators
         add(["recently", "lately", "recent"], .reference("PAST_REF"))
         add(["soon", "future"], .reference("FUTURE_REF"))
+        add(["hourly"], .frequency("PT1H"))
         add(["daily"], .frequency("P1D"))
         add(["weekly"], .frequency("P1W"))
         add(["monthly"], .frequency("P1M"))
@@ -125,6 +130,9 @@ enum TimexLexicon {
         add(["thanksgiving"], .holiday(.thanksgiving))
         add(["halloween"], .holiday(.halloween))
         add(["independence"], .holiday(.independence))
+        let decades = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]
+        for (i, d) in decades.enumerated() { add([d], .decadeName(i + 2)) }
+        add(["century"], .century)
         add(["q1"], .quarterName(1))
         add(["q2"], .quarterName(2))
         add(["q3"], .quarterName(3))
