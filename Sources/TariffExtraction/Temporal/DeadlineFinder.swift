@@ -6,6 +6,9 @@ struct DeadlineFinder: Sendable {
     func deadlines(in document: TextDocument, tags: TemporalTags, budget: WorkBudget = .unlimited) -> [Deadline] {
         let timexes = tags.timexes
         var found: [Deadline] = []
+        // where each was found, and the vague ones, to fold a vague mention into its dated event
+        var places: [(sentence: Int, lower: Int, upper: Int)] = []
+        var vague: [VagueMention] = []
         let filter = BoilerplateFilter(document: document)
         var t = 0
         while t < timexes.count {
@@ -19,13 +22,25 @@ struct DeadlineFinder: Sendable {
             if filter.isBoilerplate(sentence, tokens: tokens) { continue }
             let rescheduling = Rescheduling(timexes[t..<last], tokens: tokens)
             for timex in timexes[t..<last] where !rescheduling.supersedes(timex) {
-                if let d = deadline(timex, document: document, tokens: tokens) { found.append(d) }
+                guard let (d, lower, upper, cue) = deadline(timex, document: document, tokens: tokens) else { continue }
+                if let v = VagueMention.read(d, index: found.count, lower: lower, upper: upper, cue: cue, tokens: tokens,
+                    referenceDate: referenceDate)
+                {
+                    vague.append(v)
+                }
+                found.append(d)
+                places.append((sentence, lower, upper))
             }
         }
-        return Self.merged(found)
+        let folded = VagueMention.folded(found, vague) { i in
+            VagueMention.contentWords(places[i].lower, places[i].upper, tags.tokens[places[i].sentence])
+        }
+        return Self.merged(folded)
     }
 
-    private func deadline(_ timex: TaggedTimex, document: TextDocument, tokens: [TimexToken]) -> Deadline? {
+    private func deadline(
+        _ timex: TaggedTimex, document: TextDocument, tokens: [TimexToken]
+    ) -> (Deadline, lower: Int, upper: Int, cue: Int?)? {
         guard let date = timex.date, !timex.beforeReference else { return nil }
         guard let lower = tokens.firstIndex(startingAtOrAfter: timex.bytes.lowerBound) else { return nil }
         var upper = lower
@@ -52,13 +67,14 @@ struct DeadlineFinder: Sendable {
         // told in the past tense, an event dated today or earlier has already happened
         let happened = timex.tense == .past && date.firstDay <= referenceDate && kind != .expiry
         let range = document.sentences[timex.sentenceIndex]
-        return Deadline(
+        let found = Deadline(
             date: date, endDate: timex.endDate, kind: kind,
             upcoming: span.isUpcoming(relativeTo: referenceDate) && !happened,
             subject: SubjectReader(bytes: document.bytes, tokens: tokens).subject(dateStart: lower, dateEnd: upper, cue: cue),
             text: document.string(timex.bytes), sentence: document.evidence(range, around: timex.bytes),
             start: document.scalarOffset(ofByte: timex.bytes.lowerBound),
             end: document.scalarOffset(ofByte: timex.bytes.upperBound))
+        return (found, lower, upper, cue)
     }
 
     /// `pushed back to Aug. 12 from Aug. 1`, `delayed from July 9 to Aug. 1`: the `from` date of a
