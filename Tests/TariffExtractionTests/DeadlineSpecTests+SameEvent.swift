@@ -48,6 +48,32 @@ extension DeadlineSpecTests {
         on(friday, "The agency re-imposed the duties on Oct. 20.", due("2025-10-20", .other, upcoming: false)),
     ]
 
+    /// Subjects that say what happens and whose it is, not the fragment next to the date.
+    static let fullerSubjects: [(reference: CalendarDate, text: String, subject: String)] = [
+        // a phrase that opens on its verb takes the clause's subject, past an appositive or a relative clause
+        (friday, "The trade council, known as Tradecom, will meet on Nov. 3 to review the list.", "trade council will meet"),
+        (friday, "The customs agency's draft rule, which defines origin, is open for comment through Nov. 14.",
+         "customs agency's draft rule is open for comment"),
+        // a lone event noun takes its clause
+        (friday, "The new rules will undergo a review and hearings on Nov. 12.", "new rules will undergo a review and hearings"),
+        // an infinitive after `whether` has the actor of the verb before it
+        (friday, "Lima will decide whether to impose the duties around Nov. 20.", "Lima to impose the duties"),
+        // a phrase hanging off the main clause after a comma takes the main clause
+        (friday, "Peru will exempt 30 medicines from tariffs, including all vaccines from Nov. 1.",
+         "Peru will exempt 30 medicines from tariffs, including all vaccines"),
+        // a subject cut inside `between …` reaches the noun it belongs to
+        (friday, "The trade pact between Chile and South Korea will officially come into force from Sunday.",
+         "trade pact between Chile and South Korea will officially come into force"),
+        // names after the date go on to what they do
+        (friday, "In November the Chilean Senate will be voting on the pact.", "Chilean Senate will be voting on the pact"),
+    ]
+
+    @Test(arguments: fullerSubjects)
+    func fullerSubject(_ row: (reference: CalendarDate, text: String, subject: String)) throws {
+        let deadline = try #require(Extractor().extract(row.text, referenceDate: row.reference).deadlines.first { $0.upcoming })
+        #expect(deadline.subject == row.subject)
+    }
+
     @Test(arguments: bylines)
     func byline(_ spec: DeadlineSpec) { check(spec) }
 

@@ -14,6 +14,15 @@ struct SubjectReader {
     /// Chinese imports` → `President Trump's additional tariffs on Chinese imports`: a phrase that names no one
     /// takes the name its clause gives the one who acts.
     private func withActor(_ range: Range<Int>) -> String {
+        // `will debate a bill on Oct. 30`, `is open for comment through Nov. 14`: a phrase that opens on its verb
+        // takes the clause's subject, past a relative clause or an appositive (`The agency's draft guidance,
+        // which …, is open`)
+        if let first = range.first, tokens[first].kind == .word, !tokens[first].capitalized,
+            Self.auxiliaries.contains(tokens[first].hash) || Self.modalsAndCan.contains(tokens[first].hash),
+            let subject = clauseSubject(before: first)
+        {
+            return text(subject) + " " + text(range)
+        }
         guard !range.isEmpty, !isName(range.lowerBound), !range.contains(where: { isName($0) && !isObject($0) }),
             let actor = actor(before: range.lowerBound)
         else {
@@ -39,6 +48,39 @@ struct SubjectReader {
         let possessive = name.hasSuffix("s") ? name + "'" : name + "'s"
         return possessive + " " + text(range)
     }
+
+    /// The noun phrase a verb at `verb` has for subject: up to six words back, skipping `, which … ,` or
+    /// `, known as … ,` right before the verb; nil when it is a pronoun or nothing noun-like.
+    private func clauseSubject(before verb: Int) -> Range<Int>? {
+        var end = verb
+        if end > 0, tokens[end - 1].kind == .mark, tokens[end - 1].mark == 0x2C {
+            var k = end - 2
+            while k > 0, end - k <= 16, !(tokens[k].kind == .mark && tokens[k].mark == 0x2C) {
+                if tokens.isClauseBreak(k) { return nil }
+                k -= 1
+            }
+            guard k > 0, tokens[k].kind == .mark, tokens[k].mark == 0x2C else { return nil }
+            end = k
+        }
+        var start = end
+        while start > 0, end - start < 8 {
+            let t = tokens[start - 1]
+            if t.kind == .mark {
+                // `agency's`, `UK–U.S.`, `Ho Chi Minh City-based`
+                guard t.mark == 0x27 || (t.mark == 0x2D && !t.spaceBefore) else { break }
+            } else if t.kind == .word {
+                if Self.stops.contains(t.hash) || Self.pronouns.contains(t.hash) || Self.clauseOpeners.contains(t.hash) { break }
+                // `the Chamber of Foreign Trade`: `of` inside a name
+                if Self.prepositions.contains(t.hash), !(start >= 2 && isName(start) && isName(start - 2)) { break }
+            }
+            start -= 1
+        }
+        while start < end, tokens[start].kind == .mark || Self.leading.contains(tokens[start].hash) { start += 1 }
+        guard start < end, words(in: start..<end) >= 1, tokens[end - 1].kind == .word else { return nil }
+        return start..<end
+    }
+
+    private static let modalsAndCan = hashes(["can", "must", "shall"])
 
     /// A capitalised word that is a name, not a sentence opener, a month or a weekday.
     private func isName(_ i: Int) -> Bool {
