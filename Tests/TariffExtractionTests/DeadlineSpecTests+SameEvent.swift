@@ -11,6 +11,7 @@ extension DeadlineSpecTests {
         on(friday, "By Maria Costa — October 24, 2025 at 9:15 a.m. ET"),
         on(friday, "Kenji Sato, Osaka — 24 October 2025, 16:40 (local time). Exporters brace for the levy."),
         on(friday, "By Ana Ruiz -- Oct. 24, 2025. Growers count the cost."),
+        on(friday, "Chen Li-wen, Tainan — 24 October 2025, 08:10. Growers count the cost."),
         on(friday, "Last updated 24 October 2025, 18:00"),
         on(friday, "Oct 24 (AFP) - Farmers in the region brace for the new duties."),
         // prose before a dash is no byline
@@ -37,6 +38,29 @@ extension DeadlineSpecTests {
             due("2026-01-01", .other), due("2026-01", .meeting)),
         // a week-level mention and a day of the same kind: the day dates the event
         on(friday, "The summit is later next week. Leaders will meet on Thursday, Oct. 30.", due("2025-10-30", .meeting)),
+    ]
+
+    /// Spans counted from an event the article dates, and the day a span starts from.
+    static let countedFromEvents: [DeadlineSpec] = [
+        // counted from an event dated in an earlier sentence
+        on(friday, "The board published its ruling on Oct. 20. Importers must appeal within 60 days of the ruling.",
+            due("2025-12-19", .deadline)),
+        on(friday, "The cabinet gave its approval on Oct. 21. Mills have three weeks after the approval to submit claims.",
+            due("2025-11-11", .deadline), due("2025-10-21", .other, upcoming: false)),
+        // told in the past, a span from an event is history
+        on(friday, "The quota opened on Oct. 1 and was sold out within two days of the opening.",
+            due("2025-10-01", .other, upcoming: false)),
+        // a span counted from an event no date is given for stays undated
+        on(friday, "Importers must appeal within 60 days of the ruling."),
+        // a horizon of years counted from an event is no deadline
+        on(friday, "The pact was signed on Oct. 20. Duties fall to zero within ten years of the signing.",
+            due("2025-10-20", .other, upcoming: false)),
+        // the day ahead a span is counted from is its start, not an event of its own
+        on(friday, "The duties take effect 30 days from Nov. 3.", due("2025-12-03", .effective)),
+        on(friday, "The rules apply 15 days after publication on Oct. 27.", due("2025-11-11", .effective)),
+        // unless an event noun says it is one
+        on(friday, "The tariffs will take effect two weeks after the hearing on Nov. 3.",
+            due("2025-11-17", .effective), due("2025-11-03", .meeting)),
     ]
 
     /// A word joined to another by a hyphen is an adjective, not the verb that sets the tense.
@@ -79,6 +103,9 @@ extension DeadlineSpecTests {
 
     @Test(arguments: sameEventMentions)
     func sameEventMention(_ spec: DeadlineSpec) { check(spec) }
+
+    @Test(arguments: countedFromEvents)
+    func countedFromEvent(_ spec: DeadlineSpec) { check(spec) }
 
     @Test(arguments: compoundAdjectives)
     func compoundAdjective(_ spec: DeadlineSpec) { check(spec) }

@@ -95,7 +95,9 @@ struct DeadlineGate {
         for k in 0..<dash {
             let t = tokens[k]
             if t.kind == .word {
-                guard t.capitalized else { return false }
+                // `Mei-hua`: the second half of a hyphenated name may be lower case
+                let joined = k > 0 && !t.spaceBefore && tokens[k - 1].kind == .mark && tokens[k - 1].mark == 0x2D
+                guard t.capitalized || joined else { return false }
                 sawName = true
             } else if t.kind == .mark, t.mark == 0x2C || t.mark == 0x2E || (t.mark == 0x2D && !t.spaceBefore) {
                 continue
