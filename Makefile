@@ -5,7 +5,7 @@ CONFIG ?= config/tariffwatch.yaml
 
 include mk/install.mk
 
-.PHONY: deps test-deps build release test test-faults run bench bench-hostile fuzz bench-latency bench-idle burst eval eval-own eval-heldout eval-news eval-news-tune eval-news-heldout eval-timeml clean
+.PHONY: deps test-deps build release test test-faults run bench bench-hostile fuzz bench-latency bench-idle burst eval eval-own eval-heldout eval-news eval-news-tune eval-news-heldout eval-subjects eval-timeml clean
 
 # C libraries the package links: libsystemd (journal, sd_notify), SQLite (GRDB), and for article formats
 # libxml2 (HTML, RSS/Atom), GMime (e-mail) and poppler-glib (PDF); ghostscript makes the test PDFs.
@@ -113,6 +113,18 @@ eval-news-tune eval-news-heldout: build
 		SCORER=$(dir $(GOLD))score.py scripts/eval-articles.sh "$(NEWS)/articles" "$$gold" $(EVAL_FLAGS) \
 			$(if $(filter eval-news-heldout,$@),| tail -n 1,); \
 	else echo "skipped: no $(NEWS)/gold.json (the real-news set lives outside the repository)"; fi
+
+# How many deadline subjects name an actor (scripts/subject-actors.py), on every set present.
+eval-subjects: build
+	@if [ -f "$(GOLD)" ]; then printf 'seeds: '; SCORER=scripts/subject-actors.py scripts/eval-articles.sh "$(SEEDS)" "$(GOLD)"; fi
+	@printf 'own: '; SCORER=scripts/subject-actors.py scripts/eval-articles.sh Tests/Fixtures/eval Tests/Fixtures/eval/gold.json
+	@printf 'own held-out: '; SCORER=scripts/subject-actors.py scripts/eval-articles.sh Tests/Fixtures/heldout Tests/Fixtures/heldout/gold.json
+	@if [ -f "$(NEWS)/gold.json" ]; then \
+		gold=$$(mktemp /tmp/tariffwatch-gold.XXXXXX.json); trap 'rm -f "$$gold"' EXIT; \
+		scripts/gold-subset.py "$(NEWS)/gold.json" $(NEWS_HELDOUT) out > "$$gold"; \
+		printf 'news tuning: '; SCORER=scripts/subject-actors.py scripts/eval-articles.sh "$(NEWS)/articles" "$$gold"; \
+		printf 'news all: '; SCORER=scripts/subject-actors.py scripts/eval-articles.sh "$(NEWS)/articles" "$(NEWS)/gold.json"; \
+	fi
 
 # TempEval-3 style timex scores on ../shared/eval/timeml. TIMEML_FLAGS="--split tune --kinds" for the
 # documents rules are written from with their errors grouped; "--split heldout" for the score lines of the rest.

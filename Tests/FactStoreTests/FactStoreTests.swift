@@ -169,6 +169,19 @@ import TariffExtraction
         #expect(moved.map(\.kind) == [.changedDeadline])
     }
 
+    @Test func aWeekDoesNotSwallowAnotherEventDatedInIt() throws {
+        let store = try FactStore(directory: directory)
+        let week = try store.record(file("a.txt"), extraction: Extraction(deadlines: [deadline("2025-W43", subject: "APEC summit")]))
+        #expect(week.map(\.kind) == [.newDeadline])
+        // talks dated inside that week are another event: their own alert, the week fact keeps its week
+        let talks = try store.record(
+            file("b.txt"), extraction: Extraction(deadlines: [deadline("2025-10-25", subject: "US and Chinese officials to meet")]))
+        #expect(talks.map(\.kind) == [.newDeadline])
+        // the summit's own day refines the week fact instead of alerting again
+        #expect(try store.record(file("c.txt"), extraction: Extraction(deadlines: [deadline("2025-10-23", subject: "summit of APEC leaders")])).isEmpty)
+        #expect(try store.counts().facts == 2)
+    }
+
     @Test func policyNarrowsAlertsButEverythingIsStored() throws {
         let store = try FactStore(directory: directory)
         let policy = AlertPolicy(countries: ["CA"], products: ["steel"], minimumRateChange: 5)

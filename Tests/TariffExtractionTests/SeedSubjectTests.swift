@@ -59,5 +59,33 @@ import Testing
         #expect(!(first && Self.bareVerbs.contains(String(words[0]))), "no actor: \(subject)")
     }
 
+    /// Most required seed deadlines say who acts (`Trump's 100% tariffs …`, `Trump-Xi meeting`); the rest name the
+    /// measure alone (`truce that paused these duties`). A floor, so a change that loses actors shows up here; the
+    /// same count on every evaluation set is `make eval-subjects`.
+    @Test(.enabled(if: !required.isEmpty, "needs ../shared/seeds and ../shared/eval/seeds.gold.json"))
+    func mostSubjectsNameAnActor() throws {
+        var named = 0
+        for gold in Self.required {
+            let text = try String(contentsOf: Self.shared.appendingPathComponent("seeds/\(gold.file)"), encoding: .utf8)
+            let reference = try #require(CalendarDate(iso: gold.reference))
+            let deadline = Extractor().extract(text, referenceDate: reference).deadlines.first { $0.upcoming && $0.date.iso == gold.date }
+            if let subject = deadline?.subject, Self.namesActor(subject) { named += 1 }
+        }
+        #expect(named >= 8, "\(named) of \(Self.required.count) required seed subjects name an actor")
+    }
+
+    /// A capitalised word that is not a month, a weekday or an ordinary opener: the rule `scripts/subject-actors.py` counts by.
+    static func namesActor(_ subject: String) -> Bool {
+        let notNames: Set<String> = [
+            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+            "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "the", "a", "an",
+            "this", "that", "officials", "president", "government", "tariffs", "duties", "talks", "new", "next", "last",
+        ]
+        return subject.split { !$0.isLetter && $0 != "-" && $0 != "." }.contains { word in
+            let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: ".-"))
+            return bare.count >= 2 && bare.first!.isUppercase && !notNames.contains(bare.lowercased())
+        }
+    }
+
     static let bareVerbs: Set<String> = ["meet", "arrive", "travel", "visit", "hold", "sign", "impose", "start", "take"]
 }

@@ -34,7 +34,8 @@ enum MergeDecision: Sendable, Hashable {
 ///   compatible value: an old article telling the state before a change is history, not news.
 /// - Historical rates and aggregates are records: the same rate and status corroborates, else a new record.
 /// - Deadlines are compared per kind: dates where one lies inside the other, the coarser spanning a
-///   week at most, are the same deadline (refined to the more precise date). A newer report of a
+///   week at most, are the same deadline (refined to the more precise date) when they are the same day or
+///   their subjects share a word; a week is never a bucket for every event in it. A newer report of a
 ///   deadline with the same subject and another date changes it.
 enum FactMerger {
     /// The group of facts an observation can merge with.
@@ -214,7 +215,11 @@ enum FactMerger {
         let (x, y) = (a.span, b.span)
         let contained = (x.lowerBound <= y.lowerBound && y.upperBound <= x.upperBound)
             || (y.lowerBound <= x.lowerBound && x.upperBound <= y.upperBound)
-        return contained && max(x.count, y.count) <= 7
+        guard contained, max(x.count, y.count) <= 7 else { return false }
+        // a week holds several events: `the summit later this week` does not swallow `talks on Saturday`; a
+        // vaguer date is the same deadline only when the subjects share a word (`trade talks` and `talks`)
+        guard x.count != y.count, !a.subject.isEmpty, !b.subject.isEmpty else { return true }
+        return !Set(productWords(a.subject)).isDisjoint(with: productWords(b.subject))
     }
 
     /// Two subjects name the same event when most of their content words are shared.

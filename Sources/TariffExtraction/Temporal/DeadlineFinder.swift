@@ -6,30 +6,69 @@ struct DeadlineFinder: Sendable {
     func deadlines(in document: TextDocument, tags: TemporalTags, budget: WorkBudget = .unlimited) -> [Deadline] {
         let timexes = tags.timexes
         var found: [Deadline] = []
+        // where each was found, and the vague ones, to fold a vague mention into its dated event
+        var places: [(sentence: Int, lower: Int, upper: Int)] = []
+        var vague: [VagueMention] = []
         let filter = BoilerplateFilter(document: document)
+        // read only when some span is counted from something other than the article's date
+        let anchors = timexes.contains { $0.type == .duration && !$0.anchored } ? EventAnchors(timexes, tokens: tags.tokens) : nil
         var t = 0
         while t < timexes.count {
             let sentence = timexes[t].sentenceIndex
             var last = t
             while last < timexes.count && timexes[last].sentenceIndex == sentence { last += 1 }
             defer { t = last }
-            guard timexes[t..<last].contains(where: { $0.date != nil && !$0.beforeReference }) else { continue }
+            guard timexes[t..<last].contains(where: { ($0.date != nil || anchors != nil && $0.type == .duration) && !$0.beforeReference })
+            else { continue }
             let tokens = tags.tokens[sentence]
             if budget.charge(tokens: tokens.count, found: last - t) { break }
             if filter.isBoilerplate(sentence, tokens: tokens) { continue }
             let rescheduling = Rescheduling(timexes[t..<last], tokens: tokens)
-            for timex in timexes[t..<last] where !rescheduling.supersedes(timex) {
-                if let d = deadline(timex, document: document, tokens: tokens) { found.append(d) }
+            for i in t..<last where !rescheduling.supersedes(timexes[i]) {
+                // an upcoming start is a false alarm; a past one is stored as what happened
+                if i > t, let day = timexes[i].date, day.firstDay >= referenceDate,
+                    EventAnchors.isSpanStart(timexes[i], after: timexes[i - 1], tokens: tokens)
+                {
+                    continue
+                }
+                guard let (d, lower, upper, cue) = deadline(timexes[i], document: document, tokens: tokens, anchors: anchors)
+                else { continue }
+                if let v = VagueMention.read(d, index: found.count, lower: lower, upper: upper, cue: cue, tokens: tokens,
+                    referenceDate: referenceDate)
+                {
+                    vague.append(v)
+                }
+                found.append(d)
+                places.append((sentence, lower, upper))
             }
         }
-        return Self.merged(found)
+        let folded = VagueMention.folded(found, vague) { i in
+            VagueMention.contentWords(places[i].lower, places[i].upper, tags.tokens[places[i].sentence])
+        }
+        return Self.merged(folded)
     }
 
-    private func deadline(_ timex: TaggedTimex, document: TextDocument, tokens: [TimexToken]) -> Deadline? {
-        guard let date = timex.date, !timex.beforeReference else { return nil }
+    private func deadline(
+        _ timex: TaggedTimex, document: TextDocument, tokens: [TimexToken], anchors: EventAnchors?
+    ) -> (Deadline, lower: Int, upper: Int, cue: Int?)? {
+        guard !timex.beforeReference, timex.date != nil || timex.type == .duration && anchors != nil else { return nil }
         guard let lower = tokens.firstIndex(startingAtOrAfter: timex.bytes.lowerBound) else { return nil }
         var upper = lower
         while upper < tokens.count && tokens[upper].end <= timex.bytes.upperBound { upper += 1 }
+        // `within 60 days of the decision`, `three weeks after the approval`: the event dated earlier in the article
+        var counted = timex.anchored
+        let date: TemporalValue
+        // (told in the past, `used up within ten days of opening`, it is history)
+        if timex.type == .duration, !timex.anchored, timex.tense != .past,
+            let day = anchors?.day(ending: timex, lower, upper, tokens: tokens)
+        {
+            date = .day(day)
+            counted = true
+        } else if let value = timex.date {
+            date = value
+        } else {
+            return nil
+        }
         let kindReader = DeadlineKindReader(tokens: tokens)
         // `said on Thursday`: when something was said is not an event the article commits to
         if kindReader.isStatementDate(lower, upper) { return nil }
@@ -43,7 +82,7 @@ struct DeadlineFinder: Sendable {
         // `good news for exporters today`, `the prices we are seeing today`: today with no event is the present
         if kind == .other, date == .day(referenceDate), document.string(timex.bytes).lowercased() == "today" { return nil }
         let gate = DeadlineGate(bytes: document.bytes, tokens: tokens)
-        if timex.type == .duration && !timex.anchored && !gate.isCountedDeadline(timex, lower, upper, kind: kind) {
+        if timex.type == .duration && !counted && !gate.isCountedDeadline(timex, lower, upper, kind: kind) {
             return nil
         }
         if gate.rejection(lower, upper, kind: kind, granularity: date.granularity) != nil { return nil }
@@ -52,13 +91,14 @@ struct DeadlineFinder: Sendable {
         // told in the past tense, an event dated today or earlier has already happened
         let happened = timex.tense == .past && date.firstDay <= referenceDate && kind != .expiry
         let range = document.sentences[timex.sentenceIndex]
-        return Deadline(
+        let found = Deadline(
             date: date, endDate: timex.endDate, kind: kind,
             upcoming: span.isUpcoming(relativeTo: referenceDate) && !happened,
             subject: SubjectReader(bytes: document.bytes, tokens: tokens).subject(dateStart: lower, dateEnd: upper, cue: cue),
             text: document.string(timex.bytes), sentence: document.evidence(range, around: timex.bytes),
             start: document.scalarOffset(ofByte: timex.bytes.lowerBound),
             end: document.scalarOffset(ofByte: timex.bytes.upperBound))
+        return (found, lower, upper, cue)
     }
 
     /// `pushed back to Aug. 12 from Aug. 1`, `delayed from July 9 to Aug. 1`: the `from` date of a

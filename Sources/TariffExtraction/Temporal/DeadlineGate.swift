@@ -56,8 +56,10 @@ struct DeadlineGate {
         ["could", "might", "may", "possibly", "perhaps", "likely", "unlikely"].map(TimexTokenizer.hash))
 
     /// `SHANGHAI, July 2 --`, `BEIJING, April 6 (Xinhua) --`: the place in capitals and the dash say
-    /// when the report was filed.
+    /// when the report was filed. So do a byline (`By Ann Lee — May 4, 2026 at 9 a.m.`, `Ann Lee, Seoul —
+    /// 4 May 2026, 18:05`) and a wire line that opens on its date (`Oct 24 (Reuters) -`).
     func isDateline(_ lower: Int, _ upper: Int) -> Bool {
+        if isByline(lower) || isLeadingWireDate(upper, lower) { return true }
         guard lower >= 2, lower <= 8 else { return false }
         var sawPlace = false
         for k in 0..<lower {
@@ -78,6 +80,43 @@ struct DeadlineGate {
             while k < tokens.count, k < upper + 6, !(tokens[k].kind == .mark && tokens[k].mark == 0x29) { k += 1 }
             k += 1
         }
+        return k < tokens.count && tokens[k].kind == .mark && tokens[k].mark == 0x2D
+    }
+
+    /// Only names before the date (capitalised words, commas, hyphens inside a name), and a spaced dash right
+    /// before it: who wrote the report, and when. A sentence of prose has a word in lower case before its dash.
+    private func isByline(_ lower: Int) -> Bool {
+        // the dash: `—`, or `--` as two marks
+        var dash = lower - 1
+        while dash > 0, tokens[dash].kind == .mark, tokens[dash].mark == 0x2D, !tokens[dash].spaceBefore { dash -= 1 }
+        guard lower >= 2, lower <= 10, dash > 0, tokens[dash].kind == .mark, tokens[dash].mark == 0x2D, tokens[dash].spaceBefore
+        else { return false }
+        var sawName = false
+        for k in 0..<dash {
+            let t = tokens[k]
+            if t.kind == .word {
+                // `Mei-hua`: the second half of a hyphenated name may be lower case
+                let joined = k > 0 && !t.spaceBefore && tokens[k - 1].kind == .mark && tokens[k - 1].mark == 0x2D
+                guard t.capitalized || joined else { return false }
+                sawName = true
+            } else if t.kind == .mark, t.mark == 0x2C || t.mark == 0x2E || (t.mark == 0x2D && !t.spaceBefore) {
+                continue
+            } else {
+                return false
+            }
+        }
+        return sawName
+    }
+
+    /// `Oct 24 (Reuters) - Talks resume …`: the date opens the sentence and an agency in parentheses and a
+    /// dash follow it.
+    private func isLeadingWireDate(_ upper: Int, _ lower: Int) -> Bool {
+        guard lower == 0, upper + 3 < tokens.count, tokens[upper].kind == .mark, tokens[upper].mark == 0x28,
+            tokens[upper + 1].kind == .word, tokens[upper + 1].capitalized
+        else { return false }
+        var k = upper + 2
+        while k < tokens.count, k < upper + 6, !(tokens[k].kind == .mark && tokens[k].mark == 0x29) { k += 1 }
+        k += 1
         return k < tokens.count && tokens[k].kind == .mark && tokens[k].mark == 0x2D
     }
 
@@ -186,6 +225,7 @@ struct DeadlineGate {
 
     /// Verbs that report a decision or a statement: the date after them, with no `will` between, is theirs.
     private static let announcing: WordTable<Bool> = WordTable(set:
-        ["announced", "according", "unveiled", "released", "published", "issued", "declared", "said", "told"]
+        ["announced", "according", "unveiled", "released", "published", "issued", "declared", "said", "told", "updated",
+         "posted"]
             .map(TimexTokenizer.hash))
 }

@@ -50,6 +50,12 @@ struct DeadlineKindReader {
             if ClauseLexicon.reports(h, .datesStatement) { return (.other, nil) }
             if h == W.of, k > 0, tokens[k - 1].hash == Self.asHash { return (.effective, k) }  // as of
         }
+        return eventKind(lower, upper)
+    }
+
+    /// The kind the clause's nearest event word gives, whatever word introduces the date: `the FTA gets
+    /// effective before the end of the year` is an entry into force, though `before` makes it a due date.
+    func eventKind(_ lower: Int, _ upper: Int) -> (kind: DeadlineKind, cue: Int?) {
         var best: (kind: DeadlineKind, cue: Int?, distance: Int) = (.other, nil, Int.max)
         var i = lower - 1
         var skipped = 0

@@ -14,6 +14,15 @@ struct SubjectReader {
     /// Chinese imports` → `President Trump's additional tariffs on Chinese imports`: a phrase that names no one
     /// takes the name its clause gives the one who acts.
     private func withActor(_ range: Range<Int>) -> String {
+        // `will debate a bill on Oct. 30`, `is open for comment through Nov. 14`: a phrase that opens on its verb
+        // takes the clause's subject, past a relative clause or an appositive (`The agency's draft guidance,
+        // which …, is open`)
+        if let first = range.first, tokens[first].kind == .word, !tokens[first].capitalized,
+            Self.auxiliaries.contains(tokens[first].hash) || Self.modalsAndCan.contains(tokens[first].hash),
+            let subject = clauseSubject(before: first)
+        {
+            return text(subject) + " " + text(range)
+        }
         guard !range.isEmpty, !isName(range.lowerBound), !range.contains(where: { isName($0) && !isObject($0) }),
             let actor = actor(before: range.lowerBound)
         else {
@@ -39,6 +48,39 @@ struct SubjectReader {
         let possessive = name.hasSuffix("s") ? name + "'" : name + "'s"
         return possessive + " " + text(range)
     }
+
+    /// The noun phrase a verb at `verb` has for subject: up to six words back, skipping `, which … ,` or
+    /// `, known as … ,` right before the verb; nil when it is a pronoun or nothing noun-like.
+    private func clauseSubject(before verb: Int) -> Range<Int>? {
+        var end = verb
+        if end > 0, tokens[end - 1].kind == .mark, tokens[end - 1].mark == 0x2C {
+            var k = end - 2
+            while k > 0, end - k <= 16, !(tokens[k].kind == .mark && tokens[k].mark == 0x2C) {
+                if tokens.isClauseBreak(k) { return nil }
+                k -= 1
+            }
+            guard k > 0, tokens[k].kind == .mark, tokens[k].mark == 0x2C else { return nil }
+            end = k
+        }
+        var start = end
+        while start > 0, end - start < 8 {
+            let t = tokens[start - 1]
+            if t.kind == .mark {
+                // `agency's`, `UK–U.S.`, `Ho Chi Minh City-based`
+                guard t.mark == 0x27 || (t.mark == 0x2D && !t.spaceBefore) else { break }
+            } else if t.kind == .word {
+                if Self.stops.contains(t.hash) || Self.pronouns.contains(t.hash) || Self.clauseOpeners.contains(t.hash) { break }
+                // `the Chamber of Foreign Trade`: `of` inside a name
+                if Self.prepositions.contains(t.hash), !(start >= 2 && isName(start) && isName(start - 2)) { break }
+            }
+            start -= 1
+        }
+        while start < end, tokens[start].kind == .mark || Self.leading.contains(tokens[start].hash) { start += 1 }
+        guard start < end, words(in: start..<end) >= 1, tokens[end - 1].kind == .word else { return nil }
+        return start..<end
+    }
+
+    private static let modalsAndCan = hashes(["can", "must", "shall"])
 
     /// A capitalised word that is a name, not a sentence opener, a month or a weekday.
     private func isName(_ i: Int) -> Bool {
@@ -72,7 +114,12 @@ struct SubjectReader {
         while k >= 0 {
             let t = tokens[k]
             if t.kind == .mark, t.mark == 0x2C || t.mark == 0x22 || tokens.isClauseBreak(k) { return nil }
-            if t.kind == .word, Self.clauseOpeners.contains(t.hash) { return nil }
+            // `Washington will decide whether to implement …`: an infinitive after `whether` has the same actor
+            if t.kind == .word, Self.clauseOpeners.contains(t.hash),
+                !(k + 1 < tokens.count && tokens[k + 1].kind == .word && tokens[k + 1].hash == W.to)
+            {
+                return nil
+            }
             if isName(k), !isObject(k) { break }
             k -= 1
         }
@@ -102,7 +149,13 @@ struct SubjectReader {
         if let cue, tokens[cue].kind == .word, DeadlineKindReader.nounCues.contains(tokens[cue].hash),
             cue < lower || cue >= upper
         {
-            return withRelativeClause(nounPhrase(endingAt: cue), dateStart: lower)
+            let noun = withRelativeClause(nounPhrase(endingAt: cue), dateStart: lower)
+            // `the latest tariffs will undergo a review and hearings on August 20-23`: a lone noun in its own clause
+            // takes the clause, which says whose event it is
+            if noun.count == 1, cue < lower, let whole = wholeClause(before: lower), whole.contains(cue), whole.lowerBound < cue {
+                return whole
+            }
+            return noun
         }
         // a trigger (`until November 10`): the event noun of the same kind elsewhere in the sentence
         if let cue, cue >= lower - 3, let kind = DeadlineKindReader.cues[tokens[cue].hash] ?? triggerKind(cue),
@@ -113,6 +166,13 @@ struct SubjectReader {
         var range = clause(before: lower)
         // `the tariff on Australian almonds will drop to zero on Jan 1`: one word says nothing; the clause does
         if words(in: range) < 2, let whole = wholeClause(before: lower) { range = whole }
+        // `…, from 97.39 hours to 65 hours before the end of the year`, `…, including all cancer drugs from May 1`:
+        // a phrase hanging off the main clause after a comma takes the main clause
+        if let start = range.first, start > 1, tokens[start - 1].kind == .mark, tokens[start - 1].mark == 0x2C,
+            tokens[start].kind == .word, Self.hanging.contains(tokens[start].hash), let main = wholeClause(before: start - 1)
+        {
+            range = main.lowerBound..<range.upperBound
+        }
         if range.count < 2 {
             let after = clause(after: upper)
             if after.count > range.count { range = after }
@@ -211,7 +271,10 @@ struct SubjectReader {
         }
         var start = end
         var words = 0
-        while start > 0, words < 9 {
+        // `the free trade agreement (FTA) between China and South Korea will come into force`: a limit reached
+        // inside a phrase after a preposition goes on to the noun the phrase belongs to
+        var limit = 9
+        while start > 0, words < limit {
             let t = tokens[start - 1]
             // `the first China International Import Expo (CIIE)`: an acronym in parentheses belongs to the phrase
             if t.kind == .mark, t.mark != 0x25, t.mark != 0x28, t.mark != 0x29, t.mark != 0x2D || t.spaceBefore { break }
@@ -220,7 +283,11 @@ struct SubjectReader {
             if t.kind == .word, Self.stops.contains(t.hash), !Self.auxiliaries.contains(t.hash), !joinsNames { break }
             if t.kind == .word { words += 1 }
             start -= 1
+            if words == limit, limit == 9, start > 0, tokens[start - 1].kind == .word, Self.nounPrepositions.contains(tokens[start - 1].hash) {
+                limit = 14
+            }
         }
+
         // `to impose additional tariffs`: the infinitive's verb says nothing about the subject
         if start > 0, tokens[start - 1].hash == W.to, end - start > 2, !tokens[start].capitalized,
             !Self.prepositions.contains(tokens[start + 1].hash)
@@ -253,15 +320,29 @@ struct SubjectReader {
         return start..<end
     }
 
+    /// Prepositions inside a noun phrase (`the agreement between …`, `duties on …`).
+    private static let nounPrepositions = hashes(["between", "of", "on", "with", "for", "against", "among"])
+    /// Words that open a phrase hanging off a main clause after a comma.
+    private static let hanging = hashes(["from", "including", "such", "excluding", "except", "up", "down"])
+
     private static let clauseStarts = hashes(["that", "which", "who", "while", "because", "whether", "when", "if"])
 
     private func clause(after upper: Int) -> Range<Int> {
         var start = upper
         while start < tokens.count, tokens[start].kind == .mark || Self.leading.contains(tokens[start].hash) { start += 1 }
         var end = start
+        var verb = false
         while end < tokens.count, end - start < 8 {
             let t = tokens[end]
             if t.kind == .mark, t.mark != 0x25, t.mark != 0x2D || t.spaceBefore { break }
+            // `In August the White House will be deciding …`: names alone go on to what they do
+            if t.kind == .word, Self.auxiliaries.contains(t.hash), end > start,
+                verb || (start..<end).allSatisfy({ isName($0) || Self.leading.contains(tokens[$0].hash) })
+            {
+                verb = true
+                end += 1
+                continue
+            }
             if t.kind == .word, Self.stops.contains(t.hash) { break }
             end += 1
         }
@@ -280,7 +361,7 @@ struct SubjectReader {
     private static let stops = hashes([
         "to", "that", "which", "who", "whom", "when", "while", "after", "before", "said", "says", "told", "and", "but",
         "as", "is", "are", "was", "were", "will", "would", "could", "should", "may", "might", "has", "have", "had",
-        "be", "been", "being", "if", "because", "since", "than", "also", "said", "announced", "according",
+        "be", "been", "being", "if", "because", "since", "than", "also", "said", "announced", "according", "whether",
     ])
     /// Trigger words and prepositions between the subject and the date.
     private static let trailing = hashes([
@@ -289,6 +370,7 @@ struct SubjectReader {
         "take", "effect", "into", "come", "to", "will", "would", "is", "are", "was", "were", "has", "have", "had",
         "be", "been", "could", "should", "may", "might", "must", "since", "start", "starts", "begin", "begins",
         "expire", "expires", "end", "ends", "kick", "kicks", "planned", "scheduled", "expected", "due", "slated",
+        "such", "around", "about", "approximately",
     ])
     /// Auxiliaries do not end a subject going backwards: `the agreement was signed`.
     private static let auxiliaries = hashes([

@@ -34,7 +34,9 @@ struct TenseReader {
         // a form that a modal further back may govern: `will take effect … and expire on`, `will apply to
         // goods shipped from`; it holds only when nothing further back says `will`
         var weak: Tense?
-        while i >= 0 && i >= lower - (infinitive == nil ? 16 : 28) {
+        // (a governed form looks as far back as an infinitive for its modal: `will double its duty on imported steel
+        // to 30% from 15% starting March 1`)
+        while i >= 0 && i >= lower - (infinitive == nil && weak == nil ? 16 : 28) {
             if isClauseBreak(i) { break }
             // `the FTA, which took effect in 2008, from April 25`: a relative clause between commas dates itself
             if i < lower - 1, tokens[i].kind == .mark, tokens[i].mark == 0x2C, let skip = tokens.relativeClauseStart(endingAt: i) {
@@ -127,6 +129,13 @@ struct TenseReader {
         let token = tokens[i]
         // capitalised words are names and months (`May`), not auxiliaries
         guard token.kind == .word, !token.capitalized || i == 0 else { return nil }
+        // `hot-rolled steel`, `state-owned firms`, `long-held plans`: joined to a word by a hyphen it is an
+        // adjective; after a prefix (`re-imposed`, `co-chaired`) it is still the verb
+        if i > 1, !token.spaceBefore, tokens[i - 1].kind == .mark, tokens[i - 1].mark == 0x2D, !tokens[i - 1].spaceBefore,
+            tokens[i - 2].kind == .word, !Self.prefixes.contains(tokens[i - 2].hash)
+        {
+            return nil
+        }
         if Self.beforeTo.contains(token.hash) {  // `set to`, `plans to`; `the plan` says nothing
             return i + 1 < tokens.count && tokens[i + 1].hash == W.to ? .future : nil
         }
@@ -222,6 +231,9 @@ struct TenseReader {
         }
         return WordTable(t)
     }()
+
+    private static let prefixes: WordTable<Bool> = WordTable(set:
+        ["re", "co", "pre", "un", "de", "over", "under", "mis"].map(TimexTokenizer.hash))
 
     private static let modals: WordTable<Bool> = WordTable(set:
         ["would", "could", "should", "might", "may", "must"].map(TimexTokenizer.hash))

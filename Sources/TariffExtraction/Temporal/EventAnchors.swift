@@ -1,0 +1,66 @@
+/// Spans counted from an event: `appeals are due within 60 days of the decision`, where the article dated the
+/// decision before (`the ministry announced the decision on Oct. 20`), end on a day; and the day a span is
+/// counted from (`30 days from Nov. 3`) is no event of its own.
+struct EventAnchors {
+    /// Each day-dated expression of the article in text order, with the content words of its clause.
+    private var dated: [(start: Int, day: CalendarDate, words: Set<UInt64>)] = []
+
+    init(_ timexes: [TaggedTimex], tokens: [[TimexToken]]) {
+        for timex in timexes where timex.type == .date && timex.endDate == nil {
+            // a date said to be when something was announced keeps its value, not its `date`
+            guard let value = timex.date ?? TemporalValue(iso: timex.value), value.granularity == .day else { continue }
+            let sentence = tokens[timex.sentenceIndex]
+            guard let lower = sentence.firstIndex(startingAtOrAfter: timex.bytes.lowerBound) else { continue }
+            var upper = lower
+            while upper < sentence.count && sentence[upper].end <= timex.bytes.upperBound { upper += 1 }
+            dated.append((timex.bytes.lowerBound, value.firstDay, VagueMention.contentWords(lower, upper, sentence)))
+        }
+    }
+
+    /// The day a span at tokens `lower..<upper` ends when it is counted `of`, `after` or `from` an event dated
+    /// earlier in the article: the latest dated clause before it that names the event's noun.
+    func day(ending duration: TaggedTimex, _ lower: Int, _ upper: Int, tokens: [TimexToken]) -> CalendarDate? {
+        guard upper < tokens.count, tokens[upper].kind == .word,
+            tokens[upper].hash == W.of || tokens[upper].hash == W.after || tokens[upper].hash == W.from,
+            let (count, unit) = SentenceTagger.countAndUnit(duration.value)
+        else { return nil }
+        // `of the decision`, `after the court's final ruling`: the words up to the next mark or preposition
+        var nouns: [UInt64] = []
+        var k = upper + 1
+        while k < tokens.count, k <= upper + 5, tokens[k].kind == .word || tokens[k].mark == 0x27 {
+            if tokens[k].kind == .word {
+                if nouns.count > 0 || !Self.determiners.contains(tokens[k].hash) {
+                    if Self.ends.contains(tokens[k].hash) { break }
+                    nouns.append(tokens[k].hash)
+                }
+            }
+            k += 1
+        }
+        guard let noun = nouns.last,
+            let anchor = dated.last(where: { $0.start < duration.bytes.lowerBound && $0.words.contains(noun) })
+        else { return nil }
+        switch unit {
+        case .day: return anchor.day.adding(days: count)
+        case .week: return anchor.day.adding(days: 7 * count)
+        case .month: return anchor.day.adding(months: count)
+        default: return nil  // `within 20 years of the deal`: a horizon, not a deadline
+        }
+    }
+
+    /// The expression right after a span counted from it (`30 days from Nov. 3`, `15 days after publication on
+    /// Oct. 27`): the starting point, unless an event noun between them says it is an event too (`two weeks
+    /// after the hearing on Nov. 3`).
+    static func isSpanStart(_ timex: TaggedTimex, after previous: TaggedTimex, tokens: [TimexToken]) -> Bool {
+        guard previous.anchored, previous.type == .duration, previous.sentenceIndex == timex.sentenceIndex,
+            let from = tokens.firstIndex(startingAtOrAfter: previous.bytes.upperBound),
+            let to = tokens.firstIndex(startingAtOrAfter: timex.bytes.lowerBound), from <= to
+        else { return false }
+        return !(from..<to).contains { tokens[$0].kind == .word && DeadlineKindReader.nounCues.contains(tokens[$0].hash) }
+    }
+
+    private static let determiners: WordTable<Bool> = WordTable(set:
+        ["the", "a", "an", "its", "their", "this", "that", "his", "her", "s"].map(TimexTokenizer.hash))
+    private static let ends: WordTable<Bool> = WordTable(set:
+        ["by", "on", "in", "at", "to", "of", "for", "with", "and", "or", "is", "was", "will", "would", "which", "that"]
+            .map(TimexTokenizer.hash))
+}

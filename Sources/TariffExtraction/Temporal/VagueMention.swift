@@ -1,0 +1,113 @@
+/// A vaguer mention of an event the article dates precisely elsewhere: a month, a quarter or a year
+/// (`the January increases`, `in April`), or the end of a period reached by `by` or `before` (`the FTA gets
+/// effective before the end of this year` beside `comes into force on Sunday`). One event is one deadline:
+/// the dated mention stays, the vague one is folded into it.
+struct VagueMention: Sendable {
+    /// Which found deadline this is.
+    var index: Int
+    /// The days it may stand for, as days since the epoch: the period, or from the reference date to a bound.
+    var window: ClosedRange<Int>
+    /// `the January increases`: a month in front of a noun names an event dated elsewhere, of the kind the noun
+    /// says (`the April hearing`) or of any kind (`the January increases`); nil when the month is no modifier.
+    var attributive: DeadlineKind??
+    /// What the clause says happens.
+    var eventKind: DeadlineKind
+    /// Content words of the clause: the same event shares one with its dated mention.
+    var words: Set<UInt64>
+
+    /// The mention of `deadline` at tokens `lower..<upper` when it is vague, else nil.
+    static func read(
+        _ deadline: Deadline, index: Int, lower: Int, upper: Int, cue: Int?, tokens: [TimexToken], referenceDate: CalendarDate
+    ) -> VagueMention? {
+        guard deadline.upcoming, deadline.endDate == nil else { return nil }
+        let bound = cue.map { tokens[$0].kind == .word && (tokens[$0].hash == W.by || tokens[$0].hash == W.before) } ?? false
+        switch deadline.date.granularity {
+        case .month, .quarter, .year: break
+        // `before the end of this year`: a day, but only as the end of a period
+        case .day: guard bound, tokens[lower..<upper].contains(where: { $0.kind == .word && $0.hash == W.end }) else { return nil }
+        case .week: return nil  // a week is folded only by the finder's same-kind rule
+        }
+        let first = bound ? referenceDate.daysSinceEpoch : deadline.date.firstDay.daysSinceEpoch
+        let last = deadline.date.lastDay.daysSinceEpoch
+        guard first <= last else { return nil }
+        return VagueMention(
+            index: index, window: first...last,
+            attributive: deadline.date.granularity == .month && isAttributive(lower, upper, tokens)
+                ? .some(DeadlineKindReader.cues[tokens[upper].hash]) : nil,
+            eventKind: DeadlineKindReader(tokens: tokens).eventKind(lower, upper).kind,
+            words: contentWords(lower, upper, tokens))
+    }
+
+    /// `after the January increases`, `the country's March vote`: `the` or a possessive, the month, then a noun.
+    private static func isAttributive(_ lower: Int, _ upper: Int, _ tokens: [TimexToken]) -> Bool {
+        guard lower > 0, upper < tokens.count, tokens[lower - 1].kind == .word,
+            tokens[lower - 1].hash == W.the || tokens[lower - 1].hash == W.s
+        else { return false }
+        let next = tokens[upper]
+        return next.kind == .word && !next.capitalized && TimexLexicon.word(next.hash) == nil
+            && !notNouns.contains(next.hash)
+    }
+
+    /// Content words of the clause around tokens `lower..<upper`: no dates, no function words, no words
+    /// every trade story has.
+    static func contentWords(_ lower: Int, _ upper: Int, _ tokens: [TimexToken]) -> Set<UInt64> {
+        var first = lower
+        while first > 0, !tokens.isClauseBreak(first - 1) { first -= 1 }
+        var last = upper
+        while last < tokens.count, !tokens.isClauseBreak(last) { last += 1 }
+        var words = Set<UInt64>()
+        for k in first..<last where k < lower || k >= upper {
+            let t = tokens[k]
+            guard t.kind == .word, TimexLexicon.word(t.hash) == nil, !common.contains(t.hash),
+                DeadlineKindReader.cues[t.hash] == nil
+            else { continue }
+            let length = t.end - t.start
+            // `FTA`, `WTO`: a short name counts; a short word does not
+            if length >= 4 || (length >= 2 && t.capitalized && k > first) { words.insert(t.hash) }
+        }
+        return words
+    }
+
+    /// Drops every vague mention that is the same event as a dated deadline of the article.
+    static func folded(_ deadlines: [Deadline], _ vague: [VagueMention], words: (Int) -> Set<UInt64>) -> [Deadline] {
+        guard !vague.isEmpty else { return deadlines }
+        // a hostile file of thousands of dates is not compared pairwise
+        guard deadlines.count <= 256 else { return deadlines }
+        let precise = deadlines.indices.filter { deadlines[$0].upcoming && deadlines[$0].date.granularity == .day }
+        var dropped = Set<Int>()
+        var cache: [Int: Set<UInt64>] = [:]
+        for v in vague {
+            for p in precise where p != v.index && !dropped.contains(p) && v.window.contains(deadlines[p].date.firstDay.daysSinceEpoch) {
+                let same: Bool
+                if let noun = v.attributive {
+                    same = noun == nil || noun == deadlines[p].kind
+                } else if v.eventKind == deadlines[p].kind, v.eventKind != .other {
+                    let w = cache[p] ?? words(p)
+                    cache[p] = w
+                    same = !v.words.isDisjoint(with: w)
+                } else {
+                    same = false
+                }
+                if same {
+                    dropped.insert(v.index)
+                    break
+                }
+            }
+        }
+        return deadlines.indices.filter { !dropped.contains($0) }.map { deadlines[$0] }
+    }
+
+    private static let notNouns: WordTable<Bool> = WordTable(set:
+        ["and", "or", "to", "of", "in", "on", "at", "for", "with", "by", "from", "as", "that", "which", "when", "after",
+         "before", "until", "through", "while", "but", "if", "than", "so", "this", "next", "last", "will", "would", "is",
+         "are", "was", "were", "has", "had", "have", "could", "may", "might", "can"]
+            .map(TimexTokenizer.hash))
+
+    private static let common: WordTable<Bool> = WordTable(set:
+        ["will", "would", "with", "that", "this", "from", "have", "been", "their", "said", "says", "which", "than",
+         "more", "also", "into", "over", "after", "before", "about", "under", "they", "were", "there", "when", "what",
+         "percent", "year", "years", "tariff", "tariffs", "duty", "duties", "trade", "goods", "products", "imports",
+         "exports", "country", "countries", "government", "officials", "official", "could", "should", "other", "some",
+         "such", "most", "many", "both", "them", "these", "those", "then", "only", "while", "because", "where", "first",
+         "second", "last", "next", "their", "its", "the", "and", "for", "new", "get", "gets"].map(TimexTokenizer.hash))
+}
