@@ -54,9 +54,12 @@ run: deps
 	mkdir -p inbox
 	$(SWIFT) run tariffwatch run --config $(CONFIG)
 
-# Extraction throughput (MB/s, documents/s), release build, single core.
-bench: deps
-	$(SWIFT) run -c release extraction-benchmark
+# Extraction throughput (MB/s, documents/s), release build, single core: the engine alone on generated
+# text and on the real-news articles ($(NEWS)/articles, skipped with a message when absent), then the
+# whole `extract --json` process on both.
+bench: release
+	TARIFFWATCH_NEWS_DIR="$(NEWS)/articles" "$$($(SWIFT) build -c release --show-bin-path)/extraction-benchmark"
+	bin="$$($(SWIFT) build -c release --show-bin-path)"; scripts/process-benchmark.sh "$$bin/tariffwatch" "$$bin/extraction-benchmark" "$(NEWS)/articles"
 
 # Time and peak memory of `extract` on each pathological pattern, 64 KiB to 4 MiB, with the growth
 # per doubling (scripts/hostile-text.py writes the patterns).

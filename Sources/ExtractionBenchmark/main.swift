@@ -1,9 +1,10 @@
+import Foundation
 import TariffExtraction
 
-// Extraction throughput on a deterministic news-like corpus, single core, best of several runs.
-// Run with `make bench` (release build): prints MB/s and documents/s.
-// `extraction-benchmark news-like` runs one corpus; `--extract-only` skips the tagger-alone timing
-// (both help a profiler look at the figure that matters).
+// Extraction throughput on a deterministic news-like corpus and on the real-news articles, single core,
+// best of several runs. Run with `make bench` (release build): prints MB/s and documents/s.
+// `extraction-benchmark news-like` (or `dense`, `news`, `formats`) runs one corpus; `--extract-only` skips
+// the tagger-alone timing (both help a profiler look at the figure that matters).
 
 /// A tiny deterministic generator (64-bit LCG): the same corpus on every machine and every run.
 struct CorpusRandom {
@@ -110,13 +111,26 @@ func best(runs: Int, _ body: () -> Int) -> (seconds: Double, result: Int) {
     return (Double(fastest.components.seconds) + Double(fastest.components.attoseconds) / 1e18, result)
 }
 
-let arguments = Set(CommandLine.arguments.dropFirst())
-let extractOnly = arguments.contains("--extract-only")
-let chosen = arguments.subtracting(["--extract-only"])
+let arguments = Array(CommandLine.arguments.dropFirst())
 
-// News-like: about a third of sentences carry a date, a rate or boilerplate. Dense: every sentence does.
-for (name, ratio) in [("news-like", 35), ("dense", 100)] where chosen.isEmpty || chosen.contains(name) {
-    let documents = corpus(documents: 1_200, seed: 20_251_024, factRatio: ratio)
+// `--write-corpus DIR`: the news-like corpus as files, for timing the whole `extract` process on it
+// (scripts/process-benchmark.sh).
+if let flag = arguments.firstIndex(of: "--write-corpus") {
+    guard flag + 1 < arguments.count else { fatalError("--write-corpus needs a folder") }
+    let folder = arguments[flag + 1]
+    for (n, text) in corpus(documents: 1_200, seed: 20_251_024, factRatio: 35).enumerated() {
+        let path = folder + "/" + String(format: "news-like-%04d.txt", n)
+        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else { fatalError("cannot write \(path)") }
+    }
+    exit(0)
+}
+
+let extractOnly = arguments.contains("--extract-only")
+let chosen = Set(arguments).subtracting(["--extract-only"])
+
+/// `NAME: N documents, X MB, F facts; extract (best of 5) Y MB/s, Z documents/s` and, unless
+/// `--extract-only`, the tagger alone. `scripts/compare-bench.sh` reads the extract figure.
+func measure(_ name: String, _ documents: [String], described: String = "documents") {
     let megabytes = Double(documents.reduce(0) { $0 + $1.utf8.count }) / 1_000_000
     let full = best(runs: 5) {
         documents.reduce(0) {
@@ -125,13 +139,35 @@ for (name, ratio) in [("news-like", 35), ("dense", 100)] where chosen.isEmpty ||
         }
     }
     var line =
-        "\(name): \(documents.count) documents, \(megabytes) MB, \(full.result) facts; extract (best of 5) "
-        + "\(megabytes / full.seconds) MB/s, \(Double(documents.count) / full.seconds) documents/s"
+        "\(name): \(described == "documents" ? "\(documents.count) documents" : described), \(megabytes) MB, "
+        + "\(full.result) facts; extract (best of 5) \(megabytes / full.seconds) MB/s, "
+        + "\(Double(documents.count) / full.seconds) documents/s"
     if !extractOnly {
         let tagger = best(runs: 5) { documents.reduce(0) { $0 + extractor.timexes(in: $1, referenceDate: reference).count } }
         line += "; temporal tagger alone \(megabytes / tagger.seconds) MB/s"
     }
     print(line)
+}
+
+// News-like: about a third of sentences carry a date, a rate or boilerplate. Dense: every sentence does.
+for (name, ratio) in [("news-like", 35), ("dense", 100)] where chosen.isEmpty || chosen.contains(name) {
+    measure(name, corpus(documents: 1_200, seed: 20_251_024, factRatio: ratio))
+}
+
+// Real news: the articles of ../shared/eval/news-dev (or $TARIFFWATCH_NEWS_DIR), read ten times per run so
+// that a run lasts long enough to time; every article with the same reference date.
+if chosen.isEmpty || chosen.contains("news") {
+    let folder = ProcessInfo.processInfo.environment["TARIFFWATCH_NEWS_DIR"] ?? "../shared/eval/news-dev/articles"
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".txt") }.sorted()
+    let articles = names.compactMap { try? String(contentsOfFile: folder + "/" + $0, encoding: .utf8) }
+    if articles.isEmpty {
+        print("news: skipped, no articles in \(folder) (the real-news set lives outside the repository; TARIFFWATCH_NEWS_DIR names another folder)")
+    } else {
+        let repeats = 10
+        measure(
+            "news", Array(repeatElement(articles, count: repeats).joined()),
+            described: "\(articles.count) real articles ×\(repeats)")
+    }
 }
 
 // Documents as they arrive: text, HTML pages and a PDF of the same news-like articles (`formats`).

@@ -68,6 +68,7 @@ enum TimexTokenizer {
     }
 
     private static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into tokens: inout [TimexToken]) {
+        guard let base = bytes.baseAddress else { return }
         var i = range.lowerBound
         let end = range.upperBound
         var space = true
@@ -102,11 +103,15 @@ enum TimexTokenizer {
                 var j = i
                 var h = WordHash.offset
                 while j < end {
-                    let c = bytes[j]
-                    if c.isASCIILetter || c.isASCIIDigit {
-                        h = (h ^ UInt64(c.asciiLowercased)) &* WordHash.prime
+                    // ASCII letters and digits, found eight at a time; `c | 0x20` is their lower case
+                    let run = ByteLanes.alphanumericRunEnd(base, j, end, count: bytes.count)
+                    while j < run {
+                        h = (h ^ UInt64(bytes[j] | 0x20)) &* WordHash.prime
                         j += 1
-                    } else if c.isNonASCII, !UInt8.isNonASCIIPunctuation(bytes, j, end) {
+                    }
+                    guard j < end else { break }
+                    let c = bytes[j]
+                    if c.isNonASCII, !UInt8.isNonASCIIPunctuation(bytes, j, end) {
                         h = (h ^ UInt64(c)) &* WordHash.prime
                         j += 1
                         while j < end && bytes[j] & 0xC0 == 0x80 {

@@ -27,7 +27,9 @@ struct MojibakeRepair: Sendable {
         var i = 0
         let n = original.count
         while i < n {
-            guard original[i] == 0xC3, i + 1 < n, original[i + 1] >= 0x82, original[i + 1] <= 0xB4 else {
+            i = original.withUnsafeBufferPointer { nextLead($0, from: i) }
+            guard i < n else { break }
+            guard i + 1 < n, original[i + 1] >= 0x82, original[i + 1] <= 0xB4 else {
                 i += 1
                 continue
             }
@@ -84,6 +86,24 @@ struct MojibakeRepair: Sendable {
             }
             return false
         }
+    }
+
+    /// The first 0xC3 byte (the lead of every double-encoded run) at or after `offset`, or the end:
+    /// eight bytes per step, since a text that has mojibake still has it in only a few places.
+    @inline(__always)
+    private static func nextLead(_ bytes: UnsafeBufferPointer<UInt8>, from offset: Int) -> Int {
+        guard let base = bytes.baseAddress else { return bytes.count }
+        var i = offset
+        while i + 8 <= bytes.count {
+            let word = ByteLanes.load(base, i)
+            if word & ByteLanes.highs != 0 {
+                let hits = ByteLanes.equal(word, 0xC3)
+                if hits != 0 { return i + hits.trailingZeroBitCount >> 3 }
+            }
+            i += 8
+        }
+        while i < bytes.count && base[i] != 0xC3 { i += 1 }
+        return i
     }
 
     /// The file's byte offset of byte `offset` of the repaired text.
