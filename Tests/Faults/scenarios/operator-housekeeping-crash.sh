@@ -59,7 +59,8 @@ run_mode() {
     delivered=$(status_field "$state" alerts_delivered)
     dups=$(feed_duplicates "$feed")
     processed=$(status_field "$state" files_processed)
-    archived=$(files_in "$archive" 2>/dev/null || echo 0)
+    archived=0
+    [ -d "$archive" ] && archived=$(files_in "$archive")
     [ "$dups" = 0 ] || fail "$mode: $dups duplicated feed items"
     [ "$delivered" = "$n" ] || fail "$mode: $delivered alerts delivered for $n articles"
     [ "$processed" = "$n" ] || fail "$mode: $processed files recorded for $n"
