@@ -42,19 +42,27 @@ public struct PendingInboxAction: Sendable, Equatable {
     }
 }
 
-/// A file the daemon moved into the archive (and may prune after `watch.retention_days`).
+/// A file the daemon moved into the archive (and may prune after `watch.retention_days`): which file and which
+/// version (an inode number freed by a deletion is soon given to a new file).
 public struct ArchivedFile: Sendable, Equatable {
     public var path: String
     public var source: String
     public var device: UInt64
     public var inode: UInt64
+    public var size: Int64
+    public var modificationTimeNanoseconds: Int64
     public var archivedAt: Date
 
-    public init(path: String, source: String, device: UInt64, inode: UInt64, archivedAt: Date) {
+    public init(
+        path: String, source: String, device: UInt64, inode: UInt64, size: Int64, modificationTimeNanoseconds: Int64,
+        archivedAt: Date
+    ) {
         self.path = path
         self.source = source
         self.device = device
         self.inode = inode
+        self.size = size
+        self.modificationTimeNanoseconds = modificationTimeNanoseconds
         self.archivedAt = archivedAt
     }
 }
@@ -107,13 +115,15 @@ extension FactStore {
             if let archived {
                 try db.execute(
                     sql: """
-                        INSERT INTO archived_files (path, source, device, inode, archived_at) VALUES (?, ?, ?, ?, ?)
+                        INSERT INTO archived_files (path, source, device, inode, size, mtime_ns, archived_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT(path) DO UPDATE SET source = excluded.source, device = excluded.device,
-                            inode = excluded.inode, archived_at = excluded.archived_at
+                            inode = excluded.inode, size = excluded.size, mtime_ns = excluded.mtime_ns,
+                            archived_at = excluded.archived_at
                         """,
                     arguments: [
                         archived.path, archived.source, Int64(bitPattern: archived.device), Int64(bitPattern: archived.inode),
-                        archived.archivedAt,
+                        archived.size, archived.modificationTimeNanoseconds, archived.archivedAt,
                     ])
             }
         }
@@ -126,15 +136,16 @@ extension FactStore {
         }
     }
 
-    /// Archived files archived before `date`, oldest first.
-    public func archivedFiles(before date: Date, limit: Int = 1_000) throws(FactStoreError) -> [ArchivedFile] {
+    /// Files archived at or before `date`, oldest first.
+    public func archivedFiles(through date: Date, limit: Int = 1_000) throws(FactStoreError) -> [ArchivedFile] {
         try read("read the archive") { db in
             try Row.fetchAll(
-                db, sql: "SELECT * FROM archived_files WHERE archived_at < ? ORDER BY archived_at LIMIT ?", arguments: [date, limit]
+                db, sql: "SELECT * FROM archived_files WHERE archived_at <= ? ORDER BY archived_at LIMIT ?", arguments: [date, limit]
             ).map { row in
                 ArchivedFile(
                     path: row["path"], source: row["source"], device: UInt64(bitPattern: row["device"]),
-                    inode: UInt64(bitPattern: row["inode"]), archivedAt: row["archived_at"])
+                    inode: UInt64(bitPattern: row["inode"]), size: row["size"], modificationTimeNanoseconds: row["mtime_ns"],
+                    archivedAt: row["archived_at"])
             }
         }
     }

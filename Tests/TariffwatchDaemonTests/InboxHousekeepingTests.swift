@@ -98,7 +98,7 @@ import Testing
         // An operator's own file in the archive, and one archived file dated back past the retention.
         try "mine\n".write(toFile: archive.appending("notes.txt").string, atomically: false, encoding: .utf8)
         let store = try FactStore(directory: workspace.state.string)
-        let old = try #require(try store.archivedFiles(before: Date().addingTimeInterval(60)).first { $0.path.hasSuffix("eu-steel-announced.txt") })
+        let old = try #require(try store.archivedFiles(through: Date().addingTimeInterval(60)).first { $0.path.hasSuffix("eu-steel-announced.txt") })
         var aged = old
         aged.archivedAt = Date().addingTimeInterval(-31 * 86_400)
         try store.completeInboxAction(path: "(test)", archived: aged)
@@ -106,7 +106,7 @@ import Testing
         daemon = try DaemonProcess(workspace, config: config)
         try await eventually("the due file pruned at start") { names(in: archive) == ["notes.txt", "quiet-market-report.txt"] }
         try await eventually("the pruned file forgotten") {
-            try store.archivedFiles(before: Date().addingTimeInterval(60)).map(\.path) == [archive.appending("quiet-market-report.txt").string]
+            try store.archivedFiles(through: Date().addingTimeInterval(60)).map(\.path) == [archive.appending("quiet-market-report.txt").string]
         }
         daemon?.kill(SIGTERM)
         #expect(daemon?.process.terminationStatus == 0)

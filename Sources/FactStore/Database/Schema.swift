@@ -106,7 +106,8 @@ enum Schema {
                         queued_at DATETIME NOT NULL);
                     CREATE TABLE archived_files (
                         path TEXT PRIMARY KEY NOT NULL, source TEXT NOT NULL,
-                        device INTEGER NOT NULL, inode INTEGER NOT NULL, archived_at DATETIME NOT NULL);
+                        device INTEGER NOT NULL, inode INTEGER NOT NULL, size INTEGER NOT NULL,
+                        mtime_ns INTEGER NOT NULL, archived_at DATETIME NOT NULL);
                     CREATE INDEX archived_files_by_age ON archived_files(archived_at);
                     """)
         }

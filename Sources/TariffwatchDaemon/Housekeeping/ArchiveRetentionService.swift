@@ -9,7 +9,7 @@ import SystemPackage
 /// One timer, set to when the oldest archived file falls due; none while the archive holds nothing of ours
 /// (idle means idle). Woken when a file is archived (the timer may need arming) and at start-up (files that
 /// fell due while the daemon was down). Only files the daemon archived itself are pruned, and only while the
-/// name still holds that file (device and inode): anything else in the archive folder is left alone.
+/// name still holds that file (device, inode, size, mtime): anything else in the archive folder is left alone.
 struct ArchiveRetentionService: Service {
     let store: FactStore
     let retentionDays: Int
@@ -37,13 +37,15 @@ struct ArchiveRetentionService: Service {
             return try await lane.run {
                 var pruned = 0
                 while true {
-                    let due = try store.archivedFiles(before: now.addingTimeInterval(-retention), limit: 500)
+                    let due = try store.archivedFiles(through: now.addingTimeInterval(-retention), limit: 500)
                     if due.isEmpty { break }
                     var forget: [String] = []
                     for file in due {
                         let path = FilePath(file.path)
                         do {
-                            if let there = try InboxSyscalls.identity(of: path), there.device == file.device, there.inode == file.inode {
+                            if let there = try InboxSyscalls.identity(of: path), there.device == file.device, there.inode == file.inode,
+                                there.size == file.size, there.modificationTimeNanoseconds == file.modificationTimeNanoseconds
+                            {
                                 try InboxSyscalls.unlink(path)
                                 pruned += 1
                             }

@@ -62,7 +62,7 @@ struct InboxHousekeeper: Sendable {
         }
         guard let current, Self.isVersion(current, of: pending) else {
             if pending.action == .move, let target = pending.target.map({ FilePath($0) }),
-                let there = try? InboxSyscalls.identity(of: target), there.device == pending.device, there.inode == pending.inode
+                let there = try? InboxSyscalls.identity(of: target), Self.isVersion(there, of: pending)
             {
                 // Renamed before a crash that came before the state heard of it.
                 return try store.completeInboxAction(path: pending.path, archived: archivedFile(pending, at: target))
@@ -134,7 +134,9 @@ struct InboxHousekeeper: Sendable {
     }
 
     private func archivedFile(_ pending: PendingInboxAction, at target: FilePath) -> ArchivedFile {
-        ArchivedFile(path: target.string, source: pending.path, device: pending.device, inode: pending.inode, archivedAt: now())
+        ArchivedFile(
+            path: target.string, source: pending.path, device: pending.device, inode: pending.inode, size: pending.size,
+            modificationTimeNanoseconds: pending.modificationTimeNanoseconds, archivedAt: now())
     }
 
     /// How many files of one name the archive takes before a move gives up.
