@@ -69,6 +69,19 @@ import Testing
             let first = try String(contentsOfFile: archive.appending("eu-steel-announced.txt").string, encoding: .utf8)
             #expect(first.contains("steel"), "the first archived file was overwritten")
         }
+        // The very same file dropped once more: known, so no new alert; still moved or deleted, never overwriting.
+        if mode != .keep {
+            let delivered = try statusCounts(workspace.state)["alerts_delivered"]
+            try workspace.drop("EU will impose 30% tariffs on US whiskey from June 1, 2026.\n", as: "eu-steel-announced.txt", dated: "2026-03-04")
+            try await eventually("the repeat moved or deleted") {
+                names(in: workspace.inbox) == ["future.txt"] && (mode == .delete || names(in: archive).count == 3)
+            }
+            if mode == .move {
+                #expect(names(in: archive) == ["eu-steel-announced-2.txt", "eu-steel-announced-3.txt", "eu-steel-announced.txt"])
+            }
+            try await Task.sleep(for: .milliseconds(300))
+            #expect(try statusCounts(workspace.state)["alerts_delivered"] == delivered)
+        }
         let before = try statusCounts(workspace.state)
 
         // A restart finds nothing to do: nothing processed again, no alert again.
