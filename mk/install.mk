@@ -34,7 +34,8 @@ install: release
 	@# Never overwrite an operator's configuration.
 	@# The shipped defaults are for running by hand; the unit's folders are the spool and StateDirectory.
 	test -e $(CONFDIR)/tariffwatch.yaml || sed -e 's#^  directory: ./inbox#  directory: /var/spool/tariffwatch/inbox#' \
-		-e 's#^  directory: ./state#  directory: /var/lib/tariffwatch#' $(CONFIG) >$(CONFDIR)/tariffwatch.yaml
+		-e 's#^  directory: ./state#  directory: /var/lib/tariffwatch#' \
+		-e 's|^  # archive_directory: ./archive|  # archive_directory: /var/spool/tariffwatch/archive|' $(CONFIG) >$(CONFDIR)/tariffwatch.yaml
 ifeq ($(LIVE),yes)
 	systemd-sysusers tariffwatch.conf
 	systemd-tmpfiles --create tariffwatch.conf

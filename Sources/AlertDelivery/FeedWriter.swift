@@ -1,3 +1,4 @@
+import FactStore
 import Foundation
 public import SystemPackage
 
@@ -35,6 +36,8 @@ public struct FeedWriter: Sendable {
             let fd = try FileDescriptor.open(
                 temporary, .writeOnly, options: [.create, .truncate, .closeOnExec],
                 permissions: [.ownerReadWrite, .groupRead, .otherRead])
+            // Written by root beside the unit, the feed must stay the folder owner's, or the unit cannot replace it.
+            StateOwnership.adopt(descriptor: fd.rawValue, in: directory.string)
             do {
                 try fd.closeAfter {
                     _ = try data.withUnsafeBytes { try fd.writeAll($0) }

@@ -93,20 +93,3 @@ extension FeedEntry {
         self.init(alert: alert, sourceCount: count, sources: sources)
     }
 }
-
-extension FactSummary {
-    /// One line for `tariffwatch facts`.
-    public var line: String {
-        let sources = "\(sourceCount) source\(sourceCount == 1 ? "" : "s")"
-        switch value {
-        case .deadline(let d):
-            let date = d.endDate.map { "\(d.date.iso)..\($0.iso)" } ?? d.date.iso
-            return "deadline \(date) \(d.kind.rawValue): \(d.subject) (\(sources))"
-        case .tariff(let t):
-            let rate = t.ratePct.map { "\($0 == $0.rounded() && abs($0) < 1e15 ? String(Int($0)) : String($0))%" } ?? "unspecified rate"
-            let products = t.products.isEmpty ? "all goods" : t.products.joined(separator: ", ")
-            let date = t.effectiveDate.map { " from \($0.iso)" } ?? ""
-            return "tariff \(t.imposer ?? "?")→\(t.target ?? "?") \(rate) on \(products), \(t.status.rawValue)\(date) (\(sources))"
-        }
-    }
-}

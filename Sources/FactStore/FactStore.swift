@@ -38,7 +38,14 @@ public final class FactStore: Sendable {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             }
             pool = try DatabasePool(path: readOnly ? Self.readOnlyLocation(of: path) : path, configuration: configuration)
-            if !readOnly { try Schema.migrator.migrate(pool) }
+            if !readOnly {
+                try Schema.migrator.migrate(pool)
+                // Created by root for a state folder someone else owns: theirs (SQLite then gives later `-wal`
+                // and `-shm` files the database's owner itself).
+                for file in [path, path + "-wal", path + "-shm"] where FileManager.default.fileExists(atPath: file) {
+                    StateOwnership.adopt(path: file)
+                }
+            }
             // A read-only look at a state the daemon has not upgraded yet has no epoch (the old id form).
             epoch = try pool.read { db in
                 try db.tableExists("state_meta")
@@ -83,11 +90,17 @@ public final class FactStore: Sendable {
     /// An item of a multi-article file whose text is unchanged since it was last processed at this
     /// path is skipped, so a feed file that is downloaded again alerts only for its new items. Each
     /// item is its own source (`path#item`): two items stating a fact are two sources.
+    /// - Parameter inboxAction: `watch.after_processing`, queued in the same transaction, so the file is moved or
+    ///   deleted only once its facts are committed and a crash before that is finished at the next start.
     /// - Returns: the alerts raised, already in the outbox.
-    public func record(_ file: FileRecord, articles: [ArticleRecord], policy: AlertPolicy = .init(), now: Date = Date())
-        throws(FactStoreError) -> [Alert]
-    {
+    public func record(
+        _ file: FileRecord, articles: [ArticleRecord], policy: AlertPolicy = .init(), now: Date = Date(),
+        inboxAction: InboxAction? = nil
+    ) throws(FactStoreError) -> [Alert] {
         try write("record \(file.path)") { db in
+            if let inboxAction {
+                try Self.insert(PendingInboxAction(inboxAction, for: file), db: db, now: now)
+            }
             try db.execute(
                 sql: """
                     INSERT INTO files (path, device, inode, size, mtime_ns, content_hash, reference_date, processed_at)

@@ -39,6 +39,10 @@ public struct Application: Sendable {
             logger.notice("removed a temporary feed file left by a stopped daemon", metadata: ["file": "\(leftover)"])
         }
         try Self.createDirectory(settings.watchDirectory, what: "watched folder")
+        if settings.afterProcessing == .move, let archive = settings.archiveDirectory {
+            try Self.createDirectory(archive, what: "archive folder (watch.archive_directory)")
+            try InboxHousekeeper.checkRenameWorks(from: settings.watchDirectory, to: archive)
+        }
         do {
             store = try FactStore(directory: settings.stateDirectory.string)
         } catch {
@@ -59,6 +63,7 @@ public struct Application: Sendable {
         let trigger = DeliveryTrigger()
         let reminderWake = WakeChannel()
         let heartbeat = Heartbeat()
+        let serviceStatus = ServiceStatus()
         let events = OperationalEvents(logger: logger, journalEnabled: journalEnabled)
         var dispatcherOptions = settings.dispatcherOptions
         dispatcherOptions.journalEnabled = journalEnabled
@@ -74,16 +79,23 @@ public struct Application: Sendable {
             reader: ArticleReader(root: settings.watchDirectory, maxFileSize: settings.maxFileSize), store: store,
             policy: settings.alertPolicy, events: events, logger: logger)
         processor.limits = settings.extractionLimits
+        let archived = WakeChannel()
+        if settings.afterProcessing != .keep {
+            processor.housekeeper = InboxHousekeeper(
+                mode: settings.afterProcessing, watchDirectory: settings.watchDirectory, archiveDirectory: settings.archiveDirectory,
+                store: store, logger: logger, archived: archived)
+        }
 
         // Graceful shutdown runs in reverse order: ingest stops first, then delivery flushes.
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(
                 service: DeliveryService(
                     dispatcher: dispatcher, trigger: trigger, store: store, heartbeat: heartbeat, events: events,
-                    watchJournalSocket: journalEnabled, logger: logger)),
+                    serviceStatus: serviceStatus, watchJournalSocket: journalEnabled, logger: logger)),
             .init(
                 service: ReloadService(
-                    configFile: configFile, overrides: overrides, settings: live, dispatcher: dispatcher, logger: logger),
+                    configFile: configFile, overrides: overrides, settings: live, dispatcher: dispatcher, status: serviceStatus,
+                    logger: logger),
                 successTerminationBehavior: .ignore),
         ]
         services.append(
@@ -92,6 +104,14 @@ public struct Application: Sendable {
                     store: store, settings: live, delivery: trigger, wake: reminderWake, clock: reminderClock,
                     lane: BlockingLane(label: "reminders"), logger: logger),
                 successTerminationBehavior: .ignore))
+        if settings.afterProcessing == .move, let retentionDays = settings.retentionDays {
+            services.append(
+                .init(
+                    service: ArchiveRetentionService(
+                        store: store, retentionDays: retentionDays, wake: archived, clock: reminderClock,
+                        lane: BlockingLane(label: "archive-retention"), logger: logger),
+                    successTerminationBehavior: .ignore))
+        }
         if let interval = ServiceManager.watchdogInterval() {
             services.append(
                 .init(
@@ -102,7 +122,7 @@ public struct Application: Sendable {
             .init(
                 service: IngestService(
                     watcher: watcher, processor: processor, settings: live, trigger: trigger, heartbeat: heartbeat,
-                    events: events, store: store, lane: BlockingLane(label: "ingest"), logger: logger, reminders: reminderWake),
+                    events: events, serviceStatus: serviceStatus, store: store, lane: BlockingLane(label: "ingest"), logger: logger, reminders: reminderWake),
                 successTerminationBehavior: .gracefullyShutdownGroup))
         serviceGroup = ServiceGroup(
             configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
@@ -130,6 +150,7 @@ public struct Application: Sendable {
             prefix.append(component)
             do {
                 try StartupSyscalls.makeDirectory(prefix)
+                StateOwnership.adopt(path: prefix.string)
             } catch .fileExists {
                 if FileManager.default.fileExists(atPath: prefix.string, isDirectory: &isFolder), !isFolder.boolValue {
                     throw ApplicationError(what: "cannot create the \(what) \(target)", reason: "\(prefix) is not a folder")

@@ -4,25 +4,8 @@ import Testing
 
 /// What an operator sees from the command line: errors that say what is wrong, in their words.
 @Suite struct OperatorCommandLineTests {
-    /// Runs the built binary, optionally as another user (`setpriv`), and returns exit status and output.
     private func run(_ arguments: [String], asUser uid: Int? = nil) throws -> (status: Int32, out: String, err: String) {
-        let binary = try #require(TariffwatchBinary.path, "the tariffwatch binary is not built")
-        let process = Process()
-        if let uid {
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-            process.arguments = ["--reuid=\(uid)", "--regid=\(uid)", "--clear-groups", binary] + arguments
-        } else {
-            process.executableURL = URL(fileURLWithPath: binary)
-            process.arguments = arguments
-        }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        try TariffwatchBinary.run(arguments, asUser: uid)
     }
 
     private static var canDropPrivileges: Bool {

@@ -92,6 +92,25 @@ enum Schema {
                         PRIMARY KEY (fact_id, deadline_day, days_before));
                     """)
         }
+        migrator.registerMigration("v6-inbox-housekeeping") { db in
+            // `watch.after_processing`: a move or delete queued in the transaction that records the file,
+            // finished after it (so a crash in between is finished at the next start, never re-processed),
+            // and the files moved to the archive, for `watch.retention_days`. Device and inode say which
+            // file was meant (with size and mtime: which version of it): a file put under the same name since is never moved, deleted or pruned.
+            try db.execute(
+                sql: """
+                    CREATE TABLE inbox_actions (
+                        path TEXT PRIMARY KEY NOT NULL, action TEXT NOT NULL,
+                        device INTEGER NOT NULL, inode INTEGER NOT NULL, size INTEGER NOT NULL,
+                        mtime_ns INTEGER NOT NULL, target TEXT,
+                        queued_at DATETIME NOT NULL);
+                    CREATE TABLE archived_files (
+                        path TEXT PRIMARY KEY NOT NULL, source TEXT NOT NULL,
+                        device INTEGER NOT NULL, inode INTEGER NOT NULL, size INTEGER NOT NULL,
+                        mtime_ns INTEGER NOT NULL, archived_at DATETIME NOT NULL);
+                    CREATE INDEX archived_files_by_age ON archived_files(archived_at);
+                    """)
+        }
         return migrator
     }
 }

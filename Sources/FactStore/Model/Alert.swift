@@ -161,6 +161,14 @@ public struct FactSummary: Sendable, Codable, Hashable {
     public var sourceCount: Int
     public var firstSource: String
 
+    public init(id: String, value: FactValue, alertable: Bool, sourceCount: Int, firstSource: String) {
+        self.id = id
+        self.value = value
+        self.alertable = alertable
+        self.sourceCount = sourceCount
+        self.firstSource = firstSource
+    }
+
     enum CodingKeys: String, CodingKey {
         case id, value, alertable, sourceCount = "source_count", firstSource = "first_source"
     }

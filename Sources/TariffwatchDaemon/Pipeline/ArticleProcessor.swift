@@ -25,6 +25,8 @@ public struct ArticleProcessor: Sendable {
     /// What one article may cost to extract; past it the file is rejected as too complex.
     var limits = ExtractionLimits.standard
     var policy: AlertPolicy
+    /// `watch.after_processing`: nil (or `keep`) leaves processed files where they are.
+    var housekeeper: InboxHousekeeper?
     let events: OperationalEvents
     let logger: Logger
     /// Today in UTC; injected by tests that pin the clock.
@@ -60,6 +62,8 @@ public struct ArticleProcessor: Sendable {
         var record = FileRecord(article: article)
         switch try store.disposition(of: record) {
         case .unchanged:
+            // Known already (a rescan, a restart, the same file dropped again): its facts are committed long ago.
+            try housekeeper?.finishKnown(record)
             return .unchanged
         case .new, .changed:
             // The modification time must be believable only when an article's dates are read against it;
@@ -95,7 +99,7 @@ public struct ArticleProcessor: Sendable {
                 tariffs += extraction.tariffChanges.count
                 records.append(ArticleRecord(item, extraction: extraction))
             }
-            let alerts = try store.record(record, articles: records, policy: policy)
+            let alerts = try store.record(record, articles: records, policy: policy, inboxAction: housekeeper?.action)
             // One line per file at info level, so an operator following the journal sees every file
             // that was taken in, including the ones that raise nothing.
             let articles = dated.count == 1 ? "" : "\(dated.count) articles, "
@@ -106,6 +110,9 @@ public struct ArticleProcessor: Sendable {
                     "file": "\(path)", "format": "\(article.format.rawValue)", "articles": "\(dated.count)",
                     "deadlines": "\(deadlines)", "tariffs": "\(tariffs)", "alerts": "\(alerts.count)",
                 ])
+            if let housekeeper, let action = housekeeper.action {
+                try housekeeper.finish(PendingInboxAction(action, for: record))
+            }
             return .processed(alerts: alerts.count)
         }
     }

@@ -20,6 +20,8 @@ struct DeliveryService: Service {
     let store: FactStore
     let heartbeat: Heartbeat
     let events: OperationalEvents
+    /// `STATUS=`, shared with the reload service.
+    let serviceStatus: ServiceStatus
     /// Watch for journald's socket coming back (when alerts go to the journal at all).
     let watchJournalSocket: Bool
     let logger: Logger
@@ -34,7 +36,7 @@ struct DeliveryService: Service {
     }
 
     func run() async throws {
-        let status = StatusReporter(store: store, lane: BlockingLane(label: "status"))
+        let status = StatusReporter(store: store, status: serviceStatus, lane: BlockingLane(label: "status"))
         let trigger = self.trigger
         let socketWatch = watchJournalSocket ? JournalSocketWatch.start { trigger.signal(.journal) } : nil
         defer { socketWatch?.cancel() }
@@ -109,11 +111,13 @@ struct DeliveryService: Service {
 /// once more when a delivery loop goes idle.
 private final class StatusReporter: Sendable {
     private let store: FactStore
+    private let status: ServiceStatus
     private let lane: BlockingLane
     private let last = Mutex(ContinuousClock.now - .seconds(1))
 
-    init(store: FactStore, lane: BlockingLane) {
+    init(store: FactStore, status: ServiceStatus, lane: BlockingLane) {
         self.store = store
+        self.status = status
         self.lane = lane
     }
 
@@ -127,9 +131,12 @@ private final class StatusReporter: Sendable {
     }
 
     func update() async {
-        let store = self.store
+        let (store, status) = (self.store, self.status)
         await lane.run {
-            if let counts = try? store.counts() { try? ServiceManager.notify([.status(counts.statusLine)]) }
+            if let counts = try? store.counts() {
+                status.counts(counts.statusLine)
+                status.publish()
+            }
         }
     }
 }

@@ -18,6 +18,8 @@ struct IngestService: Service {
     let trigger: DeliveryTrigger
     let heartbeat: Heartbeat
     let events: OperationalEvents
+    /// `STATUS=`, shared with delivery and reload.
+    let serviceStatus: ServiceStatus
     let store: FactStore
     let lane: BlockingLane
     let logger: Logger
@@ -27,10 +29,14 @@ struct IngestService: Service {
     func run() async throws {
         let watchEvents = watcher.events()
         let watchDirectory = await settings.current.watchDirectory
+        if let housekeeper = processor.housekeeper {
+            // Moves and deletes a crash left undone, before the scan could take their files for new ones.
+            try await lane.run { try housekeeper.finishPending() }
+        }
         try await scanAll(reason: "start-up")
         let counts = try store.counts()
         events.ready(watching: watchDirectory.string, status: counts.statusLine)
-        notify([.ready, .status(counts.statusLine)])
+        notify([.ready, .status(serviceStatus.counts(counts.statusLine))])
 
         for await event in watchEvents.cancelOnGracefulShutdown() {
             switch event {

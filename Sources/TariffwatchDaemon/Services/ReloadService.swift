@@ -12,6 +12,8 @@ struct ReloadService: Service {
     let overrides: SettingsOverrides
     let settings: LiveSettings
     let dispatcher: AlertDispatcher
+    /// `STATUS=`: a failed reload's reason stays there until a reload succeeds.
+    let status: ServiceStatus
     let logger: Logger
 
     func run() async throws {
@@ -32,16 +34,18 @@ struct ReloadService: Service {
             // The reason goes into MESSAGE itself: `journalctl -u tariffwatch` and `systemctl status`
             // show MESSAGE, not the fields, and an operator who typed `systemctl reload` needs the key.
             logger.error("configuration reload failed, keeping the current settings: \(error)", metadata: ["error": "\(error)"])
-            try? ServiceManager.notify([.status("configuration reload failed, running on the previous settings: \(error)")])
+            status.reloadFailed("\(error)")
+            status.publish()
             return
         }
         if new.watchDirectory != old.watchDirectory || new.stateDirectory != old.stateDirectory
             || new.feedPath != old.feedPath || new.recursive != old.recursive
             || new.ignoredNamePatterns != old.ignoredNamePatterns || new.maxFileSize != old.maxFileSize
-            || new.logLevel != old.logLevel
+            || new.logLevel != old.logLevel || new.afterProcessing != old.afterProcessing
+            || new.archiveDirectory != old.archiveDirectory || new.retentionDays != old.retentionDays
         {
             logger.warning(
-                "watch, state, feed, file-limit and log-level settings apply after a restart; alert and feed display settings were reloaded")
+                "watch, state, feed, file-limit, housekeeping and log-level settings apply after a restart; alert and feed display settings were reloaded")
         }
         var applied = new
         applied.watchDirectory = old.watchDirectory
@@ -51,8 +55,13 @@ struct ReloadService: Service {
         applied.ignoredNamePatterns = old.ignoredNamePatterns
         applied.maxFileSize = old.maxFileSize
         applied.logLevel = old.logLevel
+        applied.afterProcessing = old.afterProcessing
+        applied.archiveDirectory = old.archiveDirectory
+        applied.retentionDays = old.retentionDays
         await settings.replace(with: applied)
         dispatcher.update(applied.dispatcherOptions)
+        status.reloadSucceeded()
+        status.publish()
         logger.info("configuration reloaded")
     }
 }

@@ -44,24 +44,7 @@ struct ReminderService: Service {
 
     func run() async throws {
         await withGracefulShutdownHandler {
-            await withThrowingTaskGroup(of: Void.self) { timers in
-                var armed: Date?
-                while !Task.isCancelled {
-                    let next = await look()
-                    // One timer: a later due time is armed when the earlier one fires.
-                    if let next, armed.map({ next < $0 }) ?? true {
-                        armed = next
-                        timers.addTask {
-                            try await clock.sleep(until: next)
-                            wake.signal()
-                        }
-                    }
-                    guard await wake.wait(timeout: nil) != .finished else { break }
-                    if let due = armed, clock.now() >= due { armed = nil }
-                    if settle > .zero { try? await Task.sleep(for: settle) }
-                }
-                timers.cancelAll()
-            }
+            await DueTimerLoop.run(wake: wake, clock: clock, settle: settle) { await look() }
         } onGracefulShutdown: {
             wake.finish()
         }

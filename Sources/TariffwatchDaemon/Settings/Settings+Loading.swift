@@ -30,6 +30,7 @@ extension Settings {
         overrides.apply(to: &settings)
         try settings.validate(source: file?.string ?? "settings")
         settings.makePathsAbsolute(relativeTo: FilePath(FileManager.default.currentDirectoryPath))
+        try settings.validateHousekeeping(source: file?.string ?? "settings")
         return settings
     }
 
@@ -59,6 +60,13 @@ extension Settings {
         recursive = try keys.bool("watch.recursive", default: recursive)
         ignoredNamePatterns = try keys.strings("watch.ignore", default: ignoredNamePatterns)
         maxFileSize = try keys.int("watch.max_file_size", default: maxFileSize)
+        let after = try keys.string("watch.after_processing", default: afterProcessing.rawValue)
+        guard let mode = AfterProcessing(rawValue: after.lowercased()) else {
+            throw SettingsError(source: source, key: "watch.after_processing", problem: "'\(after)' is not one of keep, move, delete")
+        }
+        afterProcessing = mode
+        archiveDirectory = try keys.optionalString("watch.archive_directory").map { FilePath($0) }
+        retentionDays = try keys.optionalInt("watch.retention_days")
         extractMaxSeconds = try keys.double("extract.max_seconds", default: extractMaxSeconds)
         extractMaxCandidates = try keys.int("extract.max_candidates", default: extractMaxCandidates)
         stateDirectory = FilePath(try keys.string("state.directory", default: stateDirectory.string))
@@ -89,12 +97,16 @@ extension Settings {
         watchDirectory = absolute(watchDirectory)
         stateDirectory = absolute(stateDirectory)
         feedPathSetting = feedPathSetting.map(absolute)
+        archiveDirectory = archiveDirectory.map(absolute)
     }
 
     /// Largest `watch.max_file_size`: 1 GiB; far above any article, and no size arithmetic can overflow below it.
     static let maxFileSizeLimit = 1 << 30
     /// Largest `alerts.warning_days`: ten years.
     static let warningDaysLimit = 3_660
+
+    /// Largest `watch.retention_days`: a hundred years.
+    static let retentionDaysLimit = 36_525
 
     /// Checks values that parse but make no sense.
     func validate(source: String) throws(SettingsError) {
@@ -125,6 +137,36 @@ extension Settings {
         }
         for pattern in ignoredNamePatterns where pattern.isEmpty || pattern.contains("/") {
             throw fail("watch.ignore", "'\(pattern)' must be a file-name pattern without '/'")
+        }
+    }
+}
+
+extension Settings {
+    /// `watch.after_processing` and its companions (on absolute paths): a setting that would do nothing is a
+    /// mistake, said as one.
+    func validateHousekeeping(source: String) throws(SettingsError) {
+        func fail(_ key: String, _ problem: String) -> SettingsError { SettingsError(source: source, key: key, problem: problem) }
+        if afterProcessing == .move {
+            guard let archiveDirectory else {
+                throw fail("watch.archive_directory", "is required when watch.after_processing is move (where processed files go)")
+            }
+            let watched = watchDirectory.lexicallyNormalized(), archive = archiveDirectory.lexicallyNormalized()
+            if archive == watched {
+                throw fail("watch.archive_directory", "must not be the watched folder itself")
+            }
+            if recursive, archive.starts(with: watched) {
+                throw fail("watch.archive_directory", "must not be inside the watched folder when watch.recursive is true (archived files would be read again)")
+            }
+        } else {
+            if archiveDirectory != nil {
+                throw fail("watch.archive_directory", "has no effect unless watch.after_processing is move (it is \(afterProcessing.rawValue))")
+            }
+            if retentionDays != nil {
+                throw fail("watch.retention_days", "has no effect unless watch.after_processing is move (it is \(afterProcessing.rawValue))")
+            }
+        }
+        if let retentionDays, !(1...Self.retentionDaysLimit).contains(retentionDays) {
+            throw fail("watch.retention_days", "must be a number of days from 1 to \(Self.retentionDaysLimit), got \(retentionDays)")
         }
     }
 }
@@ -187,6 +229,10 @@ private struct KeyReader {
     func double(_ key: String, default value: Double) throws(SettingsError) -> Double {
         if let number = try read(key, "a number", { try reader.requiredDouble(forKey: $0) }) { return number }
         return Double(try int(key, default: Int(value)))
+    }
+
+    func optionalInt(_ key: String) throws(SettingsError) -> Int? {
+        try read(key, "a whole number") { try reader.requiredInt(forKey: $0) }
     }
 
     func ints(_ key: String, default value: [Int]) throws(SettingsError) -> [Int] {

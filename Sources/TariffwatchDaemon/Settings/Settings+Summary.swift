@@ -1,3 +1,5 @@
+import SystemPackage
+
 extension Settings {
     /// The effective settings, one `key: value` per line, as `check-config` prints them.
     public var summary: String {
@@ -7,6 +9,9 @@ extension Settings {
             "watch.recursive: \(recursive)",
             "watch.ignore: \(ignoredNamePatterns.joined(separator: ", "))",
             "watch.max_file_size: \(maxFileSize)",
+            "watch.after_processing: \(afterProcessing.rawValue)",
+            "watch.archive_directory: \(archiveDirectory?.string ?? "(none)")",
+            "watch.retention_days: \(retentionDays.map { "\($0)" } ?? "(forever)")",
             "extract.max_seconds: \(extractMaxSeconds)",
             "extract.max_candidates: \(extractMaxCandidates)",
             "state.directory: \(stateDirectory)",

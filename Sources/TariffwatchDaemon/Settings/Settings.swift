@@ -1,3 +1,4 @@
+public import FactStore
 public import Logging
 public import SystemPackage
 public import TariffExtraction
@@ -11,6 +12,12 @@ public import TariffExtraction
 /// - `watch.recursive` (bool, default false): also watch subfolders, including ones created later.
 /// - `watch.ignore` (string list, default `.*`, `*.part`, `*.tmp`, `*~`, `*.swp`): names never read.
 /// - `watch.max_file_size` (int bytes, default 10485760): larger files, or files whose text is larger once decoded, are rejected.
+/// - `watch.after_processing` (string, default `keep`): `keep` leaves processed files in the folder, `move` renames
+///   them into `watch.archive_directory`, `delete` unlinks them; always after their facts are committed. Rejected
+///   files are always kept (see `InboxHousekeeper`).
+/// - `watch.archive_directory` (string, required for `move`): created if missing; must be on the same mount as the
+///   watched folder (files are renamed, never copied).
+/// - `watch.retention_days` (int, optional, `move` only): archived files older than this are deleted.
 /// - `extract.max_seconds` (double, default 10): extraction time per article; past it the file is rejected as too complex.
 /// - `extract.max_candidates` (int, default 100000): dates, rates and facts per article (the memory bound), likewise.
 /// - `state.directory` (string, default `./state`): the SQLite database.
@@ -30,6 +37,10 @@ public struct Settings: Sendable, Equatable {
     public var recursive = false
     public var ignoredNamePatterns = [".*", "*.part", "*.tmp", "*~", "*.swp"]
     public var maxFileSize = 10 << 20
+    public var afterProcessing = AfterProcessing.keep
+    public var archiveDirectory: FilePath?
+    /// nil keeps archived files forever.
+    public var retentionDays: Int?
     public var extractMaxSeconds = 10.0
     public var extractMaxCandidates = ExtractionLimits.standard.maxCandidates
     public var stateDirectory: FilePath = "./state"
@@ -57,6 +68,20 @@ public struct Settings: Sendable, Equatable {
         limits.maxDuration = .milliseconds(Int64(extractMaxSeconds * 1_000))
         limits.maxCandidates = extractMaxCandidates
         return limits
+    }
+}
+
+/// `watch.after_processing`: what becomes of a file once its facts are committed.
+public enum AfterProcessing: String, Sendable, Equatable, CaseIterable {
+    case keep, move, delete
+
+    /// The state's queued action, nil for `keep`.
+    var inboxAction: InboxAction? {
+        switch self {
+        case .keep: nil
+        case .move: .move
+        case .delete: .delete
+        }
     }
 }
 

@@ -1,3 +1,4 @@
+import FactStore
 import Glibc
 public import SystemPackage
 
@@ -24,6 +25,7 @@ public final class StateDirectoryLock: Sendable {
         } catch {
             throw .cannotLock(path, (error as? Errno) ?? .ioError)
         }
+        StateOwnership.adopt(descriptor: descriptor.rawValue, in: stateDirectory.string)
         do {
             try StartupSyscalls.flock(descriptor, LOCK_EX | LOCK_NB)
         } catch {

@@ -11,6 +11,27 @@ enum TariffwatchBinary {
         return FileManager.default.isExecutableFile(atPath: beside) ? beside : nil
     }
 
+    /// Runs the built binary to completion, optionally as another user (`setpriv`), and returns exit status and output.
+    static func run(_ arguments: [String], asUser uid: Int? = nil) throws -> (status: Int32, out: String, err: String) {
+        let binary = try #require(path, "the tariffwatch binary is not built")
+        let process = Process()
+        if let uid {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            process.arguments = ["--reuid=\(uid)", "--regid=\(uid)", "--clear-groups", binary] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = arguments
+        }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+
     /// Runs a short command to completion and returns its standard output.
     static func output(_ arguments: [String], environment: [String: String] = [:]) throws -> String {
         let process = Process()
@@ -30,13 +51,36 @@ enum TariffwatchBinary {
 final class DaemonProcess {
     let process = Process()
 
-    init(_ workspace: borrowing Workspace) throws {
-        process.executableURL = URL(fileURLWithPath: try #require(TariffwatchBinary.path))
-        process.arguments = [
-            "run", "--watch-dir", workspace.inbox.string, "--state-dir", workspace.state.string,
-        ]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+    /// - Parameters:
+    ///   - config: a configuration file for the rest of the settings.
+    ///   - log: where its standard output and error go (default: discarded).
+    ///   - uid: run as this user and group id (`setpriv`, root only) instead of as the test.
+    ///   - environment: added to the test's environment.
+    init(
+        _ workspace: borrowing Workspace, config: FilePath? = nil, log: FilePath? = nil, asUser uid: Int? = nil,
+        environment: [String: String] = [:]
+    ) throws {
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let binary = try #require(TariffwatchBinary.path)
+        let arguments =
+            ["run", "--watch-dir", workspace.inbox.string, "--state-dir", workspace.state.string]
+            + (config.map { ["--config", $0.string] } ?? [])
+        if let uid {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            process.arguments = ["--reuid=\(uid)", "--regid=\(uid)", "--clear-groups", binary] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = arguments
+        }
+        if let log {
+            FileManager.default.createFile(atPath: log.string, contents: nil)
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log.string))
+            process.standardOutput = handle
+            process.standardError = handle
+        } else {
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+        }
         try process.run()
     }
 
