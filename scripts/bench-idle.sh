@@ -17,15 +17,21 @@ until grep -q "Watching" "$work/daemon.log" 2>/dev/null; do kill -0 "$pid" || { 
 sleep 2  # let start-up work (the first feed write, thread pools) settle before the window opens
 # Per-thread counts: a thread that exits in the window takes its counts with it, so each exited
 # thread counts as one wake-up at least, and a thread born in the window counts in full.
-snapshot() { for t in /proc/"$pid"/task/*; do echo "${t##*/} $(awk '/ctxt_switches/ {n += $2} END {print n}' "$t"/status 2>/dev/null)"; done; }
+snapshot() { for t in /proc/"$pid"/task/*; do echo "${t##*/} $(awk '/ctxt_switches/ {n += $2} END {print n}' "$t"/status 2>/dev/null) $(tr ' ' '_' < "$t"/comm 2>/dev/null)"; done; }
 before=$(snapshot); rss_start=$(awk '/VmRSS/ {print $2}' /proc/$pid/status)
 sleep "$seconds"
 after=$(snapshot); rss_end=$(awk '/VmRSS/ {print $2}' /proc/$pid/status)
 wakeups=$(python3 -c '
 import sys
-parse = lambda text: {int(a): int(b) for a, b in (line.split() for line in text.splitlines() if len(line.split()) == 2)}
+parse = lambda text: {int(f[0]): (int(f[1]), f[2] if len(f) > 2 else "?") for f in (line.split() for line in text.splitlines()) if len(f) >= 2}
 before, after = parse(sys.argv[1]), parse(sys.argv[2])
-print(sum(after[t] - before.get(t, 0) for t in after) + sum(1 for t in before if t not in after))
+per = {t: after[t][0] - before.get(t, (0,))[0] for t in after}
+per.update({t: 1 for t in before if t not in after})
+names = {t: (after.get(t) or before[t])[1] for t in per}
+print(sum(per.values()), ", ".join(f"{names[t]}[{t}]: {n}" for t, n in sorted(per.items()) if n))
 ' "$before" "$after")
-echo "idle for ${seconds} s: ${wakeups} wake-ups (context switches of its $(ls /proc/$pid/task | wc -l) threads), RSS ${rss_start} kB after start-up, ${rss_end} kB at the end"
+memory=$(awk '/^(RssAnon|RssFile):/ {printf "%s %s kB, ", $1, $2}' /proc/$pid/status; awk '/^Pss:/ {printf "Pss %s kB", $2}' /proc/$pid/smaps_rollup)
+echo "idle for ${seconds} s: ${wakeups%% *} wake-ups (context switches of its $(ls /proc/$pid/task | wc -l) threads), RSS ${rss_start} kB after start-up, ${rss_end} kB at the end"
+echo "wake-ups by thread: ${wakeups#* }"
+echo "memory at the end: ${memory}"
 echo "command: scripts/bench-idle.sh $seconds $bin; load: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -8,13 +8,19 @@ struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Extract deadlines and tariff changes from files, without state or alerts.")
 
-    @Flag(help: "Print one JSON object per file (JSON Lines).") var json = false
+    @Flag(help: "Print one JSON object per file (JSON Lines): each sentence once, in `sentences`; each fact's `sentence` indexes it.")
+    var json = false
+    @Flag(name: .customLong("no-sentences"), help: "With --json: no sentences at all, each fact's offsets only.")
+    var noSentences = false
     @Flag(help: "Print every temporal expression with its TIMEX3 value (JSON Lines).") var timex = false
     @Option(name: .customLong("reference-date"), help: "Resolve relative dates against this day (YYYY-MM-DD).")
     var referenceDate: String?
     @Argument(help: "Article files.") var files: [String]
 
+    static let flushSize = 64 << 10
+
     func validate() throws {
+        if noSentences && !json { throw ValidationError("--no-sentences goes with --json") }
         if let referenceDate, CalendarDate(iso: referenceDate) == nil {
             throw ValidationError("--reference-date must be a day as YYYY-MM-DD, got '\(referenceDate)'")
         }
@@ -26,6 +32,10 @@ struct Extract: ParsableCommand {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var failures = 0
+        // Buffered: one write per 64 KiB of output, not one per file.
+        var output = Data()
+        output.reserveCapacity(Self.flushSize + 4096)
+        defer { if !output.isEmpty { FileHandle.standardOutput.write(output) } }
         for file in files {
             // Said plainly here: the reader's "disappeared" wording is for files the watcher saw arrive.
             guard FileManager.default.fileExists(atPath: file) else {
@@ -39,9 +49,19 @@ struct Extract: ParsableCommand {
                     line = try encoder.encode(try extractor.timexReport(FilePath(file)))
                 } else {
                     let report = try extractor.report(FilePath(file))
-                    line = json ? try encoder.encode(report) : Data(report.humanReadable.utf8)
+                    if json {
+                        encoder.userInfo[SentenceTable.key] = report.sentenceTable(omitted: noSentences)
+                        line = try encoder.encode(report)
+                    } else {
+                        line = Data(report.humanReadable.utf8)
+                    }
                 }
-                FileHandle.standardOutput.write(line + Data("\n".utf8))
+                output.append(line)
+                output.append(0x0A)
+                if output.count >= Self.flushSize {
+                    FileHandle.standardOutput.write(output)
+                    output.removeAll(keepingCapacity: true)
+                }
             } catch {
                 failures += 1
                 FileHandle.standardError.write(Data("tariffwatch: \(error)\n".utf8))
