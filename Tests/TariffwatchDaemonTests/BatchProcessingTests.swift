@@ -1,3 +1,4 @@
+import AlertDelivery
 import ArticleWatcher
 import FactStore
 import Foundation

@@ -43,7 +43,7 @@ public struct ArticleProcessor: Sendable {
     /// - Throws: only when the state database fails (disk full, corrupt): the caller stops or retries;
     ///   problems with the file itself are outcomes, not errors.
     public func process(_ path: FilePath) throws -> Outcome {
-        try process(batch: [path])[0]
+        try process(batch: [Item(path)])[0]
     }
 
     /// Looks again at a file whose metadata changed (`touch -d`, `chmod`), if it was rejected and is still there:
