@@ -40,9 +40,25 @@ final class DaemonProcess {
         try process.run()
     }
 
+    /// Sends `signal` and waits for the exit. SIGTERM and SIGINT wait first (up to 60 s) until the daemon
+    /// handles them: a test whose work is done before the daemon finished starting would otherwise
+    /// kill it with the signal's default action instead of asking it to stop.
     func kill(_ signal: Int32) {
+        if signal == SIGTERM || signal == SIGINT {
+            let deadline = ContinuousClock.now + .seconds(60)
+            while process.isRunning && !catches(signal) && ContinuousClock.now < deadline { usleep(10_000) }
+        }
         Foundation.kill(process.processIdentifier, signal)
         process.waitUntilExit()
+    }
+
+    /// Whether the process has a handler for `signal` (`SigCgt` in /proc/PID/status).
+    private func catches(_ signal: Int32) -> Bool {
+        guard let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("SigCgt:") }),
+            let mask = UInt64(line.dropFirst("SigCgt:".count).trimmingCharacters(in: .whitespaces), radix: 16)
+        else { return false }
+        return mask & (1 << UInt64(signal - 1)) != 0
     }
 
     deinit {
