@@ -1,5 +1,4 @@
 import ArgumentParser
-import Glibc
 import Logging
 import Systemd
 import SystemPackage
@@ -15,10 +14,7 @@ struct Run: AsyncParsableCommand {
     @Option(help: "The JSON Feed file (overrides feed.path).") var feed: String?
 
     func run() async throws {
-        // glibc gives each busy thread its own malloc arena; the ingest lane, two delivery lanes and the
-        // pool threads then hold freed memory in up to eight per core. Two arenas bound a 20,000-file
-        // burst at 62 MB peak RSS instead of 89 MB (README, Measured).
-        mallopt(M_ARENA_MAX, 2)
+        MallocArenas.limit(to: 2)
         let overrides = SettingsOverrides(watchDirectory: watchDir, stateDirectory: stateDir, feedPath: feed)
         let configFile = Settings.configFile(explicit: config)
         let settings = try await Settings.load(file: configFile, overrides: overrides)
