@@ -5,12 +5,14 @@ CONFIG ?= config/tariffwatch.yaml
 
 include mk/install.mk
 
-.PHONY: deps build release test test-faults run bench bench-latency bench-idle burst eval eval-own eval-heldout eval-news eval-news-tune eval-news-heldout eval-timeml clean
+.PHONY: deps test-deps build release test test-faults run bench bench-hostile fuzz bench-latency bench-idle burst eval eval-own eval-heldout eval-news eval-news-tune eval-news-heldout eval-timeml clean
 
-# C libraries the package links: libsystemd (journal, sd_notify) and SQLite (GRDB).
+# C libraries the package links: libsystemd (journal, sd_notify), SQLite (GRDB), and for article formats
+# libxml2 (HTML, RSS/Atom), GMime (e-mail) and poppler-glib (PDF); ghostscript makes the test PDFs.
 deps:
-	@if ! pkg-config --exists libsystemd sqlite3 2>/dev/null; then \
-		apt-get update -qq && apt-get install -y -qq pkg-config libsystemd-dev libsqlite3-dev; \
+	@if ! pkg-config --exists libsystemd sqlite3 libxml-2.0 gmime-3.0 poppler-glib 2>/dev/null || ! command -v ps2pdf >/dev/null; then \
+		apt-get update -qq && apt-get install -y -qq pkg-config libsystemd-dev libsqlite3-dev \
+			libxml2-dev libgmime-3.0-dev libpoppler-glib-dev ghostscript; \
 	fi
 
 build: deps
@@ -20,7 +22,15 @@ release: deps
 	$(SWIFT) build -c release
 
 # The whole test suite: unit tests, then the integration tests that drive the built binary.
-test: deps
+# What the end-to-end tests use besides the build: curl (the HTTP server), Debian's python3-icalendar
+# (a real calendar parser for /deadlines.ics) and systemd-journal-remote (upload → remote on loopback).
+test-deps:
+	@if ! command -v curl >/dev/null || ! /usr/bin/python3 -c 'import icalendar' 2>/dev/null \
+		|| [ ! -x /lib/systemd/systemd-journal-remote ]; then \
+		apt-get update -qq && apt-get install -y -qq curl python3-icalendar systemd-journal-remote; \
+	fi
+
+test: deps test-deps
 	$(SWIFT) build --build-tests
 	@# Serial: many suites run the daemon or wait on child processes, and on a 2-core machine the
 	@# cooperative pool has two threads; in parallel they starve each other into timeouts, and serial
@@ -40,6 +50,17 @@ run: deps
 # Extraction throughput (MB/s, documents/s), release build, single core.
 bench: deps
 	$(SWIFT) run -c release extraction-benchmark
+
+# Time and peak memory of `extract` on each pathological pattern, 64 KiB to 4 MiB, with the growth
+# per doubling (scripts/hostile-text.py writes the patterns).
+bench-hostile: release
+	scripts/hostile-benchmark.sh "$$($(SWIFT) build -c release --show-bin-path)/tariffwatch" 65536 4194304
+
+# libFuzzer on the extractor (Tests/Fuzz/extractor): FUZZ_RUNS inputs, no crash and none over budget.
+FUZZ_RUNS ?= 1000000
+FUZZ_TARGET ?= extractor
+fuzz:
+	scripts/fuzz.sh $(FUZZ_TARGET) $(FUZZ_RUNS)
 
 # Drop → journal and drop → feed latency at 1, 20 and 200 files/s, beside the disk's fsync+rename floor.
 bench-latency: release
@@ -96,6 +117,6 @@ clean:
 	rm -rf .build
 
 # Fault injection (Tests/Faults): hostile files, pathological text, journald and disk faults, crashes.
-test-faults: deps
+test-faults: deps test-deps
 	$(SWIFT) build
 	Tests/Faults/run.sh "$$($(SWIFT) build --show-bin-path)/tariffwatch"

@@ -16,6 +16,11 @@ let unixSignals = Target.Dependency.product(name: "UnixSignals", package: "swift
 let systemPackage = Target.Dependency.product(name: "SystemPackage", package: "swift-system")
 let configuration = Target.Dependency.product(name: "Configuration", package: "swift-configuration")
 let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
+let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummingbird")
+let compressNIO = Target.Dependency.product(name: "CompressNIO", package: "compress-nio")
+let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
+let nioPosix = Target.Dependency.product(name: "NIOPosix", package: "swift-nio")
+let nioExtras = Target.Dependency.product(name: "NIOExtras", package: "swift-nio-extras")
 let yams = Target.Dependency.product(name: "Yams", package: "Yams")
 
 let package = Package(
@@ -36,6 +41,10 @@ let package = Package(
             traits: [.defaults, "YAML"]
         ),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
         // Already in the graph through swift-configuration's YAML trait; used directly for line numbers.
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
@@ -48,10 +57,21 @@ let package = Package(
         ),
         // Thin safe layer over libsystemd: journal send, sd_notify, watchdog, listen fds.
         .target(name: "Systemd", dependencies: ["CSystemd", systemPackage, logging], swiftSettings: strictSettings),
+        // C: libxml2 (HTML pages, RSS/Atom), GMime (e-mail) and poppler (PDF), each wrapped once by ArticleFormats.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CGMime", pkgConfig: "gmime-3.0", providers: [.apt(["libgmime-3.0-dev"])]),
+        .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
+        // Articles as they arrive: format detection, text decoding, HTML, e-mail, JSON, feeds and PDF to
+        // plain text with title, URL and publication date.
+        .target(
+            name: "ArticleFormats",
+            dependencies: ["CLibXML2", "CGMime", "CPoppler", "TariffExtraction"],
+            swiftSettings: strictSettings
+        ),
         // The pure extraction engine: UTF-8 text in, deadlines and tariff changes out. No I/O, no Glibc.
         .target(name: "TariffExtraction", swiftSettings: strictSettings),
         // inotify folder watching and safe reading of the files that land there.
-        .target(name: "ArticleWatcher", dependencies: [systemPackage, logging], swiftSettings: strictSettings),
+        .target(name: "ArticleWatcher", dependencies: ["ArticleFormats", systemPackage, logging], swiftSettings: strictSettings),
         // SQLite state: files seen, merged facts with their sources, the alert outbox.
         .target(name: "FactStore", dependencies: ["TariffExtraction", grdb], swiftSettings: strictSettings),
         // Where alerts go: the systemd journal and the JSON Feed file.
@@ -69,18 +89,30 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // `tariffwatch serve`: the feed and a deadline calendar over HTTP (Hummingbird), read-only on the state.
+        .target(
+            name: "FeedServer",
+            dependencies: [
+                "FactStore", "TariffExtraction", "Systemd", hummingbird, compressNIO, nioCore, nioPosix, nioExtras,
+                serviceLifecycle, unixSignals, logging, systemPackage,
+            ],
+            swiftSettings: strictSettings
+        ),
         // The command line only: parses arguments and calls into TariffwatchDaemon.
         .executableTarget(
             name: "tariffwatch",
-            dependencies: ["TariffwatchDaemon", "TariffExtraction", "FactStore", "Systemd", argumentParser, logging],
+            dependencies: [
+                "TariffwatchDaemon", "FeedServer", "TariffExtraction", "FactStore", "Systemd", argumentParser, logging,
+            ],
             swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "ExtractionBenchmark",
-            dependencies: ["TariffExtraction"],
+            dependencies: ["TariffExtraction", "ArticleFormats"],
             swiftSettings: strictSettings
         ),
 
+        .testTarget(name: "ArticleFormatsTests", dependencies: ["ArticleFormats"], swiftSettings: strictSettings),
         .testTarget(name: "TariffExtractionTests", dependencies: ["TariffExtraction"], swiftSettings: strictSettings),
         .testTarget(name: "ArticleWatcherTests", dependencies: ["ArticleWatcher"], swiftSettings: strictSettings),
         .testTarget(name: "FactStoreTests", dependencies: ["FactStore"], swiftSettings: strictSettings),
@@ -90,6 +122,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "SystemdTests", dependencies: ["Systemd"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "FeedServerTests",
+            dependencies: ["FeedServer", "FactStore", "TariffExtraction", serviceLifecycle, logging, nioCore],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "TariffwatchDaemonTests",
             dependencies: ["TariffwatchDaemon", serviceLifecycleTestKit],

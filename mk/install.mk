@@ -22,6 +22,11 @@ install: release
 	@# The unit names /usr/local/bin/tariffwatch; follow PREFIX.
 	sed 's#/usr/local/bin/tariffwatch#$(PREFIX)/bin/tariffwatch#' systemd/tariffwatch.service >$(UNITDIR)/tariffwatch.service
 	chmod 0644 $(UNITDIR)/tariffwatch.service
+	@# tariffwatch serve (socket-activated) and the per-desk template unit.
+	for unit in tariffwatch-http.service tariffwatch@.service; do \
+		sed 's#/usr/local/bin/tariffwatch#$(PREFIX)/bin/tariffwatch#' systemd/$$unit >$(UNITDIR)/$$unit && chmod 0644 $(UNITDIR)/$$unit; \
+	done
+	install -m 0644 systemd/tariffwatch-http.socket $(UNITDIR)/tariffwatch-http.socket
 	install -m 0644 systemd/tariffwatch.catalog $(CATALOGDIR)/tariffwatch.catalog
 	install -m 0644 systemd/tariffwatch.sysusers $(SYSUSERSDIR)/tariffwatch.conf
 	install -m 0644 systemd/tariffwatch.tmpfiles $(TMPFILESDIR)/tariffwatch.conf
@@ -37,16 +42,17 @@ ifeq ($(LIVE),yes)
 ifeq ($(SYSTEMD_RUNNING),yes)
 	systemctl daemon-reload
 endif
-	@echo "installed; start with: systemctl enable --now tariffwatch"
+	@echo "installed; start with: systemctl enable --now tariffwatch (HTTP feed and calendar: systemctl enable --now tariffwatch-http.socket)"
 	@echo "let a user drop articles: usermod -aG tariffwatch-writers USER; read the feed: usermod -aG tariffwatch USER"
 endif
 
 # Leaves the user, the inbox, the state (/var/lib/tariffwatch) and /etc/tariffwatch alone: they hold data.
 uninstall:
 ifeq ($(LIVE)$(SYSTEMD_RUNNING),yesyes)
-	-systemctl disable --now tariffwatch.service
+	-systemctl disable --now tariffwatch.service tariffwatch-http.socket tariffwatch-http.service
 endif
 	rm -f $(BINDIR)/tariffwatch $(UNITDIR)/tariffwatch.service $(CATALOGDIR)/tariffwatch.catalog \
+		$(UNITDIR)/tariffwatch-http.socket $(UNITDIR)/tariffwatch-http.service $(UNITDIR)/tariffwatch@.service \
 		$(SYSUSERSDIR)/tariffwatch.conf $(TMPFILESDIR)/tariffwatch.conf $(DOCDIR)/README.md
 	-rmdir $(DOCDIR)
 ifeq ($(LIVE),yes)

@@ -9,12 +9,18 @@ extension Alert {
         stateEpoch.isEmpty ? "tariffwatch:\(factID):\(id)" : "tariffwatch:\(stateEpoch):\(factID):\(id)"
     }
 
-    /// One readable line: what, who, rate, date, source file (the journal's MESSAGE).
-    public var headline: String { "\(summary) [\(sourceFile)]" }
+    /// One readable line: what, who, rate, date, and the article's title, or the source file when the
+    /// article has no title (the journal's MESSAGE). The path is always in `SOURCE_FILE`.
+    public var headline: String {
+        if let title = provenance?.title, !title.isEmpty { return "\(summary) – “\(title)”" }
+        return "\(summary) [\(sourceFile)]"
+    }
 
     /// What, who, rate and date: the feed item's title and the catalog's `@SUBJECT@`.
     public var summary: String {
         switch current {
+        case .deadline(let deadline) where kind == .deadlineReminder:
+            return reminderSummary(deadline)
         case .deadline(let deadline):
             let verb = kind == .changedDeadline ? "Changed deadline" : "New deadline"
             var line = "\(verb): \(deadline.kind.rawValue) \(deadline.dateText)"
@@ -57,6 +63,17 @@ extension Alert {
             if let target = tariff.target { tags.append("target:\(target)") }
         }
         return tags
+    }
+}
+
+extension Alert {
+    /// `Reminder: in 7 days, meeting 2025-10-25/2025-10-27 – US-China trade talks`.
+    func reminderSummary(_ deadline: DeadlineFact) -> String {
+        let days = daysBefore ?? 0
+        let when = days == 0 ? "today" : days == 1 ? "tomorrow" : "in \(days) days"
+        var line = "Reminder: \(when), \(deadline.kind.rawValue) \(deadline.dateText)"
+        if !deadline.subject.isEmpty { line += " – \(deadline.subject)" }
+        return line
     }
 }
 

@@ -14,9 +14,9 @@ public import TariffExtraction
 /// `TARIFFWATCH_ALERT_ID`, but only after a barrier entry sent now has become readable, so datagrams
 /// still queued in a paused or slow journald are counted as sent, not sent twice.
 ///
-/// Synchronous and blocking (SQLite, `fsync`, journal sends with a bounded wait): run it on a thread of
-/// its own, never on the cooperative pool. `@unchecked`-free: its mutable state is behind a `Mutex`, and
-/// deliveries are serialised by the caller (one delivery loop).
+/// Synchronous and blocking (SQLite, `fsync`, journal sends with a bounded wait): run it on threads of
+/// its own, never on the cooperative pool. Each sink's state sits behind its own `Mutex`, so the journal
+/// and the feed can be delivered from two threads at once, each serialised with itself.
 public final class AlertDispatcher: Sendable {
     /// What a delivery run did, for logs, `STATUS=` and the retry decision.
     public struct Report: Sendable, Equatable {

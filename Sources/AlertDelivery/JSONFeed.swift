@@ -15,15 +15,23 @@ public struct JSONFeed: Sendable, Encodable, Equatable {
     public struct Item: Sendable, Encodable, Equatable {
         /// Stable across rewrites and restarts: derived from the outbox row.
         public var id: String
+        /// The article's address, when it has one (`url` and `external_url` both, for readers that open either).
+        public var url: String?
+        public var externalURL: String?
         public var title: String
+        /// Where the alert comes from: the article's title and publication date.
+        public var summary: String?
         public var contentText: String
+        /// The headline, the evidence sentence quoted, and a link to the article.
+        public var contentHTML: String?
         public var datePublished: String
         public var dateModified: String?
         public var tags: [String]
         public var extensionObject: Extension
 
         enum CodingKeys: String, CodingKey {
-            case id, title, contentText = "content_text", datePublished = "date_published",
+            case id, url, externalURL = "external_url", title, summary, contentText = "content_text",
+                contentHTML = "content_html", datePublished = "date_published",
                 dateModified = "date_modified", tags, extensionObject = "_tariffwatch"
         }
     }
@@ -41,10 +49,15 @@ public struct JSONFeed: Sendable, Encodable, Equatable {
         /// How many source reports state this fact now (corroboration).
         public var sourceCount: Int
         public var sources: [String]
+        /// Title, URL, publication date, reference date source and item of the article that raised the alert.
+        public var article: ArticleProvenance?
+        /// For a `deadline_reminder`: days left until the deadline when it was raised.
+        public var daysBefore: Int? = nil
 
         enum CodingKeys: String, CodingKey {
             case alertKind = "alert_kind", factID = "fact_id", alertID = "alert_id", deadline, tariff, previous,
-                sourceFile = "source_file", evidence, sourceCount = "source_count", sources
+                sourceFile = "source_file", evidence, sourceCount = "source_count", sources, article,
+                daysBefore = "days_before"
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -65,6 +78,8 @@ public struct JSONFeed: Sendable, Encodable, Equatable {
             try c.encode(evidence, forKey: .evidence)
             try c.encode(sourceCount, forKey: .sourceCount)
             try c.encode(sources, forKey: .sources)
+            try c.encodeIfPresent(article, forKey: .article)
+            try c.encodeIfPresent(daysBefore, forKey: .daysBefore)
         }
     }
 
@@ -85,7 +100,11 @@ extension JSONFeed.Item {
     init(entry: FeedEntry) {
         let alert = entry.alert
         self.id = alert.stableID
+        self.url = alert.provenance?.url
+        self.externalURL = alert.provenance?.url
         self.title = alert.summary
+        self.summary = alert.provenance.flatMap(Self.articleLine)
+        self.contentHTML = Self.html(alert, sourceCount: entry.sourceCount)
         var text = alert.headline + "\n\nEvidence: " + alert.evidence
         if entry.sourceCount > 1 { text += "\n\nReported by \(entry.sourceCount) sources." }
         self.contentText = text
@@ -95,8 +114,49 @@ extension JSONFeed.Item {
         self.extensionObject = JSONFeed.Extension(
             alertKind: alert.kind.rawValue, factID: alert.factID, alertID: alert.id, fact: alert.current,
             previous: alert.previous, sourceFile: alert.sourceFile, evidence: alert.evidence,
-            sourceCount: entry.sourceCount, sources: entry.sources
+            sourceCount: entry.sourceCount, sources: entry.sources, article: alert.provenance,
+            daysBefore: alert.daysBefore
         )
+    }
+
+    /// `From “Title”, published 2025-10-24.`
+    static func articleLine(_ article: ArticleProvenance) -> String? {
+        var parts: [String] = []
+        if let title = article.title { parts.append("From “\(title)”") }
+        if let published = article.published { parts.append("published \(published)") }
+        return parts.isEmpty ? nil : parts.joined(separator: ", ") + "."
+    }
+
+    static func html(_ alert: Alert, sourceCount: Int) -> String {
+        var html = "<p>\(escape(alert.summary))</p>\n<blockquote>\(escape(alert.evidence))</blockquote>"
+        if let article = alert.provenance {
+            let title = escape(article.title ?? article.url ?? alert.sourceFile)
+            let link = article.url.map { "<a href=\"\(escape($0))\">\(title)</a>" } ?? title
+            html += "\n<p>Source: \(link)"
+            if let published = article.published { html += ", published \(published)" }
+            html += " (dates read against \(article.referenceDateSource == "mtime" ? "the file's date" : "the article's \(article.referenceDateSource)")).</p>"
+        } else {
+            html += "\n<p>Source: \(escape(alert.sourceFile))</p>"
+        }
+        if sourceCount > 1 { html += "\n<p>Reported by \(sourceCount) sources.</p>" }
+        return html
+    }
+
+    /// HTML text escaping for the five characters that matter.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(character)
+            }
+        }
+        return out
     }
 }
 

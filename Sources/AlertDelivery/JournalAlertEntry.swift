@@ -35,12 +35,20 @@ public struct JournalAlertEntry: Sendable {
             JournalField("SOURCE_COUNT", String(alert.sourceCount)),
             JournalField("EVIDENCE", alert.evidence),
         ]
+        if let article = alert.provenance {
+            if let title = article.title { fields.append(JournalField("ARTICLE_TITLE", title)) }
+            if let url = article.url { fields.append(JournalField("ARTICLE_URL", url)) }
+            if let published = article.published { fields.append(JournalField("PUBLISHED", published.description)) }
+            fields.append(JournalField("REFERENCE_DATE_SOURCE", article.referenceDateSource))
+            if let item = article.item { fields.append(JournalField("ARTICLE_ITEM", item)) }
+        }
         switch alert.current {
         case .deadline(let deadline):
             fields.append(JournalField("DEADLINE_DATE", deadline.date.iso))
             if let end = deadline.endDate { fields.append(JournalField("DEADLINE_END_DATE", end.iso)) }
             fields.append(JournalField("DEADLINE_KIND", deadline.kind.rawValue))
             if !deadline.subject.isEmpty { fields.append(JournalField("DEADLINE_SUBJECT", deadline.subject)) }
+            if let days = alert.daysBefore { fields.append(JournalField("REMINDER_DAYS_BEFORE", String(days))) }
             if case .deadline(let old)? = alert.previous {
                 fields.append(JournalField("PREVIOUS_DEADLINE_DATE", old.date.iso))
             }
@@ -83,6 +91,7 @@ public struct JournalAlertEntry: Sendable {
         case .newTariff: MessageID.newTariff
         case .changedTariff: MessageID.changedTariff
         case .conflictingReport: MessageID.conflictingReport
+        case .deadlineReminder: MessageID.deadlineReminder
         }
     }
 }

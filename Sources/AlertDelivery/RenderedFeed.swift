@@ -1,4 +1,4 @@
-public import FactStore
+import FactStore
 import Foundation
 
 /// The JSON Feed kept serialised in memory, item by item, so a delivery renders only the items that are

@@ -133,3 +133,8 @@ for (name, ratio) in [("news-like", 35), ("dense", 100)] where chosen.isEmpty ||
     }
     print(line)
 }
+
+// Documents as they arrive: text, HTML pages and a PDF of the same news-like articles (`formats`).
+if chosen.isEmpty || chosen.contains("formats") {
+    FormatBenchmark.run(corpus(documents: 1_200, seed: 20_251_024, factRatio: 35))
+}

@@ -68,12 +68,27 @@ public final class FactStore: Sendable {
         }
     }
 
-    /// Records a processed file and merges what it says, in one transaction.
+    /// Records a processed one-article file and merges what it says, in one transaction.
     /// - Returns: the alerts it raised, already in the outbox.
     public func record(_ file: FileRecord, extraction: Extraction, policy: AlertPolicy = .init(), now: Date = Date())
         throws(FactStoreError) -> [Alert]
     {
-        try apply([.processed(file, extraction, policy: policy)], now: now)[0]
+        let article = ArticleRecord(
+            itemKey: nil, contentHash: file.contentHash, referenceDate: file.referenceDate,
+            provenance: ArticleProvenance(title: nil, url: nil, published: nil, referenceDateSource: "mtime"), extraction: extraction)
+        return try record(file, articles: [article], policy: policy, now: now)
+    }
+
+    /// Records a processed file and merges what each of its articles says, in one transaction.
+    ///
+    /// An item of a multi-article file whose text is unchanged since it was last processed at this
+    /// path is skipped, so a feed file that is downloaded again alerts only for its new items. Each
+    /// item is its own source (`path#item`): two items stating a fact are two sources.
+    /// - Returns: the alerts raised, already in the outbox.
+    public func record(_ file: FileRecord, articles: [ArticleRecord], policy: AlertPolicy = .init(), now: Date = Date())
+        throws(FactStoreError) -> [Alert]
+    {
+        try apply([.processed(file, articles, policy: policy)], now: now)[0]
     }
 
     /// Records a file that could not be used, so it is counted and not reported again until it changes.
@@ -93,8 +108,8 @@ public final class FactStore: Sendable {
             let values = FactValueCache()
             return try changes.map { change -> [Alert] in
                 switch change {
-                case .processed(let file, let extraction, let policy):
-                    return try Self.record(file, extraction: extraction, policy: policy, now: now, values: values, in: db).map { alert in
+                case .processed(let file, let articles, let policy):
+                    return try Self.record(file, articles: articles, policy: policy, now: now, values: values, in: db).map { alert in
                         var alert = alert
                         alert.stateEpoch = epoch
                         return alert
@@ -114,7 +129,7 @@ public final class FactStore: Sendable {
     }
 
     private static func record(
-        _ file: FileRecord, extraction: Extraction, policy: AlertPolicy, now: Date, values: FactValueCache, in db: Database
+        _ file: FileRecord, articles: [ArticleRecord], policy: AlertPolicy, now: Date, values: FactValueCache, in db: Database
     ) throws -> [Alert] {
         try db.cachedStatement(
             sql: """
@@ -129,11 +144,43 @@ public final class FactStore: Sendable {
             file.modificationTimeNanoseconds, file.contentHash, file.referenceDate.description, now,
         ])
         try db.cachedStatement(sql: "DELETE FROM rejections WHERE path = ?").execute(arguments: [file.path])
-        var merge = MergeTransaction(db: db, file: file, policy: policy, now: now, values: values)
-        for observation in Observation.observations(in: extraction) {
-            try merge.apply(observation)
+        var alerts: [Alert] = []
+        for article in articles {
+            let key = article.itemKey ?? ""
+            if article.itemKey != nil,
+                try String.fetchOne(
+                    db.cachedStatement(sql: "SELECT content_hash FROM articles WHERE path = ? AND item_key = ?"),
+                    arguments: [file.path, key]) == article.contentHash
+            {
+                continue
+            }
+            let provenance = article.provenance
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO articles (path, item_key, content_hash, reference_date, reference_date_source, title, url,
+                        published, processed_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(path, item_key) DO UPDATE SET content_hash = excluded.content_hash,
+                        reference_date = excluded.reference_date, reference_date_source = excluded.reference_date_source,
+                        title = excluded.title, url = excluded.url, published = excluded.published,
+                        processed_at = excluded.processed_at
+                    """
+            ).execute(arguments: [
+                file.path, key, article.contentHash, article.referenceDate.description, provenance.referenceDateSource,
+                provenance.title, provenance.url, provenance.published?.description, now,
+            ])
+            var dated = file
+            dated.referenceDate = article.referenceDate
+            var merge = MergeTransaction(db: db, file: dated, policy: policy, now: now, values: values)
+            merge.sourceKey = article.itemKey.map { "\(file.path)#\($0)" } ?? file.path
+            merge.provenance = article.itemKey == nil && provenance.title == nil && provenance.url == nil
+                && provenance.published == nil && provenance.referenceDateSource == "mtime" ? nil : provenance
+            for observation in Observation.observations(in: article.extraction) {
+                try merge.apply(observation)
+            }
+            alerts += merge.alerts
         }
-        return merge.alerts
+        return alerts
     }
 
     /// True when this path was rejected with this identity (same device, inode, size, mtime) before.
@@ -218,8 +265,8 @@ public final class FactStore: Sendable {
 /// What one file leaves in the state, gathered before the write so that extraction runs outside the
 /// write lock and a batch of files is stored in one transaction (`FactStore.apply`).
 public enum StateChange: Sendable {
-    /// A file read and extracted: record it and merge its facts under `policy`.
-    case processed(FileRecord, Extraction, policy: AlertPolicy)
+    /// A file read and extracted: record it and merge what each of its articles says under `policy`.
+    case processed(FileRecord, [ArticleRecord], policy: AlertPolicy)
     /// A file that could not be used: record why, so it is not reported again until it changes.
     case rejected(path: String, identity: String?, reason: String)
 

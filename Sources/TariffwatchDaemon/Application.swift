@@ -20,10 +20,12 @@ public struct Application: Sendable {
     /// - Parameters:
     ///   - configFile: re-read on SIGHUP.
     ///   - journalEnabled: send alerts and events to the journal (default: when a journald is reachable).
+    ///   - reminderClock: when deadline reminders fall due (tests fake it).
     /// - Throws: `ApplicationError` naming the folder or database that could not be set up.
     public init(
         settings: Settings, configFile: FilePath? = nil, overrides: SettingsOverrides = .init(),
-        journalEnabled: Bool = Journal.isAvailable, journal: JournalTransport = .system, logger: Logger
+        journalEnabled: Bool = Journal.isAvailable, journal: JournalTransport = .system,
+        reminderClock: any ReminderClock = SystemReminderClock(), logger: Logger
     ) throws {
         self.settings = settings
         try Self.createDirectory(settings.stateDirectory, what: "state directory")
@@ -55,6 +57,7 @@ public struct Application: Sendable {
 
         let live = LiveSettings(settings)
         let trigger = DeliveryTrigger()
+        let reminderWake = WakeChannel()
         let heartbeat = Heartbeat()
         let events = OperationalEvents(logger: logger, journalEnabled: journalEnabled)
         var dispatcherOptions = settings.dispatcherOptions
@@ -67,21 +70,28 @@ public struct Application: Sendable {
         } catch {
             throw ApplicationError(what: "cannot read the alert outbox in \(settings.stateDirectory)", reason: "\(error)")
         }
-        let processor = ArticleProcessor(
+        var processor = ArticleProcessor(
             reader: ArticleReader(root: settings.watchDirectory, maxFileSize: settings.maxFileSize), store: store,
             policy: settings.alertPolicy, events: events, logger: logger)
+        processor.limits = settings.extractionLimits
 
         // Graceful shutdown runs in reverse order: ingest stops first, then delivery flushes.
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(
                 service: DeliveryService(
                     dispatcher: dispatcher, trigger: trigger, store: store, heartbeat: heartbeat, events: events,
-                    logger: logger)),
+                    watchJournalSocket: journalEnabled, logger: logger)),
             .init(
                 service: ReloadService(
                     configFile: configFile, overrides: overrides, settings: live, dispatcher: dispatcher, logger: logger),
                 successTerminationBehavior: .ignore),
         ]
+        services.append(
+            .init(
+                service: ReminderService(
+                    store: store, settings: live, delivery: trigger, wake: reminderWake, clock: reminderClock,
+                    lane: BlockingLane(label: "reminders"), logger: logger),
+                successTerminationBehavior: .ignore))
         if let interval = ServiceManager.watchdogInterval() {
             services.append(
                 .init(
@@ -92,7 +102,7 @@ public struct Application: Sendable {
             .init(
                 service: IngestService(
                     watcher: watcher, processor: processor, settings: live, trigger: trigger, heartbeat: heartbeat,
-                    events: events, store: store, lane: BlockingLane(label: "ingest"), logger: logger),
+                    events: events, store: store, lane: BlockingLane(label: "ingest"), logger: logger, reminders: reminderWake),
                 successTerminationBehavior: .gracefullyShutdownGroup))
         serviceGroup = ServiceGroup(
             configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))

@@ -15,6 +15,8 @@ struct Extract: ParsableCommand {
     @Flag(help: "Print every temporal expression with its TIMEX3 value (JSON Lines).") var timex = false
     @Option(name: .customLong("reference-date"), help: "Resolve relative dates against this day (YYYY-MM-DD).")
     var referenceDate: String?
+    @Flag(help: "No work, memory or time budget per file (long sentences are still read in pieces).")
+    var unbudgeted = false
     @Argument(help: "Article files.") var files: [String]
 
     static let flushSize = 64 << 10
@@ -28,7 +30,8 @@ struct Extract: ParsableCommand {
     }
 
     func run() throws {
-        let extractor = OneShotExtractor(referenceDate: referenceDate.flatMap { CalendarDate(iso: $0) })
+        let extractor = OneShotExtractor(
+            referenceDate: referenceDate.flatMap { CalendarDate(iso: $0) }, limits: unbudgeted ? .unbudgeted : .standard)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var failures = 0
@@ -44,27 +47,34 @@ struct Extract: ParsableCommand {
                 continue
             }
             do {
-                let line: Data
+                var lines: [Data] = []
+                let notes: [String]
                 if timex {
-                    line = try encoder.encode(try extractor.timexReport(FilePath(file)))
+                    let (reports, readNotes) = try extractor.timexReports(FilePath(file))
+                    lines = try reports.map { try encoder.encode($0) }
+                    notes = readNotes
                 } else {
-                    let report = try extractor.report(FilePath(file))
-                    if json {
+                    let (reports, readNotes) = try extractor.reports(FilePath(file))
+                    lines = try reports.map { report in
+                        guard json else { return Data(report.humanReadable.utf8) }
                         encoder.userInfo[SentenceTable.key] = report.sentenceTable(omitted: noSentences)
-                        line = try encoder.encode(report)
-                    } else {
-                        line = Data(report.humanReadable.utf8)
+                        return try encoder.encode(report)
                     }
+                    notes = readNotes
                 }
-                output.append(line)
-                output.append(0x0A)
+                for note in notes { FileHandle.standardError.write(Data("tariffwatch: \(note)\n".utf8)) }
+                for line in lines {
+                    output.append(line)
+                    output.append(0x0A)
+                }
                 if output.count >= Self.flushSize {
                     FileHandle.standardOutput.write(output)
                     output.removeAll(keepingCapacity: true)
                 }
             } catch {
                 failures += 1
-                FileHandle.standardError.write(Data("tariffwatch: \(error)\n".utf8))
+                let what = error is ExtractionTooComplex ? "\(file): \(error)" : "\(error)"
+                FileHandle.standardError.write(Data("tariffwatch: \(what)\n".utf8))
             }
         }
         if failures > 0 { throw ExitCode(1) }

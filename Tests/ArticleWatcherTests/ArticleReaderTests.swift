@@ -1,3 +1,4 @@
+import ArticleFormats
 import Glibc
 import SystemPackage
 import Testing
@@ -80,24 +81,36 @@ struct ArticleReaderTests {
         #expect(try ArticleReader(root: folder.path).read(folder("x.txt")).text.hasPrefix("page 1"))
     }
 
-    @Test("UTF-16 text is named as such")
-    func utf16() throws {
+    @Test("UTF-16 with a byte order mark is decoded, either byte order", arguments: [
+        [0xFF, 0xFE, 0x5A, 0x00, 0xF6, 0x00, 0x6C, 0x00, 0x6C, 0x00, 0x65, 0x00, 0x20, 0x00, 0xAC, 0x20] as [UInt8],
+        [0xFE, 0xFF, 0x00, 0x5A, 0x00, 0xF6, 0x00, 0x6C, 0x00, 0x6C, 0x00, 0x65, 0x00, 0x20, 0x20, 0xAC],
+    ])
+    func utf16(bytes: [UInt8]) throws {
         let folder = try TempFolder()
         defer { folder.remove() }
-        try write(folder("x.txt"), bytes: [0xFF, 0xFE, 0x61, 0x00])
-        #expect(throws: ArticleReadError.unsupportedEncoding(folder("x.txt"), encoding: "UTF-16")) {
+        try write(folder("x.txt"), bytes: bytes)
+        let article = try ArticleReader(root: folder.path).read(folder("x.txt"))
+        #expect(article.text == "Zölle €")
+        #expect(article.decoded.notes.contains { $0.hasPrefix("decoded from UTF-16") })
+    }
+
+    @Test("UTF-32 is named as such")
+    func utf32() throws {
+        let folder = try TempFolder()
+        defer { folder.remove() }
+        try write(folder("x.txt"), bytes: [0xFF, 0xFE, 0x00, 0x00, 0x61, 0x00, 0x00, 0x00])
+        #expect(throws: ArticleReadError.unsupportedEncoding(folder("x.txt"), encoding: "UTF-32")) {
             try ArticleReader(root: folder.path).read(folder("x.txt"))
         }
     }
 
-    @Test("invalid UTF-8 is rejected with the offset of the first bad byte", arguments: [
-        ([0x61, 0x80], 1),  // stray continuation byte
-        ([0x61, 0x62, 0xC0, 0xAF], 2),  // overlong "/"
-        ([0x61, 0x62, 0xED, 0xA0, 0x80], 2),  // UTF-16 surrogate
-        ([0x61, 0x62, 0x63, 0xE2, 0x82], 3),  // truncated at end of file
-        ([0xF4, 0x90, 0x80, 0x80], 0),  // above U+10FFFF
+    @Test("text that shows it is UTF-8 (a byte order mark, a well-formed multi-byte character) is rejected at its first bad byte", arguments: [
+        ([0xC3, 0xB6, 0x61, 0x80], 3),  // "ö" then a stray continuation byte
+        ([0xE2, 0x82, 0xAC, 0x62, 0xC0, 0xAF], 4),  // "€" then an overlong "/"
+        ([0x61, 0x62, 0xED, 0xA0, 0x80, 0xC3, 0xA9], 2),  // a UTF-16 surrogate before "é"
+        ([0xC3, 0xA9, 0x62, 0x63, 0xE2, 0x82], 4),  // truncated at end of file
         ([0xEF, 0xBB, 0xBF, 0x61, 0xFF], 4),  // after a BOM: offsets count from the file's start
-        ([0x63, 0x61, 0x66, 0xE9, 0x20], 3),  // Latin-1 "café "
+        ([0x61, 0x81, 0x62], 1),  // 0x81 is not a Windows-1252 character either
     ] as [([UInt8], Int)])
     func invalidUTF8(bytes: [UInt8], offset: Int) throws {
         let folder = try TempFolder()
@@ -106,6 +119,20 @@ struct ArticleReaderTests {
         #expect(throws: ArticleReadError.invalidUTF8(folder("x.txt"), byteOffset: offset)) {
             try ArticleReader(root: folder.path).read(folder("x.txt"))
         }
+    }
+
+    @Test("text with no sign of UTF-8 is Windows-1252 (Latin-1 with quotes, dashes and the euro)", arguments: [
+        ([0x63, 0x61, 0x66, 0xE9, 0x20], "café "),
+        ([0x93, 0x4F, 0x4B, 0x94, 0x20, 0x97, 0x20, 0x80, 0x35], "“OK” — €5"),
+        ([0x5A, 0xF6, 0x6C, 0x6C, 0x65], "Zölle"),
+    ] as [([UInt8], String)])
+    func windows1252(bytes: [UInt8], text: String) throws {
+        let folder = try TempFolder()
+        defer { folder.remove() }
+        try write(folder("x.txt"), bytes: bytes)
+        let article = try ArticleReader(root: folder.path).read(folder("x.txt"))
+        #expect(article.text == text)
+        #expect(article.decoded.notes == ["decoded from Windows-1252"])
     }
 
     @Test("files over the cap are rejected, files at the cap are read")

@@ -181,6 +181,26 @@ import TariffExtraction
         #expect(try store.counts().facts == 3)
     }
 
+    @Test func anUnknownImposerAlertsOnlyWhenConfigured() throws {
+        let store = try FactStore(directory: directory)
+        let unknown = Extraction(tariffChanges: [tariff(nil, "CN", 25, products: ["steel"])])
+        #expect(try store.record(file("a.txt"), extraction: unknown).isEmpty)
+        #expect(try store.counts().facts == 1)
+        let asked = try FactStore(directory: directory + "/asked")
+        #expect(try asked.record(file("a.txt"), extraction: unknown, policy: AlertPolicy(unknownImposers: true)).map(\.kind) == [.newTariff])
+    }
+
+    @Test func inferredPartiesAlertUnlessBelowTheMinimumConfidence() throws {
+        var framed = tariff("CN", nil, 2, products: ["cosmetics"])
+        framed.confidence = 0.4
+        let store = try FactStore(directory: directory)
+        #expect(try store.record(file("a.txt"), extraction: Extraction(tariffChanges: [framed])).map(\.kind) == [.newTariff])
+        let strict = try FactStore(directory: directory + "/strict")
+        let policy = AlertPolicy(minimumConfidence: 0.5)
+        #expect(try strict.record(file("a.txt"), extraction: Extraction(tariffChanges: [framed]), policy: policy).isEmpty)
+        #expect(try strict.counts().facts == 1)
+    }
+
     @Test func pendingAlertsSurviveACrashWithTheSameIDs() throws {
         var ids: [Int64] = []
         do {

@@ -14,7 +14,8 @@ touch -d 2026-03-02T12:00:00Z "$work/staging/eu-steel-announced.txt"
 mv "$work/staging/eu-steel-announced.txt" "$work/inbox/"
 printf '\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR' > "$work/inbox/picture.txt"
 for _ in $(seq 1 400); do
-    status=$("$bin" status --state-dir "$work/state" --json)
+    # The database file exists a moment before its tables do: a read-only status may fail until then.
+    status=$("$bin" status --state-dir "$work/state" --json 2>/dev/null || true)
     case "$status" in *'"alerts_pending":0'*'"files_processed":1'*'"files_rejected":1'*) break ;; esac
     sleep 0.05
 done

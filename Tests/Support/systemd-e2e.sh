@@ -1,21 +1,32 @@
 #!/usr/bin/env bash
 # End-to-end check of the tariffwatch unit under a real systemd, in throw-away namespaces.
 #
-#   Tests/Support/systemd-e2e.sh BINARY ARTICLE_DIR
+#   Tests/Support/systemd-e2e.sh BINARY ARTICLE_DIR [FORMATS_DIR]
 #
 # Boots /lib/systemd/systemd as PID 1 of a new PID+mount namespace (host /run, /tmp, /etc, /var and
 # /usr are shadowed by tmpfs/overlays, so the host is not changed), installs BINARY and
 # systemd/tariffwatch.{service,sysusers,tmpfiles,catalog} with `make install` (mk/install.mk), starts the unit,
 # drops one article from ARTICLE_DIR into the inbox as a member of tariffwatch-writers (umask 077), and
 # checks: an entry with ALERT_KIND appears, reload keeps the unit active, a restart writes no duplicate
-# alerts, stop ends inactive with exit status 0, the watchdog never fired.
+# alerts, stop ends inactive with exit status 0, the watchdog never fired. With FORMATS_DIR, it also drops
+# one article of each document format there (a `.ps` becomes a PDF through ps2pdf) and reads their
+# alerts back from the journal (ARTICLE_TITLE, ARTICLE_URL, REFERENCE_DATE_SOURCE) and the feed (external_url).
+# Then (each part skipped with a message when its tool is missing): a second article with a hearing in
+# 7 days; `tariffwatch serve` socket-activated by tariffwatch-http.socket answering curl's conditional
+# GET with 304 and gzip, its calendar parsed by Python's icalendar; the hearing's deadline_reminder,
+# once, after its fact is dated back a day; the template unit with two instances; and every
+# alert forwarded by systemd-journal-upload to systemd-journal-remote on loopback with its fields.
 # Exit: 0 PASS, 1 FAIL, 77 skipped (no root, unshare, nsenter or systemd).
 set -euo pipefail
+# `grep -q` stops reading at the first match; under pipefail the writer's SIGPIPE (exit 141) then fails
+# a pipeline that did match, once the journal's output outgrows the pipe. `has` reads to the end.
+has() { grep "$@" >/dev/null; }
 
 skip() { echo "skipped: $*" >&2; exit 77; }
-[[ $# -eq 2 ]] || { echo "usage: $0 BINARY ARTICLE_DIR" >&2; exit 2; }
+[[ $# -eq 2 || $# -eq 3 ]] || { echo "usage: $0 BINARY ARTICLE_DIR [FORMATS_DIR]" >&2; exit 2; }
 binary=$(realpath "$1")
 article_dir=$(realpath "$2")
+formats_dir=${3:+$(realpath "$3")}
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 units=${TARIFFWATCH_SYSTEMD_DIR:-$repo/systemd}
 timeout_s=${TARIFFWATCH_E2E_TIMEOUT:-60}
@@ -24,7 +35,7 @@ timeout_s=${TARIFFWATCH_E2E_TIMEOUT:-60}
 for tool in unshare nsenter; do command -v "$tool" >/dev/null || skip "needs root/unshare/systemd ($tool missing)"; done
 [[ -x /lib/systemd/systemd ]] || skip "needs root/unshare/systemd (/lib/systemd/systemd missing)"
 [[ -x $binary ]] || { echo "FAIL: $binary is not an executable file" >&2; exit 1; }
-article=$(find "$article_dir" -maxdepth 1 -type f ! -name '.*' | sort | head -n 1)
+article=$(find "$article_dir" -maxdepth 1 -type f ! -name '.*' | sort | head -n 1 || true)
 [[ -n $article ]] || { echo "FAIL: no article file in $article_dir" >&2; exit 1; }
 
 stage=$(mktemp -d /tmp/tariffwatch-e2e.XXXXXX)
@@ -32,10 +43,45 @@ install -D -m 0755 "$binary" "$stage/bin/tariffwatch"
 mkdir -p "$stage/repo/systemd" "$stage/repo/mk"
 cp "$units/tariffwatch.service" "$units/tariffwatch.sysusers" "$units/tariffwatch.tmpfiles" \
     "$units/tariffwatch.catalog" "$stage/repo/systemd/"
+for unit in tariffwatch-http.socket tariffwatch-http.service tariffwatch@.service; do
+    [[ -f $units/$unit ]] && cp "$units/$unit" "$stage/repo/systemd/"
+done
 cp "$repo/mk/install.mk" "$stage/repo/mk/"
 printf '#!/bin/sh\necho /run/e2e/stage/bin\n' >"$stage/swift-stub" && chmod 0755 "$stage/swift-stub"
 printf 'release:\n\t@true\ninclude mk/install.mk\n' >"$stage/wrapper.mk"
 cp "$article" "$stage/article"
+chmod 0644 "$stage/article"
+# A hearing 7 days from now, in words: a deadline for the calendar and (dated back a day) its 7-day reminder.
+hearing_day=$(date -u -d '+7 days' +%Y-%m-%d)
+printf 'WTO panel sets hearing\nThe WTO dispute panel will hold a hearing on %s in Geneva, officials said.\n' \
+    "$(date -u -d "$hearing_day" '+%B %-d, %Y')" >"$stage/hearing"
+# Dates the deadline facts of a state one day back (see the reminder step).
+cat >"$stage/dateback.py" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+n = db.execute("""UPDATE facts SET created_at = strftime('%Y-%m-%d %H:%M:%f', created_at, '-1 day')
+                  WHERE value LIKE '{"deadline":%'""").rowcount
+db.commit()
+sys.exit(0 if n else 1)
+PY
+# Free loopback ports (the namespaces share the host's network): the feed server and journal-remote.
+read -r http_port remote_port < <(python3 -c 'import socket
+s=[socket.socket() for _ in range(2)]
+[x.bind(("127.0.0.1",0)) for x in s]
+print(*[x.getsockname()[1] for x in s])')
+if [[ -n $formats_dir ]]; then
+    mkdir -p "$stage/formats"
+    for document in "$formats_dir"/*; do
+        [[ -f $document ]] || continue
+        case $document in
+        *.ps)
+            if command -v ps2pdf >/dev/null; then ps2pdf "$document" "$stage/formats/$(basename "${document%.ps}").pdf"
+            else echo "PDF part skipped: ps2pdf (ghostscript) is not installed"; fi ;;
+        *) cp "$document" "$stage/formats/" ;;
+        esac
+    done
+    chmod -R a+rX "$stage/formats"
+fi
 cat >"$stage/tariffwatch.yaml" <<'YAML'
 watch:
   directory: /var/spool/tariffwatch/inbox
@@ -133,7 +179,7 @@ inside sh -euc '
     fi
     useradd --no-create-home --groups tariffwatch-writers e2e-writer
 ' || fail "installation inside the namespace failed"
-inside journalctl --dump-catalog e69db1dee86146c6ba45461088dee731 | grep -q "New deadline" \
+inside journalctl --dump-catalog e69db1dee86146c6ba45461088dee731 | has "New deadline" \
     || fail "the message catalog was not installed"
 inside systemd-analyze verify /etc/systemd/system/tariffwatch.service || fail "systemd-analyze verify failed"
 
@@ -150,7 +196,7 @@ wait_for "$timeout_s" has_alert || fail "no journal entry with ALERT_KIND within
 alert_count=$(alerts)
 echo "journal holds $alert_count entr$( ((alert_count == 1)) && echo y || echo ies) with ALERT_KIND"
 inside journalctl --no-pager -o json -u tariffwatch.service | grep '"ALERT_KIND"' | head -n 1 | cut -c 1-400
-if inside journalctl --no-pager -o json -u tariffwatch.service | grep '"ALERT_KIND"' | grep -q '"FILE_READABLE":"no"'; then
+if inside journalctl --no-pager -o json -u tariffwatch.service | grep '"ALERT_KIND"' | has '"FILE_READABLE":"no"'; then
     fail "the daemon could not read a file written with umask 077 (inbox default ACL)"
 fi
 
@@ -158,9 +204,44 @@ fi
 message_id=$(inside journalctl --no-pager -o json -u tariffwatch.service | grep '"ALERT_KIND"' | head -n 1 \
     | grep -o '"MESSAGE_ID":"[0-9a-f]*"' | cut -d'"' -f4 || true)
 if [[ -n $message_id ]]; then
-    inside journalctl --no-pager -x -u tariffwatch.service "MESSAGE_ID=$message_id" | grep -q '░░ Subject:' \
+    inside journalctl --no-pager -x -u tariffwatch.service "MESSAGE_ID=$message_id" | has '░░ Subject:' \
         || fail "journalctl -x shows no catalog text for MESSAGE_ID=$message_id (id missing from tariffwatch.catalog?)"
-    inside journalctl --no-pager -x -u tariffwatch.service "MESSAGE_ID=$message_id" | grep '░░ Subject:' | head -n 1
+    inside journalctl --no-pager -x -u tariffwatch.service "MESSAGE_ID=$message_id" | grep '░░ Subject:' | head -n 1 || true
+fi
+
+if [[ -d $stage/formats ]]; then
+    names=$(ls "$stage/formats" | tr '\n' ' ')
+    step "dropping one article of each format as e2e-writer: $names"
+    inside runuser -u e2e-writer -- sh -c 'umask 077 && cd /run/e2e/stage/formats && for f in *; do
+        cp "$f" "/var/spool/tariffwatch/inbox/.$f.tmp" && mv "/var/spool/tariffwatch/inbox/.$f.tmp" "/var/spool/tariffwatch/inbox/$f"; done' \
+        || fail "could not drop the format articles"
+    # entry_with NAME FIELD: an alert raised by inbox/NAME that carries FIELD.
+    # By SYSLOG_IDENTIFIER, which every alert entry carries itself.
+    entry_with() {
+        inside journalctl --no-pager -o json SYSLOG_IDENTIFIER=tariffwatch | grep '"ALERT_KIND"' \
+            | grep -F "inbox/$1\"" | has "\"$2\""
+    }
+    for name in $names; do
+        case $name in
+        *.txt) field=REFERENCE_DATE_SOURCE ;;  # plain text has no title: its date came from the dateline
+        *.pdf) field=ARTICLE_TITLE ;;
+        *) field=ARTICLE_URL ;;
+        esac
+        wait_for "$timeout_s" entry_with "$name" "$field" || fail "no alert from $name with $field in the journal"
+        inside journalctl --no-pager -o json -u tariffwatch.service | grep '"ALERT_KIND"' | grep -F "inbox/$name\"" | head -n 1 \
+            | grep -o '"\(ARTICLE_TITLE\|ARTICLE_URL\|PUBLISHED\|REFERENCE_DATE_SOURCE\)":"[^"]*"' | tr '\n' ' ' || true
+        echo "← $name"
+    done
+    # Compact or pretty-printed: spaces and newlines dropped before matching.
+    feed_has() { inside cat /var/lib/tariffwatch/feed.json | tr -d ' \n' | has -F "\"external_url\":\"$1\""; }
+    for name in $names; do
+        case $name in *.html|*.htm|*.eml|*.json|*.rss|*.xml) ;; *) continue ;; esac
+        url=$(inside journalctl --no-pager -o json -u tariffwatch.service | grep '"ALERT_KIND"' | grep -F "inbox/$name\"" \
+            | grep -o '"ARTICLE_URL":"[^"]*"' | head -n 1 | cut -d'"' -f4 || true)
+        wait_for "$timeout_s" feed_has "$url" || fail "the feed has no item with external_url $url (from $name)"
+    done
+    alert_count=$(alerts)
+    echo "every format alerted with its article's provenance; the journal now holds $alert_count alerts"
 fi
 
 step "reloading"
@@ -174,6 +255,135 @@ sleep 3
 [[ $(inside systemctl is-active tariffwatch.service) == active ]] || fail "unit is not active after restart"
 (( $(alerts) == alert_count )) || fail "restart repeated alerts: $alert_count before, $(alerts) after"
 
+drop() { # drop FILE NAME [FOLDER]: as e2e-writer with umask 077, written elsewhere and renamed in.
+    inside runuser -u e2e-writer -- sh -c "umask 077 && cp /run/e2e/stage/$1 ${3:-/var/spool/tariffwatch/inbox}/.$2.part && mv ${3:-/var/spool/tariffwatch/inbox}/.$2.part ${3:-/var/spool/tariffwatch/inbox}/$2"
+}
+kind_count() { inside journalctl --no-pager -o json -u "${2:-tariffwatch.service}" "ALERT_KIND=$1" | grep -c '"ALERT_KIND"' || true; }
+
+step "a hearing on $hearing_day: a new deadline"
+drop hearing hearing.txt || fail "could not drop the hearing article"
+has_hearing() { (( $(kind_count new_deadline) > 0 )); }
+wait_for "$timeout_s" has_hearing || fail "no new_deadline alert for the hearing on $hearing_day"
+alert_count=$(alerts)
+
+if [[ -f /run/e2e/stage/repo/systemd/tariffwatch-http.socket || -f $stage/repo/systemd/tariffwatch-http.socket ]] && command -v curl >/dev/null; then
+    step "tariffwatch-http.socket on 127.0.0.1:$http_port: socket activation, conditional GET, gzip, calendar"
+    inside sh -euc "mkdir -p /etc/systemd/system/tariffwatch-http.socket.d
+        printf '[Socket]\nListenStream=\nListenStream=127.0.0.1:$http_port\n' >/etc/systemd/system/tariffwatch-http.socket.d/e2e.conf
+        systemctl daemon-reload" || fail "could not set the HTTP port"
+    inside systemd-analyze verify /etc/systemd/system/tariffwatch-http.service /etc/systemd/system/tariffwatch-http.socket \
+        || fail "systemd-analyze verify failed for tariffwatch-http"
+    inside systemctl start tariffwatch-http.socket || fail "tariffwatch-http.socket did not start"
+    [[ $(inside systemctl is-active tariffwatch-http.service || true) != active ]] || fail "the HTTP service ran before the first connection"
+    base=http://127.0.0.1:$http_port
+    curl -sS --max-time 20 -D "$stage/h1" -o "$stage/feed.json" "$base/feed.json" || fail "curl $base/feed.json failed (service: $(inside systemctl is-active tariffwatch-http.service))"
+    [[ $(inside systemctl is-active tariffwatch-http.service) == active ]] || fail "the first connection did not start tariffwatch-http.service"
+    grep -q '^HTTP/1.1 200' "$stage/h1" || fail "GET /feed.json: $(head -n 1 "$stage/h1")"
+    python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["version"].startswith("https://jsonfeed.org/version/1"), d' "$stage/feed.json" \
+        || fail "/feed.json is not a JSON Feed"
+    etag=$(grep -i '^etag:' "$stage/h1" | cut -d' ' -f2- | tr -d '\r')
+    [[ -n $etag ]] || fail "no ETag on /feed.json"
+    code=$(curl -sS -o /dev/null -w '%{http_code}' -H "If-None-Match: $etag" "$base/feed.json")
+    [[ $code == 304 ]] || fail "If-None-Match $etag gave $code, expected 304"
+    code=$(curl -sS -o /dev/null -w '%{http_code}' -z "$stage/feed.json" -R "$base/feed.json" 2>/dev/null || true)
+    touch -d "$(grep -i '^last-modified:' "$stage/h1" | cut -d' ' -f2- | tr -d '\r')" "$stage/feed.json"
+    code=$(curl -sS -o /dev/null -w '%{http_code}' -z "$stage/feed.json" "$base/feed.json")
+    [[ $code == 304 ]] || fail "If-Modified-Since (curl -z) gave $code, expected 304"
+    curl -sS --compressed -D "$stage/h2" -o "$stage/feed-gz.json" "$base/feed.json"
+    grep -qi '^content-encoding: gzip' "$stage/h2" || fail "no gzip for Accept-Encoding: gzip"
+    cmp -s "$stage/feed.json" "$stage/feed-gz.json" || fail "the gzip body is not the same feed"
+    echo "/feed.json: 200 with ETag $etag, 304 for If-None-Match and If-Modified-Since, gzip when asked"
+    curl -sS -D "$stage/h3" -o "$stage/deadlines.ics" "$base/deadlines.ics" || fail "curl /deadlines.ics failed"
+    grep -qi '^content-type: text/calendar' "$stage/h3" || fail "/deadlines.ics is not text/calendar"
+    if /usr/bin/python3 -c 'import icalendar' 2>/dev/null; then
+        /usr/bin/python3 - "$stage/deadlines.ics" "$hearing_day" <<'PY' || fail "the calendar did not parse or lacks the hearing (icalendar)"
+import sys, datetime, icalendar
+cal = icalendar.Calendar.from_ical(open(sys.argv[1], "rb").read())
+day = datetime.date.fromisoformat(sys.argv[2])
+events = [c for c in cal.walk("VEVENT")]
+hearing = [e for e in events if e.decoded("DTSTART") == day]
+assert hearing, [(str(e.get("SUMMARY")), e.decoded("DTSTART")) for e in events]
+e = hearing[0]
+assert e.decoded("DTEND") == day + datetime.timedelta(days=1), e.decoded("DTEND")
+assert str(e.get("UID")).endswith("@tariffwatch")
+assert "Evidence:" in str(e.get("DESCRIPTION")) and "Source:" in str(e.get("DESCRIPTION"))
+triggers = sorted(a.decoded("TRIGGER") for a in e.walk("VALARM"))
+assert triggers == [-datetime.timedelta(days=7), -datetime.timedelta(days=1)], triggers
+print(f"calendar: {len(events)} event(s); {e.get('SUMMARY')} on {day}, alarms {[str(t) for t in triggers]}")
+PY
+    else
+        echo "skipped: calendar parsing (no Python icalendar for /usr/bin/python3; apt-get install python3-icalendar)"
+    fi
+    curl -sS "$base/healthz" | has -x ok || fail "/healthz is not ok"
+    [[ $(inside systemctl show -p DynamicUser --value tariffwatch-http.service) == yes ]] || fail "tariffwatch-http runs without DynamicUser"
+else
+    echo "skipped: HTTP server (no tariffwatch-http.socket or no curl)"
+fi
+
+step "the hearing known since yesterday: its 7-day reminder, once"
+# The clock cannot be moved under systemd here (libfaketime breaks libdispatch's timers), so the state is
+# moved instead: the hearing's fact is dated one day back, as if the article had come yesterday. The
+# Swift tests (ReminderServiceTests) run the same service with a faked clock.
+inside timeout "$timeout_s" systemctl stop tariffwatch.service || fail "stop before the reminder failed"
+inside /usr/bin/python3 /run/e2e/stage/dateback.py /var/lib/tariffwatch/tariffwatch.sqlite || fail "could not date the hearing back"
+inside timeout "$timeout_s" systemctl start tariffwatch.service || fail "start for the reminder failed"
+has_reminder() { (( $(kind_count deadline_reminder) > 0 )); }
+wait_for "$timeout_s" has_reminder || fail "no deadline_reminder within ${timeout_s}s"
+inside journalctl --no-pager -o cat -u tariffwatch.service ALERT_KIND=deadline_reminder | head -n 1 || true
+inside journalctl --no-pager -o json -u tariffwatch.service ALERT_KIND=deadline_reminder | has '"REMINDER_DAYS_BEFORE":"7"' \
+    || fail "the reminder does not say 7 days"
+inside timeout "$timeout_s" systemctl restart tariffwatch.service || fail "restart after the reminder failed"
+sleep 2
+(( $(kind_count deadline_reminder) == 1 )) || fail "the reminder was raised $(kind_count deadline_reminder) times"
+alert_count=$(alerts)
+
+if inside test -e /etc/systemd/system/tariffwatch@.service; then
+    step "tariffwatch@desk-a and tariffwatch@desk-b: one configuration, inbox and state each"
+    inside sh -euc 'for desk in desk-a desk-b; do printf "alerts:\n  warning_days: 3\n" >/etc/tariffwatch/$desk.yaml; done'
+    inside systemd-analyze verify /etc/systemd/system/tariffwatch@desk-a.service || fail "systemd-analyze verify failed for tariffwatch@.service"
+    inside timeout "$timeout_s" systemctl start tariffwatch@desk-a.service tariffwatch@desk-b.service \
+        || fail "the two instances did not start: $(inside journalctl --no-pager -n 15 -u tariffwatch@desk-a.service)"
+    drop article article.txt /var/spool/tariffwatch/desk-a || fail "could not drop into desk-a's inbox"
+    desk_a() { (( $(kind_count new_tariff tariffwatch@desk-a.service) > 0 )); }
+    wait_for "$timeout_s" desk_a || fail "no alert from tariffwatch@desk-a"
+    (( $(inside journalctl --no-pager -o json -u tariffwatch@desk-b.service | grep -c '"ALERT_KIND"' || true) == 0 )) \
+        || fail "desk-b alerted on desk-a's article"
+    inside test -s /var/lib/tariffwatch/desk-a/tariffwatch.sqlite -a -s /var/lib/tariffwatch/desk-b/tariffwatch.sqlite \
+        || fail "the instances have no state of their own"
+    [[ $(inside tariffwatch status --state-dir /var/lib/tariffwatch/desk-b --json) == *'"files_processed":0'* ]] \
+        || fail "desk-b processed files: $(inside tariffwatch status --state-dir /var/lib/tariffwatch/desk-b --json)"
+    echo "desk-a alerted, desk-b stayed quiet; states /var/lib/tariffwatch/desk-{a,b}"
+    inside timeout "$timeout_s" systemctl stop tariffwatch@desk-a.service tariffwatch@desk-b.service || fail "the instances did not stop"
+fi
+
+if inside test -x /lib/systemd/systemd-journal-remote -a -x /lib/systemd/systemd-journal-upload; then
+    step "systemd-journal-upload -> systemd-journal-remote on 127.0.0.1:$remote_port"
+    inside sh -euc "mkdir -p /etc/systemd/system/systemd-journal-remote.socket.d /etc/systemd/system/systemd-journal-remote.service.d /etc/systemd/journal-upload.conf.d
+        printf '[Socket]\nListenStream=\nListenStream=127.0.0.1:$remote_port\n' >/etc/systemd/system/systemd-journal-remote.socket.d/e2e.conf
+        # Loopback only, so plain HTTP; across hosts use the packaged HTTPS default with certificates.
+        printf '[Service]\nExecStart=\nExecStart=/lib/systemd/systemd-journal-remote --listen-http=-3 --output=/var/log/journal/remote/\n' \
+            >/etc/systemd/system/systemd-journal-remote.service.d/e2e.conf
+        printf '[Upload]\nURL=http://127.0.0.1:$remote_port\n' >/etc/systemd/journal-upload.conf.d/e2e.conf
+        systemctl daemon-reload
+        systemctl start systemd-journal-remote.socket systemd-journal-upload.service" || fail "could not start journal-remote and journal-upload"
+    remote() { inside journalctl --no-pager -o json -D /var/log/journal/remote "$@"; }
+    forwarded() { (( $(remote ALERT_KIND=deadline_reminder 2>/dev/null | grep -c . || true) + $(remote ALERT_KIND=new_deadline 2>/dev/null | grep -c . || true) > 0 )); }
+    wait_for "$timeout_s" forwarded || fail "no alert reached the remote journal: upload $(inside systemctl is-active systemd-journal-upload.service), remote $(inside systemctl is-active systemd-journal-remote.service)"
+    local_entry=$(inside journalctl --no-pager -o json -u tariffwatch.service ALERT_KIND=new_deadline | head -n 1 || true)
+    alert_id=$(grep -o '"TARIFFWATCH_ALERT_ID":"[^"]*"' <<<"$local_entry" | cut -d'"' -f4)
+    remote_entry=$(remote "TARIFFWATCH_ALERT_ID=$alert_id" | head -n 1 || true)
+    [[ -n $remote_entry ]] || fail "alert $alert_id is not in the remote journal"
+    for field in MESSAGE MESSAGE_ID PRIORITY ALERT_KIND FACT_ID DEADLINE_DATE DEADLINE_KIND EVIDENCE SOURCE_FILE _HOSTNAME _SYSTEMD_UNIT; do
+        value() { python3 -c 'import json,sys; print(json.loads(sys.argv[1]).get(sys.argv[2], ""))' "$1" "$field"; }
+        [[ $(value "$local_entry") == "$(value "$remote_entry")" ]] || fail "$field differs in the remote journal"
+    done
+    echo "remote journal: alert $alert_id with MESSAGE_ID, ALERT_KIND, FACT_ID, DEADLINE_*, EVIDENCE, SOURCE_FILE and _HOSTNAME as sent"
+    inside journalctl --no-pager -D /var/log/journal/remote -o cat ALERT_KIND=new_deadline | head -n 1 || true
+    inside systemctl stop systemd-journal-upload.service systemd-journal-remote.service systemd-journal-remote.socket || true
+else
+    echo "skipped: journal-upload/journal-remote (apt-get install systemd-journal-remote)"
+fi
+
 step "stopping"
 inside timeout "$timeout_s" systemctl stop tariffwatch.service || fail "systemctl stop failed"
 state=$(inside systemctl is-active tariffwatch.service || true)
@@ -184,7 +394,15 @@ restarts=$(inside systemctl show -p NRestarts --value tariffwatch.service)
 [[ $status == 0 ]] || fail "ExecMainStatus=$status after stop, expected 0"
 [[ $result == success ]] || fail "Result=$result (watchdog or crash?)"
 [[ $restarts == 0 ]] || fail "NRestarts=$restarts: the unit was restarted by systemd (watchdog or crash)"
-if inside journalctl --no-pager -u tariffwatch.service | grep -qi 'watchdog timeout'; then fail "the watchdog fired"; fi
+if inside journalctl --no-pager -u tariffwatch.service | has -i 'watchdog timeout'; then fail "the watchdog fired"; fi
+
+if [[ -n ${base:-} ]]; then
+    # The daemon is stopped: its WAL files are gone and the HTTP service may not create them.
+    code=$(curl -sS -o "$stage/after-stop.ics" -w '%{http_code}' "$base/deadlines.ics")
+    [[ $code == 200 ]] && grep -q "DTSTART;VALUE=DATE:${hearing_day//-/}" "$stage/after-stop.ics" \
+        || fail "with the daemon stopped /deadlines.ics gave $code: $(head -c 300 "$stage/after-stop.ics")"
+    echo "/deadlines.ics still served read-only with the daemon stopped"
+fi
 
 if inside sh -c 'command -v make' >/dev/null; then
     step "make uninstall"
@@ -192,6 +410,7 @@ if inside sh -c 'command -v make' >/dev/null; then
         || fail "make uninstall failed"
     ! inside systemctl cat tariffwatch.service >/dev/null 2>&1 || fail "the unit is still known after make uninstall"
     ! inside test -e /usr/local/bin/tariffwatch || fail "make uninstall left /usr/local/bin/tariffwatch"
+    ! inside test -e /etc/systemd/system/tariffwatch-http.socket || fail "make uninstall left tariffwatch-http.socket"
 fi
 
-echo "PASS: tariffwatch unit started (Type=notify), alerted ($alert_count ALERT_KIND entries), reloaded, restarted without duplicates and stopped with status 0 (installed by $(inside sh -c "command -v make" >/dev/null && echo "make install/uninstall" || echo "plain copies")) under systemd $(inside systemctl --version | head -n 1 | cut -d' ' -f2)"
+echo "PASS: tariffwatch unit started (Type=notify), alerted ($alert_count ALERT_KIND entries${formats_dir:+, from every document format}), reloaded, restarted without duplicates, served HTTP/calendar, reminded once, ran two instances, forwarded to journal-remote (unless skipped above) and stopped with status 0 (installed by $(inside sh -c "command -v make" >/dev/null && echo "make install/uninstall" || echo "plain copies")) under systemd $(inside systemctl --version | head -n 1 | cut -d' ' -f2)"

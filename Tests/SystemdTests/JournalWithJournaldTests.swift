@@ -61,6 +61,6 @@ struct JournalWithJournaldTests {
         #expect(try Journal.waitForEntry(matching: barrier, timeout: .seconds(5)))
         let start = ContinuousClock.now
         #expect(try !Journal.waitForEntry(matching: JournalField("TARIFFWATCH_TEST_ID", Self.uniqueValue() + "-never"), timeout: .milliseconds(300)))
-        #expect(start.duration(to: .now) < .seconds(2))
+        #expect(start.duration(to: .now) < .seconds(5), "gives up near its deadline, not never")
     }
 }

@@ -85,7 +85,7 @@ extension DeadlineSpecTests {
         on(friday, "The session runs from 27 to 29 October.", due("2025-10-27", .meeting, end: "2025-10-29")),
         on(friday, "The summit runs from November 30 to December 2.", due("2025-11-30", .meeting, end: "2025-12-02")),
         on(friday, "The conference runs from 30 November to 2 December 2025.", due("2025-11-30", .meeting, end: "2025-12-02")),
-        on(friday, "The exhibition ran between May 12 and August 10.", due("2025-05-12", .other, upcoming: false, end: "2025-08-10")),
+        on(friday, "The exhibition ran between May 12 and August 10.", due("2025-05-12", .meeting, upcoming: false, end: "2025-08-10")),
         on(friday, "Comments are accepted between November 1 and December 15.", due("2025-11-01", .deadline, end: "2025-12-15")),
         on(friday, "The talks run from Dec. 30 to Jan. 2.", due("2025-12-30", .meeting, end: "2026-01-02")),
         on(friday, "The pause lasts through November 10.", due("2025-11-10", .expiry)),

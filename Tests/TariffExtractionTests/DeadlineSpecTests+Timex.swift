@@ -48,7 +48,7 @@ extension DeadlineSpecTests {
         timexes(friday, "The program ran for three months.", ("three months", .duration, "P3M")),
         timexes(friday, "The waiver lasted for a year.", ("a year", .duration, "P1Y")),
         timexes(friday, "Talks dragged on for several years.", ("several years", .duration, "PXY")),
-        timexes(friday, "Prices doubled over the past two years.", ("past two years", .duration, "P2Y")),
+        timexes(friday, "Prices doubled over the past two years.", ("the past two years", .duration, "P2Y")),
         timexes(friday, "The levy falls to 10% in two weeks.", ("two weeks", .duration, "P2W")),
         timexes(friday, "The Commission must respond within 90 days.", ("90 days", .duration, "P90D")),
         timexes(friday, "The deal was signed two weeks ago.", ("two weeks ago", .date, "2025-W41")),

@@ -8,6 +8,10 @@ import Testing
         let constants: [(UInt64, String)] = [
             (SentenceSplitter.noHash, "no"),
             (W.on, "on"),
+            (W.morning, "morning"),
+            (W.afternoon, "afternoon"),
+            (W.evening, "evening"),
+            (W.night, "night"),
             (W.in_, "in"),
             (W.at, "at"),
             (W.by, "by"),

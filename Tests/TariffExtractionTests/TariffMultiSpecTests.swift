@@ -4,6 +4,7 @@ import Testing
 
 /// Sentences with two or more changes, moves between rates, ranges and product lists.
 @Suite struct TariffMultiSpecTests {
+    /// A range gives both of its ends as rates (some goods pay the low one), the high one carrying the range.
     static let multiple: [TariffSpec] = [
         spec("In May, Washington hit Beijing with 145% tariffs and China answered with 125% levies on US goods.",
              tariff("US", "CN", 145, .historical), tariff("CN", "US", 125, .historical)),
@@ -32,11 +33,12 @@ import Testing
         spec("Beijing lowered its duties on American goods from 125% to 10%.",
              tariff("CN", "US", 10, .imposed, from: 125)),
         spec("Tariffs on Asian partners range from 10% to 41%, the White House said.",
-             tariff("US", nil, 41, .inEffect)),
+             tariff("US", nil, 41, .inEffect), tariff("US", nil, 10, .inEffect)),
         spec("Duties on Chinese solar panels vary between 30% and 250%.",
-             tariff(nil, "CN", 250, .inEffect, products: ["solar panels"])),
+             tariff(nil, "CN", 250, .inEffect, products: ["solar panels"]), tariff(nil, "CN", 30, .inEffect, products: ["solar panels"])),
         spec("Tariffs of 15-20% will apply to Japanese and Korean cars.",
-             tariff(nil, "JP", 20, .announced), tariff(nil, "KR", 20, .announced)),
+             tariff(nil, "JP", 20, .announced), tariff(nil, "KR", 20, .announced),
+             tariff(nil, "JP", 15, .announced), tariff(nil, "KR", 15, .announced)),
         spec("The US imposed 50% tariffs on steel, aluminum and copper.",
              tariff("US", nil, 50, .imposed, products: ["steel", "aluminum", "copper"])),
         spec("Canada imposed 25% tariffs on American orange juice, peanut butter, wine and coffee.",
@@ -87,7 +89,7 @@ import Testing
         spec("Tariffs on Chinese goods now average 40%, up from 3% in January.",
              tariff(nil, "CN", 40, .inEffect, from: 3, aggregate: true)),
         spec("China imposed retaliatory tariffs of 10% to 15% on US farm products including soybeans.",
-             tariff("CN", "US", 15, .imposed, products: ["farm products"])),
+             tariff("CN", "US", 15, .imposed, products: ["farm products"]), tariff("CN", "US", 10, .imposed, products: ["farm products"])),
         spec("Canada will match US steel tariffs with a 25% surtax on American steel products.",
              tariff("CA", "US", 25, .announced, products: ["steel products"])),
         spec("India imposes tariffs of 100% or more on many US agricultural products, the White House said.",

@@ -99,6 +99,12 @@ import Testing
         (TariffVocabulary.years, "years"),
         (TariffVocabulary.months, "months"),
         (TariffVocabulary.decade, "decade"),
+        (TariffVocabulary.imports, "imports"),
+        (TariffVocabulary.purchases, "purchases"),
+        (TariffVocabulary.announcement, "announcement"),
+        (TariffVocabulary.free, "free"),
+        (TariffVocabulary.both, "both"),
+        (TariffVocabulary.two, "two"),
         (TariffTokenizer.rateHash, "rate"),
     ]
 

@@ -9,7 +9,7 @@ import Testing
 
 /// The whole daemon in-process on real folders: files in, facts merged, feed items out, restart safe.
 @Suite(.serialized) struct DaemonPipelineTests {
-    private func settings(_ workspace: borrowing Workspace) -> Settings {
+    func settings(_ workspace: borrowing Workspace) -> Settings {
         var settings = Settings()
         settings.watchDirectory = workspace.inbox
         settings.stateDirectory = workspace.state
@@ -17,11 +17,12 @@ import Testing
     }
 
     /// Runs the daemon while `body` runs, then shuts it down gracefully and waits for it.
-    private func withDaemon(
-        _ settings: Settings, _ body: (Application) async throws -> Void
+    func withDaemon(
+        _ settings: Settings, reminderClock: any ReminderClock = SystemReminderClock(),
+        _ body: (Application) async throws -> Void
     ) async throws {
         let application = try Application(
-            settings: settings, journalEnabled: false,
+            settings: settings, journalEnabled: false, reminderClock: reminderClock,
             logger: Logger(label: "test"))
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await application.run() }
@@ -113,13 +114,30 @@ import Testing
             let binary = workspace.staging.appending("image.txt")
             try Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x01, 0x02]).write(to: URL(fileURLWithPath: binary.string))
             try FileManager.default.moveItem(atPath: binary.string, toPath: workspace.inbox.appending("image.txt").string)
+            // UTF-8 ("ö") broken by a Latin-1 byte: damaged, not a legacy encoding.
             let latin1 = workspace.staging.appending("latin1.txt")
-            try Data("Tarifs de 25\u{25} ".utf8 + [0xE9, 0x0A]).write(to: URL(fileURLWithPath: latin1.string))
+            try Data("Zölle 25\u{25} ".utf8 + [0xE9, 0x0A]).write(to: URL(fileURLWithPath: latin1.string))
             try FileManager.default.moveItem(atPath: latin1.string, toPath: workspace.inbox.appending("latin1.txt").string)
             try workspace.dropFixture("eu-steel-announced.txt", dated: "2026-03-02")
             try await eventually("two rejections and one article") {
                 let counts = try application.store.counts()
                 return counts.filesRejected == 2 && counts.filesProcessed == 1 && counts.alertsPending == 0
+            }
+            #expect(try !workspace.feedItems().isEmpty)
+        }
+    }
+
+    /// Issue 8: a file over the extraction budget is one rejection naming the file; the next article alerts.
+    @Test func aFileTooComplexToExtractIsRejectedAndTheRestGoesOn() async throws {
+        let workspace = try Workspace()
+        var settings = settings(workspace)
+        settings.extractMaxCandidates = 500
+        try await withDaemon(settings) { application in
+            try workspace.drop(String(repeating: "on Monday, ", count: 1_000), as: "weekdays.txt", dated: "2026-03-02")
+            try workspace.dropFixture("eu-steel-announced.txt", dated: "2026-03-02")
+            try await eventually("one rejection and one article") {
+                let counts = try application.store.counts()
+                return counts.filesRejected == 1 && counts.filesProcessed == 1 && counts.alertsPending == 0
             }
             #expect(try !workspace.feedItems().isEmpty)
         }

@@ -23,12 +23,11 @@ import Testing
 
     @Test func aWaitingLoopWakesAtOnceOnASignal() async {
         let trigger = WakeChannel()
-        let start = ContinuousClock.now
+        // No timeout: only the signal can end this wait.
         async let wake = trigger.wait(timeout: nil)
         try? await Task.sleep(for: .milliseconds(20))
         trigger.signal()
         #expect(await wake == .signalled)
-        #expect(start.duration(to: .now) < .seconds(5))
     }
 
     @Test func aTimeoutEndsTheWaitWithoutASignal() async {

@@ -1,3 +1,4 @@
+import ArticleFormats
 import Foundation
 import TariffExtraction
 import Testing

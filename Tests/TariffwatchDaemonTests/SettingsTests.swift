@@ -1,3 +1,4 @@
+import FactStore
 import Foundation
 import SystemPackage
 import Testing
@@ -54,6 +55,16 @@ import Testing
         #expect(settings.minimumRateChange == 2.5)
     }
 
+    @Test func unknownImposersAndConfidenceAreRead() async throws {
+        let defaults = try await Settings.load(file: nil, environment: [:])
+        #expect(!defaults.alertUnknownImposers && defaults.minimumConfidence == 0)
+        let settings = try await Settings.load(
+            file: try write("alerts: {unknown_imposers: true}"), environment: ["TARIFFWATCH_ALERTS_MINIMUM_CONFIDENCE": "0.5"])
+        #expect(settings.alertUnknownImposers)
+        #expect(settings.minimumConfidence == 0.5)
+        #expect(settings.alertPolicy.unknownImposers && settings.alertPolicy.minimumConfidence == 0.5)
+    }
+
     @Test func integerWhereANumberIsExpected() async throws {
         let settings = try await Settings.load(file: try write("alerts: {minimum_rate_change: 5}"), environment: [:])
         #expect(settings.minimumRateChange == 5)
@@ -66,6 +77,7 @@ import Testing
         ("log: {level: loud}", "log.level: 'loud' is not a log level"),
         ("watch: {ignore: ['a/b']}", "watch.ignore: 'a/b' must be a file-name pattern"),
         ("feed: {max_items: 0}", "feed.max_items: must be at least 1"),
+        ("alerts: {minimum_confidence: 2}", "alerts.minimum_confidence: must be between 0 and 1"),
         ("watch: {max_file_size: 9223372036854775807}", "watch.max_file_size: must be at most 1073741824 bytes"),
         ("alerts: {warning_days: 9223372036854775807}", "alerts.warning_days: must be at most 3660 days"),
         ("alerts: {warning_days: 99999999999999999999}", "alerts.warning_days: expected a whole number"),

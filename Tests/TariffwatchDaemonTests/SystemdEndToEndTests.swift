@@ -2,7 +2,8 @@ import Foundation
 import SystemPackage
 import Testing
 
-/// The installed unit under a real systemd (PID 1 in its own namespaces): start, alert, reload, restart, stop.
+/// The installed units under a real systemd (PID 1 in its own namespaces): start, alert, reload, restart,
+/// the HTTP server, a reminder, two template instances, journal forwarding, stop.
 @Suite struct SystemdEndToEndTests {
     static var prerequisitesMissing: String? {
         if getuid() != 0 { return "needs root (namespaces, systemd as PID 1)" }
@@ -20,7 +21,8 @@ import Testing
         let articles = Workspace.fixtures.removingLastComponent().appending("e2e")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: script.string)
-        process.arguments = [try #require(TariffwatchBinary.path), articles.string]
+        // One article of each document format too: HTML, e-mail, JSON, RSS, PDF, Windows-1252 text.
+        process.arguments = [try #require(TariffwatchBinary.path), articles.string, FormatFixtures.folder.string]
         let workspace = try Workspace()
         let log = workspace.root.appending("e2e.log")
         FileManager.default.createFile(atPath: log.string, contents: nil)
@@ -34,3 +36,4 @@ import Testing
         #expect(text.contains("PASS:"), "\(text)")
     }
 }
+

@@ -1,3 +1,4 @@
+public import ArticleFormats
 public import SystemPackage
 
 /// Why a file could not be read as an article; `description` is one line an operator can act on.
@@ -6,7 +7,7 @@ public enum ArticleReadError: Error, Sendable, Hashable, CustomStringConvertible
     case tooLarge(FilePath, size: Int64, limit: Int)
     /// Contains NUL bytes or too many control characters to be text.
     case binary(FilePath)
-    /// Text in an encoding other than UTF-8 (recognised by its byte order mark).
+    /// Text in an encoding the reader does not decode (UTF-32, recognised by its byte order mark).
     case unsupportedEncoding(FilePath, encoding: String)
     /// Not valid UTF-8; `byteOffset` is where the first bad sequence starts, counted from the file's start.
     case invalidUTF8(FilePath, byteOffset: Int)
@@ -26,6 +27,18 @@ public enum ArticleReadError: Error, Sendable, Hashable, CustomStringConvertible
     case symlinkLoop(FilePath)
     /// Its size or modification time changed while it was being read; it will be reported again when done.
     case stillBeingWritten(FilePath)
+    /// Its format was recognised but its content is unusable: malformed, encrypted, no text, too large decoded.
+    case unusable(FilePath, FormatError)
+
+    /// The reader's view of a decoding failure.
+    init(_ error: FormatError, path: FilePath) {
+        switch error {
+        case .binary: self = .binary(path)
+        case .invalidUTF8(let offset): self = .invalidUTF8(path, byteOffset: offset)
+        case .unsupportedEncoding(let name): self = .unsupportedEncoding(path, encoding: name)
+        default: self = .unusable(path, error)
+        }
+    }
 
     /// The file the error is about.
     public var path: FilePath {
@@ -33,7 +46,7 @@ public enum ArticleReadError: Error, Sendable, Hashable, CustomStringConvertible
         case .tooLarge(let path, _, _), .binary(let path), .unsupportedEncoding(let path, _),
             .invalidUTF8(let path, _), .unreadable(let path, _), .vanished(let path), .brokenSymlink(let path),
             .symlinkOutsideFolder(let path, _), .notRegularFile(let path), .stillBeingWritten(let path),
-            .specialFile(let path, _), .symlinkLoop(let path):
+            .specialFile(let path, _), .symlinkLoop(let path), .unusable(let path, _):
             path
         }
     }
@@ -62,6 +75,8 @@ public enum ArticleReadError: Error, Sendable, Hashable, CustomStringConvertible
             "skipped \(path): it is \(kind), not a regular file"
         case .symlinkLoop(let path):
             "skipped \(path): symbolic link loop (it leads back to itself)"
+        case .unusable(let path, let error):
+            "skipped \(path): \(error)"
         case .stillBeingWritten(let path):
             "postponed \(path): it changed while being read; it is read again once its writer closes it"
         }

@@ -1,7 +1,9 @@
+import ArticleFormats
 import Glibc
 public import SystemPackage
 
-/// Reads one article file defensively: no escaping symlinks, no FIFOs or devices, bounded size, text only.
+/// Reads one article file defensively: no escaping symlinks, no FIFOs or devices, bounded size (of
+/// the file, and of its text once decoded), then decodes it with `ArticleDecoder`.
 public struct ArticleReader: Sendable {
     /// The watched folder; symbolic links must resolve inside it.
     public var root: FilePath
@@ -36,21 +38,17 @@ public struct ArticleReader: Sendable {
         guard FileIdentity(after) == FileIdentity(before), bytes.count == Int(after.st_size) else {
             throw .stillBeingWritten(path)
         }
-        let (verdict, hash) = bytes.withUnsafeBytes { (TextInspection.inspect($0), ContentHash.hash($0)) }
-        let bodyStart: Int
-        switch verdict {
-        case .text(let start): bodyStart = start
-        case .binary: throw .binary(path)
-        case .otherEncoding(let name): throw .unsupportedEncoding(path, encoding: name)
-        case .invalidUTF8(let offset): throw .invalidUTF8(path, byteOffset: offset)
+        let hash = bytes.withUnsafeBytes { ContentHash.hash($0) }
+        let modificationTime = Int64(after.st_mtim.tv_sec)
+        let decoded: DecodedFile
+        do {
+            decoded = try ArticleDecoder(maxTextSize: maxFileSize).decode(
+                bytes, fileName: path.lastComponent?.string ?? "", modificationDay: Article.utcDay(modificationTime))
+        } catch {
+            throw ArticleReadError(error, path: path)
         }
         return Article(
-            path: path,
-            text: String(decoding: bytes[bodyStart...], as: UTF8.self),
-            identity: FileIdentity(after),
-            contentHash: hash,
-            modificationTime: Int64(after.st_mtim.tv_sec)
-        )
+            path: path, decoded: decoded, identity: FileIdentity(after), contentHash: hash, modificationTime: modificationTime)
     }
 
     /// The identity of `path` as `lstat` sees it, or nil when it is gone; lets the daemon skip a bad

@@ -1,3 +1,5 @@
+public import ArticleFormats
+
 /// A 128-bit content fingerprint for change detection: two independent 64-bit lanes (FNV-1a, and a
 /// multiply-rotate lane with different constants), each finished with the MurmurHash3 avalanche and mixed
 /// with the length. Fast and small; NOT a cryptographic hash, so never use it to authenticate content.
@@ -51,5 +53,18 @@ struct ContentHash {
 extension UInt64 {
     fileprivate func rotatedLeft(by count: UInt64) -> UInt64 {
         (self << count) | (self >> (64 - count))
+    }
+}
+
+extension ArticleDocument {
+    /// `ContentHash` of the article's text, title and URL: tells a changed feed item from an unchanged one.
+    public var contentHash: String {
+        var hasher = ContentHash()
+        for part in [text, title ?? "", url ?? ""] {
+            var bytes = Array(part.utf8)
+            bytes.append(0)
+            bytes.withUnsafeBytes { hasher.update($0) }
+        }
+        return hasher.finalize()
     }
 }

@@ -9,6 +9,10 @@ struct MergeTransaction {
     let policy: AlertPolicy
     let now: Date
     let values: FactValueCache
+    /// What `fact_sources.path` records: the file, or `file#item` for an item of a multi-article file.
+    var sourceKey: String
+    /// The article's title, URL and date, carried into the alerts it raises.
+    var provenance: ArticleProvenance?
     private(set) var alerts: [Alert] = []
 
     init(db: Database, file: FileRecord, policy: AlertPolicy, now: Date, values: FactValueCache = FactValueCache()) {
@@ -17,6 +21,7 @@ struct MergeTransaction {
         self.policy = policy
         self.now = now
         self.values = values
+        self.sourceKey = file.path
     }
 
     mutating func apply(_ observation: Observation) throws {
@@ -40,7 +45,7 @@ struct MergeTransaction {
                     """).execute(
                 arguments: [id, bucket, try JSONText.encode(observation.value), observation.alertable, file.referenceDate.description, now, now])
             try addSource(factID: id, observation: observation, relation: "origin")
-            if observation.alertable && admits(observation.value) {
+            if observation.alertable && admits(observation.value) && policy.admits(confidence: observation.confidence) {
                 try raise(observation.isTariff ? .newTariff : .newDeadline, factID: id, current: observation.value, previous: nil, observation: observation)
             }
         case .corroborates(let fact, let refined):
@@ -49,7 +54,7 @@ struct MergeTransaction {
         case .changes(let fact, let changed):
             try update(fact, to: changed, alertable: fact.alertable || observation.alertable)
             let isNewSource = try addSource(factID: fact.id, observation: observation, relation: "changes")
-            if isNewSource && observation.alertable && admitsChange(from: fact.value, to: changed) {
+            if isNewSource && observation.alertable && admitsChange(from: fact.value, to: changed) && policy.admits(confidence: observation.confidence) {
                 try raise(observation.isTariff ? .changedTariff : .changedDeadline, factID: fact.id, current: changed, previous: fact.value, observation: observation)
             }
         case .conflicts(let fact):
@@ -60,7 +65,7 @@ struct MergeTransaction {
                 .map { try values.decode($0) }
             let seen = stated.contains { FactMerger.agree($0, observation.value) }
             try addSource(factID: fact.id, observation: observation, relation: "conflicts")
-            if !seen && observation.alertable && admits(observation.value) {
+            if !seen && observation.alertable && admits(observation.value) && policy.admits(confidence: observation.confidence) {
                 try raise(.conflictingReport, factID: fact.id, current: observation.value, previous: fact.value, observation: observation)
             }
         }
@@ -118,13 +123,13 @@ struct MergeTransaction {
     @discardableResult
     private func addSource(factID: String, observation: Observation, relation: String) throws -> Bool {
         let knownPath = try Bool.fetchOne(
-            db.cachedStatement(sql: "SELECT 1 FROM fact_sources WHERE fact_id = ? AND path = ? LIMIT 1"), arguments: [factID, file.path]) ?? false
+            db.cachedStatement(sql: "SELECT 1 FROM fact_sources WHERE fact_id = ? AND path = ? LIMIT 1"), arguments: [factID, sourceKey]) ?? false
         try db.cachedStatement(
             sql: """
                 INSERT OR IGNORE INTO fact_sources (fact_id, path, reference_date, sentence, value, relation, recorded_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """).execute(
-            arguments: [factID, file.path, file.referenceDate.description, observation.sentence, try JSONText.encode(observation.value), relation, now])
+            arguments: [factID, sourceKey, file.referenceDate.description, observation.sentence, try JSONText.encode(observation.value), relation, now])
         let inserted = db.changesCount > 0
         if inserted && !knownPath {
             try db.cachedStatement(sql: "UPDATE facts SET source_count = source_count + 1 WHERE id = ?").execute(arguments: [factID])
@@ -136,7 +141,7 @@ struct MergeTransaction {
         let sources = try Int.fetchOne(db.cachedStatement(sql: "SELECT source_count FROM facts WHERE id = ?"), arguments: [factID]) ?? 1
         var alert = Alert(
             id: 0, factID: factID, kind: kind, createdAt: now, current: current, previous: previous,
-            sourceFile: file.path, evidence: observation.sentence, sourceCount: sources)
+            sourceFile: file.path, evidence: observation.sentence, sourceCount: sources, provenance: provenance)
         try db.cachedStatement(
             sql: "INSERT INTO outbox (fact_id, kind, created_at, payload) VALUES (?, ?, ?, ?)").execute(
             arguments: [factID, kind.rawValue, now, try JSONText.encode(alert)])

@@ -68,6 +68,30 @@ enum Schema {
                         CASE WHEN EXISTS (SELECT 1 FROM outbox) THEN '' ELSE lower(hex(randomblob(8))) END);
                     """)
         }
+        migrator.registerMigration("v4-articles") { db in
+            // The articles of each file: one row for a one-article file (item_key ''), one per item of a
+            // feed or news-API array, so a rewritten feed processes only its new or changed items.
+            try db.execute(
+                sql: """
+                    CREATE TABLE articles (
+                        path TEXT NOT NULL, item_key TEXT NOT NULL, content_hash TEXT NOT NULL,
+                        reference_date TEXT NOT NULL, reference_date_source TEXT NOT NULL,
+                        title TEXT, url TEXT, published TEXT, processed_at DATETIME NOT NULL,
+                        PRIMARY KEY (path, item_key));
+                    """)
+        }
+        migrator.registerMigration("v5-deadline-reminders") { db in
+            // One row per reminder raised (or skipped as superseded): what makes `alerts.remind_days`
+            // fire exactly once per deadline date and day count, across restarts.
+            try db.execute(
+                sql: """
+                    CREATE TABLE reminders (
+                        fact_id TEXT NOT NULL REFERENCES facts(id),
+                        deadline_day TEXT NOT NULL, days_before INTEGER NOT NULL,
+                        raised_at DATETIME NOT NULL, alert_id INTEGER REFERENCES outbox(id),
+                        PRIMARY KEY (fact_id, deadline_day, days_before));
+                    """)
+        }
         return migrator
     }
 }

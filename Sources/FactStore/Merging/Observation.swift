@@ -9,6 +9,8 @@ struct Observation: Sendable, Hashable {
     /// A deadline dated before the article's reference date.
     var isPast = false
     var sentence: String
+    /// How sure the extractor is of a tariff's parties (1 for deadlines).
+    var confidence: Double = 1
 
     /// The observations of one article, in reading order; tariff changes first so that their
     /// effective dates absorb the matching deadlines.
@@ -18,7 +20,7 @@ struct Observation: Sendable, Hashable {
                 value: .tariff(TariffFact(change)),
                 alertable: change.status != .historical && !change.aggregate
                     && (change.imposer != nil || change.target != nil),
-                isPast: false, sentence: change.sentence)
+                isPast: false, sentence: change.sentence, confidence: change.confidence)
         }
         // Only a tariff that alerts itself can carry its date: a deadline folded into an aggregate
         // or a party-less rate would never alert at all.

@@ -10,6 +10,8 @@ public enum AlertKind: String, Sendable, Codable, Hashable, CaseIterable {
     case changedTariff = "changed_tariff"
     /// An older report disagrees with what is known; kept side by side, not overwritten.
     case conflictingReport = "conflicting_report"
+    /// An upcoming deadline is `alerts.remind_days` away (raised once per deadline and day count).
+    case deadlineReminder = "deadline_reminder"
 }
 
 /// One row of the outbox: raised once, delivered to the journal and the feed.
@@ -28,17 +30,22 @@ public struct Alert: Sendable, Codable, Hashable, Identifiable {
     public var evidence: String
     /// How many reports stated the fact when the alert was raised.
     public var sourceCount: Int
+    /// The article that raised it: title, URL, publication date (nil in alerts stored before these were kept).
+    public var provenance: ArticleProvenance?
+    /// For a reminder: how many days were left until the deadline when it was raised.
+    public var daysBefore: Int?
     /// The state database's random epoch (empty for a state created before epochs): with `id`, unique
     /// across state resets. Not stored in the payload; filled in when the row is read.
     public var stateEpoch = ""
 
     enum CodingKeys: String, CodingKey {
-        case id, factID, kind, createdAt, current, previous, sourceFile, evidence, sourceCount
+        case id, factID, kind, createdAt, current, previous, sourceFile, evidence, sourceCount, provenance, daysBefore
     }
 
     public init(
         id: Int64, factID: String, kind: AlertKind, createdAt: Date, current: FactValue, previous: FactValue?,
-        sourceFile: String, evidence: String, sourceCount: Int
+        sourceFile: String, evidence: String, sourceCount: Int, provenance: ArticleProvenance? = nil,
+        daysBefore: Int? = nil
     ) {
         self.id = id
         self.factID = factID
@@ -49,6 +56,51 @@ public struct Alert: Sendable, Codable, Hashable, Identifiable {
         self.sourceFile = sourceFile
         self.evidence = evidence
         self.sourceCount = sourceCount
+        self.provenance = provenance
+        self.daysBefore = daysBefore
+    }
+}
+
+/// Where an article came from, as alerts show it, so the analyst can open the source.
+public struct ArticleProvenance: Sendable, Codable, Hashable {
+    public var title: String?
+    public var url: String?
+    /// The publication day the article states, when it states one.
+    public var published: CalendarDate?
+    /// Where the reference date came from: `metadata`, `dateline` or `mtime`.
+    public var referenceDateSource: String
+    /// The item's identity inside a multi-article file (feed item, JSON object); nil for a one-article file.
+    public var item: String?
+
+    public init(title: String?, url: String?, published: CalendarDate?, referenceDateSource: String, item: String? = nil) {
+        self.title = title
+        self.url = url
+        self.published = published
+        self.referenceDateSource = referenceDateSource
+        self.item = item
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case title, url, published, referenceDateSource = "reference_date_source", item
+    }
+}
+
+/// One article of a processed file and what the extractor found in it.
+public struct ArticleRecord: Sendable {
+    /// Nil when the file is the article; else the item's identity in the file (its id, guid or URL, or position).
+    public var itemKey: String?
+    /// Fingerprint of the article's text: an unchanged item of a rewritten feed is not processed again.
+    public var contentHash: String
+    public var referenceDate: CalendarDate
+    public var provenance: ArticleProvenance
+    public var extraction: Extraction
+
+    public init(itemKey: String?, contentHash: String, referenceDate: CalendarDate, provenance: ArticleProvenance, extraction: Extraction) {
+        self.itemKey = itemKey
+        self.contentHash = contentHash
+        self.referenceDate = referenceDate
+        self.provenance = provenance
+        self.extraction = extraction
     }
 }
 

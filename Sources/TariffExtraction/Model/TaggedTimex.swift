@@ -18,6 +18,8 @@ struct TaggedTimex: Sendable, Hashable {
     /// The date is when something was said (`confirmed on Tuesday`): kept as a TIMEX3 value but given no
     /// `date`, so nobody links it as the date of a measure or an event.
     var isStatementDate: Bool = false
+    /// A span counted from a date the text gives (`15 days after March 8`): `date` is its end.
+    var anchored: Bool = false
     /// The tense of the clause the expression sits in, as the tagger read it.
     var tense: Tense = .present
 }

@@ -25,10 +25,14 @@ public struct Timex: Sendable, Hashable, Codable {
 public struct Extraction: Sendable, Hashable, Codable {
     public var deadlines: [Deadline]
     public var tariffChanges: [TariffChange]
+    /// What the engine did to stay within its limits (long sentences read in pieces): worth a log line,
+    /// not part of the facts, so not encoded.
+    public var notes: [ExtractionNote] = []
 
-    public init(deadlines: [Deadline] = [], tariffChanges: [TariffChange] = []) {
+    public init(deadlines: [Deadline] = [], tariffChanges: [TariffChange] = [], notes: [ExtractionNote] = []) {
         self.deadlines = deadlines
         self.tariffChanges = tariffChanges
+        self.notes = notes
     }
 
     enum CodingKeys: String, CodingKey {

@@ -9,10 +9,41 @@ enum PartyRole: Sendable, Equatable {
 }
 
 /// Reads a mention's role from the words around it; English word order does most of the work.
-struct PartyRoleReader {
+///
+/// A name's role can depend on the name before it and on the last name of its list, so roles are
+/// remembered: without that, a comma list of n names cost n³ steps (a 32 KiB list took 38 s). A class,
+/// for those caches; one reader serves one sentence, and `roles()` reads its names in order.
+final class PartyRoleReader {
     let sentence: TariffSentence
+    /// The roles read so far, in order: the name before the one being read is always among them.
+    private var known: [PartyRole] = []
+    private lazy var listEndRoles: [PartyRole?] = Array(repeating: nil, count: sentence.mentions.count)
+    /// For each name, the last name of the list it is part of from there on (itself when none follows).
+    private lazy var chainEnds: [Int] = listChainEnds()
+    /// The last token that is a complaint word: reporting verbs ask whether one comes later, once per name.
+    private lazy var lastComplaint: Int = (0..<sentence.count).last { sentence.has($0, .complaint) } ?? -1
 
-    func role(of m: Int) -> PartyRole { role(of: m, asListEnd: false) }
+    init(sentence: TariffSentence) {
+        self.sentence = sentence
+    }
+
+    /// The role of every name of the sentence, in order.
+    func roles() -> [PartyRole] {
+        known.reserveCapacity(sentence.mentions.count)
+        for m in sentence.mentions.indices { known.append(role(of: m, asListEnd: false)) }
+        return known
+    }
+
+    func role(of m: Int) -> PartyRole {
+        m < known.count ? known[m] : role(of: m, asListEnd: false)
+    }
+
+    private func listEndRole(_ m: Int) -> PartyRole {
+        if let known = listEndRoles[m] { return known }
+        let role = role(of: m, asListEnd: true)
+        listEndRoles[m] = role
+        return role
+    }
 
     /// `asListEnd`: asked for by the first name of a list about its last (`Malaysia, Thailand and the
     /// Philippines pay 19%`), so the last must not ask back through the names before it.
@@ -27,6 +58,8 @@ struct PartyRoleReader {
             if after >= s.count || !s.isWord(after) || s.has(after, .coordinator) || s.has(after, .clauseBreak) {
                 return .imposer  // `30% on China's` (its side), `Brazil's 18% duty`
             }
+            // `China's imports of US soybeans`: the buyer, whose border charges the duty
+            if s.isWord(after, TariffVocabulary.imports) || s.isWord(after, TariffVocabulary.purchases) { return .imposer }
             if s.has(after, .goodsNoun) { return .target }
             if s.has(after, .side) || s.isTariffNoun(after) || s.has(after, .actorNoun) && !s.has(after + 1, .sufferVerb) { return .imposer }
             if s.has(after, .tariffModifier) && (s.isTariffNoun(after + 1) || s.isTariffNoun(after + 2)) { return .imposer }
@@ -90,7 +123,7 @@ struct PartyRoleReader {
         }
         // The first name of a list (`Malaysia, Thailand and the Philippines all pay 19%`) has the role
         // the words after the list give its last name.
-        if !asListEnd, let last = listEnd(from: m), last != m { return role(of: last, asListEnd: true) }
+        if !asListEnd, let last = listEnd(from: m), last != m { return listEndRole(last) }
         // A name followed by a verb acts, unless the verb is one of paying (`Brazil faces`).
         var k = b
         var skipped = 0
@@ -123,9 +156,13 @@ struct PartyRoleReader {
                     unknown = 0
                     continue
                 }
-                let rest = (k + 1)..<s.count
-                if rest.contains(where: { s.has($0, .complaint) }) { return .target }
-                if s.mentions[(m + 1)...].contains(where: { $0.code == mention.code && $0.tokens.lowerBound > k }) { return .neutral }
+                if lastComplaint > k { return .target }  // a complaint word after the verb
+                // the same party named again after the verb: from the last name back, mentions being in text order
+                var later = s.mentions.count - 1
+                while later > m, s.mentions[later].tokens.lowerBound > k {
+                    if s.mentions[later].code == mention.code { return .neutral }
+                    later -= 1
+                }
                 return .imposer
             }
             if s.has(k, .verb) || s.isThreat(k) || s.has(k, .impose) || s.has(k, .announce) || s.has(k, .propose)
@@ -155,18 +192,24 @@ struct PartyRoleReader {
 
     /// The last name of the list that name `m` starts (`A, B and the C`), or nil when no list follows it.
     private func listEnd(from m: Int) -> Int? {
+        let k = chainEnds[m]
+        return k > m ? k : nil
+    }
+
+    /// `chainEnds`, from the right: a name continues its list when the next name follows it after a
+    /// comma, `and`/`or` and/or a determiner.
+    private func listChainEnds() -> [Int] {
         let s = sentence
-        var k = m
-        while k + 1 < s.mentions.count {
+        var ends = Array(s.mentions.indices)
+        for k in s.mentions.indices.dropLast().reversed() {
             let end = s.mentions[k].tokens.upperBound
             var gap = end
             if gap < s.count, s.tokens[gap].kind == .comma { gap += 1 }
             if s.has(gap, .coordinator) { gap += 1 }
             if s.has(gap, .determiner) { gap += 1 }
-            guard gap > end, s.mentions[k + 1].tokens.lowerBound == gap else { break }
-            k += 1
+            if gap > end, s.mentions[k + 1].tokens.lowerBound == gap { ends[k] = ends[k + 1] }
         }
-        return k > m ? k : nil
+        return ends
     }
 
     /// `Canada, which imposed 100% tariffs…`, `China, whose goods face a 30% levy`: a relative clause

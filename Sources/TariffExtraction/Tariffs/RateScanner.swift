@@ -24,6 +24,9 @@ struct RateExpression: Sendable {
     var points: Bool
     /// `doubled` / `halved` of an earlier rate: rate computed from the previous one.
     var direction: TariffDirection
+    /// A rate of zero said without a number (`duty-free`, `eliminate tariffs`, `exempt … from duties`):
+    /// the removal words name the new level, so they do not make the rate `lifted`.
+    var zeroByWords = false
 }
 
 /// Finds percentages and decides which of them are tariff rates.
@@ -37,6 +40,12 @@ enum RateScanner {
                 let end = i + 1 < s.count && (s.tokens[i + 1].kind == .percent || s.has(i + 1, .percentWord)) ? i + 2 : i + 1
                 rates.append(RateMention(first: i, end: end, value: 0, points: false))
                 i = end
+                continue
+            }
+            // `tariffs of 25, 20, 10 and 5 percent`: every number of the list is a rate
+            if s.tokens[i].kind == .number, let listed = listedRates(from: i, in: s) {
+                rates.append(contentsOf: listed)
+                i = listed[listed.count - 1].end
                 continue
             }
             guard let (value, n) = number(at: i, in: s) else { i += 1; continue }
@@ -66,6 +75,37 @@ enum RateScanner {
             }
         }
         return rates
+    }
+
+    /// Numbers joined by commas, `and` or `or` whose last one carries the percent sign or word
+    /// (`25, 20, 10 and 5 percent`, `15 or 20%`): one rate each. Nil when `i` starts no such list.
+    private static func listedRates(from i: Int, in s: TariffSentence) -> [RateMention]? {
+        var numbers = [i]
+        var k = i + 1
+        while k + 1 < s.count {
+            var next = k
+            if s.tokens[next].kind == .comma { next += 1 }
+            if s.isWord(next, TariffVocabulary.and) || s.isWord(next, TariffVocabulary.or) { next += 1 }
+            guard next > k, next < s.count, s.tokens[next].kind == .number, !s.tokens[next].hyphenBefore else { break }
+            numbers.append(next)
+            k = next + 1
+        }
+        guard numbers.count >= 2, let last = numbers.last else { return nil }
+        let n = last + 1
+        let end: Int
+        if n < s.count, s.tokens[n].kind == .percent || s.has(n, .percentWord) {
+            end = n + 1
+        } else if s.isWord(n, TariffVocabulary.per), s.isWord(n + 1, TariffVocabulary.cent) {
+            end = n + 2
+        } else {
+            return nil
+        }
+        // `between 10 and 20 percent`, `from 10 to 20 percent` stay ranges and moves
+        if s.has(i - 1, .rangeCue) || s.isWord(i - 1, TariffVocabulary.from) { return nil }
+        guard numbers.allSatisfy({ s.tokens[$0].number <= 1000 }) else { return nil }
+        return numbers.map { at in
+            RateMention(first: at, end: at == last ? end : at + 1, value: s.tokens[at].number, points: false)
+        }
     }
 
     /// A number at token `i`: digits (`25`), or words (`ten`, `twenty-five`, `one hundred`) when a
@@ -126,6 +166,17 @@ enum RateScanner {
 
     /// The tariff rates among the percentages, paired into moves and ranges.
     static func expressions(in s: TariffSentence, hasTariffNoun: Bool) -> [RateExpression] {
+        var found = numericExpressions(in: s, hasTariffNoun: hasTariffNoun)
+        let zeros = ZeroRateForms.expressions(in: s)
+        guard !zeros.isEmpty else { return found }
+        for zero in zeros where !found.contains(where: { $0.span.overlaps(zero.span) || $0.anchor == zero.anchor }) {
+            found.append(zero)
+        }
+        found.sort { $0.anchor < $1.anchor }
+        return found
+    }
+
+    private static func numericExpressions(in s: TariffSentence, hasTariffNoun: Bool) -> [RateExpression] {
         let rates = percentages(in: s)
         guard !rates.isEmpty else { return [] }
         var attached: [Int?] = []  // noun index, or -1 when attached without an adjacent noun
@@ -163,7 +214,9 @@ enum RateScanner {
                     || (s.isWord(rate.first - 1, TariffVocabulary.from) && s.has(rate.first - 2, .rangeCue))
                     || (!s.isWord(rate.first - 1, TariffVocabulary.from) && !s.isWord(rate.first - 2, TariffVocabulary.from)
                         && !(max(0, rate.first - 10)..<rate.first).contains { s.has($0, .increase) || s.has($0, .decrease) })
-                if gap == 1, s.isWord(joiner, TariffVocabulary.to) || (s.isWord(joiner, TariffVocabulary.and) && ranged) {
+                // `between A and B` is a range; a bare `A and B` is a list of two rates
+                let rangeWord = s.has(rate.first - 1, .rangeCue) || s.has(rate.first - 2, .rangeCue)
+                if gap == 1, s.isWord(joiner, TariffVocabulary.to) || (s.isWord(joiner, TariffVocabulary.and) && ranged && rangeWord) {
                     let span = join(rate.first..<next.end, nounIndex)
                     if ranged {
                         result.append(
@@ -219,7 +272,8 @@ enum RateScanner {
             if rate.first >= 1, s.tokens[rate.first].hyphenBefore, s.tokens[rate.first - 1].kind == .number {
                 minimum = s.tokens[rate.first - 1].number
             } else if rate.first >= 2, s.tokens[rate.first - 2].kind == .number,
-                s.isWord(rate.first - 1, TariffVocabulary.to) || s.isWord(rate.first - 1, TariffVocabulary.and)
+                s.isWord(rate.first - 1, TariffVocabulary.to)
+                    || s.isWord(rate.first - 1, TariffVocabulary.and) && (s.has(rate.first - 3, .rangeCue) || s.has(rate.first - 4, .rangeCue))
             {
                 minimum = s.tokens[rate.first - 2].number
             }
@@ -280,7 +334,11 @@ enum RateScanner {
     static func attachment(_ rate: RateMention, _ s: TariffSentence, hasTariffNoun: Bool, coordinated: Bool) -> Int? {
         let before = rate.first - 1
         // `90% of the world's processing`, `exports fell 20%`, `down 5%`
-        if s.isWord(rate.end, TariffVocabulary.of) { return nil }
+        if s.isWord(rate.end, TariffVocabulary.of) {
+            // `a 25 percent of tariff on dairy`: the rate is the tariff's, written with `of`
+            let noun = s.has(rate.end + 1, .determiner) ? rate.end + 2 : rate.end + 1
+            return s.isTariffNoun(noun) ? noun : nil
+        }
         if s.has(before, .marketVerb) { return nil }
         if s.isWord(before, TariffVocabulary.by), s.has(before - 1, .marketVerb) || s.has(before - 1, .blocker) { return nil }
         // `30%, up from 10%`: the old rate of the one before, not a change of its own
@@ -321,6 +379,9 @@ enum RateScanner {
                 break
             }
             if c.contains(.blocker) { rejected = true; break }
+            // `12.5 percent for the firm`: a preposition ends the words that could still lead to a noun
+            // (`for` and `the` are also parts of modifiers such as `tit-for-tat`, which come hyphenated)
+            if c.contains(.preposition) { break }
             if c.contains(.tariffModifier) || c.contains(.additional) || c.contains(.aggregate) || s.mention(at: j) != nil {
                 j += 1
                 continue

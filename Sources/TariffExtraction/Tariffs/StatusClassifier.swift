@@ -19,7 +19,8 @@ struct StatusClassifier {
     ///   - anchor: the rate's number token (or the tariff noun of a rate-less mention).
     ///   - span: the rate expression's tokens.
     ///   - futureDate: an effective date on or after the reference date was linked.
-    func classify(segment: Range<Int>, zone: Range<Int>, anchor: Int, span: Range<Int>, futureDate: Bool) -> Verdict {
+    ///   - newLevel: the rate is the level a removal leaves (`eliminate tariffs`: 0%), so removal words do not lift it.
+    func classify(segment: Range<Int>, zone: Range<Int>, anchor: Int, span: Range<Int>, futureDate: Bool, newLevel: Bool = false) -> Verdict {
         let s = sentence
         var threat = false, propose = false, announce = false, inEffect = false, inEffectNear = false, impose = false, lift = false
         var pause = false
@@ -27,7 +28,7 @@ struct StatusClassifier {
         var increase = false, decrease = false
         var simplePast = false
         var presentBe = false
-        let rateIsNewLevel = s.isWord(span.lowerBound - 1, TariffVocabulary.to) || s.isWord(anchor - 1, TariffVocabulary.to)
+        let rateIsNewLevel = newLevel || s.isWord(span.lowerBound - 1, TariffVocabulary.to) || s.isWord(anchor - 1, TariffVocabulary.to)
         // After the rate, a new subject or a subordinate clause (`if Beijing delays…`) no longer speaks of it.
         var detached = false
         for k in segment {
@@ -43,6 +44,14 @@ struct StatusClassifier {
             if detached { c.subtract(s.isThreatConjunction(k) ? [.pause, .lift, .propose, .announce] : [.pause, .lift, .threat, .propose, .announce]) }
             // `urged India to remove the tariff`: the removal is asked for, not done
             if propose { c.subtract([.pause, .lift]) }
+            // `the 25% tariff will deal a blow to imports`: the future is the consequence's, not the tariff's
+            if k >= span.upperBound, s.isWord(k, TariffVocabulary.will), !futureOfMeasure(after: k) { c.subtract([.futureCue, .announce]) }
+            // `the industry was threatened after Mexico announced…`: a threat suffered is no threat made
+            if c.contains(.threat), s.looksPast(k), s.has(k - 1, .beForm) || s.has(k - 2, .beForm) && s.isWord(k - 1) && s.lexemes[k - 1].month == 0 {
+                c.remove(.threat)
+            }
+            // `each order`, `the decree`: a verb of deciding after a determiner is a noun, and names no decision
+            if c.contains(.announce), s.has(k - 1, .determiner), s.tokens[k].hash != TariffVocabulary.announcement { c.remove(.announce) }
             // `in May` is a month, not a modal
             if s.isThreat(k), c.contains(.threat) { threat = true }
             if c.contains(.propose) && !s.isWord(k - 1, TariffVocabulary.the) { propose = true }
@@ -73,7 +82,8 @@ struct StatusClassifier {
                 inEffectNear = true
             }
             if s.tokens[k].hash == TariffVocabulary.is || s.tokens[k].hash == TariffVocabulary.are { presentBe = true }
-            if s.looksPast(k), !s.isThreat(k), !isPerfectOrModal(k) { simplePast = true }
+            // `…, compared with imported goods`: a participle in a clause after the rate tells no tense of it
+            if s.looksPast(k), !s.isThreat(k), !isPerfectOrModal(k), !detached { simplePast = true }
         }
         // Time: an old date in the rate's own zone, or anywhere in a simple-past sentence.
         var localOld = false, sentenceOld = false
@@ -108,6 +118,25 @@ struct StatusClassifier {
         // A rate stated as a present fact is in force; one told in the past was imposed.
         _ = presentBe
         return Verdict(status: simplePast ? .imposed : .inEffect, direction: direction, fromCue: simplePast)
+    }
+
+    /// Does the verb after `will` (past `be`, `have` and adverbs) act on a tariff: impose, raise, cut,
+    /// lift, take effect, apply? `will deal a blow`, `will hurt farmers` say what a tariff does instead.
+    private func futureOfMeasure(after will: Int) -> Bool {
+        let s = sentence
+        var k = will + 1
+        while k < s.count, k <= will + 4 {
+            if s.has(k, .beForm) || s.isWord(k, TariffVocabulary.be) || s.has(k, .perfectAux) || s.has(k, .auxiliary)
+                || s.looksVerbOrAdverb(k) && s.lexemes[k].classes.isEmpty && !s.looksPast(k)
+            {
+                k += 1
+                continue
+            }
+            let c = s.lexemes[k].classes
+            let acts: TariffWordClass = [.impose, .increase, .decrease, .lift, .pause, .inEffect, .effectiveTrigger, .announce, .threat, .propose, .marketVerb, .doubling, .halving]
+            return !c.isDisjoint(with: acts) || s.looksPast(k) || !s.isWord(k)
+        }
+        return true
     }
 
     /// `has imposed`, `would have raised`, `to be lifted`: a participle, not a simple past.

@@ -6,10 +6,15 @@
 struct TariffFinder: Sendable {
     let referenceDate: CalendarDate
 
-    func tariffChanges(in document: TextDocument, timexes: [TaggedTimex]) -> [TariffChange] {
+    /// - Parameter budget: charged per sentence read; the finder stops when it is spent.
+    func tariffChanges(in document: TextDocument, timexes: [TaggedTimex], budget: WorkBudget = .unlimited) -> [TariffChange] {
         var changes: [TariffChange] = []
         var timexIndex = 0
         var previous: TariffSentence?
+        var named: [TariffSentence] = []
+        var changeSentences: [Int] = []
+        var mutual: [Bool] = []
+        var startDates: [(sentence: Int, date: TemporalValue)] = []
         // In sentence order (as the tagger emits them) the walk below finds every sentence's timexes; else filter.
         var ordered = true
         for t in timexes.indices.dropFirst() where timexes[t].sentenceIndex < timexes[t - 1].sentenceIndex {
@@ -20,8 +25,10 @@ struct TariffFinder: Sendable {
             guard TariffPrefilter.mayMentionTariff(document.bytes, range) else { continue }
             // The reader returns nothing for a sentence without a tariff noun; names and roles are not read for it.
             let words = TariffSentence(wordsOf: document.bytes, index: index, range: range)
+            if budget.charge(tokens: words.count) { break }
             guard words.hasTariffNoun else { continue }
             let sentence = words.named()
+            named.append(sentence)
             while timexIndex < timexes.count && timexes[timexIndex].sentenceIndex < index { timexIndex += 1 }
             var sentenceTimexes: [TaggedTimex] = []
             var t = timexIndex
@@ -34,10 +41,36 @@ struct TariffFinder: Sendable {
             }
             var reader = TariffSentenceReader(
                 sentence: sentence, document: document, referenceDate: referenceDate, timexes: sentenceTimexes, previous: previous)
-            changes.append(contentsOf: reader.changes())
+            let found = reader.changes()
+            changes.append(contentsOf: found)
+            changeSentences.append(contentsOf: repeatElement(index, count: found.count))
+            mutual.append(contentsOf: reader.byBothParties)
+            if !sentenceTimexes.isEmpty, let start = reader.statedStartDate() { startDates.append((index, start)) }
+            if budget.charge(tokens: 0, found: found.count) { break }
             previous = sentence
         }
-        return TariffMerger.merge(changes)
+        // `As of June 1, duties on consumer goods will be cut. The duty on cosmetics will fall to 2%.`:
+        // a rate without a date of its own takes the start date the sentence before or after states.
+        if !startDates.isEmpty {
+            for c in changes.indices where changes[c].effectiveDate == nil && changes[c].status != .historical {
+                let at = changeSentences[c]
+                if let near = startDates.first(where: { abs($0.sentence - at) == 1 }) { changes[c].effectiveDate = near.date }
+            }
+        }
+        // The article's frame is read only when a rate needs it: most articles name every imposer.
+        guard mutual.contains(true) || changes.contains(where: { $0.imposer == nil }) else { return TariffMerger.merge(changes) }
+        let frame = self.frame(of: document, tariffSentences: named)
+        return TariffMerger.merge(frame.expandingBothParties(changes, mutual: mutual), frame: frame)
+    }
+
+    /// The headline and the opening (dateline) sentence count twice, the tariff sentences once.
+    private func frame(of document: TextDocument, tariffSentences: [TariffSentence]) -> DocumentFrame {
+        var frame = DocumentFrame()
+        for index in 0..<min(2, document.sentences.count) where !tariffSentences.contains(where: { $0.index == index }) {
+            frame.add(TariffSentence.named(document.bytes, index: index, range: document.sentences[index]), weight: 2)
+        }
+        for sentence in tariffSentences { frame.add(sentence, weight: sentence.index < 2 ? 2 : 1) }
+        return frame
     }
 }
 

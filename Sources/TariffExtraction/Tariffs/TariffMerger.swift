@@ -4,9 +4,9 @@
 /// An article states a handful of changes, so a linear scan beats hashing two strings and a
 /// double per change.
 enum TariffMerger {
-    static func merge(_ changes: [TariffChange]) -> [TariffChange] {
-        guard changes.count > 1 else { return changes }
-        let changes = fillingSides(changes)
+    static func merge(_ changes: [TariffChange], frame: DocumentFrame = DocumentFrame()) -> [TariffChange] {
+        guard changes.count > 1 else { return frame.filling(changes) }
+        let changes = frame.filling(fillingSides(changes))
         var kept: [TariffChange] = []
         kept.reserveCapacity(changes.count)
         for change in changes {
@@ -41,7 +41,8 @@ enum TariffMerger {
     /// (0.5). A missing target is left open: a measure without one (`a 100% tariff on branded
     /// medicines`) is often on everyone's goods, and naming a country would invent a fact.
     static func fillingSides(_ changes: [TariffChange]) -> [TariffChange] {
-        let pairs = changes.compactMap { c in c.imposer.flatMap { i in c.target.map { (imposer: i, target: $0) } } }
+        // a zero rate is preferential access (`enter duty-free under the pact`), not a side of the dispute
+        let pairs = changes.filter { $0.ratePct != 0 }.compactMap { c in c.imposer.flatMap { i in c.target.map { (imposer: i, target: $0) } } }
         guard !pairs.isEmpty else { return changes }
         func only(_ codes: [String]) -> String? {
             guard let first = codes.first, codes.allSatisfy({ $0 == first }) else { return nil }

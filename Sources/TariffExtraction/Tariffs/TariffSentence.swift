@@ -56,13 +56,18 @@ final class TariffSentence: Sendable {
         CountryGazetteer.mentions(in: tokens, into: &found)
         let withMentions = TariffSentence(self, mentions: Self.mergingTitles(found, tokens), roles: [])
         let reader = PartyRoleReader(sentence: withMentions)
-        return TariffSentence(withMentions, mentions: withMentions.mentions, roles: withMentions.mentions.indices.map { reader.role(of: $0) })
+        return TariffSentence(withMentions, mentions: withMentions.mentions, roles: reader.roles())
     }
 
     /// Some token is a tariff noun naming a measure; without one the reader finds no change.
     var hasTariffNoun: Bool {
-        for k in 0..<count where isTariffNoun(k) { return true }
+        for k in 0..<count where isTariffNoun(k) || isZeroRateWord(k) { return true }
         return false
+    }
+
+    /// `duty-free`, `tariff free`: a tariff noun that states a rate of zero rather than names a measure.
+    func isZeroRateWord(_ i: Int) -> Bool {
+        has(i, .tariffNoun) && isWord(i + 1, TariffVocabulary.free)
     }
 
     var count: Int { tokens.count }
@@ -138,19 +143,28 @@ final class TariffSentence: Sendable {
         return false
     }
 
-    /// The mention index covering token `i`, if any.
+    /// The mention index covering token `i`, if any. Mentions are in text order and never overlap, so
+    /// a binary search: callers ask per token, and a scan made a list of names quadratic.
     func mention(at i: Int) -> Int? {
-        for (m, mention) in mentions.enumerated() where mention.tokens.contains(i) { return m }
-        return nil
+        var low = 0
+        var high = mentions.count
+        while low < high {  // the first mention ending after `i`
+            let mid = (low + high) / 2
+            if mentions[mid].tokens.upperBound <= i { low = mid + 1 } else { high = mid }
+        }
+        return low < mentions.count && mentions[low].tokens.contains(i) ? low : nil
     }
 
-    /// `US President Donald Trump` is one party: same code, only title words between.
+    /// `US President Donald Trump`, `the Customs Tariff Commission of the State Council` are one party:
+    /// same code, only title words (and `of the`) between.
     private static func mergingTitles(_ found: [CountryGazetteer.Mention], _ tokens: [TariffToken]) -> [CountryGazetteer.Mention] {
         var merged: [CountryGazetteer.Mention] = []
         for mention in found {
             if var last = merged.last, last.code == mention.code,
                 mention.tokens.lowerBound - last.tokens.upperBound <= 3,
-                (last.tokens.upperBound..<mention.tokens.lowerBound).allSatisfy({ tokens[$0].kind == .word && tokens[$0].capitalized })
+                (last.tokens.upperBound..<mention.tokens.lowerBound).allSatisfy({
+                    tokens[$0].kind == .word && (tokens[$0].capitalized || tokens[$0].hash == TariffVocabulary.of || tokens[$0].hash == TariffVocabulary.the)
+                })
             {
                 last.tokens = last.tokens.lowerBound..<mention.tokens.upperBound
                 last.isPerson = last.isPerson || mention.isPerson

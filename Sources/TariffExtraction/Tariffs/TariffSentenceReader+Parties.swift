@@ -39,6 +39,13 @@ extension TariffSentenceReader {
                 drafts[d].mirrored = true
             }
         }
+        // `Under the China-Australia FTA, tariffs on Australian beef…`: a hyphened pair names both sides,
+        // and the one that is not the target charges the rate.
+        for d in drafts.indices where drafts[d].imposer.code == nil {
+            if let target = drafts[d].target.code, let other = hyphenedPartner(of: target) {
+                drafts[d].imposer = Side(code: other, confidence: 0.8)
+            }
+        }
         // Other clauses of the sentence, the other side of a reciprocal pair, the previous sentence.
         for d in drafts.indices {
             if drafts[d].imposer.code == nil, let code = sentenceWide(.imposer, excluding: drafts[d].target.code) {
@@ -104,6 +111,18 @@ extension TariffSentenceReader {
             only = code
         }
         return only
+    }
+
+    /// The party joined by a hyphen or dash to `code` (`China-Australia`, `US–China`), if the sentence has one.
+    func hyphenedPartner(of code: String) -> String? {
+        let s = sentence
+        for m in s.mentions.indices.dropLast() {
+            let next = s.mentions[m + 1]
+            guard next.tokens.lowerBound == s.mentions[m].tokens.upperBound, s.tokens[next.tokens.lowerBound].hyphenBefore else { continue }
+            if s.mentions[m].code == code, next.code != code { return next.code }
+            if next.code == code, s.mentions[m].code != code { return s.mentions[m].code }
+        }
+        return nil
     }
 
     func jointSubjects(in segment: Range<Int>) -> (String, String)? {

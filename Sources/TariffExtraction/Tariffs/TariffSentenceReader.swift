@@ -6,6 +6,9 @@ struct TariffSentenceReader {
     let timexes: [TaggedTimex]
     /// The sentence before, when the finder already prepared it; built on demand otherwise.
     var previous: TariffSentence?
+    /// Parallel to what `changes()` returned: `both countries will eliminate tariffs`, a rate each of
+    /// the article's two parties charges the other, which only the whole article names.
+    private(set) var byBothParties: [Bool] = []
 
     /// The sentence before this one, for sides and times the sentence leaves implicit; prepared at most once.
     mutating func previousSentence() -> TariffSentence {
@@ -37,25 +40,40 @@ struct TariffSentenceReader {
     mutating func changes() -> [TariffChange] {
         let s = sentence
         var hasNoun = false
-        for k in 0..<s.count where s.isTariffNoun(k) { hasNoun = true; break }
+        for k in 0..<s.count where s.isTariffNoun(k) || s.isZeroRateWord(k) { hasNoun = true; break }
         guard hasNoun else { return [] }
         let segments = self.segments()
         func segment(of token: Int) -> Range<Int> {
-            segments.first { $0.contains(token) } ?? 0..<s.count
+            // segments are in order and do not overlap: a binary search, as a sentence can hold hundreds
+            var low = 0, high = segments.count
+            while low < high {
+                let mid = (low + high) / 2
+                if segments[mid].upperBound <= token { low = mid + 1 } else { high = mid }
+            }
+            return low < segments.count && segments[low].contains(token) ? segments[low] : 0..<s.count
         }
         var drafts: [Draft] = []
         for e in RateScanner.expressions(in: s, hasTariffNoun: hasNoun) {
             drafts.append(Draft(expression: e, noun: e.noun, anchor: e.anchor, span: e.span, segment: segment(of: e.anchor)))
         }
         // Rate-less mentions: `pledged to impose additional tariffs on Chinese goods`.
-        var covered = drafts.map { $0.segment.lowerBound }  // a handful: a linear search beats hashing
+        // per token: inside a rate's span (bit 1), first token of a clause that has a draft (bit 2)
+        var marks = [UInt8](repeating: 0, count: s.count)
+        for draft in drafts {
+            for k in draft.span where k < s.count { marks[k] |= 1 }
+            if draft.segment.lowerBound < s.count { marks[draft.segment.lowerBound] |= 2 }
+        }
+        // whether a clause has a measure verb and no negation, read once per clause, not once per noun in it
+        var acting: (segment: Range<Int>, acts: Bool)?
         for k in 0..<s.count where s.isTariffNoun(k) {
             let seg = segment(of: k)
-            guard !covered.contains(seg.lowerBound), drafts.allSatisfy({ !$0.span.contains(k) }) else { continue }
-            guard seg.contains(where: { s.has($0, .impose) || s.isThreat($0) || s.has($0, .announce) || s.has($0, .propose) || s.has($0, .pause) || s.has($0, .lift) }),
-                !seg.contains(where: { s.has($0, .negation) })
-            else { continue }
-            covered.append(seg.lowerBound)
+            guard seg.lowerBound >= s.count || marks[seg.lowerBound] & 2 == 0, marks[k] & 1 == 0 else { continue }
+            if acting?.segment != seg {
+                acting = (seg, seg.contains(where: { s.has($0, .impose) || s.isThreat($0) || s.has($0, .announce) || s.has($0, .propose) || s.has($0, .pause) || s.has($0, .lift) })
+                    && !seg.contains(where: { s.has($0, .negation) }))
+            }
+            guard acting?.acts == true else { continue }
+            if seg.lowerBound < s.count { marks[seg.lowerBound] |= 2 }
             drafts.append(Draft(expression: nil, noun: k, anchor: k, span: k..<(k + 1), segment: seg))
         }
         guard !drafts.isEmpty else { return [] }
@@ -84,12 +102,15 @@ struct TariffSentenceReader {
             let zoneEnd = min(draft.segment.upperBound, d + 1 < drafts.count && drafts[d + 1].segment == draft.segment ? boundary(draft.span, drafts[d + 1].span) : s.count)
             let zone = zoneStart..<max(zoneStart, zoneEnd)
             let effective = effectiveDate(anchor: draft.anchor, segment: draft.segment)
+            let upcomingEffective = effective.map { $0.isUpcoming(relativeTo: referenceDate) } ?? false
             // The words nearest the rate speak first (`a 15% tariff, down from the 25% threatened`); the clause otherwise.
             let classifier = StatusClassifier(sentence: s, cues: cues)
             let shared = drafts.count > 1 && drafts.contains { $0.segment == draft.segment && $0.anchor != draft.anchor }
-            var verdict = classifier.classify(segment: shared ? zone : draft.segment, zone: zone, anchor: draft.anchor, span: draft.span, futureDate: effective != nil)
+            var verdict = classifier.classify(segment: shared ? zone : draft.segment, zone: zone, anchor: draft.anchor, span: draft.span, futureDate: upcomingEffective, newLevel: draft.expression?.zeroByWords == true)
             if shared && !verdict.fromCue {
-                verdict = classifier.classify(segment: draft.segment, zone: zone, anchor: draft.anchor, span: draft.span, futureDate: effective != nil)
+                verdict = classifier.classify(
+                    segment: draft.segment, zone: zone, anchor: draft.anchor, span: draft.span, futureDate: upcomingEffective,
+                    newLevel: draft.expression?.zeroByWords == true)
             }
             if rateless && verdict.status == .historical { continue }
             let additional = isAdditional(draft, zone: zone) && !(draft.expression?.points == true && verdict.direction == .decrease)
@@ -97,7 +118,7 @@ struct TariffSentenceReader {
             if direction == .unknown { direction = additional ? .increase : verdict.direction }
             let productRanges = ProductPhrase(sentence: s).products(
                 for: draft.expression, noun: draft.noun, limit: zone.upperBound)
-            let products = productRanges.map { document.string(s.tokens[$0.lowerBound].start..<s.tokens[$0.upperBound - 1].end) }
+            let products = productRanges.map { document.readableString(s.tokens[$0.lowerBound].start..<s.tokens[$0.upperBound - 1].end) }
             let textRange = textBytes(draft)
             var pairs = [(draft.imposer, draft.target)]
             for extra in draft.extraTargets where extra != draft.target.code {
@@ -112,12 +133,26 @@ struct TariffSentenceReader {
                     ratePct: reductionAmount ? nil : draft.expression?.rate, previousRatePct: draft.expression?.previous,
                     additional: additional && !reductionAmount, direction: direction, status: verdict.status, effectiveDate: effective,
                     confidence: min(imposer.confidence, target.confidence),
-                    text: document.string(textRange), sentence: document.string(s.range),
+                    text: document.string(textRange), sentence: document.evidence(s.range, around: textRange),
                     start: document.scalarOffset(ofByte: textRange.lowerBound),
                     end: document.scalarOffset(ofByte: textRange.upperBound))
                 change.minimumRatePct = draft.expression?.minimum
+                let mutual = imposer.code == nil && target.code == nil && bothPartiesAct(before: draft.anchor, in: draft.segment)
                 change.aggregate = draft.expression != nil && isAggregate(draft, zone: zone)
+                // an overall level that has moved (`has dropped to 7.5%`) is the level in force now
+                if change.aggregate, change.status == .imposed, (draft.segment.lowerBound..<draft.anchor).contains(where: { s.has($0, .perfectAux) }) {
+                    change.status = .inEffect
+                }
                 result.append(change)
+                byBothParties.append(mutual)
+                // `duties ranging from 17.7% to 81.3%`: the low end is a rate some goods pay, a fact of its own
+                if let low = change.minimumRatePct, let high = change.ratePct, low < high, !change.aggregate {
+                    var lowEnd = change
+                    lowEnd.ratePct = low
+                    lowEnd.minimumRatePct = nil
+                    result.append(lowEnd)
+                    byBothParties.append(mutual)
+                }
             }
         }
         return result
@@ -129,16 +164,25 @@ struct TariffSentenceReader {
     private func segments() -> [Range<Int>] {
         let s = sentence
         var bounds: [Int] = [0]
+        // `holdsTariff(bounds.last!..<k)`, reading each token at most once over the sentence: the last
+        // token found to hold a tariff, and how far the tokens have been read
+        var lastTariff = -1
+        var readUpTo = 0
+        func holdsTariffSinceBound(_ k: Int) -> Bool {
+            for j in max(readUpTo, bounds.last!)..<max(k, readUpTo) where holdsTariff(j..<(j + 1)) { lastTariff = j }
+            readUpTo = max(readUpTo, k)
+            return lastTariff >= bounds.last!
+        }
         for k in 0..<s.count {
             let token = s.tokens[k]
             var breakHere = false
             switch token.kind {
             case .semicolon, .colon, .dash: breakHere = true
             case .comma:
-                breakHere = startsActingClause(k + 1) && holdsTariff(bounds.last!..<k)
+                breakHere = startsActingClause(k + 1) && holdsTariffSinceBound(k)
             case .word:
                 if s.has(k, .clauseBreak) { breakHere = true }
-                if s.has(k, .coordinator), startsActingClause(k + 1), holdsTariff(bounds.last!..<k) { breakHere = true }
+                if s.has(k, .coordinator), startsActingClause(k + 1), holdsTariffSinceBound(k) { breakHere = true }
             default: break
             }
             if breakHere, k > bounds.last! { bounds.append(k) }
@@ -164,6 +208,20 @@ struct TariffSentenceReader {
     }
 
     // MARK: - Attributes
+
+    /// `both countries will eliminate…`, `the two sides agreed to cut…`: the subject is the pair itself.
+    private func bothPartiesAct(before anchor: Int, in segment: Range<Int>) -> Bool {
+        let s = sentence
+        for k in segment where k < anchor && s.isWord(k) {
+            let h = s.tokens[k].hash
+            let pairWord = h == TariffVocabulary.both || (h == TariffVocabulary.two && s.isWord(k - 1, TariffVocabulary.the))
+            if pairWord, s.isWord(k + 1), Self.partyNouns.contains(s.tokens[k + 1].hash) { return true }
+        }
+        return false
+    }
+
+    private static let partyNouns = WordTable<Bool>(
+        set: ["countries", "sides", "nations", "parties", "economies", "governments", "partners"].map(TariffTokenizer.hash))
 
     /// Where the words of one rate end and the next rate's begin: at a comma or `and` between them, else halfway.
     private func boundary(_ first: Range<Int>, _ second: Range<Int>) -> Int {
@@ -195,6 +253,22 @@ struct TariffSentenceReader {
         return false
     }
 
+    /// The date a start word in this sentence introduces (`as of June 1`, `starting April 2`), for rates
+    /// of the neighbouring sentences that give no date of their own.
+    func statedStartDate() -> TemporalValue? {
+        let s = sentence
+        for timex in timexes where timex.type == .date {
+            guard let date = timex.date, let t = s.tokens.firstIndex(where: { $0.end > timex.bytes.lowerBound }) else { continue }
+            if s.has(t, .untilTrigger) || s.has(t - 1, .untilTrigger) { continue }
+            if let trigger = [t, t - 1, t - 2].first(where: { s.has($0, .effectiveTrigger) }),
+                !Self.weakTriggers.contains(s.tokens[trigger].hash) || s.isWord(trigger + 1, TariffVocabulary.of)
+            {
+                return date
+            }
+        }
+        return nil
+    }
+
     private static let weakTriggers: Set<UInt64> = [TariffTokenizer.hash("on"), TariffTokenizer.hash("as")]
 
     /// The first upcoming date of the clause, preferring one introduced by `starting`, `from`, `effective`.
@@ -202,10 +276,18 @@ struct TariffSentenceReader {
         let s = sentence
         var best: (value: TemporalValue, score: Int)?
         for timex in timexes where timex.type == .date {
-            guard let date = timex.date, date.isUpcoming(relativeTo: referenceDate) else { continue }
+            guard let date = timex.date else { continue }
+            let upcoming = date.isUpcoming(relativeTo: referenceDate)
             // `earlier this year` is not a start date: a period containing today must be a day to count
-            if date.granularity != .day, date.firstDay <= referenceDate { continue }
-            guard let t = s.tokens.firstIndex(where: { $0.end > timex.bytes.lowerBound }) else { continue }
+            if upcoming, date.granularity != .day, date.firstDay <= referenceDate { continue }
+            guard let t = s.tokens.firstIndex(endingAfter: timex.bytes.lowerBound) else { continue }
+            // a past date is when the measure took effect only when a start word introduces it
+            // (`starting April 2`, `effective from July 1`), not `on Monday` (when it was said)
+            if !upcoming {
+                guard date.granularity == .day, let trigger = [t, t - 1, t - 2].first(where: { s.has($0, .effectiveTrigger) }),
+                    !Self.weakTriggers.contains(s.tokens[trigger].hash)
+                else { continue }
+            }
             // the tagger may or may not include the trigger word (`starting November 1`) in the timex
             if s.has(t, .untilTrigger) || s.has(t - 1, .untilTrigger) || s.has(t - 2, .untilTrigger) && !s.has(t - 1, .effectiveTrigger) { continue }
             var score = 0

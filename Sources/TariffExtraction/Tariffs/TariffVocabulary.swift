@@ -135,7 +135,7 @@ enum TariffVocabulary {
             "threaten threatens threatened threatening threat threats warn warns warned warning vow vows vowed vowing pledge pledges pledged pledging promise promises promised promising could would might may possible possibly potential potentially consider considers considered considering weigh weighs weighed weighing mull mulls mulled mulling if unless float floated floating contemplate contemplates contemplated contemplating eye eyes eyed eyeing ultimatum risk risks mooted")
         add(
             .propose,
-            "want wants wanted urge urges urged press presses pressed demand demands demanded ask asks asked propose proposes proposed proposing proposal proposals draft drafted recommend recommends recommended recommending plan plans planned planning seek seeks sought seeking suggest suggests suggested intends intend intended aims aim aimed call calls called push pushes pushed pushing")
+            "want wants wanted urge urges urged press presses pressed demand demands demanded ask asks asked propose proposes proposed proposing proposal proposals draft drafted recommend recommends recommended recommending plan plans planned planning list lists consultation consultations hearing hearings seek seeks sought seeking suggest suggests suggested intends intend intended aims aim aimed call calls called push pushes pushed pushing")
         add(
             .announce,
             "announce announces announced announcing announcement unveil unveils unveiled unveiling declare declares declared declaring will confirm confirms confirmed confirming order orders ordered decree decreed sign signs signed signing approve approves approved approving finalize finalizes finalized finalise finalised publish published issued issues")
@@ -150,7 +150,7 @@ enum TariffVocabulary {
             "pause pauses paused pausing suspend suspends suspended suspending suspension delay delays delayed delaying postpone postpones postponed postponing reprieve defer defers deferred freeze freezes froze frozen halt halts halted halting")
         add(
             .lift,
-            "lift lifts lifted lifting remove removes removed removing removal scrap scraps scrapped scrapping drop drops dropped dropping eliminate eliminates eliminated eliminating end ends ended ending repeal repeals repealed repealing rescind rescinds rescinded rescinding revoke revokes revoked revoking withdraw withdraws withdrew withdrawn waive waives waived waiving abolish abolished rollback")
+            "lift lifts lifted lifting remove removes removed removing removal scrap scraps scrapped scrapping drop drops dropped dropping eliminate eliminates eliminated eliminating end ends ended ending repeal repeals repealed repealing rescind rescinds rescinded rescinding revoke revokes revoked revoking withdraw withdraws withdrew withdrawn waive waives waived waiving abolish abolished rollback exempt exempts exempted exempting exemption")
         add(
             .increase,
             "raise raises raised raising hike hikes hiked hiking increase increases increased increasing boost boosts boosted boosting double doubles doubled doubling triple tripled quadrupled ramp ramped jack jacked escalate escalated escalates higher rise rises rising rose up additional")
@@ -170,7 +170,7 @@ enum TariffVocabulary {
         add(.side, "side")
         add(
             .verb,
-            "said says say has have had is are was were will would could may might can plans plan planned wants intends announced threatened imposed imposes slapped responded retaliated retaliates hit hits raised raises cut cuts reduced lowered levied levies introduced applied applies agreed decided moved warned vowed pledged proposed unveiled declared ordered signed set added doubled tripled halved increased hiked boosted countered paused suspended delayed lifted removed scrapped dropped eliminated ended threatens imposing slapping announces match matches matched charges charged remain remains remained stay stays stayed keep kept keeps maintain maintains maintained retain retains retained charge charging levy took take takes went go goes reach reaches reached hurt hurts stand stands vary varies range ranges come comes came start starts begin begins kick kicks apply applies applied cover covers covered affect affects affected hit")
+            "said says say has have had is are was were will would could may might can plans plan planned wants intends announced threatened imposed imposes slapped responded retaliated retaliates hit hits raised raises cut cuts reduced lowered levied levies introduced applied applies agreed decided moved warned vowed pledged proposed unveiled declared ordered signed set added doubled tripled halved increased hiked boosted countered paused suspended delayed lifted removed scrapped dropped eliminated ended threatens imposing slapping announces match matches matched charges charged remain remains remained stay stays stayed keep kept keeps maintain maintains maintained retain retains retained charge charging levy took take takes went go goes reach reaches reached hurt hurts stand stands vary varies range ranges come comes came start starts begin begins kick kicks apply applies applied cover covers covered affect affects affected hit exempt exempts exempted abolish abolishes abolished eliminate eliminates suspend suspends held hold holds gave give gives sent send sends began met meets led leads released releases")
         add(.targetMarker, "on onto upon against hit hits hitting targeted target targets targeting punish punished punishing penalize penalized penalizing penalise penalised sanction sanctioned")
         add(.negation, "not no never without avoid avoided avert averted prevent prevented preventing refrain refrained denied deny rule ruled n't instead")
         add(
@@ -186,7 +186,7 @@ enum TariffVocabulary {
             "officials official government governments administration authorities ministry ministers minister leaders leader president premier negotiators delegation delegates side regulators lawmakers envoy officials' spokesperson spokesman spokeswoman exporters importers producers manufacturers farmers companies firms makers automakers carmakers steelmakers growers")
         add(.changeNoun, "increase increases hike hikes rise rises jump boost cut cuts reduction reductions")
         add(.futureCue, "next tomorrow upcoming coming soon will 'll")
-        add(.determiner, "the a an its their his her our this that these those all most any every many some several certain other")
+        add(.determiner, "the a an its their his her our this that these those all most any every each many some several certain other")
         add(.venueMarker, "in at near")
         add(.sourceMarker, "from")
         add(.byMarker, "by")
@@ -322,4 +322,10 @@ enum TariffVocabulary {
     static let years: UInt64 = 0xa0f364d5a5c6e35d  // "years"
     static let months: UInt64 = 0x8dca2986c6f08da2  // "months"
     static let decade: UInt64 = 0xcadf66f497884349  // "decade"
+    static let imports: UInt64 = 0x4ca46ea586eb1365  // "imports"
+    static let purchases: UInt64 = 0x68f5592e72e0fcc3  // "purchases"
+    static let announcement: UInt64 = 0x900de167907c171a  // "announcement"
+    static let free: UInt64 = 0x7f625478d788e11b  // "free"
+    static let both: UInt64 = 0xcd17f69bc69bbca2  // "both"
+    static let two: UInt64 = 0x5714d319447c9709  // "two"
 }

@@ -149,7 +149,6 @@ struct TimeCueReader {
     }
 
     private func tokenIndex(atByte byte: Int) -> Int? {
-        for (i, token) in sentence.tokens.enumerated() where token.end > byte { return i }
-        return nil
+        sentence.tokens.firstIndex(endingAfter: byte)
     }
 }

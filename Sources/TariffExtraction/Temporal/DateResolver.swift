@@ -58,7 +58,8 @@ struct DateResolver: Sendable {
             // `the truce expires on Thursday`: the present tense with a weekday schedules it
             case .present: return reference.adding(days: ahead)
             // nothing says: the nearest one (`Trump Friday ordered…` in a report filed on Saturday)
-            case .unmarked: return ahead <= back ? reference.adding(days: ahead) : reference.adding(days: -back)
+            // nothing says: news tells mostly of days just past (`On Sunday, police …`), except tomorrow
+            case .unmarked: return ahead == 1 ? reference.adding(days: 1) : reference.adding(days: -back)
             }
         }
     }

@@ -2,7 +2,8 @@
 struct DeadlineFinder: Sendable {
     let referenceDate: CalendarDate
 
-    func deadlines(in document: TextDocument, tags: TemporalTags) -> [Deadline] {
+    /// - Parameter budget: charged per dated sentence; the finder stops when it is spent.
+    func deadlines(in document: TextDocument, tags: TemporalTags, budget: WorkBudget = .unlimited) -> [Deadline] {
         let timexes = tags.timexes
         var found: [Deadline] = []
         let filter = BoilerplateFilter(document: document)
@@ -14,8 +15,10 @@ struct DeadlineFinder: Sendable {
             defer { t = last }
             guard timexes[t..<last].contains(where: { $0.date != nil && !$0.beforeReference }) else { continue }
             let tokens = tags.tokens[sentence]
+            if budget.charge(tokens: tokens.count, found: last - t) { break }
             if filter.isBoilerplate(sentence, tokens: tokens) { continue }
-            for timex in timexes[t..<last] where !isSuperseded(timex, among: timexes[t..<last], tokens: tokens) {
+            let rescheduling = Rescheduling(timexes[t..<last], tokens: tokens)
+            for timex in timexes[t..<last] where !rescheduling.supersedes(timex) {
                 if let d = deadline(timex, document: document, tokens: tokens) { found.append(d) }
             }
         }
@@ -24,16 +27,28 @@ struct DeadlineFinder: Sendable {
 
     private func deadline(_ timex: TaggedTimex, document: TextDocument, tokens: [TimexToken]) -> Deadline? {
         guard let date = timex.date, !timex.beforeReference else { return nil }
-        guard let lower = tokens.firstIndex(where: { $0.start >= timex.bytes.lowerBound }) else { return nil }
+        guard let lower = tokens.firstIndex(startingAtOrAfter: timex.bytes.lowerBound) else { return nil }
         var upper = lower
         while upper < tokens.count && tokens[upper].end <= timex.bytes.upperBound { upper += 1 }
         let kindReader = DeadlineKindReader(tokens: tokens)
         // `said on Thursday`: when something was said is not an event the article commits to
         if kindReader.isStatementDate(lower, upper) { return nil }
         let (kind, cue) = kindReader.kind(lower, upper, isRange: timex.endDate != nil)
-        // `next year's election`: a bare year names an era, not an event to alert on
-        if kind == .other && date.granularity == .year { return nil }
-        let span = timex.endDate ?? date
+        // `by 2020`, `next year's election`: a year alone is a goal or an era; only a measure's start or end
+        // (`the duties take effect in 2026`) is concrete enough to alert on
+        if date.granularity == .year && kind != .effective && kind != .expiry { return nil }
+        // `a fourth-quarter charge`, `losses to continue into the fourth quarter`: a quarter with no event is a
+        // period of results
+        if date.granularity == .quarter && kind == .other { return nil }
+        // `good news for exporters today`, `the prices we are seeing today`: today with no event is the present
+        if kind == .other, date == .day(referenceDate), document.string(timex.bytes).lowercased() == "today" { return nil }
+        let gate = DeadlineGate(bytes: document.bytes, tokens: tokens)
+        if timex.type == .duration && !timex.anchored && !gate.isCountedDeadline(timex, lower, upper, kind: kind) {
+            return nil
+        }
+        if gate.rejection(lower, upper, kind: kind, granularity: date.granularity) != nil { return nil }
+        // a stated range that began before the article (`the expo, held Nov. 5-10`) is under way, not ahead
+        let span = timex.endDate == nil || date.firstDay >= referenceDate ? timex.endDate ?? date : date
         // told in the past tense, an event dated today or earlier has already happened
         let happened = timex.tense == .past && date.firstDay <= referenceDate && kind != .expiry
         let range = document.sentences[timex.sentenceIndex]
@@ -41,25 +56,55 @@ struct DeadlineFinder: Sendable {
             date: date, endDate: timex.endDate, kind: kind,
             upcoming: span.isUpcoming(relativeTo: referenceDate) && !happened,
             subject: SubjectReader(bytes: document.bytes, tokens: tokens).subject(dateStart: lower, dateEnd: upper, cue: cue),
-            text: document.string(timex.bytes), sentence: document.string(range),
+            text: document.string(timex.bytes), sentence: document.evidence(range, around: timex.bytes),
             start: document.scalarOffset(ofByte: timex.bytes.lowerBound),
             end: document.scalarOffset(ofByte: timex.bytes.upperBound))
     }
 
     /// `pushed back to Aug. 12 from Aug. 1`, `delayed from July 9 to Aug. 1`: the `from` date of a
     /// rescheduling is the one that no longer holds.
-    private func isSuperseded(_ timex: TaggedTimex, among sentence: ArraySlice<TaggedTimex>, tokens: [TimexToken]) -> Bool {
-        func word(before byte: Int) -> UInt64? {
-            guard let k = tokens.firstIndex(where: { $0.start >= byte }), k > 0, tokens[k - 1].kind == .word else { return nil }
+    ///
+    /// Read once per sentence, then asked per date: asking the sentence again for every date made a
+    /// sentence of n dates cost n² (a hostile list of them, n³).
+    private struct Rescheduling {
+        let tokens: [TimexToken]
+        let count: Int
+        /// Some date of the sentence follows `to` or `until`: the new date.
+        let hasNewDate: Bool
+        /// Where the first rescheduling verb ends, if there is one.
+        let verbEnd: Int?
+
+        init(_ sentence: ArraySlice<TaggedTimex>, tokens: [TimexToken]) {
+            self.tokens = tokens
+            count = sentence.count
+            // nearly every sentence has no `from` date: then nothing is superseded and the words are not read
+            guard sentence.count > 1, sentence.contains(where: { Self.word(before: $0.bytes.lowerBound, tokens) == W.from }) else {
+                verbEnd = nil
+                hasNewDate = false
+                return
+            }
+            let table = W.rescheduling
+            verbEnd = tokens.lazy.filter { $0.kind == .word && table.contains($0.hash) }.map(\.end).min()
+            guard verbEnd != nil else {
+                hasNewDate = false
+                return
+            }
+            // A `from` date never follows `to`: no other date with the same bytes can be the new one.
+            hasNewDate = sentence.contains { other in
+                guard let h = Self.word(before: other.bytes.lowerBound, tokens) else { return false }
+                return h == W.to || h == W.until
+            }
+        }
+
+        func supersedes(_ timex: TaggedTimex) -> Bool {
+            guard count > 1, hasNewDate, let verbEnd, verbEnd <= timex.bytes.lowerBound else { return false }
+            return Self.word(before: timex.bytes.lowerBound, tokens) == W.from
+        }
+
+        private static func word(before byte: Int, _ tokens: [TimexToken]) -> UInt64? {
+            guard let k = tokens.firstIndex(startingAtOrAfter: byte), k > 0, tokens[k - 1].kind == .word else { return nil }
             return tokens[k - 1].hash
         }
-        guard sentence.count > 1, word(before: timex.bytes.lowerBound) == W.from else { return false }
-        let newDate = sentence.contains { other in
-            guard other.bytes != timex.bytes, let h = word(before: other.bytes.lowerBound) else { return false }
-            return h == W.to || h == W.until
-        }
-        let table = W.rescheduling
-        return newDate && tokens.contains { $0.end <= timex.bytes.lowerBound && $0.kind == .word && table.contains($0.hash) }
     }
 
     /// One entry per (date, end): an article that dates the same day twice (`the truce expires Nov. 10`,
@@ -85,26 +130,73 @@ struct DeadlineFinder: Sendable {
                 ranged: $0.endDate != nil, day: $0.date.granularity == .day, upcoming: $0.upcoming, key: $0.date,
                 end: $0.endDate, calendar: $0.text.utf8.contains(where: \.isASCIIDigit))
         }
-        var kept: [Int] = []
-        for (i, d) in spans.enumerated() {
+        // The rules compare spans with each other. Only distinct spans can answer differently, so each
+        // distinct one is judged once, against the others sorted by first day: an article (or a
+        // hostile file) that names one date 100,000 times costs 100,000 look-ups, not 10^10 comparisons.
+        struct Judged: Hashable {
+            var kind: DeadlineKind
+            var first: Int
+            var last: Int
+            var upcoming: Bool
+            var ranged: Bool
+            var day: Bool
+            var calendar: Bool
+        }
+        struct Event: Hashable {
+            var key: TemporalValue
+            var end: TemporalValue?
+        }
+        func judged(_ s: Span) -> Judged {
+            Judged(kind: s.kind, first: s.first, last: s.last, upcoming: s.upcoming, ranged: s.ranged, day: s.day, calendar: s.calendar)
+        }
+        // hashing costs more than it saves for the handful of dates of an article
+        let large = spans.count > 32
+        // many dates: distinct ones sorted by first day, for a range look-up; a few: as they are
+        let distinct = large ? Array(Set(spans.map(judged))).sorted { $0.first < $1.first } : spans.map(judged)
+        func isSubsumed(_ d: Judged) -> Bool {
             var subsumed = false
-            for (j, e) in spans.enumerated() where j != i && e.kind == d.kind && e.first >= d.first && e.last <= d.last {
+            if !d.ranged, !d.day {
                 // e is inside d: d is vaguer when it spans more days and is a single period, not a range
-                if e.upcoming == d.upcoming, e.last - e.first < d.last - d.first, !d.ranged, !d.day {
-                    subsumed = true
-                    break
+                var low = 0, high = large ? distinct.count : 0
+                while low < high {
+                    let mid = (low + high) / 2
+                    if distinct[mid].first < d.first { low = mid + 1 } else { high = mid }
+                }
+                for e in distinct[low...] {
+                    if large && e.first > d.last { break }
+                    if e.kind == d.kind, e.first >= d.first, e.last <= d.last, e.upcoming == d.upcoming, e.last - e.first < d.last - d.first {
+                        subsumed = true
+                        break
+                    }
                 }
             }
             if !subsumed, !d.ranged, d.day, !d.calendar {
                 // a weekday inside a range of the same event: `on Saturday` beside `October 25 to 27`; a
                 // calendar date inside one (`debate a bill on Oct. 30` during a window to Nov. 30) is its own
-                subsumed = spans.contains { $0.ranged && $0.kind == d.kind && $0.first <= d.first && $0.last >= d.last }
+                subsumed = distinct.contains { $0.ranged && $0.kind == d.kind && $0.first <= d.first && $0.last >= d.last }
+            }
+            return subsumed
+        }
+        var verdicts: [Judged: Bool] = [:]
+        var kept: [Int] = []
+        var keptByEvent: [Event: Int] = [:]
+        for (i, d) in spans.enumerated() {
+            let key = judged(d)
+            let subsumed: Bool
+            if large {
+                subsumed = verdicts[key] ?? isSubsumed(key)
+                verdicts[key] = subsumed
+            } else {
+                subsumed = isSubsumed(key)
             }
             if subsumed { continue }
-            if let c = kept.firstIndex(where: { spans[$0].key == d.key && spans[$0].end == d.end }) {
+            let event = Event(key: d.key, end: d.end)
+            let known = large ? keptByEvent[event] : kept.firstIndex { spans[$0].key == d.key && spans[$0].end == d.end }
+            if let c = known {
                 if spans[kept[c]].kind == .other && d.kind != .other { kept[c] = i }
                 continue
             }
+            if large { keptByEvent[event] = kept.count }
             kept.append(i)
         }
         kept.sort()

@@ -16,13 +16,24 @@ struct DeadlineKindReader {
         }
         var k = lower - 1
         // `told reporters on Wednesday`, `said in a statement on Monday`
-        while k >= 0, tokens[k].kind == .word, Self.skippable.contains(tokens[k].hash) || Self.audience.contains(tokens[k].hash),
-            lower - k <= 6
+        // `said privately on Thursday`: an adverb of manner between the verb and its day
+        while k >= 0, tokens[k].kind == .word, Self.skippable.contains(tokens[k].hash) || Self.audience.contains(tokens[k].hash)
+            || isMannerAdverb(k), lower - k <= 6
         {
             k -= 1
         }
         return k >= 0 && tokens[k].kind == .word && Self.reporting.contains(tokens[k].hash)
     }
+
+    /// How something was said (`said privately on Thursday`, `announced formally Monday`).
+    private func isMannerAdverb(_ k: Int) -> Bool {
+        !tokens[k].capitalized && Self.manner.contains(tokens[k].hash)
+    }
+
+    private static let manner: WordTable<Bool> = WordTable(set:
+        ["privately", "publicly", "separately", "formally", "officially", "informally", "jointly", "repeatedly",
+         "again", "also", "quietly", "reportedly", "late", "openly", "earlier", "separately", "briefly", "first"]
+            .map(TimexTokenizer.hash))
 
     /// Who or where something is said to, between a verb of saying and its date.
     private static let audience: WordTable<Bool> = WordTable(set:
@@ -41,10 +52,16 @@ struct DeadlineKindReader {
         }
         var best: (kind: DeadlineKind, cue: Int?, distance: Int) = (.other, nil, Int.max)
         var i = lower - 1
-        while i >= 0 && lower - i <= 14 {
+        var skipped = 0
+        while i >= 0 && lower - i - skipped <= 14 {
             if isBoundary(i) { break }
+            if i < lower - 1, tokens[i].kind == .mark, tokens[i].mark == 0x2C, let skip = tokens.relativeClauseStart(endingAt: i) {
+                skipped += i - skip + 1
+                i = skip - 1
+                continue
+            }
             if tokens[i].kind == .word, let kind = Self.cues[tokens[i].hash] {
-                best = (kind, i, lower - i)
+                best = (kind, i, lower - i - skipped)
                 break
             }
             i -= 1
@@ -108,7 +125,7 @@ struct DeadlineKindReader {
                 "talks", "summit", "summits", "meeting", "meetings", "meet", "meets", "visit", "visits", "hearing",
                 "hearings", "vote", "votes", "voting", "voted", "session", "sessions", "forum", "conference", "negotiations",
                 "negotiate", "discussions", "gathering", "gather", "met", "ministerial", "round", "sit", "dialogue", "call",
-                "debate", "debates", "debated",
+                "debate", "debates", "debated", "expo", "exhibition", "host", "hosts", "hosting",
             ], .meeting)
         add(
             [

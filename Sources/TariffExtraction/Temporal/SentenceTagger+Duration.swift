@@ -22,6 +22,14 @@ extension SentenceTagger {
         case .mark:
             return nil
         }
+        // `5 1/2 hours`, `2 1/2 years`
+        var half = false
+        if tokens[i].kind == .number, isNumber(unitIndex), tokens[unitIndex].value == 1, isMark(unitIndex + 1, 0x2F),
+            isGlued(unitIndex + 1), isNumber(unitIndex + 2), tokens[unitIndex + 2].value == 2, isGlued(unitIndex + 2)
+        {
+            half = true
+            unitIndex += 3
+        }
         let hyphenated = isMark(unitIndex, 0x2D) && isGlued(unitIndex) && isGlued(unitIndex + 1)
         if hyphenated { unitIndex += 1 }
         guard case .unit(let unit, let plural)? = word(unitIndex), unit != .weekend else { return nil }
@@ -31,11 +39,18 @@ extension SentenceTagger {
         if isWord(end, W.old) || (isMark(end, 0x2D) && isWord(end + 1, W.old)) { return nil }
         let article = tokens[i].kind == .word && count == 1
         let before = i > 0 && tokens[i - 1].kind == .word ? tokens[i - 1].hash : 0
-        let value = Self.durationValue(count, unit)
+        var value = Self.durationValue(count, unit)
+        if half {
+            guard case .unit(let u, true)? = word(unitIndex), u != .quarter, u != .decade, let letter = value.last else { return nil }
+            value = String(value.dropLast()) + ".5" + String(letter)
+            return TimexMatch(start: i, end: end, type: .duration, value: value)
+        }
         // `two weeks ago`; `a year earlier`, `three days later` (read from the reference date)
         if count > 0, !hyphenated, isWord(end, W.ago) || isWord(end, W.earlier) || isWord(end, W.later) {
             guard let date = shifted(by: isWord(end, W.later) ? count : -count, unit) else { return nil }
-            return TimexMatch(start: i, end: end + 1, value: date.iso, date: date)
+            var m = TimexMatch(start: i, end: end + 1, value: date.iso, date: date)
+            if unit == .year, !isWord(end, W.later) { m.yearsBack = count }
+            return m
         }
         if article && !(before == W.in_ || before == W.within || before == W.for_ || before == W.over) { return nil }
         var match = TimexMatch(start: i, end: end, type: .duration, value: value)
@@ -89,6 +104,46 @@ extension SentenceTagger {
         case .year: return reference.adding(months: 12 * count)
         case .decade: return reference.adding(months: 120 * count)
         case .weekend, .hour, .minute: return nil
+        }
+    }
+
+    /// `take effect 15 days after the announcement on March 8`, `within 90 days of June 1`: a span followed by
+    /// `after`/`of`/`from` and, in the same clause, a calendar day ends that many units after that day.
+    func anchorSpans(_ found: inout [TimexMatch]) {
+        for n in found.indices where found[n].type == .duration && n + 1 < found.count {
+            let m = found[n]
+            let anchor = found[n + 1]
+            guard let anchorDate = anchor.date, anchorDate.granularity == .day, anchor.endDate == nil, anchor.start - m.end <= 10,
+                isWord(m.end, W.after) || isWord(m.end, W.of) || isWord(m.end, W.from),
+                !(m.end..<anchor.start).contains(where: { tokens.isClauseBreak($0) }),
+                let counted = Self.countAndUnit(m.value)
+            else { continue }
+            let (count, unit) = counted
+            let day = anchorDate.firstDay
+            let end: CalendarDate
+            switch unit {
+            case .day: end = day.adding(days: count)
+            case .week: end = day.adding(days: 7 * count)
+            case .month: end = day.adding(months: count)
+            case .year: end = day.adding(months: 12 * count)
+            default: continue
+            }
+            found[n].date = .day(end)
+            found[n].anchored = true
+        }
+    }
+
+    /// `P15D` → (15, day): the count and unit `durationValue` wrote, for the units a calendar can add.
+    static func countAndUnit(_ value: String) -> (Int, TimeUnit)? {
+        let u = Array(value.utf8)
+        guard u.count >= 3, u[0] == 0x50, u[1] != 0x54, let count = Int(String(decoding: u[1..<(u.count - 1)], as: UTF8.self))
+        else { return nil }
+        switch u[u.count - 1] {
+        case 0x44: return (count, .day)
+        case 0x57: return (count, .week)
+        case 0x4D: return (count, .month)
+        case 0x59: return (count, .year)
+        default: return nil
         }
     }
 }

@@ -25,7 +25,8 @@ extension SentenceTagger {
         guard let (month, afterMonth) = monthName(i) else { return nil }
         var k = afterMonth
         if isMark(k, 0x2E), !isGlued(k) { k += 1 }  // `Nov .` typed loosely
-        guard let (day, afterDay) = dayNumber(k), !isMark(afterDay, 0x2D) || isNumber(afterDay + 1) else {
+        // `July 2-based` is no date, `July 2 --` (a dateline) and `Nov. 5-10` are
+        guard let (day, afterDay) = dayNumber(k), !isMark(afterDay, 0x2D) || isNumber(afterDay + 1) || !isGlued(afterDay) else {
             return monthOnly(i, month: month, next: afterMonth)
         }
         var end = afterDay
@@ -101,6 +102,15 @@ extension SentenceTagger {
                 date: .month(year: y, month: month))
         }
         guard case .month(_, let abbreviation)? = word(i), !abbreviation else { return nil }
+        // `the January-November period`: months of one year, dated by where the span ends
+        if isMark(next, 0x2D), isGlued(next), isGlued(next + 1), let (last, afterLast) = monthName(next + 1) {
+            let endYear = resolver.year(ofMonth: last, tense: tenseForDate(i, afterLast))
+            let startYear = month <= last ? endYear : endYear - 1
+            let first = TemporalValue.month(year: startYear, month: month)
+            var m = TimexMatch(start: i, end: afterLast, value: first.iso, date: first)
+            m.endDate = .month(year: endYear, month: last)
+            return m
+        }
         let prepositionBefore = i > 0 && tokens[i - 1].kind == .word && W.datePrepositions.contains(tokens[i - 1].hash)
         // `may`/`march` are verbs too: the month needs a preposition; other months need only not start the sentence
         let ambiguous = month == 5 || month == 3
@@ -172,6 +182,12 @@ extension SentenceTagger {
             return TimexMatch(start: i, end: i + 2, value: String(y / 10))
         }
         if isMark(i + 1, 0x2D), isGlued(i + 1), isNumber(i + 2), isGlued(i + 2) { return nil }
+        // `the 1988 period` in results news: that year's quarter, as `the year-ago period` is
+        if isWord(i - 1, W.the), isWordIn(i + 1, Self.periodNouns), y < reference.year {
+            var m = TimexMatch(start: i, end: i + 1, value: String(y), date: .year(y))
+            m.yearsBack = reference.year - y
+            return m
+        }
         guard i > 0, tokens[i - 1].kind == .word, W.datePrepositions.contains(tokens[i - 1].hash) else {
             // `the 1996 Olympic bombing`: still a year for TIMEX3, but a name, so no calendar value
             guard (1900...2099).contains(y), !isMark(i - 1, 0x24), !isMark(i - 1, 0x23), !isGlued(i) || i == 0,

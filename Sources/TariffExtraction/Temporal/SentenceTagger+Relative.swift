@@ -26,8 +26,9 @@ extension SentenceTagger {
             var k = i + 1
             if isMark(k, 0x2D), isGlued(k) { k += 1 }
             guard case .unit(.quarter, false)? = self.word(k) else { return nil }
-            let start = isWord(i - 1, W.the) ? i - 1 : i
-            return quarter(start, n, end: k + 1)
+            // `the third quarter` is a noun phrase; in `the third-quarter results` the article belongs to `results`
+            let start = isWord(i - 1, W.the) && k == i + 1 ? i - 1 : i
+            return quarter(start, n, end: k + 1, adjective: k == i + 2)
         case .shift(.relative(let k)):
             if let m = relativeUnit(i, offset: k) { return m }
             // `current conditions`, `the past`: the present, the past
@@ -55,14 +56,18 @@ extension SentenceTagger {
             guard let value = resolver.period(.quarter, offset: -1) else { return nil }
             return TimexMatch(start: isWord(i - 1, W.the) ? i - 1 : i - 2, end: i + 1, value: value.iso)
         case .unit(.weekend, false) where isWord(i - 1, W.the):
-            // `over the weekend`: the reference's weekend, no calendar date
-            return TimexMatch(start: i - 1, end: i + 1, value: "\(TemporalValue.week(containing: reference).iso)-WE")
+            // `over the weekend`: no calendar date; read on a weekday and not looking ahead, the one just past
+            let past = reference.weekday <= 5 && tense(i - 1, i + 1) != .future
+            let week = TemporalValue.week(containing: reference.adding(days: past ? -7 : 0))
+            return TimexMatch(start: i - 1, end: i + 1, value: "\(week.iso)-WE")
         case .unit(.year, false):
             // `year-end`, `year end`; `year-earlier`, `year-ago`: the year before
             var k = i + 1
             if isMark(k, 0x2D), isGlued(k) { k += 1 }
             if k == i + 2, isWord(k, W.earlier) || isWord(k, W.ago) {
-                return TimexMatch(start: i, end: k + 1, value: String(reference.year - 1), date: .year(reference.year - 1))
+                var m = TimexMatch(start: i, end: k + 1, value: String(reference.year - 1), date: .year(reference.year - 1))
+                m.yearsBack = 1
+                return m
             }
             guard isWord(k, W.end) else { return nil }
             let d = CalendarDate(year: reference.year, month: 12, day: 31)!
@@ -83,6 +88,15 @@ extension SentenceTagger {
         case .season?:
             return season(next, nil)
         case .unit(let unit, false)?:
+            // `this year's third quarter`, `next year's first quarter`
+            if unit == .year, isMark(next + 1, 0x27), isWord(next + 2, W.s), case .ordinal(let q)? = word(next + 3) {
+                var k = next + 4
+                if isMark(k, 0x2D), isGlued(k) { k += 1 }
+                if case .unit(.quarter, false)? = word(k), (1...4).contains(q) {
+                    let value = TemporalValue.quarter(year: reference.year + offset, quarter: q)
+                    return TimexMatch(start: i, end: k + 1, value: value.iso, date: value)
+                }
+            }
             if isWord(i, W.past) || (offset == -1 && isWord(i - 1, W.the)) {
                 return TimexMatch(start: i, end: next + 1, type: .duration, value: Self.durationValue(1, unit))
             }
@@ -134,7 +148,13 @@ extension SentenceTagger {
                 inner = TimexMatch(start: k, end: k + 1, value: value.iso, date: value)
             }
         default:
-            if let y = year(k) { inner = TimexMatch(start: k, end: k + 1, value: String(y), date: .year(y)) }
+            if let y = year(k) {
+                // `the late 1970s`: a part of a decade, TIMEX3 `197`
+                if isWord(k + 1, W.s), isGlued(k + 1), y % 10 == 0 {
+                    return TimexMatch(start: isWord(i - 1, W.the) ? i - 1 : i, end: k + 2, value: String(y / 10))
+                }
+                inner = TimexMatch(start: k, end: k + 1, value: String(y), date: .year(y))
+            }
         }
         guard var m = inner, m.start >= k - 1, let date = m.date, date.granularity != .day else { return nil }
         m.start = isWord(i - 1, W.the) && isNoun ? i - 1 : i
@@ -143,11 +163,18 @@ extension SentenceTagger {
             m.date = .day(last)
         }
         m.beforeReference = false
+        // `early this month` read on the 22nd, `early this year` in June: that part of the period is over
+        if part == .start, !isNoun, date.firstDay <= reference, reference <= date.lastDay {
+            let length = date.lastDay.daysSinceEpoch - date.firstDay.daysSinceEpoch + 1
+            m.beforeReference = reference.daysSinceEpoch - date.firstDay.daysSinceEpoch >= length / 3
+        }
         return m
     }
 
     /// `Q3`, `Q3 2025`, `the third quarter (of 2026)`: the year from the text, else from tense.
-    func quarter(_ start: Int, _ q: Int, end: Int) -> TimexMatch? {
+    /// `adjective`: `third-quarter profit` names results, which are reported once the quarter is over, so the
+    /// clause's future (`will report third-quarter profit`) does not move it to next year.
+    func quarter(_ start: Int, _ q: Int, end: Int, adjective: Bool = false) -> TimexMatch? {
         guard (1...4).contains(q) else { return nil }
         var last = end
         var y: Int?
@@ -163,9 +190,21 @@ extension SentenceTagger {
         } else if start > 0, let explicit = year(start - 1) {
             y = explicit
         }
-        let year = y ?? resolver.year(ofMonth: (q - 1) * 3 + 2, tense: tense(start, last))
+        let year = y ?? quarterYear(q, tense: adjective ? .unmarked : tense(start, last))
         let value = TemporalValue.quarter(year: year, quarter: q)
         return TimexMatch(start: start, end: last, value: value.iso, date: value)
+    }
+
+    /// The year of a quarter named without one. Results news reports the quarter just ended and the one under
+    /// way as this year's (`third-quarter profit` in October); a quarter already over is next year's only when
+    /// the clause looks ahead, and one two or more ahead in a report looking back is last year's
+    /// (`fourth-quarter sales` in January).
+    func quarterYear(_ q: Int, tense: Tense) -> Int {
+        let current = (reference.month - 1) / 3 + 1
+        if q <= current {
+            return q < current && tense == .future ? reference.year + 1 : reference.year
+        }
+        return q - current >= 2 && tense != .future ? reference.year - 1 : reference.year
     }
 
     /// `this summer`, `over the summer`, `next spring`: TIMEX3 season values (`2026-SU`), no calendar date.

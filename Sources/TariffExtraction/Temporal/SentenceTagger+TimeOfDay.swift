@@ -24,6 +24,14 @@ extension SentenceTagger {
     /// `at 12:01 a.m.` right after a day's match: the two become one TIME expression.
     func withTimeOfDay(_ m: TimexMatch) -> TimexMatch {
         guard m.type == .date, m.endDate == nil, let date = m.date, date.granularity == .day else { return m }
+        // `Friday morning`, `Wednesday night`: one TIME, the day with its part
+        if m.end < tokens.count, tokens[m.end].kind == .word, let part = Self.partOfDay(tokens[m.end].hash) {
+            var joined = m
+            joined.end = m.end + 1
+            joined.type = .time
+            joined.value = date.firstDay.isoDay + "T" + part
+            return joined
+        }
         let at = isWord(m.end, W.at) || isMark(m.end, 0x2C) ? m.end + 1 : m.end
         guard let (hour, minute, end) = clockTime(at) else { return m }
         let d = date.firstDay
@@ -73,6 +81,17 @@ extension SentenceTagger {
     static func timeValue(_ day: CalendarDate, _ hour: Int, _ minute: Int) -> String {
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
         return "\(day.isoDay)T\(two(hour)):\(two(minute))"
+    }
+
+    /// The TIMEX3 part of the day a word names (compared with literal hashes: this runs for every day found).
+    static func partOfDay(_ hash: UInt64) -> String? {
+        switch hash {
+        case W.morning: return "MO"
+        case W.afternoon: return "AF"
+        case W.evening: return "EV"
+        case W.night: return "NI"
+        default: return nil
+        }
     }
 
     private static let am = TimexTokenizer.hash("am")

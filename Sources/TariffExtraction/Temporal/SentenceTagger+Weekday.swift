@@ -20,7 +20,9 @@ extension SentenceTagger {
             shift = k
             start = i - 1
         }
-        let tense = tense(start, i + 1)
+        // `told a news conference on Tuesday that …`: the day something was said has passed
+        let said = DeadlineKindReader(tokens: tokens).isStatementDate(start, i + 1)
+        let tense = said ? .past : tense(start, i + 1)
         let date = resolver.weekday(weekday, shift: shift, tense: tense)
         var match = TimexMatch(start: start, end: i + 1, value: date.isoDay, date: .day(date))
         // `Sunday and Monday`, `Monday to Wednesday`, `Monday-Wednesday`
@@ -42,4 +44,34 @@ extension SentenceTagger {
     static let holidayWords: WordTable<Bool> = WordTable(set: 
         ["black", "good", "super", "cyber", "ash", "holy", "maundy", "easter", "palm", "bloody", "giving", "small",
          "whit", "shrove", "fat", "blue", "orthodox"].map(TimexTokenizer.hash))
+}
+
+/// Holidays: `Christmas`, `Christmas Eve`, `Thanksgiving Day`, `Independence Day`, `Halloween`.
+extension SentenceTagger {
+    func holiday(_ i: Int, _ h: Holiday) -> TimexMatch? {
+        guard tokens[i].capitalized else { return nil }
+        var end = i + 1
+        let day = isWord(end, Self.dayWord) && tokens[end].capitalized
+        let eve = isWord(end, Self.eveWord) && tokens[end].capitalized
+        if day || eve { end += 1 }
+        // `independence` alone is a noun; the holiday is `Independence Day`
+        if h == .independence && !day { return nil }
+        let (month, dayOfMonth): (Int, Int)
+        switch h {
+        case .christmas: (month, dayOfMonth) = (12, eve ? 24 : 25)
+        case .halloween: (month, dayOfMonth) = (10, 31)
+        case .independence: (month, dayOfMonth) = (7, 4)
+        case .thanksgiving:
+            // the fourth Thursday of November
+            let year = resolver.year(ofMonth: 11, tense: tense(i, end))
+            guard let first = CalendarDate(year: year, month: 11, day: 1) else { return nil }
+            let date = first.adding(days: (4 - first.weekday + 7) % 7 + 21)
+            return TimexMatch(start: i, end: end, value: date.isoDay, date: .day(date))
+        }
+        guard let date = resolver.day(month: month, day: dayOfMonth, tense: tense(i, end)) else { return nil }
+        return TimexMatch(start: i, end: end, value: date.isoDay, date: .day(date))
+    }
+
+    static let dayWord = TimexTokenizer.hash("day")
+    static let eveWord = TimexTokenizer.hash("eve")
 }

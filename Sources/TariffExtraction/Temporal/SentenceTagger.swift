@@ -10,6 +10,10 @@ struct TimexMatch {
     var beforeReference = false
     /// The text gave the year (`March 20, 2026`), or it was inferred from tense (`7 to 9 April`).
     var year: YearSource = .none
+    /// A span counted from a date the sentence gives (`15 days after March 8`).
+    var anchored = false
+    /// `a year ago`, `year-earlier`: how many years back; beside an earnings quarter it means that quarter.
+    var yearsBack: Int? = nil
 }
 
 /// Where a calendar date's year came from.
@@ -50,8 +54,56 @@ struct SentenceTagger {
                 i += 1
             }
         }
+        anchorSpans(&found)
+        for n in found.indices { widen(&found[n], before: n > 0 ? found[n - 1].end : 0) }
         return found
     }
+
+    /// TimeML extents: the article and the words that bound a span belong to it (`the first nine months`,
+    /// `nearly two years`, `the year-ago quarter`, `fiscal 1989`).
+    func widen(_ m: inout TimexMatch, before floor: Int) {
+        let counted = m.type == .duration || m.yearsBack != nil || opensSpan(m.start)
+            || m.end > m.start + 1 && isWord(m.end - 1, W.ago)
+        if counted {
+            // `nearly`, `more than`, `at least`, `up to`
+            if m.start - 2 >= floor, isWordIn(m.start - 1, Self.boundWords), isWordIn(m.start - 2, Self.boundLeads) {
+                m.start -= 2
+            } else if m.start - 1 >= floor, isWordIn(m.start - 1, Self.approximators) {
+                m.start -= 1
+            }
+        }
+        if m.type == .duration, m.start - 1 >= floor, opensSpan(m.start - 1) { m.start -= 1 }
+        // `the year-ago quarter`, `the year-earlier period`, `the 1988 period`
+        if m.yearsBack != nil, m.end > m.start + 1 || isNumber(m.start), isWordIn(m.end, Self.periodNouns) { m.end += 1 }
+        if m.start - 1 >= floor, isWord(m.start - 1, W.the),
+            m.type == .duration || opensSpan(m.start) || m.yearsBack != nil && isWordIn(m.end - 1, Self.periodNouns)
+        {
+            m.start -= 1
+        }
+        // `fiscal 1989`, `the fiscal first quarter`
+        if m.start - 1 >= floor, isWord(m.start - 1, W.fiscal), m.date != nil {
+            m.start -= 1
+            if m.start - 1 >= floor, isWord(m.start - 1, W.the) { m.start -= 1 }
+        }
+    }
+
+    /// `past`, `last`, `next`, `following`, `first`: words that open a counted span, read from the lexicon the
+    /// tagger already holds rather than another table.
+    func opensSpan(_ i: Int) -> Bool {
+        switch word(i) {
+        case .shift(.relative(let k))?: return k != 0
+        case .ordinal(1)?: return true
+        default: return false
+        }
+    }
+    static let approximators: WordTable<Bool> = WordTable(set:
+        ["nearly", "almost", "around", "approximately", "roughly", "over", "barely"]
+            .map(TimexTokenizer.hash))
+    /// `more than`, `less than`, `at least`, `up to`, `fewer than`, `no more than` (its `no` aside).
+    static let boundWords: WordTable<Bool> = WordTable(set: ["than", "least", "to", "most"].map(TimexTokenizer.hash))
+    static let boundLeads: WordTable<Bool> = WordTable(set:
+        ["more", "less", "fewer", "at", "up"].map(TimexTokenizer.hash))
+    static let periodNouns: WordTable<Bool> = WordTable(set: ["quarter", "period"].map(TimexTokenizer.hash))
 
     func match(at i: Int) -> TimexMatch? {
         let t = tokens[i]
@@ -63,18 +115,45 @@ struct SentenceTagger {
         }
         guard t.kind == .word, let word = lexicon[t.hash] else {
             if t.kind == .word, isWord(i, W.a) || isWord(i, W.an) { return duration(i) }
-            if t.kind == .word, isWord(i, W.every) || isWord(i, W.each), case .unit(let unit, false)? = word(i + 1) {
+            if t.kind == .word, isWord(i, W.every) || isWord(i, W.each) {
+                switch word(i + 1) {
                 // `every week`: a SET with that period
-                return TimexMatch(start: i, end: i + 2, type: .set, value: Self.durationValue(1, unit))
+                case .unit(let unit, false)?:
+                    return TimexMatch(start: i, end: i + 2, type: .set, value: Self.durationValue(1, unit))
+                // `each Thursday`, `every July`: a SET of those days or months
+                case .weekday(let d)? where tokens[i + 1].capitalized:
+                    return TimexMatch(start: i, end: i + 2, type: .set, value: "XXXX-WXX-\(d)")
+                case .month(let m, false)? where tokens[i + 1].capitalized:
+                    return TimexMatch(start: i, end: i + 2, type: .set, value: "XXXX-\(CalendarDate.pad(m, 2))")
+                default:
+                    break
+                }
             }
             return nil
         }
         switch word {
         case .month: return monthFirstDate(i)
         case .weekday: return weekdayDate(i)
+        case .holiday(let h): return holiday(i, h)
+        case .number(19): return spokenYear(i) ?? duration(i)
         case .number: return duration(i)
         default: return relative(i, word)
         }
+    }
+
+    /// `nineteen ninety-six`, `nineteen seventy nine`: a year read out, as broadcast transcripts write it.
+    func spokenYear(_ i: Int) -> TimexMatch? {
+        guard case .number(let tens)? = word(i + 1), tens >= 10, tens % 10 == 0 || tens < 20 else { return nil }
+        var end = i + 2
+        var year = 1900 + tens
+        var k = end
+        if isMark(k, 0x2D), isGlued(k) { k += 1 }
+        if tens >= 20, case .number(let unit)? = word(k), (1...9).contains(unit) {
+            year += unit
+            end = k + 1
+        }
+        let dated = i > 0 && tokens[i - 1].kind == .word && W.datePrepositions.contains(tokens[i - 1].hash)
+        return TimexMatch(start: i, end: end, value: String(year), date: dated ? .year(year) : nil)
     }
 
     /// `m`, a day or span whose year was inferred, in year `y` instead.
@@ -224,6 +303,10 @@ enum W {
     static let latest: UInt64 = 0x376e_3463_8197_a4a6  // "latest"
     static let late: UInt64 = 0x044c_f1ad_9050_2801  // "late"
     static let mid: UInt64 = 0x07f4_3d19_1756_3645  // "mid"
+    static let morning: UInt64 = 0xa43a_103d_d3b5_b38f  // "morning"
+    static let afternoon: UInt64 = 0x2952_d22a_f001_2917  // "afternoon"
+    static let evening: UInt64 = 0x8e5a_5d5c_0bd4_46ef  // "evening"
+    static let night: UInt64 = 0x4f77_b241_4b2c_8001  // "night"
 
     /// Prepositions that make a bare year or month a date (`in 2026`, `since April`).
     static let datePrepositions: WordTable<Bool> = WordTable(set: 

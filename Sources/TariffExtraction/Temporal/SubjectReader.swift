@@ -7,18 +7,112 @@ struct SubjectReader {
     let tokens: [TimexToken]
 
     func subject(dateStart lower: Int, dateEnd upper: Int, cue: Int?) -> String {
+        withActor(phrase(dateStart: lower, dateEnd: upper, cue: cue))
+    }
+
+    /// `meet in Kuala Lumpur` → `US and Chinese officials to meet in Kuala Lumpur`; `additional tariffs on
+    /// Chinese imports` → `President Trump's additional tariffs on Chinese imports`: a phrase that names no one
+    /// takes the name its clause gives the one who acts.
+    private func withActor(_ range: Range<Int>) -> String {
+        guard !range.isEmpty, !isName(range.lowerBound), !range.contains(where: { isName($0) && !isObject($0) }),
+            let actor = actor(before: range.lowerBound)
+        else {
+            return text(range)
+        }
+        let infinitive = range.lowerBound > 0 && tokens[range.lowerBound - 1].kind == .word
+            && tokens[range.lowerBound - 1].hash == W.to
+        let name = text(actor)
+        // `U.S.` leaves a one-letter `S`; `he will`, `'s ruling` are no phrase a name can own
+        guard actor.count > 1 || tokens[actor.lowerBound].end - tokens[actor.lowerBound].start > 1,
+            tokens[range.lowerBound].kind != .mark, tokens[range.lowerBound].kind == .number
+                || !Self.stops.contains(tokens[range.lowerBound].hash) && !Self.pronouns.contains(tokens[range.lowerBound].hash)
+                && tokens[range.lowerBound].hash != W.s
+        else { return text(range) }
+        if infinitive { return name + " to " + text(range) }
+        guard isName(actor.upperBound - 1) else { return text(range) }
+        // `the Asia-Pacific Economic Cooperation (APEC) summit`: the name in parentheses modifies the noun
+        if actor.upperBound == range.lowerBound - 1, tokens[range.lowerBound - 1].kind == .mark,
+            tokens[range.lowerBound - 1].mark == 0x29
+        {
+            return name + " " + text(range)
+        }
+        let possessive = name.hasSuffix("s") ? name + "'" : name + "'s"
+        return possessive + " " + text(range)
+    }
+
+    /// A capitalised word that is a name, not a sentence opener, a month or a weekday.
+    private func isName(_ i: Int) -> Bool {
+        let t = tokens[i]
+        guard t.kind == .word, t.capitalized, TimexLexicon.word(t.hash) == nil else { return false }
+        return !Self.openers.contains(t.hash)
+    }
+
+    /// A name after a preposition, maybe through other names (`on Chinese goods`, `in Kuala Lumpur`) is a
+    /// place or a target, not who acts.
+    private func isObject(_ i: Int) -> Bool {
+        var k = i - 1
+        while k >= 0, isName(k) || (tokens[k].kind == .word && tokens[k].hash == W.and) || tokens[k].kind == .mark
+            && tokens[k].mark == 0x2D
+        {
+            k -= 1
+        }
+        return k >= 0 && tokens[k].kind == .word && Self.objectPrepositions.contains(tokens[k].hash)
+    }
+
+    private static let pronouns = hashes(["he", "she", "it", "they", "we", "i", "you", "this", "these", "those"])
+
+    private static let objectPrepositions = hashes([
+        "on", "in", "at", "from", "with", "against", "to", "for", "of", "by", "into", "onto", "between", "toward",
+        "towards", "across", "over", "under", "about",
+    ])
+
+    /// The names before `start` in its clause that act (`Top US and Chinese economic officials are set to …`).
+    private func actor(before start: Int) -> Range<Int>? {
+        var k = start - 1
+        while k >= 0 {
+            let t = tokens[k]
+            if t.kind == .mark, t.mark == 0x2C || t.mark == 0x22 || tokens.isClauseBreak(k) { return nil }
+            if t.kind == .word, Self.clauseOpeners.contains(t.hash) { return nil }
+            if isName(k), !isObject(k) { break }
+            k -= 1
+        }
+        guard k >= 0 else { return nil }
+        var first = k
+        while first > 0 {
+            let t = tokens[first - 1]
+            if isName(first - 1) || (t.kind == .mark && (t.mark == 0x2D || t.mark == 0x27) && !tokens[first].spaceBefore)
+                || (t.kind == .word && t.hash == W.and && first >= 2 && isName(first - 2))
+            {
+                first -= 1
+            } else {
+                break
+            }
+        }
+        // `… Chinese economic officials are`: the common nouns the names modify, up to the verb
+        var end = k + 1
+        while end < start, end - k <= 3, tokens[end].kind == .word, !tokens[end].capitalized,
+            Self.actorNouns.contains(tokens[end].hash) || (end + 1 < start && Self.actorNouns.contains(tokens[end + 1].hash))
+        {
+            end += 1
+        }
+        return first..<end
+    }
+
+    private func phrase(dateStart lower: Int, dateEnd upper: Int, cue: Int?) -> Range<Int> {
         if let cue, tokens[cue].kind == .word, DeadlineKindReader.nounCues.contains(tokens[cue].hash),
             cue < lower || cue >= upper
         {
-            return text(nounPhrase(endingAt: cue))
+            return withRelativeClause(nounPhrase(endingAt: cue), dateStart: lower)
         }
         // a trigger (`until November 10`): the event noun of the same kind elsewhere in the sentence
         if let cue, cue >= lower - 3, let kind = DeadlineKindReader.cues[tokens[cue].hash] ?? triggerKind(cue),
             let noun = nearestNoun(of: kind, from: lower, to: upper)
         {
-            return text(nounPhrase(endingAt: noun))
+            return withRelativeClause(nounPhrase(endingAt: noun), dateStart: lower)
         }
         var range = clause(before: lower)
+        // `the tariff on Australian almonds will drop to zero on Jan 1`: one word says nothing; the clause does
+        if words(in: range) < 2, let whole = wholeClause(before: lower) { range = whole }
         if range.count < 2 {
             let after = clause(after: upper)
             if after.count > range.count { range = after }
@@ -31,8 +125,24 @@ struct SubjectReader {
             range = max(0, end - 6)..<end
             if range.isEmpty { range = upper..<min(tokens.count, upper + 6) }
         }
-        return text(range)
+        return range
     }
+
+    /// `a truce that paused these duties through November 10`: a one-word event takes the relative clause that
+    /// runs from it to its date, which says what the event does.
+    private func withRelativeClause(_ phrase: Range<Int>, dateStart lower: Int) -> Range<Int> {
+        let next = phrase.upperBound
+        guard phrase.count == 1, next < lower, lower - next <= 8, tokens[next].kind == .word,
+            tokens[next].hash == Self.that || tokens[next].hash == Self.which
+        else { return phrase }
+        var end = lower
+        while end > next + 1, tokens[end - 1].kind == .word, Self.trailing.contains(tokens[end - 1].hash) { end -= 1 }
+        if (next..<end).contains(where: { tokens[$0].kind == .mark }) { return phrase }
+        return phrase.lowerBound..<end
+    }
+
+    private static let that = TimexTokenizer.hash("that")
+    private static let which = TimexTokenizer.hash("which")
 
     /// The head noun with up to four modifiers before it and an `at/in/with Name` after it.
     private func nounPhrase(endingAt head: Int) -> Range<Int> {
@@ -103,8 +213,11 @@ struct SubjectReader {
         var words = 0
         while start > 0, words < 9 {
             let t = tokens[start - 1]
-            if t.kind == .mark, t.mark != 0x25, t.mark != 0x2D || t.spaceBefore { break }
-            if t.kind == .word, Self.stops.contains(t.hash), !Self.auxiliaries.contains(t.hash) { break }
+            // `the first China International Import Expo (CIIE)`: an acronym in parentheses belongs to the phrase
+            if t.kind == .mark, t.mark != 0x25, t.mark != 0x28, t.mark != 0x29, t.mark != 0x2D || t.spaceBefore { break }
+            // `China and South Korea`: two names joined are one party
+            let joinsNames = t.kind == .word && t.hash == W.and && start >= 2 && isName(start) && isName(start - 2)
+            if t.kind == .word, Self.stops.contains(t.hash), !Self.auxiliaries.contains(t.hash), !joinsNames { break }
             if t.kind == .word { words += 1 }
             start -= 1
         }
@@ -118,6 +231,29 @@ struct SubjectReader {
         while start < end, tokens[start].kind == .mark, tokens[start].mark != 0x24 { start += 1 }
         return start..<end
     }
+
+    private func words(in range: Range<Int>) -> Int { range.filter { tokens[$0].kind == .word }.count }
+
+    /// From the start of the clause (sentence start, `;`, or the comma after an opening phrase) to the date,
+    /// at most twelve words, without its trailing prepositions: the clause's own subject and verb.
+    private func wholeClause(before lower: Int) -> Range<Int>? {
+        var end = lower
+        while end > 0, tokens[end - 1].kind == .word, Self.trailing.contains(tokens[end - 1].hash) { end -= 1 }
+        var start = end
+        while start > 0, end - start < 16 {
+            let t = tokens[start - 1]
+            if t.kind == .mark, t.mark == 0x2C || t.mark == 0x22 || tokens.isClauseBreak(start - 1) { break }
+            if t.kind == .word, Self.clauseStarts.contains(t.hash) { break }
+            start -= 1
+        }
+        while start < end, tokens[start].kind == .mark || Self.leading.contains(tokens[start].hash) || tokens[start].hash == W.to {
+            start += 1
+        }
+        guard words(in: start..<end) >= 3, words(in: start..<end) <= 12 else { return nil }
+        return start..<end
+    }
+
+    private static let clauseStarts = hashes(["that", "which", "who", "while", "because", "whether", "when", "if"])
 
     private func clause(after upper: Int) -> Range<Int> {
         var start = upper
@@ -157,6 +293,21 @@ struct SubjectReader {
     /// Auxiliaries do not end a subject going backwards: `the agreement was signed`.
     private static let auxiliaries = hashes([
         "is", "are", "was", "were", "will", "would", "could", "should", "may", "might", "has", "have", "had", "be", "been",
+    ])
+    /// Capitalised at the start of a sentence without being names.
+    private static let openers = hashes([
+        "the", "a", "an", "this", "that", "these", "those", "such", "in", "on", "at", "by", "for", "from", "with",
+        "while", "as", "when", "after", "before", "it", "its", "they", "their", "we", "our", "he", "she", "his", "her",
+        "both", "some", "many", "most", "top", "senior", "under", "amid", "according", "but", "and", "if",
+        "since", "during", "meanwhile", "however", "also", "there", "here", "earlier", "later", "last", "next",
+    ])
+    /// Words that end the search for an actor going backwards: another clause begins.
+    private static let clauseOpeners = hashes(["that", "which", "who", "whom", "while", "because", "if", "when", "whether"])
+    /// Common nouns for people and bodies that follow the names they belong to (`Chinese trade officials`).
+    private static let actorNouns = hashes([
+        "officials", "official", "negotiators", "negotiator", "leaders", "leader", "ministers", "minister",
+        "delegations", "delegation", "economic", "trade", "government", "governments", "authorities", "lawmakers",
+        "regulators", "envoys", "diplomats", "counterparts", "team", "teams", "side", "sides",
     ])
     private static let leading = hashes(["the", "a", "an", "its", "their", "his", "her", "on", "in", "of", "for", "and"])
     private static let prepositions = hashes(["on", "in", "at", "by", "from", "for", "of", "with", "into", "over", "during"])

@@ -35,6 +35,12 @@ enum TimexWord: Sendable, Equatable {
     /// daily, weekly, monthly, …: a SET with this period.
     case frequency(String)
     case quarterName(Int)
+    case holiday(Holiday)
+}
+
+/// Holidays news dates things by (`before Christmas`, `over Thanksgiving`).
+enum Holiday: UInt8, Sendable {
+    case christmas, thanksgiving, halloween, independence
 }
 
 /// The tagger's vocabulary, looked up by `TimexToken.hash`.
@@ -82,13 +88,10 @@ enum TimexLexicon {
             "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
         ]
         for (i, n) in numbers.enumerated() { add([n], .number(i + 1)) }
-        add(["fifteen"], .number(15))
-        add(["eighteen"], .number(18))
-        add(["twenty"], .number(20))
-        add(["thirty"], .number(30))
-        add(["forty"], .number(40))
-        add(["sixty"], .number(60))
-        add(["ninety"], .number(90))
+        let teens = ["thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+        for (i, n) in teens.enumerated() { add([n], .number(13 + i)) }
+        let tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+        for (i, n) in tens.enumerated() { add([n], .number(20 + 10 * i)) }
         add(["several", "few"], .number(-1))
         let ordinals = ["first", "second", "third", "fourth"]
         for (i, o) in ordinals.enumerated() { add([o], .ordinal(i + 1)) }
@@ -118,6 +121,10 @@ enum TimexLexicon {
         add(["monthly"], .frequency("P1M"))
         add(["quarterly"], .frequency("P3M"))
         add(["annually", "yearly"], .frequency("P1Y"))
+        add(["christmas"], .holiday(.christmas))
+        add(["thanksgiving"], .holiday(.thanksgiving))
+        add(["halloween"], .holiday(.halloween))
+        add(["independence"], .holiday(.independence))
         add(["q1"], .quarterName(1))
         add(["q2"], .quarterName(2))
         add(["q3"], .quarterName(3))

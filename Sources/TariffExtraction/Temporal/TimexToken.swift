@@ -35,6 +35,27 @@ extension [TimexToken] {
     }
 }
 
+extension [TimexToken] {
+    /// When token `i` is the comma closing `, which … ,` (or `who`, `whose`), the index of its opening comma:
+    /// readers looking back from a date skip the clause, which tells of its own noun (`the pact, which took
+    /// effect in 2019, from November 10`).
+    func relativeClauseStart(endingAt i: Int) -> Int? {
+        guard self[i].kind == .mark, self[i].mark == 0x2C else { return nil }
+        var k = i - 1
+        while k > 0 && k >= i - 14 {
+            if self[k].kind == .mark {
+                guard self[k].mark == 0x2C, self[k + 1].kind == .word, relativePronouns.contains(self[k + 1].hash)
+                else { return nil }
+                return k
+            }
+            k -= 1
+        }
+        return nil
+    }
+}
+
+private let relativePronouns: WordTable<Bool> = WordTable(set: ["which", "who", "whose"].map(TimexTokenizer.hash))
+
 /// Splits one sentence's bytes into `TimexToken`s without allocating strings.
 enum TimexTokenizer {
 

@@ -2,21 +2,39 @@
 ///
 /// Extractors scan bytes, not `Character`s: it is the hot path and grapheme breaking is not needed to
 /// find dates and rates. Offsets leave the engine in Unicode scalars (see `scalarOffset(ofByte:)`).
+///
+/// `bytes` is the text as read, with double-encoded UTF-8 repaired (`MojibakeRepair`); offsets and
+/// `string(_:)` still refer to the file's own text, so `text[start:end]` of a fact is what the file says.
 struct TextDocument: Sendable {
+    /// The text the extractors read: the file's bytes with mojibake repaired.
     let bytes: [UInt8]
-    /// Byte ranges of sentences, in order; never empty ranges.
+    /// The file's own bytes; the same array as `bytes` when nothing was repaired.
+    private let originalBytes: [UInt8]
+    private let repair: MojibakeRepair?
+    /// Byte ranges of sentences, in order; never empty ranges. A sentence over
+    /// `ExtractionLimits.maxSentenceTokens` is here as consecutive pieces.
     let sentences: [Range<Int>]
+    /// Sentences longer than this many bytes give a window of themselves as a fact's evidence.
+    let maxEvidenceBytes: Int
+    /// What was done to keep the document within its limits (sentences cut into pieces).
+    private(set) var notes: [ExtractionNote] = []
     private let scalarCheckpoints: [Int]
     private static let checkpointStride = 256
 
-    init(_ text: String) {
+    init(_ text: String, limits: ExtractionLimits = .standard) {
         var text = text
         let bytes = text.withUTF8 { Array($0) }
-        self.bytes = bytes
-        self.sentences = SentenceSplitter.split(bytes)
+        let repair = MojibakeRepair.repair(bytes)
+        self.originalBytes = bytes
+        self.repair = repair
+        self.bytes = repair?.bytes ?? bytes
+        let (sentences, cut) = SentenceSplitter.bounded(
+            SentenceSplitter.split(self.bytes), in: self.bytes, maxTokens: limits.maxSentenceTokens)
+        self.sentences = sentences
+        self.maxEvidenceBytes = limits.maxEvidenceBytes
         var checkpoints: [Int] = []
         checkpoints.reserveCapacity(bytes.count / Self.checkpointStride + 1)
-        bytes.withUnsafeBufferPointer { buffer in
+        bytes.withUnsafeBufferPointer { buffer in  // the file's own bytes: offsets count its scalars
             var scalars = 0
             var block = 0
             while block < buffer.count {
@@ -27,21 +45,39 @@ struct TextDocument: Sendable {
             }
         }
         self.scalarCheckpoints = checkpoints
+        notes = cut.map { cut in
+            ExtractionNote(
+                start: scalarOffset(ofByte: cut.sentence.lowerBound),
+                message: "a sentence of \(cut.sentence.count) bytes has over \(limits.maxSentenceTokens) tokens: read as \(cut.pieces) pieces")
+        }
     }
 
-    /// The Unicode scalar index of the scalar that starts at (or contains) byte `offset`.
-    func scalarOffset(ofByte offset: Int) -> Int {
+    /// The Unicode scalar index, in the file's own text, of the scalar that starts at (or contains)
+    /// byte `offset` of `bytes`.
+    func scalarOffset(ofByte repairedOffset: Int) -> Int {
+        let offset = originalOffset(repairedOffset)
         guard offset > 0 else { return 0 }
         let block = min(offset / Self.checkpointStride, scalarCheckpoints.count - 1)
         let from = block * Self.checkpointStride
-        let to = min(offset, bytes.count)
+        let to = min(offset, originalBytes.count)
         guard from < to else { return scalarCheckpoints[block] }
-        return scalarCheckpoints[block] + bytes.withUnsafeBufferPointer { ByteLanes.scalarCount($0, from..<to) }
+        return scalarCheckpoints[block] + originalBytes.withUnsafeBufferPointer { ByteLanes.scalarCount($0, from..<to) }
     }
 
-    /// The text of a byte range; ranges always fall on scalar boundaries in this engine.
+    /// The file's own text of a byte range of `bytes` (what `start`/`end` point at); ranges always
+    /// fall on scalar boundaries in this engine.
     func string(_ range: Range<Int>) -> String {
+        guard repair != nil else { return String(decoding: bytes[range], as: UTF8.self) }
+        return String(decoding: originalBytes[originalOffset(range.lowerBound)..<originalOffset(range.upperBound)], as: UTF8.self)
+    }
+
+    /// The repaired text of a byte range, for what people read (evidence sentences, product names).
+    func readableString(_ range: Range<Int>) -> String {
         String(decoding: bytes[range], as: UTF8.self)
+    }
+
+    private func originalOffset(_ offset: Int) -> Int {
+        repair?.originalOffset(ofRepaired: offset) ?? offset
     }
 
     /// The index of the sentence that contains byte `offset`.

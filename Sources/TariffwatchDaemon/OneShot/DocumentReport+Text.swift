@@ -1,9 +1,14 @@
+import ArticleFormats
 import TariffExtraction
 
 extension DocumentReport {
     /// The plain-text form of `extract` without `--json`: one line per finding.
     public var humanReadable: String {
-        var lines = ["\(document.path) (reference date \(document.referenceDate), from \(document.referenceDateSource.rawValue))"]
+        var heading = document.path
+        if let item = document.item { heading += " item \(item)" }
+        var lines = ["\(heading) (reference date \(document.referenceDate), from \(document.referenceDateSource.rawValue))"]
+        if let title = document.title { lines.append("  title: \(title)") }
+        if let url = document.url { lines.append("  url: \(url)") }
         for d in deadlines {
             let range = d.endDate.map { "\(d.date.iso)..\($0.iso)" } ?? d.date.iso
             lines.append("  deadline \(range) \(d.kind.rawValue)\(d.upcoming ? "" : " (past)"): \(d.subject) «\(d.text)»")

@@ -1,26 +1,41 @@
+public import ArticleFormats
 public import ArticleWatcher
 import Foundation
 public import SystemPackage
 public import TariffExtraction
 
-/// Where a document's reference date came from (the `reference_date_source` field).
-public enum ReferenceDateSource: String, Sendable, Codable {
-    /// `--reference-date` on the command line.
-    case cli
-    /// The document's own metadata (formats that carry a publication date).
-    case metadata
-    /// The file's modification time (UTC day).
-    case mtime
-}
-
 /// The `document` object of `extract --json` and `extract --timex` lines.
+///
+/// `title`, `url`, `published` and `item` appear when the format has them; `item` is the article's
+/// identity inside a feed or JSON array.
 public struct DocumentInfo: Sendable, Codable, Equatable {
     public var path: String
     public var referenceDate: CalendarDate
     public var referenceDateSource: ReferenceDateSource
+    public var format: DocumentFormat?
+    public var title: String?
+    public var url: String?
+    public var published: CalendarDate?
+    public var item: String?
+
+    public init(path: String, referenceDate: CalendarDate, referenceDateSource: ReferenceDateSource) {
+        self.path = path
+        self.referenceDate = referenceDate
+        self.referenceDateSource = referenceDateSource
+    }
+
+    init(path: String, _ dated: DatedArticle, format: DocumentFormat) {
+        self.init(path: path, referenceDate: dated.referenceDate, referenceDateSource: dated.referenceDateSource)
+        self.format = format
+        title = dated.document.title
+        url = dated.document.url
+        published = dated.document.published?.date
+        item = dated.document.itemKey
+    }
 
     enum CodingKeys: String, CodingKey {
-        case path, referenceDate = "reference_date", referenceDateSource = "reference_date_source"
+        case path, referenceDate = "reference_date", referenceDateSource = "reference_date_source", format, title, url,
+            published, item
     }
 }
 
@@ -64,35 +79,46 @@ public struct TimexReport: Sendable, Codable, Equatable {
 public struct OneShotExtractor: Sendable {
     let referenceDate: CalendarDate?
     let maxFileSize: Int
+    let limits: ExtractionLimits
     let extractor = Extractor()
 
-    public init(referenceDate: CalendarDate?, maxFileSize: Int = 10 << 20) {
+    public init(referenceDate: CalendarDate?, maxFileSize: Int = 10 << 20, limits: ExtractionLimits = .standard) {
         self.referenceDate = referenceDate
         self.maxFileSize = maxFileSize
+        self.limits = limits
     }
 
-    /// Reads `path` with the daemon's safety checks and resolves its reference date.
+    /// Reads `path` with the daemon's safety checks and resolves each article's reference date.
+    /// - Returns: the articles with their `document` objects, and what is worth telling about the
+    ///   reading (legacy encoding, distrusted dates, skipped items) for standard error.
     /// - Throws: `ArticleReadError` naming the file and what is wrong with it.
-    public func read(_ path: FilePath) throws(ArticleReadError) -> (Article, DocumentInfo) {
+    public func read(_ path: FilePath) throws(ArticleReadError) -> (articles: [(DatedArticle, DocumentInfo)], notes: [String]) {
         let absolute = path.isAbsolute ? path : FilePath(FileManager.default.currentDirectoryPath).pushing(path)
         let article = try ArticleReader(root: absolute.removingLastComponent(), maxFileSize: maxFileSize).read(absolute)
-        let info: DocumentInfo
-        if let referenceDate {
-            info = DocumentInfo(path: path.string, referenceDate: referenceDate, referenceDateSource: .cli)
-        } else {
-            info = DocumentInfo(path: path.string, referenceDate: article.modificationDay, referenceDateSource: .mtime)
+        let dated = DatedArticle.articles(of: article, override: referenceDate)
+        let notes = article.decoded.notes.map { "\(path): \($0)" } + dated.compactMap { $0.distrusted.map { "\(path): \($0)" } }
+        return (dated.map { ($0, DocumentInfo(path: path.string, $0, format: article.format)) }, notes)
+    }
+
+    /// One report per article of the file; the notes include what the engine did to stay within its
+    /// limits (a sentence read in pieces).
+    /// - Throws: `ArticleReadError`, or `ExtractionTooComplex` when an article exceeds `limits`.
+    public func reports(_ path: FilePath) throws -> (reports: [DocumentReport], notes: [String]) {
+        var (articles, notes) = try read(path)
+        var reports: [DocumentReport] = []
+        for (dated, info) in articles {
+            let extraction = try extractor.extract(dated.document.text, referenceDate: info.referenceDate, limits: limits)
+            notes += extraction.notes.map { "\(path): \($0)" }
+            reports.append(DocumentReport(document: info, deadlines: extraction.deadlines, tariffChanges: extraction.tariffChanges))
         }
-        return (article, info)
+        return (reports, notes)
     }
 
-    public func report(_ path: FilePath) throws(ArticleReadError) -> DocumentReport {
-        let (article, info) = try read(path)
-        let extraction = extractor.extract(article.text, referenceDate: info.referenceDate)
-        return DocumentReport(document: info, deadlines: extraction.deadlines, tariffChanges: extraction.tariffChanges)
-    }
-
-    public func timexReport(_ path: FilePath) throws(ArticleReadError) -> TimexReport {
-        let (article, info) = try read(path)
-        return TimexReport(document: info, timexes: extractor.timexes(in: article.text, referenceDate: info.referenceDate))
+    public func timexReports(_ path: FilePath) throws(ArticleReadError) -> (reports: [TimexReport], notes: [String]) {
+        let (articles, notes) = try read(path)
+        let reports = articles.map { dated, info in
+            TimexReport(document: info, timexes: extractor.timexes(in: dated.document.text, referenceDate: info.referenceDate))
+        }
+        return (reports, notes)
     }
 }

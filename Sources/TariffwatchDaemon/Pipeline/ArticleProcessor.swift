@@ -1,4 +1,5 @@
 public import AlertDelivery
+import ArticleFormats
 public import ArticleWatcher
 public import FactStore
 public import Logging
@@ -21,6 +22,8 @@ public struct ArticleProcessor: Sendable {
     let reader: ArticleReader
     let store: FactStore
     let extractor = Extractor()
+    /// What one article may cost to extract; past it the file is rejected as too complex.
+    var limits = ExtractionLimits.standard
     var policy: AlertPolicy
     let events: OperationalEvents
     let logger: Logger
@@ -92,17 +95,20 @@ public struct ArticleProcessor: Sendable {
                 _ = stored.next()
                 events.fileRejected(path: path, reason: reason)
                 return file.outcome
-            case .processed(_, let extraction, _):
+            case .processed:
                 let count = stored.next()?.count ?? 0
+                let summary = file.summary
                 // One line per file at info level, so an operator following the journal sees every file
-                // that was taken in, including the ones that raise nothing.
+                // that was taken in, including the ones that raise nothing. Written after the commit: a
+                // batch that fails to store is retried, and its files must not be reported twice.
                 let path = file.path
-                let found = "\(extraction.deadlines.count) deadline(s), \(extraction.tariffChanges.count) tariff change(s)"
+                let articles = summary.articles == 1 ? "" : "\(summary.articles) articles, "
+                let found = "\(articles)\(summary.deadlines) deadline(s), \(summary.tariffs) tariff change(s)"
                 logger.info(
                     "processed \(path): \(found), \(count == 0 ? "no new facts" : "\(count) alert(s)")",
                     metadata: [
-                        "file": "\(path)", "deadlines": "\(extraction.deadlines.count)",
-                        "tariffs": "\(extraction.tariffChanges.count)", "alerts": "\(count)",
+                        "file": "\(path)", "format": "\(summary.format.rawValue)", "articles": "\(summary.articles)",
+                        "deadlines": "\(summary.deadlines)", "tariffs": "\(summary.tariffs)", "alerts": "\(count)",
                     ])
                 return .processed(alerts: count)
             }
@@ -114,8 +120,18 @@ public struct ArticleProcessor: Sendable {
         var path: FilePath
         var outcome: Outcome
         var change: StateChange?
+        var summary = Summary()
     }
 
+    /// What a processed file held, for its info line.
+    private struct Summary {
+        var format = DocumentFormat.text
+        var articles = 0
+        var deadlines = 0
+        var tariffs = 0
+    }
+
+    /// Reads, looks up and extracts one file: everything but the write, which the batch shares.
     private func prepare(_ item: Item) throws -> Prepared {
         let path = item.path
         if item.reconsidering {
@@ -134,17 +150,45 @@ public struct ArticleProcessor: Sendable {
             return try rejectOnce(path: path, identity: reader.identity(of: path), reason: error.description)
         }
         var record = FileRecord(article: article)
-        switch try store.disposition(of: record) {
-        case .unchanged:
+        if try store.disposition(of: record) == .unchanged {
             return Prepared(path: path, outcome: .unchanged)
-        case .new, .changed:
-            switch ModificationDay.check(article, today: today()) {
-            case .success(let day): record.referenceDate = day
-            case .failure(let error): return try rejectOnce(path: path, identity: article.identity, reason: error.description)
-            }
-            let extraction = extractor.extract(article.text, referenceDate: record.referenceDate)
-            return Prepared(path: path, outcome: .processed(alerts: 0), change: .processed(record, extraction, policy: policy))
         }
+        let dated = DatedArticle.articles(of: article)
+        // The modification time must be believable only when an article's dates are read against it;
+        // an article that states its own publication date does not depend on it.
+        if dated.isEmpty || dated.contains(where: { $0.referenceDateSource == .mtime }) {
+            if case .failure(let error) = ModificationDay.check(article, today: today()) {
+                return try rejectOnce(path: path, identity: article.identity, reason: error.description)
+            }
+        }
+        record.referenceDate = dated.first?.referenceDate ?? article.modificationDay
+        if !article.decoded.notes.isEmpty {
+            logger.info(
+                "reading \(path) as \(article.format.name): \(article.decoded.notes.joined(separator: "; "))",
+                metadata: ["file": "\(path)", "format": "\(article.format.rawValue)"])
+        }
+        var records: [ArticleRecord] = []
+        var summary = Summary(format: article.format, articles: dated.count)
+        for item in dated {
+            if let distrusted = item.distrusted {
+                logger.warning("\(path): \(distrusted)", metadata: ["file": "\(path)", "item": "\(item.document.itemKey ?? "")"])
+            }
+            let extraction: Extraction
+            do {
+                extraction = try extractor.extract(item.document.text, referenceDate: item.referenceDate, limits: limits)
+            } catch {
+                // Too complex to read within its budget: one rejection for the file, not again at every restart.
+                return try rejectOnce(path: path, identity: article.identity, reason: "skipped \(path): \(error)")
+            }
+            for note in extraction.notes {
+                logger.warning("\(path): \(note)", metadata: ["file": "\(path)", "note": "\(note)"])
+            }
+            summary.deadlines += extraction.deadlines.count
+            summary.tariffs += extraction.tariffChanges.count
+            records.append(ArticleRecord(item, extraction: extraction))
+        }
+        return Prepared(
+            path: path, outcome: .processed(alerts: 0), change: .processed(record, records, policy: policy), summary: summary)
     }
 
     /// A bad file to record and report, unless this very version of it (same identity) was reported already.
@@ -168,5 +212,18 @@ extension FileRecord {
             size: article.identity.size, modificationTimeNanoseconds: article.identity.modificationTimeNanoseconds,
             contentHash: article.contentHash,
             referenceDate: article.modificationDay)
+    }
+}
+
+extension ArticleRecord {
+    /// What the state keeps of one dated article.
+    init(_ item: DatedArticle, extraction: Extraction) {
+        let document = item.document
+        self.init(
+            itemKey: document.itemKey, contentHash: document.contentHash, referenceDate: item.referenceDate,
+            provenance: ArticleProvenance(
+                title: document.title, url: document.url, published: document.published?.date,
+                referenceDateSource: item.referenceDateSource.rawValue, item: document.itemKey),
+            extraction: extraction)
     }
 }

@@ -9,7 +9,9 @@ struct BlockingLane: Sendable {
     private let queue: DispatchQueue
 
     init(label: String) {
-        queue = DispatchQueue(label: "tariffwatch.\(label)", qos: .utility)
+        // Default QoS: libdispatch on Linux turns QoS into nice values, and alerts should not wait behind
+        // other work on a loaded machine (user-initiated would ask for nice -4, which a unit is refused).
+        queue = DispatchQueue(label: "tariffwatch.\(label)", qos: .default)
     }
 
     /// Runs `work` on the lane and waits for it without holding a pool thread.

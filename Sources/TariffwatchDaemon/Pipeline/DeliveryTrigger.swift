@@ -15,6 +15,11 @@ public final class DeliveryTrigger: Sendable {
         for channel in channels.values { channel.signal() }
     }
 
+    /// Asks one sink for a delivery now (its target came back).
+    func signal(_ sink: AlertSink) {
+        channels[sink]!.signal()
+    }
+
     /// No more signals: each delivery loop flushes once more and returns.
     func finish() {
         for channel in channels.values { channel.finish() }

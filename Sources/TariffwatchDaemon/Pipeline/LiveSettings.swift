@@ -17,7 +17,9 @@ public actor LiveSettings {
 extension Settings {
     /// Watch lists that narrow what alerts (everything is still stored).
     var alertPolicy: AlertPolicy {
-        AlertPolicy(countries: alertCountries, products: alertProducts, minimumRateChange: minimumRateChange)
+        AlertPolicy(
+            countries: alertCountries, products: alertProducts, minimumRateChange: minimumRateChange,
+            unknownImposers: alertUnknownImposers, minimumConfidence: minimumConfidence)
     }
 
     var dispatcherOptions: AlertDispatcher.Options {

@@ -20,6 +20,8 @@ struct DeliveryService: Service {
     let store: FactStore
     let heartbeat: Heartbeat
     let events: OperationalEvents
+    /// Watch for journald's socket coming back (when alerts go to the journal at all).
+    let watchJournalSocket: Bool
     let logger: Logger
 
     /// A sink that refuses alerts: when it started, and when the next timed retry is due. Deliveries a
@@ -33,6 +35,9 @@ struct DeliveryService: Service {
 
     func run() async throws {
         let status = StatusReporter(store: store, lane: BlockingLane(label: "status"))
+        let trigger = self.trigger
+        let socketWatch = watchJournalSocket ? JournalSocketWatch.start { trigger.signal(.journal) } : nil
+        defer { socketWatch?.cancel() }
         await withDiscardingTaskGroup { group in
             for sink in AlertSink.allCases {
                 group.addTask { await deliverLoop(sink, status: status) }

@@ -21,6 +21,8 @@ struct IngestService: Service {
     let store: FactStore
     let lane: BlockingLane
     let logger: Logger
+    /// Told after each batch: a new deadline may need a reminder (`ReminderService`).
+    var reminders: WakeChannel? = nil
 
     func run() async throws {
         let watchEvents = watcher.events()
@@ -132,6 +134,7 @@ struct IngestService: Service {
                     failingSince = nil
                     backoff.reset()
                 }
+                reminders?.signal()
             } catch let error as FactStoreError {
                 let pause = backoff.next()
                 if failingSince == nil {

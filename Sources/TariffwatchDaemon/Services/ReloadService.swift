@@ -52,7 +52,7 @@ struct ReloadService: Service {
         applied.maxFileSize = old.maxFileSize
         applied.logLevel = old.logLevel
         await settings.replace(with: applied)
-        await dispatcher.update(applied.dispatcherOptions)
+        dispatcher.update(applied.dispatcherOptions)
         logger.info("configuration reloaded")
     }
 }

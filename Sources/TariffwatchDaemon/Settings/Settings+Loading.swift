@@ -59,6 +59,8 @@ extension Settings {
         recursive = try keys.bool("watch.recursive", default: recursive)
         ignoredNamePatterns = try keys.strings("watch.ignore", default: ignoredNamePatterns)
         maxFileSize = try keys.int("watch.max_file_size", default: maxFileSize)
+        extractMaxSeconds = try keys.double("extract.max_seconds", default: extractMaxSeconds)
+        extractMaxCandidates = try keys.int("extract.max_candidates", default: extractMaxCandidates)
         stateDirectory = FilePath(try keys.string("state.directory", default: stateDirectory.string))
         feedPathSetting = try keys.optionalString("feed.path").map { FilePath($0) }
         feedTitle = try keys.string("feed.title", default: feedTitle)
@@ -68,6 +70,9 @@ extension Settings {
         alertProducts = try keys.strings("alerts.products", default: alertProducts)
         minimumRateChange = try keys.double("alerts.minimum_rate_change", default: minimumRateChange)
         warningDays = try keys.int("alerts.warning_days", default: warningDays)
+        remindDays = try keys.ints("alerts.remind_days", default: remindDays)
+        alertUnknownImposers = try keys.bool("alerts.unknown_imposers", default: alertUnknownImposers)
+        minimumConfidence = try keys.double("alerts.minimum_confidence", default: minimumConfidence)
         let level = try keys.string("log.level", default: logLevel.rawValue)
         guard let parsed = Logger.Level(rawValue: level.lowercased()) else {
             throw SettingsError(
@@ -104,9 +109,17 @@ extension Settings {
             throw fail("alerts.warning_days", "must be at most \(Self.warningDaysLimit) days, got \(warningDays)")
         }
         if !minimumRateChange.isFinite { throw fail("alerts.minimum_rate_change", "must be a finite number") }
+        if !(extractMaxSeconds > 0 && extractMaxSeconds <= 86_400) {
+            throw fail("extract.max_seconds", "must be more than 0 and at most 86400 seconds, got \(extractMaxSeconds)")
+        }
+        if extractMaxCandidates <= 0 { throw fail("extract.max_candidates", "must be at least 1, got \(extractMaxCandidates)") }
         if feedMaxItems <= 0 { throw fail("feed.max_items", "must be at least 1, got \(feedMaxItems)") }
         if minimumRateChange < 0 { throw fail("alerts.minimum_rate_change", "must not be negative") }
+        if !(0...1).contains(minimumConfidence) { throw fail("alerts.minimum_confidence", "must be between 0 and 1") }
         if warningDays < 0 { throw fail("alerts.warning_days", "must not be negative") }
+        for days in remindDays where !(0...366).contains(days) {
+            throw fail("alerts.remind_days", "\(days) is not a number of days from 0 to 366")
+        }
         for code in alertCountries where code.count != 2 || !code.allSatisfy(\.isLetter) {
             throw fail("alerts.countries", "'\(code)' is not an ISO 3166-1 alpha-2 code (like CN, US, EU)")
         }
@@ -174,6 +187,10 @@ private struct KeyReader {
     func double(_ key: String, default value: Double) throws(SettingsError) -> Double {
         if let number = try read(key, "a number", { try reader.requiredDouble(forKey: $0) }) { return number }
         return Double(try int(key, default: Int(value)))
+    }
+
+    func ints(_ key: String, default value: [Int]) throws(SettingsError) -> [Int] {
+        try read(key, "a list of whole numbers") { try reader.requiredIntArray(forKey: $0) } ?? value
     }
 
     func strings(_ key: String, default value: [String]) throws(SettingsError) -> [String] {

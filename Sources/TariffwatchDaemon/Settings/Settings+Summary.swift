@@ -7,6 +7,8 @@ extension Settings {
             "watch.recursive: \(recursive)",
             "watch.ignore: \(ignoredNamePatterns.joined(separator: ", "))",
             "watch.max_file_size: \(maxFileSize)",
+            "extract.max_seconds: \(extractMaxSeconds)",
+            "extract.max_candidates: \(extractMaxCandidates)",
             "state.directory: \(stateDirectory)",
             "feed.path: \(feedPath)",
             "feed.title: \(feedTitle)",
@@ -15,7 +17,10 @@ extension Settings {
             "alerts.countries: \(list(alertCountries))",
             "alerts.products: \(list(alertProducts))",
             "alerts.minimum_rate_change: \(minimumRateChange)",
+            "alerts.unknown_imposers: \(alertUnknownImposers)",
+            "alerts.minimum_confidence: \(minimumConfidence)",
             "alerts.warning_days: \(warningDays)",
+            "alerts.remind_days: \(remindDays.isEmpty ? "(none)" : remindDays.map(String.init).joined(separator: ", "))",
             "log.level: \(logLevel)",
         ].joined(separator: "\n")
     }

@@ -6,7 +6,7 @@
 enum SettingsSchema {
     /// The kind of value a key takes, as the YAML checker tests it.
     enum Kind: Sendable, Equatable {
-        case string, bool, wholeNumber, number, stringList
+        case string, bool, wholeNumber, number, stringList, wholeNumberList
 
         var phrase: String {
             switch self {
@@ -15,6 +15,7 @@ enum SettingsSchema {
             case .wholeNumber: "a whole number"
             case .number: "a number"
             case .stringList: "a list of strings"
+            case .wholeNumberList: "a list of whole numbers"
             }
         }
     }
@@ -24,6 +25,8 @@ enum SettingsSchema {
         "watch.recursive": .bool,
         "watch.ignore": .stringList,
         "watch.max_file_size": .wholeNumber,
+        "extract.max_seconds": .number,
+        "extract.max_candidates": .wholeNumber,
         "state.directory": .string,
         "feed.path": .string,
         "feed.title": .string,
@@ -33,6 +36,9 @@ enum SettingsSchema {
         "alerts.products": .stringList,
         "alerts.minimum_rate_change": .number,
         "alerts.warning_days": .wholeNumber,
+        "alerts.remind_days": .wholeNumberList,
+        "alerts.unknown_imposers": .bool,
+        "alerts.minimum_confidence": .number,
         "log.level": .string,
     ]
 

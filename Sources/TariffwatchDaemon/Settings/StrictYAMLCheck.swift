@@ -65,13 +65,24 @@ struct StrictYAMLCheck {
                 if quoted || Double.construct(from: scalar) == nil { throw wrong("'\(scalar.string)'") }
             case .stringList:
                 throw wrong("the single value '\(scalar.string)' (write [\"\(scalar.string)\"])")
+            case .wholeNumberList:
+                throw wrong("the single value '\(scalar.string)' (write [\(scalar.string)])")
             }
         case .sequence(let sequence):
-            guard kind == .stringList else { throw wrong("a list") }
+            guard kind == .stringList || kind == .wholeNumberList else { throw wrong("a list") }
             for item in sequence where item.scalar == nil {
                 throw SettingsError(
                     source: source, key: key, line: item.mark?.line ?? line,
                     problem: "expected \(kind.phrase), found a nested structure in the list")
+            }
+            if kind == .wholeNumberList {
+                for item in sequence {
+                    guard let scalar = item.scalar, scalar.style == .plain, Int.construct(from: scalar) != nil else {
+                        throw SettingsError(
+                            source: source, key: key, line: item.mark?.line ?? line,
+                            problem: "expected \(kind.phrase), found '\(item.scalar?.string ?? "\(item)")' in the list")
+                    }
+                }
             }
         case .mapping:
             throw wrong("a mapping")

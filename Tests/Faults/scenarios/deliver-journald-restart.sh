@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# journald stopped while alerts come in, started again: the pending alerts reach the journal by the
-# daemon's own retry (no new file), within 5 s of journald coming back; none lost, none twice.
+# journald stopped while alerts come in, started again about 9 s later: the pending alerts reach the
+# journal with no new file, within 5 s of journald coming back, although the retry pause has grown to
+# 4 to 8 s by then: the daemon watches journald's socket folder and retries when the socket is created
+# again. None lost, none twice.
 # The feed is not held back while the journal is down.
 source "$(dirname "$0")/../deliver-lib.sh"; deliver_reexec "$0" "$@"
 source "$FAULTS_LIB"; source "$(dirname "$0")/../deliver-lib.sh"
@@ -11,14 +13,14 @@ articles 0 5; drop
 wait_until 20 settled 5 || fail "first articles not delivered"
 
 journald_kill
-articles 5 20; drop
-wait_until 20 status_is files_processed 25 || fail "articles not processed while journald was down"
+articles 5 5; drop
+wait_until 20 status_is files_processed 10 || fail "articles not processed while journald was down"
 # The feed does not wait for the journal.
-wait_until 5 python3 -c "import json,sys; sys.exit(len(json.load(open('$FAULT_DIR/state/feed.json'))['items']) < 25)" ||
+wait_until 5 python3 -c "import json,sys; sys.exit(len(json.load(open('$FAULT_DIR/state/feed.json'))['items']) < 10)" ||
     fail "the feed was held back by the journal"
 pending=$(status alerts_pending)
 [ "$pending" -gt 0 ] || fail "nothing pending while journald was down"
-sleep 3   # a few failed retries: the pause has grown to 2-4 s
+sleep 8   # failed retries meanwhile: the pause has grown to 4 to 8 s; journald coming back cuts it short
 daemon_alive || fail "the daemon exited while journald was down"
 
 start=$(now_ms)

@@ -50,7 +50,8 @@ struct Workspace: ~Copyable {
     }
 }
 
-/// Waits for `condition`, checking every 20 ms, failing the test after `timeout`.
+/// Waits for `condition`, checking every 20 ms, failing the test after `timeout` (generous: the whole suite
+/// runs in parallel on two shared cores, and CPU-bound spec tests can hold the pool for tens of seconds).
 func eventually(
     _ what: String, timeout: Duration = .seconds(60), sourceLocation: SourceLocation = #_sourceLocation,
     _ condition: () throws -> Bool

@@ -1,0 +1,131 @@
+import Foundation
+import TariffExtraction
+
+/// A plain-text article: YAML front matter (title, url, date) if it has some, else a dateline at the top.
+enum PlainTextReader {
+    /// How far into a text a dateline may be: the headline, a standfirst, a byline, then the dateline.
+    static let datelineLines = 8
+
+    static func read(_ text: String, modificationDay: CalendarDate) -> ArticleDocument {
+        if let front = FrontMatter.parse(text) {
+            var document = ArticleDocument(text: front.blankedText, title: front.value(for: FrontMatter.titleKeys),
+                url: front.value(for: FrontMatter.urlKeys))
+            if let raw = front.value(for: FrontMatter.dateKeys), let date = DateText.parse(raw) {
+                document.published = PublicationDate(date: date, source: .metadata, origin: "front matter")
+            } else {
+                document.published = Dateline.find(in: front.blankedText, modificationDay: modificationDay)
+            }
+            return document
+        }
+        return ArticleDocument(text: text, published: Dateline.find(in: text, modificationDay: modificationDay))
+    }
+}
+
+/// YAML front matter as static-site generators and note apps write it: `---`, `key: value` lines, `---`.
+struct FrontMatter {
+    static let titleKeys = ["title", "headline"]
+    static let urlKeys = ["url", "link", "canonical_url", "source_url", "source"]
+    static let dateKeys = ["date", "published", "published_at", "publishedat", "pubdate", "date_published", "publication_date"]
+
+    var fields: [String: String]
+    /// The text with the front matter replaced by spaces (newlines kept), so offsets still count from the file's start.
+    var blankedText: String
+
+    func value(for keys: [String]) -> String? {
+        keys.lazy.compactMap { fields[$0] }.first { !$0.isEmpty }
+    }
+
+    static func parse(_ text: String) -> FrontMatter? {
+        guard text.hasPrefix("---\n") || text.hasPrefix("---\r\n") else { return nil }
+        var fields: [String: String] = [:]
+        var end: String.Index?
+        // UTF-8 offsets: "\r\n" is one Character, so a character offset of 5 ran past "---\r\n" (a crash).
+        var lineStart = text.utf8.index(text.startIndex, offsetBy: text.hasPrefix("---\r\n") ? 5 : 4)
+        var scanned = 0
+        while lineStart < text.endIndex, scanned < 200 {
+            let lineEnd = text[lineStart...].firstIndex(where: \.isNewline) ?? text.endIndex  // "\r\n" too
+            let line = text[lineStart..<lineEnd].trimmingCharacters(in: .whitespaces.union(.init(charactersIn: "\r")))
+            if line == "---" || line == "..." {
+                end = lineEnd
+                break
+            }
+            if let colon = line.firstIndex(of: ":"), !line.hasPrefix("#"), !line.hasPrefix(" ") {
+                let key = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+                var value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                if value.count >= 2, let q = value.first, q == "\"" || q == "'", value.last == q {
+                    value = String(value.dropFirst().dropLast())
+                }
+                fields[key] = value
+            }
+            lineStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : lineEnd
+            scanned += 1
+        }
+        guard let end, !fields.isEmpty else { return nil }
+        var blanked = String.UnicodeScalarView()
+        for scalar in text[..<end].unicodeScalars { blanked.append(scalar == "\n" || scalar == "\r" ? scalar : " ") }
+        blanked.append(contentsOf: text[end...].unicodeScalars)
+        return FrontMatter(fields: fields, blankedText: String(blanked))
+    }
+}
+
+/// A date written at the top of an article: a wire dateline (`BEIJING, Sept. 30 (Xinhua) --`,
+/// `Oct 24 (Reuters) -`) or a line that is only a date (`November 3, 2025 | Updated 3 hours ago`).
+enum Dateline {
+    /// Words allowed on a date line besides the date: labels, weekdays, times and zones.
+    static let dateLineWords: Set<String> = [
+        "published", "updated", "posted", "date", "on", "at", "last", "first", "hours", "hour", "minutes", "ago",
+        "am", "pm", "a", "p", "m", "et", "est", "edt", "gmt", "utc", "bst", "cet", "cest", "pt", "pst", "pdt", "ct",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun", "issued", "release", "for", "immediate",
+    ]
+
+    /// How much of the text's start (in Unicode scalars) is searched for a dateline.
+    static let headLength = 2000
+
+    static func find(in text: String, modificationDay: CalendarDate) -> PublicationDate? {
+        var checked = 0
+        // Only the top of the article can hold its dateline; splitting the whole text would cost more
+        // than extracting it.
+        for line in text.unicodeScalars.prefix(headLength).split(whereSeparator: { $0 == "\n" || $0 == "\r" }).map(String.init) {
+            let trimmed = MainText.collapse(line)
+            if trimmed.isEmpty { continue }
+            checked += 1
+            if checked > PlainTextReader.datelineLines { break }
+            // Every date the readers know has a day number.
+            guard trimmed.utf8.contains(where: { (0x30...0x39).contains($0) }),
+                let found = DateText.find(in: String(trimmed.prefix(160)))
+            else { continue }
+            let lineText = String(trimmed.prefix(160))
+            guard isDateline(lineText, found) || isDateOnlyLine(lineText, found),
+                let date = DateText.complete(found, notAfter: modificationDay)
+            else { continue }
+            return PublicationDate(date: date, source: .dateline, origin: "dateline \"\(lineText.prefix(60))\"")
+        }
+        return nil
+    }
+
+    /// Before the date only an upper-case place (`BEIJING,`, `WASHINGTON/BRUSSELS,`); after it,
+    /// perhaps an agency in parentheses, then a dash.
+    static func isDateline(_ line: String, _ found: DateText.Found) -> Bool {
+        let before = MainText.collapse(String(line[..<found.range.lowerBound]))
+        let placeOK =
+            before.isEmpty
+            || (before.hasSuffix(",") && before.contains { $0.isLetter } && !before.contains { $0.isLowercase })
+        guard placeOK else { return false }
+        var after = Substring(line[found.range.upperBound...]).drop { $0 == " " || $0 == "," }
+        if after.hasPrefix("(") {
+            guard let close = after.firstIndex(of: ")") else { return false }
+            after = after[after.index(after: close)...].drop { $0 == " " }
+        }
+        return after.hasPrefix("--") || after.hasPrefix("—") || after.hasPrefix("–") || after.hasPrefix("- ")
+    }
+
+    /// The line says nothing but the date, its weekday, time and a label such as "Published".
+    static func isDateOnlyLine(_ line: String, _ found: DateText.Found) -> Bool {
+        guard found.year != nil, line.count <= 80 else { return false }
+        var rest = line
+        rest.removeSubrange(found.range)
+        if rest.hasPrefix("By ") { return false }
+        return DateText.tokens(rest).allSatisfy { dateLineWords.contains($0.text) || Int($0.text) != nil }
+    }
+}

@@ -1,0 +1,64 @@
+/// Bytes of a plain-text file to a Swift string, naming the encoding it was in.
+enum TextDecoding {
+    enum Encoding: String, Sendable {
+        case utf8 = "UTF-8"
+        case utf16LE = "UTF-16LE"
+        case utf16BE = "UTF-16BE"
+        case windows1252 = "Windows-1252"
+    }
+
+    /// - Throws: `FormatError` for binary content, damaged UTF-8 or UTF-32.
+    static func decode(_ bytes: [UInt8]) throws(FormatError) -> (text: String, encoding: Encoding) {
+        let verdict = bytes.withUnsafeBytes { TextInspection.inspect($0) }
+        switch verdict {
+        case .text(let bodyStart):
+            return (String(decoding: bytes[bodyStart...], as: UTF8.self), .utf8)
+        case .utf16(let bigEndian):
+            let text = utf16(bytes.dropFirst(2), bigEndian: bigEndian)
+            // NUL bytes are normal in UTF-16, so the binary test runs on the decoded text.
+            let controls = text.unicodeScalars.lazy.filter { $0.value < 0x20 && !"\t\n\r\u{0C}".unicodeScalars.contains($0) }.count
+            if text.unicodeScalars.contains("\u{0}") || controls * TextInspection.controlCharacterRatioLimit >= max(1, text.unicodeScalars.count) && controls > 0 {
+                throw .binary
+            }
+            return (text, bigEndian ? .utf16BE : .utf16LE)
+        case .windows1252:
+            return (windows1252(bytes), .windows1252)
+        case .binary: throw .binary
+        case .otherEncoding(let name): throw .unsupportedEncoding(name)
+        case .invalidUTF8(let offset): throw .invalidUTF8(byteOffset: offset)
+        }
+    }
+
+    /// UTF-16 code units to a string; an unpaired surrogate becomes U+FFFD.
+    static func utf16(_ bytes: ArraySlice<UInt8>, bigEndian: Bool) -> String {
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var index = bytes.startIndex
+        while index + 1 < bytes.endIndex {
+            let a = UInt16(bytes[index]), b = UInt16(bytes[index + 1])
+            units.append(bigEndian ? a << 8 | b : b << 8 | a)
+            index += 2
+        }
+        return String(decoding: units, as: UTF16.self)
+    }
+
+    /// Windows-1252: Latin-1 with printable characters (quotes, dashes, €) where Latin-1 has C1 controls.
+    static func windows1252(_ bytes: [UInt8]) -> String {
+        var scalars = String.UnicodeScalarView()
+        scalars.reserveCapacity(bytes.count)
+        for byte in bytes {
+            if (0x80...0x9F).contains(byte), let mapped = Unicode.Scalar(windows1252High[Int(byte - 0x80)]), mapped != "\u{0}" {
+                scalars.append(mapped)
+            } else {
+                scalars.append(Unicode.Scalar(byte))
+            }
+        }
+        return String(scalars)
+    }
+
+    /// 0x80…0x9F in Windows-1252 (0 where the code page leaves the byte undefined).
+    private static let windows1252High: [UInt32] = [
+        0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+        0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+    ]
+}

@@ -1,0 +1,93 @@
+/// The party an article is about, for rates whose own sentence leaves the imposer out.
+///
+/// A report on one government's measures names that government as the actor again and again
+/// (`China will cut…`, `Beijing said…`, `the Chinese side`), then states some rates bare: `The duty on
+/// cosmetics will be reduced to 2 percent`. The frame is the party named most often as an actor in the
+/// headline (counted twice: it states the story) and in the sentences about tariffs, when it leads
+/// clearly. It fills a missing imposer only, at a lower confidence than any side read from the text:
+/// a missing target is usually every origin, and guessing one would invent a fact.
+struct DocumentFrame: Sendable {
+    /// The confidence a side filled from the frame gets: below every side read from a sentence.
+    static let confidence = 0.4
+
+    private var counts: [(code: String, count: Int, sentences: Int, last: Int)] = []
+
+    /// Counts the parties a sentence names: an actor twice, a bystander once, a target not at all
+    /// (`tariffs on Chinese goods` is not about China's measures). `weight` 2 for the headline and the
+    /// opening sentence, which state the story and carry the dateline.
+    mutating func add(_ sentence: TariffSentence, weight: Int = 1) {
+        for (m, mention) in sentence.mentions.enumerated() {
+            let score: Int
+            switch sentence.roles[m] {
+            case .imposer: score = 2 * weight
+            case .neutral: score = weight
+            case .target: continue
+            }
+            if let i = counts.firstIndex(where: { $0.code == mention.code }) {
+                counts[i].count += score
+                if counts[i].last != sentence.index {
+                    counts[i].sentences += 1
+                    counts[i].last = sentence.index
+                }
+            } else {
+                counts.append((mention.code, score, 1, sentence.index))
+            }
+        }
+    }
+
+    /// The party with the highest count, when it has at least 3, more than any other, and comes from
+    /// two sentences or more (one sentence is a story of its own, not the article's frame).
+    var imposer: String? {
+        guard let best = counts.max(by: { $0.count < $1.count }), best.count >= 3, best.sentences >= 2 else { return nil }
+        return counts.contains { $0.code != best.code && $0.count >= best.count } ? nil : best.code
+    }
+
+    /// The two parties named most, each at least 3 times in two sentences: the sides of a bilateral story.
+    var pair: (String, String)? {
+        let ranked = counts.filter { $0.count >= 3 && $0.sentences >= 2 }.sorted { $0.count > $1.count }
+        guard ranked.count >= 2, ranked.count == 2 || ranked[2].count < ranked[1].count else { return nil }
+        return (ranked[0].code, ranked[1].code)
+    }
+
+    /// A rate `both countries` charge becomes one change per direction between the article's pair.
+    /// - Parameter mutual: parallel to `changes`, the rates `both countries` charge.
+    func expandingBothParties(_ changes: [TariffChange], mutual: [Bool]) -> [TariffChange] {
+        guard mutual.contains(true), let (a, b) = pair else { return changes }
+        var result: [TariffChange] = []
+        for (change, byBoth) in zip(changes, mutual) {
+            guard byBoth, change.imposer == nil, change.target == nil else {
+                result.append(change)
+                continue
+            }
+            for (imposer, target) in [(a, b), (b, a)] {
+                var c = change
+                c.imposer = imposer
+                c.target = target
+                c.confidence = min(c.confidence, Self.confidence)
+                result.append(c)
+            }
+        }
+        return result
+    }
+
+    /// `changes` with every missing imposer filled from the frame, unless the frame is the target itself.
+    /// An article about the duties a country faces names it often too (`Canada's lumber industry`,
+    /// `Canada said`): when the rates whose both sides it reads put the frame on the paying side more
+    /// often than on the charging side, the frame lends nothing.
+    func filling(_ changes: [TariffChange]) -> [TariffChange] {
+        guard let frame = imposer else { return changes }
+        var charging = 0
+        var paying = 0
+        for c in changes where c.imposer != nil && c.target != nil {
+            if c.imposer == frame { charging += 1 } else if c.target == frame { paying += 1 }
+        }
+        guard paying <= charging else { return changes }
+        return changes.map { change in
+            guard change.imposer == nil, change.target != frame else { return change }
+            var c = change
+            c.imposer = frame
+            c.confidence = min(c.confidence, Self.confidence)
+            return c
+        }
+    }
+}

@@ -1,0 +1,191 @@
+/// Tells a date an article commits to from a date that only places something in time.
+///
+/// Real news dates many things that no analyst wants an alert for: the dateline, a photo caption,
+/// a statistic (`inflation picked up in August`), a generic remark (`at the end of the year you make
+/// enough money`), the day a decision was announced. Each test here names one such family in general
+/// English; the deadline finder asks before it makes a deadline.
+struct DeadlineGate {
+    let bytes: [UInt8]
+    let tokens: [TimexToken]
+
+    /// Why the date at tokens `lower..<upper` is no deadline, or nil when it may be one.
+    func rejection(_ lower: Int, _ upper: Int, kind: DeadlineKind, granularity: Granularity) -> Rejection? {
+        if isDateline(lower, upper) { return .dateline }
+        if isInCaption(upper) { return .caption }
+        guard kind == .other else { return nil }
+        // one pass over the clause says which of the costlier readings below can apply
+        let (first, last) = clause(lower, upper)
+        var can = false, announcing = false, measure = false, movement = false
+        for k in first..<last where tokens[k].kind == .word {
+            let h = tokens[k].hash
+            if Self.genericPronouns.contains(h), !(k > 0 && tokens[k - 1].hash == Self.thank) { return .generic }
+            if Self.indicators.contains(h) { return .statistic }
+            if h == Self.can { can = true }
+            if k < lower, Self.announcing.contains(h) { announcing = true }
+            if Self.quantities.contains(h) { measure = true }
+            if Self.movements.contains(h) { movement = true }
+        }
+        if measure && movement { return .statistic }
+        if can, isGovernedByCan(lower, upper, first, last) { return .generic }
+        if announcing, granularity == .day, isAnnouncementDay(lower, upper) { return .statement }
+        return nil
+    }
+
+    enum Rejection: Equatable {
+        case dateline, caption, generic, statistic, statement
+    }
+
+    /// `must respond within two weeks`, `the tariffs kick in in ten days`: a span counted from the article's date
+    /// is a deadline when it is short (days or weeks) and stated as fact. `within 20 years`, `could take effect
+    /// within a week`, `used up within ten days of opening` (counted from an event, or told in the past) are
+    /// estimates and histories.
+    func isCountedDeadline(_ timex: TaggedTimex, _ lower: Int, _ upper: Int, kind: DeadlineKind) -> Bool {
+        guard kind != .other, timex.tense != .past,
+            let (_, unit) = SentenceTagger.countAndUnit(timex.value), unit == .day || unit == .week
+        else { return false }
+        if upper < tokens.count, tokens[upper].kind == .word,
+            tokens[upper].hash == W.of || tokens[upper].hash == W.after || tokens[upper].hash == W.from
+        {
+            return false
+        }
+        let (first, _) = clause(lower, upper)
+        return !(first..<lower).contains { tokens[$0].kind == .word && Self.speculative.contains(tokens[$0].hash) }
+    }
+
+    private static let speculative: WordTable<Bool> = WordTable(set:
+        ["could", "might", "may", "possibly", "perhaps", "likely", "unlikely"].map(TimexTokenizer.hash))
+
+    /// `SHANGHAI, July 2 --`, `BEIJING, April 6 (Xinhua) --`: the place in capitals and the dash say
+    /// when the report was filed.
+    func isDateline(_ lower: Int, _ upper: Int) -> Bool {
+        guard lower >= 2, lower <= 8 else { return false }
+        var sawPlace = false
+        for k in 0..<lower {
+            let t = tokens[k]
+            if t.kind == .word {
+                if !isAllCapitals(t) { return false }
+                sawPlace = true
+            } else if t.kind == .mark, t.mark == 0x2C || t.mark == 0x2E || t.mark == 0x2F {
+                continue
+            } else {
+                return false
+            }
+        }
+        guard sawPlace, tokens[lower - 1].kind == .mark, tokens[lower - 1].mark == 0x2C else { return false }
+        // the dash after the date, maybe after an agency in parentheses
+        var k = upper
+        if k < tokens.count, tokens[k].kind == .mark, tokens[k].mark == 0x28 {
+            while k < tokens.count, k < upper + 6, !(tokens[k].kind == .mark && tokens[k].mark == 0x29) { k += 1 }
+            k += 1
+        }
+        return k < tokens.count && tokens[k].kind == .mark && tokens[k].mark == 0x2D
+    }
+
+    private func isAllCapitals(_ t: TimexToken) -> Bool {
+        t.capitalized && t.end - t.start >= 2 && !bytes[t.start..<t.end].contains { $0 >= 0x61 && $0 <= 0x7A }
+    }
+
+    /// `… in November in the labs of … [Photo by …]`: a caption the sentence splitter kept with the text.
+    func isInCaption(_ upper: Int) -> Bool {
+        var k = upper
+        while k + 1 < tokens.count {
+            let t = tokens[k]
+            if t.kind == .mark, t.mark == 0x5B || t.mark == 0x28, tokens[k + 1].kind == .word,
+                Self.captionWords.contains(tokens[k + 1].hash)
+            {
+                return true
+            }
+            k += 1
+        }
+        return false
+    }
+
+    /// `a batch of milk can reach tables as soon as Wednesday`: what can happen, not what will. `can` governs
+    /// the date only when no verb with a tense of its own stands between (`Brazil can ask for a panel once the
+    /// period runs out on Oct. 10` dates the running out). Generic remarks addressed to anyone (`at the end of
+    /// the year you make enough money`) are caught by their `you` in `rejection`.
+    private func isGovernedByCan(_ lower: Int, _ upper: Int, _ first: Int, _ last: Int) -> Bool {
+        let tense = TenseReader(bytes: bytes, tokens: tokens)
+        func governedByCan(_ range: StrideThrough<Int>) -> Bool {
+            for k in range where tokens[k].kind == .word && !tokens[k].capitalized {
+                if tokens[k].hash == Self.can { return true }
+                // `… on Nov. 5 over whether Trump can use …`: another clause's `can`
+                if tense.cue(at: k) != nil || Self.subordinators.contains(tokens[k].hash) { return false }
+            }
+            return false
+        }
+        // `… runs out on Oct. 10`, `a container leaving port on Monday can reach …`
+        return governedByCan(stride(from: lower - 1, through: first, by: -1))
+            || governedByCan(stride(from: upper, through: last - 1, by: 1))
+    }
+
+    // A figure of the economy dated, not a measure or an event (`consumer inflation picked up in August`,
+    // `exports dropped in June`): an indicator noun, or a quantity with a verb of movement, in `rejection`.
+
+    /// `China announced a decision to make … on Friday`, `according to health officials Saturday`: the
+    /// day of the announcement, when nothing after the verb of announcing says `will` or `would`.
+    func isAnnouncementDay(_ lower: Int, _ upper: Int) -> Bool {
+        let (first, _) = clause(lower, upper)
+        let tense = TenseReader(bytes: bytes, tokens: tokens)
+        var k = lower - 1
+        while k >= first {
+            let t = tokens[k]
+            if t.kind == .word, !t.capitalized || k == first {
+                if Self.announcing.contains(t.hash) { return true }
+                if Self.scheduling.contains(t.hash) { return false }
+                // a finite verb that is not past between the two (`said the window closes`, `said talks would`)
+                // dates another event; an infinitive (`a decision to make`) does not
+                let infinitive = k > 0 && tokens[k - 1].kind == .word && tokens[k - 1].hash == W.to
+                if !infinitive, let cue = tense.cue(at: k), cue != .past { return false }
+            }
+            k -= 1
+        }
+        return false
+    }
+
+    /// The clause around the date: from the last `;`, `:` or sentence start, to the next one.
+    private func clause(_ lower: Int, _ upper: Int) -> (Int, Int) {
+        var first = lower
+        while first > 0, !tokens.isClauseBreak(first - 1) { first -= 1 }
+        var last = upper
+        while last < tokens.count, !tokens.isClauseBreak(last) { last += 1 }
+        return (first, last)
+    }
+
+    private static let thank = TimexTokenizer.hash("thank")
+    private static let subordinators: WordTable<Bool> = WordTable(set:
+        ["whether", "that", "if", "which", "who", "because", "when", "while", "once", "unless", "so"].map(TimexTokenizer.hash))
+    private static let can = TimexTokenizer.hash("can")
+
+    private static let captionWords: WordTable<Bool> = WordTable(set:
+        ["photo", "photos", "file", "picture", "image", "video"].map(TimexTokenizer.hash))
+
+    private static let genericPronouns: WordTable<Bool> = WordTable(set:
+        ["you", "your", "yourself"].map(TimexTokenizer.hash))
+
+    /// Nouns that only ever name a statistic.
+    private static let indicators: WordTable<Bool> = WordTable(set:
+        ["inflation", "cpi", "ppi", "gdp", "deflation", "pmi", "unemployment", "jobless"].map(TimexTokenizer.hash))
+
+    /// Quantities that a statistic moves: with a verb of movement they are a figure, not a measure.
+    private static let quantities: WordTable<Bool> = WordTable(set:
+        ["exports", "imports", "shipments", "sales", "prices", "price", "output", "production", "growth", "demand",
+         "volume", "volumes", "revenue", "profits", "earnings", "surplus", "deficit", "index", "shares", "stocks",
+         "yields", "consumption", "spending", "investment"].map(TimexTokenizer.hash))
+
+    private static let movements: WordTable<Bool> = WordTable(set:
+        ["rose", "rise", "rises", "rising", "fell", "fall", "falls", "falling", "dropped", "drop", "drops", "climbed",
+         "climb", "grew", "grow", "grows", "increase", "increased", "increases", "decrease", "decreased", "declined",
+         "decline", "slowed", "slow", "picked", "jumped", "surged", "plunged", "slumped", "soared", "eased", "expect",
+         "expects", "expected", "forecast", "forecasts", "accelerate", "accelerated"].map(TimexTokenizer.hash))
+
+    /// Words that put the date on something ahead even after a verb of announcing.
+    private static let scheduling: WordTable<Bool> = WordTable(set:
+        ["scheduled", "expected", "due", "planned", "agreed", "until", "from", "starting", "effective", "by",
+         "before", "after"].map(TimexTokenizer.hash))
+
+    /// Verbs that report a decision or a statement: the date after them, with no `will` between, is theirs.
+    private static let announcing: WordTable<Bool> = WordTable(set:
+        ["announced", "according", "unveiled", "released", "published", "issued", "declared", "said", "told"]
+            .map(TimexTokenizer.hash))
+}

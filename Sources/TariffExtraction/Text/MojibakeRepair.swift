@@ -1,0 +1,159 @@
+/// Undoes double-encoded UTF-8 ("mojibake"): text that was UTF-8, read as Latin-1 or Windows-1252 and
+/// written out again as UTF-8, so `China’s` arrives as `Chinaâ€™s` (or `Chinaâ\u{80}\u{99}s`) and a
+/// no-break space as `Â `. Scraped news carries it often, and every rule that reads an apostrophe, a
+/// quote or a dash would miss there.
+///
+/// A run is repaired only when it decodes back to one well-formed multi-byte UTF-8 scalar: a lead
+/// `Â`…`ô` followed by exactly the continuation characters its first byte asks for. Accented words
+/// (`Azevêdo`, `café`) do not have that shape and are left alone. `Â` before a plain space, what is left
+/// of a no-break space once a scraper turned it into a space, is dropped.
+struct MojibakeRepair: Sendable {
+    /// One repaired run: `original` bytes of the file became `repaired` bytes of the text read.
+    struct Edit: Sendable, Equatable {
+        var original: Range<Int>
+        var repaired: Range<Int>
+    }
+
+    let bytes: [UInt8]
+    /// Sorted by position; empty when nothing was repaired.
+    let edits: [Edit]
+
+    /// Repairs `original`; returns nil when it holds nothing to repair (the common case, cheaply decided).
+    static func repair(_ original: [UInt8]) -> MojibakeRepair? {
+        guard mayHoldMojibake(original) else { return nil }
+        var out: [UInt8] = []
+        var edits: [Edit] = []
+        var copied = 0
+        var i = 0
+        let n = original.count
+        while i < n {
+            guard original[i] == 0xC3, i + 1 < n, original[i + 1] >= 0x82, original[i + 1] <= 0xB4 else {
+                i += 1
+                continue
+            }
+            let lead = 0x40 | original[i + 1]  // U+00C2…U+00F4 as the byte it stood for
+            if let (decoded, length) = decodeRun(original, from: i + 2, lead: lead) {
+                if out.isEmpty { out.reserveCapacity(n) }
+                out.append(contentsOf: original[copied..<i])
+                let start = out.count
+                out.append(contentsOf: decoded)
+                edits.append(Edit(original: i..<(i + 2 + length), repaired: start..<out.count))
+                i += 2 + length
+                copied = i
+            } else if lead == 0xC2, i + 2 < n, original[i + 2] == 0x20 {
+                out.append(contentsOf: original[copied..<i])
+                edits.append(Edit(original: i..<(i + 2), repaired: out.count..<out.count))
+                i += 2
+                copied = i
+            } else {
+                i += 2
+            }
+        }
+        guard !edits.isEmpty else { return nil }
+        out.append(contentsOf: original[copied..<n])
+        return MojibakeRepair(bytes: out, edits: edits)
+    }
+
+    /// Every double-encoded lead is U+00C2…U+00F4 (UTF-8 0xC3 0x82…0xB4) followed by a character whose
+    /// UTF-8 starts 0xC2, 0xC5, 0xC6, 0xCB or 0xE2, or by a space. Every article is read, so the search
+    /// for 0xC3 tests eight bytes at a time; most texts have none and leave here.
+    static func mayHoldMojibake(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            let n = buffer.count
+            var i = 0
+            while i < n {
+                let word = ByteLanes.load(base, i, end: n)
+                // plain ASCII, most of every English article, is one test per eight bytes
+                guard word & ByteLanes.highs != 0 else {
+                    i += 8
+                    continue
+                }
+                var hits = ByteLanes.equal(word, 0xC3)
+                while hits != 0 {
+                    let at = i + hits.trailingZeroBitCount >> 3
+                    if at + 2 < n, base[at + 1] >= 0x82, base[at + 1] <= 0xB4 {
+                        switch base[at + 2] {
+                        case 0xC2, 0xC5, 0xC6, 0xCB, 0xE2, 0x20: return true
+                        default: break
+                        }
+                    }
+                    hits &= hits &- 1
+                }
+                i += 8
+            }
+            return false
+        }
+    }
+
+    /// The file's byte offset of byte `offset` of the repaired text.
+    func originalOffset(ofRepaired offset: Int) -> Int {
+        var low = 0
+        var high = edits.count - 1
+        var last = -1
+        while low <= high {
+            let mid = (low + high) / 2
+            if edits[mid].repaired.lowerBound <= offset { last = mid; low = mid + 1 } else { high = mid - 1 }
+        }
+        guard last >= 0 else { return offset }
+        let edit = edits[last]
+        if offset == edit.repaired.lowerBound { return edit.original.lowerBound }
+        if offset < edit.repaired.upperBound { return edit.original.upperBound }
+        return offset - edit.repaired.upperBound + edit.original.upperBound
+    }
+
+    /// The continuation characters after a lead byte, decoded: the UTF-8 bytes they stood for and how
+    /// many bytes of the file they took, or nil when they do not make one well-formed scalar.
+    private static func decodeRun(_ bytes: [UInt8], from start: Int, lead: UInt8) -> ([UInt8], Int)? {
+        let needed: Int
+        switch lead {
+        case 0xC2...0xDF: needed = 1
+        case 0xE0...0xEF: needed = 2
+        case 0xF0...0xF4: needed = 3
+        default: return nil
+        }
+        var decoded: [UInt8] = [lead]
+        var j = start
+        for _ in 0..<needed {
+            guard let (byte, length) = continuationByte(bytes, j) else { return nil }
+            decoded.append(byte)
+            j += length
+        }
+        // The second byte's range depends on the lead (no overlong forms, no surrogates, nothing past U+10FFFF).
+        let second = decoded[1]
+        switch lead {
+        case 0xE0: guard second >= 0xA0 else { return nil }
+        case 0xED: guard second < 0xA0 else { return nil }
+        case 0xF0: guard second >= 0x90 else { return nil }
+        case 0xF4: guard second < 0x90 else { return nil }
+        default: break
+        }
+        return (decoded, j - start)
+    }
+
+    /// The byte 0x80…0xBF that the scalar at `i` shows when a UTF-8 continuation byte is read as Latin-1
+    /// (U+0080…U+00BF) or Windows-1252 (`€`, `™`, curly quotes, …), with the scalar's length in bytes.
+    private static func continuationByte(_ bytes: [UInt8], _ i: Int) -> (UInt8, Int)? {
+        guard i + 1 < bytes.count else { return nil }
+        let b0 = bytes[i]
+        let b1 = bytes[i + 1]
+        if b0 == 0xC2, b1 >= 0x80, b1 <= 0xBF { return (b1, 2) }
+        if b0 == 0xC5 || b0 == 0xC6 || b0 == 0xCB {
+            let scalar = (UInt32(b0 & 0x1F) << 6) | UInt32(b1 & 0x3F)
+            return windows1252[scalar].map { ($0, 2) }
+        }
+        if b0 == 0xE2, i + 2 < bytes.count {
+            let scalar = (UInt32(b0 & 0x0F) << 12) | (UInt32(b1 & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F)
+            return windows1252[scalar].map { ($0, 3) }
+        }
+        return nil
+    }
+
+    /// Windows-1252's characters at 0x80…0x9F that are not the Latin-1 control codes.
+    private static let windows1252: [UInt32: UInt8] = [
+        0x20AC: 0x80, 0x201A: 0x82, 0x0192: 0x83, 0x201E: 0x84, 0x2026: 0x85, 0x2020: 0x86, 0x2021: 0x87,
+        0x02C6: 0x88, 0x2030: 0x89, 0x0160: 0x8A, 0x2039: 0x8B, 0x0152: 0x8C, 0x017D: 0x8E, 0x2018: 0x91,
+        0x2019: 0x92, 0x201C: 0x93, 0x201D: 0x94, 0x2022: 0x95, 0x2013: 0x96, 0x2014: 0x97, 0x02DC: 0x98,
+        0x2122: 0x99, 0x0161: 0x9A, 0x203A: 0x9B, 0x0153: 0x9C, 0x017E: 0x9E, 0x0178: 0x9F,
+    ]
+}

@@ -1,0 +1,89 @@
+import FactStore
+public import Foundation
+import Logging
+import ServiceLifecycle
+import TariffExtraction
+
+/// What the reminder service reads the time from and sleeps on; tests pass a fake one.
+public protocol ReminderClock: Sendable {
+    /// Now (wall-clock time: reminders fall due at 00:00 UTC of a calendar day).
+    func now() -> Date
+    /// Returns at `date` or later; throws when cancelled.
+    func sleep(until date: Date) async throws
+}
+
+/// The system's clock.
+public struct SystemReminderClock: ReminderClock {
+    public init() {}
+    public func now() -> Date { Date() }
+    public func sleep(until date: Date) async throws {
+        let seconds = date.timeIntervalSinceNow
+        if seconds > 0 { try await Task.sleep(for: .seconds(seconds)) }
+    }
+}
+
+/// Raises `deadline_reminder` alerts (`alerts.remind_days`) when they fall due.
+///
+/// One timer, set to the next due day's 00:00 UTC; no polling. It also looks again when new facts
+/// arrive (a new deadline may need a reminder sooner) and at start-up (reminders that fell due while the
+/// daemon was down). Reminders go through the outbox, so delivery and exactly-once are the same as
+/// for every alert.
+struct ReminderService: Service {
+    let store: FactStore
+    let settings: LiveSettings
+    /// Wakes the delivery service after reminders were raised.
+    let delivery: DeliveryTrigger
+    /// Signalled after files were processed (new deadlines may need reminders) and by the timer.
+    let wake: WakeChannel
+    let clock: any ReminderClock
+    /// Where the state is read and written, off the concurrency pool.
+    let lane: BlockingLane
+    /// Quiet time after a wake-up before looking, so a burst of files costs one look.
+    var settle: Duration = .milliseconds(250)
+    let logger: Logger
+
+    func run() async throws {
+        await withGracefulShutdownHandler {
+            await withThrowingTaskGroup(of: Void.self) { timers in
+                var armed: Date?
+                while !Task.isCancelled {
+                    let next = await look()
+                    // One timer: a later due time is armed when the earlier one fires.
+                    if let next, armed.map({ next < $0 }) ?? true {
+                        armed = next
+                        timers.addTask {
+                            try await clock.sleep(until: next)
+                            wake.signal()
+                        }
+                    }
+                    guard await wake.wait(timeout: nil) != .finished else { break }
+                    if let due = armed, clock.now() >= due { armed = nil }
+                    if settle > .zero { try? await Task.sleep(for: settle) }
+                }
+                timers.cancelAll()
+            }
+        } onGracefulShutdown: {
+            wake.finish()
+        }
+    }
+
+    /// Raises what is due now; returns when to look next.
+    private func look() async -> Date? {
+        do {
+            let remindDays = await settings.current.remindDays
+            let today = CalendarDate.utcDay(of: clock.now())
+            let (store, now) = (self.store, clock.now())
+            let (alerts, nextDay) = try await lane.run { try store.raiseDueReminders(remindDays: remindDays, today: today, now: now) }
+            if !alerts.isEmpty {
+                logger.info("deadline reminders raised", metadata: ["reminders": "\(alerts.count)"])
+                delivery.signal()
+            }
+            if let nextDay { logger.debug("next deadline reminder", metadata: ["day": "\(nextDay)"]) }
+            return nextDay?.utcMidnight
+        } catch {
+            // Nothing was recorded; the next wake-up (a file, or a retry in a minute) tries again.
+            logger.error("cannot raise deadline reminders; will retry", metadata: ["error": "\(error)"])
+            return clock.now().addingTimeInterval(60)
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import Testing
+
+@testable import ArticleFormats
+
+@Suite("Formats are told by content, the extension only breaks ties")
+struct FormatSnifferTests {
+    @Test(arguments: [
+        ("%PDF-1.7\n%âãÏÓ\n1 0 obj", "notice.txt", DocumentFormat.pdf),
+        ("\u{FEFF}<!DOCTYPE html><html><body><p>x</p>", "page.txt", .html),
+        ("  <html lang=\"en\"><head>", "download", .html),
+        ("<!-- saved from url=(0042)https://example.com -->\n<html>", "a.htm", .html),
+        ("<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel>", "feed.xml", .rss),
+        ("<?xml version=\"1.0\"?>\n<!-- generator -->\n<feed xmlns=\"http://www.w3.org/2005/Atom\">", "atom.xml", .atom),
+        ("<?xml version=\"1.0\"?><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">", "rss1.xml", .rss),
+        ("{\"status\": \"ok\", \"articles\": []}", "api.txt", .json),
+        ("[{\"title\": \"a\"}]", "api", .json),
+        ("{\"title\": \"a\", \"body\": \"b\"}\n{\"title\": \"c\", \"body\": \"d\"}\n", "api.json", .jsonLines),
+        ("{\n  \"title\": \"a\",\n  \"body\": \"b\"\n}\n", "pretty.json", .json),
+        ("{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": []}", "feed.json", .jsonFeed),
+        ("Return-Path: <a@b>\nReceived: from x\nFrom: a@b\nSubject: s\n\nbody", "1729500000.M1P2.host", .email),
+        ("From daily@news.example Tue Oct 21 11:31:02 2025\nFrom: daily@news.example\nDate: Tue, 21 Oct 2025\n\nx", "inbox.mbox", .email),
+        ("Subject: tariffs\n\nThe EU will impose duties.", "note.eml", .email),
+        ("Date: October 24, 2025\nThe EU will impose duties from November 1.", "memo.txt", .text),
+        ("BEIJING, Oct. 24 (Xinhua) -- China said on Friday", "a.txt", .text),
+        ("The <b>EU</b> will impose duties.", "fragment.html", .html),
+        ("---\ntitle: A\ndate: 2025-10-24\n---\nText", "post.md", .text),
+    ] as [(String, String, DocumentFormat)])
+    func sniff(_ head: String, _ name: String, _ format: DocumentFormat) {
+        #expect(FormatSniffer.sniff(Array(head.utf8), fileName: name) == format)
+    }
+}
