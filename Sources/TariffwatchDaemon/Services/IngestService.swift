@@ -144,7 +144,7 @@ struct IngestService: Service {
                     logger.debug("state still cannot be written", metadata: ["files": "\(batch.count)", "error": "\(error)"])
                 }
                 do {
-                    try await cancelWhenGracefulShutdown { try await Task.sleep(for: pause) }
+                    try await cancelWhenGracefulShutdown { try await Pause.sleep(for: pause) }
                 } catch {
                     return  // stopping: the files stay unrecorded and are processed at the next start
                 }

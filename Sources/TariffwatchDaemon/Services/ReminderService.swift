@@ -18,7 +18,7 @@ public struct SystemReminderClock: ReminderClock {
     public func now() -> Date { Date() }
     public func sleep(until date: Date) async throws {
         let seconds = date.timeIntervalSinceNow
-        if seconds > 0 { try await Task.sleep(for: .seconds(seconds)) }
+        if seconds > 0 { try await Pause.sleep(for: .seconds(seconds)) }
     }
 }
 
@@ -58,7 +58,7 @@ struct ReminderService: Service {
                     }
                     guard await wake.wait(timeout: nil) != .finished else { break }
                     if let due = armed, clock.now() >= due { armed = nil }
-                    if settle > .zero { try? await Task.sleep(for: settle) }
+                    if settle > .zero { try? await Pause.sleep(for: settle) }
                 }
                 timers.cancelAll()
             }
