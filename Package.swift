@@ -74,10 +74,12 @@ let package = Package(
         .target(name: "ArticleWatcher", dependencies: ["ArticleFormats", systemPackage, logging], swiftSettings: strictSettings),
         // SQLite state: files seen, merged facts with their sources, the alert outbox.
         .target(name: "FactStore", dependencies: ["TariffExtraction", grdb], swiftSettings: strictSettings),
+        // How alerts read: one set of words for the journal, the feed and the calendar. Pure.
+        .target(name: "AlertWording", dependencies: ["FactStore", "TariffExtraction"], swiftSettings: strictSettings),
         // Where alerts go: the systemd journal and the JSON Feed file.
         .target(
             name: "AlertDelivery",
-            dependencies: ["FactStore", "Systemd", systemPackage, logging],
+            dependencies: ["FactStore", "AlertWording", "Systemd", systemPackage, logging],
             swiftSettings: strictSettings
         ),
         // The daemon's parts wired together: settings, services, the processing pipeline.
@@ -93,7 +95,7 @@ let package = Package(
         .target(
             name: "FeedServer",
             dependencies: [
-                "FactStore", "TariffExtraction", "Systemd", hummingbird, compressNIO, nioCore, nioPosix, nioExtras,
+                "FactStore", "AlertWording", "TariffExtraction", "Systemd", hummingbird, compressNIO, nioCore, nioPosix, nioExtras,
                 serviceLifecycle, unixSignals, logging, systemPackage,
             ],
             swiftSettings: strictSettings
@@ -116,6 +118,7 @@ let package = Package(
         .testTarget(name: "TariffExtractionTests", dependencies: ["TariffExtraction"], swiftSettings: strictSettings),
         .testTarget(name: "ArticleWatcherTests", dependencies: ["ArticleWatcher"], swiftSettings: strictSettings),
         .testTarget(name: "FactStoreTests", dependencies: ["FactStore"], swiftSettings: strictSettings),
+        .testTarget(name: "AlertWordingTests", dependencies: ["AlertWording", "FactStore", "TariffExtraction"], swiftSettings: strictSettings),
         .testTarget(
             name: "AlertDeliveryTests",
             dependencies: ["AlertDelivery", "FactStore"],
@@ -129,7 +132,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TariffwatchDaemonTests",
-            dependencies: ["TariffwatchDaemon", serviceLifecycleTestKit],
+            dependencies: ["TariffwatchDaemon", "AlertWording", serviceLifecycleTestKit],
             swiftSettings: strictSettings
         ),
     ]

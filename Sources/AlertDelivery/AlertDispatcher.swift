@@ -1,6 +1,7 @@
 public import FactStore
 public import Foundation
 public import Logging
+import AlertWording
 import Synchronization
 public import Systemd
 public import TariffExtraction
@@ -148,7 +149,7 @@ public final class AlertDispatcher: Sendable {
             after = last.id
             if !options.journalEnabled {
                 // Run by hand without a journal: the terminal is where a person is looking.
-                for alert in pending { logger.notice("\(alert.headline)") }
+                for alert in pending { logger.notice("\(AlertWording(alert).message)") }
                 try store.markDelivered(pending.map(\.id), to: .journal, at: now)
                 report.journaled += pending.count
                 continue

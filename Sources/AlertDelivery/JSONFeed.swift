@@ -1,5 +1,7 @@
+import AlertWording
 public import FactStore
 public import Foundation
+public import TariffExtraction
 
 /// A JSON Feed 1.1 document (https://jsonfeed.org/version/1.1) of the newest alerts.
 ///
@@ -19,10 +21,10 @@ public struct JSONFeed: Sendable, Encodable, Equatable {
         public var url: String?
         public var externalURL: String?
         public var title: String
-        /// Where the alert comes from: the article's title and publication date.
+        /// The title as a sentence, and the article's title and publication date.
         public var summary: String?
         public var contentText: String
-        /// The headline, the evidence sentence quoted, and a link to the article.
+        /// The title, the evidence sentence quoted, and a link to the article.
         public var contentHTML: String?
         public var datePublished: String
         public var dateModified: String?
@@ -53,11 +55,22 @@ public struct JSONFeed: Sendable, Encodable, Equatable {
         public var article: ArticleProvenance?
         /// For a `deadline_reminder`: days left until the deadline when it was raised.
         public var daysBefore: Int? = nil
+        /// For a tariff whose parties were inferred from context: how sure the extractor was (below 1).
+        public var confidence: Double? = nil
+
+        /// The fact's date (a deadline's, a tariff's effective date): its ISO values, the days it covers,
+        /// and the words the title uses, so a program need not parse `2025-W43`.
+        public var dates: Dates? {
+            switch fact {
+            case .deadline(let deadline): Dates(deadline.date, through: deadline.endDate)
+            case .tariff(let tariff): tariff.effectiveDate.map { Dates($0, through: nil) }
+            }
+        }
 
         enum CodingKeys: String, CodingKey {
             case alertKind = "alert_kind", factID = "fact_id", alertID = "alert_id", deadline, tariff, previous,
                 sourceFile = "source_file", evidence, sourceCount = "source_count", sources, article,
-                daysBefore = "days_before"
+                daysBefore = "days_before", confidence, dates
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -80,6 +93,42 @@ public struct JSONFeed: Sendable, Encodable, Equatable {
             try c.encode(sources, forKey: .sources)
             try c.encodeIfPresent(article, forKey: .article)
             try c.encodeIfPresent(daysBefore, forKey: .daysBefore)
+            try c.encodeIfPresent(confidence, forKey: .confidence)
+            try c.encodeIfPresent(dates, forKey: .dates)
+        }
+    }
+
+    /// `{"value": "2025-W43", "end_value": null, "granularity": "week", "first_day": "2025-10-20",
+    /// "last_day": "2025-10-26", "text": "week of 20 Oct 2025"}`.
+    public struct Dates: Sendable, Encodable, Equatable {
+        public var value: TemporalValue
+        public var endValue: TemporalValue?
+        public var granularity: Granularity
+        public var firstDay: CalendarDate
+        public var lastDay: CalendarDate
+        public var text: String
+
+        init(_ value: TemporalValue, through end: TemporalValue?) {
+            self.value = value
+            self.endValue = end
+            self.granularity = value.granularity
+            self.firstDay = value.firstDay
+            self.lastDay = max(end?.lastDay ?? value.lastDay, value.lastDay)
+            self.text = DateWords.text(value, through: end)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case value, endValue = "end_value", granularity, firstDay = "first_day", lastDay = "last_day", text
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(value, forKey: .value)
+            try c.encode(endValue, forKey: .endValue)  // explicit null, as the fact's `end_date`
+            try c.encode(granularity, forKey: .granularity)
+            try c.encode(firstDay, forKey: .firstDay)
+            try c.encode(lastDay, forKey: .lastDay)
+            try c.encode(text, forKey: .text)
         }
     }
 
@@ -99,15 +148,14 @@ public struct JSONFeed: Sendable, Encodable, Equatable {
 extension JSONFeed.Item {
     init(entry: FeedEntry) {
         let alert = entry.alert
+        let words = AlertWording(alert)
         self.id = alert.stableID
         self.url = alert.provenance?.url
         self.externalURL = alert.provenance?.url
-        self.title = alert.summary
-        self.summary = alert.provenance.flatMap(Self.articleLine)
-        self.contentHTML = Self.html(alert, sourceCount: entry.sourceCount)
-        var text = alert.headline + "\n\nEvidence: " + alert.evidence
-        if entry.sourceCount > 1 { text += "\n\nReported by \(entry.sourceCount) sources." }
-        self.contentText = text
+        self.title = words.title
+        self.summary = words.summary
+        self.contentText = words.contentText(sourceCount: entry.sourceCount)
+        self.contentHTML = words.contentHTML(sourceCount: entry.sourceCount)
         self.datePublished = rfc3339(alert.createdAt)
         self.dateModified = nil
         self.tags = alert.tags
@@ -115,48 +163,8 @@ extension JSONFeed.Item {
             alertKind: alert.kind.rawValue, factID: alert.factID, alertID: alert.id, fact: alert.current,
             previous: alert.previous, sourceFile: alert.sourceFile, evidence: alert.evidence,
             sourceCount: entry.sourceCount, sources: entry.sources, article: alert.provenance,
-            daysBefore: alert.daysBefore
+            daysBefore: alert.daysBefore, confidence: alert.confidence
         )
-    }
-
-    /// `From “Title”, published 2025-10-24.`
-    static func articleLine(_ article: ArticleProvenance) -> String? {
-        var parts: [String] = []
-        if let title = article.title { parts.append("From “\(title)”") }
-        if let published = article.published { parts.append("published \(published)") }
-        return parts.isEmpty ? nil : parts.joined(separator: ", ") + "."
-    }
-
-    static func html(_ alert: Alert, sourceCount: Int) -> String {
-        var html = "<p>\(escape(alert.summary))</p>\n<blockquote>\(escape(alert.evidence))</blockquote>"
-        if let article = alert.provenance {
-            let title = escape(article.title ?? article.url ?? alert.sourceFile)
-            let link = article.url.map { "<a href=\"\(escape($0))\">\(title)</a>" } ?? title
-            html += "\n<p>Source: \(link)"
-            if let published = article.published { html += ", published \(published)" }
-            html += " (dates read against \(article.referenceDateSource == "mtime" ? "the file's date" : "the article's \(article.referenceDateSource)")).</p>"
-        } else {
-            html += "\n<p>Source: \(escape(alert.sourceFile))</p>"
-        }
-        if sourceCount > 1 { html += "\n<p>Reported by \(sourceCount) sources.</p>" }
-        return html
-    }
-
-    /// HTML text escaping for the five characters that matter.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 }
 

@@ -1,3 +1,4 @@
+import AlertWording
 public import FactStore
 public import Systemd
 public import TariffExtraction
@@ -21,10 +22,11 @@ public struct JournalAlertEntry: Sendable {
     public static let alertIDField = "TARIFFWATCH_ALERT_ID"
 
     public func fields(for alert: Alert, today: CalendarDate) -> [JournalField] {
+        let words = AlertWording(alert)
         var fields: [JournalField] = [
-            JournalField("MESSAGE", alert.headline),
-            // The catalog's texts substitute @SUBJECT@ (`journalctl -x`).
-            JournalField("SUBJECT", alert.summary),
+            JournalField("MESSAGE", words.message),
+            // The catalog's texts substitute @SUBJECT@ (`journalctl -x`): the title, without the article's.
+            JournalField("SUBJECT", words.title),
             JournalField("MESSAGE_ID", messageID(for: alert.kind)),
             JournalField("PRIORITY", String(priority(for: alert, today: today).rawValue)),
             JournalField("SYSLOG_IDENTIFIER", "tariffwatch"),
@@ -68,6 +70,7 @@ public struct JournalAlertEntry: Sendable {
                 fields.append(JournalField("TARIFF_PREVIOUS_STATUS", old.status.rawValue))
             }
             if let date = tariff.effectiveDate { fields.append(JournalField("TARIFF_EFFECTIVE_DATE", date.iso)) }
+            if let confidence = alert.confidence { fields.append(JournalField("TARIFF_CONFIDENCE", numberText(confidence))) }
         }
         return fields
     }

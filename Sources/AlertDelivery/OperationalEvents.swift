@@ -1,3 +1,4 @@
+import AlertWording
 public import Logging
 public import Systemd
 

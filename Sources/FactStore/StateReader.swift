@@ -39,19 +39,37 @@ extension FactStore {
 
     /// Every deadline fact that alerts, with the sentence and article that gave its current date.
     static func alertableDeadlines(_ db: Database) throws -> [DeadlineRecord] {
+        // The source is `file` or `file#item`: its article row is (file, '') or (file, item).
         let rows = try Row.fetchAll(
             db,
             sql: """
-                SELECT f.id, f.value, f.source_count, f.created_at, f.updated_at, s.sentence AS evidence, s.path AS source
+                SELECT f.id, f.value, f.source_count, f.created_at, f.updated_at, s.sentence AS evidence, s.path AS source,
+                    coalesce(a.title, i.title) AS title, coalesce(a.url, i.url) AS url,
+                    coalesce(a.published, i.published) AS published,
+                    coalesce(a.reference_date_source, i.reference_date_source) AS reference_date_source,
+                    i.item_key AS item
                 FROM facts f LEFT JOIN fact_sources s ON s.id = (
                     SELECT id FROM fact_sources WHERE fact_id = f.id AND relation IN ('origin', 'changes') ORDER BY id DESC LIMIT 1)
+                LEFT JOIN articles a ON a.path = s.path AND a.item_key = ''
+                LEFT JOIN articles i ON a.path IS NULL AND instr(s.path, '#') > 0
+                    AND i.path = substr(s.path, 1, instr(s.path, '#') - 1) AND i.item_key = substr(s.path, instr(s.path, '#') + 1)
                 WHERE f.alertable AND f.value LIKE '{"deadline":%'
                 """)
         return try rows.compactMap { row in
             guard case .deadline(let deadline) = try JSONText.decode(FactValue.self, row["value"]) else { return nil }
-            return DeadlineRecord(
+            var record = DeadlineRecord(
                 factID: row["id"], deadline: deadline, evidence: row["evidence"] ?? "", source: row["source"] ?? "",
                 sourceCount: row["source_count"], firstReported: row["created_at"], updated: row["updated_at"])
+            if let source: String = row["reference_date_source"] {
+                let article = ArticleProvenance(
+                    title: row["title"], url: row["url"], published: (row["published"] as String?).flatMap { CalendarDate(iso: $0) },
+                    referenceDateSource: source, item: row["item"])
+                // As alerts do: a bare text file dated by its mtime has nothing to show beyond its name.
+                if article.item != nil || article.title != nil || article.url != nil || article.published != nil || source != "mtime" {
+                    record.article = article
+                }
+            }
+            return record
         }
     }
 }
@@ -62,8 +80,10 @@ public struct DeadlineRecord: Sendable, Hashable {
     public var deadline: DeadlineFact
     /// The sentence that stated the current date (the newest origin or change).
     public var evidence: String
-    /// The article that stated it.
+    /// The article that stated it: `file` or `file#item`.
     public var source: String
+    /// Its title, address and date, where its format gives them (nil for a bare text file, as in alerts).
+    public var article: ArticleProvenance?
     public var sourceCount: Int
     /// When the fact was first recorded: reminders are for deadlines known before they fall due.
     public var firstReported: Date
@@ -72,7 +92,7 @@ public struct DeadlineRecord: Sendable, Hashable {
 
     public init(
         factID: String, deadline: DeadlineFact, evidence: String, source: String, sourceCount: Int, firstReported: Date,
-        updated: Date
+        updated: Date, article: ArticleProvenance? = nil
     ) {
         self.factID = factID
         self.deadline = deadline
@@ -81,6 +101,7 @@ public struct DeadlineRecord: Sendable, Hashable {
         self.sourceCount = sourceCount
         self.firstReported = firstReported
         self.updated = updated
+        self.article = article
     }
 }
 

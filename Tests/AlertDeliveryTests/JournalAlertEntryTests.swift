@@ -26,7 +26,7 @@ import Testing
 
     @Test func aNewTariffCarriesEveryStructuredField() throws {
         let f = fields(alert(.newTariff, .tariff(threat)))
-        #expect(f["MESSAGE"] == "New tariff: US → CN threatened additional 100% on all goods from 2025-11-01 [/inbox/a.txt]")
+        #expect(f["MESSAGE"] == "US threatens to impose additional 100% tariff on imports from China, effective Sat 1 Nov 2025")
         #expect(f["MESSAGE_ID"] == MessageID.newTariff)
         // Taking effect within the warning window (7 days from 2025-10-25): a warning.
         #expect(f["PRIORITY"] == "4")
@@ -42,7 +42,9 @@ import Testing
         #expect(f["TARIFF_EFFECTIVE_DATE"] == "2025-11-01")
         #expect(f["SOURCE_FILE"] == "/inbox/a.txt" && f["SOURCE_COUNT"] == "3")
         #expect(f["EVIDENCE"] == "Trump threatened 100% tariffs.")
-        #expect(f["SUBJECT"] == "New tariff: US → CN threatened additional 100% on all goods from 2025-11-01")
+        // The catalog's Subject is `@SUBJECT@`: the title once, no verb repeated.
+        #expect(f["SUBJECT"] == "US threatens to impose additional 100% tariff on imports from China, effective Sat 1 Nov 2025")
+        #expect(f["TARIFF_CONFIDENCE"] == nil)
         // Every name is one journald accepts.
         for field in JournalAlertEntry().fields(for: alert(.newTariff, .tariff(threat)), today: today) {
             #expect(JournalField.problem(withName: field.name) == nil, "\(field.name)")
@@ -65,7 +67,7 @@ import Testing
         #expect(f["MESSAGE_ID"] == MessageID.changedTariff)
         #expect(f["TARIFF_RATE_PCT"] == "125" && f["TARIFF_PREVIOUS_RATE_PCT"] == "100")
         #expect(f["TARIFF_STATUS"] == "imposed" && f["TARIFF_PREVIOUS_STATUS"] == "threatened")
-        #expect(f["MESSAGE"]?.contains("(was 100%, threatened)") == true)
+        #expect(f["MESSAGE"]?.hasSuffix("(imposed; was 100%, threatened)") == true)
     }
 
     @Test(arguments: [
@@ -88,7 +90,16 @@ import Testing
             subject: "trade talks")
         let f = fields(alert(.newDeadline, .deadline(talks)))
         #expect(f["DEADLINE_END_DATE"] == "2025-10-27")
-        #expect(f["MESSAGE"] == "New deadline: meeting 2025-10-25/2025-10-27 – trade talks [/inbox/a.txt]")
+        #expect(f["DEADLINE_DATE"] == "2025-10-25")
+        #expect(f["MESSAGE"] == "Trade talks on Oct 25–27 2025")
+    }
+
+    @Test func inferredPartiesKeepTheirConfidenceInAField() {
+        var inferred = alert(.newTariff, .tariff(threat))
+        inferred.confidence = 0.4
+        let f = fields(inferred)
+        #expect(f["TARIFF_CONFIDENCE"] == "0.4")
+        #expect(f["MESSAGE"]?.hasSuffix("(parties inferred from context, confidence 0.4)") == true)
     }
 
     @Test func everyAlertKindHasItsOwnMessageID() {

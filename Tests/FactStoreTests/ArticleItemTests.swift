@@ -50,6 +50,39 @@ extension FactStoreTests {
         #expect(us.sourceCount == 1)
     }
 
+    @Test func theCalendarAndTheRemindersNameTheArticleOfTheDeadline() throws {
+        let store = try FactStore(directory: directory)
+        var talks = item("talks-1", hash: "1", title: "Talks set for March", [])
+        talks.extraction = Extraction(deadlines: [deadline("2026-03-20", subject: "trade talks")])
+        let plain = ArticleRecord(
+            itemKey: nil, contentHash: "2", referenceDate: day,
+            provenance: ArticleProvenance(title: nil, url: nil, published: nil, referenceDateSource: "mtime"),
+            extraction: Extraction(deadlines: [deadline("2026-04-01", .expiry, subject: "the truce")]))
+        _ = try store.record(file("feed.xml"), articles: [talks], now: day.utcMidnight)
+        _ = try store.record(file("truce.txt"), articles: [plain], now: day.utcMidnight)
+        let records = try store.upcomingDeadlines(onOrAfter: day)
+        #expect(records.map(\.source) == ["/inbox/feed.xml#talks-1", "/inbox/truce.txt"])
+        let article = try #require(records.first?.article)
+        #expect(article.title == "Talks set for March" && article.url == "https://feed.example/talks-1")
+        #expect(article.item == "talks-1" && article.referenceDateSource == "metadata" && article.published == day)
+        // A bare text file dated by its mtime has nothing beyond its name, as in its alerts.
+        #expect(records.last?.article == nil)
+
+        // A reminder carries the article too: the journal's ARTICLE_* and the feed's link.
+        let reminders = try store.raiseDueReminders(remindDays: [7], today: CalendarDate(iso: "2026-03-13")!)
+        #expect(reminders.alerts.map(\.provenance?.title) == ["Talks set for March"])
+    }
+
+    @Test func anInferredPartyKeepsItsConfidenceOnTheAlert() throws {
+        let store = try FactStore(directory: directory)
+        var inferred = tariff("US", "CN", 100)
+        inferred.confidence = 0.6
+        let alerts = try store.record(file("a.txt"), extraction: Extraction(tariffChanges: [inferred, tariff("EU", "US", 25)]))
+        #expect(alerts.map(\.confidence) == [0.6, nil])
+        // Stored with the alert: the feed renders it again after a restart.
+        #expect(try store.feedItems(limit: 10).compactMap(\.alert.confidence) == [0.6])
+    }
+
     @Test func anAlertWithoutProvenanceIsStoredAsBefore() throws {
         // Outbox rows written before provenance existed have no such key; they must still decode.
         let alert = Alert(

@@ -68,11 +68,14 @@ import Testing
         #expect(lines.contains("VERSION:2.0"))
         #expect(lines.contains { $0.hasPrefix("PRODID:") })
         #expect(lines.contains("UID:deadline-1@tariffwatch"))
-        #expect(lines.contains("SUMMARY:EU duties on US steel – takes effect"))
+        #expect(lines.contains("SUMMARY:EU duties on US steel take effect"))
         #expect(lines.contains("DTSTAMP:20251024T091203Z"))
-        let description = try #require(lines.first { $0.hasPrefix("DESCRIPTION:Takes effect") })
-        #expect(description.contains("Evidence: The EU will impose duties\\, officials said."))
-        #expect(description.contains("Source: /inbox/eu.txt (reported by 3 sources)"))
+        let description = try #require(lines.first { $0.hasPrefix("DESCRIPTION:EU duties on US steel take effect on Sat 1 Nov 2025.") })
+        #expect(description.contains("“The EU will impose duties\\, officials said.”"))
+        #expect(description.contains("Source: file eu.txt (reported by 3 sources)."))
+        #expect(!description.contains("/inbox/"))
+        #expect(lines.contains("CATEGORIES:tariffwatch,Effective date"))
+        #expect(lines.contains("DESCRIPTION:Reminder: EU duties on US steel take effect in 7 days\\, Sat 1 Nov 2025"))
         #expect(lines.contains("TRIGGER;RELATED=START:-P7D"))
         #expect(lines.contains("TRIGGER;RELATED=START:-P1D"))
         #expect(lines.filter { $0 == "BEGIN:VALARM" }.count == 2)
@@ -82,17 +85,14 @@ import Testing
         #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
     }
 
-    @Test(arguments: [
-        (DeadlineKind.meeting, "hearing", "Hearing"),
-        (.effective, "100% tariffs on Chinese goods", "100% tariffs on Chinese goods – takes effect"),
-        (.expiry, "the truce", "The truce – expires"),
-        (.deadline, "comments on the steel quota", "Comments on the steel quota – deadline"),
-        (.other, "EU summit", "EU summit"),
-        (.deadline, "", "Deadline"),
-        (.other, "", "Date"),
-    ])
-    func summariesSayWhatHappens(kind: DeadlineKind, subject: String, summary: String) {
-        #expect(calendar([record("2025-11-01", subject: subject, kind: kind)]).events.first?.summary == summary)
+    @Test func theArticleNamesTheSourceWhenItHasATitle() throws {
+        var talks = record("2025-10-25", end: "2025-10-27", subject: "US-China trade talks")
+        talks.article = ArticleProvenance(
+            title: "Talks set", url: "https://ledger.example/t", published: nil, referenceDateSource: "metadata")
+        let lines = unfold(calendar([talks]).text).components(separatedBy: "\r\n")
+        #expect(lines.contains("SUMMARY:US-China trade talks"))
+        let description = try #require(lines.first { $0.hasPrefix("DESCRIPTION:US-China trade talks on Oct 25–27 2025.") })
+        #expect(description.hasSuffix("Source: “Talks set” – https://ledger.example/t (reported by 3 sources)."))
     }
 
     @Test func theSameStateGivesTheSameCalendar() {

@@ -52,9 +52,10 @@ printf 'release:\n\t@true\ninclude mk/install.mk\n' >"$stage/wrapper.mk"
 cp "$article" "$stage/article"
 chmod 0644 "$stage/article"
 # A hearing 7 days from now, in words: a deadline for the calendar and (dated back a day) its 7-day reminder.
+# Its front matter gives the title and address the alert names (MESSAGE, the feed's link, the calendar's source).
 hearing_day=$(date -u -d '+7 days' +%Y-%m-%d)
-printf 'WTO panel sets hearing\nThe WTO dispute panel will hold a hearing on %s in Geneva, officials said.\n' \
-    "$(date -u -d "$hearing_day" '+%B %-d, %Y')" >"$stage/hearing"
+printf -- '---\ntitle: WTO panel sets hearing on steel duties\nurl: https://tradeledger.example/wto-panel-hearing\ndate: %s\n---\nThe WTO dispute panel will hold a hearing on %s in Geneva, officials said.\n' \
+    "$(date -u +%Y-%m-%d)" "$(date -u -d "$hearing_day" '+%B %-d, %Y')" >"$stage/hearing"
 # Dates the deadline facts of a state one day back (see the reminder step).
 cat >"$stage/dateback.py" <<'PY'
 import sqlite3, sys
@@ -179,7 +180,7 @@ inside sh -euc '
     fi
     useradd --no-create-home --groups tariffwatch-writers e2e-writer
 ' || fail "installation inside the namespace failed"
-inside journalctl --dump-catalog e69db1dee86146c6ba45461088dee731 | has "New deadline" \
+inside journalctl --dump-catalog e69db1dee86146c6ba45461088dee731 | has "reports a date" \
     || fail "the message catalog was not installed"
 inside systemd-analyze verify /etc/systemd/system/tariffwatch.service || fail "systemd-analyze verify failed"
 
@@ -207,6 +208,15 @@ if [[ -n $message_id ]]; then
     inside journalctl --no-pager -x -u tariffwatch.service "MESSAGE_ID=$message_id" | has '░░ Subject:' \
         || fail "journalctl -x shows no catalog text for MESSAGE_ID=$message_id (id missing from tariffwatch.catalog?)"
     inside journalctl --no-pager -x -u tariffwatch.service "MESSAGE_ID=$message_id" | grep '░░ Subject:' | head -n 1 || true
+    # The Subject is the alert's title once: no "New deadline: New deadline: …", no unfilled @FIELD@.
+    if inside journalctl --no-pager -x -u tariffwatch.service "MESSAGE_ID=$message_id" | grep '░░ Subject:' \
+        | has -E 'Subject: (New|Changed) [a-z ]+: (New|Changed) |@[A-Z_]+@'; then
+        fail "journalctl -x repeats the alert's verb or leaves a field unfilled in its Subject"
+    fi
+fi
+# MESSAGE is for people: the server path stays in SOURCE_FILE.
+if inside journalctl --no-pager -o cat -u tariffwatch.service ALERT_KIND=new_tariff ALERT_KIND=new_deadline | has /var/spool/; then
+    fail "an alert's MESSAGE shows the server path"
 fi
 
 if [[ -d $stage/formats ]]; then
@@ -279,8 +289,8 @@ if [[ -f /run/e2e/stage/repo/systemd/tariffwatch-http.socket || -f $stage/repo/s
     curl -sS --max-time 20 -D "$stage/h1" -o "$stage/feed.json" "$base/feed.json" || fail "curl $base/feed.json failed (service: $(inside systemctl is-active tariffwatch-http.service))"
     [[ $(inside systemctl is-active tariffwatch-http.service) == active ]] || fail "the first connection did not start tariffwatch-http.service"
     grep -q '^HTTP/1.1 200' "$stage/h1" || fail "GET /feed.json: $(head -n 1 "$stage/h1")"
-    python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["version"].startswith("https://jsonfeed.org/version/1"), d' "$stage/feed.json" \
-        || fail "/feed.json is not a JSON Feed"
+    # A feed reader's view: feedparser-rs (make test-deps) and the JSON Feed 1.1 rules, no server path in the texts.
+    /usr/bin/python3 "$repo/Tests/Support/check-jsonfeed.py" "$stage/feed.json" || fail "/feed.json is not a valid JSON Feed 1.1"
     etag=$(grep -i '^etag:' "$stage/h1" | cut -d' ' -f2- | tr -d '\r')
     [[ -n $etag ]] || fail "no ETag on /feed.json"
     code=$(curl -sS -o /dev/null -w '%{http_code}' -H "If-None-Match: $etag" "$base/feed.json")
@@ -306,7 +316,10 @@ assert hearing, [(str(e.get("SUMMARY")), e.decoded("DTSTART")) for e in events]
 e = hearing[0]
 assert e.decoded("DTEND") == day + datetime.timedelta(days=1), e.decoded("DTEND")
 assert str(e.get("UID")).endswith("@tariffwatch")
-assert "Evidence:" in str(e.get("DESCRIPTION")) and "Source:" in str(e.get("DESCRIPTION"))
+description, summary = str(e.get("DESCRIPTION")), str(e.get("SUMMARY"))
+assert "“" in description and "Source: “WTO panel sets hearing on steel duties”" in description, description
+assert "https://tradeledger.example/wto-panel-hearing" in description and "/var/spool" not in description, description
+assert "hearing" in summary.lower() and not summary.startswith("Meeting") and "other" not in summary, summary
 triggers = sorted(a.decoded("TRIGGER") for a in e.walk("VALARM"))
 assert triggers == [-datetime.timedelta(days=7), -datetime.timedelta(days=1)], triggers
 print(f"calendar: {len(events)} event(s); {e.get('SUMMARY')} on {day}, alarms {[str(t) for t in triggers]}")
@@ -336,6 +349,16 @@ inside timeout "$timeout_s" systemctl restart tariffwatch.service || fail "resta
 sleep 2
 (( $(kind_count deadline_reminder) == 1 )) || fail "the reminder was raised $(kind_count deadline_reminder) times"
 alert_count=$(alerts)
+if [[ -n ${TARIFFWATCH_E2E_KEEP:-} ]]; then
+    # What the README's "One alert, three views" shows: the journal, the feed and the calendar of this run.
+    mkdir -p "$TARIFFWATCH_E2E_KEEP"
+    inside journalctl --no-pager -o json -u tariffwatch.service ALERT_KIND=new_deadline ALERT_KIND=deadline_reminder \
+        >"$TARIFFWATCH_E2E_KEEP/journal.json" || true
+    inside journalctl --no-pager -x -u tariffwatch.service ALERT_KIND=new_deadline >"$TARIFFWATCH_E2E_KEEP/journal-x.txt" || true
+    inside cat /var/lib/tariffwatch/feed.json >"$TARIFFWATCH_E2E_KEEP/feed.json" || true
+    [[ -f $stage/deadlines.ics ]] && cp "$stage/deadlines.ics" "$TARIFFWATCH_E2E_KEEP/"
+    echo "kept the journal, the feed and the calendar in $TARIFFWATCH_E2E_KEEP"
+fi
 
 if inside test -e /etc/systemd/system/tariffwatch@.service; then
     step "tariffwatch@desk-a and tariffwatch@desk-b: one configuration, inbox and state each"

@@ -17,7 +17,10 @@ import Testing
         return nil
     }
 
-    /// Runs the journal scenario in a private journald and returns its entries.
+    static let catalog = support.removingLastComponent().removingLastComponent().appending("systemd/tariffwatch.catalog")
+
+    /// Runs the journal scenario in a private journald and returns its entries; `journalctl -x` of them is
+    /// left in `journal-x.txt`.
     private func journalEntries(work: FilePath) async throws -> [[String: Any]] {
         let output = work.appending("journal.json")
         let process = Process()
@@ -26,7 +29,8 @@ import Testing
             "--mount", "--propagation", "private", "--",
             Self.support.appending("with-private-journald.sh").string, output.string, "--",
             Self.support.appending("journal-scenario.sh").string, try #require(TariffwatchBinary.path),
-            Workspace.fixtures.string, work.appending("daemon").string,
+            Workspace.fixtures.string, work.appending("daemon").string, Self.catalog.string,
+            work.appending("journal-x.txt").string,
         ]
         try await process.runToCompletion()
         #expect(process.terminationStatus == 0)
@@ -66,5 +70,22 @@ import Testing
         // Exactly one alert per fact: no entry was sent twice.
         let alertIDs = entries.compactMap { $0["TARIFFWATCH_ALERT_ID"] as? String }
         #expect(Set(alertIDs).count == alertIDs.count)
+
+        // Alerts read as sentences, with no server path; the path stays a field.
+        for alert in entries where alert["ALERT_KIND"] != nil {
+            let message = try #require(alert["MESSAGE"] as? String)
+            #expect(!message.contains(workspace.root.string) && !message.contains("/"), "\(message)")
+        }
+
+        // `journalctl -x` with the installed catalog: each alert's Subject is its title, once.
+        let explained = try String(contentsOfFile: workspace.root.appending("journal-x.txt").string, encoding: .utf8)
+        guard !explained.hasPrefix("skipped:") else { return }
+        for alert in entries where alert["ALERT_KIND"] != nil {
+            let subject = try #require(alert["SUBJECT"] as? String)
+            #expect(explained.contains("░░ Subject: \(subject)\n"), "no catalog Subject for \(subject) in:\n\(explained)")
+        }
+        for repeated in ["New deadline: New deadline", "New tariff change: ", "@SUBJECT@", "@EVIDENCE@", "@DEADLINE_DATE@"] {
+            #expect(!explained.contains(repeated), "journalctl -x shows \(repeated)")
+        }
     }
 }

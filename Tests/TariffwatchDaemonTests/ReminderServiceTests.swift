@@ -1,3 +1,4 @@
+import AlertWording
 import FactStore
 import Foundation
 import Logging
@@ -87,7 +88,8 @@ final class ManualClock: ReminderClock {
             try await eventually("the 7-day reminder in the feed") { try items(workspace, kind: "deadline_reminder").count == 1 }
             let reminder = try #require(try items(workspace, kind: "deadline_reminder").first)
             #expect(reminder.tariffwatch["days_before"] as? Int == 7)
-            #expect((reminder["title"] as? String)?.hasPrefix("Reminder: in 7 days") == true)
+            #expect((reminder["title"] as? String)?.hasPrefix("Reminder: ") == true)
+            #expect((reminder["title"] as? String)?.contains(" in 7 days, \(DateWords.day(meeting))") == true)
             // The next timer: the 1-day reminder.
             try await eventually("the timer for the 1-day reminder") { clock.timers.last == meeting.adding(days: -1).utcMidnight }
         }

@@ -141,7 +141,8 @@ struct MergeTransaction {
         let sources = try Int.fetchOne(db.cachedStatement(sql: "SELECT source_count FROM facts WHERE id = ?"), arguments: [factID]) ?? 1
         var alert = Alert(
             id: 0, factID: factID, kind: kind, createdAt: now, current: current, previous: previous,
-            sourceFile: file.path, evidence: observation.sentence, sourceCount: sources, provenance: provenance)
+            sourceFile: file.path, evidence: observation.sentence, sourceCount: sources, provenance: provenance,
+            confidence: observation.confidence < 1 ? observation.confidence : nil)
         try db.cachedStatement(
             sql: "INSERT INTO outbox (fact_id, kind, created_at, payload) VALUES (?, ?, ?, ?)").execute(
             arguments: [factID, kind.rawValue, now, try JSONText.encode(alert)])

@@ -34,18 +34,22 @@ public struct Alert: Sendable, Codable, Hashable, Identifiable {
     public var provenance: ArticleProvenance?
     /// For a reminder: how many days were left until the deadline when it was raised.
     public var daysBefore: Int?
+    /// For a tariff whose parties the extractor inferred from context: how sure it was (below 1); nil when read
+    /// from the sentence itself.
+    public var confidence: Double?
     /// The state database's random epoch (empty for a state created before epochs): with `id`, unique
     /// across state resets. Not stored in the payload; filled in when the row is read.
     public var stateEpoch = ""
 
     enum CodingKeys: String, CodingKey {
-        case id, factID, kind, createdAt, current, previous, sourceFile, evidence, sourceCount, provenance, daysBefore
+        case id, factID, kind, createdAt, current, previous, sourceFile, evidence, sourceCount, provenance, daysBefore,
+            confidence
     }
 
     public init(
         id: Int64, factID: String, kind: AlertKind, createdAt: Date, current: FactValue, previous: FactValue?,
         sourceFile: String, evidence: String, sourceCount: Int, provenance: ArticleProvenance? = nil,
-        daysBefore: Int? = nil
+        daysBefore: Int? = nil, confidence: Double? = nil
     ) {
         self.id = id
         self.factID = factID
@@ -58,6 +62,7 @@ public struct Alert: Sendable, Codable, Hashable, Identifiable {
         self.sourceCount = sourceCount
         self.provenance = provenance
         self.daysBefore = daysBefore
+        self.confidence = confidence
     }
 }
 

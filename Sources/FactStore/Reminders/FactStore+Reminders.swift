@@ -24,7 +24,7 @@ extension FactStore {
                 var alert = Alert(
                     id: 0, factID: reminder.factID, kind: .deadlineReminder, createdAt: now, current: .deadline(record.deadline),
                     previous: nil, sourceFile: record.source, evidence: record.evidence, sourceCount: record.sourceCount,
-                    daysBefore: reminder.deadlineDay.daysSinceEpoch - today.daysSinceEpoch)
+                    provenance: record.article, daysBefore: reminder.deadlineDay.daysSinceEpoch - today.daysSinceEpoch)
                 try db.execute(
                     sql: "INSERT INTO outbox (fact_id, kind, created_at, payload) VALUES (?, ?, ?, ?)",
                     arguments: [alert.factID, alert.kind.rawValue, now, try JSONText.encode(alert)])

@@ -29,12 +29,12 @@ public struct ICalendar: Sendable, Equatable {
         public var summary: String
         public var description: String
         public var categories: [String]
-        /// Reminders: an alarm this many days before the first day.
-        public var alarmDaysBefore: [Int]
+        /// Reminders before the first day.
+        public var alarms: [Alarm]
 
         public init(
             uid: String, stamp: Date, firstDay: CalendarDate, lastDay: CalendarDate, summary: String, description: String,
-            categories: [String] = [], alarmDaysBefore: [Int] = []
+            categories: [String] = [], alarms: [Alarm] = []
         ) {
             self.uid = uid
             self.stamp = stamp
@@ -43,7 +43,18 @@ public struct ICalendar: Sendable, Equatable {
             self.summary = summary
             self.description = description
             self.categories = categories
-            self.alarmDaysBefore = alarmDaysBefore
+            self.alarms = alarms
+        }
+    }
+
+    /// A `VALARM` that shows `description` this many days before the event.
+    public struct Alarm: Sendable, Equatable {
+        public var daysBefore: Int
+        public var description: String
+
+        public init(daysBefore: Int, description: String) {
+            self.daysBefore = daysBefore
+            self.description = description
         }
     }
 
@@ -76,10 +87,12 @@ extension ICalendar.Event {
             "TRANSP:TRANSPARENT",
         ]
         if !categories.isEmpty { lines.append("CATEGORIES:" + categories.map(ICalendarText.escape).joined(separator: ",")) }
-        for days in Set(alarmDaysBefore).sorted(by: >) where days >= 0 {
+        var seen = Set<Int>()
+        for alarm in alarms.sorted(by: { $0.daysBefore > $1.daysBefore }) where alarm.daysBefore >= 0 {
+            guard seen.insert(alarm.daysBefore).inserted else { continue }
+            let days = alarm.daysBefore
             lines += [
-                "BEGIN:VALARM", "ACTION:DISPLAY",
-                "DESCRIPTION:\(ICalendarText.escape(days == 0 ? "Today: \(summary)" : "In \(days) day\(days == 1 ? "" : "s"): \(summary)"))",
+                "BEGIN:VALARM", "ACTION:DISPLAY", "DESCRIPTION:\(ICalendarText.escape(alarm.description))",
                 "TRIGGER;RELATED=START:\(days == 0 ? "PT0S" : "-P\(days)D")", "END:VALARM",
             ]
         }

@@ -1,0 +1,171 @@
+public import FactStore
+public import TariffExtraction
+
+/// The words of one alert, the same wherever it is shown: the journal's MESSAGE and SUBJECT, the feed
+/// item's title, summary and content, the calendar's event. Pure: values in, text out.
+///
+/// Server paths stay out of every text (they are in `SOURCE_FILE` and `_tariffwatch.source_file`); the
+/// article is named by its title and address, or by its file name when it has neither.
+public struct AlertWording: Sendable {
+    public let alert: Alert
+
+    public init(_ alert: Alert) {
+        self.alert = alert
+    }
+
+    /// One line with the date: the feed item's title, the journal's SUBJECT (the catalog's `@SUBJECT@`).
+    /// A new fact is the sentence itself; a change, a conflict and a reminder say so first.
+    public var title: String {
+        switch (alert.current, alert.kind) {
+        case (.deadline(let deadline), .deadlineReminder):
+            return FactWords.reminder(deadline, daysBefore: alert.daysBefore ?? 0)
+        case (.deadline(let deadline), let kind):
+            var line = FactWords.sentence(deadline)
+            if let previous = alert.previous, let was = FactWords.changedValues(from: previous, to: alert.current) {
+                line += kind == .conflictingReport ? " (other reports: \(was))" : " (was \(was))"
+            }
+            return Self.label(kind) + line
+        case (.tariff(let tariff), let kind):
+            var notes: [String] = []
+            if let previous = alert.previous, let was = FactWords.changedValues(from: previous, to: alert.current) {
+                notes.append(kind == .conflictingReport ? "other reports: \(was)" : "was \(was)")
+            }
+            return Self.label(kind) + FactWords.sentence(tariff, confidence: alert.confidence, notes: notes)
+        }
+    }
+
+    /// The journal's MESSAGE: the title, and the article's title when it has one.
+    public var message: String {
+        guard let title = alert.provenance?.title, !title.isEmpty else { return self.title }
+        return "\(self.title) – “\(title)”"
+    }
+
+    /// The feed item's `summary`: the title as a sentence and where it was read.
+    public var summary: String {
+        var text = Self.sentence(title)
+        if let article = alert.provenance, article.title != nil || article.published != nil {
+            text += " From \(SourceWords.line(article: article, sourceFile: alert.sourceFile, withURL: false))."
+        }
+        return text
+    }
+
+    /// The feed item's `content_text`: the title, the evidence quoted, the source.
+    public func contentText(sourceCount: Int) -> String {
+        var text = Self.sentence(title) + "\n\n“\(alert.evidence)”\n\nSource: "
+        text += SourceWords.line(article: alert.provenance, sourceFile: alert.sourceFile, withURL: true) + "."
+        if sourceCount > 1 { text += "\nReported by \(sourceCount) sources." }
+        if let note = SourceWords.dateNote(alert.provenance) { text += "\n" + note }
+        return text
+    }
+
+    /// The feed item's `content_html`: the same as `contentText`, with the evidence in a blockquote and a link to the article.
+    public func contentHTML(sourceCount: Int) -> String {
+        var html = "<p>\(HTMLText.escape(Self.sentence(title)))</p>\n<blockquote><p>\(HTMLText.escape(alert.evidence))</p></blockquote>"
+        html += "\n<p>Source: \(SourceWords.html(article: alert.provenance, sourceFile: alert.sourceFile)).</p>"
+        if sourceCount > 1 { html += "\n<p>Reported by \(sourceCount) sources.</p>" }
+        if let note = SourceWords.dateNote(alert.provenance) { html += "\n<p>\(HTMLText.escape(note))</p>" }
+        return html
+    }
+
+    /// What a new fact needs no word for; the others say what happened to it.
+    static func label(_ kind: AlertKind) -> String {
+        switch kind {
+        case .newDeadline, .newTariff, .deadlineReminder: ""
+        case .changedDeadline, .changedTariff: "Changed: "
+        case .conflictingReport: "Conflicting report: "
+        }
+    }
+
+    /// A title ends in a full stop where the text goes on.
+    static func sentence(_ line: String) -> String {
+        line.last.map { ".!?".contains($0) } == true ? line : line + "."
+    }
+}
+
+/// The deadline calendar's words, from the same rules as the alerts.
+public enum CalendarWording {
+    /// `SUMMARY`: what happens, the date being the event's own (`100% tariffs on Chinese goods take effect`).
+    public static func summary(_ deadline: DeadlineFact) -> String {
+        FactWords.event(deadline).what
+    }
+
+    /// `DESCRIPTION`: the sentence with its date as reported, the evidence, the source.
+    public static func description(
+        _ deadline: DeadlineFact, evidence: String, article: ArticleProvenance?, sourceFile: String, sourceCount: Int
+    ) -> String {
+        var text = AlertWording.sentence(FactWords.sentence(deadline))
+        if !evidence.isEmpty { text += "\n\n“\(evidence)”" }
+        if !sourceFile.isEmpty || article != nil {
+            text += "\n\nSource: " + SourceWords.line(article: article, sourceFile: sourceFile, withURL: true)
+            text += sourceCount > 1 ? " (reported by \(sourceCount) sources)." : "."
+        }
+        return text
+    }
+
+    /// An alarm's text: the reminder alert's words.
+    public static func alarm(_ deadline: DeadlineFact, daysBefore: Int) -> String {
+        FactWords.reminder(deadline, daysBefore: daysBefore)
+    }
+
+    /// `CATEGORIES`: the kind as a person names it.
+    public static func category(_ kind: DeadlineKind) -> String {
+        FactWords.label(kind)
+    }
+}
+
+/// Where a fact was read, named for a person: the article's title, date and address, else its file name.
+enum SourceWords {
+    /// `“EU to hit US steel”, published Mon 20 Oct 2025 – https://…`; `file hearing.txt`.
+    static func line(article: ArticleProvenance?, sourceFile: String, withURL: Bool) -> String {
+        var parts: [String] = []
+        if let title = article?.title, !title.isEmpty {
+            parts.append("“\(title)”")
+        } else if withURL, let url = article?.url {
+            parts.append(url)
+        } else {
+            parts.append("file \(fileName(sourceFile))")
+        }
+        if let published = article?.published { parts.append("published \(DateWords.day(published))") }
+        var line = parts.joined(separator: ", ")
+        if withURL, article?.title?.isEmpty == false, let url = article?.url { line += " – \(url)" }
+        return line
+    }
+
+    static func html(article: ArticleProvenance?, sourceFile: String) -> String {
+        let name = article?.title.flatMap { $0.isEmpty ? nil : $0 } ?? article?.url ?? "file \(fileName(sourceFile))"
+        var html = article?.url.map { "<a href=\"\(HTMLText.escape($0))\">\(HTMLText.escape(name))</a>" } ?? HTMLText.escape(name)
+        if let published = article?.published { html += ", published \(DateWords.day(published))" }
+        return html
+    }
+
+    /// Relative dates (`next Thursday`) count from the article's date; when it gives none, from the file's.
+    static func dateNote(_ article: ArticleProvenance?) -> String? {
+        article == nil || article?.referenceDateSource == "mtime"
+            ? "Relative dates were read against the file's date: the article states none." : nil
+    }
+
+    /// `hearing.txt` from `/var/spool/tariffwatch/inbox/hearing.txt`, and from `…/feed.xml#item-3` the file.
+    static func fileName(_ path: String) -> String {
+        let file = path.split(separator: "#", maxSplits: 1).first ?? Substring(path)
+        return file.split(separator: "/").last.map(String.init) ?? path
+    }
+}
+
+/// HTML text escaping for the five characters that matter.
+enum HTMLText {
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}
