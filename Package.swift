@@ -87,7 +87,7 @@ let package = Package(
             name: "TariffwatchDaemon",
             dependencies: [
                 "TariffExtraction", "ArticleWatcher", "FactStore", "AlertDelivery", "Systemd",
-                configuration, serviceLifecycle, unixSignals, logging, systemPackage, yams,
+                configuration, serviceLifecycle, unixSignals, logging, systemPackage, yams, nioCore, nioPosix,
             ],
             swiftSettings: strictSettings
         ),
@@ -104,7 +104,7 @@ let package = Package(
         .executableTarget(
             name: "tariffwatch",
             dependencies: [
-                "TariffwatchDaemon", "FeedServer", "TariffExtraction", "FactStore", "Systemd", argumentParser, logging,
+                "TariffwatchDaemon", "FeedServer", "TariffExtraction", "FactStore", "Systemd", argumentParser, logging, nioCore, nioPosix,
             ],
             swiftSettings: strictSettings
         ),

@@ -14,7 +14,9 @@ mkdir -p "$work/inbox" "$work/state"
 env -u WATCHDOG_USEC -u NOTIFY_SOCKET "$bin" run --watch-dir "$work/inbox" --state-dir "$work/state" 2>"$work/daemon.log" &
 pid=$!
 until grep -q "Watching" "$work/daemon.log" 2>/dev/null; do kill -0 "$pid" || { cat "$work/daemon.log"; exit 1; }; sleep 0.1; done
-sleep 2  # let start-up work (the first feed write, thread pools) settle before the window opens
+# Let start-up settle before the window opens: the first feed write, and libdispatch's overcommit
+# worker threads (GRDB's and our serial queues) that exit 5 s after their last job, once each.
+sleep 10
 # Per-thread counts: a thread that exits in the window takes its counts with it, so each exited
 # thread counts as one wake-up at least, and a thread born in the window counts in full.
 snapshot() { for t in /proc/"$pid"/task/*; do echo "${t##*/} $(awk '/ctxt_switches/ {n += $2} END {print n}' "$t"/status 2>/dev/null) $(tr ' ' '_' < "$t"/comm 2>/dev/null)"; done; }

@@ -68,7 +68,8 @@ public final class FactStore: Sendable {
     /// Whether `file` needs processing: unchanged content at the same path is skipped.
     public func disposition(of file: FileRecord) throws(FactStoreError) -> FileDisposition {
         try read("look up \(file.path)") { db in
-            guard let hash = try String.fetchOne(db, sql: "SELECT content_hash FROM files WHERE path = ?", arguments: [file.path])
+            guard let hash = try String.fetchOne(
+                db.cachedStatement(sql: "SELECT content_hash FROM files WHERE path = ?"), arguments: [file.path])
             else { return .new }
             return hash == file.contentHash ? .unchanged : .changed
         }
@@ -97,77 +98,102 @@ public final class FactStore: Sendable {
         _ file: FileRecord, articles: [ArticleRecord], policy: AlertPolicy = .init(), now: Date = Date(),
         inboxAction: InboxAction? = nil
     ) throws(FactStoreError) -> [Alert] {
-        try write("record \(file.path)") { db in
-            if let inboxAction {
-                try Self.insert(PendingInboxAction(inboxAction, for: file), db: db, now: now)
-            }
-            try db.execute(
-                sql: """
-                    INSERT INTO files (path, device, inode, size, mtime_ns, content_hash, reference_date, processed_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT(path) DO UPDATE SET device = excluded.device, inode = excluded.inode,
-                        size = excluded.size, mtime_ns = excluded.mtime_ns, content_hash = excluded.content_hash,
-                        reference_date = excluded.reference_date, processed_at = excluded.processed_at
-                    """,
-                arguments: [
-                    file.path, Int64(bitPattern: file.device), Int64(bitPattern: file.inode), file.size,
-                    file.modificationTimeNanoseconds, file.contentHash, file.referenceDate.description, now,
-                ])
-            try db.execute(sql: "DELETE FROM rejections WHERE path = ?", arguments: [file.path])
-            var alerts: [Alert] = []
-            for article in articles {
-                let key = article.itemKey ?? ""
-                if article.itemKey != nil,
-                    try String.fetchOne(
-                        db, sql: "SELECT content_hash FROM articles WHERE path = ? AND item_key = ?", arguments: [file.path, key])
-                        == article.contentHash
-                {
-                    continue
-                }
-                let provenance = article.provenance
-                try db.execute(
-                    sql: """
-                        INSERT INTO articles (path, item_key, content_hash, reference_date, reference_date_source, title, url,
-                            published, processed_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT(path, item_key) DO UPDATE SET content_hash = excluded.content_hash,
-                            reference_date = excluded.reference_date, reference_date_source = excluded.reference_date_source,
-                            title = excluded.title, url = excluded.url, published = excluded.published,
-                            processed_at = excluded.processed_at
-                        """,
-                    arguments: [
-                        file.path, key, article.contentHash, article.referenceDate.description, provenance.referenceDateSource,
-                        provenance.title, provenance.url, provenance.published?.description, now,
-                    ])
-                var dated = file
-                dated.referenceDate = article.referenceDate
-                var merge = MergeTransaction(db: db, file: dated, policy: policy, now: now)
-                merge.sourceKey = article.itemKey.map { "\(file.path)#\($0)" } ?? file.path
-                merge.provenance = article.itemKey == nil && provenance.title == nil && provenance.url == nil
-                    && provenance.published == nil && provenance.referenceDateSource == "mtime" ? nil : provenance
-                for observation in Observation.observations(in: article.extraction) {
-                    try merge.apply(observation)
-                }
-                alerts += merge.alerts
-            }
-            return alerts.map { alert in
-                var alert = alert
-                alert.stateEpoch = epoch
-                return alert
-            }
-        }
+        try apply([.processed(file, articles, policy: policy, inboxAction: inboxAction)], now: now)[0]
     }
 
     /// Records a file that could not be used, so it is counted and not reported again until it changes.
     public func recordRejection(path: String, identity: String?, reason: String, now: Date = Date()) throws(FactStoreError) {
-        try write("record the rejection of \(path)") { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO rejections (path, identity, reason, rejected_at) VALUES (?, ?, ?, ?)
-                    ON CONFLICT(path) DO UPDATE SET identity = excluded.identity, reason = excluded.reason,
-                        rejected_at = excluded.rejected_at
-                    """, arguments: [path, identity, reason, now])
+        _ = try apply([.rejected(path: path, identity: identity, reason: reason)], now: now)
+    }
+
+    /// Stores what many files left in one transaction: one commit (one WAL write) for a whole batch
+    /// instead of one per file, which is what lets a burst of small files go at thousands a second.
+    /// All or none is stored, so a failure (disk full) leaves every file of the batch to be retried.
+    /// - Returns: for each change, the alerts it raised, already in the outbox (none for a rejection).
+    public func apply(_ changes: [StateChange], now: Date = Date()) throws(FactStoreError) -> [[Alert]] {
+        guard !changes.isEmpty else { return [] }
+        let operation = changes.count == 1 ? changes[0].operation : "record \(changes.count) files"
+        let epoch = self.epoch
+        return try write(operation) { db -> [[Alert]] in
+            let values = FactValueCache()
+            return try changes.map { change -> [Alert] in
+                switch change {
+                case .processed(let file, let articles, let policy, let inboxAction):
+                    if let inboxAction {
+                        try Self.insert(PendingInboxAction(inboxAction, for: file), db: db, now: now)
+                    }
+                    return try Self.record(file, articles: articles, policy: policy, now: now, values: values, in: db).map { alert in
+                        var alert = alert
+                        alert.stateEpoch = epoch
+                        return alert
+                    }
+                case .rejected(let path, let identity, let reason):
+                    try db.cachedStatement(
+                        sql: """
+                            INSERT INTO rejections (path, identity, reason, rejected_at) VALUES (?, ?, ?, ?)
+                            ON CONFLICT(path) DO UPDATE SET identity = excluded.identity, reason = excluded.reason,
+                                rejected_at = excluded.rejected_at
+                            """
+                    ).execute(arguments: [path, identity, reason, now])
+                    return []
+                }
+            }
         }
+    }
+
+    private static func record(
+        _ file: FileRecord, articles: [ArticleRecord], policy: AlertPolicy, now: Date, values: FactValueCache, in db: Database
+    ) throws -> [Alert] {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO files (path, device, inode, size, mtime_ns, content_hash, reference_date, processed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(path) DO UPDATE SET device = excluded.device, inode = excluded.inode,
+                    size = excluded.size, mtime_ns = excluded.mtime_ns, content_hash = excluded.content_hash,
+                    reference_date = excluded.reference_date, processed_at = excluded.processed_at
+                """
+        ).execute(arguments: [
+            file.path, Int64(bitPattern: file.device), Int64(bitPattern: file.inode), file.size,
+            file.modificationTimeNanoseconds, file.contentHash, file.referenceDate.description, now,
+        ])
+        try db.cachedStatement(sql: "DELETE FROM rejections WHERE path = ?").execute(arguments: [file.path])
+        var alerts: [Alert] = []
+        for article in articles {
+            let key = article.itemKey ?? ""
+            if article.itemKey != nil,
+                try String.fetchOne(
+                    db.cachedStatement(sql: "SELECT content_hash FROM articles WHERE path = ? AND item_key = ?"),
+                    arguments: [file.path, key]) == article.contentHash
+            {
+                continue
+            }
+            let provenance = article.provenance
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO articles (path, item_key, content_hash, reference_date, reference_date_source, title, url,
+                        published, processed_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(path, item_key) DO UPDATE SET content_hash = excluded.content_hash,
+                        reference_date = excluded.reference_date, reference_date_source = excluded.reference_date_source,
+                        title = excluded.title, url = excluded.url, published = excluded.published,
+                        processed_at = excluded.processed_at
+                    """
+            ).execute(arguments: [
+                file.path, key, article.contentHash, article.referenceDate.description, provenance.referenceDateSource,
+                provenance.title, provenance.url, provenance.published?.description, now,
+            ])
+            var dated = file
+            dated.referenceDate = article.referenceDate
+            var merge = MergeTransaction(db: db, file: dated, policy: policy, now: now, values: values)
+            merge.sourceKey = article.itemKey.map { "\(file.path)#\($0)" } ?? file.path
+            merge.provenance = article.itemKey == nil && provenance.title == nil && provenance.url == nil
+                && provenance.published == nil && provenance.referenceDateSource == "mtime" ? nil : provenance
+            for observation in Observation.observations(in: article.extraction) {
+                try merge.apply(observation)
+            }
+            alerts += merge.alerts
+        }
+        return alerts
     }
 
     /// True when this path was rejected with this identity (same device, inode, size, mtime) before.
@@ -175,14 +201,15 @@ public final class FactStore: Sendable {
         guard let identity else { return false }
         return try read("look up the rejection of \(path)") { db in
             try Bool.fetchOne(
-                db, sql: "SELECT 1 FROM rejections WHERE path = ? AND identity = ?", arguments: [path, identity]) ?? false
+                db.cachedStatement(sql: "SELECT 1 FROM rejections WHERE path = ? AND identity = ?"),
+                arguments: [path, identity]) ?? false
         }
     }
 
     /// True when this path's last outcome was a rejection, whatever version of the file it was.
     public func hasRejection(path: String) throws(FactStoreError) -> Bool {
         try read("look up the rejection of \(path)") { db in
-            try Bool.fetchOne(db, sql: "SELECT 1 FROM rejections WHERE path = ?", arguments: [path]) ?? false
+            try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM rejections WHERE path = ?"), arguments: [path]) ?? false
         }
     }
 
@@ -245,6 +272,24 @@ public final class FactStore: Sendable {
 
     func write<T>(_ operation: String, _ body: (Database) throws -> T) throws(FactStoreError) -> T {
         do { return try pool.write(body) } catch { throw FactStoreError(path: path, operation: operation, underlying: "\(error)") }
+    }
+}
+
+/// What one file leaves in the state, gathered before the write so that extraction runs outside the
+/// write lock and a batch of files is stored in one transaction (`FactStore.apply`).
+public enum StateChange: Sendable {
+    /// A file read and extracted: record it and merge what each of its articles says under `policy`;
+    /// `inboxAction` (`watch.after_processing`) is queued in the same transaction, so the file is moved or
+    /// deleted only once its facts are committed.
+    case processed(FileRecord, [ArticleRecord], policy: AlertPolicy, inboxAction: InboxAction? = nil)
+    /// A file that could not be used: record why, so it is not reported again until it changes.
+    case rejected(path: String, identity: String?, reason: String)
+
+    var operation: String {
+        switch self {
+        case .processed(let file, _, _, _): "record \(file.path)"
+        case .rejected(let path, _, _): "record the rejection of \(path)"
+        }
     }
 }
 

@@ -8,7 +8,10 @@ struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Extract deadlines and tariff changes from files, without state or alerts.")
 
-    @Flag(help: "Print one JSON object per file (JSON Lines).") var json = false
+    @Flag(help: "Print one JSON object per file (JSON Lines): each sentence once, in `sentences`; each fact's `sentence` indexes it.")
+    var json = false
+    @Flag(name: .customLong("no-sentences"), help: "With --json: no sentences at all, each fact's offsets only.")
+    var noSentences = false
     @Flag(help: "Print every temporal expression with its TIMEX3 value (JSON Lines).") var timex = false
     @Option(name: .customLong("reference-date"), help: "Resolve relative dates against this day (YYYY-MM-DD).")
     var referenceDate: String?
@@ -16,7 +19,10 @@ struct Extract: ParsableCommand {
     var unbudgeted = false
     @Argument(help: "Article files.") var files: [String]
 
+    static let flushSize = 64 << 10
+
     func validate() throws {
+        if noSentences && !json { throw ValidationError("--no-sentences goes with --json") }
         if let referenceDate, CalendarDate(iso: referenceDate) == nil {
             throw ValidationError("--reference-date must be a day as YYYY-MM-DD, got '\(referenceDate)'")
         }
@@ -29,6 +35,10 @@ struct Extract: ParsableCommand {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var failures = 0
+        // Buffered: one write per 64 KiB of output, not one per file.
+        var output = Data()
+        output.reserveCapacity(Self.flushSize + 4096)
+        defer { if !output.isEmpty { FileHandle.standardOutput.write(output) } }
         for file in files {
             // Said plainly here: the reader's "disappeared" wording is for files the watcher saw arrive.
             guard FileManager.default.fileExists(atPath: file) else {
@@ -45,11 +55,22 @@ struct Extract: ParsableCommand {
                     notes = readNotes
                 } else {
                     let (reports, readNotes) = try extractor.reports(FilePath(file))
-                    lines = try reports.map { json ? try encoder.encode($0) : Data($0.humanReadable.utf8) }
+                    lines = try reports.map { report in
+                        guard json else { return Data(report.humanReadable.utf8) }
+                        encoder.userInfo[SentenceTable.key] = report.sentenceTable(omitted: noSentences)
+                        return try encoder.encode(report)
+                    }
                     notes = readNotes
                 }
                 for note in notes { FileHandle.standardError.write(Data("tariffwatch: \(note)\n".utf8)) }
-                for line in lines { FileHandle.standardOutput.write(line + Data("\n".utf8)) }
+                for line in lines {
+                    output.append(line)
+                    output.append(0x0A)
+                }
+                if output.count >= Self.flushSize {
+                    FileHandle.standardOutput.write(output)
+                    output.removeAll(keepingCapacity: true)
+                }
             } catch {
                 failures += 1
                 let what = error is ExtractionTooComplex ? "\(file): \(error)" : "\(error)"

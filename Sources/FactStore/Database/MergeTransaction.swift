@@ -8,17 +8,19 @@ struct MergeTransaction {
     let file: FileRecord
     let policy: AlertPolicy
     let now: Date
+    let values: FactValueCache
     /// What `fact_sources.path` records: the file, or `file#item` for an item of a multi-article file.
     var sourceKey: String
     /// The article's title, URL and date, carried into the alerts it raises.
     var provenance: ArticleProvenance?
     private(set) var alerts: [Alert] = []
 
-    init(db: Database, file: FileRecord, policy: AlertPolicy, now: Date) {
+    init(db: Database, file: FileRecord, policy: AlertPolicy, now: Date, values: FactValueCache = FactValueCache()) {
         self.db = db
         self.file = file
         self.policy = policy
         self.now = now
+        self.values = values
         self.sourceKey = file.path
     }
 
@@ -28,19 +30,19 @@ struct MergeTransaction {
         var partyCandidates: [StoredFact] = []
         for pattern in FactMerger.partyPatterns(of: observation) {
             partyCandidates += try Row.fetchAll(
-                db, sql: "SELECT * FROM facts WHERE bucket GLOB ? AND bucket <> ? ORDER BY created_at, id", arguments: [pattern, bucket]
-            ).map(StoredFact.init(row:))
+                db.cachedStatement(sql: "SELECT * FROM facts WHERE bucket GLOB ? AND bucket <> ? ORDER BY created_at, id"), arguments: [pattern, bucket]
+            ).map { try StoredFact(row: $0, values: values) }
         }
         let decision = FactMerger.decide(
             observation, referenceDate: file.referenceDate, candidates: candidates, partyCandidates: partyCandidates)
         switch decision {
         case .new:
             let id = try uniqueID(FactMerger.identity(of: observation))
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO facts (id, bucket, value, alertable, latest_reference_date, created_at, updated_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """,
+                    """).execute(
                 arguments: [id, bucket, try JSONText.encode(observation.value), observation.alertable, file.referenceDate.description, now, now])
             try addSource(factID: id, observation: observation, relation: "origin")
             if observation.alertable && admits(observation.value) && policy.admits(confidence: observation.confidence) {
@@ -59,8 +61,8 @@ struct MergeTransaction {
             // Kept beside the fact, not overwriting it. It alerts once per disagreeing value, and only
             // when no source ever said something compatible: an old article repeating the state before
             // a change (or a rewritten copy of a file already counted) is history, not a conflict.
-            let stated = try String.fetchAll(db, sql: "SELECT DISTINCT value FROM fact_sources WHERE fact_id = ?", arguments: [fact.id])
-                .map { try JSONText.decode(FactValue.self, $0) }
+            let stated = try String.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT value FROM fact_sources WHERE fact_id = ?"), arguments: [fact.id])
+                .map { try values.decode($0) }
             let seen = stated.contains { FactMerger.agree($0, observation.value) }
             try addSource(factID: fact.id, observation: observation, relation: "conflicts")
             if !seen && observation.alertable && admits(observation.value) && policy.admits(confidence: observation.confidence) {
@@ -74,21 +76,21 @@ struct MergeTransaction {
     /// a same deadline overlaps it, and a deadline moved by more than a year is a new one.
     private func candidates(in bucket: String, for observation: Observation) throws -> [StoredFact] {
         guard case .deadline(let deadline) = observation.value else {
-            return try Row.fetchAll(db, sql: "SELECT * FROM facts WHERE bucket = ? ORDER BY created_at, id", arguments: [bucket])
-                .map(StoredFact.init(row:))
+            return try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM facts WHERE bucket = ? ORDER BY created_at, id"), arguments: [bucket])
+                .map { try StoredFact(row: $0, values: values) }
         }
         let earliestYear = Self.fourDigitYear(deadline.span.lowerBound.year - 1)
         let latestYear = Self.fourDigitYear(deadline.span.upperBound.year + 1)
         return try Row.fetchAll(
-            db,
-            sql: """
+            db.cachedStatement(
+                sql: """
                 SELECT * FROM facts WHERE bucket = ?
                   AND substr(coalesce(json_extract(value, '$.deadline.end_date'), json_extract(value, '$.deadline.date')), 1, 4) >= ?
                   AND substr(json_extract(value, '$.deadline.date'), 1, 4) <= ?
                 ORDER BY created_at, id
-                """,
+                """),
             arguments: [bucket, earliestYear, latestYear]
-        ).map(StoredFact.init(row:))
+        ).map { try StoredFact(row: $0, values: values) }
     }
 
     /// A year as the four digits dates are stored with (`0999`, `9999`), clamped to them: text order is then
@@ -112,8 +114,8 @@ struct MergeTransaction {
 
     private func update(_ fact: StoredFact, to value: FactValue, alertable: Bool) throws {
         let latest = max(fact.latestReferenceDate, file.referenceDate)
-        try db.execute(
-            sql: "UPDATE facts SET value = ?, alertable = ?, latest_reference_date = ?, updated_at = ? WHERE id = ?",
+        try db.cachedStatement(
+            sql: "UPDATE facts SET value = ?, alertable = ?, latest_reference_date = ?, updated_at = ? WHERE id = ?").execute(
             arguments: [try JSONText.encode(value), alertable, latest.description, now, fact.id])
     }
 
@@ -121,28 +123,28 @@ struct MergeTransaction {
     @discardableResult
     private func addSource(factID: String, observation: Observation, relation: String) throws -> Bool {
         let knownPath = try Bool.fetchOne(
-            db, sql: "SELECT 1 FROM fact_sources WHERE fact_id = ? AND path = ? LIMIT 1", arguments: [factID, sourceKey]) ?? false
-        try db.execute(
+            db.cachedStatement(sql: "SELECT 1 FROM fact_sources WHERE fact_id = ? AND path = ? LIMIT 1"), arguments: [factID, sourceKey]) ?? false
+        try db.cachedStatement(
             sql: """
                 INSERT OR IGNORE INTO fact_sources (fact_id, path, reference_date, sentence, value, relation, recorded_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
-                """,
+                """).execute(
             arguments: [factID, sourceKey, file.referenceDate.description, observation.sentence, try JSONText.encode(observation.value), relation, now])
         let inserted = db.changesCount > 0
         if inserted && !knownPath {
-            try db.execute(sql: "UPDATE facts SET source_count = source_count + 1 WHERE id = ?", arguments: [factID])
+            try db.cachedStatement(sql: "UPDATE facts SET source_count = source_count + 1 WHERE id = ?").execute(arguments: [factID])
         }
         return inserted
     }
 
     private mutating func raise(_ kind: AlertKind, factID: String, current: FactValue, previous: FactValue?, observation: Observation) throws {
-        let sources = try Int.fetchOne(db, sql: "SELECT source_count FROM facts WHERE id = ?", arguments: [factID]) ?? 1
+        let sources = try Int.fetchOne(db.cachedStatement(sql: "SELECT source_count FROM facts WHERE id = ?"), arguments: [factID]) ?? 1
         var alert = Alert(
             id: 0, factID: factID, kind: kind, createdAt: now, current: current, previous: previous,
             sourceFile: file.path, evidence: observation.sentence, sourceCount: sources, provenance: provenance,
             confidence: observation.confidence < 1 ? observation.confidence : nil)
-        try db.execute(
-            sql: "INSERT INTO outbox (fact_id, kind, created_at, payload) VALUES (?, ?, ?, ?)",
+        try db.cachedStatement(
+            sql: "INSERT INTO outbox (fact_id, kind, created_at, payload) VALUES (?, ?, ?, ?)").execute(
             arguments: [factID, kind.rawValue, now, try JSONText.encode(alert)])
         alert.id = db.lastInsertedRowID
         alerts.append(alert)
@@ -152,7 +154,7 @@ struct MergeTransaction {
     private func uniqueID(_ base: String) throws -> String {
         var id = base
         var n = 1
-        while try Bool.fetchOne(db, sql: "SELECT 1 FROM facts WHERE id = ?", arguments: [id]) ?? false {
+        while try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM facts WHERE id = ?"), arguments: [id]) ?? false {
             n += 1
             id = "\(base)-\(n)"
         }
@@ -167,10 +169,25 @@ extension Observation {
     }
 }
 
+/// Decoded fact values by their stored JSON text, for one transaction: a batch of files reads the same
+/// candidate facts again and again, and decoding their JSON was the merge's largest cost. Keyed by the
+/// exact text, so an updated fact (new text) is decoded afresh.
+final class FactValueCache {
+    private var decoded: [String: FactValue] = [:]
+
+    func decode(_ text: String) throws -> FactValue {
+        if let value = decoded[text] { return value }
+        let value = try JSONText.decode(FactValue.self, text)
+        if decoded.count >= 4096 { decoded.removeAll(keepingCapacity: true) }
+        decoded[text] = value
+        return value
+    }
+}
+
 extension StoredFact {
-    init(row: Row) throws {
+    init(row: Row, values: FactValueCache) throws {
         self.init(
-            id: row["id"], value: try JSONText.decode(FactValue.self, row["value"]), alertable: row["alertable"],
+            id: row["id"], value: try values.decode(row["value"]), alertable: row["alertable"],
             latestReferenceDate: CalendarDate(iso: row["latest_reference_date"] as String) ?? CalendarDate(daysSinceEpoch: 0))
     }
 }

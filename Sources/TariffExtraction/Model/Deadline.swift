@@ -73,7 +73,7 @@ public struct Deadline: Sendable, Hashable, Codable {
         try c.encode(upcoming, forKey: .upcoming)
         try c.encode(subject, forKey: .subject)
         try c.encode(text, forKey: .text)
-        try c.encode(sentence, forKey: .sentence)
+        try SentenceTable.encode(sentence, forKey: .sentence, in: &c, of: encoder)
         try c.encode(start, forKey: .start)
         try c.encode(end, forKey: .end)
     }

@@ -104,7 +104,7 @@ public struct TariffChange: Sendable, Hashable, Codable {
         try c.encode(effectiveDate, forKey: .effectiveDate)
         try c.encode(confidence, forKey: .confidence)
         try c.encode(text, forKey: .text)
-        try c.encode(sentence, forKey: .sentence)
+        try SentenceTable.encode(sentence, forKey: .sentence, in: &c, of: encoder)
         try c.encode(start, forKey: .start)
         try c.encode(end, forKey: .end)
     }

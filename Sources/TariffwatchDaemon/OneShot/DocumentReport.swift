@@ -40,13 +40,32 @@ public struct DocumentInfo: Sendable, Codable, Equatable {
 }
 
 /// One line of `tariffwatch extract --json`: the document and what was found in it.
-public struct DocumentReport: Sendable, Codable, Equatable {
+///
+/// Encoded with a `SentenceTable` for this report in the encoder's `userInfo` (see `sentenceTable`),
+/// each sentence is written once, in `sentences`, and each fact's `sentence` is an index into it (or
+/// absent, with an omitting table); without one every fact carries its whole sentence.
+public struct DocumentReport: Sendable, Encodable, Equatable {
     public var document: DocumentInfo
     public var deadlines: [Deadline]
     public var tariffChanges: [TariffChange]
 
     enum CodingKeys: String, CodingKey {
-        case document, deadlines, tariffChanges = "tariff_changes"
+        case document, sentences, deadlines, tariffChanges = "tariff_changes"
+    }
+
+    /// The table that writes each of this report's sentences once (`omitted`: not at all).
+    public func sentenceTable(omitted: Bool = false) -> SentenceTable {
+        SentenceTable(deadlines: deadlines, tariffChanges: tariffChanges, omitted: omitted)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(document, forKey: .document)
+        if let table = encoder.userInfo[SentenceTable.key] as? SentenceTable, !table.omitted {
+            try c.encode(table.sentences, forKey: .sentences)
+        }
+        try c.encode(deadlines, forKey: .deadlines)
+        try c.encode(tariffChanges, forKey: .tariffChanges)
     }
 }
 

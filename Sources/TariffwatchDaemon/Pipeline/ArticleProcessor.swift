@@ -48,89 +48,166 @@ public struct ArticleProcessor: Sendable {
     /// - Throws: only when the state database fails (disk full, corrupt): the caller stops or retries;
     ///   problems with the file itself are outcomes, not errors.
     public func process(_ path: FilePath) throws -> Outcome {
-        let article: Article
-        do {
-            article = try reader.read(path)
-        } catch .stillBeingWritten {
-            // Its writer is not done: the close that ends the write reports the file again.
-            logger.debug("file changed while being read; waiting for its writer", metadata: ["file": "\(path)"])
-            return .ignored
-        } catch {
-            return try rejectOnce(path: path, identity: reader.identity(of: path), reason: error.description)
-        }
-        let dated = DatedArticle.articles(of: article)
-        var record = FileRecord(article: article)
-        switch try store.disposition(of: record) {
-        case .unchanged:
-            // Known already (a rescan, a restart, the same file dropped again): its facts are committed long ago.
-            try housekeeper?.finishKnown(record)
-            return .unchanged
-        case .new, .changed:
-            // The modification time must be believable only when an article's dates are read against it;
-            // an article that states its own publication date does not depend on it.
-            if dated.isEmpty || dated.contains(where: { $0.referenceDateSource == .mtime }) {
-                if case .failure(let error) = ModificationDay.check(article, today: today()) {
-                    return try rejectOnce(path: path, identity: article.identity, reason: error.description)
-                }
-            }
-            record.referenceDate = dated.first?.referenceDate ?? article.modificationDay
-            if !article.decoded.notes.isEmpty {
-                logger.info(
-                    "reading \(path) as \(article.format.name): \(article.decoded.notes.joined(separator: "; "))",
-                    metadata: ["file": "\(path)", "format": "\(article.format.rawValue)"])
-            }
-            var records: [ArticleRecord] = []
-            var deadlines = 0, tariffs = 0
-            for item in dated {
-                if let distrusted = item.distrusted {
-                    logger.warning("\(path): \(distrusted)", metadata: ["file": "\(path)", "item": "\(item.document.itemKey ?? "")"])
-                }
-                let extraction: Extraction
-                do {
-                    extraction = try extractor.extract(item.document.text, referenceDate: item.referenceDate, limits: limits)
-                } catch {
-                    // Too complex to read within its budget: one rejection for the file, not again at every restart.
-                    return try rejectOnce(path: path, identity: article.identity, reason: "skipped \(path): \(error)")
-                }
-                for note in extraction.notes {
-                    logger.warning("\(path): \(note)", metadata: ["file": "\(path)", "note": "\(note)"])
-                }
-                deadlines += extraction.deadlines.count
-                tariffs += extraction.tariffChanges.count
-                records.append(ArticleRecord(item, extraction: extraction))
-            }
-            let alerts = try store.record(record, articles: records, policy: policy, inboxAction: housekeeper?.action)
-            // One line per file at info level, so an operator following the journal sees every file
-            // that was taken in, including the ones that raise nothing.
-            let articles = dated.count == 1 ? "" : "\(dated.count) articles, "
-            let found = "\(articles)\(deadlines) deadline(s), \(tariffs) tariff change(s)"
-            logger.info(
-                "processed \(path): \(found), \(alerts.isEmpty ? "no new facts" : "\(alerts.count) alert(s)")",
-                metadata: [
-                    "file": "\(path)", "format": "\(article.format.rawValue)", "articles": "\(dated.count)",
-                    "deadlines": "\(deadlines)", "tariffs": "\(tariffs)", "alerts": "\(alerts.count)",
-                ])
-            if let housekeeper, let action = housekeeper.action {
-                try housekeeper.finish(PendingInboxAction(action, for: record))
-            }
-            return .processed(alerts: alerts.count)
-        }
+        try process(batch: [Item(path)])[0]
     }
 
     /// Looks again at a file whose metadata changed (`touch -d`, `chmod`), if it was rejected and is still there:
     /// the change may have fixed it. Any other file is left to its writer's close; a deleted one (unlink also
     /// changes metadata) is not reported as vanished.
     public func reconsider(_ path: FilePath) throws -> Outcome {
-        guard reader.identity(of: path) != nil, try store.hasRejection(path: path.string) else { return .ignored }
-        return try process(path)
+        try process(batch: [.init(path, reconsidering: true)])[0]
     }
 
-    /// Records and reports a bad file, unless this very version of it (same identity) was reported already.
-    private func rejectOnce(path: FilePath, identity: FileIdentity?, reason: String) throws -> Outcome {
-        if try store.isRejected(path: path.string, identity: identity?.key) { return .unchanged }
-        try store.recordRejection(path: path.string, identity: identity?.key, reason: reason)
-        events.fileRejected(path: path.string, reason: reason)
-        return .rejected(reason: reason)
+    /// One file of a batch; `reconsidering`: only if it was rejected before (see `reconsider`).
+    public struct Item: Sendable, Equatable {
+        public var path: FilePath
+        public var reconsidering: Bool
+
+        public init(_ path: FilePath, reconsidering: Bool = false) {
+            self.path = path
+            self.reconsidering = reconsidering
+        }
+    }
+
+    /// Processes files in order and stores all they leave in one transaction (one commit for the batch),
+    /// reporting each file (journal error, info line) only once that commit succeeded. Reading and
+    /// extraction run before the write lock is taken and stop once `budget` is spent, so a batch is
+    /// bounded in time as well as by the caller's count; a path that comes twice ends the batch before its
+    /// second time, which must be compared with the state the first one leaves.
+    /// - Returns: the outcomes of the files processed, a prefix of `items` (at least one); the caller
+    ///   passes the rest again.
+    /// - Throws: only when the state database fails: nothing of the batch is stored, all of it can be retried.
+    public func process(batch items: [Item], budget: Duration = .milliseconds(20)) throws -> [Outcome] {
+        let clock = ContinuousClock()
+        let started = clock.now
+        var prepared: [Prepared] = []
+        var seen = Set<FilePath>()
+        for item in items {
+            if !prepared.isEmpty && (seen.contains(item.path) || clock.now - started >= budget) { break }
+            seen.insert(item.path)
+            prepared.append(try prepare(item))
+        }
+        let alerts = try store.apply(prepared.compactMap(\.change))
+        var stored = alerts.makeIterator()
+        let outcomes = prepared.map { file -> Outcome in
+            switch file.change {
+            case nil:
+                return file.outcome
+            case .rejected(let path, _, let reason):
+                _ = stored.next()
+                events.fileRejected(path: path, reason: reason)
+                return file.outcome
+            case .processed:
+                let count = stored.next()?.count ?? 0
+                let summary = file.summary
+                // One line per file at info level, so an operator following the journal sees every file
+                // that was taken in, including the ones that raise nothing. Written after the commit: a
+                // batch that fails to store is retried, and its files must not be reported twice.
+                let path = file.path
+                let articles = summary.articles == 1 ? "" : "\(summary.articles) articles, "
+                let found = "\(articles)\(summary.deadlines) deadline(s), \(summary.tariffs) tariff change(s)"
+                logger.info(
+                    "processed \(path): \(found), \(count == 0 ? "no new facts" : "\(count) alert(s)")",
+                    metadata: [
+                        "file": "\(path)", "format": "\(summary.format.rawValue)", "articles": "\(summary.articles)",
+                        "deadlines": "\(summary.deadlines)", "tariffs": "\(summary.tariffs)", "alerts": "\(count)",
+                    ])
+                return .processed(alerts: count)
+            }
+        }
+        // `watch.after_processing`, only now that the batch is committed (its actions were queued with it).
+        if let housekeeper, let action = housekeeper.action {
+            for case .processed(let record, _, _, _) in prepared.compactMap(\.change) {
+                try housekeeper.finish(PendingInboxAction(action, for: record))
+            }
+        }
+        return outcomes
+    }
+
+    /// One file read, looked up and extracted, with what it leaves in the state (nil: nothing).
+    private struct Prepared {
+        var path: FilePath
+        var outcome: Outcome
+        var change: StateChange?
+        var summary = Summary()
+    }
+
+    /// What a processed file held, for its info line.
+    private struct Summary {
+        var format = DocumentFormat.text
+        var articles = 0
+        var deadlines = 0
+        var tariffs = 0
+    }
+
+    /// Reads, looks up and extracts one file: everything but the write, which the batch shares.
+    private func prepare(_ item: Item) throws -> Prepared {
+        let path = item.path
+        if item.reconsidering {
+            guard reader.identity(of: path) != nil, try store.hasRejection(path: path.string) else {
+                return Prepared(path: path, outcome: .ignored)
+            }
+        }
+        let article: Article
+        do {
+            article = try reader.read(path)
+        } catch .stillBeingWritten {
+            // Its writer is not done: the close that ends the write reports the file again.
+            logger.debug("file changed while being read; waiting for its writer", metadata: ["file": "\(path)"])
+            return Prepared(path: path, outcome: .ignored)
+        } catch {
+            return try rejectOnce(path: path, identity: reader.identity(of: path), reason: error.description)
+        }
+        var record = FileRecord(article: article)
+        if try store.disposition(of: record) == .unchanged {
+            // Known already (a rescan, a restart, the same file dropped again): its facts are committed long ago.
+            try housekeeper?.finishKnown(record)
+            return Prepared(path: path, outcome: .unchanged)
+        }
+        let dated = DatedArticle.articles(of: article)
+        // The modification time must be believable only when an article's dates are read against it;
+        // an article that states its own publication date does not depend on it.
+        if dated.isEmpty || dated.contains(where: { $0.referenceDateSource == .mtime }) {
+            if case .failure(let error) = ModificationDay.check(article, today: today()) {
+                return try rejectOnce(path: path, identity: article.identity, reason: error.description)
+            }
+        }
+        record.referenceDate = dated.first?.referenceDate ?? article.modificationDay
+        if !article.decoded.notes.isEmpty {
+            logger.info(
+                "reading \(path) as \(article.format.name): \(article.decoded.notes.joined(separator: "; "))",
+                metadata: ["file": "\(path)", "format": "\(article.format.rawValue)"])
+        }
+        var records: [ArticleRecord] = []
+        var summary = Summary(format: article.format, articles: dated.count)
+        for item in dated {
+            if let distrusted = item.distrusted {
+                logger.warning("\(path): \(distrusted)", metadata: ["file": "\(path)", "item": "\(item.document.itemKey ?? "")"])
+            }
+            let extraction: Extraction
+            do {
+                extraction = try extractor.extract(item.document.text, referenceDate: item.referenceDate, limits: limits)
+            } catch {
+                // Too complex to read within its budget: one rejection for the file, not again at every restart.
+                return try rejectOnce(path: path, identity: article.identity, reason: "skipped \(path): \(error)")
+            }
+            for note in extraction.notes {
+                logger.warning("\(path): \(note)", metadata: ["file": "\(path)", "note": "\(note)"])
+            }
+            summary.deadlines += extraction.deadlines.count
+            summary.tariffs += extraction.tariffChanges.count
+            records.append(ArticleRecord(item, extraction: extraction))
+        }
+        return Prepared(
+            path: path, outcome: .processed(alerts: 0), change: .processed(record, records, policy: policy, inboxAction: housekeeper?.action), summary: summary)
+    }
+
+    /// A bad file to record and report, unless this very version of it (same identity) was reported already.
+    private func rejectOnce(path: FilePath, identity: FileIdentity?, reason: String) throws -> Prepared {
+        if try store.isRejected(path: path.string, identity: identity?.key) { return Prepared(path: path, outcome: .unchanged) }
+        return Prepared(
+            path: path, outcome: .rejected(reason: reason),
+            change: .rejected(path: path.string, identity: identity?.key, reason: reason))
     }
 }
 

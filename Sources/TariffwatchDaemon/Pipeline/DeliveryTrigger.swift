@@ -86,7 +86,7 @@ final class WakeChannel: Sendable {
         return await withTaskGroup(of: Void.self) { group in
             if let timeout {
                 group.addTask {
-                    try? await Task.sleep(for: timeout)
+                    try? await Pause.sleep(for: timeout)
                     self.expire(generation)
                 }
             }

@@ -23,7 +23,7 @@ enum DueTimerLoop {
                 }
                 guard await wake.wait(timeout: nil) != .finished else { break }
                 if let due = armed, clock.now() >= due { armed = nil }
-                if settle > .zero { try? await Task.sleep(for: settle) }
+                if settle > .zero { try? await Pause.sleep(for: settle) }
             }
             timers.cancelAll()
         }

@@ -23,7 +23,7 @@ struct IngestService: Service {
     let store: FactStore
     let lane: BlockingLane
     let logger: Logger
-    /// Told after each file: a new deadline may need a reminder (`ReminderService`).
+    /// Told after each batch: a new deadline may need a reminder (`ReminderService`).
     var reminders: WakeChannel? = nil
 
     func run() async throws {
@@ -38,19 +38,20 @@ struct IngestService: Service {
         events.ready(watching: watchDirectory.string, status: counts.statusLine)
         notify([.ready, .status(serviceStatus.counts(counts.statusLine))])
 
-        for await event in watchEvents.cancelOnGracefulShutdown() {
-            switch event {
-            case .fileReady(let path):
-                try await process(path)
-                trigger.signal()
-            case .attributesChanged(let path):
-                try await process(path, reconsidering: true)
-                trigger.signal()
-            case .rescanNeeded(let reason):
-                try await scanAll(reason: reason)
-            case .directoryMissing(let path):
-                events.folderMissing(path: path.string, detail: "deleted, moved or replaced")
+        // The watcher's events go through a bounded queue, so the files that arrive while one batch is
+        // processed form the next batch.
+        let queue = BatchQueue<WatchEvent>(capacity: Self.queueCapacity)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                for await event in watchEvents.cancelOnGracefulShutdown() { await queue.put(event) }
+                await queue.finish()
             }
+            while let batch = await queue.take(maximum: Self.batchLimit) {
+                if Task.isShuttingDownGracefully || Task.isCancelled { break }
+                try await handle(batch)
+            }
+            await queue.finish()
+            try await group.waitForAll()
         }
         watcher.stop()
         guard Task.isShuttingDownGracefully || Task.isCancelled else {
@@ -64,6 +65,34 @@ struct IngestService: Service {
         trigger.finish()
     }
 
+    /// The most files stored in one transaction; with `ArticleProcessor`'s 20 ms budget this bounds how
+    /// long a batch holds the state's write lock and how much it keeps in memory.
+    static let batchLimit = 64
+    /// Events waiting beyond the batch being processed; past this the watcher's own buffer takes them.
+    static let queueCapacity = 1024
+
+    /// Handles events in order, the files among them in batches.
+    private func handle(_ batch: [WatchEvent]) async throws {
+        var files: [ArticleProcessor.Item] = []
+        for event in batch {
+            switch event {
+            case .fileReady(let path):
+                files.append(.init(path))
+            case .attributesChanged(let path):
+                files.append(.init(path, reconsidering: true))
+            case .rescanNeeded(let reason):
+                try await process(files)
+                files = []
+                try await scanAll(reason: reason)
+            case .directoryMissing(let path):
+                try await process(files)
+                files = []
+                events.folderMissing(path: path.string, detail: "deleted, moved or replaced")
+            }
+        }
+        try await process(files)
+    }
+
     /// Processes every file in the folder that is not yet in the state.
     private func scanAll(reason: String) async throws {
         let paths: [FilePath]
@@ -74,48 +103,56 @@ struct IngestService: Service {
             return
         }
         logger.info("scanning watched folder", metadata: ["reason": "\(reason)", "files": "\(paths.count)"])
-        for path in paths {
+        var start = 0
+        while start < paths.count {
             if Task.isCancelled || Task.isShuttingDownGracefully { break }
-            try await process(path)
-            trigger.signal()
+            let end = min(paths.count, start + Self.batchLimit)
+            try await process(paths[start..<end].map { ArticleProcessor.Item($0) })
+            start = end
         }
     }
 
-    /// Puts one file through the pipeline on the ingest lane (`reconsidering`: only a rejected file whose
-    /// metadata changed, see `ArticleProcessor.reconsider`). A state database that refuses the write
-    /// (disk full) is reported once and retried with a growing pause until it works or the daemon stops;
-    /// the file is never skipped (after a stop the start-up scan takes it).
-    private func process(_ path: FilePath, reconsidering: Bool = false) async throws {
+    /// Puts files through the pipeline on the ingest lane, in as many batches as the processor's time
+    /// budget needs, waking delivery after each. A state database that refuses the write (disk full) is
+    /// reported once and the batch retried with a growing pause until it works or the daemon stops; no
+    /// file is ever skipped (after a stop the start-up scan takes it).
+    private func process(_ files: [ArticleProcessor.Item]) async throws {
+        guard !files.isEmpty else { return }
         var processor = self.processor
         processor.policy = await settings.current.alertPolicy
         let heartbeat = self.heartbeat
         var backoff = RetryBackoff()
         var failingSince: ContinuousClock.Instant?
-        while true {
+        var remaining = files[...]
+        while !remaining.isEmpty {
             let work = processor
+            let batch = Array(remaining)
             do {
-                _ = try await lane.run {
+                let done = try await lane.run {
                     heartbeat.busy(.ingest)
                     defer { heartbeat.idle(.ingest) }
-                    return try reconsidering ? work.reconsider(path) : work.process(path)
+                    return try work.process(batch: batch).count
                 }
-                if let failingSince {
-                    events.stateWritableAgain(directory: store.directory, after: failingSince.duration(to: .now))
+                remaining = remaining.dropFirst(done)
+                trigger.signal()
+                if let since = failingSince {
+                    events.stateWritableAgain(directory: store.directory, after: since.duration(to: .now))
+                    failingSince = nil
+                    backoff.reset()
                 }
                 reminders?.signal()
-                return
             } catch let error as FactStoreError {
                 let pause = backoff.next()
                 if failingSince == nil {
                     failingSince = .now
                     events.stateUnwritable(directory: store.directory, reason: error.description, retryIn: pause)
                 } else {
-                    logger.debug("state still cannot be written", metadata: ["file": "\(path)", "error": "\(error)"])
+                    logger.debug("state still cannot be written", metadata: ["files": "\(batch.count)", "error": "\(error)"])
                 }
                 do {
-                    try await cancelWhenGracefulShutdown { try await Task.sleep(for: pause) }
+                    try await cancelWhenGracefulShutdown { try await Pause.sleep(for: pause) }
                 } catch {
-                    return  // stopping: the file stays unrecorded and is processed at the next start
+                    return  // stopping: the files stay unrecorded and are processed at the next start
                 }
             }
         }

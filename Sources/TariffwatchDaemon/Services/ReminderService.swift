@@ -18,7 +18,7 @@ public struct SystemReminderClock: ReminderClock {
     public func now() -> Date { Date() }
     public func sleep(until date: Date) async throws {
         let seconds = date.timeIntervalSinceNow
-        if seconds > 0 { try await Task.sleep(for: .seconds(seconds)) }
+        if seconds > 0 { try await Pause.sleep(for: .seconds(seconds)) }
     }
 }
 

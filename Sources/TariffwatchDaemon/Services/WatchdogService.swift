@@ -26,7 +26,7 @@ struct WatchdogService: Service {
             }
             reported = stuck
             do {
-                try await cancelWhenGracefulShutdown { try await Task.sleep(for: interval / 2) }
+                try await cancelWhenGracefulShutdown { try await Pause.sleep(for: interval / 2) }
             } catch {
                 return  // shutting down: stopping the pings is the point
             }

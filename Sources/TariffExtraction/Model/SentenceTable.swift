@@ -1,0 +1,44 @@
+/// How `extract --json` writes the sentence of each fact: once per document in a `sentences` array,
+/// with each fact's `sentence` an index into it, or not at all (`--no-sentences`: offsets only).
+/// Set as `SentenceTable.key` in an encoder's `userInfo`; without it a fact carries its whole sentence
+/// (the stored state and the alerts keep that form).
+public final class SentenceTable: Sendable {
+    public static let key = CodingUserInfoKey(rawValue: "tariffwatch.sentenceTable")!
+
+    /// The document's distinct sentences, in the order of the first fact found in each.
+    public let sentences: [String]
+    /// When true facts carry no sentence at all.
+    public let omitted: Bool
+    private let indices: [String: Int]
+
+    /// A table of the sentences the facts of one document were found in.
+    public init(deadlines: [Deadline], tariffChanges: [TariffChange], omitted: Bool = false) {
+        let found = deadlines.map { (start: $0.start, sentence: $0.sentence) }
+            + tariffChanges.map { (start: $0.start, sentence: $0.sentence) }
+        var indices: [String: Int] = [:]
+        var sentences: [String] = []
+        if !omitted {
+            for fact in found.sorted(by: { $0.start < $1.start }) where indices[fact.sentence] == nil {
+                indices[fact.sentence] = sentences.count
+                sentences.append(fact.sentence)
+            }
+        }
+        self.sentences = sentences
+        self.indices = indices
+        self.omitted = omitted
+    }
+
+    /// What to write in place of `sentence` (its index), or nil to write nothing.
+    func index(of sentence: String) -> Int? { indices[sentence] }
+
+    /// Encodes `sentence` under `key` as `encoder`'s table says: whole, as an index, or not at all.
+    static func encode<Key: CodingKey>(
+        _ sentence: String, forKey key: Key, in container: inout KeyedEncodingContainer<Key>, of encoder: any Encoder
+    ) throws {
+        guard let table = encoder.userInfo[Self.key] as? SentenceTable else {
+            try container.encode(sentence, forKey: key)
+            return
+        }
+        if let index = table.index(of: sentence) { try container.encode(index, forKey: key) }
+    }
+}

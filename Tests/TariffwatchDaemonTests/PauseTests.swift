@@ -1,0 +1,34 @@
+import Testing
+
+@testable import TariffwatchDaemon
+
+/// `Pause`: `Task.sleep` on an event loop's timer, with the same cancellation.
+@Suite struct PauseTests {
+    @Test(arguments: [Duration.milliseconds(30), .milliseconds(120)])
+    func pausesAtLeastTheDuration(_ duration: Duration) async throws {
+        let clock = ContinuousClock()
+        let started = clock.now
+        try await Pause.sleep(for: duration)
+        #expect(clock.now - started >= duration)
+    }
+
+    @Test func cancellationEndsItAtOnceWithCancellationError() async {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let pause = Task { try await Pause.sleep(for: .seconds(60)) }
+        try? await Task.sleep(for: .milliseconds(20))
+        pause.cancel()
+        await #expect(throws: CancellationError.self) { try await pause.value }
+        #expect(clock.now - started < .seconds(10))
+    }
+
+    @Test(arguments: [Duration.zero, .seconds(-1)])
+    func nothingToWaitForReturnsAtOnceUnlessCancelled(_ duration: Duration) async throws {
+        try await Pause.sleep(for: duration)
+        let cancelled = Task {
+            withUnsafeCurrentTask { $0?.cancel() }
+            try await Pause.sleep(for: duration)
+        }
+        await #expect(throws: CancellationError.self) { try await cancelled.value }
+    }
+}
