@@ -58,11 +58,15 @@ extension DeadlineSpecTests {
         timexes(friday, "The index is up 5% since year-end.", ("year-end", .date, "2024-12-31")),
         timexes(friday, "Iraq imports about three-quarters of its food."),
         timexes(friday, "The two groups have feuded for years.", ("years", .duration, "PXY")),
-        // no verb at all: the last such month or day, unless the next is at most two months off
+        // no verb it knows: the last such month unless the next is at most two months off; the last such day
+        // unless the next is at most four months off (a measure announced a season ahead)
         timexes(friday, "In March, a week after the vote, another blast.", ("March", .date, "2025-03")),
         timexes(friday, "In December, a new round of talks.", ("December", .date, "2025-12")),
         timexes(monday, "A record high on Aug. 6.", ("Aug. 6", .date, "2024-08-06")),
         timexes(monday, "Hearings on April 10.", ("April 10", .date, "2025-04-10")),
+        timexes(friday, "Growers brace for new levies from Feb. 3.", ("Feb. 3", .date, "2026-02-03")),
+        timexes(friday, "Quotas on rice shrink on Jan. 2.", ("Jan. 2", .date, "2026-01-02")),
+        timexes(friday, "A spike in orders on May 7.", ("May 7", .date, "2025-05-07")),
         timexes(friday, "Beginning March 1, the quota shrinks.", ("March 1", .date, "2026-03-01")),
         // years, decades and centuries read out or written as ordinals
         timexes(friday, "The approach of the year two thousand alarmed them.", ("the year two thousand", .date, "2000")),

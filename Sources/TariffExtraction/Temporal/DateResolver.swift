@@ -22,10 +22,11 @@ struct DateResolver: Sendable {
         case .present:
             return candidates.min { abs($0.daysSinceEpoch - r) < abs($1.daysSinceEpoch - r) }
         case .unmarked:
-            // nothing says: news tells of what has happened, so the last one, unless the next is at most two
-            // months off (`testify on Feb. 10` in early January)
+            // nothing says: news tells of what has happened, so the last one, unless the next is at most four
+            // months off: an article announces a measure a season ahead (`duties on cars from Feb. 1` in late
+            // October, a verb the tense reader does not know), and a date that near is seldom last year's
             let next = candidates.first { $0 >= reference }
-            if let next, next.daysSinceEpoch - r <= 61 { return next }
+            if let next, next.daysSinceEpoch - r <= 122 { return next }
             return candidates.last { $0 <= reference } ?? next
         }
     }
