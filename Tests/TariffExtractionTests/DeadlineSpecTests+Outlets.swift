@@ -1,0 +1,48 @@
+import Testing
+
+@testable import TariffExtraction
+
+/// Sentences in the manner of other outlets and years than the news the rules were first written on (EU, Canadian,
+/// Mexican, Indian and Japanese wire copy, the 2002 steel safeguards, the 2019 Section 301 lists), written here to
+/// test the line between a date a trade desk must act on and a date that only places something in time.
+extension DeadlineSpecTests {
+    /// A firm's own plans and the calendar of statistics: dated, but no measure happens then.
+    static let businessAndDataDates: [DeadlineSpec] = [
+        on(friday, "The bicycle maker said it plans to expand its plant in Hungary in March."),
+        on(friday, "Domestic panel makers plan to add 10 gigawatts of capacity by the end of next year."),
+        on(friday, "The carmaker said it would close its Ohio factory by March."),
+        on(friday, "The group will announce its quarterly earnings on Nov. 6."),
+        on(friday, "The statistics office releases September trade data on Wednesday."),
+        on(friday, "The Commerce Department will release September retail sales figures on Tuesday."),
+        on(friday, "Eurostat will publish the flash GDP estimates on Nov. 14."),
+    ]
+
+    /// The same actors and words beside a measure, a filing or a procedure keep their dates.
+    static let measuresBesideBusiness: [DeadlineSpec] = [
+        on(friday, "The carmaker will close the plant when the new duties take effect on Dec. 1.",
+            due("2025-12-01", .effective)),
+        on(friday, "Importers must submit their sales data to customs by Nov. 30.", due("2025-11-30", .deadline)),
+        on(friday, "The ministry will publish the results of the anti-dumping review on Nov. 20.",
+            due("2025-11-20", .other)),
+        on(friday, "Steel producers have until Dec. 31 to ship under the current quarterly allocation.",
+            due("2025-12-31", .expiry)),
+        on(friday, "The Senate approved the bill on Wednesday, and the tariffs enter into force on Jan. 1.",
+            due("2026-01-01", .effective), due("2025-10-22", .effective, upcoming: false)),
+        on(friday, "Submissions on whether to extend the surtax must be received by Dec. 4.", due("2025-12-04", .deadline)),
+        on(friday, "Trade ministers of the bloc meet in Brussels on Nov. 12 to discuss the case.", due("2025-11-12", .meeting)),
+    ]
+
+    /// The month a statistic covers is over when the figure comes out, whatever tense the release is told in.
+    static let statisticMonths: [TimexSpec] = [
+        timexes(friday, "The agency will release April retail sales figures next week.",
+            ("April", .date, "2025-04"), ("next week", .date, "2025-W44")),
+        timexes(friday, "Markets await the December trade data.", ("December", .date, "2024-12")),
+        timexes(friday, "The new line will open in December.", ("December", .date, "2025-12")),
+    ]
+
+    @Test(arguments: businessAndDataDates + measuresBesideBusiness)
+    func businessAndData(_ spec: DeadlineSpec) { check(spec) }
+
+    @Test(arguments: statisticMonths)
+    func statisticPeriods(_ spec: TimexSpec) { check(spec) }
+}
