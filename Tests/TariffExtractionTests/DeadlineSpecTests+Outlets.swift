@@ -40,6 +40,17 @@ extension DeadlineSpecTests {
         timexes(friday, "The new line will open in December.", ("December", .date, "2025-12")),
     ]
 
+    /// A year of accounts named from the reference, written as the calendar year it is mostly in.
+    static let fiscalYears: [TimexSpec] = [
+        timexes(friday, "Revenue will rise in the current fiscal year.", ("the current fiscal year", .date, "2025")),
+        timexes(friday, "The budget for this fiscal year is tight.", ("this fiscal year", .date, "2025")),
+        timexes(friday, "The cut applies from next fiscal year.", ("next fiscal year", .date, "2026")),
+        timexes(friday, "The group sold more in the latest fiscal year.", ("the latest fiscal year", .date, "2024")),
+    ]
+
+    @Test(arguments: fiscalYears)
+    func fiscalYear(_ spec: TimexSpec) { check(spec) }
+
     @Test(arguments: businessAndDataDates + measuresBesideBusiness)
     func businessAndData(_ spec: DeadlineSpec) { check(spec) }
 

@@ -179,9 +179,20 @@ extension SentenceTagger {
         return m
     }
 
+    /// `this fiscal year`, `the current fiscal year`, `next fiscal year`: a year of accounts, written as the calendar
+    /// year it is mostly in (TIMEX3 `1989`); `the latest fiscal year` is the last one closed.
+    func fiscalYear(_ i: Int, offset: Int) -> TimexMatch? {
+        guard isWord(i + 1, W.fiscal), case .unit(.year, false)? = word(i + 2), !isMark(i + 3, 0x27),
+            offset >= 0 || !isWord(i - 1, W.the) || isWord(i, W.latest)  // `the last fiscal year` is a span of one
+        else { return nil }
+        let year = reference.year + offset
+        return TimexMatch(start: isWord(i - 1, W.the) ? i - 1 : i, end: i + 3, value: String(year), date: .year(year))
+    }
+
     /// `this week`, `next month`, `last year`, `next Thursday`, `last March`, `the coming weeks`, `the past two years`.
     func relativeUnit(_ i: Int, offset: Int) -> TimexMatch? {
         if offset == 1, let m = sequel(i) { return m }
+        if let m = fiscalYear(i, offset: offset) { return m }
         let next = i + 1
         // `this morning`, `this evening`, `last night`: a part of the reference day or of the day before
         if next < tokens.count, tokens[next].kind == .word, let part = Self.partOfDay(tokens[next].hash),

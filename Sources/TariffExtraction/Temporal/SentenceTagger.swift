@@ -131,6 +131,11 @@ struct SentenceTagger {
         guard t.kind == .word, let word = lexicon[t.hash] else {
             if t.kind == .word, isWord(i, W.a) || isWord(i, W.an) { return duration(i) }
             if t.kind == .word, isWord(i, Self.that) { return anaphoricPeriod(i) }
+            // `the latest fiscal year`: the last one closed
+            if t.kind == .word, isWord(i, W.latest), var m = fiscalYear(i, offset: -1) {
+                m.start = isWord(i - 1, W.the) ? i - 1 : i
+                return m
+            }
             if t.kind == .word, isWord(i, W.every) || isWord(i, W.each) {
                 switch word(i + 1) {
                 // `every week`: a SET with that period
