@@ -40,6 +40,17 @@ extension DeadlineSpecTests {
         timexes(friday, "The new line will open in December.", ("December", .date, "2025-12")),
     ]
 
+    /// A date said to have been the first plan no longer holds; the new one does.
+    static let supersededDates: [DeadlineSpec] = [
+        on(friday, "The talks, originally set for Oct. 30, will now open on Nov. 5.", due("2025-11-05", .meeting)),
+        on(friday, "The panel report, initially expected in November, is now due in the first quarter of next year.",
+            due("2026-Q1", .deadline)),
+        on(friday, "The duties, previously scheduled to start on Dec. 1, take effect on Jan. 15.", due("2026-01-15", .effective)),
+    ]
+
+    @Test(arguments: supersededDates)
+    func supersededDate(_ spec: DeadlineSpec) { check(spec) }
+
     /// A year of accounts named from the reference, written as the calendar year it is mostly in.
     static let fiscalYears: [TimexSpec] = [
         timexes(friday, "Revenue will rise in the current fiscal year.", ("the current fiscal year", .date, "2025")),

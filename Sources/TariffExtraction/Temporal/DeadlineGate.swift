@@ -15,6 +15,7 @@ struct DeadlineGate {
         // one pass over the clause says which of the costlier readings below can apply
         let (first, last) = clause(lower, upper)
         if let business = businessOrData(first, last) { return business }
+        if isSuperseded(lower, first) { return .superseded }
         guard kind == .other else { return nil }
         var can = false, announcing = false, measure = false, movement = false
         for k in first..<last where tokens[k].kind == .word {
@@ -33,8 +34,23 @@ struct DeadlineGate {
     }
 
     enum Rejection: Equatable {
-        case dateline, caption, generic, statistic, statement, companyPlan, dataRelease
+        case dateline, caption, generic, statistic, statement, companyPlan, dataRelease, superseded
     }
+
+    /// `the talks, originally set for Oct. 30, will now open on Nov. 5`, `the report, initially due in October`: a
+    /// date said to have been the first plan is one that no longer holds.
+    private func isSuperseded(_ lower: Int, _ first: Int) -> Bool {
+        var k = lower - 1
+        while k >= first, k >= lower - 5 {
+            if tokens[k].kind == .word, Self.formerly.contains(tokens[k].hash) { return true }
+            if tokens[k].kind == .mark, tokens[k].mark == 0x2C { return false }
+            k -= 1
+        }
+        return false
+    }
+
+    private static let formerly: WordTable<Bool> = WordTable(set:
+        ["originally", "initially", "previously", "formerly"].map(TimexTokenizer.hash))
 
     /// `Giant said it plans to expand its plant in Hungary in March`, `Toyota will announce its quarterly earnings on
     /// Nov. 6`, `the agency releases September trade data on Wednesday`: a firm's own plans and the calendar of
