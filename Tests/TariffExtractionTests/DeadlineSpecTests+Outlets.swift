@@ -51,6 +51,18 @@ extension DeadlineSpecTests {
     @Test(arguments: supersededDates)
     func supersededDate(_ spec: DeadlineSpec) { check(spec) }
 
+    /// Datelines of other agencies, and a verb of announcing that is still ahead.
+    static let otherAgencies: [DeadlineSpec] = [
+        on(friday, "NEW DELHI, Oct 24 (IANS): India will raise the duty on edible oils from January 1.",
+            due("2026-01-01", .effective)),
+        on(friday, "The revised tariff list will be published on Nov. 15.", due("2025-11-15", .other)),
+        on(friday, "The final determination is to be announced on Dec. 3.", due("2025-12-03", .other)),
+        on(friday, "The ministry published the revised tariff list on Wednesday."),
+    ]
+
+    @Test(arguments: otherAgencies)
+    func otherAgency(_ spec: DeadlineSpec) { check(spec) }
+
     /// A year of accounts named from the reference, written as the calendar year it is mostly in.
     static let fiscalYears: [TimexSpec] = [
         timexes(friday, "Revenue will rise in the current fiscal year.", ("the current fiscal year", .date, "2025")),

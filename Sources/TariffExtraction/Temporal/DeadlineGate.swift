@@ -115,7 +115,8 @@ struct DeadlineGate {
             while k < tokens.count, k < upper + 6, !(tokens[k].kind == .mark && tokens[k].mark == 0x29) { k += 1 }
             k += 1
         }
-        return k < tokens.count && tokens[k].kind == .mark && tokens[k].mark == 0x2D
+        // `NEW DELHI, Dec 2 (IANS): India will …`: some agencies close their dateline with a colon
+        return k < tokens.count && tokens[k].kind == .mark && (tokens[k].mark == 0x2D || tokens[k].mark == 0x3A)
     }
 
     /// Only names before the date (capitalised words, commas, hyphens inside a name), and a spaced dash right
@@ -205,7 +206,8 @@ struct DeadlineGate {
         while k >= first {
             let t = tokens[k]
             if t.kind == .word, !t.capitalized || k == first {
-                if Self.announcing.contains(t.hash) { return true }
+                // `the list will be published on Dec. 15`, `figures due to be released`: the announcing is ahead
+                if Self.announcing.contains(t.hash) { return !DeadlineKindReader.isPassiveAhead(tokens, k) }
                 if Self.scheduling.contains(t.hash) { return false }
                 // a finite verb that is not past between the two (`said the window closes`, `said talks would`)
                 // dates another event; an infinitive (`a decision to make`) does not
