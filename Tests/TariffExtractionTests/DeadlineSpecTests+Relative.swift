@@ -57,7 +57,7 @@ extension DeadlineSpecTests {
         on(friday, "Importers must pay by year-end.", due("2025-12-31", .deadline)),
         on(friday, "Importers must pay by the end of the year.", due("2025-12-31", .deadline)),
         on(friday, "Parliament will vote by mid-December.", due("2025-12", .deadline)),
-        on(friday, "The plant will reopen in mid-December.", due("2025-12", .other)),
+        on(friday, "The border crossing will reopen in mid-December.", due("2025-12", .other)),
         on(friday, "The levy takes effect in late November.", due("2025-11", .effective)),
         on(friday, "The agency will decide within 90 days.", due("2026-01-22", .deadline)),
         on(friday, "Washington must respond within two weeks.", due("2025-11-07", .deadline)),

@@ -12,9 +12,11 @@ struct DeadlineGate {
     func rejection(_ lower: Int, _ upper: Int, kind: DeadlineKind, granularity: Granularity) -> Rejection? {
         if isDateline(lower, upper) { return .dateline }
         if isInCaption(upper) { return .caption }
-        guard kind == .other else { return nil }
         // one pass over the clause says which of the costlier readings below can apply
         let (first, last) = clause(lower, upper)
+        if let business = businessOrData(first, last) { return business }
+        if isSuperseded(lower, first) { return .superseded }
+        guard kind == .other else { return nil }
         var can = false, announcing = false, measure = false, movement = false
         for k in first..<last where tokens[k].kind == .word {
             let h = tokens[k].hash
@@ -32,7 +34,40 @@ struct DeadlineGate {
     }
 
     enum Rejection: Equatable {
-        case dateline, caption, generic, statistic, statement
+        case dateline, caption, generic, statistic, statement, companyPlan, dataRelease, superseded
+    }
+
+    /// `the talks, originally set for Oct. 30, will now open on Nov. 5`, `the report, initially due in October`: a
+    /// date said to have been the first plan is one that no longer holds.
+    private func isSuperseded(_ lower: Int, _ first: Int) -> Bool {
+        var k = lower - 1
+        while k >= first, k >= lower - 5 {
+            if tokens[k].kind == .word, Self.formerly.contains(tokens[k].hash) { return true }
+            if tokens[k].kind == .mark, tokens[k].mark == 0x2C { return false }
+            k -= 1
+        }
+        return false
+    }
+
+    private static let formerly: WordTable<Bool> = WordTable(set:
+        ["originally", "initially", "previously", "formerly"].map(TimexTokenizer.hash))
+
+    /// `Giant said it plans to expand its plant in Hungary in March`, `Toyota will announce its quarterly earnings on
+    /// Nov. 6`, `the agency releases September trade data on Wednesday`: a firm's own plans and the calendar of
+    /// statistics are dated, but no trade measure or procedure happens then. Whatever the kind: `close the plant by
+    /// March` reads as a due date. A clause that also names a measure (`when the tariffs take effect on March 1`) or
+    /// a filing (`must submit sales data by March 1`) keeps its date.
+    private func businessOrData(_ first: Int, _ last: Int) -> Rejection? {
+        var business = false, data = false, publishing = false
+        for k in first..<last where tokens[k].kind == .word {
+            let h = tokens[k].hash
+            if Self.measureWords.contains(h) { return nil }
+            if Self.businessNouns.contains(h) { business = true }
+            if Self.dataNouns.contains(h) { data = true }
+            if Self.publishing.contains(h) { publishing = true }
+        }
+        if data && publishing { return .dataRelease }
+        return business ? .companyPlan : nil
     }
 
     /// `must respond within two weeks`, `the tariffs kick in in ten days`: a span counted from the article's date
@@ -80,7 +115,8 @@ struct DeadlineGate {
             while k < tokens.count, k < upper + 6, !(tokens[k].kind == .mark && tokens[k].mark == 0x29) { k += 1 }
             k += 1
         }
-        return k < tokens.count && tokens[k].kind == .mark && tokens[k].mark == 0x2D
+        // `NEW DELHI, Dec 2 (IANS): India will …`: some agencies close their dateline with a colon
+        return k < tokens.count && tokens[k].kind == .mark && (tokens[k].mark == 0x2D || tokens[k].mark == 0x3A)
     }
 
     /// Only names before the date (capitalised words, commas, hyphens inside a name), and a spaced dash right
@@ -170,7 +206,8 @@ struct DeadlineGate {
         while k >= first {
             let t = tokens[k]
             if t.kind == .word, !t.capitalized || k == first {
-                if Self.announcing.contains(t.hash) { return true }
+                // `the list will be published on Dec. 15`, `figures due to be released`: the announcing is ahead
+                if Self.announcing.contains(t.hash) { return !DeadlineKindReader.isPassiveAhead(tokens, k) }
                 if Self.scheduling.contains(t.hash) { return false }
                 // a finite verb that is not past between the two (`said the window closes`, `said talks would`)
                 // dates another event; an infinitive (`a decision to make`) does not
@@ -217,6 +254,31 @@ struct DeadlineGate {
          "climb", "grew", "grow", "grows", "increase", "increased", "increases", "decrease", "decreased", "declined",
          "decline", "slowed", "slow", "picked", "jumped", "surged", "plunged", "slumped", "soared", "eased", "expect",
          "expects", "expected", "forecast", "forecasts", "accelerate", "accelerated"].map(TimexTokenizer.hash))
+
+    /// What a firm runs or reports: dated in its own plans, not in trade policy.
+    private static let businessNouns: WordTable<Bool> = WordTable(set:
+        ["plant", "plants", "factory", "factories", "capacity", "gigawatts", "megawatts", "store", "stores", "outlets",
+         "refinery", "headquarters", "workforce", "layoffs", "ipo", "dividend", "dividends", "earnings",
+         "profit", "profits", "revenue", "revenues", "shareholders"].map(TimexTokenizer.hash))
+
+    /// Statistics a calendar of releases dates: with a verb of publishing, the date is a release.
+    private static let dataNouns: WordTable<Bool> = WordTable(set:
+        ["data", "figures", "statistics", "numbers", "earnings", "results", "survey", "payrolls", "gdp", "cpi", "ppi",
+         "pmi", "estimates", "readings"].map(TimexTokenizer.hash))
+
+    private static let publishing: WordTable<Bool> = WordTable(set:
+        ["release", "releases", "releasing", "publish", "publishes", "publishing", "report", "reports", "reporting",
+         "announce", "announces", "post", "posts", "unveil", "unveils", "issue", "issues"].map(TimexTokenizer.hash))
+
+    /// Trade measures and the procedures around them: a clause naming one is about policy, whoever else it names.
+    private static let measureWords: WordTable<Bool> = WordTable(set:
+        ["tariff", "tariffs", "duty", "duties", "quota", "quotas", "ban", "bans", "surtax", "surcharge", "levy", "levies",
+         "safeguard", "safeguards", "sanctions", "restrictions", "controls", "embargo", "investigation", "probe", "ruling",
+         "decision", "review", "exclusion", "exclusions", "exemption", "exemptions", "agreement", "deal", "pact",
+         "treaty", "negotiations", "talks", "hearing", "vote", "deadline", "measure", "measures", "rule", "rules",
+         "regulation", "regulations", "law", "bill", "policy", "anti-dumping", "countervailing", "dumping", "submit",
+         "file", "filing", "comments", "customs", "allocation", "allocations", "license", "licence", "licenses", "permit", "permits"]
+            .map(TimexTokenizer.hash))
 
     /// Words that put the date on something ahead even after a verb of announcing.
     private static let scheduling: WordTable<Bool> = WordTable(set:

@@ -23,7 +23,20 @@ struct DeadlineKindReader {
             k -= 1
         }
         return k >= 0 && tokens[k].kind == .word && ClauseLexicon.reports(tokens[k].hash, .datesStatement)
+            && !Self.isPassiveAhead(tokens, k)
     }
+
+    /// `will be published`, `is to be announced`, `would be released`: a passive verb of announcing under a future
+    /// names an event still ahead, not when something was said.
+    static func isPassiveAhead(_ tokens: [TimexToken], _ verb: Int) -> Bool {
+        guard verb >= 2, tokens[verb - 1].kind == .word, tokens[verb - 1].hash == be, tokens[verb - 2].kind == .word
+        else { return false }
+        return futureMarkers.contains(tokens[verb - 2].hash)
+    }
+
+    private static let be = TimexTokenizer.hash("be")
+    private static let futureMarkers: WordTable<Bool> = WordTable(set:
+        ["will", "shall", "would", "to", "ll"].map(TimexTokenizer.hash))
 
     /// How something was said (`said privately on Thursday`, `announced formally Monday`).
     private func isMannerAdverb(_ k: Int) -> Bool {

@@ -137,9 +137,23 @@ extension SentenceTagger {
             return TimexMatch(start: i - 1, end: next, value: TemporalValue.month(year: y, month: month).iso,
                 date: .month(year: y, month: month))
         }
-        let value = resolver.month(month, year: nil, tense: tenseForDate(i, next))
+        // `will release April retail sales figures`: the month a statistic covers is over when it is published
+        let value = resolver.month(month, year: nil, tense: namesStatistic(next) ? .past : tenseForDate(i, next))
         return TimexMatch(start: i, end: next, value: value.iso, date: value)
     }
+
+    /// A statistic's noun within three words after a month (`September trade data`, `April retail sales figures`).
+    private func namesStatistic(_ next: Int) -> Bool {
+        for k in next..<min(next + 3, tokens.count) {
+            guard tokens[k].kind == .word, !tokens[k].capitalized else { return false }
+            if Self.statisticNouns.contains(tokens[k].hash) { return true }
+        }
+        return false
+    }
+
+    static let statisticNouns: WordTable<Bool> = WordTable(set:
+        ["data", "figures", "statistics", "numbers", "sales", "payrolls", "readings", "exports", "imports", "inflation"]
+            .map(TimexTokenizer.hash))
 
     /// `1 November`, `1st of November 2025`, `from 25 to 27 October`.
     func dayFirstDate(_ i: Int) -> TimexMatch? {

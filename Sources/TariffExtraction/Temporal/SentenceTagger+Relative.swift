@@ -42,6 +42,11 @@ extension SentenceTagger {
             }
             return nil
         case .shift(.side(let before)):
+            // `earlier that day`, `later that year`: the side of a period the article dated before
+            if var m = anaphoricPeriod(i + 1) {
+                m.start = i
+                return m
+            }
             // `later this week`, `earlier this year`
             guard case .shift(.relative(let k))? = self.word(i + 1), var m = relativeUnit(i + 1, offset: k),
                 m.date != nil, m.start == i + 1
@@ -139,8 +144,55 @@ extension SentenceTagger {
          "payment", "payments", "rate", "rates", "sales", "output", "revenue", "income", "average", "production"]
             .map(TimexTokenizer.hash))
 
+    /// `that day`, `that quarter`: the period of the date the article gave last. Read here from the reference
+    /// date; the tagger moves it to that date once it knows it.
+    func anaphoricPeriod(_ i: Int) -> TimexMatch? {
+        guard isWord(i, Self.that), case .unit(let unit, false)? = word(i + 1), Self.anaphoricUnits.contains(unit),
+            !isMark(i + 2, 0x2D), !isMark(i + 2, 0x27), let value = resolver.period(unit, offset: 0)
+        else { return nil }
+        var m = TimexMatch(start: i, end: i + 2, value: value.iso, date: value)
+        m.anaphor = Anaphor(unit: unit, offset: 0)
+        return m
+    }
+
+    static let that = TimexTokenizer.hash("that")
+    static let anaphoricUnits: Set<TimeUnit> = [.day, .week, .month, .quarter, .year]
+    /// `next`, `following`: after `the` they count from the date just told, not from today (`the coming week` does).
+    static let sequelWords: WordTable<Bool> = WordTable(set: ["next", "following"].map(TimexTokenizer.hash))
+
+    /// `the next day`, `the following month`, `the next morning`: one period after the date the article gave last.
+    func sequel(_ i: Int) -> TimexMatch? {
+        guard isWord(i - 1, W.the), isWordIn(i, Self.sequelWords), i + 1 < tokens.count, tokens[i + 1].kind == .word,
+            !isMark(i + 2, 0x2D), !isMark(i + 2, 0x27)
+        else { return nil }
+        let unit: TimeUnit
+        if Self.partOfDay(tokens[i + 1].hash) != nil {
+            unit = .day  // `the next morning`: TIMEX3 writes the day
+        } else if case .unit(let u, false)? = word(i + 1), Self.anaphoricUnits.contains(u) {
+            unit = u
+        } else {
+            return nil
+        }
+        guard let value = resolver.period(unit, offset: 1) else { return nil }
+        var m = TimexMatch(start: i, end: i + 2, value: value.iso, date: value)
+        m.anaphor = Anaphor(unit: unit, offset: 1)
+        return m
+    }
+
+    /// `this fiscal year`, `the current fiscal year`, `next fiscal year`: a year of accounts, written as the calendar
+    /// year it is mostly in (TIMEX3 `1989`); `the latest fiscal year` is the last one closed.
+    func fiscalYear(_ i: Int, offset: Int) -> TimexMatch? {
+        guard isWord(i + 1, W.fiscal), case .unit(.year, false)? = word(i + 2), !isMark(i + 3, 0x27),
+            offset >= 0 || !isWord(i - 1, W.the) || isWord(i, W.latest)  // `the last fiscal year` is a span of one
+        else { return nil }
+        let year = reference.year + offset
+        return TimexMatch(start: isWord(i - 1, W.the) ? i - 1 : i, end: i + 3, value: String(year), date: .year(year))
+    }
+
     /// `this week`, `next month`, `last year`, `next Thursday`, `last March`, `the coming weeks`, `the past two years`.
     func relativeUnit(_ i: Int, offset: Int) -> TimexMatch? {
+        if offset == 1, let m = sequel(i) { return m }
+        if let m = fiscalYear(i, offset: offset) { return m }
         let next = i + 1
         // `this morning`, `this evening`, `last night`: a part of the reference day or of the day before
         if next < tokens.count, tokens[next].kind == .word, let part = Self.partOfDay(tokens[next].hash),

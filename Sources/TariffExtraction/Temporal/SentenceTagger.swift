@@ -17,6 +17,15 @@ struct TimexMatch {
     /// A weekday named alone (`on Friday`, not `next Friday` or `Friday, Oct. 30`): its ISO number, so the
     /// article can give every mention of that name one date.
     var bareWeekday: Int? = nil
+    /// `that year`, `the following month`: counted from the date the article gave last, not from its own date.
+    var anaphor: Anaphor? = nil
+}
+
+/// A period named by reference to the last date mentioned (`later that year`, `the next day`): its unit and how
+/// many of them after that date.
+struct Anaphor: Sendable, Equatable {
+    var unit: TimeUnit
+    var offset: Int
 }
 
 /// Where a calendar date's year came from.
@@ -121,6 +130,12 @@ struct SentenceTagger {
         }
         guard t.kind == .word, let word = lexicon[t.hash] else {
             if t.kind == .word, isWord(i, W.a) || isWord(i, W.an) { return duration(i) }
+            if t.kind == .word, isWord(i, Self.that) { return anaphoricPeriod(i) }
+            // `the latest fiscal year`: the last one closed
+            if t.kind == .word, isWord(i, W.latest), var m = fiscalYear(i, offset: -1) {
+                m.start = isWord(i - 1, W.the) ? i - 1 : i
+                return m
+            }
             if t.kind == .word, isWord(i, W.every) || isWord(i, W.each) {
                 switch word(i + 1) {
                 // `every week`: a SET with that period

@@ -19,6 +19,7 @@ struct TemporalTagger: Sendable {
         let lexicon = TimexLexicon.table
         var lastQuarter: (sentence: Int, value: TemporalValue)?
         var weekdays: [(timex: Int, weekday: Int, date: CalendarDate)] = []
+        var anaphors: [(timex: Int, anaphor: Anaphor)] = []
         for (index, range) in document.sentences.enumerated() where TimexPrefilter.mayHoldTime(document.bytes, range) {
             TimexTokenizer.tokenize(document.bytes, range, into: &tokens)
             if budget.charge(tokens: tokens.count) { break }
@@ -45,6 +46,7 @@ struct TemporalTagger: Sendable {
                 if let d = m.bareWeekday, m.endDate == nil, let day = m.date?.firstDay, !Self.saysWill(tokens, before: m.start) {
                     weekdays.append((result.timexes.count, d, day))
                 }
+                if let a = m.anaphor { anaphors.append((result.timexes.count, a)) }
                 result.timexes.append(
                     TaggedTimex(
                         bytes: tokens[m.start].start..<tokens[m.end - 1].end, sentenceIndex: index, type: m.type,
@@ -54,6 +56,7 @@ struct TemporalTagger: Sendable {
             }
         }
         Self.oneDatePerWeekday(&result.timexes, weekdays)
+        Self.resolveAnaphors(&result.timexes, anaphors)
         return result
     }
 
