@@ -72,6 +72,7 @@ struct StatusClassifier {
             // `in May` is a month, not a modal
             if s.isThreat(k), c.contains(.threat) { threat = true }
             if c.contains(.propose) && !s.isWord(k - 1, TariffVocabulary.the) { propose = true }
+            if k < anchor, isTopicOfTalks(k) { propose = true }
             if c.contains(.announce) { announce = true }
             if c.contains(.futureCue) { future = true }
             if c.contains(.impose) { impose = true }
@@ -174,6 +175,33 @@ struct StatusClassifier {
         }
         return true
     }
+
+    /// `Talks focused on duty-free access`, `negotiations on cutting tariffs`, `the ministers discussed a 5%
+    /// tariff`: what is being talked over is not decided yet. Talks that only frame the time of something
+    /// else (`after talks collapsed, …`) name no topic, so they do not count.
+    private func isTopicOfTalks(_ k: Int) -> Bool {
+        let s = sentence
+        let h = s.tokens[k].hash
+        if Self.discussVerbs.contains(h) { return true }
+        guard Self.talkNouns.contains(h) else { return false }
+        for p in (k + 1)...(k + 2) where s.isWord(p) {
+            if Self.topicWords.contains(s.tokens[p].hash) { return true }
+            if !s.looksVerbOrAdverb(p) { return false }
+        }
+        return false
+    }
+
+    private static let discussVerbs = WordTable<Bool>(set: [
+        "discuss", "discusses", "discussed", "discussing", "negotiate", "negotiates", "negotiating",
+    ].map(TariffTokenizer.hash))
+    private static let talkNouns = WordTable<Bool>(set: [
+        "talks", "negotiations", "discussions", "consultations", "dialogue", "dialogues",
+    ].map(TariffTokenizer.hash))
+    /// What follows a talks noun to name its topic: `on`, `over`, `about`, `focused on`, `covered`.
+    private static let topicWords = WordTable<Bool>(set: [
+        "on", "over", "about", "focused", "focus", "focuses", "focusing", "centered", "centred", "centering", "covered",
+        "cover", "covers", "covering", "touched", "addressed", "included", "includes", "including",
+    ].map(TariffTokenizer.hash))
 
     /// Is token `k` in a coordinate clause other than the rate's (`clause`)?
     private func isOtherCoordinate(_ k: Int, than clause: Int?) -> Bool {
