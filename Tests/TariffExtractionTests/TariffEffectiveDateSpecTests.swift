@@ -59,9 +59,7 @@ import Testing
     ]
 
     @Test(arguments: specs) func effectiveDates(_ spec: DateSpec) throws {
-        let document = TextDocument(spec.text)
-        let tags = TemporalTagger(referenceDate: spec.reference).tag(document)
-        let found = TariffFinder(referenceDate: spec.reference).tariffChanges(in: document, timexes: tags.timexes)
+        let found = findTaggedTariffs(spec.text, reference: spec.reference)
         let summary = found.map { "\($0.ratePct.map { "\($0)" } ?? "nil")% from \($0.effectiveDate?.iso ?? "nil")" }
         for (rate, date) in spec.expected {
             let change = try #require(found.first { $0.ratePct == rate }, "no \(rate.map { "\($0)" } ?? "nil")% rate; found \(summary)")

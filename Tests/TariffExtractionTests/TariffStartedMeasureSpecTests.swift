@@ -56,9 +56,7 @@ import Testing
     ]
 
     @Test(arguments: specs) func statuses(_ spec: StatusSpec) throws {
-        let document = TextDocument(spec.text)
-        let tags = TemporalTagger(referenceDate: spec.reference).tag(document)
-        let found = TariffFinder(referenceDate: spec.reference).tariffChanges(in: document, timexes: tags.timexes)
+        let found = findTaggedTariffs(spec.text, reference: spec.reference)
         let summary = found.map { "\($0.ratePct.map { "\($0)" } ?? "nil")% \($0.status.rawValue) from \($0.effectiveDate?.iso ?? "nil")" }
         for (rate, status) in spec.expected {
             let change = try #require(found.first { $0.ratePct == rate }, "no \(rate.map { "\($0)" } ?? "nil")% rate; found \(summary)")
