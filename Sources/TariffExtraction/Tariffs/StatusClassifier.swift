@@ -72,7 +72,8 @@ struct StatusClassifier {
             // `in May` is a month, not a modal
             if s.isThreat(k), c.contains(.threat) { threat = true }
             if c.contains(.propose) && !s.isWord(k - 1, TariffVocabulary.the) { propose = true }
-            if k < anchor, isTopicOfTalks(k) { propose = true }
+            // talk words are in no word class but the non-measure heads (`trade talks`): most words skip the look-up
+            if k < anchor, !propose, c.subtracting(.nonMeasureHead).isEmpty, isTopicOfTalks(k) { propose = true }
             if c.contains(.announce) { announce = true }
             if c.contains(.futureCue) { future = true }
             if c.contains(.impose) { impose = true }
@@ -181,9 +182,8 @@ struct StatusClassifier {
     /// else (`after talks collapsed, …`) name no topic, so they do not count.
     private func isTopicOfTalks(_ k: Int) -> Bool {
         let s = sentence
-        let h = s.tokens[k].hash
-        if Self.discussVerbs.contains(h) { return true }
-        guard Self.talkNouns.contains(h) else { return false }
+        guard let word = Self.talkWords[s.tokens[k].hash] else { return false }
+        if word == .verb { return true }
         for p in (k + 1)...(k + 2) where s.isWord(p) {
             if Self.topicWords.contains(s.tokens[p].hash) { return true }
             if !s.looksVerbOrAdverb(p) { return false }
@@ -191,12 +191,11 @@ struct StatusClassifier {
         return false
     }
 
-    private static let discussVerbs = WordTable<Bool>(set: [
-        "discuss", "discusses", "discussed", "discussing", "negotiate", "negotiates", "negotiating",
-    ].map(TariffTokenizer.hash))
-    private static let talkNouns = WordTable<Bool>(set: [
-        "talks", "negotiations", "discussions", "consultations", "dialogue", "dialogues",
-    ].map(TariffTokenizer.hash))
+    private enum TalkWord { case verb, noun }
+    /// Verbs of talking over (`discussed`) and the nouns of talks (`negotiations`), which need a topic word after them.
+    private static let talkWords = WordTable<TalkWord>(
+        ["discuss", "discusses", "discussed", "discussing", "negotiate", "negotiates", "negotiating"].map { (TariffTokenizer.hash($0), TalkWord.verb) }
+            + ["talks", "negotiations", "discussions", "dialogue", "dialogues"].map { (TariffTokenizer.hash($0), TalkWord.noun) })
     /// What follows a talks noun to name its topic: `on`, `over`, `about`, `focused on`, `covered`.
     private static let topicWords = WordTable<Bool>(set: [
         "on", "over", "about", "focused", "focus", "focuses", "focusing", "centered", "centred", "centering", "covered",

@@ -76,7 +76,8 @@ struct TariffFinder: Sendable {
                 if let read = named.first(where: { $0.index == index }) { return StartedMeasures.statesStart(read) }
                 let range = document.sentences[index]
                 guard Self.mentionsEntryIntoForce(document.bytes, range) else { return false }
-                return StartedMeasures.statesStart(TariffSentence.named(document.bytes, index: index, range: range))
+                // words and their classes are all the statement is read by: no names needed
+                return StartedMeasures.statesStart(TariffSentence(wordsOf: document.bytes, index: index, range: range))
             }
         }
         // The article's frame is read only when a rate needs it: most articles name every imposer.
