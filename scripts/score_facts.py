@@ -117,7 +117,7 @@ def main(argv):
                     attributes_right += agrees
                     if show_attributes and not agrees:
                         lines.append(f"{name}: {field} {p.get(field)!r}, gold {g[field]!r} on {tariff_identity(g)}"
-                                     f" from {p.get('text')!r} ({g.get('note', '')}) | {p.get('sentence', '')[:300]}")
+                                     f" from {p.get('text')!r} ({g.get('note', '')}) | sentence {p.get('sentence', '')}")
         for g in d_missed:
             lines.append(f"{name}: missed deadline {g['date']} ({g.get('note', '')})")
         for p in d_spurious:

@@ -203,6 +203,22 @@ import TariffExtraction
         #expect(try asked.record(file("a.txt"), extraction: unknown, policy: AlertPolicy(unknownImposers: true)).map(\.kind) == [.newTariff])
     }
 
+    /// A newer rate and an older disagreeing report of a tariff with no known imposer stay as silent as
+    /// its first report; with `unknownImposers` each raises the alert a known imposer would.
+    @Test(arguments: [false, true]) func anUnknownImposerStaysSilentWhenItChangesOrConflicts(_ asked: Bool) throws {
+        let store = try FactStore(directory: directory)
+        let policy = AlertPolicy(unknownImposers: asked)
+        let first = try store.record(file("a.txt"), extraction: Extraction(tariffChanges: [tariff(nil, "CN", 25, products: ["steel"])]), policy: policy)
+        #expect(first.map(\.kind) == (asked ? [.newTariff] : []))
+        let newer = try store.record(
+            file("b.txt", on: day.adding(days: 7)), extraction: Extraction(tariffChanges: [tariff(nil, "CN", 50, products: ["steel"])]), policy: policy)
+        #expect(newer.map(\.kind) == (asked ? [.changedTariff] : []))
+        let older = try store.record(
+            file("c.txt", on: day.adding(days: -5)), extraction: Extraction(tariffChanges: [tariff(nil, "CN", 20, products: ["steel"])]), policy: policy)
+        #expect(older.map(\.kind) == (asked ? [.conflictingReport] : []))
+        #expect(try store.counts().facts == 1)
+    }
+
     @Test func inferredPartiesAlertUnlessBelowTheMinimumConfidence() throws {
         var framed = tariff("CN", nil, 2, products: ["cosmetics"])
         framed.confidence = 0.4

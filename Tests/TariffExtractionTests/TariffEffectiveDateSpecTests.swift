@@ -44,6 +44,12 @@ import Testing
         // ...but not a threat of that party: it has not started
         dated("Metals\n\nMexico threatened a 40% tariff on Peruvian copper. Exporters in Lima complained loudly. Trade groups asked for talks. The Mexican measures, which went into force on April 20, were criticised in Lima.",
               on: "2024-05-06", (40, nil)),
+        // a measure named by whose goods it hits, without an owner, dates the undated rates on those goods
+        dated("Rice\n\nThailand imposed a 10% tariff on Vietnamese rice. Exporters in Hanoi complained. Farmers asked for help. The duties against Vietnam, which hit half of its rice sales, came into force on April 20.",
+              on: "2024-05-06", (10, "2024-04-20")),
+        // ...but not the rates on another country's goods
+        dated("Rice\n\nThailand imposed a 10% tariff on Vietnamese rice. Exporters in Hanoi complained. Farmers asked for help. The duties against Cambodia, which hit half of its rice sales, came into force on April 20.",
+              on: "2024-05-06", (10, nil)),
         // an agreement's entry into force dates the rates `under the deal`
         dated("Korea-Peru pact\n\nThe free trade agreement between Peru and Korea will come into force on Sunday. Officials in Lima welcomed it. Under the deal, Peru will eliminate tariffs on Korean cars.",
               on: "2024-05-03", (0, "2024-05-05")),
@@ -53,9 +59,7 @@ import Testing
     ]
 
     @Test(arguments: specs) func effectiveDates(_ spec: DateSpec) throws {
-        let document = TextDocument(spec.text)
-        let tags = TemporalTagger(referenceDate: spec.reference).tag(document)
-        let found = TariffFinder(referenceDate: spec.reference).tariffChanges(in: document, timexes: tags.timexes)
+        let found = findTaggedTariffs(spec.text, reference: spec.reference)
         let summary = found.map { "\($0.ratePct.map { "\($0)" } ?? "nil")% from \($0.effectiveDate?.iso ?? "nil")" }
         for (rate, date) in spec.expected {
             let change = try #require(found.first { $0.ratePct == rate }, "no \(rate.map { "\($0)" } ?? "nil")% rate; found \(summary)")

@@ -46,6 +46,13 @@ func findTariffs(_ text: String, timexes: [TaggedTimex] = [], reference: Calenda
     TariffFinder(referenceDate: reference).tariffChanges(in: TextDocument(text), timexes: timexes)
 }
 
+/// The tariffs of a text read after the real temporal tagger, as the daemon reads them.
+func findTaggedTariffs(_ text: String, reference: CalendarDate) -> [TariffChange] {
+    let document = TextDocument(text)
+    let tags = TemporalTagger(referenceDate: reference).tag(document)
+    return TariffFinder(referenceDate: reference).tariffChanges(in: document, timexes: tags.timexes)
+}
+
 /// Checks a spec: same number of changes, and each expected one found with every attribute right.
 func check(_ spec: TariffSpec, sourceLocation: SourceLocation = #_sourceLocation) {
     let found = findTariffs(spec.text)

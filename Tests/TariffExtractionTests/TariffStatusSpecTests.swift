@@ -45,6 +45,18 @@ import Testing
              tariff("CA", "CN", 25, .proposed, products: ["steel"])),
         spec("India is seeking a cut in US tariffs to 15%.",
              tariff("US", "IN", 15, .proposed)),
+        // a rate that talks are about is not decided yet
+        spec("Talks centred on a 6% Peruvian tariff on Chilean wine.",
+             tariff("PE", "CL", 6, .proposed, products: ["wine"])),
+        spec("The ministers discussed cutting Japan's tariff on Australian beef to 9%.",
+             tariff("JP", "AU", 9, .proposed, products: ["beef"])),
+        spec("Negotiations over a 10% Indian duty on US almonds continue this week.",
+             tariff("IN", "US", 10, .proposed, products: ["almonds"])),
+        // talks that only tell when something else happened name no topic
+        spec("After talks collapsed, Canada imposed a 25% tariff on Chinese steel.",
+             tariff("CA", "CN", 25, .imposed, products: ["steel"])),
+        spec("Talks failed, and Canada imposed a 25% tariff on Chinese steel.",
+             tariff("CA", "CN", 25, .imposed, products: ["steel"])),
         // announced
         spec("The US announced 25% tariffs on Indian goods.",
              tariff("US", "IN", 25, .announced)),

@@ -62,6 +62,8 @@ struct StartStatement: Sendable {
     var owner: String?
     /// The measure is a trade agreement (`the FTA comes into force`): it dates the rates `under the deal`.
     var agreement = false
+    /// Whose goods the measure hits, when it names no owner (`the tariffs against China … came into force`).
+    var target: String?
 
     /// The statement in `s`, when one of its dates follows a phrase of entry into force.
     /// - Parameter dated: the sentence's dated timexes with the token each starts at.
@@ -79,6 +81,7 @@ struct StartStatement: Sendable {
                 }
                 if s.isTariffNoun(k) || s.isWord(k) && measureNouns.contains(s.tokens[k].hash) {
                     statement.owner = owner(of: k, in: s)
+                    if statement.owner == nil { statement.target = target(of: k, in: s) }
                     break
                 }
                 k -= 1
@@ -101,6 +104,16 @@ struct StartStatement: Sendable {
         return s.mentions[m].code
     }
 
+    /// `the tariffs against China`, `the duties on Chinese steel`: the target named right after the noun
+    /// (the marker says so, whatever role the sentence gives the name elsewhere).
+    private static func target(of noun: Int, in s: TariffSentence) -> String? {
+        guard s.has(noun + 1, .targetMarker) else { return nil }
+        for k in (noun + 2)..<min(s.count, noun + 4) {
+            if let m = s.mention(at: k) { return s.mentions[m].code }
+        }
+        return nil
+    }
+
     /// The sentence names a trade agreement (`under the deal`, `the FTA`): its rates are the agreement's.
     static func namesAgreement(_ s: TariffSentence) -> Bool {
         (0..<s.count).contains { s.isWord($0) && agreementNouns.contains(s.tokens[$0].hash) }
@@ -113,8 +126,9 @@ struct StartStatement: Sendable {
 extension StartStatement {
     /// Dates the rates of an article that give no date of their own: a start stated in the sentence
     /// before or after; then one stated for the rate's imposer (`the U.S. measures, which went into
-    /// effect on…`) or for the agreement the rate's sentence names, or in the headline; those three only
-    /// for measures decided or in force (a threat has not started, whatever else has).
+    /// effect on…`), for the measure on the rate's target that names no owner (`the tariffs against China,
+    /// which came into force on…`), or for the agreement the rate's sentence names, or in the headline;
+    /// those four only for measures decided or in force (a threat has not started, whatever else has).
     static func link(_ statements: [StartStatement], to changes: inout [TariffChange], sentences: [Int], agreementSentences: Set<Int>) {
         guard !statements.isEmpty else { return }
         for c in changes.indices where changes[c].effectiveDate == nil && changes[c].status != .historical {
@@ -128,7 +142,9 @@ extension StartStatement {
             default: continue
             }
             let imposer = changes[c].imposer
+            let target = changes[c].target
             if let owned = statements.first(where: { $0.owner != nil && $0.owner == imposer })
+                ?? statements.first(where: { $0.owner == nil && $0.target != nil && $0.target == target && target != imposer })
                 ?? (agreementSentences.contains(at) ? statements.first(where: \.agreement) : nil)
                 ?? statements.first(where: { $0.sentence == 0 && ($0.owner == nil || $0.owner == imposer) })
             {

@@ -72,6 +72,8 @@ struct StatusClassifier {
             // `in May` is a month, not a modal
             if s.isThreat(k), c.contains(.threat) { threat = true }
             if c.contains(.propose) && !s.isWord(k - 1, TariffVocabulary.the) { propose = true }
+            // talk words are in no word class but the non-measure heads (`trade talks`): most words skip the look-up
+            if k < anchor, !propose, c.subtracting(.nonMeasureHead).isEmpty, isTopicOfTalks(k) { propose = true }
             if c.contains(.announce) { announce = true }
             if c.contains(.futureCue) { future = true }
             if c.contains(.impose) { impose = true }
@@ -174,6 +176,31 @@ struct StatusClassifier {
         }
         return true
     }
+
+    /// `Talks focused on duty-free access`, `negotiations on cutting tariffs`, `the ministers discussed a 5%
+    /// tariff`: what is being talked over is not decided yet. Talks that only frame the time of something
+    /// else (`after talks collapsed, …`) name no topic, so they do not count.
+    private func isTopicOfTalks(_ k: Int) -> Bool {
+        let s = sentence
+        guard let word = Self.talkWords[s.tokens[k].hash] else { return false }
+        if word == .verb { return true }
+        for p in (k + 1)...(k + 2) where s.isWord(p) {
+            if Self.topicWords.contains(s.tokens[p].hash) { return true }
+            if !s.looksVerbOrAdverb(p) { return false }
+        }
+        return false
+    }
+
+    private enum TalkWord { case verb, noun }
+    /// Verbs of talking over (`discussed`) and the nouns of talks (`negotiations`), which need a topic word after them.
+    private static let talkWords = WordTable<TalkWord>(
+        ["discuss", "discusses", "discussed", "discussing", "negotiate", "negotiates", "negotiating"].map { (TariffTokenizer.hash($0), TalkWord.verb) }
+            + ["talks", "negotiations", "discussions", "dialogue", "dialogues"].map { (TariffTokenizer.hash($0), TalkWord.noun) })
+    /// What follows a talks noun to name its topic: `on`, `over`, `about`, `focused on`, `covered`.
+    private static let topicWords = WordTable<Bool>(set: [
+        "on", "over", "about", "focused", "focus", "focuses", "focusing", "centered", "centred", "centering", "covered",
+        "cover", "covers", "covering", "touched", "addressed", "included", "includes", "including",
+    ].map(TariffTokenizer.hash))
 
     /// Is token `k` in a coordinate clause other than the rate's (`clause`)?
     private func isOtherCoordinate(_ k: Int, than clause: Int?) -> Bool {

@@ -69,6 +69,17 @@ struct TariffFinder: Sendable {
             starts += startsOutsideTariffSentences(document, timexes: timexes, read: Set(named.map(\.index)))
             StartStatement.link(starts, to: &changes, sentences: changeSentences, agreementSentences: agreementSentences)
         }
+        StartedMeasures.settle(&changes, reference: referenceDate)
+        if changes.contains(where: { $0.status == .announced && $0.effectiveDate == nil }) {
+            StartedMeasures.imposeAnnounced(&changes, sentences: changeSentences) { index in
+                guard index < document.sentences.count else { return false }
+                if let read = named.first(where: { $0.index == index }) { return StartedMeasures.statesStart(read) }
+                let range = document.sentences[index]
+                guard Self.mentionsEntryIntoForce(document.bytes, range) else { return false }
+                // words and their classes are all the statement is read by: no names needed
+                return StartedMeasures.statesStart(TariffSentence(wordsOf: document.bytes, index: index, range: range))
+            }
+        }
         // The article's frame is read only when a rate needs it: most articles name every imposer.
         guard mutual.contains(true) || changes.contains(where: { $0.imposer == nil || $0.target == nil && $0.ratePct != nil })
         else { return TariffMerger.merge(changes) }

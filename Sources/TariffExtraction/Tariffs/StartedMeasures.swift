@@ -1,0 +1,75 @@
+/// Settles the status of rates whose start the article states, and of rates announced beside a
+/// statement that the measure has started.
+///
+/// A clause alone does not know when its measure started: `has decided to impose a 25% tariff` in an
+/// article written weeks after the tariff took effect, `both sides will eliminate tariffs` on the very
+/// day the agreement enters into force. The guidelines read `imposed` as put into force now and
+/// `in_effect` as in force for some time; a start date and the reference date tell them apart.
+enum StartedMeasures {
+    /// How many days after its start a measure still counts as just put into force.
+    static let recentDays = 7
+
+    /// The status a decided or running measure has on `reference`, given the day it starts: imposed
+    /// from its first day for `recentDays`, in effect after that; nil while it has not started.
+    static func status(startingOn start: TemporalValue, reference: CalendarDate) -> TariffStatus? {
+        let today = reference.daysSinceEpoch
+        if start.lastDay.daysSinceEpoch < today - recentDays { return .inEffect }
+        if start.granularity == .day, start.firstDay.daysSinceEpoch <= today { return .imposed }
+        return nil
+    }
+
+    /// Re-reads the status of every announced, imposed or running rate that carries a start date.
+    /// Threats, proposals, pauses, lifts and history keep theirs: a start date does not make them law.
+    static func settle(_ changes: inout [TariffChange], reference: CalendarDate) {
+        for c in changes.indices {
+            guard let start = changes[c].effectiveDate else { continue }
+            switch changes[c].status {
+            case .announced, .imposed, .inEffect:
+                if let status = status(startingOn: start, reference: reference) { changes[c].status = status }
+            default:
+                continue
+            }
+        }
+    }
+
+    /// Rates announced without a date in the sentence right before or after one that tells, without a
+    /// date, that the measure has started (`The policy has been put into effect. The ministry announced a
+    /// 15% tariff on …`) were put into force, not merely announced.
+    /// - Parameter startedAt: whether the sentence of that index states such a start.
+    static func imposeAnnounced(_ changes: inout [TariffChange], sentences: [Int], startedAt: (Int) -> Bool) {
+        var known: [Int: Bool] = [:]
+        func started(_ index: Int) -> Bool {
+            if let answer = known[index] { return answer }
+            let answer = index >= 0 && startedAt(index)
+            known[index] = answer
+            return answer
+        }
+        for c in changes.indices where changes[c].status == .announced && changes[c].effectiveDate == nil {
+            if started(sentences[c] - 1) || started(sentences[c] + 1) { changes[c].status = .imposed }
+        }
+    }
+
+    /// `has been put into effect`, `took effect`, `came into force`, `is now in force`: a phrase of entry
+    /// into force told as done or as holding now, not as a plan (`will take effect`, `could come into force`)
+    /// or denied (`has not taken effect`).
+    static func statesStart(_ s: TariffSentence) -> Bool {
+        for k in 0..<s.count where s.isWord(k, effect) || s.isWord(k, force) {
+            guard EffectPhrase.ends(s, at: k) else { continue }
+            var done = false
+            var p = k - 1
+            while p >= max(0, k - 6), s.tokens[p].kind == .word {
+                if s.isThreat(p) || s.has(p, .futureCue) || s.has(p, .negation) || s.isWord(p, TariffVocabulary.to) { return false }
+                if s.has(p, .perfectAux) || s.has(p, .beForm) && !s.isWord(p, TariffVocabulary.be) || s.looksPast(p) || remainWords.contains(s.tokens[p].hash) {
+                    done = true
+                }
+                p -= 1
+            }
+            if done { return true }
+        }
+        return false
+    }
+
+    private static let effect = TariffTokenizer.hash("effect")
+    private static let force = TariffTokenizer.hash("force")
+    private static let remainWords: Set<UInt64> = Set(["remain", "remains", "stays", "stay"].map(TariffTokenizer.hash))
+}
