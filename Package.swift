@@ -86,7 +86,7 @@ let package = Package(
         .target(
             name: "TariffwatchDaemon",
             dependencies: [
-                "TariffExtraction", "ArticleWatcher", "FactStore", "AlertDelivery", "Systemd",
+                "TariffExtraction", "ArticleWatcher", "FactStore", "AlertWording", "AlertDelivery", "Systemd",
                 configuration, serviceLifecycle, unixSignals, logging, systemPackage, yams, nioCore, nioPosix,
             ],
             swiftSettings: strictSettings
