@@ -254,10 +254,24 @@ if [[ -d $stage/formats ]]; then
     echo "every format alerted with its article's provenance; the journal now holds $alert_count alerts"
 fi
 
+step "the installed configuration, with no flags, for a member of tariffwatch"
+# /etc/tariffwatch/tariffwatch.yaml names the state; a member of the group reads it read-only.
+inside useradd --no-create-home --groups tariffwatch e2e-reader || fail "could not add a member of tariffwatch"
+reader_status=$(inside runuser -u e2e-reader -- tariffwatch status --json 2>&1) || fail "tariffwatch status with no flags failed: $reader_status"
+[[ $reader_status == *'"files_processed":'* && $reader_status != *'"files_processed":0'* ]] \
+    || fail "tariffwatch status with no flags did not find the installed state: $reader_status"
+inside runuser -u e2e-reader -- tariffwatch check-config | has -x "configuration OK" || fail "check-config with no flags failed"
+echo "status and check-config with no flags, as a member of tariffwatch: $reader_status"
+
 step "reloading"
 inside timeout "$timeout_s" systemctl reload tariffwatch.service || fail "systemctl reload failed"
 sleep 1
 [[ $(inside systemctl is-active tariffwatch.service) == active ]] || fail "unit is not active after reload"
+# Start, every format processed, a reload: the unit's own process has started no libdispatch event thread, so
+# whatever RLIMIT_NICE PID 1 could grant, no thread-priority line (the later stops close the database: see below).
+start_lines=$(inside journalctl --no-pager -o cat _SYSTEMD_UNIT=tariffwatch.service | grep -c 'Failed to set thread priority' || true)
+(( start_lines == 0 )) || fail "$start_lines 'Failed to set thread priority' lines from the unit's start, processing and reload"
+echo "no thread-priority line from the unit's start, processing and reload"
 
 step "restarting: the alert must not be delivered twice"
 inside timeout "$timeout_s" systemctl restart tariffwatch.service || fail "systemctl restart failed"

@@ -129,8 +129,9 @@ import Testing
         // /dev/shm is a tmpfs of its own; the workspace is under /tmp (a different mount on any usual machine).
         let shm = FilePath("/dev/shm/tariffwatch-archive-\(UUID())")
         let workspace = try Workspace()
-        let probe = try FileManager.default.attributesOfFileSystem(forPath: "/dev/shm")[.systemNumber] as? Int
-        let here = try FileManager.default.attributesOfFileSystem(forPath: workspace.root.string)[.systemNumber] as? Int
+        // Compared as text: the number may not fit an Int (a UInt64 above Int.max here).
+        let probe = try FileManager.default.attributesOfFileSystem(forPath: "/dev/shm")[.systemNumber].map { "\($0)" }
+        let here = try FileManager.default.attributesOfFileSystem(forPath: workspace.root.string)[.systemNumber].map { "\($0)" }
         try #require(probe != nil && probe != here, "/dev/shm is on the same filesystem as the workspace")
         defer { try? FileManager.default.removeItem(atPath: shm.string) }
         let config = workspace.root.appending("tariffwatch.yaml")
