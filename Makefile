@@ -23,14 +23,16 @@ release: deps
 
 # The whole test suite: unit tests, then the integration tests that drive the built binary.
 # What the end-to-end tests use besides the build: curl (the HTTP server), Debian's python3-icalendar
-# (a real calendar parser for /deadlines.ics) and systemd-journal-remote (upload → remote on loopback).
+# (a real calendar parser for /deadlines.ics), systemd-journal-remote (upload → remote on loopback) and libfaketime
+# (the unit on a faked wall clock, for a reminder its timer raises).
 # feedparser-rs (PyPI; Debian's python3-feedparser 6.0 reads no JSON Feed) parses the feed in the checks:
 # installed with pip into .build/test-python for the system Python, nothing outside the build folder.
 TEST_PYTHON := .build/test-python
 test-deps:
 	@if ! command -v curl >/dev/null || ! /usr/bin/python3 -c 'import icalendar' 2>/dev/null \
-		|| [ ! -x /lib/systemd/systemd-journal-remote ] || ! /usr/bin/python3 -m pip --version >/dev/null 2>&1; then \
-		apt-get update -qq && apt-get install -y -qq curl python3-icalendar python3-pip systemd-journal-remote; \
+		|| [ ! -x /lib/systemd/systemd-journal-remote ] || ! /usr/bin/python3 -m pip --version >/dev/null 2>&1 \
+		|| ! ls /usr/lib/*/faketime/libfaketime.so.1 >/dev/null 2>&1; then \
+		apt-get update -qq && apt-get install -y -qq curl python3-icalendar python3-pip systemd-journal-remote libfaketime; \
 	fi
 	@if ! PYTHONPATH=$(TEST_PYTHON) /usr/bin/python3 -c 'import feedparser_rs' 2>/dev/null; then \
 		/usr/bin/python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore --target $(TEST_PYTHON) feedparser-rs==0.7.1 \

@@ -55,8 +55,9 @@ let package = Package(
             pkgConfig: "libsystemd",
             providers: [.apt(["libsystemd-dev"])]
         ),
-        // Thin safe layer over libsystemd: journal send, sd_notify, watchdog, listen fds.
-        .target(name: "Systemd", dependencies: ["CSystemd", systemPackage, logging], swiftSettings: strictSettings),
+        // Thin safe layer over libsystemd: journal send, sd_notify, watchdog, listen fds; the service manager's
+        // signals (SIGTERM, SIGHUP) read without libdispatch.
+        .target(name: "Systemd", dependencies: ["CSystemd", systemPackage, logging, serviceLifecycle], swiftSettings: strictSettings),
         // C: libxml2 (HTML pages, RSS/Atom), GMime (e-mail) and poppler (PDF), each wrapped once by ArticleFormats.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CGMime", pkgConfig: "gmime-3.0", providers: [.apt(["libgmime-3.0-dev"])]),
@@ -86,7 +87,7 @@ let package = Package(
         .target(
             name: "TariffwatchDaemon",
             dependencies: [
-                "TariffExtraction", "ArticleWatcher", "FactStore", "AlertDelivery", "Systemd",
+                "TariffExtraction", "ArticleWatcher", "FactStore", "AlertWording", "AlertDelivery", "Systemd",
                 configuration, serviceLifecycle, unixSignals, logging, systemPackage, yams, nioCore, nioPosix,
             ],
             swiftSettings: strictSettings

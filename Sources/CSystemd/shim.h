@@ -6,6 +6,8 @@
 #define SD_JOURNAL_SUPPRESS_LOCATION 1
 
 #include <sys/uio.h>
+// Not in Swift's Glibc module: the eventfd that stops a `DescriptorWatch` thread.
+#include <sys/eventfd.h>
 #include <systemd/sd-daemon.h>
 #include <systemd/sd-journal.h>
 

@@ -1,5 +1,3 @@
-import Dispatch
-
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -8,18 +6,17 @@ import Musl
 
 /// Tells when journald's socket is created again (a journald started by hand or without socket
 /// activation), so alerts that waited for it go out at once instead of at the next retry, however
-/// long the retry pause has grown. inotify on the socket's folder through a dispatch read source:
-/// no thread of ours and no timer.
+/// long the retry pause has grown. inotify on the socket's folder, read by a `DescriptorWatch` thread that
+/// sleeps in `poll` (no timer; not a libdispatch source, see `DescriptorWatch`).
 public final class JournalSocketWatch: Sendable {
-    /// `DispatchSourceRead` is thread-safe (libdispatch serialises its handlers); only `cancel` is called here.
-    private nonisolated(unsafe) let source: any DispatchSourceRead
+    private let watch: DescriptorWatch
 
-    private init(source: any DispatchSourceRead) {
-        self.source = source
+    private init(watch: DescriptorWatch) {
+        self.watch = watch
     }
 
     /// Starts watching; nil when the folder cannot be watched (no journald here): then retries alone recover.
-    /// - Parameter socketCreated: called on a queue of the watch's own after `socket` appears.
+    /// - Parameter socketCreated: called on the watch's thread after `socket` appears.
     public static func start(socketCreated: @escaping @Sendable () -> Void) -> JournalSocketWatch? {
         let fd = inotify_init1(CInt(IN_NONBLOCK | IN_CLOEXEC))
         guard fd >= 0 else { return nil }
@@ -29,19 +26,15 @@ public final class JournalSocketWatch: Sendable {
             return nil
         }
         let name = Journal.socketPath.split(separator: "/").last.map(String.init) ?? "socket"
-        let source = DispatchSource.makeReadSource(
-            fileDescriptor: fd, queue: DispatchQueue(label: "tariffwatch.journal-socket-watch"))
-        source.setEventHandler {
+        guard let watch = try? DescriptorWatch(descriptor: fd, name: "tw-journal-dir", onReadable: {
             if readEvents(fd).contains(name) { socketCreated() }
-        }
-        source.setCancelHandler { close(fd) }
-        source.resume()
-        return JournalSocketWatch(source: source)
+        }) else { return nil }
+        return JournalSocketWatch(watch: watch)
     }
 
     /// Stops watching and closes the inotify descriptor.
     public func cancel() {
-        source.cancel()
+        watch.stop()
     }
 
     /// The names in every queued inotify event (`struct inotify_event`: wd, mask, cookie, len, name).

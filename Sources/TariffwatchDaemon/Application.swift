@@ -5,7 +5,6 @@ public import Logging
 public import ServiceLifecycle
 public import Systemd
 public import SystemPackage
-import UnixSignals
 import Foundation
 
 /// The daemon, assembled: what `tariffwatch run` starts and what tests start with their own settings.
@@ -88,6 +87,7 @@ public struct Application: Sendable {
 
         // Graceful shutdown runs in reverse order: ingest stops first, then delivery flushes.
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            TerminationSignals.configuration,
             .init(
                 service: DeliveryService(
                     dispatcher: dispatcher, trigger: trigger, store: store, heartbeat: heartbeat, events: events,
@@ -125,7 +125,7 @@ public struct Application: Sendable {
                     events: events, serviceStatus: serviceStatus, store: store, lane: BlockingLane(label: "ingest"), logger: logger, reminders: reminderWake),
                 successTerminationBehavior: .gracefullyShutdownGroup))
         serviceGroup = ServiceGroup(
-            configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            configuration: .init(services: services, logger: logger))
     }
 
     /// Runs until SIGTERM/SIGINT, then finishes the current file, delivers what is pending and returns.

@@ -23,5 +23,6 @@ struct Facts: AsyncParsableCommand {
             for fact in facts { print(FactListing.line(fact)) }
             if facts.isEmpty { print("no facts") }
         }
+        queries.keepUntilExit()
     }
 }

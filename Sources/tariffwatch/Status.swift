@@ -12,7 +12,9 @@ struct Status: AsyncParsableCommand {
     @Flag(help: "Print one JSON object.") var json = false
 
     func run() async throws {
-        let counts = try StateQueries(directory: try await location.directory()).counts()
+        let queries = try StateQueries(directory: try await location.directory())
+        let counts = try queries.counts()
+        queries.keepUntilExit()
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]

@@ -9,13 +9,12 @@ struct Tariffwatch: AsyncParsableCommand {
         subcommands: [Run.self, Serve.self, Extract.self, Status.self, Facts.self, CheckConfig.self]
     )
 
-    /// ArgumentParser's own `main`, except that the daemon and the server get an executor that idles
-    /// without a timer (`EventLoopExecutor`). Parsing is synchronous, so the choice is made on the main
-    /// thread before the first task exists; the one-shot commands keep the default and start faster.
+    /// ArgumentParser's own `main`, except that every command runs on SwiftNIO's event loops (`EventLoopExecutor`),
+    /// installed before the first task is created.
     static func main() async {
         do {
             var command = try parseAsRoot()
-            if command is Run || command is Serve { EventLoopExecutor.install() }
+            EventLoopExecutor.install()
             if var command = command as? any AsyncParsableCommand {
                 try await command.run()
             } else {

@@ -14,7 +14,8 @@
 # Then (each part skipped with a message when its tool is missing): a second article with a hearing in
 # 7 days; `tariffwatch serve` socket-activated by tariffwatch-http.socket answering curl's conditional
 # GET with 304 and gzip, its calendar parsed by Python's icalendar; the hearing's deadline_reminder,
-# once, after its fact is dated back a day; the template unit with two instances; and every
+# once, after its fact is dated back a day, and its 1-day reminder raised by the timer of a unit whose wall
+# clock libfaketime moves to five seconds before it falls due; the template unit with two instances; and every
 # alert forwarded by systemd-journal-upload to systemd-journal-remote on loopback with its fields.
 # Exit: 0 PASS, 1 FAIL, 77 skipped (no root, unshare, nsenter or systemd).
 set -euo pipefail
@@ -254,10 +255,24 @@ if [[ -d $stage/formats ]]; then
     echo "every format alerted with its article's provenance; the journal now holds $alert_count alerts"
 fi
 
+step "the installed configuration, with no flags, for a member of tariffwatch"
+# /etc/tariffwatch/tariffwatch.yaml names the state; a member of the group reads it read-only.
+inside useradd --no-create-home --groups tariffwatch e2e-reader || fail "could not add a member of tariffwatch"
+reader_status=$(inside runuser -u e2e-reader -- tariffwatch status --json 2>&1) || fail "tariffwatch status with no flags failed: $reader_status"
+[[ $reader_status == *'"files_processed":'* && $reader_status != *'"files_processed":0'* ]] \
+    || fail "tariffwatch status with no flags did not find the installed state: $reader_status"
+inside runuser -u e2e-reader -- tariffwatch check-config | has -x "configuration OK" || fail "check-config with no flags failed"
+echo "status and check-config with no flags, as a member of tariffwatch: $reader_status"
+
 step "reloading"
 inside timeout "$timeout_s" systemctl reload tariffwatch.service || fail "systemctl reload failed"
 sleep 1
 [[ $(inside systemctl is-active tariffwatch.service) == active ]] || fail "unit is not active after reload"
+# Start, every format processed, a reload: the unit's own process has started no libdispatch event thread, so
+# whatever RLIMIT_NICE PID 1 could grant, no thread-priority line (the later stops close the database: see below).
+start_lines=$(inside journalctl --no-pager -o cat _SYSTEMD_UNIT=tariffwatch.service | grep -c 'Failed to set thread priority' || true)
+(( start_lines == 0 )) || fail "$start_lines 'Failed to set thread priority' lines from the unit's start, processing and reload"
+echo "no thread-priority line from the unit's start, processing and reload"
 
 step "restarting: the alert must not be delivered twice"
 inside timeout "$timeout_s" systemctl restart tariffwatch.service || fail "systemctl restart failed"
@@ -334,9 +349,8 @@ else
 fi
 
 step "the hearing known since yesterday: its 7-day reminder, once"
-# The clock cannot be moved under systemd here (libfaketime breaks libdispatch's timers), so the state is
-# moved instead: the hearing's fact is dated one day back, as if the article had come yesterday. The
-# Swift tests (ReminderServiceTests) run the same service with a faked clock.
+# The hearing's fact is dated one day back, as if the article had come yesterday: the 7-day reminder is due at
+# start-up (a reminder falls due only for a deadline known before its day). The next step fakes the clock instead.
 inside timeout "$timeout_s" systemctl stop tariffwatch.service || fail "stop before the reminder failed"
 inside /usr/bin/python3 /run/e2e/stage/dateback.py /var/lib/tariffwatch/tariffwatch.sqlite || fail "could not date the hearing back"
 inside timeout "$timeout_s" systemctl start tariffwatch.service || fail "start for the reminder failed"
@@ -348,6 +362,31 @@ inside journalctl --no-pager -o json -u tariffwatch.service ALERT_KIND=deadline_
 inside timeout "$timeout_s" systemctl restart tariffwatch.service || fail "restart after the reminder failed"
 sleep 2
 (( $(kind_count deadline_reminder) == 1 )) || fail "the reminder was raised $(kind_count deadline_reminder) times"
+
+# The same daemon on a faked wall clock (libfaketime; the monotonic clock its timers sleep on stays real),
+# started five seconds before the 1-day reminder falls due: its one timer fires and raises it. Through `sh -c exec`
+# (same PID for sd_notify): a process that is the first in its tree to load libfaketime 0.9.10 loses its argv.
+faketime_lib=$(ls /usr/lib/*/faketime/libfaketime.so.1 2>/dev/null | head -n 1 || true)
+if [[ -n $faketime_lib ]]; then
+    eve=$(date -u -d "$hearing_day -1 day" +%Y-%m-%d)
+    fake_start="$(date -u -d "$eve -1 day" +%Y-%m-%d) 23:59:55"
+    step "a faked clock at $fake_start: the timer raises the 1-day reminder at 00:00 UTC of $eve"
+    inside sh -euc "mkdir -p /etc/systemd/system/tariffwatch.service.d
+        printf '%s\n' '[Service]' \
+            'Environment=LD_PRELOAD=$faketime_lib \"FAKETIME=@$fake_start\" FAKETIME_DONT_FAKE_MONOTONIC=1' 'ExecStart=' \
+            'ExecStart=/bin/sh -c \"exec /usr/local/bin/tariffwatch run --config /etc/tariffwatch/tariffwatch.yaml\"' \
+            >/etc/systemd/system/tariffwatch.service.d/e2e-faketime.conf
+        systemctl daemon-reload" || fail "could not fake the unit's clock"
+    inside timeout "$timeout_s" systemctl restart tariffwatch.service || fail "restart on the faked clock failed"
+    one_day() { inside journalctl --no-pager -o json -u tariffwatch.service ALERT_KIND=deadline_reminder | has '"REMINDER_DAYS_BEFORE":"1"'; }
+    wait_for "$timeout_s" one_day || fail "no 1-day reminder from the timer on the faked clock"
+    inside journalctl --no-pager -o cat -u tariffwatch.service ALERT_KIND=deadline_reminder | tail -n 1 || true
+    (( $(kind_count deadline_reminder) == 2 )) || fail "$(kind_count deadline_reminder) reminders after the faked day, expected 2"
+    inside sh -euc "rm /etc/systemd/system/tariffwatch.service.d/e2e-faketime.conf && systemctl daemon-reload"
+    inside timeout "$timeout_s" systemctl restart tariffwatch.service || fail "restart on the real clock failed"
+else
+    echo "skipped: the reminder on a faked clock (apt-get install libfaketime)"
+fi
 alert_count=$(alerts)
 if [[ -n ${TARIFFWATCH_E2E_KEEP:-} ]]; then
     # What the README's "One alert, three views" shows: the journal, the feed and the calendar of this run.
@@ -408,9 +447,10 @@ else
 fi
 
 step "no thread-priority error"
-# libdispatch logs "Failed to set thread priority for worker thread" (syslog) when its event-manager thread may not
-# take nice -4; the units allow exactly that (LimitNICE=-4, RLIMIT_NICE 24). PID 1 can grant it only with
-# CAP_SYS_RESOURCE (a container or VM without it clamps the limit to its own): then the check is reported, not failed.
+# libdispatch logs "Failed to set thread priority for worker thread" (syslog) when its event thread may not take
+# nice -4. The binary starts that thread only when it closes the state database (README); the units allow -4
+# (LimitNICE=-4, RLIMIT_NICE 24). PID 1 can grant it only with CAP_SYS_RESOURCE (a container or VM without it clamps
+# the limit to its own): then the lines are counted and reported, not failed (ThreadPriorityTests covers the rest).
 priority_errors=$(inside journalctl --no-pager -o cat _COMM=tariffwatch | grep -c 'Failed to set thread priority' || true)
 main_pid=$(inside systemctl show -p MainPID --value tariffwatch.service)
 nice_limit=$(inside awk '/^Max nice priority/ {print $5}' "/proc/$main_pid/limits" 2>/dev/null || true)

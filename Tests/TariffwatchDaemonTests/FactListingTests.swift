@@ -5,23 +5,8 @@ import Testing
 
 @testable import TariffwatchDaemon
 
-/// `tariffwatch facts`: date order, aggregates named, fragments never shown as subjects.
+/// `tariffwatch facts`: date order, aggregates named, fragments never shown as subjects (the rule: `SubjectPhraseTests`).
 @Suite struct FactListingTests {
-    @Test(arguments: [
-        // Names for what is due.
-        ("truce that paused these duties", false), ("APEC summit in South Korea", false), ("Tokyo forum", false),
-        ("Trump to arrive in Malaysia", false), ("first China International Import Expo", false), ("talks", false),
-        // Scraps: the tagger's notation, placeholders, clause starts and ends, numbers, stray letters.
-        ("→ 2018-12-31", true), ("→", true), ("week 2018-W27 (\"", true), ("month 2018-07", true), ("date 2025-10-25", true),
-        ("have simmered", true), ("been affected by the high tariffs", true), ("4 percent respectively", true),
-        ("39 hours", true), ("From", true), ("end of a period is its", true), ("tax rate of more", true),
-        ("China further lowered tariff rates on 1", true), ("s Anhui province", true), ("U", true),
-        ("China's Jiangxi province,", true), ("", true), ("  ", true), ("(2019)", true),
-    ])
-    func fragments(subject: String, isFragment: Bool) {
-        #expect(FactListing.isFragment(subject) == isFragment, "\(subject)")
-    }
-
     private func deadline(_ id: String, _ date: TemporalValue, _ kind: DeadlineKind, _ subject: String) -> FactSummary {
         FactSummary(
             id: id, value: .deadline(DeadlineFact(date: date, kind: kind, subject: subject)), alertable: true, sourceCount: 1,
@@ -58,6 +43,8 @@ import Testing
         #expect(FactListing.line(tariff("t", from: .day(day))) == "tariff CN→US 7.5% on all goods, in_effect from 2026-04-01 (2 sources)")
         #expect(FactListing.line(deadline("x", .day(day), .other, "have simmered")) == "deadline 2026-04-01 other: (no clear subject; see /in/x.txt) (1 source)")
         #expect(FactListing.line(deadline("y", .day(day), .meeting, "Tokyo forum")) == "deadline 2026-04-01 meeting: Tokyo forum (1 source)")
+        // The subject as alerts read it: cut after its verb, it is what comes before.
+        #expect(FactListing.line(deadline("z", .day(day), .deadline, "FTA gets")) == "deadline 2026-04-01 deadline: FTA (1 source)")
     }
 
     @Test func jsonSaysWhetherTheSubjectIsAFragment() throws {

@@ -32,6 +32,25 @@ import Testing
         #expect(result.err.contains("alerts.warnings_days"), "\(result.err)")
     }
 
+    /// Without a journald the daemon logs to standard error, which the test reads.
+    private static var logsToStandardError: Bool { !FileManager.default.fileExists(atPath: "/run/systemd/journal/socket") }
+
+    @Test(.enabled(if: logsToStandardError, "the daemon logs to the journal here (JournalIntegrationTests reads it)"))
+    func everyProcessedFileGetsOneInfoLine() async throws {
+        let workspace = try Workspace()
+        let log = workspace.root.appending("daemon.log")
+        let daemon = try DaemonProcess(workspace, log: log)
+        try workspace.drop("Washington will impose a 25% tariff on Canadian lumber from March 1, 2027.", as: "a.txt", dated: "2026-01-10")
+        try workspace.drop("The weather in Geneva was mild and the lake was calm.", as: "quiet.txt", dated: "2026-01-10")
+        try await eventually("both files are processed") { try statusCounts(workspace.state)["files_processed"] == 2 }
+        daemon.kill(SIGTERM)
+        let lines = try String(contentsOfFile: log.string, encoding: .utf8).split(separator: "\n").filter { $0.contains(" processed ") }
+        let quiet = lines.filter { $0.contains("inbox/quiet.txt: 0 deadline(s), 0 tariff change(s), no new facts") }
+        let alerting = lines.filter { $0.contains("inbox/a.txt: ") && $0.contains("1 tariff change(s)") && $0.contains("alert(s)") }
+        #expect(quiet.count == 1 && alerting.count == 1, "\(lines)")
+        #expect(lines.allSatisfy { $0.contains(" info ") }, "\(lines)")
+    }
+
     @Test func versionIsPrinted() throws {
         let result = try run(["--version"])
         #expect(result.status == 0)

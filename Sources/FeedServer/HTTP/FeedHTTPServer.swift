@@ -5,7 +5,7 @@ public import NIOCore
 import NIOExtras
 import NIOPosix
 public import ServiceLifecycle
-import UnixSignals
+import Systemd
 
 /// Hummingbird's HTTP/1.1 channel and router on a socket systemd passed in, or on one it binds.
 ///
@@ -32,7 +32,7 @@ public struct FeedHTTPServer: Service {
     /// Runs until SIGTERM or SIGINT, then lets requests in flight finish.
     public func runUntilTerminated() async throws {
         try await ServiceGroup(
-            configuration: .init(services: [self], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+            configuration: .init(services: [TerminationSignals.configuration, .init(service: self)], logger: logger)
         ).run()
     }
 

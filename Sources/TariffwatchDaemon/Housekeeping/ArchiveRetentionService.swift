@@ -23,11 +23,7 @@ struct ArchiveRetentionService: Service {
     var retention: TimeInterval { TimeInterval(retentionDays) * 86_400 }
 
     func run() async throws {
-        await withGracefulShutdownHandler {
-            await DueTimerLoop.run(wake: wake, clock: clock, settle: settle) { await look() }
-        } onGracefulShutdown: {
-            wake.finish()
-        }
+        await DueTimerLoop.run(wake: wake, clock: clock, settle: settle) { await look() }
     }
 
     /// Prunes what is due; returns when the next archived file falls due.

@@ -1,9 +1,11 @@
+import AlertWording
 public import FactStore
 import Foundation
 import TariffExtraction
 
-/// `tariffwatch facts` as a person reads it: in date order, aggregates said to be aggregates, and a deadline whose
-/// subject is a scrap of a sentence shown without it (the fact and its date stay; the first source says the rest).
+/// `tariffwatch facts` as a person reads it: in date order, aggregates said to be aggregates, and a deadline's subject
+/// as alerts read it (`SubjectPhrase`): a scrap of a sentence is not shown (the fact and its date stay; the first
+/// source says the rest).
 public enum FactListing {
     /// By date (undated tariffs last; on the same first day, the narrower span first), then kind, then subject.
     public static func sorted(_ facts: [FactSummary]) -> [FactSummary] {
@@ -23,7 +25,7 @@ public enum FactListing {
         switch fact.value {
         case .deadline(let d):
             let date = d.endDate.map { "\(d.date.iso)..\($0.iso)" } ?? d.date.iso
-            let subject = isFragment(d.subject) ? "(no clear subject; see \(fact.firstSource))" : d.subject
+            let subject = SubjectPhrase(d.subject).text ?? "(no clear subject; see \(fact.firstSource))"
             return "deadline \(date) \(d.kind.rawValue): \(subject) (\(sources))"
         case .tariff(let t):
             let rate = t.ratePct.map { "\($0 == $0.rounded() && abs($0) < 1e15 ? String(Int($0)) : String($0))%" } ?? "unspecified rate"
@@ -47,45 +49,9 @@ public enum FactListing {
             try fact.encode(to: encoder)
             if case .deadline(let d) = fact.value {
                 var c = encoder.container(keyedBy: CodingKeys.self)
-                try c.encode(isFragment(d.subject), forKey: .subjectIsFragment)
+                try c.encode(SubjectPhrase(d.subject).isFragment, forKey: .subjectIsFragment)
             }
         }
-    }
-
-    /// Words a subject cannot start with and still name something: auxiliaries, prepositions, conjunctions,
-    /// articles left dangling, and the few verbs that only continue a clause.
-    static let clauseWords: Set<String> = [
-        "a", "an", "the", "and", "or", "but", "nor", "of", "to", "by", "for", "from", "with", "in", "on", "at", "into",
-        "than", "that", "which", "who", "whose", "its", "their", "his", "her", "is", "are", "was", "were", "be", "been",
-        "being", "have", "has", "had", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "do",
-        "does", "did", "up", "more", "less", "further", "respectively", "also", "as", "so", "if", "when", "while",
-    ]
-
-    /// Whether a deadline's subject is a scrap rather than a name for what is due: no words; an arrow or an
-    /// unbalanced bracket or quote from the tagger's own notation; a date placeholder (`month 2018-07`); starting
-    /// with a number, a clause word or a stray letter ("have simmered", "4 percent respectively", "s Anhui
-    /// province"); or ending on a clause word, a number or a comma, cut off mid-phrase ("end of a period is its").
-    static func isFragment(_ subject: String) -> Bool {
-        let text = subject.trimmingCharacters(in: .whitespacesAndNewlines)
-        let words = text.split(whereSeparator: { $0.isWhitespace }).map { word in
-            word.trimmingCharacters(in: .punctuationCharacters).lowercased()
-        }.filter { !$0.isEmpty }
-        guard let first = words.first, let last = words.last, text.contains(where: \.isLetter) else { return true }
-        if text.contains("→") || text.contains("->") { return true }
-        for (open, close) in [("(", ")"), ("[", "]")] where text.filter({ String($0) == open }).count != text.filter({ String($0) == close }).count {
-            return true
-        }
-        if text.filter({ $0 == "\"" }).count % 2 == 1 { return true }
-        if ["day", "week", "month", "quarter", "year", "date"].contains(first), words.count >= 2, words[1].first?.isNumber == true {
-            return true
-        }
-        if first.first?.isNumber == true || clauseWords.contains(first) { return true }
-        // A letter left of a possessive or an abbreviation ("s Anhui province", "U").
-        if first.count == 1, first != "i" { return true }
-        // Cut off at a comma or a dash.
-        if let end = text.last, ",;:-–—".contains(end) { return true }
-        if words.count > 1, clauseWords.contains(last) || last.allSatisfy(\.isNumber) { return true }
-        return false
     }
 
     /// What a fact sorts by.

@@ -49,6 +49,11 @@ public struct StateQueries: Sendable {
         try store.facts(upcomingOnOrAfter: day)
     }
 
+    /// Keeps the state open until the process exits, for a command about to end (`FactStore.keepUntilExit`).
+    public func keepUntilExit() {
+        store.keepUntilExit()
+    }
+
     /// Today in UTC, for `facts --upcoming`.
     public static var today: CalendarDate { CalendarDate.today() }
 }

@@ -1,9 +1,9 @@
 import AlertDelivery
+import Glibc
 import Logging
 import ServiceLifecycle
 import Systemd
 import SystemPackage
-import UnixSignals
 
 /// Re-reads the configuration on SIGHUP (`systemctl reload`): `RELOADING=1`, new settings,
 /// `READY=1`. The watcher keeps running, so no file event is lost while reloading.
@@ -17,8 +17,9 @@ struct ReloadService: Service {
     let logger: Logger
 
     func run() async throws {
-        let hangups = await UnixSignalsSequence(trapping: .sighup)
-        for await _ in hangups.cancelOnGracefulShutdown() {
+        let hangups = try ProcessSignals([SIGHUP])
+        defer { hangups.stop() }
+        for await _ in hangups.received.cancelOnGracefulShutdown() {
             try? ServiceManager.notify([.reloading])
             await reload()
             try? ServiceManager.notify([.ready])

@@ -43,11 +43,7 @@ struct ReminderService: Service {
     let logger: Logger
 
     func run() async throws {
-        await withGracefulShutdownHandler {
-            await DueTimerLoop.run(wake: wake, clock: clock, settle: settle) { await look() }
-        } onGracefulShutdown: {
-            wake.finish()
-        }
+        await DueTimerLoop.run(wake: wake, clock: clock, settle: settle) { await look() }
     }
 
     /// Raises what is due now; returns when to look next.

@@ -11,10 +11,14 @@ enum TariffwatchBinary {
         return FileManager.default.isExecutableFile(atPath: beside) ? beside : nil
     }
 
-    /// Runs the built binary to completion, optionally as another user (`setpriv`), and returns exit status and output.
-    static func run(_ arguments: [String], asUser uid: Int? = nil) throws -> (status: Int32, out: String, err: String) {
+    /// Runs the built binary to completion, optionally as another user (`setpriv`) and with variables added to the
+    /// test's environment, and returns exit status and output.
+    static func run(
+        _ arguments: [String], asUser uid: Int? = nil, environment: [String: String] = [:]
+    ) throws -> (status: Int32, out: String, err: String) {
         let binary = try #require(path, "the tariffwatch binary is not built")
         let process = Process()
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         if let uid {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
             process.arguments = ["--reuid=\(uid)", "--regid=\(uid)", "--clear-groups", binary] + arguments
