@@ -170,10 +170,10 @@ extension ClauseModel {
             self.bytes = bytes
             self.units = units
             let n = units.count
-            owner = [Int32](repeating: 0, count: n)
-            var lex = [ClauseWord](repeating: [], count: n)
+            owner = [Int32](filled: 0, count: n)
+            var lex = [ClauseWord](filled: [], count: n)
             for i in 0..<n where units[i].kind == .word { lex[i] = ClauseLexicon.word(units[i].hash) }
-            var finite = [Bool](repeating: false, count: n)
+            var finite = [Bool](filled: false, count: n)
             let auxiliary: ClauseWord = [.future, .possibleModal, .obligationModal, .pastAux, .presentAux, .perfectAux]
             let verb: ClauseWord = [.pastVerb, .presentVerb, .reports]
             // is each token a finite verb (or an auxiliary) in its place? Read once per token, inline
@@ -189,8 +189,8 @@ extension ClauseModel {
                 }
             }
             self.lex = lex
-            var next = [Int](repeating: n, count: n + 1)
-            var stop = [Int](repeating: n, count: n + 1)
+            var next = [Int](filled: n, count: n + 1)
+            var stop = [Int](filled: n, count: n + 1)
             var i = n - 1
             while i >= 0 {
                 let k = units[i].kind
