@@ -8,8 +8,8 @@ import Testing
 /// articles, the seeds (when `../shared` is there) and generated text dense in numbers and time words. A rule
 /// added to `match(at:)` for a new kind of first token fails here until `mayStartMatch(at:)` lets it in.
 @Suite struct SentenceTaggerSkipTests {
+    /// `Tests/`.
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
 
     /// Every `.txt` of the folder, or none when it is absent.
     static func texts(in folder: URL) -> [String] {
