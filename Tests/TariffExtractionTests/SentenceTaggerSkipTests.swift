@@ -26,7 +26,7 @@ import Testing
             "nineteen", "ninety", "two", "thousand", "nineties", "Christmas", "quarter", "Q3", "fiscal", "ago", "year",
             "half", "dozen", "day", "5", "15", "2025", "1990s", "12:30", "a.m.", "p.m.", "3/4/2026", "-", ",", ".", ":",
             "%", "'s", "\u{2019}", "\u{2013}", "mid", "early", "later", "this", "that", "within", "for", "on", "tariff",
-            "officials", "said", "will", "G20", "COVID-19", "é", "日本",
+            "officials", "said", "will", "latest", "following", "G20", "COVID-19", "é", "日本",
         ]
         var state: UInt64 = 0x2545_F491_4F6C_DD1D
         return (0..<count).map { _ in
