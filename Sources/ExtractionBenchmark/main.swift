@@ -4,7 +4,8 @@ import TariffExtraction
 // Extraction throughput on a deterministic news-like corpus and on the real-news articles, single core,
 // best of several runs. Run with `make bench` (release build): prints MB/s and documents/s.
 // `extraction-benchmark news-like` (or `dense`, `news`, `formats`) runs one corpus; `--extract-only` skips
-// the tagger-alone timing (both help a profiler look at the figure that matters).
+// the tagger-alone timing and `--once` times one run over each corpus (the real news read once, not ten
+// times) instead of the best of five (all three help a profiler, e.g. callgrind, look at the figure that matters).
 
 /// A tiny deterministic generator (64-bit LCG): the same corpus on every machine and every run.
 struct CorpusRandom {
@@ -126,13 +127,15 @@ if let flag = arguments.firstIndex(of: "--write-corpus") {
 }
 
 let extractOnly = arguments.contains("--extract-only")
-let chosen = Set(arguments).subtracting(["--extract-only"])
+let once = arguments.contains("--once")
+let runs = once ? 1 : 5
+let chosen = Set(arguments).subtracting(["--extract-only", "--once"])
 
 /// `NAME: N documents, X MB, F facts; extract (best of 5) Y MB/s, Z documents/s` and, unless
 /// `--extract-only`, the tagger alone. `scripts/compare-bench.sh` reads the extract figure.
 func measure(_ name: String, _ documents: [String], described: String = "documents") {
     let megabytes = Double(documents.reduce(0) { $0 + $1.utf8.count }) / 1_000_000
-    let full = best(runs: 5) {
+    let full = best(runs: runs) {
         documents.reduce(0) {
             let e = extractor.extract($1, referenceDate: reference)
             return $0 + e.deadlines.count + e.tariffChanges.count
@@ -140,10 +143,10 @@ func measure(_ name: String, _ documents: [String], described: String = "documen
     }
     var line =
         "\(name): \(described == "documents" ? "\(documents.count) documents" : described), \(megabytes) MB, "
-        + "\(full.result) facts; extract (best of 5) \(megabytes / full.seconds) MB/s, "
+        + "\(full.result) facts; extract (best of \(runs)) \(megabytes / full.seconds) MB/s, "
         + "\(Double(documents.count) / full.seconds) documents/s"
     if !extractOnly {
-        let tagger = best(runs: 5) { documents.reduce(0) { $0 + extractor.timexes(in: $1, referenceDate: reference).count } }
+        let tagger = best(runs: runs) { documents.reduce(0) { $0 + extractor.timexes(in: $1, referenceDate: reference).count } }
         line += "; temporal tagger alone \(megabytes / tagger.seconds) MB/s"
     }
     print(line)
@@ -163,7 +166,7 @@ if chosen.isEmpty || chosen.contains("news") {
     if articles.isEmpty {
         print("news: skipped, no articles in \(folder) (the real-news set lives outside the repository; TARIFFWATCH_NEWS_DIR names another folder)")
     } else {
-        let repeats = 10
+        let repeats = once ? 1 : 10
         measure(
             "news", Array(repeatElement(articles, count: repeats).joined()),
             described: "\(articles.count) real articles ×\(repeats)")

@@ -147,6 +147,19 @@ extension ClauseModel {
         return bytes[u.end - 1] | 0x20 == 0x64 && bytes[u.end - 2] | 0x20 == 0x65
     }
 
+    /// One token as the builder reads it.
+    private struct TokenFacts {
+        /// Its entry in the clause lexicon.
+        var word: ClauseWord
+        /// A finite verb (or an auxiliary) in its place.
+        var finite: Bool
+        /// The first token from here on that is a finite verb, a comma or a stop (`count` when none):
+        /// look-aheads cost one read instead of a scan, so long sentences stay linear.
+        var nextVerbOrBreak: Int32
+        /// The first stop from here on (`count` when none).
+        var nextStop: Int32
+    }
+
     private struct Builder {
         let bytes: [UInt8]
         let units: [ClauseUnit]
@@ -154,15 +167,10 @@ extension ClauseModel {
         var owner: [Int32]
         /// Open clauses, innermost last.
         var stack: [Int] = []
-        /// Each token's entry in the clause lexicon, looked up once.
-        let lex: [ClauseWord]
-        /// Each token read once: is it a finite verb in its place?
-        let finite: [Bool]
-        /// The first token from each index on that is a finite verb, a comma or a stop (`count` when none):
-        /// look-aheads cost one read instead of a scan, so long sentences stay linear.
-        let nextVerbOrBreak: [Int]
-        /// The first stop from each index on (`count` when none).
-        let nextStop: [Int]
+        /// What each token is for the clause rules, read once; one more entry at the end (no word, not finite,
+        /// both look-aheads `count`). One array, not four: the model is built for every tariff sentence with a
+        /// clause word, and four arrays cost four allocations and four releases each time.
+        let facts: [TokenFacts]
         /// The first finite verb each clause owns, as tokens are given to it.
         var firstVerb: [Int?] = []
 
@@ -170,47 +178,41 @@ extension ClauseModel {
             self.bytes = bytes
             self.units = units
             let n = units.count
-            owner = [Int32](repeating: 0, count: n)
-            var lex = [ClauseWord](repeating: [], count: n)
-            for i in 0..<n where units[i].kind == .word { lex[i] = ClauseLexicon.word(units[i].hash) }
-            var finite = [Bool](repeating: false, count: n)
+            owner = [Int32](filled: 0, count: n)
+            var facts = [TokenFacts](filled: TokenFacts(word: [], finite: false, nextVerbOrBreak: Int32(n), nextStop: Int32(n)), count: n + 1)
+            for i in 0..<n where units[i].kind == .word { facts[i].word = ClauseLexicon.word(units[i].hash) }
             let auxiliary: ClauseWord = [.future, .possibleModal, .obligationModal, .pastAux, .presentAux, .perfectAux]
             let verb: ClauseWord = [.pastVerb, .presentVerb, .reports]
             // is each token a finite verb (or an auxiliary) in its place? Read once per token, inline
             // (names and months are capitalised; after a determiner or preposition `plans`, `cuts`, `set` are nouns)
             for i in 0..<n where units[i].kind == .word {
                 if units[i].capitalized, i > 0, units[i - 1].kind != .quote { continue }
-                let w = lex[i]
-                let afterOpener = i > 0 && lex[i - 1].contains(.nounOpener)
+                let w = facts[i].word
+                let afterOpener = i > 0 && facts[i - 1].word.contains(.nounOpener)
                 if !w.isDisjoint(with: auxiliary) {
-                    finite[i] = !afterOpener || w.contains(.possibleModal) && units[i - 1].hash != ClauseLexicon.toWord
+                    facts[i].finite = !afterOpener || w.contains(.possibleModal) && units[i - 1].hash != ClauseLexicon.toWord
                 } else if !afterOpener {
-                    finite[i] = !w.isDisjoint(with: verb) || ClauseModel.isRegularPast(units[i], bytes)
+                    facts[i].finite = !w.isDisjoint(with: verb) || ClauseModel.isRegularPast(units[i], bytes)
                 }
             }
-            self.lex = lex
-            var next = [Int](repeating: n, count: n + 1)
-            var stop = [Int](repeating: n, count: n + 1)
             var i = n - 1
             while i >= 0 {
                 let k = units[i].kind
-                next[i] = finite[i] || k == .comma || k == .stop ? i : next[i + 1]
-                stop[i] = k == .stop ? i : stop[i + 1]
+                facts[i].nextVerbOrBreak = facts[i].finite || k == .comma || k == .stop ? Int32(i) : facts[i + 1].nextVerbOrBreak
+                facts[i].nextStop = k == .stop ? Int32(i) : facts[i + 1].nextStop
                 i -= 1
             }
-            self.finite = finite
-            nextVerbOrBreak = next
-            nextStop = stop
+            self.facts = facts
         }
 
         /// Gives token `k` to clause `c`.
         private mutating func assign(_ k: Int, _ c: Int) {
             owner[k] = Int32(c)
-            if finite[k], firstVerb[c] == nil, clauses[c].opener != k { firstVerb[c] = k }
+            if facts[k].finite, firstVerb[c] == nil, clauses[c].opener != k { firstVerb[c] = k }
         }
 
         private func word(_ i: Int) -> ClauseWord {
-            i >= 0 && i < units.count ? lex[i] : []
+            i >= 0 && i < units.count ? facts[i].word : []
         }
 
         private func isWord(_ i: Int, _ hash: UInt64) -> Bool {
@@ -220,8 +222,8 @@ extension ClauseModel {
         /// A finite verb in `from..<from+limit`, before any comma or stop.
         private func finiteAhead(_ from: Int, _ limit: Int) -> Int? {
             guard from < units.count else { return nil }
-            let k = nextVerbOrBreak[from]
-            return k < units.count && k < from + limit && finite[k] ? k : nil
+            let k = Int(facts[from].nextVerbOrBreak)
+            return k < units.count && k < from + limit && facts[k].finite ? k : nil
         }
 
         /// Does the open clause already hold a finite verb of its own (before token `k`)?
@@ -315,8 +317,8 @@ extension ClauseModel {
                         else {
                             // no closures here: each would copy the builder's arrays
                             var j = k + 1
-                            while j < min(n, k + 7), units[j].kind != .comma, units[j].kind != .stop, !lex[j].contains(.complementizer) { j += 1 }
-                            if j > k + 1, j < min(n, k + 7), lex[j].contains(.complementizer) { start = j + 1 }
+                            while j < min(n, k + 7), units[j].kind != .comma, units[j].kind != .stop, !facts[j].word.contains(.complementizer) { j += 1 }
+                            if j > k + 1, j < min(n, k + 7), facts[j].word.contains(.complementizer) { start = j + 1 }
                         }
                         if start < n, finiteAhead(start, 14) != nil {
                             assign(k, top)
@@ -356,10 +358,10 @@ extension ClauseModel {
             var k = comma + 1
             while k < units.count, k <= comma + 7 {
                 if units[k].kind == .comma || units[k].kind == .stop { return false }
-                if lex[k].contains(.reports), let use = ClauseLexicon.reporting[units[k].hash], use.contains(.complement) || use.contains(.speaker) {
-                    return finiteAhead(k + 1, units.count) == nil && nextStop[k + 1] == units.count
+                if facts[k].word.contains(.reports), let use = ClauseLexicon.reporting[units[k].hash], use.contains(.complement) || use.contains(.speaker) {
+                    return finiteAhead(k + 1, units.count) == nil && Int(facts[k + 1].nextStop) == units.count
                 }
-                if finite[k] { return false }
+                if facts[k].finite { return false }
                 k += 1
             }
             return false
@@ -376,12 +378,12 @@ extension ClauseModel {
             guard var f = firstVerb[c] else { return }
             // `tires produced in China should be subject to`: a participle after a noun, then the auxiliary
             // that is the clause's real verb group
-            if ClauseModel.isRegularPast(units[f], bytes), lex[f].isEmpty {
+            if ClauseModel.isRegularPast(units[f], bytes), facts[f].word.isEmpty {
                 var a = f + 1
                 while a < extent.upperBound, a <= f + 8, units[a].kind == .word || units[a].kind == .number {
                     let w = word(a)
                     if owner[a] == Int32(c), !w.isDisjoint(with: [.future, .possibleModal, .obligationModal, .pastAux, .presentAux, .perfectAux]),
-                        finite[a]
+                        facts[a].finite
                     {
                         f = a
                         break

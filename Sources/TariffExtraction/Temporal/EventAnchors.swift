@@ -2,19 +2,29 @@
 /// decision before (`the ministry announced the decision on Oct. 20`), end on a day; and the day a span is
 /// counted from (`30 days from Nov. 3`) is no event of its own.
 struct EventAnchors {
-    /// Each day-dated expression of the article in text order, with the content words of its clause.
-    private var dated: [(start: Int, day: CalendarDate, words: Set<UInt64>)] = []
+    /// The article's expressions and the tokens of their sentences, as the tagger gave them. The dated clauses
+    /// are read only when a span asks for its event, newest first: most articles never ask, and reading every
+    /// clause's words up front cost a twentieth of extraction.
+    private let timexes: [TaggedTimex]
+    private let tokens: [[TimexToken]]
 
     init(_ timexes: [TaggedTimex], tokens: [[TimexToken]]) {
-        for timex in timexes where timex.type == .date && timex.endDate == nil {
+        self.timexes = timexes
+        self.tokens = tokens
+    }
+
+    /// The day of the latest day-dated expression before byte `offset` whose clause has the content word `noun`.
+    private func latestDay(before offset: Int, naming noun: UInt64) -> CalendarDate? {
+        for timex in timexes.reversed() where timex.bytes.lowerBound < offset && timex.type == .date && timex.endDate == nil {
             // a date said to be when something was announced keeps its value, not its `date`
             guard let value = timex.date ?? TemporalValue(iso: timex.value), value.granularity == .day else { continue }
             let sentence = tokens[timex.sentenceIndex]
             guard let lower = sentence.firstIndex(startingAtOrAfter: timex.bytes.lowerBound) else { continue }
             var upper = lower
             while upper < sentence.count && sentence[upper].end <= timex.bytes.upperBound { upper += 1 }
-            dated.append((timex.bytes.lowerBound, value.firstDay, VagueMention.contentWords(lower, upper, sentence)))
+            if VagueMention.hasContentWord(noun, lower, upper, sentence) { return value.firstDay }
         }
+        return nil
     }
 
     /// The day a span at tokens `lower..<upper` ends when it is counted `of`, `after` or `from` an event dated
@@ -36,13 +46,11 @@ struct EventAnchors {
             }
             k += 1
         }
-        guard let noun = nouns.last,
-            let anchor = dated.last(where: { $0.start < duration.bytes.lowerBound && $0.words.contains(noun) })
-        else { return nil }
+        guard let noun = nouns.last, let anchor = latestDay(before: duration.bytes.lowerBound, naming: noun) else { return nil }
         switch unit {
-        case .day: return anchor.day.adding(days: count)
-        case .week: return anchor.day.adding(days: 7 * count)
-        case .month: return anchor.day.adding(months: count)
+        case .day: return anchor.adding(days: count)
+        case .week: return anchor.adding(days: 7 * count)
+        case .month: return anchor.adding(months: count)
         default: return nil  // `within 20 years of the deal`: a horizon, not a deadline
         }
     }

@@ -13,7 +13,7 @@ struct TemporalTagger: Sendable {
 
     /// - Parameter budget: charged per sentence read; the tagger stops when it is spent.
     func tag(_ document: TextDocument, budget: WorkBudget = .unlimited) -> TemporalTags {
-        var result = TemporalTags(tokens: Array(repeating: [], count: document.sentences.count))
+        var result = TemporalTags(tokens: Array(filled: [], count: document.sentences.count))
         var tokens: [TimexToken] = []
         tokens.reserveCapacity(64)
         let lexicon = TimexLexicon.table

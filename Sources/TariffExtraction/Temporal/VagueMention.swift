@@ -10,10 +10,9 @@ struct VagueMention: Sendable {
     /// `the January increases`: a month in front of a noun names an event dated elsewhere, of the kind the noun
     /// says (`the April hearing`) or of any kind (`the January increases`); nil when the month is no modifier.
     var attributive: DeadlineKind??
-    /// What the clause says happens.
+    /// What the clause says happens. Its clause's content words are read only when `folded` compares it
+    /// with a dated deadline of the same kind (from the same tokens, by `index`).
     var eventKind: DeadlineKind
-    /// Content words of the clause: the same event shares one with its dated mention.
-    var words: Set<UInt64>
 
     /// The mention of `deadline` at tokens `lower..<upper` when it is vague, else nil.
     static func read(
@@ -34,8 +33,7 @@ struct VagueMention: Sendable {
             index: index, window: first...last,
             attributive: deadline.date.granularity == .month && isAttributive(lower, upper, tokens)
                 ? .some(DeadlineKindReader.cues[tokens[upper].hash]) : nil,
-            eventKind: DeadlineKindReader(tokens: tokens).eventKind(lower, upper).kind,
-            words: contentWords(lower, upper, tokens))
+            eventKind: DeadlineKindReader(tokens: tokens).eventKind(lower, upper).kind)
     }
 
     /// `after the January increases`, `the country's March vote`: `the` or a possessive, the month, then a noun.
@@ -51,11 +49,26 @@ struct VagueMention: Sendable {
     /// Content words of the clause around tokens `lower..<upper`: no dates, no function words, no words
     /// every trade story has.
     static func contentWords(_ lower: Int, _ upper: Int, _ tokens: [TimexToken]) -> Set<UInt64> {
+        var words = Set<UInt64>()
+        _ = forEachContentWord(lower, upper, tokens) { words.insert($0); return false }
+        return words
+    }
+
+    /// Whether `word` is one of `contentWords(lower, upper, tokens)`, without building the set: asked of every
+    /// dated clause before a counted span, where the sets cost a twentieth of extraction.
+    static func hasContentWord(_ word: UInt64, _ lower: Int, _ upper: Int, _ tokens: [TimexToken]) -> Bool {
+        forEachContentWord(lower, upper, tokens) { $0 == word }
+    }
+
+    /// Calls `body` with each content word of the clause around `lower..<upper` (a word may come twice) until it
+    /// returns true; returns whether it did. The one definition of a content word.
+    private static func forEachContentWord(
+        _ lower: Int, _ upper: Int, _ tokens: [TimexToken], _ body: (UInt64) -> Bool
+    ) -> Bool {
         var first = lower
         while first > 0, !tokens.isClauseBreak(first - 1) { first -= 1 }
         var last = upper
         while last < tokens.count, !tokens.isClauseBreak(last) { last += 1 }
-        var words = Set<UInt64>()
         for k in first..<last where k < lower || k >= upper {
             let t = tokens[k]
             guard t.kind == .word, TimexLexicon.word(t.hash) == nil, !common.contains(t.hash),
@@ -63,12 +76,13 @@ struct VagueMention: Sendable {
             else { continue }
             let length = t.end - t.start
             // `FTA`, `WTO`: a short name counts; a short word does not
-            if length >= 4 || (length >= 2 && t.capitalized && k > first) { words.insert(t.hash) }
+            if length >= 4 || (length >= 2 && t.capitalized && k > first), body(t.hash) { return true }
         }
-        return words
+        return false
     }
 
-    /// Drops every vague mention that is the same event as a dated deadline of the article.
+    /// Drops every vague mention that is the same event as a dated deadline of the article; `words(i)` are the
+    /// content words of deadline `i`'s clause (the same event shares one with its dated mention).
     static func folded(_ deadlines: [Deadline], _ vague: [VagueMention], words: (Int) -> Set<UInt64>) -> [Deadline] {
         guard !vague.isEmpty else { return deadlines }
         // a hostile file of thousands of dates is not compared pairwise
@@ -84,7 +98,9 @@ struct VagueMention: Sendable {
                 } else if v.eventKind == deadlines[p].kind, v.eventKind != .other {
                     let w = cache[p] ?? words(p)
                     cache[p] = w
-                    same = !v.words.isDisjoint(with: w)
+                    let own = cache[v.index] ?? words(v.index)
+                    cache[v.index] = own
+                    same = !own.isDisjoint(with: w)
                 } else {
                     same = false
                 }
