@@ -129,8 +129,9 @@ import Testing
         // /dev/shm is a tmpfs of its own; the workspace is under /tmp (a different mount on any usual machine).
         let shm = FilePath("/dev/shm/tariffwatch-archive-\(UUID())")
         let workspace = try Workspace()
-        let probe = try FileManager.default.attributesOfFileSystem(forPath: "/dev/shm")[.systemNumber] as? Int
-        let here = try FileManager.default.attributesOfFileSystem(forPath: workspace.root.string)[.systemNumber] as? Int
+        // The file system id is a UInt64 (a random tmpfs id may not fit in an Int).
+        let probe = (try FileManager.default.attributesOfFileSystem(forPath: "/dev/shm")[.systemNumber] as? NSNumber)?.uint64Value
+        let here = (try FileManager.default.attributesOfFileSystem(forPath: workspace.root.string)[.systemNumber] as? NSNumber)?.uint64Value
         try #require(probe != nil && probe != here, "/dev/shm is on the same filesystem as the workspace")
         defer { try? FileManager.default.removeItem(atPath: shm.string) }
         let config = workspace.root.appending("tariffwatch.yaml")
