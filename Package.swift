@@ -58,15 +58,16 @@ let package = Package(
         // Thin safe layer over libsystemd: journal send, sd_notify, watchdog, listen fds; the service manager's
         // signals (SIGTERM, SIGHUP) read without libdispatch.
         .target(name: "Systemd", dependencies: ["CSystemd", systemPackage, logging, serviceLifecycle], swiftSettings: strictSettings),
-        // C: libxml2 (HTML pages, RSS/Atom), GMime (e-mail) and poppler (PDF), each wrapped once by ArticleFormats.
+        // C: libxml2 (HTML pages, RSS/Atom), linked, and wrapped once by ArticleFormats.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
-        .systemLibrary(name: "CGMime", pkgConfig: "gmime-3.0", providers: [.apt(["libgmime-3.0-dev"])]),
-        .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
+        // C: the function types of poppler-glib (PDF) and GMime (e-mail), not linked: ArticleFormats
+        // loads them with dlopen when the first PDF or e-mail arrives, so an idle daemon maps neither.
+        .systemLibrary(name: "CGLibFormats"),
         // Articles as they arrive: format detection, text decoding, HTML, e-mail, JSON, feeds and PDF to
         // plain text with title, URL and publication date.
         .target(
             name: "ArticleFormats",
-            dependencies: ["CLibXML2", "CGMime", "CPoppler", "TariffExtraction"],
+            dependencies: ["CLibXML2", "CGLibFormats", "TariffExtraction"],
             swiftSettings: strictSettings
         ),
         // The pure extraction engine: UTF-8 text in, deadlines and tariff changes out. No I/O, no Glibc.

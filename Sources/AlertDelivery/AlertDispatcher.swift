@@ -229,7 +229,7 @@ public final class AlertDispatcher: Sendable {
         var rendered = cache
         let changed = try rendered.update(
             header: header, revisions: try store.feedRevisions(limit: options.feedMaxItems),
-            entries: { ids in try store.feedItems(ids: ids) })
+            entries: { ids in try store.feedItems(ids: ids) }, sources: { facts in try store.feedSources(factIDs: facts) })
         if changed || newest != nil || !feed.fileExists {
             if !feed.directoryExists {
                 logger.warning("the feed's folder is missing; creating it again", metadata: ["feed": "\(feed.path)"])

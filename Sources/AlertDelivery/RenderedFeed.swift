@@ -2,7 +2,7 @@ import FactStore
 import Foundation
 
 /// The JSON Feed kept serialised in memory, item by item, so a delivery renders only the items that are
-/// new or whose fact gained sources since, and writes the file from bytes it already has.
+/// new, patches those whose fact gained sources since, and writes the file from bytes it already has.
 ///
 /// The store stays the truth: what the feed shows is read from it (`FactStore.feedRevisions`), and an
 /// empty cache (a restart, a reload) renders everything again.
@@ -14,31 +14,63 @@ struct RenderedFeed {
     }
 
     private struct Rendered {
+        var factID: String
         var sourceCount: Int
+        var sources: [String]
+        /// `sources` as the item's JSON array: encoded again only when the first sources grow.
+        var sourcesJSON: [UInt8]
+        var template: FeedItemTemplate
         var json: [UInt8]
     }
 
     private var header: Header?
+    private let fills: FeedItemTemplate.Fills = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return FeedItemTemplate.Fills(encoder: encoder)
+    }()
     private var order: [Int64] = []
     private var rendered: [Int64: Rendered] = [:]
 
-    /// Brings the cached items in line with `revisions` (newest first), rendering through `entries` only
-    /// what is missing or stale. Returns whether the document changed.
-    /// - Throws: what `entries` throws (the store could not be read); the cache is left as it was.
+    /// Brings the cached items in line with `revisions` (newest first). A new item is rendered once
+    /// from `entries`; an item whose fact gained sources is patched (`FeedItemTemplate`), asking
+    /// `sources` for the fact's first sources only while it has fewer than `FeedEntry.maxSources` (the
+    /// first ones never change: sources are append-only). Returns whether the document changed.
+    /// - Throws: what `entries` or `sources` throw (the store could not be read); the cache is left as it was.
     mutating func update(
-        header: Header, revisions: [FeedRevision], entries: ([Int64]) throws -> [FeedEntry]
+        header: Header, revisions: [FeedRevision], entries: ([Int64]) throws -> [FeedEntry],
+        sources: ([String]) throws -> [String: [String]]
     ) throws -> Bool {
-        let stale = revisions.filter { rendered[$0.alertID]?.sourceCount != $0.sourceCount }.map(\.alertID)
+        let missing = revisions.filter { rendered[$0.alertID] == nil }.map(\.alertID)
+        let stale = revisions.filter { revision in
+            rendered[revision.alertID].map { $0.sourceCount != revision.sourceCount } ?? false
+        }
         let newOrder = revisions.map(\.alertID)
-        guard !stale.isEmpty || newOrder != order || header != self.header else { return false }
+        guard !missing.isEmpty || !stale.isEmpty || newOrder != order || header != self.header else { return false }
+        let encoder = fills.encoder
         var fresh: [Int64: Rendered] = [:]
-        if !stale.isEmpty {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            for entry in try entries(stale) {
-                fresh[entry.alert.id] = Rendered(
-                    sourceCount: entry.sourceCount, json: Array(try encoder.encode(JSONFeed.Item(entry: entry))))
+        for entry in try missing.isEmpty ? [] : entries(missing) {
+            let template = try FeedItemTemplate(alert: entry.alert, encoder: encoder)
+            let sourcesJSON = Array(try encoder.encode(entry.sources))
+            fresh[entry.alert.id] = Rendered(
+                factID: entry.alert.factID, sourceCount: entry.sourceCount, sources: entry.sources, sourcesJSON: sourcesJSON,
+                template: template,
+                json: try template.render(sourceCount: entry.sourceCount, sources: entry.sources, sourcesJSON: sourcesJSON, fills: fills))
+        }
+        let growing = Set(stale.compactMap { revision in
+            rendered[revision.alertID].flatMap { $0.sources.count < FeedEntry.maxSources ? $0.factID : nil }
+        })
+        let newSources = try growing.isEmpty ? [:] : sources(Array(growing))
+        for revision in stale {
+            guard var item = rendered[revision.alertID] else { continue }
+            item.sourceCount = revision.sourceCount
+            if let now = newSources[item.factID], now != item.sources {
+                item.sources = now
+                item.sourcesJSON = Array(try encoder.encode(now))
             }
+            item.json = try item.template.render(
+                sourceCount: item.sourceCount, sources: item.sources, sourcesJSON: item.sourcesJSON, fills: fills)
+            fresh[revision.alertID] = item
         }
         var kept: [Int64: Rendered] = [:]
         kept.reserveCapacity(newOrder.count)

@@ -53,7 +53,7 @@ public struct AlertWording: Sendable {
     public func contentText(sourceCount: Int) -> String {
         var text = Self.sentence(title) + "\n\n“\(alert.evidence)”\n\nSource: "
         text += SourceWords.line(article: alert.provenance, sourceFile: alert.sourceFile, withURL: true) + "."
-        if sourceCount > 1 { text += "\nReported by \(sourceCount) sources." }
+        text += Self.corroborationText(sourceCount: sourceCount)
         if let note = SourceWords.dateNote(alert.provenance) { text += "\n" + note }
         return text
     }
@@ -62,9 +62,20 @@ public struct AlertWording: Sendable {
     public func contentHTML(sourceCount: Int) -> String {
         var html = "<p>\(HTMLText.escape(Self.sentence(title)))</p>\n<blockquote><p>\(HTMLText.escape(alert.evidence))</p></blockquote>"
         html += "\n<p>Source: \(SourceWords.html(article: alert.provenance, sourceFile: alert.sourceFile)).</p>"
-        if sourceCount > 1 { html += "\n<p>Reported by \(sourceCount) sources.</p>" }
+        html += Self.corroborationHTML(sourceCount: sourceCount)
         if let note = SourceWords.dateNote(alert.provenance) { html += "\n<p>\(HTMLText.escape(note))</p>" }
         return html
+    }
+
+    /// The part of `contentText` that depends on the source count: empty for one source. The feed
+    /// patches it into items it rendered before (`FeedItemTemplate`), so it is the only such part.
+    public static func corroborationText(sourceCount: Int) -> String {
+        sourceCount > 1 ? "\nReported by \(sourceCount) sources." : ""
+    }
+
+    /// The part of `contentHTML` that depends on the source count, as `corroborationText`.
+    public static func corroborationHTML(sourceCount: Int) -> String {
+        sourceCount > 1 ? "\n<p>Reported by \(sourceCount) sources.</p>" : ""
     }
 
     /// What a new fact needs no word for; the others say what happened to it.

@@ -15,6 +15,8 @@ public enum FormatError: Error, Sendable, Hashable, CustomStringConvertible {
     case encrypted
     /// Its text after decoding or decompression is over the limit.
     case decodedTooLarge(DocumentFormat, limit: Int)
+    /// The C library the format is read with (poppler-glib, GMime) is not installed or cannot be loaded.
+    case libraryMissing(DocumentFormat, LibraryMissing)
 
     public var description: String {
         switch self {
@@ -26,6 +28,7 @@ public enum FormatError: Error, Sendable, Hashable, CustomStringConvertible {
         case .encrypted: "the PDF is password-protected; save an unprotected copy"
         case .decodedTooLarge(let format, let limit):
             "its \(format.name) text is over the \(limit)-byte limit once decoded"
+        case .libraryMissing(let format, let missing): "a \(format.name) is read with \(missing.library), which cannot be loaded: \(missing.reason)"
         }
     }
 }

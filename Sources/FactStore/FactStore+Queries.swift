@@ -24,17 +24,27 @@ extension FactStore {
         }
     }
 
+    /// The first sources of each of these facts (`FeedEntry.sources`), by fact id.
+    public func feedSources(factIDs: [String]) throws(FactStoreError) -> [String: [String]] {
+        guard !factIDs.isEmpty else { return [:] }
+        return try read("read the sources of \(factIDs.count) facts") { db in
+            var sources: [String: [String]] = [:]
+            for id in factIDs { sources[id] = try FeedEntry.firstSources(of: id, db: db) }
+            return sources
+        }
+    }
+
     /// What the newest `limit` feed items are and how many sources their facts have now, newest first:
-    /// cheap (two integers per item), so a writer that keeps rendered items re-renders only what changed.
+    /// cheap (ids and a count per item), so a writer that keeps rendered items re-renders only what changed.
     public func feedRevisions(limit: Int) throws(FactStoreError) -> [FeedRevision] {
         try read("read the feed revisions") { db in
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT o.id, COALESCE(f.source_count, 0) AS sources FROM outbox o LEFT JOIN facts f ON f.id = o.fact_id
+                    SELECT o.id, o.fact_id, COALESCE(f.source_count, 0) AS sources FROM outbox o LEFT JOIN facts f ON f.id = o.fact_id
                     ORDER BY o.id DESC LIMIT ?
                     """, arguments: [limit]
-            ).map { FeedRevision(alertID: $0["id"], sourceCount: $0["sources"]) }
+            ).map { FeedRevision(alertID: $0["id"], factID: $0["fact_id"], sourceCount: $0["sources"]) }
         }
     }
 
@@ -81,15 +91,20 @@ extension FactStore {
 }
 
 extension FeedEntry {
-    /// The alert with its fact's sources now: the first 20 distinct files, read from the oldest rows only.
+    /// The alert with its fact's sources now.
     init(alert: Alert, db: Database) throws {
+        let count = try Int.fetchOne(db, sql: "SELECT source_count FROM facts WHERE id = ?", arguments: [alert.factID]) ?? 0
+        self.init(alert: alert, sourceCount: count, sources: try Self.firstSources(of: alert.factID, db: db))
+    }
+
+    /// The first `maxSources` distinct files that state the fact, read from the oldest rows only.
+    static func firstSources(of factID: String, db: Database) throws -> [String] {
         var sources: [String] = []
         let paths = try String.fetchCursor(
-            db, sql: "SELECT path FROM fact_sources WHERE fact_id = ? ORDER BY id", arguments: [alert.factID])
-        while sources.count < 20, let path = try paths.next() {
+            db.cachedStatement(sql: "SELECT path FROM fact_sources WHERE fact_id = ? ORDER BY id"), arguments: [factID])
+        while sources.count < maxSources, let path = try paths.next() {
             if !sources.contains(path) { sources.append(path) }
         }
-        let count = try Int.fetchOne(db, sql: "SELECT source_count FROM facts WHERE id = ?", arguments: [alert.factID]) ?? 0
-        self.init(alert: alert, sourceCount: count, sources: sources)
+        return sources
     }
 }

@@ -163,10 +163,12 @@ final class FakeJournal: Sendable {
         let header = RenderedFeed.Header(title: "t", homePageURL: nil, description: "d")
         var rendered: [Int64] = []
         func update() throws -> Bool {
-            try feed.update(header: header, revisions: try store.feedRevisions(limit: 500)) { ids in
-                rendered += ids
-                return try store.feedItems(ids: ids)
-            }
+            try feed.update(
+                header: header, revisions: try store.feedRevisions(limit: 500),
+                entries: { ids in
+                    rendered += ids
+                    return try store.feedItems(ids: ids)
+                }, sources: { facts in try store.feedSources(factIDs: facts) })
         }
         #expect(try update())
         #expect(rendered.count == 5)

@@ -68,8 +68,8 @@ import Testing
         var feed = RenderedFeed()
         _ = try feed.update(
             header: .init(title: "tariffwatch alerts", homePageURL: "https://desk.example/", description: "alerts"),
-            revisions: entries.reversed().map { FeedRevision(alertID: $0.alert.id, sourceCount: $0.sourceCount) },
-            entries: { ids in entries.filter { ids.contains($0.alert.id) } })
+            revisions: entries.reversed().map { FeedRevision(alertID: $0.alert.id, factID: $0.alert.factID, sourceCount: $0.sourceCount) },
+            entries: { ids in entries.filter { ids.contains($0.alert.id) } }, sources: { _ in [:] })
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("feed-valid-\(UUID()).json").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         FileManager.default.createFile(atPath: path, contents: Data(feed.document()))

@@ -6,7 +6,9 @@ import TariffExtraction
 /// HTML reader), without the newsletter footer.
 enum MailReader {
     static func read(_ bytes: [UInt8], modificationDay: CalendarDate) throws(FormatError) -> ArticleDocument {
-        guard let message = MimeMessage(bytes) else { throw .malformed(.email, reason: "GMime could not parse the message") }
+        let parsed: MimeMessage?
+        do throws(LibraryMissing) { parsed = try MimeMessage(bytes) } catch { throw .libraryMissing(.email, error) }
+        guard let message = parsed else { throw .malformed(.email, reason: "GMime could not parse the message") }
         let parts = message.textParts
         let plain = parts.first { $0.subtype == "plain" && !$0.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
         let html = parts.first { $0.subtype == "html" }

@@ -16,6 +16,7 @@ enum PDFReader {
             switch error {
             case .encrypted: throw FormatError.encrypted
             case .unreadable(let reason): throw FormatError.malformed(.pdf, reason: reason)
+            case .libraryMissing(let missing): throw FormatError.libraryMissing(.pdf, missing)
             }
         }
         let count = pdf.pageCount

@@ -43,7 +43,7 @@ struct MergeTransaction {
                     INSERT INTO facts (id, bucket, value, alertable, latest_reference_date, created_at, updated_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """).execute(
-                arguments: [id, bucket, try JSONText.encode(observation.value), observation.alertable, file.referenceDate.description, now, now])
+                arguments: [id, bucket, try values.encode(observation.value), observation.alertable, file.referenceDate.description, now, now])
             try addSource(factID: id, observation: observation, relation: "origin")
             if observation.alertable && admits(observation.value) && policy.admits(confidence: observation.confidence) {
                 try raise(observation.isTariff ? .newTariff : .newDeadline, factID: id, current: observation.value, previous: nil, observation: observation)
@@ -116,7 +116,7 @@ struct MergeTransaction {
         let latest = max(fact.latestReferenceDate, file.referenceDate)
         try db.cachedStatement(
             sql: "UPDATE facts SET value = ?, alertable = ?, latest_reference_date = ?, updated_at = ? WHERE id = ?").execute(
-            arguments: [try JSONText.encode(value), alertable, latest.description, now, fact.id])
+            arguments: [try values.encode(value), alertable, latest.description, now, fact.id])
     }
 
     /// Adds this file as a source; false when it already stated exactly this (a rewritten file).
@@ -129,7 +129,7 @@ struct MergeTransaction {
                 INSERT OR IGNORE INTO fact_sources (fact_id, path, reference_date, sentence, value, relation, recorded_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """).execute(
-            arguments: [factID, sourceKey, file.referenceDate.description, observation.sentence, try JSONText.encode(observation.value), relation, now])
+            arguments: [factID, sourceKey, file.referenceDate.description, observation.sentence, try values.encode(observation.value), relation, now])
         let inserted = db.changesCount > 0
         if inserted && !knownPath {
             try db.cachedStatement(sql: "UPDATE facts SET source_count = source_count + 1 WHERE id = ?").execute(arguments: [factID])
@@ -169,11 +169,23 @@ extension Observation {
     }
 }
 
-/// Decoded fact values by their stored JSON text, for one transaction: a batch of files reads the same
-/// candidate facts again and again, and decoding their JSON was the merge's largest cost. Keyed by the
-/// exact text, so an updated fact (new text) is decoded afresh.
+/// Fact values and their JSON text, for one transaction: a batch of files reads the same candidate
+/// facts again and again, and writes the same values (a fact corroborated by every file, its source
+/// rows), and JSON was the merge's largest cost. Decoding is keyed by the exact text, so an updated
+/// fact (new text) is decoded afresh; encoding by the value, memoising only what this cache encoded,
+/// so the text written is always today's canonical form.
 final class FactValueCache {
     private var decoded: [String: FactValue] = [:]
+    private var encoded: [FactValue: String] = [:]
+    private let encoder = JSONText.encoder()
+
+    func encode(_ value: FactValue) throws -> String {
+        if let text = encoded[value] { return text }
+        let text = String(decoding: try encoder.encode(value), as: UTF8.self)
+        if encoded.count >= 4096 { encoded.removeAll(keepingCapacity: true) }
+        encoded[value] = text
+        return text
+    }
 
     func decode(_ text: String) throws -> FactValue {
         if let value = decoded[text] { return value }
@@ -204,10 +216,14 @@ extension Alert {
 /// Canonical JSON for stored values: sorted keys, so equal values are equal text.
 enum JSONText {
     static func encode<T: Encodable>(_ value: T) throws -> String {
+        String(decoding: try encoder().encode(value), as: UTF8.self)
+    }
+
+    static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .millisecondsSince1970
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        return encoder
     }
 
     static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {

@@ -114,8 +114,17 @@ public struct FeedEntry: Sendable, Hashable {
     public var alert: Alert
     /// How many reports state the fact now.
     public var sourceCount: Int
-    /// The files that state it, oldest first (at most 20).
+    /// The files that state it, oldest first (at most `maxSources`).
     public var sources: [String]
+
+    /// How many sources an item lists: the first ones, which never change once there are this many.
+    public static let maxSources = 20
+
+    public init(alert: Alert, sourceCount: Int, sources: [String]) {
+        self.alert = alert
+        self.sourceCount = sourceCount
+        self.sources = sources
+    }
 }
 
 /// Where alerts go; each keeps its own delivered marker in the outbox.
@@ -135,7 +144,14 @@ public enum AlertSink: String, Sendable, Hashable, CaseIterable {
 /// One item the feed shows now: which alert, and the corroboration it was rendered with.
 public struct FeedRevision: Sendable, Hashable {
     public var alertID: Int64
+    public var factID: String
     public var sourceCount: Int
+
+    public init(alertID: Int64, factID: String, sourceCount: Int) {
+        self.alertID = alertID
+        self.factID = factID
+        self.sourceCount = sourceCount
+    }
 }
 
 /// The counts `tariffwatch status` prints.
