@@ -11,7 +11,7 @@ struct TariffFinder: Sendable {
         var changes: [TariffChange] = []
         var timexIndex = 0
         var previous: TariffSentence?
-        var named: [TariffSentence] = []
+        var read: [TariffSentence] = []
         var changeSentences: [Int] = []
         var mutual: [Bool] = []
         var originsNamed: [[String]] = []
@@ -29,8 +29,6 @@ struct TariffFinder: Sendable {
             let words = TariffSentence(wordsOf: document.bytes, index: index, range: range)
             if budget.charge(tokens: words.count) { break }
             guard words.hasTariffNoun else { continue }
-            let sentence = words.named()
-            named.append(sentence)
             while timexIndex < timexes.count && timexes[timexIndex].sentenceIndex < index { timexIndex += 1 }
             var sentenceTimexes: [TaggedTimex] = []
             var t = timexIndex
@@ -41,9 +39,14 @@ struct TariffFinder: Sendable {
             if !ordered && sentenceTimexes.isEmpty && timexes.contains(where: { $0.sentenceIndex == index }) {
                 sentenceTimexes = timexes.filter { $0.sentenceIndex == index }  // tagger output not in order
             }
+            // Names are read for a dated sentence (its start statement names sides); the reader names the
+            // others once it finds a rate or a measure verb, and the frame names the rest if it is ever read.
             var reader = TariffSentenceReader(
-                sentence: sentence, document: document, referenceDate: referenceDate, timexes: sentenceTimexes, previous: previous)
+                sentence: sentenceTimexes.isEmpty ? words : words.named(), document: document, referenceDate: referenceDate,
+                timexes: sentenceTimexes, previous: previous)
             let found = reader.changes()
+            let sentence = reader.sentence
+            read.append(sentence)
             changes.append(contentsOf: found)
             changeSentences.append(contentsOf: repeatElement(index, count: found.count))
             mutual.append(contentsOf: reader.byBothParties)
@@ -61,19 +64,19 @@ struct TariffFinder: Sendable {
             }
             if !found.isEmpty, StartStatement.namesAgreement(sentence) { agreementSentences.insert(index) }
             if budget.charge(tokens: 0, found: found.count) { break }
-            previous = sentence
+            previous = sentence.isNamed ? sentence : nil
         }
         // `As of June 1, duties on consumer goods will be cut. The duty on cosmetics will fall to 2%.`:
         // a rate without a date of its own takes the start date another sentence states for it.
         if changes.contains(where: { $0.effectiveDate == nil }) {
-            starts += startsOutsideTariffSentences(document, timexes: timexes, read: Set(named.map(\.index)))
+            starts += startsOutsideTariffSentences(document, timexes: timexes, read: Set(read.map(\.index)))
             StartStatement.link(starts, to: &changes, sentences: changeSentences, agreementSentences: agreementSentences)
         }
         StartedMeasures.settle(&changes, reference: referenceDate)
         if changes.contains(where: { $0.status == .announced && $0.effectiveDate == nil }) {
             StartedMeasures.imposeAnnounced(&changes, sentences: changeSentences) { index in
                 guard index < document.sentences.count else { return false }
-                if let read = named.first(where: { $0.index == index }) { return StartedMeasures.statesStart(read) }
+                if let sentence = read.first(where: { $0.index == index }) { return StartedMeasures.statesStart(sentence) }
                 let range = document.sentences[index]
                 guard Self.mentionsEntryIntoForce(document.bytes, range) else { return false }
                 // words and their classes are all the statement is read by: no names needed
@@ -83,7 +86,7 @@ struct TariffFinder: Sendable {
         // The article's frame is read only when a rate needs it: most articles name every imposer.
         guard mutual.contains(true) || changes.contains(where: { $0.imposer == nil || $0.target == nil && $0.ratePct != nil })
         else { return TariffMerger.merge(changes) }
-        let frame = self.frame(of: document, tariffSentences: named)
+        let frame = self.frame(of: document, tariffSentences: read)
         let targeted = frame.fillingTargets(changes, named: originsNamed)
         return TariffMerger.merge(frame.expandingBothParties(targeted, mutual: mutual), frame: frame)
     }
@@ -136,7 +139,7 @@ struct TariffFinder: Sendable {
         for index in 0..<min(2, document.sentences.count) where !tariffSentences.contains(where: { $0.index == index }) {
             frame.add(TariffSentence.named(document.bytes, index: index, range: document.sentences[index]), weight: 2)
         }
-        for sentence in tariffSentences { frame.add(sentence, weight: sentence.index < 2 ? 2 : 1) }
+        for sentence in tariffSentences { frame.add(sentence.isNamed ? sentence : sentence.named(), weight: sentence.index < 2 ? 2 : 1) }
         return frame
     }
 }
