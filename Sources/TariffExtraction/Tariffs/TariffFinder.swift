@@ -106,31 +106,39 @@ struct TariffFinder: Sendable {
         var t = 0
         while t < timexes.count {
             let index = timexes[t].sentenceIndex
-            var group: [TaggedTimex] = []
+            let first = t
+            var dated = false
             while t < timexes.count, timexes[t].sentenceIndex == index {
-                if timexes[t].date != nil { group.append(timexes[t]) }
+                if timexes[t].date != nil { dated = true }
                 t += 1
             }
-            guard !group.isEmpty, !read.contains(index), document.sentences.indices.contains(index) else { continue }
+            guard dated, !read.contains(index), document.sentences.indices.contains(index) else { continue }
             let range = document.sentences[index]
             guard Self.mentionsEntryIntoForce(document.bytes, range) else { continue }
+            let group = timexes[first..<t].filter { $0.date != nil }  // copied only for the few sentences read
             let sentence = TariffSentence.named(document.bytes, index: index, range: range)
             if let start = StartStatement.read(sentence, dated: Self.dated(group, in: sentence)) { found.append(start) }
         }
         return found
     }
 
-    /// The bytes `effect` or `force` occur in the range (either case of the first letter).
+    /// The bytes `effect` or `force` occur in the range (either case of the first letter). Read for every
+    /// dated sentence of an article with an undated rate, so the bytes are compared in place.
     static func mentionsEntryIntoForce(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
-        let effect = Array("ffect".utf8), force = Array("orce".utf8)
-        var i = range.lowerBound
-        while i + 5 <= range.upperBound {
-            let b = bytes[i] | 0x20
-            if b == 0x65, i + 6 <= range.upperBound, bytes[(i + 1)..<(i + 6)].elementsEqual(effect) { return true }
-            if b == 0x66, bytes[(i + 1)..<(i + 5)].elementsEqual(force) { return true }
-            i += 1
+        bytes.withUnsafeBufferPointer { b in
+            var i = range.lowerBound
+            while i + 5 <= range.upperBound {
+                let first = b[i] | 0x20
+                if first == 0x65, i + 6 <= range.upperBound,  // e + ffect
+                    b[i + 1] == 0x66, b[i + 2] == 0x66, b[i + 3] == 0x65, b[i + 4] == 0x63, b[i + 5] == 0x74
+                {
+                    return true
+                }
+                if first == 0x66, b[i + 1] == 0x6F, b[i + 2] == 0x72, b[i + 3] == 0x63, b[i + 4] == 0x65 { return true }  // f + orce
+                i += 1
+            }
+            return false
         }
-        return false
     }
 
     /// The headline and the opening (dateline) sentence count twice, the tariff sentences once.
