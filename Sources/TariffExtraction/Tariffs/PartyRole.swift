@@ -17,7 +17,7 @@ final class PartyRoleReader {
     let sentence: TariffSentence
     /// The roles read so far, in order: the name before the one being read is always among them.
     private var known: [PartyRole] = []
-    private lazy var listEndRoles: [PartyRole?] = Array(repeating: nil, count: sentence.mentions.count)
+    private lazy var listEndRoles: [PartyRole?] = Array(filled: nil, count: sentence.mentions.count)
     /// For each name, the last name of the list it is part of from there on (itself when none follows).
     private lazy var chainEnds: [Int] = listChainEnds()
     /// The last token that is a complaint word: reporting verbs ask whether one comes later, once per name.

@@ -64,7 +64,7 @@ struct TariffSentenceReader {
         }
         // Rate-less mentions: `pledged to impose additional tariffs on Chinese goods`.
         // per token: inside a rate's span (bit 1), first token of a clause that has a draft (bit 2)
-        var marks = [UInt8](repeating: 0, count: s.count)
+        var marks = [UInt8](filled: 0, count: s.count)
         for draft in drafts {
             for k in draft.span where k < s.count { marks[k] |= 1 }
             if draft.segment.lowerBound < s.count { marks[draft.segment.lowerBound] |= 2 }
