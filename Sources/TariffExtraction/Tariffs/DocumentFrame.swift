@@ -96,7 +96,7 @@ struct DocumentFrame: Sendable {
         (0..<s.count).contains { s.isWord($0) && openOriginWords.contains(s.tokens[$0].hash) }
     }
 
-    private static let openOriginWords: Set<UInt64> = Set(
+    private static let openOriginWords = WordTable<Bool>(set: 
         ["imported", "imports", "all", "global", "globally", "worldwide", "every", "any", "mfn"].map(TariffTokenizer.hash))
 
     /// `changes` with every missing imposer filled from the frame, unless the frame is the target itself.

@@ -17,7 +17,7 @@ final class PartyRoleReader {
     let sentence: TariffSentence
     /// The roles read so far, in order: the name before the one being read is always among them.
     private var known: [PartyRole] = []
-    private lazy var listEndRoles: [PartyRole?] = Array(repeating: nil, count: sentence.mentions.count)
+    private lazy var listEndRoles: [PartyRole?] = Array(filled: nil, count: sentence.mentions.count)
     /// For each name, the last name of the list it is part of from there on (itself when none follows).
     private lazy var chainEnds: [Int] = listChainEnds()
     /// The last token that is a complaint word: reporting verbs ask whether one comes later, once per name.
@@ -222,17 +222,17 @@ final class PartyRoleReader {
         sentence.has(k, .goodsNoun) && !(k + 1 < sentence.count && sentence.tokens[k + 1].hyphenBefore) && !sentence.has(k + 1, .actorNoun)
     }
 
-    private static let actionNouns: Set<UInt64> = Set(
+    private static let actionNouns = WordTable<Bool>(set: 
         ["decision", "decisions", "plan", "plans", "move", "moves", "countermeasures", "countermeasure", "measures", "retaliation",
          "proposal", "proposals", "threat", "threats", "offer", "announcement", "order", "response"].map(TariffTokenizer.hash))
 
-    private static let floatingQuantifiers: Set<UInt64> = Set(["each", "all", "both"].map(TariffTokenizer.hash))
-    private static let originParticiples: Set<UInt64> = Set(
+    private static let floatingQuantifiers = WordTable<Bool>(set: ["each", "all", "both"].map(TariffTokenizer.hash))
+    private static let originParticiples = WordTable<Bool>(set: 
         ["made", "built", "produced", "grown", "manufactured", "assembled", "origin", "sourced"].map(TariffTokenizer.hash))
-    private static let firmNouns: Set<UInt64> = Set(
+    private static let firmNouns = WordTable<Bool>(set: 
         ["exporters", "producers", "manufacturers", "companies", "firms", "makers", "suppliers", "automakers", "steelmakers"]
             .map(TariffTokenizer.hash))
-    private static let sendVerbs: Set<UInt64> = Set(
+    private static let sendVerbs = WordTable<Bool>(set: 
         ["shipped", "exported", "sold", "sent", "bound", "headed", "heading", "destined"].map(TariffTokenizer.hash))
 
     /// The last name of the list that name `m` starts (`A, B and the C`), or nil when no list follows it.

@@ -187,7 +187,7 @@ enum RateScanner {
         guard !rates.isEmpty else { return [] }
         var attached: [Int?] = []  // noun index, or -1 when attached without an adjacent noun
         attached.reserveCapacity(rates.count)
-        var sharesNoun = [Bool](repeating: false, count: rates.count)
+        var sharesNoun = [Bool](filled: false, count: rates.count)
         for (r, rate) in rates.enumerated() {
             defer {
                 // `25% tariffs on trucks and 50% on cabinets`: the noun already has its rate; the second rate shares it

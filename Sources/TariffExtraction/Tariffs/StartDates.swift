@@ -47,7 +47,7 @@ enum EffectPhrase {
     private static let since = TariffTokenizer.hash("since")
     private static let after = TariffTokenizer.hash("after")
     private static let within = TariffTokenizer.hash("within")
-    private static let takeForms: Set<UInt64> = Set(["take", "takes", "took", "taken", "taking"].map(TariffTokenizer.hash))
+    private static let takeForms = WordTable<Bool>(set: ["take", "takes", "took", "taken", "taking"].map(TariffTokenizer.hash))
 }
 
 /// A start date a sentence states for a measure, and whose measure it is.
@@ -119,8 +119,8 @@ struct StartStatement: Sendable {
         (0..<s.count).contains { s.isWord($0) && agreementNouns.contains(s.tokens[$0].hash) }
     }
 
-    static let agreementNouns: Set<UInt64> = Set(["agreement", "deal", "pact", "fta", "accord", "treaty"].map(TariffTokenizer.hash))
-    private static let measureNouns: Set<UInt64> = Set(["measures", "measure", "countermeasures", "sanctions"].map(TariffTokenizer.hash))
+    static let agreementNouns = WordTable<Bool>(set: ["agreement", "deal", "pact", "fta", "accord", "treaty"].map(TariffTokenizer.hash))
+    private static let measureNouns = WordTable<Bool>(set: ["measures", "measure", "countermeasures", "sanctions"].map(TariffTokenizer.hash))
 }
 
 extension StartStatement {

@@ -71,5 +71,5 @@ enum StartedMeasures {
 
     private static let effect = TariffTokenizer.hash("effect")
     private static let force = TariffTokenizer.hash("force")
-    private static let remainWords: Set<UInt64> = Set(["remain", "remains", "stays", "stay"].map(TariffTokenizer.hash))
+    private static let remainWords = WordTable<Bool>(set: ["remain", "remains", "stays", "stay"].map(TariffTokenizer.hash))
 }

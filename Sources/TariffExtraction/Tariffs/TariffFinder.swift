@@ -11,7 +11,7 @@ struct TariffFinder: Sendable {
         var changes: [TariffChange] = []
         var timexIndex = 0
         var previous: TariffSentence?
-        var named: [TariffSentence] = []
+        var read: [TariffSentence] = []
         var changeSentences: [Int] = []
         var mutual: [Bool] = []
         var originsNamed: [[String]] = []
@@ -29,8 +29,6 @@ struct TariffFinder: Sendable {
             let words = TariffSentence(wordsOf: document.bytes, index: index, range: range)
             if budget.charge(tokens: words.count) { break }
             guard words.hasTariffNoun else { continue }
-            let sentence = words.named()
-            named.append(sentence)
             while timexIndex < timexes.count && timexes[timexIndex].sentenceIndex < index { timexIndex += 1 }
             var sentenceTimexes: [TaggedTimex] = []
             var t = timexIndex
@@ -41,9 +39,14 @@ struct TariffFinder: Sendable {
             if !ordered && sentenceTimexes.isEmpty && timexes.contains(where: { $0.sentenceIndex == index }) {
                 sentenceTimexes = timexes.filter { $0.sentenceIndex == index }  // tagger output not in order
             }
+            // Names are read for a dated sentence (its start statement names sides); the reader names the
+            // others once it finds a rate or a measure verb, and the frame names the rest if it is ever read.
             var reader = TariffSentenceReader(
-                sentence: sentence, document: document, referenceDate: referenceDate, timexes: sentenceTimexes, previous: previous)
+                sentence: sentenceTimexes.isEmpty ? words : words.named(), document: document, referenceDate: referenceDate,
+                timexes: sentenceTimexes, previous: previous)
             let found = reader.changes()
+            let sentence = reader.sentence
+            read.append(sentence)
             changes.append(contentsOf: found)
             changeSentences.append(contentsOf: repeatElement(index, count: found.count))
             mutual.append(contentsOf: reader.byBothParties)
@@ -61,19 +64,19 @@ struct TariffFinder: Sendable {
             }
             if !found.isEmpty, StartStatement.namesAgreement(sentence) { agreementSentences.insert(index) }
             if budget.charge(tokens: 0, found: found.count) { break }
-            previous = sentence
+            previous = sentence.isNamed ? sentence : nil
         }
         // `As of June 1, duties on consumer goods will be cut. The duty on cosmetics will fall to 2%.`:
         // a rate without a date of its own takes the start date another sentence states for it.
         if changes.contains(where: { $0.effectiveDate == nil }) {
-            starts += startsOutsideTariffSentences(document, timexes: timexes, read: Set(named.map(\.index)))
+            starts += startsOutsideTariffSentences(document, timexes: timexes, read: Set(read.map(\.index)))
             StartStatement.link(starts, to: &changes, sentences: changeSentences, agreementSentences: agreementSentences)
         }
         StartedMeasures.settle(&changes, reference: referenceDate)
         if changes.contains(where: { $0.status == .announced && $0.effectiveDate == nil }) {
             StartedMeasures.imposeAnnounced(&changes, sentences: changeSentences) { index in
                 guard index < document.sentences.count else { return false }
-                if let read = named.first(where: { $0.index == index }) { return StartedMeasures.statesStart(read) }
+                if let sentence = read.first(where: { $0.index == index }) { return StartedMeasures.statesStart(sentence) }
                 let range = document.sentences[index]
                 guard Self.mentionsEntryIntoForce(document.bytes, range) else { return false }
                 // words and their classes are all the statement is read by: no names needed
@@ -83,7 +86,7 @@ struct TariffFinder: Sendable {
         // The article's frame is read only when a rate needs it: most articles name every imposer.
         guard mutual.contains(true) || changes.contains(where: { $0.imposer == nil || $0.target == nil && $0.ratePct != nil })
         else { return TariffMerger.merge(changes) }
-        let frame = self.frame(of: document, tariffSentences: named)
+        let frame = self.frame(of: document, tariffSentences: read)
         let targeted = frame.fillingTargets(changes, named: originsNamed)
         return TariffMerger.merge(frame.expandingBothParties(targeted, mutual: mutual), frame: frame)
     }
@@ -103,31 +106,39 @@ struct TariffFinder: Sendable {
         var t = 0
         while t < timexes.count {
             let index = timexes[t].sentenceIndex
-            var group: [TaggedTimex] = []
+            let first = t
+            var dated = false
             while t < timexes.count, timexes[t].sentenceIndex == index {
-                if timexes[t].date != nil { group.append(timexes[t]) }
+                if timexes[t].date != nil { dated = true }
                 t += 1
             }
-            guard !group.isEmpty, !read.contains(index), document.sentences.indices.contains(index) else { continue }
+            guard dated, !read.contains(index), document.sentences.indices.contains(index) else { continue }
             let range = document.sentences[index]
             guard Self.mentionsEntryIntoForce(document.bytes, range) else { continue }
+            let group = timexes[first..<t].filter { $0.date != nil }  // copied only for the few sentences read
             let sentence = TariffSentence.named(document.bytes, index: index, range: range)
             if let start = StartStatement.read(sentence, dated: Self.dated(group, in: sentence)) { found.append(start) }
         }
         return found
     }
 
-    /// The bytes `effect` or `force` occur in the range (either case of the first letter).
+    /// The bytes `effect` or `force` occur in the range (either case of the first letter). Read for every
+    /// dated sentence of an article with an undated rate, so the bytes are compared in place.
     static func mentionsEntryIntoForce(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
-        let effect = Array("ffect".utf8), force = Array("orce".utf8)
-        var i = range.lowerBound
-        while i + 5 <= range.upperBound {
-            let b = bytes[i] | 0x20
-            if b == 0x65, i + 6 <= range.upperBound, bytes[(i + 1)..<(i + 6)].elementsEqual(effect) { return true }
-            if b == 0x66, bytes[(i + 1)..<(i + 5)].elementsEqual(force) { return true }
-            i += 1
+        bytes.withUnsafeBufferPointer { b in
+            var i = range.lowerBound
+            while i + 5 <= range.upperBound {
+                let first = b[i] | 0x20
+                if first == 0x65, i + 6 <= range.upperBound,  // e + ffect
+                    b[i + 1] == 0x66, b[i + 2] == 0x66, b[i + 3] == 0x65, b[i + 4] == 0x63, b[i + 5] == 0x74
+                {
+                    return true
+                }
+                if first == 0x66, b[i + 1] == 0x6F, b[i + 2] == 0x72, b[i + 3] == 0x63, b[i + 4] == 0x65 { return true }  // f + orce
+                i += 1
+            }
+            return false
         }
-        return false
     }
 
     /// The headline and the opening (dateline) sentence count twice, the tariff sentences once.
@@ -136,7 +147,7 @@ struct TariffFinder: Sendable {
         for index in 0..<min(2, document.sentences.count) where !tariffSentences.contains(where: { $0.index == index }) {
             frame.add(TariffSentence.named(document.bytes, index: index, range: document.sentences[index]), weight: 2)
         }
-        for sentence in tariffSentences { frame.add(sentence, weight: sentence.index < 2 ? 2 : 1) }
+        for sentence in tariffSentences { frame.add(sentence.isNamed ? sentence : sentence.named(), weight: sentence.index < 2 ? 2 : 1) }
         return frame
     }
 }

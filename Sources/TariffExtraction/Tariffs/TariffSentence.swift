@@ -12,6 +12,8 @@ final class TariffSentence: Sendable {
     /// Empty until `named()`.
     let mentions: [CountryGazetteer.Mention]
     let roles: [PartyRole]
+    /// Whether `named()` made this sentence: an empty `mentions` then means the sentence names no one.
+    let isNamed: Bool
 
     /// The sentence with its tokens, word classes, named parties and their roles.
     static func named(_ bytes: [UInt8], index: Int, range: Range<Int>) -> TariffSentence {
@@ -37,6 +39,7 @@ final class TariffSentence: Sendable {
         self.lexemes = lexemes
         self.mentions = []
         self.roles = []
+        self.isNamed = false
     }
 
     private init(_ words: TariffSentence, mentions: [CountryGazetteer.Mention], roles: [PartyRole]) {
@@ -47,6 +50,7 @@ final class TariffSentence: Sendable {
         lexemes = words.lexemes
         self.mentions = mentions
         self.roles = roles
+        isNamed = true
     }
 
     /// This sentence with its named parties and their roles read; the reader needs them, the

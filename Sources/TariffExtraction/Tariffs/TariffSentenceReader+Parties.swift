@@ -3,7 +3,7 @@ extension TariffSentenceReader {
     /// Each mention belongs to the rate it follows (unless `and` intervenes) or else to the next one.
     mutating func assignParties(_ drafts: inout [Draft]) {
         let s = sentence
-        var owner = [Int?](repeating: nil, count: s.mentions.count)
+        var owner = [Int?](filled: nil, count: s.mentions.count)
         for (m, mention) in s.mentions.enumerated() {
             let at = mention.tokens.lowerBound
             var previous: Int?

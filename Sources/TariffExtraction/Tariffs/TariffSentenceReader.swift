@@ -1,6 +1,7 @@
 /// Turns one tariff sentence into tariff changes: rates, parties, status, products, dates.
 struct TariffSentenceReader {
-    let sentence: TariffSentence
+    /// Named by `changes()` once it finds a rate or a measure verb, if it was not already.
+    private(set) var sentence: TariffSentence
     let document: TextDocument
     let referenceDate: CalendarDate
     let timexes: [TaggedTimex]
@@ -38,10 +39,15 @@ struct TariffSentenceReader {
     }
 
     mutating func changes() -> [TariffChange] {
-        let s = sentence
         var hasNoun = false
-        for k in 0..<s.count where s.isTariffNoun(k) || s.isZeroRateWord(k) { hasNoun = true; break }
+        for k in 0..<sentence.count where sentence.isTariffNoun(k) || sentence.isZeroRateWord(k) { hasNoun = true; break }
         guard hasNoun else { return [] }
+        let expressions = RateScanner.expressions(in: sentence, hasTariffNoun: hasNoun)
+        // Without a rate and without a measure verb anywhere in it no draft can follow: the sentence's
+        // names and party roles (which clause boundaries and sides read) are then never built.
+        guard !expressions.isEmpty || (0..<sentence.count).contains(where: isMeasureVerb) else { return [] }
+        if !sentence.isNamed { sentence = sentence.named() }
+        let s = sentence
         let segments = self.segments()
         func segment(of token: Int) -> Range<Int> {
             // segments are in order and do not overlap: a binary search, as a sentence can hold hundreds
@@ -53,12 +59,12 @@ struct TariffSentenceReader {
             return low < segments.count && segments[low].contains(token) ? segments[low] : 0..<s.count
         }
         var drafts: [Draft] = []
-        for e in RateScanner.expressions(in: s, hasTariffNoun: hasNoun) {
+        for e in expressions {
             drafts.append(Draft(expression: e, noun: e.noun, anchor: e.anchor, span: e.span, segment: segment(of: e.anchor)))
         }
         // Rate-less mentions: `pledged to impose additional tariffs on Chinese goods`.
         // per token: inside a rate's span (bit 1), first token of a clause that has a draft (bit 2)
-        var marks = [UInt8](repeating: 0, count: s.count)
+        var marks = [UInt8](filled: 0, count: s.count)
         for draft in drafts {
             for k in draft.span where k < s.count { marks[k] |= 1 }
             if draft.segment.lowerBound < s.count { marks[draft.segment.lowerBound] |= 2 }
@@ -69,8 +75,7 @@ struct TariffSentenceReader {
             let seg = segment(of: k)
             guard seg.lowerBound >= s.count || marks[seg.lowerBound] & 2 == 0, marks[k] & 1 == 0 else { continue }
             if acting?.segment != seg {
-                acting = (seg, seg.contains(where: { s.has($0, .impose) || s.isThreat($0) || s.has($0, .announce) || s.has($0, .propose) || s.has($0, .pause) || s.has($0, .lift) })
-                    && !seg.contains(where: { s.has($0, .negation) }))
+                acting = (seg, seg.contains(where: isMeasureVerb) && !seg.contains(where: { s.has($0, .negation) }))
             }
             guard acting?.acts == true else { continue }
             if seg.lowerBound < s.count { marks[seg.lowerBound] |= 2 }
@@ -159,6 +164,12 @@ struct TariffSentenceReader {
             }
         }
         return result
+    }
+
+    /// A verb that makes a rate-less tariff noun a measure: imposed, threatened, announced, proposed, paused, lifted.
+    private func isMeasureVerb(_ k: Int) -> Bool {
+        let s = sentence
+        return s.has(k, .impose) || s.isThreat(k) || s.has(k, .announce) || s.has(k, .propose) || s.has(k, .pause) || s.has(k, .lift)
     }
 
     // MARK: - Clauses
@@ -313,7 +324,7 @@ struct TariffSentenceReader {
         return nil
     }
 
-    private static let weakTriggers: Set<UInt64> = [TariffTokenizer.hash("on"), TariffTokenizer.hash("as")]
+    private static let weakTriggers = WordTable<Bool>(set: [TariffTokenizer.hash("on"), TariffTokenizer.hash("as")])
 
     /// The first upcoming date of the clause, preferring one introduced by `starting`, `from`, `effective`.
     private func effectiveDate(anchor: Int, segment: Range<Int>) -> TemporalValue? {
