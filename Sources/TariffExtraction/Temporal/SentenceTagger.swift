@@ -139,7 +139,7 @@ struct SentenceTagger {
     }
 
     /// The words without a lexicon entry that `match(at:)` reads as the start of an expression (`a week`,
-    /// `every Monday`; `that year` and `the latest fiscal year` in the deadline rules of `deadlines2`). A word
+    /// `every Monday`, `that year`, `the latest fiscal year`). A word
     /// here that starts nothing only costs a call.
     static let unlistedStarts: WordTable<Bool> = WordTable(set:
         ["a", "an", "every", "each", "that", "latest"].map(TimexTokenizer.hash))
