@@ -51,24 +51,32 @@ public struct AlertWording: Sendable {
 
     /// The feed item's `content_text`: the title, the evidence quoted, the source.
     public func contentText(sourceCount: Int) -> String {
+        let parts = contentTextParts
+        return parts.before + Self.corroborationText(sourceCount: sourceCount) + parts.after
+    }
+
+    /// `contentText` around the corroboration line, which the feed fills in per source count.
+    public var contentTextParts: (before: String, after: String) {
         var text = Self.sentence(title) + "\n\n“\(alert.evidence)”\n\nSource: "
         text += SourceWords.line(article: alert.provenance, sourceFile: alert.sourceFile, withURL: true) + "."
-        text += Self.corroborationText(sourceCount: sourceCount)
-        if let note = SourceWords.dateNote(alert.provenance) { text += "\n" + note }
-        return text
+        return (text, SourceWords.dateNote(alert.provenance).map { "\n" + $0 } ?? "")
     }
 
     /// The feed item's `content_html`: the same as `contentText`, with the evidence in a blockquote and a link to the article.
     public func contentHTML(sourceCount: Int) -> String {
+        let parts = contentHTMLParts
+        return parts.before + Self.corroborationHTML(sourceCount: sourceCount) + parts.after
+    }
+
+    /// `contentHTML` around the corroboration paragraph, as `contentTextParts`.
+    public var contentHTMLParts: (before: String, after: String) {
         var html = "<p>\(HTMLText.escape(Self.sentence(title)))</p>\n<blockquote><p>\(HTMLText.escape(alert.evidence))</p></blockquote>"
         html += "\n<p>Source: \(SourceWords.html(article: alert.provenance, sourceFile: alert.sourceFile)).</p>"
-        html += Self.corroborationHTML(sourceCount: sourceCount)
-        if let note = SourceWords.dateNote(alert.provenance) { html += "\n<p>\(HTMLText.escape(note))</p>" }
-        return html
+        return (html, SourceWords.dateNote(alert.provenance).map { "\n<p>\(HTMLText.escape($0))</p>" } ?? "")
     }
 
     /// The part of `contentText` that depends on the source count: empty for one source. The feed
-    /// patches it into items it rendered before (`FeedItemTemplate`), so it is the only such part.
+    /// fills it into items it rendered before (`FeedItemTemplate`), so it is the only such part.
     public static func corroborationText(sourceCount: Int) -> String {
         sourceCount > 1 ? "\nReported by \(sourceCount) sources." : ""
     }
