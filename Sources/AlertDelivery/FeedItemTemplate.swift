@@ -106,19 +106,17 @@ struct FeedItemTemplate {
         }
 
         mutating func item(_ alert: Alert) throws(NonFiniteNumber) {
-            let words = AlertWording(alert)
+            let texts = AlertWording(alert).feedTexts
             json.raw("{\"_tariffwatch\":")
             try tariffwatch(alert)
-            let html = words.contentHTMLParts
             json.raw(",\"content_html\":\"")
-            json.stringContents(html.before)
+            json.stringContents(texts.contentHTML.before)
             hole(.corroborationHTML)
-            json.stringContents(html.after)
-            let text = words.contentTextParts
+            json.stringContents(texts.contentHTML.after)
             json.raw("\",\"content_text\":\"")
-            json.stringContents(text.before)
+            json.stringContents(texts.contentText.before)
             hole(.corroborationText)
-            json.stringContents(text.after)
+            json.stringContents(texts.contentText.after)
             json.raw("\",\"date_published\":")
             json.string(rfc3339(alert.createdAt))
             if let url = alert.provenance?.url {
@@ -128,11 +126,11 @@ struct FeedItemTemplate {
             json.raw(",\"id\":")
             json.string(alert.stableID)
             json.raw(",\"summary\":")
-            json.string(words.summary)
+            json.string(texts.summary)
             json.raw(",\"tags\":")
             json.strings(alert.tags)
             json.raw(",\"title\":")
-            json.string(words.title)
+            json.string(texts.title)
             if let url = alert.provenance?.url {
                 json.raw(",\"url\":")
                 json.string(url)
