@@ -154,6 +154,21 @@ enum RateScanner {
 
     private static let hundred = TariffTokenizer.hash("hundred")
 
+    /// `enter the U.S. at 10%`, `cross the border at 25%`: the rate follows `at`, a verb of entering a
+    /// few words before it.
+    static func entersAt(_ first: Int, in s: TariffSentence) -> Bool {
+        guard s.isWord(first - 1, TariffVocabulary.at) else { return false }
+        for k in max(0, first - 7)..<(first - 1) where isEntryVerb(s, k) { return true }
+        return false
+    }
+
+    static func isEntryVerb(_ s: TariffSentence, _ k: Int) -> Bool {
+        s.isWord(k) && entryVerbs.contains(s.tokens[k].hash)
+    }
+
+    private static let entryVerbs = WordTable<Bool>(set:
+        ["enter", "enters", "entered", "entering", "cross", "crosses", "crossed", "crossing"].map(TariffTokenizer.hash))
+
     /// A word of a number written out (`twenty`, `five`, `hundred`): part of a rate, never a product.
     static func isNumberWord(_ s: TariffSentence, _ i: Int) -> Bool {
         s.isWord(i) && (numberWords.contains(s.tokens[i].hash) || s.tokens[i].hash == hundred)
@@ -445,8 +460,10 @@ enum RateScanner {
                 if s.has(p, .impose) || s.has(p, .additional) { break }
                 p -= 1
             }
+            // `all pay 19%`, `have faced 50%`: a rate paid in a sentence about tariffs; `enter the US at 10%`:
+            // the rate goods pay at a border
             if s.has(p, .impose) || s.has(p, .additional) || s.has(p, .increase) || s.has(p, .decrease)
-                || s.has(p, .inEffect) && s.has(p, .verb)
+                || s.has(p, .inEffect) && s.has(p, .verb) || s.has(p, .sufferVerb) || entersAt(rate.first, in: s)
             {
                 return -1
             }

@@ -132,13 +132,15 @@ extension TariffSentenceReader {
         }
     }
 
-    /// The names a relative clause starting `segment` (`, which …`, `, who …`) refers to: the name, or the
+    /// The names a relative clause starting `segment` (`, which …`, `, who …`, `, both of which …`) refers to: the name, or the
     /// list of names (`Japan and South Korea`), right before the comma. Empty for any other segment.
     func antecedentMentions(of segment: Range<Int>) -> [Int] {
         let s = sentence
         let w = segment.lowerBound
-        guard s.isWord(w, TariffVocabulary.which) || s.isWord(w, TariffVocabulary.who), w >= 2, s.tokens[w - 1].kind == .comma,
-            let last = s.mention(at: w - 2), s.mentions[last].tokens.upperBound == w - 1
+        guard s.isWord(w, TariffVocabulary.which) || s.isWord(w, TariffVocabulary.who) else { return [] }
+        // `, which …` or `, neither of which …` (the names do or undergo what follows the aside)
+        let comma = s.isWord(w - 1, TariffVocabulary.of) && PartyRoleReader.isAsideQuantifier(s, w - 2) ? w - 3 : w - 1
+        guard comma >= 1, s.tokens[comma].kind == .comma, let last = s.mention(at: comma - 1), s.mentions[last].tokens.upperBound == comma
         else { return [] }
         var list = [last]
         var m = last
