@@ -43,7 +43,10 @@ extension TariffSentenceReader {
                     drafts[d].target = Side(code: code, confidence: 1)
                     drafts[d].extraTargets = Array(codes.dropFirst())
                 }
-            case .imposer where drafts[d].imposer.code == nil && s.mentions[first].code != drafts[d].target.code:
+            // `Unlike Ottawa, which slapped 25% duties on US cars, neither Tokyo nor Seoul has retaliated`: the
+            // antecedent also wins over an imposer named only after the rate, in the sentence's next clause
+            case .imposer where (drafts[d].imposer.code == nil || !namesImposer(drafts[d].imposer.code, before: drafts[d]))
+                && s.mentions[first].code != drafts[d].target.code:
                 drafts[d].imposer = Side(code: s.mentions[first].code, confidence: 1)
             default:
                 break
@@ -154,6 +157,15 @@ extension TariffSentenceReader {
             list.insert(m, at: 0)
         }
         return list
+    }
+
+    /// A mention of `code` as imposer inside the draft's clause, before the end of its rate (`a 50% US tariff`).
+    func namesImposer(_ code: String?, before draft: Draft) -> Bool {
+        let s = sentence
+        return s.mentions.indices.contains { m in
+            s.roles[m] == .imposer && s.mentions[m].code == code && s.mentions[m].tokens.lowerBound < draft.span.upperBound
+                && s.mentions[m].tokens.lowerBound >= draft.segment.lowerBound
+        }
     }
 
     /// The one code `codes` holds, however often; nil when it holds none or several.
