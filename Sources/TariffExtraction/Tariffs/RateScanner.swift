@@ -169,6 +169,14 @@ enum RateScanner {
     private static let entryVerbs = WordTable<Bool>(set:
         ["enter", "enters", "entered", "entering", "cross", "crosses", "crossed", "crossing"].map(TariffTokenizer.hash))
 
+    /// Nouns of a part of a tariff: `a 10-point slice of the levy`, `the 20% portion of the duty`.
+    static func isPartNoun(_ s: TariffSentence, _ k: Int) -> Bool {
+        s.isWord(k) && partNouns.contains(s.tokens[k].hash)
+    }
+
+    private static let partNouns = WordTable<Bool>(set:
+        ["slice", "portion", "part", "chunk", "piece", "layer", "component", "tranche", "element"].map(TariffTokenizer.hash))
+
     /// A word of a number written out (`twenty`, `five`, `hundred`): part of a rate, never a product.
     static func isNumberWord(_ s: TariffSentence, _ i: Int) -> Bool {
         s.isWord(i) && (numberWords.contains(s.tokens[i].hash) || s.tokens[i].hash == hundred)
@@ -399,7 +407,8 @@ enum RateScanner {
             if hasTariffNoun, s.isWord(j, TariffVocabulary.rate) || s.isWord(j, TariffVocabulary.rates), content == 0 { return j }
             if token.hyphenBefore { j += 1; continue }
             let c = s.lexemes[j].classes
-            if c.contains(.changeNoun), content == 0 {
+            // `a 25% increase in tariffs`; `a 24-point slice of the reciprocal levy`: a part of a tariff is a rate of it
+            if content == 0, c.contains(.changeNoun) || isPartNoun(s, j) && s.isWord(j + 1, TariffVocabulary.of) {
                 var k = j + 1
                 if s.has(k, .preposition) {
                     k += 1
