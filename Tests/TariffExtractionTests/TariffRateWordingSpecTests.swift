@@ -20,3 +20,20 @@ import Testing
         check(spec)
     }
 }
+
+/// `lift … to N%` raises a rate to a new level; `lift the tariff` alone removes it.
+@Suite struct TariffLiftToSpecTests {
+    static let rows: [TariffSpec] = [
+        spec("The 25% US tariff on Canadian steel is high, and Trump threatened to lift it to 40%.",
+             tariff("US", "CA", 25, .inEffect, products: ["steel"]), tariff("US", "CA", 40, .threatened)),
+        spec("Ottawa plans to lift its surtax on American pork to 30% next year.",
+             tariff("CA", "US", 30, .proposed, products: ["pork"])),
+        spec("Ottawa lifted its 30% surtax on American pork.",
+             tariff("CA", "US", 30, .lifted, products: ["pork"])),
+    ]
+
+    @Test(arguments: rows)
+    func liftTo(_ spec: TariffSpec) {
+        check(spec)
+    }
+}

@@ -469,10 +469,11 @@ enum RateScanner {
                 if s.has(p, .impose) || s.has(p, .additional) { break }
                 p -= 1
             }
-            // `all pay 19%`, `have faced 50%`: a rate paid in a sentence about tariffs; `enter the US at 10%`:
-            // the rate goods pay at a border
+            // `all pay 19%`, `have faced 50%`: a rate paid in a sentence about tariffs; `lift it to 45%`: a
+            // rate raised to, not a tariff removed; `enter the US at 10%`: the rate goods pay at a border
             if s.has(p, .impose) || s.has(p, .additional) || s.has(p, .increase) || s.has(p, .decrease)
-                || s.has(p, .inEffect) && s.has(p, .verb) || s.has(p, .sufferVerb) || entersAt(rate.first, in: s)
+                || s.has(p, .inEffect) && s.has(p, .verb) || s.has(p, .sufferVerb)
+                || s.has(p, .lift) && s.isWord(before, TariffVocabulary.to) || entersAt(rate.first, in: s)
             {
                 return -1
             }
