@@ -132,6 +132,8 @@ final class PartyRoleReader {
                 }
             }
             if s.has(p, .byMarker) { return .imposer }
+            // `cars enter the U.S. at 10%`: the market entered charges the rate
+            if RateScanner.isEntryVerb(s, p) { return .imposer }
             if !asListEnd, s.has(p, .coordinator), m > 0, mentions[m - 1].tokens.upperBound == p {
                 // `tariffs on Canada and Mexico`: a listed name shares the role of the one before it.
                 let previous = role(of: m - 1)
@@ -171,7 +173,10 @@ final class PartyRoleReader {
             if actor, s.tokens[k].kind == .comma, s.isWord(k + 1, TariffVocabulary.who) || s.isWord(k + 1, TariffVocabulary.which) {
                 k += 2; skipped += 1; continue
             }
-            if s.has(k, .sufferVerb) { return .target }
+            // `Laos and Myanmar, neither of which reached a deal, pay 40%`: an aside on the names, then their verb
+            if s.tokens[k].kind == .comma, let end = asideEnd(after: k) { k = end; skipped += 1; continue }
+            // `Brazil faces`, `British cars enter the US at 10%`: the goods that pay at a border
+            if s.has(k, .sufferVerb) || RateScanner.isEntryVerb(s, k) { return .target }
             // A speaker: `Canada said it would impose…` acts through its pronoun; `Bessent said 100%
             // tariffs on Chinese goods…` announces its own side's measure; but `Indian officials said the
             // 50% tariff was unfair` complain as the ones who pay, and `Chinese officials said tariffs on
@@ -198,6 +203,10 @@ final class PartyRoleReader {
                 || s.has(k, .lift) || s.has(k, .pause) || s.has(k, .obtainVerb) || s.looksVerbOrAdverb(k)
             {
                 if s.looksVerbOrAdverb(k) && k + 1 < s.count && s.has(k + 1, .sufferVerb) { return .target }  // `Japanese cars currently face`
+                // `Chinese toy makers keep paying`, `Korean carmakers continue to face`: the verb before paying is no act
+                if s.has(k, .verb) || s.has(k, .inEffect), s.has(k + 1, .sufferVerb) || s.isWord(k + 1, TariffVocabulary.to) && s.has(k + 2, .sufferVerb) {
+                    return .target
+                }
                 // `Switzerland was hit with`, `Canada was targeted`: the name undergoes the measure
                 if passive, s.looksPast(k), s.has(k, .impose) || s.has(k, .targetMarker) { return .target }
                 // `Vietnam agreed to a 20% tariff`, `Japan secured a 15% rate`, `European brands were promised
@@ -218,6 +227,25 @@ final class PartyRoleReader {
         if mention.isPerson { return .imposer }
         return .neutral
     }
+
+    /// The token after an aside `, neither of which …,` / `, both of whom …,` that opens at the comma `k`.
+    private func asideEnd(after k: Int) -> Int? {
+        let s = sentence
+        guard Self.isAsideQuantifier(s, k + 1), s.isWord(k + 2, TariffVocabulary.of),
+            s.isWord(k + 3, TariffVocabulary.which) || s.isWord(k + 3, Self.whom)
+        else { return nil }
+        for j in (k + 4)..<min(s.count, k + 20) where s.tokens[j].kind == .comma { return j + 1 }
+        return nil
+    }
+
+    /// `neither`, `both`, `all` … before `of which`.
+    static func isAsideQuantifier(_ s: TariffSentence, _ k: Int) -> Bool {
+        s.isWord(k) && asideQuantifiers.contains(s.tokens[k].hash)
+    }
+
+    private static let asideQuantifiers = WordTable<Bool>(set:
+        ["neither", "both", "all", "none", "each", "either", "some", "most", "many", "one", "two", "three"].map(TariffTokenizer.hash))
+    private static let whom = TariffTokenizer.hash("whom")
 
     /// `Chinese goods`, `China's exports`, but not `China's trade-weighted average`: the first part of a
     /// hyphened compound modifies what follows it.

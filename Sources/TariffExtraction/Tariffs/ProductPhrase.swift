@@ -16,7 +16,7 @@ struct ProductPhrase {
                 if k > e.anchor, s.isWord(k), !s.has(k, .tariffModifier), !s.has(k, .additional), !s.has(k, .aggregate),
                     !s.has(k, .function), !s.has(k, .percentWord), !s.isWord(k, TariffVocabulary.of), s.mention(at: k) == nil, !s.has(k, .goodsNoun), !s.has(k, .taxQualifier),
                     !s.isWord(k, TariffVocabulary.cent), !s.isWord(k, TariffVocabulary.per), !s.isWord(k, TariffVocabulary.percentage), !s.isWord(k, TariffVocabulary.points),
-                    !RateScanner.isNumberWord(s, k)
+                    !RateScanner.isNumberWord(s, k), !RateScanner.isPartNoun(s, k), !s.isWord(k, TariffVocabulary.point)
                 {
                     if start == nil { start = k }
                 } else if let st = start {

@@ -154,6 +154,29 @@ enum RateScanner {
 
     private static var hundred: UInt64 { TariffVocabulary.hundred }
 
+    /// `enter the U.S. at 10%`, `cross the border at 25%`: the rate follows `at`, a verb of entering a
+    /// few words before it.
+    static func entersAt(_ first: Int, in s: TariffSentence) -> Bool {
+        guard s.isWord(first - 1, TariffVocabulary.at) else { return false }
+        for k in max(0, first - 7)..<(first - 1) where isEntryVerb(s, k) { return true }
+        return false
+    }
+
+    static func isEntryVerb(_ s: TariffSentence, _ k: Int) -> Bool {
+        s.isWord(k) && entryVerbs.contains(s.tokens[k].hash)
+    }
+
+    private static let entryVerbs = WordTable<Bool>(set:
+        ["enter", "enters", "entered", "entering", "cross", "crosses", "crossed", "crossing"].map(TariffTokenizer.hash))
+
+    /// Nouns of a part of a tariff: `a 10-point slice of the levy`, `the 20% portion of the duty`.
+    static func isPartNoun(_ s: TariffSentence, _ k: Int) -> Bool {
+        s.isWord(k) && partNouns.contains(s.tokens[k].hash)
+    }
+
+    private static let partNouns = WordTable<Bool>(set:
+        ["slice", "portion", "part", "chunk", "piece", "layer", "component", "tranche", "element"].map(TariffTokenizer.hash))
+
     /// A word of a number written out (`twenty`, `five`, `hundred`): part of a rate, never a product.
     static func isNumberWord(_ s: TariffSentence, _ i: Int) -> Bool {
         s.isWord(i) && (numberWords.contains(s.tokens[i].hash) || s.tokens[i].hash == hundred)
@@ -384,7 +407,8 @@ enum RateScanner {
             if hasTariffNoun, s.isWord(j, TariffVocabulary.rate) || s.isWord(j, TariffVocabulary.rates), content == 0 { return j }
             if token.hyphenBefore { j += 1; continue }
             let c = s.lexemes[j].classes
-            if c.contains(.changeNoun), content == 0 {
+            // `a 25% increase in tariffs`; `a 24-point slice of the reciprocal levy`: a part of a tariff is a rate of it
+            if content == 0, c.contains(.changeNoun) || isPartNoun(s, j) && s.isWord(j + 1, TariffVocabulary.of) {
                 var k = j + 1
                 if s.has(k, .preposition) {
                     k += 1
@@ -445,8 +469,11 @@ enum RateScanner {
                 if s.has(p, .impose) || s.has(p, .additional) { break }
                 p -= 1
             }
+            // `all pay 19%`, `have faced 50%`: a rate paid in a sentence about tariffs; `lift it to 45%`: a
+            // rate raised to, not a tariff removed; `enter the US at 10%`: the rate goods pay at a border
             if s.has(p, .impose) || s.has(p, .additional) || s.has(p, .increase) || s.has(p, .decrease)
-                || s.has(p, .inEffect) && s.has(p, .verb)
+                || s.has(p, .inEffect) && s.has(p, .verb) || s.has(p, .sufferVerb)
+                || s.has(p, .lift) && s.isWord(before, TariffVocabulary.to) || entersAt(rate.first, in: s)
             {
                 return -1
             }

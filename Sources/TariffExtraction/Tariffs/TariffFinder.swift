@@ -24,12 +24,17 @@ struct TariffFinder: Sendable {
             break
         }
         for (index, range) in document.sentences.enumerated() {
-            guard TariffPrefilter.mayMentionTariff(document.bytes, range) else { continue }
+            // `Malaysia and Thailand all pay 19%`: once the article has shown a tariff change, a sentence
+            // without a tariff word may still state a rate someone pays
+            guard TariffPrefilter.mayMentionTariff(document.bytes, range)
+                || !changes.isEmpty && RatesWithoutTariffWord.mayState(document.bytes, range)
+            else { continue }
             // The reader returns nothing for a sentence without a tariff noun; names and roles are not read for it.
             let words = TariffSentence(wordsOf: document.bytes, index: index, range: range)
             if budget.charge(tokens: words.count) { break }
+            let withoutTariffWord = !words.hasTariffNoun
             // kept as the next sentence's previous one: a rate there may borrow its sides, and tokenizing it again cost more
-            guard words.hasTariffNoun else { previous = words; continue }
+            guard !withoutTariffWord || !changes.isEmpty && RatesWithoutTariffWord.cues(words) else { previous = words; continue }
             while timexIndex < timexes.count && timexes[timexIndex].sentenceIndex < index { timexIndex += 1 }
             var sentenceTimexes: [TaggedTimex] = []
             var t = timexIndex
@@ -45,6 +50,7 @@ struct TariffFinder: Sendable {
             var reader = TariffSentenceReader(
                 sentence: sentenceTimexes.isEmpty ? words : words.named(), document: document, referenceDate: referenceDate,
                 timexes: sentenceTimexes, previous: previous)
+            reader.withoutTariffWord = withoutTariffWord
             let found = reader.changes()
             let sentence = reader.sentence
             read.append(sentence)

@@ -43,7 +43,10 @@ extension TariffSentenceReader {
                     drafts[d].target = Side(code: code, confidence: 1)
                     drafts[d].extraTargets = Array(codes.dropFirst())
                 }
-            case .imposer where drafts[d].imposer.code == nil && s.mentions[first].code != drafts[d].target.code:
+            // `Unlike Ottawa, which slapped 25% duties on US cars, neither Tokyo nor Seoul has retaliated`: the
+            // antecedent also wins over an imposer named only after the rate, in the sentence's next clause
+            case .imposer where (drafts[d].imposer.code == nil || !namesImposer(drafts[d].imposer.code, before: drafts[d]))
+                && s.mentions[first].code != drafts[d].target.code:
                 drafts[d].imposer = Side(code: s.mentions[first].code, confidence: 1)
             default:
                 break
@@ -132,13 +135,15 @@ extension TariffSentenceReader {
         }
     }
 
-    /// The names a relative clause starting `segment` (`, which …`, `, who …`) refers to: the name, or the
+    /// The names a relative clause starting `segment` (`, which …`, `, who …`, `, both of which …`) refers to: the name, or the
     /// list of names (`Japan and South Korea`), right before the comma. Empty for any other segment.
     func antecedentMentions(of segment: Range<Int>) -> [Int] {
         let s = sentence
         let w = segment.lowerBound
-        guard s.isWord(w, TariffVocabulary.which) || s.isWord(w, TariffVocabulary.who), w >= 2, s.tokens[w - 1].kind == .comma,
-            let last = s.mention(at: w - 2), s.mentions[last].tokens.upperBound == w - 1
+        guard s.isWord(w, TariffVocabulary.which) || s.isWord(w, TariffVocabulary.who) else { return [] }
+        // `, which …` or `, neither of which …` (the names do or undergo what follows the aside)
+        let comma = s.isWord(w - 1, TariffVocabulary.of) && PartyRoleReader.isAsideQuantifier(s, w - 2) ? w - 3 : w - 1
+        guard comma >= 1, s.tokens[comma].kind == .comma, let last = s.mention(at: comma - 1), s.mentions[last].tokens.upperBound == comma
         else { return [] }
         var list = [last]
         var m = last
@@ -152,6 +157,15 @@ extension TariffSentenceReader {
             list.insert(m, at: 0)
         }
         return list
+    }
+
+    /// A mention of `code` as imposer inside the draft's clause, before the end of its rate (`a 50% US tariff`).
+    func namesImposer(_ code: String?, before draft: Draft) -> Bool {
+        let s = sentence
+        return s.mentions.indices.contains { m in
+            s.roles[m] == .imposer && s.mentions[m].code == code && s.mentions[m].tokens.lowerBound < draft.span.upperBound
+                && s.mentions[m].tokens.lowerBound >= draft.segment.lowerBound
+        }
     }
 
     /// The one code `codes` holds, however often; nil when it holds none or several.

@@ -7,6 +7,9 @@ struct TariffSentenceReader {
     let timexes: [TaggedTimex]
     /// The sentence before, when the finder already tokenized it; built (or named) on demand otherwise.
     var previous: TariffSentence?
+    /// The sentence holds no tariff word but the article is about tariffs: only the rates it pays or
+    /// calls a `rate` are read (`RatesWithoutTariffWord`), and only with a target it names.
+    var withoutTariffWord = false
     /// Parallel to what `changes()` returned: `both countries will eliminate tariffs`, a rate each of
     /// the article's two parties charges the other, which only the whole article names.
     private(set) var byBothParties: [Bool] = []
@@ -44,10 +47,11 @@ struct TariffSentenceReader {
     }
 
     mutating func changes() -> [TariffChange] {
-        var hasNoun = false
-        for k in 0..<sentence.count where sentence.isTariffNoun(k) || sentence.isZeroRateWord(k) { hasNoun = true; break }
+        var hasNoun = withoutTariffWord
+        for k in 0..<sentence.count where !hasNoun && (sentence.isTariffNoun(k) || sentence.isZeroRateWord(k)) { hasNoun = true; break }
         guard hasNoun else { return [] }
-        let expressions = RateScanner.expressions(in: sentence, hasTariffNoun: hasNoun)
+        var expressions = RateScanner.expressions(in: sentence, hasTariffNoun: hasNoun)
+        if withoutTariffWord { expressions.removeAll { !RatesWithoutTariffWord.isStated($0, in: sentence) } }
         // Without a rate and without a measure verb anywhere in it no draft can follow: the sentence's
         // names and party roles (which clause boundaries and sides read) are then never built.
         guard !expressions.isEmpty || (0..<sentence.count).contains(where: isMeasureVerb) else { return [] }
@@ -111,6 +115,7 @@ struct TariffSentenceReader {
             if rateless, draft.imposer.code == nil || draft.target.code == nil || draft.imposer.confidence < 1 || draft.target.confidence < 1 {
                 continue
             }
+            if withoutTariffWord, draft.target.code == nil || draft.target.confidence < 1 { continue }
             let zoneStart = max(draft.segment.lowerBound, d > 0 && drafts[d - 1].segment == draft.segment ? boundary(drafts[d - 1].span, draft.span) : 0)
             let zoneEnd = min(draft.segment.upperBound, d + 1 < drafts.count && drafts[d + 1].segment == draft.segment ? boundary(draft.span, drafts[d + 1].span) : s.count)
             let zone = zoneStart..<max(zoneStart, zoneEnd)

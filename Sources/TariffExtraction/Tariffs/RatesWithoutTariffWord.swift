@@ -1,0 +1,76 @@
+/// Rates an article about tariffs states without a tariff word: `Malaysia, Thailand and Indonesia all
+/// pay 19%`, `Indian goods have faced a 50% US rate since August`, `European brands were promised a 15% rate`.
+///
+/// Once the article has shown one tariff change, a sentence that pays, faces or obtains a percentage, or
+/// names a percentage `rate`, speaks of the same measures. Only such rates are read from it (`grew 8.2%`,
+/// `a 27% jump in shipments` are not), and only when the sentence names who pays them: the imposer comes
+/// from the article (its pairs or its frame), but a target nobody names would be invented.
+enum RatesWithoutTariffWord {
+    /// Bytes first: a percentage (`%`, `percent`, `per cent`) and the start of `pay`, `paid`, `fac…`,
+    /// `rate` or `ente…`. Runs on the sentences of a tariff article that hold no tariff word, so the percentage is
+    /// looked for eight bytes at a time and the words only in the few sentences that have one.
+    static func mayState(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, hasPercentage(base, range, count: buffer.count) else { return false }
+            var previousIsLetter = false
+            for i in range {
+                let byte = base[i]
+                let isLetter = byte.isASCIILetter
+                defer { previousIsLetter = isLetter }
+                guard isLetter, !previousIsLetter else { continue }
+                let word = ByteLanes.load(base, i, end: range.upperBound) | 0x2020_2020_2020_2020
+                if word & 0xFF_FFFF == 0x79_6170 || word & 0xFFFF_FFFF == 0x6469_6170 { return true }  // "pay", "paid"
+                if word & 0xFF_FFFF == 0x63_6166 || word & 0xFFFF_FFFF == 0x6574_6172 { return true }  // "fac", "rate"
+                if word & 0xFFFF_FFFF == 0x6574_6E65 { return true }  // "ente"
+            }
+            return false
+        }
+    }
+
+    /// A `%` or a lower-case `percent` / `per cent` in the range.
+    private static func hasPercentage(_ base: UnsafePointer<UInt8>, _ range: Range<Int>, count: Int) -> Bool {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let word = ByteLanes.load(base, i, end: range.upperBound)
+            var lanes = ByteLanes.equal(word, 0x25) | ByteLanes.equal(word, 0x70)  // % p
+            while lanes != 0 {
+                let at = i + lanes.trailingZeroBitCount >> 3
+                if base[at] == 0x25 { return true }
+                let next = ByteLanes.load(base, at, end: range.upperBound)
+                if next & 0xFF_FFFF_FFFF_FFFF == 0x74_6E65_6372_6570 { return true }  // "percent"
+                if next == 0x746E_6563_2072_6570 { return true }  // "per cent"
+                lanes &= lanes &- 1
+            }
+            i += 8
+        }
+        return false
+    }
+
+    /// The words that make a percentage of the sentence a tariff rate: a verb of paying or facing right
+    /// before it (`all pay 19%`, `keep paying the 20% rate`), `rate` after it (`a 15% rate`), or entering
+    /// a market at it (`cars enter the U.S. at 10%`).
+    static func cues(_ s: TariffSentence) -> Bool {
+        for k in 0..<s.count where s.tokens[k].kind == .number {
+            if isRateWord(s, k + 2) || isRateWord(s, k + 3) || paidBefore(k, in: s) || RateScanner.entersAt(k, in: s) { return true }
+        }
+        return false
+    }
+
+    /// Whether a rate read from such a sentence is one of these: its noun is `rate`, it is paid, or goods enter at it.
+    static func isStated(_ e: RateExpression, in s: TariffSentence) -> Bool {
+        if let noun = e.noun, isRateWord(s, noun) { return true }
+        return paidBefore(e.span.lowerBound, in: s) || RateScanner.entersAt(e.anchor, in: s)
+    }
+
+    private static func isRateWord(_ s: TariffSentence, _ k: Int) -> Bool {
+        s.isWord(k, TariffVocabulary.rate) || s.isWord(k, TariffVocabulary.rates)
+    }
+
+    /// `pay 19%`, `paying the 20% rate`, `faced a 50% US rate`, `promised a 15% rate`: the verb within
+    /// two words (a determiner, an approximator) before the number.
+    private static func paidBefore(_ first: Int, in s: TariffSentence) -> Bool {
+        var k = first - 1
+        while k >= first - 3, s.has(k, .determiner) || s.has(k, .approximator) { k -= 1 }
+        return k >= first - 3 && (s.has(k, .sufferVerb) || s.has(k, .obtainVerb))
+    }
+}

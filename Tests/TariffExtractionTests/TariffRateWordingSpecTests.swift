@@ -1,0 +1,39 @@
+import Testing
+
+@testable import TariffExtraction
+
+/// A part of a tariff (`a 15-point slice of the duty`) is a rate of it.
+@Suite struct TariffPartOfRateSpecTests {
+    static let parts: [TariffSpec] = [
+        // a part of a tariff, in points or percent, is a rate of that tariff
+        spec("A 15-percentage-point slice of the US tariff on Chinese goods stays suspended until May.",
+             tariff("US", "CN", 15, .paused, additional: true)),
+        spec("China removed the 10% portion of its duty on American pork.",
+             tariff("CN", "US", 10, .lifted, products: ["pork"])),
+        // a share of something else is not
+        spec("The US tariff on Chinese goods hit 30%, and a 10% slice of the market went to Vietnam.",
+             tariff("US", "CN", 30, .imposed)),
+    ]
+
+    @Test(arguments: parts)
+    func part(_ spec: TariffSpec) {
+        check(spec)
+    }
+}
+
+/// `lift … to N%` raises a rate to a new level; `lift the tariff` alone removes it.
+@Suite struct TariffLiftToSpecTests {
+    static let rows: [TariffSpec] = [
+        spec("The 25% US tariff on Canadian steel is high, and Trump threatened to lift it to 40%.",
+             tariff("US", "CA", 25, .inEffect, products: ["steel"]), tariff("US", "CA", 40, .threatened)),
+        spec("Ottawa plans to lift its surtax on American pork to 30% next year.",
+             tariff("CA", "US", 30, .proposed, products: ["pork"])),
+        spec("Ottawa lifted its 30% surtax on American pork.",
+             tariff("CA", "US", 30, .lifted, products: ["pork"])),
+    ]
+
+    @Test(arguments: rows)
+    func liftTo(_ spec: TariffSpec) {
+        check(spec)
+    }
+}
