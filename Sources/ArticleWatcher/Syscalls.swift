@@ -104,6 +104,8 @@ enum Syscalls {
         return FilePath(platformString: resolved)
     }
 
+    private static let direntNameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+
     /// `opendir(3)`/`readdir(3)`/`closedir(3)`: the names in a folder as raw bytes, without `.` and `..`.
     static func directoryEntries(_ path: FilePath) throws(Errno) -> [[UInt8]] {
         let directory = path.withPlatformString { opendir($0) }
@@ -116,7 +118,11 @@ enum Syscalls {
                 if errno != 0 { throw Errno(rawValue: errno) }
                 return names
             }
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            // Read the name through a pointer, never `entry.pointee`: glibc sizes an entry by `d_reclen`, so the
+            // last one of its buffer can end before the 256 bytes of `d_name`, and copying the whole struct read
+            // past the buffer (a crash seen once when an overflow rescan met a page boundary).
+            let nameStart = UnsafeRawPointer(entry) + Self.direntNameOffset
+            let name = Array(UnsafeRawBufferPointer(start: nameStart, count: strlen(nameStart.assumingMemoryBound(to: CChar.self))))
             if name != [0x2E] && name != [0x2E, 0x2E] { names.append(name) }
         }
     }
