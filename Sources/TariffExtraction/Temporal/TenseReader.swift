@@ -12,13 +12,21 @@ enum Tense: UInt8, Sendable {
 struct TenseReader {
     let bytes: [UInt8]
     let tokens: [TimexToken]
+    /// Every word list below in one table, read once per reader: through a lazy global per list, each look-up
+    /// paid a `swift_once` (a tenth of the reader's instructions).
+    private let words = TenseReader.vocabulary
+
+    init(bytes: [UInt8], tokens: [TimexToken]) {
+        self.bytes = bytes
+        self.tokens = tokens
+    }
 
     /// The tense governing tokens `lower..<upper` (a date expression), or `.unmarked` when nothing says.
     func tense(around lower: Int, _ upper: Int) -> Tense {
         // `… from April, when Washington hit Beijing …`: a clause describing the date itself speaks first
         var w = upper
         if w < tokens.count, tokens[w].kind == .mark, tokens[w].mark == 0x2C { w += 1 }
-        if w < tokens.count, tokens[w].kind == .word, tokens[w].hash == Self.when {
+        if w < tokens.count, tokens[w].kind == .word, words.contains(tokens[w].hash, .when) {
             var k = w + 1
             while k < tokens.count && k <= w + 8 && !isClauseBreak(k) {
                 if let t = cue(at: k) { return t }
@@ -26,7 +34,7 @@ struct TenseReader {
             }
         }
         // `the State Department on Sunday issued a warning`: a past verb right after the date is the date's own
-        if upper < tokens.count, tokens[upper].kind == .word, cue(at: upper) == .past, !Self.participles.contains(tokens[upper].hash) {
+        if upper < tokens.count, tokens[upper].kind == .word, cue(at: upper) == .past, !words.contains(tokens[upper].hash, .participle) {
             return .past
         }
         var i = lower - 1
@@ -47,13 +55,13 @@ struct TenseReader {
             if lower - i > 2, tokens[i].kind == .word, ClauseLexicon.reports(tokens[i].hash, .framesTense) { break }
             if let t = cue(at: i) {
                 if weak != nil {
-                    if t == .future, tokens[i].kind == .word, Self.modals.contains(tokens[i].hash) || Self.futureAuxiliaries.contains(tokens[i].hash) {
+                    if t == .future, tokens[i].kind == .word, words.contains(tokens[i].hash, .modal) || words.contains(tokens[i].hash, .futureAuxiliary) {
                         return .future
                     }
                     i -= 1
                     continue
                 }
-                if infinitive == nil, isGovernable(i, t, startsFrom: lower > 0 && Self.onwards.contains(tokens[lower - 1].hash)) {
+                if infinitive == nil, isGovernable(i, t, startsFrom: lower > 0 && words.contains(tokens[lower - 1].hash, .onwards)) {
                     weak = t
                     i -= 1
                     continue
@@ -66,7 +74,7 @@ struct TenseReader {
                     continue
                 }
                 if infinitive != nil {
-                    return t == .past && !Self.committing.contains(tokens[i].hash) ? .past : .future
+                    return t == .past && !words.contains(tokens[i].hash, .committing) ? .past : .future
                 }
                 return t
             }
@@ -89,35 +97,35 @@ struct TenseReader {
     /// a modal further back in the clause may govern it.
     private func isGovernable(_ i: Int, _ t: Tense, startsFrom: Bool) -> Bool {
         guard tokens[i].kind == .word, i > 0 else { return false }
-        if t == .present { return Self.bareForms.contains(tokens[i].hash) && tokens[i - 1].hash != W.to }
+        if t == .present { return words.contains(tokens[i].hash, .bareForm) && tokens[i - 1].hash != W.to }
         // `the agreement reached in January` keeps its own past; `goods shipped from November 15` under `will
         // apply` is a rule for shipments from then on
         guard t == .past, startsFrom, tokens[i - 1].kind == .word, !tokens[i - 1].capitalized else { return false }
         let previous = tokens[i - 1].hash
-        return Self.auxiliaries[previous] == nil && Self.cues[previous] == nil && !Self.pronouns.contains(previous)
-            && (bytes[tokens[i].end - 1] | 0x20 == 0x64 || Self.participles.contains(tokens[i].hash))
+        return words[previous]?.auxiliary == nil && words[previous]?.cue == nil && !words.contains(previous, .pronoun)
+            && (bytes[tokens[i].end - 1] | 0x20 == 0x64 || words.contains(tokens[i].hash, .participle))
     }
 
-    private static let onwards: WordTable<Bool> = WordTable(set: ["from", "starting", "after", "beginning"].map(TimexTokenizer.hash))
-    private static let bareForms: WordTable<Bool> = WordTable(set:
+    private static let onwards = ["from", "starting", "after", "beginning"]
+    private static let bareForms =
         ["begin", "start", "open", "run", "expire", "resume", "close", "lapse", "convene", "apply", "kick", "take", "meet",
-         "hold", "come", "go", "arrive", "enter"].map(TimexTokenizer.hash))
-    private static let futureAuxiliaries: WordTable<Bool> = WordTable(set:
-        ["will", "ll", "shall", "going", "scheduled", "expected", "due", "slated"].map(TimexTokenizer.hash))
-    private static let pronouns: WordTable<Bool> = WordTable(set:
-        ["he", "she", "it", "they", "we", "i", "you", "who", "which", "that"].map(TimexTokenizer.hash))
+         "hold", "come", "go", "arrive", "enter"]
+    private static let futureAuxiliaries =
+        ["will", "ll", "shall", "going", "scheduled", "expected", "due", "slated"]
+    private static let pronouns =
+        ["he", "she", "it", "they", "we", "i", "you", "who", "which", "that"]
 
     /// A verb right after `to` (`to launch`), read as the future by `cue(at:)`.
     private func isInfinitive(_ i: Int) -> Bool {
-        i > 0 && tokens[i - 1].kind == .word && tokens[i - 1].hash == W.to && !Self.beforeTo.contains(tokens[i].hash)
-            && Self.cues[tokens[i].hash] == nil
+        i > 0 && tokens[i - 1].kind == .word && tokens[i - 1].hash == W.to && !words.contains(tokens[i].hash, .beforeTo)
+            && words[tokens[i].hash]?.cue == nil
     }
 
     /// Past verbs whose infinitive looks ahead: `agreed to meet on Friday` is a later Friday.
-    private static let committing: WordTable<Bool> = WordTable(set:
+    private static let committing =
         ["agreed", "decided", "promised", "pledged", "vowed", "planned", "threatened", "voted", "scheduled", "expected",
          "set", "aimed", "hoped", "wanted", "intended", "sought", "prepared", "offered", "chose", "resolved",
-         "undertook", "committed", "arranged", "is", "are", "will", "would"].map(TimexTokenizer.hash))
+         "undertook", "committed", "arranged", "is", "are", "will", "would"]
 
     private func isClauseBreak(_ i: Int) -> Bool {
         let t = tokens[i]
@@ -132,37 +140,37 @@ struct TenseReader {
         // `hot-rolled steel`, `state-owned firms`, `long-held plans`: joined to a word by a hyphen it is an
         // adjective; after a prefix (`re-imposed`, `co-chaired`) it is still the verb
         if i > 1, !token.spaceBefore, tokens[i - 1].kind == .mark, tokens[i - 1].mark == 0x2D, !tokens[i - 1].spaceBefore,
-            tokens[i - 2].kind == .word, !Self.prefixes.contains(tokens[i - 2].hash)
+            tokens[i - 2].kind == .word, !words.contains(tokens[i - 2].hash, .prefix)
         {
             return nil
         }
-        if Self.beforeTo.contains(token.hash) {  // `set to`, `plans to`; `the plan` says nothing
+        if words.contains(token.hash, .beforeTo) {  // `set to`, `plans to`; `the plan` says nothing
             return i + 1 < tokens.count && tokens[i + 1].hash == W.to ? .future : nil
         }
         // `would have snapped back`, `could have met`: a modal with a perfect looks back
-        if Self.modals.contains(token.hash), i + 1 < tokens.count, tokens[i + 1].kind == .word, tokens[i + 1].hash == Self.have {
+        if words.contains(token.hash, .modal), i + 1 < tokens.count, tokens[i + 1].kind == .word, words.contains(tokens[i + 1].hash, .have) {
             return .past
         }
         // `more than expected`, `as forecast`: a comparison with a forecast, not a look ahead
-        if i > 0, Self.forecasts.contains(token.hash), tokens[i - 1].kind == .word,
-            tokens[i - 1].hash == Self.than || tokens[i - 1].hash == Self.asWord
+        if i > 0, words.contains(token.hash, .forecast), tokens[i - 1].kind == .word,
+            words.contains(tokens[i - 1].hash, .than) || words.contains(tokens[i - 1].hash, .asWord)
         {
             return nil
         }
         // `next to the embassy` is a place
-        if token.hash == Self.next, i + 1 < tokens.count, tokens[i + 1].kind == .word, tokens[i + 1].hash == W.to {
+        if words.contains(token.hash, .next), i + 1 < tokens.count, tokens[i + 1].kind == .word, tokens[i + 1].hash == W.to {
             return nil
         }
-        if let t = Self.cues[token.hash] {
+        if let t = words[token.hash]?.cue {
             // `the close of business`, `Friday's close`, `its opening`: after a determiner a present form is a noun
             if t == .present, isAfterDeterminer(i) { return nil }
             // `set to begin`: the plural present after `to` is an infinitive
             if t == .present, i > 0, tokens[i - 1].kind == .word, tokens[i - 1].hash == W.to { return .future }
-            guard t == .past, Self.participles.contains(token.hash) else { return t }
+            guard t == .past, words.contains(token.hash, .participle) else { return t }
             return auxiliary(before: i) ?? .past  // `being held`, `will be met`
         }
         // `to impose … starting November 1`: an infinitive looks ahead
-        if i > 0, tokens[i - 1].kind == .word, tokens[i - 1].hash == W.to, !Self.determiners.contains(token.hash) {
+        if i > 0, tokens[i - 1].kind == .word, tokens[i - 1].hash == W.to, !words.contains(token.hash, .determiner) {
             return .future
         }
         // regular past tense or participle: `announced`, `imposed`; passives take their auxiliary's tense
@@ -170,7 +178,7 @@ struct TenseReader {
         guard n >= 5, bytes[token.end - 1] | 0x20 == 0x64, bytes[token.end - 2] | 0x20 == 0x65,
             bytes[token.end - 3] | 0x20 != 0x65
         else { return nil }
-        if Self.forwardParticiples.contains(token.hash) { return .future }
+        if words.contains(token.hash, .forwardParticiple) { return .future }
         return auxiliary(before: i) ?? .past
     }
 
@@ -178,20 +186,19 @@ struct TenseReader {
     private func isAfterDeterminer(_ i: Int) -> Bool {
         guard i > 0 else { return false }
         let previous = tokens[i - 1]
-        if previous.kind == .word, Self.nounDeterminers.contains(previous.hash) { return true }
+        if previous.kind == .word, words.contains(previous.hash, .nounDeterminer) { return true }
         // `Friday's close`: the `s` after an apostrophe
         return i > 1 && previous.kind == .word && previous.hash == W.s && tokens[i - 2].kind == .mark && tokens[i - 2].mark == 0x27
     }
 
-    private static let next = TimexTokenizer.hash("next")
-    private static let nounDeterminers: WordTable<Bool> = WordTable(set:
-        ["the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "whose"].map(TimexTokenizer.hash))
+    private static let nounDeterminers =
+        ["the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "whose"]
 
     /// The tense of the auxiliary up to three words before a participle, if any.
     private func auxiliary(before i: Int) -> Tense? {
         var k = i - 1
         while k >= 0 && k >= i - 3 {
-            if tokens[k].kind == .word, !tokens[k].capitalized || k == 0, let aux = Self.auxiliaries[tokens[k].hash] {
+            if tokens[k].kind == .word, !tokens[k].capitalized || k == 0, let aux = words[tokens[k].hash]?.auxiliary {
                 return aux
             }
             k -= 1
@@ -199,8 +206,8 @@ struct TenseReader {
         return nil
     }
 
-    private static let cues: WordTable<Tense> = {
-        var t: [(UInt64, Tense)] = []
+    private static let cues: [(word: String, tense: Tense)] = {
+        var t: [(word: String, tense: Tense)] = []
         for w in [
             "will", "ll", "shall", "would", "could", "might", "should", "must", "may", "going", "scheduled",
             "expected", "due", "slated", "planning", "poised", "upcoming", "ahead", "tomorrow",
@@ -208,7 +215,7 @@ struct TenseReader {
             // `payable Dec. 1`, `effective Feb. 1`: the date a payment or an appointment takes effect
             "payable", "effective",
         ] {
-            t.append((TimexTokenizer.hash(w), .future))
+            t.append((w, .future))
         }
         for w in [
             "was", "were", "had", "did", "been", "ago", "last", "yesterday", "since", "began", "begun", "took",
@@ -217,7 +224,7 @@ struct TenseReader {
             "got", "earlier", "previously", "former", "ran", "became", "thought", "felt", "kept", "built", "drove",
             "chose", "broke", "froze", "spent", "stood", "meant", "agreed",
         ] {
-            t.append((TimexTokenizer.hash(w), .past))
+            t.append((w, .past))
         }
         // the present of scheduled events: `the truce expires on Thursday`
         for w in [
@@ -227,51 +234,114 @@ struct TenseReader {
             "begin", "start", "open", "run", "expire", "resume", "close", "lapse", "convene", "apply", "kick", "take",
             "meet", "hold", "enter",
         ] {
-            t.append((TimexTokenizer.hash(w), .present))
+            t.append((w, .present))
         }
-        return WordTable(t)
+        return t
     }()
 
-    private static let prefixes: WordTable<Bool> = WordTable(set:
-        ["re", "co", "pre", "un", "de", "over", "under", "mis"].map(TimexTokenizer.hash))
+    private static let prefixes =
+        ["re", "co", "pre", "un", "de", "over", "under", "mis"]
 
-    private static let modals: WordTable<Bool> = WordTable(set:
-        ["would", "could", "should", "might", "may", "must"].map(TimexTokenizer.hash))
-    private static let have = TimexTokenizer.hash("have")
-    private static let than = TimexTokenizer.hash("than")
-    private static let asWord = TimexTokenizer.hash("as")
-    private static let forecasts: WordTable<Bool> = WordTable(set:
-        ["expected", "anticipated", "forecast", "predicted", "estimated", "projected", "planned", "scheduled"].map(TimexTokenizer.hash))
-    private static let when = TimexTokenizer.hash("when")
+    private static let modals =
+        ["would", "could", "should", "might", "may", "must"]
+    private static let forecasts =
+        ["expected", "anticipated", "forecast", "predicted", "estimated", "projected", "planned", "scheduled"]
 
-    private static let beforeTo: WordTable<Bool> = WordTable(set: ["set", "plan", "plans"].map(TimexTokenizer.hash))
+    private static let beforeTo = ["set", "plan", "plans"]
 
     /// Irregular past forms that are also participles: their auxiliary decides (`is being held`).
-    private static let participles: WordTable<Bool> = WordTable(set: 
+    private static let participles =
         ["held", "met", "made", "built", "sent", "paid", "brought", "kept", "hit", "cut", "led", "sold", "bought", "begun",
-         "spent", "struck", "won", "lost", "left", "told", "said", "given", "taken", "seen"].map(TimexTokenizer.hash))
+         "spent", "struck", "won", "lost", "left", "told", "said", "given", "taken", "seen"]
 
     /// Words after `to` that are not verbs: `to the`, `to its`.
-    private static let determiners: WordTable<Bool> = WordTable(set: 
+    private static let determiners =
         ["the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "be", "been", "date",
-         "some", "all", "more", "about", "around", "and"].map(TimexTokenizer.hash))
+         "some", "all", "more", "about", "around", "and"]
 
     /// Participles that look ahead: `expected on Friday`, `planned for next week`.
-    private static let forwardParticiples: WordTable<Bool> = WordTable(set: 
+    private static let forwardParticiples =
         [
             "expected", "scheduled", "planned", "slated", "proposed", "poised", "supposed", "intended",
             "anticipated", "rescheduled", "postponed", "delayed", "pushed", "deferred",
-        ].map(TimexTokenizer.hash))
+        ]
 
     /// Auxiliaries before a participle: `will be imposed` is future, `has been imposed` past.
-    private static let auxiliaries: WordTable<Tense> = {
-        var t: [(UInt64, Tense)] = []
+    private static let auxiliaries: [(word: String, tense: Tense)] = {
+        var t: [(word: String, tense: Tense)] = []
         // not `to`: in `the ambassador to Venezuela said` it is a preposition, and `to be held` has its `be`
         for w in ["will", "ll", "be", "shall", "would", "could", "might", "may", "must", "should"] {
-            t.append((TimexTokenizer.hash(w), .future))
+            t.append((w, .future))
         }
-        for w in ["was", "were", "has", "have", "had", "been"] { t.append((TimexTokenizer.hash(w), .past)) }
-        for w in ["is", "are", "am", "being"] { t.append((TimexTokenizer.hash(w), .present)) }
+        for w in ["was", "were", "has", "have", "had", "been"] { t.append((w, .past)) }
+        for w in ["is", "are", "am", "being"] { t.append((w, .present)) }
+        return t
+    }()
+
+    private static let vocabulary: WordTable<TenseWord> = {
+        var t: [UInt64: TenseWord] = [:]
+        func add(_ words: [String], _ list: TenseWord.Lists) {
+            for w in words { t[TimexTokenizer.hash(w), default: TenseWord()].lists.insert(list) }
+        }
+        add(onwards, .onwards)
+        add(bareForms, .bareForm)
+        add(futureAuxiliaries, .futureAuxiliary)
+        add(pronouns, .pronoun)
+        add(committing, .committing)
+        add(nounDeterminers, .nounDeterminer)
+        add(prefixes, .prefix)
+        add(modals, .modal)
+        add(forecasts, .forecast)
+        add(beforeTo, .beforeTo)
+        add(participles, .participle)
+        add(determiners, .determiner)
+        add(forwardParticiples, .forwardParticiple)
+        add(["next"], .next)
+        add(["have"], .have)
+        add(["than"], .than)
+        add(["as"], .asWord)
+        add(["when"], .when)
+        // a word listed twice keeps its last tense, as a table built from the pairs would
+        for (w, tense) in cues { t[TimexTokenizer.hash(w), default: TenseWord()].cue = tense }
+        for (w, tense) in auxiliaries { t[TimexTokenizer.hash(w), default: TenseWord()].auxiliary = tense }
         return WordTable(t)
     }()
+}
+
+/// What one word is to `TenseReader`: the tense it signals, the tense it gives a participle as an auxiliary,
+/// and the lists it is on.
+private struct TenseWord: Sendable {
+    struct Lists: OptionSet, Sendable {
+        let rawValue: UInt32
+        static let onwards = Lists(rawValue: 1 << 0)
+        static let bareForm = Lists(rawValue: 1 << 1)
+        static let futureAuxiliary = Lists(rawValue: 1 << 2)
+        static let pronoun = Lists(rawValue: 1 << 3)
+        static let committing = Lists(rawValue: 1 << 4)
+        static let nounDeterminer = Lists(rawValue: 1 << 5)
+        static let prefix = Lists(rawValue: 1 << 6)
+        static let modal = Lists(rawValue: 1 << 7)
+        static let forecast = Lists(rawValue: 1 << 8)
+        static let beforeTo = Lists(rawValue: 1 << 9)
+        static let participle = Lists(rawValue: 1 << 10)
+        static let determiner = Lists(rawValue: 1 << 11)
+        static let forwardParticiple = Lists(rawValue: 1 << 12)
+        static let next = Lists(rawValue: 1 << 13)
+        static let have = Lists(rawValue: 1 << 14)
+        static let than = Lists(rawValue: 1 << 15)
+        static let asWord = Lists(rawValue: 1 << 16)
+        static let when = Lists(rawValue: 1 << 17)
+    }
+
+    var cue: Tense?
+    var auxiliary: Tense?
+    var lists: Lists = []
+}
+
+extension WordTable where Value == TenseWord {
+    /// Whether the word with hash `hash` is on `list`.
+    @inline(__always)
+    fileprivate func contains(_ hash: UInt64, _ list: TenseWord.Lists) -> Bool {
+        self[hash]?.lists.contains(list) ?? false
+    }
 }
