@@ -36,12 +36,9 @@ struct TariffFinder: Sendable {
             // kept as the next sentence's previous one: a rate there may borrow its sides, and tokenizing it again cost more
             guard !withoutTariffWord || !changes.isEmpty && RatesWithoutTariffWord.cues(words) else { previous = words; continue }
             while timexIndex < timexes.count && timexes[timexIndex].sentenceIndex < index { timexIndex += 1 }
-            var sentenceTimexes: [TaggedTimex] = []
             var t = timexIndex
-            while t < timexes.count && timexes[t].sentenceIndex == index {
-                sentenceTimexes.append(timexes[t])
-                t += 1
-            }
+            while t < timexes.count && timexes[t].sentenceIndex == index { t += 1 }
+            var sentenceTimexes = Array(timexes[timexIndex..<t])  // one allocation of the right size
             if !ordered && sentenceTimexes.isEmpty && timexes.contains(where: { $0.sentenceIndex == index }) {
                 sentenceTimexes = timexes.filter { $0.sentenceIndex == index }  // tagger output not in order
             }
@@ -177,9 +174,16 @@ enum TariffPrefilter {
             // Eight bytes at a time: a lane is a candidate when it is t/d/l/s and the byte before is no letter.
             while i + 8 <= end {
                 let word = ByteLanes.load(base, i)
+                let initial = initialLanes(word)
+                // a sixth of the steps have no t/d/l/s at all: only the last byte's class is needed then
+                guard initial != 0 else {
+                    previousIsLetter = base[i + 7].isASCIILetter
+                    i += 8
+                    continue
+                }
                 let letters = ByteLanes.letters(word)
                 let before = (letters << 8) | (previousIsLetter ? 0x80 : 0)
-                var candidates = initialLanes(word) & ~before
+                var candidates = initial & ~before
                 while candidates != 0 {
                     let lane = candidates.trailingZeroBitCount >> 3
                     if startsTariffWord(base, i + lane, count) { return true }

@@ -239,10 +239,15 @@ extension TariffSentenceReader {
         return following.isEmpty ? before : following
     }
 
+    /// The one party other than `excluding` the sentence names in `role`, if exactly one. A loop, not a
+    /// `Set` of codes (hashing them) nor a lazy chain (its closures allocate): it runs for most rates.
     func sentenceWide(_ role: PartyRole, excluding: String?) -> String? {
-        let codes = Set(sentence.mentions.indices.filter { sentence.roles[$0] == role }.map { sentence.mentions[$0].code })
-            .subtracting(excluding.map { [$0] } ?? [])
-        return codes.count == 1 ? codes.first : nil
+        var only: String?
+        for (m, mention) in sentence.mentions.enumerated() where sentence.roles[m] == role && mention.code != excluding {
+            if let only, only != mention.code { return nil }
+            only = mention.code
+        }
+        return only
     }
 
     /// The sentence names exactly one party besides `code` (venues left out): the other side of a bilateral move.
