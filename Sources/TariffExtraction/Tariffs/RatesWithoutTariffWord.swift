@@ -6,12 +6,14 @@
 /// `a 27% jump in shipments` are not), and only when the sentence names who pays them: the imposer comes
 /// from the article (its pairs or its frame), but a target nobody names would be invented.
 enum RatesWithoutTariffWord {
-    /// Bytes first: a percentage (`%`, `percent`, `per cent`) and the start of `pay`, `paid`, `fac…`,
-    /// `rate` or `ente…`. Runs on the sentences of a tariff article that hold no tariff word, so the percentage is
-    /// looked for eight bytes at a time and the words only in the few sentences that have one.
-    static func mayState(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    /// Bytes first: a percentage and the start of `pay`, `paid`, `fac…`, `rate` or `ente…`. Runs on the
+    /// sentences of a tariff article that hold no tariff word, so the percentage is looked for eight bytes at
+    /// a time and the words only in the few sentences that have one.
+    /// - Parameter spelled: the article writes its rates with `percent` or `per cent` (`spellsPercent`); a
+    ///   `%` is looked for in every article, the words only in those.
+    static func mayState(_ bytes: [UInt8], _ range: Range<Int>, spelled: Bool) -> Bool {
         bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress, hasPercentage(base, range, count: buffer.count) else { return false }
+            guard let base = buffer.baseAddress, hasPercentage(base, range, spelled: spelled) else { return false }
             var previousIsLetter = false
             for i in range {
                 let byte = base[i]
@@ -27,21 +29,42 @@ enum RatesWithoutTariffWord {
         }
     }
 
-    /// A `%` or a lower-case `percent` / `per cent` in the range.
-    private static func hasPercentage(_ base: UnsafePointer<UInt8>, _ range: Range<Int>, count: Int) -> Bool {
+    /// A `%`, or when `spelled` a lower-case `percent` / `per cent`, in the range. Eight bytes at a time;
+    /// only a `p` followed by `e` (or in the last lane, whose next byte is not loaded) is spelled out.
+    private static func hasPercentage(_ base: UnsafePointer<UInt8>, _ range: Range<Int>, spelled: Bool) -> Bool {
         var i = range.lowerBound
-        while i < range.upperBound {
-            let word = ByteLanes.load(base, i, end: range.upperBound)
-            var lanes = ByteLanes.equal(word, 0x25) | ByteLanes.equal(word, 0x70)  // % p
+        let end = range.upperBound
+        while i + 8 <= end {
+            let word = ByteLanes.load(base, i)
+            if ByteLanes.equal(word, 0x25) != 0 { return true }
+            guard spelled else { i += 8; continue }
+            var lanes = ByteLanes.equal(word, 0x70) & ((ByteLanes.equal(word, 0x65) >> 8) | 0x8000_0000_0000_0000)
             while lanes != 0 {
-                let at = i + lanes.trailingZeroBitCount >> 3
-                if base[at] == 0x25 { return true }
-                let next = ByteLanes.load(base, at, end: range.upperBound)
-                if next & 0xFF_FFFF_FFFF_FFFF == 0x74_6E65_6372_6570 { return true }  // "percent"
-                if next == 0x746E_6563_2072_6570 { return true }  // "per cent"
+                if spellsPercent(base, i + lanes.trailingZeroBitCount >> 3, end) { return true }
                 lanes &= lanes &- 1
             }
             i += 8
+        }
+        while i < end {
+            if base[i] == 0x25 || spelled && base[i] == 0x70 && spellsPercent(base, i, end) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// `percent` or `per cent` at `at` (whose byte is `p`).
+    @inline(__always)
+    private static func spellsPercent(_ base: UnsafePointer<UInt8>, _ at: Int, _ end: Int) -> Bool {
+        guard at + 7 <= end, base[at + 1] == 0x65, base[at + 2] == 0x72 else { return false }
+        if base[at + 3] == 0x63 { return base[at + 4] == 0x65 && base[at + 5] == 0x6E && base[at + 6] == 0x74 }  // "cent"
+        return at + 8 <= end && base[at + 3] == 0x20 && base[at + 4] == 0x63 && base[at + 5] == 0x65 && base[at + 6] == 0x6E
+            && base[at + 7] == 0x74  // " cent"
+    }
+
+    /// The sentence writes a rate with `percent`, `pct` or `per cent`: the article spells its percentages.
+    static func spellsPercent(_ s: TariffSentence) -> Bool {
+        for k in 0..<s.count where s.tokens[k].kind == .number {
+            if s.has(k + 1, .percentWord) || s.isWord(k + 1, TariffVocabulary.per) && s.isWord(k + 2, TariffVocabulary.cent) { return true }
         }
         return false
     }

@@ -17,6 +17,8 @@ struct TariffFinder: Sendable {
         var originsNamed: [[String]] = []
         var starts: [StartStatement] = []
         var agreementSentences = Set<Int>()
+        // whether the tariff sentences write `percent`: only then do sentences without a tariff word look for the word
+        var spellsPercent = false
         // In sentence order (as the tagger emits them) the walk below finds every sentence's timexes; else filter.
         var ordered = true
         for t in timexes.indices.dropFirst() where timexes[t].sentenceIndex < timexes[t - 1].sentenceIndex {
@@ -27,13 +29,14 @@ struct TariffFinder: Sendable {
             // `Malaysia and Thailand all pay 19%`: once the article has shown a tariff change, a sentence
             // without a tariff word may still state a rate someone pays
             guard TariffPrefilter.mayMentionTariff(document.bytes, range)
-                || !changes.isEmpty && RatesWithoutTariffWord.mayState(document.bytes, range)
+                || !changes.isEmpty && RatesWithoutTariffWord.mayState(document.bytes, range, spelled: spellsPercent)
             else { continue }
             // The reader returns nothing for a sentence without a tariff noun; names and roles are not read for it.
             let words = TariffSentence(wordsOf: document.bytes, index: index, range: range)
             if budget.charge(tokens: words.count) { break }
             let withoutTariffWord = !words.hasTariffNoun
             guard !withoutTariffWord || !changes.isEmpty && RatesWithoutTariffWord.cues(words) else { continue }
+            if !spellsPercent, !withoutTariffWord { spellsPercent = RatesWithoutTariffWord.spellsPercent(words) }
             while timexIndex < timexes.count && timexes[timexIndex].sentenceIndex < index { timexIndex += 1 }
             var sentenceTimexes: [TaggedTimex] = []
             var t = timexIndex
