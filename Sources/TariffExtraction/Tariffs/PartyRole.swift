@@ -227,8 +227,8 @@ final class PartyRoleReader {
     /// The token after an aside `, neither of which …,` / `, both of whom …,` that opens at the comma `k`.
     private func asideEnd(after k: Int) -> Int? {
         let s = sentence
-        guard Self.isAsideQuantifier(s, k + 1), s.isWord(k + 2, TariffVocabulary.of),
-            s.isWord(k + 3, TariffVocabulary.which) || s.isWord(k + 3, Self.whom)
+        guard s.isWord(k + 2, TariffVocabulary.of), s.isWord(k + 3, TariffVocabulary.which) || s.isWord(k + 3, Self.whom),
+            Self.isAsideQuantifier(s, k + 1)
         else { return nil }
         for j in (k + 4)..<min(s.count, k + 20) where s.tokens[j].kind == .comma { return j + 1 }
         return nil
