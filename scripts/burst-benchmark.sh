@@ -31,10 +31,13 @@ while :; do
 done
 end=$(date +%s.%N)
 hwm=$(awk '/VmHWM/ {print $2, $3}' /proc/$pid/status)
+# The daemon's own CPU time (user + system, all threads): less dependent on the machine's load than the rate.
+ticks=$(awk '{print $14 + $15}' /proc/$pid/stat)
 kill -TERM "$pid"; wait "$pid" || true
-python3 - "$n" "$start" "$end" "$hwm" "$s" <<'PY'
+python3 - "$n" "$start" "$end" "$hwm" "$s" "$ticks" "$(getconf CLK_TCK)" <<'PY'
 import sys, json
 n, start, end, hwm, s = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]), sys.argv[4], json.loads(sys.argv[5])
+cpu = int(sys.argv[6]) / int(sys.argv[7])
 t = end - start
-print(f"{n} files in {t:.1f} s = {n/t:.0f} files/s; peak RSS {hwm}; state {s}")
+print(f"{n} files in {t:.1f} s = {n/t:.0f} files/s; daemon CPU {cpu:.1f} s ({1000*cpu/n:.2f} ms per file); peak RSS {hwm}; state {s}")
 PY

@@ -1,167 +1,207 @@
 import AlertWording
 import FactStore
 import Foundation
+import TariffExtraction
 
 /// A feed item rendered once, with holes where what corroboration changes goes: `source_count`,
 /// `sources`, and the "Reported by N sources" line of `content_text` and `content_html`.
 ///
 /// A fact reported again by every file of a burst makes its item stale at every delivery; filling the
-/// holes costs a copy of the item's bytes, where rendering it again decoded the alert's payload and ran
-/// `JSONEncoder` over the whole item. The holes are found by rendering with a sentinel count and
-/// sentinel sources; an item whose text happens to contain the sentinel keeps its alert and is rendered
-/// whole each time (same bytes, slower).
+/// holes costs a copy of the item's bytes. The item is written by hand (`CanonicalJSON`), byte for byte
+/// what `JSONEncoder` makes of `JSONFeed.Item` with sorted keys: rendering each new alert with
+/// `JSONEncoder` was a tenth of a burst's CPU. `FeedItemTemplateTests` compares the two for every kind
+/// of alert.
 struct FeedItemTemplate {
-    private enum Hole: CaseIterable {
+    private enum Hole {
         case sourceCount, sources, corroborationText, corroborationHTML
     }
 
-    private enum Form {
-        /// The item's bytes between the holes (one more piece than holes), holes in document order.
-        case patched(pieces: [[UInt8]], holes: [Hole])
-        case whole(Alert)
-    }
+    /// The item's bytes between the holes (one more piece than holes), holes in document order.
+    private let pieces: [[UInt8]]
+    private let holes: [Hole]
 
-    private let form: Form
-
-    /// A count no fact reaches, in digits no article plausibly contains.
-    private static let sentinelCount = 7_203_641_958_117_349
-    /// A noncharacter (U+FDD0, not allowed in a literal) around the word: never in a path or an article.
-    private static let noncharacter = String(Unicode.Scalar(0xFDD0 as UInt32)!)
-    private static let sentinelSource = noncharacter + "tariffwatch-sources" + noncharacter
-
-    /// Renders `entry`'s alert with sentinel corroboration and finds the holes.
-    /// - Throws: what `JSONEncoder` throws for the item.
-    init(alert: Alert, encoder: JSONEncoder) throws {
-        let probe = FeedEntry(alert: alert, sourceCount: Self.sentinelCount, sources: [Self.sentinelSource])
-        let bytes = Array(try encoder.encode(JSONFeed.Item(entry: probe)))
-        if let (pieces, holes) = try Self.split(bytes, encoder: encoder) {
-            form = .patched(pieces: pieces, holes: holes)
-        } else {
-            form = .whole(alert)
+    /// Writes `alert`'s item with its holes.
+    /// - Throws: `NonFiniteNumber` for a rate or confidence that is not a number (as `JSONEncoder` would).
+    init(alert: Alert) throws(NonFiniteNumber) {
+        var writer = Writer()
+        try writer.item(alert)
+        var pieces: [[UInt8]] = []
+        var start = 0
+        for (cut, _) in writer.cuts {
+            pieces.append(Array(writer.json.bytes[start..<cut]))
+            start = cut
         }
-    }
-
-    /// Whether corroboration is patched in (false: the item is rendered whole each time).
-    var isPatched: Bool {
-        if case .patched = form { return true }
-        return false
+        pieces.append(Array(writer.json.bytes[start...]))
+        self.pieces = pieces
+        self.holes = writer.cuts.map(\.hole)
     }
 
     /// The item for the fact's corroboration now.
-    /// - Throws: what `JSONEncoder` throws.
-    func render(sourceCount: Int, sources: [String], encoder: JSONEncoder) throws -> [UInt8] {
-        try render(sourceCount: sourceCount, sources: sources, sourcesJSON: Array(encoder.encode(sources)), fills: Fills(encoder: encoder))
+    func render(sourceCount: Int, sources: [String]) -> [UInt8] {
+        render(sourceCount: sourceCount, sourcesJSON: Self.sourcesJSON(sources), fills: Fills())
     }
 
-    /// The item for the fact's corroboration now, with the sources already encoded (`sourcesJSON`, the
-    /// JSON array of `sources`) and the count's words from `fills`: what a delivery patching hundreds
-    /// of items pays is then a copy.
-    /// - Throws: what `JSONEncoder` throws.
-    func render(sourceCount: Int, sources: [String], sourcesJSON: [UInt8], fills: Fills) throws -> [UInt8] {
-        switch form {
-        case .whole(let alert):
-            let entry = FeedEntry(alert: alert, sourceCount: sourceCount, sources: sources)
-            return Array(try fills.encoder.encode(JSONFeed.Item(entry: entry)))
-        case .patched(let pieces, let holes):
-            let words = try fills.words(sourceCount)
-            let holeBytes = holes.map { hole -> [UInt8] in
-                switch hole {
-                case .sourceCount: words.count
-                case .sources: sourcesJSON
-                case .corroborationText: words.text
-                case .corroborationHTML: words.html
-                }
+    /// The item for the fact's corroboration now, with the sources already encoded (`sourcesJSON`, from
+    /// `sourcesJSON(_:)`) and the count's words from `fills`: what a delivery patching hundreds of items
+    /// pays is then a copy.
+    func render(sourceCount: Int, sourcesJSON: [UInt8], fills: Fills) -> [UInt8] {
+        let words = fills.words(sourceCount)
+        let holeBytes = holes.map { hole -> [UInt8] in
+            switch hole {
+            case .sourceCount: words.count
+            case .sources: sourcesJSON
+            case .corroborationText: words.text
+            case .corroborationHTML: words.html
             }
-            var out: [UInt8] = []
-            out.reserveCapacity(pieces.reduce(0) { $0 + $1.count } + holeBytes.reduce(0) { $0 + $1.count })
-            for (index, piece) in pieces.enumerated() {
-                out += piece
-                if index < holeBytes.count { out += holeBytes[index] }
-            }
-            return out
         }
+        var out: [UInt8] = []
+        out.reserveCapacity(pieces.reduce(0) { $0 + $1.count } + holeBytes.reduce(0) { $0 + $1.count })
+        for (index, piece) in pieces.enumerated() {
+            out += piece
+            if index < holeBytes.count { out += holeBytes[index] }
+        }
+        return out
     }
 
-    /// What the count holes hold, per source count, as the encoder writes them inside an item; the same
-    /// counts recur across items and deliveries, so each is encoded once.
+    /// The sources as the item's JSON array.
+    static func sourcesJSON(_ sources: [String]) -> [UInt8] {
+        var json = CanonicalJSON(capacity: 64)
+        json.strings(sources)
+        return json.bytes
+    }
+
+    /// What the count holes hold, per source count, as they appear inside an item; the same counts recur
+    /// across items and deliveries, so each is written once.
     final class Fills {
-        let encoder: JSONEncoder
         private var byCount: [Int: (count: [UInt8], text: [UInt8], html: [UInt8])] = [:]
 
-        init(encoder: JSONEncoder) {
-            self.encoder = encoder
-        }
-
-        func words(_ sourceCount: Int) throws -> (count: [UInt8], text: [UInt8], html: [UInt8]) {
+        func words(_ sourceCount: Int) -> (count: [UInt8], text: [UInt8], html: [UInt8]) {
             if let words = byCount[sourceCount] { return words }
             let words = (
                 Array(String(sourceCount).utf8),
-                try FeedItemTemplate.escaped(AlertWording.corroborationText(sourceCount: sourceCount), encoder: encoder),
-                try FeedItemTemplate.escaped(AlertWording.corroborationHTML(sourceCount: sourceCount), encoder: encoder)
+                Self.escaped(AlertWording.corroborationText(sourceCount: sourceCount)),
+                Self.escaped(AlertWording.corroborationHTML(sourceCount: sourceCount))
             )
             if byCount.count >= 4096 { byCount.removeAll(keepingCapacity: true) }
             byCount[sourceCount] = words
             return words
         }
+
+        /// A string's JSON form without its quotes: what it adds inside a longer JSON string (JSON
+        /// escapes character by character, so the pieces of a string escape to the pieces of its escape).
+        private static func escaped(_ text: String) -> [UInt8] {
+            var json = CanonicalJSON(capacity: 64)
+            json.stringContents(text)
+            return json.bytes
+        }
     }
 
-    /// A string's JSON form without its quotes: what it adds inside a longer JSON string.
-    private static func escaped(_ text: String, encoder: JSONEncoder) throws -> [UInt8] {
-        Array(try encoder.encode(text).dropFirst().dropLast())
-    }
+    /// Writes `JSONFeed.Item(entry:)`'s fields in `JSONEncoder`'s sorted key order, noting where each hole goes.
+    private struct Writer {
+        var json = CanonicalJSON(capacity: 2048)
+        var cuts: [(offset: Int, hole: Hole)] = []
 
-    /// The item cut at its holes, or nil when the sentinels are not each found exactly where expected
-    /// (once per hole, and the sentinel nowhere else).
-    private static func split(_ bytes: [UInt8], encoder: JSONEncoder) throws -> ([[UInt8]], [Hole])? {
-        let digits = Array(String(sentinelCount).utf8)
-        let countKey = Array("\"source_count\":".utf8)
-        guard occurrences(of: digits, in: bytes).count == 3,
-            occurrences(of: Array(noncharacter.utf8), in: bytes).count == 2
-        else { return nil }
-        var found: [(range: Range<Int>, hole: Hole)] = []
-        for hole in Hole.allCases {
-            let pattern: [UInt8]
-            var skip = 0
-            switch hole {
-            case .sourceCount:
-                pattern = countKey + digits
-                skip = countKey.count
-            case .sources: pattern = Array(try encoder.encode([sentinelSource]))
-            case .corroborationText:
-                pattern = try escaped(AlertWording.corroborationText(sourceCount: sentinelCount), encoder: encoder)
-            case .corroborationHTML:
-                pattern = try escaped(AlertWording.corroborationHTML(sourceCount: sentinelCount), encoder: encoder)
+        mutating func hole(_ hole: Hole) {
+            cuts.append((json.bytes.count, hole))
+        }
+
+        mutating func item(_ alert: Alert) throws(NonFiniteNumber) {
+            let texts = AlertWording(alert).feedTexts
+            json.raw("{\"_tariffwatch\":")
+            try tariffwatch(alert)
+            json.raw(",\"content_html\":\"")
+            json.stringContents(texts.contentHTML.before)
+            hole(.corroborationHTML)
+            json.stringContents(texts.contentHTML.after)
+            json.raw("\",\"content_text\":\"")
+            json.stringContents(texts.contentText.before)
+            hole(.corroborationText)
+            json.stringContents(texts.contentText.after)
+            json.raw("\",\"date_published\":")
+            json.string(rfc3339(alert.createdAt))
+            if let url = alert.provenance?.url {
+                json.raw(",\"external_url\":")
+                json.string(url)
             }
-            let starts = occurrences(of: pattern, in: bytes)
-            guard starts.count == 1, let start = starts.first else { return nil }
-            found.append((start + skip..<start + pattern.count, hole))
-        }
-        found.sort { $0.range.lowerBound < $1.range.lowerBound }
-        var pieces: [[UInt8]] = []
-        var position = 0
-        for (range, _) in found {
-            guard range.lowerBound >= position else { return nil }  // overlapping holes: no template
-            pieces.append(Array(bytes[position..<range.lowerBound]))
-            position = range.upperBound
-        }
-        pieces.append(Array(bytes[position...]))
-        return (pieces, found.map(\.hole))
-    }
-
-    /// Where `pattern` starts in `bytes`, non-overlapping, left to right.
-    private static func occurrences(of pattern: [UInt8], in bytes: [UInt8]) -> [Int] {
-        guard let first = pattern.first, pattern.count <= bytes.count else { return [] }
-        var starts: [Int] = []
-        var index = 0
-        let last = bytes.count - pattern.count
-        while index <= last {
-            if bytes[index] == first && bytes[index..<index + pattern.count].elementsEqual(pattern) {
-                starts.append(index)
-                index += pattern.count
-            } else {
-                index += 1
+            json.raw(",\"id\":")
+            json.string(alert.stableID)
+            json.raw(",\"summary\":")
+            json.string(texts.summary)
+            json.raw(",\"tags\":")
+            json.strings(alert.tags)
+            json.raw(",\"title\":")
+            json.string(texts.title)
+            if let url = alert.provenance?.url {
+                json.raw(",\"url\":")
+                json.string(url)
             }
+            json.raw("}")
         }
-        return starts
+
+        /// The `_tariffwatch` object (`JSONFeed.Extension`); the fact sits under `deadline` or
+        /// `tariff`, which sort to different places.
+        private mutating func tariffwatch(_ alert: Alert) throws(NonFiniteNumber) {
+            json.raw("{\"alert_id\":")
+            json.number(alert.id)
+            json.raw(",\"alert_kind\":")
+            json.string(alert.kind.rawValue)
+            if let article = alert.provenance {
+                json.raw(",\"article\":")
+                article.write(to: &json)
+            }
+            if let confidence = alert.confidence {
+                json.raw(",\"confidence\":")
+                try json.number(confidence)
+            }
+            if let dates = JSONFeed.Dates(of: alert.current) {
+                json.raw(",\"dates\":")
+                self.dates(dates)
+            }
+            if let daysBefore = alert.daysBefore {
+                json.raw(",\"days_before\":")
+                json.number(daysBefore)
+            }
+            if case .deadline(let deadline) = alert.current {
+                json.raw(",\"deadline\":")
+                deadline.write(to: &json)
+            }
+            json.raw(",\"evidence\":")
+            json.string(alert.evidence)
+            json.raw(",\"fact_id\":")
+            json.string(alert.factID)
+            json.raw(",\"previous\":")
+            switch alert.previous {
+            case .deadline(let deadline)?: deadline.write(to: &json)
+            case .tariff(let tariff)?: try tariff.write(to: &json)
+            case nil: json.raw("null")
+            }
+            json.raw(",\"source_count\":")
+            hole(.sourceCount)
+            json.raw(",\"source_file\":")
+            json.string(alert.sourceFile)
+            json.raw(",\"sources\":")
+            hole(.sources)
+            if case .tariff(let tariff) = alert.current {
+                json.raw(",\"tariff\":")
+                try tariff.write(to: &json)
+            }
+            json.raw("}")
+        }
+
+        private mutating func dates(_ dates: JSONFeed.Dates) {
+            json.raw("{\"end_value\":")
+            json.string(dates.endValue?.iso)
+            json.raw(",\"first_day\":")
+            json.string(dates.firstDay.description)
+            json.raw(",\"granularity\":")
+            json.string(dates.granularity.rawValue)
+            json.raw(",\"last_day\":")
+            json.string(dates.lastDay.description)
+            json.raw(",\"text\":")
+            json.string(dates.text)
+            json.raw(",\"value\":")
+            json.string(dates.value.iso)
+            json.raw("}")
+        }
     }
 }

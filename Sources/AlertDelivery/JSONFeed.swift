@@ -60,12 +60,7 @@ public struct JSONFeed: Sendable, Encodable, Equatable {
 
         /// The fact's date (a deadline's, a tariff's effective date): its ISO values, the days it covers,
         /// and the words the title uses, so a program need not parse `2025-W43`.
-        public var dates: Dates? {
-            switch fact {
-            case .deadline(let deadline): Dates(deadline.date, through: deadline.endDate)
-            case .tariff(let tariff): tariff.effectiveDate.map { Dates($0, through: nil) }
-            }
-        }
+        public var dates: Dates? { Dates(of: fact) }
 
         enum CodingKeys: String, CodingKey {
             case alertKind = "alert_kind", factID = "fact_id", alertID = "alert_id", deadline, tariff, previous,
@@ -107,6 +102,16 @@ public struct JSONFeed: Sendable, Encodable, Equatable {
         public var firstDay: CalendarDate
         public var lastDay: CalendarDate
         public var text: String
+
+        /// The dates of a fact: a deadline's, a tariff's effective date; nil for a tariff without one.
+        init?(of fact: FactValue) {
+            switch fact {
+            case .deadline(let deadline): self.init(deadline.date, through: deadline.endDate)
+            case .tariff(let tariff):
+                guard let date = tariff.effectiveDate else { return nil }
+                self.init(date, through: nil)
+            }
+        }
 
         init(_ value: TemporalValue, through end: TemporalValue?) {
             self.value = value

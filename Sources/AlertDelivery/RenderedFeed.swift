@@ -24,11 +24,7 @@ struct RenderedFeed {
     }
 
     private var header: Header?
-    private let fills: FeedItemTemplate.Fills = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return FeedItemTemplate.Fills(encoder: encoder)
-    }()
+    private let fills = FeedItemTemplate.Fills()
     private var order: [Int64] = []
     private var rendered: [Int64: Rendered] = [:]
 
@@ -36,7 +32,8 @@ struct RenderedFeed {
     /// from `entries`; an item whose fact gained sources is patched (`FeedItemTemplate`), asking
     /// `sources` for the fact's first sources only while it has fewer than `FeedEntry.maxSources` (the
     /// first ones never change: sources are append-only). Returns whether the document changed.
-    /// - Throws: what `entries` or `sources` throw (the store could not be read); the cache is left as it was.
+    /// - Throws: what `entries` or `sources` throw (the store could not be read), or `NonFiniteNumber`;
+    ///   the cache is left as it was.
     mutating func update(
         header: Header, revisions: [FeedRevision], entries: ([Int64]) throws -> [FeedEntry],
         sources: ([String]) throws -> [String: [String]]
@@ -47,15 +44,13 @@ struct RenderedFeed {
         }
         let newOrder = revisions.map(\.alertID)
         guard !missing.isEmpty || !stale.isEmpty || newOrder != order || header != self.header else { return false }
-        let encoder = fills.encoder
         var fresh: [Int64: Rendered] = [:]
         for entry in try missing.isEmpty ? [] : entries(missing) {
-            let template = try FeedItemTemplate(alert: entry.alert, encoder: encoder)
-            let sourcesJSON = Array(try encoder.encode(entry.sources))
+            let template = try FeedItemTemplate(alert: entry.alert)
+            let sourcesJSON = FeedItemTemplate.sourcesJSON(entry.sources)
             fresh[entry.alert.id] = Rendered(
                 factID: entry.alert.factID, sourceCount: entry.sourceCount, sources: entry.sources, sourcesJSON: sourcesJSON,
-                template: template,
-                json: try template.render(sourceCount: entry.sourceCount, sources: entry.sources, sourcesJSON: sourcesJSON, fills: fills))
+                template: template, json: template.render(sourceCount: entry.sourceCount, sourcesJSON: sourcesJSON, fills: fills))
         }
         let growing = Set(stale.compactMap { revision in
             rendered[revision.alertID].flatMap { $0.sources.count < FeedEntry.maxSources ? $0.factID : nil }
@@ -66,10 +61,9 @@ struct RenderedFeed {
             item.sourceCount = revision.sourceCount
             if let now = newSources[item.factID], now != item.sources {
                 item.sources = now
-                item.sourcesJSON = Array(try encoder.encode(now))
+                item.sourcesJSON = FeedItemTemplate.sourcesJSON(now)
             }
-            item.json = try item.template.render(
-                sourceCount: item.sourceCount, sources: item.sources, sourcesJSON: item.sourcesJSON, fills: fills)
+            item.json = item.template.render(sourceCount: item.sourceCount, sourcesJSON: item.sourcesJSON, fills: fills)
             fresh[revision.alertID] = item
         }
         var kept: [Int64: Rendered] = [:]
@@ -109,8 +103,8 @@ struct RenderedFeed {
     }
 
     private func jsonString(_ text: String) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        return (try? Array(encoder.encode(text))) ?? Array("\"\"".utf8)
+        var json = CanonicalJSON(capacity: text.utf8.count + 2)
+        json.string(text)
+        return json.bytes
     }
 }

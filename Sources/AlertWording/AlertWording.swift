@@ -41,34 +41,50 @@ public struct AlertWording: Sendable {
     }
 
     /// The feed item's `summary`: the title as a sentence and where it was read.
-    public var summary: String {
-        var text = Self.sentence(title)
-        if let article = alert.provenance, article.title != nil || article.published != nil {
-            text += " From \(SourceWords.line(article: article, sourceFile: alert.sourceFile, withURL: false))."
-        }
-        return text
-    }
+    public var summary: String { feedTexts.summary }
 
     /// The feed item's `content_text`: the title, the evidence quoted, the source.
     public func contentText(sourceCount: Int) -> String {
-        var text = Self.sentence(title) + "\n\n“\(alert.evidence)”\n\nSource: "
-        text += SourceWords.line(article: alert.provenance, sourceFile: alert.sourceFile, withURL: true) + "."
-        text += Self.corroborationText(sourceCount: sourceCount)
-        if let note = SourceWords.dateNote(alert.provenance) { text += "\n" + note }
-        return text
+        let parts = feedTexts.contentText
+        return parts.before + Self.corroborationText(sourceCount: sourceCount) + parts.after
     }
 
     /// The feed item's `content_html`: the same as `contentText`, with the evidence in a blockquote and a link to the article.
     public func contentHTML(sourceCount: Int) -> String {
-        var html = "<p>\(HTMLText.escape(Self.sentence(title)))</p>\n<blockquote><p>\(HTMLText.escape(alert.evidence))</p></blockquote>"
+        let parts = feedTexts.contentHTML
+        return parts.before + Self.corroborationHTML(sourceCount: sourceCount) + parts.after
+    }
+
+    /// A feed item's texts, worded from one title: `content_text` and `content_html` around their
+    /// corroboration line (`before + corroborationText(sourceCount:) + after`), which the feed fills
+    /// in per source count.
+    public struct FeedTexts: Sendable {
+        public var title: String
+        public var summary: String
+        public var contentText: (before: String, after: String)
+        public var contentHTML: (before: String, after: String)
+    }
+
+    /// The feed item's texts; the title is worded once for all of them.
+    public var feedTexts: FeedTexts {
+        let title = self.title
+        let sentence = Self.sentence(title)
+        var summary = sentence
+        if let article = alert.provenance, article.title != nil || article.published != nil {
+            summary += " From \(SourceWords.line(article: article, sourceFile: alert.sourceFile, withURL: false))."
+        }
+        var text = sentence + "\n\n“\(alert.evidence)”\n\nSource: "
+        text += SourceWords.line(article: alert.provenance, sourceFile: alert.sourceFile, withURL: true) + "."
+        var html = "<p>\(HTMLText.escape(sentence))</p>\n<blockquote><p>\(HTMLText.escape(alert.evidence))</p></blockquote>"
         html += "\n<p>Source: \(SourceWords.html(article: alert.provenance, sourceFile: alert.sourceFile)).</p>"
-        html += Self.corroborationHTML(sourceCount: sourceCount)
-        if let note = SourceWords.dateNote(alert.provenance) { html += "\n<p>\(HTMLText.escape(note))</p>" }
-        return html
+        let note = SourceWords.dateNote(alert.provenance)
+        return FeedTexts(
+            title: title, summary: summary, contentText: (text, note.map { "\n" + $0 } ?? ""),
+            contentHTML: (html, note.map { "\n<p>\(HTMLText.escape($0))</p>" } ?? ""))
     }
 
     /// The part of `contentText` that depends on the source count: empty for one source. The feed
-    /// patches it into items it rendered before (`FeedItemTemplate`), so it is the only such part.
+    /// fills it into items it rendered before (`FeedItemTemplate`), so it is the only such part.
     public static func corroborationText(sourceCount: Int) -> String {
         sourceCount > 1 ? "\nReported by \(sourceCount) sources." : ""
     }

@@ -15,11 +15,18 @@ extension FactStore {
     /// The feed items with these ids (any order), each with the fact's corroboration now.
     public func feedItems(ids: [Int64]) throws(FactStoreError) -> [FeedEntry] {
         guard !ids.isEmpty else { return [] }
-        let epoch = self.epoch
-        return try read("read \(ids.count) feed items") { db in
-            let statement = try db.makeStatement(sql: "SELECT * FROM outbox WHERE id = ?")
-            return try ids.compactMap { id in
-                try Row.fetchOne(statement, arguments: [id]).map { try FeedEntry(alert: Alert(row: $0, epoch: epoch), db: db) }
+        let operation = "read \(ids.count) feed items"
+        let alerts = try alerts(ids: ids, operation)
+        return try read(operation) { db in
+            // A fact changed many times has an item per change: its corroboration is read once.
+            var corroboration: [String: (count: Int, sources: [String])] = [:]
+            return try alerts.map { alert in
+                if let known = corroboration[alert.factID] {
+                    return FeedEntry(alert: alert, sourceCount: known.count, sources: known.sources)
+                }
+                let entry = try FeedEntry(alert: alert, db: db)
+                corroboration[alert.factID] = (entry.sourceCount, entry.sources)
+                return entry
             }
         }
     }
@@ -93,7 +100,7 @@ extension FactStore {
 extension FeedEntry {
     /// The alert with its fact's sources now.
     init(alert: Alert, db: Database) throws {
-        let count = try Int.fetchOne(db, sql: "SELECT source_count FROM facts WHERE id = ?", arguments: [alert.factID]) ?? 0
+        let count = try Int.fetchOne(db.cachedStatement(sql: "SELECT source_count FROM facts WHERE id = ?"), arguments: [alert.factID]) ?? 0
         self.init(alert: alert, sourceCount: count, sources: try Self.firstSources(of: alert.factID, db: db))
     }
 

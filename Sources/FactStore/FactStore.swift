@@ -15,6 +15,8 @@ public final class FactStore: Sendable {
     public var directory: String { (path as NSString).deletingLastPathComponent }
     /// Random per database (see `Alert.stateEpoch`): alert ids from a wiped state never equal old ones.
     public let epoch: String
+    /// What this process wrote to the outbox last, so delivery need not decode it again.
+    let recentAlerts = RecentAlerts(capacity: 2048)
 
     /// Opens (creating if needed) `tariffwatch.sqlite` in `directory` and brings its schema up to date.
     /// - Parameter readOnly: open an existing database for queries only, creating and migrating nothing,
@@ -114,7 +116,7 @@ public final class FactStore: Sendable {
         guard !changes.isEmpty else { return [] }
         let operation = changes.count == 1 ? changes[0].operation : "record \(changes.count) files"
         let epoch = self.epoch
-        return try write(operation) { db -> [[Alert]] in
+        let alerts = try write(operation) { db -> [[Alert]] in
             let values = FactValueCache()
             return try changes.map { change -> [Alert] in
                 switch change {
@@ -139,6 +141,8 @@ public final class FactStore: Sendable {
                 }
             }
         }
+        recentAlerts.add(alerts.flatMap { $0 })
+        return alerts
     }
 
     private static func record(
@@ -259,11 +263,29 @@ public final class FactStore: Sendable {
     }
 
     private func alerts(_ operation: String, where condition: String, limit: Int) throws(FactStoreError) -> [Alert] {
-        let epoch = self.epoch
-        return try read(operation) { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM outbox WHERE \(condition) ORDER BY id LIMIT ?", arguments: [limit])
-                .map { try Alert(row: $0, epoch: epoch) }
+        let ids = try read(operation) { db in
+            try Int64.fetchAll(db, sql: "SELECT id FROM outbox WHERE \(condition) ORDER BY id LIMIT ?", arguments: [limit])
         }
+        return try alerts(ids: ids, operation)
+    }
+
+    /// The outbox rows with these ids, in this order (an id without a row is left out): from
+    /// `recentAlerts` when this process wrote them, else decoded from the row.
+    func alerts(ids: [Int64], _ operation: String) throws(FactStoreError) -> [Alert] {
+        var alerts = ids.map { recentAlerts.alert(id: $0) }
+        let missing = zip(ids, alerts).filter { $0.1 == nil }.map(\.0)
+        guard !missing.isEmpty else { return alerts.compactMap { $0 } }
+        let epoch = self.epoch
+        let decoded = try read(operation) { db in
+            let statement = try db.cachedStatement(sql: "SELECT id, payload FROM outbox WHERE id = ?")
+            var decoded: [Int64: Alert] = [:]
+            for id in missing {
+                if let row = try Row.fetchOne(statement, arguments: [id]) { decoded[id] = try Alert(row: row, epoch: epoch) }
+            }
+            return decoded
+        }
+        for index in alerts.indices where alerts[index] == nil { alerts[index] = decoded[ids[index]] }
+        return alerts.compactMap { $0 }
     }
 
     func read<T>(_ operation: String, _ body: (Database) throws -> T) throws(FactStoreError) -> T {

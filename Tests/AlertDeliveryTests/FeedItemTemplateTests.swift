@@ -19,26 +19,65 @@ import Testing
         (25, (0..<20).map { "/in/é-\($0).txt" }), (1_000_000, ["/in/x/y.txt#item-1"]),
     ]
 
-    @Test(arguments: FeedValidityTests.entries())
-    func aPatchedItemIsTheItemRenderedWhole(entry: FeedEntry) throws {
+    @Test(arguments: FeedValidityTests.entries() + Self.awkwardEntries())
+    func aPatchedItemIsTheItemJSONEncoderWrites(entry: FeedEntry) throws {
         let encoder = Self.encoder()
-        let template = try FeedItemTemplate(alert: entry.alert, encoder: encoder)
-        #expect(template.isPatched)
+        let template = try FeedItemTemplate(alert: entry.alert)
         for (count, sources) in Self.corroborations {
             let whole = try encoder.encode(JSONFeed.Item(entry: FeedEntry(alert: entry.alert, sourceCount: count, sources: sources)))
-            let patched = try template.render(sourceCount: count, sources: sources, encoder: encoder)
+            let patched = template.render(sourceCount: count, sources: sources)
             #expect(String(decoding: patched, as: UTF8.self) == String(decoding: whole, as: UTF8.self), "\(count) sources")
         }
     }
 
-    @Test func anItemWhoseTextHoldsTheSentinelIsRenderedWhole() throws {
-        var alert = try #require(FeedValidityTests.entries().first).alert
-        alert.evidence = "Reported by 7203641958117349 sources."
-        let encoder = Self.encoder()
-        let template = try FeedItemTemplate(alert: alert, encoder: encoder)
-        #expect(!template.isPatched)
-        let whole = try encoder.encode(JSONFeed.Item(entry: FeedEntry(alert: alert, sourceCount: 3, sources: ["/a"])))
-        #expect(try template.render(sourceCount: 3, sources: ["/a"], encoder: encoder) == Array(whole))
+    /// Alerts whose text needs every kind of escape, whose numbers print in every form, and whose
+    /// optional fields are each present and absent.
+    static func awkwardEntries() -> [FeedEntry] {
+        let texts = [
+            "", "quote \" backslash \\ slash / tab \t newline \n return \r", "\u{8}\u{C}\u{0}\u{1F}\u{7F}",
+            "é ü 中文 🇺🇸 \u{2028}\u{2029} " + String(Unicode.Scalar(0xFDD0 as UInt32)!), "Reported by 7203641958117349 sources.", "<p>&amp;</p>",
+        ]
+        let rates: [Double?] = [nil, 0, 25, 7.5, 0.1, 1e-7, 123456789012.5, 1e21, -0.0]
+        var entries: [FeedEntry] = []
+        for (index, text) in texts.enumerated() {
+            let rate = rates[index % rates.count]
+            let tariff = TariffFact(
+                imposer: index % 2 == 0 ? text : nil, target: "CN", products: index % 3 == 0 ? [] : [text, "steel"],
+                ratePct: rate, previousRatePct: rates[(index + 3) % rates.count], additional: index % 2 == 1,
+                aggregate: index == 4, direction: TariffDirection.allCases[index % TariffDirection.allCases.count],
+                status: TariffStatus.allCases[index % TariffStatus.allCases.count],
+                effectiveDate: index % 2 == 0 ? TemporalValue(iso: "2026-Q\(index % 4 + 1)") : nil)
+            let deadline = DeadlineFact(
+                date: TemporalValue(iso: ["2026-03-01", "2026-W09", "2026-03", "2026"][index % 4])!,
+                endDate: index % 2 == 0 ? TemporalValue(iso: "2026-12-31") : nil, kind: DeadlineKind.allCases[index % DeadlineKind.allCases.count],
+                subject: text)
+            let provenance: [ArticleProvenance?] = [
+                nil,
+                ArticleProvenance(title: text, url: nil, published: nil, referenceDateSource: "dateline"),
+                ArticleProvenance(title: nil, url: "https://x.example/\(index)?a=\"\(text)\"", published: CalendarDate(year: 2026, month: 1, day: 31),
+                    referenceDateSource: "metadata", item: text),
+                ArticleProvenance(title: "", url: "", published: nil, referenceDateSource: "mtime", item: nil),
+            ]
+            for (variant, article) in provenance.enumerated() {
+                let kind = AlertKind.allCases[(index + variant) % AlertKind.allCases.count]
+                let current: FactValue = variant % 2 == 0 ? .tariff(tariff) : .deadline(deadline)
+                let previous: FactValue? = [nil, .tariff(tariff), .deadline(deadline)][(index + variant) % 3]
+                let alert = Alert(
+                    id: Int64(1000 + index * 10 + variant), factID: "fact-\(text)", kind: kind,
+                    createdAt: Date(timeIntervalSince1970: 1_761_300_000.123 + Double(index)), current: current, previous: previous,
+                    sourceFile: "/in/\(text).txt", evidence: text, sourceCount: 1, provenance: article,
+                    daysBefore: variant == 1 ? 3 : nil, confidence: variant == 3 ? [0.6, 0.125, 1e-5, 0.3333333333333333][index % 4] : nil)
+                entries.append(FeedEntry(alert: alert, sourceCount: 1, sources: [alert.sourceFile]))
+            }
+        }
+        return entries
+    }
+
+    @Test func aRateThatIsNotANumberIsRefusedAsJSONEncoderRefusesIt() {
+        var alert = FeedValidityTests.entries()[2].alert
+        alert.current = .tariff(TariffFact(imposer: "US", target: "CN", ratePct: .nan, status: .imposed))
+        #expect(throws: NonFiniteNumber.self) { try FeedItemTemplate(alert: alert) }
+        #expect(throws: EncodingError.self) { try Self.encoder().encode(JSONFeed.Item(entry: FeedEntry(alert: alert, sourceCount: 1, sources: []))) }
     }
 
     @Test func aFactReportedAgainIsPatchedWithoutReadingItsAlert() throws {

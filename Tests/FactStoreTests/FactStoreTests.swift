@@ -266,3 +266,38 @@ import TariffExtraction
         #expect(MergeTransaction.fourDigitYear(year) == text)
     }
 }
+
+extension FactStoreTests {
+    @Test func alertsThisProcessWroteReadBackAsTheirRowsDecode() throws {
+        let store = try FactStore(directory: directory)
+        var raised: [Alert] = []
+        for index in 0..<40 {
+            let extraction = Extraction(
+                deadlines: [deadline("2026-05-\(10 + index % 9)", subject: "talks \(index)")],
+                tariffChanges: [tariff("US", "CN", Double(index) + 0.5), tariff("JP", nil, 15, status: .imposed)])
+            raised += try store.record(file("f\(index).txt"), extraction: extraction, now: Date(timeIntervalSinceNow: Double(index) / 7))
+        }
+        #expect(raised.count > 40)
+        // A store opened afresh has written nothing: it decodes every row.
+        let fresh = try FactStore(directory: directory)
+        let cached = try store.pendingAlerts(limit: 1000)
+        #expect(cached.map(\.id) == raised.map(\.id))
+        #expect(cached == (try fresh.pendingAlerts(limit: 1000)))
+        #expect(try store.pendingAlerts(for: .feed, after: raised[3].id, limit: 5) == (try fresh.pendingAlerts(for: .feed, after: raised[3].id, limit: 5)))
+        let ids = raised.map(\.id).reversed().map { $0 }
+        #expect(try store.feedItems(ids: ids) == (try fresh.feedItems(ids: ids)))
+    }
+
+    @Test func recentAlertsForgetTheOldestBeyondTheirCapacity() {
+        let recent = RecentAlerts(capacity: 3)
+        let alert = Alert(
+            id: 0, factID: "f", kind: .newTariff, createdAt: Date(), current: .tariff(TariffFact(imposer: "US", target: nil, ratePct: 1, status: .imposed)),
+            previous: nil, sourceFile: "/a", evidence: "e", sourceCount: 1)
+        recent.add((1...5).map { id in
+            var copy = alert
+            copy.id = Int64(id)
+            return copy
+        })
+        #expect((1...5).map { recent.alert(id: Int64($0))?.id } == [nil, nil, 3, 4, 5])
+    }
+}

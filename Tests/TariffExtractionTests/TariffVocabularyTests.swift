@@ -106,6 +106,18 @@ import Testing
         (TariffVocabulary.both, "both"),
         (TariffVocabulary.two, "two"),
         (TariffTokenizer.rateHash, "rate"),
+        (TariffVocabulary.being, "being"),
+        (TariffVocabulary.addition, "addition"),
+        (TariffVocabulary.shall, "shall"),
+        (TariffVocabulary.effective, "effective"),
+        (TariffVocabulary.after, "after"),
+        (TariffVocabulary.within, "within"),
+        (TariffVocabulary.made, "made"),
+        (TariffVocabulary.built, "built"),
+        (TariffVocabulary.instead, "instead"),
+        (TariffVocabulary.rather, "rather"),
+        (TariffVocabulary.down, "down"),
+        (TariffVocabulary.hundred, "hundred"),
     ]
 
     @Test func hashConstantsMatchTheirWords() {

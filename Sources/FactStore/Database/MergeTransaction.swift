@@ -28,10 +28,8 @@ struct MergeTransaction {
         let bucket = FactMerger.bucket(of: observation)
         let candidates = try candidates(in: bucket, for: observation)
         var partyCandidates: [StoredFact] = []
-        for pattern in FactMerger.partyPatterns(of: observation) {
-            partyCandidates += try Row.fetchAll(
-                db.cachedStatement(sql: "SELECT * FROM facts WHERE bucket GLOB ? AND bucket <> ? ORDER BY created_at, id"), arguments: [pattern, bucket]
-            ).map { try StoredFact(row: $0, values: values) }
+        for buckets in FactMerger.partyBuckets(of: observation) {
+            partyCandidates += try facts(in: buckets, other: bucket)
         }
         let decision = FactMerger.decide(
             observation, referenceDate: file.referenceDate, candidates: candidates, partyCandidates: partyCandidates)
@@ -93,6 +91,41 @@ struct MergeTransaction {
         ).map { try StoredFact(row: $0, values: values) }
     }
 
+    /// The facts of `buckets` outside the observation's own `bucket`, oldest first. Each form is a look-up or
+    /// a range of the bucket index: no pattern matching, which SQLite cannot keep prepared.
+    func facts(in buckets: FactMerger.PartyBuckets, other bucket: String) throws -> [StoredFact] {
+        let rows: [Row]
+        switch buckets {
+        case .exactly(let name):
+            guard name != bucket else { return [] }
+            rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM facts WHERE bucket = ? ORDER BY created_at, id"), arguments: [name])
+        case .starting(with: let prefix):
+            rows = try Row.fetchAll(
+                db.cachedStatement(sql: "SELECT * FROM facts WHERE bucket >= ? AND bucket < ? AND bucket <> ? ORDER BY created_at, id"),
+                arguments: [prefix, Self.upperBound(ofBucketsStartingWith: prefix), bucket])
+        case .tariffBucketsEnding(with: let suffix):
+            // `tariff:` and `suffix` may not overlap: `tariff:X` does not end in `:X` in this sense.
+            rows = try Row.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                        SELECT * FROM facts WHERE bucket >= 'tariff:' AND bucket < 'tariff;' AND bucket <> ?
+                          AND length(bucket) >= length('tariff:') + length(?) AND substr(bucket, -length(?)) = ?
+                        ORDER BY created_at, id
+                        """),
+                arguments: [bucket, suffix, suffix, suffix])
+        }
+        return try rows.map { try StoredFact(row: $0, values: values) }
+    }
+
+    /// The smallest text above every text starting with `prefix` (SQLite compares text bytewise): the
+    /// prefix with its last byte raised by one. Bucket prefixes end in `:`, so the last byte is ASCII.
+    static func upperBound(ofBucketsStartingWith prefix: String) -> String {
+        var bytes = Array(prefix.utf8)
+        precondition(bytes.last.map { $0 < 0x7F } == true, "a bucket prefix ends in an ASCII character")
+        bytes[bytes.count - 1] += 1
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// A year as the four digits dates are stored with (`0999`, `9999`), clamped to them: text order is then
     /// year order, also at the ends dates saturate to.
     static func fourDigitYear(_ year: Int) -> String {
@@ -145,7 +178,7 @@ struct MergeTransaction {
             confidence: observation.confidence < 1 ? observation.confidence : nil)
         try db.cachedStatement(
             sql: "INSERT INTO outbox (fact_id, kind, created_at, payload) VALUES (?, ?, ?, ?)").execute(
-            arguments: [factID, kind.rawValue, now, try JSONText.encode(alert)])
+            arguments: [factID, kind.rawValue, now, try alert.payloadJSON])
         alert.id = db.lastInsertedRowID
         alerts.append(alert)
     }
@@ -169,22 +202,15 @@ extension Observation {
     }
 }
 
-/// Fact values and their JSON text, for one transaction: a batch of files reads the same candidate
-/// facts again and again, and writes the same values (a fact corroborated by every file, its source
-/// rows), and JSON was the merge's largest cost. Decoding is keyed by the exact text, so an updated
-/// fact (new text) is decoded afresh; encoding by the value, memoising only what this cache encoded,
-/// so the text written is always today's canonical form.
+/// Fact values decoded from their JSON text, for one transaction: a batch of files reads the same
+/// candidate facts again and again, and decoding was the merge's largest cost. Keyed by the exact text,
+/// so an updated fact (new text) is decoded afresh. Values are written with `CanonicalJSON`, which
+/// costs less than a look-up here would.
 final class FactValueCache {
     private var decoded: [String: FactValue] = [:]
-    private var encoded: [FactValue: String] = [:]
-    private let encoder = JSONText.encoder()
 
     func encode(_ value: FactValue) throws -> String {
-        if let text = encoded[value] { return text }
-        let text = String(decoding: try encoder.encode(value), as: UTF8.self)
-        if encoded.count >= 4096 { encoded.removeAll(keepingCapacity: true) }
-        encoded[value] = text
-        return text
+        try value.canonicalJSON
     }
 
     func decode(_ text: String) throws -> FactValue {

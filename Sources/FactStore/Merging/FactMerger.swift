@@ -52,19 +52,30 @@ enum FactMerger {
         }
     }
 
-    /// GLOB patterns of the buckets whose facts may be the same move told with one party missing:
-    /// `US` on `?` and `US` on `CN` are one threat when everything else agrees.
-    static func partyPatterns(of observation: Observation) -> [String] {
+    /// Which buckets a tariff bucket's facts with one party missing may sit in.
+    enum PartyBuckets: Sendable, Hashable {
+        /// This one bucket.
+        case exactly(String)
+        /// Every bucket starting with this text (an index range, not a GLOB: a GLOB pattern bound as a
+        /// parameter makes SQLite prepare the statement again at every use).
+        case starting(with: String)
+        /// Every tariff bucket (`tariff:…`) ending with this text.
+        case tariffBucketsEnding(with: String)
+    }
+
+    /// The buckets whose facts may be the same move told with one party missing: `US` on `?` and `US`
+    /// on `CN` are one threat when everything else agrees.
+    static func partyBuckets(of observation: Observation) -> [PartyBuckets] {
         guard observation.alertable, case .tariff(let t) = observation.value else { return [] }
         switch (t.imposer, t.target) {
-        case (let imposer?, let target?): return ["tariff:\(imposer):[?]", "tariff:[?]:\(target)"]  // [?]: a literal ? in GLOB
-        case (let imposer?, nil): return ["tariff:\(imposer):*"]
-        case (nil, let target?): return ["tariff:*:\(target)"]
+        case (let imposer?, let target?): return [.exactly("tariff:\(imposer):?"), .exactly("tariff:?:\(target)")]
+        case (let imposer?, nil): return [.starting(with: "tariff:\(imposer):")]
+        case (nil, let target?): return [.tariffBucketsEnding(with: ":\(target)")]
         case (nil, nil): return []
         }
     }
 
-    /// - Parameter partyCandidates: facts from `partyPatterns`, compared only for corroboration:
+    /// - Parameter partyCandidates: facts from `partyBuckets`, compared only for corroboration:
     ///   a report missing a party never changes or contradicts a fact about named parties.
     static func decide(
         _ observation: Observation, referenceDate: CalendarDate, candidates: [StoredFact], partyCandidates: [StoredFact] = []

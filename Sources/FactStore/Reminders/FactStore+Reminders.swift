@@ -27,7 +27,7 @@ extension FactStore {
                     provenance: record.article, daysBefore: reminder.deadlineDay.daysSinceEpoch - today.daysSinceEpoch)
                 try db.execute(
                     sql: "INSERT INTO outbox (fact_id, kind, created_at, payload) VALUES (?, ?, ?, ?)",
-                    arguments: [alert.factID, alert.kind.rawValue, now, try JSONText.encode(alert)])
+                    arguments: [alert.factID, alert.kind.rawValue, now, try alert.payloadJSON])
                 alert.id = db.lastInsertedRowID
                 try recordReminder(reminder, alertID: alert.id, now: now, in: db)
                 alerts.append(alert)

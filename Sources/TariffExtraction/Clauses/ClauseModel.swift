@@ -180,7 +180,22 @@ extension ClauseModel {
             let n = units.count
             owner = [Int32](filled: 0, count: n)
             var facts = [TokenFacts](filled: TokenFacts(word: [], finite: false, nextVerbOrBreak: Int32(n), nextStop: Int32(n)), count: n + 1)
-            for i in 0..<n where units[i].kind == .word { facts[i].word = ClauseLexicon.word(units[i].hash) }
+            // Through buffer pointers: three passes write every token's facts, and each array write
+            // checked uniqueness and bounds (a fifth of the model's cost); indices stay within 0...n.
+            facts.withUnsafeMutableBufferPointer { facts in
+                units.withUnsafeBufferPointer { units in
+                    Self.readFacts(into: facts, units: units, bytes: bytes)
+                }
+            }
+            self.facts = facts
+        }
+
+        /// Each token's lexicon entry and finiteness, then both look-aheads from the right; `facts` has
+        /// one entry more than `units`.
+        private static func readFacts(into facts: UnsafeMutableBufferPointer<TokenFacts>, units: UnsafeBufferPointer<ClauseUnit>, bytes: [UInt8]) {
+            let n = units.count
+            let lexicon = ClauseLexicon.table  // once, not a lazy-initialisation check per word
+            for i in 0..<n where units[i].kind == .word { facts[i].word = lexicon[units[i].hash] ?? [] }
             let auxiliary: ClauseWord = [.future, .possibleModal, .obligationModal, .pastAux, .presentAux, .perfectAux]
             let verb: ClauseWord = [.pastVerb, .presentVerb, .reports]
             // is each token a finite verb (or an auxiliary) in its place? Read once per token, inline
@@ -202,7 +217,6 @@ extension ClauseModel {
                 facts[i].nextStop = k == .stop ? Int32(i) : facts[i + 1].nextStop
                 i -= 1
             }
-            self.facts = facts
         }
 
         /// Gives token `k` to clause `c`.

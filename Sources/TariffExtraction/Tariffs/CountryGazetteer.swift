@@ -141,21 +141,24 @@ enum CountryGazetteer {
     /// First-token hash to the entries starting with it, longest first.
     static let index = WordTable<[Entry]>(entriesByFirstWord)
 
+    /// Built in every process before its first article, so the lines are split on their UTF-8 bytes:
+    /// `String.split` breaks graphemes, and cost as much as the rest of the table.
     private static let entriesByFirstWord: [UInt64: [Entry]] = {
         var index: [UInt64: [Entry]] = [:]
+        var tokens: [TariffToken] = []
         for line in data {
-            let parts = line.split(separator: "|", maxSplits: 1)
-            let code = String(parts[0])
-            for rawName in parts[1].split(separator: ",") {
-                var name = rawName.trimmingSpaces()
-                let isPerson = name.hasPrefix("@")
-                if isPerson { name.removeFirst() }
-                var tokens: [TariffToken] = []
-                let bytes = Array(name.utf8)
+            let utf8 = Array(line.utf8)
+            guard let bar = utf8.firstIndex(of: 0x7C) else { continue }  // `|`
+            let code = String(decoding: utf8[..<bar], as: UTF8.self)
+            for rawName in utf8[(bar + 1)...].split(separator: 0x2C) {  // `,`
+                var bytes = Array(rawName.drop { $0 == 0x20 })
+                while bytes.last == 0x20 { bytes.removeLast() }
+                let isPerson = bytes.first == 0x40  // `@`
+                if isPerson { bytes.removeFirst() }
                 TariffTokenizer.tokenize(bytes, 0..<bytes.count, into: &tokens)
                 let hashes = tokens.filter { $0.kind == .word || $0.kind == .possessive }.map(\.hash)
                 guard let first = hashes.first else { continue }
-                let needsCaps = bytes.count <= 4 && name.allSatisfy { $0.isUppercase || $0 == "." }
+                let needsCaps = bytes.count <= 4 && String(decoding: bytes, as: UTF8.self).allSatisfy { $0.isUppercase || $0 == "." }
                 index[first, default: []].append(
                     Entry(rest: Array(hashes.dropFirst()), code: code, needsCaps: needsCaps, isPerson: isPerson))
             }
@@ -197,11 +200,3 @@ enum CountryGazetteer {
     }
 }
 
-extension Substring {
-    fileprivate func trimmingSpaces() -> String {
-        var s = self
-        while s.first == " " { s.removeFirst() }
-        while s.last == " " { s.removeLast() }
-        return String(s)
-    }
-}

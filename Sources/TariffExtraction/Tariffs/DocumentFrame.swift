@@ -93,7 +93,8 @@ struct DocumentFrame: Sendable {
 
     /// The sentence speaks of imports from everywhere: `imported`, `imports`, `all`, `global`, `worldwide`.
     static func namesAllOrigins(_ s: TariffSentence) -> Bool {
-        (0..<s.count).contains { s.isWord($0) && openOriginWords.contains(s.tokens[$0].hash) }
+        let words = openOriginWords  // once, not a lazy-initialisation check per token
+        return (0..<s.count).contains { s.isWord($0) && words.contains(s.tokens[$0].hash) }
     }
 
     private static let openOriginWords = WordTable<Bool>(set: 

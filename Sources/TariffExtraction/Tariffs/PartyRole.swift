@@ -14,23 +14,27 @@ enum PartyRole: Sendable, Equatable {
 /// remembered: without that, a comma list of n names cost n³ steps (a 32 KiB list took 38 s). A class,
 /// for those caches; one reader serves one sentence, and `roles()` reads its names in order.
 final class PartyRoleReader {
+    /// The sentence's words; its names are `mentions`, read before the sentence that holds both is built.
     let sentence: TariffSentence
+    let mentions: [CountryGazetteer.Mention]
+    // only `roles()` and `role(of:)` touch it, never overlapping: the dynamic exclusivity check cost more than the reads
     /// The roles read so far, in order: the name before the one being read is always among them.
-    private var known: [PartyRole] = []
-    private lazy var listEndRoles: [PartyRole?] = Array(filled: nil, count: sentence.mentions.count)
+    @exclusivity(unchecked) private var known: [PartyRole] = []
+    private lazy var listEndRoles: [PartyRole?] = Array(filled: nil, count: mentions.count)
     /// For each name, the last name of the list it is part of from there on (itself when none follows).
     private lazy var chainEnds: [Int] = listChainEnds()
     /// The last token that is a complaint word: reporting verbs ask whether one comes later, once per name.
     private lazy var lastComplaint: Int = (0..<sentence.count).last { sentence.has($0, .complaint) } ?? -1
 
-    init(sentence: TariffSentence) {
+    init(sentence: TariffSentence, mentions: [CountryGazetteer.Mention]) {
         self.sentence = sentence
+        self.mentions = mentions
     }
 
     /// The role of every name of the sentence, in order.
     func roles() -> [PartyRole] {
-        known.reserveCapacity(sentence.mentions.count)
-        for m in sentence.mentions.indices { known.append(role(of: m, asListEnd: false)) }
+        known.reserveCapacity(mentions.count)
+        for m in mentions.indices { known.append(role(of: m, asListEnd: false)) }
         return known
     }
 
@@ -49,7 +53,7 @@ final class PartyRoleReader {
     /// Philippines pay 19%`), so the last must not ask back through the names before it.
     private func role(of m: Int, asListEnd: Bool) -> PartyRole {
         let s = sentence
-        let mention = s.mentions[m]
+        let mention = mentions[m]
         let a = mention.tokens.lowerBound
         var b = mention.tokens.upperBound
         // Words after the name.
@@ -130,7 +134,7 @@ final class PartyRoleReader {
             if s.has(p, .byMarker) { return .imposer }
             // `cars enter the U.S. at 10%`: the market entered charges the rate
             if s.has(p, .entryVerb) { return .imposer }
-            if !asListEnd, s.has(p, .coordinator), m > 0, s.mentions[m - 1].tokens.upperBound == p {
+            if !asListEnd, s.has(p, .coordinator), m > 0, mentions[m - 1].tokens.upperBound == p {
                 // `tariffs on Canada and Mexico`: a listed name shares the role of the one before it.
                 let previous = role(of: m - 1)
                 if previous != .neutral { return previous }
@@ -142,7 +146,7 @@ final class PartyRoleReader {
             if !bodyOf, s.has(p, .venueMarker) || s.has(p, .preposition) && !s.has(p, .untilTrigger) && !s.isWord(p, TariffVocabulary.since) {
                 return .neutral
             }
-        } else if !asListEnd, p >= 0, s.tokens[p].kind == .comma, m > 0, s.mentions[m - 1].tokens.upperBound == p {
+        } else if !asListEnd, p >= 0, s.tokens[p].kind == .comma, m > 0, mentions[m - 1].tokens.upperBound == p {
             let previous = role(of: m - 1)
             if previous != .neutral { return previous }
         }
@@ -158,7 +162,7 @@ final class PartyRoleReader {
         while k < s.count && skipped < 5 {
             if s.has(k, .beForm) { passive = true }
             if s.tokens[k].kind == .possessive || s.has(k, .auxiliary)
-                || (s.isWord(k) && s.tokens[k].capitalized && s.mention(at: k) != nil)
+                || (s.isWord(k) && s.tokens[k].capitalized && mentions.index(covering: k) != nil)
             {
                 k += 1; skipped += 1; continue
             }
@@ -188,9 +192,9 @@ final class PartyRoleReader {
                 }
                 if lastComplaint > k { return .target }  // a complaint word after the verb
                 // the same party named again after the verb: from the last name back, mentions being in text order
-                var later = s.mentions.count - 1
-                while later > m, s.mentions[later].tokens.lowerBound > k {
-                    if s.mentions[later].code == mention.code { return .neutral }
+                var later = mentions.count - 1
+                while later > m, mentions[later].tokens.lowerBound > k {
+                    if mentions[later].code == mention.code { return .neutral }
                     later -= 1
                 }
                 return .imposer
@@ -273,14 +277,14 @@ final class PartyRoleReader {
     /// comma, `and`/`or` and/or a determiner.
     private func listChainEnds() -> [Int] {
         let s = sentence
-        var ends = Array(s.mentions.indices)
-        for k in s.mentions.indices.dropLast().reversed() {
-            let end = s.mentions[k].tokens.upperBound
+        var ends = Array(mentions.indices)
+        for k in mentions.indices.dropLast().reversed() {
+            let end = mentions[k].tokens.upperBound
             var gap = end
             if gap < s.count, s.tokens[gap].kind == .comma { gap += 1 }
             if s.has(gap, .coordinator) { gap += 1 }
             if s.has(gap, .determiner) { gap += 1 }
-            if gap > end, s.mentions[k + 1].tokens.lowerBound == gap { ends[k] = ends[k + 1] }
+            if gap > end, mentions[k + 1].tokens.lowerBound == gap { ends[k] = ends[k + 1] }
         }
         return ends
     }

@@ -43,8 +43,8 @@ struct ProductPhrase {
         return items
     }
 
-    private static let made = TariffTokenizer.hash("made")
-    private static let built = TariffTokenizer.hash("built")
+    private static var made: UInt64 { TariffVocabulary.made }
+    private static var built: UInt64 { TariffVocabulary.built }
 
     /// The list after `on`: skips determiners, country words and `imports of`; stops at the next clause part.
     private func onPhrase(after on: Int, limit: Int) -> [Range<Int>] {

@@ -146,13 +146,13 @@ enum RateScanner {
             || (s.isWord(a, up) || s.isWord(a, down)) && s.isWord(b, TariffVocabulary.from)
     }
 
-    private static let instead = TariffTokenizer.hash("instead")
-    private static let rather = TariffTokenizer.hash("rather")
-    private static let than = TariffTokenizer.hash("than")
-    private static let up = TariffTokenizer.hash("up")
-    private static let down = TariffTokenizer.hash("down")
+    private static var instead: UInt64 { TariffVocabulary.instead }
+    private static var rather: UInt64 { TariffVocabulary.rather }
+    private static var than: UInt64 { TariffVocabulary.than }
+    private static var up: UInt64 { TariffVocabulary.up }
+    private static var down: UInt64 { TariffVocabulary.down }
 
-    private static let hundred = TariffTokenizer.hash("hundred")
+    private static var hundred: UInt64 { TariffVocabulary.hundred }
 
     /// `enter the U.S. at 10%`, `cross the border at 25%`: the rate follows `at`, a verb of entering a
     /// few words before it.

@@ -40,13 +40,13 @@ enum EffectPhrase {
         return opens && precedes(s, s.isWord(t - 1) && !s.has(t - 1, .effectiveTrigger) ? t - 1 : t, width: 3)
     }
 
-    private static let effective = TariffTokenizer.hash("effective")
-    private static let effect = TariffTokenizer.hash("effect")
-    private static let force = TariffTokenizer.hash("force")
-    private static let into = TariffTokenizer.hash("into")
-    private static let since = TariffTokenizer.hash("since")
-    private static let after = TariffTokenizer.hash("after")
-    private static let within = TariffTokenizer.hash("within")
+    private static var effective: UInt64 { TariffVocabulary.effective }
+    private static var effect: UInt64 { TariffVocabulary.effect }
+    private static var force: UInt64 { TariffVocabulary.force }
+    private static var into: UInt64 { TariffVocabulary.into }
+    private static var since: UInt64 { TariffVocabulary.since }
+    private static var after: UInt64 { TariffVocabulary.after }
+    private static var within: UInt64 { TariffVocabulary.within }
     private static let takeForms = WordTable<Bool>(set: ["take", "takes", "took", "taken", "taking"].map(TariffTokenizer.hash))
 }
 
@@ -116,7 +116,8 @@ struct StartStatement: Sendable {
 
     /// The sentence names a trade agreement (`under the deal`, `the FTA`): its rates are the agreement's.
     static func namesAgreement(_ s: TariffSentence) -> Bool {
-        (0..<s.count).contains { s.isWord($0) && agreementNouns.contains(s.tokens[$0].hash) }
+        let nouns = agreementNouns  // once, not a lazy-initialisation check per token
+        return (0..<s.count).contains { s.isWord($0) && nouns.contains(s.tokens[$0].hash) }
     }
 
     static let agreementNouns = WordTable<Bool>(set: ["agreement", "deal", "pact", "fta", "accord", "treaty"].map(TariffTokenizer.hash))

@@ -69,7 +69,7 @@ enum StartedMeasures {
         return false
     }
 
-    private static let effect = TariffTokenizer.hash("effect")
-    private static let force = TariffTokenizer.hash("force")
+    private static var effect: UInt64 { TariffVocabulary.effect }
+    private static var force: UInt64 { TariffVocabulary.force }
     private static let remainWords = WordTable<Bool>(set: ["remain", "remains", "stays", "stay"].map(TariffTokenizer.hash))
 }

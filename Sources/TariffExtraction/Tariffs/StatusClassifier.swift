@@ -53,6 +53,8 @@ struct StatusClassifier {
                 detached = true
             }
             guard s.isWord(k) else { continue }
+            // read once: the rules below compare it a dozen times, and each `s.tokens[k]` is a call
+            let h = s.tokens[k].hash
             var c = s.lexemes[k].classes
             // `…now enter duty free, and that share is expected to rise`: a clause joined after the rate's own
             // speaks of something else
@@ -68,7 +70,7 @@ struct StatusClassifier {
                 c.remove(.threat)
             }
             // `each order`, `the decree`: a verb of deciding after a determiner is a noun, and names no decision
-            if c.contains(.announce), s.has(k - 1, .determiner), s.tokens[k].hash != TariffVocabulary.announcement { c.remove(.announce) }
+            if c.contains(.announce), s.has(k - 1, .determiner), h != TariffVocabulary.announcement { c.remove(.announce) }
             // `in May` is a month, not a modal
             if s.isThreat(k), c.contains(.threat) { threat = true }
             if c.contains(.propose) && !s.isWord(k - 1, TariffVocabulary.the) { propose = true }
@@ -82,25 +84,25 @@ struct StatusClassifier {
             if c.contains(.lift), !rateIsNewLevel, !c.contains(.marketVerb) || s.has(k + 1, .determiner) {
                 if !(s.lexemes[k].classes.contains(.lift) && s.isWord(k + 1, TariffVocabulary.to)) { lift = true }
             }
-            if (s.tokens[k].hash == TariffVocabulary.roll || s.tokens[k].hash == TariffVocabulary.rolled || s.tokens[k].hash == TariffVocabulary.rolling),
+            if (h == TariffVocabulary.roll || h == TariffVocabulary.rolled || h == TariffVocabulary.rolling),
                 s.isWord(k + 1, TariffVocabulary.back), !rateIsNewLevel, !detached
             {
                 lift = true
             }
             if c.contains(.pause) { pause = true }
-            let near = abs(k - anchor) <= 5 || (k >= span.lowerBound - 4 && k <= span.upperBound + 4)
-            if c.contains(.inEffect), s.tokens[k].hash != TariffVocabulary.effect, s.tokens[k].hash != TariffVocabulary.force {
+            let near = (anchor - 5...anchor + 5).contains(k) || (k >= span.lowerBound - 4 && k <= span.upperBound + 4)
+            if c.contains(.inEffect), h != TariffVocabulary.effect, h != TariffVocabulary.force {
                 inEffect = true
                 if near { inEffectNear = true }
             }
-            if (s.tokens[k].hash == TariffVocabulary.effect || s.tokens[k].hash == TariffVocabulary.force),
+            if (h == TariffVocabulary.effect || h == TariffVocabulary.force),
                 s.isWord(k - 1, TariffVocabulary.in) || s.isWord(k - 1, TariffVocabulary.into)
                     || s.isWord(k - 1, TariffVocabulary.took) || s.isWord(k - 2, TariffVocabulary.went)
             {
                 inEffect = true
                 inEffectNear = true
             }
-            if s.tokens[k].hash == TariffVocabulary.is || s.tokens[k].hash == TariffVocabulary.are { presentBe = true }
+            if h == TariffVocabulary.is || h == TariffVocabulary.are { presentBe = true }
             // `…, compared with imported goods`: a participle in a clause after the rate tells no tense of it
             // `imported goods`: a participle before the goods it describes is an adjective; `, compared with`,
             // `, based on`: a participle opening a phrase after a comma is no verb of the clause

@@ -35,7 +35,8 @@ struct TariffFinder: Sendable {
             let words = TariffSentence(wordsOf: document.bytes, index: index, range: range)
             if budget.charge(tokens: words.count) { break }
             let withoutTariffWord = !words.hasTariffNoun
-            guard !withoutTariffWord || !changes.isEmpty && RatesWithoutTariffWord.cues(words) else { continue }
+            // kept as the next sentence's previous one: a rate there may borrow its sides, and tokenizing it again cost more
+            guard !withoutTariffWord || !changes.isEmpty && RatesWithoutTariffWord.cues(words) else { previous = words; continue }
             if !spellsPercent, !withoutTariffWord { spellsPercent = RatesWithoutTariffWord.spellsPercent(words) }
             while timexIndex < timexes.count && timexes[timexIndex].sentenceIndex < index { timexIndex += 1 }
             var sentenceTimexes: [TaggedTimex] = []
@@ -73,12 +74,15 @@ struct TariffFinder: Sendable {
             }
             if !found.isEmpty, StartStatement.namesAgreement(sentence) { agreementSentences.insert(index) }
             if budget.charge(tokens: 0, found: found.count) { break }
-            previous = sentence.isNamed ? sentence : nil
+            previous = sentence
         }
         // `As of June 1, duties on consumer goods will be cut. The duty on cosmetics will fall to 2%.`:
         // a rate without a date of its own takes the start date another sentence states for it.
         if changes.contains(where: { $0.effectiveDate == nil }) {
-            starts += startsOutsideTariffSentences(document, timexes: timexes, read: Set(read.map(\.index)))
+            // per sentence, not a `Set`: hashing every index cost more than the rule
+            var isRead = [Bool](filled: false, count: document.sentences.count)
+            for sentence in read { isRead[sentence.index] = true }
+            starts += startsOutsideTariffSentences(document, timexes: timexes, isRead: isRead)
             StartStatement.link(starts, to: &changes, sentences: changeSentences, agreementSentences: agreementSentences)
         }
         StartedMeasures.settle(&changes, reference: referenceDate)
@@ -110,7 +114,7 @@ struct TariffFinder: Sendable {
 
     /// Start statements in sentences without a tariff noun (`The agreement comes into force on Sunday`):
     /// only sentences with a dated timex and the letters of `effect` or `force` are tokenized.
-    private func startsOutsideTariffSentences(_ document: TextDocument, timexes: [TaggedTimex], read: Set<Int>) -> [StartStatement] {
+    private func startsOutsideTariffSentences(_ document: TextDocument, timexes: [TaggedTimex], isRead: [Bool]) -> [StartStatement] {
         var found: [StartStatement] = []
         var t = 0
         while t < timexes.count {
@@ -121,7 +125,7 @@ struct TariffFinder: Sendable {
                 if timexes[t].date != nil { dated = true }
                 t += 1
             }
-            guard dated, !read.contains(index), document.sentences.indices.contains(index) else { continue }
+            guard dated, document.sentences.indices.contains(index), !isRead[index] else { continue }
             let range = document.sentences[index]
             guard Self.mentionsEntryIntoForce(document.bytes, range) else { continue }
             let group = timexes[first..<t].filter { $0.date != nil }  // copied only for the few sentences read
@@ -202,13 +206,14 @@ enum TariffPrefilter {
         }
     }
 
-    /// The high bit of each lane holding t, d, l or s in either case.
+    /// The high bit of each lane holding t, d, l or s in either case, and of the odd `|` or `\\`, which
+    /// `startsTariffWord` turns away.
     @inline(__always)
     private static func initialLanes(_ word: UInt64) -> UInt64 {
         let folded = word | (ByteLanes.ones &* 0x20)
-        // `t` (0x74) and `d` (0x64) differ only in bit 0x10: one comparison finds both
-        return ByteLanes.equal(folded & ~(ByteLanes.ones &* 0x10), 0x64) | ByteLanes.equal(folded, 0x6C)
-            | ByteLanes.equal(folded, 0x73)
+        // `d` (0x64), `l` (0x6C) and `t` (0x74) differ only in bits 0x08 and 0x10: one comparison finds
+        // all three (and `|`, 0x7C, which is rare enough to cost less than a third comparison)
+        return ByteLanes.equal(folded & ~(ByteLanes.ones &* 0x18), 0x64) | ByteLanes.equal(folded, 0x73)
     }
 
     /// Does a tariff word prefix start at `i`? Letters compare case-insensitively by setting bit 0x20.

@@ -41,6 +41,8 @@ enum TariffMerger {
     /// (0.5). A missing target is left open: a measure without one (`a 100% tariff on branded
     /// medicines`) is often on everyone's goods, and naming a country would invent a fact.
     static func fillingSides(_ changes: [TariffChange]) -> [TariffChange] {
+        // only a missing imposer is filled: most articles name every one, and copying their changes cost more than the rest
+        guard changes.contains(where: { $0.imposer == nil }) else { return changes }
         // a zero rate is preferential access (`enter duty-free under the pact`), not a side of the dispute
         let pairs = changes.filter { $0.ratePct != 0 }.compactMap { c in c.imposer.flatMap { i in c.target.map { (imposer: i, target: $0) } } }
         guard !pairs.isEmpty else { return changes }

@@ -9,6 +9,9 @@ final class TariffSentence: Sendable {
     let range: Range<Int>
     let tokens: [TariffToken]
     let lexemes: [TariffLexeme]
+    /// `tokens.count`, stored: every word test reads it, and in long readers the compiler called
+    /// `Array.count` out of line for each.
+    let count: Int
     /// Empty until `named()`.
     let mentions: [CountryGazetteer.Mention]
     let roles: [PartyRole]
@@ -37,6 +40,7 @@ final class TariffSentence: Sendable {
         }
         self.tokens = tokens
         self.lexemes = lexemes
+        self.count = tokens.count
         self.mentions = []
         self.roles = []
         self.isNamed = false
@@ -48,6 +52,7 @@ final class TariffSentence: Sendable {
         range = words.range
         tokens = words.tokens
         lexemes = words.lexemes
+        count = words.count
         self.mentions = mentions
         self.roles = roles
         isNamed = true
@@ -58,9 +63,10 @@ final class TariffSentence: Sendable {
     func named() -> TariffSentence {
         var found: [CountryGazetteer.Mention] = []
         CountryGazetteer.mentions(in: tokens, into: &found)
-        let withMentions = TariffSentence(self, mentions: Self.mergingTitles(found, tokens), roles: [])
-        let reader = PartyRoleReader(sentence: withMentions)
-        return TariffSentence(withMentions, mentions: withMentions.mentions, roles: reader.roles())
+        let mentions = Self.mergingTitles(found, tokens)
+        // the roles are read on this sentence's words and the names beside them: no sentence in between
+        let roles = mentions.isEmpty ? [] : PartyRoleReader(sentence: self, mentions: mentions).roles()
+        return TariffSentence(self, mentions: mentions, roles: roles)
     }
 
     /// Some token is a tariff noun naming a measure; without one the reader finds no change.
@@ -74,30 +80,29 @@ final class TariffSentence: Sendable {
         has(i, .tariffNoun) && isWord(i + 1, TariffVocabulary.free)
     }
 
-    var count: Int { tokens.count }
 
     @inline(__always) func has(_ i: Int, _ c: TariffWordClass) -> Bool {
-        i >= 0 && i < tokens.count && lexemes[i].classes.contains(c)
+        i >= 0 && i < count && lexemes[i].classes.contains(c)
     }
 
     @inline(__always) func isWord(_ i: Int, _ hash: UInt64) -> Bool {
-        i >= 0 && i < tokens.count && tokens[i].kind == .word && tokens[i].hash == hash
+        i >= 0 && i < count && tokens[i].kind == .word && tokens[i].hash == hash
     }
 
-    @inline(__always) func isWord(_ i: Int) -> Bool { i >= 0 && i < tokens.count && tokens[i].kind == .word }
+    @inline(__always) func isWord(_ i: Int) -> Bool { i >= 0 && i < count && tokens[i].kind == .word }
 
     /// A threat word or modal; `May` written with a capital inside a sentence is the month.
-    func isThreat(_ i: Int) -> Bool {
+    @inline(__always) func isThreat(_ i: Int) -> Bool {
         has(i, .threat) && !(lexemes[i].month > 0 && tokens[i].capitalized && i > 0)
     }
 
     /// `if`, `unless`: the words after it are a condition.
-    func isThreatConjunction(_ i: Int) -> Bool {
+    @inline(__always) func isThreatConjunction(_ i: Int) -> Bool {
         isWord(i) && (tokens[i].hash == TariffVocabulary.if || tokens[i].hash == TariffVocabulary.unless)
     }
 
     /// A word that ends in `-ed` and is not in the vocabulary: most likely a past tense or participle.
-    func looksPast(_ i: Int) -> Bool {
+    @inline(__always) func looksPast(_ i: Int) -> Bool {
         guard isWord(i) else { return false }
         if lexemes[i].classes.contains(.pastVerb) { return true }
         let t = tokens[i]
@@ -147,16 +152,9 @@ final class TariffSentence: Sendable {
         return false
     }
 
-    /// The mention index covering token `i`, if any. Mentions are in text order and never overlap, so
-    /// a binary search: callers ask per token, and a scan made a list of names quadratic.
+    /// The mention index covering token `i`, if any.
     func mention(at i: Int) -> Int? {
-        var low = 0
-        var high = mentions.count
-        while low < high {  // the first mention ending after `i`
-            let mid = (low + high) / 2
-            if mentions[mid].tokens.upperBound <= i { low = mid + 1 } else { high = mid }
-        }
-        return low < mentions.count && mentions[low].tokens.contains(i) ? low : nil
+        mentions.index(covering: i)
     }
 
     /// `US President Donald Trump`, `the Customs Tariff Commission of the State Council` are one party:
@@ -178,5 +176,19 @@ final class TariffSentence: Sendable {
             }
         }
         return merged
+    }
+}
+
+extension [CountryGazetteer.Mention] {
+    /// The index of the mention covering token `i`, if any. Mentions are in text order and never overlap,
+    /// so a binary search: callers ask per token, and a scan made a list of names quadratic.
+    func index(covering i: Int) -> Int? {
+        var low = 0
+        var high = count
+        while low < high {  // the first mention ending after `i`
+            let mid = (low + high) / 2
+            if self[mid].tokens.upperBound <= i { low = mid + 1 } else { high = mid }
+        }
+        return low < count && self[low].tokens.contains(i) ? low : nil
     }
 }

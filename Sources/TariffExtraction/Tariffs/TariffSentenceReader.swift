@@ -5,7 +5,7 @@ struct TariffSentenceReader {
     let document: TextDocument
     let referenceDate: CalendarDate
     let timexes: [TaggedTimex]
-    /// The sentence before, when the finder already prepared it; built on demand otherwise.
+    /// The sentence before, when the finder already tokenized it; built (or named) on demand otherwise.
     var previous: TariffSentence?
     /// The sentence holds no tariff word but the article is about tariffs: only the rates it pays or
     /// calls a `rate` are read (`RatesWithoutTariffWord`), and only with a target it names.
@@ -16,8 +16,13 @@ struct TariffSentenceReader {
 
     /// The sentence before this one, for sides and times the sentence leaves implicit; prepared at most once.
     mutating func previousSentence() -> TariffSentence {
-        if let previous, previous.index == sentence.index - 1 { return previous }
-        let prepared = TariffSentence.named(document.bytes, index: sentence.index - 1, range: document.sentences[sentence.index - 1])
+        if let previous, previous.index == sentence.index - 1, previous.isNamed { return previous }
+        let prepared =
+            if let previous, previous.index == sentence.index - 1 {
+                previous.named()
+            } else {
+                TariffSentence.named(document.bytes, index: sentence.index - 1, range: document.sentences[sentence.index - 1])
+            }
         previous = prepared
         return prepared
     }
@@ -184,11 +189,12 @@ struct TariffSentenceReader {
     /// the rate that carries a word of the future, a plan or a threat.
     static func clauseRulesMayApply(_ s: TariffSentence) -> Bool {
         var joined = false, forward = false
+        let triggers = clauseTriggers  // once, not a lazy-initialisation check per token
         for k in 0..<s.count {
             let t = s.tokens[k]
             if t.kind == .semicolon || t.kind == .dash { joined = true; continue }
             guard t.kind == .word else { continue }
-            if clauseTriggers.contains(t.hash) { return true }
+            if triggers.contains(t.hash) { return true }
             let c = s.lexemes[k].classes
             if c.contains(.coordinator) || c.contains(.clauseBreak) { joined = true }
             if !c.isDisjoint(with: [.futureCue, .announce, .propose, .threat]) { forward = true }

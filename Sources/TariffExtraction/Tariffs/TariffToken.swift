@@ -27,8 +27,13 @@ enum TariffTokenizer {
 
     /// The hash a lowercase ASCII word gets; used to build vocabularies.
     static func hash(_ word: String) -> UInt64 {
+        hash(word.utf8)
+    }
+
+    /// The hash of a word's UTF-8 bytes, as `hash(_:)` of its `String`.
+    static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
         var h = WordHash.offset
-        for byte in word.utf8 where byte != 0x2E {
+        for byte in bytes where byte != 0x2E {
             h = (h ^ UInt64(byte.asciiLowercased)) &* WordHash.prime
         }
         return h

@@ -108,10 +108,11 @@ enum TariffVocabulary {
 
     private static let entries: [UInt64: TariffLexeme] = {
         var t: [UInt64: TariffLexeme] = [:]
+        // split on the UTF-8 bytes: `String.split` breaks graphemes, and this table is built in every
+        // process before its first article (it was half of a one-article extraction's table set-up)
         func add(_ classes: TariffWordClass, _ words: String) {
-            for word in words.split(separator: " ") {
-                let h = TariffTokenizer.hash(String(word))
-                t[h, default: TariffLexeme(classes: [], month: 0)].classes.formUnion(classes)
+            for word in words.utf8.split(separator: 0x20) {
+                t[TariffTokenizer.hash(word), default: TariffLexeme(classes: [], month: 0)].classes.formUnion(classes)
             }
         }
         add(.tariffNoun, "tariff tariffs duty duties levy levies surcharge surcharges surtax surtaxes")
@@ -283,9 +284,18 @@ enum TariffVocabulary {
     static let `is`: UInt64 = 0x08b74507b55c61d5  // "is"
     static let are: UInt64 = 0xe756c8190570da4d  // "are"
     static let be: UInt64 = 0x08a62f07b54dc940  // "be"
-    static let being = TariffTokenizer.hash("being")
-    static let addition = TariffTokenizer.hash("addition")
-    static let shall = TariffTokenizer.hash("shall")
+    static let being: UInt64 = 0xac85085e70d64908  // "being"
+    static let addition: UInt64 = 0xa58854c893ad1a89  // "addition"
+    static let shall: UInt64 = 0x6dcaab493a75066d  // "shall"
+    static let effective: UInt64 = 0xa2754399689a8232  // "effective"
+    static let after: UInt64 = 0xbf82010f6f71eae9  // "after"
+    static let within: UInt64 = 0xf13ca4a2c837616a  // "within"
+    static let made: UInt64 = 0x1f8649a2cebec738  // "made"
+    static let built: UInt64 = 0x802507e298c6efd3  // "built"
+    static let instead: UInt64 = 0x607afc808d3d3611  // "instead"
+    static let rather: UInt64 = 0x4771c8befad9f847  // "rather"
+    static let down: UInt64 = 0xdc04126761bb7455  // "down"
+    static let hundred: UInt64 = 0x6ca4772e23f50ae3  // "hundred"
     static let take: UInt64 = 0xd94551ef0792aff6  // "take"
     static let takes: UInt64 = 0xc379be29de403eff  // "takes"
     static let took: UInt64 = 0x2fe3edef38a24dae  // "took"

@@ -18,14 +18,16 @@ struct DeadlineGate {
         if isSuperseded(lower, first) { return .superseded }
         guard kind == .other else { return nil }
         var can = false, announcing = false, measure = false, movement = false
+        let genericPronouns = Self.genericPronouns, indicators = Self.indicators, announcingWords = Self.announcing
+        let quantities = Self.quantities, movements = Self.movements
         for k in first..<last where tokens[k].kind == .word {
             let h = tokens[k].hash
-            if Self.genericPronouns.contains(h), !(k > 0 && tokens[k - 1].hash == Self.thank) { return .generic }
-            if Self.indicators.contains(h) { return .statistic }
+            if genericPronouns.contains(h), !(k > 0 && tokens[k - 1].hash == Self.thank) { return .generic }
+            if indicators.contains(h) { return .statistic }
             if h == Self.can { can = true }
-            if k < lower, Self.announcing.contains(h) { announcing = true }
-            if Self.quantities.contains(h) { measure = true }
-            if Self.movements.contains(h) { movement = true }
+            if k < lower, announcingWords.contains(h) { announcing = true }
+            if quantities.contains(h) { measure = true }
+            if movements.contains(h) { movement = true }
         }
         if measure && movement { return .statistic }
         if can, isGovernedByCan(lower, upper, first, last) { return .generic }
@@ -59,12 +61,15 @@ struct DeadlineGate {
     /// a filing (`must submit sales data by March 1`) keeps its date.
     private func businessOrData(_ first: Int, _ last: Int) -> Rejection? {
         var business = false, data = false, publishing = false
+        // the tables once per clause, not through their lazy globals per word
+        let measureWords = Self.measureWords, businessNouns = Self.businessNouns, dataNouns = Self.dataNouns
+        let publishingWords = Self.publishing
         for k in first..<last where tokens[k].kind == .word {
             let h = tokens[k].hash
-            if Self.measureWords.contains(h) { return nil }
-            if Self.businessNouns.contains(h) { business = true }
-            if Self.dataNouns.contains(h) { data = true }
-            if Self.publishing.contains(h) { publishing = true }
+            if measureWords.contains(h) { return nil }
+            if businessNouns.contains(h) { business = true }
+            if dataNouns.contains(h) { data = true }
+            if publishingWords.contains(h) { publishing = true }
         }
         if data && publishing { return .dataRelease }
         return business ? .companyPlan : nil

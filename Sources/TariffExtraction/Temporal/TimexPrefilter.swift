@@ -13,39 +13,56 @@ enum TimexPrefilter {
 
     static func mayHoldTime(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         guard let base = bytes.baseAddress else { return false }
-        let shapes = Self.shapes
         let lexicon = TimexLexicon.table
-        var wordStart = -1  // start of the letter run in progress
-        var i = range.lowerBound
-        let end = range.upperBound
-        while i < end {
-            let word = ByteLanes.load(base, i, end: end)
-            if ByteLanes.digits(word) != 0 { return true }
-            let letters = ByteLanes.letters(word)
-            // lanes whose letter-ness differs from the lane before: a run starts or ends there
-            var edges = letters ^ ((letters << 8) | (wordStart >= 0 ? 0x80 : 0))
-            while edges != 0 {
-                let lane = edges.trailingZeroBitCount >> 3
-                if letters >> (lane << 3) & 0x80 != 0 {
-                    wordStart = i + lane
-                } else {
-                    if isLexiconWord(base, wordStart, i + lane, shapes, lexicon) { return true }
+        return shapes.withUnsafeBufferPointer { shapes in
+            var wordStart = -1  // start of the letter run in progress
+            var i = range.lowerBound
+            let end = range.upperBound
+            while i < end {
+                let word = load(base, i, end: end, count: bytes.count)
+                if ByteLanes.digits(word) != 0 { return true }
+                let letters = ByteLanes.letters(word)
+                // a lane is a letter after a non-letter (a run starts) or a non-letter after a letter (a run
+                // ended); runs alternate, so each end pairs with the run in progress or the next start
+                let before = (letters << 8) | (wordStart >= 0 ? 0x80 : 0)
+                var starts = letters & ~before
+                var ends = ~letters & ByteLanes.highs & before
+                while ends != 0 {
+                    if wordStart < 0 {
+                        wordStart = i &+ starts.trailingZeroBitCount >> 3
+                        starts &= starts &- 1
+                    }
+                    if isLexiconWord(base, wordStart, i &+ ends.trailingZeroBitCount >> 3, shapes, lexicon) { return true }
                     wordStart = -1
+                    ends &= ends &- 1
                 }
-                edges &= edges &- 1
+                // at most one run is left open: it goes on in the next eight bytes
+                if starts != 0 { wordStart = i &+ starts.trailingZeroBitCount >> 3 }
+                i &+= 8
             }
-            i += 8
+            return wordStart >= 0 && isLexiconWord(base, wordStart, end, shapes, lexicon)
         }
-        return wordStart >= 0 && isLexiconWord(base, wordStart, end, shapes, lexicon)
+    }
+
+    /// The eight bytes at `offset` with those from `end` on zeroed (zero is neither letter nor digit); reads
+    /// past `end` only inside the buffer of `count` bytes.
+    @inline(__always)
+    private static func load(_ base: UnsafePointer<UInt8>, _ offset: Int, end: Int, count: Int) -> UInt64 {
+        guard offset &+ 8 <= count else { return ByteLanes.load(base, offset, end: end) }
+        let word = ByteLanes.load(base, offset)
+        let valid = end &- offset
+        return valid >= 8 ? word : word & ((1 << UInt64(valid &* 8)) &- 1)
     }
 
     @inline(__always)
     private static func isLexiconWord(
-        _ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, _ shapes: [UInt64], _ lexicon: WordTable<TimexWord>
+        _ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, _ shapes: UnsafeBufferPointer<UInt64>,
+        _ lexicon: WordTable<TimexWord>
     ) -> Bool {
-        guard end - start <= maxLength else { return false }
-        let key = shape(length: end - start, first: base[start], last: base[end - 1])
-        guard shapes[key >> 6] >> (key & 63) & 1 != 0 else { return false }
+        let length = end &- start
+        guard length <= maxLength else { return false }
+        let key = shape(length: length, first: base[start], last: base[end &- 1])
+        guard shapes[key >> 6] >> UInt64(key & 63) & 1 != 0 else { return false }
         var h = WordHash.offset
         for k in start..<end { h = (h ^ UInt64(base[k].asciiLowercased)) &* WordHash.prime }
         return lexicon.contains(h)

@@ -1,0 +1,254 @@
+public import TariffExtraction
+import Foundation
+
+/// JSON written by hand, byte for byte as `JSONEncoder` writes it with `.sortedKeys` and
+/// `.withoutEscapingSlashes` (the store's canonical form, `JSONText`, and the feed's items).
+///
+/// The merge writes a fact value for every observation and the feed renders every new alert once; with
+/// `JSONEncoder` that was a fifth of a burst's CPU. The writer knows nothing of keys: its callers write
+/// them in sorted (UTF-8 byte) order, as `JSONEncoder` sorts them, and `CanonicalJSONTests` compares
+/// every caller's output with `JSONEncoder`'s for every kind of value.
+package struct CanonicalJSON: Sendable {
+    package private(set) var bytes: [UInt8] = []
+
+    package init(capacity: Int = 256) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// Punctuation and keys, written as they are.
+    package mutating func raw(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// Bytes that are already JSON (an encoded array, a piece of an item).
+    package mutating func raw(_ json: [UInt8]) {
+        bytes.append(contentsOf: json)
+    }
+
+    /// `text` as a JSON string, quotes included.
+    package mutating func string(_ text: String) {
+        bytes.append(UInt8(ascii: "\""))
+        stringContents(text)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// A string or `null`.
+    package mutating func string(_ text: String?) {
+        if let text { string(text) } else { raw("null") }
+    }
+
+    /// `text` escaped as inside a JSON string, without the quotes: `"` and `\` escaped, control
+    /// characters as `\b \f \n \r \t` or `\u00xx`, everything else (`/` and non-ASCII) as it is.
+    package mutating func stringContents(_ text: String) {
+        var text = text
+        text.withUTF8 { utf8 in
+            var mark = 0
+            for index in utf8.indices {
+                let byte = utf8[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[mark..<index]))
+                mark = index + 1
+                bytes.append(UInt8(ascii: "\\"))
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
+                case 0x08: bytes.append(UInt8(ascii: "b"))
+                case 0x0C: bytes.append(UInt8(ascii: "f"))
+                case 0x0A: bytes.append(UInt8(ascii: "n"))
+                case 0x0D: bytes.append(UInt8(ascii: "r"))
+                case 0x09: bytes.append(UInt8(ascii: "t"))
+                default:
+                    bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
+                    bytes.append(Self.hexDigit(byte >> 4))
+                    bytes.append(Self.hexDigit(byte & 0xF))
+                }
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[mark...]))
+        }
+    }
+
+    /// An array of strings.
+    package mutating func strings(_ texts: [String]) {
+        bytes.append(UInt8(ascii: "["))
+        for (index, text) in texts.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            string(text)
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    package mutating func number(_ value: Int) {
+        bytes.append(contentsOf: String(value).utf8)
+    }
+
+    package mutating func number(_ value: Int64) {
+        bytes.append(contentsOf: String(value).utf8)
+    }
+
+    /// A number as `JSONEncoder` writes it: Swift's shortest form, without a trailing `.0`.
+    /// - Throws: `NonFiniteNumber` for NaN and infinities, which JSON cannot hold (`JSONEncoder` throws too).
+    package mutating func number(_ value: Double) throws(NonFiniteNumber) {
+        guard value.isFinite else { throw NonFiniteNumber(value: value) }
+        var text = value.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    /// A number or `null`.
+    package mutating func number(_ value: Double?) throws(NonFiniteNumber) {
+        if let value { try number(value) } else { raw("null") }
+    }
+
+    package mutating func bool(_ value: Bool) {
+        if value { raw("true") } else { raw("false") }
+    }
+
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
+    }
+}
+
+/// A rate or a confidence that is not a number: JSON has no spelling for it.
+package struct NonFiniteNumber: Error, CustomStringConvertible {
+    package var value: Double
+    package var description: String { "cannot write \(value) as a JSON number" }
+}
+
+extension FactValue {
+    /// `{"deadline":{…}}` or `{"tariff":{…}}`: the text `JSONText.encode` gives, without `JSONEncoder`.
+    package func write(to json: inout CanonicalJSON) throws(NonFiniteNumber) {
+        switch self {
+        case .deadline(let deadline):
+            json.raw("{\"deadline\":")
+            deadline.write(to: &json)
+        case .tariff(let tariff):
+            json.raw("{\"tariff\":")
+            try tariff.write(to: &json)
+        }
+        json.raw("}")
+    }
+
+    /// The canonical text of the value (what `fact_sources.value` and `facts.value` hold).
+    package var canonicalJSON: String {
+        get throws(NonFiniteNumber) {
+            var json = CanonicalJSON()
+            try write(to: &json)
+            return String(decoding: json.bytes, as: UTF8.self)
+        }
+    }
+}
+
+extension DeadlineFact {
+    /// Keys in `JSONEncoder`'s sorted order; `end_date` is an explicit null, as `encode(to:)` writes it.
+    package func write(to json: inout CanonicalJSON) {
+        json.raw("{\"date\":")
+        json.string(date.iso)
+        json.raw(",\"end_date\":")
+        json.string(endDate?.iso)
+        json.raw(",\"kind\":")
+        json.string(kind.rawValue)
+        json.raw(",\"subject\":")
+        json.string(subject)
+        json.raw("}")
+    }
+}
+
+extension TariffFact {
+    /// Keys in `JSONEncoder`'s sorted order, every one written (null included), as `encode(to:)` does.
+    package func write(to json: inout CanonicalJSON) throws(NonFiniteNumber) {
+        json.raw("{\"additional\":")
+        json.bool(additional)
+        json.raw(",\"aggregate\":")
+        json.bool(aggregate)
+        json.raw(",\"direction\":")
+        json.string(direction.rawValue)
+        json.raw(",\"effective_date\":")
+        json.string(effectiveDate?.iso)
+        json.raw(",\"imposer\":")
+        json.string(imposer)
+        json.raw(",\"previous_rate_pct\":")
+        try json.number(previousRatePct)
+        json.raw(",\"products\":")
+        json.strings(products)
+        json.raw(",\"rate_pct\":")
+        try json.number(ratePct)
+        json.raw(",\"status\":")
+        json.string(status.rawValue)
+        json.raw(",\"target\":")
+        json.string(target)
+        json.raw("}")
+    }
+}
+
+extension ArticleProvenance {
+    /// The synthesized form: keys sorted, absent optionals left out.
+    package func write(to json: inout CanonicalJSON) {
+        json.raw("{")
+        if let item {
+            json.raw("\"item\":")
+            json.string(item)
+            json.raw(",")
+        }
+        if let published {
+            json.raw("\"published\":")
+            json.string(published.description)
+            json.raw(",")
+        }
+        json.raw("\"reference_date_source\":")
+        json.string(referenceDateSource)
+        if let title {
+            json.raw(",\"title\":")
+            json.string(title)
+        }
+        if let url {
+            json.raw(",\"url\":")
+            json.string(url)
+        }
+        json.raw("}")
+    }
+}
+
+extension Alert {
+    /// The outbox payload: what `JSONText.encode` writes for the alert (its synthesized form, the date in
+    /// milliseconds), without `JSONEncoder`.
+    package var payloadJSON: String {
+        get throws(NonFiniteNumber) {
+            var json = CanonicalJSON(capacity: 1024)
+            json.raw("{")
+            if let confidence {
+                json.raw("\"confidence\":")
+                try json.number(confidence)
+                json.raw(",")
+            }
+            json.raw("\"createdAt\":")
+            try json.number(1000 * createdAt.timeIntervalSince1970)
+            json.raw(",\"current\":")
+            try current.write(to: &json)
+            if let daysBefore {
+                json.raw(",\"daysBefore\":")
+                json.number(daysBefore)
+            }
+            json.raw(",\"evidence\":")
+            json.string(evidence)
+            json.raw(",\"factID\":")
+            json.string(factID)
+            json.raw(",\"id\":")
+            json.number(id)
+            json.raw(",\"kind\":")
+            json.string(kind.rawValue)
+            if let previous {
+                json.raw(",\"previous\":")
+                try previous.write(to: &json)
+            }
+            if let provenance {
+                json.raw(",\"provenance\":")
+                provenance.write(to: &json)
+            }
+            json.raw(",\"sourceCount\":")
+            json.number(sourceCount)
+            json.raw(",\"sourceFile\":")
+            json.string(sourceFile)
+            json.raw("}")
+            return String(decoding: json.bytes, as: UTF8.self)
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import TariffExtraction
+import Testing
+
+@testable import FactStore
+
+/// The hand-written JSON is `JSONEncoder`'s (sorted keys, slashes unescaped) byte for byte: a fact value
+/// written either way is the same text, so `fact_sources`' uniqueness on the value text still holds
+/// across the change and old rows compare equal to new ones.
+@Suite struct CanonicalJSONTests {
+    static let texts: [String] = [
+        "", "US", "quote \" backslash \\ slash / done", "tab\tnewline\nreturn\rback\u{8}feed\u{C}", "é ü 中文 🇺🇸 \u{2028}\u{2029} " + String(Unicode.Scalar(0xFDD0 as UInt32)!),
+        String((0..<128).map { Character(Unicode.Scalar(UInt8($0))) }),
+    ]
+    static let numbers: [Double] = [0, -0.0, 1, 25, 7.5, 0.1, 1.0 / 3, 1e-7, 5e-324, 123_456_789_012.5, 1e16, 1e21, -42.25, .greatestFiniteMagnitude]
+
+    static func encoded<T: Encodable>(_ value: T) throws -> String {
+        try JSONText.encode(value)
+    }
+
+    @Test func stringsAreEscapedAsJSONEncoderEscapesThem() throws {
+        for text in Self.texts {
+            var json = CanonicalJSON()
+            json.string(text)
+            #expect(String(decoding: json.bytes, as: UTF8.self) == (try Self.encoded(text)), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func numbersArePrintedAsJSONEncoderPrintsThem() throws {
+        for number in Self.numbers {
+            var json = CanonicalJSON()
+            try json.number(number)
+            #expect(String(decoding: json.bytes, as: UTF8.self) == (try Self.encoded(number)), "\(number)")
+        }
+        for number in [0, -1, Int.max, Int.min] {
+            var json = CanonicalJSON()
+            json.number(number)
+            #expect(String(decoding: json.bytes, as: UTF8.self) == (try Self.encoded(number)))
+        }
+        var json = CanonicalJSON()
+        #expect(throws: NonFiniteNumber.self) { try json.number(Double.infinity) }
+        #expect(throws: NonFiniteNumber.self) { try json.number(Double.nan) }
+    }
+
+    static func values() -> [FactValue] {
+        var values: [FactValue] = []
+        let dates = ["2026-03-01", "2026-W09", "2026-03", "2026-Q2", "2026", "0999-01-01"].compactMap { TemporalValue(iso: $0) }
+        for (index, text) in texts.enumerated() {
+            for (dateIndex, date) in dates.enumerated() {
+                values.append(
+                    .deadline(
+                        DeadlineFact(
+                            date: date, endDate: dateIndex % 2 == 0 ? nil : dates[(dateIndex + 1) % dates.count],
+                            kind: DeadlineKind.allCases[(index + dateIndex) % DeadlineKind.allCases.count], subject: text)))
+            }
+            for (numberIndex, number) in ([nil] + numbers.map(Optional.some)).enumerated() {
+                values.append(
+                    .tariff(
+                        TariffFact(
+                            imposer: numberIndex % 3 == 0 ? nil : text, target: numberIndex % 2 == 0 ? "CN" : nil,
+                            products: Array([text, "steel", "autos"].prefix(numberIndex % 4)), ratePct: number,
+                            previousRatePct: numberIndex % 2 == 0 ? nil : numbers[numberIndex % numbers.count],
+                            additional: numberIndex % 2 == 1, aggregate: numberIndex % 5 == 0,
+                            direction: TariffDirection.allCases[numberIndex % TariffDirection.allCases.count],
+                            status: TariffStatus.allCases[numberIndex % TariffStatus.allCases.count],
+                            effectiveDate: numberIndex % 3 == 1 ? nil : dates[numberIndex % dates.count])))
+            }
+        }
+        return values
+    }
+
+    @Test func factValuesAreTheTextJSONEncoderWrites() throws {
+        let values = Self.values()
+        #expect(values.count > 100)
+        for value in values {
+            #expect(try value.canonicalJSON == (try Self.encoded(value)), "\(value)")
+            // and the text reads back as the value
+            #expect(try JSONText.decode(FactValue.self, value.canonicalJSON) == value)
+        }
+    }
+}
+
+extension CanonicalJSONTests {
+    @Test func alertPayloadsAreTheTextJSONEncoderWrites() throws {
+        let values = Self.values()
+        let articles: [ArticleProvenance?] = [
+            nil, ArticleProvenance(title: "A \"title\"", url: "https://x.example/a/b?c=d", published: CalendarDate(year: 2026, month: 2, day: 3), referenceDateSource: "metadata", item: "guid/1"),
+            ArticleProvenance(title: nil, url: nil, published: nil, referenceDateSource: "mtime"),
+        ]
+        for (index, value) in values.enumerated() {
+            let alert = Alert(
+                id: Int64(index), factID: "fact/\(index)", kind: AlertKind.allCases[index % AlertKind.allCases.count],
+                createdAt: Date(timeIntervalSince1970: 1_764_000_000.123_456 + Double(index) * 0.0007), current: value,
+                previous: index % 3 == 0 ? nil : values[(index + 1) % values.count], sourceFile: "/in/\(Self.texts[index % Self.texts.count])",
+                evidence: Self.texts[(index + 1) % Self.texts.count], sourceCount: index % 7, provenance: articles[index % articles.count],
+                daysBefore: index % 4 == 0 ? index : nil, confidence: index % 5 == 0 ? Self.numbers[index % Self.numbers.count] : nil)
+            #expect(try alert.payloadJSON == (try Self.encoded(alert)), "\(index)")
+        }
+    }
+}
