@@ -36,6 +36,9 @@ import Testing
         // a paid rate with no payer named invents none
         spec("The US put a 30% tariff on Chinese solar panels. Most buyers pay 20% on average.",
              tariff("US", "CN", 30, .imposed, products: ["solar panels"])),
+        // an article that spells its rates out is read the same way
+        spec("Canada imposed a 25 percent surtax on US steel last week. American aluminium makers face a 10 percent rate.",
+             tariff("CA", "US", 25, .imposed, products: ["steel"]), tariff("CA", "US", 10, .inEffect)),
         // before the article has shown a tariff, nothing is read
         spec("Thailand and Vietnam pay 19%."),
     ]
@@ -43,5 +46,31 @@ import Testing
     @Test(arguments: paidRates)
     func paidRate(_ spec: TariffSpec) {
         check(spec)
+    }
+
+    /// The byte check passes every sentence whose words state such a rate, wherever its words fall
+    /// against the eight-byte lanes, and stops sentences without a percentage or without a cue word.
+    @Test(arguments: [
+        ("Ghana and Kenya all pay 15%.", true),
+        ("Ghana and Kenya all pay 15 percent.", true),
+        ("Ghana and Kenya all pay 15 per cent.", true),
+        ("Korean steel faced a 10 percent rate.", true),
+        ("British cars enter the US at 10%.", true),
+        ("Ghana and Kenya all pay a lot.", false),
+        ("Exports grew 15 percent.", false),
+        ("Exports grew 15 percentage points.", false),
+        ("Per cent is how the paper spells it.", false),
+    ])
+    func byteCheckAgreesWithTheWords(_ text: String, _ states: Bool) {
+        for pad in 0..<9 {
+            let padded = String(repeating: " ", count: pad) + text
+            let bytes = Array(padded.utf8)
+            #expect(RatesWithoutTariffWord.mayState(bytes, 0..<bytes.count, spelled: true) == states, "\(pad) spaces: \(text)")
+            if !text.contains("%") { #expect(!RatesWithoutTariffWord.mayState(bytes, 0..<bytes.count, spelled: false)) }
+            if states {
+                let words = TariffSentence(wordsOf: bytes, index: 0, range: 0..<bytes.count)
+                #expect(RatesWithoutTariffWord.cues(words), "\(text)")
+            }
+        }
     }
 }

@@ -133,7 +133,7 @@ final class PartyRoleReader {
             }
             if s.has(p, .byMarker) { return .imposer }
             // `cars enter the U.S. at 10%`: the market entered charges the rate
-            if RateScanner.isEntryVerb(s, p) { return .imposer }
+            if s.has(p, .entryVerb) { return .imposer }
             if !asListEnd, s.has(p, .coordinator), m > 0, mentions[m - 1].tokens.upperBound == p {
                 // `tariffs on Canada and Mexico`: a listed name shares the role of the one before it.
                 let previous = role(of: m - 1)
@@ -176,7 +176,7 @@ final class PartyRoleReader {
             // `Laos and Myanmar, neither of which reached a deal, pay 40%`: an aside on the names, then their verb
             if s.tokens[k].kind == .comma, let end = asideEnd(after: k) { k = end; skipped += 1; continue }
             // `Brazil faces`, `British cars enter the US at 10%`: the goods that pay at a border
-            if s.has(k, .sufferVerb) || RateScanner.isEntryVerb(s, k) { return .target }
+            if s.has(k, .sufferVerb) || s.has(k, .entryVerb) { return .target }
             // A speaker: `Canada said it would impose…` acts through its pronoun; `Bessent said 100%
             // tariffs on Chinese goods…` announces its own side's measure; but `Indian officials said the
             // 50% tariff was unfair` complain as the ones who pay, and `Chinese officials said tariffs on
@@ -231,8 +231,8 @@ final class PartyRoleReader {
     /// The token after an aside `, neither of which …,` / `, both of whom …,` that opens at the comma `k`.
     private func asideEnd(after k: Int) -> Int? {
         let s = sentence
-        guard Self.isAsideQuantifier(s, k + 1), s.isWord(k + 2, TariffVocabulary.of),
-            s.isWord(k + 3, TariffVocabulary.which) || s.isWord(k + 3, Self.whom)
+        guard s.isWord(k + 2, TariffVocabulary.of), s.isWord(k + 3, TariffVocabulary.which) || s.isWord(k + 3, Self.whom),
+            Self.isAsideQuantifier(s, k + 1)
         else { return nil }
         for j in (k + 4)..<min(s.count, k + 20) where s.tokens[j].kind == .comma { return j + 1 }
         return nil

@@ -158,16 +158,10 @@ enum RateScanner {
     /// few words before it.
     static func entersAt(_ first: Int, in s: TariffSentence) -> Bool {
         guard s.isWord(first - 1, TariffVocabulary.at) else { return false }
-        for k in max(0, first - 7)..<(first - 1) where isEntryVerb(s, k) { return true }
+        for k in max(0, first - 7)..<(first - 1) where s.has(k, .entryVerb) { return true }
         return false
     }
 
-    static func isEntryVerb(_ s: TariffSentence, _ k: Int) -> Bool {
-        s.isWord(k) && entryVerbs.contains(s.tokens[k].hash)
-    }
-
-    private static let entryVerbs = WordTable<Bool>(set:
-        ["enter", "enters", "entered", "entering", "cross", "crosses", "crossed", "crossing"].map(TariffTokenizer.hash))
 
     /// Nouns of a part of a tariff: `a 10-point slice of the levy`, `the 20% portion of the duty`.
     static func isPartNoun(_ s: TariffSentence, _ k: Int) -> Bool {

@@ -6,42 +6,75 @@
 /// `a 27% jump in shipments` are not), and only when the sentence names who pays them: the imposer comes
 /// from the article (its pairs or its frame), but a target nobody names would be invented.
 enum RatesWithoutTariffWord {
-    /// Bytes first: a percentage (`%`, `percent`, `per cent`) and the start of `pay`, `paid`, `fac…`,
-    /// `rate` or `ente…`. Runs on the sentences of a tariff article that hold no tariff word, so the percentage is
-    /// looked for eight bytes at a time and the words only in the few sentences that have one.
-    static func mayState(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    /// Bytes first: a percentage, and near it the start of `pay`, `paid`, `fac…` or `ente…` (the few words
+    /// before it) or `rate` (right after it). Runs on the sentences of a tariff article that hold no tariff
+    /// word, so percentages are looked for eight bytes at a time and words only around the few found.
+    /// - Parameter spelled: the article writes its rates with `percent` or `per cent` (`spellsPercent`); a
+    ///   `%` is looked for in every article, the words only in those.
+    static func mayState(_ bytes: [UInt8], _ range: Range<Int>, spelled: Bool) -> Bool {
         bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress, hasPercentage(base, range, count: buffer.count) else { return false }
-            var previousIsLetter = false
-            for i in range {
-                let byte = base[i]
-                let isLetter = byte.isASCIILetter
-                defer { previousIsLetter = isLetter }
-                guard isLetter, !previousIsLetter else { continue }
-                let word = ByteLanes.load(base, i, end: range.upperBound) | 0x2020_2020_2020_2020
-                if word & 0xFF_FFFF == 0x79_6170 || word & 0xFFFF_FFFF == 0x6469_6170 { return true }  // "pay", "paid"
-                if word & 0xFF_FFFF == 0x63_6166 || word & 0xFFFF_FFFF == 0x6574_6172 { return true }  // "fac", "rate"
-                if word & 0xFFFF_FFFF == 0x6574_6E65 { return true }  // "ente"
+            guard let base = buffer.baseAddress else { return false }
+            var from = range.lowerBound
+            while let at = percentage(base, from..<range.upperBound, spelled: spelled) {
+                if cueNear(base, at, range) { return true }
+                from = at + 1
             }
             return false
         }
     }
 
-    /// A `%` or a lower-case `percent` / `per cent` in the range.
-    private static func hasPercentage(_ base: UnsafePointer<UInt8>, _ range: Range<Int>, count: Int) -> Bool {
+    /// A cue word starting within 40 bytes before the percentage at `at` or 24 after it.
+    private static func cueNear(_ base: UnsafePointer<UInt8>, _ at: Int, _ range: Range<Int>) -> Bool {
+        let lower = max(range.lowerBound, at - 40)
+        var previousIsLetter = lower > range.lowerBound && base[lower - 1].isASCIILetter
+        for i in lower..<min(range.upperBound, at + 24) {
+            let isLetter = base[i].isASCIILetter
+            defer { previousIsLetter = isLetter }
+            guard isLetter, !previousIsLetter else { continue }
+            let word = ByteLanes.load(base, i, end: range.upperBound) | 0x2020_2020_2020_2020
+            if word & 0xFF_FFFF == 0x79_6170 || word & 0xFFFF_FFFF == 0x6469_6170 { return true }  // "pay", "paid"
+            if word & 0xFF_FFFF == 0x63_6166 || word & 0xFFFF_FFFF == 0x6574_6172 { return true }  // "fac", "rate"
+            if word & 0xFFFF_FFFF == 0x6574_6E65 { return true }  // "ente"
+        }
+        return false
+    }
+
+    /// The first `%`, or when `spelled` lower-case `percent` / `per cent`, in the range. Eight bytes at a
+    /// time; only a `p` followed by `e` (or in the last lane, whose next byte is not loaded) is spelled out.
+    private static func percentage(_ base: UnsafePointer<UInt8>, _ range: Range<Int>, spelled: Bool) -> Int? {
         var i = range.lowerBound
-        while i < range.upperBound {
-            let word = ByteLanes.load(base, i, end: range.upperBound)
-            var lanes = ByteLanes.equal(word, 0x25) | ByteLanes.equal(word, 0x70)  // % p
+        let end = range.upperBound
+        while i + 8 <= end {
+            let word = ByteLanes.load(base, i)
+            var lanes = ByteLanes.equal(word, 0x25)
+            if spelled { lanes |= ByteLanes.equal(word, 0x70) & ((ByteLanes.equal(word, 0x65) >> 8) | 0x8000_0000_0000_0000) }
             while lanes != 0 {
                 let at = i + lanes.trailingZeroBitCount >> 3
-                if base[at] == 0x25 { return true }
-                let next = ByteLanes.load(base, at, end: range.upperBound)
-                if next & 0xFF_FFFF_FFFF_FFFF == 0x74_6E65_6372_6570 { return true }  // "percent"
-                if next == 0x746E_6563_2072_6570 { return true }  // "per cent"
+                if base[at] == 0x25 || spellsPercent(base, at, end) { return at }
                 lanes &= lanes &- 1
             }
             i += 8
+        }
+        while i < end {
+            if base[i] == 0x25 || spelled && base[i] == 0x70 && spellsPercent(base, i, end) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// `percent` or `per cent` at `at` (whose byte is `p`).
+    @inline(__always)
+    private static func spellsPercent(_ base: UnsafePointer<UInt8>, _ at: Int, _ end: Int) -> Bool {
+        guard at + 7 <= end, base[at + 1] == 0x65, base[at + 2] == 0x72 else { return false }
+        if base[at + 3] == 0x63 { return base[at + 4] == 0x65 && base[at + 5] == 0x6E && base[at + 6] == 0x74 }  // "cent"
+        return at + 8 <= end && base[at + 3] == 0x20 && base[at + 4] == 0x63 && base[at + 5] == 0x65 && base[at + 6] == 0x6E
+            && base[at + 7] == 0x74  // " cent"
+    }
+
+    /// The sentence writes a rate with `percent`, `pct` or `per cent`: the article spells its percentages.
+    static func spellsPercent(_ s: TariffSentence) -> Bool {
+        for k in 0..<s.count where s.tokens[k].kind == .number {
+            if s.has(k + 1, .percentWord) || s.isWord(k + 1, TariffVocabulary.per) && s.isWord(k + 2, TariffVocabulary.cent) { return true }
         }
         return false
     }

@@ -17,6 +17,8 @@ struct TariffFinder: Sendable {
         var originsNamed: [[String]] = []
         var starts: [StartStatement] = []
         var agreementSentences = Set<Int>()
+        // whether the tariff sentences write `percent`: only then do sentences without a tariff word look for the word
+        var spellsPercent = false
         // In sentence order (as the tagger emits them) the walk below finds every sentence's timexes; else filter.
         var ordered = true
         for t in timexes.indices.dropFirst() where timexes[t].sentenceIndex < timexes[t - 1].sentenceIndex {
@@ -27,7 +29,7 @@ struct TariffFinder: Sendable {
             // `Malaysia and Thailand all pay 19%`: once the article has shown a tariff change, a sentence
             // without a tariff word may still state a rate someone pays
             guard TariffPrefilter.mayMentionTariff(document.bytes, range)
-                || !changes.isEmpty && RatesWithoutTariffWord.mayState(document.bytes, range)
+                || !changes.isEmpty && RatesWithoutTariffWord.mayState(document.bytes, range, spelled: spellsPercent)
             else { continue }
             // The reader returns nothing for a sentence without a tariff noun; names and roles are not read for it.
             let words = TariffSentence(wordsOf: document.bytes, index: index, range: range)
@@ -35,6 +37,7 @@ struct TariffFinder: Sendable {
             let withoutTariffWord = !words.hasTariffNoun
             // kept as the next sentence's previous one: a rate there may borrow its sides, and tokenizing it again cost more
             guard !withoutTariffWord || !changes.isEmpty && RatesWithoutTariffWord.cues(words) else { previous = words; continue }
+            if !spellsPercent, !withoutTariffWord { spellsPercent = RatesWithoutTariffWord.spellsPercent(words) }
             while timexIndex < timexes.count && timexes[timexIndex].sentenceIndex < index { timexIndex += 1 }
             var t = timexIndex
             while t < timexes.count && timexes[t].sentenceIndex == index { t += 1 }

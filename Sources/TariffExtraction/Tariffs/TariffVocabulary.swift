@@ -84,6 +84,8 @@ struct TariffWordClass: OptionSet, Sendable, Hashable {
     static let complaint = Self(rawValue: 1 << 53)
     /// `secured`, `won`, `was promised`: a rate one obtains in a deal is a rate one pays.
     static let obtainVerb = Self(rawValue: 1 << 54)
+    /// `enter`, `cross`: goods that enter a market at a rate pay it there (`enter the US at 10%`).
+    static let entryVerb = Self(rawValue: 1 << 55)
 }
 
 /// What the vocabulary knows about one word.
@@ -192,6 +194,7 @@ enum TariffVocabulary {
         add(.sourceMarker, "from")
         add(.byMarker, "by")
         add(.sufferVerb, "face faces facing faced pay pays paying paid risk risks risking")
+        add(.entryVerb, "enter enters entered entering cross crosses crossed crossing")
         // the speaker column of the one table of verbs of saying
         add(.reportingVerb, ClauseLexicon.reportingWords(.speaker).joined(separator: " "))
         add(.subjectPronoun, "it they we he she")
