@@ -25,6 +25,8 @@ struct IngestService: Service {
     let logger: Logger
     /// Told after each batch: a new deadline may need a reminder (`ReminderService`).
     var reminders: WakeChannel? = nil
+    /// Gives the heap's freed pages back between batches, so a burst's peak RSS follows what is in use.
+    let heap = Heap.Trimmer(interval: .milliseconds(100))
 
     func run() async throws {
         let watchEvents = watcher.events()
@@ -135,6 +137,7 @@ struct IngestService: Service {
                 }
                 remaining = remaining.dropFirst(done)
                 trigger.signal()
+                heap.trimIfDue()
                 if let since = failingSince {
                     events.stateWritableAgain(directory: store.directory, after: since.duration(to: .now))
                     failingSince = nil
