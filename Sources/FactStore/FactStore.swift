@@ -33,6 +33,10 @@ public final class FactStore: Sendable {
         if !readOnly {
             configuration.prepareDatabase { db in
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                // Readers look up a few rows each (a file, the pending ids, an alert): SQLite's default
+                // 2 MB page cache per connection, times the pool's readers, was a third of a burst's
+                // live heap. The writer keeps the default.
+                if db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -512") }
             }
         }
         do {

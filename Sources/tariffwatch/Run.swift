@@ -14,7 +14,7 @@ struct Run: AsyncParsableCommand {
     @Option(help: "The JSON Feed file (overrides feed.path).") var feed: String?
 
     func run() async throws {
-        MallocArenas.limit(to: 2)
+        Heap.limitArenas(to: 2)
         let overrides = SettingsOverrides(watchDirectory: watchDir, stateDirectory: stateDir, feedPath: feed)
         let configFile = Settings.configFile(explicit: config)
         let settings = try await Settings.load(file: configFile, overrides: overrides)

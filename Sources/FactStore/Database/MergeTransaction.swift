@@ -239,7 +239,9 @@ extension Alert {
     }
 }
 
-/// Canonical JSON for stored values: sorted keys, so equal values are equal text.
+/// Canonical JSON for stored values: sorted keys, so equal values are equal text. The store writes it
+/// with `CanonicalJSON`, without `JSONEncoder`; `encode` is the definition that writer is tested
+/// against (`CanonicalJSONTests`), and `decode` reads what either wrote.
 enum JSONText {
     static func encode<T: Encodable>(_ value: T) throws -> String {
         String(decoding: try encoder().encode(value), as: UTF8.self)

@@ -77,7 +77,7 @@ public struct ArticleProcessor: Sendable {
     /// - Returns: the outcomes of the files processed, a prefix of `items` (at least one); the caller
     ///   passes the rest again.
     /// - Throws: only when the state database fails: nothing of the batch is stored, all of it can be retried.
-    public func process(batch items: [Item], budget: Duration = .milliseconds(20)) throws -> [Outcome] {
+    public func process(batch items: [Item], budget: Duration = .milliseconds(50)) throws -> [Outcome] {
         let clock = ContinuousClock()
         let started = clock.now
         var prepared: [Prepared] = []

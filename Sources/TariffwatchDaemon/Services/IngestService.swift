@@ -25,6 +25,8 @@ struct IngestService: Service {
     let logger: Logger
     /// Told after each batch: a new deadline may need a reminder (`ReminderService`).
     var reminders: WakeChannel? = nil
+    /// Gives the heap's freed pages back between batches, so a burst's peak RSS follows what is in use.
+    let heap = Heap.Trimmer(interval: .milliseconds(100))
 
     func run() async throws {
         let watchEvents = watcher.events()
@@ -65,9 +67,12 @@ struct IngestService: Service {
         trigger.finish()
     }
 
-    /// The most files stored in one transaction; with `ArticleProcessor`'s 20 ms budget this bounds how
-    /// long a batch holds the state's write lock and how much it keeps in memory.
-    static let batchLimit = 64
+    /// The most files stored in one transaction; with `ArticleProcessor`'s 50 ms budget this bounds how
+    /// long a batch holds the state's write lock and how much it keeps in memory. Files arriving one at a
+    /// time are batches of one; under a burst, each commit rewrites the same hot pages of the state
+    /// (and a WAL checkpoint follows every few megabytes), so 256 files a commit cost 0.62 ms of CPU per
+    /// file where 64 cost 0.79 ms (20,000-file burst, README).
+    static let batchLimit = 256
     /// Events waiting beyond the batch being processed; past this the watcher's own buffer takes them.
     static let queueCapacity = 1024
 
@@ -135,6 +140,7 @@ struct IngestService: Service {
                 }
                 remaining = remaining.dropFirst(done)
                 trigger.signal()
+                heap.trimIfDue()
                 if let since = failingSince {
                     events.stateWritableAgain(directory: store.directory, after: since.duration(to: .now))
                     failingSince = nil
