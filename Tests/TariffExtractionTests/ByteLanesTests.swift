@@ -32,4 +32,23 @@ import Testing
             }
         }
     }
+
+    /// The document's conversion reads checkpoints every few dozen bytes: every scalar start, on both sides
+    /// of each checkpoint and at the text's end (texts of 64 and 128 bytes among them), maps to the count of
+    /// scalars before it.
+    @Test func documentOffsetsCountScalarsAcrossCheckpoints() {
+        let piece = "Zölle “ab 1. Nov.” – 关税 🚢 x "
+        for repeats in [0, 1, 2, 3, 5, 9] {  // the piece is 42 bytes
+            for lead in [0, 1, 22, 44, 63, 64] {
+                let text = String(repeating: "x", count: lead) + String(repeating: piece, count: repeats)
+                let bytes = Array(text.utf8)
+                let document = TextDocument(text)
+                var scalars = 0
+                for offset in 0...bytes.count where offset == bytes.count || bytes[offset] & 0xC0 != 0x80 {
+                    #expect(document.scalarOffset(ofByte: offset) == scalars, "byte \(offset) of \(bytes.count)")
+                    scalars += 1
+                }
+            }
+        }
+    }
 }

@@ -4,30 +4,39 @@ struct DateResolver: Sendable {
 
     /// `December 1`: the next one for future tense, the last one for past tense, else the nearest.
     func day(month: Int, day: Int, tense: Tense) -> CalendarDate? {
-        let candidates = [-1, 0, 1].compactMap { CalendarDate(year: reference.year + $0, month: month, day: day) }
-        guard !candidates.isEmpty else { return nil }
+        // the candidates are that day a year before, in and after the reference's year (`February 29` only in
+        // leap years), read in that order in one loop: building them as arrays cost two allocations per date
+        let r = reference.daysSinceEpoch
+        var first: CalendarDate?, last: CalendarDate?, nearest: CalendarDate?
+        var next: CalendarDate?  // the first on or after the reference
+        var previous: CalendarDate?  // the last on or before it
+        var nearestDistance = Int.max
+        for offset in -1...1 {
+            guard let candidate = CalendarDate(year: reference.year + offset, month: month, day: day) else { continue }
+            if first == nil { first = candidate }
+            last = candidate
+            let distance = abs(candidate.daysSinceEpoch - r)
+            if distance < nearestDistance { (nearest, nearestDistance) = (candidate, distance) }
+            if next == nil, candidate >= reference { next = candidate }
+            if candidate <= reference { previous = candidate }
+        }
+        guard let nearest else { return nil }
         // within two weeks of the reference the nearest one is meant, whatever the tense says: a misread
         // tense is likelier than a date a year away (`gave no reason for the Jan. 14 deadline`)
-        let r = reference.daysSinceEpoch
-        if let nearest = candidates.min(by: { abs($0.daysSinceEpoch - r) < abs($1.daysSinceEpoch - r) }),
-            abs(nearest.daysSinceEpoch - r) <= 14
-        {
-            return nearest
-        }
+        if nearestDistance <= 14 { return nearest }
         switch tense {
         case .future:
-            return candidates.first { $0 >= reference } ?? candidates.last
+            return next ?? last
         case .past:
-            return candidates.last { $0 <= reference } ?? candidates.first
+            return previous ?? first
         case .present:
-            return candidates.min { abs($0.daysSinceEpoch - r) < abs($1.daysSinceEpoch - r) }
+            return nearest
         case .unmarked:
             // nothing says: news tells of what has happened, so the last one, unless the next is at most four
             // months off: an article announces a measure a season ahead (`duties on cars from Feb. 1` in late
             // October, a verb the tense reader does not know), and a date that near is seldom last year's
-            let next = candidates.first { $0 >= reference }
             if let next, next.daysSinceEpoch - r <= 122 { return next }
-            return candidates.last { $0 <= reference } ?? next
+            return previous ?? next
         }
     }
 

@@ -299,7 +299,12 @@ struct SubjectReader {
         return start..<end
     }
 
-    private func words(in range: Range<Int>) -> Int { range.filter { tokens[$0].kind == .word }.count }
+    /// Counted in a loop: `filter(…).count` built an array per call, a twentieth of the deadline finder.
+    private func words(in range: Range<Int>) -> Int {
+        var count = 0
+        for k in range where tokens[k].kind == .word { count += 1 }
+        return count
+    }
 
     /// From the start of the clause (sentence start, `;`, or the comma after an opening phrase) to the date,
     /// at most twelve words, without its trailing prepositions: the clause's own subject and verb.
@@ -316,7 +321,7 @@ struct SubjectReader {
         while start < end, tokens[start].kind == .mark || Self.leading.contains(tokens[start].hash) || tokens[start].hash == W.to {
             start += 1
         }
-        guard words(in: start..<end) >= 3, words(in: start..<end) <= 12 else { return nil }
+        guard (3...12).contains(words(in: start..<end)) else { return nil }
         return start..<end
     }
 
