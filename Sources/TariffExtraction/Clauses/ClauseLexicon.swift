@@ -196,6 +196,4 @@ enum ClauseLexicon {
     static let forWord = WordHash.of("for")
     static let goingWord = WordHash.of("going")
     static let setWord = WordHash.of("set")
-
-    @inline(__always) static func word(_ hash: UInt64) -> ClauseWord { table[hash] ?? [] }
 }
