@@ -15,6 +15,24 @@ import Testing
         return false
     }
 
+    /// The first `%`, or when `spelled` lower-case `percent` / `per cent`, byte by byte.
+    static func firstPercentage(_ bytes: [UInt8], _ range: Range<Int>, spelled: Bool) -> Int? {
+        for i in range {
+            if bytes[i] == UInt8(ascii: "%") { return i }
+            guard spelled else { continue }
+            for word in ["percent", "per cent"] where i + word.utf8.count <= range.upperBound {
+                if Array(bytes[i..<(i + word.utf8.count)]) == Array(word.utf8) { return i }
+            }
+        }
+        return nil
+    }
+
+    /// What `scan` must say when it looks for percentages too.
+    static func sighting(_ bytes: [UInt8], _ range: Range<Int>, spelled: Bool) -> TariffPrefilter.Sighting {
+        if reference(bytes, range) { return .tariffWord }
+        return firstPercentage(bytes, range, spelled: spelled).map { .percentage($0) } ?? .neither
+    }
+
     @Test(arguments: [
         "China will impose TARIFFS on steel.", "The levies rose.", "A surcharge applies", "a Surtax", "duty-free",
         "Anti-dumping Duties", "Stax and status", "oldtariff words", "x tax", "tax", "ta", "levy", "élevé tarif",
@@ -22,16 +40,19 @@ import Testing
     ])
     func agreesOnExamples(_ text: String) {
         let bytes = Array(text.utf8)
-        #expect(TariffPrefilter.mayMentionTariff(bytes, 0..<bytes.count) == Self.reference(bytes, 0..<bytes.count))
+        #expect((TariffPrefilter.scan(bytes, 0..<bytes.count) == .tariffWord) == Self.reference(bytes, 0..<bytes.count))
     }
 
     @Test func agreesOnRandomSentencesAtEveryOffset() {
         // prefixes, their near misses and separators, glued at random so words start anywhere in an 8-byte block
         let pieces = ["tarif", "Tax", "DUT", "lev", "surcharg", "surTAX", "ta", "du", "le", "sur", "x", "s", "t", "d", "l",
-            " ", " ", " ", ".", "-", "é", "1", "%", "Stax", "oil", "and"].map { Array($0.utf8) }
+            " ", " ", " ", ".", "-", "é", "1", "%", "Stax", "oil", "and",
+            "percent", "per cent", "Percent", "per", "pe", "p", "cent", "%"].map { Array($0.utf8) }
         var state: UInt64 = 0x1234_5678
         var disagreements = 0
+        var percentageDisagreements = 0
         var matches = 0
+        var percentagesFound = 0
         for _ in 0..<3000 {
             var bytes: [UInt8] = []
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -44,8 +65,17 @@ import Testing
             let upper = lower + Int(state >> 20) % (bytes.count - lower + 1)
             let expected = Self.reference(bytes, lower..<upper)
             if expected { matches += 1 }
-            if TariffPrefilter.mayMentionTariff(bytes, lower..<upper) != expected { disagreements += 1 }
+            if (TariffPrefilter.scan(bytes, lower..<upper) == .tariffWord) != expected { disagreements += 1 }
+            for spelled in [false, true] {
+                let sighting = Self.sighting(bytes, lower..<upper, spelled: spelled)
+                if case .percentage = sighting { percentagesFound += 1 }
+                if TariffPrefilter.scan(bytes, lower..<upper, percentages: true, spelled: spelled) != sighting {
+                    percentageDisagreements += 1
+                }
+            }
         }
+        #expect(percentageDisagreements == 0)
+        #expect(percentagesFound > 100)
         #expect(disagreements == 0)
         #expect(matches > 100)  // the random text does reach the interesting cases
     }

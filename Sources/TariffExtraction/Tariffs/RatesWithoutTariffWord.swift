@@ -6,20 +6,21 @@
 /// `a 27% jump in shipments` are not), and only when the sentence names who pays them: the imposer comes
 /// from the article (its pairs or its frame), but a target nobody names would be invented.
 enum RatesWithoutTariffWord {
-    /// Bytes first: a percentage, and near it the start of `pay`, `paid`, `fac…` or `ente…` (the few words
-    /// before it) or `rate` (right after it). Runs on the sentences of a tariff article that hold no tariff
-    /// word, so percentages are looked for eight bytes at a time and words only around the few found.
+    /// Bytes first: near a percentage, the start of `pay`, `paid`, `fac…` or `ente…` (the few words before
+    /// it) or `rate` (right after it). Runs on the sentences of a tariff article that hold no tariff word;
+    /// `TariffPrefilter.scan` has found the first percentage (`first`) in the pass it makes anyway, so words
+    /// are looked for only around the few percentages found.
     /// - Parameter spelled: the article writes its rates with `percent` or `per cent` (`spellsPercent`); a
     ///   `%` is looked for in every article, the words only in those.
-    static func mayState(_ bytes: [UInt8], _ range: Range<Int>, spelled: Bool) -> Bool {
+    static func mayState(_ bytes: [UInt8], _ range: Range<Int>, first: Int, spelled: Bool) -> Bool {
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return false }
-            var from = range.lowerBound
-            while let at = percentage(base, from..<range.upperBound, spelled: spelled) {
+            var at = first
+            while true {
                 if cueNear(base, at, range) { return true }
-                from = at + 1
+                guard let next = percentage(base, (at + 1)..<range.upperBound, spelled: spelled) else { return false }
+                at = next
             }
-            return false
         }
     }
 
@@ -40,26 +41,39 @@ enum RatesWithoutTariffWord {
     }
 
     /// The first `%`, or when `spelled` lower-case `percent` / `per cent`, in the range. Eight bytes at a
-    /// time; only a `p` followed by `e` (or in the last lane, whose next byte is not loaded) is spelled out.
+    /// time, as `TariffPrefilter.scan` looks for the first one.
     private static func percentage(_ base: UnsafePointer<UInt8>, _ range: Range<Int>, spelled: Bool) -> Int? {
         var i = range.lowerBound
         let end = range.upperBound
         while i + 8 <= end {
-            let word = ByteLanes.load(base, i)
-            var lanes = ByteLanes.equal(word, 0x25)
-            if spelled { lanes |= ByteLanes.equal(word, 0x70) & ((ByteLanes.equal(word, 0x65) >> 8) | 0x8000_0000_0000_0000) }
-            while lanes != 0 {
-                let at = i + lanes.trailingZeroBitCount >> 3
-                if base[at] == 0x25 || spellsPercent(base, at, end) { return at }
-                lanes &= lanes &- 1
-            }
+            if let at = percentage(in: ByteLanes.load(base, i), at: i, base, end, spelled: spelled) { return at }
             i += 8
         }
         while i < end {
-            if base[i] == 0x25 || spelled && base[i] == 0x70 && spellsPercent(base, i, end) { return i }
+            if isPercentage(base, i, end, spelled: spelled) { return i }
             i += 1
         }
         return nil
+    }
+
+    /// The first percentage starting in the eight bytes `word` loaded at `i`: only a `p` followed by `e`
+    /// (or in the last lane, whose next byte is not loaded) is tested for being spelled out.
+    @inline(__always)
+    static func percentage(in word: UInt64, at i: Int, _ base: UnsafePointer<UInt8>, _ end: Int, spelled: Bool) -> Int? {
+        var lanes = ByteLanes.equal(word, 0x25)
+        if spelled { lanes |= ByteLanes.equal(word, 0x70) & ((ByteLanes.equal(word, 0x65) >> 8) | 0x8000_0000_0000_0000) }
+        while lanes != 0 {
+            let at = i + lanes.trailingZeroBitCount >> 3
+            if base[at] == 0x25 || spellsPercent(base, at, end) { return at }
+            lanes &= lanes &- 1
+        }
+        return nil
+    }
+
+    /// A `%` at `at`, or when `spelled` a lower-case `percent` / `per cent`.
+    @inline(__always)
+    static func isPercentage(_ base: UnsafePointer<UInt8>, _ at: Int, _ end: Int, spelled: Bool) -> Bool {
+        base[at] == 0x25 || spelled && base[at] == 0x70 && spellsPercent(base, at, end)
     }
 
     /// `percent` or `per cent` at `at` (whose byte is `p`).

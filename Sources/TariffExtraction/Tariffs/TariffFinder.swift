@@ -28,9 +28,12 @@ struct TariffFinder: Sendable {
         for (index, range) in document.sentences.enumerated() {
             // `Malaysia and Thailand all pay 19%`: once the article has shown a tariff change, a sentence
             // without a tariff word may still state a rate someone pays
-            guard TariffPrefilter.mayMentionTariff(document.bytes, range)
-                || !changes.isEmpty && RatesWithoutTariffWord.mayState(document.bytes, range, spelled: spellsPercent)
-            else { continue }
+            switch TariffPrefilter.scan(document.bytes, range, percentages: !changes.isEmpty, spelled: spellsPercent) {
+            case .tariffWord: break
+            case .percentage(let first):
+                guard RatesWithoutTariffWord.mayState(document.bytes, range, first: first, spelled: spellsPercent) else { continue }
+            case .neither: continue
+            }
             // The reader returns nothing for a sentence without a tariff noun; names and roles are not read for it.
             let words = TariffSentence(wordsOf: document.bytes, index: index, range: range)
             if budget.charge(tokens: words.count) { break }
@@ -167,16 +170,36 @@ struct TariffFinder: Sendable {
 /// Runs on every sentence of every article, so it reads eight bytes at a time at word starts
 /// instead of comparing byte by byte; most sentences leave here without being tokenized.
 enum TariffPrefilter {
-    static func mayMentionTariff(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    /// What the pass over a sentence saw: a tariff word, else the first percentage if it was looked for.
+    enum Sighting: Equatable {
+        case tariffWord
+        /// No tariff word; the first `%` (or spelled `percent` / `per cent`) starts at this byte.
+        case percentage(Int)
+        case neither
+    }
+
+    /// One pass over the sentence's bytes. Once an article has a tariff change, a sentence without a tariff
+    /// word may still state a rate (`RatesWithoutTariffWord`); its percentage is found in this same pass
+    /// rather than by reading the sentence a second time.
+    /// - Parameters:
+    ///   - percentages: look for the first percentage too.
+    ///   - spelled: a percentage may be written `percent` or `per cent` (lower case) as well as `%`.
+    static func scan(_ bytes: [UInt8], _ range: Range<Int>, percentages: Bool = false, spelled: Bool = false) -> Sighting {
         bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return false }
+            guard let base = buffer.baseAddress else { return .neither }
             let count = buffer.count
             var i = range.lowerBound
             let end = range.upperBound
             var previousIsLetter = false
+            var seekingPercentage = percentages
+            var firstPercentage = -1
             // Eight bytes at a time: a lane is a candidate when it is t/d/l/s and the byte before is no letter.
             while i + 8 <= end {
                 let word = ByteLanes.load(base, i)
+                if seekingPercentage, let at = RatesWithoutTariffWord.percentage(in: word, at: i, base, end, spelled: spelled) {
+                    firstPercentage = at
+                    seekingPercentage = false
+                }
                 let initial = initialLanes(word)
                 // a sixth of the steps have no t/d/l/s at all: only the last byte's class is needed then
                 guard initial != 0 else {
@@ -189,7 +212,7 @@ enum TariffPrefilter {
                 var candidates = initial & ~before
                 while candidates != 0 {
                     let lane = candidates.trailingZeroBitCount >> 3
-                    if startsTariffWord(base, i + lane, count) { return true }
+                    if startsTariffWord(base, i + lane, count) { return .tariffWord }
                     candidates &= candidates &- 1
                 }
                 previousIsLetter = letters >> 63 != 0
@@ -199,14 +222,18 @@ enum TariffPrefilter {
                 let byte = base[i]
                 let isLetter = byte.isASCIILetter
                 defer { previousIsLetter = isLetter; i += 1 }
+                if seekingPercentage, RatesWithoutTariffWord.isPercentage(base, i, end, spelled: spelled) {
+                    firstPercentage = i
+                    seekingPercentage = false
+                }
                 guard !previousIsLetter else { continue }
                 switch byte | 0x20 {
                 case 0x74, 0x64, 0x6C, 0x73:  // t d l s
-                    if startsTariffWord(base, i, count) { return true }
+                    if startsTariffWord(base, i, count) { return .tariffWord }
                 default: break
                 }
             }
-            return false
+            return firstPercentage >= 0 ? .percentage(firstPercentage) : .neither
         }
     }
 
