@@ -188,6 +188,10 @@ extension ClauseModel {
                 }
             }
             self.facts = facts
+            // a sentence has a handful of clauses: one allocation each instead of growing from one
+            clauses.reserveCapacity(8)
+            firstVerb.reserveCapacity(8)
+            stack.reserveCapacity(8)
         }
 
         /// Each token's lexicon entry and finiteness, then both look-aheads from the right; `facts` has
