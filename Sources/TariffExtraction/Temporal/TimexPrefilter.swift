@@ -19,7 +19,8 @@ enum TimexPrefilter {
             var i = range.lowerBound
             let end = range.upperBound
             while i < end {
-                let word = load(base, i, end: end, count: bytes.count)
+                // whole eight bytes inside the sentence (all but its last step) need neither check of `load`
+                let word = i &+ 8 <= end ? ByteLanes.load(base, i) : load(base, i, end: end, count: bytes.count)
                 if ByteLanes.digits(word) != 0 { return true }
                 let letters = ByteLanes.letters(word)
                 // a lane is a letter after a non-letter (a run starts) or a non-letter after a letter (a run
