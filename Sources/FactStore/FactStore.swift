@@ -17,6 +17,13 @@ public final class FactStore: Sendable {
     public let epoch: String
     /// What this process wrote to the outbox last, so delivery need not decode it again.
     let recentAlerts = RecentAlerts(capacity: 2048)
+    /// One reader at a time. GRDB's reader pool guards its connections with concurrent dispatch queues
+    /// (`ReadWriteLock`, `Pool.barrierQueue`); when two lanes read at once, the waiter is handed to a
+    /// libdispatch global queue, whose first worker arms the once-a-second pool monitor and starts the event
+    /// thread at nice -4 (`Failed to set thread priority … errno=13` in an unprivileged unit, and a wake-up
+    /// every second from then on). The daemon's reads are a few rows each, so taking turns costs nothing
+    /// that shows, and GRDB's queues are never contended.
+    private let readTurn = NSLock()
 
     /// Opens (creating if needed) `tariffwatch.sqlite` in `directory` and brings its schema up to date.
     /// - Parameter readOnly: open an existing database for queries only, creating and migrating nothing,
@@ -293,6 +300,8 @@ public final class FactStore: Sendable {
     }
 
     func read<T>(_ operation: String, _ body: (Database) throws -> T) throws(FactStoreError) -> T {
+        readTurn.lock()
+        defer { readTurn.unlock() }
         do { return try pool.read(body) } catch { throw FactStoreError(path: path, operation: operation, underlying: "\(error)") }
     }
 

@@ -268,15 +268,15 @@ step "reloading"
 inside timeout "$timeout_s" systemctl reload tariffwatch.service || fail "systemctl reload failed"
 sleep 1
 [[ $(inside systemctl is-active tariffwatch.service) == active ]] || fail "unit is not active after reload"
-# priority_lines MATCH WHAT: the 'Failed to set thread priority' lines of journal entries matching MATCH must be none
-# where the unit's RLIMIT_NICE is 24 (PID 1 granted LimitNICE=-4); elsewhere PID 1 lacks CAP_SYS_RESOURCE and they are
-# counted and reported.
+# priority_lines MATCH WHAT [always]: the 'Failed to set thread priority' lines of journal entries matching MATCH must
+# be none where the unit's RLIMIT_NICE is 24 (PID 1 granted LimitNICE=-4), or whatever the limit with `always`;
+# otherwise PID 1 lacks CAP_SYS_RESOURCE and they are counted and reported.
 priority_lines() {
     local count pid limit
     count=$(inside journalctl --no-pager -o cat "$1" | grep -c 'Failed to set thread priority' || true)
     pid=$(inside systemctl show -p MainPID --value tariffwatch.service)
     limit=$(inside awk '/^Max nice priority/ {print $5}' "/proc/$pid/limits" 2>/dev/null || true)
-    if [[ $limit == 24 ]]; then
+    if [[ $limit == 24 || ${3:-} == always ]]; then
         (( count == 0 )) || fail "$count 'Failed to set thread priority' lines $2"
         echo "no 'Failed to set thread priority' line $2 (RLIMIT_NICE $limit)"
     else
@@ -284,10 +284,10 @@ priority_lines() {
     fi
 }
 
-# Start, every format processed, a reload: the unit's own process should have started no libdispatch event thread
-# (the later stops close the database: see below). Checked like the stops, because on 2026-12-02 a clean clone's run
-# logged one line while processing, cause not found yet (README).
-priority_lines _SYSTEMD_UNIT=tariffwatch.service "from the unit's start, processing and reload"
+# Start, every format processed, a reload: the unit's own process starts no libdispatch event thread, whatever its
+# RLIMIT_NICE (only the later stops may, when they close the database: see below). Until `FactStore` made its readers
+# take turns, two lanes meeting in GRDB's reader pool sometimes started it here (README).
+priority_lines _SYSTEMD_UNIT=tariffwatch.service "from the unit's start, processing and reload" always
 
 step "restarting: the alert must not be delivered twice"
 inside timeout "$timeout_s" systemctl restart tariffwatch.service || fail "systemctl restart failed"
