@@ -44,9 +44,9 @@ struct TariffFinder: Sendable {
             while timexIndex < timexes.count && timexes[timexIndex].sentenceIndex < index { timexIndex += 1 }
             var t = timexIndex
             while t < timexes.count && timexes[t].sentenceIndex == index { t += 1 }
-            var sentenceTimexes = Array(timexes[timexIndex..<t])  // one allocation of the right size
+            var sentenceTimexes = timexes[timexIndex..<t]  // a slice of the tagger's array: nothing copied
             if !ordered && sentenceTimexes.isEmpty && timexes.contains(where: { $0.sentenceIndex == index }) {
-                sentenceTimexes = timexes.filter { $0.sentenceIndex == index }  // tagger output not in order
+                sentenceTimexes = ArraySlice(timexes.filter { $0.sentenceIndex == index })  // tagger output not in order
             }
             // Names are read for a dated sentence (its start statement names sides); the reader names the
             // others once it finds a rate or a measure verb, and the frame names the rest if it is ever read.
@@ -54,26 +54,25 @@ struct TariffFinder: Sendable {
                 sentence: sentenceTimexes.isEmpty ? words : words.named(), document: document, referenceDate: referenceDate,
                 timexes: sentenceTimexes, previous: previous)
             reader.withoutTariffWord = withoutTariffWord
-            let found = reader.changes()
+            // the reader appends to the article's arrays: no array per sentence to copy from
+            let found = reader.changes(into: &changes, mutual: &mutual)
             let sentence = reader.sentence
             read.append(sentence)
-            changes.append(contentsOf: found)
-            changeSentences.append(contentsOf: repeatElement(index, count: found.count))
-            mutual.append(contentsOf: reader.byBothParties)
-            if !found.isEmpty {
+            changeSentences.append(contentsOf: repeatElement(index, count: found))
+            if found > 0 {
                 // what a target-less rate's sentence says about origins, for `DocumentFrame.fillingTargets`
                 let origins = DocumentFrame.namesAllOrigins(sentence) ? [] : sentence.mentions.map(\.code)
-                originsNamed.append(contentsOf: repeatElement(origins, count: found.count))
+                originsNamed.append(contentsOf: repeatElement(origins, count: found))
             }
             if !sentenceTimexes.isEmpty {
-                if let start = StartStatement.read(sentence, dated: Self.dated(sentenceTimexes, in: sentence)) {
+                if let start = StartStatement.read(sentence, timexes: sentenceTimexes) {
                     starts.append(start)
                 } else if let start = reader.statedStartDate() {
                     starts.append(StartStatement(sentence: index, date: start))
                 }
             }
-            if !found.isEmpty, StartStatement.namesAgreement(sentence) { agreementSentences.insert(index) }
-            if budget.charge(tokens: 0, found: found.count) { break }
+            if found > 0, StartStatement.namesAgreement(sentence) { agreementSentences.insert(index) }
+            if budget.charge(tokens: 0, found: found) { break }
             previous = sentence
         }
         // `As of June 1, duties on consumer goods will be cut. The duty on cosmetics will fall to 2%.`:
@@ -104,14 +103,6 @@ struct TariffFinder: Sendable {
         return TariffMerger.merge(frame.expandingBothParties(targeted, mutual: mutual), frame: frame)
     }
 
-    /// The dated timexes of a sentence with the token each starts at.
-    static func dated(_ timexes: [TaggedTimex], in s: TariffSentence) -> [(timex: TaggedTimex, token: Int)] {
-        timexes.compactMap { timex in
-            guard timex.date != nil, let t = s.tokens.firstIndex(endingAfter: timex.bytes.lowerBound) else { return nil }
-            return (timex, t)
-        }
-    }
-
     /// Start statements in sentences without a tariff noun (`The agreement comes into force on Sunday`):
     /// only sentences with a dated timex and the letters of `effect` or `force` are tokenized.
     private func startsOutsideTariffSentences(_ document: TextDocument, timexes: [TaggedTimex], isRead: [Bool]) -> [StartStatement] {
@@ -128,9 +119,8 @@ struct TariffFinder: Sendable {
             guard dated, document.sentences.indices.contains(index), !isRead[index] else { continue }
             let range = document.sentences[index]
             guard Self.mentionsEntryIntoForce(document.bytes, range) else { continue }
-            let group = timexes[first..<t].filter { $0.date != nil }  // copied only for the few sentences read
             let sentence = TariffSentence.named(document.bytes, index: index, range: range)
-            if let start = StartStatement.read(sentence, dated: Self.dated(group, in: sentence)) { found.append(start) }
+            if let start = StartStatement.read(sentence, timexes: timexes[first..<t]) { found.append(start) }
         }
         return found
     }

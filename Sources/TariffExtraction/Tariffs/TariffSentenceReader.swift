@@ -4,15 +4,12 @@ struct TariffSentenceReader {
     private(set) var sentence: TariffSentence
     let document: TextDocument
     let referenceDate: CalendarDate
-    let timexes: [TaggedTimex]
+    let timexes: ArraySlice<TaggedTimex>
     /// The sentence before, when the finder already tokenized it; built (or named) on demand otherwise.
     var previous: TariffSentence?
     /// The sentence holds no tariff word but the article is about tariffs: only the rates it pays or
     /// calls a `rate` are read (`RatesWithoutTariffWord`), and only with a target it names.
     var withoutTariffWord = false
-    /// Parallel to what `changes()` returned: `both countries will eliminate tariffs`, a rate each of
-    /// the article's two parties charges the other, which only the whole article names.
-    private(set) var byBothParties: [Bool] = []
 
     /// The sentence before this one, for sides and times the sentence leaves implicit; prepared at most once.
     mutating func previousSentence() -> TariffSentence {
@@ -46,15 +43,18 @@ struct TariffSentenceReader {
         var mirrored = false
     }
 
-    mutating func changes() -> [TariffChange] {
+    /// Appends the sentence's changes to `result` and returns how many.
+    /// - Parameter mutual: parallel to `result`: `both countries will eliminate tariffs`, a rate each of
+    ///   the article's two parties charges the other, which only the whole article names.
+    mutating func changes(into result: inout [TariffChange], mutual byBothParties: inout [Bool]) -> Int {
         var hasNoun = withoutTariffWord
         for k in 0..<sentence.count where !hasNoun && (sentence.isTariffNoun(k) || sentence.isZeroRateWord(k)) { hasNoun = true; break }
-        guard hasNoun else { return [] }
+        guard hasNoun else { return 0 }
         var expressions = RateScanner.expressions(in: sentence, hasTariffNoun: hasNoun)
         if withoutTariffWord { expressions.removeAll { !RatesWithoutTariffWord.isStated($0, in: sentence) } }
         // Without a rate and without a measure verb anywhere in it no draft can follow: the sentence's
         // names and party roles (which clause boundaries and sides read) are then never built.
-        guard !expressions.isEmpty || (0..<sentence.count).contains(where: isMeasureVerb) else { return [] }
+        guard !expressions.isEmpty || (0..<sentence.count).contains(where: isMeasureVerb) else { return 0 }
         if !sentence.isNamed { sentence = sentence.named() }
         let s = sentence
         let segments = self.segments()
@@ -90,7 +90,7 @@ struct TariffSentenceReader {
             if seg.lowerBound < s.count { marks[seg.lowerBound] |= 2 }
             drafts.append(Draft(expression: nil, noun: k, anchor: k, span: k..<(k + 1), segment: seg))
         }
-        guard !drafts.isEmpty else { return [] }
+        guard !drafts.isEmpty else { return 0 }
         drafts.sort { $0.anchor < $1.anchor }
         // built only once the sentence has a rate or a measure, and only when a word the clause rules read
         // is there (the model costs about a tenth of extraction); without it those rules stay silent
@@ -109,7 +109,7 @@ struct TariffSentenceReader {
             }
         }
         assignParties(&drafts)
-        var result: [TariffChange] = []
+        let first = result.count
         for (d, draft) in drafts.enumerated() {
             let rateless = draft.expression == nil
             if rateless, draft.imposer.code == nil || draft.target.code == nil || draft.imposer.confidence < 1 || draft.target.confidence < 1 {
@@ -173,7 +173,7 @@ struct TariffSentenceReader {
                 }
             }
         }
-        return result
+        return result.count - first
     }
 
     /// A verb that makes a rate-less tariff noun a measure: imposed, threatened, announced, proposed, paused, lifted.
