@@ -189,6 +189,7 @@ enum CountryGazetteer {
                     k += 1
                 }
                 if ok {
+                    if result.capacity == 0 { result.reserveCapacity(4) }  // most sentences name a few: grown once at most
                     result.append(Mention(tokens: i..<k, code: entry.code, isPerson: entry.isPerson))
                     i = k
                     matched = true

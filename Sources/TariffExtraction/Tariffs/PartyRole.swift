@@ -11,18 +11,19 @@ enum PartyRole: Sendable, Equatable {
 /// Reads a mention's role from the words around it; English word order does most of the work.
 ///
 /// A name's role can depend on the name before it and on the last name of its list, so roles are
-/// remembered: without that, a comma list of n names cost n³ steps (a 32 KiB list took 38 s). A class,
-/// for those caches; one reader serves one sentence, and `roles()` reads its names in order.
-final class PartyRoleReader {
+/// remembered: without that, a comma list of n names cost n³ steps (a 32 KiB list took 38 s). A struct
+/// with mutating reads, for those caches (a class cost an allocation per sentence); one reader serves
+/// one sentence, and `roles()` reads its names in order.
+struct PartyRoleReader {
     /// The sentence's words; its names are `mentions`, read before the sentence that holds both is built.
     let sentence: TariffSentence
     let mentions: [CountryGazetteer.Mention]
-    // only `roles()` and `role(of:)` touch it, never overlapping: the dynamic exclusivity check cost more than the reads
     /// The roles read so far, in order: the name before the one being read is always among them.
-    @exclusivity(unchecked) private var known: [PartyRole] = []
+    private var known: [PartyRole] = []
     private lazy var listEndRoles: [PartyRole?] = Array(filled: nil, count: mentions.count)
-    /// For each name, the last name of the list it is part of from there on (itself when none follows).
-    private lazy var chainEnds: [Int] = listChainEnds()
+    /// The names `chain.lowerBound...chain.upperBound` form one list (`A, B and the C`) ending at the
+    /// upper bound: the last list found, as names ask in order and each list is walked once.
+    private var chain = -1...(-1)
     /// The last token that is a complaint word: reporting verbs ask whether one comes later, once per name.
     private lazy var lastComplaint: Int = (0..<sentence.count).last { sentence.has($0, .complaint) } ?? -1
 
@@ -32,17 +33,17 @@ final class PartyRoleReader {
     }
 
     /// The role of every name of the sentence, in order.
-    func roles() -> [PartyRole] {
+    mutating func roles() -> [PartyRole] {
         known.reserveCapacity(mentions.count)
         for m in mentions.indices { known.append(role(of: m, asListEnd: false)) }
         return known
     }
 
-    func role(of m: Int) -> PartyRole {
+    mutating func role(of m: Int) -> PartyRole {
         m < known.count ? known[m] : role(of: m, asListEnd: false)
     }
 
-    private func listEndRole(_ m: Int) -> PartyRole {
+    private mutating func listEndRole(_ m: Int) -> PartyRole {
         if let known = listEndRoles[m] { return known }
         let role = role(of: m, asListEnd: true)
         listEndRoles[m] = role
@@ -51,7 +52,7 @@ final class PartyRoleReader {
 
     /// `asListEnd`: asked for by the first name of a list about its last (`Malaysia, Thailand and the
     /// Philippines pay 19%`), so the last must not ask back through the names before it.
-    private func role(of m: Int, asListEnd: Bool) -> PartyRole {
+    private mutating func role(of m: Int, asListEnd: Bool) -> PartyRole {
         let s = sentence
         let mention = mentions[m]
         let a = mention.tokens.lowerBound
@@ -268,25 +269,24 @@ final class PartyRoleReader {
         ["shipped", "exported", "sold", "sent", "bound", "headed", "heading", "destined"].map(TariffTokenizer.hash))
 
     /// The last name of the list that name `m` starts (`A, B and the C`), or nil when no list follows it.
-    private func listEnd(from m: Int) -> Int? {
-        let k = chainEnds[m]
-        return k > m ? k : nil
+    private mutating func listEnd(from m: Int) -> Int? {
+        if !chain.contains(m) {
+            var end = m
+            while end + 1 < mentions.count, continuesList(end) { end += 1 }
+            chain = m...end
+        }
+        return chain.upperBound > m ? chain.upperBound : nil
     }
 
-    /// `chainEnds`, from the right: a name continues its list when the next name follows it after a
-    /// comma, `and`/`or` and/or a determiner.
-    private func listChainEnds() -> [Int] {
+    /// Name `k + 1` continues the list of name `k`: it follows after a comma, `and`/`or` and/or a determiner.
+    private func continuesList(_ k: Int) -> Bool {
         let s = sentence
-        var ends = Array(mentions.indices)
-        for k in mentions.indices.dropLast().reversed() {
-            let end = mentions[k].tokens.upperBound
-            var gap = end
-            if gap < s.count, s.tokens[gap].kind == .comma { gap += 1 }
-            if s.has(gap, .coordinator) { gap += 1 }
-            if s.has(gap, .determiner) { gap += 1 }
-            if gap > end, mentions[k + 1].tokens.lowerBound == gap { ends[k] = ends[k + 1] }
-        }
-        return ends
+        let end = mentions[k].tokens.upperBound
+        var gap = end
+        if gap < s.count, s.tokens[gap].kind == .comma { gap += 1 }
+        if s.has(gap, .coordinator) { gap += 1 }
+        if s.has(gap, .determiner) { gap += 1 }
+        return gap > end && mentions[k + 1].tokens.lowerBound == gap
     }
 
     /// `Canada, which imposed 100% tariffs…`, `China, whose goods face a 30% levy`: a relative clause

@@ -38,7 +38,7 @@ struct ProductPhrase {
             k += 1
         }
         if k < to, k < limit {
-            items.append(contentsOf: onPhrase(after: k, limit: limit))
+            appendOnPhrase(after: k, limit: limit, to: &items)
         }
         return items
     }
@@ -47,7 +47,8 @@ struct ProductPhrase {
     private static var built: UInt64 { TariffVocabulary.built }
 
     /// The list after `on`: skips determiners, country words and `imports of`; stops at the next clause part.
-    private func onPhrase(after on: Int, limit: Int) -> [Range<Int>] {
+    /// Appended to `items` as each is read (one array per rate, not three).
+    private func appendOnPhrase(after on: Int, limit: Int, to items: inout [Range<Int>]) {
         let s = sentence
         var k = on + 1
         if s.has(k, .determiner) { k += 1 }
@@ -65,14 +66,17 @@ struct ProductPhrase {
             if s.looksPast(k), s.lexemes[k].classes.isEmpty, k + 1 < limit, s.mention(at: k + 1) != nil { k += 1; continue }
             break
         }
-        var items: [Range<Int>] = []
+        let first = items.count
+        func add(_ range: Range<Int>) {
+            if let item = trimmed(range) { items.append(item) }
+        }
         var start: Int?
         var steps = 0
         while k < limit && steps < 10 {
             let token = s.tokens[k]
             let isList = token.kind == .comma || s.has(k, .coordinator)
             if isList {
-                if let st = start { items.append(st..<k) }
+                if let st = start { add(st..<k) }
                 start = nil
                 // a comma or `and` continues the list only when a plain word follows
                 let next = k + 1
@@ -89,8 +93,10 @@ struct ProductPhrase {
                 !s.has(k, .verb), !s.has(k, .marketVerb), s.mention(at: k) == nil || start == nil,
                 !(s.looksVerbOrAdverb(k) && !s.has(k, .goodsNoun) && !looksLikeNoun(k) && !modifiesNext(k, limit))
             else { break }
-            if s.has(k, .side) { return [] }
-            if s.isWord(k, TariffVocabulary.top), s.isWord(k + 1, TariffVocabulary.of) { return [] }  // `on top of`
+            if s.has(k, .side) || s.isWord(k, TariffVocabulary.top) && s.isWord(k + 1, TariffVocabulary.of) {  // `on top of`
+                items.removeSubrange(first...)
+                return
+            }
             if let m = s.mention(at: k) {  // `Chinese` inside the list: skip it
                 k = s.mentions[m].tokens.upperBound
                 continue
@@ -101,22 +107,24 @@ struct ProductPhrase {
             // English noun phrases end with their head: a plural (`solar panels`) ends the item.
             if isPlural(k - 1), k < limit, s.isWord(k), !s.has(k, .coordinator) { break }
         }
-        if let st = start, st < k { items.append(st..<k) }
-        // `steel imports` is steel; `goods` alone is everything.
-        return items.compactMap { range in
-            var r = range
-            let hadTail = s.has(r.upperBound - 1, .genericGoods) || s.isWord(r.upperBound - 1, TariffVocabulary.goods)
-            while r.count > 0, s.has(r.upperBound - 1, .genericGoods) || s.isWord(r.upperBound - 1, TariffVocabulary.of) {
-                r = r.lowerBound..<(r.upperBound - 1)
-            }
-            while r.count > 0, s.has(r.lowerBound, .goodsNoun), !s.has(r.lowerBound, .verb) { r = (r.lowerBound + 1)..<r.upperBound }
-            // `goods` after an unknown capitalized word is a nationality we do not know: all goods
-            if r.count >= 1, s.isWord(r.upperBound - 1, TariffVocabulary.goods), (r.lowerBound..<(r.upperBound - 1)).allSatisfy({ s.tokens[$0].capitalized }) {
-                return nil
-            }
-            if hadTail, r.allSatisfy({ s.tokens[$0].capitalized }) { return nil }  // `Asian partners`, `Gulf imports`
-            return r.isEmpty ? nil : r
+        if let st = start, st < k { add(st..<k) }
+    }
+
+    /// An item of the list after `on`, trimmed: `steel imports` is steel; `goods` alone is everything (nil).
+    private func trimmed(_ range: Range<Int>) -> Range<Int>? {
+        let s = sentence
+        var r = range
+        let hadTail = s.has(r.upperBound - 1, .genericGoods) || s.isWord(r.upperBound - 1, TariffVocabulary.goods)
+        while r.count > 0, s.has(r.upperBound - 1, .genericGoods) || s.isWord(r.upperBound - 1, TariffVocabulary.of) {
+            r = r.lowerBound..<(r.upperBound - 1)
         }
+        while r.count > 0, s.has(r.lowerBound, .goodsNoun), !s.has(r.lowerBound, .verb) { r = (r.lowerBound + 1)..<r.upperBound }
+        // `goods` after an unknown capitalized word is a nationality we do not know: all goods
+        if r.count >= 1, s.isWord(r.upperBound - 1, TariffVocabulary.goods), (r.lowerBound..<(r.upperBound - 1)).allSatisfy({ s.tokens[$0].capitalized }) {
+            return nil
+        }
+        if hadTail, r.allSatisfy({ s.tokens[$0].capitalized }) { return nil }  // `Asian partners`, `Gulf imports`
+        return r.isEmpty ? nil : r
     }
 
     /// `liquefied natural gas`, `processed foods`: a participle used as an adjective before a plain noun.

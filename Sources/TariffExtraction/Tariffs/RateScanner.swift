@@ -7,6 +7,11 @@ struct RateMention: Sendable {
     var value: Double
     /// `percentage points`: an amount added to a rate, not a rate.
     var points: Bool
+    /// Read by `numericExpressions`, kept here rather than in arrays of their own: the tariff noun the
+    /// rate belongs to, -1 when it is a tariff rate without an adjacent noun, nil when it is no tariff's.
+    var attached: Int? = nil
+    /// `25% tariffs on trucks and 50% on cabinets`: the rate shares the noun of the rate before it.
+    var sharesNoun = false
 }
 
 /// A tariff rate read from a sentence: one rate, or a move `from A to B`, or a range `between A and B`.
@@ -33,12 +38,17 @@ struct RateExpression: Sendable {
 enum RateScanner {
     static func percentages(in s: TariffSentence) -> [RateMention] {
         var rates: [RateMention] = []
+        let numberWords = Self.numberWords  // once, not a lazy-initialisation check per token
+        func keep(_ rate: RateMention) {
+            if rates.capacity == 0 { rates.reserveCapacity(4) }  // a sentence with rates mostly has a few: allocated once
+            rates.append(rate)
+        }
         var i = 0
         while i < s.count {
             // `to zero`, `zero tariffs`: a rate of 0
             if s.isWord(i, TariffVocabulary.zero), s.isWord(i - 1, TariffVocabulary.to) || s.isWord(i - 1, TariffVocabulary.at) || s.isTariffNoun(i + 1) {
                 let end = i + 1 < s.count && (s.tokens[i + 1].kind == .percent || s.has(i + 1, .percentWord)) ? i + 2 : i + 1
-                rates.append(RateMention(first: i, end: end, value: 0, points: false))
+                keep(RateMention(first: i, end: end, value: 0, points: false))
                 i = end
                 continue
             }
@@ -48,7 +58,7 @@ enum RateScanner {
                 i = listed[listed.count - 1].end
                 continue
             }
-            guard let (value, n) = number(at: i, in: s) else { i += 1; continue }
+            guard let (value, n) = number(at: i, in: s, words: numberWords) else { i += 1; continue }
             var end = -1
             var points = false
             if n < s.count {
@@ -68,7 +78,7 @@ enum RateScanner {
                 }
             }
             if end > 0, value <= 1000, !(i > 0 && s.tokens[i - 1].kind == .dash && s.tokens[i - 1].end == s.tokens[i].start) {
-                rates.append(RateMention(first: i, end: end, value: written(value), points: points))
+                keep(RateMention(first: i, end: end, value: written(value), points: points))
                 i = end
             } else {
                 i += 1
@@ -116,7 +126,7 @@ enum RateScanner {
 
     /// A number at token `i`: digits (`25`), or words (`ten`, `twenty-five`, `one hundred`) when a
     /// percentage follows. Returns the value and the index after it.
-    private static func number(at i: Int, in s: TariffSentence) -> (Double, Int)? {
+    private static func number(at i: Int, in s: TariffSentence, words numberWords: WordTable<Int>) -> (Double, Int)? {
         if s.tokens[i].kind == .number { return (s.tokens[i].number, i + 1) }
         guard s.isWord(i), let first = numberWords[s.tokens[i].hash] else { return nil }
         var value = first
@@ -200,32 +210,28 @@ enum RateScanner {
     }
 
     private static func numericExpressions(in s: TariffSentence, hasTariffNoun: Bool) -> [RateExpression] {
-        let rates = percentages(in: s)
+        var rates = percentages(in: s)
         guard !rates.isEmpty else { return [] }
-        var attached: [Int?] = []  // noun index, or -1 when attached without an adjacent noun
-        attached.reserveCapacity(rates.count)
-        var sharesNoun = [Bool](filled: false, count: rates.count)
-        for (r, rate) in rates.enumerated() {
-            defer {
-                // `25% tariffs on trucks and 50% on cabinets`: the noun already has its rate; the second rate shares it
-                if let noun = attached[r], noun >= 0, noun < rate.first, r > 0, attached[r - 1] == noun {
-                    attached[r] = -1
-                    sharesNoun[r] = true
-                }
-            }
+        for r in rates.indices {
+            let rate = rates[r]
             var coordinated = false
-            if r > 0, attached[r - 1] != nil, rates[r - 1].end + 8 >= rate.first {
+            if r > 0, rates[r - 1].attached != nil, rates[r - 1].end + 8 >= rate.first {
                 let between = rates[r - 1].end..<rate.first
                 coordinated = between.contains { s.has($0, .coordinator) || s.tokens[$0].kind == .comma }
                     && !between.contains { s.has($0, .clauseBreak) || s.tokens[$0].kind == .semicolon }
             }
-            attached.append(attachment(rate, s, hasTariffNoun: hasTariffNoun, coordinated: coordinated))
+            rates[r].attached = attachment(rate, s, hasTariffNoun: hasTariffNoun, coordinated: coordinated)
+            // `25% tariffs on trucks and 50% on cabinets`: the noun already has its rate; the second rate shares it
+            if let noun = rates[r].attached, noun >= 0, noun < rate.first, r > 0, rates[r - 1].attached == noun {
+                rates[r].attached = -1
+                rates[r].sharesNoun = true
+            }
         }
         var result: [RateExpression] = []
         var r = 0
         while r < rates.count {
             let rate = rates[r]
-            guard let noun = attached[r] else { r += 1; continue }
+            guard let noun = rate.attached else { r += 1; continue }
             let nounIndex = noun >= 0 ? noun : nil
             // `from A to B` / `A to B` / `between A and B` / `to B from A`
             if r + 1 < rates.count {
@@ -250,7 +256,7 @@ enum RateScanner {
                         result.append(
                             RateExpression(
                                 rate: next.value, previous: rate.value, minimum: nil, anchor: next.first, span: span,
-                                noun: nounIndex ?? (attached[r + 1].flatMap { $0 >= 0 ? $0 : nil }), points: false,
+                                noun: nounIndex ?? (next.attached.flatMap { $0 >= 0 ? $0 : nil }), points: false,
                                 direction: next.value > rate.value ? .increase : next.value < rate.value ? .decrease : .unknown))
                     }
                     r += 2
@@ -278,7 +284,7 @@ enum RateScanner {
                 }
             }
             // `cut its 110% duty on cars to 10%`: the first rate is the old level of the same duty
-            if r + 1 < rates.count, sharesNoun[r + 1], s.isWord(rates[r + 1].first - 1, TariffVocabulary.to),
+            if r + 1 < rates.count, rates[r + 1].sharesNoun, s.isWord(rates[r + 1].first - 1, TariffVocabulary.to),
                 (max(0, rate.first - 10)..<rate.first).contains(where: { s.has($0, .increase) || s.has($0, .decrease) })
             {
                 let next = rates[r + 1]
@@ -301,7 +307,7 @@ enum RateScanner {
                 minimum = written(s.tokens[rate.first - 2].number)
             }
             // `by 10 percentage points to 35%`: the amount is not the rate
-            if s.isWord(rate.first - 1, TariffVocabulary.by), r + 1 < rates.count, attached[r + 1] != nil,
+            if s.isWord(rate.first - 1, TariffVocabulary.by), r + 1 < rates.count, rates[r + 1].attached != nil,
                 s.isWord(rates[r + 1].first - 1, TariffVocabulary.to), rates[r + 1].first - rate.end <= 2
             {
                 r += 1
@@ -312,7 +318,7 @@ enum RateScanner {
                 span: join((minimum != nil ? rate.first - (s.tokens[rate.first].hyphenBefore ? 1 : 2) : rate.first)..<rate.end, nounIndex),
                 noun: nounIndex, points: rate.points, direction: .unknown)
             applyDoubling(&expression, s)
-            if r + 1 < rates.count, attached[r + 1] == nil {
+            if r + 1 < rates.count, rates[r + 1].attached == nil {
                 let next = rates[r + 1].first
                 let from = s.has(next - 1, .determiner) ? next - 2 : next - 1
                 guard s.isWord(from, TariffVocabulary.from), s.has(from - 1, .marketVerb), next - rate.end <= 6 else {

@@ -66,10 +66,12 @@ struct StartStatement: Sendable {
     var target: String?
 
     /// The statement in `s`, when one of its dates follows a phrase of entry into force.
-    /// - Parameter dated: the sentence's dated timexes with the token each starts at.
-    static func read(_ s: TariffSentence, dated: [(timex: TaggedTimex, token: Int)]) -> StartStatement? {
-        for (timex, t) in dated {
-            guard let date = timex.date, timex.type == .date || EffectPhrase.datesSpan(timex, s, at: t) else { continue }
+    /// - Parameter timexes: the sentence's timexes; the dated ones are read, each at the token it starts at.
+    static func read(_ s: TariffSentence, timexes: ArraySlice<TaggedTimex>) -> StartStatement? {
+        for timex in timexes {
+            guard let date = timex.date, let t = s.tokens.firstIndex(endingAfter: timex.bytes.lowerBound),
+                timex.type == .date || EffectPhrase.datesSpan(timex, s, at: t)
+            else { continue }
             guard EffectPhrase.precedes(s, t), let phrase = (max(0, t - 4)..<t).last(where: { EffectPhrase.ends(s, at: $0) }) else { continue }
             var statement = StartStatement(sentence: s.index, date: date)
             // The measure is the subject before the phrase, within its clause (`…, which went into effect`).

@@ -44,36 +44,35 @@ struct TariffFinder: Sendable {
             while timexIndex < timexes.count && timexes[timexIndex].sentenceIndex < index { timexIndex += 1 }
             var t = timexIndex
             while t < timexes.count && timexes[t].sentenceIndex == index { t += 1 }
-            var sentenceTimexes = Array(timexes[timexIndex..<t])  // one allocation of the right size
+            var sentenceTimexes = timexes[timexIndex..<t]  // a slice of the tagger's array: nothing copied
             if !ordered && sentenceTimexes.isEmpty && timexes.contains(where: { $0.sentenceIndex == index }) {
-                sentenceTimexes = timexes.filter { $0.sentenceIndex == index }  // tagger output not in order
+                sentenceTimexes = ArraySlice(timexes.filter { $0.sentenceIndex == index })  // tagger output not in order
             }
             // Names are read for a dated sentence (its start statement names sides); the reader names the
             // others once it finds a rate or a measure verb, and the frame names the rest if it is ever read.
             var reader = TariffSentenceReader(
-                sentence: sentenceTimexes.isEmpty ? words : words.named(), document: document, referenceDate: referenceDate,
+                sentence: sentenceTimexes.isEmpty ? words : words.named(), referenceDate: referenceDate,
                 timexes: sentenceTimexes, previous: previous)
             reader.withoutTariffWord = withoutTariffWord
-            let found = reader.changes()
+            // the reader appends to the article's arrays: no array per sentence to copy from
+            let found = reader.changes(into: &changes, mutual: &mutual, in: document)
             let sentence = reader.sentence
             read.append(sentence)
-            changes.append(contentsOf: found)
-            changeSentences.append(contentsOf: repeatElement(index, count: found.count))
-            mutual.append(contentsOf: reader.byBothParties)
-            if !found.isEmpty {
+            changeSentences.append(contentsOf: repeatElement(index, count: found))
+            if found > 0 {
                 // what a target-less rate's sentence says about origins, for `DocumentFrame.fillingTargets`
                 let origins = DocumentFrame.namesAllOrigins(sentence) ? [] : sentence.mentions.map(\.code)
-                originsNamed.append(contentsOf: repeatElement(origins, count: found.count))
+                originsNamed.append(contentsOf: repeatElement(origins, count: found))
             }
             if !sentenceTimexes.isEmpty {
-                if let start = StartStatement.read(sentence, dated: Self.dated(sentenceTimexes, in: sentence)) {
+                if let start = StartStatement.read(sentence, timexes: sentenceTimexes) {
                     starts.append(start)
                 } else if let start = reader.statedStartDate() {
                     starts.append(StartStatement(sentence: index, date: start))
                 }
             }
-            if !found.isEmpty, StartStatement.namesAgreement(sentence) { agreementSentences.insert(index) }
-            if budget.charge(tokens: 0, found: found.count) { break }
+            if found > 0, StartStatement.namesAgreement(sentence) { agreementSentences.insert(index) }
+            if budget.charge(tokens: 0, found: found) { break }
             previous = sentence
         }
         // `As of June 1, duties on consumer goods will be cut. The duty on cosmetics will fall to 2%.`:
@@ -104,14 +103,6 @@ struct TariffFinder: Sendable {
         return TariffMerger.merge(frame.expandingBothParties(targeted, mutual: mutual), frame: frame)
     }
 
-    /// The dated timexes of a sentence with the token each starts at.
-    static func dated(_ timexes: [TaggedTimex], in s: TariffSentence) -> [(timex: TaggedTimex, token: Int)] {
-        timexes.compactMap { timex in
-            guard timex.date != nil, let t = s.tokens.firstIndex(endingAfter: timex.bytes.lowerBound) else { return nil }
-            return (timex, t)
-        }
-    }
-
     /// Start statements in sentences without a tariff noun (`The agreement comes into force on Sunday`):
     /// only sentences with a dated timex and the letters of `effect` or `force` are tokenized.
     private func startsOutsideTariffSentences(_ document: TextDocument, timexes: [TaggedTimex], isRead: [Bool]) -> [StartStatement] {
@@ -128,27 +119,38 @@ struct TariffFinder: Sendable {
             guard dated, document.sentences.indices.contains(index), !isRead[index] else { continue }
             let range = document.sentences[index]
             guard Self.mentionsEntryIntoForce(document.bytes, range) else { continue }
-            let group = timexes[first..<t].filter { $0.date != nil }  // copied only for the few sentences read
             let sentence = TariffSentence.named(document.bytes, index: index, range: range)
-            if let start = StartStatement.read(sentence, dated: Self.dated(group, in: sentence)) { found.append(start) }
+            if let start = StartStatement.read(sentence, timexes: timexes[first..<t]) { found.append(start) }
         }
         return found
     }
 
     /// The bytes `effect` or `force` occur in the range (either case of the first letter). Read for every
-    /// dated sentence of an article with an undated rate, so the bytes are compared in place.
+    /// dated sentence of an article with an undated rate, so the bytes are compared in place, and only
+    /// at an `f`, found eight bytes at a time (both words have one at the same place, `(e)ffect`, `force`).
     static func mentionsEntryIntoForce(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
-        bytes.withUnsafeBufferPointer { b in
-            var i = range.lowerBound
-            while i + 5 <= range.upperBound {
-                let first = b[i] | 0x20
-                if first == 0x65, i + 6 <= range.upperBound,  // e + ffect
-                    b[i + 1] == 0x66, b[i + 2] == 0x66, b[i + 3] == 0x65, b[i + 4] == 0x63, b[i + 5] == 0x74
-                {
-                    return true
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let b = buffer.baseAddress else { return false }
+            let lower = range.lowerBound, upper = range.upperBound
+            // an `f` (either case) at `q` that starts `force` or follows the `e` of `effect`
+            func startsWord(_ q: Int) -> Bool {
+                guard q + 5 <= upper else { return false }
+                if b[q + 1] == 0x6F, b[q + 2] == 0x72, b[q + 3] == 0x63, b[q + 4] == 0x65 { return true }  // f + orce
+                return q > lower && b[q - 1] | 0x20 == 0x65  // e + ffect
+                    && b[q] == 0x66 && b[q + 1] == 0x66 && b[q + 2] == 0x65 && b[q + 3] == 0x63 && b[q + 4] == 0x74
+            }
+            var p = lower
+            while p + 8 <= upper {
+                var lanes = ByteLanes.equal(ByteLanes.load(b, p) | (ByteLanes.ones &* 0x20), 0x66)
+                while lanes != 0 {
+                    if startsWord(p + lanes.trailingZeroBitCount >> 3) { return true }
+                    lanes &= lanes &- 1
                 }
-                if first == 0x66, b[i + 1] == 0x6F, b[i + 2] == 0x72, b[i + 3] == 0x63, b[i + 4] == 0x65 { return true }  // f + orce
-                i += 1
+                p += 8
+            }
+            while p < upper {
+                if b[p] | 0x20 == 0x66, startsWord(p) { return true }
+                p += 1
             }
             return false
         }
@@ -193,15 +195,18 @@ enum TariffPrefilter {
             var previousIsLetter = false
             var seekingPercentage = percentages
             var firstPercentage = -1
-            // Eight bytes at a time: a lane is a candidate when it is t/d/l/s and the byte before is no letter.
+            // Eight bytes at a time: a lane is a candidate when it is t/d/l/s, the byte after it a/e/u (the
+            // second letter of every prefix) and the byte before no letter.
             while i + 8 <= end {
                 let word = ByteLanes.load(base, i)
                 if seekingPercentage, let at = RatesWithoutTariffWord.percentage(in: word, at: i, base, end, spelled: spelled) {
                     firstPercentage = at
                     seekingPercentage = false
                 }
-                let initial = initialLanes(word)
-                // a sixth of the steps have no t/d/l/s at all: only the last byte's class is needed then
+                var initial = initialLanes(word)
+                // `the`, `to`, `that`, `said` start most t/d/l/s words: their second letters leave most steps without a candidate
+                if initial != 0, i + 9 <= count { initial &= secondLanes(ByteLanes.load(base, i + 1)) }
+                // then only the last byte's class is needed
                 guard initial != 0 else {
                     previousIsLetter = base[i + 7].isASCIILetter
                     i += 8
@@ -245,6 +250,14 @@ enum TariffPrefilter {
         // `d` (0x64), `l` (0x6C) and `t` (0x74) differ only in bits 0x08 and 0x10: one comparison finds
         // all three (and `|`, 0x7C, which is rare enough to cost less than a third comparison)
         return ByteLanes.equal(folded & ~(ByteLanes.ones &* 0x18), 0x64) | ByteLanes.equal(folded, 0x73)
+    }
+
+    /// The high bit of each lane holding a, e or u in either case (and the odd `q`): `next` is loaded one
+    /// byte after the word, so its lanes are the letters after the word's.
+    @inline(__always)
+    private static func secondLanes(_ next: UInt64) -> UInt64 {
+        // `a` (0x61), `e` (0x65), `q` (0x71) and `u` (0x75) differ only in bits 0x04 and 0x10: one comparison
+        ByteLanes.equal((next | (ByteLanes.ones &* 0x20)) & ~(ByteLanes.ones &* 0x14), 0x61)
     }
 
     /// Does a tariff word prefix start at `i`? Letters compare case-insensitively by setting bit 0x20.

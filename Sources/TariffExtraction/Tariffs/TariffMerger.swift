@@ -18,12 +18,15 @@ enum TariffMerger {
         }
         // A rate with a side missing (`officials said the 50% tariff was unfair`) beside the same rate
         // with both sides (`Washington's 50% tariff on India`) is the same story told less precisely.
-        let complete = kept.filter { $0.imposer != nil && $0.target != nil }
-        kept.removeAll { c in
-            guard c.imposer == nil || c.target == nil, let rate = c.ratePct else { return false }
-            return complete.contains { o in
-                o.ratePct == rate && (c.imposer == nil || c.imposer == o.imposer)
-                    && (c.target == nil || c.target == o.target)
+        // (The complete ones are copied out only when some rate misses a side.)
+        if kept.contains(where: { ($0.imposer == nil || $0.target == nil) && $0.ratePct != nil }) {
+            let complete = kept.filter { $0.imposer != nil && $0.target != nil }
+            kept.removeAll { c in
+                guard c.imposer == nil || c.target == nil, let rate = c.ratePct else { return false }
+                return complete.contains { o in
+                    o.ratePct == rate && (c.imposer == nil || c.imposer == o.imposer)
+                        && (c.target == nil || c.target == o.target)
+                }
             }
         }
         // A rate-less mention of a pair that also has a rate is the same story told less precisely.

@@ -1,9 +1,11 @@
 /// One sentence prepared for tariff analysis: tokens, their word classes and the names in it.
 ///
-/// An immutable class, not a struct: every reader of the sentence (parties, status, products, time
-/// cues) holds it, and sharing one reference costs one retain where a struct of four arrays cost four
-/// per copy. Its stored properties are all `let`, so reading them needs no exclusivity checks.
-final class TariffSentence: Sendable {
+/// A class, not a struct: every reader of the sentence (parties, status, products, time cues) holds
+/// it, and sharing one reference costs one retain where a struct of four arrays cost four per copy.
+/// Its words are `let`; its names are set once, in place, by `named()` (a second object per named
+/// sentence cost an allocation and its release). One extraction builds and reads its sentences on one
+/// thread, and the names are written before any reader reads them, so their accesses go unchecked.
+final class TariffSentence: @unchecked Sendable {
     let bytes: [UInt8]
     let index: Int
     let range: Range<Int>
@@ -13,10 +15,10 @@ final class TariffSentence: Sendable {
     /// `Array.count` out of line for each.
     let count: Int
     /// Empty until `named()`.
-    let mentions: [CountryGazetteer.Mention]
-    let roles: [PartyRole]
-    /// Whether `named()` made this sentence: an empty `mentions` then means the sentence names no one.
-    let isNamed: Bool
+    @exclusivity(unchecked) private(set) var mentions: [CountryGazetteer.Mention] = []
+    @exclusivity(unchecked) private(set) var roles: [PartyRole] = []
+    /// Whether `named()` has read the names: an empty `mentions` then means the sentence names no one.
+    @exclusivity(unchecked) private(set) var isNamed = false
 
     /// The sentence with its tokens, word classes, named parties and their roles.
     static func named(_ bytes: [UInt8], index: Int, range: Range<Int>) -> TariffSentence {
@@ -41,32 +43,24 @@ final class TariffSentence: Sendable {
         self.tokens = tokens
         self.lexemes = lexemes
         self.count = tokens.count
-        self.mentions = []
-        self.roles = []
-        self.isNamed = false
     }
 
-    private init(_ words: TariffSentence, mentions: [CountryGazetteer.Mention], roles: [PartyRole]) {
-        bytes = words.bytes
-        index = words.index
-        range = words.range
-        tokens = words.tokens
-        lexemes = words.lexemes
-        count = words.count
-        self.mentions = mentions
-        self.roles = roles
-        isNamed = true
-    }
-
-    /// This sentence with its named parties and their roles read; the reader needs them, the
+    /// This sentence with its named parties and their roles read (once); the reader needs them, the
     /// tariff-noun check does not.
+    @discardableResult
     func named() -> TariffSentence {
+        guard !isNamed else { return self }
         var found: [CountryGazetteer.Mention] = []
         CountryGazetteer.mentions(in: tokens, into: &found)
-        let mentions = Self.mergingTitles(found, tokens)
+        Self.mergeTitles(&found, tokens)
         // the roles are read on this sentence's words and the names beside them: no sentence in between
-        let roles = mentions.isEmpty ? [] : PartyRoleReader(sentence: self, mentions: mentions).roles()
-        return TariffSentence(self, mentions: mentions, roles: roles)
+        if !found.isEmpty {
+            var reader = PartyRoleReader(sentence: self, mentions: found)
+            roles = reader.roles()
+        }
+        mentions = found
+        isNamed = true
+        return self
     }
 
     /// Some token is a tariff noun naming a measure; without one the reader finds no change.
@@ -172,24 +166,26 @@ final class TariffSentence: Sendable {
     }
 
     /// `US President Donald Trump`, `the Customs Tariff Commission of the State Council` are one party:
-    /// same code, only title words (and `of the`) between.
-    private static func mergingTitles(_ found: [CountryGazetteer.Mention], _ tokens: [TariffToken]) -> [CountryGazetteer.Mention] {
-        var merged: [CountryGazetteer.Mention] = []
-        for mention in found {
-            if var last = merged.last, last.code == mention.code,
-                mention.tokens.lowerBound - last.tokens.upperBound <= 3,
+    /// same code, only title words (and `of the`) between. Merged in place, in text order.
+    private static func mergeTitles(_ mentions: inout [CountryGazetteer.Mention], _ tokens: [TariffToken]) {
+        guard mentions.count > 1 else { return }
+        var kept = 1
+        for next in 1..<mentions.count {
+            let mention = mentions[next]
+            let last = mentions[kept - 1]
+            if last.code == mention.code, mention.tokens.lowerBound - last.tokens.upperBound <= 3,
                 (last.tokens.upperBound..<mention.tokens.lowerBound).allSatisfy({
                     tokens[$0].kind == .word && (tokens[$0].capitalized || tokens[$0].hash == TariffVocabulary.of || tokens[$0].hash == TariffVocabulary.the)
                 })
             {
-                last.tokens = last.tokens.lowerBound..<mention.tokens.upperBound
-                last.isPerson = last.isPerson || mention.isPerson
-                merged[merged.count - 1] = last
+                mentions[kept - 1].tokens = last.tokens.lowerBound..<mention.tokens.upperBound
+                mentions[kept - 1].isPerson = last.isPerson || mention.isPerson
             } else {
-                merged.append(mention)
+                mentions[kept] = mention
+                kept += 1
             }
         }
-        return merged
+        mentions.removeLast(mentions.count - kept)
     }
 }
 

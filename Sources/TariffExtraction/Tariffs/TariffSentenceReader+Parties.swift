@@ -1,34 +1,38 @@
 /// Who imposes and who pays, for each rate of a sentence.
 extension TariffSentenceReader {
     /// Each mention belongs to the rate it follows (unless `and` intervenes) or else to the next one.
-    mutating func assignParties(_ drafts: inout [Draft]) {
+    mutating func assignParties(_ drafts: inout [Draft], in document: TextDocument) {
         let s = sentence
-        var owner = [Int?](filled: nil, count: s.mentions.count)
-        for (m, mention) in s.mentions.enumerated() {
-            let at = mention.tokens.lowerBound
-            var previous: Int?
-            var next: Int?
-            for (d, draft) in drafts.enumerated() where draft.segment.contains(at) {
-                if draft.span.upperBound <= at { previous = d } else if next == nil, draft.span.lowerBound >= mention.tokens.upperBound { next = d }
-                if draft.span.contains(at) { previous = d }
+        // which draft each mention belongs to: on the stack for the few names of a sentence
+        withUnsafeTemporaryAllocation(of: Int?.self, capacity: s.mentions.count) { owner in
+            owner.initialize(repeating: nil)
+            for (m, mention) in s.mentions.enumerated() {
+                let at = mention.tokens.lowerBound
+                var previous: Int?
+                var next: Int?
+                for (d, draft) in drafts.enumerated() where draft.segment.contains(at) {
+                    if draft.span.upperBound <= at { previous = d } else if next == nil, draft.span.lowerBound >= mention.tokens.upperBound { next = d }
+                    if draft.span.contains(at) { previous = d }
+                }
+                if let p = previous {
+                    let between = min(drafts[p].span.upperBound, at)..<at
+                    let coordinated = between.contains { s.has($0, .coordinator) || s.tokens[$0].kind == .comma }
+                    owner[m] = coordinated && next != nil ? next : p
+                } else {
+                    owner[m] = next
+                }
             }
-            if let p = previous {
-                let between = min(drafts[p].span.upperBound, at)..<at
-                let coordinated = between.contains { s.has($0, .coordinator) || s.tokens[$0].kind == .comma }
-                owner[m] = coordinated && next != nil ? next : p
-            } else {
-                owner[m] = next
-            }
-        }
-        for d in drafts.indices {
-            var own = pick(.imposer, owner: owner, d: d, drafts: drafts, ownOnly: true)
-            if own == nil { own = pick(.imposer, owner: owner, d: d, drafts: drafts, ownOnly: false) }
-            if let own { drafts[d].imposer = Side(code: own, confidence: 1) }
-            var targets = targetsOwned(owner: owner, d: d, after: drafts[d].span.lowerBound)
-            if targets.isEmpty, let t = pick(.target, owner: owner, d: d, drafts: drafts, ownOnly: false) { targets = [t] }
-            if let first = targets.first {
-                drafts[d].target = Side(code: first, confidence: 1)
-                drafts[d].extraTargets = Array(targets.dropFirst())
+            let owners = UnsafeBufferPointer(owner)
+            for d in drafts.indices {
+                var own = pick(.imposer, owner: owners, d: d, drafts: drafts, ownOnly: true)
+                if own == nil { own = pick(.imposer, owner: owners, d: d, drafts: drafts, ownOnly: false) }
+                if let own { drafts[d].imposer = Side(code: own, confidence: 1) }
+                var targets = targetsOwned(owner: owners, d: d, after: drafts[d].span.lowerBound)
+                if targets.isEmpty, let t = pick(.target, owner: owners, d: d, drafts: drafts, ownOnly: false) { targets = [t] }
+                if let first = targets.first {
+                    drafts[d].target = Side(code: first, confidence: 1)
+                    drafts[d].extraTargets = Array(targets.dropFirst())
+                }
             }
         }
         // A relative clause is its own segment, but its antecedent is its subject: `Japan and Korea, which
@@ -106,7 +110,7 @@ extension TariffSentenceReader {
             drafts[d].extraTargets.removeAll { $0 == imposer }
         }
         if drafts.contains(where: { $0.expression != nil && ($0.imposer.code == nil || $0.target.code == nil) }), sentence.index > 0 {
-            let previous = previousSentence()
+            let previous = previousSentence(in: document)
             let imposer = onlyDistinct(previous.mentions.indices.lazy.filter { previous.roles[$0] == .imposer }.map { previous.mentions[$0].code })
             let target = onlyDistinct(previous.mentions.indices.lazy.filter { previous.roles[$0] == .target }.map { previous.mentions[$0].code })
             // Only a continuing story lends a side: the previous sentence must not name another party on
@@ -204,7 +208,7 @@ extension TariffSentenceReader {
         return nil
     }
 
-    func pick(_ role: PartyRole, owner: [Int?], d: Int, drafts: [Draft], ownOnly: Bool) -> String? {
+    func pick(_ role: PartyRole, owner: UnsafeBufferPointer<Int?>, d: Int, drafts: [Draft], ownOnly: Bool) -> String? {
         let s = sentence
         var best: (code: String, distance: Int)?
         for (m, mention) in s.mentions.enumerated() where s.roles[m] == role && drafts[d].segment.contains(mention.tokens.lowerBound) {
@@ -226,7 +230,7 @@ extension TariffSentenceReader {
     }
 
     /// The targets a rate owns; those named after it (`tariffs of 25% on European steel`) win over earlier ones.
-    func targetsOwned(owner: [Int?], d: Int, after start: Int) -> [String] {
+    func targetsOwned(owner: UnsafeBufferPointer<Int?>, d: Int, after start: Int) -> [String] {
         var before: [String] = []
         var following: [String] = []
         for (m, mention) in sentence.mentions.enumerated() where sentence.roles[m] == .target && owner[m] == d {

@@ -2,20 +2,16 @@
 struct TariffSentenceReader {
     /// Named by `changes()` once it finds a rate or a measure verb, if it was not already.
     private(set) var sentence: TariffSentence
-    let document: TextDocument
     let referenceDate: CalendarDate
-    let timexes: [TaggedTimex]
+    let timexes: ArraySlice<TaggedTimex>
     /// The sentence before, when the finder already tokenized it; built (or named) on demand otherwise.
     var previous: TariffSentence?
     /// The sentence holds no tariff word but the article is about tariffs: only the rates it pays or
     /// calls a `rate` are read (`RatesWithoutTariffWord`), and only with a target it names.
     var withoutTariffWord = false
-    /// Parallel to what `changes()` returned: `both countries will eliminate tariffs`, a rate each of
-    /// the article's two parties charges the other, which only the whole article names.
-    private(set) var byBothParties: [Bool] = []
 
     /// The sentence before this one, for sides and times the sentence leaves implicit; prepared at most once.
-    mutating func previousSentence() -> TariffSentence {
+    mutating func previousSentence(in document: TextDocument) -> TariffSentence {
         if let previous, previous.index == sentence.index - 1, previous.isNamed { return previous }
         let prepared =
             if let previous, previous.index == sentence.index - 1 {
@@ -46,15 +42,21 @@ struct TariffSentenceReader {
         var mirrored = false
     }
 
-    mutating func changes() -> [TariffChange] {
+    /// Appends the sentence's changes to `result` and returns how many.
+    /// - Parameters:
+    ///   - mutual: parallel to `result`: `both countries will eliminate tariffs`, a rate each of the
+    ///     article's two parties charges the other, which only the whole article names.
+    ///   - document: the sentence's document, lent for the call (a copy held by the reader cost a retain
+    ///     and a release of each of its arrays per sentence).
+    mutating func changes(into result: inout [TariffChange], mutual byBothParties: inout [Bool], in document: TextDocument) -> Int {
         var hasNoun = withoutTariffWord
         for k in 0..<sentence.count where !hasNoun && (sentence.isTariffNoun(k) || sentence.isZeroRateWord(k)) { hasNoun = true; break }
-        guard hasNoun else { return [] }
+        guard hasNoun else { return 0 }
         var expressions = RateScanner.expressions(in: sentence, hasTariffNoun: hasNoun)
         if withoutTariffWord { expressions.removeAll { !RatesWithoutTariffWord.isStated($0, in: sentence) } }
         // Without a rate and without a measure verb anywhere in it no draft can follow: the sentence's
         // names and party roles (which clause boundaries and sides read) are then never built.
-        guard !expressions.isEmpty || (0..<sentence.count).contains(where: isMeasureVerb) else { return [] }
+        guard !expressions.isEmpty || (0..<sentence.count).contains(where: isMeasureVerb) else { return 0 }
         if !sentence.isNamed { sentence = sentence.named() }
         let s = sentence
         let segments = self.segments()
@@ -68,29 +70,32 @@ struct TariffSentenceReader {
             return low < segments.count && segments[low].contains(token) ? segments[low] : 0..<s.count
         }
         var drafts: [Draft] = []
+        drafts.reserveCapacity(expressions.count + 2)  // a rate-less mention or two at most, mostly
         for e in expressions {
             drafts.append(Draft(expression: e, noun: e.noun, anchor: e.anchor, span: e.span, segment: segment(of: e.anchor)))
         }
         // Rate-less mentions: `pledged to impose additional tariffs on Chinese goods`.
-        // per token: inside a rate's span (bit 1), first token of a clause that has a draft (bit 2)
-        var marks = [UInt8](filled: 0, count: s.count)
-        for draft in drafts {
-            for k in draft.span where k < s.count { marks[k] |= 1 }
-            if draft.segment.lowerBound < s.count { marks[draft.segment.lowerBound] |= 2 }
-        }
-        // whether a clause has a measure verb and no negation, read once per clause, not once per noun in it
-        var acting: (segment: Range<Int>, acts: Bool)?
-        for k in 0..<s.count where s.isTariffNoun(k) {
-            let seg = segment(of: k)
-            guard seg.lowerBound >= s.count || marks[seg.lowerBound] & 2 == 0, marks[k] & 1 == 0 else { continue }
-            if acting?.segment != seg {
-                acting = (seg, seg.contains(where: isMeasureVerb) && !seg.contains(where: { s.has($0, .negation) }))
+        // per token: inside a rate's span (bit 1), first token of a clause that has a draft (bit 2); on the stack
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: s.count) { marks in
+            marks.initialize(repeating: 0)
+            for draft in drafts {
+                for k in draft.span where k < s.count { marks[k] |= 1 }
+                if draft.segment.lowerBound < s.count { marks[draft.segment.lowerBound] |= 2 }
             }
-            guard acting?.acts == true else { continue }
-            if seg.lowerBound < s.count { marks[seg.lowerBound] |= 2 }
-            drafts.append(Draft(expression: nil, noun: k, anchor: k, span: k..<(k + 1), segment: seg))
+            // whether a clause has a measure verb and no negation, read once per clause, not once per noun in it
+            var acting: (segment: Range<Int>, acts: Bool)?
+            for k in 0..<s.count where s.isTariffNoun(k) {
+                let seg = segment(of: k)
+                guard seg.lowerBound >= s.count || marks[seg.lowerBound] & 2 == 0, marks[k] & 1 == 0 else { continue }
+                if acting?.segment != seg {
+                    acting = (seg, seg.contains(where: isMeasureVerb) && !seg.contains(where: { s.has($0, .negation) }))
+                }
+                guard acting?.acts == true else { continue }
+                if seg.lowerBound < s.count { marks[seg.lowerBound] |= 2 }
+                drafts.append(Draft(expression: nil, noun: k, anchor: k, span: k..<(k + 1), segment: seg))
+            }
         }
-        guard !drafts.isEmpty else { return [] }
+        guard !drafts.isEmpty else { return 0 }
         drafts.sort { $0.anchor < $1.anchor }
         // built only once the sentence has a rate or a measure, and only when a word the clause rules read
         // is there (the model costs about a tenth of extraction); without it those rules stay silent
@@ -101,15 +106,15 @@ struct TariffSentenceReader {
         var cues = cueReader.cues(timexes: timexes, sentencePast: sentencePast)
         if let at = cueReader.refersToEarlierTime(), s.index > 0 {
             // `in the same month`: borrow the previous sentence's time (its own words; its timexes are not at hand)
-            let previous = previousSentence()
+            let previous = previousSentence(in: document)
             let previousPast = (0..<previous.count).contains { previous.looksPast($0) }
             let earlier = TimeCueReader(sentence: previous, referenceDate: referenceDate).cues(timexes: [], sentencePast: previousPast)
             if let kind = earlier.first(where: { $0.kind == .oldPast })?.kind ?? earlier.first?.kind {
                 cues.append(TimeCue(token: at, kind: kind))
             }
         }
-        assignParties(&drafts)
-        var result: [TariffChange] = []
+        assignParties(&drafts, in: document)
+        let first = result.count
         for (d, draft) in drafts.enumerated() {
             let rateless = draft.expression == nil
             if rateless, draft.imposer.code == nil || draft.target.code == nil || draft.imposer.confidence < 1 || draft.target.confidence < 1 {
@@ -138,14 +143,20 @@ struct TariffSentenceReader {
                 for: draft.expression, noun: draft.noun, limit: zone.upperBound)
             let products = productRanges.map { document.readableString(s.tokens[$0.lowerBound].start..<s.tokens[$0.upperBound - 1].end) }
             let textRange = textBytes(draft)
-            var pairs = [(draft.imposer, draft.target)]
-            for extra in draft.extraTargets where extra != draft.target.code {
-                pairs.append((draft.imposer, Side(code: extra, confidence: draft.target.confidence)))
-            }
-            if draft.mirrored { pairs.append((draft.target, draft.imposer)) }
             // `cut tariffs by 115 percentage points`: an amount taken off, not a rate
             let reductionAmount = draft.expression?.points == true && verdict.direction == .decrease
-            for (imposer, target) in pairs {
+            // the draft's own sides, one change per further target, then the mirrored move (no array of pairs per rate)
+            for p in 0...(draft.extraTargets.count + 1) {
+                let imposer: Side, target: Side
+                if p == 0 {
+                    (imposer, target) = (draft.imposer, draft.target)
+                } else if p <= draft.extraTargets.count {
+                    guard draft.extraTargets[p - 1] != draft.target.code else { continue }
+                    (imposer, target) = (draft.imposer, Side(code: draft.extraTargets[p - 1], confidence: draft.target.confidence))
+                } else {
+                    guard draft.mirrored else { continue }
+                    (imposer, target) = (draft.target, draft.imposer)
+                }
                 var change = TariffChange(
                     imposer: imposer.code, target: target.code, products: products,
                     ratePct: reductionAmount ? nil : draft.expression?.rate, previousRatePct: draft.expression?.previous,
@@ -173,7 +184,7 @@ struct TariffSentenceReader {
                 }
             }
         }
-        return result
+        return result.count - first
     }
 
     /// A verb that makes a rate-less tariff noun a measure: imposed, threatened, announced, proposed, paused, lifted.
@@ -211,15 +222,17 @@ struct TariffSentenceReader {
     /// Clause boundaries: `;`, `:`, dashes, `while`/`but`/`which`, and `and`/`,` before a new acting party.
     private func segments() -> [Range<Int>] {
         let s = sentence
-        var bounds: [Int] = [0]
-        // `holdsTariff(bounds.last!..<k)`, reading each token at most once over the sentence: the last
+        var result: [Range<Int>] = []
+        // where the clause being read starts
+        var bound = 0
+        // `holdsTariff(bound..<k)`, reading each token at most once over the sentence: the last
         // token found to hold a tariff, and how far the tokens have been read
         var lastTariff = -1
         var readUpTo = 0
         func holdsTariffSinceBound(_ k: Int) -> Bool {
-            for j in max(readUpTo, bounds.last!)..<max(k, readUpTo) where holdsTariff(j..<(j + 1)) { lastTariff = j }
+            for j in max(readUpTo, bound)..<max(k, readUpTo) where holdsTariff(j..<(j + 1)) { lastTariff = j }
             readUpTo = max(readUpTo, k)
-            return lastTariff >= bounds.last!
+            return lastTariff >= bound
         }
         for k in 0..<s.count {
             let token = s.tokens[k]
@@ -233,11 +246,12 @@ struct TariffSentenceReader {
                 if s.has(k, .coordinator), startsActingClause(k + 1), holdsTariffSinceBound(k) { breakHere = true }
             default: break
             }
-            if breakHere, k > bounds.last! { bounds.append(k) }
+            if breakHere, k > bound {
+                result.append(bound..<k)
+                bound = k
+            }
         }
-        bounds.append(s.count)
-        var result: [Range<Int>] = []
-        for i in 0..<(bounds.count - 1) where bounds[i] < bounds[i + 1] { result.append(bounds[i]..<bounds[i + 1]) }
+        if bound < s.count { result.append(bound..<s.count) }
         return result
     }
 

@@ -23,7 +23,7 @@ struct TimeCueReader {
     /// Days before the reference date after which a past rate counts as history.
     static let recentDays = 31
 
-    func cues(timexes: [TaggedTimex], sentencePast: Bool) -> [TimeCue] {
+    func cues(timexes: ArraySlice<TaggedTimex>, sentencePast: Bool) -> [TimeCue] {
         let s = sentence
         var cues: [TimeCue] = []
         for timex in timexes {
