@@ -91,8 +91,8 @@ struct ClauseModel: Sendable {
         return result
     }
 
-    init(bytes: [UInt8], units: [ClauseUnit]) {
-        var builder = Builder(bytes: bytes, units: units)
+    private init(bytes: [UInt8], facts: consuming [TokenFacts]) {
+        var builder = Builder(bytes: bytes, facts: facts)
         builder.split()
         for c in builder.clauses.indices { builder.readVerbGroup(c) }
         clauses = builder.clauses
@@ -100,8 +100,9 @@ struct ClauseModel: Sendable {
     }
 
     init(bytes: [UInt8], tokens: [TariffToken]) {
-        var units: [ClauseUnit] = []
-        units.reserveCapacity(tokens.count)
+        // one entry more for the builder's end marker
+        var facts: [TokenFacts] = []
+        facts.reserveCapacity(tokens.count + 1)
         for t in tokens {
             let kind: ClauseUnit.Kind
             switch t.kind {
@@ -112,14 +113,14 @@ struct ClauseModel: Sendable {
             case .quote: kind = .quote
             default: kind = .other
             }
-            units.append(ClauseUnit(start: t.start, end: t.end, kind: kind, hash: t.hash, capitalized: t.capitalized))
+            facts.append(TokenFacts(unit: ClauseUnit(start: t.start, end: t.end, kind: kind, hash: t.hash, capitalized: t.capitalized)))
         }
-        self.init(bytes: bytes, units: units)
+        self.init(bytes: bytes, facts: facts)
     }
 
     init(bytes: [UInt8], tokens: [TimexToken]) {
-        var units: [ClauseUnit] = []
-        units.reserveCapacity(tokens.count)
+        var facts: [TokenFacts] = []
+        facts.reserveCapacity(tokens.count + 1)
         for (i, t) in tokens.enumerated() {
             var kind = ClauseUnit.Kind.other
             switch t.kind {
@@ -134,9 +135,9 @@ struct ClauseModel: Sendable {
                     kind = .quote
                 }
             }
-            units.append(ClauseUnit(start: t.start, end: t.end, kind: kind, hash: t.hash, capitalized: t.capitalized))
+            facts.append(TokenFacts(unit: ClauseUnit(start: t.start, end: t.end, kind: kind, hash: t.hash, capitalized: t.capitalized)))
         }
-        self.init(bytes: bytes, units: units)
+        self.init(bytes: bytes, facts: facts)
     }
 }
 
@@ -147,76 +148,79 @@ extension ClauseModel {
         return bytes[u.end - 1] | 0x20 == 0x64 && bytes[u.end - 2] | 0x20 == 0x65
     }
 
-    /// One token as the builder reads it.
+    /// One token as the builder reads it: the token, and what the builder learns of it. The token is kept
+    /// here, not in an array of its own, so that the model allocates no array it does not keep but this one.
     private struct TokenFacts {
+        var unit: ClauseUnit
         /// Its entry in the clause lexicon.
-        var word: ClauseWord
+        var word: ClauseWord = []
         /// A finite verb (or an auxiliary) in its place.
-        var finite: Bool
+        var finite = false
         /// The first token from here on that is a finite verb, a comma or a stop (`count` when none):
         /// look-aheads cost one read instead of a scan, so long sentences stay linear.
-        var nextVerbOrBreak: Int32
+        var nextVerbOrBreak: Int32 = 0
         /// The first stop from here on (`count` when none).
-        var nextStop: Int32
+        var nextStop: Int32 = 0
     }
 
     private struct Builder {
         let bytes: [UInt8]
-        let units: [ClauseUnit]
+        /// Tokens in the sentence (`facts` has one entry more).
+        let count: Int
+        /// During `split`, a clause's `head` is the first finite verb it owns, as tokens are given to it;
+        /// `readVerbGroup` starts from it and puts the real head there. No array of its own: the model is
+        /// built for most tariff sentences, and each array is an allocation and a release.
         var clauses: [Clause] = []
         var owner: [Int32]
-        /// Open clauses, innermost last.
-        var stack: [Int] = []
+        /// The innermost open clause (-1 when none). The clauses open around it are its parents: each clause
+        /// opens inside the one open before it, or with no parent once all are closed, so the parent links
+        /// are the stack of open clauses.
+        var top = -1
         /// What each token is for the clause rules, read once; one more entry at the end (no word, not finite,
         /// both look-aheads `count`). One array, not four: the model is built for every tariff sentence with a
         /// clause word, and four arrays cost four allocations and four releases each time.
         let facts: [TokenFacts]
-        /// The first finite verb each clause owns, as tokens are given to it.
-        var firstVerb: [Int?] = []
 
-        init(bytes: [UInt8], units: [ClauseUnit]) {
+        init(bytes: [UInt8], facts: consuming [TokenFacts]) {
             self.bytes = bytes
-            self.units = units
-            let n = units.count
+            let n = facts.count
+            count = n
             owner = [Int32](filled: 0, count: n)
-            var facts = [TokenFacts](filled: TokenFacts(word: [], finite: false, nextVerbOrBreak: Int32(n), nextStop: Int32(n)), count: n + 1)
-            // Through buffer pointers: three passes write every token's facts, and each array write
+            // the end marker: no token, no word, not finite, both look-aheads `count`
+            facts.append(
+                TokenFacts(
+                    unit: ClauseUnit(start: 0, end: 0, kind: .other, hash: 0, capitalized: false), nextVerbOrBreak: Int32(n),
+                    nextStop: Int32(n)))
+            // Through a buffer pointer: three passes write every token's facts, and each array write
             // checked uniqueness and bounds (a fifth of the model's cost); indices stay within 0...n.
-            facts.withUnsafeMutableBufferPointer { facts in
-                units.withUnsafeBufferPointer { units in
-                    Self.readFacts(into: facts, units: units, bytes: bytes)
-                }
-            }
+            facts.withUnsafeMutableBufferPointer { Self.readFacts(into: $0, count: n, bytes: bytes) }
             self.facts = facts
             // a sentence has a handful of clauses: one allocation each instead of growing from one
             clauses.reserveCapacity(8)
-            firstVerb.reserveCapacity(8)
-            stack.reserveCapacity(8)
         }
 
         /// Each token's lexicon entry and finiteness, then both look-aheads from the right; `facts` has
-        /// one entry more than `units`.
-        private static func readFacts(into facts: UnsafeMutableBufferPointer<TokenFacts>, units: UnsafeBufferPointer<ClauseUnit>, bytes: [UInt8]) {
-            let n = units.count
+        /// one entry more than the `n` tokens.
+        private static func readFacts(into facts: UnsafeMutableBufferPointer<TokenFacts>, count n: Int, bytes: [UInt8]) {
             let lexicon = ClauseLexicon.table  // once, not a lazy-initialisation check per word
-            for i in 0..<n where units[i].kind == .word { facts[i].word = lexicon[units[i].hash] ?? [] }
+            for i in 0..<n where facts[i].unit.kind == .word { facts[i].word = lexicon[facts[i].unit.hash] ?? [] }
             let auxiliary: ClauseWord = [.future, .possibleModal, .obligationModal, .pastAux, .presentAux, .perfectAux]
             let verb: ClauseWord = [.pastVerb, .presentVerb, .reports]
             // is each token a finite verb (or an auxiliary) in its place? Read once per token, inline
             // (names and months are capitalised; after a determiner or preposition `plans`, `cuts`, `set` are nouns)
-            for i in 0..<n where units[i].kind == .word {
-                if units[i].capitalized, i > 0, units[i - 1].kind != .quote { continue }
+            for i in 0..<n where facts[i].unit.kind == .word {
+                if facts[i].unit.capitalized, i > 0, facts[i - 1].unit.kind != .quote { continue }
                 let w = facts[i].word
                 let afterOpener = i > 0 && facts[i - 1].word.contains(.nounOpener)
                 if !w.isDisjoint(with: auxiliary) {
-                    facts[i].finite = !afterOpener || w.contains(.possibleModal) && units[i - 1].hash != ClauseLexicon.toWord
+                    facts[i].finite = !afterOpener || w.contains(.possibleModal) && facts[i - 1].unit.hash != ClauseLexicon.toWord
                 } else if !afterOpener {
-                    facts[i].finite = !w.isDisjoint(with: verb) || ClauseModel.isRegularPast(units[i], bytes)
+                    facts[i].finite = !w.isDisjoint(with: verb) || ClauseModel.isRegularPast(facts[i].unit, bytes)
                 }
             }
             var i = n - 1
             while i >= 0 {
-                let k = units[i].kind
+                let k = facts[i].unit.kind
                 facts[i].nextVerbOrBreak = facts[i].finite || k == .comma || k == .stop ? Int32(i) : facts[i + 1].nextVerbOrBreak
                 facts[i].nextStop = k == .stop ? Int32(i) : facts[i + 1].nextStop
                 i -= 1
@@ -226,58 +230,60 @@ extension ClauseModel {
         /// Gives token `k` to clause `c`.
         private mutating func assign(_ k: Int, _ c: Int) {
             owner[k] = Int32(c)
-            if facts[k].finite, firstVerb[c] == nil, clauses[c].opener != k { firstVerb[c] = k }
+            if facts[k].finite, clauses[c].head == nil, clauses[c].opener != k { clauses[c].head = k }
         }
 
         private func word(_ i: Int) -> ClauseWord {
-            i >= 0 && i < units.count ? facts[i].word : []
+            i >= 0 && i < count ? facts[i].word : []
         }
 
         private func isWord(_ i: Int, _ hash: UInt64) -> Bool {
-            i >= 0 && i < units.count && units[i].kind == .word && units[i].hash == hash
+            i >= 0 && i < count && facts[i].unit.kind == .word && facts[i].unit.hash == hash
         }
 
         /// A finite verb in `from..<from+limit`, before any comma or stop.
         private func finiteAhead(_ from: Int, _ limit: Int) -> Int? {
-            guard from < units.count else { return nil }
+            guard from < count else { return nil }
             let k = Int(facts[from].nextVerbOrBreak)
-            return k < units.count && k < from + limit && facts[k].finite ? k : nil
+            return k < count && k < from + limit && facts[k].finite ? k : nil
         }
 
         /// Does the open clause already hold a finite verb of its own (before token `k`)?
         private func hasVerb(_ c: Int, before k: Int) -> Bool {
-            firstVerb[c].map { $0 < k } ?? false
+            clauses[c].head.map { $0 < k } ?? false
         }
 
         private mutating func open(_ kind: Clause.Kind, at start: Int, opener: Int?, parent: Int?) {
             clauses.append(Clause(kind: kind, tokens: start..<start, opener: opener, parent: parent))
-            firstVerb.append(nil)
-            stack.append(clauses.count - 1)
+            top = clauses.count - 1
         }
 
         private mutating func closeTop(at end: Int) {
-            guard let top = stack.popLast() else { return }
-            clauses[top].tokens = clauses[top].tokens.lowerBound..<max(end, clauses[top].tokens.lowerBound)
+            guard top >= 0 else { return }
+            let c = top
+            clauses[c].tokens = clauses[c].tokens.lowerBound..<max(end, clauses[c].tokens.lowerBound)
+            top = clauses[c].parent ?? -1
         }
 
-        private var top: Int { stack[stack.count - 1] }
+        /// More than one clause is open: the innermost has a parent.
+        private var nested: Bool { clauses[top].parent != nil }
 
         mutating func split() {
-            let n = units.count
+            let n = count
             open(.main, at: 0, opener: nil, parent: nil)
             var k = 0
             while k < n {
-                let u = units[k]
+                let u = facts[k].unit
                 switch u.kind {
                 case .stop:
                     assign(k, top)
-                    while stack.count > 0 { closeTop(at: k + 1) }
+                    while top >= 0 { closeTop(at: k + 1) }
                     open(.coordinate, at: k + 1, opener: nil, parent: nil)
                     k += 1
                     continue
                 case .comma:
                     // a relative or adverbial clause ends at its comma
-                    if stack.count > 1, clauses[top].kind == .relative || clauses[top].kind == .subordinate || clauses[top].kind == .condition {
+                    if nested, clauses[top].kind == .relative || clauses[top].kind == .subordinate || clauses[top].kind == .condition {
                         assign(k, top)
                         closeTop(at: k + 1)
                         k += 1
@@ -285,7 +291,7 @@ extension ClauseModel {
                     }
                     assign(k, top)
                     // `…, Chinese officials said.`: what came before is what they said
-                    if stack.count == 1, isTrailingReport(after: k), hasVerb(top, before: k) {
+                    if !nested, isTrailingReport(after: k), hasVerb(top, before: k) {
                         let reported = top
                         closeTop(at: k + 1)
                         clauses[reported].kind = .reported
@@ -296,7 +302,7 @@ extension ClauseModel {
                     continue
                 case .word:
                     let w = word(k)
-                    if w.contains(.relative), k > 0, units[k - 1].kind == .comma || units[k - 1].kind == .word && !word(k - 1).contains(.nounOpener) && !word(k - 1).contains(.subordinator),
+                    if w.contains(.relative), k > 0, facts[k - 1].unit.kind == .comma || facts[k - 1].unit.kind == .word && !word(k - 1).contains(.nounOpener) && !word(k - 1).contains(.subordinator),
                         finiteAhead(k + 1, 8) != nil
                     {
                         let parent = top
@@ -308,7 +314,7 @@ extension ClauseModel {
                     if w.contains(.subordinator), !isWord(k + 1, ClauseLexicon.toWord),
                         finiteAhead(k + 1, 10) != nil || w.contains(.condition) && k == clauses[top].tokens.lowerBound
                     {
-                        if stack.count > 1, clauses[top].kind != .reported { closeTop(at: k) }
+                        if nested, clauses[top].kind != .reported { closeTop(at: k) }
                         let parent = top
                         open(w.contains(.condition) ? .condition : .subordinate, at: k, opener: k, parent: parent)
                         assign(k, top)
@@ -335,7 +341,7 @@ extension ClauseModel {
                         else {
                             // no closures here: each would copy the builder's arrays
                             var j = k + 1
-                            while j < min(n, k + 7), units[j].kind != .comma, units[j].kind != .stop, !facts[j].word.contains(.complementizer) { j += 1 }
+                            while j < min(n, k + 7), facts[j].unit.kind != .comma, facts[j].unit.kind != .stop, !facts[j].word.contains(.complementizer) { j += 1 }
                             if j > k + 1, j < min(n, k + 7), facts[j].word.contains(.complementizer) { start = j + 1 }
                         }
                         if start < n, finiteAhead(start, 14) != nil {
@@ -353,7 +359,7 @@ extension ClauseModel {
                 assign(k, top)
                 k += 1
             }
-            while !stack.isEmpty { closeTop(at: n) }
+            while top >= 0 { closeTop(at: n) }
             // drop clauses that ended up empty (a stop at the very end)
             if let last = clauses.last, last.tokens.isEmpty, clauses.count > 1, !owner.contains(Int32(clauses.count - 1)) {
                 clauses.removeLast()
@@ -364,9 +370,9 @@ extension ClauseModel {
         private func startsNewVerb(after k: Int) -> Bool {
             guard let v = finiteAhead(k + 1, 5) else { return false }
             // `tariffs on steel and aluminum imposed in March`: a participle after a noun list is no new clause
-            if v == k + 1 { return !ClauseModel.isRegularPast(units[v], bytes) || !word(k - 1).isEmpty || units[k - 1].kind != .word }
+            if v == k + 1 { return !ClauseModel.isRegularPast(facts[v].unit, bytes) || !word(k - 1).isEmpty || facts[k - 1].unit.kind != .word }
             var j = k + 1
-            while j < v, units[j].kind == .word { j += 1 }
+            while j < v, facts[j].unit.kind == .word { j += 1 }
             return j == v
         }
 
@@ -374,10 +380,10 @@ extension ClauseModel {
         /// and nothing after it but its own circumstances.
         private func isTrailingReport(after comma: Int) -> Bool {
             var k = comma + 1
-            while k < units.count, k <= comma + 7 {
-                if units[k].kind == .comma || units[k].kind == .stop { return false }
-                if facts[k].word.contains(.reports), let use = ClauseLexicon.reporting[units[k].hash], use.contains(.complement) || use.contains(.speaker) {
-                    return finiteAhead(k + 1, units.count) == nil && Int(facts[k + 1].nextStop) == units.count
+            while k < count, k <= comma + 7 {
+                if facts[k].unit.kind == .comma || facts[k].unit.kind == .stop { return false }
+                if facts[k].word.contains(.reports), let use = ClauseLexicon.reporting[facts[k].unit.hash], use.contains(.complement) || use.contains(.speaker) {
+                    return finiteAhead(k + 1, count) == nil && Int(facts[k + 1].nextStop) == count
                 }
                 if facts[k].finite { return false }
                 k += 1
@@ -393,12 +399,12 @@ extension ClauseModel {
         mutating func readVerbGroup(_ c: Int) {
             let extent = clauses[c].tokens
             let contentStart = clauses[c].opener.map { max($0 + 1, extent.lowerBound) } ?? extent.lowerBound
-            guard var f = firstVerb[c] else { return }
+            guard var f = clauses[c].head else { return }
             // `tires produced in China should be subject to`: a participle after a noun, then the auxiliary
             // that is the clause's real verb group
-            if ClauseModel.isRegularPast(units[f], bytes), facts[f].word.isEmpty {
+            if ClauseModel.isRegularPast(facts[f].unit, bytes), facts[f].word.isEmpty {
                 var a = f + 1
-                while a < extent.upperBound, a <= f + 8, units[a].kind == .word || units[a].kind == .number {
+                while a < extent.upperBound, a <= f + 8, facts[a].unit.kind == .word || facts[a].unit.kind == .number {
                     let w = word(a)
                     if owner[a] == Int32(c), !w.isDisjoint(with: [.future, .possibleModal, .obligationModal, .pastAux, .presentAux, .perfectAux]),
                         facts[a].finite
@@ -417,7 +423,7 @@ extension ClauseModel {
             var sawBe = false
             var sawHave = false
             // auxiliaries, adverbs and negation up to the head
-            while k < extent.upperBound, units[k].kind == .word {
+            while k < extent.upperBound, facts[k].unit.kind == .word {
                 let w = word(k)
                 if w.contains(.negation) { negated = true; k += 1; continue }
                 if w.contains(.verbAdverb) && k > f { k += 1; continue }
@@ -443,41 +449,41 @@ extension ClauseModel {
             }
             let h = head
             let hw = word(h)
-            let participle = hw.contains(.participle) || ClauseModel.isRegularPast(units[h], bytes)
+            let participle = hw.contains(.participle) || ClauseModel.isRegularPast(facts[h].unit, bytes)
             if sawHave && participle {
                 if tense == .present { tense = .perfect }
             } else if tense == .unmarked {
-                tense = hw.contains(.pastVerb) || ClauseModel.isRegularPast(units[h], bytes) ? .past : .present
+                tense = hw.contains(.pastVerb) || ClauseModel.isRegularPast(facts[h].unit, bytes) ? .past : .present
             }
             let passive = sawBe && participle
             // `is going to`, `plans to`, `threatened to`, `is expected to`, `warned that`
-            if let m = ClauseLexicon.modalVerbs[units[h].hash] {
+            if let m = ClauseLexicon.modalVerbs[facts[h].unit.hash] {
                 let toFollows = isWord(h + 1, ClauseLexicon.toWord)
                 if m == .plan && (toFollows || isWord(h + 1, ClauseLexicon.forWord)) || m != .plan && (toFollows || m == .proposal || !passive) {
                     modality = m
-                    if m == .plan, isWord(h, ClauseLexicon.goingWord) || units[h].hash == ClauseLexicon.setWord || passive { tense = .future }
+                    if m == .plan, isWord(h, ClauseLexicon.goingWord) || facts[h].unit.hash == ClauseLexicon.setWord || passive { tense = .future }
                 }
             }
             var governed: Int?
             if isWord(h + 1, ClauseLexicon.toWord) {
                 var g = h + 2
                 while g < extent.upperBound, word(g).contains(.verbAdverb) || word(g).contains(.beForm) { g += 1 }
-                if g < extent.upperBound, units[g].kind == .word, !word(g).contains(.nounOpener) { governed = g }
+                if g < extent.upperBound, facts[g].unit.kind == .word, !word(g).contains(.nounOpener) { governed = g }
             }
             if !negated, h + 1 < extent.upperBound, word(h + 1).contains(.negation) { negated = true }
             var subject: Range<Int>?
             var s = contentStart
             if s < f, clauses[c].kind != .relative {
-                while s < f, units[s].kind != .word && units[s].kind != .number { s += 1 }
+                while s < f, facts[s].unit.kind != .word && facts[s].unit.kind != .number { s += 1 }
                 // `The pact, which cut duties, expires`: the subject stops where a nested clause starts
                 var e = s
-                while e < f, e < s + Self.spanLimit, owner[e] == Int32(c), units[e].kind != .comma { e += 1 }
+                while e < f, e < s + Self.spanLimit, owner[e] == Int32(c), facts[e].unit.kind != .comma { e += 1 }
                 if s < e { subject = s..<e }
             }
             var object: Range<Int>?
             let o = (governed ?? h) + 1
             var e = o
-            while e < extent.upperBound, e < o + Self.spanLimit, owner[e] == Int32(c), units[e].kind != .comma, units[e].kind != .stop { e += 1 }
+            while e < extent.upperBound, e < o + Self.spanLimit, owner[e] == Int32(c), facts[e].unit.kind != .comma, facts[e].unit.kind != .stop { e += 1 }
             if o < e { object = o..<e }
             clauses[c].verbGroup = f..<(h + 1)
             clauses[c].head = h

@@ -5,14 +5,16 @@
 struct BoilerplateFilter {
     let document: TextDocument
 
-    /// True when sentence `index` is a caption, credit, byline or promotion.
-    func isBoilerplate(_ index: Int, tokens: [TimexToken]) -> Bool {
+    /// True when sentence `index` is a caption, credit, byline or promotion. `next` holds the next sentence's
+    /// tokens when the tagger kept them (it keeps those of dated sentences), else nothing: it is tokenized
+    /// here only then.
+    func isBoilerplate(_ index: Int, tokens: [TimexToken], next kept: [TimexToken]) -> Bool {
         if isCredit(index, tokens) || startsAsCaptionOrByline(tokens) || isPromotional(tokens) { return true }
         // a caption whose credit the sentence splitter cut off (`…on November 9, 2017. Getty Images`), or a
         // promotion whose call to action did (`Live Q&A … Thursday, Sept. 18, 10 a.m. ET. Register now.`)
         if index + 1 < document.sentences.count, document.sentences[index + 1].count <= 60, sameLine(index, index + 1) {
-            var next: [TimexToken] = []
-            TimexTokenizer.tokenize(document.bytes, document.sentences[index + 1], into: &next)
+            var next = kept
+            if next.isEmpty { TimexTokenizer.tokenize(document.bytes, document.sentences[index + 1], into: &next) }
             if isCredit(index + 1, next) || isPromotional(next) { return true }
         }
         return false

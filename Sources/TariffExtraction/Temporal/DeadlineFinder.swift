@@ -8,6 +8,10 @@ struct DeadlineFinder: Sendable {
         var found: [Deadline] = []
         // where each was found, and the vague ones, to fold a vague mention into its dated event
         var places: [(sentence: Int, lower: Int, upper: Int)] = []
+        // at most one per expression: one allocation each instead of growing from one (a hostile file of
+        // dates grows past the cap as before)
+        found.reserveCapacity(min(timexes.count, 256))
+        places.reserveCapacity(min(timexes.count, 256))
         var vague: [VagueMention] = []
         let filter = BoilerplateFilter(document: document)
         // read only when some span is counted from something other than the article's date
@@ -22,7 +26,8 @@ struct DeadlineFinder: Sendable {
             else { continue }
             let tokens = tags.tokens[sentence]
             if budget.charge(tokens: tokens.count, found: last - t) { break }
-            if filter.isBoilerplate(sentence, tokens: tokens) { continue }
+            let next = sentence + 1 < tags.tokens.count ? tags.tokens[sentence + 1] : []
+            if filter.isBoilerplate(sentence, tokens: tokens, next: next) { continue }
             let rescheduling = Rescheduling(timexes[t..<last], tokens: tokens)
             for i in t..<last where !rescheduling.supersedes(timexes[i]) {
                 // an upcoming start is a false alarm; a past one is stored as what happened
@@ -164,11 +169,20 @@ struct DeadlineFinder: Sendable {
             /// Written with a number (`Oct. 30`), not only named (`Saturday`, `next week`).
             var calendar: Bool
         }
-        let spans = deadlines.map {
-            Span(
-                first: $0.date.firstDay.daysSinceEpoch, last: ($0.endDate ?? $0.date).lastDay.daysSinceEpoch, kind: $0.kind,
-                ranged: $0.endDate != nil, day: $0.date.granularity == .day, upcoming: $0.upcoming, key: $0.date,
-                end: $0.endDate, calendar: $0.text.utf8.contains(where: \.isASCIIDigit))
+        if deadlines.count < 2 { return deadlines }
+        // by index, field by field: mapping the deadlines copied each one whole (three strings retained and released)
+        var spans: [Span] = []
+        spans.reserveCapacity(deadlines.count)
+        for i in deadlines.indices {
+            let date = deadlines[i].date, end = deadlines[i].endDate
+            let first = date.firstDay.daysSinceEpoch
+            // a single day ends where it starts: its days counted once
+            let last = end == nil && date.granularity == .day ? first : (end ?? date).lastDay.daysSinceEpoch
+            spans.append(
+                Span(
+                    first: first, last: last, kind: deadlines[i].kind, ranged: end != nil, day: date.granularity == .day,
+                    upcoming: deadlines[i].upcoming, key: date, end: end,
+                    calendar: deadlines[i].text.utf8.contains(where: \.isASCIIDigit)))
         }
         // The rules compare spans with each other. Only distinct spans can answer differently, so each
         // distinct one is judged once, against the others sorted by first day: an article (or a
@@ -219,6 +233,7 @@ struct DeadlineFinder: Sendable {
         }
         var verdicts: [Judged: Bool] = [:]
         var kept: [Int] = []
+        kept.reserveCapacity(spans.count)
         var keptByEvent: [Event: Int] = [:]
         for (i, d) in spans.enumerated() {
             let key = judged(d)
@@ -239,6 +254,8 @@ struct DeadlineFinder: Sendable {
             if large { keptByEvent[event] = kept.count }
             kept.append(i)
         }
+        // nothing merged away: the input as it is, without copying every deadline
+        if kept.count == deadlines.count { return deadlines }
         kept.sort()
         return kept.map { deadlines[$0] }
     }

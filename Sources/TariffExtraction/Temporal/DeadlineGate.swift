@@ -18,16 +18,15 @@ struct DeadlineGate {
         if isSuperseded(lower, first) { return .superseded }
         guard kind == .other else { return nil }
         var can = false, announcing = false, measure = false, movement = false
-        let genericPronouns = Self.genericPronouns, indicators = Self.indicators, announcingWords = Self.announcing
-        let quantities = Self.quantities, movements = Self.movements
+        let lexicon = Self.lexicon
         for k in first..<last where tokens[k].kind == .word {
-            let h = tokens[k].hash
-            if genericPronouns.contains(h), !(k > 0 && tokens[k - 1].hash == Self.thank) { return .generic }
-            if indicators.contains(h) { return .statistic }
-            if h == Self.can { can = true }
-            if k < lower, announcingWords.contains(h) { announcing = true }
-            if quantities.contains(h) { measure = true }
-            if movements.contains(h) { movement = true }
+            guard let w = lexicon[tokens[k].hash] else { continue }
+            if w.contains(.genericPronoun), !(k > 0 && tokens[k - 1].hash == Self.thank) { return .generic }
+            if w.contains(.indicator) { return .statistic }
+            if w.contains(.can) { can = true }
+            if k < lower, w.contains(.announcing) { announcing = true }
+            if w.contains(.quantity) { measure = true }
+            if w.contains(.movement) { movement = true }
         }
         if measure && movement { return .statistic }
         if can, isGovernedByCan(lower, upper, first, last) { return .generic }
@@ -43,8 +42,9 @@ struct DeadlineGate {
     /// date said to have been the first plan is one that no longer holds.
     private func isSuperseded(_ lower: Int, _ first: Int) -> Bool {
         var k = lower - 1
+        let formerly = Self.formerly
         while k >= first, k >= lower - 5 {
-            if tokens[k].kind == .word, Self.formerly.contains(tokens[k].hash) { return true }
+            if tokens[k].kind == .word, formerly.contains(tokens[k].hash) { return true }
             if tokens[k].kind == .mark, tokens[k].mark == 0x2C { return false }
             k -= 1
         }
@@ -61,15 +61,14 @@ struct DeadlineGate {
     /// a filing (`must submit sales data by March 1`) keeps its date.
     private func businessOrData(_ first: Int, _ last: Int) -> Rejection? {
         var business = false, data = false, publishing = false
-        // the tables once per clause, not through their lazy globals per word
-        let measureWords = Self.measureWords, businessNouns = Self.businessNouns, dataNouns = Self.dataNouns
-        let publishingWords = Self.publishing
+        // the table once per clause, not through its lazy global per word
+        let lexicon = Self.lexicon
         for k in first..<last where tokens[k].kind == .word {
-            let h = tokens[k].hash
-            if measureWords.contains(h) { return nil }
-            if businessNouns.contains(h) { business = true }
-            if dataNouns.contains(h) { data = true }
-            if publishingWords.contains(h) { publishing = true }
+            guard let w = lexicon[tokens[k].hash] else { continue }
+            if w.contains(.measure) { return nil }
+            if w.contains(.businessNoun) { business = true }
+            if w.contains(.dataNoun) { data = true }
+            if w.contains(.publishing) { publishing = true }
         }
         if data && publishing { return .dataRelease }
         return business ? .companyPlan : nil
@@ -188,7 +187,7 @@ struct DeadlineGate {
         let tense = TenseReader(bytes: bytes, tokens: tokens)
         func governedByCan(_ range: StrideThrough<Int>) -> Bool {
             for k in range where tokens[k].kind == .word && !tokens[k].capitalized {
-                if tokens[k].hash == Self.can { return true }
+                if tokens[k].hash == Self.canWord { return true }
                 // `… on Nov. 5 over whether Trump can use …`: another clause's `can`
                 if tense.cue(at: k) != nil || Self.subordinators.contains(tokens[k].hash) { return false }
             }
@@ -212,7 +211,7 @@ struct DeadlineGate {
             let t = tokens[k]
             if t.kind == .word, !t.capitalized || k == first {
                 // `the list will be published on Dec. 15`, `figures due to be released`: the announcing is ahead
-                if Self.announcing.contains(t.hash) { return !DeadlineKindReader.isPassiveAhead(tokens, k) }
+                if Self.lexicon[t.hash]?.contains(.announcing) == true { return !DeadlineKindReader.isPassiveAhead(tokens, k) }
                 if Self.scheduling.contains(t.hash) { return false }
                 // a finite verb that is not past between the two (`said the window closes`, `said talks would`)
                 // dates another event; an infinitive (`a decision to make`) does not
@@ -234,56 +233,97 @@ struct DeadlineGate {
     }
 
     private static let thank = TimexTokenizer.hash("thank")
+    private static let canWord = TimexTokenizer.hash("can")
+
+    /// The lists `rejection` and `businessOrData` read, one entry per word: one probe per word of the clause
+    /// instead of one per list.
+    private struct GateWord: OptionSet, Sendable {
+        let rawValue: UInt16
+        static let genericPronoun = Self(rawValue: 1 << 0)
+        static let indicator = Self(rawValue: 1 << 1)
+        static let can = Self(rawValue: 1 << 2)
+        static let announcing = Self(rawValue: 1 << 3)
+        static let quantity = Self(rawValue: 1 << 4)
+        static let movement = Self(rawValue: 1 << 5)
+        static let measure = Self(rawValue: 1 << 6)
+        static let businessNoun = Self(rawValue: 1 << 7)
+        static let dataNoun = Self(rawValue: 1 << 8)
+        static let publishing = Self(rawValue: 1 << 9)
+    }
+
+    private static let lexicon: WordTable<GateWord> = {
+        var t: [UInt64: GateWord] = [:]
+        func add(_ words: [String], _ w: GateWord) {
+            for word in words { t[TimexTokenizer.hash(word), default: []].insert(w) }
+        }
+        add(genericPronouns, .genericPronoun)
+        add(indicators, .indicator)
+        add(["can"], .can)
+        add(announcing, .announcing)
+        add(quantities, .quantity)
+        add(movements, .movement)
+        add(measureWords, .measure)
+        add(businessNouns, .businessNoun)
+        add(dataNouns, .dataNoun)
+        add(publishing, .publishing)
+        return WordTable(t)
+    }()
+
     private static let subordinators: WordTable<Bool> = WordTable(set:
         ["whether", "that", "if", "which", "who", "because", "when", "while", "once", "unless", "so"].map(TimexTokenizer.hash))
-    private static let can = TimexTokenizer.hash("can")
 
     private static let captionWords: WordTable<Bool> = WordTable(set:
         ["photo", "photos", "file", "picture", "image", "video"].map(TimexTokenizer.hash))
 
-    private static let genericPronouns: WordTable<Bool> = WordTable(set:
-        ["you", "your", "yourself"].map(TimexTokenizer.hash))
+    private static let genericPronouns = ["you", "your", "yourself"]
 
     /// Nouns that only ever name a statistic.
-    private static let indicators: WordTable<Bool> = WordTable(set:
-        ["inflation", "cpi", "ppi", "gdp", "deflation", "pmi", "unemployment", "jobless"].map(TimexTokenizer.hash))
+    private static let indicators = [
+        "inflation", "cpi", "ppi", "gdp", "deflation", "pmi", "unemployment", "jobless",
+    ]
 
     /// Quantities that a statistic moves: with a verb of movement they are a figure, not a measure.
-    private static let quantities: WordTable<Bool> = WordTable(set:
-        ["exports", "imports", "shipments", "sales", "prices", "price", "output", "production", "growth", "demand",
-         "volume", "volumes", "revenue", "profits", "earnings", "surplus", "deficit", "index", "shares", "stocks",
-         "yields", "consumption", "spending", "investment"].map(TimexTokenizer.hash))
+    private static let quantities = [
+        "exports", "imports", "shipments", "sales", "prices", "price", "output", "production", "growth", "demand",
+        "volume", "volumes", "revenue", "profits", "earnings", "surplus", "deficit", "index", "shares", "stocks",
+        "yields", "consumption", "spending", "investment",
+    ]
 
-    private static let movements: WordTable<Bool> = WordTable(set:
-        ["rose", "rise", "rises", "rising", "fell", "fall", "falls", "falling", "dropped", "drop", "drops", "climbed",
-         "climb", "grew", "grow", "grows", "increase", "increased", "increases", "decrease", "decreased", "declined",
-         "decline", "slowed", "slow", "picked", "jumped", "surged", "plunged", "slumped", "soared", "eased", "expect",
-         "expects", "expected", "forecast", "forecasts", "accelerate", "accelerated"].map(TimexTokenizer.hash))
+    private static let movements = [
+        "rose", "rise", "rises", "rising", "fell", "fall", "falls", "falling", "dropped", "drop", "drops", "climbed",
+        "climb", "grew", "grow", "grows", "increase", "increased", "increases", "decrease", "decreased", "declined",
+        "decline", "slowed", "slow", "picked", "jumped", "surged", "plunged", "slumped", "soared", "eased", "expect",
+        "expects", "expected", "forecast", "forecasts", "accelerate", "accelerated",
+    ]
 
     /// What a firm runs or reports: dated in its own plans, not in trade policy.
-    private static let businessNouns: WordTable<Bool> = WordTable(set:
-        ["plant", "plants", "factory", "factories", "capacity", "gigawatts", "megawatts", "store", "stores", "outlets",
-         "refinery", "headquarters", "workforce", "layoffs", "ipo", "dividend", "dividends", "earnings",
-         "profit", "profits", "revenue", "revenues", "shareholders"].map(TimexTokenizer.hash))
+    private static let businessNouns = [
+        "plant", "plants", "factory", "factories", "capacity", "gigawatts", "megawatts", "store", "stores", "outlets",
+        "refinery", "headquarters", "workforce", "layoffs", "ipo", "dividend", "dividends", "earnings", "profit",
+        "profits", "revenue", "revenues", "shareholders",
+    ]
 
     /// Statistics a calendar of releases dates: with a verb of publishing, the date is a release.
-    private static let dataNouns: WordTable<Bool> = WordTable(set:
-        ["data", "figures", "statistics", "numbers", "earnings", "results", "survey", "payrolls", "gdp", "cpi", "ppi",
-         "pmi", "estimates", "readings"].map(TimexTokenizer.hash))
+    private static let dataNouns = [
+        "data", "figures", "statistics", "numbers", "earnings", "results", "survey", "payrolls", "gdp", "cpi", "ppi",
+        "pmi", "estimates", "readings",
+    ]
 
-    private static let publishing: WordTable<Bool> = WordTable(set:
-        ["release", "releases", "releasing", "publish", "publishes", "publishing", "report", "reports", "reporting",
-         "announce", "announces", "post", "posts", "unveil", "unveils", "issue", "issues"].map(TimexTokenizer.hash))
+    private static let publishing = [
+        "release", "releases", "releasing", "publish", "publishes", "publishing", "report", "reports", "reporting",
+        "announce", "announces", "post", "posts", "unveil", "unveils", "issue", "issues",
+    ]
 
     /// Trade measures and the procedures around them: a clause naming one is about policy, whoever else it names.
-    private static let measureWords: WordTable<Bool> = WordTable(set:
-        ["tariff", "tariffs", "duty", "duties", "quota", "quotas", "ban", "bans", "surtax", "surcharge", "levy", "levies",
-         "safeguard", "safeguards", "sanctions", "restrictions", "controls", "embargo", "investigation", "probe", "ruling",
-         "decision", "review", "exclusion", "exclusions", "exemption", "exemptions", "agreement", "deal", "pact",
-         "treaty", "negotiations", "talks", "hearing", "vote", "deadline", "measure", "measures", "rule", "rules",
-         "regulation", "regulations", "law", "bill", "policy", "anti-dumping", "countervailing", "dumping", "submit",
-         "file", "filing", "comments", "customs", "allocation", "allocations", "license", "licence", "licenses", "permit", "permits"]
-            .map(TimexTokenizer.hash))
+    private static let measureWords = [
+        "tariff", "tariffs", "duty", "duties", "quota", "quotas", "ban", "bans", "surtax", "surcharge", "levy",
+        "levies", "safeguard", "safeguards", "sanctions", "restrictions", "controls", "embargo", "investigation",
+        "probe", "ruling", "decision", "review", "exclusion", "exclusions", "exemption", "exemptions", "agreement",
+        "deal", "pact", "treaty", "negotiations", "talks", "hearing", "vote", "deadline", "measure", "measures",
+        "rule", "rules", "regulation", "regulations", "law", "bill", "policy", "anti-dumping", "countervailing",
+        "dumping", "submit", "file", "filing", "comments", "customs", "allocation", "allocations", "license",
+        "licence", "licenses", "permit", "permits",
+    ]
 
     /// Words that put the date on something ahead even after a verb of announcing.
     private static let scheduling: WordTable<Bool> = WordTable(set:
@@ -291,8 +331,8 @@ struct DeadlineGate {
          "before", "after"].map(TimexTokenizer.hash))
 
     /// Verbs that report a decision or a statement: the date after them, with no `will` between, is theirs.
-    private static let announcing: WordTable<Bool> = WordTable(set:
-        ["announced", "according", "unveiled", "released", "published", "issued", "declared", "said", "told", "updated",
-         "posted"]
-            .map(TimexTokenizer.hash))
+    private static let announcing = [
+        "announced", "according", "unveiled", "released", "published", "issued", "declared", "said", "told", "updated",
+        "posted",
+    ]
 }

@@ -15,9 +15,11 @@ struct DeadlineKindReader {
             return true
         }
         var k = lower - 1
+        // the tables once, not through their lazy globals per word
+        let skippable = Self.skippable, audience = Self.audience
         // `told reporters on Wednesday`, `said in a statement on Monday`
         // `said privately on Thursday`: an adverb of manner between the verb and its day
-        while k >= 0, tokens[k].kind == .word, Self.skippable.contains(tokens[k].hash) || Self.audience.contains(tokens[k].hash)
+        while k >= 0, tokens[k].kind == .word, skippable.contains(tokens[k].hash) || audience.contains(tokens[k].hash)
             || isMannerAdverb(k), lower - k <= 6
         {
             k -= 1
@@ -55,7 +57,8 @@ struct DeadlineKindReader {
 
     func kind(_ lower: Int, _ upper: Int, isRange: Bool) -> (kind: DeadlineKind, cue: Int?) {
         var k = lower - 1
-        while k >= 0, tokens[k].kind == .word, Self.skippable.contains(tokens[k].hash) { k -= 1 }
+        let skippable = Self.skippable
+        while k >= 0, tokens[k].kind == .word, skippable.contains(tokens[k].hash) { k -= 1 }
         if k >= 0, tokens[k].kind == .word {
             let h = tokens[k].hash
             if let trigger = Self.triggers[h], !(isRange && h == W.from) { return (trigger, k) }
@@ -70,6 +73,7 @@ struct DeadlineKindReader {
     /// effective before the end of the year` is an entry into force, though `before` makes it a due date.
     func eventKind(_ lower: Int, _ upper: Int) -> (kind: DeadlineKind, cue: Int?) {
         var best: (kind: DeadlineKind, cue: Int?, distance: Int) = (.other, nil, Int.max)
+        let cues = Self.cues
         var i = lower - 1
         var skipped = 0
         while i >= 0 && lower - i - skipped <= 14 {
@@ -79,7 +83,7 @@ struct DeadlineKindReader {
                 i = skip - 1
                 continue
             }
-            if tokens[i].kind == .word, let kind = Self.cues[tokens[i].hash] {
+            if tokens[i].kind == .word, let kind = cues[tokens[i].hash] {
                 best = (kind, i, lower - i - skipped)
                 break
             }
@@ -89,7 +93,7 @@ struct DeadlineKindReader {
         // a cue after the date must be clearly nearer: `the meeting, held October 20 to 22, ended …`
         while i < tokens.count && i - upper + 3 < min(best.distance, 14) {
             if isBoundary(i) { break }
-            if tokens[i].kind == .word, let kind = Self.cues[tokens[i].hash] {
+            if tokens[i].kind == .word, let kind = cues[tokens[i].hash] {
                 best = (kind, i, i - upper + 3)
                 break
             }
@@ -149,11 +153,16 @@ struct DeadlineKindReader {
     }()
 
     /// Event words that are nouns: the subject is the noun phrase they head (`the APEC summit`).
-    static let nounCues: WordTable<Bool> = WordTable(set: 
-        [
-            "truce", "pause", "suspension", "reprieve", "ceasefire", "moratorium", "talks", "summit", "summits",
-            "meeting", "meetings", "hearing", "hearings", "vote", "session", "sessions", "forum", "conference",
-            "negotiations", "discussions", "gathering", "ministerial", "round", "dialogue", "deadline", "ultimatum",
-            "implementation", "rollout", "call",
-        ].map(TimexTokenizer.hash))
+    static let nounCues: WordTable<Bool> = WordTable(set: nounCueWords.map(TimexTokenizer.hash))
+
+    /// The kind each event noun names (`cues` of a word in `nounCues`): one probe where a reader wants both.
+    static let nounCueKinds: WordTable<DeadlineKind> = WordTable(
+        nounCueWords.map(TimexTokenizer.hash).compactMap { h in cues[h].map { (h, $0) } })
+
+    private static let nounCueWords = [
+        "truce", "pause", "suspension", "reprieve", "ceasefire", "moratorium", "talks", "summit", "summits",
+        "meeting", "meetings", "hearing", "hearings", "vote", "session", "sessions", "forum", "conference",
+        "negotiations", "discussions", "gathering", "ministerial", "round", "dialogue", "deadline", "ultimatum",
+        "implementation", "rollout", "call",
+    ]
 }

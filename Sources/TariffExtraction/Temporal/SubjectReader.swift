@@ -45,7 +45,8 @@ struct SubjectReader {
         {
             return name + " " + text(range)
         }
-        let possessive = name.hasSuffix("s") ? name + "'" : name + "'s"
+        // the last byte first: `hasSuffix` compares characters, and most names do not end in `s`
+        let possessive = name.utf8.last == 0x73 && name.hasSuffix("s") ? name + "'" : name + "'s"
         return possessive + " " + text(range)
     }
 
@@ -246,16 +247,19 @@ struct SubjectReader {
         return nil
     }
 
-    /// The event noun of `kind` nearest the date, outside it.
+    /// The event noun of `kind` nearest the date, outside it; at equal distance the one before it.
+    ///
+    /// Read outwards from the date, so the search stops at the first hit instead of reading the whole sentence.
     private func nearestNoun(of kind: DeadlineKind, from lower: Int, to upper: Int) -> Int? {
-        var best: Int?
-        var distance = Int.max
-        for (i, t) in tokens.enumerated() where (i < lower || i >= upper) && t.kind == .word {
-            guard DeadlineKindReader.nounCues.contains(t.hash), DeadlineKindReader.cues[t.hash] == kind else { continue }
-            let d = i < lower ? lower - i : i - upper + 1
-            if d < distance { (best, distance) = (i, d) }
+        let nouns = DeadlineKindReader.nounCueKinds
+        var d = 1
+        while lower - d >= 0 || upper + d - 1 < tokens.count {
+            let before = lower - d, after = upper + d - 1
+            if before >= 0, tokens[before].kind == .word, nouns[tokens[before].hash] == kind { return before }
+            if after < tokens.count, tokens[after].kind == .word, nouns[tokens[after].hash] == kind { return after }
+            d += 1
         }
-        return best
+        return nil
     }
 
     private static let starting = TimexTokenizer.hash("starting")

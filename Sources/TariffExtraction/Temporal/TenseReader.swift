@@ -26,7 +26,7 @@ struct TenseReader {
         // `… from April, when Washington hit Beijing …`: a clause describing the date itself speaks first
         var w = upper
         if w < tokens.count, tokens[w].kind == .mark, tokens[w].mark == 0x2C { w += 1 }
-        if w < tokens.count, tokens[w].kind == .word, words.contains(tokens[w].hash, .when) {
+        if w < tokens.count, tokens[w].kind == .word, lists(w).contains(.when) {
             var k = w + 1
             while k < tokens.count && k <= w + 8 && !isClauseBreak(k) {
                 if let t = cue(at: k) { return t }
@@ -34,7 +34,7 @@ struct TenseReader {
             }
         }
         // `the State Department on Sunday issued a warning`: a past verb right after the date is the date's own
-        if upper < tokens.count, tokens[upper].kind == .word, cue(at: upper) == .past, !words.contains(tokens[upper].hash, .participle) {
+        if upper < tokens.count, tokens[upper].kind == .word, cue(at: upper) == .past, !lists(upper).contains(.participle) {
             return .past
         }
         var i = lower - 1
@@ -52,16 +52,16 @@ struct TenseReader {
                 continue
             }
             // `said talks on Monday would …`: a verb of saying further back frames another clause
-            if lower - i > 2, tokens[i].kind == .word, ClauseLexicon.reports(tokens[i].hash, .framesTense) { break }
+            if lower - i > 2, tokens[i].kind == .word, lists(i).contains(.framesTense) { break }
             if let t = cue(at: i) {
                 if weak != nil {
-                    if t == .future, tokens[i].kind == .word, words.contains(tokens[i].hash, .modal) || words.contains(tokens[i].hash, .futureAuxiliary) {
+                    if t == .future, tokens[i].kind == .word, !lists(i).isDisjoint(with: [.modal, .futureAuxiliary]) {
                         return .future
                     }
                     i -= 1
                     continue
                 }
-                if infinitive == nil, isGovernable(i, t, startsFrom: lower > 0 && words.contains(tokens[lower - 1].hash, .onwards)) {
+                if infinitive == nil, isGovernable(i, t, startsFrom: lower > 0 && lists(lower - 1).contains(.onwards)) {
                     weak = t
                     i -= 1
                     continue
@@ -74,7 +74,7 @@ struct TenseReader {
                     continue
                 }
                 if infinitive != nil {
-                    return t == .past && !words.contains(tokens[i].hash, .committing) ? .past : .future
+                    return t == .past && !lists(i).contains(.committing) ? .past : .future
                 }
                 return t
             }
@@ -86,7 +86,7 @@ struct TenseReader {
         while i < tokens.count && i < upper + 12 {
             if isClauseBreak(i) { break }
             // `… starting April 1, the Commission said on Monday`: the report's tense is not the event's
-            if tokens[i].kind == .word, ClauseLexicon.reports(tokens[i].hash, .framesTense) { break }
+            if tokens[i].kind == .word, lists(i).contains(.framesTense) { break }
             if let t = cue(at: i) { return t }
             i += 1
         }
@@ -97,13 +97,13 @@ struct TenseReader {
     /// a modal further back in the clause may govern it.
     private func isGovernable(_ i: Int, _ t: Tense, startsFrom: Bool) -> Bool {
         guard tokens[i].kind == .word, i > 0 else { return false }
-        if t == .present { return words.contains(tokens[i].hash, .bareForm) && tokens[i - 1].hash != W.to }
+        if t == .present { return lists(i).contains(.bareForm) && tokens[i - 1].hash != W.to }
         // `the agreement reached in January` keeps its own past; `goods shipped from November 15` under `will
         // apply` is a rule for shipments from then on
         guard t == .past, startsFrom, tokens[i - 1].kind == .word, !tokens[i - 1].capitalized else { return false }
-        let previous = tokens[i - 1].hash
-        return words[previous]?.auxiliary == nil && words[previous]?.cue == nil && !words.contains(previous, .pronoun)
-            && (bytes[tokens[i].end - 1] | 0x20 == 0x64 || words.contains(tokens[i].hash, .participle))
+        let previous = words[tokens[i - 1].hash]
+        return previous?.auxiliary == nil && previous?.cue == nil && !(previous?.lists.contains(.pronoun) ?? false)
+            && (bytes[tokens[i].end - 1] | 0x20 == 0x64 || lists(i).contains(.participle))
     }
 
     private static let onwards = ["from", "starting", "after", "beginning"]
@@ -117,8 +117,9 @@ struct TenseReader {
 
     /// A verb right after `to` (`to launch`), read as the future by `cue(at:)`.
     private func isInfinitive(_ i: Int) -> Bool {
-        i > 0 && tokens[i - 1].kind == .word && tokens[i - 1].hash == W.to && !words.contains(tokens[i].hash, .beforeTo)
-            && words[tokens[i].hash]?.cue == nil
+        guard i > 0, tokens[i - 1].kind == .word, tokens[i - 1].hash == W.to else { return false }
+        let entry = words[tokens[i].hash]
+        return !(entry?.lists.contains(.beforeTo) ?? false) && entry?.cue == nil
     }
 
     /// Past verbs whose infinitive looks ahead: `agreed to meet on Friday` is a later Friday.
@@ -133,6 +134,9 @@ struct TenseReader {
     }
 
     /// The tense one word signals, if any.
+    ///
+    /// The word's entry is read once: a probe per list asked about cost most of the reader, which asks every
+    /// word of a date's clause.
     func cue(at i: Int) -> Tense? {
         let token = tokens[i]
         // capitalised words are names and months (`May`), not auxiliaries
@@ -140,37 +144,40 @@ struct TenseReader {
         // `hot-rolled steel`, `state-owned firms`, `long-held plans`: joined to a word by a hyphen it is an
         // adjective; after a prefix (`re-imposed`, `co-chaired`) it is still the verb
         if i > 1, !token.spaceBefore, tokens[i - 1].kind == .mark, tokens[i - 1].mark == 0x2D, !tokens[i - 1].spaceBefore,
-            tokens[i - 2].kind == .word, !words.contains(tokens[i - 2].hash, .prefix)
+            tokens[i - 2].kind == .word, !lists(i - 2).contains(.prefix)
         {
             return nil
         }
-        if words.contains(token.hash, .beforeTo) {  // `set to`, `plans to`; `the plan` says nothing
-            return i + 1 < tokens.count && tokens[i + 1].hash == W.to ? .future : nil
+        let entry = words[token.hash]
+        let own = entry?.lists ?? []
+        let afterTo = i > 0 && tokens[i - 1].kind == .word && tokens[i - 1].hash == W.to
+        if !own.isEmpty {
+            if own.contains(.beforeTo) {  // `set to`, `plans to`; `the plan` says nothing
+                return i + 1 < tokens.count && tokens[i + 1].hash == W.to ? .future : nil
+            }
+            // `would have snapped back`, `could have met`: a modal with a perfect looks back
+            if own.contains(.modal), i + 1 < tokens.count, tokens[i + 1].kind == .word, lists(i + 1).contains(.have) {
+                return .past
+            }
+            // `more than expected`, `as forecast`: a comparison with a forecast, not a look ahead
+            if i > 0, own.contains(.forecast), tokens[i - 1].kind == .word, !lists(i - 1).isDisjoint(with: [.than, .asWord]) {
+                return nil
+            }
+            // `next to the embassy` is a place
+            if own.contains(.next), i + 1 < tokens.count, tokens[i + 1].kind == .word, tokens[i + 1].hash == W.to {
+                return nil
+            }
         }
-        // `would have snapped back`, `could have met`: a modal with a perfect looks back
-        if words.contains(token.hash, .modal), i + 1 < tokens.count, tokens[i + 1].kind == .word, words.contains(tokens[i + 1].hash, .have) {
-            return .past
-        }
-        // `more than expected`, `as forecast`: a comparison with a forecast, not a look ahead
-        if i > 0, words.contains(token.hash, .forecast), tokens[i - 1].kind == .word,
-            words.contains(tokens[i - 1].hash, .than) || words.contains(tokens[i - 1].hash, .asWord)
-        {
-            return nil
-        }
-        // `next to the embassy` is a place
-        if words.contains(token.hash, .next), i + 1 < tokens.count, tokens[i + 1].kind == .word, tokens[i + 1].hash == W.to {
-            return nil
-        }
-        if let t = words[token.hash]?.cue {
+        if let t = entry?.cue {
             // `the close of business`, `Friday's close`, `its opening`: after a determiner a present form is a noun
             if t == .present, isAfterDeterminer(i) { return nil }
             // `set to begin`: the plural present after `to` is an infinitive
-            if t == .present, i > 0, tokens[i - 1].kind == .word, tokens[i - 1].hash == W.to { return .future }
-            guard t == .past, words.contains(token.hash, .participle) else { return t }
+            if t == .present, afterTo { return .future }
+            guard t == .past, own.contains(.participle) else { return t }
             return auxiliary(before: i) ?? .past  // `being held`, `will be met`
         }
         // `to impose … starting November 1`: an infinitive looks ahead
-        if i > 0, tokens[i - 1].kind == .word, tokens[i - 1].hash == W.to, !words.contains(token.hash, .determiner) {
+        if afterTo, !own.contains(.determiner) {
             return .future
         }
         // regular past tense or participle: `announced`, `imposed`; passives take their auxiliary's tense
@@ -178,15 +185,21 @@ struct TenseReader {
         guard n >= 5, bytes[token.end - 1] | 0x20 == 0x64, bytes[token.end - 2] | 0x20 == 0x65,
             bytes[token.end - 3] | 0x20 != 0x65
         else { return nil }
-        if words.contains(token.hash, .forwardParticiple) { return .future }
+        if own.contains(.forwardParticiple) { return .future }
         return auxiliary(before: i) ?? .past
+    }
+
+    /// The lists word `i` is on.
+    @inline(__always)
+    private func lists(_ i: Int) -> TenseWord.Lists {
+        words[tokens[i].hash]?.lists ?? []
     }
 
     /// Token `i` follows `the`, `a`, `its`, … or a possessive `'s`.
     private func isAfterDeterminer(_ i: Int) -> Bool {
         guard i > 0 else { return false }
         let previous = tokens[i - 1]
-        if previous.kind == .word, words.contains(previous.hash, .nounDeterminer) { return true }
+        if previous.kind == .word, lists(i - 1).contains(.nounDeterminer) { return true }
         // `Friday's close`: the `s` after an apostrophe
         return i > 1 && previous.kind == .word && previous.hash == W.s && tokens[i - 2].kind == .mark && tokens[i - 2].mark == 0x27
     }
@@ -301,6 +314,7 @@ struct TenseReader {
         add(["than"], .than)
         add(["as"], .asWord)
         add(["when"], .when)
+        add(ClauseLexicon.reportingWords(.framesTense), .framesTense)
         // a word listed twice keeps its last tense, as a table built from the pairs would
         for (w, tense) in cues { t[TimexTokenizer.hash(w), default: TenseWord()].cue = tense }
         for (w, tense) in auxiliaries { t[TimexTokenizer.hash(w), default: TenseWord()].auxiliary = tense }
@@ -331,6 +345,8 @@ private struct TenseWord: Sendable {
         static let than = Lists(rawValue: 1 << 15)
         static let asWord = Lists(rawValue: 1 << 16)
         static let when = Lists(rawValue: 1 << 17)
+        /// A verb of saying that frames another clause's tense (`ClauseLexicon.reporting`).
+        static let framesTense = Lists(rawValue: 1 << 18)
     }
 
     var cue: Tense?
@@ -338,10 +354,3 @@ private struct TenseWord: Sendable {
     var lists: Lists = []
 }
 
-extension WordTable where Value == TenseWord {
-    /// Whether the word with hash `hash` is on `list`.
-    @inline(__always)
-    fileprivate func contains(_ hash: UInt64, _ list: TenseWord.Lists) -> Bool {
-        self[hash]?.lists.contains(list) ?? false
-    }
-}

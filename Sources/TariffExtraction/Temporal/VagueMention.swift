@@ -87,11 +87,18 @@ struct VagueMention: Sendable {
         guard !vague.isEmpty else { return deadlines }
         // a hostile file of thousands of dates is not compared pairwise
         guard deadlines.count <= 256 else { return deadlines }
-        let precise = deadlines.indices.filter { deadlines[$0].upcoming && deadlines[$0].date.granularity == .day }
-        var dropped = Set<Int>()
+        // each precise deadline's day read once, not once per vague mention it is compared with
+        var precise: [(index: Int, day: Int)] = []
+        precise.reserveCapacity(deadlines.count)
+        // by index, field by field: a deadline taken whole is copied (three strings retained and released)
+        for p in deadlines.indices where deadlines[p].upcoming && deadlines[p].date.granularity == .day {
+            precise.append((p, deadlines[p].date.firstDay.daysSinceEpoch))
+        }
+        var dropped = [Bool](filled: false, count: deadlines.count)
+        var anyDropped = false
         var cache: [Int: Set<UInt64>] = [:]
         for v in vague {
-            for p in precise where p != v.index && !dropped.contains(p) && v.window.contains(deadlines[p].date.firstDay.daysSinceEpoch) {
+            for (p, day) in precise where p != v.index && !dropped[p] && v.window.contains(day) {
                 let same: Bool
                 if let noun = v.attributive {
                     same = noun == nil || noun == deadlines[p].kind
@@ -105,12 +112,17 @@ struct VagueMention: Sendable {
                     same = false
                 }
                 if same {
-                    dropped.insert(v.index)
+                    dropped[v.index] = true
+                    anyDropped = true
                     break
                 }
             }
         }
-        return deadlines.indices.filter { !dropped.contains($0) }.map { deadlines[$0] }
+        guard anyDropped else { return deadlines }
+        var kept: [Deadline] = []
+        kept.reserveCapacity(deadlines.count)
+        for i in deadlines.indices where !dropped[i] { kept.append(deadlines[i]) }
+        return kept
     }
 
     private static let notNouns: WordTable<Bool> = WordTable(set:
