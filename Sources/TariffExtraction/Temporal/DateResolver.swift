@@ -110,17 +110,23 @@ struct DateResolver: Sendable {
 }
 
 extension CalendarDate {
-    /// `YYYY-MM-DD` without the general-purpose padding of `description`: the tagger writes one per date.
+    /// `YYYY-MM-DD` without the general-purpose padding of `description`: the tagger writes one per date, so its
+    /// ten bytes go straight into a small string, with no array built on the way.
     var isoDay: String {
         guard (0...9999).contains(year) else { return description }
-        let digits: [UInt8] = [
-            UInt8(year / 1000 % 10), UInt8(year / 100 % 10), UInt8(year / 10 % 10), UInt8(year % 10),
-            UInt8(month / 10), UInt8(month % 10), UInt8(day / 10), UInt8(day % 10),
-        ]
-        let bytes: [UInt8] = [
-            digits[0] + 0x30, digits[1] + 0x30, digits[2] + 0x30, digits[3] + 0x30, 0x2D, digits[4] + 0x30,
-            digits[5] + 0x30, 0x2D, digits[6] + 0x30, digits[7] + 0x30,
-        ]
-        return String(decoding: bytes, as: UTF8.self)
+        let (y, m, d) = (year, month, day)
+        return String(unsafeUninitializedCapacity: 10) { out in
+            out[0] = UInt8(truncatingIfNeeded: y / 1000 % 10) &+ 0x30
+            out[1] = UInt8(truncatingIfNeeded: y / 100 % 10) &+ 0x30
+            out[2] = UInt8(truncatingIfNeeded: y / 10 % 10) &+ 0x30
+            out[3] = UInt8(truncatingIfNeeded: y % 10) &+ 0x30
+            out[4] = 0x2D
+            out[5] = UInt8(truncatingIfNeeded: m / 10) &+ 0x30
+            out[6] = UInt8(truncatingIfNeeded: m % 10) &+ 0x30
+            out[7] = 0x2D
+            out[8] = UInt8(truncatingIfNeeded: d / 10) &+ 0x30
+            out[9] = UInt8(truncatingIfNeeded: d % 10) &+ 0x30
+            return 10
+        }
     }
 }

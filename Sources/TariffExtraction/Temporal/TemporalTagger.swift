@@ -14,14 +14,13 @@ struct TemporalTagger: Sendable {
     /// - Parameter budget: charged per sentence read; the tagger stops when it is spent.
     func tag(_ document: TextDocument, budget: WorkBudget = .unlimited) -> TemporalTags {
         var result = TemporalTags(tokens: Array(filled: [], count: document.sentences.count))
-        var tokens: [TimexToken] = []
-        tokens.reserveCapacity(64)
+        let scratch = TimexTokenizer.Scratch()
         let lexicon = TimexLexicon.table
         var lastQuarter: (sentence: Int, value: TemporalValue)?
         var weekdays: [(timex: Int, weekday: Int, date: CalendarDate)] = []
         var anaphors: [(timex: Int, anaphor: Anaphor)] = []
         for (index, range) in document.sentences.enumerated() where TimexPrefilter.mayHoldTime(document.bytes, range) {
-            TimexTokenizer.tokenize(document.bytes, range, into: &tokens)
+            let tokens = scratch.tokens(document.bytes, range)
             if budget.charge(tokens: tokens.count) { break }
             guard Self.mayHoldTime(tokens, lexicon) else { continue }
             let tagger = SentenceTagger(bytes: document.bytes, tokens: tokens, reference: referenceDate)

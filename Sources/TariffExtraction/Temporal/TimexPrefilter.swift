@@ -13,36 +13,35 @@ enum TimexPrefilter {
 
     static func mayHoldTime(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         guard let base = bytes.baseAddress else { return false }
-        let lexicon = TimexLexicon.table
-        return shapes.withUnsafeBufferPointer { shapes in
-            var wordStart = -1  // start of the letter run in progress
-            var i = range.lowerBound
-            let end = range.upperBound
-            while i < end {
-                // whole eight bytes inside the sentence (all but its last step) need neither check of `load`
-                let word = i &+ 8 <= end ? ByteLanes.load(base, i) : load(base, i, end: end, count: bytes.count)
-                if ByteLanes.digits(word) != 0 { return true }
-                let letters = ByteLanes.letters(word)
-                // a lane is a letter after a non-letter (a run starts) or a non-letter after a letter (a run
-                // ended); runs alternate, so each end pairs with the run in progress or the next start
-                let before = (letters << 8) | (wordStart >= 0 ? 0x80 : 0)
-                var starts = letters & ~before
-                var ends = ~letters & ByteLanes.highs & before
-                while ends != 0 {
-                    if wordStart < 0 {
-                        wordStart = i &+ starts.trailingZeroBitCount >> 3
-                        starts &= starts &- 1
-                    }
-                    if isLexiconWord(base, wordStart, i &+ ends.trailingZeroBitCount >> 3, shapes, lexicon) { return true }
-                    wordStart = -1
-                    ends &= ends &- 1
+        let shapes = Self.shapes
+        var wordStart = -1  // start of the letter run in progress
+        var i = range.lowerBound
+        let end = range.upperBound
+        while i < end {
+            // whole eight bytes inside the sentence (all but its last step) need neither check of `load`
+            let word = i &+ 8 <= end ? ByteLanes.load(base, i) : load(base, i, end: end, count: bytes.count)
+            if ByteLanes.digits(word) != 0 { return true }
+            let letters = ByteLanes.letters(word)
+            // a lane is a letter after a non-letter (a run starts) or a non-letter after a letter (a run
+            // ended); runs alternate, so each end pairs with the run in progress or the next start
+            let before = (letters << 8) | (wordStart >= 0 ? 0x80 : 0)
+            var starts = letters & ~before
+            var ends = ~letters & ByteLanes.highs & before
+            while ends != 0 {
+                if wordStart < 0 {
+                    wordStart = i &+ starts.trailingZeroBitCount >> 3
+                    starts &= starts &- 1
                 }
-                // at most one run is left open: it goes on in the next eight bytes
-                if starts != 0 { wordStart = i &+ starts.trailingZeroBitCount >> 3 }
-                i &+= 8
+                let wordEnd = i &+ ends.trailingZeroBitCount >> 3
+                if hasLexiconShape(base, wordStart, wordEnd, shapes), isLexiconWord(base, wordStart, wordEnd) { return true }
+                wordStart = -1
+                ends &= ends &- 1
             }
-            return wordStart >= 0 && isLexiconWord(base, wordStart, end, shapes, lexicon)
+            // at most one run is left open: it goes on in the next eight bytes
+            if starts != 0 { wordStart = i &+ starts.trailingZeroBitCount >> 3 }
+            i &+= 8
         }
+        return wordStart >= 0 && hasLexiconShape(base, wordStart, end, shapes) && isLexiconWord(base, wordStart, end)
     }
 
     /// The eight bytes at `offset` with those from `end` on zeroed (zero is neither letter nor digit); reads
@@ -55,18 +54,24 @@ enum TimexPrefilter {
         return valid >= 8 ? word : word & ((1 << UInt64(valid &* 8)) &- 1)
     }
 
+    /// Whether the run of letters `start..<end` has the shape of a lexicon word: nearly every run has not, so
+    /// this test alone runs per word, with nothing of the lexicon held in registers.
     @inline(__always)
-    private static func isLexiconWord(
-        _ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, _ shapes: UnsafeBufferPointer<UInt64>,
-        _ lexicon: WordTable<TimexWord>
+    private static func hasLexiconShape(
+        _ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, _ shapes: UnsafePointer<UInt64>
     ) -> Bool {
         let length = end &- start
         guard length <= maxLength else { return false }
         let key = shape(length: length, first: base[start], last: base[end &- 1])
-        guard shapes[key >> 6] >> UInt64(key & 63) & 1 != 0 else { return false }
+        return shapes[key >> 6] >> UInt64(key & 63) & 1 != 0
+    }
+
+    /// Whether the run of letters `start..<end` is a lexicon word, by its hash.
+    @inline(never)
+    private static func isLexiconWord(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
         var h = WordHash.offset
         for k in start..<end { h = (h ^ UInt64(base[k].asciiLowercased)) &* WordHash.prime }
-        return lexicon.contains(h)
+        return TimexLexicon.table.contains(h)
     }
 
     private static let maxLength = 15
@@ -77,15 +82,19 @@ enum TimexPrefilter {
         length << 10 | Int(first & 31) << 5 | Int(last & 31)
     }
 
-    /// One bit per shape of a lexicon word made of letters only (`q3` has a digit and passes anyway).
-    private static let shapes: [UInt64] = {
-        var bits = [UInt64](repeating: 0, count: ((maxLength + 1) << 10) >> 6)
+    /// One bit per shape of a lexicon word made of letters only (`q3` has a digit and passes anyway). Built once
+    /// and never freed, like `WordTable`'s storage, so reading it costs no reference counting; never written
+    /// after it is built, so safe to share between threads.
+    nonisolated(unsafe) private static let shapes: UnsafePointer<UInt64> = {
+        let words = ((maxLength + 1) << 10) >> 6
+        let bits = UnsafeMutablePointer<UInt64>.allocate(capacity: words)
+        bits.initialize(repeating: 0, count: words)
         for (word, _) in TimexLexicon.entries {
             let utf8 = Array(word.utf8)
             guard utf8.allSatisfy(\.isASCIILetter), utf8.count <= maxLength else { continue }
             let key = shape(length: utf8.count, first: utf8[0], last: utf8[utf8.count - 1])
             bits[key >> 6] |= 1 << (key & 63)
         }
-        return bits
+        return UnsafePointer(bits)
     }()
 }

@@ -6,15 +6,16 @@ struct TimexToken: Sendable {
         case word, number, mark
     }
 
+    // the one-byte fields last: 48 bytes a token rather than 56
     var start: Int
     var end: Int
-    var kind: Kind
     /// FNV-1a of the lowercased bytes: the same hash `TimexTokenizer.hash(_:)` gives a vocabulary word.
     var hash: UInt64
     /// The value of a number token (digits only, `2025`), else 0.
     var value: Int
     /// Digits in a number token: tells `2025` from `25` and `05`.
     var digits: Int
+    var kind: Kind
     /// The punctuation a mark stands for, normalised: en/em dashes are `-`, curly quotes are `"` or `'`.
     var mark: UInt8
     /// First letter upper case (sentence-initial words included).
@@ -62,43 +63,76 @@ enum TimexTokenizer {
     /// The hash a lowercase ASCII word gets; used to build vocabularies.
     static func hash(_ word: String) -> UInt64 { WordHash.of(word) }
 
+    /// The tokens of `bytes[range]`, replacing those in `tokens`.
     static func tokenize(_ bytes: [UInt8], _ range: Range<Int>, into tokens: inout [TimexToken]) {
-        tokens.removeAll(keepingCapacity: true)
-        bytes.withUnsafeBufferPointer { tokenize($0, range, into: &tokens) }
+        let scratch = Scratch(capacity: min(range.count, Scratch.standardCapacity))
+        tokens = scratch.tokens(bytes, range)
     }
 
-    private static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into tokens: inout [TimexToken]) {
-        guard let base = bytes.baseAddress else { return }
-        var i = range.lowerBound
-        let end = range.upperBound
-        var space = true
-        while i < end {
-            let b = bytes[i]
+    /// Where a sentence's tokens are written before they are copied out at their exact count: one buffer reused
+    /// for every sentence of a document, so no token is appended one at a time to a growing array (each append
+    /// checked the array's uniqueness and capacity, and a sentence of many tokens grew it several times).
+    struct Scratch: ~Copyable {
+        static let standardCapacity = 256
+        private let base: UnsafeMutablePointer<TimexToken>
+        private let capacity: Int
+
+        init(capacity: Int = standardCapacity) {
+            self.capacity = max(capacity, 1)
+            base = .allocate(capacity: self.capacity)
+        }
+
+        deinit { base.deallocate() }
+
+        /// The tokens of `bytes[range]`; a sentence of more tokens than the buffer holds is read in pieces.
+        func tokens(_ bytes: [UInt8], _ range: Range<Int>) -> [TimexToken] {
+            bytes.withUnsafeBufferPointer { buffer in
+                var i = range.lowerBound
+                var space = true
+                var count = tokenize(buffer, from: &i, to: range.upperBound, space: &space, into: base, capacity: capacity)
+                var tokens = Array(UnsafeBufferPointer(start: base, count: count))
+                while i < range.upperBound {
+                    count = tokenize(buffer, from: &i, to: range.upperBound, space: &space, into: base, capacity: capacity)
+                    tokens.append(contentsOf: UnsafeBufferPointer(start: base, count: count))
+                }
+                return tokens
+            }
+        }
+    }
+
+    /// Writes the tokens from byte `i` on to `out`, at most `capacity` of them, and returns how many it wrote;
+    /// `i` and `space` are left where a next call goes on.
+    private static func tokenize(
+        _ bytes: UnsafeBufferPointer<UInt8>, from i: inout Int, to end: Int, space: inout Bool,
+        into out: UnsafeMutablePointer<TimexToken>, capacity: Int
+    ) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        var count = 0
+        while i < end && count < capacity {
+            let b = base[i]
             if b.isASCIIWhitespace {
                 space = true
-                i += 1
+                i &+= 1
                 continue
             }
-            if b == 0xC2, i + 1 < end, bytes[i + 1] == 0xA0 {  // no-break space
+            if b == 0xC2, i &+ 1 < end, base[i &+ 1] == 0xA0 {  // no-break space
                 space = true
-                i += 2
+                i &+= 2
                 continue
             }
-            var token = TimexToken(
-                start: i, end: i + 1, kind: .mark, hash: 0, value: 0, digits: 0, mark: b, capitalized: false,
-                spaceBefore: space)
-            space = false
+            let token: TimexToken
             if b.isASCIIDigit {
-                var j = i
-                var value = 0
-                while j < end, bytes[j].isASCIIDigit {
-                    if j - i < 9 { value = value * 10 + Int(bytes[j] &- 0x30) }
-                    j += 1
+                var j = i &+ 1
+                var value = Int(b &- 0x30)
+                while j < end {
+                    let digit = base[j] &- 0x30
+                    guard digit < 10 else { break }
+                    if j &- i < 9 { value = value &* 10 &+ Int(digit) }
+                    j &+= 1
                 }
-                token.kind = .number
-                token.end = j
-                token.value = value
-                token.digits = j - i
+                token = TimexToken(
+                    start: i, end: j, hash: 0, value: value, digits: j &- i, kind: .number, mark: b, capitalized: false,
+                    spaceBefore: space)
             } else if b.isASCIILetter || (b.isNonASCII && !UInt8.isNonASCIIPunctuation(bytes, i, end)) {
                 var j = i
                 var h = WordHash.offset
@@ -106,35 +140,39 @@ enum TimexTokenizer {
                     // ASCII letters and digits, found eight at a time; `c | 0x20` is their lower case
                     let run = ByteLanes.alphanumericRunEnd(base, j, end, count: bytes.count)
                     while j < run {
-                        h = (h ^ UInt64(bytes[j] | 0x20)) &* WordHash.prime
-                        j += 1
+                        h = (h ^ UInt64(base[j] | 0x20)) &* WordHash.prime
+                        j &+= 1
                     }
                     guard j < end else { break }
-                    let c = bytes[j]
-                    if c.isNonASCII, !UInt8.isNonASCIIPunctuation(bytes, j, end) {
-                        h = (h ^ UInt64(c)) &* WordHash.prime
-                        j += 1
-                        while j < end && bytes[j] & 0xC0 == 0x80 {
-                            h = (h ^ UInt64(bytes[j])) &* WordHash.prime
-                            j += 1
-                        }
-                    } else {
-                        break
+                    let c = base[j]
+                    guard c.isNonASCII, !UInt8.isNonASCIIPunctuation(bytes, j, end) else { break }
+                    h = (h ^ UInt64(c)) &* WordHash.prime
+                    j &+= 1
+                    while j < end && base[j] & 0xC0 == 0x80 {
+                        h = (h ^ UInt64(base[j])) &* WordHash.prime
+                        j &+= 1
                     }
                 }
-                token.kind = .word
-                token.end = j
-                token.hash = h
-                token.capitalized = b.isASCIIUpper
+                token = TimexToken(
+                    start: i, end: j, hash: h, value: 0, digits: 0, kind: .word, mark: b, capitalized: b.isASCIIUpper,
+                    spaceBefore: space)
             } else if b.isNonASCII {
-                var j = i + 1
-                while j < end && bytes[j] & 0xC0 == 0x80 { j += 1 }
-                token.end = j
-                token.mark = normalisedMark(bytes, i)
+                var j = i &+ 1
+                while j < end && base[j] & 0xC0 == 0x80 { j &+= 1 }
+                token = TimexToken(
+                    start: i, end: j, hash: 0, value: 0, digits: 0, kind: .mark, mark: normalisedMark(bytes, i),
+                    capitalized: false, spaceBefore: space)
+            } else {
+                token = TimexToken(
+                    start: i, end: i &+ 1, hash: 0, value: 0, digits: 0, kind: .mark, mark: b, capitalized: false,
+                    spaceBefore: space)
             }
-            tokens.append(token)
+            space = false
+            (out + count).initialize(to: token)
+            count &+= 1
             i = token.end
         }
+        return count
     }
 
     /// Dashes become `-`, curly quotes `"`/`'`, the degree sign `°`'s lead byte stays as is.

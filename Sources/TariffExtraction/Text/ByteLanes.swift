@@ -22,6 +22,15 @@ enum ByteLanes {
         return ~(((x & ~highs) &+ ~highs) | x) & highs
     }
 
+    /// Lanes equal to `byte` where the lowest flagged lane is always exact, but a lane above a match may be
+    /// flagged too (the subtraction's borrow): enough to find the first match, in two fewer steps than `equal`.
+    /// Several of these OR-ed together still give the first lane matching any of them.
+    @inline(__always)
+    static func firstEqual(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let x = word ^ (ones &* UInt64(byte))
+        return (x &- ones) & ~x & highs
+    }
+
     /// Lanes holding an ASCII letter, either case.
     @inline(__always)
     static func letters(_ word: UInt64) -> UInt64 {

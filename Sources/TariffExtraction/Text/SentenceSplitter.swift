@@ -54,8 +54,9 @@ enum SentenceSplitter {
         var i = offset
         while i + 8 <= bytes.count {
             let word = ByteLanes.load(base, i)
-            let marks = ByteLanes.equal(word, 0x0A) | ByteLanes.equal(word, 0x2E) | ByteLanes.equal(word, 0x21)
-                | ByteLanes.equal(word, 0x3F)
+            // only the first mark counts, so the cheaper test whose lowest flag is exact will do
+            let marks = ByteLanes.firstEqual(word, 0x0A) | ByteLanes.firstEqual(word, 0x2E) | ByteLanes.firstEqual(word, 0x21)
+                | ByteLanes.firstEqual(word, 0x3F)
             if marks != 0 { return i + marks.trailingZeroBitCount >> 3 }
             i += 8
         }
@@ -101,10 +102,11 @@ enum SentenceSplitter {
         _ bytes: UnsafeBufferPointer<UInt8>, periodAt index: Int, _ abbreviations: WordTable<Bool>
     ) -> Bool {
         var k = index
-        while k > 0 && (bytes[k - 1].isASCIILetter || bytes[k - 1] == 0x2E) { k -= 1 }
+        // seven bytes back are enough to know: no abbreviation is longer than `approx`
+        while k > 0 && index - k <= 6 && (bytes[k - 1].isASCIILetter || bytes[k - 1] == 0x2E) { k -= 1 }
         guard k < index else { return false }
-        if index - k == 1 { return bytes[k].isASCIIUpper }
-        if index - k > 6 { return false }  // no abbreviation is longer than `approx`  // initials: "George W. Bush"
+        if index - k == 1 { return bytes[k].isASCIIUpper }  // initials: "George W. Bush"
+        if index - k > 6 { return false }
         // hashed like vocabulary words, so no string is built per period
         var word = WordHash.offset
         for b in bytes[k..<index] { word = (word ^ UInt64(b.asciiLowercased)) &* WordHash.prime }
