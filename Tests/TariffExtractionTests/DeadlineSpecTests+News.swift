@@ -11,6 +11,9 @@ extension DeadlineSpecTests {
         on(friday, "ROME, Oct. 24 -- Italy's exporters fear the new duties."),
         on(friday, "NEW DELHI, Oct 24 (PTI) -- India is weighing its options."),
         on(friday, "GENEVA, October 27 -- Members of the trade body will gather."),
+        // some outlets print the place in title case; the spaced dash after the date still says dateline
+        on(friday, "Ottawa, Oct. 24 (Reuters) - Canada will weigh its options on the steel duties."),
+        on(friday, "Buenos Aires, Oct 24 -- Argentina's exporters fear the new duties."),
         // a caption left in the running text by the page
         on(friday, "Workers load a ship in Ningbo in November. [Photo by a staff photographer] Exports slowed."),
         on(friday, "Cranes at Rotterdam harbour on December 2 (File photo) as trade resumes."),
@@ -41,6 +44,8 @@ extension DeadlineSpecTests {
 
     /// Deadlines in the shapes news writes them, kept beside the dates above.
     static let newsDeadlines: [DeadlineSpec] = [
+        // a place and a date in a sentence of prose are no dateline
+        on(friday, "Talks will open in Geneva, Oct. 28 - the envoys said.", due("2025-10-28", .meeting)),
         // a span counted from a date the sentence gives ends on a date
         on(monday, "The duties will take effect 15 days after the announcement on February 25.",
             due("2025-03-12", .effective), due("2025-02-25", .effective, upcoming: false)),

@@ -95,16 +95,21 @@ struct DeadlineGate {
         ["could", "might", "may", "possibly", "perhaps", "likely", "unlikely"].map(TimexTokenizer.hash))
 
     /// `SHANGHAI, July 2 --`, `BEIJING, April 6 (Xinhua) --`: the place in capitals and the dash say
-    /// when the report was filed. So do a byline (`By Ann Lee — May 4, 2026 at 9 a.m.`, `Ann Lee, Seoul —
+    /// when the report was filed. Outlets that print the place in title case (`Ottawa, Dec. 1 (Reuters) -`)
+    /// count when a spaced dash follows: prose that names a place before a date has a word in lower case
+    /// (`talks open in Geneva, Dec. 1`). So do a byline (`By Ann Lee — May 4, 2026 at 9 a.m.`, `Ann Lee, Seoul —
     /// 4 May 2026, 18:05`) and a wire line that opens on its date (`Oct 24 (Reuters) -`).
     func isDateline(_ lower: Int, _ upper: Int) -> Bool {
         if isByline(lower) || isLeadingWireDate(upper, lower) { return true }
         guard lower >= 2, lower <= 8 else { return false }
-        var sawPlace = false
+        var sawPlace = false, titleCase = false
         for k in 0..<lower {
             let t = tokens[k]
             if t.kind == .word {
-                if !isAllCapitals(t) { return false }
+                if !isAllCapitals(t) {
+                    guard t.capitalized else { return false }
+                    titleCase = true
+                }
                 sawPlace = true
             } else if t.kind == .mark, t.mark == 0x2C || t.mark == 0x2E || t.mark == 0x2F {
                 continue
@@ -119,8 +124,11 @@ struct DeadlineGate {
             while k < tokens.count, k < upper + 6, !(tokens[k].kind == .mark && tokens[k].mark == 0x29) { k += 1 }
             k += 1
         }
+        guard k < tokens.count, tokens[k].kind == .mark else { return false }
+        // a place in title case only before a spaced dash (`Ottawa, Dec 1 -- `, not `Monday, Dec 1-3`)
+        if titleCase { return tokens[k].mark == 0x2D && tokens[k].spaceBefore }
         // `NEW DELHI, Dec 2 (IANS): India will …`: some agencies close their dateline with a colon
-        return k < tokens.count && tokens[k].kind == .mark && (tokens[k].mark == 0x2D || tokens[k].mark == 0x3A)
+        return tokens[k].mark == 0x2D || tokens[k].mark == 0x3A
     }
 
     /// Only names before the date (capitalised words, commas, hyphens inside a name), and a spaced dash right
