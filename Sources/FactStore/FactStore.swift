@@ -38,8 +38,12 @@ public final class FactStore: Sendable {
         // a priority a background daemon has no claim to (and an unprivileged unit is refused).
         configuration.qos = .default
         if !readOnly {
+            // Held by the configuration's closure, so it lives as long as the pool's writer connection.
+            let checkpointer = WALCheckpointer(path: path)
             configuration.prepareDatabase { db in
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                // The writer's checkpoints run on a connection of their own, after the commit (see `WALCheckpointer`).
+                if !db.configuration.readonly { checkpointer.install(on: db) }
                 // Readers look up a few rows each (a file, the pending ids, an alert): SQLite's default
                 // 2 MB page cache per connection, times the pool's readers, was a third of a burst's
                 // live heap. The writer keeps the default.
@@ -242,6 +246,18 @@ public final class FactStore: Sendable {
     public func newestPendingID(for sink: AlertSink) throws(FactStoreError) -> Int64? {
         try read("read the \(sink.rawValue) outbox") { db in
             try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM outbox WHERE \(sink.column) IS NULL")
+        }
+    }
+
+    /// The highest id up to which nothing waits for `sink`: the oldest pending id less one, else the newest
+    /// id (0 for an empty outbox). Ids grow by one per alert (`AUTOINCREMENT`, and a rolled-back batch
+    /// gives its ids back), so the next alert this process raises is this plus one when nothing waits.
+    public func settledThrough(for sink: AlertSink) throws(FactStoreError) -> Int64 {
+        try read("read the \(sink.rawValue) outbox") { db in
+            if let oldest = try Int64.fetchOne(db, sql: "SELECT MIN(id) FROM outbox WHERE \(sink.column) IS NULL") {
+                return oldest - 1
+            }
+            return try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM outbox") ?? 0
         }
     }
 
