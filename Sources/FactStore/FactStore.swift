@@ -24,6 +24,8 @@ public final class FactStore: Sendable {
     /// every second from then on). The daemon's reads are a few rows each, so taking turns costs nothing
     /// that shows, and GRDB's queues are never contended.
     private let readTurn = NSLock()
+    /// Runs the writer's WAL checkpoints off the write path (nil when read-only).
+    let checkpointer: WALCheckpointer?
 
     /// Opens (creating if needed) `tariffwatch.sqlite` in `directory` and brings its schema up to date.
     /// - Parameter readOnly: open an existing database for queries only, creating and migrating nothing,
@@ -37,13 +39,14 @@ public final class FactStore: Sendable {
         // GRDB's queues default to user-initiated QoS, which libdispatch on Linux turns into nice -4,
         // a priority a background daemon has no claim to (and an unprivileged unit is refused).
         configuration.qos = .default
+        let checkpointer = readOnly ? nil : WALCheckpointer(path: path)
+        self.checkpointer = checkpointer
         if !readOnly {
-            // Held by the configuration's closure, so it lives as long as the pool's writer connection.
-            let checkpointer = WALCheckpointer(path: path)
             configuration.prepareDatabase { db in
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
                 // The writer's checkpoints run on a connection of their own, after the commit (see `WALCheckpointer`).
-                if !db.configuration.readonly { checkpointer.install(on: db) }
+                // The closure holds it too, so it lives as long as the pool's writer connection.
+                if !db.configuration.readonly { checkpointer?.install(on: db) }
                 // Readers look up a few rows each (a file, the pending ids, an alert): SQLite's default
                 // 2 MB page cache per connection, times the pool's readers, was a third of a burst's
                 // live heap. The writer keeps the default.

@@ -28,12 +28,20 @@ final class WALCheckpointer: Sendable {
     private struct State {
         var scheduled = false
         var connection: DatabaseQueue?
+        /// Checkpoints run by this checkpointer (tests).
+        var completed = 0
     }
     private let state = Mutex(State())
 
     init(path: String) {
         self.path = path
     }
+
+    /// How many checkpoints ran off the write path so far.
+    var completed: Int { state.withLock { $0.completed } }
+
+    /// Waits until the checkpoint scheduled last, if any, has run (tests).
+    func drain() { queue.sync {} }
 
     /// Installs the hook on the writer connection (from `prepareDatabase`).
     func install(on db: Database) {
@@ -68,6 +76,7 @@ final class WALCheckpointer: Sendable {
                 return connection
             }
             try connection.writeWithoutTransaction { db in _ = try db.checkpoint(.passive) }
+            state.withLock { $0.completed += 1 }
         } catch {
             // Left to the next commit past the threshold, or to the writer's inline limit.
         }
