@@ -166,6 +166,7 @@ public final class FactStore: Sendable {
     private static func record(
         _ file: FileRecord, articles: [ArticleRecord], policy: AlertPolicy, now: Date, values: FactValueCache, in db: Database
     ) throws -> [Alert] {
+        let stamp = now.databaseValue
         try db.cachedStatement(
             sql: """
                 INSERT INTO files (path, device, inode, size, mtime_ns, content_hash, reference_date, processed_at)
@@ -176,7 +177,7 @@ public final class FactStore: Sendable {
                 """
         ).execute(arguments: [
             file.path, Int64(bitPattern: file.device), Int64(bitPattern: file.inode), file.size,
-            file.modificationTimeNanoseconds, file.contentHash, file.referenceDate.description, now,
+            file.modificationTimeNanoseconds, file.contentHash, file.referenceDate.description, stamp,
         ])
         try db.cachedStatement(sql: "DELETE FROM rejections WHERE path = ?").execute(arguments: [file.path])
         var alerts: [Alert] = []
@@ -202,7 +203,7 @@ public final class FactStore: Sendable {
                     """
             ).execute(arguments: [
                 file.path, key, article.contentHash, article.referenceDate.description, provenance.referenceDateSource,
-                provenance.title, provenance.url, provenance.published?.description, now,
+                provenance.title, provenance.url, provenance.published?.description, stamp,
             ])
             var dated = file
             dated.referenceDate = article.referenceDate
@@ -283,7 +284,8 @@ public final class FactStore: Sendable {
                         delivered_at = CASE WHEN \(others.joined(separator: " AND ")) THEN ? END
                     WHERE id = ? AND \(sink.column) IS NULL
                     """)
-            for id in ids { try update.execute(arguments: [date, date, id]) }
+            let stamp = date.databaseValue
+            for id in ids { try update.execute(arguments: [stamp, stamp, id]) }
         }
     }
 
