@@ -79,6 +79,8 @@ public final class AlertDispatcher: Sendable {
         var optionsRevision = 0
         /// The cache changed since the file was last written (a write failed after the cache was updated).
         var unwritten = false
+        /// The serialised document, its storage reused from one delivery to the next.
+        var bytes: [UInt8] = []
     }
 
     private let store: FactStore
@@ -317,7 +319,8 @@ public final class AlertDispatcher: Sendable {
                 logger.warning("the feed's folder is missing; creating it again", metadata: ["feed": "\(feed.path)"])
                 try feed.createDirectory()
             }
-            try feed.write(bytes: state.feed.document())
+            state.feed.document(into: &state.bytes)
+            try feed.write(bytes: state.bytes)
             state.unwritten = false
             report.feedWritten = true
         }
