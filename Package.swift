@@ -16,6 +16,7 @@ let unixSignals = Target.Dependency.product(name: "UnixSignals", package: "swift
 let systemPackage = Target.Dependency.product(name: "SystemPackage", package: "swift-system")
 let configuration = Target.Dependency.product(name: "Configuration", package: "swift-configuration")
 let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
+let grdbSQLite = Target.Dependency.product(name: "GRDBSQLite", package: "GRDB.swift")
 let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummingbird")
 let compressNIO = Target.Dependency.product(name: "CompressNIO", package: "compress-nio")
 let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
@@ -75,7 +76,7 @@ let package = Package(
         // inotify folder watching and safe reading of the files that land there.
         .target(name: "ArticleWatcher", dependencies: ["ArticleFormats", systemPackage, logging], swiftSettings: strictSettings),
         // SQLite state: files seen, merged facts with their sources, the alert outbox.
-        .target(name: "FactStore", dependencies: ["TariffExtraction", grdb], swiftSettings: strictSettings),
+        .target(name: "FactStore", dependencies: ["TariffExtraction", grdb, grdbSQLite], swiftSettings: strictSettings),
         // How alerts read: one set of words for the journal, the feed and the calendar. Pure.
         .target(name: "AlertWording", dependencies: ["FactStore", "TariffExtraction"], swiftSettings: strictSettings),
         // Where alerts go: the systemd journal and the JSON Feed file.

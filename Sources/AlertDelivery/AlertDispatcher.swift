@@ -57,19 +57,30 @@ public final class AlertDispatcher: Sendable {
     }
 
     private struct JournalState {
-        /// Sent to the journal by this process but not yet marked (the store could not be written).
+        /// Sent to the journal by this process but not yet marked: by the ingest lane
+        /// (`sendToJournalAtOnce`), which leaves the mark to the delivery lane, or by a delivery whose mark failed.
         var journaled: Set<Int64> = []
         /// Alerts up to this id may have been sent by an earlier process: look them up before sending.
         var unverifiedUpTo: Int64?
         /// True once a barrier entry became readable (the look-up sees everything sent before this
         /// start); false when the journal cannot be read, so no look-up is possible; nil before the first try.
         var journalCaughtUp: Bool?
+        /// Every alert with an id up to this one is marked, or was sent, found in the journal or marked
+        /// by this process: `sendToJournalAtOnce` sends only the next ids, so no alert is sent twice and
+        /// none overtakes an older one still waiting.
+        var handledThrough: Int64 = 0
+        /// The last send was refused (journald gone or stalled): alerts wait for the delivery lane's retries.
+        var failing = false
     }
 
     private struct FeedState {
         var feed = RenderedFeed()
         /// The options revision the cached items were rendered with.
         var optionsRevision = 0
+        /// The cache changed since the file was last written (a write failed after the cache was updated).
+        var unwritten = false
+        /// The serialised document, its storage reused from one delivery to the next.
+        var bytes: [UInt8] = []
     }
 
     private let store: FactStore
@@ -91,7 +102,9 @@ public final class AlertDispatcher: Sendable {
         self.journal = journal
         self.logger = logger
         self.options = Mutex((options, 0))
-        journalState = Mutex(JournalState(unverifiedUpTo: try store.newestPendingID(for: .journal)))
+        journalState = Mutex(
+            JournalState(
+                unverifiedUpTo: try store.newestPendingID(for: .journal), handledThrough: try store.settledThrough(for: .journal)))
     }
 
     /// Applies reloaded settings to the next delivery.
@@ -119,16 +132,14 @@ public final class AlertDispatcher: Sendable {
         do {
             switch sink {
             case .journal:
-                try journalState.withLock { state in
-                    try deliverToJournal(&state, options: options, today: today, now: now, batchSize: batchSize, report: &report)
-                }
+                try deliverToJournal(options: options, today: today, now: now, batchSize: batchSize, report: &report)
             case .feed:
                 try feedState.withLock { state in
                     if state.optionsRevision != revision {
                         state.feed.invalidate()
                         state.optionsRevision = revision
                     }
-                    try deliverToFeed(&state.feed, options: options, now: now, report: &report)
+                    try deliverToFeed(&state, options: options, now: now, report: &report)
                 }
             }
         } catch {
@@ -139,44 +150,114 @@ public final class AlertDispatcher: Sendable {
 
     // MARK: Journal
 
-    private func deliverToJournal(
-        _ state: inout JournalState, options: Options, today: CalendarDate, now: Date, batchSize: Int, report: inout Report
-    ) throws {
+    /// Sends the alerts the ingest lane has just committed (`alerts`, the batch's, ids ascending) to the
+    /// journal at once, from that lane, instead of waking the journal lane to read them back: the entry
+    /// goes out right after the commit that raised it. Only when the journal took the last entry and
+    /// nothing older waits (the ids follow `handledThrough`, so a reminder's or a retry's alert is never
+    /// overtaken) and the journal lane is not in the middle of a round; otherwise the alerts are left to
+    /// that lane, which the caller wakes anyway.
+    ///
+    /// Marking stays the journal lane's (`deliverPending(to: .journal)`), so the ingest lane pays for no
+    /// second write transaction: an alert sent here is in `journaled` until then, which neither lane
+    /// sends again. Exactly once holds as before: a crash between this send and the mark is the window a
+    /// crash between the journal lane's own send and mark always had; the next start finds the entry in
+    /// the journal by its `TARIFFWATCH_ALERT_ID` after the barrier, and does not send it again.
+    /// - Returns: how many alerts were sent.
+    @discardableResult
+    public func sendToJournalAtOnce(_ alerts: [Alert], today: CalendarDate) -> Int {
+        guard !alerts.isEmpty else { return 0 }
+        let options = self.options.withLock { $0.current }
+        guard options.journalEnabled else { return 0 }
+        let entry = JournalAlertEntry(warningWindowDays: options.warningWindowDays)
+        let journal = self.journal
+        return journalState.withLockIfAvailable { state -> Int in
+            guard !state.failing, state.unverifiedUpTo == nil else { return 0 }
+            var sent = 0
+            for alert in alerts where alert.id > state.handledThrough {
+                guard alert.id == state.handledThrough + 1, !state.journaled.contains(alert.id) else { break }
+                do {
+                    try journal.send(entry.fields(for: alert, today: today))
+                } catch {
+                    state.failing = true
+                    break
+                }
+                state.journaled.insert(alert.id)
+                state.handledThrough = alert.id
+                sent += 1
+            }
+            return sent
+        } ?? 0
+    }
+
+    /// One round of the journal lane: pending alerts after `after`, sent (or found in the journal) under
+    /// the journal lock; nil when nothing is pending.
+    private struct JournalRound {
+        var last: Int64
+        /// Sent (now or earlier, by either lane) or found in the journal: to be marked.
+        var sent: [Int64]
+        var failure: (any Error)?
+    }
+
+    private func deliverToJournal(options: Options, today: CalendarDate, now: Date, batchSize: Int, report: inout Report) throws {
         var after: Int64 = 0
         while true {
-            let pending = try store.pendingAlerts(for: .journal, after: after, limit: batchSize)
-            guard let last = pending.last else { return }
-            after = last.id
             if !options.journalEnabled {
                 // Run by hand without a journal: the terminal is where a person is looking.
+                let pending = try store.pendingAlerts(for: .journal, after: after, limit: batchSize)
+                guard let last = pending.last else { return }
+                after = last.id
                 for alert in pending { logger.notice("\(AlertWording(alert).message)") }
                 try store.markDelivered(pending.map(\.id), to: .journal, at: now)
                 report.journaled += pending.count
                 continue
             }
-            let earlier = try sentByEarlierProcess(pending, state: &state)
-            let entry = JournalAlertEntry(warningWindowDays: options.warningWindowDays)
-            var failure: (any Error)?
-            for alert in pending where !state.journaled.contains(alert.id) {
-                if earlier.contains(alert.stableID) {
-                    report.alreadyInJournal += 1
-                } else {
-                    do {
-                        try journal.send(entry.fields(for: alert, today: today))
-                    } catch {
-                        failure = error
-                        break
-                    }
-                    report.journaled += 1
-                }
-                state.journaled.insert(alert.id)
+            let round = try journalState.withLock { state throws -> JournalRound? in
+                try sendRound(&state, after: after, options: options, today: today, batchSize: batchSize, report: &report)
             }
-            let sent = pending.map(\.id).filter { state.journaled.contains($0) }
-            try store.markDelivered(sent, to: .journal, at: now)
-            state.journaled.subtract(sent)
-            if let upTo = state.unverifiedUpTo, upTo <= after, failure == nil { state.unverifiedUpTo = nil }
-            if let failure { throw failure }
+            guard let round else { return }
+            after = round.last
+            // Marked outside the lock: the mark waits for the ingest lane's write transaction, and the
+            // ingest lane must find the lock free to send the alerts it has just committed.
+            try store.markDelivered(round.sent, to: .journal, at: now)
+            journalState.withLock { $0.journaled.subtract(round.sent) }
+            if let failure = round.failure { throw failure }
         }
+    }
+
+    private func sendRound(
+        _ state: inout JournalState, after: Int64, options: Options, today: CalendarDate, batchSize: Int, report: inout Report
+    ) throws -> JournalRound? {
+        let pending = try store.pendingAlerts(for: .journal, after: after, limit: batchSize)
+        guard let last = pending.last?.id else { return nil }
+        let earlier = try sentByEarlierProcess(pending, state: &state)
+        let entry = JournalAlertEntry(warningWindowDays: options.warningWindowDays)
+        var failure: (any Error)?
+        for alert in pending {
+            if state.journaled.contains(alert.id) {
+                // Sent by the ingest lane (or by a round whose mark failed): counted now that it is marked.
+                report.journaled += 1
+                continue
+            }
+            if earlier.contains(alert.stableID) {
+                report.alreadyInJournal += 1
+            } else {
+                do {
+                    try journal.send(entry.fields(for: alert, today: today))
+                } catch {
+                    failure = error
+                    break
+                }
+                report.journaled += 1
+            }
+            state.journaled.insert(alert.id)
+        }
+        state.failing = failure != nil
+        if failure == nil {
+            // Every pending id up to `last` is now sent or found, and every id not pending is marked.
+            state.handledThrough = max(state.handledThrough, last)
+            if let upTo = state.unverifiedUpTo, upTo <= last { state.unverifiedUpTo = nil }
+        }
+        return JournalRound(last: last, sent: pending.map(\.id).filter { state.journaled.contains($0) }, failure: failure)
     }
 
     /// The ids (`stableID`) of alerts in `pending` that an earlier process already wrote to the journal.
@@ -220,25 +301,29 @@ public final class AlertDispatcher: Sendable {
 
     // MARK: Feed
 
-    private func deliverToFeed(_ cache: inout RenderedFeed, options: Options, now: Date, report: inout Report) throws {
+    private func deliverToFeed(_ state: inout FeedState, options: Options, now: Date, report: inout Report) throws {
         // Everything pending now is in the revisions read next (ids only grow).
         let newest = try store.newestPendingID(for: .feed)
         let header = RenderedFeed.Header(
             title: options.feedTitle, homePageURL: options.feedHomePageURL,
             description: "New and changed tariff measures and trade deadlines found by tariffwatch.")
-        var rendered = cache
-        let changed = try rendered.update(
+        // Updated in place (it is left as it was when it throws): a copy would duplicate every cached item.
+        if try state.feed.update(
             header: header, revisions: try store.feedRevisions(limit: options.feedMaxItems),
             entries: { ids in try store.feedItems(ids: ids) }, sources: { facts in try store.feedSources(factIDs: facts) })
-        if changed || newest != nil || !feed.fileExists {
+        {
+            state.unwritten = true
+        }
+        if state.unwritten || newest != nil || !feed.fileExists {
             if !feed.directoryExists {
                 logger.warning("the feed's folder is missing; creating it again", metadata: ["feed": "\(feed.path)"])
                 try feed.createDirectory()
             }
-            try feed.write(bytes: rendered.document())
+            state.feed.document(into: &state.bytes)
+            try feed.write(bytes: state.bytes)
+            state.unwritten = false
             report.feedWritten = true
         }
-        cache = rendered
         if let newest {
             let pending = try store.pendingIDs(for: .feed, through: newest)
             try store.markDelivered(pending, to: .feed, at: now)

@@ -24,6 +24,8 @@ public final class FactStore: Sendable {
     /// every second from then on). The daemon's reads are a few rows each, so taking turns costs nothing
     /// that shows, and GRDB's queues are never contended.
     private let readTurn = NSLock()
+    /// Runs the writer's WAL checkpoints off the write path (nil when read-only).
+    let checkpointer: WALCheckpointer?
 
     /// Opens (creating if needed) `tariffwatch.sqlite` in `directory` and brings its schema up to date.
     /// - Parameter readOnly: open an existing database for queries only, creating and migrating nothing,
@@ -37,9 +39,14 @@ public final class FactStore: Sendable {
         // GRDB's queues default to user-initiated QoS, which libdispatch on Linux turns into nice -4,
         // a priority a background daemon has no claim to (and an unprivileged unit is refused).
         configuration.qos = .default
+        let checkpointer = readOnly ? nil : WALCheckpointer(path: path)
+        self.checkpointer = checkpointer
         if !readOnly {
             configuration.prepareDatabase { db in
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                // The writer's checkpoints run on a connection of their own, after the commit (see `WALCheckpointer`).
+                // The closure holds it too, so it lives as long as the pool's writer connection.
+                if !db.configuration.readonly { checkpointer?.install(on: db) }
                 // Readers look up a few rows each (a file, the pending ids, an alert): SQLite's default
                 // 2 MB page cache per connection, times the pool's readers, was a third of a burst's
                 // live heap. The writer keeps the default.
@@ -159,6 +166,7 @@ public final class FactStore: Sendable {
     private static func record(
         _ file: FileRecord, articles: [ArticleRecord], policy: AlertPolicy, now: Date, values: FactValueCache, in db: Database
     ) throws -> [Alert] {
+        let stamp = now.databaseValue
         try db.cachedStatement(
             sql: """
                 INSERT INTO files (path, device, inode, size, mtime_ns, content_hash, reference_date, processed_at)
@@ -169,7 +177,7 @@ public final class FactStore: Sendable {
                 """
         ).execute(arguments: [
             file.path, Int64(bitPattern: file.device), Int64(bitPattern: file.inode), file.size,
-            file.modificationTimeNanoseconds, file.contentHash, file.referenceDate.description, now,
+            file.modificationTimeNanoseconds, file.contentHash, file.referenceDate.description, stamp,
         ])
         try db.cachedStatement(sql: "DELETE FROM rejections WHERE path = ?").execute(arguments: [file.path])
         var alerts: [Alert] = []
@@ -195,7 +203,7 @@ public final class FactStore: Sendable {
                     """
             ).execute(arguments: [
                 file.path, key, article.contentHash, article.referenceDate.description, provenance.referenceDateSource,
-                provenance.title, provenance.url, provenance.published?.description, now,
+                provenance.title, provenance.url, provenance.published?.description, stamp,
             ])
             var dated = file
             dated.referenceDate = article.referenceDate
@@ -245,6 +253,18 @@ public final class FactStore: Sendable {
         }
     }
 
+    /// The highest id up to which nothing waits for `sink`: the oldest pending id less one, else the newest
+    /// id (0 for an empty outbox). Ids grow by one per alert (`AUTOINCREMENT`, and a rolled-back batch
+    /// gives its ids back), so the next alert this process raises is this plus one when nothing waits.
+    public func settledThrough(for sink: AlertSink) throws(FactStoreError) -> Int64 {
+        try read("read the \(sink.rawValue) outbox") { db in
+            if let oldest = try Int64.fetchOne(db, sql: "SELECT MIN(id) FROM outbox WHERE \(sink.column) IS NULL") {
+                return oldest - 1
+            }
+            return try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM outbox") ?? 0
+        }
+    }
+
     /// The ids not yet delivered to `sink`, up to and including `newest`.
     public func pendingIDs(for sink: AlertSink, through newest: Int64) throws(FactStoreError) -> [Int64] {
         try read("read the \(sink.rawValue) outbox") { db in
@@ -264,7 +284,8 @@ public final class FactStore: Sendable {
                         delivered_at = CASE WHEN \(others.joined(separator: " AND ")) THEN ? END
                     WHERE id = ? AND \(sink.column) IS NULL
                     """)
-            for id in ids { try update.execute(arguments: [date, date, id]) }
+            let stamp = date.databaseValue
+            for id in ids { try update.execute(arguments: [stamp, stamp, id]) }
         }
     }
 

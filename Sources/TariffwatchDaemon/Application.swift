@@ -78,6 +78,7 @@ public struct Application: Sendable {
             reader: ArticleReader(root: settings.watchDirectory, maxFileSize: settings.maxFileSize), store: store,
             policy: settings.alertPolicy, events: events, logger: logger)
         processor.limits = settings.extractionLimits
+        processor.dispatcher = dispatcher
         let archived = WakeChannel()
         if settings.afterProcessing != .keep {
             processor.housekeeper = InboxHousekeeper(

@@ -44,7 +44,8 @@ final class FakeJournal: Sendable {
     deinit { try? FileManager.default.removeItem(atPath: folder.string) }
 
     /// One new tariff per call (a new pair of countries), recorded in the store: one alert in the outbox.
-    private func raise(_ store: FactStore, _ n: Int) throws {
+    @discardableResult
+    private func raise(_ store: FactStore, _ n: Int) throws -> [Alert] {
         let names = ["US", "CN", "JP", "DE", "FR", "IN", "BR", "MX", "CA", "KR"]
         let change = TariffChange(
             imposer: names[n % 10], target: names[(n / 10 + n % 10 + 1) % 10], products: [], ratePct: Double(10 + n),
@@ -52,7 +53,9 @@ final class FakeJournal: Sendable {
         let file = FileRecord(
             path: "/inbox/\(n).txt", device: 1, inode: UInt64(n), size: 1, modificationTimeNanoseconds: 0,
             contentHash: "\(n)", referenceDate: today)
-        #expect(try store.record(file, extraction: Extraction(tariffChanges: [change])).count == 1)
+        let alerts = try store.record(file, extraction: Extraction(tariffChanges: [change]))
+        #expect(alerts.count == 1)
+        return alerts
     }
 
     private func dispatcher(_ store: FactStore, _ journal: FakeJournal, feed: FilePath? = nil) throws -> AlertDispatcher {
@@ -141,6 +144,88 @@ final class FakeJournal: Sendable {
         try raise(store, 9)
         #expect(dispatcher.deliverPending(today: today).journaled == 1)
         #expect(journal.state.withLock { $0.barriers } == 2)
+    }
+
+    // MARK: Sent from the ingest lane
+
+    @Test func anAlertSentAtOnceIsMarkedByTheJournalLaneAndNeverSentAgain() throws {
+        let store = try FactStore(directory: folder.string)
+        let journal = FakeJournal()
+        let dispatcher = try dispatcher(store, journal)
+        let alerts = try raise(store, 0)
+
+        #expect(dispatcher.sendToJournalAtOnce(alerts, today: today) == 1)
+        #expect(journal.state.withLock { $0.sent } == alerts.map(\.stableID))
+        #expect(try store.pendingAlerts(for: .journal, limit: 10).map(\.id) == alerts.map(\.id), "marked by the journal lane")
+
+        let report = dispatcher.deliverPending(to: .journal, today: today)
+        #expect(report.isComplete && report.journaled == 1 && report.alreadyInJournal == 0)
+        #expect(journal.state.withLock { $0.sent }.count == 1, "not sent a second time")
+        #expect(try store.pendingAlerts(for: .journal, limit: 10).isEmpty)
+        // Sending the same alerts again (a retried batch, a second caller) sends nothing.
+        #expect(dispatcher.sendToJournalAtOnce(alerts, today: today) == 0)
+        #expect(journal.state.withLock { $0.sent }.count == 1)
+    }
+
+    @Test func anAlertIsNotSentAtOnceAheadOfOlderOnesStillWaiting() throws {
+        let store = try FactStore(directory: folder.string)
+        let journal = FakeJournal()
+        let dispatcher = try dispatcher(store, journal)
+        let older = try raise(store, 0)
+        let newer = try raise(store, 1)
+
+        #expect(dispatcher.sendToJournalAtOnce(newer, today: today) == 0, "alert \(older[0].id) waits for the journal lane")
+        #expect(journal.state.withLock { $0.sent }.isEmpty)
+        #expect(dispatcher.deliverPending(to: .journal, today: today).journaled == 2)
+        #expect(journal.state.withLock { $0.sent } == (older + newer).map(\.stableID), "in order")
+
+        // Once the lane has caught up, the next batch goes out at once again.
+        let next = try raise(store, 2)
+        #expect(dispatcher.sendToJournalAtOnce(next, today: today) == 1)
+    }
+
+    @Test func aRefusedSendLeavesAlertsToTheRetriesUntilTheJournalTakesOneAgain() throws {
+        let store = try FactStore(directory: folder.string)
+        let journal = FakeJournal()
+        let dispatcher = try dispatcher(store, journal)
+        journal.state.withLock { $0.down = true }
+        let first = try raise(store, 0)
+        #expect(dispatcher.sendToJournalAtOnce(first, today: today) == 0)
+
+        journal.state.withLock { $0.down = false }
+        let second = try raise(store, 1)
+        #expect(dispatcher.sendToJournalAtOnce(second, today: today) == 0, "the delivery lane's retry goes first")
+        let retried = dispatcher.deliverPending(to: .journal, today: today)
+        #expect(retried.isComplete && retried.journaled == 2)
+        #expect(journal.state.withLock { $0.sent } == (first + second).map(\.stableID))
+        #expect(dispatcher.sendToJournalAtOnce(try raise(store, 2), today: today) == 1)
+    }
+
+    @Test func aCrashBetweenTheIngestLanesSendAndTheMarkSendsNothingTwice() throws {
+        let store = try FactStore(directory: folder.string)
+        let journal = FakeJournal()
+        let killed = try dispatcher(store, journal)
+        let alerts = try raise(store, 0) + raise(store, 1)
+        // The killed process sent both from its ingest lane; its journal lane never marked them.
+        #expect(killed.sendToJournalAtOnce(alerts, today: today) == 2)
+        journal.state.withLock { $0.held = Set($0.sent) }
+
+        let restarted = try dispatcher(store, journal)
+        let fresh = try raise(store, 2)
+        #expect(restarted.sendToJournalAtOnce(fresh, today: today) == 0, "unverified alerts from before the start go first")
+        let report = restarted.deliverPending(to: .journal, today: today)
+        #expect(report.isComplete && report.alreadyInJournal == 2 && report.journaled == 1)
+        #expect(journal.state.withLock { $0.sent } == (alerts + fresh).map(\.stableID), "each alert once")
+        #expect(try store.pendingAlerts(for: .journal, limit: 10).isEmpty)
+    }
+
+    @Test func aRestartWithNothingPendingSendsTheNextAlertAtOnce() throws {
+        let store = try FactStore(directory: folder.string)
+        let journal = FakeJournal()
+        try raise(store, 0)
+        #expect(try dispatcher(store, journal).deliverPending(to: .journal, today: today).journaled == 1)
+        let restarted = try dispatcher(store, journal)
+        #expect(restarted.sendToJournalAtOnce(try raise(store, 1), today: today) == 1)
     }
 
     @Test func aWipedStateNeverReusesAnAlertID() throws {

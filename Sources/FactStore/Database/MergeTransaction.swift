@@ -8,6 +8,9 @@ struct MergeTransaction {
     let file: FileRecord
     let policy: AlertPolicy
     let now: Date
+    /// `now` as SQLite stores it, formatted once per merge: GRDB formats a `Date` with a `DateFormatter`
+    /// at every binding, and a merge binds it to every fact, source and alert it writes.
+    let stamp: DatabaseValue
     let values: FactValueCache
     /// What `fact_sources.path` records: the file, or `file#item` for an item of a multi-article file.
     var sourceKey: String
@@ -20,6 +23,7 @@ struct MergeTransaction {
         self.file = file
         self.policy = policy
         self.now = now
+        stamp = now.databaseValue
         self.values = values
         self.sourceKey = file.path
     }
@@ -41,7 +45,7 @@ struct MergeTransaction {
                     INSERT INTO facts (id, bucket, value, alertable, latest_reference_date, created_at, updated_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """).execute(
-                arguments: [id, bucket, try values.encode(observation.value), observation.alertable, file.referenceDate.description, now, now])
+                arguments: [id, bucket, try values.encode(observation.value), observation.alertable, file.referenceDate.description, stamp, stamp])
             try addSource(factID: id, observation: observation, relation: "origin")
             if observation.alertable && admits(observation.value) && policy.admits(confidence: observation.confidence) {
                 try raise(observation.isTariff ? .newTariff : .newDeadline, factID: id, current: observation.value, previous: nil, observation: observation)
@@ -149,7 +153,7 @@ struct MergeTransaction {
         let latest = max(fact.latestReferenceDate, file.referenceDate)
         try db.cachedStatement(
             sql: "UPDATE facts SET value = ?, alertable = ?, latest_reference_date = ?, updated_at = ? WHERE id = ?").execute(
-            arguments: [try values.encode(value), alertable, latest.description, now, fact.id])
+            arguments: [try values.encode(value), alertable, latest.description, stamp, fact.id])
     }
 
     /// Adds this file as a source; false when it already stated exactly this (a rewritten file).
@@ -162,7 +166,7 @@ struct MergeTransaction {
                 INSERT OR IGNORE INTO fact_sources (fact_id, path, reference_date, sentence, value, relation, recorded_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """).execute(
-            arguments: [factID, sourceKey, file.referenceDate.description, observation.sentence, try values.encode(observation.value), relation, now])
+            arguments: [factID, sourceKey, file.referenceDate.description, observation.sentence, try values.encode(observation.value), relation, stamp])
         let inserted = db.changesCount > 0
         if inserted && !knownPath {
             try db.cachedStatement(sql: "UPDATE facts SET source_count = source_count + 1 WHERE id = ?").execute(arguments: [factID])
@@ -178,7 +182,7 @@ struct MergeTransaction {
             confidence: observation.confidence < 1 ? observation.confidence : nil)
         try db.cachedStatement(
             sql: "INSERT INTO outbox (fact_id, kind, created_at, payload) VALUES (?, ?, ?, ?)").execute(
-            arguments: [factID, kind.rawValue, now, try alert.payloadJSON])
+            arguments: [factID, kind.rawValue, stamp, try alert.payloadJSON])
         alert.id = db.lastInsertedRowID
         alerts.append(alert)
     }

@@ -29,6 +29,9 @@ public struct ArticleProcessor: Sendable {
     var housekeeper: InboxHousekeeper?
     let events: OperationalEvents
     let logger: Logger
+    /// Sends each alert's journal entry right after the commit that raised it, from this lane
+    /// (`AlertDispatcher.sendToJournalAtOnce`); nil leaves every alert to the delivery lanes.
+    public var dispatcher: AlertDispatcher?
     /// Today in UTC; injected by tests that pin the clock.
     let today: @Sendable () -> CalendarDate
 
@@ -88,6 +91,8 @@ public struct ArticleProcessor: Sendable {
             prepared.append(try prepare(item))
         }
         let alerts = try store.apply(prepared.compactMap(\.change))
+        // Before the per-file log lines: an analyst following the journal sees the alert first.
+        dispatcher?.sendToJournalAtOnce(alerts.flatMap { $0 }, today: today())
         var stored = alerts.makeIterator()
         let outcomes = prepared.map { file -> Outcome in
             switch file.change {
