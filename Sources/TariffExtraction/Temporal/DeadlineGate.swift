@@ -16,6 +16,11 @@ struct DeadlineGate {
         let (first, last) = clause(lower, upper)
         if let business = businessOrData(first, last) { return business }
         if isSuperseded(lower, first) { return .superseded }
+        if kind == .effective || kind == .expiry, granularity == .year || granularity == .quarter,
+            !namesMeasureOrEvent(first, last)
+        {
+            return .coarsePeriod
+        }
         guard kind == .other else { return nil }
         var can = false, announcing = false, measure = false, movement = false
         let lexicon = Self.lexicon
@@ -35,7 +40,19 @@ struct DeadlineGate {
     }
 
     enum Rejection: Equatable {
-        case dateline, caption, generic, statistic, statement, companyPlan, dataRelease, superseded
+        case dateline, caption, generic, statistic, statement, companyPlan, dataRelease, superseded, coarsePeriod
+    }
+
+    /// `construction is set to begin in early 1991`, `the company won't be profitable until 1994`, `the trend will
+    /// continue into the fourth quarter`, `its fourth quarter ended June 30`: a year or a quarter that something
+    /// starts or ends in is too coarse to alert on unless its clause names a measure or a procedure (`the duties take
+    /// effect in 2026`) or an event (`the truce expires next year`); otherwise it is a forecast, a goal or a period of
+    /// accounts. A stated due date (`the results are due in the third quarter`) and a meeting keep their own reading.
+    private func namesMeasureOrEvent(_ first: Int, _ last: Int) -> Bool {
+        let lexicon = Self.lexicon, events = DeadlineKindReader.nounCues
+        return (first..<last).contains { k in
+            tokens[k].kind == .word && (lexicon[tokens[k].hash]?.contains(.measure) == true || events.contains(tokens[k].hash))
+        }
     }
 
     /// `the talks, originally set for Oct. 30, will now open on Nov. 5`, `the report, initially due in October`: a

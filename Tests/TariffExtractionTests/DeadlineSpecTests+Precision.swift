@@ -1,0 +1,31 @@
+import Testing
+
+@testable import TariffExtraction
+
+/// Sentences in the manner of general news (business pages, wire copy, broadcast transcripts of other years) where
+/// a date looks like a deadline but only places a forecast, a company's affairs or a statement in time; each table
+/// of false alarms has a near case beside it that keeps its date.
+extension DeadlineSpecTests {
+    /// A year or a quarter something starts or ends in, with no measure or event in the clause: a forecast, a goal or
+    /// a period of accounts.
+    static let coarsePeriodsOfNoMeasure: [DeadlineSpec] = [
+        on(friday, "Building work on the new terminal is set to begin in early 2027."),
+        on(friday, "The airline does not expect to return to profit until 2028."),
+        on(friday, "Analysts expect weak demand to continue through the first quarter."),
+        on(friday, "The carrier expects losses through the fourth quarter."),
+        on(friday, "The spin-off could become effective as early as the second quarter of next year."),
+        on(friday, "Freight rates should stay high through next year, shippers said."),
+    ]
+
+    /// The same periods beside a measure or an event, or stated as a due date, keep their dates.
+    static let coarsePeriodsOfAMeasure: [DeadlineSpec] = [
+        on(friday, "The new port levies are set to begin in early 2027.", due("2027", .effective)),
+        on(friday, "The quota system will continue until 2028.", due("2028", .expiry)),
+        on(friday, "The moratorium runs until the first quarter.", due("2026-Q1", .expiry)),
+        on(friday, "The panel's findings are due in the first quarter.", due("2026-Q1", .deadline)),
+        on(friday, "The ministers will meet in the second quarter of next year.", due("2026-Q2", .meeting)),
+    ]
+
+    @Test(arguments: coarsePeriodsOfNoMeasure + coarsePeriodsOfAMeasure)
+    func coarsePeriods(_ spec: DeadlineSpec) { check(spec) }
+}
