@@ -29,3 +29,26 @@ extension DeadlineSpecTests {
     @Test(arguments: coarsePeriodsOfNoMeasure + coarsePeriodsOfAMeasure)
     func coarsePeriods(_ spec: DeadlineSpec) { check(spec) }
 }
+
+extension DeadlineSpecTests {
+    /// The calendar of a firm's securities and deals: maturities, payment and record dates, redemptions, closings.
+    static let securitiesAndDeals: [DeadlineSpec] = [
+        on(friday, "The carmaker sold $500 million of senior notes due Nov. 15, 2030, priced at par."),
+        on(friday, "The board declared a dividend of 12 cents a share, payable Dec. 5 to stock of record Nov. 14."),
+        on(friday, "The insurer will redeem its preferred shares on Dec. 1 at $25.50 each."),
+        on(friday, "The two retailers expect the transaction to be completed by Dec. 15."),
+        on(friday, "The acquisition is scheduled to close on Monday."),
+        on(friday, "The fund plans to repay the bridge loan by February."),
+    ]
+
+    /// A measure, a procedure or a summit in the same clause keeps the date, whatever firm it names.
+    static let measuresBesideDeals: [DeadlineSpec] = [
+        on(friday, "Regulators will rule on the acquisition by Dec. 15.", due("2025-12-15", .deadline)),
+        on(friday, "The merger review must be completed by Jan. 9.", due("2026-01-09", .deadline)),
+        on(friday, "Stock exchanges must file their new listing rules by Nov. 30.", due("2025-11-30", .deadline)),
+        on(friday, "Leaders will discuss sovereign bonds at the summit on Nov. 20.", due("2025-11-20", .meeting)),
+    ]
+
+    @Test(arguments: securitiesAndDeals + measuresBesideDeals)
+    func securities(_ spec: DeadlineSpec) { check(spec) }
+}

@@ -326,6 +326,11 @@ struct DeadlineGate {
         "plant", "plants", "factory", "factories", "capacity", "gigawatts", "megawatts", "store", "stores", "outlets",
         "refinery", "headquarters", "workforce", "layoffs", "ipo", "dividend", "dividends", "earnings", "profit",
         "profits", "revenue", "revenues", "shareholders",
+        // securities and corporate deals: maturities (`debentures due March 1, 2011`), payment and record dates
+        // (`payable Dec. 7 to stock of record Nov. 22`), redemptions and closings (`the transaction is expected to
+        // close by Dec. 15`) are the firm's calendar, not a measure's
+        "notes", "bonds", "debentures", "debenture", "stock", "payable", "redeem", "redeemed", "redemption",
+        "redeemable", "transaction", "acquisition", "merger", "placement", "loan", "loans",
     ]
 
     /// Statistics a calendar of releases dates: with a verb of publishing, the date is a release.
@@ -347,7 +352,7 @@ struct DeadlineGate {
         "deal", "pact", "treaty", "negotiations", "talks", "hearing", "vote", "deadline", "measure", "measures",
         "rule", "rules", "regulation", "regulations", "law", "bill", "policy", "anti-dumping", "countervailing",
         "dumping", "submit", "file", "filing", "comments", "customs", "allocation", "allocations", "license",
-        "licence", "licenses", "permit", "permits",
+        "licence", "licenses", "permit", "permits", "summit", "summits",
     ]
 
     /// Words that put the date on something ahead even after a verb of announcing.
