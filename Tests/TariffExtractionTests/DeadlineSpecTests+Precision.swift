@@ -52,3 +52,25 @@ extension DeadlineSpecTests {
     @Test(arguments: securitiesAndDeals + measuresBesideDeals)
     func securities(_ spec: DeadlineSpec) { check(spec) }
 }
+
+extension DeadlineSpecTests {
+    /// When something was said: a date opening the sentence before a verb of saying, and a date after the place
+    /// something was said in (`at a regular news briefing`, `in an editorial`).
+    static let datesOfSaying: [DeadlineSpec] = [
+        on(friday, "Friday, a Commerce Department official said the talks are making progress."),
+        on(friday, "On Monday, the ministry announced that exports had recovered."),
+        on(friday, "The envoy is also expected to visit Seoul, a spokesman said at a regular news briefing today."),
+        on(friday, "The Financial Times says in an editorial on Friday that the truce is fragile."),
+    ]
+
+    /// A date that opens a sentence whose first verb is not one of saying, or that follows an event, is the event's.
+    static let datesNearSaying: [DeadlineSpec] = [
+        on(friday, "On Monday, the new duties will take effect, the ministry said.", due("2025-10-27", .effective)),
+        on(friday, "Friday, officials will meet in Geneva to discuss the dispute.", due("2025-10-24", .meeting)),
+        on(friday, "A spokesman said the ministers will hold a regular news briefing on Monday.",
+            due("2025-10-27", .meeting)),
+    ]
+
+    @Test(arguments: datesOfSaying + datesNearSaying)
+    func saying(_ spec: DeadlineSpec) { check(spec) }
+}

@@ -16,6 +16,7 @@ struct DeadlineGate {
         let (first, last) = clause(lower, upper)
         if let business = businessOrData(first, last) { return business }
         if isSuperseded(lower, first) { return .superseded }
+        if isFrontedStatementDate(lower, upper) { return .statement }
         if kind == .effective || kind == .expiry, granularity == .year || granularity == .quarter,
             !namesMeasureOrEvent(first, last)
         {
@@ -53,6 +54,25 @@ struct DeadlineGate {
         return (first..<last).contains { k in
             tokens[k].kind == .word && (lexicon[tokens[k].hash]?.contains(.measure) == true || events.contains(tokens[k].hash))
         }
+    }
+
+    /// `Friday, an FBI official said …`, `On Monday, the ministry announced …`: a date that opens the sentence before a
+    /// comma, where the first finite verb after it is one of saying, is when it was said. `On Monday, the duties will
+    /// take effect, officials said` reaches `will` first and keeps its date.
+    private func isFrontedStatementDate(_ lower: Int, _ upper: Int) -> Bool {
+        guard lower == 0 || lower == 1 && tokens[0].kind == .word && tokens[0].hash == W.on,
+            upper < tokens.count, tokens[upper].kind == .mark, tokens[upper].mark == 0x2C
+        else { return false }
+        let tense = TenseReader(bytes: bytes, tokens: tokens)
+        var k = upper + 1
+        while k < tokens.count, k <= upper + 10, !tokens.isClauseBreak(k) {
+            if tokens[k].kind == .word, !tokens[k].capitalized {
+                if ClauseLexicon.reports(tokens[k].hash, .datesStatement) { return true }
+                if tense.cue(at: k) != nil || Self.subordinators.contains(tokens[k].hash) { return false }
+            }
+            k += 1
+        }
+        return false
     }
 
     /// `the talks, originally set for Oct. 30, will now open on Nov. 5`, `the report, initially due in October`: a
