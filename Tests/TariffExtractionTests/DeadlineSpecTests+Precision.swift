@@ -66,11 +66,29 @@ extension DeadlineSpecTests {
     /// A date that opens a sentence whose first verb is not one of saying, or that follows an event, is the event's.
     static let datesNearSaying: [DeadlineSpec] = [
         on(friday, "On Monday, the new duties will take effect, the ministry said.", due("2025-10-27", .effective)),
-        on(friday, "Friday, officials will meet in Geneva to discuss the dispute.", due("2025-10-24", .meeting)),
+        on(friday, "Monday, officials will meet in Geneva to discuss the dispute.", due("2025-10-27", .meeting)),
         on(friday, "A spokesman said the ministers will hold a regular news briefing on Monday.",
             due("2025-10-27", .meeting)),
     ]
 
     @Test(arguments: datesOfSaying + datesNearSaying)
     func saying(_ spec: DeadlineSpec) { check(spec) }
+}
+
+extension DeadlineSpecTests {
+    /// The last day of a period of accounts or statistics is no expiry.
+    static let accountingPeriodEnds: [DeadlineSpec] = [
+        on(friday, "The brewer expects a loss for the year ending June 30, 2026."),
+        on(friday, "It will post a loss for the year ending tomorrow."),
+        on(friday, "Shipments in the four weeks ended Nov. 2 are counted as exports."),
+    ]
+
+    /// Something that itself ends on the date keeps it.
+    static let measureEnds: [DeadlineSpec] = [
+        on(friday, "The truce ending Nov. 10 may be extended.", due("2025-11-10", .expiry)),
+        on(friday, "The exemption for the year ends June 30, 2026.", due("2026-06-30", .expiry)),
+    ]
+
+    @Test(arguments: accountingPeriodEnds + measureEnds)
+    func accountingPeriods(_ spec: DeadlineSpec) { check(spec) }
 }

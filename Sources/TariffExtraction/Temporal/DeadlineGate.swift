@@ -17,6 +17,7 @@ struct DeadlineGate {
         if let business = businessOrData(first, last) { return business }
         if isSuperseded(lower, first) { return .superseded }
         if isFrontedStatementDate(lower, upper) { return .statement }
+        if isAccountingPeriodEnd(lower) { return .statistic }
         if kind == .effective || kind == .expiry, granularity == .year || granularity == .quarter,
             !namesMeasureOrEvent(first, last)
         {
@@ -55,6 +56,20 @@ struct DeadlineGate {
             tokens[k].kind == .word && (lexicon[tokens[k].hash]?.contains(.measure) == true || events.contains(tokens[k].hash))
         }
     }
+
+    /// `a loss for the year ending June 30`, `for the year ending tomorrow`, `the quarter ended Sept. 30`: the last day of
+    /// a period of accounts or statistics, not something that expires. `the truce ending Nov. 10` keeps its date.
+    private func isAccountingPeriodEnd(_ lower: Int) -> Bool {
+        var k = lower - 1
+        if k >= 0, tokens[k].kind == .word, tokens[k].hash == W.on { k -= 1 }
+        guard k >= 1, tokens[k].kind == .word, Self.periodEnds.contains(tokens[k].hash), tokens[k - 1].kind == .word
+        else { return false }
+        return Self.accountingPeriods.contains(tokens[k - 1].hash)
+    }
+
+    private static let periodEnds: WordTable<Bool> = WordTable(set: ["ending", "ended"].map(TimexTokenizer.hash))
+    private static let accountingPeriods: WordTable<Bool> = WordTable(set:
+        ["year", "years", "quarter", "quarters", "half", "month", "months", "week", "weeks"].map(TimexTokenizer.hash))
 
     /// `Friday, an FBI official said …`, `On Monday, the ministry announced …`: a date that opens the sentence before a
     /// comma, where the first finite verb after it is one of saying, is when it was said. `On Monday, the duties will
