@@ -21,7 +21,7 @@ extension DeadlineSpecTests {
     static let coarsePeriodsOfAMeasure: [DeadlineSpec] = [
         on(friday, "The new port levies are set to begin in early 2027.", due("2027", .effective)),
         on(friday, "The quota system will continue until 2028.", due("2028", .expiry)),
-        on(friday, "The moratorium runs until the first quarter.", due("2026-Q1", .expiry)),
+        on(friday, "The moratorium runs until the first quarter of next year.", due("2026-Q1", .expiry)),
         on(friday, "The panel's findings are due in the first quarter.", due("2026-Q1", .deadline)),
         on(friday, "The ministers will meet in the second quarter of next year.", due("2026-Q2", .meeting)),
     ]
@@ -68,7 +68,7 @@ extension DeadlineSpecTests {
         on(friday, "On Monday, the new duties will take effect, the ministry said.", due("2025-10-27", .effective)),
         on(friday, "Monday, officials will meet in Geneva to discuss the dispute.", due("2025-10-27", .meeting)),
         on(friday, "A spokesman said the ministers will hold a regular news briefing on Monday.",
-            due("2025-10-27", .meeting)),
+            due("2025-10-27", .other)),
     ]
 
     @Test(arguments: datesOfSaying + datesNearSaying)
@@ -91,4 +91,23 @@ extension DeadlineSpecTests {
 
     @Test(arguments: accountingPeriodEnds + measureEnds)
     func accountingPeriods(_ spec: DeadlineSpec) { check(spec) }
+}
+
+extension DeadlineSpecTests {
+    /// The week or month the article is written in, with no event and not told as ahead, is the present.
+    static let currentPeriods: [DeadlineSpec] = [
+        on(friday, "We are here this week to witness history."),
+        on(friday, "The minister said the attacks this month show the port is vulnerable."),
+        on(friday, "Average daily turnover for October is 148 million shares."),
+    ]
+
+    /// The same periods told as ahead, or named with an event, keep their dates.
+    static let currentPeriodsAhead: [DeadlineSpec] = [
+        on(friday, "The agency will publish its list this month.", due("2025-10", .other)),
+        on(friday, "The border crossing reopens later this month.", due("2025-10", .other)),
+        on(friday, "A vote is due this week.", due("2025-W43", .deadline)),
+    ]
+
+    @Test(arguments: currentPeriods + currentPeriodsAhead)
+    func presentPeriods(_ spec: DeadlineSpec) { check(spec) }
 }

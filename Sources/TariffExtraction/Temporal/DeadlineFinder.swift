@@ -86,6 +86,15 @@ struct DeadlineFinder: Sendable {
         if date.granularity == .quarter && kind == .other { return nil }
         // `good news for exporters today`, `the prices we are seeing today`: today with no event is the present
         if kind == .other, date == .day(referenceDate), document.string(timex.bytes).lowercased() == "today" { return nil }
+        // `we are here this week`, `the bombings this month`, `the average turnover for October is`: the week or month
+        // the article is written in, with no event and not told as ahead, is the present (`later this month`, `the
+        // end of the month` point ahead whatever the tense)
+        if kind == .other, date.granularity == .week || date.granularity == .month, timex.tense != .future,
+            date.firstDay <= referenceDate, referenceDate <= date.lastDay
+        {
+            let text = document.string(timex.bytes).lowercased()
+            if !text.hasPrefix("late"), !text.contains("end") { return nil }
+        }
         let gate = DeadlineGate(bytes: document.bytes, tokens: tokens)
         if timex.type == .duration && !counted && !gate.isCountedDeadline(timex, lower, upper, kind: kind) {
             return nil
