@@ -108,6 +108,19 @@ extension DeadlineSpecTests {
         on(friday, "A vote is due this week.", due("2025-W43", .deadline)),
     ]
 
-    @Test(arguments: currentPeriods + currentPeriodsAhead)
-    func presentPeriods(_ spec: DeadlineSpec) { check(spec) }
+    /// `up until` and `not until` told in the past say the time is over; an end set in the past stays ahead.
+    static let pastUntil: [DeadlineSpec] = [
+        on(friday, "Up until Friday, officials had described him only as a witness.",
+            due("2025-10-24", .expiry, upcoming: false)),
+        on(friday, "It was not until Friday that the ministry revealed the figures.",
+            due("2025-10-24", .expiry, upcoming: false)),
+    ]
+
+    static let futureUntil: [DeadlineSpec] = [
+        on(friday, "The duties will not take effect until Nov. 1.", due("2025-11-01", .expiry)),
+        on(friday, "The pause was extended until Friday.", due("2025-10-24", .expiry)),
+    ]
+
+    @Test(arguments: currentPeriods + currentPeriodsAhead + pastUntil + futureUntil)
+    func presentAndPast(_ spec: DeadlineSpec) { check(spec) }
 }

@@ -102,8 +102,11 @@ struct DeadlineFinder: Sendable {
         if gate.rejection(lower, upper, kind: kind, granularity: date.granularity) != nil { return nil }
         // a stated range that began before the article (`the expo, held Nov. 5-10`) is under way, not ahead
         let span = timex.endDate == nil || date.firstDay >= referenceDate ? timex.endDate ?? date : date
-        // told in the past tense, an event dated today or earlier has already happened
-        let happened = timex.tense == .past && date.firstDay <= referenceDate && kind != .expiry
+        // told in the past tense, an event dated today or earlier has already happened; an expiry too when the
+        // idiom says the time is over (`up until Thursday they had described him as a witness`, `it was not until
+        // Tuesday that he revealed`), not when the past verb set the end (`the pause was extended until today`)
+        let happened = timex.tense == .past && date.firstDay <= referenceDate
+            && (kind != .expiry || Self.isPastUntil(tokens, lower))
         let range = document.sentences[timex.sentenceIndex]
         let found = Deadline(
             date: date, endDate: timex.endDate, kind: kind,
@@ -114,6 +117,17 @@ struct DeadlineFinder: Sendable {
             end: document.scalarOffset(ofByte: timex.bytes.upperBound))
         return (found, lower, upper, cue)
     }
+
+    /// `up until` or `not until` right before the date.
+    private static func isPastUntil(_ tokens: [TimexToken], _ lower: Int) -> Bool {
+        var k = lower - 1
+        if k >= 0, tokens[k].kind == .word, tokens[k].hash == W.on { k -= 1 }
+        guard k >= 1, tokens[k].kind == .word, tokens[k].hash == W.until, tokens[k - 1].kind == .word else { return false }
+        return tokens[k - 1].hash == upWord || tokens[k - 1].hash == notWord
+    }
+
+    private static let upWord = TimexTokenizer.hash("up")
+    private static let notWord = TimexTokenizer.hash("not")
 
     /// `pushed back to Aug. 12 from Aug. 1`, `delayed from July 9 to Aug. 1`: the `from` date of a
     /// rescheduling is the one that no longer holds.
