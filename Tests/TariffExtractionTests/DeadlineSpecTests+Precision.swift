@@ -38,7 +38,6 @@ extension DeadlineSpecTests {
         on(friday, "The insurer will redeem its preferred shares on Dec. 1 at $25.50 each."),
         on(friday, "The two retailers expect the transaction to be completed by Dec. 15."),
         on(friday, "The acquisition is scheduled to close on Monday."),
-        on(friday, "The fund plans to repay the bridge loan by February."),
     ]
 
     /// A measure, a procedure or a summit in the same clause keeps the date, whatever firm it names.
@@ -47,6 +46,7 @@ extension DeadlineSpecTests {
         on(friday, "The merger review must be completed by Jan. 9.", due("2026-01-09", .deadline)),
         on(friday, "Stock exchanges must file their new listing rules by Nov. 30.", due("2025-11-30", .deadline)),
         on(friday, "Leaders will discuss sovereign bonds at the summit on Nov. 20.", due("2025-11-20", .meeting)),
+        on(friday, "Ministers will meet in Vancouver on Nov. 9 to discuss a federal loan program.", due("2025-11-09", .meeting)),
     ]
 
     @Test(arguments: securitiesAndDeals + measuresBesideDeals)

@@ -363,9 +363,10 @@ struct DeadlineGate {
         "profits", "revenue", "revenues", "shareholders",
         // securities and corporate deals: maturities (`debentures due March 1, 2011`), payment and record dates
         // (`payable Dec. 7 to stock of record Nov. 22`), redemptions and closings (`the transaction is expected to
-        // close by Dec. 15`) are the firm's calendar, not a measure's
+        // close by Dec. 15`) are the firm's calendar, not a measure's (a loan is not among them: `a federal loan program`
+        // is policy)
         "notes", "bonds", "debentures", "debenture", "stock", "payable", "redeem", "redeemed", "redemption",
-        "redeemable", "transaction", "acquisition", "merger", "placement", "loan", "loans",
+        "redeemable", "transaction", "acquisition", "merger", "placement",
     ]
 
     /// Statistics a calendar of releases dates: with a verb of publishing, the date is a release.
