@@ -124,3 +124,22 @@ extension DeadlineSpecTests {
     @Test(arguments: currentPeriods + currentPeriodsAhead + pastUntil + futureUntil)
     func presentAndPast(_ spec: DeadlineSpec) { check(spec) }
 }
+
+extension DeadlineSpecTests {
+    /// `as of` the article's day is the state of things when it was written.
+    static let statesAsOf: [DeadlineSpec] = [
+        on(friday, "The following are the latest figures as of Friday for the injured."),
+        on(friday, "As of Friday evening, the family still had not signed the agreement."),
+    ]
+
+    /// A start stated with `as of`: `effective as of`, a verb of starting, or a day still ahead.
+    static let startsAsOf: [DeadlineSpec] = [
+        on(friday, "The new rates apply as of today.", due("2025-10-24", .effective)),
+        on(friday, "The ban is effective as of Friday.", due("2025-10-24", .effective)),
+        on(friday, "The quotas are lifted as of Nov. 1.", due("2025-11-01", .effective)),
+    ]
+
+    @Test(arguments: statesAsOf + startsAsOf)
+    func asOf(_ spec: DeadlineSpec) { check(spec) }
+
+}

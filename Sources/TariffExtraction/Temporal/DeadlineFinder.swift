@@ -86,6 +86,14 @@ struct DeadlineFinder: Sendable {
         if date.granularity == .quarter && kind == .other { return nil }
         // `good news for exporters today`, `the prices we are seeing today`: today with no event is the present
         if kind == .other, date == .day(referenceDate), document.string(timex.bytes).lowercased() == "today" { return nil }
+        // `the latest figures as of Monday`, `as of Wednesday evening, he still had not signed`: `as of` the article's
+        // day or earlier is the state of things when it was written; a start needs `effective as of` or a verb of
+        // starting in the clause (`the new rates apply as of today`)
+        if kind == .effective, let cue, Self.isStateAsOf(tokens, cue: cue, lower, upper), date.firstDay <= referenceDate,
+            timex.tense != .future
+        {
+            return nil
+        }
         // `we are here this week`, `the bombings this month`, `the average turnover for October is`: the week or month
         // the article is written in, with no event and not told as ahead, is the present (`later this month`, `the
         // end of the month` point ahead whatever the tense)
@@ -117,6 +125,24 @@ struct DeadlineFinder: Sendable {
             end: document.scalarOffset(ofByte: timex.bytes.upperBound))
         return (found, lower, upper, cue)
     }
+
+    /// `as of` (not `effective as of`) decided the kind, and no verb or noun of starting is in the clause.
+    private static func isStateAsOf(_ tokens: [TimexToken], cue: Int, _ lower: Int, _ upper: Int) -> Bool {
+        guard cue >= 1, tokens[cue].hash == W.of, tokens[cue - 1].kind == .word, tokens[cue - 1].hash == asWord,
+            !(cue >= 2 && tokens[cue - 2].kind == .word && tokens[cue - 2].hash == effectiveWord)
+        else { return false }
+        var first = lower
+        while first > 0, !tokens.isClauseBreak(first - 1) { first -= 1 }
+        var last = upper
+        while last < tokens.count, !tokens.isClauseBreak(last) { last += 1 }
+        let cues = DeadlineKindReader.cues
+        return !(first..<last).contains { k in
+            k != cue && tokens[k].kind == .word && cues[tokens[k].hash] == .effective
+        }
+    }
+
+    private static let asWord = TimexTokenizer.hash("as")
+    private static let effectiveWord = TimexTokenizer.hash("effective")
 
     /// `up until` or `not until` right before the date.
     private static func isPastUntil(_ tokens: [TimexToken], _ lower: Int) -> Bool {
