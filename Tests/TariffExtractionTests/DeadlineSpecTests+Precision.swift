@@ -142,4 +142,14 @@ extension DeadlineSpecTests {
     @Test(arguments: statesAsOf + startsAsOf)
     func asOf(_ spec: DeadlineSpec) { check(spec) }
 
+    /// What a regulator sets keeps its date beside a firm's affairs.
+    static let regulatorsBesideFirms: [DeadlineSpec] = [
+        on(friday, "The bank's stock fell because it may not meet the new capital requirements effective Dec. 7.",
+            due("2025-12-07", .effective)),
+        on(friday, "Its shares fell because the bank will miss the new capital guidelines due Dec. 7.",
+            due("2025-12-07", .deadline)),
+    ]
+
+    @Test(arguments: regulatorsBesideFirms)
+    func regulators(_ spec: DeadlineSpec) { check(spec) }
 }

@@ -389,6 +389,8 @@ struct DeadlineGate {
         "rule", "rules", "regulation", "regulations", "law", "bill", "policy", "anti-dumping", "countervailing",
         "dumping", "submit", "file", "filing", "comments", "customs", "allocation", "allocations", "license",
         "licence", "licenses", "permit", "permits", "summit", "summits",
+        // what a regulator sets (`may not meet the new government capital criteria effective Dec. 7`)
+        "criteria", "requirement", "requirements", "standards", "guidelines",
     ]
 
     /// Words that put the date on something ahead even after a verb of announcing.
