@@ -153,3 +153,20 @@ extension DeadlineSpecTests {
     @Test(arguments: regulatorsBesideFirms)
     func regulators(_ spec: DeadlineSpec) { check(spec) }
 }
+
+extension DeadlineSpecTests {
+    /// A plan told in the past perfect has since changed.
+    static let plansSinceChanged: [DeadlineSpec] = [
+        on(friday, "The offer, valued at $576 million, had been set to expire Nov. 6."),
+        on(friday, "The vote had been scheduled for Nov. 6 before the chamber adjourned."),
+    ]
+
+    /// The same plan in the present perfect or the present holds.
+    static let plansThatHold: [DeadlineSpec] = [
+        on(friday, "The offer has been set to expire Nov. 6.", due("2025-11-06", .expiry)),
+        on(friday, "The vote is scheduled for Nov. 6.", due("2025-11-06", .meeting)),
+    ]
+
+    @Test(arguments: plansSinceChanged + plansThatHold)
+    func pastPerfectPlans(_ spec: DeadlineSpec) { check(spec) }
+}

@@ -91,17 +91,26 @@ struct DeadlineGate {
     }
 
     /// `the talks, originally set for Oct. 30, will now open on Nov. 5`, `the report, initially due in October`: a
-    /// date said to have been the first plan is one that no longer holds.
+    /// date said to have been the first plan is one that no longer holds. So is one that `had been set` (`the offer,
+    /// which had been set to expire Nov. 6`): the past perfect of a plan tells of a plan since changed.
     private func isSuperseded(_ lower: Int, _ first: Int) -> Bool {
         var k = lower - 1
-        let formerly = Self.formerly
+        let formerly = Self.formerly, planned = Self.planned
         while k >= first, k >= lower - 5 {
             if tokens[k].kind == .word, formerly.contains(tokens[k].hash) { return true }
+            if k >= first + 2, tokens[k].kind == .word, planned.contains(tokens[k].hash), tokens[k - 1].hash == Self.been,
+                tokens[k - 2].hash == Self.had
+            {
+                return true
+            }
             if tokens[k].kind == .mark, tokens[k].mark == 0x2C { return false }
             k -= 1
         }
         return false
     }
+
+    private static let planned: WordTable<Bool> = WordTable(set:
+        ["set", "scheduled", "due", "expected", "planned", "slated"].map(TimexTokenizer.hash))
 
     private static let formerly: WordTable<Bool> = WordTable(set:
         ["originally", "initially", "previously", "formerly"].map(TimexTokenizer.hash))
@@ -293,6 +302,8 @@ struct DeadlineGate {
     }
 
     private static let thank = TimexTokenizer.hash("thank")
+    private static let been = TimexTokenizer.hash("been")
+    private static let had = TimexTokenizer.hash("had")
     private static let canWord = TimexTokenizer.hash("can")
 
     /// The lists `rejection` and `businessOrData` read, one entry per word: one probe per word of the clause
