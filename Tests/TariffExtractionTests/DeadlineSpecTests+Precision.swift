@@ -170,3 +170,20 @@ extension DeadlineSpecTests {
     @Test(arguments: plansSinceChanged + plansThatHold)
     func pastPerfectPlans(_ spec: DeadlineSpec) { check(spec) }
 }
+
+extension DeadlineSpecTests {
+    /// An era named by a day (`the people of tomorrow`) and a span counted from a told event (`seven days later`).
+    static let erasAndRelativeSpans: [DeadlineSpec] = [
+        on(friday, "If I were choosing the people of tomorrow, I would choose these."),
+        on(friday, "If the family does not appeal, the soonest he could leave would be seven days later."),
+    ]
+
+    /// The same words with an event of their own keep their dates.
+    static let eventsTomorrowAndLater: [DeadlineSpec] = [
+        on(friday, "The vote of the committee is set for tomorrow.", due("2025-10-25", .meeting)),
+        on(friday, "The duties take effect three days later.", due("2025-10-27", .effective)),
+    ]
+
+    @Test(arguments: erasAndRelativeSpans + eventsTomorrowAndLater)
+    func erasAndSpans(_ spec: DeadlineSpec) { check(spec) }
+}

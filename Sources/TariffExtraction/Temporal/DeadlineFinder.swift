@@ -86,6 +86,7 @@ struct DeadlineFinder: Sendable {
         if date.granularity == .quarter && kind == .other { return nil }
         // `good news for exporters today`, `the prices we are seeing today`: today with no event is the present
         if kind == .other, date == .day(referenceDate), document.string(timex.bytes).lowercased() == "today" { return nil }
+        if kind == .other, Self.isGenericOrRelative(document.string(timex.bytes).lowercased(), tokens, lower) { return nil }
         // `the latest figures as of Monday`, `as of Wednesday evening, he still had not signed`: `as of` the article's
         // day or earlier is the state of things when it was written; a start needs `effective as of` or a verb of
         // starting in the clause (`the new rates apply as of today`)
@@ -124,6 +125,16 @@ struct DeadlineFinder: Sendable {
             start: document.scalarOffset(ofByte: timex.bytes.lowerBound),
             end: document.scalarOffset(ofByte: timex.bytes.upperBound))
         return (found, lower, upper, cue)
+    }
+
+    /// `the people of tomorrow`, `the world of today`: a time of day after `of` names an era. `three days later`,
+    /// `seven days later`: counted from an event the sentence tells of (`the soonest he could leave would be seven
+    /// days later`), not from the article's date; with no event word of its own it is no deadline.
+    private static func isGenericOrRelative(_ text: String, _ tokens: [TimexToken], _ lower: Int) -> Bool {
+        if text == "tomorrow" || text == "today" || text == "yesterday" {
+            return lower > 0 && tokens[lower - 1].kind == .word && tokens[lower - 1].hash == W.of
+        }
+        return text.hasSuffix(" later")
     }
 
     /// `as of` (not `effective as of`) decided the kind, and no verb or noun of starting is in the clause.
