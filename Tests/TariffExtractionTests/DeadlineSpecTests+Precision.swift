@@ -187,3 +187,23 @@ extension DeadlineSpecTests {
     @Test(arguments: erasAndRelativeSpans + eventsTomorrowAndLater)
     func erasAndSpans(_ spec: DeadlineSpec) { check(spec) }
 }
+
+extension DeadlineSpecTests {
+    /// A date whose verb is denied, with no event word, dates nothing.
+    static let deniedDates: [DeadlineSpec] = [
+        on(friday, "Officials said they did not plan to remove the boy on Monday morning."),
+        on(friday, "The minister will not travel to Geneva on Monday."),
+        on(friday, "The envoy didn't go to Geneva on Monday."),
+    ]
+
+    /// A denial elsewhere in the sentence, or a kind of its own, keeps the date.
+    static let datesBesideDenials: [DeadlineSpec] = [
+        on(friday, "The duties will not take effect until Nov. 1.", due("2025-11-01", .expiry)),
+        on(friday, "Officials, who did not give details, will travel to Geneva on Monday.", due("2025-10-27", .other)),
+        on(friday, "Talks will not resume on Monday.", due("2025-10-27", .meeting)),
+        on(friday, "She is not working for any candidate in next week's election.", due("2025-W44", .other)),
+    ]
+
+    @Test(arguments: deniedDates + datesBesideDenials)
+    func denials(_ spec: DeadlineSpec) { check(spec) }
+}

@@ -36,13 +36,14 @@ struct DeadlineGate {
             if w.contains(.movement) { movement = true }
         }
         if measure && movement { return .statistic }
+        if isNegated(lower, upper, first) { return .negated }
         if can, isGovernedByCan(lower, upper, first, last) { return .generic }
         if announcing, granularity == .day, isAnnouncementDay(lower, upper) { return .statement }
         return nil
     }
 
     enum Rejection: Equatable {
-        case dateline, caption, generic, statistic, statement, companyPlan, dataRelease, superseded, coarsePeriod
+        case dateline, caption, generic, statistic, statement, companyPlan, dataRelease, superseded, coarsePeriod, negated
     }
 
     /// `construction is set to begin in early 1991`, `the company won't be profitable until 1994`, `the trend will
@@ -56,6 +57,32 @@ struct DeadlineGate {
             tokens[k].kind == .word && (lexicon[tokens[k].hash]?.contains(.measure) == true || events.contains(tokens[k].hash))
         }
     }
+
+    /// `officials said they did not plan to remove him on Thursday morning`, `the minister will not travel to Geneva on
+    /// Monday`: with no event word to say otherwise, a date whose verb is denied dates nothing. `will not take effect
+    /// until Nov. 1` has its kind from `until` and is not asked; a date in the possessive names its own event (`not
+    /// working for any candidate in next week's election`).
+    private func isNegated(_ lower: Int, _ upper: Int, _ first: Int) -> Bool {
+        let end = tokens[upper - 1].end
+        if end < bytes.count, bytes[end] == 0x27 || bytes[end] == 0xE2 { return false }
+        var k = lower - 1
+        while k >= first, k >= lower - 6 {
+            let t = tokens[k]
+            if t.kind == .mark {
+                if t.mark == 0x2C { return false }
+            } else if Self.negations.contains(t.hash) {
+                // `didn't`: the `t` after an apostrophe
+                return t.hash != Self.tWord || (k > 0 && tokens[k - 1].kind == .mark && !t.spaceBefore)
+            } else if Self.subordinators.contains(t.hash) {
+                return false
+            }
+            k -= 1
+        }
+        return false
+    }
+
+    private static let negations: WordTable<Bool> = WordTable(set: ["not", "never", "t"].map(TimexTokenizer.hash))
+    private static let tWord = TimexTokenizer.hash("t")
 
     /// `a loss for the year ending June 30`, `for the year ending tomorrow`, `the quarter ended Sept. 30`: the last day of
     /// a period of accounts or statistics, not something that expires. `the truce ending Nov. 10` keeps its date.
