@@ -66,7 +66,7 @@ struct DeadlineGate {
         let end = tokens[upper - 1].end
         if end < bytes.count, bytes[end] == 0x27 || bytes[end] == 0xE2 { return false }
         var k = lower - 1
-        while k >= first, k >= lower - 6 {
+        while k >= first, k >= lower - 8 {
             let t = tokens[k]
             if t.kind == .mark {
                 if t.mark == 0x2C { return false }
