@@ -202,6 +202,7 @@ extension DeadlineSpecTests {
         on(friday, "Officials, who did not give details, will travel to Geneva on Monday.", due("2025-10-27", .other)),
         on(friday, "Talks will not resume on Monday.", due("2025-10-27", .meeting)),
         on(friday, "She is not working for any candidate in next week's election.", due("2025-W44", .other)),
+        on(friday, "The ruling means he will not be sent back between now and Dec. 10.", due("2025-12-10", .expiry)),
     ]
 
     @Test(arguments: deniedDates + datesBesideDenials)

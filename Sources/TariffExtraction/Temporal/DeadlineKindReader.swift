@@ -75,6 +75,10 @@ struct DeadlineKindReader {
             // `said on Thursday`: the date of a statement, not of an event
             if ClauseLexicon.reports(h, .datesStatement) { return (.other, nil) }
             if h == W.of, k > 0, tokens[k - 1].hash == Self.asHash { return (.effective, k) }  // as of
+            // `between now and Feb. 10`: until then
+            if h == Self.andHash, k >= 2, tokens[k - 1].hash == Self.nowHash, tokens[k - 2].hash == Self.betweenHash {
+                return (.expiry, k)
+            }
         }
         return eventKind(lower, upper)
     }
@@ -117,6 +121,9 @@ struct DeadlineKindReader {
     }
 
     private static let asHash = TimexTokenizer.hash("as")
+    private static let andHash = TimexTokenizer.hash("and")
+    private static let nowHash = TimexTokenizer.hash("now")
+    private static let betweenHash = TimexTokenizer.hash("between")
     private static let described = TimexTokenizer.hash("described")
 
     /// Words between a trigger and its date: `starting on the`, `until at least`.
