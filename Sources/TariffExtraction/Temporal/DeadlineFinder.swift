@@ -86,7 +86,7 @@ struct DeadlineFinder: Sendable {
         if date.granularity == .quarter && kind == .other { return nil }
         // `good news for exporters today`, `the prices we are seeing today`: today with no event is the present
         if kind == .other, date == .day(referenceDate), document.string(timex.bytes).lowercased() == "today" { return nil }
-        if kind == .other, Self.isGenericOrRelative(document.string(timex.bytes).lowercased(), tokens, lower) { return nil }
+        if kind == .other, Self.isGenericOrRelative(tokens, lower, upper) { return nil }
         // `the latest figures as of Monday`, `as of Wednesday evening, he still had not signed`: `as of` the article's
         // day or earlier is the state of things when it was written; a start needs `effective as of` or a verb of
         // starting in the clause (`the new rates apply as of today`)
@@ -130,12 +130,18 @@ struct DeadlineFinder: Sendable {
     /// `the people of tomorrow`, `the world of today`: a time of day after `of` names an era. `three days later`,
     /// `seven days later`: counted from an event the sentence tells of (`the soonest he could leave would be seven
     /// days later`), not from the article's date; with no event word of its own it is no deadline.
-    private static func isGenericOrRelative(_ text: String, _ tokens: [TimexToken], _ lower: Int) -> Bool {
-        if text == "tomorrow" || text == "today" || text == "yesterday" {
+    /// Read from the tokens: no string per dated expression.
+    private static func isGenericOrRelative(_ tokens: [TimexToken], _ lower: Int, _ upper: Int) -> Bool {
+        guard upper > lower, tokens[upper - 1].kind == .word else { return false }
+        let last = tokens[upper - 1].hash
+        if upper - lower == 1, days.contains(last) {
             return lower > 0 && tokens[lower - 1].kind == .word && tokens[lower - 1].hash == W.of
         }
-        return text.hasSuffix(" later")
+        return upper - lower > 1 && last == laterWord
     }
+
+    private static let days: WordTable<Bool> = WordTable(set: ["today", "tomorrow", "yesterday"].map(TimexTokenizer.hash))
+    private static let laterWord = TimexTokenizer.hash("later")
 
     /// `as of` (not `effective as of`) decided the kind, and no verb or noun of starting is in the clause.
     private static func isStateAsOf(_ tokens: [TimexToken], cue: Int, _ lower: Int, _ upper: Int) -> Bool {

@@ -64,7 +64,12 @@ struct DeadlineGate {
     /// working for any candidate in next week's election`).
     private func isNegated(_ lower: Int, _ upper: Int, _ first: Int) -> Bool {
         let end = tokens[upper - 1].end
-        if end < bytes.count, bytes[end] == 0x27 || bytes[end] == 0xE2 { return false }
+        // `'s` or `’s` (E2 80 99) right after the date
+        if end < bytes.count, bytes[end] == 0x27 || end + 2 < bytes.count && bytes[end] == 0xE2 && bytes[end + 1] == 0x80
+            && bytes[end + 2] == 0x99
+        {
+            return false
+        }
         var k = lower - 1
         while k >= first, k >= lower - 8 {
             let t = tokens[k]
