@@ -5,7 +5,7 @@ CONFIG ?= config/tariffwatch.yaml
 
 include mk/install.mk
 
-.PHONY: deps test-deps build release test test-faults run bench bench-hostile fuzz bench-latency bench-idle burst eval eval-own eval-heldout eval-news eval-news-tune eval-news-heldout eval-subjects eval-timeml clean
+.PHONY: deps test-deps build release test test-faults run bench bench-hostile fuzz bench-latency bench-idle burst eval eval-own eval-heldout eval-news eval-news-tune eval-news-heldout eval-subjects eval-timeml eval-timeml-deadlines clean
 
 # C libraries the package links: libsystemd (journal, sd_notify), SQLite (GRDB), and for article formats
 # libxml2 (HTML, RSS/Atom), GMime (e-mail) and poppler-glib (PDF); ghostscript makes the test PDFs.
@@ -136,6 +136,13 @@ eval-subjects: build
 TIMEML ?= ../shared/eval/timeml
 eval-timeml: build
 	@if [ -d "$(TIMEML)" ]; then python3 scripts/eval_timeml.py --timeml $(TIMEML) $(TIMEML_FLAGS) -- "$$($(SWIFT) build --show-bin-path)/tariffwatch" extract --timex; \
+	else echo "skipped: no $(TIMEML) (TimeBank and AQUAINT live outside the repository)"; fi
+
+# Deadline precision on TimeBank + AQUAINT (no deadline gold): every alert with the hand judgement kept in
+# scripts/timeml-deadlines-judged.tsv (true/false/unsure), new alerts listed as unjudged with their sentence.
+# TIMEML_DEADLINE_FLAGS="--split heldout" for the quarter eval_timeml.py holds out, "--list" for every alert.
+eval-timeml-deadlines: build
+	@if [ -d "$(TIMEML)" ]; then python3 scripts/timeml-deadlines.py --timeml $(TIMEML) $(TIMEML_DEADLINE_FLAGS) -- "$$($(SWIFT) build --show-bin-path)/tariffwatch" extract --json; \
 	else echo "skipped: no $(TIMEML) (TimeBank and AQUAINT live outside the repository)"; fi
 
 clean:

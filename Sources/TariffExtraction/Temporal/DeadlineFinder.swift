@@ -86,6 +86,24 @@ struct DeadlineFinder: Sendable {
         if date.granularity == .quarter && kind == .other { return nil }
         // `good news for exporters today`, `the prices we are seeing today`: today with no event is the present
         if kind == .other, date == .day(referenceDate), document.string(timex.bytes).lowercased() == "today" { return nil }
+        if kind == .other, Self.isGenericOrRelative(tokens, lower, upper) { return nil }
+        // `the latest figures as of Monday`, `as of Wednesday evening, he still had not signed`: `as of` the article's
+        // day or earlier is the state of things when it was written; a start needs `effective as of` or a verb of
+        // starting in the clause (`the new rates apply as of today`)
+        if kind == .effective, let cue, Self.isStateAsOf(tokens, cue: cue, lower, upper), date.firstDay <= referenceDate,
+            timex.tense != .future
+        {
+            return nil
+        }
+        // `we are here this week`, `the bombings this month`, `the average turnover for October is`: the week or month
+        // the article is written in, with no event and not told as ahead, is the present (`later this month`, `the
+        // end of the month` point ahead whatever the tense)
+        if kind == .other, date.granularity == .week || date.granularity == .month, timex.tense != .future,
+            date.firstDay <= referenceDate, referenceDate <= date.lastDay
+        {
+            let text = document.string(timex.bytes).lowercased()
+            if !text.hasPrefix("late"), !text.contains("end") { return nil }
+        }
         let gate = DeadlineGate(bytes: document.bytes, tokens: tokens)
         if timex.type == .duration && !counted && !gate.isCountedDeadline(timex, lower, upper, kind: kind) {
             return nil
@@ -93,8 +111,11 @@ struct DeadlineFinder: Sendable {
         if gate.rejection(lower, upper, kind: kind, granularity: date.granularity) != nil { return nil }
         // a stated range that began before the article (`the expo, held Nov. 5-10`) is under way, not ahead
         let span = timex.endDate == nil || date.firstDay >= referenceDate ? timex.endDate ?? date : date
-        // told in the past tense, an event dated today or earlier has already happened
-        let happened = timex.tense == .past && date.firstDay <= referenceDate && kind != .expiry
+        // told in the past tense, an event dated today or earlier has already happened; an expiry too when the
+        // idiom says the time is over (`up until Thursday they had described him as a witness`, `it was not until
+        // Tuesday that he revealed`), not when the past verb set the end (`the pause was extended until today`)
+        let happened = timex.tense == .past && date.firstDay <= referenceDate
+            && (kind != .expiry || Self.isPastUntil(tokens, lower))
         let range = document.sentences[timex.sentenceIndex]
         let found = Deadline(
             date: date, endDate: timex.endDate, kind: kind,
@@ -105,6 +126,51 @@ struct DeadlineFinder: Sendable {
             end: document.scalarOffset(ofByte: timex.bytes.upperBound))
         return (found, lower, upper, cue)
     }
+
+    /// `the people of tomorrow`, `the world of today`: a time of day after `of` names an era. `three days later`,
+    /// `seven days later`: counted from an event the sentence tells of (`the soonest he could leave would be seven
+    /// days later`), not from the article's date; with no event word of its own it is no deadline.
+    /// Read from the tokens: no string per dated expression.
+    private static func isGenericOrRelative(_ tokens: [TimexToken], _ lower: Int, _ upper: Int) -> Bool {
+        guard upper > lower, tokens[upper - 1].kind == .word else { return false }
+        let last = tokens[upper - 1].hash
+        if upper - lower == 1, days.contains(last) {
+            return lower > 0 && tokens[lower - 1].kind == .word && tokens[lower - 1].hash == W.of
+        }
+        return upper - lower > 1 && last == laterWord
+    }
+
+    private static let days: WordTable<Bool> = WordTable(set: ["today", "tomorrow", "yesterday"].map(TimexTokenizer.hash))
+    private static let laterWord = TimexTokenizer.hash("later")
+
+    /// `as of` (not `effective as of`) decided the kind, and no verb or noun of starting is in the clause.
+    private static func isStateAsOf(_ tokens: [TimexToken], cue: Int, _ lower: Int, _ upper: Int) -> Bool {
+        guard cue >= 1, tokens[cue].hash == W.of, tokens[cue - 1].kind == .word, tokens[cue - 1].hash == asWord,
+            !(cue >= 2 && tokens[cue - 2].kind == .word && tokens[cue - 2].hash == effectiveWord)
+        else { return false }
+        var first = lower
+        while first > 0, !tokens.isClauseBreak(first - 1) { first -= 1 }
+        var last = upper
+        while last < tokens.count, !tokens.isClauseBreak(last) { last += 1 }
+        let cues = DeadlineKindReader.cues
+        return !(first..<last).contains { k in
+            k != cue && tokens[k].kind == .word && cues[tokens[k].hash] == .effective
+        }
+    }
+
+    private static let asWord = TimexTokenizer.hash("as")
+    private static let effectiveWord = TimexTokenizer.hash("effective")
+
+    /// `up until` or `not until` right before the date.
+    private static func isPastUntil(_ tokens: [TimexToken], _ lower: Int) -> Bool {
+        var k = lower - 1
+        if k >= 0, tokens[k].kind == .word, tokens[k].hash == W.on { k -= 1 }
+        guard k >= 1, tokens[k].kind == .word, tokens[k].hash == W.until, tokens[k - 1].kind == .word else { return false }
+        return tokens[k - 1].hash == upWord || tokens[k - 1].hash == notWord
+    }
+
+    private static let upWord = TimexTokenizer.hash("up")
+    private static let notWord = TimexTokenizer.hash("not")
 
     /// `pushed back to Aug. 12 from Aug. 1`, `delayed from July 9 to Aug. 1`: the `from` date of a
     /// rescheduling is the one that no longer holds.

@@ -16,6 +16,13 @@ struct DeadlineGate {
         let (first, last) = clause(lower, upper)
         if let business = businessOrData(first, last) { return business }
         if isSuperseded(lower, first) { return .superseded }
+        if isFrontedStatementDate(lower, upper) { return .statement }
+        if isAccountingPeriodEnd(lower) { return .statistic }
+        if kind == .effective || kind == .expiry, granularity == .year || granularity == .quarter,
+            !namesMeasureOrEvent(first, last)
+        {
+            return .coarsePeriod
+        }
         guard kind == .other else { return nil }
         var can = false, announcing = false, measure = false, movement = false
         let lexicon = Self.lexicon
@@ -29,27 +36,113 @@ struct DeadlineGate {
             if w.contains(.movement) { movement = true }
         }
         if measure && movement { return .statistic }
+        if isNegated(lower, upper, first) { return .negated }
         if can, isGovernedByCan(lower, upper, first, last) { return .generic }
         if announcing, granularity == .day, isAnnouncementDay(lower, upper) { return .statement }
         return nil
     }
 
     enum Rejection: Equatable {
-        case dateline, caption, generic, statistic, statement, companyPlan, dataRelease, superseded
+        case dateline, caption, generic, statistic, statement, companyPlan, dataRelease, superseded, coarsePeriod, negated
+    }
+
+    /// `construction is set to begin in early 1991`, `the company won't be profitable until 1994`, `the trend will
+    /// continue into the fourth quarter`, `its fourth quarter ended June 30`: a year or a quarter that something
+    /// starts or ends in is too coarse to alert on unless its clause names a measure or a procedure (`the duties take
+    /// effect in 2026`) or an event (`the truce expires next year`); otherwise it is a forecast, a goal or a period of
+    /// accounts. A stated due date (`the results are due in the third quarter`) and a meeting keep their own reading.
+    private func namesMeasureOrEvent(_ first: Int, _ last: Int) -> Bool {
+        let lexicon = Self.lexicon, events = DeadlineKindReader.nounCues
+        return (first..<last).contains { k in
+            tokens[k].kind == .word && (lexicon[tokens[k].hash]?.contains(.measure) == true || events.contains(tokens[k].hash))
+        }
+    }
+
+    /// `officials said they did not plan to remove him on Thursday morning`, `the minister will not travel to Geneva on
+    /// Monday`: with no event word to say otherwise, a date whose verb is denied dates nothing. `will not take effect
+    /// until Nov. 1` has its kind from `until` and is not asked; a date in the possessive names its own event (`not
+    /// working for any candidate in next week's election`).
+    private func isNegated(_ lower: Int, _ upper: Int, _ first: Int) -> Bool {
+        let end = tokens[upper - 1].end
+        // `'s` or `’s` (E2 80 99) right after the date
+        if end < bytes.count, bytes[end] == 0x27 || end + 2 < bytes.count && bytes[end] == 0xE2 && bytes[end + 1] == 0x80
+            && bytes[end + 2] == 0x99
+        {
+            return false
+        }
+        var k = lower - 1
+        while k >= first, k >= lower - 8 {
+            let t = tokens[k]
+            if t.kind == .mark {
+                if t.mark == 0x2C { return false }
+            } else if Self.negations.contains(t.hash) {
+                // `didn't`: the `t` after an apostrophe
+                return t.hash != Self.tWord || (k > 0 && tokens[k - 1].kind == .mark && !t.spaceBefore)
+            } else if Self.subordinators.contains(t.hash) {
+                return false
+            }
+            k -= 1
+        }
+        return false
+    }
+
+    private static let negations: WordTable<Bool> = WordTable(set: ["not", "never", "t"].map(TimexTokenizer.hash))
+    private static let tWord = TimexTokenizer.hash("t")
+
+    /// `a loss for the year ending June 30`, `for the year ending tomorrow`, `the quarter ended Sept. 30`: the last day of
+    /// a period of accounts or statistics, not something that expires. `the truce ending Nov. 10` keeps its date.
+    private func isAccountingPeriodEnd(_ lower: Int) -> Bool {
+        var k = lower - 1
+        if k >= 0, tokens[k].kind == .word, tokens[k].hash == W.on { k -= 1 }
+        guard k >= 1, tokens[k].kind == .word, Self.periodEnds.contains(tokens[k].hash), tokens[k - 1].kind == .word
+        else { return false }
+        return Self.accountingPeriods.contains(tokens[k - 1].hash)
+    }
+
+    private static let periodEnds: WordTable<Bool> = WordTable(set: ["ending", "ended"].map(TimexTokenizer.hash))
+    private static let accountingPeriods: WordTable<Bool> = WordTable(set:
+        ["year", "years", "quarter", "quarters", "half", "month", "months", "week", "weeks"].map(TimexTokenizer.hash))
+
+    /// `Friday, an FBI official said …`, `On Monday, the ministry announced …`: a date that opens the sentence before a
+    /// comma, where the first finite verb after it is one of saying, is when it was said. `On Monday, the duties will
+    /// take effect, officials said` reaches `will` first and keeps its date.
+    private func isFrontedStatementDate(_ lower: Int, _ upper: Int) -> Bool {
+        guard lower == 0 || lower == 1 && tokens[0].kind == .word && tokens[0].hash == W.on,
+            upper < tokens.count, tokens[upper].kind == .mark, tokens[upper].mark == 0x2C
+        else { return false }
+        let tense = TenseReader(bytes: bytes, tokens: tokens)
+        var k = upper + 1
+        while k < tokens.count, k <= upper + 10, !tokens.isClauseBreak(k) {
+            if tokens[k].kind == .word, !tokens[k].capitalized {
+                if ClauseLexicon.reports(tokens[k].hash, .datesStatement) { return true }
+                if tense.cue(at: k) != nil || Self.subordinators.contains(tokens[k].hash) { return false }
+            }
+            k += 1
+        }
+        return false
     }
 
     /// `the talks, originally set for Oct. 30, will now open on Nov. 5`, `the report, initially due in October`: a
-    /// date said to have been the first plan is one that no longer holds.
+    /// date said to have been the first plan is one that no longer holds. So is one that `had been set` (`the offer,
+    /// which had been set to expire Nov. 6`): the past perfect of a plan tells of a plan since changed.
     private func isSuperseded(_ lower: Int, _ first: Int) -> Bool {
         var k = lower - 1
-        let formerly = Self.formerly
+        let formerly = Self.formerly, planned = Self.planned
         while k >= first, k >= lower - 5 {
             if tokens[k].kind == .word, formerly.contains(tokens[k].hash) { return true }
+            if k >= first + 2, tokens[k].kind == .word, planned.contains(tokens[k].hash), tokens[k - 1].hash == Self.been,
+                tokens[k - 2].hash == Self.had
+            {
+                return true
+            }
             if tokens[k].kind == .mark, tokens[k].mark == 0x2C { return false }
             k -= 1
         }
         return false
     }
+
+    private static let planned: WordTable<Bool> = WordTable(set:
+        ["set", "scheduled", "due", "expected", "planned", "slated"].map(TimexTokenizer.hash))
 
     private static let formerly: WordTable<Bool> = WordTable(set:
         ["originally", "initially", "previously", "formerly"].map(TimexTokenizer.hash))
@@ -241,6 +334,8 @@ struct DeadlineGate {
     }
 
     private static let thank = TimexTokenizer.hash("thank")
+    private static let been = TimexTokenizer.hash("been")
+    private static let had = TimexTokenizer.hash("had")
     private static let canWord = TimexTokenizer.hash("can")
 
     /// The lists `rejection` and `businessOrData` read, one entry per word: one probe per word of the clause
@@ -309,6 +404,12 @@ struct DeadlineGate {
         "plant", "plants", "factory", "factories", "capacity", "gigawatts", "megawatts", "store", "stores", "outlets",
         "refinery", "headquarters", "workforce", "layoffs", "ipo", "dividend", "dividends", "earnings", "profit",
         "profits", "revenue", "revenues", "shareholders",
+        // securities and corporate deals: maturities (`debentures due March 1, 2011`), payment and record dates
+        // (`payable Dec. 7 to stock of record Nov. 22`), redemptions and closings (`the transaction is expected to
+        // close by Dec. 15`) are the firm's calendar, not a measure's (a loan is not among them: `a federal loan program`
+        // is policy)
+        "notes", "bonds", "debentures", "debenture", "stock", "payable", "redeem", "redeemed", "redemption",
+        "redeemable", "transaction", "acquisition", "merger", "placement",
     ]
 
     /// Statistics a calendar of releases dates: with a verb of publishing, the date is a release.
@@ -330,7 +431,9 @@ struct DeadlineGate {
         "deal", "pact", "treaty", "negotiations", "talks", "hearing", "vote", "deadline", "measure", "measures",
         "rule", "rules", "regulation", "regulations", "law", "bill", "policy", "anti-dumping", "countervailing",
         "dumping", "submit", "file", "filing", "comments", "customs", "allocation", "allocations", "license",
-        "licence", "licenses", "permit", "permits",
+        "licence", "licenses", "permit", "permits", "summit", "summits",
+        // what a regulator sets (`may not meet the new government capital criteria effective Dec. 7`)
+        "criteria", "requirement", "requirements", "standards", "guidelines",
     ]
 
     /// Words that put the date on something ahead even after a verb of announcing.

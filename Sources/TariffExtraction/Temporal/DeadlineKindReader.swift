@@ -20,7 +20,7 @@ struct DeadlineKindReader {
         // `told reporters on Wednesday`, `said in a statement on Monday`
         // `said privately on Thursday`: an adverb of manner between the verb and its day
         while k >= 0, tokens[k].kind == .word, skippable.contains(tokens[k].hash) || audience.contains(tokens[k].hash)
-            || isMannerAdverb(k), lower - k <= 6
+            || isMannerAdverb(k) || isAudienceModifier(k, before: lower), lower - k <= 6
         {
             k -= 1
         }
@@ -45,6 +45,15 @@ struct DeadlineKindReader {
         !tokens[k].capitalized && Self.manner.contains(tokens[k].hash)
     }
 
+    /// `said at a regular news briefing today`, `said at a joint press conference on Monday`: a word in lower case
+    /// right before the place where something was said describes that place.
+    private func isAudienceModifier(_ k: Int, before lower: Int) -> Bool {
+        k + 1 < lower && !tokens[k].capitalized && tokens[k + 1].kind == .word && Self.audience.contains(tokens[k + 1].hash)
+            && !Self.articles.contains(tokens[k + 1].hash) && !ClauseLexicon.reports(tokens[k].hash, .datesStatement)
+    }
+
+    private static let articles: WordTable<Bool> = WordTable(set: ["a", "an"].map(TimexTokenizer.hash))
+
     private static let manner: WordTable<Bool> = WordTable(set:
         ["privately", "publicly", "separately", "formally", "officially", "informally", "jointly", "repeatedly",
          "again", "also", "quietly", "reportedly", "late", "openly", "earlier", "separately", "briefly", "first"]
@@ -53,7 +62,8 @@ struct DeadlineKindReader {
     /// Who or where something is said to, between a verb of saying and its date.
     private static let audience: WordTable<Bool> = WordTable(set:
         ["reporters", "journalists", "a", "statement", "interview", "briefing", "news", "conference", "press",
-         "him", "her", "them", "lawmakers", "parliament", "television", "radio", "post", "letter"].map(TimexTokenizer.hash))
+         "him", "her", "them", "lawmakers", "parliament", "television", "radio", "post", "letter", "an", "editorial",
+         "speech", "remarks", "address", "communique"].map(TimexTokenizer.hash))
 
     func kind(_ lower: Int, _ upper: Int, isRange: Bool) -> (kind: DeadlineKind, cue: Int?) {
         var k = lower - 1
@@ -65,6 +75,10 @@ struct DeadlineKindReader {
             // `said on Thursday`: the date of a statement, not of an event
             if ClauseLexicon.reports(h, .datesStatement) { return (.other, nil) }
             if h == W.of, k > 0, tokens[k - 1].hash == Self.asHash { return (.effective, k) }  // as of
+            // `between now and Feb. 10`: until then
+            if h == Self.andHash, k >= 2, tokens[k - 1].hash == Self.nowHash, tokens[k - 2].hash == Self.betweenHash {
+                return (.expiry, k)
+            }
         }
         return eventKind(lower, upper)
     }
@@ -107,6 +121,9 @@ struct DeadlineKindReader {
     }
 
     private static let asHash = TimexTokenizer.hash("as")
+    private static let andHash = TimexTokenizer.hash("and")
+    private static let nowHash = TimexTokenizer.hash("now")
+    private static let betweenHash = TimexTokenizer.hash("between")
     private static let described = TimexTokenizer.hash("described")
 
     /// Words between a trigger and its date: `starting on the`, `until at least`.
