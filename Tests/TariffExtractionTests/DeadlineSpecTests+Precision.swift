@@ -119,9 +119,18 @@ extension DeadlineSpecTests {
     static let futureUntil: [DeadlineSpec] = [
         on(friday, "The duties will not take effect until Nov. 1.", due("2025-11-01", .expiry)),
         on(friday, "The pause was extended until Friday.", due("2025-10-24", .expiry)),
+        on(friday, "The exemption was prolonged through Friday.", due("2025-10-24", .expiry)),
     ]
 
-    @Test(arguments: currentPeriods + currentPeriodsAhead + pastUntil + futureUntil)
+    /// An end told in the past with no `until` before its date has happened, whether the verb of ending stands
+    /// before the date or in a participle after it.
+    static let pastEnds: [DeadlineSpec] = [
+        on(friday, "The customs union welcomed two new members on Friday, formally ending years of border checks.",
+            due("2025-10-24", .expiry, upcoming: false)),
+        on(friday, "The fishing truce lapsed on Friday.", due("2025-10-24", .expiry, upcoming: false)),
+    ]
+
+    @Test(arguments: currentPeriods + currentPeriodsAhead + pastUntil + futureUntil + pastEnds)
     func presentAndPast(_ spec: DeadlineSpec) { check(spec) }
 }
 
