@@ -217,3 +217,22 @@ extension DeadlineSpecTests {
     @Test(arguments: deniedDates + datesBesideDenials)
     func denials(_ spec: DeadlineSpec) { check(spec) }
 }
+
+extension DeadlineSpecTests {
+    /// A verb that moves a date (`pushed`, `postponed`) tells the past when no `to`, `until` or `back` follows it: the
+    /// date is when the moving happened.
+    static let movesTold: [DeadlineSpec] = [
+        on(friday, "The farmers' union was pushed out of the trade talks in February.",
+            due("2025-02", .meeting, upcoming: false)),
+        on(friday, "The hearing was postponed on Monday.", due("2025-10-20", .meeting, upcoming: false)),
+    ]
+
+    /// Toward a new date the same verbs look ahead.
+    static let movesAhead: [DeadlineSpec] = [
+        on(friday, "The trade talks were pushed back to February.", due("2026-02", .meeting)),
+        on(friday, "The hearing was postponed to Monday.", due("2025-10-27", .meeting)),
+    ]
+
+    @Test(arguments: movesTold + movesAhead)
+    func moves(_ spec: DeadlineSpec) { check(spec) }
+}

@@ -185,9 +185,25 @@ struct TenseReader {
         guard n >= 5, bytes[token.end - 1] | 0x20 == 0x64, bytes[token.end - 2] | 0x20 == 0x65,
             bytes[token.end - 3] | 0x20 != 0x65
         else { return nil }
-        if own.contains(.forwardParticiple) { return .future }
+        // `pushed back to August`, `postponed the vote until May` look ahead to the new date; `pushed out of the talks
+        // in February`, `postponed on Friday` tell when the moving happened
+        if own.contains(.forwardParticiple), !own.contains(.moving) || hasDestination(after: i) { return .future }
         return auxiliary(before: i) ?? .past
     }
+
+    /// A word that sends a time somewhere (`to`, `until`, `back`, `from`) within a few words after a verb of moving a
+    /// date, before any clause break.
+    private func hasDestination(after i: Int) -> Bool {
+        var k = i + 1
+        while k < tokens.count && k <= i + 6 && !isClauseBreak(k) {
+            if tokens[k].kind == .word, Self.destinations.contains(tokens[k].hash) { return true }
+            k += 1
+        }
+        return false
+    }
+
+    private static let destinations: WordTable<Bool> = WordTable(
+        set: ["to", "until", "till", "into", "back", "for", "from", "by", "off", "beyond", "past"].map(TimexTokenizer.hash))
 
     /// The lists word `i` is on.
     @inline(__always)
@@ -279,6 +295,9 @@ struct TenseReader {
             "anticipated", "rescheduled", "postponed", "delayed", "pushed", "deferred",
         ]
 
+    /// Forward participles that move a date: they look ahead only toward where they move it.
+    private static let moving = ["rescheduled", "postponed", "delayed", "pushed", "deferred"]
+
     /// Auxiliaries before a participle: `will be imposed` is future, `has been imposed` past.
     private static let auxiliaries: [(word: String, tense: Tense)] = {
         var t: [(word: String, tense: Tense)] = []
@@ -309,6 +328,7 @@ struct TenseReader {
         add(participles, .participle)
         add(determiners, .determiner)
         add(forwardParticiples, .forwardParticiple)
+        add(moving, .moving)
         add(["next"], .next)
         add(["have"], .have)
         add(["than"], .than)
@@ -347,6 +367,8 @@ private struct TenseWord: Sendable {
         static let when = Lists(rawValue: 1 << 17)
         /// A verb of saying that frames another clause's tense (`ClauseLexicon.reporting`).
         static let framesTense = Lists(rawValue: 1 << 18)
+        /// A forward participle that moves a date (`postponed`): ahead only toward its destination.
+        static let moving = Lists(rawValue: 1 << 19)
     }
 
     var cue: Tense?
