@@ -236,3 +236,21 @@ extension DeadlineSpecTests {
     @Test(arguments: movesTold + movesAhead)
     func moves(_ spec: DeadlineSpec) { check(spec) }
 }
+
+extension DeadlineSpecTests {
+    /// A date in a sentence-opening `after` phrase takes the tense of the clause after its comma: told in the past,
+    /// the day of writing has happened.
+    static let openingAfterPast: [DeadlineSpec] = [
+        on(friday, "After touring the port on Thursday and meeting dock workers on Friday morning, the minister said the levies were fair.",
+            due("2025-10-23", .meeting, upcoming: false), due("2025-10-24", .meeting, upcoming: false)),
+    ]
+
+    /// Under a future main clause the same phrase stays ahead.
+    static let openingAfterAhead: [DeadlineSpec] = [
+        on(friday, "After meeting dock workers on Friday evening, the minister will tour the port.",
+            due("2025-10-24", .meeting)),
+    ]
+
+    @Test(arguments: openingAfterPast + openingAfterAhead)
+    func openingAfter(_ spec: DeadlineSpec) { check(spec) }
+}

@@ -90,7 +90,27 @@ struct TenseReader {
             if let t = cue(at: i) { return t }
             i += 1
         }
-        return .unmarked
+        return openingAfterPhrase(lower, upper) ?? .unmarked
+    }
+
+    /// `After touring the capital Thursday and meeting police leaders Friday morning, the chief said …`: a date in a
+    /// sentence-opening `after` phrase with no verb of its own happened before the main clause's event, so it takes
+    /// that clause's tense (the first cue past the phrase's comma, a verb of saying included).
+    private func openingAfterPhrase(_ lower: Int, _ upper: Int) -> Tense? {
+        guard lower > 0, tokens[0].kind == .word, tokens[0].hash == W.after else { return nil }
+        for k in 1..<lower where tokens[k].kind == .mark && (tokens[k].mark == 0x2C || isClauseBreak(k)) { return nil }
+        var i = upper
+        while i < tokens.count && i < upper + 12, !(tokens[i].kind == .mark && tokens[i].mark == 0x2C) {
+            if isClauseBreak(i) { return nil }
+            i += 1
+        }
+        guard i < tokens.count, tokens[i].kind == .mark, tokens[i].mark == 0x2C else { return nil }
+        var k = i + 1
+        while k < tokens.count && k <= i + 12 && !isClauseBreak(k) {
+            if let t = cue(at: k) { return t }
+            k += 1
+        }
+        return nil
     }
 
     /// A bare plural present (`expire`) or a participle with no auxiliary right after a noun (`goods shipped`):
