@@ -241,7 +241,8 @@ extension DeadlineSpecTests {
     /// A date in a sentence-opening `after` phrase takes the tense of the clause after its comma: told in the past,
     /// the day of writing has happened.
     static let openingAfterPast: [DeadlineSpec] = [
-        on(friday, "After touring the port on Thursday and meeting dock workers on Friday morning, the minister said the levies were fair.",
+        on(friday,
+            "After touring the port on Thursday and meeting dock workers on Friday morning, the minister said the levies were fair.",
             due("2025-10-23", .meeting, upcoming: false), due("2025-10-24", .meeting, upcoming: false)),
     ]
 

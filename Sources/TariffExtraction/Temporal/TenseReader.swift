@@ -223,7 +223,8 @@ struct TenseReader {
     }
 
     private static let destinations: WordTable<Bool> = WordTable(
-        set: ["to", "until", "till", "into", "back", "for", "from", "by", "off", "beyond", "past"].map(TimexTokenizer.hash))
+        set: ["to", "until", "till", "into", "back", "for", "from", "by", "off", "beyond", "past"]
+            .map(TimexTokenizer.hash))
 
     /// The lists word `i` is on.
     @inline(__always)
