@@ -119,9 +119,18 @@ extension DeadlineSpecTests {
     static let futureUntil: [DeadlineSpec] = [
         on(friday, "The duties will not take effect until Nov. 1.", due("2025-11-01", .expiry)),
         on(friday, "The pause was extended until Friday.", due("2025-10-24", .expiry)),
+        on(friday, "The exemption was prolonged through Friday.", due("2025-10-24", .expiry)),
     ]
 
-    @Test(arguments: currentPeriods + currentPeriodsAhead + pastUntil + futureUntil)
+    /// An end told in the past with no `until` before its date has happened, whether the verb of ending stands
+    /// before the date or in a participle after it.
+    static let pastEnds: [DeadlineSpec] = [
+        on(friday, "The customs union welcomed two new members on Friday, formally ending years of border checks.",
+            due("2025-10-24", .expiry, upcoming: false)),
+        on(friday, "The fishing truce lapsed on Friday.", due("2025-10-24", .expiry, upcoming: false)),
+    ]
+
+    @Test(arguments: currentPeriods + currentPeriodsAhead + pastUntil + futureUntil + pastEnds)
     func presentAndPast(_ spec: DeadlineSpec) { check(spec) }
 }
 
@@ -207,4 +216,42 @@ extension DeadlineSpecTests {
 
     @Test(arguments: deniedDates + datesBesideDenials)
     func denials(_ spec: DeadlineSpec) { check(spec) }
+}
+
+extension DeadlineSpecTests {
+    /// A verb that moves a date (`pushed`, `postponed`) tells the past when no `to`, `until` or `back` follows it: the
+    /// date is when the moving happened.
+    static let movesTold: [DeadlineSpec] = [
+        on(friday, "The farmers' union was pushed out of the trade talks in February.",
+            due("2025-02", .meeting, upcoming: false)),
+        on(friday, "The hearing was postponed on Monday.", due("2025-10-20", .meeting, upcoming: false)),
+    ]
+
+    /// Toward a new date the same verbs look ahead.
+    static let movesAhead: [DeadlineSpec] = [
+        on(friday, "The trade talks were pushed back to February.", due("2026-02", .meeting)),
+        on(friday, "The hearing was postponed to Monday.", due("2025-10-27", .meeting)),
+    ]
+
+    @Test(arguments: movesTold + movesAhead)
+    func moves(_ spec: DeadlineSpec) { check(spec) }
+}
+
+extension DeadlineSpecTests {
+    /// A date in a sentence-opening `after` phrase takes the tense of the clause after its comma: told in the past,
+    /// the day of writing has happened.
+    static let openingAfterPast: [DeadlineSpec] = [
+        on(friday,
+            "After touring the port on Thursday and meeting dock workers on Friday morning, the minister said the levies were fair.",
+            due("2025-10-23", .meeting, upcoming: false), due("2025-10-24", .meeting, upcoming: false)),
+    ]
+
+    /// Under a future main clause the same phrase stays ahead.
+    static let openingAfterAhead: [DeadlineSpec] = [
+        on(friday, "After meeting dock workers on Friday evening, the minister will tour the port.",
+            due("2025-10-24", .meeting)),
+    ]
+
+    @Test(arguments: openingAfterPast + openingAfterAhead)
+    func openingAfter(_ spec: DeadlineSpec) { check(spec) }
 }

@@ -113,9 +113,11 @@ struct DeadlineFinder: Sendable {
         let span = timex.endDate == nil || date.firstDay >= referenceDate ? timex.endDate ?? date : date
         // told in the past tense, an event dated today or earlier has already happened; an expiry too when the
         // idiom says the time is over (`up until Thursday they had described him as a witness`, `it was not until
-        // Tuesday that he revealed`), not when the past verb set the end (`the pause was extended until today`)
+        // Tuesday that he revealed`), not when the past verb set the end (`the pause was extended until today`);
+        // an end told with no `until` before the date is a past event like any other (`the truce ended on Friday`,
+        // `the alliance admitted three members on Friday, formally ending …`)
         let happened = timex.tense == .past && date.firstDay <= referenceDate
-            && (kind != .expiry || Self.isPastUntil(tokens, lower))
+            && (kind != .expiry || Self.isPastUntil(tokens, lower) || !Self.isOpenEnd(tokens, lower))
         let range = document.sentences[timex.sentenceIndex]
         let found = Deadline(
             date: date, endDate: timex.endDate, kind: kind,
@@ -169,6 +171,16 @@ struct DeadlineFinder: Sendable {
         return tokens[k - 1].hash == upWord || tokens[k - 1].hash == notWord
     }
 
+    /// `until Friday`, `through today`, `to Friday`: a word right before the date (or its `on`) that sets an end a
+    /// past verb may have put ahead (`the pause was extended until today`).
+    private static func isOpenEnd(_ tokens: [TimexToken], _ lower: Int) -> Bool {
+        var k = lower - 1
+        if k >= 0, tokens[k].kind == .word, tokens[k].hash == W.on { k -= 1 }
+        return k >= 0 && tokens[k].kind == .word && openEnds.contains(tokens[k].hash)
+    }
+
+    private static let openEnds: WordTable<Bool> =
+        WordTable(set: ["until", "till", "through", "thru", "to", "into"].map(TimexTokenizer.hash))
     private static let upWord = TimexTokenizer.hash("up")
     private static let notWord = TimexTokenizer.hash("not")
 

@@ -90,7 +90,27 @@ struct TenseReader {
             if let t = cue(at: i) { return t }
             i += 1
         }
-        return .unmarked
+        return openingAfterPhrase(lower, upper) ?? .unmarked
+    }
+
+    /// `After touring the capital Thursday and meeting police leaders Friday morning, the chief said …`: a date in a
+    /// sentence-opening `after` phrase with no verb of its own happened before the main clause's event, so it takes
+    /// that clause's tense (the first cue past the phrase's comma, a verb of saying included).
+    private func openingAfterPhrase(_ lower: Int, _ upper: Int) -> Tense? {
+        guard lower > 0, tokens[0].kind == .word, tokens[0].hash == W.after else { return nil }
+        for k in 1..<lower where tokens[k].kind == .mark && (tokens[k].mark == 0x2C || isClauseBreak(k)) { return nil }
+        var i = upper
+        while i < tokens.count && i < upper + 12, !(tokens[i].kind == .mark && tokens[i].mark == 0x2C) {
+            if isClauseBreak(i) { return nil }
+            i += 1
+        }
+        guard i < tokens.count, tokens[i].kind == .mark, tokens[i].mark == 0x2C else { return nil }
+        var k = i + 1
+        while k < tokens.count && k <= i + 12 && !isClauseBreak(k) {
+            if let t = cue(at: k) { return t }
+            k += 1
+        }
+        return nil
     }
 
     /// A bare plural present (`expire`) or a participle with no auxiliary right after a noun (`goods shipped`):
@@ -185,9 +205,26 @@ struct TenseReader {
         guard n >= 5, bytes[token.end - 1] | 0x20 == 0x64, bytes[token.end - 2] | 0x20 == 0x65,
             bytes[token.end - 3] | 0x20 != 0x65
         else { return nil }
-        if own.contains(.forwardParticiple) { return .future }
+        // `pushed back to August`, `postponed the vote until May` look ahead to the new date; `pushed out of the talks
+        // in February`, `postponed on Friday` tell when the moving happened
+        if own.contains(.forwardParticiple), !own.contains(.moving) || hasDestination(after: i) { return .future }
         return auxiliary(before: i) ?? .past
     }
+
+    /// A word that sends a time somewhere (`to`, `until`, `back`, `from`) within a few words after a verb of moving a
+    /// date, before any clause break.
+    private func hasDestination(after i: Int) -> Bool {
+        var k = i + 1
+        while k < tokens.count && k <= i + 6 && !isClauseBreak(k) {
+            if tokens[k].kind == .word, Self.destinations.contains(tokens[k].hash) { return true }
+            k += 1
+        }
+        return false
+    }
+
+    private static let destinations: WordTable<Bool> = WordTable(
+        set: ["to", "until", "till", "into", "back", "for", "from", "by", "off", "beyond", "past"]
+            .map(TimexTokenizer.hash))
 
     /// The lists word `i` is on.
     @inline(__always)
@@ -279,6 +316,9 @@ struct TenseReader {
             "anticipated", "rescheduled", "postponed", "delayed", "pushed", "deferred",
         ]
 
+    /// Forward participles that move a date: they look ahead only toward where they move it.
+    private static let moving = ["rescheduled", "postponed", "delayed", "pushed", "deferred"]
+
     /// Auxiliaries before a participle: `will be imposed` is future, `has been imposed` past.
     private static let auxiliaries: [(word: String, tense: Tense)] = {
         var t: [(word: String, tense: Tense)] = []
@@ -309,6 +349,7 @@ struct TenseReader {
         add(participles, .participle)
         add(determiners, .determiner)
         add(forwardParticiples, .forwardParticiple)
+        add(moving, .moving)
         add(["next"], .next)
         add(["have"], .have)
         add(["than"], .than)
@@ -347,6 +388,8 @@ private struct TenseWord: Sendable {
         static let when = Lists(rawValue: 1 << 17)
         /// A verb of saying that frames another clause's tense (`ClauseLexicon.reporting`).
         static let framesTense = Lists(rawValue: 1 << 18)
+        /// A forward participle that moves a date (`postponed`): ahead only toward its destination.
+        static let moving = Lists(rawValue: 1 << 19)
     }
 
     var cue: Tense?
