@@ -165,8 +165,7 @@ struct DeadlineFinder: Sendable {
 
     /// `up until` or `not until` right before the date.
     private static func isPastUntil(_ tokens: [TimexToken], _ lower: Int) -> Bool {
-        var k = lower - 1
-        if k >= 0, tokens[k].kind == .word, tokens[k].hash == W.on { k -= 1 }
+        let k = tokens.indexBeforeDate(lower)
         guard k >= 1, tokens[k].kind == .word, tokens[k].hash == W.until, tokens[k - 1].kind == .word else { return false }
         return tokens[k - 1].hash == upWord || tokens[k - 1].hash == notWord
     }
@@ -174,8 +173,7 @@ struct DeadlineFinder: Sendable {
     /// `until Friday`, `through today`, `to Friday`: a word right before the date (or its `on`) that sets an end a
     /// past verb may have put ahead (`the pause was extended until today`).
     private static func isOpenEnd(_ tokens: [TimexToken], _ lower: Int) -> Bool {
-        var k = lower - 1
-        if k >= 0, tokens[k].kind == .word, tokens[k].hash == W.on { k -= 1 }
+        let k = tokens.indexBeforeDate(lower)
         return k >= 0 && tokens[k].kind == .word && openEnds.contains(tokens[k].hash)
     }
 

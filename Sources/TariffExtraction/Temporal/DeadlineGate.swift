@@ -92,8 +92,7 @@ struct DeadlineGate {
     /// `a loss for the year ending June 30`, `for the year ending tomorrow`, `the quarter ended Sept. 30`: the last day of
     /// a period of accounts or statistics, not something that expires. `the truce ending Nov. 10` keeps its date.
     private func isAccountingPeriodEnd(_ lower: Int) -> Bool {
-        var k = lower - 1
-        if k >= 0, tokens[k].kind == .word, tokens[k].hash == W.on { k -= 1 }
+        let k = tokens.indexBeforeDate(lower)
         guard k >= 1, tokens[k].kind == .word, Self.periodEnds.contains(tokens[k].hash), tokens[k - 1].kind == .word
         else { return false }
         return Self.accountingPeriods.contains(tokens[k - 1].hash)

@@ -34,6 +34,14 @@ extension [TimexToken] {
         let isTime = i > 0 && i + 1 < count && self[i - 1].kind == .number && self[i + 1].kind == .number && !self[i + 1].spaceBefore
         return !isTime
     }
+
+    /// The token right before a date that starts at token `lower`, past one `on` (`ended on Friday`,
+    /// `until Friday`): where the word that governs the date stands; -1 when there is none.
+    func indexBeforeDate(_ lower: Int) -> Int {
+        var k = lower - 1
+        if k >= 0, self[k].kind == .word, self[k].hash == W.on { k -= 1 }
+        return k
+    }
 }
 
 extension [TimexToken] {
