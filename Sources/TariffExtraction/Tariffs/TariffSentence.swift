@@ -96,6 +96,13 @@ final class TariffSentence: @unchecked Sendable {
         has(i, .threat) && !(lexemes[i].month > 0 && tokens[i].capitalized && i > 0)
     }
 
+    /// A verb that makes a rate-less tariff noun a measure: imposed, threatened, announced, proposed, paused,
+    /// lifted. On the sentence, not the reader: the reader's scans pass it as a predicate, and a method of
+    /// the reader captured a copy of the whole reader (a retain of each of its references) per scan.
+    func isMeasureVerb(_ k: Int) -> Bool {
+        has(k, .impose) || isThreat(k) || has(k, .announce) || has(k, .propose) || has(k, .pause) || has(k, .lift)
+    }
+
     /// `if`, `unless`: the words after it are a condition.
     @inline(__always) func isThreatConjunction(_ i: Int) -> Bool {
         isWord(i) && (tokens[i].hash == TariffVocabulary.if || tokens[i].hash == TariffVocabulary.unless)

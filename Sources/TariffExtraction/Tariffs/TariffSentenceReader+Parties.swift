@@ -3,38 +3,7 @@ extension TariffSentenceReader {
     /// Each mention belongs to the rate it follows (unless `and` intervenes) or else to the next one.
     mutating func assignParties(_ drafts: inout [Draft], in document: TextDocument) {
         let s = sentence
-        // which draft each mention belongs to: on the stack for the few names of a sentence
-        withUnsafeTemporaryAllocation(of: Int?.self, capacity: s.mentions.count) { owner in
-            owner.initialize(repeating: nil)
-            for (m, mention) in s.mentions.enumerated() {
-                let at = mention.tokens.lowerBound
-                var previous: Int?
-                var next: Int?
-                for (d, draft) in drafts.enumerated() where draft.segment.contains(at) {
-                    if draft.span.upperBound <= at { previous = d } else if next == nil, draft.span.lowerBound >= mention.tokens.upperBound { next = d }
-                    if draft.span.contains(at) { previous = d }
-                }
-                if let p = previous {
-                    let between = min(drafts[p].span.upperBound, at)..<at
-                    let coordinated = between.contains { s.has($0, .coordinator) || s.tokens[$0].kind == .comma }
-                    owner[m] = coordinated && next != nil ? next : p
-                } else {
-                    owner[m] = next
-                }
-            }
-            let owners = UnsafeBufferPointer(owner)
-            for d in drafts.indices {
-                var own = pick(.imposer, owner: owners, d: d, drafts: drafts, ownOnly: true)
-                if own == nil { own = pick(.imposer, owner: owners, d: d, drafts: drafts, ownOnly: false) }
-                if let own { drafts[d].imposer = Side(code: own, confidence: 1) }
-                var targets = targetsOwned(owner: owners, d: d, after: drafts[d].span.lowerBound)
-                if targets.isEmpty, let t = pick(.target, owner: owners, d: d, drafts: drafts, ownOnly: false) { targets = [t] }
-                if let first = targets.first {
-                    drafts[d].target = Side(code: first, confidence: 1)
-                    drafts[d].extraTargets = Array(targets.dropFirst())
-                }
-            }
-        }
+        assignMentionedSides(&drafts)
         // A relative clause is its own segment, but its antecedent is its subject: `Japan and Korea, which
         // each accepted 15% U.S. tariffs` (targets), `Canada, which imposed 25% duties` (imposer).
         for d in drafts.indices where drafts[d].expression != nil {
@@ -206,6 +175,45 @@ extension TariffSentenceReader {
             return (s.mentions[m].code, s.mentions[next].code)
         }
         return nil
+    }
+
+    /// Gives each draft the sides its own mentions name, then the nearest of the segment's. Not `mutating`,
+    /// unlike its caller: a closure in a mutating method that calls the reader's methods copied the whole
+    /// reader (a retain and a release of each of its references) for each call.
+    private func assignMentionedSides(_ drafts: inout [Draft]) {
+        let s = sentence
+        // which draft each mention belongs to: on the stack for the few names of a sentence
+        withUnsafeTemporaryAllocation(of: Int?.self, capacity: s.mentions.count) { owner in
+            owner.initialize(repeating: nil)
+            for (m, mention) in s.mentions.enumerated() {
+                let at = mention.tokens.lowerBound
+                var previous: Int?
+                var next: Int?
+                for (d, draft) in drafts.enumerated() where draft.segment.contains(at) {
+                    if draft.span.upperBound <= at { previous = d } else if next == nil, draft.span.lowerBound >= mention.tokens.upperBound { next = d }
+                    if draft.span.contains(at) { previous = d }
+                }
+                if let p = previous {
+                    let between = min(drafts[p].span.upperBound, at)..<at
+                    let coordinated = between.contains { s.has($0, .coordinator) || s.tokens[$0].kind == .comma }
+                    owner[m] = coordinated && next != nil ? next : p
+                } else {
+                    owner[m] = next
+                }
+            }
+            let owners = UnsafeBufferPointer(owner)
+            for d in drafts.indices {
+                var own = pick(.imposer, owner: owners, d: d, drafts: drafts, ownOnly: true)
+                if own == nil { own = pick(.imposer, owner: owners, d: d, drafts: drafts, ownOnly: false) }
+                if let own { drafts[d].imposer = Side(code: own, confidence: 1) }
+                var targets = targetsOwned(owner: owners, d: d, after: drafts[d].span.lowerBound)
+                if targets.isEmpty, let t = pick(.target, owner: owners, d: d, drafts: drafts, ownOnly: false) { targets = [t] }
+                if let first = targets.first {
+                    drafts[d].target = Side(code: first, confidence: 1)
+                    drafts[d].extraTargets = Array(targets.dropFirst())
+                }
+            }
+        }
     }
 
     func pick(_ role: PartyRole, owner: UnsafeBufferPointer<Int?>, d: Int, drafts: [Draft], ownOnly: Bool) -> String? {

@@ -56,7 +56,7 @@ struct TariffSentenceReader {
         if withoutTariffWord { expressions.removeAll { !RatesWithoutTariffWord.isStated($0, in: sentence) } }
         // Without a rate and without a measure verb anywhere in it no draft can follow: the sentence's
         // names and party roles (which clause boundaries and sides read) are then never built.
-        guard !expressions.isEmpty || (0..<sentence.count).contains(where: isMeasureVerb) else { return 0 }
+        guard !expressions.isEmpty || (0..<sentence.count).contains(where: sentence.isMeasureVerb) else { return 0 }
         if !sentence.isNamed { sentence = sentence.named() }
         let s = sentence
         let segments = self.segments()
@@ -88,7 +88,7 @@ struct TariffSentenceReader {
                 let seg = segment(of: k)
                 guard seg.lowerBound >= s.count || marks[seg.lowerBound] & 2 == 0, marks[k] & 1 == 0 else { continue }
                 if acting?.segment != seg {
-                    acting = (seg, seg.contains(where: isMeasureVerb) && !seg.contains(where: { s.has($0, .negation) }))
+                    acting = (seg, seg.contains(where: s.isMeasureVerb) && !seg.contains(where: { s.has($0, .negation) }))
                 }
                 guard acting?.acts == true else { continue }
                 if seg.lowerBound < s.count { marks[seg.lowerBound] |= 2 }
@@ -114,6 +114,8 @@ struct TariffSentenceReader {
             }
         }
         assignParties(&drafts, in: document)
+        // one classifier for the sentence's drafts: made per draft, it retained and released its four arrays each time
+        let classifier = StatusClassifier(sentence: s, cues: cues, clauses: clauses)
         let first = result.count
         for (d, draft) in drafts.enumerated() {
             let rateless = draft.expression == nil
@@ -127,7 +129,6 @@ struct TariffSentenceReader {
             let effective = effectiveDate(anchor: draft.anchor, segment: draft.segment)
             let upcomingEffective = effective.map { $0.isUpcoming(relativeTo: referenceDate) } ?? false
             // The words nearest the rate speak first (`a 15% tariff, down from the 25% threatened`); the clause otherwise.
-            let classifier = StatusClassifier(sentence: s, cues: cues, clauses: clauses)
             let shared = drafts.count > 1 && drafts.contains { $0.segment == draft.segment && $0.anchor != draft.anchor }
             var verdict = classifier.classify(segment: shared ? zone : draft.segment, zone: zone, anchor: draft.anchor, span: draft.span, futureDate: upcomingEffective, newLevel: draft.expression?.zeroByWords == true)
             if shared && !verdict.fromCue {
@@ -172,26 +173,23 @@ struct TariffSentenceReader {
                 if change.aggregate, change.status == .imposed, (draft.segment.lowerBound..<draft.anchor).contains(where: { s.has($0, .perfectAux) }) {
                     change.status = .inEffect
                 }
-                result.append(change)
-                byBothParties.append(mutual)
                 // `duties ranging from 17.7% to 81.3%`: the low end is a rate some goods pay, a fact of its own
                 if let low = change.minimumRatePct, let high = change.ratePct, low < high, !change.aggregate {
                     var lowEnd = change
                     lowEnd.ratePct = low
                     lowEnd.minimumRatePct = nil
+                    result.append(change)
                     result.append(lowEnd)
                     byBothParties.append(mutual)
+                } else {
+                    result.append(change)  // not read after this: moved, not copied
                 }
+                byBothParties.append(mutual)
             }
         }
         return result.count - first
     }
 
-    /// A verb that makes a rate-less tariff noun a measure: imposed, threatened, announced, proposed, paused, lifted.
-    private func isMeasureVerb(_ k: Int) -> Bool {
-        let s = sentence
-        return s.has(k, .impose) || s.isThreat(k) || s.has(k, .announce) || s.has(k, .propose) || s.has(k, .pause) || s.has(k, .lift)
-    }
 
     // MARK: - Clauses
 

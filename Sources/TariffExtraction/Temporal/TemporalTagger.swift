@@ -23,11 +23,11 @@ struct TemporalTagger: Sendable {
             let tokens = scratch.tokens(document.bytes, range)
             if budget.charge(tokens: tokens.count) { break }
             guard Self.mayHoldTime(tokens, lexicon) else { continue }
-            let tagger = SentenceTagger(bytes: document.bytes, tokens: tokens, reference: referenceDate)
+            let matches = SentenceTagger(bytes: document.bytes, tokens: tokens, reference: referenceDate).matches()
+            guard !matches.isEmpty else { continue }
+            // made once the sentence has an expression: each holds the sentence's arrays (a retain and a release each)
             let reader = TenseReader(bytes: document.bytes, tokens: tokens)
             let kinds = DeadlineKindReader(tokens: tokens)
-            let matches = tagger.matches()
-            guard !matches.isEmpty else { continue }
             if budget.charge(tokens: 0, found: matches.count) { break }
             result.tokens[index] = tokens
             for m in matches {
