@@ -17,6 +17,9 @@ struct TariffFinder: Sendable {
         var originsNamed: [[String]] = []
         var starts: [StartStatement] = []
         var agreementSentences = Set<Int>()
+        // every tariff sentence is tokenized here before its tokens are copied out at their count
+        var scratch: [TariffToken] = []
+        scratch.reserveCapacity(256)
         // whether the tariff sentences write `percent`: only then do sentences without a tariff word look for the word
         var spellsPercent = false
         // In sentence order (as the tagger emits them) the walk below finds every sentence's timexes; else filter.
@@ -35,7 +38,7 @@ struct TariffFinder: Sendable {
             case .neither: continue
             }
             // The reader returns nothing for a sentence without a tariff noun; names and roles are not read for it.
-            let words = TariffSentence(wordsOf: document.bytes, index: index, range: range)
+            let words = TariffSentence(wordsOf: document.bytes, index: index, range: range, scratch: &scratch)
             if budget.charge(tokens: words.count) { break }
             let withoutTariffWord = !words.hasTariffNoun
             // kept as the next sentence's previous one: a rate there may borrow its sides, and tokenizing it again cost more

@@ -26,13 +26,26 @@ final class TariffSentence: @unchecked Sendable {
     }
 
     /// Tokens and word classes only: enough to tell whether the sentence names a tariff at all.
-    init(wordsOf bytes: [UInt8], index: Int, range: Range<Int>) {
-        self.bytes = bytes
-        self.index = index
-        self.range = range
+    convenience init(wordsOf bytes: [UInt8], index: Int, range: Range<Int>) {
         var tokens: [TariffToken] = []
         tokens.reserveCapacity(range.count / 4 + 8)
         TariffTokenizer.tokenize(bytes, range, into: &tokens)
+        self.init(bytes, index: index, range: range, tokens: tokens)
+    }
+
+    /// As `init(wordsOf:index:range:)`, tokenized into `scratch` (reused from sentence to sentence by the
+    /// finder) and copied out at the exact count: reserved from the byte count, a sentence dense with
+    /// numbers and signs outgrew its array (14,906 regrowths on the dense corpus).
+    convenience init(wordsOf bytes: [UInt8], index: Int, range: Range<Int>, scratch: inout [TariffToken]) {
+        TariffTokenizer.tokenize(bytes, range, into: &scratch)
+        // a copy: `Array(scratch)` would share the buffer, and the next sentence would copy it on write
+        self.init(bytes, index: index, range: range, tokens: scratch.withUnsafeBufferPointer { Array($0) })
+    }
+
+    private init(_ bytes: [UInt8], index: Int, range: Range<Int>, tokens: [TariffToken]) {
+        self.bytes = bytes
+        self.index = index
+        self.range = range
         var lexemes: [TariffLexeme] = []
         lexemes.reserveCapacity(tokens.count)
         let table = TariffVocabulary.table
