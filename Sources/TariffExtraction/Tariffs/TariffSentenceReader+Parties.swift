@@ -1,6 +1,7 @@
 /// Who imposes and who pays, for each rate of a sentence.
 extension TariffSentenceReader {
-    /// Each mention belongs to the rate it follows (unless `and` intervenes) or else to the next one.
+    /// The imposer and target of each draft: the sentence's own names first, then its relative clauses,
+    /// joint subjects and the previous sentence.
     mutating func assignParties(_ drafts: inout [Draft], in document: TextDocument) {
         let s = sentence
         assignMentionedSides(&drafts)
@@ -177,7 +178,8 @@ extension TariffSentenceReader {
         return nil
     }
 
-    /// Gives each draft the sides its own mentions name, then the nearest of the segment's. Not `mutating`,
+    /// Gives each draft the sides its own mentions name, then the nearest of the segment's: each mention
+    /// belongs to the rate it follows (unless `and` intervenes) or else to the next one. Not `mutating`,
     /// unlike its caller: a closure in a mutating method that calls the reader's methods copied the whole
     /// reader (a retain and a release of each of its references) for each call.
     private func assignMentionedSides(_ drafts: inout [Draft]) {

@@ -190,7 +190,6 @@ struct TariffSentenceReader {
         return result.count - first
     }
 
-
     // MARK: - Clauses
 
     /// Words without which no status or `additional` rule that reads the clause model can fire: `will`,
