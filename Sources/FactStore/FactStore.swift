@@ -88,10 +88,25 @@ public final class FactStore: Sendable {
     /// Whether `file` needs processing: unchanged content at the same path is skipped.
     public func disposition(of file: FileRecord) throws(FactStoreError) -> FileDisposition {
         try read("look up \(file.path)") { db in
-            guard let hash = try String.fetchOne(
-                db.cachedStatement(sql: "SELECT content_hash FROM files WHERE path = ?"), arguments: [file.path])
-            else { return .new }
-            return hash == file.contentHash ? .unchanged : .changed
+            FileDisposition(
+                of: file,
+                stored: try String.fetchOne(
+                    db.cachedStatement(sql: "SELECT content_hash FROM files WHERE path = ?"), arguments: [file.path]))
+        }
+    }
+
+    /// The content hash the state holds for each of `paths` that it has processed: what `disposition(of:)`
+    /// compares, for a whole batch in one read. A read per file (a reader taken from the pool, two
+    /// dispatch hops, a transaction) cost a twentieth of a burst's CPU for a single-row look-up.
+    public func contentHashes(of paths: [String]) throws(FactStoreError) -> [String: String] {
+        guard !paths.isEmpty else { return [:] }
+        return try read("look up \(paths.count) files") { db in
+            let statement = try db.cachedStatement(sql: "SELECT content_hash FROM files WHERE path = ?")
+            var hashes: [String: String] = [:]
+            for path in paths where hashes[path] == nil {
+                if let hash = try String.fetchOne(statement, arguments: [path]) { hashes[path] = hash }
+            }
+            return hashes
         }
     }
 

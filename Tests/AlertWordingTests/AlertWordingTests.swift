@@ -174,3 +174,21 @@ import Testing
         #expect(CalendarWording.alarm(talks, daysBefore: 1) == "Reminder: US-China trade talks tomorrow, Oct 25–27 2025")
     }
 }
+
+/// The byte-wise HTML escape gives what escaping character by character gives, also where a combining
+/// mark makes `&` part of another character.
+@Suite struct HTMLTextEscapeTests {
+    @Test func escapesAsCharacterByCharacter() {
+        let texts = [
+            "", "plain text", "Truce <extended> & \"kept\" 'here'", "&&<<>>\"\"''", "a\r\nb & c",
+            "https://ledger.example/a?x=1&y=2", "Zölle & “Gegenzölle” <50 %>", "&\u{301} and <\u{308}",
+            "’quoted’ — no entities", "\u{1F1FA}\u{1F1F8} & \u{1F1E8}\u{1F1F3}", "x<", ">x", "'",
+        ]
+        for text in texts {
+            #expect(HTMLText.escape(text) == HTMLText.escapeCharacters(text), "\(text)")
+            #expect(Array(HTMLText.escape(text).utf8) == Array(HTMLText.escapeCharacters(text).utf8), "\(text)")
+        }
+        #expect(HTMLText.escape("a & b") == "a &amp; b")
+        #expect(HTMLText.escape("&\u{301}") == "&\u{301}")
+    }
+}

@@ -11,8 +11,11 @@ public struct WatchOptions: Sendable, Hashable {
     /// and are skipped by scans. Ignored folder names are not descended into.
     public var ignoredNamePatterns: [String]
     /// How many events may wait for a slow consumer; beyond that they are dropped and replaced by one
-    /// `rescanNeeded`, so memory stays bounded while nothing is lost.
-    public var eventBufferLimit: Int = 8192
+    /// `rescanNeeded`, so memory stays bounded while nothing is lost. A waiting event is its path, about
+    /// 100 bytes, so 32,768 hold at most 3 to 4 MB. With 8,192 a burst of 20,000 files overflowed twice:
+    /// each rescan listed and sorted every file (6.5 MB while it ran, at the burst's end) and read and
+    /// hashed again every one already processed.
+    public var eventBufferLimit: Int = 32_768
 
     public init(
         directory: FilePath,

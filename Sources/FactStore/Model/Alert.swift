@@ -223,3 +223,14 @@ public enum FileDisposition: Sendable, Hashable {
     /// Seen at this path with other content: processed again.
     case changed
 }
+
+extension FileDisposition {
+    /// `file` against the content hash the state holds for its path (nil: none, never processed there).
+    public init(of file: FileRecord, stored hash: String?) {
+        guard let hash else {
+            self = .new
+            return
+        }
+        self = hash == file.contentHash ? .unchanged : .changed
+    }
+}

@@ -85,10 +85,14 @@ public struct ArticleProcessor: Sendable {
         let started = clock.now
         var prepared: [Prepared] = []
         var seen = Set<FilePath>()
+        // What the state holds for the batch's paths, in one read: only this lane writes `files`, and the
+        // batch's own rows are written after every file is prepared, so this is what each file's own
+        // look-up would have read. A path that comes twice ends the batch before its second time.
+        let storedHashes = try store.contentHashes(of: items.map(\.path.string))
         for item in items {
             if !prepared.isEmpty && (seen.contains(item.path) || clock.now - started >= budget) { break }
             seen.insert(item.path)
-            prepared.append(try prepare(item))
+            prepared.append(try prepare(item, storedHash: storedHashes[item.path.string]))
         }
         let alerts = try store.apply(prepared.compactMap(\.change))
         // Before the per-file log lines: an analyst following the journal sees the alert first.
@@ -146,7 +150,8 @@ public struct ArticleProcessor: Sendable {
     }
 
     /// Reads, looks up and extracts one file: everything but the write, which the batch shares.
-    private func prepare(_ item: Item) throws -> Prepared {
+    /// `storedHash`: the content hash the state holds for its path (`FactStore.contentHashes`).
+    private func prepare(_ item: Item, storedHash: String?) throws -> Prepared {
         let path = item.path
         if item.reconsidering {
             guard reader.identity(of: path) != nil, try store.hasRejection(path: path.string) else {
@@ -164,7 +169,7 @@ public struct ArticleProcessor: Sendable {
             return try rejectOnce(path: path, identity: reader.identity(of: path), reason: error.description)
         }
         var record = FileRecord(article: article)
-        if try store.disposition(of: record) == .unchanged {
+        if FileDisposition(of: record, stored: storedHash) == .unchanged {
             // Known already (a rescan, a restart, the same file dropped again): its facts are committed long ago.
             try housekeeper?.finishKnown(record)
             return Prepared(path: path, outcome: .unchanged)
