@@ -99,12 +99,7 @@ public final class FactStore: Sendable {
 
     /// Whether `file` needs processing: unchanged content at the same path is skipped.
     public func disposition(of file: FileRecord) throws(FactStoreError) -> FileDisposition {
-        try read("look up \(file.path)") { db in
-            FileDisposition(
-                of: file,
-                stored: try String.fetchOne(
-                    db.cachedStatement(sql: "SELECT content_hash FROM files WHERE path = ?"), arguments: [file.path]))
-        }
+        try read("look up \(file.path)") { db in FileDisposition(of: file, stored: try Self.storedHash(of: file.path, in: db)) }
     }
 
     /// The content hash the state holds for each of `paths` that it has processed: what `disposition(of:)`
@@ -113,13 +108,17 @@ public final class FactStore: Sendable {
     public func contentHashes(of paths: [String]) throws(FactStoreError) -> [String: String] {
         guard !paths.isEmpty else { return [:] }
         return try read("look up \(paths.count) files") { db in
-            let statement = try db.cachedStatement(sql: "SELECT content_hash FROM files WHERE path = ?")
             var hashes: [String: String] = [:]
             for path in paths where hashes[path] == nil {
-                if let hash = try String.fetchOne(statement, arguments: [path]) { hashes[path] = hash }
+                if let hash = try Self.storedHash(of: path, in: db) { hashes[path] = hash }
             }
             return hashes
         }
+    }
+
+    /// The content hash recorded for `path`, nil when it was never processed there (one prepared statement).
+    private static func storedHash(of path: String, in db: Database) throws -> String? {
+        try String.fetchOne(db.cachedStatement(sql: "SELECT content_hash FROM files WHERE path = ?"), arguments: [path])
     }
 
     /// Records a processed one-article file and merges what it says, in one transaction.
