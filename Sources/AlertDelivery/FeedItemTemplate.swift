@@ -118,7 +118,7 @@ struct FeedItemTemplate {
             hole(.corroborationText)
             json.stringContents(texts.contentText.after)
             json.raw("\",\"date_published\":")
-            json.string(rfc3339(alert.createdAt))
+            json.string(UTCTimestamp.rfc3339(alert.createdAt))
             if let url = alert.provenance?.url {
                 json.raw(",\"external_url\":")
                 json.string(url)

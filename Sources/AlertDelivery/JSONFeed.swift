@@ -161,7 +161,7 @@ extension JSONFeed.Item {
         self.summary = words.summary
         self.contentText = words.contentText(sourceCount: entry.sourceCount)
         self.contentHTML = words.contentHTML(sourceCount: entry.sourceCount)
-        self.datePublished = rfc3339(alert.createdAt)
+        self.datePublished = UTCTimestamp.rfc3339(alert.createdAt)
         self.dateModified = nil
         self.tags = alert.tags
         self.extensionObject = JSONFeed.Extension(
@@ -173,7 +173,3 @@ extension JSONFeed.Item {
     }
 }
 
-/// RFC 3339 in UTC, as JSON Feed asks for dates.
-func rfc3339(_ date: Date) -> String {
-    date.formatted(.iso8601)
-}

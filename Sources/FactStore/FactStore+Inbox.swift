@@ -83,7 +83,7 @@ extension FactStore {
                 """,
             arguments: [
                 action.path, action.action.rawValue, Int64(bitPattern: action.device), Int64(bitPattern: action.inode),
-                action.size, action.modificationTimeNanoseconds, now,
+                action.size, action.modificationTimeNanoseconds, DatabaseTimestamp.value(of: now),
             ])
     }
 
@@ -123,7 +123,7 @@ extension FactStore {
                         """,
                     arguments: [
                         archived.path, archived.source, Int64(bitPattern: archived.device), Int64(bitPattern: archived.inode),
-                        archived.size, archived.modificationTimeNanoseconds, archived.archivedAt,
+                        archived.size, archived.modificationTimeNanoseconds, DatabaseTimestamp.value(of: archived.archivedAt),
                     ])
             }
         }
@@ -132,7 +132,7 @@ extension FactStore {
     /// When the oldest archived file was archived, or nil when the archive holds none of ours.
     public func oldestArchiveTime() throws(FactStoreError) -> Date? {
         try read("read the archive") { db in
-            try Date.fetchOne(db, sql: "SELECT MIN(archived_at) FROM archived_files")
+            try DatabaseValue.fetchOne(db, sql: "SELECT MIN(archived_at) FROM archived_files").flatMap(DatabaseTimestamp.date(from:))
         }
     }
 
@@ -140,12 +140,12 @@ extension FactStore {
     public func archivedFiles(through date: Date, limit: Int = 1_000) throws(FactStoreError) -> [ArchivedFile] {
         try read("read the archive") { db in
             try Row.fetchAll(
-                db, sql: "SELECT * FROM archived_files WHERE archived_at <= ? ORDER BY archived_at LIMIT ?", arguments: [date, limit]
+                db, sql: "SELECT * FROM archived_files WHERE archived_at <= ? ORDER BY archived_at LIMIT ?", arguments: [DatabaseTimestamp.value(of: date), limit]
             ).map { row in
                 ArchivedFile(
                     path: row["path"], source: row["source"], device: UInt64(bitPattern: row["device"]),
                     inode: UInt64(bitPattern: row["inode"]), size: row["size"], modificationTimeNanoseconds: row["mtime_ns"],
-                    archivedAt: row["archived_at"])
+                    archivedAt: try row.timestamp("archived_at"))
             }
         }
     }

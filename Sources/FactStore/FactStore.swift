@@ -180,7 +180,7 @@ public final class FactStore: Sendable {
                             ON CONFLICT(path) DO UPDATE SET identity = excluded.identity, reason = excluded.reason,
                                 rejected_at = excluded.rejected_at
                             """
-                    ).execute(arguments: [path, identity, reason, now])
+                    ).execute(arguments: [path, identity, reason, DatabaseTimestamp.value(of: now)])
                     return []
                 }
             }
@@ -192,7 +192,7 @@ public final class FactStore: Sendable {
     private static func record(
         _ file: FileRecord, articles: [ArticleRecord], policy: AlertPolicy, now: Date, values: FactValueCache, in db: Database
     ) throws -> [Alert] {
-        let stamp = now.databaseValue
+        let stamp = DatabaseTimestamp.value(of: now)
         try db.cachedStatement(
             sql: """
                 INSERT INTO files (path, device, inode, size, mtime_ns, content_hash, reference_date, processed_at)
@@ -310,7 +310,7 @@ public final class FactStore: Sendable {
                         delivered_at = CASE WHEN \(others.joined(separator: " AND ")) THEN ? END
                     WHERE id = ? AND \(sink.column) IS NULL
                     """)
-            let stamp = date.databaseValue
+            let stamp = DatabaseTimestamp.value(of: date)
             for id in ids { try update.execute(arguments: [stamp, stamp, id]) }
         }
     }

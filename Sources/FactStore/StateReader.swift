@@ -59,7 +59,7 @@ extension FactStore {
             guard case .deadline(let deadline) = try JSONText.decode(FactValue.self, row["value"]) else { return nil }
             var record = DeadlineRecord(
                 factID: row["id"], deadline: deadline, evidence: row["evidence"] ?? "", source: row["source"] ?? "",
-                sourceCount: row["source_count"], firstReported: row["created_at"], updated: row["updated_at"])
+                sourceCount: row["source_count"], firstReported: try row.timestamp("created_at"), updated: try row.timestamp("updated_at"))
             if let source: String = row["reference_date_source"] {
                 let article = ArticleProvenance(
                     title: row["title"], url: row["url"], published: (row["published"] as String?).flatMap { CalendarDate(iso: $0) },

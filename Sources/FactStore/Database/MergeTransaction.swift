@@ -23,7 +23,7 @@ struct MergeTransaction {
         self.file = file
         self.policy = policy
         self.now = now
-        stamp = now.databaseValue
+        stamp = DatabaseTimestamp.value(of: now)
         self.values = values
         self.sourceKey = file.path
     }

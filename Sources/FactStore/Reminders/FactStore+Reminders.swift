@@ -27,7 +27,7 @@ extension FactStore {
                     provenance: record.article, daysBefore: reminder.deadlineDay.daysSinceEpoch - today.daysSinceEpoch)
                 try db.execute(
                     sql: "INSERT INTO outbox (fact_id, kind, created_at, payload) VALUES (?, ?, ?, ?)",
-                    arguments: [alert.factID, alert.kind.rawValue, now, try alert.payloadJSON])
+                    arguments: [alert.factID, alert.kind.rawValue, DatabaseTimestamp.value(of: now), try alert.payloadJSON])
                 alert.id = db.lastInsertedRowID
                 try recordReminder(reminder, alertID: alert.id, now: now, in: db)
                 alerts.append(alert)
@@ -62,7 +62,7 @@ extension FactStore {
     private func recordReminder(_ reminder: ReminderPlan.Reminder, alertID: Int64?, now: Date, in db: Database) throws {
         try db.execute(
             sql: "INSERT INTO reminders (fact_id, deadline_day, days_before, raised_at, alert_id) VALUES (?, ?, ?, ?, ?)",
-            arguments: [reminder.factID, reminder.deadlineDay.description, reminder.daysBefore, now, alertID])
+            arguments: [reminder.factID, reminder.deadlineDay.description, reminder.daysBefore, DatabaseTimestamp.value(of: now), alertID])
     }
 }
 
