@@ -46,11 +46,11 @@ extension FactStore {
     public func feedRevisions(limit: Int) throws(FactStoreError) -> [FeedRevision] {
         try read("read the feed revisions") { db in
             try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT o.id, o.fact_id, COALESCE(f.source_count, 0) AS sources FROM outbox o LEFT JOIN facts f ON f.id = o.fact_id
-                    ORDER BY o.id DESC LIMIT ?
-                    """, arguments: [limit]
+                db.cachedStatement(
+                    sql: """
+                        SELECT o.id, o.fact_id, COALESCE(f.source_count, 0) AS sources FROM outbox o LEFT JOIN facts f ON f.id = o.fact_id
+                        ORDER BY o.id DESC LIMIT ?
+                        """), arguments: [limit]
             ).map { FeedRevision(alertID: $0["id"], factID: $0["fact_id"], sourceCount: $0["sources"]) }
         }
     }
@@ -58,13 +58,13 @@ extension FactStore {
     public func counts() throws(FactStoreError) -> StoreCounts {
         try read("count") { db in
             let row = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT (SELECT COUNT(*) FROM files) AS files, (SELECT COUNT(*) FROM rejections) AS rejected,
-                           (SELECT COUNT(*) FROM facts) AS facts,
-                           (SELECT COUNT(*) FROM outbox WHERE delivered_at IS NOT NULL) AS delivered,
-                           (SELECT COUNT(*) FROM outbox WHERE delivered_at IS NULL) AS pending
-                    """)!
+                db.cachedStatement(
+                    sql: """
+                        SELECT (SELECT COUNT(*) FROM files) AS files, (SELECT COUNT(*) FROM rejections) AS rejected,
+                               (SELECT COUNT(*) FROM facts) AS facts,
+                               (SELECT COUNT(*) FROM outbox WHERE delivered_at IS NOT NULL) AS delivered,
+                               (SELECT COUNT(*) FROM outbox WHERE delivered_at IS NULL) AS pending
+                        """))!
             return StoreCounts(
                 filesProcessed: row["files"], filesRejected: row["rejected"], facts: row["facts"],
                 alertsDelivered: row["delivered"], alertsPending: row["pending"])

@@ -275,7 +275,7 @@ public final class FactStore: Sendable {
     /// The newest undelivered id for `sink`, or nil when nothing waits for it.
     public func newestPendingID(for sink: AlertSink) throws(FactStoreError) -> Int64? {
         try read("read the \(sink.rawValue) outbox") { db in
-            try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM outbox WHERE \(sink.column) IS NULL")
+            try Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(id) FROM outbox WHERE \(sink.column) IS NULL"))
         }
     }
 
@@ -284,17 +284,18 @@ public final class FactStore: Sendable {
     /// gives its ids back), so the next alert this process raises is this plus one when nothing waits.
     public func settledThrough(for sink: AlertSink) throws(FactStoreError) -> Int64 {
         try read("read the \(sink.rawValue) outbox") { db in
-            if let oldest = try Int64.fetchOne(db, sql: "SELECT MIN(id) FROM outbox WHERE \(sink.column) IS NULL") {
+            if let oldest = try Int64.fetchOne(db.cachedStatement(sql: "SELECT MIN(id) FROM outbox WHERE \(sink.column) IS NULL")) {
                 return oldest - 1
             }
-            return try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM outbox") ?? 0
+            return try Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(id) FROM outbox")) ?? 0
         }
     }
 
     /// The ids not yet delivered to `sink`, up to and including `newest`.
     public func pendingIDs(for sink: AlertSink, through newest: Int64) throws(FactStoreError) -> [Int64] {
         try read("read the \(sink.rawValue) outbox") { db in
-            try Int64.fetchAll(db, sql: "SELECT id FROM outbox WHERE \(sink.column) IS NULL AND id <= ? ORDER BY id", arguments: [newest])
+            try Int64.fetchAll(
+                db.cachedStatement(sql: "SELECT id FROM outbox WHERE \(sink.column) IS NULL AND id <= ? ORDER BY id"), arguments: [newest])
         }
     }
 
@@ -304,7 +305,7 @@ public final class FactStore: Sendable {
         try write("mark \(ids.count) alerts delivered to the \(sink.rawValue)") { db in
             // Every SET expression sees the old row, so the CASE asks whether the other sinks are done.
             let others = AlertSink.allCases.filter { $0 != sink }.map { "\($0.column) IS NOT NULL" }
-            let update = try db.makeStatement(
+            let update = try db.cachedStatement(
                 sql: """
                     UPDATE outbox SET \(sink.column) = ?,
                         delivered_at = CASE WHEN \(others.joined(separator: " AND ")) THEN ? END
@@ -322,7 +323,7 @@ public final class FactStore: Sendable {
 
     private func alerts(_ operation: String, where condition: String, limit: Int) throws(FactStoreError) -> [Alert] {
         let ids = try read(operation) { db in
-            try Int64.fetchAll(db, sql: "SELECT id FROM outbox WHERE \(condition) ORDER BY id LIMIT ?", arguments: [limit])
+            try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM outbox WHERE \(condition) ORDER BY id LIMIT ?"), arguments: [limit])
         }
         return try alerts(ids: ids, operation)
     }

@@ -41,20 +41,20 @@ extension FactStore {
     static func alertableDeadlines(_ db: Database) throws -> [DeadlineRecord] {
         // The source is `file` or `file#item`: its article row is (file, '') or (file, item).
         let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT f.id, f.value, f.source_count, f.created_at, f.updated_at, s.sentence AS evidence, s.path AS source,
-                    coalesce(a.title, i.title) AS title, coalesce(a.url, i.url) AS url,
-                    coalesce(a.published, i.published) AS published,
-                    coalesce(a.reference_date_source, i.reference_date_source) AS reference_date_source,
-                    i.item_key AS item
-                FROM facts f LEFT JOIN fact_sources s ON s.id = (
-                    SELECT id FROM fact_sources WHERE fact_id = f.id AND relation IN ('origin', 'changes') ORDER BY id DESC LIMIT 1)
-                LEFT JOIN articles a ON a.path = s.path AND a.item_key = ''
-                LEFT JOIN articles i ON a.path IS NULL AND instr(s.path, '#') > 0
-                    AND i.path = substr(s.path, 1, instr(s.path, '#') - 1) AND i.item_key = substr(s.path, instr(s.path, '#') + 1)
-                WHERE f.alertable AND f.value LIKE '{"deadline":%'
-                """)
+            db.cachedStatement(
+                sql: """
+                    SELECT f.id, f.value, f.source_count, f.created_at, f.updated_at, s.sentence AS evidence, s.path AS source,
+                        coalesce(a.title, i.title) AS title, coalesce(a.url, i.url) AS url,
+                        coalesce(a.published, i.published) AS published,
+                        coalesce(a.reference_date_source, i.reference_date_source) AS reference_date_source,
+                        i.item_key AS item
+                    FROM facts f LEFT JOIN fact_sources s ON s.id = (
+                        SELECT id FROM fact_sources WHERE fact_id = f.id AND relation IN ('origin', 'changes') ORDER BY id DESC LIMIT 1)
+                    LEFT JOIN articles a ON a.path = s.path AND a.item_key = ''
+                    LEFT JOIN articles i ON a.path IS NULL AND instr(s.path, '#') > 0
+                        AND i.path = substr(s.path, 1, instr(s.path, '#') - 1) AND i.item_key = substr(s.path, instr(s.path, '#') + 1)
+                    WHERE f.alertable AND f.value LIKE '{"deadline":%'
+                    """))
         return try rows.compactMap { row in
             guard case .deadline(let deadline) = try JSONText.decode(FactValue.self, row["value"]) else { return nil }
             var record = DeadlineRecord(

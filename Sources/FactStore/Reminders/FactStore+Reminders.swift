@@ -51,7 +51,7 @@ extension FactStore {
                     knownSince: CalendarDate.utcDay(of: record.firstReported)))
         }
         let recorded = Set(
-            try Row.fetchAll(db, sql: "SELECT fact_id, deadline_day, days_before FROM reminders").compactMap { row in
+            try Row.fetchAll(db.cachedStatement(sql: "SELECT fact_id, deadline_day, days_before FROM reminders")).compactMap { row in
                 CalendarDate(iso: row["deadline_day"] as String).map {
                     ReminderPlan.Reminder(factID: row["fact_id"], deadlineDay: $0, daysBefore: row["days_before"])
                 }
