@@ -75,6 +75,8 @@ public final class AlertDispatcher: Sendable {
 
     private struct FeedState {
         var feed = RenderedFeed()
+        /// What the store said the items were at the last delivery: the next reads only what changed.
+        var revisions: FeedRevisions?
         /// The options revision the cached items were rendered with.
         var optionsRevision = 0
         /// The cache changed since the file was last written (a write failed after the cache was updated).
@@ -137,6 +139,7 @@ public final class AlertDispatcher: Sendable {
                 try feedState.withLock { state in
                     if state.optionsRevision != revision {
                         state.feed.invalidate()
+                        state.revisions = nil
                         state.optionsRevision = revision
                     }
                     try deliverToFeed(&state, options: options, now: now, report: &report)
@@ -308,8 +311,10 @@ public final class AlertDispatcher: Sendable {
             title: options.feedTitle, homePageURL: options.feedHomePageURL,
             description: "New and changed tariff measures and trade deadlines found by tariffwatch.")
         // Updated in place (it is left as it was when it throws): a copy would duplicate every cached item.
+        let revisions = try store.feedRevisions(limit: options.feedMaxItems, after: state.revisions)
+        state.revisions = revisions
         if try state.feed.update(
-            header: header, revisions: try store.feedRevisions(limit: options.feedMaxItems),
+            header: header, revisions: revisions.items,
             entries: { ids in try store.feedItems(ids: ids) }, sources: { facts in try store.feedSources(factIDs: facts) })
         {
             state.unwritten = true

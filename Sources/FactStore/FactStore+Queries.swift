@@ -44,15 +44,48 @@ extension FactStore {
     /// What the newest `limit` feed items are and how many sources their facts have now, newest first:
     /// cheap (ids and a count per item), so a writer that keeps rendered items re-renders only what changed.
     public func feedRevisions(limit: Int) throws(FactStoreError) -> [FeedRevision] {
-        try read("read the feed revisions") { db in
-            try Row.fetchAll(
-                db.cachedStatement(
-                    sql: """
-                        SELECT o.id, o.fact_id, COALESCE(f.source_count, 0) AS sources FROM outbox o LEFT JOIN facts f ON f.id = o.fact_id
-                        ORDER BY o.id DESC LIMIT ?
-                        """), arguments: [limit]
-            ).map { FeedRevision(alertID: $0["id"], factID: $0["fact_id"], sourceCount: $0["sources"]) }
+        try feedRevisions(limit: limit, after: nil).items
+    }
+
+    /// `feedRevisions(limit:)` brought up to date from `previous`, what this store returned last time:
+    /// only the outbox rows added since and the facts counted since (`SourceCountLog`) are read, not a
+    /// join of every item with `facts`. Without a usable `previous` (none, another store or limit, or
+    /// one older than the log keeps) every item is read.
+    public func feedRevisions(limit: Int, after previous: FeedRevisions?) throws(FactStoreError) -> FeedRevisions {
+        // Taken before the read: a commit logged after it is looked at again next time.
+        let generation = sourceCounts.generation
+        let log = sourceCounts
+        guard let previous, previous.log === log, previous.limit == limit, let counted = log.facts(after: previous.generation) else {
+            return try read("read the feed revisions") { db in
+                let items = try Self.revisions(db, after: 0, limit: limit)
+                return FeedRevisions(items: items, limit: limit, newestAlertID: items.first?.alertID ?? 0, generation: generation, log: log)
+            }
         }
+        return try read("read the feed revisions") { db in
+            var items = try Self.revisions(db, after: previous.newestAlertID, limit: limit)
+            let newest = items.first?.alertID ?? previous.newestAlertID
+            let count = try db.cachedStatement(sql: "SELECT source_count FROM facts WHERE id = ?")
+            var counts: [String: Int] = [:]
+            for var item in previous.items.prefix(max(0, limit - items.count)) {
+                if counted.contains(item.factID) {
+                    if counts[item.factID] == nil { counts[item.factID] = try Int.fetchOne(count, arguments: [item.factID]) ?? 0 }
+                    item.sourceCount = counts[item.factID]!
+                }
+                items.append(item)
+            }
+            return FeedRevisions(items: items, limit: limit, newestAlertID: newest, generation: generation, log: log)
+        }
+    }
+
+    /// The newest `limit` outbox rows with an id above `id`, newest first, with their facts' counts.
+    private static func revisions(_ db: Database, after id: Int64, limit: Int) throws -> [FeedRevision] {
+        try Row.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT o.id, o.fact_id, COALESCE(f.source_count, 0) AS sources FROM outbox o LEFT JOIN facts f ON f.id = o.fact_id
+                    WHERE o.id > ? ORDER BY o.id DESC LIMIT ?
+                    """), arguments: [id, limit]
+        ).map { FeedRevision(alertID: $0["id"], factID: $0["fact_id"], sourceCount: $0["sources"]) }
     }
 
     public func counts() throws(FactStoreError) -> StoreCounts {

@@ -17,6 +17,7 @@ public final class FactStore: Sendable {
     public let epoch: String
     /// What this process wrote to the outbox last, so delivery need not decode it again.
     let recentAlerts = RecentAlerts(capacity: 2048)
+    let sourceCounts = SourceCountLog(capacity: 1024)
     /// One reader at a time. GRDB's reader pool guards its connections with concurrent dispatch queues
     /// (`ReadWriteLock`, `Pool.barrierQueue`); when two lanes read at once, the waiter is handed to a
     /// libdispatch global queue, whose first worker arms the once-a-second pool monitor and starts the event
@@ -160,15 +161,18 @@ public final class FactStore: Sendable {
         guard !changes.isEmpty else { return [] }
         let operation = changes.count == 1 ? changes[0].operation : "record \(changes.count) files"
         let epoch = self.epoch
-        let alerts = try write(operation) { db -> [[Alert]] in
+        let (alerts, counted) = try write(operation) { db -> ([[Alert]], Set<String>) in
             let values = FactValueCache()
-            return try changes.map { change -> [Alert] in
+            var counted: Set<String> = []
+            let alerts = try changes.map { change -> [Alert] in
                 switch change {
                 case .processed(let file, let articles, let policy, let inboxAction):
                     if let inboxAction {
                         try Self.insert(PendingInboxAction(inboxAction, for: file), db: db, now: now)
                     }
-                    return try Self.record(file, articles: articles, policy: policy, now: now, values: values, in: db).map { alert in
+                    return try Self.record(
+                        file, articles: articles, policy: policy, now: now, values: values, counted: &counted, in: db
+                    ).map { alert in
                         var alert = alert
                         alert.stateEpoch = epoch
                         return alert
@@ -184,13 +188,16 @@ public final class FactStore: Sendable {
                     return []
                 }
             }
+            return (alerts, counted)
         }
+        sourceCounts.add(counted)
         recentAlerts.add(alerts.flatMap { $0 })
         return alerts
     }
 
     private static func record(
-        _ file: FileRecord, articles: [ArticleRecord], policy: AlertPolicy, now: Date, values: FactValueCache, in db: Database
+        _ file: FileRecord, articles: [ArticleRecord], policy: AlertPolicy, now: Date, values: FactValueCache,
+        counted: inout Set<String>, in db: Database
     ) throws -> [Alert] {
         let stamp = DatabaseTimestamp.value(of: now)
         try db.cachedStatement(
@@ -241,6 +248,7 @@ public final class FactStore: Sendable {
                 try merge.apply(observation)
             }
             alerts += merge.alerts
+            counted.formUnion(merge.counted)
         }
         return alerts
     }

@@ -17,6 +17,8 @@ struct MergeTransaction {
     /// The article's title, URL and date, carried into the alerts it raises.
     var provenance: ArticleProvenance?
     private(set) var alerts: [Alert] = []
+    /// The facts whose `source_count` this merge raised (for `SourceCountLog`).
+    private(set) var counted: Set<String> = []
 
     init(db: Database, file: FileRecord, policy: AlertPolicy, now: Date, values: FactValueCache = FactValueCache()) {
         self.db = db
@@ -172,7 +174,7 @@ struct MergeTransaction {
 
     /// Adds this file as a source; false when it already stated exactly this (a rewritten file).
     @discardableResult
-    private func addSource(factID: String, observation: Observation, relation: String) throws -> Bool {
+    private mutating func addSource(factID: String, observation: Observation, relation: String) throws -> Bool {
         let knownPath = try Bool.fetchOne(
             db.cachedStatement(sql: "SELECT 1 FROM fact_sources WHERE fact_id = ? AND path = ? LIMIT 1"), arguments: [factID, sourceKey]) ?? false
         try db.cachedStatement(
@@ -184,6 +186,7 @@ struct MergeTransaction {
         let inserted = db.changesCount > 0
         if inserted && !knownPath {
             try db.cachedStatement(sql: "UPDATE facts SET source_count = source_count + 1 WHERE id = ?").execute(arguments: [factID])
+            counted.insert(factID)
         }
         return inserted
     }

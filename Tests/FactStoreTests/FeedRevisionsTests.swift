@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+import TariffExtraction
+
+@testable import FactStore
+
+/// The feed's revisions read incrementally (new outbox rows, facts counted since) are the full read's.
+extension FactStoreTests {
+    @Test func incrementalRevisionsEqualAFullRead() throws {
+        let store = try FactStore(directory: directory)
+        let pairs = [("US", "CN"), ("EU", "US"), ("CA", "MX"), ("JP", "KR"), ("IN", "BR")]
+        var revisions: FeedRevisions?
+        var serial = 0
+        // Rounds of new facts, corroborations of old ones (counts change, no alert) and rate changes
+        // (a new alert for an old fact), with a limit the items outgrow.
+        for round in 0..<12 {
+            var batch: [StateChange] = []
+            for (index, pair) in pairs.enumerated() where (round + index) % 2 == 0 {
+                serial += 1
+                let rate = Double(10 + (round / 3) * 5 + index)
+                let record = file("r\(serial).txt")
+                let article = ArticleRecord(
+                    itemKey: nil, contentHash: record.contentHash, referenceDate: record.referenceDate,
+                    provenance: ArticleProvenance(title: nil, url: nil, published: nil, referenceDateSource: "mtime"),
+                    extraction: Extraction(tariffChanges: [tariff(pair.0, pair.1, rate)]))
+                batch.append(.processed(record, [article], policy: AlertPolicy()))
+            }
+            _ = try store.apply(batch)
+            for limit in [3, 500] {
+                let full = try store.feedRevisions(limit: limit)
+                if limit == 3 {
+                    revisions = try store.feedRevisions(limit: 3, after: revisions)
+                    #expect(revisions?.items == full, "round \(round)")
+                }
+                #expect(full.count == min(limit, try store.feedItems(limit: 1_000).count))
+            }
+        }
+        #expect(try store.feedRevisions(limit: 500).contains { $0.sourceCount > 1 }, "corroborations were exercised")
+    }
+
+    @Test func revisionsFromAnotherLimitOrStoreAreReadAgain() throws {
+        let store = try FactStore(directory: directory)
+        _ = try store.record(file("a.txt"), extraction: Extraction(tariffChanges: [tariff("US", "CN", 100)]))
+        let three = try store.feedRevisions(limit: 3, after: nil)
+        _ = try store.record(file("b.txt"), extraction: Extraction(tariffChanges: [tariff("US", "CN", 100)]))
+        #expect(try store.feedRevisions(limit: 10, after: three).items == store.feedRevisions(limit: 10))
+        let other = try FactStore(directory: directory)
+        #expect(try other.feedRevisions(limit: 3, after: three).items == other.feedRevisions(limit: 3))
+        #expect(try other.feedRevisions(limit: 3, after: three).items.first?.sourceCount == 2)
+    }
+
+    @Test func theLogForgetsTheOldestCommitsAndSaysSo() {
+        let log = SourceCountLog(capacity: 2)
+        log.add([])
+        #expect(log.generation == 0)
+        log.add(["a"])
+        log.add(["b"])
+        #expect(log.facts(after: 0) == ["a", "b"])
+        log.add(["c", "a"])
+        #expect(log.facts(after: 0) == nil)
+        #expect(log.facts(after: 1) == ["b", "c", "a"])
+        #expect(log.facts(after: 3) == [])
+        #expect(log.facts(after: 4) == nil)
+    }
+}
