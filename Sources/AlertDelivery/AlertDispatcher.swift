@@ -330,9 +330,7 @@ public final class AlertDispatcher: Sendable {
             report.feedWritten = true
         }
         if let newest {
-            let pending = try store.pendingIDs(for: .feed, through: newest)
-            try store.markDelivered(pending, to: .feed, at: now)
-            report.fed += pending.count
+            report.fed += try store.markDelivered(through: newest, to: .feed, at: now)
         }
     }
 }

@@ -302,29 +302,34 @@ public final class FactStore: Sendable {
         }
     }
 
-    /// The ids not yet delivered to `sink`, up to and including `newest`.
-    public func pendingIDs(for sink: AlertSink, through newest: Int64) throws(FactStoreError) -> [Int64] {
-        try read("read the \(sink.rawValue) outbox") { db in
-            try Int64.fetchAll(
-                db.cachedStatement(sql: "SELECT id FROM outbox WHERE \(sink.column) IS NULL AND id <= ? ORDER BY id"), arguments: [newest])
-        }
-    }
-
     /// Marks alerts delivered to `sink`; an alert delivered to every sink is delivered (`delivered_at`).
     public func markDelivered(_ ids: [Int64], to sink: AlertSink, at date: Date = Date()) throws(FactStoreError) {
         guard !ids.isEmpty else { return }
         try write("mark \(ids.count) alerts delivered to the \(sink.rawValue)") { db in
-            // Every SET expression sees the old row, so the CASE asks whether the other sinks are done.
-            let others = AlertSink.allCases.filter { $0 != sink }.map { "\($0.column) IS NOT NULL" }
-            let update = try db.cachedStatement(
-                sql: """
-                    UPDATE outbox SET \(sink.column) = ?,
-                        delivered_at = CASE WHEN \(others.joined(separator: " AND ")) THEN ? END
-                    WHERE id = ? AND \(sink.column) IS NULL
-                    """)
+            let update = try db.cachedStatement(sql: "\(Self.markSQL(sink)) WHERE id = ? AND \(sink.column) IS NULL")
             let stamp = DatabaseTimestamp.value(of: date)
             for id in ids { try update.execute(arguments: [stamp, stamp, id]) }
         }
+    }
+
+    /// Marks every alert still pending for `sink` up to and including `newest` in one statement (the
+    /// feed, whose file holds them all once written): no read of their ids first.
+    /// - Returns: how many were marked.
+    @discardableResult
+    public func markDelivered(through newest: Int64, to sink: AlertSink, at date: Date = Date()) throws(FactStoreError) -> Int {
+        try write("mark the alerts up to \(newest) delivered to the \(sink.rawValue)") { db in
+            let stamp = DatabaseTimestamp.value(of: date)
+            try db.cachedStatement(sql: "\(Self.markSQL(sink)) WHERE \(sink.column) IS NULL AND id <= ?")
+                .execute(arguments: [stamp, stamp, newest])
+            return db.changesCount
+        }
+    }
+
+    /// `UPDATE … SET` marking `sink` done, its two `?` the time; every SET expression sees the old row,
+    /// so the CASE asks whether the other sinks are done.
+    private static func markSQL(_ sink: AlertSink) -> String {
+        let others = AlertSink.allCases.filter { $0 != sink }.map { "\($0.column) IS NOT NULL" }
+        return "UPDATE outbox SET \(sink.column) = ?, delivered_at = CASE WHEN \(others.joined(separator: " AND ")) THEN ? END"
     }
 
     /// Marks alerts delivered to every sink (what older tests and tools expect).

@@ -63,3 +63,21 @@ extension FactStoreTests {
         #expect(log.facts(after: 4) == nil)
     }
 }
+
+extension FactStoreTests {
+    /// The feed marks everything pending up to its newest id in one statement: only those, once, and an
+    /// alert is delivered only when the journal has it too.
+    @Test func markingThroughAnIDMarksOnlyThePendingUpToIt() throws {
+        let store = try FactStore(directory: directory)
+        for (index, pair) in [("US", "CN"), ("EU", "US"), ("CA", "MX")].enumerated() {
+            _ = try store.record(file("m\(index).txt"), extraction: Extraction(tariffChanges: [tariff(pair.0, pair.1, 10)]))
+        }
+        try store.markDelivered([1], to: .journal)
+        #expect(try store.markDelivered(through: 2, to: .feed) == 2)
+        #expect(try store.markDelivered(through: 2, to: .feed) == 0, "already marked")
+        #expect(try store.counts().alertsDelivered == 1, "alert 2 still waits for the journal")
+        #expect(try store.newestPendingID(for: .feed) == 3)
+        #expect(try store.markDelivered(through: 3, to: .feed) == 1)
+        #expect(try store.newestPendingID(for: .feed) == nil)
+    }
+}
