@@ -57,8 +57,7 @@ struct Extract: ParsableCommand {
                     let (reports, readNotes) = try extractor.reports(FilePath(file))
                     lines = try reports.map { report in
                         guard json else { return Data(report.humanReadable.utf8) }
-                        encoder.userInfo[SentenceTable.key] = report.sentenceTable(omitted: noSentences)
-                        return try encoder.encode(report)
+                        return Data(try report.jsonLine(omittingSentences: noSentences))
                     }
                     notes = readNotes
                 }

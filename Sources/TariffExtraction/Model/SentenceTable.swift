@@ -29,7 +29,7 @@ public final class SentenceTable: Sendable {
     }
 
     /// What to write in place of `sentence` (its index), or nil to write nothing.
-    func index(of sentence: String) -> Int? { indices[sentence] }
+    package func index(of sentence: String) -> Int? { indices[sentence] }
 
     /// Encodes `sentence` under `key` as `encoder`'s table says: whole, as an index, or not at all.
     static func encode<Key: CodingKey>(
