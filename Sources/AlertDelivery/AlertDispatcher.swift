@@ -305,14 +305,14 @@ public final class AlertDispatcher: Sendable {
     // MARK: Feed
 
     private func deliverToFeed(_ state: inout FeedState, options: Options, now: Date, report: inout Report) throws {
-        // Everything pending now is in the revisions read next (ids only grow).
-        let newest = try store.newestPendingID(for: .feed)
         let header = RenderedFeed.Header(
             title: options.feedTitle, homePageURL: options.feedHomePageURL,
             description: "New and changed tariff measures and trade deadlines found by tariffwatch.")
-        // Updated in place (it is left as it was when it throws): a copy would duplicate every cached item.
+        // The items and the newest pending alert come from one read: what is pending is in the items.
         let revisions = try store.feedRevisions(limit: options.feedMaxItems, after: state.revisions)
         state.revisions = revisions
+        let newest = revisions.newestPending
+        // Updated in place (it is left as it was when it throws): a copy would duplicate every cached item.
         if try state.feed.update(
             header: header, revisions: revisions.items,
             entries: { ids in try store.feedItems(ids: ids) }, sources: { facts in try store.feedSources(factIDs: facts) })

@@ -58,7 +58,9 @@ extension FactStore {
         guard let previous, previous.log === log, previous.limit == limit, let counted = log.facts(after: previous.generation) else {
             return try read("read the feed revisions") { db in
                 let items = try Self.revisions(db, after: 0, limit: limit)
-                return FeedRevisions(items: items, limit: limit, newestAlertID: items.first?.alertID ?? 0, generation: generation, log: log)
+                return FeedRevisions(
+                    items: items, newestPending: try Self.newestPendingID(for: .feed, db), limit: limit,
+                    newestAlertID: items.first?.alertID ?? 0, generation: generation, log: log)
             }
         }
         return try read("read the feed revisions") { db in
@@ -73,7 +75,9 @@ extension FactStore {
                 }
                 items.append(item)
             }
-            return FeedRevisions(items: items, limit: limit, newestAlertID: newest, generation: generation, log: log)
+            return FeedRevisions(
+                items: items, newestPending: try Self.newestPendingID(for: .feed, db), limit: limit, newestAlertID: newest,
+                generation: generation, log: log)
         }
     }
 

@@ -285,9 +285,11 @@ public final class FactStore: Sendable {
 
     /// The newest undelivered id for `sink`, or nil when nothing waits for it.
     public func newestPendingID(for sink: AlertSink) throws(FactStoreError) -> Int64? {
-        try read("read the \(sink.rawValue) outbox") { db in
-            try Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(id) FROM outbox WHERE \(sink.column) IS NULL"))
-        }
+        try read("read the \(sink.rawValue) outbox") { db in try Self.newestPendingID(for: sink, db) }
+    }
+
+    static func newestPendingID(for sink: AlertSink, _ db: Database) throws -> Int64? {
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(id) FROM outbox WHERE \(sink.column) IS NULL"))
     }
 
     /// The highest id up to which nothing waits for `sink`: the oldest pending id less one, else the newest

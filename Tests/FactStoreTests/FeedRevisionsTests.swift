@@ -31,6 +31,8 @@ extension FactStoreTests {
                 if limit == 3 {
                     revisions = try store.feedRevisions(limit: 3, after: revisions)
                     #expect(revisions?.items == full, "round \(round)")
+                    #expect(revisions?.newestPending == (try store.newestPendingID(for: .feed)), "round \(round)")
+                    if round % 4 == 3, let newest = revisions?.newestPending { try store.markDelivered(through: newest, to: .feed) }
                 }
                 #expect(full.count == min(limit, try store.feedItems(limit: 1_000).count))
             }
