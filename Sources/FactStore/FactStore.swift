@@ -107,16 +107,25 @@ public final class FactStore: Sendable {
     }
 
     /// The content hash the state holds for each of `paths` that it has processed: what `disposition(of:)`
-    /// compares, for a whole batch in one read. A read per file (a reader taken from the pool, two
+    /// compares, for a whole batch in one look-up. A read per file (a reader taken from the pool, two
     /// dispatch hops, a transaction) cost a twentieth of a burst's CPU for a single-row look-up.
+    ///
+    /// Read on the writer's connection, outside any transaction: the ingest lane calls this and is the
+    /// only writer of `files`, so the writer's page cache is current, where a pool reader re-reads its
+    /// pages after every commit (0.4 ms of a lone file's 2 ms to the journal, `perf record` at 1 file/s).
     public func contentHashes(of paths: [String]) throws(FactStoreError) -> [String: String] {
         guard !paths.isEmpty else { return [:] }
-        return try read("look up \(paths.count) files") { db in
-            var hashes: [String: String] = [:]
-            for path in paths where hashes[path] == nil {
-                if let hash = try Self.storedHash(of: path, in: db) { hashes[path] = hash }
+        let operation = "look up \(paths.count) files"
+        do {
+            return try pool.writeWithoutTransaction { db in
+                var hashes: [String: String] = [:]
+                for path in paths where hashes[path] == nil {
+                    if let hash = try Self.storedHash(of: path, in: db) { hashes[path] = hash }
+                }
+                return hashes
             }
-            return hashes
+        } catch {
+            throw FactStoreError(path: path, operation: operation, underlying: "\(error)")
         }
     }
 
