@@ -37,7 +37,8 @@ enum DatabaseTimestamp {
         guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2), let hour = number(11, 2),
             let minute = number(14, 2), let second = number(17, 2), let millisecond = number(20, 3)
         else { return nil }
-        return UTCTimestamp(year: year, month: month, day: day, hour: hour, minute: minute, second: second, millisecond: millisecond)?.date
+        return UTCTimestamp(
+            year: Int(year), month: Int(month), day: Int(day), hour: hour, minute: minute, second: second, millisecond: millisecond)?.date
     }
 }
 

@@ -1,6 +1,8 @@
 public import Foundation
+public import TariffExtraction
 
-/// A `Date` as UTC calendar fields, to the millisecond, converted by arithmetic alone.
+/// A `Date` as a UTC day (`CalendarDate`, whose day arithmetic it uses) and a time to the millisecond,
+/// converted by arithmetic alone.
 ///
 /// Foundation's formatters (`DateFormatter`, `Date.ISO8601FormatStyle`) and `Calendar` page in ICU's
 /// code and data (`lib_FoundationICU.so`, 1.1 MB resident at start-up, 5.5 MB once the first article
@@ -9,18 +11,19 @@ public import Foundation
 /// years 1583 to 9999 are handled (before 1583 ICU counts in the Julian calendar); callers fall back
 /// to Foundation outside them.
 public struct UTCTimestamp: Equatable, Sendable {
-    public var year: Int64
-    public var month: Int64
-    public var day: Int64
-    public var hour: Int64
-    public var minute: Int64
-    public var second: Int64
-    public var millisecond: Int64
+    /// The UTC day.
+    public var day: CalendarDate
+    /// Milliseconds since that day's midnight.
+    public var millisecondOfDay: Int64
 
     /// Seconds from 1970 to 2001, between `timeIntervalSince1970` and Foundation's reference date.
     private static let referenceOffset: Double = 978_307_200
     private static let millisecondsPerDay: Int64 = 86_400_000
-    static let years: ClosedRange<Int64> = 1583...9999
+    static let years = 1583...9999
+    /// `years` as days since 1970-01-01.
+    private static let days =
+        CalendarDate(year: years.lowerBound, month: 1, day: 1)!.daysSinceEpoch...CalendarDate(year: years.upperBound, month: 12, day: 31)!
+        .daysSinceEpoch
 
     /// How a date between two milliseconds is placed.
     public enum Rounding: Sendable {
@@ -30,7 +33,7 @@ public struct UTCTimestamp: Equatable, Sendable {
         case downToSecond
     }
 
-    /// `date`'s fields, or nil outside years 1583 to 9999.
+    /// `date`'s day and time, or nil outside years 1583 to 9999.
     public init?(_ date: Date, rounding: Rounding) {
         let seconds = date.timeIntervalSinceReferenceDate + Self.referenceOffset
         let milliseconds: Double
@@ -46,28 +49,24 @@ public struct UTCTimestamp: Equatable, Sendable {
             ofDay += Self.millisecondsPerDay
             days -= 1
         }
-        (year, month, day) = Self.civil(daysSince1970: days)
-        guard Self.years.contains(year) else { return nil }
-        hour = ofDay / 3_600_000
-        minute = ofDay / 60_000 % 60
-        second = ofDay / 1000 % 60
-        millisecond = ofDay % 1000
+        guard Self.days.contains(Int(days)) else { return nil }
+        day = CalendarDate(daysSinceEpoch: Int(days))
+        millisecondOfDay = ofDay
     }
 
     /// Fields as given, or nil when they name no time in years 1583 to 9999.
-    public init?(year: Int64, month: Int64, day: Int64, hour: Int64, minute: Int64, second: Int64, millisecond: Int64) {
-        guard Self.years.contains(year), (1...12).contains(month), (1...Self.daysIn(month, of: year)).contains(day),
+    public init?(year: Int, month: Int, day: Int, hour: Int64, minute: Int64, second: Int64, millisecond: Int64) {
+        guard Self.years.contains(year), let date = CalendarDate(year: year, month: month, day: day),
             (0..<24).contains(hour), (0..<60).contains(minute), (0..<60).contains(second), (0..<1000).contains(millisecond)
         else { return nil }
-        (self.year, self.month, self.day) = (year, month, day)
-        (self.hour, self.minute, self.second, self.millisecond) = (hour, minute, second, millisecond)
+        self.day = date
+        millisecondOfDay = ((hour * 60 + minute) * 60 + second) * 1000 + millisecond
     }
 
     /// The instant the fields name.
     public var date: Date {
-        let days = Self.daysSince1970(year: year, month: month, day: day)
-        let seconds = Double(((days * 24 + hour) * 60 + minute) * 60 + second) - Self.referenceOffset
-        return Date(timeIntervalSinceReferenceDate: seconds + Double(millisecond) / 1000)
+        let seconds = Int64(day.daysSinceEpoch) * 86_400 + millisecondOfDay / 1000
+        return Date(timeIntervalSinceReferenceDate: Double(seconds) - Self.referenceOffset + Double(millisecondOfDay % 1000) / 1000)
     }
 
     /// `yyyy-MM-dd HH:mm:ss.SSS`, GRDB's text for a stored `Date`.
@@ -86,56 +85,20 @@ public struct UTCTimestamp: Equatable, Sendable {
     }
 
     private func render(dateTimeSeparator: Character, fraction: Bool, zone: Bool) -> String {
-        var bytes: [UInt8] = []
+        var bytes = Array(day.description.utf8)
         bytes.reserveCapacity(24)
-        Self.append(year, width: 4, to: &bytes)
-        bytes.append(UInt8(ascii: "-"))
-        Self.append(month, width: 2, to: &bytes)
-        bytes.append(UInt8(ascii: "-"))
-        Self.append(day, width: 2, to: &bytes)
         bytes.append(dateTimeSeparator.asciiValue!)
-        Self.append(hour, width: 2, to: &bytes)
+        Self.append(millisecondOfDay / 3_600_000, width: 2, to: &bytes)
         bytes.append(UInt8(ascii: ":"))
-        Self.append(minute, width: 2, to: &bytes)
+        Self.append(millisecondOfDay / 60_000 % 60, width: 2, to: &bytes)
         bytes.append(UInt8(ascii: ":"))
-        Self.append(second, width: 2, to: &bytes)
+        Self.append(millisecondOfDay / 1000 % 60, width: 2, to: &bytes)
         if fraction {
             bytes.append(UInt8(ascii: "."))
-            Self.append(millisecond, width: 3, to: &bytes)
+            Self.append(millisecondOfDay % 1000, width: 3, to: &bytes)
         }
         if zone { bytes.append(UInt8(ascii: "Z")) }
         return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// The proleptic Gregorian date of a day counted from 1970-01-01 (H. Hinnant's `civil_from_days`).
-    private static func civil(daysSince1970 days: Int64) -> (year: Int64, month: Int64, day: Int64) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
-
-    /// The day count from 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`).
-    private static func daysSince1970(year: Int64, month: Int64, day: Int64) -> Int64 {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    private static func daysIn(_ month: Int64, of year: Int64) -> Int64 {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
     }
 
     private static func append(_ value: Int64, width: Int, to bytes: inout [UInt8]) {
