@@ -83,7 +83,23 @@ public final class AlertDispatcher: Sendable {
         var unwritten = false
         /// The serialised document, its storage reused from one delivery to the next.
         var bytes: [UInt8] = []
+        /// The file last put under the feed's name, not yet `fsync`ed (its alerts not yet marked).
+        var unsettled: Unsettled?
+        /// The newest alert the file under the feed's name holds; marks may lag behind it.
+        var publishedThrough: Int64 = 0
     }
+
+    /// A feed file readers already see, whose `fsync` and marks wait while more alerts keep coming.
+    private struct Unsettled {
+        var file: PublishedFeed
+        /// The newest pending alert it holds: marking through it is what its `sync` allows.
+        var through: Int64?
+        /// When the oldest file this one stands for was published.
+        var since: ContinuousClock.Instant
+    }
+
+    /// How long a published feed may wait for its `fsync` and marks while more alerts keep coming.
+    static let settleWithin: Duration = .milliseconds(100)
 
     private let store: FactStore
     private let feed: FeedWriter
@@ -127,8 +143,17 @@ public final class AlertDispatcher: Sendable {
     }
 
     /// Delivers every alert pending for `sink`. Each sink may be delivered from its own thread.
+    ///
+    /// `moreWaiting` tells whether another delivery will follow at once (more files were committed
+    /// meanwhile). The feed file is published first and `fsync`ed after, and while more are waiting its
+    /// `fsync` and marks are left to a later delivery (for at most `settleWithin`), so back-to-back
+    /// deliveries do not each wait for the disk. A delivery told nothing more is waiting always leaves
+    /// everything it published synced and marked.
     @discardableResult
-    public func deliverPending(to sink: AlertSink, today: CalendarDate, now: Date = Date(), batchSize: Int = 1_000) -> Report {
+    public func deliverPending(
+        to sink: AlertSink, today: CalendarDate, now: Date = Date(), batchSize: Int = 1_000,
+        moreWaiting: @Sendable () -> Bool = { false }
+    ) -> Report {
         let (options, revision) = self.options.withLock { $0 }
         var report = Report()
         do {
@@ -142,7 +167,7 @@ public final class AlertDispatcher: Sendable {
                         state.revisions = nil
                         state.optionsRevision = revision
                     }
-                    try deliverToFeed(&state, options: options, now: now, report: &report)
+                    try deliverToFeed(&state, options: options, now: now, report: &report, moreWaiting: moreWaiting)
                 }
             }
         } catch {
@@ -304,7 +329,9 @@ public final class AlertDispatcher: Sendable {
 
     // MARK: Feed
 
-    private func deliverToFeed(_ state: inout FeedState, options: Options, now: Date, report: inout Report) throws {
+    private func deliverToFeed(
+        _ state: inout FeedState, options: Options, now: Date, report: inout Report, moreWaiting: @Sendable () -> Bool
+    ) throws {
         let header = RenderedFeed.Header(
             title: options.feedTitle, homePageURL: options.feedHomePageURL,
             description: "New and changed tariff measures and trade deadlines found by tariffwatch.")
@@ -319,18 +346,34 @@ public final class AlertDispatcher: Sendable {
         {
             state.unwritten = true
         }
-        if state.unwritten || newest != nil || !feed.fileExists {
+        let unpublished = newest.map { $0 > state.publishedThrough } ?? false
+        if state.unwritten || unpublished || !feed.fileExists {
             if !feed.directoryExists {
                 logger.warning("the feed's folder is missing; creating it again", metadata: ["feed": "\(feed.path)"])
                 try feed.createDirectory()
             }
             state.feed.document(into: &state.bytes)
-            try feed.write(bytes: state.bytes)
+            let file = try feed.publish(bytes: state.bytes)
             state.unwritten = false
             report.feedWritten = true
+            let earlier = state.unsettled
+            earlier?.file.discard()
+            state.unsettled = Unsettled(file: file, through: newest ?? earlier?.through, since: earlier?.since ?? .now)
+            if let newest { state.publishedThrough = newest }
         }
-        if let newest {
-            report.fed += try store.markDelivered(through: newest, to: .feed, at: now)
+        guard let unsettled = state.unsettled else { return }
+        if moreWaiting() && unsettled.since.duration(to: .now) < Self.settleWithin { return }
+        state.unsettled = nil
+        do {
+            try unsettled.file.sync()
+            if let through = unsettled.through {
+                report.fed += try store.markDelivered(through: through, to: .feed, at: now)
+            }
+        } catch {
+            // Published but not known to be on disk, or not marked: the retry writes and syncs again.
+            state.unwritten = true
+            state.publishedThrough = 0
+            throw error
         }
     }
 }

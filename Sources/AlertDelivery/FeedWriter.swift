@@ -8,17 +8,22 @@ import Glibc
 
 /// Writes the JSON Feed so that a reader opening it at any instant sees a whole, valid document.
 ///
-/// Temp file in the same folder, one `write`, `fsync`, `rename` over the old file: the rename is atomic
-/// and the data is on disk before the name points at it, so after a crash or a power cut the name
-/// holds either the old document or the new one, whole.
+/// Temp file in the same folder, one `write`, `rename` over the old file (atomic: a reader opens the
+/// old document or the new one, whole), then `fsync`. Renaming before the `fsync` puts new items in
+/// front of readers without waiting for the disk; `publish` and `PublishedFeed.sync` are the two
+/// halves, and `AlertDispatcher` marks alerts delivered to the feed only after the `sync` of a file
+/// holding them, so "delivered" still means "on disk". The cost is confined to a power cut in between:
+/// ext4 (data=ordered with its default `auto_da_alloc`) writes a file renamed over another before it
+/// commits the rename, so the name holds the old or the new document whole; a file system without that
+/// rule may show an empty or partial feed after the reboot, until the daemon starts. The daemon renders
+/// and writes the feed whole from the state database at every start (`AlertDispatcher`'s first feed
+/// delivery starts from an empty `RenderedFeed`, whose `update` always reports a change), and the
+/// alerts, not yet marked, still count as pending meanwhile: nothing is lost.
 ///
 /// The folder is not `fsync`ed after the rename (it was until 2026-12-03; at 200 files/s that second
-/// `fsync` was a third of a delivery's wait). All it protected against is a power cut losing the
-/// rename, which leaves the previous whole feed in place, and that costs nothing: the feed is a
-/// projection of the state database, and the daemon renders and writes it whole from the database at
-/// every start (`AlertDispatcher`'s first feed delivery starts from an empty `RenderedFeed`, whose
-/// `update` always reports a change, so the file is written even when no alert is pending). The state
-/// database keeps its own `fsync`s.
+/// `fsync` was a third of a delivery's wait): a power cut can at most undo the rename, which leaves the
+/// previous whole feed in place, written again at the next start. The state database keeps its own
+/// `fsync`s.
 public struct FeedWriter: Sendable {
     public let path: FilePath
 
@@ -37,31 +42,61 @@ public struct FeedWriter: Sendable {
         try write(bytes: data)
     }
 
-    /// Replaces the feed file with `data`, a whole serialised document.
+    /// Replaces the feed file with `data`, a whole serialised document, and waits until it is on disk.
     func write(bytes data: some ContiguousBytes) throws(FeedWriteError) {
+        try publish(bytes: data).sync()
+    }
+
+    /// Puts `data`, a whole serialised document, in place under the feed's name (readers see it from
+    /// now on) and returns the new file still open, for `PublishedFeed.sync` or `discard`.
+    /// - Throws: `FeedWriteError` naming the file and the failing step; the old feed is then still in
+    ///   place and no temporary file is left.
+    func publish(bytes data: some ContiguousBytes) throws(FeedWriteError) -> PublishedFeed {
         let directory = path.removingLastComponent()
         let temporary = directory.appending(".\(path.lastComponent?.string ?? "feed.json").\(getpid()).tmp")
+        let fd: FileDescriptor
         do {
-            let fd = try FileDescriptor.open(
+            fd = try FileDescriptor.open(
                 temporary, .writeOnly, options: [.create, .truncate, .closeOnExec],
                 permissions: [.ownerReadWrite, .groupRead, .otherRead])
-            // Written by root beside the unit, the feed must stay the folder owner's, or the unit cannot replace it.
-            StateOwnership.adopt(descriptor: fd.rawValue, in: directory.string)
-            do {
-                try fd.closeAfter {
-                    _ = try data.withUnsafeBytes { try fd.writeAll($0) }
-                    try fsync(fd)
-                }
-            } catch {
-                _ = try? removeFile(temporary)
-                throw error
-            }
-            try rename(temporary, to: path)
-        } catch let error as Errno {
-            throw FeedWriteError(path: path, step: "write", reason: error.description)
         } catch {
             throw FeedWriteError(path: path, step: "write", reason: "\(error)")
         }
+        // Written by root beside the unit, the feed must stay the folder owner's, or the unit cannot replace it.
+        StateOwnership.adopt(descriptor: fd.rawValue, in: directory.string)
+        do {
+            _ = try data.withUnsafeBytes { try fd.writeAll($0) }
+            try rename(temporary, to: path)
+        } catch {
+            _ = try? fd.close()
+            _ = try? removeFile(temporary)
+            throw FeedWriteError(path: path, step: "write", reason: "\(error)")
+        }
+        return PublishedFeed(descriptor: fd, path: path)
+    }
+}
+
+/// A feed file in place under the feed's name whose data may not be on disk yet. Exactly one of
+/// `sync` and `discard` closes it.
+struct PublishedFeed: Sendable {
+    fileprivate let descriptor: FileDescriptor
+    let path: FilePath
+
+    /// Waits until the file's data is on disk (`fsync`), then closes it.
+    /// - Throws: `FeedWriteError` naming the feed (an I/O error of the disk shows here).
+    func sync() throws(FeedWriteError) {
+        defer { _ = try? descriptor.close() }
+        do {
+            try fsync(descriptor)
+        } catch {
+            throw FeedWriteError(path: path, step: "sync", reason: "\(error)")
+        }
+    }
+
+    /// Closes the file without waiting for the disk: a newer file replaced it under the feed's name, and
+    /// that one's `sync` stands for both.
+    func discard() {
+        _ = try? descriptor.close()
     }
 }
 

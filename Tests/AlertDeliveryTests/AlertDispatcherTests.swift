@@ -119,6 +119,51 @@ final class FakeJournal: Sendable {
         #expect(try feedIDs(feed).count == 2)
     }
 
+    @Test func whileMoreAlertsWaitTheFeedIsPublishedAtOnceAndMarkedLater() throws {
+        let store = try FactStore(directory: folder.string)
+        let dispatcher = try dispatcher(store, FakeJournal())
+        try raise(store, 0)
+        let busy = dispatcher.deliverPending(to: .feed, today: today, moreWaiting: { true })
+        #expect(busy.isComplete && busy.feedWritten && busy.fed == 0)
+        #expect(try feedIDs().count == 1, "readers see the item before its fsync")
+        #expect(try store.pendingAlerts(for: .feed, limit: 10).count == 1, "marked only once synced")
+
+        // Another alert while still busy: a new file replaces the unsynced one, nothing is marked yet.
+        try raise(store, 1)
+        let again = dispatcher.deliverPending(to: .feed, today: today, moreWaiting: { true })
+        #expect(again.feedWritten && again.fed == 0)
+        #expect(try feedIDs().count == 2)
+
+        // Nothing more waiting: the last file is synced and both alerts are marked, with no rewrite.
+        let idle = dispatcher.deliverPending(to: .feed, today: today)
+        #expect(idle.isComplete && !idle.feedWritten && idle.fed == 2)
+        #expect(try store.pendingAlerts(for: .feed, limit: 10).isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.string).filter { $0.hasSuffix(".tmp") }.isEmpty)
+    }
+
+    @Test func aFeedKeptBusyIsStillSyncedAndMarkedWithinTheBound() throws {
+        let store = try FactStore(directory: folder.string)
+        let dispatcher = try dispatcher(store, FakeJournal())
+        try raise(store, 0)
+        #expect(dispatcher.deliverPending(to: .feed, today: today, moreWaiting: { true }).fed == 0)
+        Thread.sleep(forTimeInterval: Double((AlertDispatcher.settleWithin + .milliseconds(50)).components.attoseconds) / 1e18)
+        // Still busy, nothing new to write, but the published file has waited long enough.
+        let late = dispatcher.deliverPending(to: .feed, today: today, moreWaiting: { true })
+        #expect(late.isComplete && !late.feedWritten && late.fed == 1)
+        #expect(try store.pendingAlerts(for: .feed, limit: 10).isEmpty)
+    }
+
+    @Test func aRestartedDispatcherDeliversWhatAnUnsyncedFeedHeld() throws {
+        let store = try FactStore(directory: folder.string)
+        try raise(store, 0)
+        // Published, then the process died before the fsync and the mark.
+        #expect(try dispatcher(store, FakeJournal()).deliverPending(to: .feed, today: today, moreWaiting: { true }).fed == 0)
+        let restarted = try dispatcher(store, FakeJournal())
+        let report = restarted.deliverPending(to: .feed, today: today)
+        #expect(report.isComplete && report.feedWritten && report.fed == 1)
+        #expect(try feedIDs().count == 1, "the same item, not a second one")
+    }
+
     @Test func afterARestartAlertsAlreadyInTheJournalAreNotSentAgainOnceItCaughtUp() throws {
         let store = try FactStore(directory: folder.string)
         for n in 0..<4 { try raise(store, n) }

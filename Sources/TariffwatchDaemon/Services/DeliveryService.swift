@@ -96,10 +96,12 @@ struct DeliveryService: Service {
         let heartbeat = self.heartbeat
         let loop: Heartbeat.Loop = sink == .journal ? .journalDelivery : .feedDelivery
         let logger = self.logger
+        let trigger = self.trigger
         return await lane.run {
             heartbeat.busy(loop)
             defer { heartbeat.idle(loop) }
-            let report = dispatcher.deliverPending(to: sink, today: CalendarDate.today())
+            let report = dispatcher.deliverPending(
+                to: sink, today: CalendarDate.today(), moreWaiting: { trigger.isSignalled(for: sink) })
             if report.alreadyInJournal > 0 {
                 logger.notice("found \(report.alreadyInJournal) alerts already in the journal from before the restart; not sent again")
             }
