@@ -21,6 +21,8 @@ public final class FactStore: Sendable {
     let recentAlerts = RecentAlerts(capacity: 1024)
     /// Which facts gained sources in the last commits, so a feed delivery reads only those counts.
     let sourceCounts = SourceCountLog(capacity: 1024)
+    /// Candidate facts' values, decoded once for the store's life (only the writer uses it).
+    let factValues = FactValueCache()
     /// One reader at a time. GRDB's reader pool guards its connections with concurrent dispatch queues
     /// (`ReadWriteLock`, `Pool.barrierQueue`); when two lanes read at once, the waiter is handed to a
     /// libdispatch global queue, whose first worker arms the once-a-second pool monitor and starts the event
@@ -169,7 +171,7 @@ public final class FactStore: Sendable {
         let operation = changes.count == 1 ? changes[0].operation : "record \(changes.count) files"
         let epoch = self.epoch
         let (alerts, counted) = try write(operation) { db -> ([[Alert]], Set<String>) in
-            let values = FactValueCache()
+            let values = factValues
             var counted: Set<String> = []
             let alerts = try changes.map { change -> [Alert] in
                 switch change {

@@ -79,6 +79,7 @@ public struct Application: Sendable {
             policy: settings.alertPolicy, events: events, logger: logger)
         processor.limits = settings.extractionLimits
         processor.dispatcher = dispatcher
+        processor.raisedAlerts = { trigger.signal(.feed) }
         let archived = WakeChannel()
         if settings.afterProcessing != .keep {
             processor.housekeeper = InboxHousekeeper(

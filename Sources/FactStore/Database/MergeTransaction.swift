@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import GRDB
 import TariffExtraction
 
@@ -223,24 +224,37 @@ extension Observation {
     }
 }
 
-/// Fact values decoded from their JSON text, for one transaction: a batch of files reads the same
-/// candidate facts again and again, and decoding was the merge's largest cost. Keyed by the exact text,
-/// so an updated fact (new text) is decoded afresh. Values are written with `CanonicalJSON`, which
-/// costs less than a look-up here would.
-final class FactValueCache {
-    private var decoded: [String: FactValue] = [:]
+/// Fact values decoded from their JSON text: a merge reads the same candidate facts again and again,
+/// and decoding (`JSONDecoder`) was its largest cost. Keyed by the exact text, so an updated fact (new
+/// text) is decoded afresh and nothing needs invalidating, not even after a rolled-back transaction:
+/// the store keeps one for its life (`FactStore.factValues`), so a file arriving alone does not decode
+/// its bucket's facts again either (a third of a one-file merge before). Values are written with
+/// `CanonicalJSON`, which costs less than a look-up here would.
+final class FactValueCache: Sendable {
+    /// Past this many values the cache starts again (about 1 KB each, text and value).
+    let capacity: Int
+    private let decoded = Mutex<[String: FactValue]>([:])
+
+    init(capacity: Int = 1024) {
+        self.capacity = capacity
+    }
 
     func encode(_ value: FactValue) throws -> String {
         try value.canonicalJSON
     }
 
     func decode(_ text: String) throws -> FactValue {
-        if let value = decoded[text] { return value }
+        if let value = decoded.withLock({ $0[text] }) { return value }
         let value = try JSONText.decode(FactValue.self, text)
-        if decoded.count >= 4096 { decoded.removeAll(keepingCapacity: true) }
-        decoded[text] = value
+        decoded.withLock { decoded in
+            if decoded.count >= capacity { decoded.removeAll(keepingCapacity: true) }
+            decoded[text] = value
+        }
         return value
     }
+
+    /// How many values it holds (tests).
+    var count: Int { decoded.withLock { $0.count } }
 }
 
 extension Alert {

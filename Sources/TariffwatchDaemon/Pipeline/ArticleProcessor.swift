@@ -32,6 +32,9 @@ public struct ArticleProcessor: Sendable {
     /// Sends each alert's journal entry right after the commit that raised it, from this lane
     /// (`AlertDispatcher.sendToJournalAtOnce`); nil leaves every alert to the delivery lanes.
     public var dispatcher: AlertDispatcher?
+    /// Called on this lane right after a commit that raised alerts, before their journal entries and
+    /// the files' log lines: the feed's delivery starts rendering while this lane sends to the journal.
+    public var raisedAlerts: (@Sendable () -> Void)?
     /// Today in UTC; injected by tests that pin the clock.
     let today: @Sendable () -> CalendarDate
 
@@ -95,6 +98,7 @@ public struct ArticleProcessor: Sendable {
             prepared.append(try prepare(item, storedHash: storedHashes[item.path.string]))
         }
         let alerts = try store.apply(prepared.compactMap(\.change))
+        if alerts.contains(where: { !$0.isEmpty }) { raisedAlerts?() }
         // Before the per-file log lines: an analyst following the journal sees the alert first.
         dispatcher?.sendToJournalAtOnce(alerts.flatMap { $0 }, today: today())
         var stored = alerts.makeIterator()

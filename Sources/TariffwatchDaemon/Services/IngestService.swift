@@ -133,13 +133,15 @@ struct IngestService: Service {
             let work = processor
             let batch = Array(remaining)
             do {
-                let done = try await lane.run {
+                let outcomes = try await lane.run {
                     heartbeat.busy(.ingest)
                     defer { heartbeat.idle(.ingest) }
-                    return try work.process(batch: batch).count
+                    return try work.process(batch: batch)
                 }
-                remaining = remaining.dropFirst(done)
-                trigger.signal()
+                remaining = remaining.dropFirst(outcomes.count)
+                // A batch that raised alerts woke the feed's delivery from the lane, right after its commit.
+                let raised = outcomes.contains { if case .processed(let alerts) = $0 { alerts > 0 } else { false } }
+                if raised && work.raisedAlerts != nil { trigger.signal(.journal) } else { trigger.signal() }
                 heap.trimIfDue()
                 if let since = failingSince {
                     events.stateWritableAgain(directory: store.directory, after: since.duration(to: .now))
