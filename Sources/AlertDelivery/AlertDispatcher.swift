@@ -81,8 +81,6 @@ public final class AlertDispatcher: Sendable {
         var optionsRevision = 0
         /// The cache changed since the file was last written (a write failed after the cache was updated).
         var unwritten = false
-        /// The serialised document, its storage reused from one delivery to the next.
-        var bytes: [UInt8] = []
         /// The file last put under the feed's name, not yet `fsync`ed (its alerts not yet marked).
         var unsettled: Unsettled?
         /// The newest alert the file under the feed's name holds; marks may lag behind it.
@@ -352,8 +350,7 @@ public final class AlertDispatcher: Sendable {
                 logger.warning("the feed's folder is missing; creating it again", metadata: ["feed": "\(feed.path)"])
                 try feed.createDirectory()
             }
-            state.feed.document(into: &state.bytes)
-            let file = try feed.publish(bytes: state.bytes)
+            let file = try state.feed.withDocumentPieces { pieces throws(FeedWriteError) in try feed.publish(pieces: pieces) }
             state.unwritten = false
             report.feedWritten = true
             let earlier = state.unsettled

@@ -52,6 +52,18 @@ public struct FeedWriter: Sendable {
     /// - Throws: `FeedWriteError` naming the file and the failing step; the old feed is then still in
     ///   place and no temporary file is left.
     func publish(bytes data: some ContiguousBytes) throws(FeedWriteError) -> PublishedFeed {
+        do {
+            return try data.withUnsafeBytes { try publish(pieces: [$0]) }
+        } catch let error as FeedWriteError {
+            throw error
+        } catch {
+            throw FeedWriteError(path: path, step: "write", reason: "\(error)")
+        }
+    }
+
+    /// `publish(bytes:)` for a document given as consecutive pieces, written with `writev`: the feed's
+    /// items stay where they are in memory instead of being copied into one buffer first.
+    func publish(pieces: [UnsafeRawBufferPointer]) throws(FeedWriteError) -> PublishedFeed {
         let directory = path.removingLastComponent()
         let temporary = directory.appending(".\(path.lastComponent?.string ?? "feed.json").\(getpid()).tmp")
         let fd: FileDescriptor
@@ -65,7 +77,7 @@ public struct FeedWriter: Sendable {
         // Written by root beside the unit, the feed must stay the folder owner's, or the unit cannot replace it.
         StateOwnership.adopt(descriptor: fd.rawValue, in: directory.string)
         do {
-            _ = try data.withUnsafeBytes { try fd.writeAll($0) }
+            try writeAll(pieces, to: fd)
             try rename(temporary, to: path)
         } catch {
             _ = try? fd.close()
@@ -136,6 +148,31 @@ public struct FeedWriteError: Error, Sendable, CustomStringConvertible {
 private func fsync(_ fd: FileDescriptor) throws(Errno) {
     while Glibc.fsync(fd.rawValue) != 0 {
         if errno != EINTR { throw Errno(rawValue: errno) }
+    }
+}
+
+/// Writes every byte of `pieces`, in order: `writev(2)` with at most `IOV_MAX` pieces a call, again
+/// after a short write or EINTR.
+private func writeAll(_ pieces: [UnsafeRawBufferPointer], to fd: FileDescriptor) throws(Errno) {
+    var vectors = pieces.filter { $0.count > 0 }.map { iovec(iov_base: UnsafeMutableRawPointer(mutating: $0.baseAddress), iov_len: $0.count) }
+    var next = 0
+    while next < vectors.count {
+        let count = min(vectors.count - next, 1024)  // IOV_MAX on Linux
+        let written = vectors.withUnsafeBufferPointer { Glibc.writev(fd.rawValue, $0.baseAddress! + next, Int32(count)) }
+        if written < 0 {
+            if errno == EINTR { continue }
+            throw Errno(rawValue: errno)
+        }
+        // Skip what was written: whole pieces, then the front of a piece written in part.
+        var left = written
+        while next < vectors.count, left >= vectors[next].iov_len {
+            left -= vectors[next].iov_len
+            next += 1
+        }
+        if left > 0 {
+            vectors[next].iov_base += left
+            vectors[next].iov_len -= left
+        }
     }
 }
 

@@ -20,7 +20,29 @@ struct RenderedFeed {
         /// `sources` as the item's JSON array: encoded again only when the first sources grow.
         var sourcesJSON: [UInt8]
         var template: FeedItemTemplate
-        var json: [UInt8]
+        var json: ItemBytes
+    }
+
+    /// One item as the document holds it, `,\n` first, in memory of its own whose address does not
+    /// move: a delivery hands the kernel pointers to every item (`writev`) instead of copying 1 MB into
+    /// one buffer first.
+    final class ItemBytes: @unchecked Sendable {
+        /// `,\n` and the item's JSON; never written to after `init`.
+        let bytes: UnsafeMutableRawBufferPointer
+
+        init(_ json: [UInt8]) {
+            bytes = .allocate(byteCount: json.count + 2, alignment: 1)
+            bytes[0] = UInt8(ascii: ",")
+            bytes[1] = UInt8(ascii: "\n")
+            json.withUnsafeBytes { UnsafeMutableRawBufferPointer(rebasing: bytes[2...]).copyMemory(from: $0) }
+        }
+
+        deinit { bytes.deallocate() }
+
+        /// As the document's first item (no comma) or a later one.
+        func piece(first: Bool) -> UnsafeRawBufferPointer {
+            UnsafeRawBufferPointer(rebasing: bytes[(first ? 1 : 0)...])
+        }
     }
 
     private var header: Header?
@@ -50,7 +72,8 @@ struct RenderedFeed {
             let sourcesJSON = FeedItemTemplate.sourcesJSON(entry.sources)
             fresh[entry.alert.id] = Rendered(
                 factID: entry.alert.factID, sourceCount: entry.sourceCount, sources: entry.sources, sourcesJSON: sourcesJSON,
-                template: template, json: template.render(sourceCount: entry.sourceCount, sourcesJSON: sourcesJSON, fills: fills))
+                template: template,
+                json: ItemBytes(template.render(sourceCount: entry.sourceCount, sourcesJSON: sourcesJSON, fills: fills)))
         }
         let growing = Set(stale.compactMap { revision in
             rendered[revision.alertID].flatMap { $0.sources.count < FeedEntry.maxSources ? $0.factID : nil }
@@ -63,7 +86,7 @@ struct RenderedFeed {
                 item.sources = now
                 item.sourcesJSON = FeedItemTemplate.sourcesJSON(now)
             }
-            item.json = item.template.render(sourceCount: item.sourceCount, sourcesJSON: item.sourcesJSON, fills: fills)
+            item.json = ItemBytes(item.template.render(sourceCount: item.sourceCount, sourcesJSON: item.sourcesJSON, fills: fills))
             fresh[revision.alertID] = item
         }
         // In place, O(changes): rebuilding the dictionary copied and released every cached item at every delivery.
@@ -86,18 +109,39 @@ struct RenderedFeed {
 
     /// The whole document: the feed's fields, then one item per line, newest first.
     func document() -> [UInt8] {
-        var out: [UInt8] = []
-        document(into: &out)
-        return out
+        withDocumentPieces { pieces in
+            var out: [UInt8] = []
+            out.reserveCapacity(pieces.reduce(0) { $0 + $1.count })
+            for piece in pieces { out.append(contentsOf: piece) }
+            return out
+        }
     }
 
-    /// `document()` written over `out`, reusing its storage: the feed is about 1 MB at 500 items, and a
-    /// fresh buffer per delivery cost an `mmap`, a page fault per 4 KiB and a `munmap` every time.
-    func document(into out: inout [UInt8]) {
+    /// Calls `body` with the document as consecutive pieces (the feed's fields, each item, the end),
+    /// valid only during the call: what `FeedWriter.publish(pieces:)` hands to `writev`.
+    func withDocumentPieces<R>(_ body: ([UnsafeRawBufferPointer]) throws -> R) rethrows -> R {
+        let head = headBytes()
+        return try head.withUnsafeBytes { head in
+            try Self.tail.withUnsafeBytes { tail in
+                var pieces: [UnsafeRawBufferPointer] = []
+                pieces.reserveCapacity(order.count + 2)
+                pieces.append(head)
+                for id in order {
+                    if let item = rendered[id] { pieces.append(item.json.piece(first: pieces.count == 1)) }
+                }
+                pieces.append(tail)
+                // The items' memory belongs to `rendered`, which `self` keeps until `body` returns.
+                return try withExtendedLifetime(self) { try body(pieces) }
+            }
+        }
+    }
+
+    private static let tail = Array("\n]}\n".utf8)
+
+    /// The document up to its first item.
+    private func headBytes() -> [UInt8] {
         let header = self.header ?? Header(title: "", homePageURL: nil, description: "")
-        let items = order.compactMap { rendered[$0]?.json }
-        out.removeAll(keepingCapacity: true)
-        out.reserveCapacity(256 + header.title.utf8.count + header.description.utf8.count + items.reduce(0) { $0 + $1.count + 2 })
+        var out: [UInt8] = []
         out.append(contentsOf: "{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":".utf8)
         out.append(contentsOf: jsonString(header.title))
         if let home = header.homePageURL {
@@ -107,12 +151,7 @@ struct RenderedFeed {
         out.append(contentsOf: ",\"description\":".utf8)
         out.append(contentsOf: jsonString(header.description))
         out.append(contentsOf: ",\"items\":[".utf8)
-        for (index, json) in items.enumerated() {
-            if index > 0 { out.append(UInt8(ascii: ",")) }
-            out.append(UInt8(ascii: "\n"))
-            out.append(contentsOf: json)
-        }
-        out.append(contentsOf: "\n]}\n".utf8)
+        return out
     }
 
     private func jsonString(_ text: String) -> [UInt8] {

@@ -54,6 +54,27 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.string) == ["feed.json"])
     }
 
+    @Test func aDocumentInMorePiecesThanOneWritevTakesIsWrittenWholeAndInOrder() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder.string) }
+        let writer = FeedWriter(path: folder.appending("feed.json"))
+        // 3,000 pieces (IOV_MAX is 1,024), some empty, sizes from 0 to 1 KiB, cut from one buffer.
+        let sizes = (0..<3_000).map { ($0 * 37) % 1_031 }
+        let expected = (0..<sizes.reduce(0, +)).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ $0 >> 9) }
+        let file = try expected.withUnsafeBytes { buffer in
+            var start = 0
+            let pieces = sizes.map { size in
+                defer { start += size }
+                return UnsafeRawBufferPointer(rebasing: buffer[start..<(start + size)])
+            }
+            return try writer.publish(pieces: pieces)
+        }
+        #expect(FileManager.default.contents(atPath: folder.appending("feed.json").string) == Data(expected), "visible before the sync")
+        try file.sync()
+        #expect(FileManager.default.contents(atPath: folder.appending("feed.json").string) == Data(expected))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.string) == ["feed.json"])
+    }
+
     @Test func aMissingFolderIsAnErrorNamingTheFeed() throws {
         let writer = FeedWriter(path: "/nonexistent-folder/feed.json")
         let error = #expect(throws: FeedWriteError.self) { try writer.write(bytes: document(1)) }
