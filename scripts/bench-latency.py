@@ -7,6 +7,8 @@ rate and measures, per file:
   is the file, minus the wall-clock time the rename returned (same clock, microseconds);
 - drop → feed item: the time an inotify event on the feed's folder showed a feed.json holding an
   item for the file, minus the time the rename returned (monotonic clock).
+Each phase also prints the daemon's CPU time (user + system, all threads, from /proc) per file dropped,
+which does not count waiting for a core and so varies less with the machine's load than latency does.
 The floor is one small write + fsync + rename in the state folder, measured by this script on the same
 disk in the same run, so the figures can be read as multiples of what the disk allows.
 
@@ -166,6 +168,13 @@ def run_phase(inbox, staging, rate, seconds, first_index):
     return drops, first_index + count
 
 
+def cpu_seconds(pid):
+    """User + system CPU seconds of process `pid` and all its threads so far (/proc/PID/stat)."""
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def summarize(label, latencies, expected):
     ms = [x * 1000 for x in latencies]
     missing = expected - len(ms)
@@ -195,12 +204,16 @@ def measure(args, with_journal):
                   f"p50 {percentile(floor, 0.5):.2f} ms  p99 {percentile(floor, 0.99):.2f} ms")
             index = 0
             for rate in args.rates:
+                cpu_before = cpu_seconds(daemon.pid)
                 drops, index = run_phase(inbox, staging, rate, args.seconds, index)
                 settle = time.monotonic() + 10
                 while time.monotonic() < settle and not all(n in watcher.seen for n in drops):
                     time.sleep(0.05)
                 feed = [watcher.seen[n] - drops[n][0] for n in drops if n in watcher.seen]
-                print(f"{rate:>5} files/s for {args.seconds} s")
+                # The daemon's CPU per file is steadier than latency on a shared machine: it does not
+                # count the time spent waiting for a core.
+                cpu = cpu_seconds(daemon.pid) - cpu_before
+                print(f"{rate:>5} files/s for {args.seconds} s (daemon CPU {cpu * 1000 / max(1, len(drops)):.2f} ms per file)")
                 print("  " + summarize("drop → feed item   ", feed, len(drops)))
                 if with_journal:
                     subprocess.run(["journalctl", "--sync"], capture_output=True)
