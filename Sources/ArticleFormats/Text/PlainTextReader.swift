@@ -83,18 +83,54 @@ enum Dateline {
     static let headLength = 2000
 
     static func find(in text: String, modificationDay: CalendarDate) -> PublicationDate? {
+        var text = text
+        return text.withUTF8 { find(inUTF8: $0, modificationDay: modificationDay) }
+    }
+
+    /// The lines of the head (the first `headLength` scalars, split at `\n` and `\r`, empty lines
+    /// skipped) walked in place, up to the `PlainTextReader.datelineLines`-th that is not blank. Only
+    /// the top of the article can hold its dateline, and every date the readers know has a day number:
+    /// a line without an ASCII digit is only asked whether it is blank, no String is made of it.
+    static func find(inUTF8 bytes: UnsafeBufferPointer<UInt8>, modificationDay: CalendarDate) -> PublicationDate? {
+        var position = 0
+        var scalars = 0
         var checked = 0
-        // Only the top of the article can hold its dateline; splitting the whole text would cost more
-        // than extracting it.
-        for line in text.unicodeScalars.prefix(headLength).split(whereSeparator: { $0 == "\n" || $0 == "\r" }).map(String.init) {
-            let trimmed = MainText.collapse(line)
-            if trimmed.isEmpty { continue }
+        var headEnded = false
+        while position < bytes.count, !headEnded {
+            let start = position
+            var hasDigit = false
+            var end = bytes.count
+            while position < bytes.count {
+                let byte = bytes[position]
+                if byte & 0xC0 != 0x80 {  // a scalar starts here
+                    if scalars == headLength {
+                        end = position
+                        headEnded = true
+                        break
+                    }
+                    scalars += 1
+                    if byte == 0x0A || byte == 0x0D {
+                        end = position
+                        position += 1
+                        break
+                    }
+                    if byte &- 0x30 < 10 { hasDigit = true }
+                }
+                position += 1
+            }
+            guard end > start else { continue }
+            let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            if !hasDigit {
+                if !MainText.isBlank(line) {
+                    checked += 1
+                    if checked > PlainTextReader.datelineLines { return nil }
+                }
+                continue
+            }
             checked += 1
-            if checked > PlainTextReader.datelineLines { break }
-            // Every date the readers know has a day number.
-            guard trimmed.utf8.contains(where: { (0x30...0x39).contains($0) }),
-                let found = DateText.find(in: String(trimmed.prefix(160)))
-            else { continue }
+            if checked > PlainTextReader.datelineLines { return nil }
+            let trimmed = MainText.collapse(line)
+            guard let found = DateText.find(in: String(trimmed.prefix(160))) else { continue }
             let lineText = String(trimmed.prefix(160))
             guard isDateline(lineText, found) || isDateOnlyLine(lineText, found),
                 let date = DateText.complete(found, notAfter: modificationDay)
