@@ -23,6 +23,13 @@ struct HeadScanTests {
         ("Zölle auf Stahl: „Brüssel“ reagiert — 日本\nPARIS, Dec. 28 (AFP) — The EU", "2024-12-28"),
         ("Überschrift\nOct\u{00A0}24\u{2009}(Reuters)\u{3000}- Canada said", "2025-10-24"),
         ("e\u{301}\u{1F600}\nWASHINGTON (Reuters) - no date", nil),
+        // Dashes: a dash with a combining mark is not a dash; lines longer than a KiB are read from their start.
+        ("PARIS, Dec. 28 (AFP) -\u{301} The EU", nil),
+        ("PARIS, Dec. 28 (AFP) —\u{301} The EU", nil),
+        ("PARIS, Dec. 28 (AFP) – The EU" + String(repeating: " word", count: 400), "2024-12-28"),
+        ("Oct 24 (Reuters) - Canada" + String(repeating: " e\u{301}\u{302}\u{303}", count: 400), "2025-10-24"),
+        ("Published: Monday, October 20, 2025 08:15 ET" + String(repeating: "\u{00A0}", count: 600) + "x", nil),
+        ("Published: Monday, October 20, 2025 08:15 ET" + String(repeating: "\u{00A0}", count: 600), "2025-10-20"),
     ] as [(String, String?)])
     func dateline(_ text: String, _ expected: String?) {
         let found = Dateline.find(in: text, modificationDay: fixtureDay)
@@ -50,6 +57,19 @@ struct HeadScanTests {
         for text in ["", " ", "a", "  a  b\t\nc ", "\u{00A0}x\u{3000}\u{2028}y\u{205F}", "é  日\u{1F600} ", String(repeating: " a", count: 500)] {
             #expect(MainText.collapse(text) == ReferenceReading.collapse(text))
             #expect(text.utf8.withContiguousStorageIfAvailable { MainText.isBlank($0) } == ReferenceReading.collapse(text).isEmpty)
+        }
+    }
+
+    /// The first 160 Characters of a collapsed line, from its first KiB when that holds more than 160: the
+    /// Character boundaries around the 160th (combining marks, flags, emoji sequences) are the whole line's.
+    @Test func collapsedHeadOfLongLines() {
+        var random = SplitMix64(seed: 13)
+        let pieces = ["x", "word ", "  ", "\u{00A0}", "\u{3000}", "e\u{301}", "\u{301}\u{302}", "🇫🇷", "🇩🇪", "👨‍👩‍👧", "\u{200D}", "日本", "é", "\u{1F3FB}", "क्ष"]
+        for round in 0..<3000 {
+            var line = ""
+            while line.utf8.count < 900 + Int(random.next() % 500) { line += pieces[Int(random.next() % UInt64(pieces.count))] }
+            let expected = String(ReferenceReading.collapse(line).prefix(Dateline.lineLength))
+            #expect(line.utf8.withContiguousStorageIfAvailable { Dateline.collapsedHead($0) } == expected, "round \(round)")
         }
     }
 
@@ -97,7 +117,8 @@ struct HeadScanTests {
             "November 3, 2024 | Updated 3 hours ago", "Published: Monday, October 20, 2025 08:15 ET", "2025",
             "By Anna Keller, October 20, 2025", "PARIS, Dec. 28 (AFP) — The EU", "Oct. 1, 2025", "WASHINGTON (Reuters) -",
             "\n", "\r", "\r\n", "\n\n", " ", "\t", "\u{0B}", "\u{0C}", "\u{00A0}", "\u{3000}", "\u{2009}", "\u{85}", "\u{2028}",
-            "Zölle – „Brüssel“", "日本の関税", "\u{1F600}", "e\u{301}", "-- ", "—", "(AFP)", ",",
+            "Zölle – „Brüssel“", "日本の関税", "\u{1F600}", "e\u{301}", "-- ", "—", "(AFP)", ",", "-\u{301}", "–", "- ",
+            String(repeating: "word ", count: 230), String(repeating: "\u{301}", count: 300), "🇫🇷",
         ]
         for round in 0..<3000 {
             var text = ""

@@ -129,15 +129,48 @@ enum Dateline {
             }
             checked += 1
             if checked > PlainTextReader.datelineLines { return nil }
-            let trimmed = MainText.collapse(line)
-            guard let found = DateText.find(in: String(trimmed.prefix(160))) else { continue }
-            let lineText = String(trimmed.prefix(160))
+            let lineText = collapsedHead(line)
+            // A dateline has a dash after its date, a date-only line is short: else no date is looked for.
+            guard hasDash(lineText) || lineText.count <= dateOnlyLineLength, let found = DateText.find(in: lineText) else { continue }
             guard isDateline(lineText, found) || isDateOnlyLine(lineText, found),
                 let date = DateText.complete(found, notAfter: modificationDay)
             else { continue }
             return PublicationDate(date: date, source: .dateline, origin: "dateline \"\(lineText.prefix(60))\"")
         }
         return nil
+    }
+
+    /// How much of a line (in Characters, after `MainText.collapse`) the dateline rules read.
+    static let lineLength = 160
+    /// The longest line `isDateOnlyLine` accepts, in Characters.
+    static let dateOnlyLineLength = 80
+
+    /// `MainText.collapse(line).prefix(lineLength)`, collapsing only the line's first KiB when that is enough:
+    /// when a Character follows the last one kept, the boundaries before it are the same as in the whole
+    /// line's (a grapheme boundary depends only on the scalars up to the one after it).
+    static func collapsedHead(_ line: UnsafeBufferPointer<UInt8>) -> String {
+        let bytes = 1024
+        if line.count > bytes {
+            var cut = bytes
+            while cut > 0, line[cut] & 0xC0 == 0x80 { cut -= 1 }  // at a scalar's first byte
+            let head = MainText.collapse(UnsafeBufferPointer(rebasing: line[..<cut]))
+            let kept = head.prefix(lineLength)
+            if kept.endIndex < head.endIndex { return String(kept) }
+        }
+        return String(MainText.collapse(line).prefix(lineLength))
+    }
+
+    /// Whether `isDateline` could find its dash in `line`: `--`, `- `, an em or an en dash, as bytes.
+    static func hasDash(_ line: String) -> Bool {
+        var previous: UInt8 = 0
+        var beforePrevious: UInt8 = 0
+        for byte in line.utf8 {
+            if previous == 0x2D, byte == 0x2D || byte == 0x20 { return true }
+            if beforePrevious == 0xE2, previous == 0x80, byte == 0x94 || byte == 0x93 { return true }  // U+2014, U+2013
+            beforePrevious = previous
+            previous = byte
+        }
+        return false
     }
 
     /// Before the date only an upper-case place (`BEIJING,`, `WASHINGTON/BRUSSELS,`); after it,
@@ -158,7 +191,7 @@ enum Dateline {
 
     /// The line says nothing but the date, its weekday, time and a label such as "Published".
     static func isDateOnlyLine(_ line: String, _ found: DateText.Found) -> Bool {
-        guard found.year != nil, line.count <= 80 else { return false }
+        guard found.year != nil, line.count <= dateOnlyLineLength else { return false }
         var rest = line
         rest.removeSubrange(found.range)
         if rest.hasPrefix("By ") { return false }
