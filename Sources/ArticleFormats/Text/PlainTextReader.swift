@@ -109,12 +109,15 @@ enum Dateline {
                         break
                     }
                     scalars += 1
-                    if byte == 0x0A || byte == 0x0D {
-                        end = position
-                        position += 1
-                        break
+                    if byte < 0x3A {  // digits, "\n" and "\r" are all below ":"
+                        if byte >= 0x30 {
+                            hasDigit = true
+                        } else if byte == 0x0A || byte == 0x0D {
+                            end = position
+                            position += 1
+                            break
+                        }
                     }
-                    if byte &- 0x30 < 10 { hasDigit = true }
                 }
                 position += 1
             }
@@ -145,12 +148,11 @@ enum Dateline {
     /// The longest line `isDateOnlyLine` accepts, in Characters.
     static let dateOnlyLineLength = 80
 
-    /// `MainText.collapse(line).prefix(lineLength)`, collapsing only the line's first KiB when that is enough:
-    /// when a Character follows the last one kept, the boundaries before it are the same as in the whole
-    /// line's (a grapheme boundary depends only on the scalars up to the one after it).
+    /// `MainText.collapse(line).prefix(lineLength)`, collapsing only the line's first 320 bytes, or KiB, when
+    /// that is enough: when a Character follows the last one kept, the boundaries before it are the same as
+    /// in the whole line's (a grapheme boundary depends only on the scalars up to the one after it).
     static func collapsedHead(_ line: UnsafeBufferPointer<UInt8>) -> String {
-        let bytes = 1024
-        if line.count > bytes {
+        for bytes in [2 * lineLength, 1024] where line.count > bytes {
             var cut = bytes
             while cut > 0, line[cut] & 0xC0 == 0x80 { cut -= 1 }  // at a scalar's first byte
             let head = MainText.collapse(UnsafeBufferPointer(rebasing: line[..<cut]))
