@@ -30,6 +30,10 @@ struct HeadScanTests {
         ("Oct 24 (Reuters) - Canada" + String(repeating: " e\u{301}\u{302}\u{303}", count: 400), "2025-10-24"),
         ("Published: Monday, October 20, 2025 08:15 ET" + String(repeating: "\u{00A0}", count: 600) + "x", nil),
         ("Published: Monday, October 20, 2025 08:15 ET" + String(repeating: "\u{00A0}", count: 600), "2025-10-20"),
+        // Long ASCII prose is skipped unless a dash or a non-ASCII byte comes within its first 161 visible bytes.
+        ("October 24, 2025 " + String(repeating: "x ", count: 150) + "- ok", nil),
+        ("BEIJING, Oct. 24 " + String(repeating: " ", count: 300) + "(Xinhua) -- China" + String(repeating: " word", count: 80), "2025-10-24"),
+        ("Oct. 24, 2025" + String(repeating: " \t", count: 100), "2025-10-24"),
     ] as [(String, String?)])
     func dateline(_ text: String, _ expected: String?) {
         let found = Dateline.find(in: text, modificationDay: fixtureDay)
@@ -119,6 +123,7 @@ struct HeadScanTests {
             "\n", "\r", "\r\n", "\n\n", " ", "\t", "\u{0B}", "\u{0C}", "\u{00A0}", "\u{3000}", "\u{2009}", "\u{85}", "\u{2028}",
             "Zölle – „Brüssel“", "日本の関税", "\u{1F600}", "e\u{301}", "-- ", "—", "(AFP)", ",", "-\u{301}", "–", "- ",
             String(repeating: "word ", count: 230), String(repeating: "\u{301}", count: 300), "🇫🇷",
+            String(repeating: "ab ", count: 52), String(repeating: "a", count: 159), String(repeating: "\t", count: 90),
         ]
         for round in 0..<3000 {
             var text = ""

@@ -132,9 +132,10 @@ enum Dateline {
             }
             checked += 1
             if checked > PlainTextReader.datelineLines { return nil }
-            let lineText = collapsedHead(line)
             // A dateline has a dash after its date, a date-only line is short: else no date is looked for.
-            guard hasDash(lineText) || lineText.count <= dateOnlyLineLength, let found = DateText.find(in: lineText) else { continue }
+            if isLongProseWithoutDash(line) { continue }
+            let lineText = collapsedHead(line)
+            guard hasDash(lineText) || isShort(lineText), let found = DateText.find(in: lineText) else { continue }
             guard isDateline(lineText, found) || isDateOnlyLine(lineText, found),
                 let date = DateText.complete(found, notAfter: modificationDay)
             else { continue }
@@ -164,13 +165,34 @@ enum Dateline {
 
     /// Whether `isDateline` could find its dash in `line`: `--`, `- `, an em or an en dash, as bytes.
     static func hasDash(_ line: String) -> Bool {
-        var previous: UInt8 = 0
-        var beforePrevious: UInt8 = 0
-        for byte in line.utf8 {
-            if previous == 0x2D, byte == 0x2D || byte == 0x20 { return true }
-            if beforePrevious == 0xE2, previous == 0x80, byte == 0x94 || byte == 0x93 { return true }  // U+2014, U+2013
-            beforePrevious = previous
-            previous = byte
+        var line = line
+        return line.withUTF8 { bytes in
+            guard bytes.count >= 2 else { return false }
+            for index in 1..<bytes.count {
+                let byte = bytes[index], previous = bytes[index - 1]
+                if previous == 0x2D, byte == 0x2D || byte == 0x20 { return true }
+                if index >= 2, bytes[index - 2] == 0xE2, previous == 0x80, byte == 0x94 || byte == 0x93 { return true }  // U+2014, U+2013
+            }
+            return false
+        }
+    }
+
+    /// `line.count <= dateOnlyLineLength`, counting at most that many Characters.
+    static func isShort(_ line: String) -> Bool {
+        line.utf8.count <= dateOnlyLineLength
+            || line.index(line.startIndex, offsetBy: dateOnlyLineLength, limitedBy: line.endIndex).map { $0 == line.endIndex } ?? true
+    }
+
+    /// The line's first `lineLength + 1` bytes that are not whitespace are ASCII and none is `-`: each starts
+    /// a Character of its own (no CR LF inside a line), so the collapsed line's first `lineLength`
+    /// Characters, all the rules read, are more than `dateOnlyLineLength` and hold no dash.
+    static func isLongProseWithoutDash(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var visible = 0
+        for byte in line {
+            if byte >= 0x80 || byte == 0x2D { return false }
+            if byte == 0x20 || (0x09...0x0D).contains(byte) { continue }
+            visible += 1
+            if visible > lineLength { return true }
         }
         return false
     }
