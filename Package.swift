@@ -107,7 +107,8 @@ let package = Package(
         .executableTarget(
             name: "tariffwatch",
             dependencies: [
-                "TariffwatchDaemon", "FeedServer", "TariffExtraction", "FactStore", "Systemd", argumentParser, logging, nioCore, nioPosix,
+                "TariffwatchDaemon", "ArticleWatcher", "FeedServer", "TariffExtraction", "FactStore", "Systemd", argumentParser, logging,
+                nioCore, nioPosix,
             ],
             swiftSettings: strictSettings
         ),

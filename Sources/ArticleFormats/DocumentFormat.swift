@@ -34,28 +34,42 @@ enum FormatSniffer {
     /// How far into the file the sniffer looks.
     static let window = 4096
 
+    /// Where a PDF header may start: PDF readers accept it within the first 1024 bytes.
+    static let pdfHeaderLimit = 1024
+    static let pdfHeader = Array("%PDF-".utf8)
+
     static func sniff(_ bytes: [UInt8], fileName: String) -> DocumentFormat {
-        let head = Array(bytes.prefix(window))
-        var start = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        // PDF readers accept the header within the first 1024 bytes.
-        if let pdf = firstIndex(of: Array("%PDF-".utf8), in: head), pdf < 1024 { return .pdf }
-        while start < head.count, isSpace(head[start]) { start += 1 }
-        let lower = String(decoding: head[start...].map(asciiLower), as: UTF8.self)
-        let byExtension = extensionFormat(fileName)
-        if lower.hasPrefix("<") {
-            switch firstElementName(lower) {
-            case "rss", "rdf:rdf": return .rss
-            case "feed": return .atom
-            default: return .html
+        bytes.withUnsafeBufferPointer { all in
+            // Only what is compared is looked at or lower-cased: a text file, the common case, costs a
+            // bounded search for `%PDF-` and the mail header lines, no String of the window.
+            let head = UnsafeBufferPointer(rebasing: all.prefix(window))
+            let pdfSearch = UnsafeBufferPointer(rebasing: head.prefix(pdfHeaderLimit - 1 + pdfHeader.count))
+            if firstIndex(of: pdfHeader, in: pdfSearch) != nil {
+                return .pdf
             }
+            var start = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            while start < head.count, isSpace(head[start]) { start += 1 }
+            let rest = UnsafeBufferPointer(rebasing: head[start...])
+            // Markup and JSON start with one of these bytes; only then is the window compared as lower-case
+            // text (as Characters: `<` followed by a combining mark is not markup).
+            if let first = rest.first, first == UInt8(ascii: "<") || first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
+                let lower = String(decoding: rest.map(asciiLower), as: UTF8.self)
+                if lower.hasPrefix("<") {
+                    switch firstElementName(lower) {
+                    case "rss", "rdf:rdf": return .rss
+                    case "feed": return .atom
+                    default: return .html
+                    }
+                }
+                if lower.hasPrefix("{") || lower.hasPrefix("[") {
+                    if lower.contains("jsonfeed.org/version/") { return .jsonFeed }
+                    return looksLikeJSONLines(bytes) ? .jsonLines : .json
+                }
+            }
+            if looksLikeMail(rest) { return .email }
+            if let byExtension = extensionFormat(fileName), byExtension == .html || byExtension == .email { return byExtension }
+            return .text
         }
-        if lower.hasPrefix("{") || lower.hasPrefix("[") {
-            if lower.contains("jsonfeed.org/version/") { return .jsonFeed }
-            return looksLikeJSONLines(bytes) ? .jsonLines : .json
-        }
-        if looksLikeMail(head[start...].map(asciiLower)) { return .email }
-        if let byExtension, byExtension == .html || byExtension == .email { return byExtension }
-        return .text
     }
 
     /// The first element after the XML declaration, comments, processing instructions and doctype.
@@ -87,27 +101,46 @@ enum FormatSniffer {
     }
 
     /// A header block: the first line is `Name: value` (or an mbox `From ` line) and at least two
-    /// of the headers every mail carries appear before the first blank line.
-    static func looksLikeMail(_ lower: [UInt8]) -> Bool {
-        var lines: [ArraySlice<UInt8>] = []
-        for line in lower.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            if line.isEmpty || line == [0x0D] { break }
-            lines.append(line)
+    /// of the headers every mail carries appear before the first blank line. Header names are compared
+    /// case-insensitively; the scan stops at the first blank line, or as soon as the answer is yes.
+    static func looksLikeMail(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var lineStart = 0
+        var found: UInt16 = 0  // bit i: mailHeaders[i] seen
+        while true {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
+            if line.isEmpty || (line.count == 1 && line[0] == 0x0D) { break }
+            if lineStart == 0 {
+                let nameLength = line.prefix { isLetterDigitOrHyphen(asciiLower($0)) }.count
+                let firstIsHeader =
+                    startsLowered(line, with: "from ") || (nameLength > 0 && line.dropFirst(nameLength).first == UInt8(ascii: ":"))
+                guard firstIsHeader else { return false }
+            }
+            if let header = mailHeaders.indices.first(where: { startsLowered(line, with: mailHeaders[$0]) }) {
+                found |= 1 << header
+                if found.nonzeroBitCount >= 2 && found & mailSenderHeaders != 0 { return true }
+            }
+            guard lineEnd < bytes.count else { break }
+            lineStart = lineEnd + 1
         }
-        guard let first = lines.first else { return false }
-        let nameLength = first.prefix { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }.count
-        let firstIsHeader =
-            first.starts(with: Array("from ".utf8))
-            || (nameLength > 0 && first.dropFirst(nameLength).first == UInt8(ascii: ":"))
-        guard firstIsHeader else { return false }
-        var found = Set<String>()
-        for line in lines {
-            if let name = mailHeaders.first(where: { line.starts(with: $0.utf8) }) { found.insert(name) }
-        }
-        return found.count >= 2 && (found.contains("from:") || found.contains("mime-version:") || found.contains("received:"))
+        return false
     }
 
-    static let mailHeaders = [
+    /// `from:`, `mime-version:` and `received:` in `mailHeaders`: one of them must be there.
+    static let mailSenderHeaders: UInt16 = 1 << 0 | 1 << 5 | 1 << 6
+
+    static func isLetterDigitOrHyphen(_ lower: UInt8) -> Bool { (0x61...0x7A).contains(lower) || (0x30...0x39).contains(lower) || lower == 0x2D }
+
+    /// `line` lower-cased (ASCII only) starts with `prefix`, which is lower-case ASCII.
+    static func startsLowered(_ line: UnsafeBufferPointer<UInt8>, with prefix: StaticString) -> Bool {
+        guard line.count >= prefix.utf8CodeUnitCount else { return false }
+        let pattern = UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount)
+        for index in pattern.indices where asciiLower(line[index]) != pattern[index] { return false }
+        return true
+    }
+
+    static let mailHeaders: [StaticString] = [
         "from:", "to:", "subject:", "date:", "message-id:", "mime-version:", "received:", "return-path:", "delivered-to:",
         "content-type:",
     ]
@@ -125,7 +158,7 @@ enum FormatSniffer {
 
     static func asciiLower(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
 
-    static func firstIndex(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
+    static func firstIndex(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
         guard haystack.count >= needle.count else { return nil }
         for index in 0...(haystack.count - needle.count) where haystack[index] == needle[0] {
             if haystack[index..<(index + needle.count)].elementsEqual(needle) { return index }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ArticleWatcher
 import Foundation
 import SystemPackage
 import TariffExtraction
@@ -6,7 +7,13 @@ import TariffwatchDaemon
 
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Extract deadlines and tariff changes from files, without state or alerts.")
+        abstract: "Extract deadlines and tariff changes from files, without state or alerts.",
+        discussion: """
+            A folder operand stands for every regular file directly in it (or symbolic link to one), in byte \
+            order of the names: not recursive, names starting with "." skipped. Output follows the operands' \
+            order, then the --files-from list's. For thousands of files pass their folder or --files-from: \
+            the argument parser's time grows with the square of the number of operands.
+            """)
 
     @Flag(help: "Print one JSON object per file (JSON Lines): each sentence once, in `sentences`; each fact's `sentence` indexes it.")
     var json = false
@@ -17,7 +24,13 @@ struct Extract: ParsableCommand {
     var referenceDate: String?
     @Flag(help: "No work, memory or time budget per file (long sentences are still read in pieces).")
     var unbudgeted = false
-    @Argument(help: "Article files.") var files: [String]
+    @Option(
+        name: .customLong("files-from"),
+        help: ArgumentHelp("Also read the files (or folders) named in <list>, one per line (- reads standard input; empty lines are ignored).",
+            valueName: "list"))
+    var filesFrom: String?
+    @Argument(help: "Article files, or folders: a folder's regular files, in name order, not recursive, hidden ones skipped.")
+    var files: [String] = []
 
     static let flushSize = 64 << 10
 
@@ -26,56 +39,100 @@ struct Extract: ParsableCommand {
         if let referenceDate, CalendarDate(iso: referenceDate) == nil {
             throw ValidationError("--reference-date must be a day as YYYY-MM-DD, got '\(referenceDate)'")
         }
-        if files.isEmpty { throw ValidationError("give at least one file") }
+        if files.isEmpty && filesFrom == nil { throw ValidationError("give at least one file, folder or --files-from list") }
     }
 
     func run() throws {
-        let extractor = OneShotExtractor(
-            referenceDate: referenceDate.flatMap { CalendarDate(iso: $0) }, limits: unbudgeted ? .unbudgeted : .standard)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var failures = 0
-        // Buffered: one write per 64 KiB of output, not one per file.
-        var output = Data()
-        output.reserveCapacity(Self.flushSize + 4096)
-        defer { if !output.isEmpty { FileHandle.standardOutput.write(output) } }
-        for file in files {
-            // Said plainly here: the reader's "disappeared" wording is for files the watcher saw arrive.
-            guard FileManager.default.fileExists(atPath: file) else {
-                failures += 1
-                FileHandle.standardError.write(Data("tariffwatch: \(file): no such file\n".utf8))
+        var operands = files
+        if let filesFrom {
+            do {
+                operands += try PathList.read(filesFrom)
+            } catch {
+                let list = filesFrom == "-" ? "standard input" : filesFrom
+                FileHandle.standardError.write(Data("tariffwatch: --files-from \(list): cannot read the list: \(error)\n".utf8))
+                throw ExitCode(1)
+            }
+        }
+        var run = ExtractRun(command: self)
+        defer { run.flush() }
+        for operand in operands {
+            let path = FilePath(operand)
+            guard FolderListing.isDirectory(path) else {
+                run.extract(operand)
                 continue
             }
             do {
-                var lines: [Data] = []
-                let notes: [String]
-                if timex {
-                    let (reports, readNotes) = try extractor.timexReports(FilePath(file))
-                    lines = try reports.map { try encoder.encode($0) }
-                    notes = readNotes
-                } else {
-                    let (reports, readNotes) = try extractor.reports(FilePath(file))
-                    lines = try reports.map { report in
-                        guard json else { return Data(report.humanReadable.utf8) }
-                        return Data(try report.jsonLine(omittingSentences: noSentences))
-                    }
-                    notes = readNotes
-                }
-                for note in notes { FileHandle.standardError.write(Data("tariffwatch: \(note)\n".utf8)) }
-                for line in lines {
-                    output.append(line)
-                    output.append(0x0A)
-                }
-                if output.count >= Self.flushSize {
-                    FileHandle.standardOutput.write(output)
-                    output.removeAll(keepingCapacity: true)
-                }
+                for file in try FolderListing.regularFiles(in: path) { run.extract(file) }
             } catch {
-                failures += 1
-                let what = error is ExtractionTooComplex ? "\(file): \(error)" : "\(error)"
-                FileHandle.standardError.write(Data("tariffwatch: \(what)\n".utf8))
+                run.fail("\(operand): cannot list the folder: \(error)")
             }
         }
-        if failures > 0 { throw ExitCode(1) }
+        if run.failures > 0 { throw ExitCode(1) }
+    }
+}
+
+/// One `extract` invocation's state: the extractor, the buffered output and the failures so far.
+private struct ExtractRun {
+    let command: Extract
+    let extractor: OneShotExtractor
+    let encoder = JSONEncoder()
+    var failures = 0
+    /// Buffered: one write per 64 KiB of output, not one per file.
+    var output = Data()
+
+    init(command: Extract) {
+        self.command = command
+        extractor = OneShotExtractor(
+            referenceDate: command.referenceDate.flatMap { CalendarDate(iso: $0) },
+            limits: command.unbudgeted ? .unbudgeted : .standard)
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        output.reserveCapacity(Extract.flushSize + 4096)
+    }
+
+    /// A file operand, as given.
+    mutating func extract(_ file: String) {
+        // Said plainly here: the reader's "disappeared" wording is for files the watcher saw arrive.
+        guard FileManager.default.fileExists(atPath: file) else {
+            fail("\(file): \(file.hasSuffix("/") ? "no such folder" : "no such file")")
+            return
+        }
+        extract(FilePath(file))
+    }
+
+    mutating func extract(_ file: FilePath) {
+        do {
+            var lines: [Data] = []
+            let notes: [String]
+            if command.timex {
+                let (reports, readNotes) = try extractor.timexReports(file)
+                lines = try reports.map { try encoder.encode($0) }
+                notes = readNotes
+            } else {
+                let (reports, readNotes) = try extractor.reports(file)
+                lines = try reports.map { report in
+                    guard command.json else { return Data(report.humanReadable.utf8) }
+                    return Data(try report.jsonLine(omittingSentences: command.noSentences))
+                }
+                notes = readNotes
+            }
+            for note in notes { FileHandle.standardError.write(Data("tariffwatch: \(note)\n".utf8)) }
+            for line in lines {
+                output.append(line)
+                output.append(0x0A)
+            }
+            if output.count >= Extract.flushSize { flush() }
+        } catch {
+            fail(error is ExtractionTooComplex ? "\(file): \(error)" : "\(error)")
+        }
+    }
+
+    mutating func fail(_ message: String) {
+        failures += 1
+        FileHandle.standardError.write(Data("tariffwatch: \(message)\n".utf8))
+    }
+
+    mutating func flush() {
+        if !output.isEmpty { FileHandle.standardOutput.write(output) }
+        output.removeAll(keepingCapacity: true)
     }
 }

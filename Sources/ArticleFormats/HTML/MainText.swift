@@ -100,25 +100,44 @@ enum MainText {
     /// Works on UTF-8 bytes: a Unicode property lookup per character cost more than parsing the page.
     static func collapse(_ text: String) -> String {
         var text = text
-        return text.withUTF8 { bytes -> String in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
+        return text.withUTF8 { collapse($0) }
+    }
+
+    /// `collapse` of UTF-8 text, written straight into the new String's storage.
+    static func collapse(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { out in
+            var written = 0
             var pendingSpace = false
             var index = 0
             while index < bytes.count {
                 let width = whitespaceWidth(bytes, at: index)
                 if width > 0 {
-                    pendingSpace = !out.isEmpty
+                    pendingSpace = written > 0
                     index += width
                     continue
                 }
-                if pendingSpace { out.append(0x20) }
+                if pendingSpace {
+                    out[written] = 0x20
+                    written += 1
+                }
                 pendingSpace = false
-                out.append(bytes[index])
+                out[written] = bytes[index]
+                written += 1
                 index += 1
             }
-            return String(decoding: out, as: UTF8.self)
+            return written
         }
+    }
+
+    /// Whether `collapse` of the text would be empty: it is all whitespace.
+    static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let width = whitespaceWidth(bytes, at: index)
+            if width == 0 { return false }
+            index += width
+        }
+        return true
     }
 
     /// The byte length of the whitespace character at `index`, or 0.

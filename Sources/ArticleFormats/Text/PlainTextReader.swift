@@ -83,25 +83,118 @@ enum Dateline {
     static let headLength = 2000
 
     static func find(in text: String, modificationDay: CalendarDate) -> PublicationDate? {
+        var text = text
+        return text.withUTF8 { find(inUTF8: $0, modificationDay: modificationDay) }
+    }
+
+    /// The lines of the head (the first `headLength` scalars, split at `\n` and `\r`, empty lines
+    /// skipped) walked in place, up to the `PlainTextReader.datelineLines`-th that is not blank. Only
+    /// the top of the article can hold its dateline, and every date the readers know has a day number:
+    /// a line without an ASCII digit is only asked whether it is blank, no String is made of it.
+    static func find(inUTF8 bytes: UnsafeBufferPointer<UInt8>, modificationDay: CalendarDate) -> PublicationDate? {
+        var position = 0
+        var scalars = 0
         var checked = 0
-        // Only the top of the article can hold its dateline; splitting the whole text would cost more
-        // than extracting it.
-        for line in text.unicodeScalars.prefix(headLength).split(whereSeparator: { $0 == "\n" || $0 == "\r" }).map(String.init) {
-            let trimmed = MainText.collapse(line)
-            if trimmed.isEmpty { continue }
+        var headEnded = false
+        while position < bytes.count, !headEnded {
+            let start = position
+            var hasDigit = false
+            var end = bytes.count
+            while position < bytes.count {
+                let byte = bytes[position]
+                if byte & 0xC0 != 0x80 {  // a scalar starts here
+                    if scalars == headLength {
+                        end = position
+                        headEnded = true
+                        break
+                    }
+                    scalars += 1
+                    if byte < 0x3A {  // digits, "\n" and "\r" are all below ":"
+                        if byte >= 0x30 {
+                            hasDigit = true
+                        } else if byte == 0x0A || byte == 0x0D {
+                            end = position
+                            position += 1
+                            break
+                        }
+                    }
+                }
+                position += 1
+            }
+            guard end > start else { continue }
+            let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            if !hasDigit {
+                if !MainText.isBlank(line) {
+                    checked += 1
+                    if checked > PlainTextReader.datelineLines { return nil }
+                }
+                continue
+            }
             checked += 1
-            if checked > PlainTextReader.datelineLines { break }
-            // Every date the readers know has a day number.
-            guard trimmed.utf8.contains(where: { (0x30...0x39).contains($0) }),
-                let found = DateText.find(in: String(trimmed.prefix(160)))
-            else { continue }
-            let lineText = String(trimmed.prefix(160))
+            if checked > PlainTextReader.datelineLines { return nil }
+            // A dateline has a dash after its date, a date-only line is short: else no date is looked for.
+            if isLongProseWithoutDash(line) { continue }
+            let lineText = collapsedHead(line)
+            guard hasDash(lineText) || isShort(lineText), let found = DateText.find(in: lineText) else { continue }
             guard isDateline(lineText, found) || isDateOnlyLine(lineText, found),
                 let date = DateText.complete(found, notAfter: modificationDay)
             else { continue }
             return PublicationDate(date: date, source: .dateline, origin: "dateline \"\(lineText.prefix(60))\"")
         }
         return nil
+    }
+
+    /// How much of a line (in Characters, after `MainText.collapse`) the dateline rules read.
+    static let lineLength = 160
+    /// The longest line `isDateOnlyLine` accepts, in Characters.
+    static let dateOnlyLineLength = 80
+
+    /// `MainText.collapse(line).prefix(lineLength)`, collapsing only the line's first 320 bytes, or KiB, when
+    /// that is enough: when a Character follows the last one kept, the boundaries before it are the same as
+    /// in the whole line's (a grapheme boundary depends only on the scalars up to the one after it).
+    static func collapsedHead(_ line: UnsafeBufferPointer<UInt8>) -> String {
+        for bytes in [2 * lineLength, 1024] where line.count > bytes {
+            var cut = bytes
+            while cut > 0, line[cut] & 0xC0 == 0x80 { cut -= 1 }  // at a scalar's first byte
+            let head = MainText.collapse(UnsafeBufferPointer(rebasing: line[..<cut]))
+            let kept = head.prefix(lineLength)
+            if kept.endIndex < head.endIndex { return String(kept) }
+        }
+        return String(MainText.collapse(line).prefix(lineLength))
+    }
+
+    /// Whether `isDateline` could find its dash in `line`: `--`, `- `, an em or an en dash, as bytes.
+    static func hasDash(_ line: String) -> Bool {
+        var line = line
+        return line.withUTF8 { bytes in
+            guard bytes.count >= 2 else { return false }
+            for index in 1..<bytes.count {
+                let byte = bytes[index], previous = bytes[index - 1]
+                if previous == 0x2D, byte == 0x2D || byte == 0x20 { return true }
+                if index >= 2, bytes[index - 2] == 0xE2, previous == 0x80, byte == 0x94 || byte == 0x93 { return true }  // U+2014, U+2013
+            }
+            return false
+        }
+    }
+
+    /// `line.count <= dateOnlyLineLength`, counting at most that many Characters.
+    static func isShort(_ line: String) -> Bool {
+        line.utf8.count <= dateOnlyLineLength
+            || line.index(line.startIndex, offsetBy: dateOnlyLineLength, limitedBy: line.endIndex).map { $0 == line.endIndex } ?? true
+    }
+
+    /// The line's first `lineLength + 1` bytes that are not whitespace are ASCII and none is `-`: each starts
+    /// a Character of its own (no CR LF inside a line), so the collapsed line's first `lineLength`
+    /// Characters, all the rules read, are more than `dateOnlyLineLength` and hold no dash.
+    static func isLongProseWithoutDash(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var visible = 0
+        for byte in line {
+            if byte >= 0x80 || byte == 0x2D { return false }
+            if byte == 0x20 || (0x09...0x0D).contains(byte) { continue }
+            visible += 1
+            if visible > lineLength { return true }
+        }
+        return false
     }
 
     /// Before the date only an upper-case place (`BEIJING,`, `WASHINGTON/BRUSSELS,`); after it,
@@ -122,7 +215,7 @@ enum Dateline {
 
     /// The line says nothing but the date, its weekday, time and a label such as "Published".
     static func isDateOnlyLine(_ line: String, _ found: DateText.Found) -> Bool {
-        guard found.year != nil, line.count <= 80 else { return false }
+        guard found.year != nil, line.count <= dateOnlyLineLength else { return false }
         var rest = line
         rest.removeSubrange(found.range)
         if rest.hasPrefix("By ") { return false }

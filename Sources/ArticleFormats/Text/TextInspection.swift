@@ -23,11 +23,19 @@ enum TextInspection {
         if bytes.starts(with: [0xFF, 0xFE] as [UInt8]) { return .utf16(bigEndian: false) }
         if bytes.starts(with: [0xFE, 0xFF] as [UInt8]) { return .utf16(bigEndian: true) }
         var controls = 0
-        for byte in bytes {
+        var index = 0
+        while index < bytes.count {
+            // Eight bytes at a time while none is below 0x20 or 0x7F: then none is NUL or a control.
+            if index + 8 <= bytes.count, !mayHoldControl(bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                index += 8
+                continue
+            }
+            let byte = bytes[index]
             if byte == 0 { return .binary }
             if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C || byte == 0x7F {
                 controls += 1
             }
+            index += 1
         }
         if controls > 0 && controls * controlCharacterRatioLimit >= bytes.count { return .binary }
         let hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF] as [UInt8])
@@ -39,6 +47,19 @@ enum TextInspection {
             return .invalidUTF8(byteOffset: offset)
         }
         return .windows1252
+    }
+
+    private static let lowBits: UInt64 = 0x0101_0101_0101_0101
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// Whether some byte of `word` is below 0x20 or is 0x7F (exact as a yes or no: the "has less than"
+    /// and "has zero" word tricks, which may misplace the byte but never miss or invent one).
+    @inline(__always)
+    static func mayHoldControl(_ word: UInt64) -> Bool {
+        let below0x20 = (word &- lowBits &* 0x20) & ~word & highBits
+        let delete = word ^ (lowBits &* 0x7F)
+        let is0x7F = (delete &- lowBits) & ~delete & highBits
+        return below0x20 | is0x7F != 0
     }
 
     /// True when some non-ASCII character is a valid UTF-8 sequence of two or more bytes.
@@ -63,6 +84,11 @@ enum TextInspection {
     static func firstInvalidUTF8Offset(_ bytes: UnsafeRawBufferPointer, from start: Int = 0) -> Int? {
         var index = start
         while index < bytes.count {
+            // ASCII eight bytes at a time: no sequence starts ill-formed inside them.
+            if index + 8 <= bytes.count, bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) & highBits == 0 {
+                index += 8
+                continue
+            }
             guard let length = validSequenceLength(bytes, at: index) else { return index }
             index += length
         }

@@ -1,0 +1,63 @@
+import Testing
+
+@testable import ArticleFormats
+
+/// `TextInspection` skips ASCII eight bytes at a time; its verdicts must be those of the byte-by-byte scan.
+@Suite("Text inspection reads words of plain ASCII at once, with the same verdicts")
+struct TextInspectionTests {
+    /// The byte-by-byte scan, as it was at 8e0fa24.
+    static func reference(_ bytes: [UInt8]) -> TextInspection.Verdict {
+        if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) { return .otherEncoding("UTF-32") }
+        if bytes.starts(with: [0xFF, 0xFE]) { return .utf16(bigEndian: false) }
+        if bytes.starts(with: [0xFE, 0xFF]) { return .utf16(bigEndian: true) }
+        var controls = 0
+        for byte in bytes {
+            if byte == 0 { return .binary }
+            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C || byte == 0x7F { controls += 1 }
+        }
+        if controls > 0 && controls * TextInspection.controlCharacterRatioLimit >= bytes.count { return .binary }
+        return bytes.withUnsafeBytes { raw in
+            let hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+            var index = hasBOM ? 3 : 0
+            while index < raw.count {
+                guard let length = TextInspection.validSequenceLength(raw, at: index) else {
+                    if hasBOM || TextInspection.containsUTF8MultiByteSequence(raw) || TextInspection.containsUndefinedWindows1252Byte(raw) {
+                        return .invalidUTF8(byteOffset: index)
+                    }
+                    return .windows1252
+                }
+                index += length
+            }
+            return .text(bodyStart: hasBOM ? 3 : 0)
+        }
+    }
+
+    @Test func everyByteValueInEveryLanePosition() {
+        for value in 0...255 {
+            for position in 0..<24 {
+                var bytes = Array("The EU will impose duties from Nov".utf8)
+                bytes[position] = UInt8(value)
+                #expect(bytes.withUnsafeBytes(TextInspection.inspect) == Self.reference(bytes), "\(value) at \(position)")
+            }
+        }
+    }
+
+    @Test func generatedTexts() {
+        var random = SplitMix64(seed: 14)
+        let pieces: [[UInt8]] = [
+            Array("plain words ".utf8), Array("é".utf8), Array("日本".utf8), Array("\u{1F600}".utf8), [0x0A], [0x0D, 0x0A], [0x09], [0x0C],
+            [0x01], [0x1F], [0x7F], [0x00], [0x80], [0xC3], [0xE2, 0x82], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xC0, 0xAF],
+            [0x81], [0xE9], [0xEF, 0xBB, 0xBF], Array(repeating: UInt8(ascii: "a"), count: 17),
+        ]
+        for round in 0..<5000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<(random.next() % 40) {
+                let piece = pieces[Int(random.next() % UInt64(pieces.count))]
+                // Rare bytes stay rare, so ASCII runs long enough for whole words are common.
+                if piece.count < 3, piece.first.map({ $0 >= 0x80 || $0 < 0x20 || $0 == 0x7F }) == true, random.next() % 4 != 0 { continue }
+                bytes += piece
+            }
+            #expect(bytes.withUnsafeBytes(TextInspection.inspect) == Self.reference(bytes), "round \(round): \(bytes)")
+        }
+    }
+}

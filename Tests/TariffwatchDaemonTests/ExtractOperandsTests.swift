@@ -1,0 +1,130 @@
+import Foundation
+import Glibc
+import SystemPackage
+import Testing
+
+/// `extract` on many files without naming each: folder operands and `--files-from`, in the order given.
+@Suite struct ExtractOperandsTests {
+    /// A folder of articles: upper case sorts before lower case (byte order), hidden files, a subfolder,
+    /// a FIFO and a symbolic link to one of the articles.
+    private final class Articles {
+        let workspace: Workspace
+        var folder: FilePath { workspace.root.appending("articles") }
+
+        init() throws {
+            workspace = try Workspace()
+            let folder = workspace.root.appending("articles")
+            try FileManager.default.createDirectory(atPath: folder.appending("sub").string, withIntermediateDirectories: true)
+            for (name, text) in [
+                ("b.txt", "Washington will impose a 25% tariff on Canadian lumber from March 1, 2026."),
+                ("a.txt", "The EU will impose duties on steel from November 1."),
+                ("B.txt", "Ottawa said the levy takes effect on December 15."),
+                (".hidden.txt", "The EU will impose duties on cars from November 2."),
+                ("sub/c.txt", "The EU will impose duties on glass from November 3."),
+                ("outside.txt", "The EU will impose duties on paper from November 4."),
+            ] {
+                let path = name == "outside.txt" ? workspace.root.appending(name) : folder.appending(name)
+                try text.write(toFile: path.string, atomically: true, encoding: .utf8)
+            }
+            try FileManager.default.createSymbolicLink(atPath: folder.appending("z-link.txt").string, withDestinationPath: "a.txt")
+            #expect(mkfifo(folder.appending("fifo").string, 0o600) == 0)
+        }
+
+        func path(_ name: String) -> String { folder.appending(name).string }
+    }
+
+    private func extract(_ arguments: [String], input: String? = nil) throws -> (status: Int32, out: String, err: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(TariffwatchBinary.path, "the tariffwatch binary is not built"))
+        process.arguments = ["extract", "--json", "--reference-date", "2025-10-24"] + arguments
+        let stdin = Pipe(), out = Pipe(), err = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+        try stdin.fileHandleForWriting.close()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+
+    /// The `document.path` of each JSON line, in output order.
+    private func paths(_ output: String) throws -> [String] {
+        try output.split(separator: "\n").map { line in
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            return try #require((object["document"] as? [String: Any])?["path"] as? String)
+        }
+    }
+
+    @Test func aFolderIsItsRegularFilesInByteOrderOfTheirNames() throws {
+        let articles = try Articles()
+        let result = try extract([articles.folder.string])
+        #expect(result.status == 0, "\(result.err)")
+        #expect(try paths(result.out) == ["B.txt", "a.txt", "b.txt", "z-link.txt"].map(articles.path))
+        // The same bytes as naming the files one by one.
+        let oneByOne = try extract(["B.txt", "a.txt", "b.txt", "z-link.txt"].map(articles.path))
+        #expect(result.out == oneByOne.out)
+    }
+
+    @Test func outputFollowsTheOperandsThenTheList() throws {
+        let articles = try Articles()
+        let list = articles.workspace.root.appending("list.txt")
+        try "\n\(articles.path("sub/c.txt"))\n\n\(articles.path("sub"))\n".write(toFile: list.string, atomically: true, encoding: .utf8)
+        let outside = articles.workspace.root.appending("outside.txt").string
+        let result = try extract([outside, articles.folder.string + "/", articles.path("b.txt"), "--files-from", list.string])
+        #expect(result.status == 0, "\(result.err)")
+        #expect(
+            try paths(result.out)
+                == [outside] + ["B.txt", "a.txt", "b.txt", "z-link.txt"].map(articles.path) + [articles.path("b.txt"), articles.path("sub/c.txt"), articles.path("sub/c.txt")])
+    }
+
+    @Test func theListMayComeFromStandardInput() throws {
+        let articles = try Articles()
+        let result = try extract(["--files-from", "-"], input: "\(articles.path("b.txt"))\n\n\(articles.path("a.txt"))")
+        #expect(result.status == 0, "\(result.err)")
+        #expect(try paths(result.out) == [articles.path("b.txt"), articles.path("a.txt")])
+        let empty = try extract(["--files-from", "-"], input: "\n\n")
+        #expect(empty.status == 0 && empty.out.isEmpty, "\(empty)")
+    }
+
+    @Test func errorsNameWhatFailedAndTheRestIsStillRead() throws {
+        let articles = try Articles()
+        let missingFolder = articles.workspace.root.appending("no-such-folder").string + "/"
+        let result = try extract([missingFolder, articles.path("a.txt"), "--files-from", "-"], input: "/nonexistent/x.txt\n")
+        #expect(result.status == 1)
+        #expect(result.err.contains("tariffwatch: \(missingFolder): no such folder"), "\(result.err)")
+        #expect(result.err.contains("tariffwatch: /nonexistent/x.txt: no such file"), "\(result.err)")
+        #expect(try paths(result.out) == [articles.path("a.txt")])
+    }
+
+    @Test(arguments: ["/nonexistent/list.txt", "FOLDER"])
+    func anUnreadableListStopsBeforeAnyFile(_ list: String) throws {
+        let articles = try Articles()
+        let list = list == "FOLDER" ? articles.folder.string : list
+        let result = try extract([articles.path("a.txt"), "--files-from", list])
+        #expect(result.status == 1)
+        let reason = list.hasPrefix("/nonexistent") ? "No such file or directory" : "Is a directory"
+        #expect(result.err.contains("tariffwatch: --files-from \(list): cannot read the list: \(reason)"), "\(result.err)")
+        #expect(result.out.isEmpty)
+    }
+
+    private static var canDropPrivileges: Bool {
+        getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")
+    }
+
+    @Test(.enabled(if: canDropPrivileges, "needs root and setpriv to act as a user who may not list the folder"))
+    func aFolderThatCannotBeListedIsNamed() throws {
+        let articles = try Articles()
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: articles.workspace.root.string)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: articles.folder.string)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: articles.path("a.txt"))
+        let locked = articles.folder.appending("sub")
+        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: locked.string)
+        let result = try TariffwatchBinary.run(["extract", locked.string, articles.path("a.txt")], asUser: 65534)
+        #expect(result.status == 1)
+        #expect(result.err.contains("tariffwatch: \(locked.string): cannot list the folder: Permission denied"), "\(result.err)")
+        #expect(result.out.contains("a.txt"), "\(result.out)")
+    }
+}
