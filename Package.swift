@@ -121,7 +121,7 @@ let package = Package(
         .testTarget(name: "ArticleFormatsTests", dependencies: ["ArticleFormats"], swiftSettings: strictSettings),
         .testTarget(name: "TariffExtractionTests", dependencies: ["TariffExtraction"], swiftSettings: strictSettings),
         .testTarget(name: "ArticleWatcherTests", dependencies: ["ArticleWatcher"], swiftSettings: strictSettings),
-        .testTarget(name: "FactStoreTests", dependencies: ["FactStore"], swiftSettings: strictSettings),
+        .testTarget(name: "FactStoreTests", dependencies: ["FactStore", grdbSQLite], swiftSettings: strictSettings),
         .testTarget(name: "AlertWordingTests", dependencies: ["AlertWording", "FactStore", "TariffExtraction"], swiftSettings: strictSettings),
         .testTarget(
             name: "AlertDeliveryTests",

@@ -30,3 +30,32 @@ extension FactStoreTests {
         for (text, value) in zip(texts, values) { #expect(try cache.decode(text) == value) }
     }
 }
+
+import GRDB
+import GRDBSQLite
+
+extension FactStoreTests {
+    /// Every `after` a delivery lane reads from is a bound value: SQL text made from it would be a new
+    /// statement in GRDB's per-connection cache each time, kept for the connection's life.
+    @Test func readingPendingAlertsAfterManyIdsPreparesOneStatement() throws {
+        let store = try FactStore(directory: directory)
+        for n in 0..<3 {
+            _ = try store.record(file("\(n).txt"), extraction: Extraction(tariffChanges: [tariff("US", "C\(n)", Double(10 + n))]))
+        }
+        func preparedStatements() throws -> Int {
+            try store.read("count statements") { db in
+                var count = 0
+                var statement = sqlite3_next_stmt(db.sqliteConnection, nil)
+                while statement != nil {
+                    count += 1
+                    statement = sqlite3_next_stmt(db.sqliteConnection, statement)
+                }
+                return count
+            }
+        }
+        _ = try store.pendingAlerts(for: .journal, after: 0, limit: 1)
+        let first = try preparedStatements()
+        for after in Int64(1)..<200 { _ = try store.pendingAlerts(for: .journal, after: after, limit: 1) }
+        #expect(try preparedStatements() <= first + 2, "one statement for every after")
+    }
+}
