@@ -175,6 +175,16 @@ def cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def rss_kb(pid):
+    """Resident and peak resident memory of process `pid`, in kB (/proc/PID/status)."""
+    fields = {}
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            name, _, value = line.partition(":")
+            fields[name] = value.split()[0] if value.split() else "0"
+    return int(fields.get("VmRSS", 0)), int(fields.get("VmHWM", 0))
+
+
 def summarize(label, latencies, expected):
     ms = [x * 1000 for x in latencies]
     missing = expected - len(ms)
@@ -213,7 +223,9 @@ def measure(args, with_journal):
                 # The daemon's CPU per file is steadier than latency on a shared machine: it does not
                 # count the time spent waiting for a core.
                 cpu = cpu_seconds(daemon.pid) - cpu_before
-                print(f"{rate:>5} files/s for {args.seconds} s (daemon CPU {cpu * 1000 / max(1, len(drops)):.2f} ms per file)")
+                rss, peak = rss_kb(daemon.pid)
+                print(f"{rate:>5} files/s for {args.seconds} s (daemon CPU {cpu * 1000 / max(1, len(drops)):.2f} ms per file, "
+                      f"RSS {rss / 1024:.1f} MB, peak {peak / 1024:.1f} MB)")
                 print("  " + summarize("drop → feed item   ", feed, len(drops)))
                 if with_journal:
                     subprocess.run(["journalctl", "--sync"], capture_output=True)
