@@ -123,6 +123,12 @@ public final class AlertDispatcher: Sendable {
                 unverifiedUpTo: try store.newestPendingID(for: .journal), handledThrough: try store.settledThrough(for: .journal)))
     }
 
+    deinit {
+        // A feed published while more alerts were waiting and never synced (the owner stopped delivering):
+        // its alerts stay pending, and only the descriptor needs closing.
+        feedState.withLock { $0.unsettled?.file.discard() }
+    }
+
     /// Applies reloaded settings to the next delivery.
     public func update(_ options: Options) {
         self.options.withLock { $0 = (options, $0.revision + 1) }
