@@ -153,6 +153,43 @@ final class FakeJournal: Sendable {
         #expect(try store.pendingAlerts(for: .feed, limit: 10).isEmpty)
     }
 
+    @Test func aLingeringFeedIsSyncedOnceQuietAndSaysWhenToComeBack() throws {
+        let store = try FactStore(directory: folder.string)
+        let dispatcher = try dispatcher(store, FakeJournal())
+        let linger = Duration.milliseconds(40)
+        try raise(store, 0)
+        let published = ContinuousClock.now
+        let first = dispatcher.deliverPending(to: .feed, today: today, lingerFor: linger)
+        #expect(first.isComplete && first.feedWritten && first.fed == 0)
+        #expect(try feedIDs().count == 1, "published at once, with nothing else waiting")
+        let comeBack = try #require(first.feedSettleIn)
+        #expect(comeBack > .zero && comeBack <= linger)
+
+        // Asked again before the feed has been quiet long enough: still nothing synced or marked (unless
+        // a stalled machine let the bound pass meanwhile, when syncing is right).
+        let early = dispatcher.deliverPending(to: .feed, today: today, lingerFor: .seconds(10))
+        if published.duration(to: .now) < AlertDispatcher.settleWithin {
+            #expect(!early.feedWritten && early.fed == 0 && early.feedSettleIn != nil)
+        }
+
+        Thread.sleep(forTimeInterval: 0.06)
+        let quiet = dispatcher.deliverPending(to: .feed, today: today, lingerFor: linger)
+        #expect(quiet.isComplete && !quiet.feedWritten && quiet.fed + early.fed == 1 && quiet.feedSettleIn == nil)
+        #expect(try store.pendingAlerts(for: .feed, limit: 10).isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.string).filter { $0.hasSuffix(".tmp") }.isEmpty)
+    }
+
+    @Test func aLingerLongerThanTheBoundStillSyncsWithinTheBound() throws {
+        let store = try FactStore(directory: folder.string)
+        let dispatcher = try dispatcher(store, FakeJournal())
+        try raise(store, 0)
+        let first = dispatcher.deliverPending(to: .feed, today: today, lingerFor: .seconds(60))
+        #expect(first.fed == 0 && (first.feedSettleIn ?? .zero) <= AlertDispatcher.settleWithin)
+        Thread.sleep(forTimeInterval: Double((AlertDispatcher.settleWithin + .milliseconds(50)).components.attoseconds) / 1e18)
+        let late = dispatcher.deliverPending(to: .feed, today: today, lingerFor: .seconds(60))
+        #expect(late.isComplete && late.fed == 1 && late.feedSettleIn == nil)
+    }
+
     @Test func aRestartedDispatcherDeliversWhatAnUnsyncedFeedHeld() throws {
         let store = try FactStore(directory: folder.string)
         try raise(store, 0)
