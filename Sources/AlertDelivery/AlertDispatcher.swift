@@ -190,6 +190,19 @@ public final class AlertDispatcher: Sendable {
         return report
     }
 
+    /// Syncs and marks the feed file the last delivery published, and nothing else: for a delivery loop
+    /// woken by `Report.feedSettleIn` with no new alerts, which need not read the store again.
+    @discardableResult
+    public func settleFeed(now: Date = Date()) -> Report {
+        var report = Report()
+        do {
+            try feedState.withLock { try settle(&$0, now: now, report: &report, moreWaiting: { false }, linger: .zero) }
+        } catch {
+            report.failures[.feed] = "\(error)"
+        }
+        return report
+    }
+
     // MARK: Journal
 
     /// Sends the alerts the ingest lane has just committed (`alerts`, the batch's, ids ascending) to the
@@ -377,6 +390,15 @@ public final class AlertDispatcher: Sendable {
                 file: file, through: newest ?? earlier?.through, since: earlier?.since ?? published, latest: published)
             if let newest { state.publishedThrough = newest }
         }
+        try settle(&state, now: now, report: &report, moreWaiting: moreWaiting, linger: linger)
+    }
+
+    /// `fsync`s the file last published and marks its alerts, unless more alerts are waiting or the feed
+    /// has not been quiet for `linger`, in which case `report.feedSettleIn` says when to come back
+    /// (never later than `settleWithin` after the oldest unsynced publication).
+    private func settle(
+        _ state: inout FeedState, now: Date, report: inout Report, moreWaiting: @Sendable () -> Bool, linger: Duration
+    ) throws {
         guard let unsettled = state.unsettled else { return }
         let clock = ContinuousClock.now
         let age = unsettled.since.duration(to: clock)

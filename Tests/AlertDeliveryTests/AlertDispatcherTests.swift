@@ -179,6 +179,22 @@ final class FakeJournal: Sendable {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.string).filter { $0.hasSuffix(".tmp") }.isEmpty)
     }
 
+    @Test func settlingSyncsAndMarksWhatTheLastDeliveryPublishedAndNothingElse() throws {
+        let store = try FactStore(directory: folder.string)
+        let dispatcher = try dispatcher(store, FakeJournal())
+        #expect(dispatcher.settleFeed().fed == 0, "nothing published yet")
+        try raise(store, 0)
+        #expect(dispatcher.deliverPending(to: .feed, today: today, lingerFor: .seconds(10)).fed == 0)
+        try raise(store, 1)
+        // The second alert is not in the published file: settling marks only the first.
+        let settled = dispatcher.settleFeed()
+        #expect(settled.isComplete && !settled.feedWritten && settled.fed == 1 && settled.feedSettleIn == nil)
+        #expect(try store.pendingAlerts(for: .feed, limit: 10).count == 1)
+        #expect(dispatcher.settleFeed().fed == 0)
+        #expect(dispatcher.deliverPending(to: .feed, today: today).fed == 1)
+        #expect(try feedIDs().count == 2)
+    }
+
     @Test func aLingerLongerThanTheBoundStillSyncsWithinTheBound() throws {
         let store = try FactStore(directory: folder.string)
         let dispatcher = try dispatcher(store, FakeJournal())

@@ -59,10 +59,15 @@ struct DeliveryService: Service {
         let lane = BlockingLane(label: "\(sink.rawValue)-delivery")
         var outage: Outage?
         var finishing = false
+        var settleOnly = false
         while true {
-            // Alerts left pending by a crash are delivered first (and the feed file is created).
-            // The last delivery before stopping syncs what it published.
-            let report = await deliver(sink, lane: lane, linger: finishing ? .zero : Self.feedSyncLinger)
+            // Alerts left pending by a crash are delivered first (and the feed file is created). Woken
+            // only to sync the feed (no signal, no retry), the loop syncs without reading the store. The
+            // last delivery before stopping syncs what it published.
+            let report =
+                settleOnly
+                ? await settleFeed(lane: lane)
+                : await deliver(sink, lane: lane, linger: finishing ? .zero : Self.feedSyncLinger)
             if finishing { break }
             let now = ContinuousClock.now
             if let reason = report.failures[sink] {
@@ -93,7 +98,19 @@ struct DeliveryService: Service {
             // file, and one last delivery follows.
             let retry = outage.map { max(.zero, now.duration(to: $0.retryAt)) }
             let delay = [retry, statusDue, report.feedSettleIn].compactMap { $0 }.min()
-            if await trigger.wait(for: sink, timeout: delay) == .finished { finishing = true }
+            let wake = await trigger.wait(for: sink, timeout: delay)
+            if wake == .finished { finishing = true }
+            settleOnly = wake == .timedOut && outage == nil && report.feedSettleIn != nil && delay == report.feedSettleIn
+        }
+    }
+
+    private func settleFeed(lane: BlockingLane) async -> AlertDispatcher.Report {
+        let dispatcher = self.dispatcher
+        let heartbeat = self.heartbeat
+        return await lane.run {
+            heartbeat.busy(.feedDelivery)
+            defer { heartbeat.idle(.feedDelivery) }
+            return dispatcher.settleFeed()
         }
     }
 
