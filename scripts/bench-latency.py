@@ -8,7 +8,8 @@ rate and measures, per file:
 - drop → feed item: the time an inotify event on the feed's folder showed a feed.json holding an
   item for the file, minus the time the rename returned (monotonic clock).
 Each phase also prints the daemon's CPU time (user + system, all threads, from /proc) per file dropped,
-which does not count waiting for a core and so varies less with the machine's load than latency does.
+which does not count waiting for a core and so varies less with the machine's load than latency does,
+and the machine's CPU pressure over the phase (/proc/pressure/cpu), which says how far to trust its latency.
 The floor is one small write + fsync + rename in the state folder, measured by this script on the same
 disk in the same run, so the figures can be read as multiples of what the disk allows.
 
@@ -185,6 +186,15 @@ def rss_kb(pid):
     return int(fields.get("VmRSS", 0)), int(fields.get("VmHWM", 0))
 
 
+def cpu_pressure_us():
+    """Microseconds so far in which some task waited for a CPU (/proc/pressure/cpu "some total"); None without PSI."""
+    try:
+        with open("/proc/pressure/cpu") as psi:
+            return int(psi.readline().split("total=")[1])
+    except (OSError, IndexError, ValueError):
+        return None
+
+
 def summarize(label, latencies, expected):
     ms = [x * 1000 for x in latencies]
     missing = expected - len(ms)
@@ -214,7 +224,7 @@ def measure(args, with_journal):
                   f"p50 {percentile(floor, 0.5):.2f} ms  p99 {percentile(floor, 0.99):.2f} ms")
             index = 0
             for rate in args.rates:
-                cpu_before = cpu_seconds(daemon.pid)
+                cpu_before, psi_before, started = cpu_seconds(daemon.pid), cpu_pressure_us(), time.monotonic()
                 drops, index = run_phase(inbox, staging, rate, args.seconds, index)
                 settle = time.monotonic() + 10
                 while time.monotonic() < settle and not all(n in watcher.seen for n in drops):
@@ -224,8 +234,13 @@ def measure(args, with_journal):
                 # count the time spent waiting for a core.
                 cpu = cpu_seconds(daemon.pid) - cpu_before
                 rss, peak = rss_kb(daemon.pid)
+                # How contended the machine was: the share of the phase in which some task (ours or not)
+                # was runnable but waiting for a CPU. Latency from a phase with a high share compares nothing.
+                psi_after = cpu_pressure_us()
+                pressure = ("" if psi_before is None or psi_after is None else
+                            f", CPU pressure {100 * (psi_after - psi_before) / 1e6 / (time.monotonic() - started):.0f}%")
                 print(f"{rate:>5} files/s for {args.seconds} s (daemon CPU {cpu * 1000 / max(1, len(drops)):.2f} ms per file, "
-                      f"RSS {rss / 1024:.1f} MB, peak {peak / 1024:.1f} MB)")
+                      f"RSS {rss / 1024:.1f} MB, peak {peak / 1024:.1f} MB{pressure})")
                 print("  " + summarize("drop → feed item   ", feed, len(drops)))
                 if with_journal:
                     subprocess.run(["journalctl", "--sync"], capture_output=True)
