@@ -137,4 +137,38 @@ import Testing
         #expect(sourcesAsked == 0)
         #expect(String(decoding: feed.document(), as: UTF8.self).contains("\"source_count\":\(count)"))
     }
+
+    @Test func itemsLeavingTheFeedAreFoundWhetherTheyFellOffTheEndOrNot() {
+        // New items first, the oldest off the end: the usual case.
+        #expect(RenderedFeed.removed(from: [5, 4, 3, 2], keeping: [7, 6, 5, 4]) == [3, 2])
+        #expect(RenderedFeed.removed(from: [5, 4, 3], keeping: [6, 5, 4, 3]) == [])
+        #expect(RenderedFeed.removed(from: [5, 4, 3], keeping: [9, 8, 7]) == [5, 4, 3])
+        #expect(RenderedFeed.removed(from: [], keeping: [1]) == [])
+        #expect(RenderedFeed.removed(from: [2, 1], keeping: []) == [2, 1])
+        // Anything else (an item gone from the middle, another order) is still answered right.
+        #expect(RenderedFeed.removed(from: [5, 4, 3, 2], keeping: [6, 5, 3, 2]) == [4])
+        #expect(RenderedFeed.removed(from: [5, 4, 3], keeping: [3, 5]) == [4])
+    }
+
+    @Test func aSlidingFeedReadsLikeOneRenderedFromScratch() throws {
+        let entries = FeedValidityTests.entries()
+        try #require(entries.count >= 4)
+        let header = RenderedFeed.Header(title: "t", homePageURL: nil, description: "d")
+        func revisions(_ window: ArraySlice<FeedEntry>) -> [FeedRevision] {
+            window.reversed().map { FeedRevision(alertID: $0.alert.id, factID: $0.alert.factID, sourceCount: $0.sourceCount) }
+        }
+        func render(_ feed: inout RenderedFeed, _ window: ArraySlice<FeedEntry>) throws {
+            _ = try feed.update(
+                header: header, revisions: revisions(window),
+                entries: { ids in entries.filter { ids.contains($0.alert.id) } }, sources: { _ in [:] })
+        }
+        var kept = RenderedFeed()
+        for start in 0..<(entries.count - 2) {
+            let window = entries[start..<(start + 3)]
+            try render(&kept, window)
+            var fresh = RenderedFeed()
+            try render(&fresh, window)
+            #expect(kept.document() == fresh.document(), "window starting at \(start)")
+        }
+    }
 }
