@@ -60,6 +60,8 @@ struct RenderedFeed {
     private var header: Header?
     private let fills = FeedItemTemplate.Fills()
     private var order: [Int64] = []
+    /// The items' bytes in `order`, so writing the document looks nothing up.
+    private var orderedJSON: [ItemBytes] = []
     private var rendered: [Int64: Rendered] = [:]
 
     /// Brings the cached items in line with `revisions` (newest first). A new item is rendered once
@@ -114,7 +116,15 @@ struct RenderedFeed {
             for id in Self.removed(from: order, keeping: newOrder) { rendered[id] = nil }
         }
         for (id, item) in fresh { rendered[id] = item }
-        order = newOrder.filter { rendered[$0] != nil }
+        order = []
+        orderedJSON = []
+        order.reserveCapacity(newOrder.count)
+        orderedJSON.reserveCapacity(newOrder.count)
+        for id in newOrder {
+            guard let item = rendered[id] else { continue }
+            order.append(id)
+            orderedJSON.append(item.json)
+        }
         self.header = header
         return true
     }
@@ -138,6 +148,7 @@ struct RenderedFeed {
     mutating func invalidate() {
         header = nil
         order = []
+        orderedJSON = []
         rendered = [:]
     }
 
@@ -158,13 +169,11 @@ struct RenderedFeed {
         return try head.withUnsafeBytes { head in
             try Self.tail.withUnsafeBytes { tail in
                 var pieces: [UnsafeRawBufferPointer] = []
-                pieces.reserveCapacity(order.count + 2)
+                pieces.reserveCapacity(orderedJSON.count + 2)
                 pieces.append(head)
-                for id in order {
-                    if let item = rendered[id] { pieces.append(item.json.piece(first: pieces.count == 1)) }
-                }
+                for item in orderedJSON { pieces.append(item.piece(first: pieces.count == 1)) }
                 pieces.append(tail)
-                // The items' memory belongs to `rendered`, which `self` keeps until `body` returns.
+                // The items' memory belongs to `orderedJSON`, which `self` keeps until `body` returns.
                 return try withExtendedLifetime(self) { try body(pieces) }
             }
         }
