@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import TariffExtraction
 
@@ -35,6 +36,22 @@ import TariffExtraction
         Deadline(
             date: TemporalValue(iso: date)!, endDate: end.flatMap { TemporalValue(iso: $0) }, kind: kind, upcoming: upcoming,
             subject: subject, text: date, sentence: "sentence about \(date)", start: 0, end: 1)
+    }
+
+    @Test func looksUpOfAFactsSourcesStillUseAnIndexWithoutTheRedundantOne() throws {
+        let store = try FactStore(directory: directory)
+        let plans = try store.pool.read { db in
+            try [
+                "SELECT 1 FROM fact_sources WHERE fact_id = 'f' AND path = 'p' LIMIT 1",
+                "SELECT path FROM fact_sources WHERE fact_id = 'f' ORDER BY id",
+            ].map { sql in try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String }.joined(separator: " ") }
+        }
+        let indexes = try store.pool.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'fact_sources'")
+        }
+        #expect(!indexes.contains("fact_sources_by_fact_path"))
+        #expect(plans[0].contains("USING COVERING INDEX sqlite_autoindex_fact_sources_1"), "\(plans[0])")
+        #expect(plans[1].contains("USING INDEX fact_sources_by_fact") && !plans[1].contains("TEMP B-TREE"), "\(plans[1])")
     }
 
     @Test func filesAreNewUnchangedOrChanged() throws {
