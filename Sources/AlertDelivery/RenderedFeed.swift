@@ -63,6 +63,9 @@ struct RenderedFeed {
     /// The items' bytes in `order`, so writing the document looks nothing up.
     private var orderedJSON: [ItemBytes] = []
     private var rendered: [Int64: Rendered] = [:]
+    /// Each cached item's source count, beside `rendered` so that comparing 500 revisions at every
+    /// delivery retains no object.
+    private var counts: [Int64: Int] = [:]
 
     /// Brings the cached items in line with `revisions` (newest first). A new item is rendered once
     /// from `entries`; an item whose fact gained sources is patched (`FeedItemTemplate`), asking
@@ -76,9 +79,13 @@ struct RenderedFeed {
     ) throws -> Bool {
         var missing: [Int64] = []
         var stale: [FeedRevision] = []
-        for revision in revisions {
-            if let item = rendered[revision.alertID] {
-                if item.sourceCount != revision.sourceCount { stale.append(revision) }
+        var staleAt: [Int] = []
+        for (index, revision) in revisions.enumerated() {
+            if let count = counts[revision.alertID] {
+                if count != revision.sourceCount {
+                    stale.append(revision)
+                    staleAt.append(index)
+                }
             } else {
                 missing.append(revision.alertID)
             }
@@ -112,34 +119,59 @@ struct RenderedFeed {
                 json: ItemBytes(item.template.render(sourceCount: revision.sourceCount, sourcesJSON: sourcesJSON, fills: fills)))
         }
         // In place, O(changes): rebuilding the dictionary copied and released every cached item at every delivery.
-        if newOrder != order {
-            for id in Self.removed(from: order, keeping: newOrder) { rendered[id] = nil }
+        let slide = newOrder == order ? Slide(added: 0, kept: order.count) : Self.slide(from: order, to: newOrder)
+        for id in slide.map({ Array(order[$0.kept...]) }) ?? Self.removed(from: order, keeping: newOrder) {
+            rendered[id] = nil
+            counts[id] = nil
         }
-        for (id, item) in fresh { rendered[id] = item }
-        order = []
-        orderedJSON = []
-        order.reserveCapacity(newOrder.count)
-        orderedJSON.reserveCapacity(newOrder.count)
-        for id in newOrder {
-            guard let item = rendered[id] else { continue }
-            order.append(id)
-            orderedJSON.append(item.json)
+        for (id, item) in fresh {
+            rendered[id] = item
+            counts[id] = item.sourceCount
+        }
+        if let slide, newOrder.prefix(slide.added).allSatisfy({ rendered[$0] != nil }) {
+            // The usual delivery: new items in front, the oldest off the end, a few patched.
+            order.removeLast(order.count - slide.kept)
+            orderedJSON.removeLast(orderedJSON.count - slide.kept)
+            order.insert(contentsOf: newOrder.prefix(slide.added), at: 0)
+            orderedJSON.insert(contentsOf: newOrder.prefix(slide.added).map { rendered[$0]!.json }, at: 0)
+            for index in staleAt { orderedJSON[index] = rendered[newOrder[index]]!.json }
+        } else {
+            order = []
+            orderedJSON = []
+            order.reserveCapacity(newOrder.count)
+            orderedJSON.reserveCapacity(newOrder.count)
+            for id in newOrder {
+                guard let item = rendered[id] else { continue }
+                order.append(id)
+                orderedJSON.append(item.json)
+            }
         }
         self.header = header
         return true
     }
 
-    /// The ids of `old` that are not in `new`. Usually new items came first and the oldest fell off the
-    /// end, so what left is the end of `old`, found without hashing every id.
+    /// How `new` follows from `old` when new ids came first and the oldest fell off the end: how many
+    /// ids are new, and how many of `old` (from its start) are kept.
+    struct Slide: Equatable {
+        var added: Int
+        var kept: Int
+    }
+
+    /// The slide from `old` to `new`, or nil when `new` is not one (an item gone from the middle,
+    /// another order).
+    static func slide(from old: [Int64], to new: [Int64]) -> Slide? {
+        guard let first = old.first else { return Slide(added: new.count, kept: 0) }
+        guard let start = new.firstIndex(of: first) else { return nil }
+        let kept = new.count - start
+        guard kept <= old.count && new[start...].elementsEqual(old.prefix(kept)) else { return nil }
+        // The ids ahead of `start` are new unless one of them moved up from the end.
+        let gone = old[kept...]
+        return new[..<start].allSatisfy({ !gone.contains($0) }) ? Slide(added: start, kept: kept) : nil
+    }
+
+    /// The ids of `old` that are not in `new`: the end of `old` for a slide, found without hashing every id.
     static func removed(from old: [Int64], keeping new: [Int64]) -> [Int64] {
-        if let first = old.first, let start = new.firstIndex(of: first) {
-            let kept = new.count - start
-            if kept <= old.count && new[start...].elementsEqual(old.prefix(kept)) {
-                // The ids ahead of `start` are new unless one of them moved up from the end.
-                let gone = old[kept...]
-                if new[..<start].allSatisfy({ !gone.contains($0) }) { return Array(gone) }
-            }
-        }
+        if let slide = slide(from: old, to: new) { return Array(old[slide.kept...]) }
         let current = Set(new)
         return old.filter { !current.contains($0) }
     }
@@ -150,6 +182,7 @@ struct RenderedFeed {
         order = []
         orderedJSON = []
         rendered = [:]
+        counts = [:]
     }
 
     /// The whole document: the feed's fields, then one item per line, newest first.
