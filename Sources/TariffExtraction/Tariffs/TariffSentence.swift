@@ -27,19 +27,15 @@ final class TariffSentence: @unchecked Sendable {
 
     /// Tokens and word classes only: enough to tell whether the sentence names a tariff at all.
     convenience init(wordsOf bytes: [UInt8], index: Int, range: Range<Int>) {
-        var tokens: [TariffToken] = []
-        tokens.reserveCapacity(range.count / 4 + 8)
-        TariffTokenizer.tokenize(bytes, range, into: &tokens)
-        self.init(bytes, index: index, range: range, tokens: tokens)
+        var scratch = TariffTokenizer.Scratch(capacity: range.count)
+        self.init(wordsOf: bytes, index: index, range: range, scratch: &scratch)
     }
 
     /// As `init(wordsOf:index:range:)`, tokenized into `scratch` (reused from sentence to sentence by the
     /// finder) and copied out at the exact count: reserved from the byte count, a sentence dense with
     /// numbers and signs outgrew its array (14,906 regrowths on the dense corpus).
-    convenience init(wordsOf bytes: [UInt8], index: Int, range: Range<Int>, scratch: inout [TariffToken]) {
-        TariffTokenizer.tokenize(bytes, range, into: &scratch)
-        // a copy: `Array(scratch)` would share the buffer, and the next sentence would copy it on write
-        self.init(bytes, index: index, range: range, tokens: scratch.withUnsafeBufferPointer { Array($0) })
+    convenience init(wordsOf bytes: [UInt8], index: Int, range: Range<Int>, scratch: inout TariffTokenizer.Scratch) {
+        self.init(bytes, index: index, range: range, tokens: scratch.tokens(bytes, range))
     }
 
     private init(_ bytes: [UInt8], index: Int, range: Range<Int>, tokens: [TariffToken]) {
