@@ -81,8 +81,9 @@ final class TariffSentence: @unchecked Sendable {
         return false
     }
 
-    /// The classes `isTariffNoun` reads further; every other word is answered inline.
-    @inline(__always) private static var measureNouns: TariffWordClass { [.tariffNoun, .taxNoun] }
+    /// The classes `isTariffNoun` reads further; every other word is answered inline. Not an array literal:
+    /// inlined into the party and status readers, that was built as an array at run time on every call.
+    @inline(__always) private static var measureNouns: TariffWordClass { TariffWordClass.tariffNoun | .taxNoun }
 
     /// `duty-free`, `tariff free`: a tariff noun that states a rate of zero rather than names a measure.
     func isZeroRateWord(_ i: Int) -> Bool {
