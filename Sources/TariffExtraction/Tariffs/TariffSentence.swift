@@ -42,12 +42,14 @@ final class TariffSentence: @unchecked Sendable {
         self.bytes = bytes
         self.index = index
         self.range = range
-        var lexemes: [TariffLexeme] = []
-        lexemes.reserveCapacity(tokens.count)
         let table = TariffVocabulary.table
         let none = TariffLexeme(classes: [], month: 0)
-        for token in tokens {
-            lexemes.append(token.kind == .word ? table[token.hash] ?? none : none)
+        // written in place at the tokens' count: appending checked the array's uniqueness and capacity per token
+        let lexemes = [TariffLexeme](unsafeUninitializedCapacity: tokens.count) { buffer, initialized in
+            for (k, token) in tokens.enumerated() {
+                (buffer.baseAddress! + k).initialize(to: token.kind == .word ? table[token.hash] ?? none : none)
+            }
+            initialized = tokens.count
         }
         self.tokens = tokens
         self.lexemes = lexemes
