@@ -17,6 +17,8 @@ import Testing
         ("tariffsÂ on cars", "tariffs on cars"),
         // a fullwidth hyphen from a Chinese page, and a Latin letter with macron
         ("indicators\u{EF}\u{BC}\u{8D}the economy", "indicators\u{FF0D}the economy"),
+        // a four-byte scalar (an emoji) read as Windows-1252: every byte of the decoded run is kept
+        ("smile \u{F0}\u{178}\u{2DC}\u{20AC} now", "smile \u{1F600} now"),
         // nothing to repair: accented words and lone symbols stay as they are
         ("Roberto Azevêdo, café, 5 € and ± 2", "Roberto Azevêdo, café, 5 € and ± 2"),
         ("plain ASCII text", "plain ASCII text"),

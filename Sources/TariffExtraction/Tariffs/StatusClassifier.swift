@@ -58,13 +58,13 @@ struct StatusClassifier {
             var c = s.lexemes[k].classes
             // `…now enter duty free, and that share is expected to rise`: a clause joined after the rate's own
             // speaks of something else
-            if k > span.upperBound, isOtherCoordinate(k, than: clauseIndex) { c.subtract([.futureCue, .announce, .propose, .threat]) }
+            if k > span.upperBound, isOtherCoordinate(k, than: clauseIndex) { c.subtract(Self.forwardClasses) }
             // a condition after the rate (`100% tariffs if talks fail`) still makes it a threat
-            if detached { c.subtract(s.isThreatConjunction(k) ? [.pause, .lift, .propose, .announce] : [.pause, .lift, .threat, .propose, .announce]) }
+            if detached { c.subtract(s.isThreatConjunction(k) ? Self.detachedByCondition : Self.detached) }
             // `urged India to remove the tariff`: the removal is asked for, not done
-            if propose { c.subtract([.pause, .lift]) }
+            if propose { c.subtract(TariffWordClass.pause | .lift) }
             // `the 25% tariff will deal a blow to imports`: the future is the consequence's, not the tariff's
-            if k >= span.upperBound, s.isWord(k, TariffVocabulary.will), !futureOfMeasure(after: k) { c.subtract([.futureCue, .announce]) }
+            if k >= span.upperBound, s.isWord(k, TariffVocabulary.will), !futureOfMeasure(after: k) { c.subtract(TariffWordClass.futureCue | .announce) }
             // `the industry was threatened after Mexico announced…`: a threat suffered is no threat made
             if c.contains(.threat), s.looksPast(k), s.has(k - 1, .beForm) || s.has(k - 2, .beForm) && s.isWord(k - 1) && s.lexemes[k - 1].month == 0 {
                 c.remove(.threat)
@@ -159,6 +159,14 @@ struct StatusClassifier {
         _ = presentBe
         return Verdict(status: simplePast ? .imposed : .inEffect, direction: direction, fromCue: simplePast)
     }
+
+    /// The classes a clause joined after the rate loses: it speaks of something else. These sets are written
+    /// with `|`, not as array literals: in `classify`'s loop over every token the literals were built as arrays
+    /// at run time, an allocation each.
+    @inline(__always) private static var forwardClasses: TariffWordClass { TariffWordClass.futureCue | .announce | .propose | .threat }
+    /// What words after a condition (`if`, `unless`) lose; the other words after a detaching word lose `threat` too.
+    @inline(__always) private static var detachedByCondition: TariffWordClass { TariffWordClass.pause | .lift | .propose | .announce }
+    @inline(__always) private static var detached: TariffWordClass { detachedByCondition | .threat }
 
     /// Does the verb after `will` (past `be`, `have` and adverbs) act on a tariff: impose, raise, cut,
     /// lift, take effect, apply? `will deal a blow`, `will hurt farmers` say what a tariff does instead.

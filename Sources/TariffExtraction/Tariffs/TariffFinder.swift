@@ -18,8 +18,7 @@ struct TariffFinder: Sendable {
         var starts: [StartStatement] = []
         var agreementSentences = Set<Int>()
         // every tariff sentence is tokenized here before its tokens are copied out at their count
-        var scratch: [TariffToken] = []
-        scratch.reserveCapacity(256)
+        var scratch = TariffTokenizer.Scratch()
         // whether the tariff sentences write `percent`: only then do sentences without a tariff word look for the word
         var spellsPercent = false
         // In sentence order (as the tagger emits them) the walk below finds every sentence's timexes; else filter.

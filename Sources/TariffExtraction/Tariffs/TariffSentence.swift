@@ -27,31 +27,29 @@ final class TariffSentence: @unchecked Sendable {
 
     /// Tokens and word classes only: enough to tell whether the sentence names a tariff at all.
     convenience init(wordsOf bytes: [UInt8], index: Int, range: Range<Int>) {
-        var tokens: [TariffToken] = []
-        tokens.reserveCapacity(range.count / 4 + 8)
-        TariffTokenizer.tokenize(bytes, range, into: &tokens)
-        self.init(bytes, index: index, range: range, tokens: tokens)
+        var scratch = TariffTokenizer.Scratch(capacity: range.count)
+        self.init(wordsOf: bytes, index: index, range: range, scratch: &scratch)
     }
 
     /// As `init(wordsOf:index:range:)`, tokenized into `scratch` (reused from sentence to sentence by the
     /// finder) and copied out at the exact count: reserved from the byte count, a sentence dense with
     /// numbers and signs outgrew its array (14,906 regrowths on the dense corpus).
-    convenience init(wordsOf bytes: [UInt8], index: Int, range: Range<Int>, scratch: inout [TariffToken]) {
-        TariffTokenizer.tokenize(bytes, range, into: &scratch)
-        // a copy: `Array(scratch)` would share the buffer, and the next sentence would copy it on write
-        self.init(bytes, index: index, range: range, tokens: scratch.withUnsafeBufferPointer { Array($0) })
+    convenience init(wordsOf bytes: [UInt8], index: Int, range: Range<Int>, scratch: inout TariffTokenizer.Scratch) {
+        self.init(bytes, index: index, range: range, tokens: scratch.tokens(bytes, range))
     }
 
     private init(_ bytes: [UInt8], index: Int, range: Range<Int>, tokens: [TariffToken]) {
         self.bytes = bytes
         self.index = index
         self.range = range
-        var lexemes: [TariffLexeme] = []
-        lexemes.reserveCapacity(tokens.count)
         let table = TariffVocabulary.table
         let none = TariffLexeme(classes: [], month: 0)
-        for token in tokens {
-            lexemes.append(token.kind == .word ? table[token.hash] ?? none : none)
+        // written in place at the tokens' count: appending checked the array's uniqueness and capacity per token
+        let lexemes = [TariffLexeme](unsafeUninitializedCapacity: tokens.count) { buffer, initialized in
+            for (k, token) in tokens.enumerated() {
+                (buffer.baseAddress! + k).initialize(to: token.kind == .word ? table[token.hash] ?? none : none)
+            }
+            initialized = tokens.count
         }
         self.tokens = tokens
         self.lexemes = lexemes
@@ -85,8 +83,9 @@ final class TariffSentence: @unchecked Sendable {
         return false
     }
 
-    /// The classes `isTariffNoun` reads further; every other word is answered inline.
-    @inline(__always) private static var measureNouns: TariffWordClass { [.tariffNoun, .taxNoun] }
+    /// The classes `isTariffNoun` reads further; every other word is answered inline. Not an array literal:
+    /// inlined into the party and status readers, that was built as an array at run time on every call.
+    @inline(__always) private static var measureNouns: TariffWordClass { TariffWordClass.tariffNoun | .taxNoun }
 
     /// `duty-free`, `tariff free`: a tariff noun that states a rate of zero rather than names a measure.
     func isZeroRateWord(_ i: Int) -> Bool {

@@ -205,7 +205,7 @@ struct TariffSentenceReader {
             if triggers.contains(t.hash) { return true }
             let c = s.lexemes[k].classes
             if c.contains(.coordinator) || c.contains(.clauseBreak) { joined = true }
-            if !c.isDisjoint(with: [.futureCue, .announce, .propose, .threat]) { forward = true }
+            if !c.isDisjoint(with: TariffWordClass.futureCue | .announce | .propose | .threat) { forward = true }
             if joined && forward { return true }
         }
         return false

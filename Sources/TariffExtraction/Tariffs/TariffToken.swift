@@ -39,13 +39,46 @@ enum TariffTokenizer {
         return h
     }
 
+    /// The tokens of `bytes[range]`, replacing those in `tokens`.
     static func tokenize(_ bytes: [UInt8], _ range: Range<Int>, into tokens: inout [TariffToken]) {
-        bytes.withUnsafeBufferPointer { tokenize($0, range, into: &tokens) }
+        var scratch = Scratch(capacity: range.count)
+        tokens = scratch.tokens(bytes, range)
+    }
+
+    /// Where a sentence's tokens are written before they are copied out at their exact count: one buffer reused
+    /// for every sentence of a document. Appending each token to an array checked its uniqueness and capacity
+    /// per token (a call and some 20 instructions each, a third of the tokenizer's own work).
+    struct Scratch: ~Copyable {
+        private var base: UnsafeMutablePointer<TariffToken>
+        private var capacity: Int
+
+        init(capacity: Int = 256) {
+            self.capacity = max(capacity, 1)
+            base = .allocate(capacity: self.capacity)
+        }
+
+        deinit { base.deallocate() }
+
+        /// The tokens of `bytes[range]`. Every token takes at least one byte, so a buffer of `range.count`
+        /// tokens always holds them; it grows to that before the pass, never during it.
+        mutating func tokens(_ bytes: [UInt8], _ range: Range<Int>) -> [TariffToken] {
+            if range.count > capacity {
+                base.deallocate()
+                capacity = range.count
+                base = .allocate(capacity: capacity)
+            }
+            let out = base
+            let count = bytes.withUnsafeBufferPointer { tokenize($0, range, into: out) }
+            return Array(UnsafeBufferPointer(start: out, count: count))
+        }
     }
 
     /// On a buffer pointer: the scan reads each byte a few times and array bounds checks dominated it.
-    private static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into tokens: inout [TariffToken]) {
-        tokens.removeAll(keepingCapacity: true)
+    /// Writes the tokens to `out` (room for `range.count` of them) and returns how many.
+    private static func tokenize(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: UnsafeMutablePointer<TariffToken>
+    ) -> Int {
+        var count = 0
         var i = range.lowerBound
         let end = range.upperBound
         var hyphenPending = false
@@ -82,22 +115,24 @@ enum TariffTokenizer {
                         break
                     }
                 }
-                tokens.append(token(bytes, i, j, .number, value: value, hyphen: hyphenPending))
+                (out + count).initialize(to: token(bytes, i, j, .number, value: value, hyphen: hyphenPending))
+                count += 1
                 hyphenPending = false
                 i = j
                 continue
             }
             if b.isASCIILetter || (b.isNonASCII && !UInt8.isNonASCIIPunctuation(bytes, i, end)) {
-                // Hash and letter case are taken in the same pass that finds the word's end.
+                // Hash and letter case are taken in the same pass that finds the word's end: all capitals when
+                // some letter is and none is lower case.
                 var j = i
                 var h = WordHash.offset
-                var letters = 0
-                var upper = 0
+                var letter = false
+                var lower = false
                 while j < end {
                     let c = bytes[j]
                     if c.isASCIILetter {
-                        letters += 1
-                        if c.isASCIIUpper { upper += 1 }
+                        letter = true
+                        if !c.isASCIIUpper { lower = true }
                         h = (h ^ UInt64(c | 0x20)) &* WordHash.prime
                         j += 1
                     } else if c.isASCIIDigit {
@@ -119,10 +154,11 @@ enum TariffTokenizer {
                         break
                     }
                 }
-                tokens.append(
-                    TariffToken(
+                (out + count).initialize(
+                    to: TariffToken(
                         start: i, end: j, kind: .word, hash: h, number: 0, capitalized: b.isASCIIUpper || b.isNonASCII,
-                        allCaps: letters > 0 && upper == letters, hyphenBefore: hyphenPending))
+                        allCaps: letter && !lower, hyphenBefore: hyphenPending))
+                count += 1
                 hyphenPending = false
                 i = j
                 continue
@@ -130,6 +166,8 @@ enum TariffTokenizer {
             // Punctuation, including UTF-8 quotes and dashes.
             var j = i + 1
             var kind = TariffToken.Kind.other
+            // the token before, read by the hyphen and possessive rules
+            let previous: TariffToken? = count > 0 ? out[count - 1] : nil
             switch b {
             case 0x25: kind = .percent
             case 0x2C: kind = .comma
@@ -139,24 +177,24 @@ enum TariffTokenizer {
             case 0x29, 0x5D: kind = .close
             case 0x22: kind = .quote
             case 0x2D:
-                if !tokens.isEmpty, tokens[tokens.count - 1].end == i, i + 1 < end, !bytes[i + 1].isASCIIWhitespace {
+                if let previous, previous.end == i, i + 1 < end, !bytes[i + 1].isASCIIWhitespace {
                     hyphenPending = true
                     i += 1
                     continue
                 }
                 kind = .dash
             case 0x27:
-                if let s = possessive(bytes, i + 1, end, tokens) { j = s; kind = .possessive } else { kind = .quote }
+                if let s = possessive(bytes, i + 1, end, after: previous) { j = s; kind = .possessive } else { kind = .quote }
             default:
                 if b.isNonASCII {
                     while j < end && bytes[j] & 0xC0 == 0x80 { j += 1 }
                     if b == 0xE2, i + 2 < end, bytes[i + 1] == 0x80 {
                         let c = bytes[i + 2]
-                        if c == 0x99, let s = possessive(bytes, j, end, tokens) {
+                        if c == 0x99, let s = possessive(bytes, j, end, after: previous) {
                             j = s; kind = .possessive
                         } else if c >= 0x90 && c <= 0x95 {
                             // en/em dash joining names (US–China) acts like a hyphen
-                            if !tokens.isEmpty, tokens[tokens.count - 1].end == i, j < end, !bytes[j].isASCIIWhitespace {
+                            if let previous, previous.end == i, j < end, !bytes[j].isASCIIWhitespace {
                                 hyphenPending = true
                                 i = j
                                 continue
@@ -170,15 +208,17 @@ enum TariffTokenizer {
                     }
                 }
             }
-            tokens.append(token(bytes, i, j, kind, value: 0, hyphen: false))
+            (out + count).initialize(to: token(bytes, i, j, kind, value: 0, hyphen: false))
+            count += 1
             hyphenPending = false
             i = j
         }
+        return count
     }
 
     /// `'s` after a word: returns the end of the `s`.
-    private static func possessive(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int, _ tokens: [TariffToken]) -> Int? {
-        guard let last = tokens.last, last.kind == .word else { return nil }
+    private static func possessive(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int, after last: TariffToken?) -> Int? {
+        guard let last, last.kind == .word else { return nil }
         if i < end, bytes[i] | 0x20 == 0x73, i + 1 == end || !bytes[i + 1].isASCIILetter { return i + 1 }
         // plural possessive (`countries' exports`) carries no `s`
         return nil

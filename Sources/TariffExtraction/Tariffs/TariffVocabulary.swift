@@ -2,6 +2,10 @@
 struct TariffWordClass: OptionSet, Sendable, Hashable {
     let rawValue: UInt64
 
+    /// The union of two sets, as an expression the optimizer always folds: an array literal of classes
+    /// (`[.pause, .lift]`) is, where it is not folded, an array built at run time (an allocation per use).
+    @inline(__always) static func | (a: Self, b: Self) -> Self { Self(rawValue: a.rawValue | b.rawValue) }
+
     /// tariff, duty, levy, surcharge: the nouns a tariff rate attaches to.
     static let tariffNoun = Self(rawValue: 1 << 0)
     /// tax: a tariff only after `import`, `customs`, `border`, `export`.

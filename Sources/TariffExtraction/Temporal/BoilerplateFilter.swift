@@ -49,14 +49,18 @@ struct BoilerplateFilter {
     }
 
     /// Calls to action and site furniture: subscribe, sign up, click here, leave a reply, read also, rated #1.
+    ///
+    /// One probe per word, in `promotionLeads`: nearly every word is none of these and leaves there, where it
+    /// was looked up twice (as a word, then as the first of a pair with the next word).
     private func isPromotional(_ tokens: [TimexToken]) -> Bool {
-        let words = Self.promotionWords, pairs = Self.promotionPairs  // once, not per token
+        let leads = Self.promotionLeads, pairs = Self.promotionPairs  // once, not per token
         for (i, t) in tokens.enumerated() where t.kind == .word {
-            if words.contains(t.hash) { return true }
+            guard let lead = leads[t.hash] else { continue }
+            if lead & Self.promotionWord != 0 { return true }
             guard i + 1 < tokens.count else { continue }
             let next = tokens[i + 1]
-            if next.kind == .mark, next.mark == 0x23, t.hash == Self.rated { return true }  // rated #1
-            if next.kind == .word, pairs.contains(t.hash &* 31 &+ next.hash) { return true }
+            if lead & Self.ratedWord != 0, next.kind == .mark, next.mark == 0x23 { return true }  // rated #1
+            if lead & Self.pairStart != 0, next.kind == .word, pairs.contains(t.hash &* 31 &+ next.hash) { return true }
         }
         return false
     }
@@ -83,18 +87,29 @@ struct BoilerplateFilter {
     private static let bylineWords: WordTable<Bool> = WordTable(set: 
         ["published", "updated", "posted", "modified", "copyright"].map(TimexTokenizer.hash))
 
-    private static let promotionWords: WordTable<Bool> = WordTable(set: 
-        [
-            "subscribe", "subscribed", "subscribers", "subscription", "newsletter", "newsletters", "unsubscribe",
-            "advertisement", "sponsored", "coupon", "promo", "cookies", "webinar", "giveaway",
-        ].map(TimexTokenizer.hash))
+    private static let promotionWordList = [
+        "subscribe", "subscribed", "subscribers", "subscription", "newsletter", "newsletters", "unsubscribe",
+        "advertisement", "sponsored", "coupon", "promo", "cookies", "webinar", "giveaway",
+    ]
 
-    private static let promotionPairs: WordTable<Bool> = WordTable(set: 
-        [
-            ("sign", "up"), ("click", "here"), ("a", "reply"), ("post", "comment"), ("read", "also"), ("read", "more"),
-            ("follow", "us"), ("leading", "choice"), ("free", "trial"), ("rights", "reserved"), ("privacy", "policy"),
-            ("limited", "time"), ("order", "now"), ("buy", "now"), ("shop", "now"), ("register", "now"),
-            ("download", "our"), ("join", "our"), ("best", "price"), ("best", "deals"), ("related", "articles"),
-            ("also", "read"), ("see", "also"),
-        ].map { TimexTokenizer.hash($0.0) &* 31 &+ TimexTokenizer.hash($0.1) })
+    private static let promotionPairList: [(String, String)] = [
+        ("sign", "up"), ("click", "here"), ("a", "reply"), ("post", "comment"), ("read", "also"), ("read", "more"),
+        ("follow", "us"), ("leading", "choice"), ("free", "trial"), ("rights", "reserved"), ("privacy", "policy"),
+        ("limited", "time"), ("order", "now"), ("buy", "now"), ("shop", "now"), ("register", "now"),
+        ("download", "our"), ("join", "our"), ("best", "price"), ("best", "deals"), ("related", "articles"),
+        ("also", "read"), ("see", "also"),
+    ]
+
+    private static let promotionPairs: WordTable<Bool> = WordTable(set:
+        promotionPairList.map { TimexTokenizer.hash($0.0) &* 31 &+ TimexTokenizer.hash($0.1) })
+
+    /// What a word may start for `isPromotional`, as bits: a promotion word, the first word of a pair, `rated`.
+    private static let promotionWord: UInt8 = 1, pairStart: UInt8 = 2, ratedWord: UInt8 = 4
+    private static let promotionLeads: WordTable<UInt8> = {
+        var bits: [UInt64: UInt8] = [:]
+        for word in promotionWordList { bits[TimexTokenizer.hash(word), default: 0] |= promotionWord }
+        for (first, _) in promotionPairList { bits[TimexTokenizer.hash(first), default: 0] |= pairStart }
+        bits[rated, default: 0] |= ratedWord
+        return WordTable(bits)
+    }()
 }

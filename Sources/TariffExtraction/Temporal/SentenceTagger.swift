@@ -54,6 +54,14 @@ struct SentenceTagger {
     /// Every expression in the sentence, in order, not overlapping.
     func matches() -> [TimexMatch] {
         var found: [TimexMatch] = []
+        matches(into: &found)
+        return found
+    }
+
+    /// `matches()` in place of what `found` held: the tagger passes one array for every sentence of a
+    /// document, so a sentence with expressions does not allocate (and regrow) an array of its own.
+    func matches(into found: inout [TimexMatch]) {
+        found.removeAll(keepingCapacity: true)
         var i = 0
         var givenYear: Int?
         while i < tokens.count {
@@ -77,7 +85,6 @@ struct SentenceTagger {
         }
         anchorSpans(&found)
         for n in found.indices { widen(&found[n], before: n > 0 ? found[n - 1].end : 0) }
-        return found
     }
 
     /// TimeML extents: the article and the words that bound a span belong to it (`the first nine months`,

@@ -19,17 +19,21 @@ struct TemporalTagger: Sendable {
         var lastQuarter: (sentence: Int, value: TemporalValue)?
         var weekdays: [(timex: Int, weekday: Int, date: CalendarDate)] = []
         var anaphors: [(timex: Int, anaphor: Anaphor)] = []
+        // one array of each for the document's sentences: a sentence keeps its own tokens only once it has an expression
+        var tokens: [TimexToken] = []
+        var matches: [TimexMatch] = []
         for (index, range) in document.sentences.enumerated() where TimexPrefilter.mayHoldTime(document.bytes, range) {
-            let tokens = scratch.tokens(document.bytes, range)
+            scratch.tokens(document.bytes, range, into: &tokens)
             if budget.charge(tokens: tokens.count) { break }
             guard Self.mayHoldTime(tokens, lexicon) else { continue }
-            let matches = SentenceTagger(bytes: document.bytes, tokens: tokens, reference: referenceDate).matches()
+            SentenceTagger(bytes: document.bytes, tokens: tokens, reference: referenceDate).matches(into: &matches)
             guard !matches.isEmpty else { continue }
             // made once the sentence has an expression: each holds the sentence's arrays (a retain and a release each)
             let reader = TenseReader(bytes: document.bytes, tokens: tokens)
             let kinds = DeadlineKindReader(tokens: tokens)
             if budget.charge(tokens: 0, found: matches.count) { break }
-            result.tokens[index] = tokens
+            // a copy at the exact count: the reused array keeps the capacity of the document's longest sentence
+            result.tokens[index] = tokens.withUnsafeBufferPointer { Array($0) }
             for m in matches {
                 // `net rose from $52 million a year earlier`, after `third-quarter net`: that quarter a year back
                 var quarterBack: TemporalValue?

@@ -106,6 +106,21 @@ enum TimexTokenizer {
                 return tokens
             }
         }
+
+        /// The tokens of `bytes[range]` in place of those in `tokens`, whose buffer is reused when nothing else
+        /// holds it: the tagger keeps only the tokens of sentences with an expression, so the others need no
+        /// array of their own.
+        func tokens(_ bytes: [UInt8], _ range: Range<Int>, into tokens: inout [TimexToken]) {
+            tokens.removeAll(keepingCapacity: true)
+            bytes.withUnsafeBufferPointer { buffer in
+                var i = range.lowerBound
+                var space = true
+                while i < range.upperBound {
+                    let count = tokenize(buffer, from: &i, to: range.upperBound, space: &space, into: base, capacity: capacity)
+                    tokens.append(contentsOf: UnsafeBufferPointer(start: base, count: count))
+                }
+            }
+        }
     }
 
     /// Writes the tokens from byte `i` on to `out`, at most `capacity` of them, and returns how many it wrote;

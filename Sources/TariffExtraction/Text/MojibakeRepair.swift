@@ -34,11 +34,11 @@ struct MojibakeRepair: Sendable {
                 continue
             }
             let lead = 0x40 | original[i + 1]  // U+00C2…U+00F4 as the byte it stood for
-            if let (decoded, length) = decodeRun(original, from: i + 2, lead: lead) {
+            if let (decoded, count, length) = decodeRun(original, from: i + 2, lead: lead) {
                 if out.isEmpty { out.reserveCapacity(n) }
                 out.append(contentsOf: original[copied..<i])
                 let start = out.count
-                out.append(contentsOf: decoded)
+                for k in 0..<count { out.append(UInt8(truncatingIfNeeded: decoded >> UInt32(8 * k))) }
                 edits.append(Edit(original: i..<(i + 2 + length), repaired: start..<out.count))
                 i += 2 + length
                 copied = i
@@ -122,9 +122,10 @@ struct MojibakeRepair: Sendable {
         return offset - edit.repaired.upperBound + edit.original.upperBound
     }
 
-    /// The continuation characters after a lead byte, decoded: the UTF-8 bytes they stood for and how
-    /// many bytes of the file they took, or nil when they do not make one well-formed scalar.
-    private static func decodeRun(_ bytes: [UInt8], from start: Int, lead: UInt8) -> ([UInt8], Int)? {
+    /// The continuation characters after a lead byte, decoded: the UTF-8 bytes they stood for (packed
+    /// first byte lowest, with their count) and how many bytes of the file they took, or nil when they do not
+    /// make one well-formed scalar. Packed in an integer: an array per run cost an allocation and its release.
+    private static func decodeRun(_ bytes: [UInt8], from start: Int, lead: UInt8) -> (UInt32, count: Int, length: Int)? {
         let needed: Int
         switch lead {
         case 0xC2...0xDF: needed = 1
@@ -132,15 +133,15 @@ struct MojibakeRepair: Sendable {
         case 0xF0...0xF4: needed = 3
         default: return nil
         }
-        var decoded: [UInt8] = [lead]
+        var decoded = UInt32(lead)
         var j = start
-        for _ in 0..<needed {
+        for n in 1...needed {
             guard let (byte, length) = continuationByte(bytes, j) else { return nil }
-            decoded.append(byte)
+            decoded |= UInt32(byte) << UInt32(8 * n)
             j += length
         }
         // The second byte's range depends on the lead (no overlong forms, no surrogates, nothing past U+10FFFF).
-        let second = decoded[1]
+        let second = UInt8(truncatingIfNeeded: decoded >> 8)
         switch lead {
         case 0xE0: guard second >= 0xA0 else { return nil }
         case 0xED: guard second < 0xA0 else { return nil }
@@ -148,7 +149,7 @@ struct MojibakeRepair: Sendable {
         case 0xF4: guard second < 0x90 else { return nil }
         default: break
         }
-        return (decoded, j - start)
+        return (decoded, needed + 1, j - start)
     }
 
     /// The byte 0x80…0xBF that the scalar at `i` shows when a UTF-8 continuation byte is read as Latin-1
