@@ -9,7 +9,9 @@ rate and measures, per file:
   item for the file, minus the time the rename returned (monotonic clock).
 Each phase also prints the daemon's CPU time (user + system, all threads, from /proc) per file dropped,
 which does not count waiting for a core and so varies less with the machine's load than latency does,
-and the machine's CPU pressure over the phase (/proc/pressure/cpu), which says how far to trust its latency.
+and the machine's CPU pressure over the phase (/proc/pressure/cpu) and the share of its CPUs' time the
+hypervisor gave to other guests (steal, /proc/stat), which say how far to trust its latency, and a
+calibration: the time of a fixed CPU-bound loop in this script, since the cores' speed itself varies.
 The floor is one small write + fsync + rename in the state folder, measured by this script on the same
 disk in the same run, so the figures can be read as multiples of what the disk allows.
 
@@ -195,6 +197,28 @@ def cpu_pressure_us():
         return None
 
 
+def steal_seconds():
+    """CPU seconds the hypervisor gave to others while this machine's CPUs wanted to run (/proc/stat steal)."""
+    with open("/proc/stat") as stat:
+        fields = stat.readline().split()
+    return int(fields[8]) / os.sysconf("SC_CLK_TCK") if len(fields) > 8 else 0.0
+
+
+def calibration_ms():
+    """Best of five timings of a fixed CPU-bound loop: how fast this machine's cores run right now.
+
+    On this shared VM the same build's CPU per file has varied by 2x within an hour with no steal and no
+    pressure reported; runs are only comparable when their calibration agrees."""
+    best = float("inf")
+    for _ in range(5):
+        start = time.perf_counter()
+        total = 0
+        for i in range(300_000):
+            total += i * i % 7
+        best = min(best, time.perf_counter() - start)
+    return best * 1000
+
+
 def summarize(label, latencies, expected):
     ms = [x * 1000 for x in latencies]
     missing = expected - len(ms)
@@ -225,6 +249,7 @@ def measure(args, with_journal):
             index = 0
             for rate in args.rates:
                 cpu_before, psi_before, started = cpu_seconds(daemon.pid), cpu_pressure_us(), time.monotonic()
+                steal_before = steal_seconds()
                 drops, index = run_phase(inbox, staging, rate, args.seconds, index)
                 settle = time.monotonic() + 10
                 while time.monotonic() < settle and not all(n in watcher.seen for n in drops):
@@ -237,10 +262,12 @@ def measure(args, with_journal):
                 # How contended the machine was: the share of the phase in which some task (ours or not)
                 # was runnable but waiting for a CPU. Latency from a phase with a high share compares nothing.
                 psi_after = cpu_pressure_us()
+                elapsed = time.monotonic() - started
                 pressure = ("" if psi_before is None or psi_after is None else
-                            f", CPU pressure {100 * (psi_after - psi_before) / 1e6 / (time.monotonic() - started):.0f}%")
+                            f", CPU pressure {100 * (psi_after - psi_before) / 1e6 / elapsed:.0f}%")
+                pressure += f", steal {100 * (steal_seconds() - steal_before) / elapsed / os.cpu_count():.0f}%"
                 print(f"{rate:>5} files/s for {args.seconds} s (daemon CPU {cpu * 1000 / max(1, len(drops)):.2f} ms per file, "
-                      f"RSS {rss / 1024:.1f} MB, peak {peak / 1024:.1f} MB{pressure})")
+                      f"RSS {rss / 1024:.1f} MB, peak {peak / 1024:.1f} MB{pressure}, calibration {calibration_ms():.1f} ms)")
                 print("  " + summarize("drop → feed item   ", feed, len(drops)))
                 if with_journal:
                     subprocess.run(["journalctl", "--sync"], capture_output=True)
