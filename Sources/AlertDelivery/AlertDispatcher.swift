@@ -102,7 +102,7 @@ public final class AlertDispatcher: Sendable {
     }
 
     /// How long a published feed may wait for its `fsync` and marks while more alerts keep coming.
-    public static let settleWithin: Duration = .milliseconds(100)
+    static let settleWithin: Duration = .milliseconds(100)
 
     private let store: FactStore
     private let feed: FeedWriter
