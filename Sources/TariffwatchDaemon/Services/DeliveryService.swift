@@ -64,10 +64,7 @@ struct DeliveryService: Service {
             // Alerts left pending by a crash are delivered first (and the feed file is created). Woken
             // only to sync the feed (no signal, no retry), the loop syncs without reading the store. The
             // last delivery before stopping syncs what it published.
-            let report =
-                settleOnly
-                ? await settleFeed(lane: lane)
-                : await deliver(sink, lane: lane, linger: finishing ? .zero : Self.feedSyncLinger)
+            let report = await deliver(sink, lane: lane, linger: finishing ? .zero : Self.feedSyncLinger, settleOnly: settleOnly)
             if finishing { break }
             let now = ContinuousClock.now
             if let reason = report.failures[sink] {
@@ -104,17 +101,8 @@ struct DeliveryService: Service {
         }
     }
 
-    private func settleFeed(lane: BlockingLane) async -> AlertDispatcher.Report {
-        let dispatcher = self.dispatcher
-        let heartbeat = self.heartbeat
-        return await lane.run {
-            heartbeat.busy(.feedDelivery)
-            defer { heartbeat.idle(.feedDelivery) }
-            return dispatcher.settleFeed()
-        }
-    }
-
-    private func deliver(_ sink: AlertSink, lane: BlockingLane, linger: Duration) async -> AlertDispatcher.Report {
+    /// One delivery on the sink's lane, or with `settleOnly` just the feed's pending sync and marks.
+    private func deliver(_ sink: AlertSink, lane: BlockingLane, linger: Duration, settleOnly: Bool) async -> AlertDispatcher.Report {
         let dispatcher = self.dispatcher
         let heartbeat = self.heartbeat
         let loop: Heartbeat.Loop = sink == .journal ? .journalDelivery : .feedDelivery
@@ -123,8 +111,11 @@ struct DeliveryService: Service {
         return await lane.run {
             heartbeat.busy(loop)
             defer { heartbeat.idle(loop) }
-            let report = dispatcher.deliverPending(
-                to: sink, today: CalendarDate.today(), moreWaiting: { trigger.isSignalled(for: sink) }, lingerFor: linger)
+            let report =
+                settleOnly
+                ? dispatcher.settleFeed()
+                : dispatcher.deliverPending(
+                    to: sink, today: CalendarDate.today(), moreWaiting: { trigger.isSignalled(for: sink) }, lingerFor: linger)
             if report.alreadyInJournal > 0 {
                 logger.notice("found \(report.alreadyInJournal) alerts already in the journal from before the restart; not sent again")
             }
