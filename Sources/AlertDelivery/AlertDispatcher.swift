@@ -364,7 +364,8 @@ public final class AlertDispatcher: Sendable {
             title: options.feedTitle, homePageURL: options.feedHomePageURL,
             description: "New and changed tariff measures and trade deadlines found by tariffwatch.")
         // The items and the newest pending alert come from one read: what is pending is in the items.
-        let revisions = try store.feedRevisions(limit: options.feedMaxItems, after: state.revisions)
+        // Handed over, not copied, so the store edits it in place; after a failed read the next one is whole.
+        let revisions = try store.feedRevisions(limit: options.feedMaxItems, after: state.revisions.take())
         state.revisions = revisions
         let newest = revisions.newestPending
         // Updated in place (it is left as it was when it throws): a copy would duplicate every cached item.

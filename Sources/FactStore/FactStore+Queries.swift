@@ -49,36 +49,32 @@ extension FactStore {
 
     /// `feedRevisions(limit:)` brought up to date from `previous`, what this store returned last time:
     /// only the outbox rows added since and the facts counted since (`SourceCountLog`) are read, not a
-    /// join of every item with `facts`. Without a usable `previous` (none, another store or limit, or
-    /// one older than the log keeps) every item is read.
-    public func feedRevisions(limit: Int, after previous: FeedRevisions?) throws(FactStoreError) -> FeedRevisions {
+    /// join of every item with `facts`, and `previous` is edited in place (pass the only copy). Without a
+    /// usable `previous` (none, another store or limit, or one older than the log keeps) every item is read.
+    public func feedRevisions(limit: Int, after previous: consuming FeedRevisions?) throws(FactStoreError) -> FeedRevisions {
         // Taken before the read: a commit logged after it is looked at again next time.
         let generation = sourceCounts.generation
         let log = sourceCounts
-        guard let previous, previous.log === log, previous.limit == limit, let counted = log.facts(after: previous.generation) else {
+        guard var revisions = consume previous, revisions.log === log, revisions.limit == limit,
+            let counted = log.facts(after: revisions.generation)
+        else {
             return try read("read the feed revisions") { db in
-                let items = try Self.revisions(db, after: 0, limit: limit)
-                return FeedRevisions(
-                    items: items, newestPending: try Self.newestPendingID(for: .feed, db), limit: limit,
-                    newestAlertID: items.first?.alertID ?? 0, generation: generation, log: log)
+                FeedRevisions(
+                    items: try Self.revisions(db, after: 0, limit: limit), newestPending: try Self.newestPendingID(for: .feed, db),
+                    limit: limit, generation: generation, log: log)
             }
         }
-        return try read("read the feed revisions") { db in
-            var items = try Self.revisions(db, after: previous.newestAlertID, limit: limit)
-            let newest = items.first?.alertID ?? previous.newestAlertID
+        let shown = counted.filter(revisions.shows)
+        let after = revisions.newestAlertID
+        let (fresh, counts, newestPending) = try read("read the feed revisions") { db in
+            let fresh = try Self.revisions(db, after: after, limit: limit)
             let count = try db.cachedStatement(sql: "SELECT source_count FROM facts WHERE id = ?")
             var counts: [String: Int] = [:]
-            for var item in previous.items.prefix(max(0, limit - items.count)) {
-                if counted.contains(item.factID) {
-                    if counts[item.factID] == nil { counts[item.factID] = try Int.fetchOne(count, arguments: [item.factID]) ?? 0 }
-                    item.sourceCount = counts[item.factID]!
-                }
-                items.append(item)
-            }
-            return FeedRevisions(
-                items: items, newestPending: try Self.newestPendingID(for: .feed, db), limit: limit, newestAlertID: newest,
-                generation: generation, log: log)
+            for fact in shown { counts[fact] = try Int.fetchOne(count, arguments: [fact]) ?? 0 }
+            return (fresh, counts, try Self.newestPendingID(for: .feed, db))
         }
+        revisions.advance(fresh: fresh, counts: counts, newestPending: newestPending, generation: generation)
+        return revisions
     }
 
     /// The newest `limit` outbox rows with an id above `id`, newest first, with their facts' counts.

@@ -64,6 +64,25 @@ extension FactStoreTests {
         #expect(log.facts(after: 3) == [])
         #expect(log.facts(after: 4) == nil)
     }
+
+    /// Advancing in place: a fact's older item can fall off the end while its newer one stays, and a count
+    /// read later patches only the items still shown.
+    @Test func advancingKeepsEachFactsItemsAcrossTheEdge() {
+        let log = SourceCountLog(capacity: 4)
+        func item(_ id: Int64, _ fact: String, _ count: Int) -> FeedRevision {
+            FeedRevision(alertID: id, factID: fact, sourceCount: count)
+        }
+        var revisions = FeedRevisions(items: [item(3, "b", 1), item(2, "a", 1), item(1, "a", 1)], newestPending: 3, limit: 3, generation: 0, log: log)
+        revisions.advance(fresh: [item(5, "c", 1), item(4, "a", 2)], counts: ["a": 2], newestPending: 5, generation: 1)
+        #expect(revisions.items == [item(5, "c", 1), item(4, "a", 2), item(3, "b", 1)])
+        #expect(revisions.shows("a") && revisions.shows("b") && revisions.shows("c"))
+        revisions.advance(fresh: [item(7, "d", 1), item(6, "d", 1)], counts: ["a": 3, "b": 4], newestPending: nil, generation: 2)
+        #expect(revisions.items == [item(7, "d", 1), item(6, "d", 1), item(5, "c", 1)], "the edge passed a and b")
+        #expect(!revisions.shows("a") && !revisions.shows("b"))
+        revisions.advance(fresh: [], counts: ["c": 9], newestPending: nil, generation: 3)
+        #expect(revisions.items.map(\.sourceCount) == [1, 1, 9])
+        #expect(revisions.newestPending == nil)
+    }
 }
 
 extension FactStoreTests {

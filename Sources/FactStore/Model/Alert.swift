@@ -154,30 +154,6 @@ public struct FeedRevision: Sendable, Hashable {
     }
 }
 
-/// The feed's items as `FactStore.feedRevisions(limit:after:)` last read them, and where it read up to,
-/// so the next read takes only what changed since.
-public struct FeedRevisions: Sendable {
-    /// Newest first, at most `limit`.
-    public private(set) var items: [FeedRevision]
-    /// The newest alert not yet in the feed, read in the same transaction: every pending alert up to it
-    /// is among `items` or older than they are.
-    public let newestPending: Int64?
-    let limit: Int
-    let newestAlertID: Int64
-    let generation: UInt64
-    /// The store's log this was read against: another store's (or after a restart) means a full read.
-    let log: SourceCountLog
-
-    init(items: [FeedRevision], newestPending: Int64?, limit: Int, newestAlertID: Int64, generation: UInt64, log: SourceCountLog) {
-        self.items = items
-        self.newestPending = newestPending
-        self.limit = limit
-        self.newestAlertID = newestAlertID
-        self.generation = generation
-        self.log = log
-    }
-}
-
 /// The counts `tariffwatch status` prints.
 public struct StoreCounts: Sendable, Codable, Hashable {
     public var filesProcessed: Int
