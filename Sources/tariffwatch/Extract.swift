@@ -7,6 +7,7 @@ import TariffwatchDaemon
 
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "extract",
         abstract: "Extract deadlines and tariff changes from files, without state or alerts.",
         discussion: """
             A folder operand stands for every regular file directly in it (or symbolic link to one), in byte \

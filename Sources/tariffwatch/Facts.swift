@@ -6,6 +6,7 @@ import TariffwatchDaemon
 
 struct Facts: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "facts",
         abstract: "List the facts in the state by date: deadlines and tariff changes with their source counts.")
 
     @OptionGroup var location: StateLocation

@@ -7,6 +7,7 @@ import TariffwatchDaemon
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Serve the JSON Feed and a calendar of upcoming deadlines over HTTP (read-only on the state).",
         discussion: """
             Listens on the socket systemd passes (tariffwatch-http.socket, or \

@@ -6,6 +6,7 @@ import TariffwatchDaemon
 
 struct Status: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "status",
         abstract: "Counts from the state: files processed and rejected, facts, alerts delivered and pending.")
 
     @OptionGroup var location: StateLocation

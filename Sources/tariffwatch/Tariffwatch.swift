@@ -4,6 +4,9 @@ import ArgumentParser
 @main
 struct Tariffwatch: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        // Every command names itself: ArgumentParser otherwise derives each name with `String(describing:)` of
+        // the type, run-time conformance searches that were a fifth of a one-file `extract` (callgrind).
+        commandName: "tariffwatch",
         abstract: "Watch a folder of news articles and alert on new deadlines and tariff changes.",
         version: tariffwatchVersion,
         subcommands: [Run.self, Serve.self, Extract.self, Status.self, Facts.self, CheckConfig.self]

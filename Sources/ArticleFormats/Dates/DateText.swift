@@ -113,13 +113,15 @@ public enum DateText {
                 if start == nil { start = index }
                 bytes.append(byte < 0x3A ? byte : byte | 0x20)
             } else if let begin = start {
-                var word = String(decoding: bytes, as: UTF8.self)
-                if let digitsEnd = word.firstIndex(where: { !$0.isNumber }), digitsEnd != word.startIndex,
-                    ["st", "nd", "rd", "th"].contains(String(word[digitsEnd...]))
+                // the word is ASCII letters and digits: its leading digits and suffix are read as bytes (as
+                // `Character`s, with a `String` and an array per word, this was most of the dateline search)
+                var kept = bytes.count
+                if let digitsEnd = bytes.firstIndex(where: { $0 > 0x39 }), digitsEnd > 0, bytes.count - digitsEnd == 2,
+                    Self.isOrdinalSuffix(bytes[digitsEnd], bytes[digitsEnd + 1])
                 {
-                    word = String(word[..<digitsEnd])
+                    kept = digitsEnd
                 }
-                words.append(Word(text: word, range: begin..<index))
+                words.append(Word(text: String(decoding: bytes[..<kept], as: UTF8.self), range: begin..<index))
                 start = nil
                 bytes.removeAll(keepingCapacity: true)
             }
@@ -127,6 +129,14 @@ public enum DateText {
             index = utf8.index(after: index)
         }
         return words
+    }
+
+    /// `st`, `nd`, `rd` or `th`, lower case.
+    private static func isOrdinalSuffix(_ first: UInt8, _ second: UInt8) -> Bool {
+        switch (first, second) {
+        case (0x73, 0x74), (0x6E, 0x64), (0x72, 0x64), (0x74, 0x68): true
+        default: false
+        }
     }
 
     static func monthNumber(_ word: String) -> Int? {

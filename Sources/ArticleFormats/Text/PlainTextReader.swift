@@ -98,29 +98,9 @@ enum Dateline {
         var headEnded = false
         while position < bytes.count, !headEnded {
             let start = position
-            var hasDigit = false
-            var end = bytes.count
-            while position < bytes.count {
-                let byte = bytes[position]
-                if byte & 0xC0 != 0x80 {  // a scalar starts here
-                    if scalars == headLength {
-                        end = position
-                        headEnded = true
-                        break
-                    }
-                    scalars += 1
-                    if byte < 0x3A {  // digits, "\n" and "\r" are all below ":"
-                        if byte >= 0x30 {
-                            hasDigit = true
-                        } else if byte == 0x0A || byte == 0x0D {
-                            end = position
-                            position += 1
-                            break
-                        }
-                    }
-                }
-                position += 1
-            }
+            let scanned = HeadLine.scan(bytes, from: start, scalars: scalars, limit: headLength)
+            (position, scalars, headEnded) = (scanned.next, scanned.scalars, scanned.headEnded)
+            let end = scanned.end, hasDigit = scanned.hasDigit
             guard end > start else { continue }
             let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
             if !hasDigit {

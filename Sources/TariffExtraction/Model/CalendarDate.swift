@@ -129,9 +129,13 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
-    /// `YYYY-MM-DD`.
+    /// `YYYY-MM-DD`: a four-digit year written byte by byte (`isoDay`; padding each part as a `String` cost some
+    /// 2,000 instructions a date, 0.8% of `extract --json`), any other year padded as before.
     public var description: String {
-        "\(CalendarDate.pad(year, 4))-\(CalendarDate.pad(month, 2))-\(CalendarDate.pad(day, 2))"
+        guard (0...9999).contains(year) else {
+            return "\(CalendarDate.pad(year, 4))-\(CalendarDate.pad(month, 2))-\(CalendarDate.pad(day, 2))"
+        }
+        return isoDay
     }
 
     static func pad(_ value: Int, _ width: Int) -> String {

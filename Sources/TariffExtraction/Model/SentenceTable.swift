@@ -9,7 +9,10 @@ public final class SentenceTable: Sendable {
     public let sentences: [String]
     /// When true facts carry no sentence at all.
     public let omitted: Bool
+    /// Each sentence's index, only for a table of more than `scannedCount` sentences: hashing a sentence (NFC
+    /// normalised when it is not ASCII) cost more than comparing it with a few others, which mostly differ early.
     private let indices: [String: Int]
+    private static let scannedCount = 16
 
     /// A table of the sentences the facts of one document were found in.
     public init(deadlines: [Deadline], tariffChanges: [TariffChange], omitted: Bool = false) {
@@ -18,9 +21,15 @@ public final class SentenceTable: Sendable {
         var indices: [String: Int] = [:]
         var sentences: [String] = []
         if !omitted {
-            for fact in found.sorted(by: { $0.start < $1.start }) where indices[fact.sentence] == nil {
-                indices[fact.sentence] = sentences.count
+            for fact in found.sorted(by: { $0.start < $1.start })
+            where Self.index(of: fact.sentence, in: sentences, indices) == nil {
                 sentences.append(fact.sentence)
+                if sentences.count == Self.scannedCount + 1 {
+                    indices.reserveCapacity(found.count)
+                    for (index, sentence) in sentences.enumerated() { indices[sentence] = index }
+                } else if sentences.count > Self.scannedCount + 1 {
+                    indices[fact.sentence] = sentences.count - 1
+                }
             }
         }
         self.sentences = sentences
@@ -29,7 +38,13 @@ public final class SentenceTable: Sendable {
     }
 
     /// What to write in place of `sentence` (its index), or nil to write nothing.
-    package func index(of sentence: String) -> Int? { indices[sentence] }
+    package func index(of sentence: String) -> Int? { Self.index(of: sentence, in: sentences, indices) }
+
+    /// The same answer as a dictionary of every sentence (`==` is what both compare by), found by comparing
+    /// while the table is small.
+    private static func index(of sentence: String, in sentences: [String], _ indices: [String: Int]) -> Int? {
+        sentences.count <= scannedCount ? sentences.firstIndex(of: sentence) : indices[sentence]
+    }
 
     /// Encodes `sentence` under `key` as `encoder`'s table says: whole, as an index, or not at all.
     static func encode<Key: CodingKey>(

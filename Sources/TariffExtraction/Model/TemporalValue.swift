@@ -45,7 +45,8 @@ public struct TemporalValue: Sendable, Hashable, Codable, CustomStringConvertibl
 
     /// The ISO 8601 / TIMEX3 spelling.
     public var iso: String {
-        let y = CalendarDate.pad(firstDay.year, 4)
+        // padded only for the values that write the year alone: a day's string is written whole
+        var y: String { CalendarDate.pad(firstDay.year, 4) }
         switch granularity {
         case .day: return firstDay.description
         case .week:

@@ -22,6 +22,11 @@ struct TemporalTagger: Sendable {
         // one array of each for the document's sentences: a sentence keeps its own tokens only once it has an expression
         var tokens: [TimexToken] = []
         var matches: [TimexMatch] = []
+        // room for what a news article mostly needs, made once: from empty each grew by doubling in every
+        // document (about 13 reallocations an article, callgrind)
+        tokens.reserveCapacity(128)
+        matches.reserveCapacity(8)
+        result.timexes.reserveCapacity(min(document.sentences.count, 64))
         for (index, range) in document.sentences.enumerated() where TimexPrefilter.mayHoldTime(document.bytes, range) {
             scratch.tokens(document.bytes, range, into: &tokens)
             if budget.charge(tokens: tokens.count) { break }
