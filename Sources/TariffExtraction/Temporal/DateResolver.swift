@@ -108,25 +108,3 @@ struct DateResolver: Sendable {
         .month(year: year ?? self.year(ofMonth: month, tense: tense), month: month)
     }
 }
-
-extension CalendarDate {
-    /// `YYYY-MM-DD` without the general-purpose padding of `description`: the tagger writes one per date, so its
-    /// ten bytes go straight into a small string, with no array built on the way.
-    var isoDay: String {
-        guard (0...9999).contains(year) else { return description }
-        let (y, m, d) = (year, month, day)
-        return String(unsafeUninitializedCapacity: 10) { out in
-            out[0] = UInt8(truncatingIfNeeded: y / 1000 % 10) &+ 0x30
-            out[1] = UInt8(truncatingIfNeeded: y / 100 % 10) &+ 0x30
-            out[2] = UInt8(truncatingIfNeeded: y / 10 % 10) &+ 0x30
-            out[3] = UInt8(truncatingIfNeeded: y % 10) &+ 0x30
-            out[4] = 0x2D
-            out[5] = UInt8(truncatingIfNeeded: m / 10) &+ 0x30
-            out[6] = UInt8(truncatingIfNeeded: m % 10) &+ 0x30
-            out[7] = 0x2D
-            out[8] = UInt8(truncatingIfNeeded: d / 10) &+ 0x30
-            out[9] = UInt8(truncatingIfNeeded: d % 10) &+ 0x30
-            return 10
-        }
-    }
-}

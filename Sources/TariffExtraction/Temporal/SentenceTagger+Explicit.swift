@@ -7,7 +7,7 @@ extension SentenceTagger {
                 || isMark(i + 5, 0x2C) || i + 5 >= tokens.count,
             let d = CalendarDate(year: y, month: tokens[i + 2].value, day: tokens[i + 4].value)
         {
-            return TimexMatch(start: i, end: i + 5, value: d.isoDay, date: .day(d), year: .given)
+            return TimexMatch(start: i, end: i + 5, value: d.description, date: .day(d), year: .given)
         }
         guard isNumber(i), tokens[i].digits <= 2, isMark(i + 1, 0x2F), isGlued(i + 1), isNumber(i + 2), isGlued(i + 2),
             tokens[i + 2].digits <= 2, isMark(i + 3, 0x2F), isGlued(i + 3), isNumber(i + 4), isGlued(i + 4)
@@ -17,7 +17,7 @@ extension SentenceTagger {
         var (m, d) = (tokens[i].value, tokens[i + 2].value)
         if m > 12 { swap(&m, &d) }
         guard let date = CalendarDate(year: y, month: m, day: d) else { return nil }
-        return TimexMatch(start: i, end: i + 5, value: date.isoDay, date: .day(date), year: .given)
+        return TimexMatch(start: i, end: i + 5, value: date.description, date: .day(date), year: .given)
     }
 
     /// `November 1`, `Nov. 1st, 2025`, `October 25 to 27`, `May 12 and August 10`, `November 2025`, `in May`.
@@ -57,7 +57,7 @@ extension SentenceTagger {
         if let y = explicitYear { first = CalendarDate(year: y, month: month, day: day) }
         else { first = resolver.day(month: month, day: day, tense: tense) }
         guard let first else { return nil }
-        var match = TimexMatch(start: start, end: end, value: first.isoDay, date: .day(first))
+        var match = TimexMatch(start: start, end: end, value: first.description, date: .day(first))
         match.year = explicitYear == nil ? .inferred : .given
         if let endMonth, let endDay {
             var last = CalendarDate(year: first.year, month: endMonth, day: endDay)
@@ -190,7 +190,7 @@ extension SentenceTagger {
         if let y = startYear { first = CalendarDate(year: y, month: month, day: day) }
         else { first = resolver.day(month: month, day: day, tense: tenseForDate(i, end)) }
         guard let first else { return nil }
-        var match = TimexMatch(start: i, end: end, value: first.isoDay, date: .day(first))
+        var match = TimexMatch(start: i, end: end, value: first.description, date: .day(first))
         match.year = startYear == nil ? .inferred : .given
         if let endDay, var last = CalendarDate(year: first.year, month: endMonth, day: endDay) {
             if last < first, let next = CalendarDate(year: first.year + 1, month: endMonth, day: endDay) { last = next }

@@ -9,7 +9,7 @@ extension SentenceTagger {
                 return TimexMatch(start: i, end: i + 1, value: "PRESENT_REF")  // `today's world`
             }
             let d = reference.adding(days: n)
-            return TimexMatch(start: i, end: i + 1, value: d.isoDay, date: .day(d))
+            return TimexMatch(start: i, end: i + 1, value: d.description, date: .day(d))
         case .reference(let value):
             guard lowerOrFirst, !(isMark(i + 1, 0x2D) && isGlued(i + 1)) else { return nil }  // `now-defunct`
             // `the future` (the adjective in `future talks` is no expression); `recent years`
@@ -98,7 +98,7 @@ extension SentenceTagger {
             // `the change since year-end`: the last one
             let back = isWord(i - 1, W.since) && !(reference.month == 12 && reference.day == 31)
             let d = CalendarDate(year: reference.year - (back ? 1 : 0), month: 12, day: 31)!
-            return TimexMatch(start: i, end: k + 1, value: d.isoDay, date: .day(d))
+            return TimexMatch(start: i, end: k + 1, value: d.description, date: .day(d))
         default:
             return nil
         }
@@ -199,7 +199,7 @@ extension SentenceTagger {
             offset == 0 || offset == -1 && (part == "NI" || part == "EV")
         {
             let day = reference.adding(days: offset)
-            return TimexMatch(start: i, end: next + 1, type: .time, value: day.isoDay + "T" + part, date: .day(day))
+            return TimexMatch(start: i, end: next + 1, type: .time, value: day.description + "T" + part, date: .day(day))
         }
         // `ABC's "This Week"`: capitalised mid-sentence, a title
         if tokens[i].capitalized, next < tokens.count, tokens[next].capitalized, isMark(i - 1, 0x22) || isMark(i - 1, 0x27),

@@ -29,7 +29,7 @@ extension SentenceTagger {
             var joined = m
             joined.end = m.end + 1
             joined.type = .time
-            joined.value = date.firstDay.isoDay + "T" + part
+            joined.value = date.firstDay.description + "T" + part
             return joined
         }
         let at = isWord(m.end, W.at) || isMark(m.end, 0x2C) ? m.end + 1 : m.end
@@ -80,7 +80,7 @@ extension SentenceTagger {
 
     static func timeValue(_ day: CalendarDate, _ hour: Int, _ minute: Int) -> String {
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(day.isoDay)T\(two(hour)):\(two(minute))"
+        return "\(day.description)T\(two(hour)):\(two(minute))"
     }
 
     /// The TIMEX3 part of the day a word names (compared with literal hashes: this runs for every day found).

@@ -24,7 +24,7 @@ extension SentenceTagger {
         let said = DeadlineKindReader(tokens: tokens).isStatementDate(start, i + 1)
         let tense = said ? .past : tense(start, i + 1)
         let date = resolver.weekday(weekday, shift: shift, tense: tense)
-        var match = TimexMatch(start: start, end: i + 1, value: date.isoDay, date: .day(date))
+        var match = TimexMatch(start: start, end: i + 1, value: date.description, date: .day(date))
         if shift == nil { match.bareWeekday = weekday }
         // `Sunday and Monday`, `Monday to Wednesday`, `Monday-Wednesday`
         let joiner = i + 1
@@ -67,10 +67,10 @@ extension SentenceTagger {
             let year = resolver.year(ofMonth: 11, tense: tense(i, end))
             guard let first = CalendarDate(year: year, month: 11, day: 1) else { return nil }
             let date = first.adding(days: (4 - first.weekday + 7) % 7 + 21)
-            return TimexMatch(start: i, end: end, value: date.isoDay, date: .day(date))
+            return TimexMatch(start: i, end: end, value: date.description, date: .day(date))
         }
         guard let date = resolver.day(month: month, day: dayOfMonth, tense: tense(i, end)) else { return nil }
-        return TimexMatch(start: i, end: end, value: date.isoDay, date: .day(date))
+        return TimexMatch(start: i, end: end, value: date.description, date: .day(date))
     }
 
     static let dayWord = TimexTokenizer.hash("day")

@@ -259,7 +259,7 @@ struct SentenceTagger {
         var moved = m
         let shift = y - date.firstDay.year
         moved.date = .day(first)
-        moved.value = m.type == .date ? first.isoDay : first.isoDay + m.value.dropFirst(first.isoDay.count)
+        moved.value = m.type == .date ? first.description : first.description + m.value.dropFirst(first.description.count)
         if let end = m.endDate?.firstDay, let last = CalendarDate(year: end.year + shift, month: end.month, day: end.day) {
             moved.endDate = .day(last)
         }

@@ -97,7 +97,7 @@ struct TemporalTagger: Sendable {
             guard votes.count > 1,
                 let chosen = votes.max(by: { $0.value < $1.value || $0.value == $1.value && $0.key > $1.key })?.key
             else { continue }
-            let day = chosen.isoDay
+            let day = chosen.description
             for m in mentions where m.date != chosen {
                 timexes[m.timex].value = day + timexes[m.timex].value.dropFirst(day.count)
                 // a statement date stays without a calendar date
