@@ -12,7 +12,8 @@ public struct FeedRevisions: Sendable {
     /// is among `items` or older than they are.
     public private(set) var newestPending: Int64?
     let limit: Int
-    private(set) var newestAlertID: Int64
+    /// The newest alert shown: the next read takes the outbox rows after it.
+    var newestAlertID: Int64 { items.first?.alertID ?? 0 }
     private(set) var generation: UInt64
     /// The store's log this was read against: another store's (or after a restart) means a full read.
     let log: SourceCountLog
@@ -23,7 +24,6 @@ public struct FeedRevisions: Sendable {
         self.items = items
         self.newestPending = newestPending
         self.limit = limit
-        self.newestAlertID = items.first?.alertID ?? 0
         self.generation = generation
         self.log = log
         for item in items { alertsByFact[item.factID, default: []].append(item.alertID) }
@@ -47,7 +47,6 @@ public struct FeedRevisions: Sendable {
         }
         items.insert(contentsOf: fresh, at: 0)
         for item in fresh { alertsByFact[item.factID, default: []].append(item.alertID) }
-        newestAlertID = fresh.first?.alertID ?? newestAlertID
         self.newestPending = newestPending
         self.generation = generation
     }
