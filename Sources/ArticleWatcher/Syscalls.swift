@@ -105,25 +105,35 @@ enum Syscalls {
     }
 
     private static let direntNameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+    private static let direntTypeOffset = MemoryLayout<dirent>.offset(of: \dirent.d_type)!
 
-    /// `opendir(3)`/`readdir(3)`/`closedir(3)`: the names in a folder as raw bytes, without `.` and `..`.
-    static func directoryEntries(_ path: FilePath) throws(Errno) -> [[UInt8]] {
+    /// One name in a folder, as raw bytes, with the type `readdir` gave (`DT_REG`, `DT_DIR`, `DT_LNK`, … or
+    /// `DT_UNKNOWN` on file systems that do not fill it in): a listing that only wants regular files needs no
+    /// `stat` for the entries whose type says so.
+    struct DirectoryEntry {
+        var name: [UInt8]
+        var type: UInt8
+    }
+
+    /// `opendir(3)`/`readdir(3)`/`closedir(3)`: the entries of a folder, without `.` and `..`.
+    static func directoryEntries(_ path: FilePath) throws(Errno) -> [DirectoryEntry] {
         let directory = path.withPlatformString { opendir($0) }
         guard let directory else { throw Errno(rawValue: errno) }
         defer { closedir(directory) }
-        var names: [[UInt8]] = []
+        var entries: [DirectoryEntry] = []
         while true {
             errno = 0
             guard let entry = readdir(directory) else {
                 if errno != 0 { throw Errno(rawValue: errno) }
-                return names
+                return entries
             }
             // Read the name through a pointer, never `entry.pointee`: glibc sizes an entry by `d_reclen`, so the
             // last one of its buffer can end before the 256 bytes of `d_name`, and copying the whole struct read
             // past the buffer (a crash seen once when an overflow rescan met a page boundary).
             let nameStart = UnsafeRawPointer(entry) + Self.direntNameOffset
             let name = Array(UnsafeRawBufferPointer(start: nameStart, count: strlen(nameStart.assumingMemoryBound(to: CChar.self))))
-            if name != [0x2E] && name != [0x2E, 0x2E] { names.append(name) }
+            let type = (UnsafeRawPointer(entry) + Self.direntTypeOffset).load(as: UInt8.self)
+            if name != [0x2E] && name != [0x2E, 0x2E] { entries.append(DirectoryEntry(name: name, type: type)) }
         }
     }
 }

@@ -160,6 +160,19 @@ struct ArticleReaderTests {
         }
     }
 
+    @Test("the bounded read returns what is there when the size said more (a file cut short) or exactly that")
+    func shorterOrExactRead() throws {
+        for (written, expected) in [(3, 5), (5, 5), (0, 0), (0, 4)] {
+            var ends: [CInt] = [0, 0]
+            try #require(pipe(&ends) == 0)
+            defer { close(ends[0]) }
+            let bytes = [UInt8](repeating: 0x61, count: written)
+            #expect(Glibc.write(ends[1], bytes, bytes.count) == written)
+            close(ends[1])
+            #expect(try ArticleReader.readAll(ends[0], limit: 10, path: "cut.txt", expectedSize: expected) == bytes)
+        }
+    }
+
     @Test("a file that no longer exists has vanished")
     func vanished() throws {
         let folder = try TempFolder()

@@ -26,8 +26,8 @@ func removeTree(_ path: FilePath) {
     if info.isDirectory {
         _ = path.withPlatformString { chmod($0, 0o755) }
         let text = path.string
-        for name in (try? Syscalls.directoryEntries(path)) ?? [] {
-            removeTree(FilePath.child(of: path, parentText: text, nameBytes: name).path)
+        for entry in (try? Syscalls.directoryEntries(path)) ?? [] {
+            removeTree(FilePath.child(of: path, parentText: text, nameBytes: entry.name).path)
         }
         _ = path.withPlatformString { rmdir($0) }
     } else {

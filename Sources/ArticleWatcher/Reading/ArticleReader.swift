@@ -104,10 +104,30 @@ public struct ArticleReader: Sendable {
 
     /// Reads until end of file but never more than `limit + 1` bytes, so a file that grows past the cap after
     /// `fstat` is still rejected as too large instead of being read whole.
+    ///
+    /// The common case is one `read` straight into the array: it asks for one byte more than `expectedSize`
+    /// (the size `fstat` gave), and getting exactly `expectedSize` back is the end of the file as `fstat` saw it,
+    /// so no second `read` is made to meet end of file; `read` then checks the size again with `fstat`. Any
+    /// other count (a file that grew or shrank, a short read) goes on reading in chunks until end of file.
     static func readAll(_ fd: CInt, limit: Int, path: FilePath, expectedSize: Int = 0) throws(ArticleReadError) -> [UInt8] {
         let limit = min(max(limit, 0), Int.max - 1)  // `limit + 1` below must not overflow
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(min(max(expectedSize, 0), limit) + 1)
+        let expected = min(max(expectedSize, 0), limit)
+        var failure: Errno?
+        var bytes = [UInt8](unsafeUninitializedCapacity: expected + 1) { buffer, count in
+            do throws(Errno) {
+                // the buffer may be larger than asked for: read no more than `expected + 1`
+                let wanted = UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[..<(expected + 1)]))
+                guard let read = try Syscalls.read(fd, into: wanted) else {
+                    throw Errno.resourceTemporarilyUnavailable
+                }
+                count = read
+            } catch {
+                failure = error
+                count = 0
+            }
+        }
+        if let failure { throw .unreadable(path, failure) }
+        if bytes.count == expected { return bytes }
         let chunkSize = 64 * 1024
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 1)
         defer { chunk.deallocate() }

@@ -1,3 +1,4 @@
+import Glibc
 public import SystemPackage
 
 /// The files of a folder named on the command line (`tariffwatch extract DIR`): what `DIR/*` would
@@ -14,9 +15,16 @@ public enum FolderListing {
     public static func regularFiles(in folder: FilePath) throws(Errno) -> [FilePath] {
         let folderText = folder.string
         return try Syscalls.directoryEntries(folder)
-            .filter { $0.first != UInt8(ascii: ".") }
-            .sorted { $0.lexicographicallyPrecedes($1) }
-            .map { FilePath.child(of: folder, parentText: folderText, nameBytes: $0).path }
-            .filter { (try? Syscalls.statFollowingLinks($0))?.isRegularFile ?? false }
+            .filter { $0.name.first != UInt8(ascii: ".") }
+            .sorted { $0.name.lexicographicallyPrecedes($1.name) }
+            .compactMap { entry in
+                let path = FilePath.child(of: folder, parentText: folderText, nameBytes: entry.name).path
+                // `readdir`'s type settles most entries; links and file systems that leave it unknown need a `stat`
+                switch CInt(entry.type) {
+                case CInt(DT_REG): return path
+                case CInt(DT_LNK), CInt(DT_UNKNOWN): return (try? Syscalls.statFollowingLinks(path))?.isRegularFile == true ? path : nil
+                default: return nil
+                }
+            }
     }
 }

@@ -36,8 +36,8 @@ struct FolderWalk {
     func namedChildren(of folder: FilePath) throws(Errno) -> [(path: FilePath, text: String)] {
         let folderText = folder.string
         return try Syscalls.directoryEntries(folder)
-            .filter { !options.isIgnored(name: String(decoding: $0, as: UTF8.self)) }
-            .map { FilePath.child(of: folder, parentText: folderText, nameBytes: $0) }
+            .filter { !options.isIgnored(name: String(decoding: $0.name, as: UTF8.self)) }
+            .map { FilePath.child(of: folder, parentText: folderText, nameBytes: $0.name) }
     }
 
     /// Every candidate file (and special entry to report) under the watched folder (recursively if configured),
