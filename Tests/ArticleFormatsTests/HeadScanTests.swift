@@ -77,6 +77,23 @@ struct HeadScanTests {
         }
     }
 
+    /// ASCII lines take a byte-offset path (one Character per byte once whitespace is collapsed): the same
+    /// 160 Characters and the same `isShort` as walking Characters, CR LF and lone CRs included.
+    @Test func asciiLinesCutAtTheSameCharacter() {
+        var random = SplitMix64(seed: 29)
+        let pieces = ["x", "Oct. 24 ", "(Xinhua) ", "--", " ", "\t", "\r\n", "\r", "\n", "a\r\nb", ",", "BEIJING"]
+        for round in 0..<2000 {
+            var line = ""
+            while line.utf8.count < 40 + Int(random.next() % 1300) { line += pieces[Int(random.next() % UInt64(pieces.count))] }
+            let expected = String(ReferenceReading.collapse(line).prefix(Dateline.lineLength))
+            let head = line.utf8.withContiguousStorageIfAvailable { Dateline.collapsedHead($0) }
+            #expect(head == expected, "round \(round)")
+            for text in [line, expected, String(expected.prefix(Dateline.dateOnlyLineLength + 1))] {
+                #expect(Dateline.isShort(text) == (text.count <= Dateline.dateOnlyLineLength), "round \(round)")
+            }
+        }
+    }
+
     @Test("a PDF header counts when it starts before byte 1024, wherever it ends")
     func pdfHeaderBound() {
         for (offset, format) in [(0, DocumentFormat.pdf), (1022, .pdf), (1023, .pdf), (1024, .text), (1025, .text), (4092, .text)] {

@@ -140,7 +140,10 @@ public enum DateText {
     }
 
     static func monthNumber(_ word: String) -> Int? {
-        switch word {
+        // Most words of a line are not months: their length or first letter says so before 22 string comparisons.
+        let utf8 = word.utf8
+        guard (3...9).contains(utf8.count), let first = utf8.first, Self.monthInitials.contains(first) else { return nil }
+        return switch word {
         case "jan", "january": 1
         case "feb", "february": 2
         case "mar", "march": 3
@@ -156,6 +159,9 @@ public enum DateText {
         default: nil
         }
     }
+
+    /// The first letters of the month names and abbreviations `monthNumber` knows, lower case.
+    private static let monthInitials: Set<UInt8> = Set("jfmasond".utf8)
 
     static func dayNumber(_ word: String) -> Int? {
         guard word.count <= 2, let value = Int(word), (1...31).contains(value) else { return nil }

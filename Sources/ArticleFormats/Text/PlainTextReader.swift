@@ -137,10 +137,25 @@ enum Dateline {
             var cut = bytes
             while cut > 0, line[cut] & 0xC0 == 0x80 { cut -= 1 }  // at a scalar's first byte
             let head = MainText.collapse(UnsafeBufferPointer(rebasing: line[..<cut]))
-            let kept = head.prefix(lineLength)
+            let kept = characterPrefix(head, lineLength)
             if kept.endIndex < head.endIndex { return String(kept) }
         }
-        return String(MainText.collapse(line).prefix(lineLength))
+        return String(characterPrefix(MainText.collapse(line), lineLength))
+    }
+
+    /// `text.prefix(count)`. A text of ASCII bytes without a carriage return (a collapsed line is one: its CR LF
+    /// became a space) has one Character per byte, so it is cut at a byte offset without walking grapheme
+    /// boundaries, which cost most of the dateline search on pages whose top lines are long.
+    static func characterPrefix(_ text: String, _ count: Int) -> Substring {
+        guard isOneCharacterPerByte(text) else { return text.prefix(count) }
+        guard text.utf8.count > count else { return text[...] }
+        return text[..<text.utf8.index(text.startIndex, offsetBy: count)]
+    }
+
+    /// ASCII with no carriage return: `\r\n` is the only ASCII pair that makes one Character.
+    static func isOneCharacterPerByte(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D } }
     }
 
     /// Whether `isDateline` could find its dash in `line`: `--`, `- `, an em or an en dash, as bytes.
@@ -159,8 +174,8 @@ enum Dateline {
 
     /// `line.count <= dateOnlyLineLength`, counting at most that many Characters.
     static func isShort(_ line: String) -> Bool {
-        line.utf8.count <= dateOnlyLineLength
-            || line.index(line.startIndex, offsetBy: dateOnlyLineLength, limitedBy: line.endIndex).map { $0 == line.endIndex } ?? true
+        line.utf8.count <= dateOnlyLineLength || !isOneCharacterPerByte(line)
+            && line.index(line.startIndex, offsetBy: dateOnlyLineLength, limitedBy: line.endIndex).map { $0 == line.endIndex } ?? true
     }
 
     /// The line's first `lineLength + 1` bytes that are not whitespace are ASCII and none is `-`: each starts
