@@ -174,8 +174,9 @@ enum Dateline {
 
     /// `line.count <= dateOnlyLineLength`, counting at most that many Characters.
     static func isShort(_ line: String) -> Bool {
-        line.utf8.count <= dateOnlyLineLength || !isOneCharacterPerByte(line)
-            && line.index(line.startIndex, offsetBy: dateOnlyLineLength, limitedBy: line.endIndex).map { $0 == line.endIndex } ?? true
+        if line.utf8.count <= dateOnlyLineLength { return true }
+        if isOneCharacterPerByte(line) { return false }  // more bytes than the limit are as many Characters
+        return line.index(line.startIndex, offsetBy: dateOnlyLineLength, limitedBy: line.endIndex).map { $0 == line.endIndex } ?? true
     }
 
     /// The line's first `lineLength + 1` bytes that are not whitespace are ASCII and none is `-`: each starts
