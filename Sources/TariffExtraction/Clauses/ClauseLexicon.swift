@@ -136,7 +136,7 @@ enum ClauseLexicon {
     /// with no `to` (`is considering`, `proposed`).
     static let modalVerbs: WordTable<Modality> = {
         var t: [(UInt64, Modality)] = []
-        func add(_ words: String, _ m: Modality) { for w in words.split(separator: " ") { t.append((WordHash.of(String(w)), m)) } }
+        func add(_ words: String, _ m: Modality) { WordHash.forEachWord(in: words) { t.append((WordHash.of($0), m)) } }
         add("threaten threatens threatened threatening warn warns warned warning vow vows vowed vowing", .threat)
         add("plan plans planned planning intend intends intended intending aim aims aimed set expected expects scheduled slated due poised prepared preparing going decided decides agreed agrees pledged pledges promised promises", .plan)
         add("propose proposes proposed proposing consider considers considering considered mull mulls mulling weigh weighs weighing seek seeks seeking sought want wants wanted urge urges urged call calls called ask asks asked suggest suggests suggested recommend recommends recommended", .proposal)
@@ -146,7 +146,7 @@ enum ClauseLexicon {
     static let table: WordTable<ClauseWord> = {
         var t: [UInt64: ClauseWord] = [:]
         func add(_ words: String, _ c: ClauseWord) {
-            for w in words.split(separator: " ") { t[WordHash.of(String(w)), default: []].formUnion(c) }
+            WordHash.forEachWord(in: words) { t[WordHash.of($0), default: []].formUnion(c) }
         }
         add("will shall ll", .future)
         add("would could may might can", .possibleModal)

@@ -141,31 +141,50 @@ enum CountryGazetteer {
     /// First-token hash to the entries starting with it, longest first.
     static let index = WordTable<[Entry]>(entriesByFirstWord)
 
-    /// Built in every process before its first article, so the lines are split on their UTF-8 bytes:
-    /// `String.split` breaks graphemes, and cost as much as the rest of the table.
+    /// Built in every process before its first article, so the lines are read on their UTF-8 bytes in place
+    /// (`String.split` broke graphemes), and each name is tokenized in one reused scratch buffer: an array or
+    /// two per name made the table cost seven times the extraction of a short article.
     private static let entriesByFirstWord: [UInt64: [Entry]] = {
         var index: [UInt64: [Entry]] = [:]
-        var tokens: [TariffToken] = []
+        var scratch = TariffTokenizer.Scratch()
+        var name: [UInt8] = []
+        var hashes: [UInt64] = []
         for line in data {
-            let utf8 = Array(line.utf8)
-            guard let bar = utf8.firstIndex(of: 0x7C) else { continue }  // `|`
-            let code = String(decoding: utf8[..<bar], as: UTF8.self)
-            for rawName in utf8[(bar + 1)...].split(separator: 0x2C) {  // `,`
-                var bytes = Array(rawName.drop { $0 == 0x20 })
-                while bytes.last == 0x20 { bytes.removeLast() }
-                let isPerson = bytes.first == 0x40  // `@`
-                if isPerson { bytes.removeFirst() }
-                TariffTokenizer.tokenize(bytes, 0..<bytes.count, into: &tokens)
-                let hashes = tokens.filter { $0.kind == .word || $0.kind == .possessive }.map(\.hash)
-                guard let first = hashes.first else { continue }
-                let needsCaps = bytes.count <= 4 && String(decoding: bytes, as: UTF8.self).allSatisfy { $0.isUppercase || $0 == "." }
-                index[first, default: []].append(
-                    Entry(rest: Array(hashes.dropFirst()), code: code, needsCaps: needsCaps, isPerson: isPerson))
+            var line = line
+            line.withUTF8 { utf8 in
+                guard let bar = utf8.firstIndex(of: 0x7C) else { return }  // `|`
+                let code = String(decoding: UnsafeBufferPointer(rebasing: utf8[..<bar]), as: UTF8.self)
+                var start = bar + 1
+                for comma in start...utf8.count where comma == utf8.count || utf8[comma] == 0x2C {  // `,`
+                    var lower = start, upper = comma
+                    start = comma + 1
+                    while lower < upper && utf8[lower] == 0x20 { lower += 1 }
+                    while upper > lower && utf8[upper - 1] == 0x20 { upper -= 1 }
+                    let isPerson = lower < upper && utf8[lower] == 0x40  // `@`
+                    if isPerson { lower += 1 }
+                    name.removeAll(keepingCapacity: true)
+                    name.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[lower..<upper]))
+                    hashes.removeAll(keepingCapacity: true)
+                    for token in scratch.tokens(name, 0..<name.count) where token.kind == .word || token.kind == .possessive {
+                        hashes.append(token.hash)
+                    }
+                    guard let first = hashes.first else { continue }
+                    index[first, default: []].append(
+                        Entry(rest: Array(hashes[1...]), code: code, needsCaps: needsCaps(name), isPerson: isPerson))
+                }
             }
         }
         for key in index.keys { index[key]!.sort { $0.rest.count > $1.rest.count } }
         return index
     }()
+
+    /// `US`, `U.S.`, `EU`: a name of at most four bytes written in capitals (and periods) only matches in capitals.
+    private static func needsCaps(_ name: [UInt8]) -> Bool {
+        guard name.count <= 4 else { return false }
+        // ASCII is answered on the bytes; anything else as characters, as the names were first read
+        guard name.allSatisfy({ $0 < 0x80 }) else { return String(decoding: name, as: UTF8.self).allSatisfy { $0.isUppercase || $0 == "." } }
+        return name.allSatisfy { $0.isASCIIUpper || $0 == 0x2E }
+    }
 
     /// Every name in the tokens, longest match first, left to right.
     static func mentions(in tokens: [TariffToken], into result: inout [Mention]) {

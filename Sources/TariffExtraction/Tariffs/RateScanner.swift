@@ -37,6 +37,7 @@ struct RateExpression: Sendable {
 /// Finds percentages and decides which of them are tariff rates.
 enum RateScanner {
     static func percentages(in s: TariffSentence) -> [RateMention] {
+        guard mayStatePercentage(s) else { return [] }
         var rates: [RateMention] = []
         let numberWords = Self.numberWords  // once, not a lazy-initialisation check per token
         func keep(_ rate: RateMention) {
@@ -85,6 +86,22 @@ enum RateScanner {
             }
         }
         return rates
+    }
+
+    /// Whether some token can end a percentage (`%`, `percent`, `per cent`, `percentage points`) or be the
+    /// word `zero`: every rate `percentages` finds needs one. Many sentences the reader reads state none, and
+    /// this one pass is cheaper than the per-token look-ups that would find nothing.
+    private static func mayStatePercentage(_ s: TariffSentence) -> Bool {
+        for k in 0..<s.count {
+            let t = s.tokens[k]
+            if t.kind == .percent || s.lexemes[k].classes.contains(.percentWord) { return true }
+            if t.kind == .word, t.hash == TariffVocabulary.cent || t.hash == TariffVocabulary.points
+                || t.hash == TariffVocabulary.point || t.hash == TariffVocabulary.zero
+            {
+                return true
+            }
+        }
+        return false
     }
 
     /// Numbers joined by commas, `and` or `or` whose last one carries the percent sign or word

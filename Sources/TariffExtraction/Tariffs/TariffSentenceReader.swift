@@ -97,6 +97,10 @@ struct TariffSentenceReader {
         }
         guard !drafts.isEmpty else { return 0 }
         drafts.sort { $0.anchor < $1.anchor }
+        // Sides first: a draft that names them too weakly gives no change, and when no draft is left the clause
+        // model, the time cues and the classifier (most of a read sentence's cost) are not built.
+        assignParties(&drafts, in: document)
+        guard drafts.contains(where: { !isDropped($0) }) else { return 0 }
         // built only once the sentence has a rate or a measure, and only when a word the clause rules read
         // is there (the model costs about a tenth of extraction); without it those rules stay silent
         let clauses = Self.clauseRulesMayApply(s) ? ClauseModel(bytes: s.bytes, tokens: s.tokens) : ClauseModel.none
@@ -113,16 +117,12 @@ struct TariffSentenceReader {
                 cues.append(TimeCue(token: at, kind: kind))
             }
         }
-        assignParties(&drafts, in: document)
         // one classifier for the sentence's drafts: made per draft, it retained and released its four arrays each time
         let classifier = StatusClassifier(sentence: s, cues: cues, clauses: clauses)
         let first = result.count
         for (d, draft) in drafts.enumerated() {
             let rateless = draft.expression == nil
-            if rateless, draft.imposer.code == nil || draft.target.code == nil || draft.imposer.confidence < 1 || draft.target.confidence < 1 {
-                continue
-            }
-            if withoutTariffWord, draft.target.code == nil || draft.target.confidence < 1 { continue }
+            if isDropped(draft) { continue }
             let zoneStart = max(draft.segment.lowerBound, d > 0 && drafts[d - 1].segment == draft.segment ? boundary(drafts[d - 1].span, draft.span) : 0)
             let zoneEnd = min(draft.segment.upperBound, d + 1 < drafts.count && drafts[d + 1].segment == draft.segment ? boundary(draft.span, drafts[d + 1].span) : s.count)
             let zone = zoneStart..<max(zoneStart, zoneEnd)
@@ -188,6 +188,17 @@ struct TariffSentenceReader {
             }
         }
         return result.count - first
+    }
+
+    /// A draft whose sides, once assigned, are too uncertain for a change: a rate-less mention needs both
+    /// sides for sure, a rate without a tariff word its target.
+    private func isDropped(_ draft: Draft) -> Bool {
+        if draft.expression == nil,
+            draft.imposer.code == nil || draft.target.code == nil || draft.imposer.confidence < 1 || draft.target.confidence < 1
+        {
+            return true
+        }
+        return withoutTariffWord && (draft.target.code == nil || draft.target.confidence < 1)
     }
 
     // MARK: - Clauses

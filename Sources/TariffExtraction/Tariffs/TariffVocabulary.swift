@@ -112,10 +112,10 @@ enum TariffVocabulary {
 
     private static let entries: [UInt64: TariffLexeme] = {
         var t: [UInt64: TariffLexeme] = [:]
-        // split on the UTF-8 bytes: `String.split` breaks graphemes, and this table is built in every
-        // process before its first article (it was half of a one-article extraction's table set-up)
+        // read on the UTF-8 bytes: this table is built in every process before its first article (it was
+        // half of a one-article extraction's table set-up)
         func add(_ classes: TariffWordClass, _ words: String) {
-            for word in words.utf8.split(separator: 0x20) {
+            WordHash.forEachWord(in: words) { word in
                 t[TariffTokenizer.hash(word), default: TariffLexeme(classes: [], month: 0)].classes.formUnion(classes)
             }
         }

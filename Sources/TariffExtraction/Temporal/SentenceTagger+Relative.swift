@@ -147,7 +147,7 @@ extension SentenceTagger {
     /// `that day`, `that quarter`: the period of the date the article gave last. Read here from the reference
     /// date; the tagger moves it to that date once it knows it.
     func anaphoricPeriod(_ i: Int) -> TimexMatch? {
-        guard isWord(i, Self.that), case .unit(let unit, false)? = word(i + 1), Self.anaphoricUnits.contains(unit),
+        guard isWord(i, Self.that), case .unit(let unit, false)? = word(i + 1), Self.isAnaphoricUnit(unit),
             !isMark(i + 2, 0x2D), !isMark(i + 2, 0x27), let value = resolver.period(unit, offset: 0)
         else { return nil }
         var m = TimexMatch(start: i, end: i + 2, value: value.iso, date: value)
@@ -156,7 +156,15 @@ extension SentenceTagger {
     }
 
     static let that = TimexTokenizer.hash("that")
-    static let anaphoricUnits: Set<TimeUnit> = [.day, .week, .month, .quarter, .year]
+
+    /// The units of a period counted from the date told last (`that day`, `the following quarter`). A switch,
+    /// not a `Set`: building the set cost a one-article extraction more than most of the tagger's tables.
+    static func isAnaphoricUnit(_ unit: TimeUnit) -> Bool {
+        switch unit {
+        case .day, .week, .month, .quarter, .year: true
+        case .weekend, .decade, .hour, .minute: false
+        }
+    }
     /// `next`, `following`: after `the` they count from the date just told, not from today (`the coming week` does).
     static let sequelWords: WordTable<Bool> = WordTable(set: ["next", "following"].map(TimexTokenizer.hash))
 
@@ -168,7 +176,7 @@ extension SentenceTagger {
         let unit: TimeUnit
         if Self.partOfDay(tokens[i + 1].hash) != nil {
             unit = .day  // `the next morning`: TIMEX3 writes the day
-        } else if case .unit(let u, false)? = word(i + 1), Self.anaphoricUnits.contains(u) {
+        } else if case .unit(let u, false)? = word(i + 1), Self.isAnaphoricUnit(u) {
             unit = u
         } else {
             return nil

@@ -55,17 +55,25 @@ struct TemporalTagger: Sendable {
                     weekdays.append((result.timexes.count, d, day))
                 }
                 if let a = m.anaphor { anaphors.append((result.timexes.count, a)) }
+                let taggedDate = statement ? nil : date
                 result.timexes.append(
                     TaggedTimex(
                         bytes: tokens[m.start].start..<tokens[m.end - 1].end, sentenceIndex: index, type: m.type,
-                        value: quarterBack?.iso ?? m.value, date: statement ? nil : date, endDate: statement ? nil : m.endDate,
+                        value: quarterBack?.iso ?? m.value, date: taggedDate, endDate: statement ? nil : m.endDate,
                         beforeReference: m.beforeReference, isStatementDate: statement, anchored: m.anchored,
-                        tense: reader.tense(around: m.start, m.end)))
+                        tense: Self.tenseIsRead(date: taggedDate, type: m.type) ? reader.tense(around: m.start, m.end) : .unmarked))
             }
         }
         Self.oneDatePerWeekday(&result.timexes, weekdays)
         Self.resolveAnaphors(&result.timexes, anaphors)
         return result
+    }
+
+    /// Whether the deadline finder, the only reader of `TaggedTimex.tense`, can read it: it reads expressions
+    /// with a calendar date or spans, and later passes only move a date, never give one. The others (dates of
+    /// saying, values without a calendar date) are left `.unmarked` rather than read.
+    private static func tenseIsRead(date: TemporalValue?, type: TimexType) -> Bool {
+        date != nil || type == .duration
     }
 
     /// `will`, `shall` or `'ll` in the clause before token `i`: a weekday there is the coming one whatever

@@ -13,3 +13,28 @@ enum WordHash {
         return h
     }
 }
+
+extension WordHash {
+    /// `of(_:)` of a word's UTF-8 bytes.
+    static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h = offset
+        for byte in bytes {
+            h = (h ^ UInt64(byte.asciiLowercased)) &* prime
+        }
+        return h
+    }
+
+    /// Calls `body` with the UTF-8 bytes of each space-separated word of `list`. Vocabulary tables are
+    /// built in every process before its first article: `String.split` broke graphemes and made a
+    /// `Substring` (and a `String` to hash) per word, most of the cost of a table.
+    static func forEachWord(in list: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var list = list
+        list.withUTF8 { bytes in
+            var start = 0
+            for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x20 {
+                if i > start { body(UnsafeBufferPointer(rebasing: bytes[start..<i])) }
+                start = i + 1
+            }
+        }
+    }
+}
