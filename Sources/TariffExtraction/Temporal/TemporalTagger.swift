@@ -33,8 +33,7 @@ struct TemporalTagger: Sendable {
             guard Self.mayHoldTime(tokens, lexicon) else { continue }
             SentenceTagger(bytes: document.bytes, tokens: tokens, reference: referenceDate).matches(into: &matches)
             guard !matches.isEmpty else { continue }
-            // made once the sentence has an expression: each holds the sentence's arrays (a retain and a release each)
-            let reader = TenseReader(bytes: document.bytes, tokens: tokens)
+            // made once the sentence has an expression: it holds the sentence's tokens (a retain and a release)
             let kinds = DeadlineKindReader(tokens: tokens)
             if budget.charge(tokens: 0, found: matches.count) { break }
             // a copy at the exact count: the reused array keeps the capacity of the document's longest sentence
@@ -59,8 +58,7 @@ struct TemporalTagger: Sendable {
                     TaggedTimex(
                         bytes: tokens[m.start].start..<tokens[m.end - 1].end, sentenceIndex: index, type: m.type,
                         value: quarterBack?.iso ?? m.value, date: statement ? nil : date, endDate: statement ? nil : m.endDate,
-                        beforeReference: m.beforeReference, isStatementDate: statement, anchored: m.anchored,
-                        tense: reader.tense(around: m.start, m.end)))
+                        beforeReference: m.beforeReference, isStatementDate: statement, anchored: m.anchored))
             }
         }
         Self.oneDatePerWeekday(&result.timexes, weekdays)
