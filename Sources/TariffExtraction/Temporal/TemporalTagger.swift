@@ -15,7 +15,6 @@ struct TemporalTagger: Sendable {
     func tag(_ document: TextDocument, budget: WorkBudget = .unlimited) -> TemporalTags {
         var result = TemporalTags(tokens: Array(filled: [], count: document.sentences.count))
         let scratch = TimexTokenizer.Scratch()
-        let lexicon = TimexLexicon.table
         var lastQuarter: (sentence: Int, value: TemporalValue)?
         var weekdays: [(timex: Int, weekday: Int, date: CalendarDate)] = []
         var anaphors: [(timex: Int, anaphor: Anaphor)] = []
@@ -30,7 +29,7 @@ struct TemporalTagger: Sendable {
         for (index, range) in document.sentences.enumerated() where TimexPrefilter.mayHoldTime(document.bytes, range) {
             scratch.tokens(document.bytes, range, into: &tokens)
             if budget.charge(tokens: tokens.count) { break }
-            guard Self.mayHoldTime(tokens, lexicon) else { continue }
+            // no token-level check first: `matches` passes over a sentence with no start as cheaply as a check did
             SentenceTagger(bytes: document.bytes, tokens: tokens, reference: referenceDate).matches(into: &matches)
             guard !matches.isEmpty else { continue }
             // made once the sentence has an expression: it holds the sentence's tokens (a retain and a release)
@@ -109,13 +108,5 @@ struct TemporalTagger: Sendable {
         let u = value.utf8
         guard u.count == 7, u[u.index(u.startIndex, offsetBy: 5)] == 0x51 else { return nil }
         return TemporalValue(iso: value)
-    }
-
-    /// The exact rule `TimexPrefilter` approximates: without a number or a lexicon word, no expression.
-    private static func mayHoldTime(_ tokens: [TimexToken], _ lexicon: WordTable<TimexWord>) -> Bool {
-        for t in tokens where t.kind == .number || (t.kind == .word && lexicon.contains(t.hash)) {
-            return true
-        }
-        return false
     }
 }
