@@ -84,9 +84,10 @@ struct DeadlineFinder: Sendable {
         } else {
             return nil
         }
+        // `said on Thursday`: when something was said is not an event the article commits to (the tagger read it
+        // on these same tokens)
+        if timex.isStatementDate { return nil }
         let kindReader = DeadlineKindReader(tokens: tokens)
-        // `said on Thursday`: when something was said is not an event the article commits to
-        if kindReader.isStatementDate(lower, upper) { return nil }
         let (kind, cue) = kindReader.kind(lower, upper, isRange: timex.endDate != nil)
         // `by 2020`, `next year's election`: a year alone is a goal or an era; only a measure's start or end
         // (`the duties take effect in 2026`) is concrete enough to alert on
