@@ -20,6 +20,4 @@ struct TaggedTimex: Sendable, Hashable {
     var isStatementDate: Bool = false
     /// A span counted from a date the text gives (`15 days after March 8`): `date` is its end.
     var anchored: Bool = false
-    /// The tense of the clause the expression sits in, as the tagger read it.
-    var tense: Tense = .present
 }

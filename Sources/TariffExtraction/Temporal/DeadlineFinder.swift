@@ -58,13 +58,23 @@ struct DeadlineFinder: Sendable {
     ) -> (Deadline, lower: Int, upper: Int, cue: Int?)? {
         guard !timex.beforeReference, timex.date != nil || timex.type == .duration && anchors != nil else { return nil }
         guard let lower = tokens.firstIndex(startingAtOrAfter: timex.bytes.lowerBound) else { return nil }
-        var upper = lower
-        while upper < tokens.count && tokens[upper].end <= timex.bytes.upperBound { upper += 1 }
+        var end = lower
+        while end < tokens.count && tokens[end].end <= timex.bytes.upperBound { end += 1 }
+        let upper = end
+        // the tense of the expression's clause, read the first time a rule below asks: most expressions are
+        // settled without it, and reading it for every one the tagger found cost a twelfth of the tagger
+        var knownTense: Tense?
+        func tense() -> Tense {
+            if let knownTense { return knownTense }
+            let read = TenseReader(bytes: document.bytes, tokens: tokens).tense(around: lower, upper)
+            knownTense = read
+            return read
+        }
         // `within 60 days of the decision`, `three weeks after the approval`: the event dated earlier in the article
         var counted = timex.anchored
         let date: TemporalValue
         // (told in the past, `used up within ten days of opening`, it is history)
-        if timex.type == .duration, !timex.anchored, timex.tense != .past,
+        if timex.type == .duration, !timex.anchored, tense() != .past,
             let day = anchors?.day(ending: timex, lower, upper, tokens: tokens)
         {
             date = .day(day)
@@ -74,9 +84,10 @@ struct DeadlineFinder: Sendable {
         } else {
             return nil
         }
+        // `said on Thursday`: when something was said is not an event the article commits to (the tagger read it
+        // on these same tokens)
+        if timex.isStatementDate { return nil }
         let kindReader = DeadlineKindReader(tokens: tokens)
-        // `said on Thursday`: when something was said is not an event the article commits to
-        if kindReader.isStatementDate(lower, upper) { return nil }
         let (kind, cue) = kindReader.kind(lower, upper, isRange: timex.endDate != nil)
         // `by 2020`, `next year's election`: a year alone is a goal or an era; only a measure's start or end
         // (`the duties take effect in 2026`) is concrete enough to alert on
@@ -91,21 +102,21 @@ struct DeadlineFinder: Sendable {
         // day or earlier is the state of things when it was written; a start needs `effective as of` or a verb of
         // starting in the clause (`the new rates apply as of today`)
         if kind == .effective, let cue, Self.isStateAsOf(tokens, cue: cue, lower, upper), date.firstDay <= referenceDate,
-            timex.tense != .future
+            tense() != .future
         {
             return nil
         }
         // `we are here this week`, `the bombings this month`, `the average turnover for October is`: the week or month
         // the article is written in, with no event and not told as ahead, is the present (`later this month`, `the
         // end of the month` point ahead whatever the tense)
-        if kind == .other, date.granularity == .week || date.granularity == .month, timex.tense != .future,
-            date.firstDay <= referenceDate, referenceDate <= date.lastDay
+        if kind == .other, date.granularity == .week || date.granularity == .month, date.firstDay <= referenceDate,
+            referenceDate <= date.lastDay, tense() != .future
         {
             let text = document.string(timex.bytes).lowercased()
             if !text.hasPrefix("late"), !text.contains("end") { return nil }
         }
         let gate = DeadlineGate(bytes: document.bytes, tokens: tokens)
-        if timex.type == .duration && !counted && !gate.isCountedDeadline(timex, lower, upper, kind: kind) {
+        if timex.type == .duration && !counted && !gate.isCountedDeadline(timex, lower, upper, kind: kind, tense: tense()) {
             return nil
         }
         if gate.rejection(lower, upper, kind: kind, granularity: date.granularity) != nil { return nil }
@@ -116,7 +127,7 @@ struct DeadlineFinder: Sendable {
         // Tuesday that he revealed`), not when the past verb set the end (`the pause was extended until today`);
         // an end told with no `until` before the date is a past event like any other (`the truce ended on Friday`,
         // `the alliance admitted three members on Friday, formally ending …`)
-        let happened = timex.tense == .past && date.firstDay <= referenceDate
+        let happened = date.firstDay <= referenceDate && tense() == .past
             && (kind != .expiry || Self.isPastUntil(tokens, lower) || !Self.isOpenEnd(tokens, lower))
         let range = document.sentences[timex.sentenceIndex]
         let found = Deadline(

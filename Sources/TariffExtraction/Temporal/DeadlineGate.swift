@@ -170,8 +170,9 @@ struct DeadlineGate {
     /// is a deadline when it is short (days or weeks) and stated as fact. `within 20 years`, `could take effect
     /// within a week`, `used up within ten days of opening` (counted from an event, or told in the past) are
     /// estimates and histories.
-    func isCountedDeadline(_ timex: TaggedTimex, _ lower: Int, _ upper: Int, kind: DeadlineKind) -> Bool {
-        guard kind != .other, timex.tense != .past,
+    /// - Parameter tense: the tense of the expression's clause (`TenseReader.tense(around:_:)`).
+    func isCountedDeadline(_ timex: TaggedTimex, _ lower: Int, _ upper: Int, kind: DeadlineKind, tense: Tense) -> Bool {
+        guard kind != .other, tense != .past,
             let (_, unit) = SentenceTagger.countAndUnit(timex.value), unit == .day || unit == .week
         else { return false }
         if upper < tokens.count, tokens[upper].kind == .word,

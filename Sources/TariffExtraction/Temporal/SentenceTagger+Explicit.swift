@@ -52,10 +52,9 @@ extension SentenceTagger {
         var start = i
         if case .weekday? = word(i - 2), isMark(i - 1, 0x2C) { start = i - 2 }  // `Thursday, Oct. 30`
         else if case .weekday? = word(i - 1) { start = i - 1 }
-        let tense = tenseForDate(start, end)
         let first: CalendarDate?
         if let y = explicitYear { first = CalendarDate(year: y, month: month, day: day) }
-        else { first = resolver.day(month: month, day: day, tense: tense) }
+        else { first = resolver.day(month: month, day: day, tense: tenseForDate(start, end)) }  // a year given needs no tense
         guard let first else { return nil }
         var match = TimexMatch(start: start, end: end, value: first.description, date: .day(first))
         match.year = explicitYear == nil ? .inferred : .given

@@ -15,7 +15,6 @@ struct TemporalTagger: Sendable {
     func tag(_ document: TextDocument, budget: WorkBudget = .unlimited) -> TemporalTags {
         var result = TemporalTags(tokens: Array(filled: [], count: document.sentences.count))
         let scratch = TimexTokenizer.Scratch()
-        let lexicon = TimexLexicon.table
         var lastQuarter: (sentence: Int, value: TemporalValue)?
         var weekdays: [(timex: Int, weekday: Int, date: CalendarDate)] = []
         var anaphors: [(timex: Int, anaphor: Anaphor)] = []
@@ -30,11 +29,10 @@ struct TemporalTagger: Sendable {
         for (index, range) in document.sentences.enumerated() where TimexPrefilter.mayHoldTime(document.bytes, range) {
             scratch.tokens(document.bytes, range, into: &tokens)
             if budget.charge(tokens: tokens.count) { break }
-            guard Self.mayHoldTime(tokens, lexicon) else { continue }
+            // no token-level check first: `matches` passes over a sentence with no start as cheaply as a check did
             SentenceTagger(bytes: document.bytes, tokens: tokens, reference: referenceDate).matches(into: &matches)
             guard !matches.isEmpty else { continue }
-            // made once the sentence has an expression: each holds the sentence's arrays (a retain and a release each)
-            let reader = TenseReader(bytes: document.bytes, tokens: tokens)
+            // made once the sentence has an expression: it holds the sentence's tokens (a retain and a release)
             let kinds = DeadlineKindReader(tokens: tokens)
             if budget.charge(tokens: 0, found: matches.count) { break }
             // a copy at the exact count: the reused array keeps the capacity of the document's longest sentence
@@ -55,25 +53,16 @@ struct TemporalTagger: Sendable {
                     weekdays.append((result.timexes.count, d, day))
                 }
                 if let a = m.anaphor { anaphors.append((result.timexes.count, a)) }
-                let taggedDate = statement ? nil : date
                 result.timexes.append(
                     TaggedTimex(
                         bytes: tokens[m.start].start..<tokens[m.end - 1].end, sentenceIndex: index, type: m.type,
-                        value: quarterBack?.iso ?? m.value, date: taggedDate, endDate: statement ? nil : m.endDate,
-                        beforeReference: m.beforeReference, isStatementDate: statement, anchored: m.anchored,
-                        tense: Self.tenseIsRead(date: taggedDate, type: m.type) ? reader.tense(around: m.start, m.end) : .unmarked))
+                        value: quarterBack?.iso ?? m.value, date: statement ? nil : date, endDate: statement ? nil : m.endDate,
+                        beforeReference: m.beforeReference, isStatementDate: statement, anchored: m.anchored))
             }
         }
         Self.oneDatePerWeekday(&result.timexes, weekdays)
         Self.resolveAnaphors(&result.timexes, anaphors)
         return result
-    }
-
-    /// Whether the deadline finder, the only reader of `TaggedTimex.tense`, can read it: it reads expressions
-    /// with a calendar date or spans, and later passes only move a date, never give one. The others (dates of
-    /// saying, values without a calendar date) are left `.unmarked` rather than read.
-    private static func tenseIsRead(date: TemporalValue?, type: TimexType) -> Bool {
-        date != nil || type == .duration
     }
 
     /// `will`, `shall` or `'ll` in the clause before token `i`: a weekday there is the coming one whatever
@@ -119,13 +108,5 @@ struct TemporalTagger: Sendable {
         let u = value.utf8
         guard u.count == 7, u[u.index(u.startIndex, offsetBy: 5)] == 0x51 else { return nil }
         return TemporalValue(iso: value)
-    }
-
-    /// The exact rule `TimexPrefilter` approximates: without a number or a lexicon word, no expression.
-    private static func mayHoldTime(_ tokens: [TimexToken], _ lexicon: WordTable<TimexWord>) -> Bool {
-        for t in tokens where t.kind == .number || (t.kind == .word && lexicon.contains(t.hash)) {
-            return true
-        }
-        return false
     }
 }

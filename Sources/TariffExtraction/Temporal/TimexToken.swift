@@ -122,21 +122,17 @@ enum TimexTokenizer {
         into out: UnsafeMutablePointer<TimexToken>, capacity: Int
     ) -> Int {
         guard let base = bytes.baseAddress else { return 0 }
+        let classes = Self.classes
         var count = 0
         while i < end && count < capacity {
             let b = base[i]
-            if b.isASCIIWhitespace {
+            let token: TimexToken
+            switch classes[Int(b)] {
+            case .whitespace:
                 space = true
                 i &+= 1
                 continue
-            }
-            if b == 0xC2, i &+ 1 < end, base[i &+ 1] == 0xA0 {  // no-break space
-                space = true
-                i &+= 2
-                continue
-            }
-            let token: TimexToken
-            if b.isASCIIDigit {
+            case .digit:
                 var j = i &+ 1
                 var value = Int(b &- 0x30)
                 while j < end {
@@ -148,36 +144,24 @@ enum TimexTokenizer {
                 token = TimexToken(
                     start: i, end: j, hash: 0, value: value, digits: j &- i, kind: .number, mark: b, capitalized: false,
                     spaceBefore: space)
-            } else if b.isASCIILetter || (b.isNonASCII && !UInt8.isNonASCIIPunctuation(bytes, i, end)) {
-                var j = i
-                var h = WordHash.offset
-                while j < end {
-                    // ASCII letters and digits, found eight at a time; `c | 0x20` is their lower case
-                    let run = ByteLanes.alphanumericRunEnd(base, j, end, count: bytes.count)
-                    while j < run {
-                        h = (h ^ UInt64(base[j] | 0x20)) &* WordHash.prime
-                        j &+= 1
-                    }
-                    guard j < end else { break }
-                    let c = base[j]
-                    guard c.isNonASCII, !UInt8.isNonASCIIPunctuation(bytes, j, end) else { break }
-                    h = (h ^ UInt64(c)) &* WordHash.prime
-                    j &+= 1
-                    while j < end && base[j] & 0xC0 == 0x80 {
-                        h = (h ^ UInt64(base[j])) &* WordHash.prime
-                        j &+= 1
-                    }
+            case .letter:
+                token = word(bytes, base, from: i, to: end, classes: classes, space: space)
+            case .nonASCII:
+                if b == 0xC2, i &+ 1 < end, base[i &+ 1] == 0xA0 {  // no-break space
+                    space = true
+                    i &+= 2
+                    continue
                 }
-                token = TimexToken(
-                    start: i, end: j, hash: h, value: 0, digits: 0, kind: .word, mark: b, capitalized: b.isASCIIUpper,
-                    spaceBefore: space)
-            } else if b.isNonASCII {
-                var j = i &+ 1
-                while j < end && base[j] & 0xC0 == 0x80 { j &+= 1 }
-                token = TimexToken(
-                    start: i, end: j, hash: 0, value: 0, digits: 0, kind: .mark, mark: normalisedMark(bytes, i),
-                    capitalized: false, spaceBefore: space)
-            } else {
+                if !UInt8.isNonASCIIPunctuation(bytes, i, end) {
+                    token = word(bytes, base, from: i, to: end, classes: classes, space: space)
+                } else {
+                    var j = i &+ 1
+                    while j < end && base[j] & 0xC0 == 0x80 { j &+= 1 }
+                    token = TimexToken(
+                        start: i, end: j, hash: 0, value: 0, digits: 0, kind: .mark, mark: normalisedMark(bytes, i),
+                        capitalized: false, spaceBefore: space)
+                }
+            case .other:
                 token = TimexToken(
                     start: i, end: i &+ 1, hash: 0, value: 0, digits: 0, kind: .mark, mark: b, capitalized: false,
                     spaceBefore: space)
@@ -189,6 +173,58 @@ enum TimexTokenizer {
         }
         return count
     }
+
+    /// The word starting at byte `i` (a letter, or a non-ASCII scalar that is no punctuation): ASCII letters and
+    /// digits and such scalars, hashed as they are read. One pass per byte: finding the end first, eight bytes at
+    /// a time, and hashing after cost more than the byte loop alone on news words of a few letters.
+    @inline(__always)
+    private static func word(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ base: UnsafePointer<UInt8>, from i: Int, to end: Int,
+        classes: UnsafePointer<ByteKind>, space: Bool
+    ) -> TimexToken {
+        var j = i
+        var h = WordHash.offset
+        while j < end {
+            let c = base[j]
+            let kind = classes[Int(c)]
+            if kind == .letter || kind == .digit {
+                // `c | 0x20` is the lower case of a letter and leaves a digit as it is
+                h = (h ^ UInt64(c | 0x20)) &* WordHash.prime
+                j &+= 1
+                continue
+            }
+            guard kind == .nonASCII, !UInt8.isNonASCIIPunctuation(bytes, j, end) else { break }
+            h = (h ^ UInt64(c)) &* WordHash.prime
+            j &+= 1
+            while j < end && base[j] & 0xC0 == 0x80 {
+                h = (h ^ UInt64(base[j])) &* WordHash.prime
+                j &+= 1
+            }
+        }
+        let b = base[i]
+        return TimexToken(
+            start: i, end: j, hash: h, value: 0, digits: 0, kind: .word, mark: b, capitalized: b.isASCIIUpper,
+            spaceBefore: space)
+    }
+
+    /// What a byte starts for the tokenizer.
+    enum ByteKind: UInt8 {
+        case whitespace, digit, letter, nonASCII, other
+    }
+
+    /// Each byte's `ByteKind`, looked up once per byte instead of testing its ranges one after another. Built
+    /// once and never freed, like `WordTable`'s storage, so reading it costs no reference counting; never
+    /// written after it is built, so safe to share between threads.
+    nonisolated(unsafe) private static let classes: UnsafePointer<ByteKind> = {
+        let table = UnsafeMutablePointer<ByteKind>.allocate(capacity: 256)
+        for b in 0...255 {
+            let byte = UInt8(b)
+            table[b] =
+                byte.isASCIIWhitespace ? .whitespace : byte.isASCIIDigit ? .digit : byte.isASCIILetter ? .letter
+                : byte.isNonASCII ? .nonASCII : .other
+        }
+        return UnsafePointer(table)
+    }()
 
     /// Dashes become `-`, curly quotes `"`/`'`, the degree sign `°`'s lead byte stays as is.
     private static func normalisedMark(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> UInt8 {

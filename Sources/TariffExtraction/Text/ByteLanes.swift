@@ -50,21 +50,6 @@ enum ByteLanes {
         return atLeast0 & atMost9 & ~word
     }
 
-    /// The end of the run of ASCII letters and digits that starts at `offset`: the first byte at or
-    /// after it that is neither, or `end`. Reads eight bytes per step, up to `count` (the buffer's end,
-    /// which may lie past `end`); the run is cut at `end`.
-    @inline(__always)
-    static func alphanumericRunEnd(_ base: UnsafePointer<UInt8>, _ offset: Int, _ end: Int, count: Int) -> Int {
-        var i = offset
-        while i < end {
-            let word = load(base, i, end: count)  // zero-filled past the buffer: zero is neither
-            let other = ~(letters(word) | digits(word)) & highs
-            if other != 0 { return min(i + other.trailingZeroBitCount >> 3, end) }
-            i += 8
-        }
-        return end
-    }
-
     /// The up to eight bytes from `offset` to `end`, zero-filled: zero is neither letter nor digit.
     @inline(__always)
     static func load(_ base: UnsafePointer<UInt8>, _ offset: Int, end: Int) -> UInt64 {
