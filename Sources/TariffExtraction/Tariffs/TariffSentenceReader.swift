@@ -59,6 +59,9 @@ struct TariffSentenceReader {
         guard !expressions.isEmpty || (0..<sentence.count).contains(where: sentence.isMeasureVerb) else { return 0 }
         if !sentence.isNamed { sentence = sentence.named() }
         let s = sentence
+        // Without a rate only rate-less mentions can follow, and one is kept only with both its sides named
+        // for sure by the sentence's own names: without them, clauses and sides are not read at all.
+        guard !expressions.isEmpty || Self.namesBothSides(s) else { return 0 }
         let segments = self.segments()
         func segment(of token: Int) -> Range<Int> {
             // segments are in order and do not overlap: a binary search, as a sentence can hold hundreds
@@ -199,6 +202,15 @@ struct TariffSentenceReader {
             return true
         }
         return withoutTariffWord && (draft.target.code == nil || draft.target.confidence < 1)
+    }
+
+    /// Some name acts and another party's name pays: what a rate-less mention needs to give a change, as
+    /// its sides (sure ones only) come from the sentence's own names, never the previous sentence's.
+    private static func namesBothSides(_ s: TariffSentence) -> Bool {
+        for (m, imposer) in s.mentions.enumerated() where s.roles[m] == .imposer {
+            for (n, target) in s.mentions.enumerated() where s.roles[n] == .target && target.code != imposer.code { return true }
+        }
+        return false
     }
 
     // MARK: - Clauses
