@@ -116,9 +116,7 @@ enum TimexPrefilter {
     /// Whether the run of letters `start..<end` is a lexicon word, by its hash.
     @inline(never)
     private static func isLexiconWord(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
-        var h = WordHash.offset
-        for k in start..<end { h = (h ^ UInt64(base[k].asciiLowercased)) &* WordHash.prime }
-        return TimexLexicon.table.contains(h)
+        TimexLexicon.table.contains(WordHash.of(UnsafeBufferPointer(start: base + start, count: end &- start)))
     }
 
     private static let maxLength = 15

@@ -5,9 +5,12 @@ enum WordHash {
     static let prime: UInt64 = 0x100_0000_01b3
 
     /// The hash of `word`, ASCII case ignored; vocabularies are built with it.
-    static func of(_ word: String) -> UInt64 {
+    static func of(_ word: String) -> UInt64 { of(word.utf8) }
+
+    /// `of(_:)` of a word's UTF-8 bytes.
+    static func of(_ bytes: some Sequence<UInt8>) -> UInt64 {
         var h = offset
-        for byte in word.utf8 {
+        for byte in bytes {
             h = (h ^ UInt64(byte.asciiLowercased)) &* prime
         }
         return h
@@ -15,15 +18,6 @@ enum WordHash {
 }
 
 extension WordHash {
-    /// `of(_:)` of a word's UTF-8 bytes.
-    static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h = offset
-        for byte in bytes {
-            h = (h ^ UInt64(byte.asciiLowercased)) &* prime
-        }
-        return h
-    }
-
     /// Calls `body` with the UTF-8 bytes of each space-separated word of `list`. Vocabulary tables are
     /// built in every process before its first article: `String.split` broke graphemes and made a
     /// `Substring` (and a `String` to hash) per word, most of the cost of a table.
