@@ -141,7 +141,8 @@ public struct TerminationSignals: Service {
 
     /// This service as a group runs it.
     public static var configuration: ServiceGroupConfiguration.ServiceConfiguration {
-        .init(service: TerminationSignals(), successTerminationBehavior: .gracefullyShutdownGroup)
+        .init(
+            service: TerminationSignals(), successTerminationBehavior: .gracefullyShutdownGroup, serviceName: "termination-signals")
     }
 
     public func run() async throws {

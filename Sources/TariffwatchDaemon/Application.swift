@@ -88,44 +88,48 @@ public struct Application: Sendable {
         }
 
         // Graceful shutdown runs in reverse order: ingest stops first, then delivery flushes.
+        // Each service is named: without a name, ServiceLifecycle describes the whole value with reflection,
+        // which costs more than the rest of start-up together (every type it meets is a full scan of the
+        // binary's protocol conformances) and names nothing a reader of the log can use.
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             TerminationSignals.configuration,
             .init(
                 service: DeliveryService(
                     dispatcher: dispatcher, trigger: trigger, store: store, heartbeat: heartbeat, events: events,
-                    serviceStatus: serviceStatus, watchJournalSocket: journalEnabled, logger: logger)),
+                    serviceStatus: serviceStatus, watchJournalSocket: journalEnabled, logger: logger),
+                serviceName: "delivery"),
             .init(
                 service: ReloadService(
                     configFile: configFile, overrides: overrides, settings: live, dispatcher: dispatcher, status: serviceStatus,
                     logger: logger),
-                successTerminationBehavior: .ignore),
+                successTerminationBehavior: .ignore, serviceName: "reload"),
         ]
         services.append(
             .init(
                 service: ReminderService(
                     store: store, settings: live, delivery: trigger, wake: reminderWake, clock: reminderClock,
                     lane: BlockingLane(label: "reminders"), logger: logger),
-                successTerminationBehavior: .ignore))
+                successTerminationBehavior: .ignore, serviceName: "reminders"))
         if settings.afterProcessing == .move, let retentionDays = settings.retentionDays {
             services.append(
                 .init(
                     service: ArchiveRetentionService(
                         store: store, retentionDays: retentionDays, wake: archived, clock: reminderClock,
                         lane: BlockingLane(label: "archive-retention"), logger: logger),
-                    successTerminationBehavior: .ignore))
+                    successTerminationBehavior: .ignore, serviceName: "archive-retention"))
         }
         if let interval = ServiceManager.watchdogInterval() {
             services.append(
                 .init(
                     service: WatchdogService(interval: interval, heartbeat: heartbeat, logger: logger),
-                    successTerminationBehavior: .ignore))
+                    successTerminationBehavior: .ignore, serviceName: "watchdog"))
         }
         services.append(
             .init(
                 service: IngestService(
                     watcher: watcher, processor: processor, settings: live, trigger: trigger, heartbeat: heartbeat,
                     events: events, serviceStatus: serviceStatus, store: store, lane: BlockingLane(label: "ingest"), logger: logger, reminders: reminderWake),
-                successTerminationBehavior: .gracefullyShutdownGroup))
+                successTerminationBehavior: .gracefullyShutdownGroup, serviceName: "ingest"))
         serviceGroup = ServiceGroup(
             configuration: .init(services: services, logger: logger))
     }

@@ -32,7 +32,7 @@ public struct FeedHTTPServer: Service {
     /// Runs until SIGTERM or SIGINT, then lets requests in flight finish.
     public func runUntilTerminated() async throws {
         try await ServiceGroup(
-            configuration: .init(services: [TerminationSignals.configuration, .init(service: self)], logger: logger)
+            configuration: .init(services: [TerminationSignals.configuration, .init(service: self, serviceName: "feed-http")], logger: logger)
         ).run()
     }
 
