@@ -64,6 +64,8 @@ let package = Package(
         // C: the function types of poppler-glib (PDF) and GMime (e-mail), not linked: ArticleFormats
         // loads them with dlopen when the first PDF or e-mail arrives, so an idle daemon maps neither.
         .systemLibrary(name: "CGLibFormats"),
+        // C: the address of the Swift runtime's global-executor hook, where the runtime is linked statically.
+        .systemLibrary(name: "CConcurrencyHook"),
         // Articles as they arrive: format detection, text decoding, HTML, e-mail, JSON, feeds and PDF to
         // plain text with title, URL and publication date.
         .target(
@@ -108,7 +110,7 @@ let package = Package(
             name: "tariffwatch",
             dependencies: [
                 "TariffwatchDaemon", "ArticleWatcher", "FeedServer", "TariffExtraction", "FactStore", "Systemd", argumentParser, logging,
-                nioCore, nioPosix,
+                nioCore, nioPosix, "CConcurrencyHook",
             ],
             swiftSettings: strictSettings
         ),

@@ -6,7 +6,7 @@
 set -euo pipefail
 seconds=${1:-60}
 bin=${2:-$(swift build -c release --show-bin-path)/tariffwatch}
-[ -x "$bin" ] || { echo "build first: swift build -c release" >&2; exit 1; }
+[ -x "$bin" ] || { echo "build first: make release" >&2; exit 1; }
 work=$(mktemp -d /tmp/tariffwatch-idle.XXXXXX)
 pid=
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT

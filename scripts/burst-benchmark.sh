@@ -5,7 +5,7 @@
 set -euo pipefail
 n=${1:-20000}
 bin=${2:-$(swift build -c release --show-bin-path)/tariffwatch}
-[ -x "$bin" ] || { echo "build first: swift build -c release" >&2; exit 1; }
+[ -x "$bin" ] || { echo "build first: make release" >&2; exit 1; }
 work=$(mktemp -d /tmp/tariffwatch-burst.XXXXXX)
 trap 'kill "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 mkdir -p "$work/inbox" "$work/state" "$work/staging"

@@ -1,3 +1,4 @@
+import CConcurrencyHook
 import NIOCore
 import NIOPosix
 
@@ -13,9 +14,27 @@ import NIOPosix
 /// whatever the executor (the runtime schedules it), so the daemon pauses with `Pause`. Blocking work runs on
 /// its own lanes (`BlockingLane`, serial queues: overcommit, unmonitored, default QoS), never on these loops.
 enum EventLoopExecutor {
-    /// Installs the loops; must run on the main thread before any task is created. Without NIO's hook
-    /// (another toolchain) the default executor stays, which is equally correct but wakes once a second.
-    static func install() {
-        _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+    /// Whether the loops run Swift concurrency's jobs. The first read installs them, so it must come on the main
+    /// thread before any task is created (`Tariffwatch.main`). Without the hook (another toolchain) the default
+    /// executor stays, which is equally correct but wakes once a second; `run` says so in the log.
+    static let isInstalled = install()
+
+    private static func install() -> Bool {
+        guard let hook = tariffwatch_enqueue_global_hook() else {
+            return NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+        }
+        // The statically linked release build, where NIO's dlsym cannot see the hook (CConcurrencyHook/shim.h):
+        // the same installation, through the address the linker resolved.
+        guard hook.pointee == nil else { return false }
+        hook.pointee = unsafeBitCast(enqueueOnEventLoop, to: UnsafeMutableRawPointer.self)
+        return true
+    }
+
+    /// The runtime's hook type: the job, and the runtime's own enqueue (unused: every job goes to a loop).
+    private typealias EnqueueHook = @convention(thin) (UnownedJob, @convention(thin) (UnownedJob) -> Void) -> Void
+
+    /// Runs the job on an event loop of NIO's singleton group: the current one when called on a loop.
+    private static let enqueueOnEventLoop: EnqueueHook = { job, _ in
+        MultiThreadedEventLoopGroup.singleton.any().executor.enqueue(job)
     }
 }

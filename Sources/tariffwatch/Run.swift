@@ -21,6 +21,10 @@ struct Run: AsyncParsableCommand {
         let settings = try await Settings.load(file: configFile, overrides: overrides)
         JournalLogHandler.bootstrap(identifier: "tariffwatch", logLevel: settings.logLevel)
         let logger = Logger(label: "tariffwatch")
+        if !EventLoopExecutor.isInstalled {
+            logger.warning(
+                "Swift concurrency runs on libdispatch: SwiftNIO's event loops could not be installed as its executor, so the idle daemon wakes once a second")
+        }
         let application = try Application(settings: settings, configFile: configFile, overrides: overrides, logger: logger)
         try await application.run()
     }

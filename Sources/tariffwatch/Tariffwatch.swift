@@ -17,7 +17,7 @@ struct Tariffwatch: AsyncParsableCommand {
     static func main() async {
         do {
             var command = try parseAsRoot()
-            EventLoopExecutor.install()
+            _ = EventLoopExecutor.isInstalled  // the first read installs the loops
             if var command = command as? any AsyncParsableCommand {
                 try await command.run()
             } else {
