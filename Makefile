@@ -5,7 +5,7 @@ CONFIG ?= config/tariffwatch.yaml
 
 include mk/install.mk
 
-.PHONY: deps test-deps build release order-file test test-faults run bench bench-hostile fuzz bench-latency bench-idle burst eval eval-own eval-heldout eval-news eval-news-tune eval-news-heldout eval-subjects eval-timeml eval-timeml-deadlines clean
+.PHONY: deps test-deps build release release-check order-file test test-faults run bench bench-hostile fuzz bench-latency bench-idle burst eval eval-own eval-heldout eval-news eval-news-tune eval-news-heldout eval-subjects eval-timeml eval-timeml-deadlines clean
 
 # C libraries the package links: libsystemd (journal, sd_notify), SQLite (GRDB), and for article formats
 # libxml2 (HTML, RSS/Atom), GMime (e-mail) and poppler-glib (PDF); ghostscript makes the test PDFs.
@@ -39,6 +39,17 @@ RELEASE_FLAGS = --static-swift-stdlib -Xcc -DTARIFFWATCH_STATIC_SWIFT_RUNTIME \
 
 release: deps
 	$(SWIFT) build -c release $(RELEASE_FLAGS)
+
+# The shipped build against the debug build the tests ran: the same extraction on every fixture, and a
+# daemon that starts, alerts, keeps Swift concurrency on SwiftNIO's loops and stops; then, where root can
+# boot systemd in namespaces, the installed unit end to end (DEVELOPERS.md) with this binary. CI runs it.
+release-check: release build
+	scripts/release-check.sh "$$($(SWIFT) build -c release --show-bin-path)/tariffwatch" "$$($(SWIFT) build --show-bin-path)/tariffwatch"
+	@if [ "$$(id -u)" = 0 ] && command -v unshare >/dev/null && command -v nsenter >/dev/null && [ -x /lib/systemd/systemd ]; then \
+		log=$$(mktemp /tmp/tariffwatch-e2e.XXXXXX); \
+		if ! Tests/Support/systemd-e2e.sh "$$($(SWIFT) build -c release --show-bin-path)/tariffwatch" Tests/Fixtures/e2e Tests/Fixtures/formats >"$$log" 2>&1; \
+		then cat "$$log"; rm -f "$$log"; exit 1; fi; tail -n 1 "$$log"; rm -f "$$log"; \
+	else echo "skipped: the unit end to end needs root, unshare, nsenter and /lib/systemd/systemd (see DEVELOPERS.md)"; fi
 
 # Remakes mk/tariffwatch.order from callgrind runs of the release build (needs valgrind), then relinks
 # with it: after changes that move much code between start-up and the rest.
