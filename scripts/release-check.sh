@@ -34,7 +34,7 @@ daemon_check() {
     env -u WATCHDOG_USEC -u NOTIFY_SOCKET "$bin" run --watch-dir "$dir/inbox" --state-dir "$dir/state" \
         --feed "$dir/feed.json" 2>"$dir/daemon.log" &
     pid=$!
-    for _ in $(seq 100); do grep -q "Watching" "$dir/daemon.log" && break; sleep 0.1; done
+    for _ in $(seq 100); do grep -qs "Watching" "$dir/daemon.log" && break; sleep 0.1; done
     grep -q "Watching" "$dir/daemon.log" || { cat "$dir/daemon.log" >&2; fail "$2: the daemon did not start"; }
     printf 'Ottawa will impose a 25%% tariff on steel from Japan starting March 1, 2027.\n' > "$dir/article.tmp"
     touch -d 2026-12-01 "$dir/article.tmp"
