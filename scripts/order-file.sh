@@ -46,7 +46,7 @@ daemon() {
     env -u WATCHDOG_USEC -u NOTIFY_SOCKET "${callgrind[@]}" --callgrind-out-file="$work/$1.out" "$work/tariffwatch" run \
         --watch-dir "$dir/inbox" --state-dir "$dir/state" 2>"$dir/log" &
     pid=$!
-    for _ in $(seq 240); do grep -q "Watching" "$dir/log" && break; sleep 0.5; done
+    for _ in $(seq 240); do grep -qs "Watching" "$dir/log" && break; sleep 0.5; done
     grep -q "Watching" "$dir/log" || { cat "$dir/log" >&2; exit 1; }
     if [ "$2" = articles ]; then
         # Each file is written elsewhere and renamed in, as a complete file arrives.
