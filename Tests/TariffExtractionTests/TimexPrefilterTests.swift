@@ -3,13 +3,12 @@ import Testing
 @testable import TariffExtraction
 
 /// The byte-level prefilter may pass a sentence the tagger finds empty, but must never reject one
-/// that holds a lexicon word or in which the tagger finds an expression.
+/// in which the tagger finds an expression.
 @Suite struct TimexPrefilterTests {
     /// What the prefilter must keep, read from the tagger's own tokens and matches.
     static func exact(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
         var tokens: [TimexToken] = []
         TimexTokenizer.tokenize(bytes, range, into: &tokens)
-        if tokens.contains(where: { $0.kind == .word && TimexLexicon.table.contains($0.hash) }) { return true }
         let reference = CalendarDate(year: 2025, month: 6, day: 11)!
         return !SentenceTagger(bytes: bytes, tokens: tokens, reference: reference).matches().isEmpty
     }
@@ -29,6 +28,14 @@ import Testing
         ("The vote opens at 5 p.m. sharp", true),
         ("Polls close at 8pm", true),
         ("Trading resumed at 12:01", true),
+        ("Imports rose 25 percent", false),  // `p` not before `m` or `.`: no time
+        ("Fact 2: exports grew", false),  // `:` not before a digit: no time
+        ("Talks end this morning", true),
+        ("Polls open at 7 a.m.", true),
+        ("It was one of the first steps to end the dispute", false),  // counts and ranks without a unit
+        ("Officials may march on", false),  // lower-case month names are verbs
+        ("Prices of nineteen ninety", true),
+        ("By two thousand", true),
         ("Filed 11/1/2025 with the court", true),
         ("Filed 2025-11-01 with the court", true),
         ("Prices doubled since 1999", true),
@@ -49,6 +56,8 @@ import Testing
             "mayor", "marches", "weekday", "Tuesdays", "G20", "COVID-19", "é", "\u{2019}", "\u{2014}", "\u{00A0}", " ", " ",
             " ", "-", ".", ",", "5", "2025", "%", "(", "ñ", "日本", "x", "a",
             "12", "1999", "1750", "250", ":", "/", "p", "m", "am", "PM", "in", "on", "since", "Q", "q4", "$",
+            "this", "next", "first", "two", "nineteen", "ninety", "thousand", "morning", "end", "of", "that", "later",
+            "percent", "current", "past", "MARCH", "Friday", "friday",
         ].map { Array($0.utf8) }
         var state: UInt64 = 0x9E37_79B9
         var kept = 0
@@ -68,6 +77,6 @@ import Testing
             if exact && !passes { wronglyRejected += 1 }
         }
         #expect(wronglyRejected == 0)
-        #expect(kept > 1000 && rejected > 300)  // the random text reaches both outcomes
+        #expect(kept > 400 && rejected > 300)  // the random text reaches both outcomes (520 and 2411 kept and rejected)
     }
 }

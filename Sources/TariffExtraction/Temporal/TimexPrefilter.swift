@@ -1,11 +1,12 @@
 /// Skips sentences that cannot hold a temporal expression before any token is built.
 ///
-/// The tagger needs a word of its lexicon or a number shaped like a date, and most news sentences have
-/// neither; tokenizing them anyway was the largest single cost of extraction. This scan reads eight bytes
-/// per step: a run of digits shaped like a year, a time or a numeric date means "maybe"; each run of ASCII
-/// letters is checked by its shape (length, first and last letter) against a small bit set and, only on a
-/// hit, by its hash against the lexicon. It may pass a sentence the tagger then finds empty, never reject
-/// one it would tag: every lexicon word the tokenizer yields is a whole run of ASCII letters here too.
+/// Every expression the tagger finds holds a trigger: a word that names a time on its own (`week`, `May`,
+/// `today`; see `trigger(_:_:)`) or a number shaped like a date, and most news sentences have neither;
+/// tokenizing them anyway was the largest single cost of extraction. This scan reads eight bytes per step:
+/// a run of digits shaped like a year, a time or a numeric date means "maybe"; each run of ASCII letters is
+/// checked by its shape (length, first and last letter) against a small bit set and, only on a hit, by its
+/// hash against the triggers. It may pass a sentence the tagger then finds empty, never reject one it would
+/// tag: every trigger the tokenizer yields is a whole run of ASCII letters here too.
 enum TimexPrefilter {
     static func mayHoldTime(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
         bytes.withUnsafeBufferPointer { mayHoldTime($0, range) }
@@ -34,7 +35,7 @@ enum TimexPrefilter {
                     starts &= starts &- 1
                 }
                 let wordEnd = i &+ ends.trailingZeroBitCount >> 3
-                if hasLexiconShape(base, wordStart, wordEnd, shapes), isLexiconWord(base, wordStart, wordEnd) { return true }
+                if hasTriggerShape(base, wordStart, wordEnd, shapes), isTrigger(base, wordStart, wordEnd) { return true }
                 wordStart = -1
                 ends &= ends &- 1
             }
@@ -42,15 +43,15 @@ enum TimexPrefilter {
             if starts != 0 { wordStart = i &+ starts.trailingZeroBitCount >> 3 }
             i &+= 8
         }
-        return wordStart >= 0 && hasLexiconShape(base, wordStart, end, shapes) && isLexiconWord(base, wordStart, end)
+        return wordStart >= 0 && hasTriggerShape(base, wordStart, end, shapes) && isTrigger(base, wordStart, end)
     }
 
     /// Whether a run of digits starting in the eight bytes at `offset` (`digits`, their digit lanes) can start an
-    /// expression with no lexicon word in the sentence: a year (`2025`, `the 1990s`), one or two digits before
-    /// `:`, `/`, `a` or `p` (`12:01`, `11/1/2025`, `5 p.m.`, `5pm`), or a quarter's number (`Q3`). Every other
-    /// number is a date only beside a lexicon word (`90 days`, `1 November`, `20th century`), which passes the
-    /// sentence on its own; news numbers mostly are amounts (`$52 million`, `3.5%`), and a sentence of those
-    /// alone was tokenized and matched for nothing.
+    /// expression with no trigger word in the sentence: a year (`2025`, `the 1990s`), one or two digits before
+    /// `:` or `/` and a digit (`12:01`, `11/1/2025`), before `am`, `pm`, `a.`, `p.` (`5 p.m.`, `5pm`), or a
+    /// quarter's number (`Q3`). Every other number is a date only beside a trigger (`90 days`, `1 November`,
+    /// `20th century`), which passes the sentence on its own; news numbers mostly are amounts (`$52 million`,
+    /// `3.5%`, `25 percent`), and a sentence of those alone was tokenized and matched for nothing.
     @inline(never)
     private static func startsDateShapedNumber(
         _ base: UnsafePointer<UInt8>, _ offset: Int, _ digits: UInt64, from lower: Int, to end: Int
@@ -81,9 +82,12 @@ enum TimexPrefilter {
                         break
                     }
                 }
-                guard j < end else { break }
+                // a time or a numeric date goes on for at least two more bytes: `:0`, `/1`, `pm`, `a.`
+                guard j &+ 1 < end else { break }
                 let c = base[j]
-                if c == 0x3A || c == 0x2F || c | 0x20 == 0x61 || c | 0x20 == 0x70 { return true }
+                let d = base[j &+ 1]
+                if c == 0x3A || c == 0x2F, d.isASCIIDigit { return true }
+                if c | 0x20 == 0x61 || c | 0x20 == 0x70, d | 0x20 == 0x6D || d == 0x2E { return true }
             default:
                 break
             }
@@ -101,10 +105,10 @@ enum TimexPrefilter {
         return valid >= 8 ? word : word & ((1 << UInt64(valid &* 8)) &- 1)
     }
 
-    /// Whether the run of letters `start..<end` has the shape of a lexicon word: nearly every run has not, so
-    /// this test alone runs per word, with nothing of the lexicon held in registers.
+    /// Whether the run of letters `start..<end` has the shape of a trigger: nearly every run has not, so this
+    /// test alone runs per word, with nothing of the triggers held in registers.
     @inline(__always)
-    private static func hasLexiconShape(
+    private static func hasTriggerShape(
         _ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, _ shapes: UnsafePointer<UInt64>
     ) -> Bool {
         let length = end &- start
@@ -113,10 +117,41 @@ enum TimexPrefilter {
         return shapes[key >> 6] >> UInt64(key & 63) & 1 != 0
     }
 
-    /// Whether the run of letters `start..<end` is a lexicon word, by its hash.
+    /// Whether the run of letters `start..<end` is a trigger, by its hash (and its first letter, for a name).
     @inline(never)
-    private static func isLexiconWord(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
-        TimexLexicon.table.contains(WordHash.of(UnsafeBufferPointer(start: base + start, count: end &- start)))
+    private static func isTrigger(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        guard let capitalized = triggers[WordHash.of(UnsafeBufferPointer(start: base + start, count: end &- start))]
+        else { return false }
+        return !capitalized || base[start].isASCIIUpper
+    }
+
+    /// The trigger words, each with whether only its capitalised form is one.
+    private static let triggerWords: [(word: String, capitalized: Bool)] =
+        TimexLexicon.entries.compactMap { entry in trigger(entry.word, entry.meaning).map { (entry.word, $0) } }
+        // `this morning`, `the next evening`, `last night` (`SentenceTagger.partOfDay`); `by two thousand`
+        // (`SentenceTagger.spokenMillennium`): the only words outside the lexicon that complete an expression
+        // whose other words are no triggers
+        + ["morning", "afternoon", "evening", "night", "thousand"].map { ($0, false) }
+
+    private static let triggers = WordTable(triggerWords.map { (TimexTokenizer.hash($0.word), $0.capitalized) })
+
+    /// Whether a lexicon word can be in an expression with no other trigger beside it: nil when it cannot, else
+    /// whether only capitalised. Counts, ranks and shifts (`two`, `third`, `next`, `end`, `later`) date something
+    /// only before a unit, a month, a weekday, a season, a part of the day or a year (`two weeks`, `the third
+    /// quarter`, `next Friday`, `the end of 2025`, `later that year`), and the tagger's patterns say so; news
+    /// uses them far more often for anything else (`one of the`, `the first time`, `to end the talks`).
+    private static func trigger(_ word: String, _ meaning: TimexWord) -> Bool? {
+        switch meaning {
+        // names: lower case they are verbs and nouns (`may`, `march`), and the tagger reads only the names
+        case .month, .weekday, .holiday: true
+        case .unit, .season, .dayOffset, .reference, .frequency, .quarterName, .decadeName, .century: false
+        // `nineteen ninety-six`: a year read out in number words alone
+        case .number(19): false
+        case .number, .ordinal, .ordinalSuffix: nil
+        // `current conditions`, `in the past`: the present and the past on their own
+        case .shift(.relative): word == "current" || word == "past" ? false : nil
+        case .shift: nil
+        }
     }
 
     private static let maxLength = 15
@@ -127,14 +162,14 @@ enum TimexPrefilter {
         length << 10 | Int(first & 31) << 5 | Int(last & 31)
     }
 
-    /// One bit per shape of a lexicon word made of letters only (`q3` has a digit and passes anyway). Built once
+    /// One bit per shape of a trigger made of letters only (`q3` has a digit and passes anyway). Built once
     /// and never freed, like `WordTable`'s storage, so reading it costs no reference counting; never written
     /// after it is built, so safe to share between threads.
     nonisolated(unsafe) private static let shapes: UnsafePointer<UInt64> = {
         let words = ((maxLength + 1) << 10) >> 6
         let bits = UnsafeMutablePointer<UInt64>.allocate(capacity: words)
         bits.initialize(repeating: 0, count: words)
-        for (word, _) in TimexLexicon.entries {
+        for (word, _) in triggerWords {
             let utf8 = Array(word.utf8)
             guard utf8.allSatisfy(\.isASCIILetter), utf8.count <= maxLength else { continue }
             let key = shape(length: utf8.count, first: utf8[0], last: utf8[utf8.count - 1])
