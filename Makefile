@@ -37,7 +37,10 @@ RELEASE_FLAGS = --static-swift-stdlib -Xcc -DTARIFFWATCH_STATIC_SWIFT_RUNTIME \
 	-Xlinker --symbol-ordering-file=$(CURDIR)/mk/tariffwatch.order -Xlinker --no-warn-symbol-ordering \
 	-Xlinker -T -Xlinker $(CURDIR)/mk/tariffwatch.ld
 
+# SwiftPM does not know the linker reads the order and the script: relink when either is newer.
 release: deps
+	@bin="$$($(SWIFT) build -c release --show-bin-path)/tariffwatch"; \
+	if [ mk/tariffwatch.order -nt "$$bin" ] || [ mk/tariffwatch.ld -nt "$$bin" ]; then rm -f "$$bin"; fi
 	$(SWIFT) build -c release $(RELEASE_FLAGS)
 
 # The shipped build against the debug build the tests ran: the same extraction on every fixture, and a
@@ -55,8 +58,7 @@ release-check: release build
 # with it: after changes that move much code between start-up and the rest.
 order-file: release
 	RELEASE_FLAGS='$(RELEASE_FLAGS)' scripts/order-file.sh
-	rm -f "$$($(SWIFT) build -c release --show-bin-path)/tariffwatch"
-	$(SWIFT) build -c release $(RELEASE_FLAGS)
+	$(MAKE) release
 
 # The whole test suite: unit tests, then the integration tests that drive the built binary.
 # What the end-to-end tests use besides the build: curl (the HTTP server), Debian's python3-icalendar
