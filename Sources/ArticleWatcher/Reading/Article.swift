@@ -12,12 +12,13 @@ public struct Article: Sendable {
     public var decoded: DecodedFile
     /// Device, inode, size and modification time, taken from the open descriptor.
     public var identity: FileIdentity
-    /// 32 lowercase hex digits of `ContentHash` over the file's bytes: change detection, not security.
-    public var contentHash: String
+    /// 32 lowercase hex digits of `ContentHash` over the file's bytes: change detection, not security; nil
+    /// when the reader was told not to hash (`ArticleReader.hashesContent`).
+    public var contentHash: String?
     /// Modification time in whole seconds since the epoch.
     public var modificationTime: Int64
 
-    public init(path: FilePath, decoded: DecodedFile, identity: FileIdentity, contentHash: String, modificationTime: Int64) {
+    public init(path: FilePath, decoded: DecodedFile, identity: FileIdentity, contentHash: String?, modificationTime: Int64) {
         self.path = path
         self.decoded = decoded
         self.identity = identity

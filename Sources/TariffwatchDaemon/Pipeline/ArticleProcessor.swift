@@ -42,6 +42,7 @@ public struct ArticleProcessor: Sendable {
         reader: ArticleReader, store: FactStore, policy: AlertPolicy, events: OperationalEvents, logger: Logger,
         today: (@Sendable () -> CalendarDate)? = nil
     ) {
+        precondition(reader.hashesContent, "the state compares content hashes to skip known files: the reader must make them")
         self.reader = reader
         self.store = store
         self.policy = policy
@@ -235,7 +236,7 @@ extension FileRecord {
         self.init(
             path: article.path.string, device: article.identity.device, inode: article.identity.inode,
             size: article.identity.size, modificationTimeNanoseconds: article.identity.modificationTimeNanoseconds,
-            contentHash: article.contentHash,
+            contentHash: article.contentHash ?? "",  // never nil: `ArticleProcessor.init` requires a hashing reader
             referenceDate: article.modificationDay)
     }
 }
