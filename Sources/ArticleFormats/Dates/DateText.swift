@@ -100,35 +100,48 @@ public enum DateText {
 
     /// Runs of ASCII letters and digits, lower-cased, with their ranges; an ordinal suffix is dropped
     /// (`24th`). Month names and day numbers are ASCII, so other characters only separate words;
-    /// working on UTF-8 bytes keeps this cheap enough to run on the top of every article.
+    /// working on UTF-8 bytes keeps this cheap enough to run on the top of every article: the bytes are
+    /// read from a buffer and each word's `String` is written once, lower-cased in place (through the
+    /// `String.UTF8View`, with a scratch array per word, this was most of the dateline search).
     static func tokens(_ text: String) -> [Word] {
-        var words: [Word] = []
         let utf8 = text.utf8
-        var start: String.Index?
-        var bytes: [UInt8] = []
-        var index = utf8.startIndex
-        while true {
-            let byte: UInt8? = index < utf8.endIndex ? utf8[index] : nil
-            if let byte, (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte | 0x20) && byte < 0x80 {
-                if start == nil { start = index }
-                bytes.append(byte < 0x3A ? byte : byte | 0x20)
-            } else if let begin = start {
-                // the word is ASCII letters and digits: its leading digits and suffix are read as bytes (as
-                // `Character`s, with a `String` and an array per word, this was most of the dateline search)
-                var kept = bytes.count
-                if let digitsEnd = bytes.firstIndex(where: { $0 > 0x39 }), digitsEnd > 0, bytes.count - digitsEnd == 2,
-                    Self.isOrdinalSuffix(bytes[digitsEnd], bytes[digitsEnd + 1])
-                {
-                    kept = digitsEnd
+        let bytes = Array(utf8)
+        return bytes.withUnsafeBufferPointer { bytes in
+            var words: [Word] = []
+            var start = 0
+            while start < bytes.count {
+                guard isWordByte(bytes[start]) else {
+                    start += 1
+                    continue
                 }
-                words.append(Word(text: String(decoding: bytes[..<kept], as: UTF8.self), range: begin..<index))
-                start = nil
-                bytes.removeAll(keepingCapacity: true)
+                var end = start + 1
+                while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
+                // the word's leading digits and suffix, read as bytes
+                var kept = end - start
+                var digitsEnd = start
+                while digitsEnd < end, bytes[digitsEnd] < 0x3A { digitsEnd += 1 }
+                if digitsEnd > start, end - digitsEnd == 2, isOrdinalSuffix(bytes[digitsEnd] | 0x20, bytes[digitsEnd + 1] | 0x20) {
+                    kept = digitsEnd - start
+                }
+                let word = String(unsafeUninitializedCapacity: kept) { out in
+                    for k in 0..<kept {
+                        let byte = bytes[start + k]
+                        out[k] = byte < 0x3A ? byte : byte | 0x20
+                    }
+                    return kept
+                }
+                let lower = utf8.index(utf8.startIndex, offsetBy: start)
+                words.append(Word(text: word, range: lower..<utf8.index(lower, offsetBy: end - start)))
+                start = end
             }
-            guard byte != nil else { break }
-            index = utf8.index(after: index)
+            return words
         }
-        return words
+    }
+
+    /// An ASCII letter or digit: what `tokens` makes words of.
+    @inline(__always)
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte | 0x20) && byte < 0x80
     }
 
     /// `st`, `nd`, `rd` or `th`, lower case.
@@ -142,7 +155,7 @@ public enum DateText {
     static func monthNumber(_ word: String) -> Int? {
         // Most words of a line are not months: their length or first letter says so before 22 string comparisons.
         let utf8 = word.utf8
-        guard (3...9).contains(utf8.count), let first = utf8.first, Self.monthInitials.contains(first) else { return nil }
+        guard (3...9).contains(utf8.count), let first = utf8.first, Self.isMonthInitial(first) else { return nil }
         return switch word {
         case "jan", "january": 1
         case "feb", "february": 2
@@ -160,11 +173,20 @@ public enum DateText {
         }
     }
 
-    /// The first letters of the month names and abbreviations `monthNumber` knows, lower case.
-    private static let monthInitials: Set<UInt8> = Set("jfmasond".utf8)
+    /// One of the first letters of the month names and abbreviations `monthNumber` knows (`jfmasond`), lower
+    /// case: a switch, where a `Set` hashed every word's first byte.
+    private static func isMonthInitial(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "j"), UInt8(ascii: "f"), UInt8(ascii: "m"), UInt8(ascii: "a"), UInt8(ascii: "s"), UInt8(ascii: "o"),
+            UInt8(ascii: "n"), UInt8(ascii: "d"):
+            true
+        default: false
+        }
+    }
 
     static func dayNumber(_ word: String) -> Int? {
-        guard word.count <= 2, let value = Int(word), (1...31).contains(value) else { return nil }
+        // `utf8.count`, not `count`: a day number is ASCII digits, and any other word fails `Int` below anyway
+        guard word.utf8.count <= 2, let value = Int(word), (1...31).contains(value) else { return nil }
         return value
     }
 }
