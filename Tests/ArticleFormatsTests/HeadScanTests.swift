@@ -34,6 +34,13 @@ struct HeadScanTests {
         ("October 24, 2025 " + String(repeating: "x ", count: 150) + "- ok", nil),
         ("BEIJING, Oct. 24 " + String(repeating: " ", count: 300) + "(Xinhua) -- China" + String(repeating: " word", count: 80), "2025-10-24"),
         ("Oct. 24, 2025" + String(repeating: " \t", count: 100), "2025-10-24"),
+        // Long prose with hyphens, curly quotes and accents is skipped too, unless a dash comes within its first
+        // 160 Characters: a hyphen before a no-break space collapses to "- ".
+        ("Oct. 24 (Reuters) - trade-war " + String(repeating: "café ", count: 60), "2025-10-24"),
+        ("U.S.-China trade-war talks’ " + String(repeating: "word ", count: 60) + "Oct. 24 - x", nil),
+        ("Oct. 24, 2025 “quoted” " + String(repeating: "x-y ", count: 60), nil),
+        ("October 24, 2025 -\u{00A0}Canada" + String(repeating: " word", count: 60), "2025-10-24"),
+        ("October 24, 2025 -" + String(repeating: "x", count: 170), nil),
     ] as [(String, String?)])
     func dateline(_ text: String, _ expected: String?) {
         let found = Dateline.find(in: text, modificationDay: fixtureDay)

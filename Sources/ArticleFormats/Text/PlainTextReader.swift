@@ -179,14 +179,29 @@ enum Dateline {
         return line.index(line.startIndex, offsetBy: dateOnlyLineLength, limitedBy: line.endIndex).map { $0 == line.endIndex } ?? true
     }
 
-    /// The line's first `lineLength + 1` bytes that are not whitespace are ASCII and none is `-`: each starts
-    /// a Character of its own (no CR LF inside a line), so the collapsed line's first `lineLength`
-    /// Characters, all the rules read, are more than `dateOnlyLineLength` and hold no dash.
+    /// The line's first `lineLength` Characters once collapsed (all the rules read) are more than
+    /// `dateOnlyLineLength` and hold no dash. Counted on bytes, without collapsing: a visible ASCII byte
+    /// followed by an ASCII byte (or ending the line) ends a Character of its own (only CR LF joins two ASCII
+    /// bytes, and a line has no CR), which collapsing whitespace keeps; other bytes are not counted, so the
+    /// count never exceeds the Characters, and once it passes `lineLength` the kept Characters lie in the
+    /// bytes read, where no dash was seen (no `-` before a space or a `-`, no em or en dash). Lines with a
+    /// curly quote, an accent or a hyphen before their 160th letter are skipped here too, not collapsed first.
     static func isLongProseWithoutDash(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         var visible = 0
-        for byte in line {
-            if byte >= 0x80 || byte == 0x2D { return false }
+        for index in line.indices {
+            let byte = line[index]
+            // `-` starts `hasDash`'s `--` or `- ` only before another `-` or what may collapse to a space
+            if byte == 0x2D, index + 1 == line.count || !(0x21...0x7E).contains(line[index + 1]) || line[index + 1] == 0x2D {
+                return false
+            }
+            if byte >= 0x80 {
+                if byte == 0xE2, index + 2 < line.count, line[index + 1] == 0x80, line[index + 2] == 0x93 || line[index + 2] == 0x94 {
+                    return false  // U+2013, U+2014
+                }
+                continue
+            }
             if byte == 0x20 || (0x09...0x0D).contains(byte) { continue }
+            guard index + 1 == line.count || line[index + 1] < 0x80 else { continue }
             visible += 1
             if visible > lineLength { return true }
         }
