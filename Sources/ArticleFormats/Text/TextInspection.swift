@@ -22,25 +22,39 @@ enum TextInspection {
         }
         if bytes.starts(with: [0xFF, 0xFE] as [UInt8]) { return .utf16(bigEndian: false) }
         if bytes.starts(with: [0xFE, 0xFF] as [UInt8]) { return .utf16(bigEndian: true) }
+        let hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF] as [UInt8])
+        let bodyStart = hasBOM ? 3 : 0
+        // One pass counts the controls and finds the first ill-formed UTF-8 sequence (Unicode 15, table 3-7:
+        // stray continuation bytes, overlong forms, surrogates, values above U+10FFFF, truncation), walking
+        // the sequences from `bodyStart`; a multi-byte sequence holds no NUL and no control.
         var controls = 0
+        var firstInvalid: Int?
         var index = 0
         while index < bytes.count {
-            // Eight bytes at a time while none is below 0x20 or 0x7F: then none is NUL or a control.
-            if index + 8 <= bytes.count, !mayHoldControl(bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
-                index += 8
-                continue
+            // Eight bytes at a time while all are ASCII and none is below 0x20 or 0x7F.
+            if index + 8 <= bytes.count {
+                let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                if word & highBits == 0, !mayHoldControl(word) {
+                    index += 8
+                    continue
+                }
             }
             let byte = bytes[index]
             if byte == 0 { return .binary }
             if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C || byte == 0x7F {
                 controls += 1
             }
+            if byte >= 0x80, index >= bodyStart, firstInvalid == nil {
+                if let length = validSequenceLength(bytes, at: index) {
+                    index += length
+                    continue
+                }
+                firstInvalid = index
+            }
             index += 1
         }
         if controls > 0 && controls * controlCharacterRatioLimit >= bytes.count { return .binary }
-        let hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF] as [UInt8])
-        let bodyStart = hasBOM ? 3 : 0
-        guard let offset = firstInvalidUTF8Offset(bytes, from: bodyStart) else { return .text(bodyStart: bodyStart) }
+        guard let offset = firstInvalid else { return .text(bodyStart: bodyStart) }
         // A byte order mark or a well-formed multi-byte sequence says the writer meant UTF-8: the file
         // is damaged, and guessing another encoding would turn its good characters into mojibake.
         if hasBOM || containsUTF8MultiByteSequence(bytes) || containsUndefinedWindows1252Byte(bytes) {
@@ -77,22 +91,6 @@ enum TextInspection {
     /// 0x81, 0x8D, 0x8F, 0x90 and 0x9D have no character in Windows-1252.
     static func containsUndefinedWindows1252Byte(_ bytes: UnsafeRawBufferPointer) -> Bool {
         bytes.contains { $0 == 0x81 || $0 == 0x8D || $0 == 0x8F || $0 == 0x90 || $0 == 0x9D }
-    }
-
-    /// The offset of the first byte that starts an ill-formed sequence (Unicode 15, table 3-7), or nil if none:
-    /// rejects stray continuation bytes, overlong forms, surrogates, values above U+10FFFF and truncation.
-    static func firstInvalidUTF8Offset(_ bytes: UnsafeRawBufferPointer, from start: Int = 0) -> Int? {
-        var index = start
-        while index < bytes.count {
-            // ASCII eight bytes at a time: no sequence starts ill-formed inside them.
-            if index + 8 <= bytes.count, bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) & highBits == 0 {
-                index += 8
-                continue
-            }
-            guard let length = validSequenceLength(bytes, at: index) else { return index }
-            index += length
-        }
-        return nil
     }
 
     /// The length of the well-formed UTF-8 sequence starting at `index`, or nil when it is ill-formed.
