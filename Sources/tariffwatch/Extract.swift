@@ -74,15 +74,17 @@ struct Extract: ParsableCommand {
 
 /// One `extract` invocation's state: the extractor, the buffered output and the failures so far.
 private struct ExtractRun {
-    let command: Extract
+    /// The output flags, read once: an ArgumentParser property wrapper's getter costs hundreds of instructions.
+    let json: Bool, noSentences: Bool, timex: Bool
     let extractor: OneShotExtractor
     let encoder = JSONEncoder()
     var failures = 0
-    /// Buffered: one write per 64 KiB of output, not one per file.
-    var output = Data()
+    /// Buffered: one write per 64 KiB of output, not one per file. Bytes, not `Data`: each line is appended
+    /// as `CanonicalJSON` wrote it, without a `Data` of its own.
+    var output: [UInt8] = []
 
     init(command: Extract) {
-        self.command = command
+        (json, noSentences, timex) = (command.json, command.noSentences, command.timex)
         extractor = OneShotExtractor(
             referenceDate: command.referenceDate.flatMap { CalendarDate(iso: $0) },
             limits: command.unbudgeted ? .unbudgeted : .standard)
@@ -102,23 +104,23 @@ private struct ExtractRun {
 
     mutating func extract(_ file: FilePath) {
         do {
-            var lines: [Data] = []
+            var lines: [[UInt8]] = []
             let notes: [String]
-            if command.timex {
+            if timex {
                 let (reports, readNotes) = try extractor.timexReports(file)
-                lines = try reports.map { try encoder.encode($0) }
+                lines = try reports.map { Array(try encoder.encode($0)) }
                 notes = readNotes
             } else {
                 let (reports, readNotes) = try extractor.reports(file)
                 lines = try reports.map { report in
-                    guard command.json else { return Data(report.humanReadable.utf8) }
-                    return Data(try report.jsonLine(omittingSentences: command.noSentences))
+                    guard json else { return Array(report.humanReadable.utf8) }
+                    return try report.jsonLine(omittingSentences: noSentences)
                 }
                 notes = readNotes
             }
             for note in notes { FileHandle.standardError.write(Data("tariffwatch: \(note)\n".utf8)) }
             for line in lines {
-                output.append(line)
+                output.append(contentsOf: line)
                 output.append(0x0A)
             }
             if output.count >= Extract.flushSize { flush() }
@@ -133,7 +135,7 @@ private struct ExtractRun {
     }
 
     mutating func flush() {
-        if !output.isEmpty { FileHandle.standardOutput.write(output) }
+        if !output.isEmpty { FileHandle.standardOutput.write(Data(output)) }
         output.removeAll(keepingCapacity: true)
     }
 }

@@ -26,6 +26,19 @@ import Testing
         }
     }
 
+    /// Strings are scanned eight bytes a step: each character that needs escaping, at every offset of a long text.
+    @Test func escapesAreFoundAtEveryOffset() throws {
+        let filler = "Tariffs rise to 25% — “in full” on steel "
+        for special in ["\"", "\\", "\n", "\u{01}", "\u{1F}", "\t"] {
+            for offset in 0..<20 {
+                let text = String(filler.prefix(offset)) + special + filler + special
+                var json = CanonicalJSON()
+                json.string(text)
+                #expect(String(decoding: json.bytes, as: UTF8.self) == (try Self.encoded(text)), "\(text.debugDescription)")
+            }
+        }
+    }
+
     @Test func numbersArePrintedAsJSONEncoderPrintsThem() throws {
         for number in Self.numbers {
             var json = CanonicalJSON()

@@ -43,11 +43,18 @@ package struct CanonicalJSON: Sendable {
         var text = text
         text.withUTF8 { utf8 in
             var mark = 0
-            for index in utf8.indices {
+            var index = 0
+            while index < utf8.count {
+                // eight bytes a step while none needs escaping: sentences are written whole, and few have any
+                if index + 8 <= utf8.count, !Self.mayNeedEscape(UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+                    index += 8
+                    continue
+                }
                 let byte = utf8[index]
+                index += 1
                 guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[mark..<index]))
-                mark = index + 1
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[mark..<(index - 1)]))
+                mark = index
                 bytes.append(UInt8(ascii: "\\"))
                 switch byte {
                 case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
@@ -100,9 +107,9 @@ package struct CanonicalJSON: Sendable {
     /// - Throws: `NonFiniteNumber` for NaN and infinities, which JSON cannot hold (`JSONEncoder` throws too).
     package mutating func number(_ value: Double) throws(NonFiniteNumber) {
         guard value.isFinite else { throw NonFiniteNumber(value: value) }
-        var text = value.description
-        if text.hasSuffix(".0") { text.removeLast(2) }
-        bytes.append(contentsOf: text.utf8)
+        let text = value.description.utf8
+        // dropped as bytes: `String.removeLast(2)` walked Characters back, a thousand instructions a number
+        bytes.append(contentsOf: text.count >= 2 && text.suffix(2).elementsEqual(".0".utf8) ? text.dropLast(2) : text[...])
     }
 
     /// A number or `null`.
@@ -112,6 +119,16 @@ package struct CanonicalJSON: Sendable {
 
     package mutating func bool(_ value: Bool) {
         if value { raw("true") } else { raw("false") }
+    }
+
+    /// Whether some byte of `word` is below 0x20, `"` or `\` (exact as a yes or no: the "has less than" and
+    /// "has zero" word tricks, which may misplace the byte but never miss or invent one).
+    @inline(__always)
+    private static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let below0x20 = (word &- ones &* 0x20) & ~word & highs
+        let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+        return below0x20 | ((quote &- ones) & ~quote & highs) | ((backslash &- ones) & ~backslash & highs) != 0
     }
 
     private static func hexDigit(_ value: UInt8) -> UInt8 {
