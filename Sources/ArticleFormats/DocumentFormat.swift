@@ -158,10 +158,23 @@ enum FormatSniffer {
 
     static func asciiLower(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
 
+    /// Where `needle` first starts in `haystack`. Eight bytes a step while none is the needle's first byte: every
+    /// text file is searched for `%PDF-`, and a byte at a time this was a tenth of reading a news article.
     static func firstIndex(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard haystack.count >= needle.count else { return nil }
-        for index in 0...(haystack.count - needle.count) where haystack[index] == needle[0] {
-            if haystack[index..<(index + needle.count)].elementsEqual(needle) { return index }
+        guard let first = needle.first, haystack.count >= needle.count, let base = haystack.baseAddress else { return nil }
+        let repeated = 0x0101_0101_0101_0101 &* UInt64(first)
+        var index = 0
+        while index <= haystack.count - needle.count {
+            if index + 8 <= haystack.count {
+                // the "has zero byte" test of the word XOR the first byte repeated: exact as a yes or no
+                let x = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) ^ repeated
+                if (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                    continue
+                }
+            }
+            if haystack[index] == first, haystack[index..<(index + needle.count)].elementsEqual(needle) { return index }
+            index += 1
         }
         return nil
     }

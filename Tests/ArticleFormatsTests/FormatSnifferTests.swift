@@ -28,4 +28,15 @@ struct FormatSnifferTests {
     func sniff(_ head: String, _ name: String, _ format: DocumentFormat) {
         #expect(FormatSniffer.sniff(Array(head.utf8), fileName: name) == format)
     }
+
+    /// The `%PDF-` search skips eight bytes at a time: it must find the header at every offset, after near misses.
+    @Test func pdfHeaderFoundAtEveryOffset() {
+        for offset in [0, 1, 7, 8, 9, 15, 16, 17, 100, 1015, 1016, 1017, 1018, 1019, 1020, 1021, 1022, 1023, 1024] {
+            let junk = Array(String(repeating: "%PDF %PD-", count: 200).utf8.prefix(offset))
+            let bytes = junk + Array("%PDF-1.7\nx".utf8)
+            let expected: DocumentFormat = offset <= FormatSniffer.pdfHeaderLimit - 1 ? .pdf : .text
+            #expect(FormatSniffer.sniff(bytes, fileName: "a.txt") == expected, "at \(offset)")
+            bytes.withUnsafeBufferPointer { #expect(FormatSniffer.firstIndex(of: FormatSniffer.pdfHeader, in: $0) == offset) }
+        }
+    }
 }
