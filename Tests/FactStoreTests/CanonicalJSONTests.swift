@@ -12,7 +12,10 @@ import Testing
         "", "US", "quote \" backslash \\ slash / done", "tab\tnewline\nreturn\rback\u{8}feed\u{C}", "é ü 中文 🇺🇸 \u{2028}\u{2029} " + String(Unicode.Scalar(0xFDD0 as UInt32)!),
         String((0..<128).map { Character(Unicode.Scalar(UInt8($0))) }),
     ]
-    static let numbers: [Double] = [0, -0.0, 1, 25, 7.5, 0.1, 1.0 / 3, 1e-7, 5e-324, 123_456_789_012.5, 1e16, 1e21, -42.25, .greatestFiniteMagnitude]
+    static let numbers: [Double] = [
+        0, -0.0, 1, 25, -25, 7.5, 0.1, 1.0 / 3, 1e-7, 5e-324, 123_456_789_012.5, 1e15, 9_007_199_254_740_991, 9_007_199_254_740_992,
+        9_007_199_254_740_994, -9_007_199_254_740_991, 1e16, 1e21, -42.25, .greatestFiniteMagnitude,
+    ]
 
     static func encoded<T: Encodable>(_ value: T) throws -> String {
         try JSONText.encode(value)

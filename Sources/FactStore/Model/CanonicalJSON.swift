@@ -107,6 +107,12 @@ package struct CanonicalJSON: Sendable {
     /// - Throws: `NonFiniteNumber` for NaN and infinities, which JSON cannot hold (`JSONEncoder` throws too).
     package mutating func number(_ value: Double) throws(NonFiniteNumber) {
         guard value.isFinite else { throw NonFiniteNumber(value: value) }
+        // A whole number below 2^53 is described as its digits and ".0" (most rates are): written as an integer,
+        // without making the description. Negative zero keeps its sign through the description.
+        if let whole = Int64(exactly: value), whole.magnitude < 1 << 53, whole != 0 || value.sign == .plus {
+            number(whole)
+            return
+        }
         let text = value.description.utf8
         // dropped as bytes: `String.removeLast(2)` walked Characters back, a thousand instructions a number
         bytes.append(contentsOf: text.count >= 2 && text.suffix(2).elementsEqual(".0".utf8) ? text.dropLast(2) : text[...])
