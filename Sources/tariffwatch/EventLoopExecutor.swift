@@ -2,8 +2,8 @@ import CConcurrencyHook
 import NIOCore
 import NIOPosix
 
-/// Swift concurrency's global executor for every command: SwiftNIO's event loops instead of libdispatch's global
-/// queues.
+/// Swift concurrency's global executor for every async command: SwiftNIO's event loops instead of libdispatch's
+/// global queues.
 ///
 /// On Linux the first worker thread of a libdispatch global queue registers with libdispatch's pool monitor, which
 /// arms a timer that fires every second for the life of the process (`_dispatch_workq_monitor_pools`) even when

@@ -12,15 +12,16 @@ struct Tariffwatch: AsyncParsableCommand {
         subcommands: [Run.self, Serve.self, Extract.self, Status.self, Facts.self, CheckConfig.self]
     )
 
-    /// ArgumentParser's own `main`, except that every command runs on SwiftNIO's event loops (`EventLoopExecutor`),
-    /// installed before the first task is created.
+    /// ArgumentParser's own `main`, except that every async command runs on SwiftNIO's event loops
+    /// (`EventLoopExecutor`), installed before the first task is created.
     static func main() async {
         do {
             var command = try parseAsRoot()
-            _ = EventLoopExecutor.isInstalled  // the first read installs the loops
             if var command = command as? any AsyncParsableCommand {
+                _ = EventLoopExecutor.isInstalled  // the first read installs the loops
                 try await command.run()
             } else {
+                // `extract` creates no task: installing the loops (NIO's singletons, their type metadata) is not paid
                 try command.run()
             }
         } catch {
