@@ -10,7 +10,9 @@ final class TariffSentence: @unchecked Sendable {
     let index: Int
     let range: Range<Int>
     let tokens: [TariffToken]
-    let lexemes: [TariffLexeme]
+    /// Owned by the sentence (freed in `deinit`), not an array: the readers test word classes some 40 times
+    /// per token, and an array's subscript checked its own count again after every caller checked `count`.
+    let lexemes: UnsafeBufferPointer<TariffLexeme>
     /// `tokens.count`, stored: every word test reads it, and in long readers the compiler called
     /// `Array.count` out of line for each.
     let count: Int
@@ -45,16 +47,16 @@ final class TariffSentence: @unchecked Sendable {
         let table = TariffVocabulary.table
         let none = TariffLexeme(classes: [], month: 0)
         // written in place at the tokens' count: appending checked the array's uniqueness and capacity per token
-        let lexemes = [TariffLexeme](unsafeUninitializedCapacity: tokens.count) { buffer, initialized in
-            for (k, token) in tokens.enumerated() {
-                (buffer.baseAddress! + k).initialize(to: token.kind == .word ? table[token.hash] ?? none : none)
-            }
-            initialized = tokens.count
+        let lexemes = UnsafeMutableBufferPointer<TariffLexeme>.allocate(capacity: tokens.count)
+        for (k, token) in tokens.enumerated() {
+            (lexemes.baseAddress! + k).initialize(to: token.kind == .word ? table[token.hash] ?? none : none)
         }
         self.tokens = tokens
-        self.lexemes = lexemes
+        self.lexemes = UnsafeBufferPointer(lexemes)
         self.count = tokens.count
     }
+
+    deinit { lexemes.deallocate() }
 
     /// This sentence with its named parties and their roles read (once); the reader needs them, the
     /// tariff-noun check does not.
