@@ -187,7 +187,7 @@ enum CountryGazetteer {
     }
 
     /// Every name in the tokens, longest match first, left to right.
-    static func mentions(in tokens: [TariffToken], into result: inout [Mention]) {
+    static func mentions(in tokens: UnsafeBufferPointer<TariffToken>, into result: inout [Mention]) {
         result.removeAll(keepingCapacity: true)
         let index = Self.index
         var i = 0

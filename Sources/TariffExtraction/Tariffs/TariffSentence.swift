@@ -9,7 +9,8 @@ final class TariffSentence: @unchecked Sendable {
     let bytes: [UInt8]
     let index: Int
     let range: Range<Int>
-    let tokens: [TariffToken]
+    /// Owned by the sentence (freed in `deinit`), as `lexemes` are: read by every rule, token by token.
+    let tokens: UnsafeBufferPointer<TariffToken>
     /// Owned by the sentence (freed in `deinit`), not an array: the readers test word classes some 40 times
     /// per token, and an array's subscript checked its own count again after every caller checked `count`.
     let lexemes: UnsafeBufferPointer<TariffLexeme>
@@ -37,10 +38,11 @@ final class TariffSentence: @unchecked Sendable {
     /// finder) and copied out at the exact count: reserved from the byte count, a sentence dense with
     /// numbers and signs outgrew its array (14,906 regrowths on the dense corpus).
     convenience init(wordsOf bytes: [UInt8], index: Int, range: Range<Int>, scratch: inout TariffTokenizer.Scratch) {
-        self.init(bytes, index: index, range: range, tokens: scratch.tokens(bytes, range))
+        self.init(bytes, index: index, range: range, tokens: scratch.ownedTokens(bytes, range))
     }
 
-    private init(_ bytes: [UInt8], index: Int, range: Range<Int>, tokens: [TariffToken]) {
+    /// - Parameter tokens: owned by the sentence from here on.
+    private init(_ bytes: [UInt8], index: Int, range: Range<Int>, tokens: UnsafeBufferPointer<TariffToken>) {
         self.bytes = bytes
         self.index = index
         self.range = range
@@ -56,7 +58,10 @@ final class TariffSentence: @unchecked Sendable {
         self.count = tokens.count
     }
 
-    deinit { lexemes.deallocate() }
+    deinit {
+        tokens.deallocate()
+        lexemes.deallocate()
+    }
 
     /// This sentence with its named parties and their roles read (once); the reader needs them, the
     /// tariff-noun check does not.
@@ -188,7 +193,7 @@ final class TariffSentence: @unchecked Sendable {
 
     /// `US President Donald Trump`, `the Customs Tariff Commission of the State Council` are one party:
     /// same code, only title words (and `of the`) between. Merged in place, in text order.
-    private static func mergeTitles(_ mentions: inout [CountryGazetteer.Mention], _ tokens: [TariffToken]) {
+    private static func mergeTitles(_ mentions: inout [CountryGazetteer.Mention], _ tokens: UnsafeBufferPointer<TariffToken>) {
         guard mentions.count > 1 else { return }
         var kept = 1
         for next in 1..<mentions.count {

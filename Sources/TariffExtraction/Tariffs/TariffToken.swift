@@ -62,6 +62,19 @@ enum TariffTokenizer {
         /// The tokens of `bytes[range]`. Every token takes at least one byte, so a buffer of `range.count`
         /// tokens always holds them; it grows to that before the pass, never during it.
         mutating func tokens(_ bytes: [UInt8], _ range: Range<Int>) -> [TariffToken] {
+            Array(fill(bytes, range))
+        }
+
+        /// The tokens of `bytes[range]` in a buffer of their exact count that the caller owns (and deallocates).
+        mutating func ownedTokens(_ bytes: [UInt8], _ range: Range<Int>) -> UnsafeBufferPointer<TariffToken> {
+            let filled = fill(bytes, range)
+            let owned = UnsafeMutableBufferPointer<TariffToken>.allocate(capacity: filled.count)
+            _ = owned.initialize(fromContentsOf: filled)
+            return UnsafeBufferPointer(owned)
+        }
+
+        /// The tokens of `bytes[range]`, in this scratch buffer until the next call.
+        private mutating func fill(_ bytes: [UInt8], _ range: Range<Int>) -> UnsafeBufferPointer<TariffToken> {
             if range.count > capacity {
                 base.deallocate()
                 capacity = range.count
@@ -69,7 +82,7 @@ enum TariffTokenizer {
             }
             let out = base
             let count = bytes.withUnsafeBufferPointer { tokenize($0, range, into: out) }
-            return Array(UnsafeBufferPointer(start: out, count: count))
+            return UnsafeBufferPointer(start: out, count: count)
         }
     }
 
