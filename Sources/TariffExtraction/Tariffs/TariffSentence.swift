@@ -83,9 +83,11 @@ final class TariffSentence: @unchecked Sendable {
 
     /// Some token is a tariff noun naming a measure; without one the reader finds no change.
     var hasTariffNoun: Bool {
-        // both tests need a tariff or tax noun: the class check skips the other words inline
-        for k in 0..<count where !lexemes[k].classes.isDisjoint(with: Self.measureNouns) && (isTariffNoun(k) || isZeroRateWord(k)) {
-            return true
+        // both tests need a tariff or tax noun: the other words are skipped by their classes
+        var k = firstToken(from: 0, inAnyOf: Self.measureNouns)
+        while k < count {
+            if isTariffNoun(k) || isZeroRateWord(k) { return true }
+            k = firstToken(from: k + 1, inAnyOf: Self.measureNouns)
         }
         return false
     }
@@ -99,6 +101,15 @@ final class TariffSentence: @unchecked Sendable {
         has(i, .tariffNoun) && isWord(i + 1, TariffVocabulary.free)
     }
 
+
+    /// The first token from `k` on whose word classes meet `classes`, else `count`. Out of line: inlined into a
+    /// reader's loop over every token, the scan shared its registers with the rules and cost four times as much.
+    @inline(never)
+    func firstToken(from k: Int, inAnyOf classes: TariffWordClass) -> Int {
+        var k = max(k, 0)
+        while k < count && lexemes[k].classes.isDisjoint(with: classes) { k += 1 }
+        return k
+    }
 
     @inline(__always) func has(_ i: Int, _ c: TariffWordClass) -> Bool {
         i >= 0 && i < count && lexemes[i].classes.contains(c)
@@ -120,6 +131,17 @@ final class TariffSentence: @unchecked Sendable {
     /// the reader captured a copy of the whole reader (a retain of each of its references) per scan.
     func isMeasureVerb(_ k: Int) -> Bool {
         has(k, .impose) || isThreat(k) || has(k, .announce) || has(k, .propose) || has(k, .pause) || has(k, .lift)
+    }
+
+    /// Some token of `range` is a measure verb; only words of a measure verb's classes are asked.
+    func hasMeasureVerb(in range: Range<Int>) -> Bool {
+        let verbs = TariffWordClass.impose | .threat | .announce | .propose | .pause | .lift
+        var k = firstToken(from: range.lowerBound, inAnyOf: verbs)
+        while k < range.upperBound {
+            if isMeasureVerb(k) { return true }
+            k = firstToken(from: k + 1, inAnyOf: verbs)
+        }
+        return false
     }
 
     /// `if`, `unless`: the words after it are a condition.
