@@ -134,6 +134,15 @@ enum TariffTokenizer {
                 // the word's ASCII letters OR-ed together: some letter when not zero, some lower-case one when 0x20
                 // is set (one instruction per letter, where two flags cost a test and a branch each)
                 var letterBits: UInt8 = 0
+                // Most words are ASCII letters only: their run is read in a loop of its own, which keeps its hash
+                // and bounds in registers; the loop below goes on from its end (digits, `U.S.`, non-ASCII).
+                while j < end {
+                    let c = bytes[j]
+                    guard c.isASCIILetter else { break }
+                    letterBits |= c
+                    h = (h ^ UInt64(c | 0x20)) &* WordHash.prime
+                    j += 1
+                }
                 while j < end {
                     let c = bytes[j]
                     if c.isASCIILetter {
