@@ -175,6 +175,8 @@ enum TariffTokenizer {
                 count += 1
                 hyphenPending = false
                 i = j
+                // the space after a word, skipped here: a turn of the loop above would test it against each class
+                if i < end && bytes[i] == 0x20 { i += 1 }
                 continue
             }
             // Punctuation, including UTF-8 quotes and dashes.
