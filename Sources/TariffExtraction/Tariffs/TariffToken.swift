@@ -89,43 +89,8 @@ enum TariffTokenizer {
         var hyphenPending = false
         while i < end {
             let b = bytes[i]
-            if b.isASCIIWhitespace {
-                hyphenPending = false
-                i += 1
-                continue
-            }
-            if b.isASCIIDigit {
-                var j = i
-                var value = 0.0
-                var fraction = 0.0
-                var scale = 1.0
-                while j < end {
-                    let c = bytes[j]
-                    if c.isASCIIDigit {
-                        if fraction > 0 {
-                            scale /= 10
-                            value += Double(c &- 0x30) * scale
-                        } else {
-                            value = value * 10 + Double(c &- 0x30)
-                        }
-                        j += 1
-                    } else if c == 0x2C, fraction == 0, j + 3 < end, bytes[j + 1].isASCIIDigit, bytes[j + 2].isASCIIDigit,
-                        bytes[j + 3].isASCIIDigit, j + 4 >= end || !bytes[j + 4].isASCIIDigit
-                    {
-                        j += 1  // thousands separator
-                    } else if c == 0x2E, fraction == 0, j + 1 < end, bytes[j + 1].isASCIIDigit {
-                        fraction = 1
-                        j += 1
-                    } else {
-                        break
-                    }
-                }
-                (out + count).initialize(to: token(bytes, i, j, .number, value: value, hyphen: hyphenPending))
-                count += 1
-                hyphenPending = false
-                i = j
-                continue
-            }
+            // Words first: most tokens are words, and the classes tested here (whitespace, digit, word) exclude
+            // each other, so their order changes no token.
             if b.isASCIILetter || (b.isNonASCII && !UInt8.isNonASCIIPunctuation(bytes, i, end)) {
                 // Hash and letter case are taken in the same pass that finds the word's end: all capitals when
                 // some letter is and none is lower case.
@@ -177,6 +142,43 @@ enum TariffTokenizer {
                 i = j
                 // the space after a word, skipped here: a turn of the loop above would test it against each class
                 if i < end && bytes[i] == 0x20 { i += 1 }
+                continue
+            }
+            if b.isASCIIWhitespace {
+                hyphenPending = false
+                i += 1
+                continue
+            }
+            if b.isASCIIDigit {
+                var j = i
+                var value = 0.0
+                var fraction = 0.0
+                var scale = 1.0
+                while j < end {
+                    let c = bytes[j]
+                    if c.isASCIIDigit {
+                        if fraction > 0 {
+                            scale /= 10
+                            value += Double(c &- 0x30) * scale
+                        } else {
+                            value = value * 10 + Double(c &- 0x30)
+                        }
+                        j += 1
+                    } else if c == 0x2C, fraction == 0, j + 3 < end, bytes[j + 1].isASCIIDigit, bytes[j + 2].isASCIIDigit,
+                        bytes[j + 3].isASCIIDigit, j + 4 >= end || !bytes[j + 4].isASCIIDigit
+                    {
+                        j += 1  // thousands separator
+                    } else if c == 0x2E, fraction == 0, j + 1 < end, bytes[j + 1].isASCIIDigit {
+                        fraction = 1
+                        j += 1
+                    } else {
+                        break
+                    }
+                }
+                (out + count).initialize(to: token(bytes, i, j, .number, value: value, hyphen: hyphenPending))
+                count += 1
+                hyphenPending = false
+                i = j
                 continue
             }
             // Punctuation, including UTF-8 quotes and dashes.
