@@ -108,7 +108,8 @@ enum TariffTokenizer {
                     h = (h ^ UInt64(c | 0x20)) &* WordHash.prime
                     j += 1
                 }
-                while j < end {
+                // a space, which ends most words, is told apart first: every test below would fail on it
+                while j < end, bytes[j] != 0x20 {
                     let c = bytes[j]
                     if c.isASCIILetter {
                         letterBits |= c
