@@ -92,12 +92,17 @@ enum RateScanner {
     /// word `zero`: every rate `percentages` finds needs one. Many sentences the reader reads state none, and
     /// this one pass is cheaper than the per-token look-ups that would find nothing.
     private static func mayStatePercentage(_ s: TariffSentence) -> Bool {
+        // on the token's kind first: only words have word classes and hashes worth comparing
         for k in 0..<s.count {
             let t = s.tokens[k]
-            if t.kind == .percent || s.lexemes[k].classes.contains(.percentWord) { return true }
-            if t.kind == .word, t.hash == TariffVocabulary.cent || t.hash == TariffVocabulary.points
-                || t.hash == TariffVocabulary.point || t.hash == TariffVocabulary.zero
-            {
+            if t.kind == .word {
+                if s.lexemes[k].classes.contains(.percentWord) { return true }
+                if t.hash == TariffVocabulary.cent || t.hash == TariffVocabulary.points || t.hash == TariffVocabulary.point
+                    || t.hash == TariffVocabulary.zero
+                {
+                    return true
+                }
+            } else if t.kind == .percent {
                 return true
             }
         }

@@ -62,6 +62,11 @@ enum TariffTokenizer {
         /// The tokens of `bytes[range]`. Every token takes at least one byte, so a buffer of `range.count`
         /// tokens always holds them; it grows to that before the pass, never during it.
         mutating func tokens(_ bytes: [UInt8], _ range: Range<Int>) -> [TariffToken] {
+            Array(fill(bytes, range))
+        }
+
+        /// The tokens of `bytes[range]`, in this scratch buffer until the next call: the caller copies them out.
+        mutating func fill(_ bytes: [UInt8], _ range: Range<Int>) -> UnsafeBufferPointer<TariffToken> {
             if range.count > capacity {
                 base.deallocate()
                 capacity = range.count
@@ -69,7 +74,7 @@ enum TariffTokenizer {
             }
             let out = base
             let count = bytes.withUnsafeBufferPointer { tokenize($0, range, into: out) }
-            return Array(UnsafeBufferPointer(start: out, count: count))
+            return UnsafeBufferPointer(start: out, count: count)
         }
     }
 
@@ -84,6 +89,62 @@ enum TariffTokenizer {
         var hyphenPending = false
         while i < end {
             let b = bytes[i]
+            // Words first: most tokens are words, and the classes tested here (whitespace, digit, word) exclude
+            // each other, so their order changes no token.
+            if b.isASCIILetter || (b.isNonASCII && !UInt8.isNonASCIIPunctuation(bytes, i, end)) {
+                // Hash and letter case are taken in the same pass that finds the word's end: all capitals when
+                // some letter is and none is lower case.
+                var j = i
+                var h = WordHash.offset
+                // the word's ASCII letters OR-ed together: some letter when not zero, some lower-case one when 0x20
+                // is set (one instruction per letter, where two flags cost a test and a branch each)
+                var letterBits: UInt8 = 0
+                // Most words are ASCII letters only: their run is read in a loop of its own, which keeps its hash
+                // and bounds in registers; the loop below goes on from its end (digits, `U.S.`, non-ASCII).
+                while j < end {
+                    let c = bytes[j]
+                    guard c.isASCIILetter else { break }
+                    letterBits |= c
+                    h = (h ^ UInt64(c | 0x20)) &* WordHash.prime
+                    j += 1
+                }
+                // a space, which ends most words, is told apart first: every test below would fail on it
+                while j < end, bytes[j] != 0x20 {
+                    let c = bytes[j]
+                    if c.isASCIILetter {
+                        letterBits |= c
+                        h = (h ^ UInt64(c | 0x20)) &* WordHash.prime
+                        j += 1
+                    } else if c.isASCIIDigit {
+                        h = (h ^ UInt64(c)) &* WordHash.prime
+                        j += 1
+                    } else if c == 0x2E, j + 1 < end, bytes[j + 1].isASCIILetter, j + 2 < end, bytes[j + 2] == 0x2E {
+                        j += 1  // U.S. / U.K.: keep the dotted initials together (periods stay out of the hash)
+                    } else if c == 0x2E, j > i, j - i == 1 || (j >= 2 && bytes[j - 2] == 0x2E), bytes[j - 1].isASCIIUpper {
+                        j += 1  // the final period of U.S.
+                        break
+                    } else if c.isNonASCII, !UInt8.isNonASCIIPunctuation(bytes, j, end) {
+                        h = (h ^ UInt64(c)) &* WordHash.prime
+                        j += 1
+                        while j < end && bytes[j] & 0xC0 == 0x80 {
+                            h = (h ^ UInt64(bytes[j])) &* WordHash.prime
+                            j += 1
+                        }
+                    } else {
+                        break
+                    }
+                }
+                (out + count).initialize(
+                    to: TariffToken(
+                        start: i, end: j, kind: .word, hash: h, number: 0, capitalized: b.isASCIIUpper || b.isNonASCII,
+                        allCaps: letterBits != 0 && letterBits & 0x20 == 0, hyphenBefore: hyphenPending))
+                count += 1
+                hyphenPending = false
+                i = j
+                // the space after a word, skipped here: a turn of the loop above would test it against each class
+                if i < end && bytes[i] == 0x20 { i += 1 }
+                continue
+            }
             if b.isASCIIWhitespace {
                 hyphenPending = false
                 i += 1
@@ -116,48 +177,6 @@ enum TariffTokenizer {
                     }
                 }
                 (out + count).initialize(to: token(bytes, i, j, .number, value: value, hyphen: hyphenPending))
-                count += 1
-                hyphenPending = false
-                i = j
-                continue
-            }
-            if b.isASCIILetter || (b.isNonASCII && !UInt8.isNonASCIIPunctuation(bytes, i, end)) {
-                // Hash and letter case are taken in the same pass that finds the word's end: all capitals when
-                // some letter is and none is lower case.
-                var j = i
-                var h = WordHash.offset
-                var letter = false
-                var lower = false
-                while j < end {
-                    let c = bytes[j]
-                    if c.isASCIILetter {
-                        letter = true
-                        if !c.isASCIIUpper { lower = true }
-                        h = (h ^ UInt64(c | 0x20)) &* WordHash.prime
-                        j += 1
-                    } else if c.isASCIIDigit {
-                        h = (h ^ UInt64(c)) &* WordHash.prime
-                        j += 1
-                    } else if c == 0x2E, j + 1 < end, bytes[j + 1].isASCIILetter, j + 2 < end, bytes[j + 2] == 0x2E {
-                        j += 1  // U.S. / U.K.: keep the dotted initials together (periods stay out of the hash)
-                    } else if c == 0x2E, j > i, j - i == 1 || (j >= 2 && bytes[j - 2] == 0x2E), bytes[j - 1].isASCIIUpper {
-                        j += 1  // the final period of U.S.
-                        break
-                    } else if c.isNonASCII, !UInt8.isNonASCIIPunctuation(bytes, j, end) {
-                        h = (h ^ UInt64(c)) &* WordHash.prime
-                        j += 1
-                        while j < end && bytes[j] & 0xC0 == 0x80 {
-                            h = (h ^ UInt64(bytes[j])) &* WordHash.prime
-                            j += 1
-                        }
-                    } else {
-                        break
-                    }
-                }
-                (out + count).initialize(
-                    to: TariffToken(
-                        start: i, end: j, kind: .word, hash: h, number: 0, capitalized: b.isASCIIUpper || b.isNonASCII,
-                        allCaps: letter && !lower, hyphenBefore: hyphenPending))
                 count += 1
                 hyphenPending = false
                 i = j
