@@ -92,25 +92,21 @@ enum TimexTokenizer {
 
         deinit { base.deallocate() }
 
-        /// The tokens of `bytes[range]` in an array of their own.
+        /// The tokens of `bytes[range]` in an array of their own, made once at its exact count: the tagger keeps
+        /// the array of every sentence with an expression as it is (a copy into a reused array and a second one
+        /// out of it cost a tenth of the tokenizer). A sentence of more tokens than the buffer holds is read in
+        /// pieces, so the buffer stays small whatever the sentence.
         func tokens(_ bytes: [UInt8], _ range: Range<Int>) -> [TimexToken] {
-            var tokens: [TimexToken] = []
-            self.tokens(bytes, range, into: &tokens)
-            return tokens
-        }
-
-        /// The tokens of `bytes[range]` in place of those in `tokens`, whose buffer is reused when nothing else
-        /// holds it: the tagger keeps only the tokens of sentences with an expression, so the others need no
-        /// array of their own. A sentence of more tokens than the buffer holds is read in pieces.
-        func tokens(_ bytes: [UInt8], _ range: Range<Int>, into tokens: inout [TimexToken]) {
-            tokens.removeAll(keepingCapacity: true)
             bytes.withUnsafeBufferPointer { buffer in
                 var i = range.lowerBound
                 var space = true
+                var count = tokenize(buffer, from: &i, to: range.upperBound, space: &space, into: base, capacity: capacity)
+                var tokens = Array(UnsafeBufferPointer(start: base, count: count))
                 while i < range.upperBound {
-                    let count = tokenize(buffer, from: &i, to: range.upperBound, space: &space, into: base, capacity: capacity)
+                    count = tokenize(buffer, from: &i, to: range.upperBound, space: &space, into: base, capacity: capacity)
                     tokens.append(contentsOf: UnsafeBufferPointer(start: base, count: count))
                 }
+                return tokens
             }
         }
     }
