@@ -62,30 +62,36 @@ struct MojibakeRepair: Sendable {
     static func mayHoldMojibake(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return false }
-            let n = buffer.count
-            var i = 0
-            while i < n {
-                let word = ByteLanes.load(base, i, end: n)
-                // plain ASCII, most of every English article, is one test per eight bytes
-                guard word & ByteLanes.highs != 0 else {
-                    i += 8
-                    continue
-                }
-                var hits = ByteLanes.equal(word, 0xC3)
-                while hits != 0 {
-                    let at = i + hits.trailingZeroBitCount >> 3
-                    if at + 2 < n, base[at + 1] >= 0x82, base[at + 1] <= 0xB4 {
-                        switch base[at + 2] {
-                        case 0xC2, 0xC5, 0xC6, 0xCB, 0xE2, 0x20: return true
-                        default: break
-                        }
-                    }
-                    hits &= hits &- 1
-                }
-                i += 8
-            }
-            return false
+            return mayHoldMojibake(base, 0..<buffer.count, count: buffer.count)
         }
+    }
+
+    /// `mayHoldMojibake(_:)` for the leads in `range` of the `count` bytes at `base` (a run may go on past
+    /// `range`): `TextDocument` asks it only for the 64 bytes it finds a non-ASCII byte in while it counts
+    /// scalars, so most of an English article is read once for both.
+    static func mayHoldMojibake(_ base: UnsafePointer<UInt8>, _ range: Range<Int>, count n: Int) -> Bool {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let word = ByteLanes.load(base, i, end: min(n, range.upperBound))
+            // plain ASCII, most of every English article, is one test per eight bytes
+            guard word & ByteLanes.highs != 0 else {
+                i += 8
+                continue
+            }
+            var hits = ByteLanes.equal(word, 0xC3)
+            while hits != 0 {
+                let at = i + hits.trailingZeroBitCount >> 3
+                if at + 2 < n, base[at + 1] >= 0x82, base[at + 1] <= 0xB4 {
+                    switch base[at + 2] {
+                    case 0xC2, 0xC5, 0xC6, 0xCB, 0xE2, 0x20: return true
+                    default: break
+                    }
+                }
+                hits &= hits &- 1
+            }
+            i += 8
+        }
+        return false
     }
 
     /// The first 0xC3 byte (the lead of every double-encoded run) at or after `offset`, or the end:
