@@ -26,6 +26,7 @@ struct TimexToken: Sendable {
 
 extension [TimexToken] {
     /// A `;` or `:` that ends a clause; the colon of a time (`12:01 a.m.`) does not.
+    @inline(__always)
     func isClauseBreak(_ i: Int) -> Bool {
         let t = self[i]
         guard t.kind == .mark else { return false }
