@@ -163,10 +163,16 @@ enum TimexTokenizer {
                     start: i, end: i &+ 1, hash: 0, value: 0, digits: 0, kind: .mark, mark: b, capitalized: false,
                     spaceBefore: space)
             }
-            space = false
             (out + count).initialize(to: token)
             count &+= 1
             i = token.end
+            // the one space after a word, as nearly every token has: read here, not by another turn of the loop
+            if i < end && base[i] == 0x20 {
+                space = true
+                i &+= 1
+            } else {
+                space = false
+            }
         }
         return count
     }
