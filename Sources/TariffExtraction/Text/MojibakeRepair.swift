@@ -21,11 +21,15 @@ struct MojibakeRepair: Sendable {
     /// Repairs `original`; returns nil when it holds nothing to repair (the common case, cheaply decided).
     static func repair(_ original: [UInt8]) -> MojibakeRepair? {
         guard mayHoldMojibake(original) else { return nil }
+        let n = original.count
+        // nearly every text that gets here has runs to repair, a score of them in a news article: both made
+        // once rather than grown from empty
         var out: [UInt8] = []
+        out.reserveCapacity(n)
         var edits: [Edit] = []
+        edits.reserveCapacity(32)
         var copied = 0
         var i = 0
-        let n = original.count
         while i < n {
             i = original.withUnsafeBufferPointer { nextLead($0, from: i) }
             guard i < n else { break }
@@ -35,7 +39,6 @@ struct MojibakeRepair: Sendable {
             }
             let lead = 0x40 | original[i + 1]  // U+00C2…U+00F4 as the byte it stood for
             if let (decoded, count, length) = decodeRun(original, from: i + 2, lead: lead) {
-                if out.isEmpty { out.reserveCapacity(n) }
                 out.append(contentsOf: original[copied..<i])
                 let start = out.count
                 for k in 0..<count { out.append(UInt8(truncatingIfNeeded: decoded >> UInt32(8 * k))) }
