@@ -9,11 +9,14 @@ final class TariffSentence: @unchecked Sendable {
     let bytes: [UInt8]
     let index: Int
     let range: Range<Int>
-    /// Owned by the sentence (freed in `deinit`), as `lexemes` are: read by every rule, token by token.
+    /// In the sentence's own storage, as `lexemes` are: read by every rule, token by token.
     let tokens: UnsafeBufferPointer<TariffToken>
-    /// Owned by the sentence (freed in `deinit`), not an array: the readers test word classes some 40 times
-    /// per token, and an array's subscript checked its own count again after every caller checked `count`.
+    /// In the sentence's own storage, not an array: the readers test word classes some 40 times per token, and
+    /// an array's subscript checked its own count again after every caller checked `count`.
     let lexemes: UnsafeBufferPointer<TariffLexeme>
+    /// The tokens, then the lexemes: one allocation freed in `deinit`, where two cost a second `malloc` and
+    /// `free` per sentence.
+    private let storage: UnsafeMutableRawPointer
     /// `tokens.count`, stored: every word test reads it, and in long readers the compiler called
     /// `Array.count` out of line for each.
     let count: Int
@@ -38,29 +41,37 @@ final class TariffSentence: @unchecked Sendable {
     /// finder) and copied out at the exact count: reserved from the byte count, a sentence dense with
     /// numbers and signs outgrew its array (14,906 regrowths on the dense corpus).
     convenience init(wordsOf bytes: [UInt8], index: Int, range: Range<Int>, scratch: inout TariffTokenizer.Scratch) {
-        self.init(bytes, index: index, range: range, tokens: scratch.ownedTokens(bytes, range))
+        self.init(bytes, index: index, range: range, tokens: scratch.fill(bytes, range))
     }
 
-    /// - Parameter tokens: owned by the sentence from here on.
+    /// - Parameter tokens: copied into the sentence's storage (the caller's buffer is reused).
     private init(_ bytes: [UInt8], index: Int, range: Range<Int>, tokens: UnsafeBufferPointer<TariffToken>) {
         self.bytes = bytes
         self.index = index
         self.range = range
+        let count = tokens.count
+        let lexemeOffset = count * MemoryLayout<TariffToken>.stride
+        storage = .allocate(
+            byteCount: lexemeOffset + count * MemoryLayout<TariffLexeme>.stride,
+            alignment: max(MemoryLayout<TariffToken>.alignment, MemoryLayout<TariffLexeme>.alignment))
+        let ownTokens = storage.bindMemory(to: TariffToken.self, capacity: count)
+        if let source = tokens.baseAddress { ownTokens.initialize(from: source, count: count) }
         let table = TariffVocabulary.table
         let none = TariffLexeme(classes: [], month: 0)
         // written in place at the tokens' count: appending checked the array's uniqueness and capacity per token
-        let lexemes = UnsafeMutableBufferPointer<TariffLexeme>.allocate(capacity: tokens.count)
-        for (k, token) in tokens.enumerated() {
-            (lexemes.baseAddress! + k).initialize(to: token.kind == .word ? table[token.hash] ?? none : none)
+        let lexemes = (storage + lexemeOffset).bindMemory(to: TariffLexeme.self, capacity: count)
+        for k in 0..<count {
+            let token = ownTokens[k]
+            (lexemes + k).initialize(to: token.kind == .word ? table[token.hash] ?? none : none)
         }
-        self.tokens = tokens
-        self.lexemes = UnsafeBufferPointer(lexemes)
-        self.count = tokens.count
+        self.tokens = UnsafeBufferPointer(start: ownTokens, count: count)
+        self.lexemes = UnsafeBufferPointer(start: lexemes, count: count)
+        self.count = count
     }
 
     deinit {
-        tokens.deallocate()
-        lexemes.deallocate()
+        // tokens and lexemes are trivial values: nothing to deinitialize
+        storage.deallocate()
     }
 
     /// This sentence with its named parties and their roles read (once); the reader needs them, the

@@ -65,16 +65,8 @@ enum TariffTokenizer {
             Array(fill(bytes, range))
         }
 
-        /// The tokens of `bytes[range]` in a buffer of their exact count that the caller owns (and deallocates).
-        mutating func ownedTokens(_ bytes: [UInt8], _ range: Range<Int>) -> UnsafeBufferPointer<TariffToken> {
-            let filled = fill(bytes, range)
-            let owned = UnsafeMutableBufferPointer<TariffToken>.allocate(capacity: filled.count)
-            _ = owned.initialize(fromContentsOf: filled)
-            return UnsafeBufferPointer(owned)
-        }
-
-        /// The tokens of `bytes[range]`, in this scratch buffer until the next call.
-        private mutating func fill(_ bytes: [UInt8], _ range: Range<Int>) -> UnsafeBufferPointer<TariffToken> {
+        /// The tokens of `bytes[range]`, in this scratch buffer until the next call: the caller copies them out.
+        mutating func fill(_ bytes: [UInt8], _ range: Range<Int>) -> UnsafeBufferPointer<TariffToken> {
             if range.count > capacity {
                 base.deallocate()
                 capacity = range.count
