@@ -99,7 +99,7 @@ struct ClauseModel: Sendable {
         owner = builder.owner
     }
 
-    init(bytes: [UInt8], tokens: [TariffToken]) {
+    init(bytes: [UInt8], tokens: some Collection<TariffToken>) {
         // one entry more for the builder's end marker
         var facts: [TokenFacts] = []
         facts.reserveCapacity(tokens.count + 1)

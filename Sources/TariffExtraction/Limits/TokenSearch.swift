@@ -10,23 +10,24 @@ protocol ByteSpanned {
 extension TimexToken: ByteSpanned {}
 extension TariffToken: ByteSpanned {}
 
-extension Array where Element: ByteSpanned {
+/// On arrays and on the token buffers a `TariffSentence` owns.
+extension RandomAccessCollection where Element: ByteSpanned, Index == Int {
     /// The first token starting at or after byte `offset`: `firstIndex { $0.start >= offset }`.
     func firstIndex(startingAtOrAfter offset: Int) -> Int? {
         let i = partitionPoint { $0.start >= offset }
-        return i < count ? i : nil
+        return i < endIndex ? i : nil
     }
 
     /// The first token ending after byte `offset`: `firstIndex { $0.end > offset }`.
     func firstIndex(endingAfter offset: Int) -> Int? {
         let i = partitionPoint { $0.end > offset }
-        return i < count ? i : nil
+        return i < endIndex ? i : nil
     }
 
     /// The first index whose token satisfies `isAfter`, which must be false then true along the array.
     private func partitionPoint(_ isAfter: (Element) -> Bool) -> Int {
-        var low = 0
-        var high = count
+        var low = startIndex
+        var high = endIndex
         while low < high {
             let mid = (low + high) / 2
             if isAfter(self[mid]) { high = mid } else { low = mid + 1 }

@@ -5,7 +5,8 @@
 /// all-caps short forms (`US`, `EU`) must be written in capitals so the pronoun `us` stays out.
 enum CountryGazetteer {
     struct Entry: Sendable {
-        var rest: [UInt64]
+        /// The hashes of the name's words after the first, at `Table.rests[rest]`.
+        var rest: Range<Int>
         var code: String
         var needsCaps: Bool
         /// A person (`Trump`, `Xi`) rather than a place or body; people only ever act.
@@ -138,14 +139,43 @@ enum CountryGazetteer {
         "PG|Papua New Guinea",
     ]
 
-    /// First-token hash to the entries starting with it, longest first.
-    static let index = WordTable<[Entry]>(entriesByFirstWord)
+    /// Every name, grouped by first word (longest first), and the first word's hash to its group. Built once
+    /// and never freed, as `WordTable`s are, so reading an entry costs no reference counting: an array of
+    /// entries, each with an array of words, retained and released both per capitalized token.
+    private struct Table: @unchecked Sendable {  // immutable after `init`, never freed: safe to share between threads
+        let index: WordTable<Range<Int>>
+        let entries: UnsafeMutableBufferPointer<Entry>
+        let rests: UnsafeMutableBufferPointer<UInt64>
+
+        init(_ names: [UInt64: [(rest: [UInt64], code: String, needsCaps: Bool, isPerson: Bool)]]) {
+            entries = .allocate(capacity: names.values.reduce(0) { $0 + $1.count })
+            rests = .allocate(capacity: names.values.reduce(0) { $0 + $1.reduce(0) { $0 + $1.rest.count } })
+            var groups: [(UInt64, Range<Int>)] = []
+            var e = 0, r = 0
+            for (first, group) in names {
+                let start = e
+                for name in group {
+                    (entries.baseAddress! + e).initialize(
+                        to: Entry(rest: r..<(r + name.rest.count), code: name.code, needsCaps: name.needsCaps, isPerson: name.isPerson))
+                    for h in name.rest {
+                        (rests.baseAddress! + r).initialize(to: h)
+                        r += 1
+                    }
+                    e += 1
+                }
+                groups.append((first, start..<e))
+            }
+            index = WordTable(groups)
+        }
+    }
+
+    private static let table = Table(entriesByFirstWord)
 
     /// Built in every process before its first article, so the lines are read on their UTF-8 bytes in place
     /// (`String.split` broke graphemes), and each name is tokenized in one reused scratch buffer: an array or
     /// two per name made the table cost seven times the extraction of a short article.
-    private static let entriesByFirstWord: [UInt64: [Entry]] = {
-        var index: [UInt64: [Entry]] = [:]
+    private static let entriesByFirstWord: [UInt64: [(rest: [UInt64], code: String, needsCaps: Bool, isPerson: Bool)]] = {
+        var index: [UInt64: [(rest: [UInt64], code: String, needsCaps: Bool, isPerson: Bool)]] = [:]
         var scratch = TariffTokenizer.Scratch()
         var name: [UInt8] = []
         var hashes: [UInt64] = []
@@ -169,8 +199,7 @@ enum CountryGazetteer {
                         hashes.append(token.hash)
                     }
                     guard let first = hashes.first else { continue }
-                    index[first, default: []].append(
-                        Entry(rest: Array(hashes[1...]), code: code, needsCaps: needsCaps(name), isPerson: isPerson))
+                    index[first, default: []].append((rest: Array(hashes[1...]), code: code, needsCaps: needsCaps(name), isPerson: isPerson))
                 }
             }
         }
@@ -187,29 +216,30 @@ enum CountryGazetteer {
     }
 
     /// Every name in the tokens, longest match first, left to right.
-    static func mentions(in tokens: [TariffToken], into result: inout [Mention]) {
+    static func mentions(in tokens: UnsafeBufferPointer<TariffToken>, into result: inout [Mention]) {
         result.removeAll(keepingCapacity: true)
-        let index = Self.index
+        let table = Self.table
         var i = 0
         while i < tokens.count {
             let token = tokens[i]
-            guard token.kind == .word, token.capitalized, let entries = index[token.hash] else {
+            guard token.kind == .word, token.capitalized, let group = table.index[token.hash] else {
                 i += 1
                 continue
             }
             var matched = false
-            for entry in entries {
-                if entry.needsCaps && !token.allCaps { continue }
+            for e in group {
+                if table.entries[e].needsCaps && !token.allCaps { continue }
                 var k = i + 1
                 var ok = true
-                for h in entry.rest {
+                for r in table.entries[e].rest {
+                    let h = table.rests[r]
                     while k < tokens.count && tokens[k].kind != .word && tokens[k].kind != .possessive { ok = false; break }
                     guard ok, k < tokens.count, tokens[k].hash == h else { ok = false; break }
                     k += 1
                 }
                 if ok {
                     if result.capacity == 0 { result.reserveCapacity(4) }  // most sentences name a few: grown once at most
-                    result.append(Mention(tokens: i..<k, code: entry.code, isPerson: entry.isPerson))
+                    result.append(Mention(tokens: i..<k, code: table.entries[e].code, isPerson: table.entries[e].isPerson))
                     i = k
                     matched = true
                     break

@@ -40,8 +40,8 @@ enum RatesWithoutTariffWord {
         return false
     }
 
-    /// The first `%`, or when `spelled` lower-case `percent` / `per cent`, in the range. Eight bytes at a
-    /// time, as `TariffPrefilter.scan` looks for the first one.
+    /// The first `%`, or when `spelled` lower-case `percent` / `per cent`, in the range, eight bytes at a
+    /// time: the percentages after the first, which `TariffPrefilter.scan` finds in its own pass.
     private static func percentage(_ base: UnsafePointer<UInt8>, _ range: Range<Int>, spelled: Bool) -> Int? {
         var i = range.lowerBound
         let end = range.upperBound

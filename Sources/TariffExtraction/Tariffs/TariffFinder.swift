@@ -171,8 +171,8 @@ struct TariffFinder: Sendable {
 
 /// Skips sentences that cannot hold a tariff: no word starting `tarif`, `dut`, `lev`, `tax`, `surcharg`.
 ///
-/// Runs on every sentence of every article, so it reads eight bytes at a time at word starts
-/// instead of comparing byte by byte; most sentences leave here without being tokenized.
+/// Runs on every sentence of every article, so it reads sixteen bytes at a time (`WideLanes`) at word
+/// starts instead of comparing byte by byte; most sentences leave here without being tokenized.
 enum TariffPrefilter {
     /// What the pass over a sentence saw: a tariff word, else the first percentage if it was looked for.
     enum Sighting: Equatable {
@@ -194,37 +194,52 @@ enum TariffPrefilter {
             let count = buffer.count
             var i = range.lowerBound
             let end = range.upperBound
-            var previousIsLetter = false
             var seekingPercentage = percentages
             var firstPercentage = -1
-            // Eight bytes at a time: a lane is a candidate when it is t/d/l/s, the byte after it a/e/u (the
-            // second letter of every prefix) and the byte before no letter.
-            while i + 8 <= end {
-                let word = ByteLanes.load(base, i)
-                if seekingPercentage, let at = RatesWithoutTariffWord.percentage(in: word, at: i, base, end, spelled: spelled) {
+            // Sixteen bytes at a time, the sentence's last step included (lanes past its end are masked off);
+            // only the last sixteen bytes of the document, whose next byte is not there to load, go one by one.
+            // A lane is a candidate when it is t/d/l/s, the byte after it a/e/u (the second letter of every
+            // prefix) and the byte before no letter.
+            while i < end && i + 17 <= count {
+                let word = WideLanes.load(base, i), next = WideLanes.load(base, i + 1)
+                // `the`, `to`, `that`, `said` start most t/d/l/s words: their second letters leave most steps without a candidate
+                var (low, high) = WideLanes.halves(initialLanes(word) & secondLanes(next))
+                // and the byte before no letter (the sentence's first byte has none before it)
+                if low | high != 0 {
+                    let letters = WideLanes.halves(WideLanes.letters(word))
+                    low &= ~((letters.low << 8) | (i > range.lowerBound && base[i - 1].isASCIILetter ? 0x80 : 0))
+                    high &= ~((letters.high << 8) | (letters.low >> 56))
+                }
+                var percent = (low: UInt64(0), high: UInt64(0))
+                if seekingPercentage {
+                    let p = WideLanes.equal(word, 0x25)  // `%`, or the `pe` of `percent` / `per cent`
+                    percent = WideLanes.halves(spelled ? p | WideLanes.equal(word, 0x70) & WideLanes.equal(next, 0x65) : p)
+                }
+                if end - i < 16 {  // the sentence's last step: its lanes only
+                    let n = end - i
+                    let lowMask: UInt64 = n >= 8 ? ~0 : (1 << UInt64(8 * n)) - 1
+                    let highMask: UInt64 = n > 8 ? (1 << UInt64(8 * (n - 8))) - 1 : 0
+                    low &= lowMask
+                    high &= highMask
+                    percent = (percent.low & lowMask, percent.high & highMask)
+                }
+                if percent.low | percent.high != 0, let at = percentageStart(base, percent.low, at: i, end, spelled: spelled)
+                    ?? percentageStart(base, percent.high, at: i + 8, end, spelled: spelled)
+                {
                     firstPercentage = at
                     seekingPercentage = false
                 }
-                var initial = initialLanes(word)
-                // `the`, `to`, `that`, `said` start most t/d/l/s words: their second letters leave most steps without a candidate
-                if initial != 0, i + 9 <= count { initial &= secondLanes(ByteLanes.load(base, i + 1)) }
-                // then only the last byte's class is needed
-                guard initial != 0 else {
-                    previousIsLetter = base[i + 7].isASCIILetter
-                    i += 8
-                    continue
+                while low != 0 {
+                    if startsTariffWord(base, i + low.trailingZeroBitCount >> 3, count) { return .tariffWord }
+                    low &= low &- 1
                 }
-                let letters = ByteLanes.letters(word)
-                let before = (letters << 8) | (previousIsLetter ? 0x80 : 0)
-                var candidates = initial & ~before
-                while candidates != 0 {
-                    let lane = candidates.trailingZeroBitCount >> 3
-                    if startsTariffWord(base, i + lane, count) { return .tariffWord }
-                    candidates &= candidates &- 1
+                while high != 0 {
+                    if startsTariffWord(base, i + 8 + high.trailingZeroBitCount >> 3, count) { return .tariffWord }
+                    high &= high &- 1
                 }
-                previousIsLetter = letters >> 63 != 0
-                i += 8
+                i += 16
             }
+            var previousIsLetter = i > range.lowerBound && i <= end && base[i - 1].isASCIILetter
             while i < end {
                 let byte = base[i]
                 let isLetter = byte.isASCIILetter
@@ -247,19 +262,31 @@ enum TariffPrefilter {
     /// The high bit of each lane holding t, d, l or s in either case, and of the odd `|` or `\\`, which
     /// `startsTariffWord` turns away.
     @inline(__always)
-    private static func initialLanes(_ word: UInt64) -> UInt64 {
-        let folded = word | (ByteLanes.ones &* 0x20)
+    private static func initialLanes(_ lanes: WideLanes.Lanes) -> WideLanes.Lanes {
+        let folded = lanes | WideLanes.Lanes(repeating: 0x20)
         // `d` (0x64), `l` (0x6C) and `t` (0x74) differ only in bits 0x08 and 0x10: one comparison finds
         // all three (and `|`, 0x7C, which is rare enough to cost less than a third comparison)
-        return ByteLanes.equal(folded & ~(ByteLanes.ones &* 0x18), 0x64) | ByteLanes.equal(folded, 0x73)
+        return WideLanes.equal(folded & WideLanes.Lanes(repeating: ~0x18), 0x64) | WideLanes.equal(folded, 0x73)
     }
 
     /// The high bit of each lane holding a, e or u in either case (and the odd `q`): `next` is loaded one
-    /// byte after the word, so its lanes are the letters after the word's.
+    /// byte after the lanes, so its lanes are the letters after theirs.
     @inline(__always)
-    private static func secondLanes(_ next: UInt64) -> UInt64 {
+    private static func secondLanes(_ next: WideLanes.Lanes) -> WideLanes.Lanes {
         // `a` (0x61), `e` (0x65), `q` (0x71) and `u` (0x75) differ only in bits 0x04 and 0x10: one comparison
-        ByteLanes.equal((next | (ByteLanes.ones &* 0x20)) & ~(ByteLanes.ones &* 0x14), 0x61)
+        WideLanes.equal((next | WideLanes.Lanes(repeating: 0x20)) & WideLanes.Lanes(repeating: ~0x14), 0x61)
+    }
+
+    /// The first lane of the eight bytes at `at` flagged in `lanes` that starts a percentage.
+    @inline(__always)
+    private static func percentageStart(_ base: UnsafePointer<UInt8>, _ lanes: UInt64, at: Int, _ end: Int, spelled: Bool) -> Int? {
+        var lanes = lanes
+        while lanes != 0 {
+            let p = at + lanes.trailingZeroBitCount >> 3
+            if RatesWithoutTariffWord.isPercentage(base, p, end, spelled: spelled) { return p }
+            lanes &= lanes &- 1
+        }
+        return nil
     }
 
     /// Does a tariff word prefix start at `i`? Letters compare case-insensitively by setting bit 0x20.

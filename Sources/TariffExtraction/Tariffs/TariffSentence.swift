@@ -9,8 +9,14 @@ final class TariffSentence: @unchecked Sendable {
     let bytes: [UInt8]
     let index: Int
     let range: Range<Int>
-    let tokens: [TariffToken]
-    let lexemes: [TariffLexeme]
+    /// In the sentence's own storage, as `lexemes` are: read by every rule, token by token.
+    let tokens: UnsafeBufferPointer<TariffToken>
+    /// In the sentence's own storage, not an array: the readers test word classes some 40 times per token, and
+    /// an array's subscript checked its own count again after every caller checked `count`.
+    let lexemes: UnsafeBufferPointer<TariffLexeme>
+    /// The tokens, then the lexemes: one allocation freed in `deinit`, where two cost a second `malloc` and
+    /// `free` per sentence.
+    private let storage: UnsafeMutableRawPointer
     /// `tokens.count`, stored: every word test reads it, and in long readers the compiler called
     /// `Array.count` out of line for each.
     let count: Int
@@ -35,25 +41,37 @@ final class TariffSentence: @unchecked Sendable {
     /// finder) and copied out at the exact count: reserved from the byte count, a sentence dense with
     /// numbers and signs outgrew its array (14,906 regrowths on the dense corpus).
     convenience init(wordsOf bytes: [UInt8], index: Int, range: Range<Int>, scratch: inout TariffTokenizer.Scratch) {
-        self.init(bytes, index: index, range: range, tokens: scratch.tokens(bytes, range))
+        self.init(bytes, index: index, range: range, tokens: scratch.fill(bytes, range))
     }
 
-    private init(_ bytes: [UInt8], index: Int, range: Range<Int>, tokens: [TariffToken]) {
+    /// - Parameter tokens: copied into the sentence's storage (the caller's buffer is reused).
+    private init(_ bytes: [UInt8], index: Int, range: Range<Int>, tokens: UnsafeBufferPointer<TariffToken>) {
         self.bytes = bytes
         self.index = index
         self.range = range
+        let count = tokens.count
+        let lexemeOffset = count * MemoryLayout<TariffToken>.stride
+        storage = .allocate(
+            byteCount: lexemeOffset + count * MemoryLayout<TariffLexeme>.stride,
+            alignment: max(MemoryLayout<TariffToken>.alignment, MemoryLayout<TariffLexeme>.alignment))
+        let ownTokens = storage.bindMemory(to: TariffToken.self, capacity: count)
+        if let source = tokens.baseAddress { ownTokens.initialize(from: source, count: count) }
         let table = TariffVocabulary.table
         let none = TariffLexeme(classes: [], month: 0)
         // written in place at the tokens' count: appending checked the array's uniqueness and capacity per token
-        let lexemes = [TariffLexeme](unsafeUninitializedCapacity: tokens.count) { buffer, initialized in
-            for (k, token) in tokens.enumerated() {
-                (buffer.baseAddress! + k).initialize(to: token.kind == .word ? table[token.hash] ?? none : none)
-            }
-            initialized = tokens.count
+        let lexemes = (storage + lexemeOffset).bindMemory(to: TariffLexeme.self, capacity: count)
+        for k in 0..<count {
+            let token = ownTokens[k]
+            (lexemes + k).initialize(to: token.kind == .word ? table[token.hash] ?? none : none)
         }
-        self.tokens = tokens
-        self.lexemes = lexemes
-        self.count = tokens.count
+        self.tokens = UnsafeBufferPointer(start: ownTokens, count: count)
+        self.lexemes = UnsafeBufferPointer(start: lexemes, count: count)
+        self.count = count
+    }
+
+    deinit {
+        // tokens and lexemes are trivial values: nothing to deinitialize
+        storage.deallocate()
     }
 
     /// This sentence with its named parties and their roles read (once); the reader needs them, the
@@ -76,9 +94,11 @@ final class TariffSentence: @unchecked Sendable {
 
     /// Some token is a tariff noun naming a measure; without one the reader finds no change.
     var hasTariffNoun: Bool {
-        // both tests need a tariff or tax noun: the class check skips the other words inline
-        for k in 0..<count where !lexemes[k].classes.isDisjoint(with: Self.measureNouns) && (isTariffNoun(k) || isZeroRateWord(k)) {
-            return true
+        // both tests need a tariff or tax noun: the other words are skipped by their classes
+        var k = firstToken(from: 0, inAnyOf: Self.measureNouns)
+        while k < count {
+            if isTariffNoun(k) || isZeroRateWord(k) { return true }
+            k = firstToken(from: k + 1, inAnyOf: Self.measureNouns)
         }
         return false
     }
@@ -92,6 +112,15 @@ final class TariffSentence: @unchecked Sendable {
         has(i, .tariffNoun) && isWord(i + 1, TariffVocabulary.free)
     }
 
+
+    /// The first token from `k` on whose word classes meet `classes`, else `count`. Out of line: inlined into a
+    /// reader's loop over every token, the scan shared its registers with the rules and cost four times as much.
+    @inline(never)
+    func firstToken(from k: Int, inAnyOf classes: TariffWordClass) -> Int {
+        var k = max(k, 0)
+        while k < count && lexemes[k].classes.isDisjoint(with: classes) { k += 1 }
+        return k
+    }
 
     @inline(__always) func has(_ i: Int, _ c: TariffWordClass) -> Bool {
         i >= 0 && i < count && lexemes[i].classes.contains(c)
@@ -113,6 +142,17 @@ final class TariffSentence: @unchecked Sendable {
     /// the reader captured a copy of the whole reader (a retain of each of its references) per scan.
     func isMeasureVerb(_ k: Int) -> Bool {
         has(k, .impose) || isThreat(k) || has(k, .announce) || has(k, .propose) || has(k, .pause) || has(k, .lift)
+    }
+
+    /// Some token of `range` is a measure verb; only words of a measure verb's classes are asked.
+    func hasMeasureVerb(in range: Range<Int>) -> Bool {
+        let verbs = TariffWordClass.impose | .threat | .announce | .propose | .pause | .lift
+        var k = firstToken(from: range.lowerBound, inAnyOf: verbs)
+        while k < range.upperBound {
+            if isMeasureVerb(k) { return true }
+            k = firstToken(from: k + 1, inAnyOf: verbs)
+        }
+        return false
     }
 
     /// `if`, `unless`: the words after it are a condition.
@@ -186,7 +226,7 @@ final class TariffSentence: @unchecked Sendable {
 
     /// `US President Donald Trump`, `the Customs Tariff Commission of the State Council` are one party:
     /// same code, only title words (and `of the`) between. Merged in place, in text order.
-    private static func mergeTitles(_ mentions: inout [CountryGazetteer.Mention], _ tokens: [TariffToken]) {
+    private static func mergeTitles(_ mentions: inout [CountryGazetteer.Mention], _ tokens: UnsafeBufferPointer<TariffToken>) {
         guard mentions.count > 1 else { return }
         var kept = 1
         for next in 1..<mentions.count {

@@ -49,14 +49,13 @@ struct TariffSentenceReader {
     ///   - document: the sentence's document, lent for the call (a copy held by the reader cost a retain
     ///     and a release of each of its arrays per sentence).
     mutating func changes(into result: inout [TariffChange], mutual byBothParties: inout [Bool], in document: TextDocument) -> Int {
-        var hasNoun = withoutTariffWord
-        for k in 0..<sentence.count where !hasNoun && (sentence.isTariffNoun(k) || sentence.isZeroRateWord(k)) { hasNoun = true; break }
+        let hasNoun = withoutTariffWord || sentence.hasTariffNoun
         guard hasNoun else { return 0 }
         var expressions = RateScanner.expressions(in: sentence, hasTariffNoun: hasNoun)
         if withoutTariffWord { expressions.removeAll { !RatesWithoutTariffWord.isStated($0, in: sentence) } }
         // Without a rate and without a measure verb anywhere in it no draft can follow: the sentence's
         // names and party roles (which clause boundaries and sides read) are then never built.
-        guard !expressions.isEmpty || (0..<sentence.count).contains(where: sentence.isMeasureVerb) else { return 0 }
+        guard !expressions.isEmpty || sentence.hasMeasureVerb(in: 0..<sentence.count) else { return 0 }
         if !sentence.isNamed { sentence = sentence.named() }
         let s = sentence
         // Without a rate only rate-less mentions can follow, and one is kept only with both its sides named
@@ -91,7 +90,7 @@ struct TariffSentenceReader {
                 let seg = segment(of: k)
                 guard seg.lowerBound >= s.count || marks[seg.lowerBound] & 2 == 0, marks[k] & 1 == 0 else { continue }
                 if acting?.segment != seg {
-                    acting = (seg, seg.contains(where: s.isMeasureVerb) && !seg.contains(where: { s.has($0, .negation) }))
+                    acting = (seg, s.hasMeasureVerb(in: seg) && !seg.contains(where: { s.has($0, .negation) }))
                 }
                 guard acting?.acts == true else { continue }
                 if seg.lowerBound < s.count { marks[seg.lowerBound] |= 2 }

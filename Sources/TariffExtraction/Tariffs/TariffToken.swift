@@ -62,6 +62,11 @@ enum TariffTokenizer {
         /// The tokens of `bytes[range]`. Every token takes at least one byte, so a buffer of `range.count`
         /// tokens always holds them; it grows to that before the pass, never during it.
         mutating func tokens(_ bytes: [UInt8], _ range: Range<Int>) -> [TariffToken] {
+            Array(fill(bytes, range))
+        }
+
+        /// The tokens of `bytes[range]`, in this scratch buffer until the next call: the caller copies them out.
+        mutating func fill(_ bytes: [UInt8], _ range: Range<Int>) -> UnsafeBufferPointer<TariffToken> {
             if range.count > capacity {
                 base.deallocate()
                 capacity = range.count
@@ -69,7 +74,7 @@ enum TariffTokenizer {
             }
             let out = base
             let count = bytes.withUnsafeBufferPointer { tokenize($0, range, into: out) }
-            return Array(UnsafeBufferPointer(start: out, count: count))
+            return UnsafeBufferPointer(start: out, count: count)
         }
     }
 
@@ -126,13 +131,13 @@ enum TariffTokenizer {
                 // some letter is and none is lower case.
                 var j = i
                 var h = WordHash.offset
-                var letter = false
-                var lower = false
+                // the word's ASCII letters OR-ed together: some letter when not zero, some lower-case one when 0x20
+                // is set (one instruction per letter, where two flags cost a test and a branch each)
+                var letterBits: UInt8 = 0
                 while j < end {
                     let c = bytes[j]
                     if c.isASCIILetter {
-                        letter = true
-                        if !c.isASCIIUpper { lower = true }
+                        letterBits |= c
                         h = (h ^ UInt64(c | 0x20)) &* WordHash.prime
                         j += 1
                     } else if c.isASCIIDigit {
@@ -157,7 +162,7 @@ enum TariffTokenizer {
                 (out + count).initialize(
                     to: TariffToken(
                         start: i, end: j, kind: .word, hash: h, number: 0, capitalized: b.isASCIIUpper || b.isNonASCII,
-                        allCaps: letter && !lower, hyphenBefore: hyphenPending))
+                        allCaps: letterBits != 0 && letterBits & 0x20 == 0, hyphenBefore: hyphenPending))
                 count += 1
                 hyphenPending = false
                 i = j

@@ -10,7 +10,9 @@ enum ZeroRateForms {
         // every form starts at a tariff noun or at a removal word (all in the `lift` class): one test of the
         // word's classes against both, as every token of every tariff sentence passes here
         let starts = TariffWordClass.tariffNoun | .lift
-        for k in 0..<s.count where !s.lexemes[k].classes.isDisjoint(with: starts) {
+        var k = s.firstToken(from: 0, inAnyOf: starts)
+        while k < s.count {
+            defer { k = s.firstToken(from: k + 1, inAnyOf: starts) }
             // `duty-free`, `tariff free`: a tariff noun followed by `free`
             // `goods enter duty-free`, `is duty-free, and…`: said of goods; `duty-free shops`, `duty-free
             // perfume`, a word before a noun, names a shop or an article, not a rate

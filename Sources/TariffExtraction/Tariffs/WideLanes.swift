@@ -1,0 +1,38 @@
+/// Sixteen bytes tested at once in one SSE2 register, as `ByteLanes` tests eight in a `UInt64`.
+///
+/// The tariff prefilter reads every byte of every article; a register twice as wide halves its steps.
+/// Only lane-wise `&`, `|`, `^` and `&-` are used: the optimizer makes each one vector instruction,
+/// whereas the SIMD comparison operators (`.==`) compiled to a loop over the sixteen lanes. Each test
+/// returns the high bit (0x80) of every lane that matches; `halves` hands them to `ByteLanes` code.
+enum WideLanes {
+    typealias Lanes = SIMD16<UInt8>
+
+    /// The sixteen bytes at `offset`, first byte in lane 0. The caller ensures `offset + 16 <= count`.
+    @inline(__always)
+    static func load(_ base: UnsafePointer<UInt8>, _ offset: Int) -> Lanes {
+        UnsafeRawPointer(base + offset).loadUnaligned(as: Lanes.self)
+    }
+
+    /// Lanes equal to `byte`. Lanes carry nothing into each other, so `x - 1` sets the high bit of a zero
+    /// lane and `~x` keeps it only where `x` had it clear: exactly the zero lanes.
+    @inline(__always)
+    static func equal(_ lanes: Lanes, _ byte: UInt8) -> Lanes {
+        let x = lanes ^ Lanes(repeating: byte)
+        return (x &- Lanes(repeating: 1)) & ~x & Lanes(repeating: 0x80)
+    }
+
+    /// Lanes holding an ASCII letter, either case: `(lane | 0x20) - 0x61` below 26, which adding 0x66
+    /// leaves below 0x80 (and lanes of 0x80 and up were no letter before the subtraction either).
+    @inline(__always)
+    static func letters(_ lanes: Lanes) -> Lanes {
+        let t = (lanes | Lanes(repeating: 0x20)) &- Lanes(repeating: 0x61)
+        return ~((t &+ Lanes(repeating: 0x66)) | t) & Lanes(repeating: 0x80)
+    }
+
+    /// The lanes as two `ByteLanes` words: lanes 0...7, then 8...15 (little-endian).
+    @inline(__always)
+    static func halves(_ lanes: Lanes) -> (low: UInt64, high: UInt64) {
+        let words = unsafeBitCast(lanes, to: (UInt64, UInt64).self)
+        return (words.0.littleEndian, words.1.littleEndian)
+    }
+}
