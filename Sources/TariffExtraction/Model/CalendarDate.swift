@@ -138,10 +138,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         }
         let (y, m, d) = (year, month, day)
         return String(unsafeUninitializedCapacity: 10) { out in
-            out[0] = UInt8(truncatingIfNeeded: y / 1000 % 10) &+ 0x30
-            out[1] = UInt8(truncatingIfNeeded: y / 100 % 10) &+ 0x30
-            out[2] = UInt8(truncatingIfNeeded: y / 10 % 10) &+ 0x30
-            out[3] = UInt8(truncatingIfNeeded: y % 10) &+ 0x30
+            Self.writeYear(y, to: out)
             out[4] = 0x2D
             out[5] = UInt8(truncatingIfNeeded: m / 10) &+ 0x30
             out[6] = UInt8(truncatingIfNeeded: m % 10) &+ 0x30
@@ -150,6 +147,15 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
             out[9] = UInt8(truncatingIfNeeded: d % 10) &+ 0x30
             return 10
         }
+    }
+
+    /// The four digits of a year in 0…9999 into `out[0..<4]`: the first bytes of every ISO value with a year.
+    @inline(__always)
+    static func writeYear(_ y: Int, to out: UnsafeMutableBufferPointer<UInt8>) {
+        out[0] = UInt8(truncatingIfNeeded: y / 1000 % 10) &+ 0x30
+        out[1] = UInt8(truncatingIfNeeded: y / 100 % 10) &+ 0x30
+        out[2] = UInt8(truncatingIfNeeded: y / 10 % 10) &+ 0x30
+        out[3] = UInt8(truncatingIfNeeded: y % 10) &+ 0x30
     }
 
     static func pad(_ value: Int, _ width: Int) -> String {

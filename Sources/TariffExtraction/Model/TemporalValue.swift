@@ -47,14 +47,39 @@ public struct TemporalValue: Sendable, Hashable, Codable, CustomStringConvertibl
     public var iso: String {
         // padded only for the values that write the year alone: a day's string is written whole
         var y: String { CalendarDate.pad(firstDay.year, 4) }
+        let year = firstDay.year, month = firstDay.month
+        // a four-digit year's month, quarter or year goes straight into a small string, as a day's does
+        // (`CalendarDate.description`): padding each part as a `String` cost some 1,000 instructions a value
+        let fourDigits = (0...9999).contains(year)
         switch granularity {
         case .day: return firstDay.description
         case .week:
             let w = firstDay.isoWeek
             return "\(CalendarDate.pad(w.year, 4))-W\(CalendarDate.pad(w.week, 2))"
-        case .month: return "\(y)-\(CalendarDate.pad(firstDay.month, 2))"
-        case .quarter: return "\(y)-Q\((firstDay.month - 1) / 3 + 1)"
-        case .year: return y
+        case .month:
+            guard fourDigits else { return "\(y)-\(CalendarDate.pad(month, 2))" }
+            return String(unsafeUninitializedCapacity: 7) { out in
+                CalendarDate.writeYear(year, to: out)
+                out[4] = 0x2D
+                out[5] = UInt8(truncatingIfNeeded: month / 10) &+ 0x30
+                out[6] = UInt8(truncatingIfNeeded: month % 10) &+ 0x30
+                return 7
+            }
+        case .quarter:
+            guard fourDigits else { return "\(y)-Q\((month - 1) / 3 + 1)" }
+            return String(unsafeUninitializedCapacity: 7) { out in
+                CalendarDate.writeYear(year, to: out)
+                out[4] = 0x2D
+                out[5] = 0x51  // Q
+                out[6] = UInt8(truncatingIfNeeded: (month - 1) / 3 + 1) &+ 0x30
+                return 7
+            }
+        case .year:
+            guard fourDigits else { return y }
+            return String(unsafeUninitializedCapacity: 4) { out in
+                CalendarDate.writeYear(year, to: out)
+                return 4
+            }
         }
     }
 

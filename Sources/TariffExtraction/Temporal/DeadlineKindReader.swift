@@ -116,6 +116,7 @@ struct DeadlineKindReader {
         return (best.kind, best.cue)
     }
 
+    @inline(__always)
     private func isBoundary(_ i: Int) -> Bool {
         tokens.isClauseBreak(i)
     }

@@ -22,24 +22,20 @@ extension SentenceTagger {
     }
 
     /// `at 12:01 a.m.` right after a day's match: the two become one TIME expression.
-    func withTimeOfDay(_ m: TimexMatch) -> TimexMatch {
-        guard m.type == .date, m.endDate == nil, let date = m.date, date.granularity == .day else { return m }
+    func addTimeOfDay(to m: inout TimexMatch) {
+        guard m.type == .date, m.endDate == nil, let date = m.date, date.granularity == .day else { return }
         // `Friday morning`, `Wednesday night`: one TIME, the day with its part
         if m.end < tokens.count, tokens[m.end].kind == .word, let part = Self.partOfDay(tokens[m.end].hash) {
-            var joined = m
-            joined.end = m.end + 1
-            joined.type = .time
-            joined.value = date.firstDay.description + "T" + part
-            return joined
+            m.end += 1
+            m.type = .time
+            m.value = date.firstDay.description + "T" + part
+            return
         }
         let at = isWord(m.end, W.at) || isMark(m.end, 0x2C) ? m.end + 1 : m.end
-        guard let (hour, minute, end) = clockTime(at) else { return m }
-        let d = date.firstDay
-        var joined = m
-        joined.end = end
-        joined.type = .time
-        joined.value = Self.timeValue(d, hour, minute)
-        return joined
+        guard let (hour, minute, end) = clockTime(at) else { return }
+        m.end = end
+        m.type = .time
+        m.value = Self.timeValue(date.firstDay, hour, minute)
     }
 
     /// `12:01`, `12:01 a.m.`, `5 p.m.`, `5pm`, each with an optional time zone: hour (0–23), minute, end.

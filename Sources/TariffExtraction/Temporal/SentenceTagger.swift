@@ -69,10 +69,9 @@ struct SentenceTagger {
                 i += 1
                 continue
             }
-            // not `.map(withTimeOfDay)`: the method as a closure captured a copy of the tagger (a retain and a
-            // release of each of its arrays) per match
-            if let first = match(at: i) {
-                var m = withTimeOfDay(first)
+            // the time of day joined in place: a copy of the match in and another out cost more than the joining
+            if var m = match(at: i) {
+                addTimeOfDay(to: &m)
                 // `until March 20, 2026, followed by hearings from 7 to 9 April`: a date without a year after
                 // one with a year in the same sentence takes that year, not the tense's guess
                 if m.year == .given, let d = m.date { givenYear = d.firstDay.year }

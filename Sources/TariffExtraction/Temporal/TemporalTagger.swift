@@ -18,16 +18,13 @@ struct TemporalTagger: Sendable {
         var lastQuarter: (sentence: Int, value: TemporalValue)?
         var weekdays: [(timex: Int, weekday: Int, date: CalendarDate)] = []
         var anaphors: [(timex: Int, anaphor: Anaphor)] = []
-        // one array of each for the document's sentences: a sentence keeps its own tokens only once it has an expression
-        var tokens: [TimexToken] = []
+        // one array for the document's sentences: from empty it grew by doubling in every document
         var matches: [TimexMatch] = []
-        // room for what a news article mostly needs, made once: from empty each grew by doubling in every
-        // document (about 13 reallocations an article, callgrind)
-        tokens.reserveCapacity(128)
         matches.reserveCapacity(8)
         result.timexes.reserveCapacity(min(document.sentences.count, 64))
         for (index, range) in document.sentences.enumerated() where TimexPrefilter.mayHoldTime(document.bytes, range) {
-            scratch.tokens(document.bytes, range, into: &tokens)
+            // the sentence's own array: nearly every sentence the prefilter passes has an expression and keeps it
+            let tokens = scratch.tokens(document.bytes, range)
             if budget.charge(tokens: tokens.count) { break }
             // no token-level check first: `matches` passes over a sentence with no start as cheaply as a check did
             SentenceTagger(bytes: document.bytes, tokens: tokens, reference: referenceDate).matches(into: &matches)
@@ -35,8 +32,7 @@ struct TemporalTagger: Sendable {
             // made once the sentence has an expression: it holds the sentence's tokens (a retain and a release)
             let kinds = DeadlineKindReader(tokens: tokens)
             if budget.charge(tokens: 0, found: matches.count) { break }
-            // a copy at the exact count: the reused array keeps the capacity of the document's longest sentence
-            result.tokens[index] = tokens.withUnsafeBufferPointer { Array($0) }
+            result.tokens[index] = tokens
             for m in matches {
                 // `net rose from $52 million a year earlier`, after `third-quarter net`: that quarter a year back
                 var quarterBack: TemporalValue?

@@ -21,11 +21,15 @@ struct MojibakeRepair: Sendable {
     /// Repairs `original`; returns nil when it holds nothing to repair (the common case, cheaply decided).
     static func repair(_ original: [UInt8]) -> MojibakeRepair? {
         guard mayHoldMojibake(original) else { return nil }
+        let n = original.count
+        // nearly every text that gets here has runs to repair, a score of them in a news article: both made
+        // once rather than grown from empty
         var out: [UInt8] = []
+        out.reserveCapacity(n)
         var edits: [Edit] = []
+        edits.reserveCapacity(32)
         var copied = 0
         var i = 0
-        let n = original.count
         while i < n {
             i = original.withUnsafeBufferPointer { nextLead($0, from: i) }
             guard i < n else { break }
@@ -35,7 +39,6 @@ struct MojibakeRepair: Sendable {
             }
             let lead = 0x40 | original[i + 1]  // U+00C2…U+00F4 as the byte it stood for
             if let (decoded, count, length) = decodeRun(original, from: i + 2, lead: lead) {
-                if out.isEmpty { out.reserveCapacity(n) }
                 out.append(contentsOf: original[copied..<i])
                 let start = out.count
                 for k in 0..<count { out.append(UInt8(truncatingIfNeeded: decoded >> UInt32(8 * k))) }
@@ -62,30 +65,36 @@ struct MojibakeRepair: Sendable {
     static func mayHoldMojibake(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return false }
-            let n = buffer.count
-            var i = 0
-            while i < n {
-                let word = ByteLanes.load(base, i, end: n)
-                // plain ASCII, most of every English article, is one test per eight bytes
-                guard word & ByteLanes.highs != 0 else {
-                    i += 8
-                    continue
-                }
-                var hits = ByteLanes.equal(word, 0xC3)
-                while hits != 0 {
-                    let at = i + hits.trailingZeroBitCount >> 3
-                    if at + 2 < n, base[at + 1] >= 0x82, base[at + 1] <= 0xB4 {
-                        switch base[at + 2] {
-                        case 0xC2, 0xC5, 0xC6, 0xCB, 0xE2, 0x20: return true
-                        default: break
-                        }
-                    }
-                    hits &= hits &- 1
-                }
-                i += 8
-            }
-            return false
+            return mayHoldMojibake(base, 0..<buffer.count, count: buffer.count)
         }
+    }
+
+    /// `mayHoldMojibake(_:)` for the leads in `range` of the `count` bytes at `base` (a run may go on past
+    /// `range`): `TextDocument` asks it only for the 64 bytes it finds a non-ASCII byte in while it counts
+    /// scalars, so most of an English article is read once for both.
+    static func mayHoldMojibake(_ base: UnsafePointer<UInt8>, _ range: Range<Int>, count n: Int) -> Bool {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let word = ByteLanes.load(base, i, end: min(n, range.upperBound))
+            // plain ASCII, most of every English article, is one test per eight bytes
+            guard word & ByteLanes.highs != 0 else {
+                i += 8
+                continue
+            }
+            var hits = ByteLanes.equal(word, 0xC3)
+            while hits != 0 {
+                let at = i + hits.trailingZeroBitCount >> 3
+                if at + 2 < n, base[at + 1] >= 0x82, base[at + 1] <= 0xB4 {
+                    switch base[at + 2] {
+                    case 0xC2, 0xC5, 0xC6, 0xCB, 0xE2, 0x20: return true
+                    default: break
+                    }
+                }
+                hits &= hits &- 1
+            }
+            i += 8
+        }
+        return false
     }
 
     /// The first 0xC3 byte (the lead of every double-encoded run) at or after `offset`, or the end:

@@ -46,20 +46,22 @@ enum SentenceSplitter {
         return sentences
     }
 
-    /// The first line break, `.`, `!` or `?` at or after `offset`, or the end: eight bytes per step,
-    /// since nearly every byte of an article is none of them.
+    /// The first line break, `.`, `!` or `?` at or after `offset`, or the end: sixteen bytes per step
+    /// (`WideLanes`), since nearly every byte of an article is none of them.
     @inline(__always)
     private static func nextMark(_ bytes: UnsafeBufferPointer<UInt8>, from offset: Int) -> Int {
         guard let base = bytes.baseAddress else { return bytes.count }
         var i = offset
-        while i + 8 <= bytes.count {
-            let word = ByteLanes.load(base, i)
-            // only the first mark counts, so the cheaper test whose lowest flag is exact will do
-            let marks = ByteLanes.firstEqual(word, 0x0A) | ByteLanes.firstEqual(word, 0x2E) | ByteLanes.firstEqual(word, 0x21)
-                | ByteLanes.firstEqual(word, 0x3F)
-            if marks != 0 { return i + marks.trailingZeroBitCount >> 3 }
-            i += 8
+        while i + 16 <= bytes.count {
+            let lanes = WideLanes.load(base, i)
+            let marks = WideLanes.halves(
+                WideLanes.equal(lanes, 0x0A) | WideLanes.equal(lanes, 0x2E) | WideLanes.equal(lanes, 0x21)
+                    | WideLanes.equal(lanes, 0x3F))
+            if marks.low != 0 { return i + marks.low.trailingZeroBitCount >> 3 }
+            if marks.high != 0 { return i + 8 + marks.high.trailingZeroBitCount >> 3 }
+            i += 16
         }
+        // only within the last fifteen bytes of the document
         while i < bytes.count {
             let b = base[i]
             if b == 0x0A || b == 0x2E || b == 0x21 || b == 0x3F { return i }

@@ -26,7 +26,8 @@ struct TextDocument: Sendable {
     init(_ text: String, limits: ExtractionLimits = .standard) {
         var text = text
         let bytes = text.withUTF8 { Array($0) }
-        let repair = MojibakeRepair.repair(bytes)
+        let (checkpoints, mayHoldMojibake) = Self.scalarCheckpoints(bytes)
+        let repair = mayHoldMojibake ? MojibakeRepair.repair(bytes) : nil
         self.originalBytes = bytes
         self.repair = repair
         self.bytes = repair?.bytes ?? bytes
@@ -34,30 +35,49 @@ struct TextDocument: Sendable {
             SentenceSplitter.split(self.bytes), in: self.bytes, maxTokens: limits.maxSentenceTokens)
         self.sentences = sentences
         self.maxEvidenceBytes = limits.maxEvidenceBytes
-        var checkpoints: [Int] = []
-        checkpoints.reserveCapacity(bytes.count / Self.checkpointStride + 1)
-        bytes.withUnsafeBufferPointer { buffer in  // the file's own bytes: offsets count its scalars
-            guard let base = buffer.baseAddress else { return }
-            // whole strides summed lane by lane in one pass (a stride is eight words: each lane counts to 8)
-            var continuing = 0
-            var block = 0
-            while block + Self.checkpointStride <= buffer.count {
-                checkpoints.append(block - continuing)
-                var lanes: UInt64 = 0
-                for word in stride(from: block, to: block + Self.checkpointStride, by: 8) {
-                    lanes &+= ByteLanes.continuations(ByteLanes.load(base, word)) >> 7
-                }
-                continuing &+= Int(truncatingIfNeeded: (lanes &* ByteLanes.ones) >> 56)
-                block += Self.checkpointStride
-            }
-            if block < buffer.count { checkpoints.append(block - continuing) }
-        }
         self.scalarCheckpoints = checkpoints
         notes = cut.map { cut in
             ExtractionNote(
                 start: scalarOffset(ofByte: cut.sentence.lowerBound),
                 message: "a sentence of \(cut.sentence.count) bytes has over \(limits.maxSentenceTokens) tokens: read as \(cut.pieces) pieces")
         }
+    }
+
+    /// The scalars before each `checkpointStride` bytes of `bytes`, and whether `bytes` may hold mojibake
+    /// (`MojibakeRepair.mayHoldMojibake`): one pass for both, since the mojibake search needs to look only
+    /// where a stride holds a non-ASCII byte, and this pass loads every stride anyway.
+    private static func scalarCheckpoints(_ bytes: [UInt8]) -> (checkpoints: [Int], mayHoldMojibake: Bool) {
+        var checkpoints: [Int] = []
+        checkpoints.reserveCapacity(bytes.count / checkpointStride + 1)
+        var mayHoldMojibake = false
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            // whole strides summed lane by lane (a stride is eight words: each lane counts to 8)
+            var continuing = 0
+            var block = 0
+            while block + checkpointStride <= buffer.count {
+                checkpoints.append(block - continuing)
+                var lanes: UInt64 = 0
+                var any: UInt64 = 0
+                for word in 0..<(checkpointStride / 8) {
+                    let loaded = ByteLanes.load(base, block + 8 * word)
+                    lanes &+= ByteLanes.continuations(loaded) >> 7
+                    any |= loaded
+                }
+                continuing &+= Int(truncatingIfNeeded: (lanes &* ByteLanes.ones) >> 56)
+                if !mayHoldMojibake, any & ByteLanes.highs != 0 {
+                    mayHoldMojibake = MojibakeRepair.mayHoldMojibake(base, block..<(block + checkpointStride), count: buffer.count)
+                }
+                block += checkpointStride
+            }
+            if block < buffer.count {
+                checkpoints.append(block - continuing)
+                if !mayHoldMojibake {
+                    mayHoldMojibake = MojibakeRepair.mayHoldMojibake(base, block..<buffer.count, count: buffer.count)
+                }
+            }
+        }
+        return (checkpoints, mayHoldMojibake)
     }
 
     /// The Unicode scalar index, in the file's own text, of the scalar that starts at (or contains)

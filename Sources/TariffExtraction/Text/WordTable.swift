@@ -36,9 +36,11 @@ struct WordTable<Value: Sendable>: @unchecked Sendable {
         self.init(entries.map { ($0.key, $0.value) })
     }
 
+    /// The masking shift: `shift` is always below 64 (a table has at least 16 slots), and the plain `>>`
+    /// tested for a shift of 64 or more around every probe.
     @inline(__always)
     private static func slot(_ key: UInt64, _ shift: UInt64) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) &>> shift)
     }
 
     @inline(__always)
