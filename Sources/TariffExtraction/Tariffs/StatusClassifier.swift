@@ -45,12 +45,17 @@ struct StatusClassifier {
         let reportedObligation = clause.map { $0.kind == .reported && $0.modality == .obligation && !$0.negated } ?? false
         // After the rate, a new subject or a subordinate clause (`if Beijing delays…`) no longer speaks of it.
         var detached = false
+        // the first mention ending after the token last tested: the tokens are read in order, so a cursor
+        // finds the mention covering each one (a binary search per token before)
+        var nextMention = 0
         for k in segment {
-            if k >= span.upperBound, !detached,
-                s.has(k, .clauseBreak) || s.isThreatConjunction(k) || s.tokens[k].kind == .comma
-                    || s.mention(at: k).map({ s.roles[$0] == .imposer }) == true
-            {
-                detached = true
+            if k >= span.upperBound, !detached {
+                while nextMention < s.mentions.count && s.mentions[nextMention].tokens.upperBound <= k { nextMention += 1 }
+                if s.has(k, .clauseBreak) || s.isThreatConjunction(k) || s.tokens[k].kind == .comma
+                    || nextMention < s.mentions.count && s.mentions[nextMention].tokens.contains(k) && s.roles[nextMention] == .imposer
+                {
+                    detached = true
+                }
             }
             guard s.isWord(k) else { continue }
             // read once: the rules below compare it a dozen times, and each `s.tokens[k]` is a call
@@ -90,12 +95,13 @@ struct StatusClassifier {
                 lift = true
             }
             if c.contains(.pause) { pause = true }
-            let near = (anchor - 5...anchor + 5).contains(k) || (k >= span.lowerBound - 4 && k <= span.upperBound + 4)
-            if c.contains(.inEffect), h != TariffVocabulary.effect, h != TariffVocabulary.force {
+            let effectOrForce = h == TariffVocabulary.effect || h == TariffVocabulary.force
+            if c.contains(.inEffect), !effectOrForce {
                 inEffect = true
-                if near { inEffectNear = true }
+                // worked out only here: computed for every word before, though read for so few
+                if (anchor - 5...anchor + 5).contains(k) || (k >= span.lowerBound - 4 && k <= span.upperBound + 4) { inEffectNear = true }
             }
-            if (h == TariffVocabulary.effect || h == TariffVocabulary.force),
+            if effectOrForce,
                 s.isWord(k - 1, TariffVocabulary.in) || s.isWord(k - 1, TariffVocabulary.into)
                     || s.isWord(k - 1, TariffVocabulary.took) || s.isWord(k - 2, TariffVocabulary.went)
             {

@@ -14,32 +14,61 @@ struct DeadlineGate {
         if isInCaption(upper) { return .caption }
         // one pass over the clause says which of the costlier readings below can apply
         let (first, last) = clause(lower, upper)
-        if let business = businessOrData(first, last) { return business }
+        let words = ClauseWords(tokens, first, last, date: lower)
+        if let business = words.businessOrData { return business }
         if isSuperseded(lower, first) { return .superseded }
         if isFrontedStatementDate(lower, upper) { return .statement }
         if isAccountingPeriodEnd(lower) { return .statistic }
         if kind == .effective || kind == .expiry, granularity == .year || granularity == .quarter,
-            !namesMeasureOrEvent(first, last)
+            !words.all.contains(.measure), !namesEvent(first, last)
         {
             return .coarsePeriod
         }
         guard kind == .other else { return nil }
-        var can = false, announcing = false, measure = false, movement = false
-        let lexicon = Self.lexicon
-        for k in first..<last where tokens[k].kind == .word {
-            guard let w = lexicon[tokens[k].hash] else { continue }
-            if w.contains(.genericPronoun), !(k > 0 && tokens[k - 1].hash == Self.thank) { return .generic }
-            if w.contains(.indicator) { return .statistic }
-            if w.contains(.can) { can = true }
-            if k < lower, w.contains(.announcing) { announcing = true }
-            if w.contains(.quantity) { measure = true }
-            if w.contains(.movement) { movement = true }
-        }
-        if measure && movement { return .statistic }
+        if let generic = words.genericOrIndicator { return generic }
+        if words.all.contains(.quantity) && words.all.contains(.movement) { return .statistic }
         if isNegated(lower, upper, first) { return .negated }
-        if can, isGovernedByCan(lower, upper, first, last) { return .generic }
-        if announcing, granularity == .day, isAnnouncementDay(lower, upper) { return .statement }
+        if words.all.contains(.can), isGovernedByCan(lower, upper, first, last) { return .generic }
+        if words.announcingBefore, granularity == .day, isAnnouncementDay(lower, upper) { return .statement }
         return nil
+    }
+
+    /// What the lexicon says of a clause's words, read in one pass: the readings of `rejection` that need no more
+    /// than which lists its words are in, without a pass over the clause for each.
+    private struct ClauseWords {
+        /// Every list some word of the clause is in.
+        var all: GateWord = []
+        /// A verb of announcing before the date.
+        var announcingBefore = false
+        /// The first generic pronoun (`you`, not after `thank`) or indicator noun of the clause, as its rejection.
+        var genericOrIndicator: Rejection?
+
+        init(_ tokens: [TimexToken], _ first: Int, _ last: Int, date lower: Int) {
+            let lexicon = DeadlineGate.lexicon
+            for k in first..<last where tokens[k].kind == .word {
+                guard let w = lexicon[tokens[k].hash] else { continue }
+                all.formUnion(w)
+                if k < lower, w.contains(.announcing) { announcingBefore = true }
+                if genericOrIndicator == nil {
+                    if w.contains(.genericPronoun), !(k > 0 && tokens[k - 1].hash == DeadlineGate.thank) {
+                        genericOrIndicator = .generic
+                    } else if w.contains(.indicator) {
+                        genericOrIndicator = .statistic
+                    }
+                }
+            }
+        }
+
+        /// `Giant said it plans to expand its plant in Hungary in March`, `Toyota will announce its quarterly earnings
+        /// on Nov. 6`, `the agency releases September trade data on Wednesday`: a firm's own plans and the calendar of
+        /// statistics are dated, but no trade measure or procedure happens then. Whatever the kind: `close the plant by
+        /// March` reads as a due date. A clause that also names a measure (`when the tariffs take effect on March 1`)
+        /// or a filing (`must submit sales data by March 1`) keeps its date.
+        var businessOrData: Rejection? {
+            if all.contains(.measure) { return nil }
+            if all.contains(.dataNoun) && all.contains(.publishing) { return .dataRelease }
+            return all.contains(.businessNoun) ? .companyPlan : nil
+        }
     }
 
     enum Rejection: Equatable {
@@ -51,11 +80,10 @@ struct DeadlineGate {
     /// starts or ends in is too coarse to alert on unless its clause names a measure or a procedure (`the duties take
     /// effect in 2026`) or an event (`the truce expires next year`); otherwise it is a forecast, a goal or a period of
     /// accounts. A stated due date (`the results are due in the third quarter`) and a meeting keep their own reading.
-    private func namesMeasureOrEvent(_ first: Int, _ last: Int) -> Bool {
-        let lexicon = Self.lexicon, events = DeadlineKindReader.nounCues
-        return (first..<last).contains { k in
-            tokens[k].kind == .word && (lexicon[tokens[k].hash]?.contains(.measure) == true || events.contains(tokens[k].hash))
-        }
+    /// (`rejection` reads the measure with the clause's other words, in `ClauseWords`; this asks for the event.)
+    private func namesEvent(_ first: Int, _ last: Int) -> Bool {
+        let events = DeadlineKindReader.nounCues
+        return (first..<last).contains { k in tokens[k].kind == .word && events.contains(tokens[k].hash) }
     }
 
     /// `officials said they did not plan to remove him on Thursday morning`, `the minister will not travel to Geneva on
@@ -145,26 +173,6 @@ struct DeadlineGate {
 
     private static let formerly: WordTable<Bool> = WordTable(set:
         ["originally", "initially", "previously", "formerly"].map(TimexTokenizer.hash))
-
-    /// `Giant said it plans to expand its plant in Hungary in March`, `Toyota will announce its quarterly earnings on
-    /// Nov. 6`, `the agency releases September trade data on Wednesday`: a firm's own plans and the calendar of
-    /// statistics are dated, but no trade measure or procedure happens then. Whatever the kind: `close the plant by
-    /// March` reads as a due date. A clause that also names a measure (`when the tariffs take effect on March 1`) or
-    /// a filing (`must submit sales data by March 1`) keeps its date.
-    private func businessOrData(_ first: Int, _ last: Int) -> Rejection? {
-        var business = false, data = false, publishing = false
-        // the table once per clause, not through its lazy global per word
-        let lexicon = Self.lexicon
-        for k in first..<last where tokens[k].kind == .word {
-            guard let w = lexicon[tokens[k].hash] else { continue }
-            if w.contains(.measure) { return nil }
-            if w.contains(.businessNoun) { business = true }
-            if w.contains(.dataNoun) { data = true }
-            if w.contains(.publishing) { publishing = true }
-        }
-        if data && publishing { return .dataRelease }
-        return business ? .companyPlan : nil
-    }
 
     /// `must respond within two weeks`, `the tariffs kick in in ten days`: a span counted from the article's date
     /// is a deadline when it is short (days or weeks) and stated as fact. `within 20 years`, `could take effect
@@ -338,8 +346,7 @@ struct DeadlineGate {
     private static let had = TimexTokenizer.hash("had")
     private static let canWord = TimexTokenizer.hash("can")
 
-    /// The lists `rejection` and `businessOrData` read, one entry per word: one probe per word of the clause
-    /// instead of one per list.
+    /// The lists `ClauseWords` reads, one entry per word: one probe per word of the clause instead of one per list.
     private struct GateWord: OptionSet, Sendable {
         let rawValue: UInt16
         static let genericPronoun = Self(rawValue: 1 << 0)
