@@ -30,6 +30,11 @@ struct Extract: ParsableCommand {
         help: ArgumentHelp("Also read the files (or folders) named in <list>, one per line (- reads standard input; empty lines are ignored).",
             valueName: "list"))
     var filesFrom: String?
+    @Option(
+        name: [.customShort("j"), .long],
+        help: ArgumentHelp("Read this many files at once, each on its own thread (default: the CPUs this process may run on).",
+            valueName: "n"))
+    var jobs: Int?
     @Argument(help: "Article files, or folders: a folder's regular files, in name order, not recursive, hidden ones skipped.")
     var files: [String] = []
 
@@ -40,6 +45,7 @@ struct Extract: ParsableCommand {
         if let referenceDate, CalendarDate(iso: referenceDate) == nil {
             throw ValidationError("--reference-date must be a day as YYYY-MM-DD, got '\(referenceDate)'")
         }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         if files.isEmpty && filesFrom == nil { throw ValidationError("give at least one file, folder or --files-from list") }
     }
 
@@ -54,88 +60,116 @@ struct Extract: ParsableCommand {
                 throw ExitCode(1)
             }
         }
-        var run = ExtractRun(command: self)
-        defer { run.flush() }
+        var jobs: [ExtractJob] = []
         for operand in operands {
             let path = FilePath(operand)
             guard FolderListing.isDirectory(path) else {
-                run.extract(operand)
+                jobs.append(.file(operand))
                 continue
             }
             do {
-                for file in try FolderListing.regularFiles(in: path) { run.extract(file) }
+                jobs += try FolderListing.regularFiles(in: path).map { .listed($0) }
             } catch {
-                run.fail("\(operand): cannot list the folder: \(error)")
+                jobs.append(.failure("\(operand): cannot list the folder: \(error)"))
             }
         }
-        if run.failures > 0 { throw ExitCode(1) }
+        let reader = FileExtraction(command: self)
+        var output = ExtractOutput()
+        OrderedParallelMap.run(
+            jobs, threads: self.jobs ?? ProcessorAffinity.count, window: 4 * (self.jobs ?? ProcessorAffinity.count),
+            transform: reader.extract, consume: { output.write($0) })
+        output.flush()
+        if output.failures > 0 { throw ExitCode(1) }
     }
 }
 
-/// One `extract` invocation's state: the extractor, the buffered output and the failures so far.
-private struct ExtractRun {
+/// One file to read, in output order: an operand as given, a file of a folder operand, or what went wrong
+/// listing a folder (said in its place among the files).
+enum ExtractJob: Sendable {
+    case file(String)
+    case listed(FilePath)
+    case failure(String)
+}
+
+/// What one file gives: its output lines, its notes for standard error, and its failure if it could not be read.
+struct FileOutput: Sendable {
+    var lines: [[UInt8]] = []
+    var notes: [String] = []
+    var failure: String?
+}
+
+/// Reads one file as the command's flags say; runs on `extract`'s worker threads, so it holds only values.
+private struct FileExtraction: Sendable {
     /// The output flags, read once: an ArgumentParser property wrapper's getter costs hundreds of instructions.
     let json: Bool, noSentences: Bool, timex: Bool
     let extractor: OneShotExtractor
-    let encoder = JSONEncoder()
-    var failures = 0
-    /// Buffered: one write per 64 KiB of output, not one per file. Bytes, not `Data`: each line is appended
-    /// as `CanonicalJSON` wrote it, without a `Data` of its own.
-    var output: [UInt8] = []
 
     init(command: Extract) {
         (json, noSentences, timex) = (command.json, command.noSentences, command.timex)
         extractor = OneShotExtractor(
             referenceDate: command.referenceDate.flatMap { CalendarDate(iso: $0) },
             limits: command.unbudgeted ? .unbudgeted : .standard)
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        output.reserveCapacity(Extract.flushSize + 4096)
     }
 
-    /// A file operand, as given.
-    mutating func extract(_ file: String) {
-        // Said plainly here: the reader's "disappeared" wording is for files the watcher saw arrive.
-        guard FileManager.default.fileExists(atPath: file) else {
-            fail("\(file): \(file.hasSuffix("/") ? "no such folder" : "no such file")")
-            return
+    func extract(_ job: ExtractJob) -> FileOutput {
+        switch job {
+        case .failure(let message):
+            return FileOutput(failure: message)
+        case .listed(let path):
+            return extract(path)
+        case .file(let file):
+            // Said plainly here: the reader's "disappeared" wording is for files the watcher saw arrive.
+            guard FileManager.default.fileExists(atPath: file) else {
+                return FileOutput(failure: "\(file): \(file.hasSuffix("/") ? "no such folder" : "no such file")")
+            }
+            return extract(FilePath(file))
         }
-        extract(FilePath(file))
     }
 
-    mutating func extract(_ file: FilePath) {
+    private func extract(_ file: FilePath) -> FileOutput {
         do {
-            var lines: [[UInt8]] = []
-            let notes: [String]
             if timex {
-                let (reports, readNotes) = try extractor.timexReports(file)
-                lines = try reports.map { Array(try encoder.encode($0)) }
-                notes = readNotes
-            } else {
-                let (reports, readNotes) = try extractor.reports(file)
-                lines = try reports.map { report in
-                    guard json else { return Array(report.humanReadable.utf8) }
-                    return try report.jsonLine(omittingSentences: noSentences)
-                }
-                notes = readNotes
+                let (reports, notes) = try extractor.timexReports(file)
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+                return FileOutput(lines: try reports.map { Array(try encoder.encode($0)) }, notes: notes)
             }
-            for note in notes { FileHandle.standardError.write(Data("tariffwatch: \(note)\n".utf8)) }
-            for line in lines {
-                output.append(contentsOf: line)
-                output.append(0x0A)
+            let (reports, notes) = try extractor.reports(file)
+            let lines = try reports.map { report in
+                guard json else { return Array(report.humanReadable.utf8) }
+                return try report.jsonLine(omittingSentences: noSentences)
             }
-            if output.count >= Extract.flushSize { flush() }
+            return FileOutput(lines: lines, notes: notes)
         } catch {
-            fail(error is ExtractionTooComplex ? "\(file): \(error)" : "\(error)")
+            return FileOutput(failure: error is ExtractionTooComplex ? "\(file): \(error)" : "\(error)")
         }
     }
+}
 
-    mutating func fail(_ message: String) {
-        failures += 1
-        FileHandle.standardError.write(Data("tariffwatch: \(message)\n".utf8))
+/// `extract`'s output, written in the files' order: notes and failures to standard error at once, lines to
+/// standard output in one write per 64 KiB, not one per file. Bytes, not `Data`: each line is appended as
+/// `CanonicalJSON` wrote it, without a `Data` of its own.
+private struct ExtractOutput {
+    var failures = 0
+    var buffer: [UInt8] = []
+
+    init() { buffer.reserveCapacity(Extract.flushSize + 4096) }
+
+    mutating func write(_ file: FileOutput) {
+        for note in file.notes { FileHandle.standardError.write(Data("tariffwatch: \(note)\n".utf8)) }
+        if let failure = file.failure {
+            failures += 1
+            FileHandle.standardError.write(Data("tariffwatch: \(failure)\n".utf8))
+        }
+        for line in file.lines {
+            buffer.append(contentsOf: line)
+            buffer.append(0x0A)
+        }
+        if buffer.count >= Extract.flushSize { flush() }
     }
 
     mutating func flush() {
-        if !output.isEmpty { FileHandle.standardOutput.write(Data(output)) }
-        output.removeAll(keepingCapacity: true)
+        if !buffer.isEmpty { FileHandle.standardOutput.write(Data(buffer)) }
+        buffer.removeAll(keepingCapacity: true)
     }
 }

@@ -110,6 +110,41 @@ import Testing
         #expect(result.out.isEmpty)
     }
 
+    /// Files read on several threads come out as when read one at a time: the same bytes on standard output, and
+    /// the same notes and failures, in the same order, on standard error.
+    @Test func severalJobsWriteWhatOneJobWrites() throws {
+        let articles = try Articles()
+        let many = articles.workspace.root.appending("many")
+        try FileManager.default.createDirectory(atPath: many.string, withIntermediateDirectories: true)
+        for index in 0..<40 {
+            // uneven lengths, so that files finish out of order
+            let text = String(repeating: "Officials met again on Tuesday. ", count: (index * 7) % 23)
+                + "Ottawa will impose a \(index + 5)% surcharge on U.S. steel from March \(index % 28 + 1), 2026."
+            try text.write(toFile: many.appending(String(format: "%02d.txt", index)).string, atomically: true, encoding: .utf8)
+        }
+        // a note (a file in Windows-1252) and a failure (a binary file) among them
+        try Data([0x54, 0x61, 0x72, 0x69, 0x66, 0x66, 0xE9, 0x20, 0x31, 0x30, 0x25, 0x2E]).write(to: URL(fileURLWithPath: many.appending("17a.txt").string))
+        try Data([0x61, 0, 0, 0, 0x62]).write(to: URL(fileURLWithPath: many.appending("25a.txt").string))
+        let operands = [many.string, "/nonexistent/x.txt", articles.path("a.txt")]
+        let one = try extract(["--jobs", "1"] + operands)
+        #expect(one.status == 1)
+        #expect(try paths(one.out).count == 42, "\(one.err)")  // 40 + the Windows-1252 file + a.txt
+        #expect(one.err.contains("17a.txt") && one.err.contains("25a.txt") && one.err.contains("/nonexistent/x.txt"), "\(one.err)")
+        for jobs in ["2", "4", "16"] {
+            let several = try extract(["--jobs", jobs] + operands)
+            #expect(several.status == one.status)
+            #expect(several.out == one.out, "--jobs \(jobs)")
+            #expect(several.err == one.err, "--jobs \(jobs)")
+        }
+    }
+
+    @Test func jobsMustBeAtLeastOne() throws {
+        let articles = try Articles()
+        let result = try extract(["--jobs", "0", articles.path("a.txt")])
+        #expect(result.status == 64)
+        #expect(result.err.contains("--jobs must be at least 1, got 0"), "\(result.err)")
+    }
+
     private static var canDropPrivileges: Bool {
         getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")
     }
