@@ -17,6 +17,24 @@ package struct HeadLine: Equatable {
         var line = HeadLine(end: bytes.count, next: start, scalars: scalars, hasDigit: false, headEnded: false)
         guard let base = bytes.baseAddress else { return line }
         while line.next < bytes.count {
+            // Sixteen bytes a step through the middle of a long line (an opening paragraph runs to the head's
+            // end): no break in them, and the head cannot end inside them.
+            if line.next &+ 16 <= bytes.count, line.scalars &+ 16 <= limit {
+                let lanes = WideLanes.load(base, line.next)
+                let breaks = WideLanes.halves(WideLanes.equal(lanes, 0x0A) | WideLanes.equal(lanes, 0x0D))
+                if breaks.low | breaks.high == 0 {
+                    if !line.hasDigit {
+                        let digits = WideLanes.halves(WideLanes.digits(lanes))
+                        if digits.low | digits.high != 0 { line.hasDigit = true }
+                    }
+                    let starts = WideLanes.halves(WideLanes.scalarStarts(lanes))
+                    // one per lane, summed across the eight lanes of each half by one multiplication
+                    let perLane = (starts.low >> 7) &+ (starts.high >> 7)
+                    line.scalars &+= Int(truncatingIfNeeded: (perLane &* ByteLanes.ones) >> 56)
+                    line.next &+= 16
+                    continue
+                }
+            }
             // whole words while the head cannot end inside one: no more than `limit` scalars are counted
             if line.next &+ 8 <= bytes.count, line.scalars &+ 8 <= limit {
                 let word = ByteLanes.load(base, line.next)

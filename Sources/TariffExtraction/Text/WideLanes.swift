@@ -1,6 +1,7 @@
 /// Sixteen bytes tested at once in one SSE2 register, as `ByteLanes` tests eight in a `UInt64`.
 ///
-/// The tariff prefilter reads every byte of every article; a register twice as wide halves its steps.
+/// The tariff prefilter, the sentence splitter and the head scan read every byte they pass; a register twice as
+/// wide halves their steps.
 /// Only lane-wise `&`, `|`, `^` and `&-` are used: the optimizer makes each one vector instruction,
 /// whereas the SIMD comparison operators (`.==`) compiled to a loop over the sixteen lanes. Each test
 /// returns the high bit (0x80) of every lane that matches; `halves` hands them to `ByteLanes` code.
@@ -27,6 +28,20 @@ enum WideLanes {
     static func letters(_ lanes: Lanes) -> Lanes {
         let t = (lanes | Lanes(repeating: 0x20)) &- Lanes(repeating: 0x61)
         return ~((t &+ Lanes(repeating: 0x66)) | t) & Lanes(repeating: 0x80)
+    }
+
+    /// Lanes holding an ASCII digit: `lane - 0x30` below 10, which adding 0x76 leaves below 0x80.
+    @inline(__always)
+    static func digits(_ lanes: Lanes) -> Lanes {
+        let t = lanes &- Lanes(repeating: 0x30)
+        return ~((t &+ Lanes(repeating: 0x76)) | t) & Lanes(repeating: 0x80)
+    }
+
+    /// Lanes where a Unicode scalar starts: any byte but a UTF-8 continuation (`10xxxxxx`), whose bit 6, moved
+    /// up to the high bit by adding the lane to itself, is clear while its high bit is set.
+    @inline(__always)
+    static func scalarStarts(_ lanes: Lanes) -> Lanes {
+        (~lanes | (lanes &+ lanes)) & Lanes(repeating: 0x80)
     }
 
     /// The lanes as two `ByteLanes` words: lanes 0...7, then 8...15 (little-endian).
