@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Throughput of the whole `tariffwatch extract --json` process (start-up, reading, extraction, JSON, output
-# to /dev/null), single core: on the real-news articles (repeated to about 2 MB, skipped with a message when
+# to /dev/null), single core (and the folder once more on every CPU): on the real-news articles (repeated to about 2 MB, skipped with a message when
 # absent), both as 440 file operands and as one folder holding the same 440 copies (no argument parsing of
 # 440 names), and on the generated news-like corpus (written by extraction-benchmark --write-corpus).
 # Prints best-of-RUNS wall-clock and CPU (user + system) MB/s, and the start-up cost alone.
@@ -8,14 +8,17 @@
 set -euo pipefail
 bin=$(realpath "$1") bench=$(realpath "$2") news=${3:-$(dirname "$0")/../../shared/eval/news-dev/articles} runs=${4:-5}
 work=$(mktemp -d /tmp/tariffwatch-process-bench.XXXXXX); trap 'rm -rf "$work"' EXIT
-run() {  # run NAME FILES...: best wall and CPU seconds of `extract --json` on FILES (files or folders)
-    local name=$1; shift
+run() {  # run NAME FILES...: best wall and CPU seconds of `extract --json` on FILES (files or folders), one core
+    run_on 0 "$@"
+}
+run_on() {  # run_on CPUS NAME FILES...: the same on the CPUs listed (`taskset -c` syntax); extract starts a thread per CPU
+    local cpus=$1 name=$2; shift 2
     local bytes count; bytes=$(find -L "$@" -maxdepth 1 -type f ! -name '.*' -print0 | xargs -0 cat | wc -c)
     count=$(find -L "$@" -maxdepth 1 -type f ! -name '.*' | wc -l)
     local best_wall=999999 best_cpu=999999
     for _ in $(seq "$runs"); do
         # one process per run, pinned to one core: %e wall, %U + %S CPU seconds
-        /usr/bin/time -f '%e %U %S' -o "$work/time" taskset -c 0 \
+        /usr/bin/time -f '%e %U %S' -o "$work/time" taskset -c "$cpus" \
             "$bin" extract --json --reference-date 2025-10-24 "$@" >/dev/null 2>&1 || true
         read -r wall user sys <"$work/time"
         best_wall=$(awk -v a="$best_wall" -v b="$wall" 'BEGIN { print (b < a) ? b : a }')
@@ -39,6 +42,11 @@ if ls "$news"/*.txt >/dev/null 2>&1; then
     for copy in $(seq 0 9); do for f in "$news"/*.txt; do cp "$f" "$work/news-folder/copy-$copy-$(basename "$f")"; done; done
     if [ "$("$bin" extract --json --no-sentences --reference-date 2025-10-24 "$work/news-folder" 2>/dev/null | wc -l)" -ge "${#files[@]}" ]; then
         run "news ($(ls "$news"/*.txt | wc -l) real articles ×10, one folder operand)" "$work/news-folder"
+        # every CPU the machine has: the files are read on as many threads, so wall time falls, CPU time does not
+        all=$(nproc --all)
+        if [ "$all" -gt 1 ]; then
+            run_on "0-$((all - 1))" "news ($(ls "$news"/*.txt | wc -l) real articles ×10, one folder operand, $all CPUs)" "$work/news-folder"
+        fi
     else
         echo "news, one folder operand: skipped, this build does not read folder operands"
     fi
