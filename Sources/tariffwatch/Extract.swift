@@ -75,9 +75,8 @@ struct Extract: ParsableCommand {
         }
         let reader = FileExtraction(command: self)
         var output = ExtractOutput()
-        OrderedParallelMap.run(
-            jobs, threads: self.jobs ?? ProcessorAffinity.count, window: 4 * (self.jobs ?? ProcessorAffinity.count),
-            transform: reader.extract, consume: { output.write($0) })
+        let threads = self.jobs ?? ProcessorAffinity.count
+        OrderedParallelMap.run(jobs, threads: threads, window: 4 * threads, transform: reader.extract, consume: { output.write($0) })
         output.flush()
         if output.failures > 0 { throw ExitCode(1) }
     }
@@ -85,14 +84,14 @@ struct Extract: ParsableCommand {
 
 /// One file to read, in output order: an operand as given, a file of a folder operand, or what went wrong
 /// listing a folder (said in its place among the files).
-enum ExtractJob: Sendable {
+private enum ExtractJob: Sendable {
     case file(String)
     case listed(FilePath)
     case failure(String)
 }
 
 /// What one file gives: its output lines, its notes for standard error, and its failure if it could not be read.
-struct FileOutput: Sendable {
+private struct FileOutput: Sendable {
     var lines: [[UInt8]] = []
     var notes: [String] = []
     var failure: String?
