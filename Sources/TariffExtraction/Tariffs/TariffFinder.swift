@@ -56,6 +56,7 @@ struct TariffFinder: Sendable {
                 sentence: sentenceTimexes.isEmpty ? words : words.named(), referenceDate: referenceDate,
                 timexes: sentenceTimexes, previous: previous)
             reader.withoutTariffWord = withoutTariffWord
+            reader.hasTariffNoun = !withoutTariffWord
             // the reader appends to the article's arrays: no array per sentence to copy from
             let found = reader.changes(into: &changes, mutual: &mutual, in: document)
             let sentence = reader.sentence
