@@ -207,9 +207,16 @@ enum TariffPrefilter {
                 var (low, high) = WideLanes.halves(initialLanes(word) & secondLanes(next))
                 // and the byte before no letter (the sentence's first byte has none before it)
                 if low | high != 0 {
-                    let letters = WideLanes.halves(WideLanes.letters(word))
-                    low &= ~((letters.low << 8) | (i > range.lowerBound && base[i - 1].isASCIILetter ? 0x80 : 0))
-                    high &= ~((letters.high << 8) | (letters.low >> 56))
+                    if i > 0 {
+                        // the sixteen bytes one before the lanes: each lane's previous byte, in place
+                        let before = WideLanes.halves(WideLanes.letters(WideLanes.load(base, i - 1)))
+                        low &= ~(i > range.lowerBound ? before.low : before.low & ~0x80)
+                        high &= ~before.high
+                    } else {
+                        let letters = WideLanes.halves(WideLanes.letters(word))
+                        low &= ~(letters.low << 8)
+                        high &= ~((letters.high << 8) | (letters.low >> 56))
+                    }
                 }
                 var percent = (low: UInt64(0), high: UInt64(0))
                 if seekingPercentage {
