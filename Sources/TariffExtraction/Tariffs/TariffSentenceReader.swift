@@ -187,7 +187,7 @@ struct TariffSentenceReader {
                     result.append(lowEnd)
                     byBothParties.append(mutual)
                 } else {
-                    result.append(change)  // not read after this: moved, not copied
+                    result.append(consume change)  // not read after this: moved (without `consume` it was copied, then destroyed)
                 }
                 byBothParties.append(mutual)
             }
