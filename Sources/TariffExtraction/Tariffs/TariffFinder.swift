@@ -61,8 +61,9 @@ struct TariffFinder: Sendable {
             let found = reader.changes(into: &changes, mutual: &mutual, in: document)
             let sentence = reader.sentence
             read.append(sentence)
-            changeSentences.append(contentsOf: repeatElement(index, count: found))
             if found > 0 {
+                // only here: the generic append of repeated elements cost some 160 instructions a call even for none
+                changeSentences.append(contentsOf: repeatElement(index, count: found))
                 // what a target-less rate's sentence says about origins, for `DocumentFrame.fillingTargets`
                 let origins = DocumentFrame.namesAllOrigins(sentence) ? [] : sentence.mentions.map(\.code)
                 originsNamed.append(contentsOf: repeatElement(origins, count: found))
