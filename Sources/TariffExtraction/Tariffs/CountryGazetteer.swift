@@ -14,10 +14,22 @@ enum CountryGazetteer {
     }
 
     /// One mention: tokens `tokens` name `code`.
+    ///
+    /// It holds the index of its table entry, not the code: a mention is then a trivial value, so the
+    /// readers' copies of mentions and the freeing of a sentence's mentions retain and release no string.
     struct Mention: Sendable {
         var tokens: Range<Int>
-        var code: String
+        private let entry: Int
         var isPerson: Bool
+
+        /// - Parameter entry: the name's index in the gazetteer's table.
+        fileprivate init(tokens: Range<Int>, entry: Int, isPerson: Bool) {
+            self.tokens = tokens
+            self.entry = entry
+            self.isPerson = isPerson
+        }
+
+        var code: String { CountryGazetteer.table.entries[entry].code }
     }
 
     /// `code|name, name, …` lines; names prefixed `@` are people.
@@ -239,7 +251,7 @@ enum CountryGazetteer {
                 }
                 if ok {
                     if result.capacity == 0 { result.reserveCapacity(4) }  // most sentences name a few: grown once at most
-                    result.append(Mention(tokens: i..<k, code: table.entries[e].code, isPerson: table.entries[e].isPerson))
+                    result.append(Mention(tokens: i..<k, entry: e, isPerson: table.entries[e].isPerson))
                     i = k
                     matched = true
                     break

@@ -43,10 +43,25 @@ struct DocumentFrame: Sendable {
     }
 
     /// The two parties named most, each at least 3 times in two sentences: the sides of a bilateral story.
+    ///
+    /// The parties that qualify are ranked by count, highest first, ties in the order they were first named
+    /// (a stable sort): only the first three ranks are read, so they are kept in one pass over the counts
+    /// rather than by sorting a filtered copy of them (two arrays per article).
     var pair: (String, String)? {
-        let ranked = counts.filter { $0.count >= 3 && $0.sentences >= 2 }.sorted { $0.count > $1.count }
-        guard ranked.count >= 2, ranked.count == 2 || ranked[2].count < ranked[1].count else { return nil }
-        return (ranked[0].code, ranked[1].code)
+        var ranked = (-1, -1, -1)  // indices into `counts` of the first three ranks, -1 where there is none
+        var qualifying = 0
+        for (i, party) in counts.enumerated() where party.count >= 3 && party.sentences >= 2 {
+            qualifying += 1
+            if ranked.0 < 0 || party.count > counts[ranked.0].count {
+                ranked = (i, ranked.0, ranked.1)
+            } else if ranked.1 < 0 || party.count > counts[ranked.1].count {
+                ranked = (ranked.0, i, ranked.1)
+            } else if ranked.2 < 0 || party.count > counts[ranked.2].count {
+                ranked.2 = i
+            }
+        }
+        guard qualifying >= 2, qualifying == 2 || counts[ranked.2].count < counts[ranked.1].count else { return nil }
+        return (counts[ranked.0].code, counts[ranked.1].code)
     }
 
     /// A rate `both countries` charge becomes one change per direction between the article's pair.

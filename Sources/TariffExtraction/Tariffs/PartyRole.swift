@@ -54,9 +54,9 @@ struct PartyRoleReader {
     /// Philippines pay 19%`), so the last must not ask back through the names before it.
     private mutating func role(of m: Int, asListEnd: Bool) -> PartyRole {
         let s = sentence
-        let mention = mentions[m]
-        let a = mention.tokens.lowerBound
-        var b = mention.tokens.upperBound
+        // the name's bounds, not a copy of the mention: its code is read on one rare path, and the copy retained it
+        let a = mentions[m].tokens.lowerBound
+        var b = mentions[m].tokens.upperBound
         // Words after the name.
         if b < s.count, s.tokens[b].kind == .possessive {
             let after = b + 1
@@ -195,7 +195,7 @@ struct PartyRoleReader {
                 // the same party named again after the verb: from the last name back, mentions being in text order
                 var later = mentions.count - 1
                 while later > m, mentions[later].tokens.lowerBound > k {
-                    if mentions[later].code == mention.code { return .neutral }
+                    if mentions[later].code == mentions[m].code { return .neutral }
                     later -= 1
                 }
                 return .imposer
@@ -225,7 +225,7 @@ struct PartyRoleReader {
             }
             break
         }
-        if mention.isPerson { return .imposer }
+        if mentions[m].isPerson { return .imposer }
         return .neutral
     }
 

@@ -61,6 +61,12 @@ struct StatusClassifier {
             // read once: the rules below compare it a dozen times, and each `s.tokens[k]` is a call
             let h = s.tokens[k].hash
             var c = s.lexemes[k].classes
+            // Most words are of no class the rules below read, no word they compare and no past form: the
+            // rules below only take classes away, so such a word can only name the topic of talks.
+            if c.isDisjoint(with: Self.statusClasses), !s.looksPast(k), !Self.isStatusWord(h) {
+                if k < anchor, !propose, c.subtracting(.nonMeasureHead).isEmpty, isTopicOfTalks(k) { propose = true }
+                continue
+            }
             // `…now enter duty free, and that share is expected to rise`: a clause joined after the rate's own
             // speaks of something else
             if k > span.upperBound, isOtherCoordinate(k, than: clauseIndex) { c.subtract(Self.forwardClasses) }
@@ -164,6 +170,17 @@ struct StatusClassifier {
         // A rate stated as a present fact is in force; one told in the past was imposed.
         _ = presentBe
         return Verdict(status: simplePast ? .imposed : .inEffect, direction: direction, fromCue: simplePast)
+    }
+
+    /// Every class a rule of `classify`'s word loop reads (`marketVerb` only beside `lift`).
+    @inline(__always) private static var statusClasses: TariffWordClass {
+        TariffWordClass.threat | .announce | .propose | .futureCue | .impose | .increase | .decrease | .lift | .pause | .inEffect
+    }
+
+    /// The words `classify`'s loop compares whatever their classes: `roll(ed/ing) back`, `in effect`, `into force`.
+    @inline(__always) private static func isStatusWord(_ h: UInt64) -> Bool {
+        h == TariffVocabulary.roll || h == TariffVocabulary.rolled || h == TariffVocabulary.rolling
+            || h == TariffVocabulary.effect || h == TariffVocabulary.force
     }
 
     /// The classes a clause joined after the rate loses: it speaks of something else. These sets are written

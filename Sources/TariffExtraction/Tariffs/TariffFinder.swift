@@ -56,12 +56,14 @@ struct TariffFinder: Sendable {
                 sentence: sentenceTimexes.isEmpty ? words : words.named(), referenceDate: referenceDate,
                 timexes: sentenceTimexes, previous: previous)
             reader.withoutTariffWord = withoutTariffWord
+            reader.hasTariffNoun = !withoutTariffWord
             // the reader appends to the article's arrays: no array per sentence to copy from
             let found = reader.changes(into: &changes, mutual: &mutual, in: document)
             let sentence = reader.sentence
             read.append(sentence)
-            changeSentences.append(contentsOf: repeatElement(index, count: found))
             if found > 0 {
+                // only here: the generic append of repeated elements cost some 160 instructions a call even for none
+                changeSentences.append(contentsOf: repeatElement(index, count: found))
                 // what a target-less rate's sentence says about origins, for `DocumentFrame.fillingTargets`
                 let origins = DocumentFrame.namesAllOrigins(sentence) ? [] : sentence.mentions.map(\.code)
                 originsNamed.append(contentsOf: repeatElement(origins, count: found))
@@ -83,7 +85,7 @@ struct TariffFinder: Sendable {
             // per sentence, not a `Set`: hashing every index cost more than the rule
             var isRead = [Bool](filled: false, count: document.sentences.count)
             for sentence in read { isRead[sentence.index] = true }
-            starts += startsOutsideTariffSentences(document, timexes: timexes, isRead: isRead)
+            starts += startsOutsideTariffSentences(document, timexes: timexes, isRead: isRead, scratch: &scratch)
             StartStatement.link(starts, to: &changes, sentences: changeSentences, agreementSentences: agreementSentences)
         }
         StartedMeasures.settle(&changes, reference: referenceDate)
@@ -100,14 +102,16 @@ struct TariffFinder: Sendable {
         // The article's frame is read only when a rate needs it: most articles name every imposer.
         guard mutual.contains(true) || changes.contains(where: { $0.imposer == nil || $0.target == nil && $0.ratePct != nil })
         else { return TariffMerger.merge(changes) }
-        let frame = self.frame(of: document, tariffSentences: read)
+        let frame = self.frame(of: document, tariffSentences: read, scratch: &scratch)
         let targeted = frame.fillingTargets(changes, named: originsNamed)
         return TariffMerger.merge(frame.expandingBothParties(targeted, mutual: mutual), frame: frame)
     }
 
     /// Start statements in sentences without a tariff noun (`The agreement comes into force on Sunday`):
     /// only sentences with a dated timex and the letters of `effect` or `force` are tokenized.
-    private func startsOutsideTariffSentences(_ document: TextDocument, timexes: [TaggedTimex], isRead: [Bool]) -> [StartStatement] {
+    private func startsOutsideTariffSentences(
+        _ document: TextDocument, timexes: [TaggedTimex], isRead: [Bool], scratch: inout TariffTokenizer.Scratch
+    ) -> [StartStatement] {
         var found: [StartStatement] = []
         var t = 0
         while t < timexes.count {
@@ -121,7 +125,7 @@ struct TariffFinder: Sendable {
             guard dated, document.sentences.indices.contains(index), !isRead[index] else { continue }
             let range = document.sentences[index]
             guard Self.mentionsEntryIntoForce(document.bytes, range) else { continue }
-            let sentence = TariffSentence.named(document.bytes, index: index, range: range)
+            let sentence = TariffSentence.named(document.bytes, index: index, range: range, scratch: &scratch)
             if let start = StartStatement.read(sentence, timexes: timexes[first..<t]) { found.append(start) }
         }
         return found
@@ -159,10 +163,11 @@ struct TariffFinder: Sendable {
     }
 
     /// The headline and the opening (dateline) sentence count twice, the tariff sentences once.
-    private func frame(of document: TextDocument, tariffSentences: [TariffSentence]) -> DocumentFrame {
+    /// - Parameter scratch: the finder's tokenizer buffer, for the opening sentences it did not read.
+    private func frame(of document: TextDocument, tariffSentences: [TariffSentence], scratch: inout TariffTokenizer.Scratch) -> DocumentFrame {
         var frame = DocumentFrame()
         for index in 0..<min(2, document.sentences.count) where !tariffSentences.contains(where: { $0.index == index }) {
-            frame.add(TariffSentence.named(document.bytes, index: index, range: document.sentences[index]), weight: 2)
+            frame.add(TariffSentence.named(document.bytes, index: index, range: document.sentences[index], scratch: &scratch), weight: 2)
         }
         for sentence in tariffSentences { frame.add(sentence.isNamed ? sentence : sentence.named(), weight: sentence.index < 2 ? 2 : 1) }
         return frame
@@ -206,9 +211,16 @@ enum TariffPrefilter {
                 var (low, high) = WideLanes.halves(initialLanes(word) & secondLanes(next))
                 // and the byte before no letter (the sentence's first byte has none before it)
                 if low | high != 0 {
-                    let letters = WideLanes.halves(WideLanes.letters(word))
-                    low &= ~((letters.low << 8) | (i > range.lowerBound && base[i - 1].isASCIILetter ? 0x80 : 0))
-                    high &= ~((letters.high << 8) | (letters.low >> 56))
+                    if i > 0 {
+                        // the sixteen bytes one before the lanes: each lane's previous byte, in place
+                        let before = WideLanes.halves(WideLanes.letters(WideLanes.load(base, i - 1)))
+                        low &= ~(i > range.lowerBound ? before.low : before.low & ~0x80)
+                        high &= ~before.high
+                    } else {
+                        let letters = WideLanes.halves(WideLanes.letters(word))
+                        low &= ~(letters.low << 8)
+                        high &= ~((letters.high << 8) | (letters.low >> 56))
+                    }
                 }
                 var percent = (low: UInt64(0), high: UInt64(0))
                 if seekingPercentage {

@@ -47,26 +47,37 @@ enum TariffMerger {
         // only a missing imposer is filled: most articles name every one, and copying their changes cost more than the rest
         guard changes.contains(where: { $0.imposer == nil }) else { return changes }
         // a zero rate is preferential access (`enter duty-free under the pact`), not a side of the dispute
-        let pairs = changes.filter { $0.ratePct != 0 }.compactMap { c in c.imposer.flatMap { i in c.target.map { (imposer: i, target: $0) } } }
-        guard !pairs.isEmpty else { return changes }
-        func only(_ codes: [String]) -> String? {
-            guard let first = codes.first, codes.allSatisfy({ $0 == first }) else { return nil }
-            return first
+        func isPair(_ c: TariffChange) -> Bool { c.ratePct != 0 && c.imposer != nil && c.target != nil }
+        guard changes.contains(where: isPair) else { return changes }
+        /// The code `code` gives every change `taken` keeps (those without one skipped), if they all give the
+        /// same, and whether any gave one. Read in place: arrays of pairs and codes per change cost more.
+        func only(_ code: (TariffChange) -> String?, where taken: (TariffChange) -> Bool) -> (found: Bool, code: String?) {
+            var first: String?
+            for c in changes where taken(c) {
+                guard let x = code(c) else { continue }
+                guard let f = first else {
+                    first = x
+                    continue
+                }
+                if f != x { return (true, nil) }
+            }
+            return (first != nil, first)
         }
-        let imposers = changes.compactMap(\.imposer)
-        let targets = changes.compactMap(\.target)
         return changes.map { change in
             var c = change
             switch (c.imposer, c.target) {
             case (nil, let target?):
-                let named = pairs.filter { $0.target == target }.map(\.imposer)
-                let answer = named.isEmpty ? only(pairs.filter { $0.imposer == target }.map(\.target)) : only(named)
+                // the one imposer the pairs give for that target, else the one target that target itself taxes
+                let named = only({ $0.imposer }, where: { isPair($0) && $0.target == target })
+                let answer = named.found ? named.code : only({ $0.target }, where: { isPair($0) && $0.imposer == target }).code
                 if let answer, answer != target {
                     c.imposer = answer
                     c.confidence = min(c.confidence, 0.5)
                 }
             case (nil, nil):
-                if let imposer = only(imposers), let target = only(targets), imposer != target {
+                if let imposer = only({ $0.imposer }, where: { _ in true }).code, let target = only({ $0.target }, where: { _ in true }).code,
+                    imposer != target
+                {
                     c.imposer = imposer
                     c.target = target
                     c.confidence = min(c.confidence, 0.5)

@@ -31,6 +31,12 @@ final class TariffSentence: @unchecked Sendable {
         TariffSentence(wordsOf: bytes, index: index, range: range).named()
     }
 
+    /// As `named(_:index:range:)`, tokenized into `scratch`: the finder's, reused for every sentence it builds
+    /// (a scratch buffer of its own cost each sentence a `malloc` and a `free` more).
+    static func named(_ bytes: [UInt8], index: Int, range: Range<Int>, scratch: inout TariffTokenizer.Scratch) -> TariffSentence {
+        TariffSentence(wordsOf: bytes, index: index, range: range, scratch: &scratch).named()
+    }
+
     /// Tokens and word classes only: enough to tell whether the sentence names a tariff at all.
     convenience init(wordsOf bytes: [UInt8], index: Int, range: Range<Int>) {
         var scratch = TariffTokenizer.Scratch(capacity: range.count)

@@ -75,7 +75,8 @@ extension TariffSentenceReader {
         for d in drafts.indices where drafts[d].imposer.code != nil && drafts[d].imposer.code == drafts[d].target.code {
             drafts[d].imposer = Side(code: nil, confidence: 1)
         }
-        for d in drafts.indices {
+        // most drafts have no further targets: `removeAll(where:)` on an empty array still partitioned and replaced it
+        for d in drafts.indices where !drafts[d].extraTargets.isEmpty {
             let imposer = drafts[d].imposer.code
             drafts[d].extraTargets.removeAll { $0 == imposer }
         }
@@ -191,9 +192,11 @@ extension TariffSentenceReader {
                 let at = mention.tokens.lowerBound
                 var previous: Int?
                 var next: Int?
-                for (d, draft) in drafts.enumerated() where draft.segment.contains(at) {
-                    if draft.span.upperBound <= at { previous = d } else if next == nil, draft.span.lowerBound >= mention.tokens.upperBound { next = d }
-                    if draft.span.contains(at) { previous = d }
+                // by index: a copy of each draft retained and released its strings and its array of targets
+                for d in drafts.indices where drafts[d].segment.contains(at) {
+                    let span = drafts[d].span
+                    if span.upperBound <= at { previous = d } else if next == nil, span.lowerBound >= mention.tokens.upperBound { next = d }
+                    if span.contains(at) { previous = d }
                 }
                 if let p = previous {
                     let between = min(drafts[p].span.upperBound, at)..<at

@@ -9,6 +9,9 @@ struct TariffSentenceReader {
     /// The sentence holds no tariff word but the article is about tariffs: only the rates it pays or
     /// calls a `rate` are read (`RatesWithoutTariffWord`), and only with a target it names.
     var withoutTariffWord = false
+    /// Set by a caller that has already asked `sentence.hasTariffNoun` (the finder, to choose the sentences
+    /// it reads): the reader then does not scan the sentence for one again.
+    var hasTariffNoun: Bool?
 
     /// The sentence before this one, for sides and times the sentence leaves implicit; prepared at most once.
     mutating func previousSentence(in document: TextDocument) -> TariffSentence {
@@ -49,7 +52,7 @@ struct TariffSentenceReader {
     ///   - document: the sentence's document, lent for the call (a copy held by the reader cost a retain
     ///     and a release of each of its arrays per sentence).
     mutating func changes(into result: inout [TariffChange], mutual byBothParties: inout [Bool], in document: TextDocument) -> Int {
-        let hasNoun = withoutTariffWord || sentence.hasTariffNoun
+        let hasNoun = withoutTariffWord || (hasTariffNoun ?? sentence.hasTariffNoun)
         guard hasNoun else { return 0 }
         var expressions = RateScanner.expressions(in: sentence, hasTariffNoun: hasNoun)
         if withoutTariffWord { expressions.removeAll { !RatesWithoutTariffWord.isStated($0, in: sentence) } }
@@ -184,7 +187,7 @@ struct TariffSentenceReader {
                     result.append(lowEnd)
                     byBothParties.append(mutual)
                 } else {
-                    result.append(change)  // not read after this: moved, not copied
+                    result.append(consume change)  // not read after this: moved (without `consume` it was copied, then destroyed)
                 }
                 byBothParties.append(mutual)
             }
