@@ -15,39 +15,59 @@ enum TimexPrefilter {
     static func mayHoldTime(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         guard let base = bytes.baseAddress else { return false }
         let shapes = Self.shapes
-        var wordStart = -1  // start of the letter run in progress
+        var wordStart = 0  // start of the letter run in progress
+        var open: UInt64 = 0  // 0x80 while a letter run goes on from the previous eight bytes
         var i = range.lowerBound
         let end = range.upperBound
-        while i < end {
-            // whole eight bytes inside the sentence (all but its last step) need neither check of `load`
-            let word = i &+ 8 <= end ? ByteLanes.load(base, i) : load(base, i, end: end, count: bytes.count)
-            // most steps hold no digit: a test for any, cheaper than finding them, comes first
-            if ByteLanes.anyDigit(word),
-                startsDateShapedNumber(base, i, ByteLanes.digits(word), from: range.lowerBound, to: end)
-            {
-                return true
-            }
-            let letters = ByteLanes.letters(word)
-            // a lane is a letter after a non-letter (a run starts) or a non-letter after a letter (a run
-            // ended); runs alternate, so each end pairs with the run in progress or the next start
-            let before = (letters << 8) | (wordStart >= 0 ? 0x80 : 0)
-            var starts = letters & ~before
-            var ends = ~letters & ByteLanes.highs & before
-            while ends != 0 {
-                if wordStart < 0 {
-                    wordStart = i &+ starts.trailingZeroBitCount >> 3
-                    starts &= starts &- 1
-                }
-                let wordEnd = i &+ ends.trailingZeroBitCount >> 3
-                if hasTriggerShape(base, wordStart, wordEnd, shapes), isTrigger(base, wordStart, wordEnd) { return true }
-                wordStart = -1
-                ends &= ends &- 1
-            }
-            // at most one run is left open: it goes on in the next eight bytes
-            if starts != 0 { wordStart = i &+ starts.trailingZeroBitCount >> 3 }
+        // whole eight bytes inside the sentence need neither check of `load`; the last, partial step goes alone
+        while i &+ 8 <= end {
+            let word = ByteLanes.load(base, i)
+            if step(base, word, at: i, range.lowerBound, end, shapes, &wordStart, &open) { return true }
             i &+= 8
         }
-        return wordStart >= 0 && hasTriggerShape(base, wordStart, end, shapes) && isTrigger(base, wordStart, end)
+        if i < end {
+            let word = load(base, i, end: end, count: bytes.count)
+            if step(base, word, at: i, range.lowerBound, end, shapes, &wordStart, &open) { return true }
+        }
+        return open != 0 && hasTriggerShape(base, wordStart, end, shapes) && isTrigger(base, wordStart, end)
+    }
+
+    /// Reads the eight bytes `word` at `i`: whether they start a date-shaped number or end a trigger word.
+    /// `wordStart` and `open` carry the letter run left open to the next step.
+    @inline(__always)
+    private static func step(
+        _ base: UnsafePointer<UInt8>, _ word: UInt64, at i: Int, _ lower: Int, _ end: Int,
+        _ shapes: UnsafePointer<UInt32>, _ wordStart: inout Int, _ open: inout UInt64
+    ) -> Bool {
+        // most steps hold no digit: a test for any, cheaper than finding them, comes first
+        if ByteLanes.anyDigit(word), startsDateShapedNumber(base, i, ByteLanes.digits(word), from: lower, to: end) {
+            return true
+        }
+        let letters = ByteLanes.letters(word)
+        // a lane is a letter after a non-letter (a run starts) or a non-letter after a letter (a run
+        // ended); runs alternate, so the first end pairs with the run in progress, if any, and each
+        // other end with the next start
+        let before = (letters << 8) | open
+        var starts = letters & ~before
+        var ends = ~letters & ByteLanes.highs & before
+        if ends != 0 {
+            if open == 0 {
+                wordStart = i &+ starts.trailingZeroBitCount >> 3
+                starts &= starts &- 1
+            }
+            while true {
+                let wordEnd = i &+ ends.trailingZeroBitCount >> 3
+                if hasTriggerShape(base, wordStart, wordEnd, shapes), isTrigger(base, wordStart, wordEnd) { return true }
+                ends &= ends &- 1
+                if ends == 0 { break }
+                wordStart = i &+ starts.trailingZeroBitCount >> 3
+                starts &= starts &- 1
+            }
+        }
+        // at most one run is left open: it goes on in the next eight bytes
+        if starts != 0 { wordStart = i &+ starts.trailingZeroBitCount >> 3 }
+        open = letters >> 56
+        return false
     }
 
     /// Whether a run of digits starting in the eight bytes at `offset` (`digits`, their digit lanes) can start an
