@@ -57,7 +57,9 @@ enum TimexPrefilter {
             }
             while true {
                 let wordEnd = i &+ ends.trailingZeroBitCount >> 3
-                if hasTriggerShape(base, wordStart, wordEnd, shapes), isTrigger(base, wordStart, wordEnd) { return true }
+                if hasTriggerShape(base, wordStart, wordEnd, shapes), isTrigger(base, wordStart, wordEnd) {
+                    return true
+                }
                 ends &= ends &- 1
                 if ends == 0 { break }
                 wordStart = i &+ starts.trailingZeroBitCount >> 3
