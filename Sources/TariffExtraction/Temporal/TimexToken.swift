@@ -112,19 +112,26 @@ enum TimexTokenizer {
         }
     }
 
-    /// Writes the tokens from byte `i` on to `out`, at most `capacity` of them, and returns how many it wrote;
-    /// `i` and `space` are left where a next call goes on.
+    /// Writes the tokens from byte `start` on to `out`, at most `capacity` of them, and returns how many it wrote;
+    /// `start` and `spaceBefore` are left where a next call goes on. Both are read into locals and written back
+    /// once: as `inout` parameters they were stored to memory at every token.
     private static func tokenize(
-        _ bytes: UnsafeBufferPointer<UInt8>, from i: inout Int, to end: Int, space: inout Bool,
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: inout Int, to end: Int, space spaceBefore: inout Bool,
         into out: UnsafeMutablePointer<TimexToken>, capacity: Int
     ) -> Int {
         guard let base = bytes.baseAddress else { return 0 }
+        var i = start, space = spaceBefore
+        var next = out  // where the next token goes
+        let limit = out + capacity
+        defer {
+            start = i
+            spaceBefore = space
+        }
         let classes = Self.classes, hashed = Self.hashedBytes
         // an ASCII byte that is no part of a word right after the sentence, as a space or line break nearly
         // always is, ends every word before `end` can be passed: the word loop then needs no test of `end`
         let stopped = end < bytes.count && base[end] < 0x80 && hashed[Int(base[end])] == 0
-        var count = 0
-        while i < end && count < capacity {
+        while i < end && next < limit {
             let b = base[i]
             let token: TimexToken
             // letters first: they start most tokens, and their folded byte starts the hash
@@ -175,8 +182,8 @@ enum TimexTokenizer {
                         spaceBefore: space)
                 }
             }
-            (out + count).initialize(to: token)
-            count &+= 1
+            next.initialize(to: token)
+            next += 1
             i = token.end
             // the one space after a word, as nearly every token has: read here, not by another turn of the loop
             if i < end && base[i] == 0x20 {
@@ -186,7 +193,7 @@ enum TimexTokenizer {
                 space = false
             }
         }
-        return count
+        return next - out
     }
 
     /// The word starting at byte `i` (a letter, or a non-ASCII scalar that is no punctuation): ASCII letters and
