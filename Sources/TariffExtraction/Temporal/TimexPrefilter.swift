@@ -137,16 +137,20 @@ enum TimexPrefilter {
     private static func hasTriggerShape(
         _ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, _ shapes: UnsafePointer<UInt32>
     ) -> Bool {
-        let length = end &- start
-        guard length <= maxLength else { return false }
-        return shapes[shape(length: length, last: base[end &- 1])] >> UInt32(base[start] & 31) & 1 != 0
+        // a run longer than `maxLength` wraps round to a shorter length's bits rather than being tested for its
+        // length here: one step less per word, and `isTrigger` turns such a run down
+        let key = shape(length: end &- start, last: base[end &- 1]) & (shapeCount &- 1)
+        return shapes[key] >> UInt32(base[start] & 31) & 1 != 0
     }
 
     /// Whether the run of letters `start..<end` is a trigger, by its hash (and its first letter, for a name).
     @inline(never)
     private static func isTrigger(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
-        guard let capitalized = triggers[WordHash.of(UnsafeBufferPointer(start: base + start, count: end &- start))]
-        else { return false }
+        guard end &- start <= maxLength else { return false }
+        // `WordHash.of` the run: its bytes are ASCII letters, whose lower case is the byte with bit 5 set
+        var hash = WordHash.offset
+        for k in start..<end { hash = (hash ^ UInt64(base[k] | 0x20)) &* WordHash.prime }
+        guard let capitalized = triggers[hash] else { return false }
         return !capitalized || base[start].isASCIIUpper
     }
 
@@ -180,6 +184,8 @@ enum TimexPrefilter {
     }
 
     private static let maxLength = 15
+    /// Entries of `shapes`: every length up to `maxLength`, each with 32 last letters.
+    private static let shapeCount = (maxLength + 1) << 5
 
     /// A word's shape: its length (at most `maxLength`) and the low five bits of its last letter; `shapes` holds
     /// one bit per first letter of each, so a word costs one load and one bit test.
@@ -192,9 +198,8 @@ enum TimexPrefilter {
     /// a digit and passes anyway). Built once and never freed, like `WordTable`'s storage, so reading it costs no
     /// reference counting; never written after it is built, so safe to share between threads.
     nonisolated(unsafe) private static let shapes: UnsafePointer<UInt32> = {
-        let count = (maxLength + 1) << 5
-        let bits = UnsafeMutablePointer<UInt32>.allocate(capacity: count)
-        bits.initialize(repeating: 0, count: count)
+        let bits = UnsafeMutablePointer<UInt32>.allocate(capacity: shapeCount)
+        bits.initialize(repeating: 0, count: shapeCount)
         for (word, _) in triggerWords {
             let utf8 = Array(word.utf8)
             guard utf8.allSatisfy(\.isASCIILetter), utf8.count <= maxLength else { continue }
