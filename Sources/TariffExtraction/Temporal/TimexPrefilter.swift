@@ -12,6 +12,9 @@ enum TimexPrefilter {
         bytes.withUnsafeBufferPointer { mayHoldTime($0, range) }
     }
 
+    /// Not inlined into the array form: inlined, the loop held both the array and its buffer's address, one
+    /// register more in a loop that already keeps part of its state on the stack.
+    @inline(never)
     static func mayHoldTime(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         guard let base = bytes.baseAddress else { return false }
         let shapes = Self.shapes
