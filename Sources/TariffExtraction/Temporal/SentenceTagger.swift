@@ -64,11 +64,9 @@ struct SentenceTagger {
         found.removeAll(keepingCapacity: true)
         var i = 0
         var givenYear: Int?
-        while i < tokens.count {
-            guard mayStartMatch(at: i) else {
-                i += 1
-                continue
-            }
+        while true {
+            i = nextPossibleStart(from: i)
+            guard i < tokens.count else { break }
             // the time of day joined in place: a copy of the match in and another out cost more than the joining
             if var m = match(at: i) {
                 addTimeOfDay(to: &m)
@@ -139,12 +137,29 @@ struct SentenceTagger {
     /// `unlistedStarts`. Most tokens are none of these, and asking `match` for them cost a copy of an empty
     /// `TimexMatch?` each (a tenth of the tagger, callgrind). Keep it in step with `match(at:)`:
     /// `SentenceTaggerSkipTests` checks it never skips a token `match` would start at.
-    @inline(__always)
     func mayStartMatch(at i: Int) -> Bool {
-        let t = tokens[i]
-        switch t.kind {
-        case .number: return t.digits == 4 || isFollowedByDatePart(i)
-        case .word: return starts.contains(t.hash)
+        tokens.withUnsafeBufferPointer { Self.mayStartMatch($0, at: i, starts) }
+    }
+
+    /// The first token from `i` on that `mayStartMatch(at:)` lets through, or the token count: a loop of its own
+    /// that calls nothing, so the table and the tokens stay in registers and no index is bounds-checked.
+    private func nextPossibleStart(from i: Int) -> Int {
+        let starts = self.starts
+        return tokens.withUnsafeBufferPointer { t in
+            var k = i
+            while k < t.count && !Self.mayStartMatch(t, at: k, starts) { k &+= 1 }
+            return k
+        }
+    }
+
+    @inline(__always)
+    private static func mayStartMatch(
+        _ t: UnsafeBufferPointer<TimexToken>, at i: Int, _ starts: WordTable<Bool>
+    ) -> Bool {
+        let token = t[i]
+        switch token.kind {
+        case .number: return token.digits == 4 || isFollowedByDatePart(t, i)
+        case .word: return starts.contains(token.hash)
         case .mark: return false
         }
     }
@@ -154,9 +169,9 @@ struct SentenceTagger {
     /// digits) starts an expression before anything else; the amounts news is full of (`3.5%`, `1,200`, `$52.`)
     /// were each tried by all six number patterns for nothing.
     @inline(__always)
-    private func isFollowedByDatePart(_ i: Int) -> Bool {
-        guard i + 1 < tokens.count else { return false }
-        let next = tokens[i + 1]
+    private static func isFollowedByDatePart(_ t: UnsafeBufferPointer<TimexToken>, _ i: Int) -> Bool {
+        guard i + 1 < t.count else { return false }
+        let next = t[i + 1]
         return next.kind != .mark || next.mark == 0x3A || next.mark == 0x2D || next.mark == 0x2F
     }
 

@@ -12,38 +12,67 @@ enum TimexPrefilter {
         bytes.withUnsafeBufferPointer { mayHoldTime($0, range) }
     }
 
+    /// Not inlined into the array form: inlined, the loop held both the array and its buffer's address, one
+    /// register more in a loop that already keeps part of its state on the stack.
+    @inline(never)
     static func mayHoldTime(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         guard let base = bytes.baseAddress else { return false }
         let shapes = Self.shapes
-        var wordStart = -1  // start of the letter run in progress
+        var wordStart = 0  // start of the letter run in progress
+        var open: UInt64 = 0  // 0x80 while a letter run goes on from the previous eight bytes
         var i = range.lowerBound
         let end = range.upperBound
-        while i < end {
-            // whole eight bytes inside the sentence (all but its last step) need neither check of `load`
-            let word = i &+ 8 <= end ? ByteLanes.load(base, i) : load(base, i, end: end, count: bytes.count)
-            let digits = ByteLanes.digits(word)
-            if digits != 0, startsDateShapedNumber(base, i, digits, from: range.lowerBound, to: end) { return true }
-            let letters = ByteLanes.letters(word)
-            // a lane is a letter after a non-letter (a run starts) or a non-letter after a letter (a run
-            // ended); runs alternate, so each end pairs with the run in progress or the next start
-            let before = (letters << 8) | (wordStart >= 0 ? 0x80 : 0)
-            var starts = letters & ~before
-            var ends = ~letters & ByteLanes.highs & before
-            while ends != 0 {
-                if wordStart < 0 {
-                    wordStart = i &+ starts.trailingZeroBitCount >> 3
-                    starts &= starts &- 1
-                }
-                let wordEnd = i &+ ends.trailingZeroBitCount >> 3
-                if hasTriggerShape(base, wordStart, wordEnd, shapes), isTrigger(base, wordStart, wordEnd) { return true }
-                wordStart = -1
-                ends &= ends &- 1
-            }
-            // at most one run is left open: it goes on in the next eight bytes
-            if starts != 0 { wordStart = i &+ starts.trailingZeroBitCount >> 3 }
+        // whole eight bytes inside the sentence need neither check of `load`; the last, partial step goes alone
+        while i &+ 8 <= end {
+            let word = ByteLanes.load(base, i)
+            if step(base, word, at: i, range.lowerBound, end, shapes, &wordStart, &open) { return true }
             i &+= 8
         }
-        return wordStart >= 0 && hasTriggerShape(base, wordStart, end, shapes) && isTrigger(base, wordStart, end)
+        if i < end {
+            let word = load(base, i, end: end, count: bytes.count)
+            if step(base, word, at: i, range.lowerBound, end, shapes, &wordStart, &open) { return true }
+        }
+        return open != 0 && hasTriggerShape(base, wordStart, end, shapes) && isTrigger(base, wordStart, end)
+    }
+
+    /// Reads the eight bytes `word` at `i`: whether they start a date-shaped number or end a trigger word.
+    /// `wordStart` and `open` carry the letter run left open to the next step.
+    @inline(__always)
+    private static func step(
+        _ base: UnsafePointer<UInt8>, _ word: UInt64, at i: Int, _ lower: Int, _ end: Int,
+        _ shapes: UnsafePointer<UInt32>, _ wordStart: inout Int, _ open: inout UInt64
+    ) -> Bool {
+        // most steps hold no digit: a test for any, cheaper than finding them, comes first
+        if ByteLanes.anyDigit(word), startsDateShapedNumber(base, i, ByteLanes.digits(word), from: lower, to: end) {
+            return true
+        }
+        let letters = ByteLanes.letters(word)
+        // a lane is a letter after a non-letter (a run starts) or a non-letter after a letter (a run
+        // ended); runs alternate, so the first end pairs with the run in progress, if any, and each
+        // other end with the next start
+        let before = (letters << 8) | open
+        var starts = letters & ~before
+        var ends = ~letters & ByteLanes.highs & before
+        if ends != 0 {
+            if open == 0 {
+                wordStart = i &+ starts.trailingZeroBitCount >> 3
+                starts &= starts &- 1
+            }
+            while true {
+                let wordEnd = i &+ ends.trailingZeroBitCount >> 3
+                if hasTriggerShape(base, wordStart, wordEnd, shapes), isTrigger(base, wordStart, wordEnd) {
+                    return true
+                }
+                ends &= ends &- 1
+                if ends == 0 { break }
+                wordStart = i &+ starts.trailingZeroBitCount >> 3
+                starts &= starts &- 1
+            }
+        }
+        // at most one run is left open: it goes on in the next eight bytes
+        if starts != 0 { wordStart = i &+ starts.trailingZeroBitCount >> 3 }
+        open = letters >> 56
+        return false
     }
 
     /// Whether a run of digits starting in the eight bytes at `offset` (`digits`, their digit lanes) can start an
@@ -109,19 +138,22 @@ enum TimexPrefilter {
     /// test alone runs per word, with nothing of the triggers held in registers.
     @inline(__always)
     private static func hasTriggerShape(
-        _ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, _ shapes: UnsafePointer<UInt64>
+        _ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, _ shapes: UnsafePointer<UInt32>
     ) -> Bool {
-        let length = end &- start
-        guard length <= maxLength else { return false }
-        let key = shape(length: length, first: base[start], last: base[end &- 1])
-        return shapes[key >> 6] >> UInt64(key & 63) & 1 != 0
+        // a run longer than `maxLength` wraps round to a shorter length's bits rather than being tested for its
+        // length here: one step less per word, and `isTrigger` turns such a run down
+        let key = shape(length: end &- start, last: base[end &- 1]) & (shapeCount &- 1)
+        return shapes[key] >> UInt32(base[start] & 31) & 1 != 0
     }
 
     /// Whether the run of letters `start..<end` is a trigger, by its hash (and its first letter, for a name).
     @inline(never)
     private static func isTrigger(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
-        guard let capitalized = triggers[WordHash.of(UnsafeBufferPointer(start: base + start, count: end &- start))]
-        else { return false }
+        guard end &- start <= maxLength else { return false }
+        // `WordHash.of` the run: its bytes are ASCII letters, whose lower case is the byte with bit 5 set
+        var hash = WordHash.offset
+        for k in start..<end { hash = (hash ^ UInt64(base[k] | 0x20)) &* WordHash.prime }
+        guard let capitalized = triggers[hash] else { return false }
         return !capitalized || base[start].isASCIIUpper
     }
 
@@ -155,25 +187,26 @@ enum TimexPrefilter {
     }
 
     private static let maxLength = 15
+    /// Entries of `shapes`: every length up to `maxLength`, each with 32 last letters.
+    private static let shapeCount = (maxLength + 1) << 5
 
-    /// A word's shape: its length (at most `maxLength`) and the low five bits of its first and last letter.
+    /// A word's shape: its length (at most `maxLength`) and the low five bits of its last letter; `shapes` holds
+    /// one bit per first letter of each, so a word costs one load and one bit test.
     @inline(__always)
-    private static func shape(length: Int, first: UInt8, last: UInt8) -> Int {
-        length << 10 | Int(first & 31) << 5 | Int(last & 31)
+    private static func shape(length: Int, last: UInt8) -> Int {
+        length << 5 | Int(last & 31)
     }
 
-    /// One bit per shape of a trigger made of letters only (`q3` has a digit and passes anyway). Built once
-    /// and never freed, like `WordTable`'s storage, so reading it costs no reference counting; never written
-    /// after it is built, so safe to share between threads.
-    nonisolated(unsafe) private static let shapes: UnsafePointer<UInt64> = {
-        let words = ((maxLength + 1) << 10) >> 6
-        let bits = UnsafeMutablePointer<UInt64>.allocate(capacity: words)
-        bits.initialize(repeating: 0, count: words)
+    /// For each shape, one bit per low five bits of the first letter of a trigger made of letters only (`q3` has
+    /// a digit and passes anyway). Built once and never freed, like `WordTable`'s storage, so reading it costs no
+    /// reference counting; never written after it is built, so safe to share between threads.
+    nonisolated(unsafe) private static let shapes: UnsafePointer<UInt32> = {
+        let bits = UnsafeMutablePointer<UInt32>.allocate(capacity: shapeCount)
+        bits.initialize(repeating: 0, count: shapeCount)
         for (word, _) in triggerWords {
             let utf8 = Array(word.utf8)
             guard utf8.allSatisfy(\.isASCIILetter), utf8.count <= maxLength else { continue }
-            let key = shape(length: utf8.count, first: utf8[0], last: utf8[utf8.count - 1])
-            bits[key >> 6] |= 1 << (key & 63)
+            bits[shape(length: utf8.count, last: utf8[utf8.count - 1])] |= 1 << (utf8[0] & 31)
         }
         return UnsafePointer(bits)
     }()

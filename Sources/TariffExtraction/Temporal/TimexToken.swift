@@ -112,59 +112,78 @@ enum TimexTokenizer {
         }
     }
 
-    /// Writes the tokens from byte `i` on to `out`, at most `capacity` of them, and returns how many it wrote;
-    /// `i` and `space` are left where a next call goes on.
+    /// Writes the tokens from byte `start` on to `out`, at most `capacity` of them, and returns how many it wrote;
+    /// `start` and `spaceBefore` are left where a next call goes on. Both are read into locals and written back
+    /// once: as `inout` parameters they were stored to memory at every token.
     private static func tokenize(
-        _ bytes: UnsafeBufferPointer<UInt8>, from i: inout Int, to end: Int, space: inout Bool,
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: inout Int, to end: Int, space spaceBefore: inout Bool,
         into out: UnsafeMutablePointer<TimexToken>, capacity: Int
     ) -> Int {
         guard let base = bytes.baseAddress else { return 0 }
+        var i = start, space = spaceBefore
+        var next = out  // where the next token goes
+        let limit = out + capacity
+        defer {
+            start = i
+            spaceBefore = space
+        }
         let classes = Self.classes, hashed = Self.hashedBytes
-        var count = 0
-        while i < end && count < capacity {
+        // an ASCII byte that is no part of a word right after the sentence, as a space or line break nearly
+        // always is, ends every word before `end` can be passed: the word loop then needs no test of `end`
+        let stopped = end < bytes.count && base[end] < 0x80 && hashed[Int(base[end])] == 0
+        while i < end && next < limit {
             let b = base[i]
             let token: TimexToken
-            switch classes[Int(b)] {
-            case .whitespace:
-                space = true
-                i &+= 1
-                continue
-            case .digit:
-                var j = i &+ 1
-                var value = Int(b &- 0x30)
-                while j < end {
-                    let digit = base[j] &- 0x30
-                    guard digit < 10 else { break }
-                    if j &- i < 9 { value = value &* 10 &+ Int(digit) }
-                    j &+= 1
-                }
-                token = TimexToken(
-                    start: i, end: j, hash: 0, value: value, digits: j &- i, kind: .number, mark: b, capitalized: false,
-                    spaceBefore: space)
-            case .letter:
-                token = word(bytes, base, from: i, to: end, hashed: hashed, space: space)
-            case .nonASCII:
-                if b == 0xC2, i &+ 1 < end, base[i &+ 1] == 0xA0 {  // no-break space
+            // letters first: they start most tokens, and their folded byte starts the hash
+            let first = hashed[Int(b)]
+            if first > 0x39 {
+                token =
+                    stopped
+                    ? word(bytes, base, from: i, first, to: end, hashed: hashed, space: space, stopped: true)
+                    : word(bytes, base, from: i, first, to: end, hashed: hashed, space: space, stopped: false)
+            } else {
+                switch classes[Int(b)] {
+                case .whitespace:
                     space = true
-                    i &+= 2
+                    i &+= 1
                     continue
-                }
-                if !UInt8.isNonASCIIPunctuation(bytes, i, end) {
-                    token = word(bytes, base, from: i, to: end, hashed: hashed, space: space)
-                } else {
+                case .digit:
                     var j = i &+ 1
-                    while j < end && base[j] & 0xC0 == 0x80 { j &+= 1 }
+                    var value = Int(b &- 0x30)
+                    while j < end {
+                        let digit = base[j] &- 0x30
+                        guard digit < 10 else { break }
+                        if j &- i < 9 { value = value &* 10 &+ Int(digit) }
+                        j &+= 1
+                    }
                     token = TimexToken(
-                        start: i, end: j, hash: 0, value: 0, digits: 0, kind: .mark, mark: normalisedMark(bytes, i),
+                        start: i, end: j, hash: 0, value: value, digits: j &- i, kind: .number, mark: b,
                         capitalized: false, spaceBefore: space)
+                case .letter:
+                    preconditionFailure("letters are read before the switch")
+                case .nonASCII:
+                    if b == 0xC2, i &+ 1 < end, base[i &+ 1] == 0xA0 {  // no-break space
+                        space = true
+                        i &+= 2
+                        continue
+                    }
+                    if !UInt8.isNonASCIIPunctuation(bytes, i, end) {
+                        token = word(bytes, base, from: i, 0, to: end, hashed: hashed, space: space, stopped: false)
+                    } else {
+                        var j = i &+ 1
+                        while j < end && base[j] & 0xC0 == 0x80 { j &+= 1 }
+                        token = TimexToken(
+                            start: i, end: j, hash: 0, value: 0, digits: 0, kind: .mark, mark: normalisedMark(bytes, i),
+                            capitalized: false, spaceBefore: space)
+                    }
+                case .other:
+                    token = TimexToken(
+                        start: i, end: i &+ 1, hash: 0, value: 0, digits: 0, kind: .mark, mark: b, capitalized: false,
+                        spaceBefore: space)
                 }
-            case .other:
-                token = TimexToken(
-                    start: i, end: i &+ 1, hash: 0, value: 0, digits: 0, kind: .mark, mark: b, capitalized: false,
-                    spaceBefore: space)
             }
-            (out + count).initialize(to: token)
-            count &+= 1
+            next.initialize(to: token)
+            next += 1
             i = token.end
             // the one space after a word, as nearly every token has: read here, not by another turn of the loop
             if i < end && base[i] == 0x20 {
@@ -174,20 +193,26 @@ enum TimexTokenizer {
                 space = false
             }
         }
-        return count
+        return next - out
     }
 
     /// The word starting at byte `i` (a letter, or a non-ASCII scalar that is no punctuation): ASCII letters and
     /// digits and such scalars, hashed as they are read. One pass per byte: finding the end first, eight bytes at
-    /// a time, and hashing after cost more than the byte loop alone on news words of a few letters.
+    /// a time, and hashing after cost more than the byte loop alone on news words of a few letters. `first` is
+    /// the folded first byte when it is an ASCII letter (the caller has looked it up), else 0. `stopped`: the
+    /// byte at `end` is ASCII and no part of a word, so the loop over ASCII bytes stops by itself.
     @inline(__always)
     private static func word(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ base: UnsafePointer<UInt8>, from i: Int, to end: Int,
-        hashed: UnsafePointer<UInt8>, space: Bool
+        _ bytes: UnsafeBufferPointer<UInt8>, _ base: UnsafePointer<UInt8>, from i: Int, _ first: UInt8, to end: Int,
+        hashed: UnsafePointer<UInt8>, space: Bool, stopped: Bool
     ) -> TimexToken {
         var j = i
         var h = WordHash.offset
-        while j < end {
+        if first != 0 {
+            h = (h ^ UInt64(first)) &* WordHash.prime
+            j &+= 1
+        }
+        while stopped || j < end {
             let c = base[j]
             let folded = hashed[Int(c)]
             if folded != 0 {
