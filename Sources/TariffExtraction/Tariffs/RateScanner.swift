@@ -120,13 +120,16 @@ enum RateScanner {
     /// Numbers joined by commas, `and` or `or` whose last one carries the percent sign or word
     /// (`25, 20, 10 and 5 percent`, `15 or 20%`): one rate each. Nil when `i` starts no such list.
     private static func listedRates(from i: Int, in s: TariffSentence) -> [RateMention]? {
-        var numbers = [i]
+        // `i` and the numbers listed after it; made only once a second number is found (most numbers start no
+        // list, and an array made for each of them cost an allocation and a release)
+        var numbers: [Int] = []
         var k = i + 1
         while k + 1 < s.count {
             var next = k
             if s.tokens[next].kind == .comma { next += 1 }
             if s.isWord(next, TariffVocabulary.and) || s.isWord(next, TariffVocabulary.or) { next += 1 }
             guard next > k, next < s.count, s.tokens[next].kind == .number, !s.tokens[next].hyphenBefore else { break }
+            if numbers.isEmpty { numbers.append(i) }
             numbers.append(next)
             k = next + 1
         }
