@@ -5,7 +5,7 @@ CONFIG ?= config/tariffwatch.yaml
 
 include mk/install.mk
 
-.PHONY: deps test-deps build release release-check order-file test test-faults run bench bench-hostile fuzz bench-latency bench-idle burst eval eval-own eval-heldout eval-news eval-news-tune eval-news-heldout eval-subjects eval-timeml eval-timeml-deadlines clean
+.PHONY: deps test-deps build release release-check order-file profile test test-faults run bench bench-hostile fuzz bench-latency bench-idle burst eval eval-own eval-heldout eval-news eval-news-tune eval-news-heldout eval-subjects eval-timeml eval-timeml-deadlines clean
 
 # C libraries the package links: libsystemd (journal, sd_notify), SQLite (GRDB), and for article formats
 # libxml2 (HTML, RSS/Atom), GMime (e-mail) and poppler-glib (PDF); ghostscript makes the test PDFs.
@@ -37,11 +37,30 @@ RELEASE_FLAGS = --static-swift-stdlib -Xcc -DTARIFFWATCH_STATIC_SWIFT_RUNTIME \
 	-Xlinker --symbol-ordering-file=$(CURDIR)/mk/tariffwatch.order -Xlinker --no-warn-symbol-ordering \
 	-Xlinker -T -Xlinker $(CURDIR)/mk/tariffwatch.ld
 
+# Profile-guided optimisation of the engine: the compiler lays out and inlines its code by how often each
+# branch ran while an instrumented build read articles (mk/tariffwatch.profdata, LLVM's indexed profile,
+# remade by `make profile`; README, "Speed"). A profile older than the code only loses the functions that
+# changed since, which the compiler then compiles as if it had no profile; a toolchain that cannot read
+# it (an older LLVM) builds unprofiled, with a note.
+LLVM_PROFDATA := $(dir $(realpath $(shell command -v $(SWIFT))))llvm-profdata
+PROFILE := mk/tariffwatch.profdata
+ifeq ($(shell $(LLVM_PROFDATA) show $(PROFILE) >/dev/null 2>&1 && echo readable),readable)
+PROFILE_FLAGS = -Xswiftc -Xfrontend -Xswiftc -ir-profile-use=$(CURDIR)/$(PROFILE)
+PROFILE_STAMP = .build/profile.stamp
+endif
+
 # SwiftPM does not know the linker reads the order and the script: relink when either is newer.
-release: deps
+release: deps $(PROFILE_STAMP)
+	@[ -n "$(PROFILE_FLAGS)" ] || echo "note: $(LLVM_PROFDATA) cannot read $(PROFILE): building without the profile"
 	@bin="$$($(SWIFT) build -c release --show-bin-path)/tariffwatch"; \
 	if [ mk/tariffwatch.order -nt "$$bin" ] || [ mk/tariffwatch.ld -nt "$$bin" ]; then rm -f "$$bin"; fi
-	$(SWIFT) build -c release $(RELEASE_FLAGS)
+	$(SWIFT) build -c release $(RELEASE_FLAGS) $(PROFILE_FLAGS)
+
+# A new profile: the compiler regenerates no code for a file whose IR is unchanged, whatever the profile,
+# so the profiled modules' objects go and are compiled again with it.
+.build/profile.stamp: $(PROFILE)
+	rm -rf $(addprefix "$$($(SWIFT) build -c release --show-bin-path)"/,TariffExtraction.build ArticleFormats.build ExtractionBenchmark.build)
+	@mkdir -p .build && touch $@
 
 # The shipped build against the debug build the tests ran: the same extraction on every fixture, and a
 # daemon that starts, alerts, keeps Swift concurrency on SwiftNIO's loops and stops; then, where root can
@@ -57,7 +76,13 @@ release-check: release build
 # Remakes mk/tariffwatch.order from callgrind runs of the release build (needs valgrind), then relinks
 # with it: after changes that move much code between start-up and the rest.
 order-file: release
-	RELEASE_FLAGS='$(RELEASE_FLAGS)' scripts/order-file.sh
+	RELEASE_FLAGS='$(RELEASE_FLAGS) $(PROFILE_FLAGS)' scripts/order-file.sh
+	$(MAKE) release
+
+# Remakes mk/tariffwatch.profdata from an instrumented build reading our own articles (scripts/profile.sh),
+# then rebuilds with it: after changes to the engine, whose changed functions the old profile no longer covers.
+profile: deps
+	RELEASE_FLAGS='$(RELEASE_FLAGS)' scripts/profile.sh
 	$(MAKE) release
 
 # The whole test suite: unit tests, then the integration tests that drive the built binary.
