@@ -21,6 +21,10 @@ enum CountryGazetteer {
         var tokens: Range<Int>
         private let entry: Int
         var isPerson: Bool
+        /// What the party does in its sentence, written by `TariffSentence.named()` (`.neutral` until then):
+        /// kept in the mention, a named sentence holds one array where a second one of roles cost its own
+        /// allocation and release.
+        var role: PartyRole = .neutral
 
         /// - Parameter entry: the name's index in the gazetteer's table.
         fileprivate init(tokens: Range<Int>, entry: Int, isPerson: Bool) {

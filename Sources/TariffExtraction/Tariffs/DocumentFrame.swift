@@ -18,7 +18,7 @@ struct DocumentFrame: Sendable {
     mutating func add(_ sentence: TariffSentence, weight: Int = 1) {
         for (m, mention) in sentence.mentions.enumerated() {
             let score: Int
-            switch sentence.roles[m] {
+            switch sentence.mentions[m].role {
             case .imposer: score = 2 * weight
             case .neutral: score = weight
             case .target: continue

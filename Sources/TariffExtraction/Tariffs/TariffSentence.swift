@@ -20,9 +20,8 @@ final class TariffSentence: @unchecked Sendable {
     /// `tokens.count`, stored: every word test reads it, and in long readers the compiler called
     /// `Array.count` out of line for each.
     let count: Int
-    /// Empty until `named()`.
+    /// Empty until `named()`, which reads each one's `role` too.
     @exclusivity(unchecked) private(set) var mentions: [CountryGazetteer.Mention] = []
-    @exclusivity(unchecked) private(set) var roles: [PartyRole] = []
     /// Whether `named()` has read the names: an empty `mentions` then means the sentence names no one.
     @exclusivity(unchecked) private(set) var isNamed = false
 
@@ -90,8 +89,9 @@ final class TariffSentence: @unchecked Sendable {
         Self.mergeTitles(&found, tokens)
         // the roles are read on this sentence's words and the names beside them: no sentence in between
         if !found.isEmpty {
-            var reader = PartyRoleReader(sentence: self, mentions: found)
-            roles = reader.roles()
+            // moved into the reader, which writes the roles into the mentions in place
+            var reader = PartyRoleReader(sentence: self, mentions: consume found)
+            found = reader.withRoles()
         }
         mentions = found
         isNamed = true
