@@ -14,7 +14,6 @@ struct TariffFinder: Sendable {
         var read: [TariffSentence] = []
         var changeSentences: [Int] = []
         var mutual: [Bool] = []
-        var originsNamed: [[String]] = []
         var starts: [StartStatement] = []
         var agreementSentences = Set<Int>()
         // every tariff sentence is tokenized here before its tokens are copied out at their count
@@ -64,9 +63,6 @@ struct TariffFinder: Sendable {
             if found > 0 {
                 // only here: the generic append of repeated elements cost some 160 instructions a call even for none
                 changeSentences.append(contentsOf: repeatElement(index, count: found))
-                // what a target-less rate's sentence says about origins, for `DocumentFrame.fillingTargets`
-                let origins = DocumentFrame.namesAllOrigins(sentence) ? [] : sentence.mentions.map(\.code)
-                originsNamed.append(contentsOf: repeatElement(origins, count: found))
             }
             if !sentenceTimexes.isEmpty {
                 if let start = StartStatement.read(sentence, timexes: sentenceTimexes) {
@@ -103,7 +99,7 @@ struct TariffFinder: Sendable {
         guard mutual.contains(true) || changes.contains(where: { $0.imposer == nil || $0.target == nil && $0.ratePct != nil })
         else { return TariffMerger.merge(changes) }
         let frame = self.frame(of: document, tariffSentences: read, scratch: &scratch)
-        let targeted = frame.fillingTargets(changes, named: originsNamed)
+        let targeted = frame.fillingTargets(changes, sentences: changeSentences, read: read)
         return TariffMerger.merge(frame.expandingBothParties(targeted, mutual: mutual), frame: frame)
     }
 
