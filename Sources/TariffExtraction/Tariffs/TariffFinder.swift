@@ -59,10 +59,12 @@ struct TariffFinder: Sendable {
             // the reader appends to the article's arrays: no array per sentence to copy from
             let found = reader.changes(into: &changes, mutual: &mutual, in: document)
             let sentence = reader.sentence
+            // room for several from the first: grown from one, these arrays were reallocated at their 2nd, 3rd, 5th element
+            if read.capacity == 0 { read.reserveCapacity(8) }
             read.append(sentence)
             if found > 0 {
-                // only here: the generic append of repeated elements cost some 160 instructions a call even for none
-                changeSentences.append(contentsOf: repeatElement(index, count: found))
+                if changeSentences.capacity == 0 { changeSentences.reserveCapacity(8) }
+                for _ in 0..<found { changeSentences.append(index) }
             }
             if !sentenceTimexes.isEmpty {
                 if let start = StartStatement.read(sentence, timexes: sentenceTimexes) {

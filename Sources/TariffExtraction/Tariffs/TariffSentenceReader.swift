@@ -163,6 +163,11 @@ struct TariffSentenceReader {
                     guard draft.mirrored else { continue }
                     (imposer, target) = (draft.target, draft.imposer)
                 }
+                // the article's first change: room for several (grown from one, the arrays were reallocated at the 2nd and 3rd)
+                if result.capacity == 0 {
+                    result.reserveCapacity(8)
+                    byBothParties.reserveCapacity(8)
+                }
                 var change = TariffChange(
                     imposer: imposer.code, target: target.code, products: products,
                     ratePct: reductionAmount ? nil : draft.expression?.rate, previousRatePct: draft.expression?.previous,
