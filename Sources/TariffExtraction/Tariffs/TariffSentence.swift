@@ -9,14 +9,13 @@ final class TariffSentence: @unchecked Sendable {
     let bytes: [UInt8]
     let index: Int
     let range: Range<Int>
-    /// In the sentence's own storage, as `lexemes` are: read by every rule, token by token.
+    /// In `store`, as `lexemes` are: read by every rule, token by token.
     let tokens: UnsafeBufferPointer<TariffToken>
-    /// In the sentence's own storage, not an array: the readers test word classes some 40 times per token, and
-    /// an array's subscript checked its own count again after every caller checked `count`.
+    /// In `store`, not an array: the readers test word classes some 40 times per token, and an array's
+    /// subscript checked its own count again after every caller checked `count`.
     let lexemes: UnsafeBufferPointer<TariffLexeme>
-    /// The tokens, then the lexemes: one allocation freed in `deinit`, where two cost a second `malloc` and
-    /// `free` per sentence.
-    private let storage: UnsafeMutableRawPointer
+    /// Holds `tokens` and `lexemes`: the finder's for its article's sentences, else one of the sentence's own.
+    private let store: TariffTokenizer.Store
     /// `tokens.count`, stored: every word test reads it, and in long readers the compiler called
     /// `Array.count` out of line for each.
     let count: Int
@@ -30,53 +29,24 @@ final class TariffSentence: @unchecked Sendable {
         TariffSentence(wordsOf: bytes, index: index, range: range).named()
     }
 
-    /// As `named(_:index:range:)`, tokenized into `scratch`: the finder's, reused for every sentence it builds
-    /// (a scratch buffer of its own cost each sentence a `malloc` and a `free` more).
-    static func named(_ bytes: [UInt8], index: Int, range: Range<Int>, scratch: inout TariffTokenizer.Scratch) -> TariffSentence {
-        TariffSentence(wordsOf: bytes, index: index, range: range, scratch: &scratch).named()
+    /// As `named(_:index:range:)`, tokenized into `store`: the finder's, shared by every sentence it builds.
+    static func named(_ bytes: [UInt8], index: Int, range: Range<Int>, store: TariffTokenizer.Store) -> TariffSentence {
+        TariffSentence(wordsOf: bytes, index: index, range: range, store: store).named()
     }
 
     /// Tokens and word classes only: enough to tell whether the sentence names a tariff at all.
     convenience init(wordsOf bytes: [UInt8], index: Int, range: Range<Int>) {
-        var scratch = TariffTokenizer.Scratch(capacity: range.count)
-        self.init(wordsOf: bytes, index: index, range: range, scratch: &scratch)
+        self.init(wordsOf: bytes, index: index, range: range, store: TariffTokenizer.Store(blockTokens: range.count))
     }
 
-    /// As `init(wordsOf:index:range:)`, tokenized into `scratch` (reused from sentence to sentence by the
-    /// finder) and copied out at the exact count: reserved from the byte count, a sentence dense with
-    /// numbers and signs outgrew its array (14,906 regrowths on the dense corpus).
-    convenience init(wordsOf bytes: [UInt8], index: Int, range: Range<Int>, scratch: inout TariffTokenizer.Scratch) {
-        self.init(bytes, index: index, range: range, tokens: scratch.fill(bytes, range))
-    }
-
-    /// - Parameter tokens: copied into the sentence's storage (the caller's buffer is reused).
-    private init(_ bytes: [UInt8], index: Int, range: Range<Int>, tokens: UnsafeBufferPointer<TariffToken>) {
+    /// As `init(wordsOf:index:range:)`, tokenized into `store` (the finder's, for all of an article's sentences).
+    init(wordsOf bytes: [UInt8], index: Int, range: Range<Int>, store: TariffTokenizer.Store) {
         self.bytes = bytes
         self.index = index
         self.range = range
-        let count = tokens.count
-        let lexemeOffset = count * MemoryLayout<TariffToken>.stride
-        storage = .allocate(
-            byteCount: lexemeOffset + count * MemoryLayout<TariffLexeme>.stride,
-            alignment: max(MemoryLayout<TariffToken>.alignment, MemoryLayout<TariffLexeme>.alignment))
-        let ownTokens = storage.bindMemory(to: TariffToken.self, capacity: count)
-        if let source = tokens.baseAddress { ownTokens.initialize(from: source, count: count) }
-        let table = TariffVocabulary.table
-        let none = TariffLexeme(classes: [], month: 0)
-        // written in place at the tokens' count: appending checked the array's uniqueness and capacity per token
-        let lexemes = (storage + lexemeOffset).bindMemory(to: TariffLexeme.self, capacity: count)
-        for k in 0..<count {
-            let token = ownTokens[k]
-            (lexemes + k).initialize(to: token.kind == .word ? table[token.hash] ?? none : none)
-        }
-        self.tokens = UnsafeBufferPointer(start: ownTokens, count: count)
-        self.lexemes = UnsafeBufferPointer(start: lexemes, count: count)
-        self.count = count
-    }
-
-    deinit {
-        // tokens and lexemes are trivial values: nothing to deinitialize
-        storage.deallocate()
+        (tokens, lexemes) = store.words(bytes, range)
+        self.store = store
+        count = tokens.count
     }
 
     /// This sentence with its named parties and their roles read (once); the reader needs them, the
