@@ -19,8 +19,8 @@ final class TariffSentence: @unchecked Sendable {
     /// `tokens.count`, stored: every word test reads it, and in long readers the compiler called
     /// `Array.count` out of line for each.
     let count: Int
-    /// Empty until `named()`, which reads each one's `role` too.
-    @exclusivity(unchecked) private(set) var mentions: [CountryGazetteer.Mention] = []
+    /// Empty until `named()`, which reads each one's `role` too; kept in `store`.
+    @exclusivity(unchecked) private(set) var mentions = Mentions()
     /// Whether `named()` has read the names: an empty `mentions` then means the sentence names no one.
     @exclusivity(unchecked) private(set) var isNamed = false
 
@@ -54,16 +54,18 @@ final class TariffSentence: @unchecked Sendable {
     @discardableResult
     func named() -> TariffSentence {
         guard !isNamed else { return self }
-        var found: [CountryGazetteer.Mention] = []
-        CountryGazetteer.mentions(in: tokens, into: &found)
-        Self.mergeTitles(&found, tokens)
-        // the roles are read on this sentence's words and the names beside them: no sentence in between
-        if !found.isEmpty {
-            // moved into the reader, which writes the roles into the mentions in place
+        // found in the store's array (reused from sentence to sentence), then kept in the store
+        let kept = store.withFoundMentions { found in
+            CountryGazetteer.mentions(in: tokens, into: &found)
+            Self.mergeTitles(&found, tokens)
+            guard !found.isEmpty else { return UnsafeBufferPointer<CountryGazetteer.Mention>(start: nil, count: 0) }
+            // the roles are read on this sentence's words and the names beside them: no sentence in between.
+            // Moved into the reader, which writes the roles into the mentions in place.
             var reader = PartyRoleReader(sentence: self, mentions: consume found)
             found = reader.withRoles()
+            return store.keep(found)
         }
-        mentions = found
+        mentions = Mentions(kept)
         isNamed = true
         return self
     }
@@ -224,7 +226,25 @@ final class TariffSentence: @unchecked Sendable {
     }
 }
 
-extension [CountryGazetteer.Mention] {
+/// A named sentence's mentions, in its token store: read like an array, each index checked.
+struct Mentions: RandomAccessCollection {
+    private let base: UnsafeBufferPointer<CountryGazetteer.Mention>
+
+    init(_ base: UnsafeBufferPointer<CountryGazetteer.Mention> = UnsafeBufferPointer(start: nil, count: 0)) {
+        self.base = base
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { base.count }
+
+    subscript(i: Int) -> CountryGazetteer.Mention {
+        precondition(i >= 0 && i < base.count, "mention index out of range")
+        return base[i]
+    }
+}
+
+/// For `Mentions` and the arrays of mentions the readers build, indexed from zero.
+extension RandomAccessCollection where Element == CountryGazetteer.Mention, Index == Int {
     /// The index of the mention covering token `i`, if any. Mentions are in text order and never overlap,
     /// so a binary search: callers ask per token, and a scan made a list of names quadratic.
     func index(covering i: Int) -> Int? {

@@ -119,14 +119,7 @@ enum TariffTokenizer {
             // every token takes at least one byte: room for `range.count` tokens and lexemes always holds them
             let capacity = max(range.count, 1)
             let need = capacity * Self.slot + 2 * Self.alignment
-            if room < need {
-                let size = max(need, blockTokens * Self.slot + 2 * Self.alignment)
-                let block = UnsafeMutableRawPointer.allocate(byteCount: Self.link + size, alignment: Self.alignment)
-                block.storeBytes(of: last, as: UnsafeMutableRawPointer?.self)
-                last = block
-                free = block + Self.link
-                room = size
-            }
+            makeRoom(need)
             let start = free!.alignedUp(toMultipleOf: Self.alignment)
             let tokens = start.bindMemory(to: TariffToken.self, capacity: capacity)
             let count = bytes.withUnsafeBufferPointer { tokenize($0, range, into: tokens) }
@@ -142,6 +135,40 @@ enum TariffTokenizer {
             room -= end - free!
             free = end
             return (UnsafeBufferPointer(start: tokens, count: count), UnsafeBufferPointer(start: lexemes, count: count))
+        }
+
+        /// A copy of `mentions` (trivial values), valid while the store lives: a sentence's names kept here
+        /// cost no array of their own, an allocation and a release per named sentence.
+        func keep(_ mentions: [CountryGazetteer.Mention]) -> UnsafeBufferPointer<CountryGazetteer.Mention> {
+            let stride = MemoryLayout<CountryGazetteer.Mention>.stride
+            let alignment = MemoryLayout<CountryGazetteer.Mention>.alignment
+            makeRoom(mentions.count * stride + alignment)
+            let start = free!.alignedUp(toMultipleOf: alignment)
+            let kept = start.bindMemory(to: CountryGazetteer.Mention.self, capacity: mentions.count)
+            _ = UnsafeMutableBufferPointer(start: kept, count: mentions.count).initialize(from: mentions)
+            let end = start + mentions.count * stride
+            room -= end - free!
+            free = end
+            return UnsafeBufferPointer(start: kept, count: mentions.count)
+        }
+
+        /// The array `TariffSentence.named()` collects a sentence's names in before they are kept: one for the
+        /// store's sentences, lent to `body`, which leaves it as it likes (it is emptied before each use).
+        func withFoundMentions<R>(_ body: (inout [CountryGazetteer.Mention]) -> R) -> R {
+            body(&foundMentions)
+        }
+
+        @exclusivity(unchecked) private var foundMentions: [CountryGazetteer.Mention] = []
+
+        /// Takes a new block when the last one has fewer than `need` bytes left.
+        private func makeRoom(_ need: Int) {
+            guard room < need else { return }
+            let size = max(need, blockTokens * Self.slot + 2 * Self.alignment)
+            let block = UnsafeMutableRawPointer.allocate(byteCount: Self.link + size, alignment: Self.alignment)
+            block.storeBytes(of: last, as: UnsafeMutableRawPointer?.self)
+            last = block
+            free = block + Self.link
+            room = size
         }
     }
 
