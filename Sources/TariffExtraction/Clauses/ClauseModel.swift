@@ -97,7 +97,9 @@ struct ClauseModel: Sendable {
     }
 
     private init(bytes: [UInt8], facts: consuming [TokenFacts]) {
-        var builder = Builder(bytes: bytes, facts: facts)
+        // moved, not copied, at each step: while a second reference is alive, the builder's first write to the
+        // facts (its end marker, then each token's owner) copied them all
+        var builder = Builder(bytes: bytes, facts: consume facts)
         builder.split()
         for c in builder.clauses.indices { builder.readVerbGroup(c) }
         clauses = builder.clauses
@@ -121,7 +123,7 @@ struct ClauseModel: Sendable {
             }
             facts.append(TokenFacts(unit: ClauseUnit(start: t.start, end: t.end, kind: kind, hash: t.hash, capitalized: t.capitalized)))
         }
-        self.init(bytes: bytes, facts: facts)
+        self.init(bytes: bytes, facts: consume facts)
     }
 
     init(bytes: [UInt8], tokens: [TimexToken]) {
@@ -143,7 +145,7 @@ struct ClauseModel: Sendable {
             }
             facts.append(TokenFacts(unit: ClauseUnit(start: t.start, end: t.end, kind: kind, hash: t.hash, capitalized: t.capitalized)))
         }
-        self.init(bytes: bytes, facts: facts)
+        self.init(bytes: bytes, facts: consume facts)
     }
 }
 
@@ -201,7 +203,7 @@ extension ClauseModel {
             // Through a buffer pointer: three passes write every token's facts, and each array write
             // checked uniqueness and bounds (a fifth of the model's cost); indices stay within 0...n.
             facts.withUnsafeMutableBufferPointer { Self.readFacts(into: $0, count: n, bytes: bytes) }
-            self.facts = facts
+            self.facts = consume facts
             // a sentence has a handful of clauses: one allocation each instead of growing from one
             clauses.reserveCapacity(8)
         }
