@@ -17,6 +17,8 @@ enum CountryGazetteer {
     ///
     /// It holds the index of its table entry, not the code: a mention is then a trivial value, so the
     /// readers' copies of mentions and the freeing of a sentence's mentions retain and release no string.
+    /// It must stay trivial: a sentence's mentions are copied into its token store as plain memory, which
+    /// is freed without deinitializing them (`TariffTokenizer.Store.keep`).
     struct Mention: Sendable {
         var tokens: Range<Int>
         private let entry: Int
