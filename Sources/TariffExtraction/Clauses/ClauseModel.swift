@@ -60,20 +60,25 @@ struct Clause: Sendable, Equatable {
 /// new finite verb; a second pass reads each clause's verb group.
 struct ClauseModel: Sendable {
     let clauses: [Clause]
-    /// The innermost clause of each token.
-    private let owner: [Int32]
+    /// What the builder read of each token, its innermost clause (`owner`) among it; one entry more at the end.
+    /// Kept whole rather than copied out into an array of owners: that array cost an allocation and a
+    /// release per model.
+    private let facts: [TokenFacts]
+    /// Tokens in the sentence (`facts` has one entry more, or none in `none`).
+    private let count: Int
 
     /// No clauses read: every token is outside any clause.
-    static let none = ClauseModel(clauses: [], owner: [])
+    static let none = ClauseModel(clauses: [], facts: [], count: 0)
 
-    private init(clauses: [Clause], owner: [Int32]) {
+    private init(clauses: [Clause], facts: [TokenFacts], count: Int) {
         self.clauses = clauses
-        self.owner = owner
+        self.facts = facts
+        self.count = count
     }
 
     /// The innermost clause holding token `i`.
     func clauseIndex(at i: Int) -> Int? {
-        i >= 0 && i < owner.count ? Int(owner[i]) : nil
+        i >= 0 && i < count ? Int(facts[i].owner) : nil
     }
 
     func clause(at i: Int) -> Clause? {
@@ -92,11 +97,14 @@ struct ClauseModel: Sendable {
     }
 
     private init(bytes: [UInt8], facts: consuming [TokenFacts]) {
-        var builder = Builder(bytes: bytes, facts: facts)
+        // moved, not copied, at each step: while a second reference is alive, the builder's first write to the
+        // facts (its end marker, then each token's owner) copied them all
+        var builder = Builder(bytes: bytes, facts: consume facts)
         builder.split()
         for c in builder.clauses.indices { builder.readVerbGroup(c) }
         clauses = builder.clauses
-        owner = builder.owner
+        count = builder.count
+        self.facts = builder.facts
     }
 
     init(bytes: [UInt8], tokens: some Collection<TariffToken>) {
@@ -115,7 +123,7 @@ struct ClauseModel: Sendable {
             }
             facts.append(TokenFacts(unit: ClauseUnit(start: t.start, end: t.end, kind: kind, hash: t.hash, capitalized: t.capitalized)))
         }
-        self.init(bytes: bytes, facts: facts)
+        self.init(bytes: bytes, facts: consume facts)
     }
 
     init(bytes: [UInt8], tokens: [TimexToken]) {
@@ -137,7 +145,7 @@ struct ClauseModel: Sendable {
             }
             facts.append(TokenFacts(unit: ClauseUnit(start: t.start, end: t.end, kind: kind, hash: t.hash, capitalized: t.capitalized)))
         }
-        self.init(bytes: bytes, facts: facts)
+        self.init(bytes: bytes, facts: consume facts)
     }
 }
 
@@ -161,6 +169,8 @@ extension ClauseModel {
         var nextVerbOrBreak: Int32 = 0
         /// The first stop from here on (`count` when none).
         var nextStop: Int32 = 0
+        /// The innermost clause holding the token, given by `split`.
+        var owner: Int32 = 0
     }
 
     private struct Builder {
@@ -171,7 +181,6 @@ extension ClauseModel {
         /// `readVerbGroup` starts from it and puts the real head there. No array of its own: the model is
         /// built for most tariff sentences, and each array is an allocation and a release.
         var clauses: [Clause] = []
-        var owner: [Int32]
         /// The innermost open clause (-1 when none). The clauses open around it are its parents: each clause
         /// opens inside the one open before it, or with no parent once all are closed, so the parent links
         /// are the stack of open clauses.
@@ -179,13 +188,13 @@ extension ClauseModel {
         /// What each token is for the clause rules, read once; one more entry at the end (no word, not finite,
         /// both look-aheads `count`). One array, not four: the model is built for every tariff sentence with a
         /// clause word, and four arrays cost four allocations and four releases each time.
-        let facts: [TokenFacts]
+        /// Their owners are written by `split`, and the model keeps the array.
+        private(set) var facts: [TokenFacts]
 
         init(bytes: [UInt8], facts: consuming [TokenFacts]) {
             self.bytes = bytes
             let n = facts.count
             count = n
-            owner = [Int32](filled: 0, count: n)
             // the end marker: no token, no word, not finite, both look-aheads `count`
             facts.append(
                 TokenFacts(
@@ -194,7 +203,7 @@ extension ClauseModel {
             // Through a buffer pointer: three passes write every token's facts, and each array write
             // checked uniqueness and bounds (a fifth of the model's cost); indices stay within 0...n.
             facts.withUnsafeMutableBufferPointer { Self.readFacts(into: $0, count: n, bytes: bytes) }
-            self.facts = facts
+            self.facts = consume facts
             // a sentence has a handful of clauses: one allocation each instead of growing from one
             clauses.reserveCapacity(8)
         }
@@ -229,7 +238,7 @@ extension ClauseModel {
 
         /// Gives token `k` to clause `c`.
         private mutating func assign(_ k: Int, _ c: Int) {
-            owner[k] = Int32(c)
+            facts[k].owner = Int32(c)
             if facts[k].finite, clauses[c].head == nil, clauses[c].opener != k { clauses[c].head = k }
         }
 
@@ -361,7 +370,7 @@ extension ClauseModel {
             }
             while top >= 0 { closeTop(at: n) }
             // drop clauses that ended up empty (a stop at the very end)
-            if let last = clauses.last, last.tokens.isEmpty, clauses.count > 1, !owner.contains(Int32(clauses.count - 1)) {
+            if let last = clauses.last, last.tokens.isEmpty, clauses.count > 1, !facts[..<count].contains(where: { $0.owner == Int32(clauses.count - 1) }) {
                 clauses.removeLast()
             }
         }
@@ -406,7 +415,7 @@ extension ClauseModel {
                 var a = f + 1
                 while a < extent.upperBound, a <= f + 8, facts[a].unit.kind == .word || facts[a].unit.kind == .number {
                     let w = word(a)
-                    if owner[a] == Int32(c), !w.isDisjoint(with: [.future, .possibleModal, .obligationModal, .pastAux, .presentAux, .perfectAux]),
+                    if facts[a].owner == Int32(c), !w.isDisjoint(with: [.future, .possibleModal, .obligationModal, .pastAux, .presentAux, .perfectAux]),
                         facts[a].finite
                     {
                         f = a
@@ -477,13 +486,13 @@ extension ClauseModel {
                 while s < f, facts[s].unit.kind != .word && facts[s].unit.kind != .number { s += 1 }
                 // `The pact, which cut duties, expires`: the subject stops where a nested clause starts
                 var e = s
-                while e < f, e < s + Self.spanLimit, owner[e] == Int32(c), facts[e].unit.kind != .comma { e += 1 }
+                while e < f, e < s + Self.spanLimit, facts[e].owner == Int32(c), facts[e].unit.kind != .comma { e += 1 }
                 if s < e { subject = s..<e }
             }
             var object: Range<Int>?
             let o = (governed ?? h) + 1
             var e = o
-            while e < extent.upperBound, e < o + Self.spanLimit, owner[e] == Int32(c), facts[e].unit.kind != .comma, facts[e].unit.kind != .stop { e += 1 }
+            while e < extent.upperBound, e < o + Self.spanLimit, facts[e].owner == Int32(c), facts[e].unit.kind != .comma, facts[e].unit.kind != .stop { e += 1 }
             if o < e { object = o..<e }
             clauses[c].verbGroup = f..<(h + 1)
             clauses[c].head = h

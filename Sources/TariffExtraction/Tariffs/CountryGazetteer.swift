@@ -17,10 +17,16 @@ enum CountryGazetteer {
     ///
     /// It holds the index of its table entry, not the code: a mention is then a trivial value, so the
     /// readers' copies of mentions and the freeing of a sentence's mentions retain and release no string.
+    /// It must stay trivial: a sentence's mentions are copied into its token store as plain memory, which
+    /// is freed without deinitializing them (`TariffTokenizer.Store.keep`).
     struct Mention: Sendable {
         var tokens: Range<Int>
         private let entry: Int
         var isPerson: Bool
+        /// What the party does in its sentence, written by `TariffSentence.named()` (`.neutral` until then):
+        /// kept in the mention, a named sentence holds one array where a second one of roles cost its own
+        /// allocation and release.
+        var role: PartyRole = .neutral
 
         /// - Parameter entry: the name's index in the gazetteer's table.
         fileprivate init(tokens: Range<Int>, entry: Int, isPerson: Bool) {

@@ -18,7 +18,7 @@ struct DocumentFrame: Sendable {
     mutating func add(_ sentence: TariffSentence, weight: Int = 1) {
         for (m, mention) in sentence.mentions.enumerated() {
             let score: Int
-            switch sentence.roles[m] {
+            switch sentence.mentions[m].role {
             case .imposer: score = 2 * weight
             case .neutral: score = weight
             case .target: continue
@@ -91,15 +91,20 @@ struct DocumentFrame: Sendable {
     /// imposer (`Trump announced a 100% tariff on branded medicines`) or speaks of imports in general
     /// (`imported`, `all imports`, `global`) is about every origin. Zero rates (preferences) and overall
     /// levels stay as written. Filled targets get the frame's confidence.
-    /// - Parameter named: parallel to `changes`, the codes each change's sentence names; empty when the
-    ///   sentence speaks of imports in general (`namesAllOrigins`).
-    func fillingTargets(_ changes: [TariffChange], named: [[String]]) -> [TariffChange] {
-        guard let (a, b) = pair, named.count == changes.count else { return changes }
+    /// - Parameters:
+    ///   - sentences: parallel to `changes`, the index of each change's sentence.
+    ///   - read: the sentences the changes come from (named). What a sentence says of origins is read here,
+    ///     for the few rates that ask, not kept as an array of codes per change for every article.
+    func fillingTargets(_ changes: [TariffChange], sentences: [Int], read: [TariffSentence]) -> [TariffChange] {
+        guard let (a, b) = pair, sentences.count == changes.count else { return changes }
         var result = changes
         for c in result.indices where result[c].target == nil && !result[c].aggregate {
             guard let rate = result[c].ratePct, rate > 0, let imposer = result[c].imposer, imposer == a || imposer == b else { continue }
             let other = imposer == a ? b : a
-            guard named[c].contains(other) else { continue }
+            // the other party is named in the rate's sentence, which does not speak of imports in general
+            guard let sentence = read.first(where: { $0.index == sentences[c] }), !Self.namesAllOrigins(sentence),
+                sentence.mentions.contains(where: { $0.code == other })
+            else { continue }
             result[c].target = other
             result[c].confidence = min(result[c].confidence, Self.confidence)
         }

@@ -17,9 +17,10 @@ enum PartyRole: Sendable, Equatable {
 struct PartyRoleReader {
     /// The sentence's words; its names are `mentions`, read before the sentence that holds both is built.
     let sentence: TariffSentence
-    let mentions: [CountryGazetteer.Mention]
-    /// The roles read so far, in order: the name before the one being read is always among them.
-    private var known: [PartyRole] = []
+    private(set) var mentions: [CountryGazetteer.Mention]
+    /// How many names, from the first, have their role read (in `mentions`): the name before the one being
+    /// read is always among them.
+    private var known = 0
     private lazy var listEndRoles: [PartyRole?] = Array(filled: nil, count: mentions.count)
     /// The names `chain.lowerBound...chain.upperBound` form one list (`A, B and the C`) ending at the
     /// upper bound: the last list found, as names ask in order and each list is walked once.
@@ -32,15 +33,19 @@ struct PartyRoleReader {
         self.mentions = mentions
     }
 
-    /// The role of every name of the sentence, in order.
-    mutating func roles() -> [PartyRole] {
-        known.reserveCapacity(mentions.count)
-        for m in mentions.indices { known.append(role(of: m, asListEnd: false)) }
-        return known
+    /// The sentence's names, each with its role read, in order. Pass the mentions in moved (`consume`): the
+    /// roles are written into them in place, and a second reference would make that a copy.
+    mutating func withRoles() -> [CountryGazetteer.Mention] {
+        for m in mentions.indices {
+            let role = role(of: m, asListEnd: false)
+            mentions[m].role = role
+            known = m + 1
+        }
+        return mentions
     }
 
     mutating func role(of m: Int) -> PartyRole {
-        m < known.count ? known[m] : role(of: m, asListEnd: false)
+        m < known ? mentions[m].role : role(of: m, asListEnd: false)
     }
 
     private mutating func listEndRole(_ m: Int) -> PartyRole {

@@ -102,7 +102,7 @@ struct StartStatement: Sendable {
             steps += 1
         }
         if k >= 0, s.tokens[k].kind == .possessive { k -= 1 }
-        guard let m = s.mention(at: k), s.roles[m] != .target else { return nil }
+        guard let m = s.mention(at: k), s.mentions[m].role != .target else { return nil }
         return s.mentions[m].code
     }
 

@@ -52,7 +52,7 @@ struct StatusClassifier {
             if k >= span.upperBound, !detached {
                 while nextMention < s.mentions.count && s.mentions[nextMention].tokens.upperBound <= k { nextMention += 1 }
                 if s.has(k, .clauseBreak) || s.isThreatConjunction(k) || s.tokens[k].kind == .comma
-                    || nextMention < s.mentions.count && s.mentions[nextMention].tokens.contains(k) && s.roles[nextMention] == .imposer
+                    || nextMention < s.mentions.count && s.mentions[nextMention].tokens.contains(k) && s.mentions[nextMention].role == .imposer
                 {
                     detached = true
                 }

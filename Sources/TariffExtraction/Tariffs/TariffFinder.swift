@@ -14,11 +14,11 @@ struct TariffFinder: Sendable {
         var read: [TariffSentence] = []
         var changeSentences: [Int] = []
         var mutual: [Bool] = []
-        var originsNamed: [[String]] = []
         var starts: [StartStatement] = []
         var agreementSentences = Set<Int>()
-        // every tariff sentence is tokenized here before its tokens are copied out at their count
-        var scratch = TariffTokenizer.Scratch()
+        // every sentence the finder reads is tokenized into the article's store (its first block is taken
+        // with the first sentence)
+        let store = TariffTokenizer.Store()
         // whether the tariff sentences write `percent`: only then do sentences without a tariff word look for the word
         var spellsPercent = false
         // In sentence order (as the tagger emits them) the walk below finds every sentence's timexes; else filter.
@@ -37,7 +37,7 @@ struct TariffFinder: Sendable {
             case .neither: continue
             }
             // The reader returns nothing for a sentence without a tariff noun; names and roles are not read for it.
-            let words = TariffSentence(wordsOf: document.bytes, index: index, range: range, scratch: &scratch)
+            let words = TariffSentence(wordsOf: document.bytes, index: index, range: range, store: store)
             if budget.charge(tokens: words.count) { break }
             let withoutTariffWord = !words.hasTariffNoun
             // kept as the next sentence's previous one: a rate there may borrow its sides, and tokenizing it again cost more
@@ -60,13 +60,12 @@ struct TariffFinder: Sendable {
             // the reader appends to the article's arrays: no array per sentence to copy from
             let found = reader.changes(into: &changes, mutual: &mutual, in: document)
             let sentence = reader.sentence
+            // room for several from the first: grown from one, these arrays were reallocated at their 2nd, 3rd, 5th element
+            if read.capacity == 0 { read.reserveCapacity(8) }
             read.append(sentence)
             if found > 0 {
-                // only here: the generic append of repeated elements cost some 160 instructions a call even for none
-                changeSentences.append(contentsOf: repeatElement(index, count: found))
-                // what a target-less rate's sentence says about origins, for `DocumentFrame.fillingTargets`
-                let origins = DocumentFrame.namesAllOrigins(sentence) ? [] : sentence.mentions.map(\.code)
-                originsNamed.append(contentsOf: repeatElement(origins, count: found))
+                if changeSentences.capacity == 0 { changeSentences.reserveCapacity(8) }
+                for _ in 0..<found { changeSentences.append(index) }
             }
             if !sentenceTimexes.isEmpty {
                 if let start = StartStatement.read(sentence, timexes: sentenceTimexes) {
@@ -85,7 +84,7 @@ struct TariffFinder: Sendable {
             // per sentence, not a `Set`: hashing every index cost more than the rule
             var isRead = [Bool](filled: false, count: document.sentences.count)
             for sentence in read { isRead[sentence.index] = true }
-            starts += startsOutsideTariffSentences(document, timexes: timexes, isRead: isRead, scratch: &scratch)
+            starts += startsOutsideTariffSentences(document, timexes: timexes, isRead: isRead, store: store)
             StartStatement.link(starts, to: &changes, sentences: changeSentences, agreementSentences: agreementSentences)
         }
         StartedMeasures.settle(&changes, reference: referenceDate)
@@ -96,21 +95,21 @@ struct TariffFinder: Sendable {
                 let range = document.sentences[index]
                 guard Self.mentionsEntryIntoForce(document.bytes, range) else { return false }
                 // words and their classes are all the statement is read by: no names needed
-                return StartedMeasures.statesStart(TariffSentence(wordsOf: document.bytes, index: index, range: range))
+                return StartedMeasures.statesStart(TariffSentence(wordsOf: document.bytes, index: index, range: range, store: store))
             }
         }
         // The article's frame is read only when a rate needs it: most articles name every imposer.
         guard mutual.contains(true) || changes.contains(where: { $0.imposer == nil || $0.target == nil && $0.ratePct != nil })
         else { return TariffMerger.merge(changes) }
-        let frame = self.frame(of: document, tariffSentences: read, scratch: &scratch)
-        let targeted = frame.fillingTargets(changes, named: originsNamed)
+        let frame = self.frame(of: document, tariffSentences: read, store: store)
+        let targeted = frame.fillingTargets(changes, sentences: changeSentences, read: read)
         return TariffMerger.merge(frame.expandingBothParties(targeted, mutual: mutual), frame: frame)
     }
 
     /// Start statements in sentences without a tariff noun (`The agreement comes into force on Sunday`):
     /// only sentences with a dated timex and the letters of `effect` or `force` are tokenized.
     private func startsOutsideTariffSentences(
-        _ document: TextDocument, timexes: [TaggedTimex], isRead: [Bool], scratch: inout TariffTokenizer.Scratch
+        _ document: TextDocument, timexes: [TaggedTimex], isRead: [Bool], store: TariffTokenizer.Store
     ) -> [StartStatement] {
         var found: [StartStatement] = []
         var t = 0
@@ -125,7 +124,7 @@ struct TariffFinder: Sendable {
             guard dated, document.sentences.indices.contains(index), !isRead[index] else { continue }
             let range = document.sentences[index]
             guard Self.mentionsEntryIntoForce(document.bytes, range) else { continue }
-            let sentence = TariffSentence.named(document.bytes, index: index, range: range, scratch: &scratch)
+            let sentence = TariffSentence.named(document.bytes, index: index, range: range, store: store)
             if let start = StartStatement.read(sentence, timexes: timexes[first..<t]) { found.append(start) }
         }
         return found
@@ -163,11 +162,11 @@ struct TariffFinder: Sendable {
     }
 
     /// The headline and the opening (dateline) sentence count twice, the tariff sentences once.
-    /// - Parameter scratch: the finder's tokenizer buffer, for the opening sentences it did not read.
-    private func frame(of document: TextDocument, tariffSentences: [TariffSentence], scratch: inout TariffTokenizer.Scratch) -> DocumentFrame {
+    /// - Parameter store: the finder's token store, for the opening sentences it did not read.
+    private func frame(of document: TextDocument, tariffSentences: [TariffSentence], store: TariffTokenizer.Store) -> DocumentFrame {
         var frame = DocumentFrame()
         for index in 0..<min(2, document.sentences.count) where !tariffSentences.contains(where: { $0.index == index }) {
-            frame.add(TariffSentence.named(document.bytes, index: index, range: document.sentences[index], scratch: &scratch), weight: 2)
+            frame.add(TariffSentence.named(document.bytes, index: index, range: document.sentences[index], store: store), weight: 2)
         }
         for sentence in tariffSentences { frame.add(sentence.isNamed ? sentence : sentence.named(), weight: sentence.index < 2 ? 2 : 1) }
         return frame

@@ -9,20 +9,18 @@ final class TariffSentence: @unchecked Sendable {
     let bytes: [UInt8]
     let index: Int
     let range: Range<Int>
-    /// In the sentence's own storage, as `lexemes` are: read by every rule, token by token.
+    /// In `store`, as `lexemes` are: read by every rule, token by token.
     let tokens: UnsafeBufferPointer<TariffToken>
-    /// In the sentence's own storage, not an array: the readers test word classes some 40 times per token, and
-    /// an array's subscript checked its own count again after every caller checked `count`.
+    /// In `store`, not an array: the readers test word classes some 40 times per token, and an array's
+    /// subscript checked its own count again after every caller checked `count`.
     let lexemes: UnsafeBufferPointer<TariffLexeme>
-    /// The tokens, then the lexemes: one allocation freed in `deinit`, where two cost a second `malloc` and
-    /// `free` per sentence.
-    private let storage: UnsafeMutableRawPointer
+    /// Holds `tokens` and `lexemes`: the finder's for its article's sentences, else one of the sentence's own.
+    private let store: TariffTokenizer.Store
     /// `tokens.count`, stored: every word test reads it, and in long readers the compiler called
     /// `Array.count` out of line for each.
     let count: Int
-    /// Empty until `named()`.
-    @exclusivity(unchecked) private(set) var mentions: [CountryGazetteer.Mention] = []
-    @exclusivity(unchecked) private(set) var roles: [PartyRole] = []
+    /// Empty until `named()`, which reads each one's `role` too; kept in `store`.
+    @exclusivity(unchecked) private(set) var mentions = Mentions()
     /// Whether `named()` has read the names: an empty `mentions` then means the sentence names no one.
     @exclusivity(unchecked) private(set) var isNamed = false
 
@@ -31,53 +29,24 @@ final class TariffSentence: @unchecked Sendable {
         TariffSentence(wordsOf: bytes, index: index, range: range).named()
     }
 
-    /// As `named(_:index:range:)`, tokenized into `scratch`: the finder's, reused for every sentence it builds
-    /// (a scratch buffer of its own cost each sentence a `malloc` and a `free` more).
-    static func named(_ bytes: [UInt8], index: Int, range: Range<Int>, scratch: inout TariffTokenizer.Scratch) -> TariffSentence {
-        TariffSentence(wordsOf: bytes, index: index, range: range, scratch: &scratch).named()
+    /// As `named(_:index:range:)`, tokenized into `store`: the finder's, shared by every sentence it builds.
+    static func named(_ bytes: [UInt8], index: Int, range: Range<Int>, store: TariffTokenizer.Store) -> TariffSentence {
+        TariffSentence(wordsOf: bytes, index: index, range: range, store: store).named()
     }
 
     /// Tokens and word classes only: enough to tell whether the sentence names a tariff at all.
     convenience init(wordsOf bytes: [UInt8], index: Int, range: Range<Int>) {
-        var scratch = TariffTokenizer.Scratch(capacity: range.count)
-        self.init(wordsOf: bytes, index: index, range: range, scratch: &scratch)
+        self.init(wordsOf: bytes, index: index, range: range, store: TariffTokenizer.Store(blockTokens: range.count))
     }
 
-    /// As `init(wordsOf:index:range:)`, tokenized into `scratch` (reused from sentence to sentence by the
-    /// finder) and copied out at the exact count: reserved from the byte count, a sentence dense with
-    /// numbers and signs outgrew its array (14,906 regrowths on the dense corpus).
-    convenience init(wordsOf bytes: [UInt8], index: Int, range: Range<Int>, scratch: inout TariffTokenizer.Scratch) {
-        self.init(bytes, index: index, range: range, tokens: scratch.fill(bytes, range))
-    }
-
-    /// - Parameter tokens: copied into the sentence's storage (the caller's buffer is reused).
-    private init(_ bytes: [UInt8], index: Int, range: Range<Int>, tokens: UnsafeBufferPointer<TariffToken>) {
+    /// As `init(wordsOf:index:range:)`, tokenized into `store` (the finder's, for all of an article's sentences).
+    init(wordsOf bytes: [UInt8], index: Int, range: Range<Int>, store: TariffTokenizer.Store) {
         self.bytes = bytes
         self.index = index
         self.range = range
-        let count = tokens.count
-        let lexemeOffset = count * MemoryLayout<TariffToken>.stride
-        storage = .allocate(
-            byteCount: lexemeOffset + count * MemoryLayout<TariffLexeme>.stride,
-            alignment: max(MemoryLayout<TariffToken>.alignment, MemoryLayout<TariffLexeme>.alignment))
-        let ownTokens = storage.bindMemory(to: TariffToken.self, capacity: count)
-        if let source = tokens.baseAddress { ownTokens.initialize(from: source, count: count) }
-        let table = TariffVocabulary.table
-        let none = TariffLexeme(classes: [], month: 0)
-        // written in place at the tokens' count: appending checked the array's uniqueness and capacity per token
-        let lexemes = (storage + lexemeOffset).bindMemory(to: TariffLexeme.self, capacity: count)
-        for k in 0..<count {
-            let token = ownTokens[k]
-            (lexemes + k).initialize(to: token.kind == .word ? table[token.hash] ?? none : none)
-        }
-        self.tokens = UnsafeBufferPointer(start: ownTokens, count: count)
-        self.lexemes = UnsafeBufferPointer(start: lexemes, count: count)
-        self.count = count
-    }
-
-    deinit {
-        // tokens and lexemes are trivial values: nothing to deinitialize
-        storage.deallocate()
+        (tokens, lexemes) = store.words(bytes, range)
+        self.store = store
+        count = tokens.count
     }
 
     /// This sentence with its named parties and their roles read (once); the reader needs them, the
@@ -85,15 +54,18 @@ final class TariffSentence: @unchecked Sendable {
     @discardableResult
     func named() -> TariffSentence {
         guard !isNamed else { return self }
-        var found: [CountryGazetteer.Mention] = []
-        CountryGazetteer.mentions(in: tokens, into: &found)
-        Self.mergeTitles(&found, tokens)
-        // the roles are read on this sentence's words and the names beside them: no sentence in between
-        if !found.isEmpty {
-            var reader = PartyRoleReader(sentence: self, mentions: found)
-            roles = reader.roles()
+        // found in the store's array (reused from sentence to sentence), then kept in the store
+        let kept = store.withFoundMentions { found in
+            CountryGazetteer.mentions(in: tokens, into: &found)
+            Self.mergeTitles(&found, tokens)
+            guard !found.isEmpty else { return UnsafeBufferPointer<CountryGazetteer.Mention>(start: nil, count: 0) }
+            // the roles are read on this sentence's words and the names beside them: no sentence in between.
+            // Moved into the reader, which writes the roles into the mentions in place.
+            var reader = PartyRoleReader(sentence: self, mentions: consume found)
+            found = reader.withRoles()
+            return store.keep(found)
         }
-        mentions = found
+        mentions = Mentions(kept)
         isNamed = true
         return self
     }
@@ -254,7 +226,25 @@ final class TariffSentence: @unchecked Sendable {
     }
 }
 
-extension [CountryGazetteer.Mention] {
+/// A named sentence's mentions, in its token store: read like an array, each index checked.
+struct Mentions: RandomAccessCollection {
+    private let base: UnsafeBufferPointer<CountryGazetteer.Mention>
+
+    init(_ base: UnsafeBufferPointer<CountryGazetteer.Mention> = UnsafeBufferPointer(start: nil, count: 0)) {
+        self.base = base
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { base.count }
+
+    subscript(i: Int) -> CountryGazetteer.Mention {
+        precondition(i >= 0 && i < base.count, "mention index out of range")
+        return base[i]
+    }
+}
+
+/// For `Mentions` and the arrays of mentions the readers build, indexed from zero.
+extension RandomAccessCollection where Element == CountryGazetteer.Mention, Index == Int {
     /// The index of the mention covering token `i`, if any. Mentions are in text order and never overlap,
     /// so a binary search: callers ask per token, and a scan made a list of names quadratic.
     func index(covering i: Int) -> Int? {

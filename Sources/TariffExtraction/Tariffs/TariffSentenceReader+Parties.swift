@@ -10,7 +10,7 @@ extension TariffSentenceReader {
         for d in drafts.indices where drafts[d].expression != nil {
             let antecedent = antecedentMentions(of: drafts[d].segment)
             guard let first = antecedent.first else { continue }
-            switch s.roles[first] {
+            switch s.mentions[first].role {
             case .target where drafts[d].target.code == nil:
                 let codes = antecedent.map { s.mentions[$0].code }.filter { $0 != drafts[d].imposer.code }
                 if let code = codes.first {
@@ -127,7 +127,7 @@ extension TariffSentenceReader {
             if gap < s.count, s.tokens[gap].kind == .comma { gap += 1 }
             if s.has(gap, .coordinator) { gap += 1 }
             if s.has(gap, .determiner) { gap += 1 }
-            guard gap > s.mentions[m - 1].tokens.upperBound, gap == s.mentions[m].tokens.lowerBound, s.roles[m - 1] == s.roles[last] else { break }
+            guard gap > s.mentions[m - 1].tokens.upperBound, gap == s.mentions[m].tokens.lowerBound, s.mentions[m - 1].role == s.mentions[last].role else { break }
             m -= 1
             list.insert(m, at: 0)
         }
@@ -138,7 +138,7 @@ extension TariffSentenceReader {
     func namesImposer(_ code: String?, before draft: Draft) -> Bool {
         let s = sentence
         return s.mentions.indices.contains { m in
-            s.roles[m] == .imposer && s.mentions[m].code == code && s.mentions[m].tokens.lowerBound < draft.span.upperBound
+            s.mentions[m].role == .imposer && s.mentions[m].code == code && s.mentions[m].tokens.lowerBound < draft.span.upperBound
                 && s.mentions[m].tokens.lowerBound >= draft.segment.lowerBound
         }
     }
@@ -149,7 +149,7 @@ extension TariffSentenceReader {
     /// captured the sentence (a retain and a release per read) and was destroyed out of line.
     func onlyCode(in sentence: TariffSentence, as role: PartyRole) -> String? {
         var only: String?
-        for m in sentence.mentions.indices where sentence.roles[m] == role {
+        for m in sentence.mentions.indices where sentence.mentions[m].role == role {
             let code = sentence.mentions[m].code
             if let only, only != code { return nil }
             only = code
@@ -184,7 +184,7 @@ extension TariffSentenceReader {
             let next = m + 1
             let joint = s.mentions[m].tokens.upperBound
             guard s.has(joint, .coordinator), s.mentions[next].tokens.lowerBound == joint + 1 || s.mentions[next].tokens.lowerBound == joint + 2,
-                s.roles[next] == .imposer, s.mentions[m].code != s.mentions[next].code
+                s.mentions[next].role == .imposer, s.mentions[m].code != s.mentions[next].code
             else { continue }
             return (s.mentions[m].code, s.mentions[next].code)
         }
@@ -236,7 +236,7 @@ extension TariffSentenceReader {
     func pick(_ role: PartyRole, owner: UnsafeBufferPointer<Int?>, d: Int, drafts: [Draft], ownOnly: Bool) -> String? {
         let s = sentence
         var best: (code: String, distance: Int)?
-        for (m, mention) in s.mentions.enumerated() where s.roles[m] == role && drafts[d].segment.contains(mention.tokens.lowerBound) {
+        for (m, mention) in s.mentions.enumerated() where s.mentions[m].role == role && drafts[d].segment.contains(mention.tokens.lowerBound) {
             if ownOnly && owner[m] != d { continue }
             // another rate's target stays its own: `34% tariffs with matching 34% levies on US imports`
             if !ownOnly, role == .target, let o = owner[m], o != d, drafts[o].segment == drafts[d].segment { continue }
@@ -258,7 +258,7 @@ extension TariffSentenceReader {
     func targetsOwned(owner: UnsafeBufferPointer<Int?>, d: Int, after start: Int) -> [String] {
         var before: [String] = []
         var following: [String] = []
-        for (m, mention) in sentence.mentions.enumerated() where sentence.roles[m] == .target && owner[m] == d {
+        for (m, mention) in sentence.mentions.enumerated() where sentence.mentions[m].role == .target && owner[m] == d {
             if mention.tokens.lowerBound >= start {
                 if !following.contains(mention.code) { following.append(mention.code) }
             } else if !before.contains(mention.code) {
@@ -272,7 +272,7 @@ extension TariffSentenceReader {
     /// `Set` of codes (hashing them) nor a lazy chain (its closures allocate): it runs for most rates.
     func sentenceWide(_ role: PartyRole, excluding: String?) -> String? {
         var only: String?
-        for (m, mention) in sentence.mentions.enumerated() where sentence.roles[m] == role && mention.code != excluding {
+        for (m, mention) in sentence.mentions.enumerated() where sentence.mentions[m].role == role && mention.code != excluding {
             if let only, only != mention.code { return nil }
             only = mention.code
         }
@@ -285,7 +285,7 @@ extension TariffSentenceReader {
         var others = Set<String>()
         for (m, mention) in s.mentions.enumerated() where mention.code != code {
             if s.has(mention.tokens.lowerBound - 1, .venueMarker) { continue }
-            if s.roles[m] == .neutral { continue }
+            if s.mentions[m].role == .neutral { continue }
             others.insert(mention.code)
         }
         return others.count == 1 ? others.first : nil

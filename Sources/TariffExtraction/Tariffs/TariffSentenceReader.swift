@@ -163,6 +163,11 @@ struct TariffSentenceReader {
                     guard draft.mirrored else { continue }
                     (imposer, target) = (draft.target, draft.imposer)
                 }
+                // the article's first change: room for several (grown from one, the arrays were reallocated at the 2nd and 3rd)
+                if result.capacity == 0 {
+                    result.reserveCapacity(8)
+                    byBothParties.reserveCapacity(8)
+                }
                 var change = TariffChange(
                     imposer: imposer.code, target: target.code, products: products,
                     ratePct: reductionAmount ? nil : draft.expression?.rate, previousRatePct: draft.expression?.previous,
@@ -209,8 +214,8 @@ struct TariffSentenceReader {
     /// Some name acts and another party's name pays: what a rate-less mention needs to give a change, as
     /// its sides (sure ones only) come from the sentence's own names, never the previous sentence's.
     private static func namesBothSides(_ s: TariffSentence) -> Bool {
-        for (m, imposer) in s.mentions.enumerated() where s.roles[m] == .imposer {
-            for (n, target) in s.mentions.enumerated() where s.roles[n] == .target && target.code != imposer.code { return true }
+        for (m, imposer) in s.mentions.enumerated() where s.mentions[m].role == .imposer {
+            for (n, target) in s.mentions.enumerated() where s.mentions[n].role == .target && target.code != imposer.code { return true }
         }
         return false
     }
@@ -288,7 +293,7 @@ struct TariffSentenceReader {
         if s.has(p, .determiner) { p += 1 }
         if s.has(p, .coordinator) { p += 1 }
         guard let m = s.mention(at: p), s.mentions[m].tokens.lowerBound == p else { return false }
-        return s.roles[m] == .imposer && !(s.tokens.indices.contains(s.mentions[m].tokens.upperBound) && s.tokens[s.mentions[m].tokens.upperBound].kind == .possessive)
+        return s.mentions[m].role == .imposer && !(s.tokens.indices.contains(s.mentions[m].tokens.upperBound) && s.tokens[s.mentions[m].tokens.upperBound].kind == .possessive)
     }
 
     // MARK: - Attributes

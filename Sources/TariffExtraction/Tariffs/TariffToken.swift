@@ -66,7 +66,7 @@ enum TariffTokenizer {
         }
 
         /// The tokens of `bytes[range]`, in this scratch buffer until the next call: the caller copies them out.
-        mutating func fill(_ bytes: [UInt8], _ range: Range<Int>) -> UnsafeBufferPointer<TariffToken> {
+        private mutating func fill(_ bytes: [UInt8], _ range: Range<Int>) -> UnsafeBufferPointer<TariffToken> {
             if range.count > capacity {
                 base.deallocate()
                 capacity = range.count
@@ -75,6 +75,100 @@ enum TariffTokenizer {
             let out = base
             let count = bytes.withUnsafeBufferPointer { tokenize($0, range, into: out) }
             return UnsafeBufferPointer(start: out, count: count)
+        }
+    }
+
+    /// Where the sentences of one article keep their tokens and word classes: a few large blocks, into which
+    /// each sentence is tokenized in place and which are freed together once no sentence holds the store.
+    /// A buffer per sentence cost a `malloc`, a copy of the tokens out of a scratch buffer and a `free`
+    /// each, most of them of blocks too large for the allocator's fast path.
+    ///
+    /// Room is only ever taken, never handed back: what a sentence was given stays valid while the store
+    /// lives, and every sentence retains the store it was tokenized into.
+    final class Store {
+        /// Token slots a new block has room for, unless one sentence needs more.
+        private let blockTokens: Int
+        /// The last block taken. Each block starts with the address of the one taken before it, a chain that
+        /// `deinit` frees: no array of blocks, which cost an allocation and a release of its own per article.
+        private var last: UnsafeMutableRawPointer?
+        /// The unused end of the last block.
+        private var free: UnsafeMutableRawPointer?
+        private var room = 0
+
+        private static let alignment = max(MemoryLayout<TariffToken>.alignment, MemoryLayout<TariffLexeme>.alignment)
+        /// The bytes one token takes with its lexeme, alignment padding aside.
+        private static let slot = MemoryLayout<TariffToken>.stride + MemoryLayout<TariffLexeme>.stride
+        /// A block's link to the one before it.
+        private static let link = max(MemoryLayout<UnsafeMutableRawPointer?>.stride, alignment)
+
+        /// - Parameter blockTokens: a sentence's byte count, for a store made for that sentence alone.
+        init(blockTokens: Int = 512) {
+            self.blockTokens = max(blockTokens, 1)
+        }
+
+        deinit {
+            var block = last
+            while let b = block {
+                block = b.load(as: UnsafeMutableRawPointer?.self)
+                b.deallocate()
+            }
+        }
+
+        /// The tokens of `bytes[range]` and their lexemes (`TariffVocabulary`), valid while the store lives.
+        func words(_ bytes: [UInt8], _ range: Range<Int>) -> (tokens: UnsafeBufferPointer<TariffToken>, lexemes: UnsafeBufferPointer<TariffLexeme>) {
+            // every token takes at least one byte: room for `range.count` tokens and lexemes always holds them
+            let capacity = max(range.count, 1)
+            let need = capacity * Self.slot + 2 * Self.alignment
+            makeRoom(need)
+            let start = free!.alignedUp(toMultipleOf: Self.alignment)
+            let tokens = start.bindMemory(to: TariffToken.self, capacity: capacity)
+            let count = bytes.withUnsafeBufferPointer { tokenize($0, range, into: tokens) }
+            let lexemeStart = (start + count * MemoryLayout<TariffToken>.stride).alignedUp(toMultipleOf: Self.alignment)
+            let lexemes = lexemeStart.bindMemory(to: TariffLexeme.self, capacity: count)
+            let table = TariffVocabulary.table
+            let none = TariffLexeme(classes: [], month: 0)
+            for k in 0..<count {
+                let token = tokens[k]
+                (lexemes + k).initialize(to: token.kind == .word ? table[token.hash] ?? none : none)
+            }
+            let end = lexemeStart + count * MemoryLayout<TariffLexeme>.stride
+            room -= end - free!
+            free = end
+            return (UnsafeBufferPointer(start: tokens, count: count), UnsafeBufferPointer(start: lexemes, count: count))
+        }
+
+        /// A copy of `mentions` (trivial values), valid while the store lives: a sentence's names kept here
+        /// cost no array of their own, an allocation and a release per named sentence.
+        func keep(_ mentions: [CountryGazetteer.Mention]) -> UnsafeBufferPointer<CountryGazetteer.Mention> {
+            let stride = MemoryLayout<CountryGazetteer.Mention>.stride
+            let alignment = MemoryLayout<CountryGazetteer.Mention>.alignment
+            makeRoom(mentions.count * stride + alignment)
+            let start = free!.alignedUp(toMultipleOf: alignment)
+            let kept = start.bindMemory(to: CountryGazetteer.Mention.self, capacity: mentions.count)
+            _ = UnsafeMutableBufferPointer(start: kept, count: mentions.count).initialize(from: mentions)
+            let end = start + mentions.count * stride
+            room -= end - free!
+            free = end
+            return UnsafeBufferPointer(start: kept, count: mentions.count)
+        }
+
+        /// The array `TariffSentence.named()` collects a sentence's names in before they are kept: one for the
+        /// store's sentences, lent to `body`, which leaves it as it likes (it is emptied before each use).
+        func withFoundMentions<R>(_ body: (inout [CountryGazetteer.Mention]) -> R) -> R {
+            body(&foundMentions)
+        }
+
+        @exclusivity(unchecked) private var foundMentions: [CountryGazetteer.Mention] = []
+
+        /// Takes a new block when the last one has fewer than `need` bytes left.
+        private func makeRoom(_ need: Int) {
+            guard room < need else { return }
+            let size = max(need, blockTokens * Self.slot + 2 * Self.alignment)
+            let block = UnsafeMutableRawPointer.allocate(byteCount: Self.link + size, alignment: Self.alignment)
+            block.storeBytes(of: last, as: UnsafeMutableRawPointer?.self)
+            last = block
+            free = block + Self.link
+            room = size
         }
     }
 
