@@ -58,6 +58,46 @@ struct TextInspectionTests {
                 bytes += piece
             }
             #expect(bytes.withUnsafeBytes(TextInspection.inspect) == Self.reference(bytes), "round \(round): \(bytes)")
+            Self.expectDecodingFollows(Self.reference(bytes), bytes, "round \(round)")
         }
+    }
+
+    /// `TextDecoding` leaves the UTF-8 check of the common file to the standard library's validation; its
+    /// result must still be what the verdict says.
+    static func expectDecodingFollows(_ verdict: TextInspection.Verdict, _ bytes: [UInt8], _ comment: Comment) {
+        let decoded = Result { () throws(FormatError) in try TextDecoding.decode(bytes) }
+        switch verdict {
+        case .text(let bodyStart):
+            #expect(decoded.value?.text == String(decoding: bytes[bodyStart...], as: UTF8.self), comment)
+            #expect(decoded.value?.encoding == .utf8, comment)
+        case .windows1252: #expect(decoded.value?.encoding == .windows1252, comment)
+        case .utf16: #expect(decoded.value?.encoding != .utf8, comment)
+        case .binary: #expect(decoded.error == .binary, comment)
+        case .otherEncoding(let name): #expect(decoded.error == .unsupportedEncoding(name), comment)
+        case .invalidUTF8(let offset): #expect(decoded.error == .invalidUTF8(byteOffset: offset), comment)
+        }
+    }
+
+    @Test func decodingFollowsTheVerdictForEveryByteValue() {
+        for value in 0...255 {
+            for position in [0, 1, 2, 7, 8, 15, 16, 17, 33] {
+                var bytes = Array("\u{FEFF}The EU will impose duties from Nov. 1\n on steel".utf8)
+                bytes[position] = UInt8(value)
+                Self.expectDecodingFollows(Self.reference(bytes), bytes, "\(value) at \(position)")
+                Self.expectDecodingFollows(Self.reference(Array(bytes.dropFirst(3))), Array(bytes.dropFirst(3)), "\(value) at \(position) - 3")
+            }
+        }
+    }
+}
+
+extension Result {
+    /// The value, or nil after a failure.
+    fileprivate var value: Success? {
+        if case .success(let value) = self { value } else { nil }
+    }
+
+    /// The failure, or nil after a success.
+    fileprivate var error: Failure? {
+        if case .failure(let error) = self { error } else { nil }
     }
 }

@@ -9,7 +9,16 @@ enum TextDecoding {
 
     /// - Throws: `FormatError` for binary content, damaged UTF-8 or UTF-32.
     static func decode(_ bytes: [UInt8]) throws(FormatError) -> (text: String, encoding: Encoding) {
-        let verdict = bytes.withUnsafeBytes { TextInspection.inspect($0) }
+        let verdict: TextInspection.Verdict
+        if let screened = bytes.withUnsafeBytes(TextInspection.screen) {
+            verdict = screened
+        } else {
+            // The string's own validation is the UTF-8 check of the common file: inspecting the sequences first
+            // walked every byte twice. Only bytes that fail it are walked again, to name the offset or the encoding.
+            let bodyStart = bytes.withUnsafeBytes(TextInspection.utf8BodyStart)
+            if let text = String(validating: bytes[bodyStart...], as: UTF8.self) { return (text, .utf8) }
+            verdict = bytes.withUnsafeBytes(TextInspection.inspectUTF8)
+        }
         switch verdict {
         case .text(let bodyStart):
             return (String(decoding: bytes[bodyStart...], as: UTF8.self), .utf8)

@@ -17,47 +17,81 @@ enum TextInspection {
     static let controlCharacterRatioLimit = 10
 
     static func inspect(_ bytes: UnsafeRawBufferPointer) -> Verdict {
+        screen(bytes) ?? inspectUTF8(bytes)
+    }
+
+    /// What the byte order marks and the control characters alone decide (UTF-32, UTF-16, binary), or nil
+    /// when the bytes are to be read as UTF-8. `TextDecoding` lets the string's own validation check the
+    /// UTF-8 afterwards, so the common file is walked once for controls and once by the standard library.
+    static func screen(_ bytes: UnsafeRawBufferPointer) -> Verdict? {
         if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00] as [UInt8]) || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF] as [UInt8]) {
             return .otherEncoding("UTF-32")
         }
         if bytes.starts(with: [0xFF, 0xFE] as [UInt8]) { return .utf16(bigEndian: false) }
         if bytes.starts(with: [0xFE, 0xFF] as [UInt8]) { return .utf16(bigEndian: true) }
-        let hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF] as [UInt8])
-        let bodyStart = hasBOM ? 3 : 0
-        // One pass counts the controls and finds the first ill-formed UTF-8 sequence (Unicode 15, table 3-7:
-        // stray continuation bytes, overlong forms, surrogates, values above U+10FFFF, truncation), walking
-        // the sequences from `bodyStart`; a multi-byte sequence holds no NUL and no control.
+        return isBinary(bytes) ? .binary : nil
+    }
+
+    /// 3 when the bytes start with UTF-8's byte order mark, which is not part of the text, else 0.
+    static func utf8BodyStart(_ bytes: UnsafeRawBufferPointer) -> Int {
+        bytes.starts(with: [0xEF, 0xBB, 0xBF] as [UInt8]) ? 3 : 0
+    }
+
+    /// A NUL byte, or more than one control character (other than tab, newline, CR and form feed) in
+    /// `controlCharacterRatioLimit` bytes. Bytes of multi-byte UTF-8 sequences are never controls, so the
+    /// count needs no decoding.
+    static func isBinary(_ bytes: UnsafeRawBufferPointer) -> Bool {
         var controls = 0
-        var firstInvalid: Int?
         var index = 0
         while index < bytes.count {
-            // Eight bytes at a time while all are ASCII and none is below 0x20 or 0x7F.
-            if index + 8 <= bytes.count {
-                let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                if word & highBits == 0, !mayHoldControl(word) {
-                    index += 8
+            // Sixteen bytes at a time while none is below 0x20 or 0x7F; an eight-byte word with one (a newline) is
+            // read bytewise.
+            var end = bytes.count
+            if index + 16 <= bytes.count {
+                let first = controlBits(bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                let second = controlBits(bytes.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self))
+                if first | second == 0 {
+                    index += 16
                     continue
                 }
+                end = index + (second == 0 ? 8 : 16)
+                if first == 0 { index += 8 }
             }
-            let byte = bytes[index]
-            if byte == 0 { return .binary }
-            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C || byte == 0x7F {
-                controls += 1
-            }
-            if byte >= 0x80, index >= bodyStart, firstInvalid == nil {
-                if let length = validSequenceLength(bytes, at: index) {
-                    index += length
-                    continue
+            while index < end {
+                let byte = bytes[index]
+                if byte == 0 { return true }
+                if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C || byte == 0x7F {
+                    controls += 1
                 }
-                firstInvalid = index
+                index += 1
             }
-            index += 1
         }
-        if controls > 0 && controls * controlCharacterRatioLimit >= bytes.count { return .binary }
+        return controls > 0 && controls * controlCharacterRatioLimit >= bytes.count
+    }
+
+    /// The verdict on bytes that `screen` let through: valid UTF-8, damaged UTF-8, or Windows-1252.
+    static func inspectUTF8(_ bytes: UnsafeRawBufferPointer) -> Verdict {
+        let bodyStart = utf8BodyStart(bytes)
+        // The first ill-formed UTF-8 sequence (Unicode 15, table 3-7: stray continuation bytes, overlong forms,
+        // surrogates, values above U+10FFFF, truncation), walking the sequences from `bodyStart`.
+        var firstInvalid: Int?
+        var index = bodyStart
+        while index < bytes.count {
+            // Eight bytes at a time while all are ASCII.
+            if index + 8 <= bytes.count, bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) & highBits == 0 {
+                index += 8
+                continue
+            }
+            guard let length = validSequenceLength(bytes, at: index) else {
+                firstInvalid = index
+                break
+            }
+            index += length
+        }
         guard let offset = firstInvalid else { return .text(bodyStart: bodyStart) }
         // A byte order mark or a well-formed multi-byte sequence says the writer meant UTF-8: the file
         // is damaged, and guessing another encoding would turn its good characters into mojibake.
-        if hasBOM || containsUTF8MultiByteSequence(bytes) || containsUndefinedWindows1252Byte(bytes) {
+        if bodyStart > 0 || containsUTF8MultiByteSequence(bytes) || containsUndefinedWindows1252Byte(bytes) {
             return .invalidUTF8(byteOffset: offset)
         }
         return .windows1252
@@ -66,14 +100,15 @@ enum TextInspection {
     private static let lowBits: UInt64 = 0x0101_0101_0101_0101
     private static let highBits: UInt64 = 0x8080_8080_8080_8080
 
-    /// Whether some byte of `word` is below 0x20 or is 0x7F (exact as a yes or no: the "has less than"
-    /// and "has zero" word tricks, which may misplace the byte but never miss or invent one).
+    /// Not zero when some byte of `word` is below 0x20 or is 0x7F (exact as a yes or no for any bytes, 0x80 and
+    /// above included: the "has less than" and "has zero" word tricks, which may misplace the byte but
+    /// never miss or invent one).
     @inline(__always)
-    static func mayHoldControl(_ word: UInt64) -> Bool {
+    static func controlBits(_ word: UInt64) -> UInt64 {
         let below0x20 = (word &- lowBits &* 0x20) & ~word & highBits
         let delete = word ^ (lowBits &* 0x7F)
         let is0x7F = (delete &- lowBits) & ~delete & highBits
-        return below0x20 | is0x7F != 0
+        return below0x20 | is0x7F
     }
 
     /// True when some non-ASCII character is a valid UTF-8 sequence of two or more bytes.
