@@ -5,8 +5,10 @@ public import SystemPackage
 /// Reads one article file defensively: no escaping symlinks, no FIFOs or devices, bounded size (of
 /// the file, and of its text once decoded), then decodes it with `ArticleDecoder`.
 public struct ArticleReader: Sendable {
-    /// The watched folder; symbolic links must resolve inside it.
-    public var root: FilePath
+    /// The watched folder; symbolic links must resolve inside it. Nil: each file's own folder (one-shot
+    /// extraction, whose files come from anywhere), found only for a symbolic link, since cutting a path's last
+    /// component is thousands of instructions.
+    public var root: FilePath?
     /// Largest accepted file in bytes (default 10 MiB).
     public var maxFileSize: Int
     /// Whether `read` fingerprints the file's bytes (`Article.contentHash`): the daemon stores the hash to tell a
@@ -14,7 +16,7 @@ public struct ArticleReader: Sendable {
     /// pass over the whole file (a twentieth of `extract --json`'s instructions, callgrind).
     public var hashesContent: Bool
 
-    public init(root: FilePath, maxFileSize: Int = 10 << 20, hashesContent: Bool = true) {
+    public init(root: FilePath?, maxFileSize: Int = 10 << 20, hashesContent: Bool = true) {
         self.root = root
         self.maxFileSize = maxFileSize
         self.hashesContent = hashesContent
@@ -22,7 +24,7 @@ public struct ArticleReader: Sendable {
 
     /// Reads `path` (absolute, or relative to `root`) as an article.
     public func read(_ path: FilePath) throws(ArticleReadError) -> Article {
-        let fullPath = path.isAbsolute ? path : root.pushing(path)
+        let fullPath = resolved(path)
         let openPath = try checkedOpenPath(fullPath, reported: path)
         let fd: CInt
         do {
@@ -59,7 +61,13 @@ public struct ArticleReader: Sendable {
     /// The identity of `path` as `lstat` sees it, or nil when it is gone; lets the daemon skip a bad
     /// file it already reported without reading it again.
     public func identity(of path: FilePath) -> FileIdentity? {
-        try? FileIdentity(Syscalls.lstat(path.isAbsolute ? path : root.pushing(path)))
+        try? FileIdentity(Syscalls.lstat(resolved(path)))
+    }
+
+    /// `path` as given when it is absolute or there is no root, else under `root`.
+    private func resolved(_ path: FilePath) -> FilePath {
+        guard !path.isAbsolute, let root else { return path }
+        return root.pushing(path)
     }
 
     /// `lstat` first: returns the path to open (a symlink's resolved target when it stays inside `root`), or why not.
@@ -79,7 +87,7 @@ public struct ArticleReader: Sendable {
             throw .unreadable(path, error)
         }
         let realRoot: FilePath
-        do { realRoot = try Syscalls.realPath(root) } catch { throw Self.classify(error, path: path) }
+        do { realRoot = try Syscalls.realPath(root ?? fullPath.removingLastComponent()) } catch { throw Self.classify(error, path: path) }
         guard target.starts(with: realRoot), target != realRoot else {
             throw .symlinkOutsideFolder(path, target: target)
         }

@@ -94,8 +94,8 @@ public struct OneShotExtractor: Sendable {
     /// - Throws: `ArticleReadError` naming the file and what is wrong with it.
     public func read(_ path: FilePath) throws(ArticleReadError) -> (articles: [(DatedArticle, DocumentInfo)], notes: [String]) {
         let absolute = path.isAbsolute ? path : FilePath(FileManager.default.currentDirectoryPath).pushing(path)
-        // No content hash: nothing here stores or prints it.
-        let reader = ArticleReader(root: absolute.removingLastComponent(), maxFileSize: maxFileSize, hashesContent: false)
+        // No content hash: nothing here stores or prints it. The root is the file's own folder (no root given).
+        let reader = ArticleReader(root: nil, maxFileSize: maxFileSize, hashesContent: false)
         let article = try reader.read(absolute)
         let dated = DatedArticle.articles(of: article, override: referenceDate)
         let notes = article.decoded.notes.map { "\(path): \($0)" } + dated.compactMap { $0.distrusted.map { "\(path): \($0)" } }
