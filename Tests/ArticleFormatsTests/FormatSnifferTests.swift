@@ -39,4 +39,20 @@ struct FormatSnifferTests {
             bytes.withUnsafeBufferPointer { #expect(FormatSniffer.firstIndex(of: FormatSniffer.pdfHeader, in: $0) == offset) }
         }
     }
+
+    /// `extensionFormat` finds the dot among the bytes; the Characters' last `.` gives the same format.
+    @Test(arguments: [
+        "a.html", "A.HTM", "x.tar.eml", "noext", ".mbox", "a.", "a.\u{301}html", "a.html.\u{301}", "b.\u{301}.msg", "c.ht\u{301}ml",
+        "d.\u{1F600}", "é.xhtml", "e.shtml\u{301}",
+    ])
+    func extensionFromBytesAsFromCharacters(_ name: String) {
+        let byCharacters = name.lastIndex(of: ".").map { name[name.index(after: $0)...].lowercased() }
+        let expected: DocumentFormat? =
+            switch byCharacters {
+            case "html", "htm", "xhtml", "shtml": .html
+            case "eml", "msg", "mbox": .email
+            default: nil
+            }
+        #expect(FormatSniffer.extensionFormat(name) == expected)
+    }
 }

@@ -376,4 +376,12 @@ func readWithoutPrivileges(_ reader: ArticleReader, _ path: FilePath) async thro
         #expect(article.identity.modificationTimeNanoseconds == nanoseconds)
         #expect(FolderWalk(options: WatchOptions(directory: folder.path)).kind(of: path) == .file(modificationTimeNanoseconds: nanoseconds))
     }
+
+    @Test("the file name handed to the sniffer is the path's last component", arguments: [
+        "/tmp/news/a.txt", "a.txt", "/", "", "/a", "/tmp//b/", "/tmp/x/.", "/tmp/x/..", "rel/dir/Zölle.HTML", "/tmp/\u{301}.eml",
+    ])
+    func fileNameIsTheLastComponent(_ text: String) {
+        let path = FilePath(text)
+        #expect(ArticleReader.fileName(path) == path.lastComponent?.string ?? "")
+    }
 }

@@ -50,7 +50,7 @@ public struct ArticleReader: Sendable {
         let decoded: DecodedFile
         do {
             decoded = try ArticleDecoder(maxTextSize: maxFileSize).decode(
-                bytes, fileName: path.lastComponent?.string ?? "", modificationDay: Article.utcDay(modificationTime))
+                bytes, fileName: Self.fileName(path), modificationDay: Article.utcDay(modificationTime))
         } catch {
             throw ArticleReadError(error, path: path)
         }
@@ -92,6 +92,15 @@ public struct ArticleReader: Sendable {
             throw .symlinkOutsideFolder(path, target: target)
         }
         return target
+    }
+
+    /// `path.lastComponent?.string ?? ""`, cut from the path's text after its last `/` (a `FilePath` keeps no
+    /// trailing separator, so that is its last component, or nothing for `/`): parsing the component took
+    /// five times as many instructions.
+    static func fileName(_ path: FilePath) -> String {
+        let text = path.string
+        guard let slash = text.utf8.lastIndex(of: UInt8(ascii: "/")) else { return text }
+        return String(text[text.utf8.index(after: slash)...])
     }
 
     /// Names what a non-regular file is, so the operator sees "a FIFO (named pipe)", not just "not a file".
