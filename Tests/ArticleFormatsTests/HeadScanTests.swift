@@ -64,6 +64,24 @@ struct HeadScanTests {
         }
     }
 
+    /// `isDateline` reads ASCII lines as bytes: the same answers as on Characters, CR LF and dashes included.
+    @Test func datelineRuleOnBytesAsOnCharacters() {
+        var random = SplitMix64(seed: 17)
+        let places = ["", "BEIJING, ", "WASHINGTON/BRUSSELS, ", "Beijing, ", "BEIJING ", "OTTAWA,\r\n", "SÃO PAULO, ", "12, ", " , ", "ÉVIAN, "]
+        let dates = ["Sept. 30", "Oct 24", "October 24, 2025", "24 October 2025"]
+        let tails = [
+            "", " (Xinhua) -- ", " (Reuters) - ", " (AP) —", " – x", " -- x", ", -x", " - x", "  (Reuters)  -- ", " (no close -- x",
+            " (x) \r\n-- ", "\r\n- x", " -\u{301}- ", " —\u{301} x", " (a)(b) -- ", " ,, - ", " -", "--",
+        ]
+        for _ in 0..<3000 {
+            let line =
+                places[Int(random.next() % UInt64(places.count))] + dates[Int(random.next() % UInt64(dates.count))]
+                + tails[Int(random.next() % UInt64(tails.count))]
+            guard let found = DateText.find(in: line) else { continue }
+            #expect(Dateline.isDateline(line, found) == ReferenceReading.isDateline(line, found), "\(line)")
+        }
+    }
+
     @Test func collapseMatchesTheByteByByteVersion() {
         for text in ["", " ", "a", "  a  b\t\nc ", "\u{00A0}x\u{3000}\u{2028}y\u{205F}", "é  日\u{1F600} ", String(repeating: " a", count: 500)] {
             #expect(MainText.collapse(text) == ReferenceReading.collapse(text))

@@ -48,6 +48,21 @@ enum ReferenceReading {
         return nil
     }
 
+    /// `Dateline.isDateline` on Characters only, as it was before its ASCII path.
+    static func isDateline(_ line: String, _ found: DateText.Found) -> Bool {
+        let before = MainText.collapse(String(line[..<found.range.lowerBound]))
+        let placeOK =
+            before.isEmpty
+            || (before.hasSuffix(",") && before.contains { $0.isLetter } && !before.contains { $0.isLowercase })
+        guard placeOK else { return false }
+        var after = Substring(line[found.range.upperBound...]).drop { $0 == " " || $0 == "," }
+        if after.hasPrefix("(") {
+            guard let close = after.firstIndex(of: ")") else { return false }
+            after = after[after.index(after: close)...].drop { $0 == " " }
+        }
+        return after.hasPrefix("--") || after.hasPrefix("—") || after.hasPrefix("–") || after.hasPrefix("- ")
+    }
+
     static func sniff(_ bytes: [UInt8], fileName: String) -> DocumentFormat {
         let head = Array(bytes.prefix(FormatSniffer.window))
         var start = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0

@@ -152,6 +152,11 @@ enum Dateline {
         return text[..<text.utf8.index(text.startIndex, offsetBy: count)]
     }
 
+    /// Every byte below 0x80; read from the string's storage, not through its UTF-8 view's indices.
+    static func isASCII(_ bytes: some Sequence<UInt8>) -> Bool {
+        bytes.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } } ?? bytes.allSatisfy { $0 < 0x80 }
+    }
+
     /// ASCII with no carriage return: `\r\n` is the only ASCII pair that makes one Character.
     static func isOneCharacterPerByte(_ text: String) -> Bool {
         var text = text
@@ -214,8 +219,23 @@ enum Dateline {
         let before = MainText.collapse(String(line[..<found.range.lowerBound]))
         let placeOK =
             before.isEmpty
-            || (before.hasSuffix(",") && before.contains { $0.isLetter } && !before.contains { $0.isLowercase })
+            || (isASCII(before.utf8)
+                // as bytes: an ASCII Character is one byte, or CR LF, which is no letter, and a letter is A-Z or a-z
+                ? before.utf8.last == UInt8(ascii: ",") && before.utf8.contains { $0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A }
+                    && !before.utf8.contains { $0 >= 0x61 && $0 <= 0x7A }
+                : before.hasSuffix(",") && before.contains { $0.isLetter } && !before.contains { $0.isLowercase })
         guard placeOK else { return false }
+        let tail = line.utf8[found.range.upperBound...]
+        if isASCII(tail) {
+            // The same steps on bytes (Characters cost a tenth of the dateline search): in ASCII only CR LF is a
+            // Character of two bytes, and it is none of the bytes compared; no em or en dash can follow.
+            var rest = tail.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: ",") }
+            if rest.first == UInt8(ascii: "(") {
+                guard let close = rest.firstIndex(of: UInt8(ascii: ")")) else { return false }
+                rest = rest[rest.index(after: close)...].drop { $0 == UInt8(ascii: " ") }
+            }
+            return rest.starts(with: "--".utf8) || rest.starts(with: "- ".utf8)
+        }
         var after = Substring(line[found.range.upperBound...]).drop { $0 == " " || $0 == "," }
         if after.hasPrefix("(") {
             guard let close = after.firstIndex(of: ")") else { return false }
