@@ -102,6 +102,20 @@ struct HeadScanTests {
         }
     }
 
+    /// `characterPrefix` looks at the first `count + 1` bytes only: ASCII runs that end in a combining mark, a CR
+    /// LF or an emoji just at the cut give `prefix(count)`.
+    @Test func characterPrefixLooksOnlyAtTheCut() {
+        var random = SplitMix64(seed: 31)
+        let pieces = ["x", "word ", "e", "\u{301}", "\r\n", "\r", "\n", "🇫🇷", "\u{200D}", "é", " ", "-", "日"]
+        for round in 0..<3000 {
+            var text = ""
+            while text.utf8.count < Int(random.next() % 200) { text += pieces[Int(random.next() % UInt64(pieces.count))] }
+            for count in [0, 1, 59, 60, 61, 159, 160] {
+                #expect(Dateline.characterPrefix(text, count) == text.prefix(count), "round \(round), \(count)")
+            }
+        }
+    }
+
     /// ASCII lines take a byte-offset path (one Character per byte once whitespace is collapsed): the same
     /// 160 Characters and the same `isShort` as walking Characters, CR LF and lone CRs included.
     @Test func asciiLinesCutAtTheSameCharacter() {

@@ -119,7 +119,7 @@ enum Dateline {
             guard isDateline(lineText, found) || isDateOnlyLine(lineText, found),
                 let date = DateText.complete(found, notAfter: modificationDay)
             else { continue }
-            return PublicationDate(date: date, source: .dateline, origin: "dateline \"\(lineText.prefix(60))\"")
+            return PublicationDate(date: date, source: .dateline, origin: "dateline \"\(characterPrefix(lineText, 60))\"")
         }
         return nil
     }
@@ -143,12 +143,14 @@ enum Dateline {
         return String(characterPrefix(MainText.collapse(line), lineLength))
     }
 
-    /// `text.prefix(count)`. A text of ASCII bytes without a carriage return (a collapsed line is one: its CR LF
-    /// became a space) has one Character per byte, so it is cut at a byte offset without walking grapheme
-    /// boundaries, which cost most of the dateline search on pages whose top lines are long.
+    /// `text.prefix(count)`. ASCII bytes without a carriage return (a collapsed line has none: its CR LF became a
+    /// space) are one Character each, so the text is cut at a byte offset without walking grapheme boundaries,
+    /// which cost most of the dateline search on pages whose top lines are long. Only the first `count` bytes
+    /// and the one after them are looked at: a grapheme boundary falls between two ASCII scalars other than
+    /// CR LF, and a text of `count` bytes or fewer has no more Characters than that.
     static func characterPrefix(_ text: String, _ count: Int) -> Substring {
-        guard isOneCharacterPerByte(text) else { return text.prefix(count) }
         guard text.utf8.count > count else { return text[...] }
+        guard isOneCharacterPerByte(text, prefix: count + 1) else { return text.prefix(count) }
         return text[..<text.utf8.index(text.startIndex, offsetBy: count)]
     }
 
@@ -157,10 +159,10 @@ enum Dateline {
         bytes.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } } ?? bytes.allSatisfy { $0 < 0x80 }
     }
 
-    /// ASCII with no carriage return: `\r\n` is the only ASCII pair that makes one Character.
-    static func isOneCharacterPerByte(_ text: String) -> Bool {
+    /// ASCII with no carriage return (in the first `prefix` bytes): `\r\n` is the only ASCII pair that makes one Character.
+    static func isOneCharacterPerByte(_ text: String, prefix: Int = .max) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D } }
+        return text.withUTF8 { bytes in bytes.prefix(prefix).allSatisfy { $0 < 0x80 && $0 != 0x0D } }
     }
 
     /// Whether `isDateline` could find its dash in `line`: `--`, `- `, an em or an en dash, as bytes.
