@@ -160,23 +160,18 @@ enum FormatSniffer {
 
     static func asciiLower(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
 
-    /// Where `needle` first starts in `haystack`. Eight bytes a step while none is the needle's first byte: every
-    /// text file is searched for `%PDF-`, and a byte at a time this was a tenth of reading a news article.
+    /// Where `needle` first starts in `haystack`. `memchr` finds each candidate first byte (the C library reads
+    /// many bytes a step): every text file is searched for `%PDF-`, and a byte at a time this was a tenth of
+    /// reading a news article, eight bytes a step still 2,000 instructions a file.
     static func firstIndex(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let first = needle.first, haystack.count >= needle.count, let base = haystack.baseAddress else { return nil }
-        let repeated = 0x0101_0101_0101_0101 &* UInt64(first)
+        let lastStart = haystack.count - needle.count
         var index = 0
-        while index <= haystack.count - needle.count {
-            if index + 8 <= haystack.count {
-                // the "has zero byte" test of the word XOR the first byte repeated: exact as a yes or no
-                let x = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) ^ repeated
-                if (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 == 0 {
-                    index += 8
-                    continue
-                }
-            }
-            if haystack[index] == first, haystack[index..<(index + needle.count)].elementsEqual(needle) { return index }
-            index += 1
+        while index <= lastStart {
+            guard let hit = memchr(base + index, CInt(first), lastStart + 1 - index) else { return nil }
+            let start = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return start }
+            index = start + 1
         }
         return nil
     }

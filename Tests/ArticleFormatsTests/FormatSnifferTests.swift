@@ -55,4 +55,17 @@ struct FormatSnifferTests {
             }
         #expect(FormatSniffer.extensionFormat(name) == expected)
     }
+
+    /// `firstIndex` jumps between candidate first bytes with `memchr`: the same index as comparing at every offset.
+    @Test func pdfHeaderSearchFindsTheFirstMatch() {
+        var random = SplitMix64(seed: 23)
+        let pieces: [[UInt8]] = [Array("%PDF-".utf8), Array("%PDF".utf8), Array("%".utf8), Array("PDF-".utf8), Array("25% ".utf8), Array("text ".utf8)]
+        for round in 0..<3000 {
+            var bytes: [UInt8] = []
+            while bytes.count < Int(random.next() % 40) { bytes += pieces[Int(random.next() % UInt64(pieces.count))] }
+            let needle = FormatSniffer.pdfHeader
+            let expected = bytes.count < needle.count ? nil : (0...(bytes.count - needle.count)).first { bytes[$0..<($0 + needle.count)].elementsEqual(needle) }
+            #expect(bytes.withUnsafeBufferPointer { FormatSniffer.firstIndex(of: needle, in: $0) } == expected, "round \(round): \(bytes)")
+        }
+    }
 }
