@@ -108,6 +108,9 @@ public enum DateText {
         let bytes = Array(utf8)
         return bytes.withUnsafeBufferPointer { bytes in
             var words: [Word] = []
+            // at most one word in two bytes: one allocation for a dateline's words, where growing one by one took
+            // six; capped, so that a long line (a PDF's) reserves no more than its words need
+            words.reserveCapacity(min((bytes.count + 1) / 2, 64))
             var start = 0
             while start < bytes.count {
                 guard isWordByte(bytes[start]) else {
