@@ -57,9 +57,11 @@ release: deps $(PROFILE_STAMP)
 	$(SWIFT) build -c release $(RELEASE_FLAGS) $(PROFILE_FLAGS)
 
 # A new profile: the compiler regenerates no code for a file whose IR is unchanged, whatever the profile,
-# so the profiled modules' objects go and are compiled again with it.
+# so the profiled modules' objects go and are compiled again with it (only the objects: SwiftPM writes the
+# rest of those folders when it plans the build, not on every build).
 .build/profile.stamp: $(PROFILE)
-	rm -rf $(addprefix "$$($(SWIFT) build -c release --show-bin-path)"/,TariffExtraction.build ArticleFormats.build ExtractionBenchmark.build)
+	bin="$$($(SWIFT) build -c release --show-bin-path)"; \
+	for module in TariffExtraction ArticleFormats ExtractionBenchmark; do rm -f "$$bin/$$module.build/"*.o; done
 	@mkdir -p .build && touch $@
 
 # The shipped build against the debug build the tests ran: the same extraction on every fixture, and a
