@@ -42,15 +42,14 @@ RELEASE_FLAGS = --static-swift-stdlib -Xcc -DTARIFFWATCH_STATIC_SWIFT_RUNTIME \
 # remade by `make profile`; README, "Speed"). A profile older than the code only loses the functions that
 # changed since, which the compiler then compiles as if it had no profile; a toolchain that cannot read
 # it (an older LLVM) builds unprofiled, with a note.
-LLVM_PROFDATA := $(dir $(realpath $(shell command -v $(SWIFT))))llvm-profdata
+# (Checked only when a target asks for the flags: `make test` pays nothing.)
+LLVM_PROFDATA = $(dir $(realpath $(shell command -v $(SWIFT))))llvm-profdata
 PROFILE := mk/tariffwatch.profdata
-ifeq ($(shell $(LLVM_PROFDATA) show $(PROFILE) >/dev/null 2>&1 && echo readable),readable)
-PROFILE_FLAGS = -Xswiftc -Xfrontend -Xswiftc -ir-profile-use=$(CURDIR)/$(PROFILE)
-PROFILE_STAMP = .build/profile.stamp
-endif
+PROFILE_READABLE = $(shell $(LLVM_PROFDATA) show $(PROFILE) >/dev/null 2>&1 && echo yes)
+PROFILE_FLAGS = $(if $(PROFILE_READABLE),-Xswiftc -Xfrontend -Xswiftc -ir-profile-use=$(CURDIR)/$(PROFILE))
 
 # SwiftPM does not know the linker reads the order and the script: relink when either is newer.
-release: deps $(PROFILE_STAMP)
+release: deps .build/profile.stamp
 	@[ -n "$(PROFILE_FLAGS)" ] || echo "note: $(LLVM_PROFDATA) cannot read $(PROFILE): building without the profile"
 	@bin="$$($(SWIFT) build -c release --show-bin-path)/tariffwatch"; \
 	if [ mk/tariffwatch.order -nt "$$bin" ] || [ mk/tariffwatch.ld -nt "$$bin" ]; then rm -f "$$bin"; fi
