@@ -16,6 +16,10 @@ struct Tariffwatch: AsyncParsableCommand {
     /// (`EventLoopExecutor`), installed before the first task is created.
     static func main() async {
         do {
+            if let extract = Extract.plainInvocation(Array(CommandLine.arguments.dropFirst())) {
+                try extract.run()
+                return
+            }
             var command = try parseAsRoot()
             if let extract = command as? Extract {
                 // `extract` creates no task: installing the loops (NIO's singletons, their type metadata) is not paid.
