@@ -94,8 +94,9 @@ extension Extract {
     /// `validate`) gives nil, and ArgumentParser parses the command line as before, with its own messages.
     static func plainInvocation(_ arguments: [String]) -> Extract? {
         guard arguments.first == "extract" else { return nil }
-        var flags: Set<String> = []
-        var values: [String: String] = [:]
+        // Plain variables, not a set of the names seen: a `Set<String>`'s first use cost a conformance scan.
+        var json = false, noSentences = false, timex = false, unbudgeted = false
+        var referenceDate: String?, filesFrom: String?, jobs: String?
         var files: [String] = []
         var index = 1
         while index < arguments.count {
@@ -107,34 +108,51 @@ extension Extract {
                 continue
             }
             switch argument {
-            case "--json", "--no-sentences", "--timex", "--unbudgeted":
-                guard flags.insert(argument).inserted else { return nil }
+            case "--json": guard setOnce(&json) else { return nil }
+            case "--no-sentences": guard setOnce(&noSentences) else { return nil }
+            case "--timex": guard setOnce(&timex) else { return nil }
+            case "--unbudgeted": guard setOnce(&unbudgeted) else { return nil }
             case "--reference-date", "--files-from", "--jobs", "-j":
-                let name = argument == "-j" ? "--jobs" : argument
-                guard index < arguments.count, values[name] == nil else { return nil }
+                guard index < arguments.count, !arguments[index].isEmpty, !arguments[index].hasPrefix("-") else { return nil }
                 let value = arguments[index]
                 index += 1
-                if value.isEmpty || value.hasPrefix("-") { return nil }
-                values[name] = value
+                switch argument {
+                case "--reference-date": guard setOnce(&referenceDate, value) else { return nil }
+                case "--files-from": guard setOnce(&filesFrom, value) else { return nil }
+                default: guard setOnce(&jobs, value) else { return nil }
+                }
             default:
                 return nil
             }
         }
         var command = Extract()
-        command.json = flags.contains("--json")
-        command.noSentences = flags.contains("--no-sentences")
-        command.timex = flags.contains("--timex")
-        command.unbudgeted = flags.contains("--unbudgeted")
-        command.referenceDate = values["--reference-date"]
-        command.filesFrom = values["--files-from"]
+        command.json = json
+        command.noSentences = noSentences
+        command.timex = timex
+        command.unbudgeted = unbudgeted
+        command.referenceDate = referenceDate
+        command.filesFrom = filesFrom
         command.jobs = nil
-        if let jobs = values["--jobs"] {
+        if let jobs {
             guard let count = Int(jobs) else { return nil }
             command.jobs = count
         }
         command.files = files
         guard (try? command.validate()) != nil else { return nil }
         return command
+    }
+
+    /// Sets a flag; false when it was already set (given twice).
+    private static func setOnce(_ flag: inout Bool) -> Bool {
+        defer { flag = true }
+        return !flag
+    }
+
+    /// Sets an option's value; false when it already had one (given twice).
+    private static func setOnce(_ option: inout String?, _ value: String) -> Bool {
+        guard option == nil else { return false }
+        option = value
+        return true
     }
 }
 
