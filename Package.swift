@@ -141,5 +141,6 @@ let package = Package(
             dependencies: ["TariffwatchDaemon", "AlertWording", serviceLifecycleTestKit],
             swiftSettings: strictSettings
         ),
+        .testTarget(name: "TariffwatchCommandTests", dependencies: ["tariffwatch", argumentParser], swiftSettings: strictSettings),
     ]
 )

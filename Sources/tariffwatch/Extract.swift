@@ -12,8 +12,9 @@ struct Extract: ParsableCommand {
         discussion: """
             A folder operand stands for every regular file directly in it (or symbolic link to one), in byte \
             order of the names: not recursive, names starting with "." skipped. Output follows the operands' \
-            order, then the --files-from list's. For thousands of files pass their folder or --files-from: \
-            the argument parser's time grows with the square of the number of operands.
+            order, then the --files-from list's. For thousands of files pass their folder or --files-from, or \
+            only long options, -j and operands: other forms go through a parse whose time grows with the \
+            square of the number of operands.
             """)
 
     @Flag(help: "Print one JSON object per file (JSON Lines): each sentence once, in `sentences`; each fact's `sentence` indexes it.")

@@ -2,7 +2,8 @@ import SystemPackage
 
 /// The paths of `extract --files-from LIST`, like `tar -T` and `rsync --files-from`: one a line, empty
 /// lines ignored, `-` for standard input. Thousands of files pass here, or as a folder, in linear time;
-/// as operands the argument parser takes time growing with the square of their number.
+/// as operands too when the command line is plain (`Extract.plainInvocation`), else the argument parser
+/// takes time growing with the square of their number.
 enum PathList {
     /// - Throws: the `Errno` of opening or reading `source` (swift-system declares it untyped).
     static func read(_ source: String) throws -> [String] {
