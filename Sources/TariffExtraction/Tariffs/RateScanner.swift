@@ -97,7 +97,7 @@ enum RateScanner {
             let t = s.tokens[k]
             if t.kind == .word {
                 if s.lexemes[k].classes.contains(.percentWord) { return true }
-                if Self.percentEndBits &>> (t.hash & 63) & 1 != 0,
+                if WordHash.mayBeIn(Self.percentEnds, t.hash),
                     t.hash == TariffVocabulary.cent || t.hash == TariffVocabulary.points || t.hash == TariffVocabulary.point
                         || t.hash == TariffVocabulary.zero
                 {
@@ -110,11 +110,10 @@ enum RateScanner {
         return false
     }
 
-    /// One bit per word `mayStatePercentage` compares, at its hash's low six bits: one test turns most words
-    /// away before the four comparisons of full hashes.
-    @inline(__always) private static var percentEndBits: UInt64 {
-        1 &<< (TariffVocabulary.cent & 63) | 1 &<< (TariffVocabulary.points & 63) | 1 &<< (TariffVocabulary.point & 63)
-            | 1 &<< (TariffVocabulary.zero & 63)
+    /// The words `mayStatePercentage` compares, as a `WordHash` filter.
+    @inline(__always) private static var percentEnds: UInt64 {
+        WordHash.filterBit(TariffVocabulary.cent) | WordHash.filterBit(TariffVocabulary.points)
+            | WordHash.filterBit(TariffVocabulary.point) | WordHash.filterBit(TariffVocabulary.zero)
     }
 
     /// Numbers joined by commas, `and` or `or` whose last one carries the percent sign or word

@@ -63,7 +63,7 @@ struct TimeCueReader {
                 continue
             }
             let h = token.hash
-            if Self.relativeWordBits &>> (h & 63) & 1 != 0,
+            if WordHash.mayBeIn(Self.relativeWords, h),
                 h == TariffVocabulary.last || h == TariffVocabulary.this || h == TariffVocabulary.next || h == TariffVocabulary.earlier
             {
                 let unit = i + 1 < s.count ? s.tokens[i + 1].hash : 0
@@ -82,11 +82,10 @@ struct TimeCueReader {
         return cues
     }
 
-    /// One bit per word `cues` compares for `last year`, `next week`, `earlier this year`, at its hash's low six
-    /// bits: one test turns most words away before the four comparisons of full hashes.
-    @inline(__always) private static var relativeWordBits: UInt64 {
-        1 &<< (TariffVocabulary.last & 63) | 1 &<< (TariffVocabulary.this & 63) | 1 &<< (TariffVocabulary.next & 63)
-            | 1 &<< (TariffVocabulary.earlier & 63)
+    /// The words `cues` compares for `last year`, `next week`, `earlier this year`, as a `WordHash` filter.
+    @inline(__always) private static var relativeWords: UInt64 {
+        WordHash.filterBit(TariffVocabulary.last) | WordHash.filterBit(TariffVocabulary.this)
+            | WordHash.filterBit(TariffVocabulary.next) | WordHash.filterBit(TariffVocabulary.earlier)
     }
 
     /// `in the same month`, `that year`, `at the time`: the sentence's time is the one before it.
@@ -94,8 +93,8 @@ struct TimeCueReader {
         let s = sentence
         for i in 0..<s.count where s.isWord(i) {
             let h = s.tokens[i].hash
-            // both rules start at `same`, `that` or `time`: one bit test turns most words away
-            guard Self.earlierTimeBits &>> (h & 63) & 1 != 0 else { continue }
+            // both rules start at `same`, `that` or `time`
+            guard WordHash.mayBeIn(Self.earlierTimeWords, h) else { continue }
             if h == TariffVocabulary.same || h == TariffVocabulary.that, i + 1 < s.count,
                 s.isWord(i + 1, TariffVocabulary.month) || s.isWord(i + 1, TariffVocabulary.year) || s.isWord(i + 1, TariffVocabulary.week)
                     || s.isWord(i + 1, TariffVocabulary.day)
@@ -107,9 +106,9 @@ struct TimeCueReader {
         return nil
     }
 
-    /// `same`, `that`, `time` at their hashes' low six bits, as `relativeWordBits`.
-    @inline(__always) private static var earlierTimeBits: UInt64 {
-        1 &<< (TariffVocabulary.same & 63) | 1 &<< (TariffVocabulary.that & 63) | 1 &<< (TariffVocabulary.time & 63)
+    /// `same`, `that`, `time`, as a `WordHash` filter.
+    @inline(__always) private static var earlierTimeWords: UInt64 {
+        WordHash.filterBit(TariffVocabulary.same) | WordHash.filterBit(TariffVocabulary.that) | WordHash.filterBit(TariffVocabulary.time)
     }
 
     func kind(of value: TemporalValue) -> TimeCueKind {

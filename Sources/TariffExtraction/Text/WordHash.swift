@@ -32,3 +32,15 @@ extension WordHash {
         }
     }
 }
+
+extension WordHash {
+    /// A filter of a few words by their hashes' low six bits, one bit each (`filterBit` of each, OR-ed): a scanner
+    /// that compares every token with a handful of words tests `mayBeIn` first and turns most tokens away with one
+    /// shift, before any full hash is compared. The words' hashes are constants, so a filter folds to one.
+    @inline(__always)
+    static func filterBit(_ hash: UInt64) -> UInt64 { 1 &<< (hash & 63) }
+
+    /// Whether `hash` may be one of the words of `filter`: false for certain, true to be checked.
+    @inline(__always)
+    static func mayBeIn(_ filter: UInt64, _ hash: UInt64) -> Bool { filter &>> (hash & 63) & 1 != 0 }
+}
