@@ -38,6 +38,32 @@ import Testing
         }
     }
 
+    /// The finder's token store hands every sentence room of its own in shared blocks: each sentence's tokens and
+    /// word classes stay what a fresh array gives after many more sentences were added, across block boundaries
+    /// (blocks of four tokens here, so nearly every sentence takes a new one or outgrows it), and so do the
+    /// mentions a named sentence keeps there.
+    @Test func tariffStoreKeepsEverySentencesTokens() {
+        let store = TariffTokenizer.Store(blockTokens: 4)
+        let texts = Self.sentences + Self.sentences.reversed() + ["The EU and Canada imposed duties on China and Japan."]
+        let sentences = texts.map { text in
+            let bytes = Array(text.utf8)
+            return TariffSentence(wordsOf: bytes, index: 0, range: 0..<bytes.count, store: store).named()
+        }
+        for (text, sentence) in zip(texts, sentences) {
+            let bytes = Array(text.utf8)
+            var fresh: [TariffToken] = []
+            TariffTokenizer.tokenize(bytes, 0..<bytes.count, into: &fresh)
+            #expect(sentence.count == fresh.count, "\(text)")
+            #expect(zip(sentence.tokens, fresh).allSatisfy { Self.same($0, $1) }, "\(text)")
+            let classes = fresh.map { $0.kind == .word ? TariffVocabulary.table[$0.hash]?.classes ?? [] : [] }
+            #expect(sentence.lexemes.map(\.classes) == classes, "\(text)")
+            let alone = TariffSentence.named(bytes, index: 0, range: 0..<bytes.count)
+            #expect(sentence.mentions.map(\.code) == alone.mentions.map(\.code), "\(text)")
+            #expect(sentence.mentions.map(\.tokens) == alone.mentions.map(\.tokens), "\(text)")
+        }
+        #expect(sentences.last?.mentions.map(\.code) == ["EU", "CA", "CN", "JP"])
+    }
+
     /// The rules that read the token before (hyphens, possessives) and the capitals test read the buffer now.
     @Test func tariffTokensKeepTheirJoinsAndCapitals() {
         let bytes = Array("US-China EU's U.S. Us tariff \u{2014} duty".utf8)
