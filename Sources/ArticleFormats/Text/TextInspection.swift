@@ -16,10 +16,6 @@ enum TextInspection {
     /// More than this share (1 in N) of control characters other than tab, newline, CR and form feed means binary.
     static let controlCharacterRatioLimit = 10
 
-    static func inspect(_ bytes: UnsafeRawBufferPointer) -> Verdict {
-        screen(bytes) ?? inspectUTF8(bytes)
-    }
-
     /// What the byte order marks and the control characters alone decide (UTF-32, UTF-16, binary), or nil
     /// when the bytes are to be read as UTF-8. `TextDecoding` lets the string's own validation check the
     /// UTF-8 afterwards, so the common file is walked once for controls and once by the standard library.
