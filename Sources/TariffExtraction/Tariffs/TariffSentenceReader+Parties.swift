@@ -82,8 +82,10 @@ extension TariffSentenceReader {
         }
         if drafts.contains(where: { $0.expression != nil && ($0.imposer.code == nil || $0.target.code == nil) }), sentence.index > 0 {
             let previous = previousSentence(in: document)
-            let imposer = onlyCode(in: previous, as: .imposer)
-            let target = onlyCode(in: previous, as: .target)
+            // the mentions themselves are filtered (each holds its role): a filter over indices that read the
+            // sentence captured it, a retain and a release per read
+            let imposer = onlyDistinct(previous.mentions.lazy.filter { $0.role == .imposer }.map(\.code))
+            let target = onlyDistinct(previous.mentions.lazy.filter { $0.role == .target }.map(\.code))
             // Only a continuing story lends a side: the previous sentence must not name another party on
             // the side this one names (`China put 10% on US soybeans. It also put 15% on US coal`), and
             // lends both sides only when it names both. `Beijing cut its tariffs on American goods.
@@ -145,18 +147,6 @@ extension TariffSentenceReader {
 
     /// The one code `codes` holds, however often; nil when it holds none or several.
     /// (A set would do, but hashing strings for two or three codes cost more than the rest of the rule.)
-    /// `onlyDistinct` of the codes of `sentence`'s names in `role`, read in place: a lazy filtered sequence
-    /// captured the sentence (a retain and a release per read) and was destroyed out of line.
-    func onlyCode(in sentence: TariffSentence, as role: PartyRole) -> String? {
-        var only: String?
-        for m in sentence.mentions.indices where sentence.mentions[m].role == role {
-            let code = sentence.mentions[m].code
-            if let only, only != code { return nil }
-            only = code
-        }
-        return only
-    }
-
     func onlyDistinct(_ codes: some Sequence<String>) -> String? {
         var only: String?
         for code in codes {
