@@ -2,7 +2,7 @@
 ///
 /// Every expression the tagger finds holds a trigger: a word that names a time on its own (`week`, `May`,
 /// `today`; see `trigger(_:_:)`) or a number shaped like a date, and most news sentences have neither;
-/// tokenizing them anyway was the largest single cost of extraction. This scan reads eight bytes per step:
+/// tokenizing them anyway was the largest single cost of extraction. This scan reads 64 bytes per step as bits:
 /// a run of digits shaped like a year, a time or a numeric date means "maybe"; each run of ASCII letters is
 /// checked by its shape (length, first and last letter) against a small bit set and, only on a hit, by its
 /// hash against the triggers. It may pass a sentence the tagger then finds empty, never reject one it would
@@ -14,124 +14,139 @@ enum TimexPrefilter {
 
     /// Not inlined into the array form: inlined, the loop held both the array and its buffer's address, one
     /// register more in a loop that already keeps part of its state on the stack.
+    ///
+    /// The sentence is read in blocks of 64 bytes, each turned into one bit per byte for its letters and its
+    /// digits (sixteen bytes per vector step): a run's starts and ends are then shifts of one word, and the
+    /// steps that cost per byte are few, where lanes of eight bytes took some sixty instructions per step.
     @inline(never)
     static func mayHoldTime(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         guard let base = bytes.baseAddress else { return false }
         let shapes = Self.shapes
+        let lower = range.lowerBound, end = range.upperBound
         var wordStart = 0  // start of the letter run in progress
-        var open: UInt64 = 0  // 0x80 while a letter run goes on from the previous eight bytes
-        var i = range.lowerBound
-        let end = range.upperBound
-        // whole eight bytes inside the sentence need neither check of `load`; the last, partial step goes alone
-        while i &+ 8 <= end {
-            let word = ByteLanes.load(base, i)
-            if step(base, word, at: i, range.lowerBound, end, shapes, &wordStart, &open) { return true }
-            i &+= 8
+        var open: UInt64 = 0  // 1 while a letter run goes on from the previous block
+        var digitOpen: UInt64 = 0  // 1 while a digit run goes on from the previous block
+        var block = lower
+        while block < end {
+            var (letters, digits) = bits(base, block, count: bytes.count)
+            let valid = end &- block
+            if valid < 64 {
+                let inside: UInt64 = (1 &<< UInt64(valid)) &- 1
+                letters &= inside
+                digits &= inside
+            }
+            if digits != 0 {
+                var runs = digits & ~(digits &<< 1 | digitOpen)
+                while runs != 0 {
+                    if startsDateShapedNumber(base, block &+ runs.trailingZeroBitCount, from: lower, to: end) { return true }
+                    runs &= runs &- 1
+                }
+                digitOpen = digits &>> 63
+            } else {
+                digitOpen = 0
+            }
+            // a bit is a letter after a non-letter (a run starts) or a non-letter after a letter (a run ended);
+            // runs alternate, so the first end pairs with the run in progress, if any, and each other end with
+            // the next start
+            let before = letters &<< 1 | open
+            var starts = letters & ~before
+            var ends = ~letters & before
+            if ends != 0 {
+                if open == 0 {
+                    wordStart = block &+ starts.trailingZeroBitCount
+                    starts &= starts &- 1
+                }
+                while true {
+                    let wordEnd = block &+ ends.trailingZeroBitCount
+                    if hasTriggerShape(base, wordStart, wordEnd, shapes), isTrigger(base, wordStart, wordEnd) {
+                        return true
+                    }
+                    ends &= ends &- 1
+                    if ends == 0 { break }
+                    wordStart = block &+ starts.trailingZeroBitCount
+                    starts &= starts &- 1
+                }
+            }
+            // at most one run is left open: it goes on in the next block
+            if starts != 0 { wordStart = block &+ starts.trailingZeroBitCount }
+            open = letters &>> 63
+            block &+= 64
         }
-        if i < end {
-            let word = load(base, i, end: end, count: bytes.count)
-            if step(base, word, at: i, range.lowerBound, end, shapes, &wordStart, &open) { return true }
-        }
+        // a run open past the last block ends at `end`, which is then the block's end
         return open != 0 && hasTriggerShape(base, wordStart, end, shapes) && isTrigger(base, wordStart, end)
     }
 
-    /// Reads the eight bytes `word` at `i`: whether they start a date-shaped number or end a trigger word.
-    /// `wordStart` and `open` carry the letter run left open to the next step.
+    /// One bit per byte of the 64 from `offset` (bit 0 the first): which are ASCII letters and which ASCII digits.
+    /// Bytes past the buffer's `count` are read as zero, neither; the caller clears those past the sentence.
     @inline(__always)
-    private static func step(
-        _ base: UnsafePointer<UInt8>, _ word: UInt64, at i: Int, _ lower: Int, _ end: Int,
-        _ shapes: UnsafePointer<UInt32>, _ wordStart: inout Int, _ open: inout UInt64
-    ) -> Bool {
-        // most steps hold no digit: a test for any, cheaper than finding them, comes first
-        if ByteLanes.anyDigit(word), startsDateShapedNumber(base, i, ByteLanes.digits(word), from: lower, to: end) {
-            return true
+    private static func bits(_ base: UnsafePointer<UInt8>, _ offset: Int, count: Int) -> (letters: UInt64, digits: UInt64) {
+        var letters: UInt64 = 0, digits: UInt64 = 0
+        for k in 0..<4 {
+            let at = offset &+ 16 &* k
+            let lanes = at &+ 16 <= count ? WideLanes.load(base, at) : tail(base, at, count: count)
+            let l = WideLanes.halves(WideLanes.letters(lanes))
+            letters |= (compress(l.low) | compress(l.high) &<< 8) &<< UInt64(16 &* k)
+            let d = WideLanes.halves(WideLanes.digits(lanes))
+            // most sixteen bytes hold no digit
+            if d.low | d.high != 0 { digits |= (compress(d.low) | compress(d.high) &<< 8) &<< UInt64(16 &* k) }
         }
-        let letters = ByteLanes.letters(word)
-        // a lane is a letter after a non-letter (a run starts) or a non-letter after a letter (a run
-        // ended); runs alternate, so the first end pairs with the run in progress, if any, and each
-        // other end with the next start
-        let before = (letters << 8) | open
-        var starts = letters & ~before
-        var ends = ~letters & ByteLanes.highs & before
-        if ends != 0 {
-            if open == 0 {
-                wordStart = i &+ starts.trailingZeroBitCount >> 3
-                starts &= starts &- 1
-            }
-            while true {
-                let wordEnd = i &+ ends.trailingZeroBitCount >> 3
-                if hasTriggerShape(base, wordStart, wordEnd, shapes), isTrigger(base, wordStart, wordEnd) {
-                    return true
-                }
-                ends &= ends &- 1
-                if ends == 0 { break }
-                wordStart = i &+ starts.trailingZeroBitCount >> 3
-                starts &= starts &- 1
-            }
-        }
-        // at most one run is left open: it goes on in the next eight bytes
-        if starts != 0 { wordStart = i &+ starts.trailingZeroBitCount >> 3 }
-        open = letters >> 56
-        return false
+        return (letters, digits)
     }
 
-    /// Whether a run of digits starting in the eight bytes at `offset` (`digits`, their digit lanes) can start an
-    /// expression with no trigger word in the sentence: a year (`2025`, `the 1990s`), one or two digits before
-    /// `:` or `/` and a digit (`12:01`, `11/1/2025`), before `am`, `pm`, `a.`, `p.` (`5 p.m.`, `5pm`), or a
-    /// quarter's number (`Q3`). Every other number is a date only beside a trigger (`90 days`, `1 November`,
-    /// `20th century`), which passes the sentence on its own; news numbers mostly are amounts (`$52 million`,
-    /// `3.5%`, `25 percent`), and a sentence of those alone was tokenized and matched for nothing.
+    /// The sixteen bytes at `offset`, those from `count` on zero.
     @inline(never)
-    private static func startsDateShapedNumber(
-        _ base: UnsafePointer<UInt8>, _ offset: Int, _ digits: UInt64, from lower: Int, to end: Int
-    ) -> Bool {
-        var lanes = digits
-        while lanes != 0 {
-            let start = offset &+ lanes.trailingZeroBitCount >> 3
-            lanes &= lanes &- 1
-            if start > lower {
-                let before = base[start &- 1]
-                if before.isASCIIDigit { continue }  // the run started earlier
-                if before | 0x20 == 0x71 { return true }  // `q`
-            }
-            var j = start &+ 1
-            while j < end && base[j].isASCIIDigit { j &+= 1 }
-            switch j &- start {
-            case 4:
-                let century = (base[start] &- 0x30) &* 10 &+ (base[start &+ 1] &- 0x30)
-                if century >= 18 && century <= 21 { return true }
-            case 1, 2:
-                // the next token, past whitespace and no-break spaces, as the tokenizer skips them
-                while j < end {
-                    if base[j].isASCIIWhitespace {
-                        j &+= 1
-                    } else if base[j] == 0xC2, j &+ 1 < end, base[j &+ 1] == 0xA0 {
-                        j &+= 2
-                    } else {
-                        break
-                    }
-                }
-                // a time or a numeric date goes on for at least two more bytes: `:0`, `/1`, `pm`, `a.`
-                guard j &+ 1 < end else { break }
-                let c = base[j]
-                let d = base[j &+ 1]
-                if c == 0x3A || c == 0x2F, d.isASCIIDigit { return true }
-                if c | 0x20 == 0x61 || c | 0x20 == 0x70, d | 0x20 == 0x6D || d == 0x2E { return true }
-            default:
-                break
-            }
+    private static func tail(_ base: UnsafePointer<UInt8>, _ offset: Int, count: Int) -> WideLanes.Lanes {
+        var lanes = WideLanes.Lanes()
+        var k = 0
+        while offset &+ k < count && k < 16 {
+            lanes[k] = base[offset &+ k]
+            k &+= 1
         }
-        return false
+        return lanes
     }
 
-    /// The eight bytes at `offset` with those from `end` on zeroed (zero is neither letter nor digit); reads
-    /// past `end` only inside the buffer of `count` bytes.
+    /// The high bits of a `ByteLanes` word's eight lanes (each 0x80 or 0) as the eight low bits, lane 0 first:
+    /// the multiplication moves each lane's bit to its own place in the top byte, no two adding up.
     @inline(__always)
-    private static func load(_ base: UnsafePointer<UInt8>, _ offset: Int, end: Int, count: Int) -> UInt64 {
-        guard offset &+ 8 <= count else { return ByteLanes.load(base, offset, end: end) }
-        let word = ByteLanes.load(base, offset)
-        let valid = end &- offset
-        return valid >= 8 ? word : word & ((1 << UInt64(valid &* 8)) &- 1)
+    private static func compress(_ lanes: UInt64) -> UInt64 {
+        ((lanes &>> 7) &* 0x0102_0408_1020_4080) &>> 56
+    }
+
+    /// Whether the run of digits starting at `start` can start an expression with no trigger word in the
+    /// sentence: a year (`2025`, `the 1990s`), one or two digits before `:` or `/` and a digit (`12:01`,
+    /// `11/1/2025`), before `am`, `pm`, `a.`, `p.` (`5 p.m.`, `5pm`), or a quarter's number (`Q3`). Every other
+    /// number is a date only beside a trigger (`90 days`, `1 November`, `20th century`), which passes the
+    /// sentence on its own; news numbers mostly are amounts (`$52 million`, `3.5%`, `25 percent`), and a sentence
+    /// of those alone was tokenized and matched for nothing.
+    @inline(never)
+    private static func startsDateShapedNumber(_ base: UnsafePointer<UInt8>, _ start: Int, from lower: Int, to end: Int) -> Bool {
+        if start > lower, base[start &- 1] | 0x20 == 0x71 { return true }  // `q`
+        var j = start &+ 1
+        while j < end && base[j].isASCIIDigit { j &+= 1 }
+        switch j &- start {
+        case 4:
+            let century = (base[start] &- 0x30) &* 10 &+ (base[start &+ 1] &- 0x30)
+            return century >= 18 && century <= 21
+        case 1, 2:
+            // the next token, past whitespace and no-break spaces, as the tokenizer skips them
+            while j < end {
+                if base[j].isASCIIWhitespace {
+                    j &+= 1
+                } else if base[j] == 0xC2, j &+ 1 < end, base[j &+ 1] == 0xA0 {
+                    j &+= 2
+                } else {
+                    break
+                }
+            }
+            // a time or a numeric date goes on for at least two more bytes: `:0`, `/1`, `pm`, `a.`
+            guard j &+ 1 < end else { return false }
+            let c = base[j]
+            let d = base[j &+ 1]
+            if c == 0x3A || c == 0x2F, d.isASCIIDigit { return true }
+            return (c | 0x20 == 0x61 || c | 0x20 == 0x70) && (d | 0x20 == 0x6D || d == 0x2E)
+        default:
+            return false
+        }
     }
 
     /// Whether the run of letters `start..<end` has the shape of a trigger: nearly every run has not, so this
