@@ -106,10 +106,12 @@ import Testing
         let bytes = Array(sentence.utf8)
         var tariff: [TariffToken] = []
         TariffTokenizer.tokenize(bytes, 0..<bytes.count, into: &tariff)
-        var timex: [TimexToken] = []
-        TimexTokenizer.tokenize(bytes, 0..<bytes.count, into: &timex)
+        let store = TimexTokenizer.Store()
+        let timex = store.tokens(bytes, 0..<bytes.count)
         let a = ClauseModel(bytes: bytes, tokens: tariff).clauses.map { ($0.kind, $0.tense, $0.modality, $0.negated, $0.passive) }
-        let b = ClauseModel(bytes: bytes, tokens: timex).clauses.map { ($0.kind, $0.tense, $0.modality, $0.negated, $0.passive) }
+        let b = withExtendedLifetime(store) {
+            ClauseModel(bytes: bytes, tokens: timex).clauses.map { ($0.kind, $0.tense, $0.modality, $0.negated, $0.passive) }
+        }
         #expect(a.count == b.count)
         for (x, y) in zip(a, b) { #expect(x == y) }
     }

@@ -25,10 +25,10 @@ import Testing
         let document = TextDocument(text, limits: limits)
         #expect(document.sentences.count > 1)
         #expect(document.notes.count == 1)
-        var tokens: [TimexToken] = []
+        let store = TimexTokenizer.Store()
         var tariffTokens: [TariffToken] = []
         for piece in document.sentences {
-            TimexTokenizer.tokenize(document.bytes, piece, into: &tokens)
+            let tokens = store.tokens(document.bytes, piece)
             TariffTokenizer.tokenize(document.bytes, piece, into: &tariffTokens)
             #expect(tokens.count <= maxTokens)
             #expect(tariffTokens.count <= maxTokens)

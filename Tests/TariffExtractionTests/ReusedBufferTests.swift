@@ -75,37 +75,40 @@ import Testing
         #expect(tokens[4].hash == TariffTokenizer.hash("us"))  // periods of `U.S.` stay out of the hash
     }
 
-    @Test func timexScratchReadInPiecesGivesEachSentenceItsOwnTokens() {
-        let scratch = TimexTokenizer.Scratch(capacity: 16)  // long sentences are read in pieces
-        let whole = TimexTokenizer.Scratch(capacity: 4_096)  // the reference: every sentence in one piece
-        var kept: [[TimexToken]] = []
-        for text in Self.sentences + Self.sentences.reversed() {
+    /// The tagger's token store hands every sentence room of its own in shared blocks: each sentence's tokens stay
+    /// what a store of its own gives after many more sentences were added, across block boundaries (blocks of
+    /// sixteen tokens here, so most sentences outgrow their block and move to a new one).
+    @Test func timexStoreKeepsEverySentencesTokens() {
+        let store = TimexTokenizer.Store(blockTokens: 16)
+        let texts = Self.sentences + Self.sentences.reversed() + Self.sentences
+        let kept = texts.map { text in
             let bytes = Array(text.utf8)
-            let fresh = whole.tokens(bytes, 0..<bytes.count)
-            let pieces = scratch.tokens(bytes, 0..<bytes.count)
-            #expect(pieces.count == fresh.count, "\(text)")
-            #expect(zip(pieces, fresh).allSatisfy { Self.same($0, $1) }, "\(text)")
-            kept.append(pieces)  // held by the caller: the next sentence must not write into it
+            return store.tokens(bytes, 0..<bytes.count)  // held: the next sentence must not write into it
         }
-        for (text, tokens) in zip(Self.sentences + Self.sentences.reversed(), kept) {
+        for (text, tokens) in zip(texts, kept) {
             let bytes = Array(text.utf8)
-            #expect(zip(tokens, whole.tokens(bytes, 0..<bytes.count)).allSatisfy { Self.same($0, $1) }, "\(text)")
+            let alone = TimexTokenizer.Store()
+            let fresh = alone.tokens(bytes, 0..<bytes.count)
+            #expect(tokens.count == fresh.count, "\(text)")
+            #expect(withExtendedLifetime(alone) { zip(tokens, fresh).allSatisfy { Self.same($0, $1) } }, "\(text)")
         }
+        withExtendedLifetime(store) {}
     }
 
     @Test func matchesIntoAReusedArrayAreTheSentencesOwn() {
         let reference = CalendarDate(year: 2025, month: 10, day: 24)!
-        let scratch = TimexTokenizer.Scratch()
+        let store = TimexTokenizer.Store()
         var reused: [TimexMatch] = []
         for text in Self.sentences + Self.sentences.reversed() {
             let bytes = Array(text.utf8)
-            let tagger = SentenceTagger(bytes: bytes, tokens: scratch.tokens(bytes, 0..<bytes.count), reference: reference)
+            let tagger = SentenceTagger(bytes: bytes, tokens: store.tokens(bytes, 0..<bytes.count), reference: reference)
             let fresh = tagger.matches()
             tagger.matches(into: &reused)
             #expect(reused.map(\.start) == fresh.map(\.start), "\(text)")
             #expect(reused.map(\.end) == fresh.map(\.end), "\(text)")
             #expect(reused.map(\.value) == fresh.map(\.value), "\(text)")
         }
+        withExtendedLifetime(store) {}
     }
 
     @Test func wordClassUnionIsTheArrayLiteralsSet() {

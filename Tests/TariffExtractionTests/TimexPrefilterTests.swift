@@ -7,10 +7,10 @@ import Testing
 @Suite struct TimexPrefilterTests {
     /// What the prefilter must keep, read from the tagger's own tokens and matches.
     static func exact(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
-        var tokens: [TimexToken] = []
-        TimexTokenizer.tokenize(bytes, range, into: &tokens)
+        let store = TimexTokenizer.Store()
+        let tokens = store.tokens(bytes, range)
         let reference = CalendarDate(year: 2025, month: 6, day: 11)!
-        return !SentenceTagger(bytes: bytes, tokens: tokens, reference: reference).matches().isEmpty
+        return withExtendedLifetime(store) { !SentenceTagger(bytes: bytes, tokens: tokens, reference: reference).matches().isEmpty }
     }
 
     @Test(arguments: [

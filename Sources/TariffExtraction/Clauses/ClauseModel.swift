@@ -126,7 +126,7 @@ struct ClauseModel: Sendable {
         self.init(bytes: bytes, facts: consume facts)
     }
 
-    init(bytes: [UInt8], tokens: [TimexToken]) {
+    init(bytes: [UInt8], tokens: TimexTokens) {
         var facts: [TokenFacts] = []
         facts.reserveCapacity(tokens.count + 1)
         for (i, t) in tokens.enumerated() {

@@ -4,24 +4,25 @@
 /// `Sign up by November 30 for our newsletter`), so they never become deadlines.
 struct BoilerplateFilter {
     let document: TextDocument
+    /// Where a next sentence the tagger did not keep is tokenized.
+    let store: TimexTokenizer.Store
 
     /// True when sentence `index` is a caption, credit, byline or promotion. `next` holds the next sentence's
     /// tokens when the tagger kept them (it keeps those of dated sentences), else nothing: it is tokenized
     /// here only then.
-    func isBoilerplate(_ index: Int, tokens: [TimexToken], next kept: [TimexToken]) -> Bool {
+    func isBoilerplate(_ index: Int, tokens: TimexTokens, next kept: TimexTokens) -> Bool {
         if isCredit(index, tokens) || startsAsCaptionOrByline(tokens) || isPromotional(tokens) { return true }
         // a caption whose credit the sentence splitter cut off (`…on November 9, 2017. Getty Images`), or a
         // promotion whose call to action did (`Live Q&A … Thursday, Sept. 18, 10 a.m. ET. Register now.`)
         if index + 1 < document.sentences.count, document.sentences[index + 1].count <= 60, sameLine(index, index + 1) {
-            var next = kept
-            if next.isEmpty { TimexTokenizer.tokenize(document.bytes, document.sentences[index + 1], into: &next) }
+            let next = kept.isEmpty ? store.tokens(document.bytes, document.sentences[index + 1]) : kept
             if isCredit(index + 1, next) || isPromotional(next) { return true }
         }
         return false
     }
 
     /// A short run of capitalised words ending in an agency or photo credit, without a closing period.
-    private func isCredit(_ index: Int, _ tokens: [TimexToken]) -> Bool {
+    private func isCredit(_ index: Int, _ tokens: TimexTokens) -> Bool {
         guard let last = tokens.last, last.kind == .word, Self.creditWords.contains(last.hash) else { return false }
         if tokens.count <= 6 {
             return tokens.allSatisfy { $0.kind != .word || $0.capitalized || Self.creditWords.contains($0.hash) }
@@ -32,7 +33,7 @@ struct BoilerplateFilter {
     }
 
     /// `Photo: …`, `FILE PHOTO: …`, `Published October 24, 2025`, `Updated: …`.
-    private func startsAsCaptionOrByline(_ tokens: [TimexToken]) -> Bool {
+    private func startsAsCaptionOrByline(_ tokens: TimexTokens) -> Bool {
         guard let first = tokens.first, first.kind == .word else { return false }
         if Self.bylineWords.contains(first.hash) { return true }
         // `By Claire Thibodeau | Published Jan. 20, 2026, 7:05 a.m. ET | Updated …`
@@ -52,7 +53,7 @@ struct BoilerplateFilter {
     ///
     /// One probe per word, in `promotionLeads`: nearly every word is none of these and leaves there, where it
     /// was looked up twice (as a word, then as the first of a pair with the next word).
-    private func isPromotional(_ tokens: [TimexToken]) -> Bool {
+    private func isPromotional(_ tokens: TimexTokens) -> Bool {
         let leads = Self.promotionLeads, pairs = Self.promotionPairs  // once, not per token
         for (i, t) in tokens.enumerated() where t.kind == .word {
             guard let lead = leads[t.hash] else { continue }

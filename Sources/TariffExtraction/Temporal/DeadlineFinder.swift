@@ -13,7 +13,7 @@ struct DeadlineFinder: Sendable {
         found.reserveCapacity(min(timexes.count, 256))
         places.reserveCapacity(min(timexes.count, 256))
         var vague: [VagueMention] = []
-        let filter = BoilerplateFilter(document: document)
+        let filter = BoilerplateFilter(document: document, store: tags.store)
         // read only when some span is counted from something other than the article's date
         let anchors = timexes.contains { $0.type == .duration && !$0.anchored } ? EventAnchors(timexes, tokens: tags.tokens) : nil
         var t = 0
@@ -26,7 +26,7 @@ struct DeadlineFinder: Sendable {
             else { continue }
             let tokens = tags.tokens[sentence]
             if budget.charge(tokens: tokens.count, found: last - t) { break }
-            let next = sentence + 1 < tags.tokens.count ? tags.tokens[sentence + 1] : []
+            let next = sentence + 1 < tags.tokens.count ? tags.tokens[sentence + 1] : TimexTokens(start: nil, count: 0)
             if filter.isBoilerplate(sentence, tokens: tokens, next: next) { continue }
             let rescheduling = Rescheduling(timexes[t..<last], tokens: tokens)
             for i in t..<last where !rescheduling.supersedes(timexes[i]) {
@@ -54,7 +54,7 @@ struct DeadlineFinder: Sendable {
     }
 
     private func deadline(
-        _ timex: TaggedTimex, document: TextDocument, tokens: [TimexToken], anchors: EventAnchors?
+        _ timex: TaggedTimex, document: TextDocument, tokens: TimexTokens, anchors: EventAnchors?
     ) -> (Deadline, lower: Int, upper: Int, cue: Int?)? {
         guard !timex.beforeReference, timex.date != nil || timex.type == .duration && anchors != nil else { return nil }
         guard let lower = tokens.firstIndex(startingAtOrAfter: timex.bytes.lowerBound) else { return nil }
@@ -144,7 +144,7 @@ struct DeadlineFinder: Sendable {
     /// `seven days later`: counted from an event the sentence tells of (`the soonest he could leave would be seven
     /// days later`), not from the article's date; with no event word of its own it is no deadline.
     /// Read from the tokens: no string per dated expression.
-    private static func isGenericOrRelative(_ tokens: [TimexToken], _ lower: Int, _ upper: Int) -> Bool {
+    private static func isGenericOrRelative(_ tokens: TimexTokens, _ lower: Int, _ upper: Int) -> Bool {
         guard upper > lower, tokens[upper - 1].kind == .word else { return false }
         let last = tokens[upper - 1].hash
         if upper - lower == 1, days.contains(last) {
@@ -157,7 +157,7 @@ struct DeadlineFinder: Sendable {
     private static let laterWord = TimexTokenizer.hash("later")
 
     /// `as of` (not `effective as of`) decided the kind, and no verb or noun of starting is in the clause.
-    private static func isStateAsOf(_ tokens: [TimexToken], cue: Int, _ lower: Int, _ upper: Int) -> Bool {
+    private static func isStateAsOf(_ tokens: TimexTokens, cue: Int, _ lower: Int, _ upper: Int) -> Bool {
         guard cue >= 1, tokens[cue].hash == W.of, tokens[cue - 1].kind == .word, tokens[cue - 1].hash == asWord,
             !(cue >= 2 && tokens[cue - 2].kind == .word && tokens[cue - 2].hash == effectiveWord)
         else { return false }
@@ -175,7 +175,7 @@ struct DeadlineFinder: Sendable {
     private static let effectiveWord = TimexTokenizer.hash("effective")
 
     /// `up until` or `not until` right before the date.
-    private static func isPastUntil(_ tokens: [TimexToken], _ lower: Int) -> Bool {
+    private static func isPastUntil(_ tokens: TimexTokens, _ lower: Int) -> Bool {
         let k = tokens.indexBeforeDate(lower)
         guard k >= 1, tokens[k].kind == .word, tokens[k].hash == W.until, tokens[k - 1].kind == .word else { return false }
         return tokens[k - 1].hash == upWord || tokens[k - 1].hash == notWord
@@ -183,7 +183,7 @@ struct DeadlineFinder: Sendable {
 
     /// `until Friday`, `through today`, `to Friday`: a word right before the date (or its `on`) that sets an end a
     /// past verb may have put ahead (`the pause was extended until today`).
-    private static func isOpenEnd(_ tokens: [TimexToken], _ lower: Int) -> Bool {
+    private static func isOpenEnd(_ tokens: TimexTokens, _ lower: Int) -> Bool {
         let k = tokens.indexBeforeDate(lower)
         return k >= 0 && tokens[k].kind == .word && openEnds.contains(tokens[k].hash)
     }
@@ -199,14 +199,14 @@ struct DeadlineFinder: Sendable {
     /// Read once per sentence, then asked per date: asking the sentence again for every date made a
     /// sentence of n dates cost n² (a hostile list of them, n³).
     private struct Rescheduling {
-        let tokens: [TimexToken]
+        let tokens: TimexTokens
         let count: Int
         /// Some date of the sentence follows `to` or `until`: the new date.
         let hasNewDate: Bool
         /// Where the first rescheduling verb ends, if there is one.
         let verbEnd: Int?
 
-        init(_ sentence: ArraySlice<TaggedTimex>, tokens: [TimexToken]) {
+        init(_ sentence: ArraySlice<TaggedTimex>, tokens: TimexTokens) {
             self.tokens = tokens
             count = sentence.count
             // nearly every sentence has no `from` date: then nothing is superseded and the words are not read
@@ -233,7 +233,7 @@ struct DeadlineFinder: Sendable {
             return Self.word(before: timex.bytes.lowerBound, tokens) == W.from
         }
 
-        private static func word(before byte: Int, _ tokens: [TimexToken]) -> UInt64? {
+        private static func word(before byte: Int, _ tokens: TimexTokens) -> UInt64? {
             guard let k = tokens.firstIndex(startingAtOrAfter: byte), k > 0, tokens[k - 1].kind == .word else { return nil }
             return tokens[k - 1].hash
         }

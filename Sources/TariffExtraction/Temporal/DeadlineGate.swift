@@ -6,7 +6,7 @@
 /// English; the deadline finder asks before it makes a deadline.
 struct DeadlineGate {
     let bytes: [UInt8]
-    let tokens: [TimexToken]
+    let tokens: TimexTokens
 
     /// Why the date at tokens `lower..<upper` is no deadline, or nil when it may be one.
     func rejection(_ lower: Int, _ upper: Int, kind: DeadlineKind, granularity: Granularity) -> Rejection? {
@@ -43,7 +43,7 @@ struct DeadlineGate {
         /// The first generic pronoun (`you`, not after `thank`) or indicator noun of the clause, as its rejection.
         var genericOrIndicator: Rejection?
 
-        init(_ tokens: [TimexToken], _ first: Int, _ last: Int, date lower: Int) {
+        init(_ tokens: TimexTokens, _ first: Int, _ last: Int, date lower: Int) {
             let lexicon = DeadlineGate.lexicon
             for k in first..<last where tokens[k].kind == .word {
                 guard let w = lexicon[tokens[k].hash] else { continue }

@@ -3,7 +3,7 @@
 /// A trigger right before the date (`starting`, `until`, `by`) decides first; otherwise the nearest
 /// event word in the clause does (`the summit next Thursday`, `set to take effect December 1`).
 struct DeadlineKindReader {
-    let tokens: [TimexToken]
+    let tokens: TimexTokens
 
     /// The kind for the date at tokens `lower..<upper`, and the index of the word that decided it.
     /// True when the date is when something was said (`said on Thursday`, `announced Monday`): no event.
@@ -30,7 +30,7 @@ struct DeadlineKindReader {
 
     /// `will be published`, `is to be announced`, `would be released`: a passive verb of announcing under a future
     /// names an event still ahead, not when something was said.
-    static func isPassiveAhead(_ tokens: [TimexToken], _ verb: Int) -> Bool {
+    static func isPassiveAhead(_ tokens: TimexTokens, _ verb: Int) -> Bool {
         guard verb >= 2, tokens[verb - 1].kind == .word, tokens[verb - 1].hash == be, tokens[verb - 2].kind == .word
         else { return false }
         return futureMarkers.contains(tokens[verb - 2].hash)

@@ -6,9 +6,9 @@ struct EventAnchors {
     /// are read only when a span asks for its event, newest first: most articles never ask, and reading every
     /// clause's words up front cost a twentieth of extraction.
     private let timexes: [TaggedTimex]
-    private let tokens: [[TimexToken]]
+    private let tokens: [TimexTokens]
 
-    init(_ timexes: [TaggedTimex], tokens: [[TimexToken]]) {
+    init(_ timexes: [TaggedTimex], tokens: [TimexTokens]) {
         self.timexes = timexes
         self.tokens = tokens
     }
@@ -29,7 +29,7 @@ struct EventAnchors {
 
     /// The day a span at tokens `lower..<upper` ends when it is counted `of`, `after` or `from` an event dated
     /// earlier in the article: the latest dated clause before it that names the event's noun.
-    func day(ending duration: TaggedTimex, _ lower: Int, _ upper: Int, tokens: [TimexToken]) -> CalendarDate? {
+    func day(ending duration: TaggedTimex, _ lower: Int, _ upper: Int, tokens: TimexTokens) -> CalendarDate? {
         guard upper < tokens.count, tokens[upper].kind == .word,
             tokens[upper].hash == W.of || tokens[upper].hash == W.after || tokens[upper].hash == W.from,
             let (count, unit) = SentenceTagger.countAndUnit(duration.value)
@@ -58,7 +58,7 @@ struct EventAnchors {
     /// The expression right after a span counted from it (`30 days from Nov. 3`, `15 days after publication on
     /// Oct. 27`): the starting point, unless an event noun between them says it is an event too (`two weeks
     /// after the hearing on Nov. 3`).
-    static func isSpanStart(_ timex: TaggedTimex, after previous: TaggedTimex, tokens: [TimexToken]) -> Bool {
+    static func isSpanStart(_ timex: TaggedTimex, after previous: TaggedTimex, tokens: TimexTokens) -> Bool {
         guard previous.anchored, previous.type == .duration, previous.sentenceIndex == timex.sentenceIndex,
             let from = tokens.firstIndex(startingAtOrAfter: previous.bytes.upperBound),
             let to = tokens.firstIndex(startingAtOrAfter: timex.bytes.lowerBound), from <= to

@@ -36,14 +36,14 @@ enum YearSource {
 /// Finds the temporal expressions of one sentence, left to right, longest pattern first.
 struct SentenceTagger {
     let bytes: [UInt8]
-    let tokens: [TimexToken]
+    let tokens: TimexTokens
     let resolver: DateResolver
     /// `TimexLexicon.table`, read once per sentence rather than through its lazy global per token.
     let lexicon = TimexLexicon.table
     /// `matchStarts`, read once per sentence like `lexicon`.
     let starts = Self.matchStarts
 
-    init(bytes: [UInt8], tokens: [TimexToken], reference: CalendarDate) {
+    init(bytes: [UInt8], tokens: TimexTokens, reference: CalendarDate) {
         self.bytes = bytes
         self.tokens = tokens
         self.resolver = DateResolver(reference: reference)
@@ -138,18 +138,17 @@ struct SentenceTagger {
     /// `TimexMatch?` each (a tenth of the tagger, callgrind). Keep it in step with `match(at:)`:
     /// `SentenceTaggerSkipTests` checks it never skips a token `match` would start at.
     func mayStartMatch(at i: Int) -> Bool {
-        tokens.withUnsafeBufferPointer { Self.mayStartMatch($0, at: i, starts) }
+        Self.mayStartMatch(tokens, at: i, starts)
     }
 
     /// The first token from `i` on that `mayStartMatch(at:)` lets through, or the token count: a loop of its own
     /// that calls nothing, so the table and the tokens stay in registers and no index is bounds-checked.
     private func nextPossibleStart(from i: Int) -> Int {
         let starts = self.starts
-        return tokens.withUnsafeBufferPointer { t in
-            var k = i
-            while k < t.count && !Self.mayStartMatch(t, at: k, starts) { k &+= 1 }
-            return k
-        }
+        let t = tokens
+        var k = i
+        while k < t.count && !Self.mayStartMatch(t, at: k, starts) { k &+= 1 }
+        return k
     }
 
     @inline(__always)

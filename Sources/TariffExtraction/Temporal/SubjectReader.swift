@@ -4,7 +4,7 @@
 /// before the date, cut at the verb that introduces it, is the subject.
 struct SubjectReader {
     let bytes: [UInt8]
-    let tokens: [TimexToken]
+    let tokens: TimexTokens
 
     func subject(dateStart lower: Int, dateEnd upper: Int, cue: Int?) -> String {
         withActor(phrase(dateStart: lower, dateEnd: upper, cue: cue))

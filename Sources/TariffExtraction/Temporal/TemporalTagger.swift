@@ -1,10 +1,13 @@
-/// What the tagger found in a document.
-struct TemporalTags: Sendable {
+/// What the tagger found in a document, for the one extraction that made it (its token buffers point into
+/// `store`, which it holds: not `Sendable`).
+struct TemporalTags {
     /// Every temporal expression, in text order.
     var timexes: [TaggedTimex] = []
     /// The tokens of each sentence that holds an expression, by sentence index (empty for the
     /// others): the deadline finder reads them again, and tokenizing twice cost a tenth of extraction.
-    var tokens: [[TimexToken]]
+    var tokens: [TimexTokens]
+    /// Where `tokens` are kept; the deadline finder tokenizes the few other sentences it reads into it too.
+    let store: TimexTokenizer.Store
 }
 
 /// Finds temporal expressions and resolves them against the reference date.
@@ -13,8 +16,8 @@ struct TemporalTagger: Sendable {
 
     /// - Parameter budget: charged per sentence read; the tagger stops when it is spent.
     func tag(_ document: TextDocument, budget: WorkBudget = .unlimited) -> TemporalTags {
-        var result = TemporalTags(tokens: Array(filled: [], count: document.sentences.count))
-        let scratch = TimexTokenizer.Scratch()
+        let store = TimexTokenizer.Store()
+        var result = TemporalTags(tokens: Array(filled: TimexTokens(start: nil, count: 0), count: document.sentences.count), store: store)
         var lastQuarter: (sentence: Int, value: TemporalValue)?
         var weekdays: [(timex: Int, weekday: Int, date: CalendarDate)] = []
         var anaphors: [(timex: Int, anaphor: Anaphor)] = []
@@ -23,13 +26,13 @@ struct TemporalTagger: Sendable {
         matches.reserveCapacity(8)
         result.timexes.reserveCapacity(min(document.sentences.count, 64))
         for (index, range) in document.sentences.enumerated() where TimexPrefilter.mayHoldTime(document.bytes, range) {
-            // the sentence's own array: nearly every sentence the prefilter passes has an expression and keeps it
-            let tokens = scratch.tokens(document.bytes, range)
+            // kept in the store: nearly every sentence the prefilter passes has an expression and keeps them
+            let tokens = store.tokens(document.bytes, range)
             if budget.charge(tokens: tokens.count) { break }
             // no token-level check first: `matches` passes over a sentence with no start as cheaply as a check did
             SentenceTagger(bytes: document.bytes, tokens: tokens, reference: referenceDate).matches(into: &matches)
             guard !matches.isEmpty else { continue }
-            // made once the sentence has an expression: it holds the sentence's tokens (a retain and a release)
+            // made once the sentence has an expression
             let kinds = DeadlineKindReader(tokens: tokens)
             if budget.charge(tokens: 0, found: matches.count) { break }
             result.tokens[index] = tokens
@@ -63,7 +66,7 @@ struct TemporalTagger: Sendable {
 
     /// `will`, `shall` or `'ll` in the clause before token `i`: a weekday there is the coming one whatever
     /// the other mentions say (`officials said on Friday …`; `the council will decide on Friday`).
-    static func saysWill(_ tokens: [TimexToken], before i: Int) -> Bool {
+    static func saysWill(_ tokens: TimexTokens, before i: Int) -> Bool {
         var k = i - 1
         while k >= 0, k >= i - 10, !tokens.isClauseBreak(k) {
             if tokens[k].kind == .word, tokens[k].hash == will || tokens[k].hash == shall || tokens[k].hash == ll { return true }

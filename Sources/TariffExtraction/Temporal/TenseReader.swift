@@ -11,12 +11,12 @@ enum Tense: UInt8, Sendable {
 /// nearest cue before the date wins, then the nearest after it.
 struct TenseReader {
     let bytes: [UInt8]
-    let tokens: [TimexToken]
+    let tokens: TimexTokens
     /// Every word list below in one table, read once per reader: through a lazy global per list, each look-up
     /// paid a `swift_once` (a tenth of the reader's instructions).
     private let words = TenseReader.vocabulary
 
-    init(bytes: [UInt8], tokens: [TimexToken]) {
+    init(bytes: [UInt8], tokens: TimexTokens) {
         self.bytes = bytes
         self.tokens = tokens
     }

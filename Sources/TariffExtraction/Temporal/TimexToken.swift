@@ -24,7 +24,10 @@ struct TimexToken: Sendable {
     var spaceBefore: Bool
 }
 
-extension [TimexToken] {
+/// A sentence's tokens, in the `TimexTokenizer.Store` of its document: valid while the store lives.
+typealias TimexTokens = UnsafeBufferPointer<TimexToken>
+
+extension TimexTokens {
     /// A `;` or `:` that ends a clause; the colon of a time (`12:01 a.m.`) does not.
     @inline(__always)
     func isClauseBreak(_ i: Int) -> Bool {
@@ -45,7 +48,7 @@ extension [TimexToken] {
     }
 }
 
-extension [TimexToken] {
+extension TimexTokens {
     /// When token `i` is the comma closing `, which … ,` (or `who`, `whose`), the index of its opening comma:
     /// readers looking back from a date skip the clause, which tells of its own noun (`the pact, which took
     /// effect in 2019, from November 10`).
@@ -72,43 +75,70 @@ enum TimexTokenizer {
     /// The hash a lowercase ASCII word gets; used to build vocabularies.
     static func hash(_ word: String) -> UInt64 { WordHash.of(word) }
 
-    /// The tokens of `bytes[range]`, replacing those in `tokens`.
-    static func tokenize(_ bytes: [UInt8], _ range: Range<Int>, into tokens: inout [TimexToken]) {
-        let scratch = Scratch(capacity: min(range.count, Scratch.standardCapacity))
-        tokens = scratch.tokens(bytes, range)
-    }
+    /// Where the sentences of one document keep their tokens: a few large blocks, into which each sentence is
+    /// tokenized in place and which are freed together with the store. An array per sentence cost a `malloc`, a
+    /// copy of the tokens out of a scratch buffer and a `free` each, most of them of blocks too large for the
+    /// allocator's fast path (as `TariffTokenizer.Store` found for the tariff finder's tokens).
+    ///
+    /// Room is only ever taken, never handed back: what a sentence was given stays valid while the store lives.
+    final class Store {
+        /// Token slots a new block has room for, unless one sentence needs more.
+        private let blockTokens: Int
+        /// The last block taken. Each block starts with the address of the one taken before it, a chain that
+        /// `deinit` frees.
+        private var last: UnsafeMutableRawPointer?
+        /// The unused end of the last block, room for `room` tokens.
+        private var free: UnsafeMutablePointer<TimexToken>?
+        private var room = 0
 
-    /// Where a sentence's tokens are written before they are copied out at their exact count: one buffer reused
-    /// for every sentence of a document, so no token is appended one at a time to a growing array (each append
-    /// checked the array's uniqueness and capacity, and a sentence of many tokens grew it several times).
-    struct Scratch: ~Copyable {
-        static let standardCapacity = 256
-        private let base: UnsafeMutablePointer<TimexToken>
-        private let capacity: Int
+        /// A block's link to the one before it, padded to a token's alignment.
+        private static let link = max(MemoryLayout<UnsafeMutableRawPointer?>.stride, MemoryLayout<TimexToken>.alignment)
 
-        init(capacity: Int = standardCapacity) {
-            self.capacity = max(capacity, 1)
-            base = .allocate(capacity: self.capacity)
+        /// - Parameter blockTokens: small only in tests, to make sentences outgrow their blocks.
+        init(blockTokens: Int = 1024) {
+            self.blockTokens = max(blockTokens, 1)
         }
 
-        deinit { base.deallocate() }
+        deinit {
+            var block = last
+            while let b = block {
+                block = b.load(as: UnsafeMutableRawPointer?.self)
+                b.deallocate()
+            }
+        }
 
-        /// The tokens of `bytes[range]` in an array of their own, made once at its exact count: the tagger keeps
-        /// the array of every sentence with an expression as it is (a copy into a reused array and a second one
-        /// out of it cost a tenth of the tokenizer). A sentence of more tokens than the buffer holds is read in
-        /// pieces, so the buffer stays small whatever the sentence.
-        func tokens(_ bytes: [UInt8], _ range: Range<Int>) -> [TimexToken] {
+        /// The tokens of `bytes[range]`, valid while the store lives. They are written where the last block's
+        /// room starts; a sentence that outgrows the room moves what it has to a new block, twice as large as
+        /// that, and goes on there, so no block is larger than twice a sentence's tokens (or `blockTokens`).
+        func tokens(_ bytes: [UInt8], _ range: Range<Int>) -> TimexTokens {
             bytes.withUnsafeBufferPointer { buffer in
                 var i = range.lowerBound
                 var space = true
-                var count = tokenize(buffer, from: &i, to: range.upperBound, space: &space, into: base, capacity: capacity)
-                var tokens = Array(UnsafeBufferPointer(start: base, count: count))
-                while i < range.upperBound {
-                    count = tokenize(buffer, from: &i, to: range.upperBound, space: &space, into: base, capacity: capacity)
-                    tokens.append(contentsOf: UnsafeBufferPointer(start: base, count: count))
+                var count = 0
+                while true {
+                    if let out = free {
+                        count &+= tokenize(buffer, from: &i, to: range.upperBound, space: &space, into: out + count, capacity: room &- count)
+                    }
+                    if i >= range.upperBound { break }
+                    let moved = free
+                    takeBlock(tokens: max(blockTokens, 2 &* count &+ 16))
+                    if let moved { free!.initialize(from: moved, count: count) }
                 }
-                return tokens
+                let start = free
+                free = free.map { $0 + count }
+                room &-= count
+                return TimexTokens(start: start, count: count)
             }
+        }
+
+        /// Takes a new block with room for `tokens` tokens; what was left of the last one stays unused.
+        private func takeBlock(tokens: Int) {
+            let block = UnsafeMutableRawPointer.allocate(
+                byteCount: Self.link + tokens * MemoryLayout<TimexToken>.stride, alignment: MemoryLayout<TimexToken>.alignment)
+            block.storeBytes(of: last, as: UnsafeMutableRawPointer?.self)
+            last = block
+            free = (block + Self.link).bindMemory(to: TimexToken.self, capacity: tokens)
+            room = tokens
         }
     }
 

@@ -16,7 +16,7 @@ struct VagueMention: Sendable {
 
     /// The mention of `deadline` at tokens `lower..<upper` when it is vague, else nil.
     static func read(
-        _ deadline: Deadline, index: Int, lower: Int, upper: Int, cue: Int?, tokens: [TimexToken], referenceDate: CalendarDate
+        _ deadline: Deadline, index: Int, lower: Int, upper: Int, cue: Int?, tokens: TimexTokens, referenceDate: CalendarDate
     ) -> VagueMention? {
         guard deadline.upcoming, deadline.endDate == nil else { return nil }
         let bound = cue.map { tokens[$0].kind == .word && (tokens[$0].hash == W.by || tokens[$0].hash == W.before) } ?? false
@@ -37,7 +37,7 @@ struct VagueMention: Sendable {
     }
 
     /// `after the January increases`, `the country's March vote`: `the` or a possessive, the month, then a noun.
-    private static func isAttributive(_ lower: Int, _ upper: Int, _ tokens: [TimexToken]) -> Bool {
+    private static func isAttributive(_ lower: Int, _ upper: Int, _ tokens: TimexTokens) -> Bool {
         guard lower > 0, upper < tokens.count, tokens[lower - 1].kind == .word,
             tokens[lower - 1].hash == W.the || tokens[lower - 1].hash == W.s
         else { return false }
@@ -48,7 +48,7 @@ struct VagueMention: Sendable {
 
     /// Content words of the clause around tokens `lower..<upper`: no dates, no function words, no words
     /// every trade story has.
-    static func contentWords(_ lower: Int, _ upper: Int, _ tokens: [TimexToken]) -> Set<UInt64> {
+    static func contentWords(_ lower: Int, _ upper: Int, _ tokens: TimexTokens) -> Set<UInt64> {
         var words = Set<UInt64>()
         _ = forEachContentWord(lower, upper, tokens) { words.insert($0); return false }
         return words
@@ -56,14 +56,14 @@ struct VagueMention: Sendable {
 
     /// Whether `word` is one of `contentWords(lower, upper, tokens)`, without building the set: asked of every
     /// dated clause before a counted span, where the sets cost a twentieth of extraction.
-    static func hasContentWord(_ word: UInt64, _ lower: Int, _ upper: Int, _ tokens: [TimexToken]) -> Bool {
+    static func hasContentWord(_ word: UInt64, _ lower: Int, _ upper: Int, _ tokens: TimexTokens) -> Bool {
         forEachContentWord(lower, upper, tokens) { $0 == word }
     }
 
     /// Calls `body` with each content word of the clause around `lower..<upper` (a word may come twice) until it
     /// returns true; returns whether it did. The one definition of a content word.
     private static func forEachContentWord(
-        _ lower: Int, _ upper: Int, _ tokens: [TimexToken], _ body: (UInt64) -> Bool
+        _ lower: Int, _ upper: Int, _ tokens: TimexTokens, _ body: (UInt64) -> Bool
     ) -> Bool {
         var first = lower
         while first > 0, !tokens.isClauseBreak(first - 1) { first -= 1 }
