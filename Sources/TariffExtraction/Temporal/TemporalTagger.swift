@@ -25,12 +25,14 @@ struct TemporalTagger: Sendable {
         var matches: [TimexMatch] = []
         matches.reserveCapacity(8)
         result.timexes.reserveCapacity(min(document.sentences.count, 64))
-        for (index, range) in document.sentences.enumerated() where TimexPrefilter.mayHoldTime(document.bytes, range) {
+        // one reference for the loop: read through `document` at each use, the array was copied (retained) per sentence
+        let bytes = document.bytes
+        for (index, range) in document.sentences.enumerated() where TimexPrefilter.mayHoldTime(bytes, range) {
             // kept in the store: nearly every sentence the prefilter passes has an expression and keeps them
-            let tokens = store.tokens(document.bytes, range)
+            let tokens = store.tokens(bytes, range)
             if budget.charge(tokens: tokens.count) { break }
             // no token-level check first: `matches` passes over a sentence with no start as cheaply as a check did
-            SentenceTagger(bytes: document.bytes, tokens: tokens, reference: referenceDate).matches(into: &matches)
+            SentenceTagger(bytes: bytes, tokens: tokens, reference: referenceDate).matches(into: &matches)
             guard !matches.isEmpty else { continue }
             // made once the sentence has an expression
             let kinds = DeadlineKindReader(tokens: tokens)

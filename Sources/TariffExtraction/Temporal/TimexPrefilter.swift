@@ -28,7 +28,7 @@ enum TimexPrefilter {
         var digitOpen: UInt64 = 0  // 1 while a digit run goes on from the previous block
         var block = lower
         while block < end {
-            var (letters, digits) = bits(base, block, count: bytes.count)
+            var (letters, digits) = bits(base, block, end: end, count: bytes.count)
             let valid = end &- block
             if valid < 64 {
                 let inside: UInt64 = (1 &<< UInt64(valid)) &- 1
@@ -77,19 +77,25 @@ enum TimexPrefilter {
     }
 
     /// One bit per byte of the 64 from `offset` (bit 0 the first): which are ASCII letters and which ASCII digits.
-    /// Bytes past the buffer's `count` are read as zero, neither; the caller clears those past the sentence.
+    /// Sixteen bytes that start at or past `end` are not read (their bits are zero); bytes past the buffer's
+    /// `count` are read as zero, neither; the caller clears those past the sentence.
     @inline(__always)
-    private static func bits(_ base: UnsafePointer<UInt8>, _ offset: Int, count: Int) -> (letters: UInt64, digits: UInt64) {
+    private static func bits(
+        _ base: UnsafePointer<UInt8>, _ offset: Int, end: Int, count: Int
+    ) -> (letters: UInt64, digits: UInt64) {
         var letters: UInt64 = 0, digits: UInt64 = 0
-        for k in 0..<4 {
-            let at = offset &+ 16 &* k
+        var at = offset
+        var shift: UInt64 = 0
+        repeat {
             let lanes = at &+ 16 <= count ? WideLanes.load(base, at) : tail(base, at, count: count)
             let l = WideLanes.halves(WideLanes.letters(lanes))
-            letters |= (compress(l.low) | compress(l.high) &<< 8) &<< UInt64(16 &* k)
+            letters |= (compress(l.low) | compress(l.high) &<< 8) &<< shift
             let d = WideLanes.halves(WideLanes.digits(lanes))
             // most sixteen bytes hold no digit
-            if d.low | d.high != 0 { digits |= (compress(d.low) | compress(d.high) &<< 8) &<< UInt64(16 &* k) }
-        }
+            if d.low | d.high != 0 { digits |= (compress(d.low) | compress(d.high) &<< 8) &<< shift }
+            at &+= 16
+            shift &+= 16
+        } while shift < 64 && at < end
         return (letters, digits)
     }
 
