@@ -43,6 +43,12 @@ import Testing
         ("Sales of 1,234 cars", false),
         ("A 250-page report", false),
         ("", false),
+        // runs across the scan's blocks of 64 bytes: one longer than a block, triggers starting in its last bytes
+        (String(repeating: "a", count: 130) + " next week", true),
+        (String(repeating: "b", count: 61) + " May", true),
+        (String(repeating: "c", count: 62) + " May", true),
+        (String(repeating: "d", count: 64) + "May", false),
+        (String(repeating: "e ", count: 31) + "May", true),
     ])
     func examples(_ text: String, _ passes: Bool) {
         let bytes = Array(text.utf8)

@@ -45,31 +45,38 @@ enum TimexPrefilter {
             } else {
                 digitOpen = 0
             }
-            // a bit is a letter after a non-letter (a run starts) or a non-letter after a letter (a run ended);
-            // runs alternate, so the first end pairs with the run in progress, if any, and each other end with
-            // the next start
-            let before = letters &<< 1 | open
-            var starts = letters & ~before
-            var ends = ~letters & before
-            if ends != 0 {
-                if open == 0 {
-                    wordStart = block &+ starts.trailingZeroBitCount
-                    starts &= starts &- 1
+            // the run left open by the previous block ends at the first non-letter here, if any
+            if open != 0 {
+                let rest = ~letters
+                guard rest != 0 else {  // all 64 bytes letters: it goes on
+                    block &+= 64
+                    continue
                 }
-                while true {
-                    let wordEnd = block &+ ends.trailingZeroBitCount
-                    if hasTriggerShape(base, wordStart, wordEnd, shapes), isTrigger(base, wordStart, wordEnd) {
-                        return true
-                    }
-                    ends &= ends &- 1
-                    if ends == 0 { break }
-                    wordStart = block &+ starts.trailingZeroBitCount
-                    starts &= starts &- 1
+                let wordEnd = block &+ rest.trailingZeroBitCount
+                if hasTriggerShape(base, wordStart, wordEnd, shapes), isTrigger(base, wordStart, wordEnd) { return true }
+            }
+            // a bit is a letter after a non-letter: a run starts. Only runs of three letters or more are read, no
+            // trigger being shorter (`shapes` checks): a start whose next two bytes are in the next block counts
+            // as one; the one or two letters of `a`, `of`, `to`, `in` are a third of news words
+            let starts = letters & ~(letters &<< 1 | open)
+            var long = starts & (letters &>> 1 | 1 &<< 63) & (letters &>> 2 | 3 &<< 62)
+            open = 0
+            while long != 0 {
+                let first = long.trailingZeroBitCount
+                long &= long &- 1
+                // the first non-letter from the start on ends the run; with none, it goes on in the next block
+                // (only the last run can)
+                let after = ~letters & (~0 &<< UInt64(first))
+                guard after != 0 else {
+                    wordStart = block &+ first
+                    open = 1
+                    break
+                }
+                let wordEnd = block &+ after.trailingZeroBitCount
+                if hasTriggerShape(base, block &+ first, wordEnd, shapes), isTrigger(base, block &+ first, wordEnd) {
+                    return true
                 }
             }
-            // at most one run is left open: it goes on in the next block
-            if starts != 0 { wordStart = block &+ starts.trailingZeroBitCount }
-            open = letters &>> 63
             block &+= 64
         }
         // a run open past the last block ends at `end`, which is then the block's end
@@ -227,6 +234,8 @@ enum TimexPrefilter {
         for (word, _) in triggerWords {
             let utf8 = Array(word.utf8)
             guard utf8.allSatisfy(\.isASCIILetter), utf8.count <= maxLength else { continue }
+            // `mayHoldTime` reads no run of fewer letters
+            precondition(utf8.count >= 3, "a trigger of fewer than three letters: \(word)")
             bits[shape(length: utf8.count, last: utf8[utf8.count - 1])] |= 1 << (utf8[0] & 31)
         }
         return UnsafePointer(bits)
