@@ -181,6 +181,8 @@ enum TariffTokenizer {
         var i = range.lowerBound
         let end = range.upperBound
         var hyphenPending = false
+        // whether a run of letters may reach the sentence's end (rare: most end in a period or a quote)
+        let lastIsLetter = i < end && bytes[end - 1].isASCIILetter
         while i < end {
             let b = bytes[i]
             // Words first: most tokens are words, and the classes tested here (whitespace, digit, word) exclude
@@ -195,12 +197,25 @@ enum TariffTokenizer {
                 var letterBits: UInt8 = 0
                 // Most words are ASCII letters only: their run is read in a loop of its own, which keeps its hash
                 // and bounds in registers; the loop below goes on from its end (digits, `U.S.`, non-ASCII).
-                while j < end {
-                    let c = bytes[j]
-                    guard c.isASCIILetter else { break }
-                    letterBits |= c
-                    h = (h ^ UInt64(c | 0x20)) &* WordHash.prime
-                    j += 1
+                if b &- 0x61 < 26 && !lastIsLetter {
+                    // Most of those start in lower case, which already settles `allCaps`, and the sentence ends
+                    // in a byte that is no letter, which stops the run before `end`: neither the letters' case
+                    // nor the bound is tested per letter (eight instructions a letter where there were twelve).
+                    letterBits = b
+                    while true {
+                        let folded = UInt64(bytes[j]) | 0x20  // a letter in lower case; no other byte becomes one
+                        guard folded &- 0x61 < 26 else { break }
+                        h = (h ^ folded) &* WordHash.prime
+                        j &+= 1
+                    }
+                } else {
+                    while j < end {
+                        let c = bytes[j]
+                        guard c.isASCIILetter else { break }
+                        letterBits |= c
+                        h = (h ^ UInt64(c | 0x20)) &* WordHash.prime
+                        j += 1
+                    }
                 }
                 // a space, which ends most words, is told apart first: every test below would fail on it
                 while j < end, bytes[j] != 0x20 {
