@@ -208,6 +208,18 @@ enum TariffTokenizer {
                         h = (h ^ folded) &* WordHash.prime
                         j &+= 1
                     }
+                    // Most of those end at a space (`j` is below `end` here): the token is known whole, neither
+                    // capitalized nor in capitals, and the space is passed over with it.
+                    if bytes[j] == 0x20 {
+                        (out + count).initialize(
+                            to: TariffToken(
+                                start: i, end: j, kind: .word, hash: h, number: 0, capitalized: false, allCaps: false,
+                                hyphenBefore: hyphenPending))
+                        count &+= 1
+                        hyphenPending = false
+                        i = j &+ 1
+                        continue
+                    }
                 } else {
                     while j < end {
                         let c = bytes[j]
