@@ -220,6 +220,25 @@ enum TariffTokenizer {
                         i = j &+ 1
                         continue
                     }
+                } else if b.isASCIIUpper && !lastIsLetter {
+                    // a capitalized word, as above but keeping its letters' case: all capitals when none is lower case
+                    while true {
+                        let c = bytes[j]
+                        guard c.isASCIILetter else { break }
+                        letterBits |= c
+                        h = (h ^ UInt64(c | 0x20)) &* WordHash.prime
+                        j &+= 1
+                    }
+                    if bytes[j] == 0x20 {
+                        (out + count).initialize(
+                            to: TariffToken(
+                                start: i, end: j, kind: .word, hash: h, number: 0, capitalized: true, allCaps: letterBits & 0x20 == 0,
+                                hyphenBefore: hyphenPending))
+                        count &+= 1
+                        hyphenPending = false
+                        i = j &+ 1
+                        continue
+                    }
                 } else {
                     while j < end {
                         let c = bytes[j]
@@ -348,7 +367,16 @@ enum TariffTokenizer {
                     }
                 }
             }
-            (out + count).initialize(to: token(bytes, i, j, kind, value: 0, hyphen: false))
+            if j == i + 1 && b < 0x80 {
+                // one ASCII mark (a comma, a period, a bracket): no letter, so no capital, and a hash of its one
+                // byte (none for a period), as `token` gives it without its loop
+                let h = b == 0x2E ? WordHash.offset : (WordHash.offset ^ UInt64(b)) &* WordHash.prime
+                (out + count).initialize(
+                    to: TariffToken(
+                        start: i, end: j, kind: kind, hash: h, number: 0, capitalized: false, allCaps: false, hyphenBefore: false))
+            } else {
+                (out + count).initialize(to: token(bytes, i, j, kind, value: 0, hyphen: false))
+            }
             count += 1
             hyphenPending = false
             i = j
