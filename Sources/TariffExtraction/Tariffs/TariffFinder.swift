@@ -245,7 +245,8 @@ enum TariffPrefilter {
         _ seekingPercentage: inout Bool, _ firstPercentage: inout Int
     ) -> Bool {
         let end = range.upperBound
-        let word = WideLanes.load(base, i), next = WideLanes.load(base, i + 1)
+        // `i + 1` is below `count` (the caller's bound): no overflow to test
+        let word = WideLanes.load(base, i), next = WideLanes.load(base, i &+ 1)
         // `the`, `to`, `that`, `said` start most t/d/l/s words: their second letters leave most steps without a candidate
         var (low, high) = WideLanes.halves(initialLanes(word) & secondLanes(next))
         // and the byte before no letter (the sentence's first byte has none before it)
