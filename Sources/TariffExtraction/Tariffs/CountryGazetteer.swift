@@ -193,7 +193,8 @@ enum CountryGazetteer {
     /// (`String.split` broke graphemes), and each name is tokenized in one reused scratch buffer: an array or
     /// two per name made the table cost seven times the extraction of a short article.
     private static let entriesByFirstWord: [UInt64: [(rest: [UInt64], code: String, needsCaps: Bool, isPerson: Bool)]] = {
-        var index: [UInt64: [(rest: [UInt64], code: String, needsCaps: Bool, isPerson: Bool)]] = [:]
+        // room for every first word from the start (some 530): grown from empty, it was rehashed ten times
+        var index: [UInt64: [(rest: [UInt64], code: String, needsCaps: Bool, isPerson: Bool)]] = Dictionary(minimumCapacity: 640)
         var scratch = TariffTokenizer.Scratch()
         var name: [UInt8] = []
         var hashes: [UInt64] = []
