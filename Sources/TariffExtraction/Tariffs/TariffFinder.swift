@@ -248,14 +248,16 @@ enum TariffPrefilter {
         // `i + 1` is below `count` (the caller's bound): no overflow to test
         let word = WideLanes.load(base, i), next = WideLanes.load(base, i &+ 1)
         // `the`, `to`, `that`, `said` start most t/d/l/s words: their second letters leave most steps without a candidate
-        var (low, high) = WideLanes.halves(initialLanes(word) & secondLanes(next))
+        let candidates = initialLanes(word) & secondLanes(next)
+        var (low, high) = WideLanes.halves(candidates)
         // and the byte before no letter (the sentence's first byte has none before it)
         if low | high != 0 {
             if i > 0 {
-                // the sixteen bytes one before the lanes: each lane's previous byte, in place
-                let before = WideLanes.halves(WideLanes.letters(WideLanes.load(base, i - 1)))
-                low &= ~(i > range.lowerBound ? before.low : before.low & ~0x80)
-                high &= ~before.high
+                // the sixteen bytes one before the lanes: each lane's previous byte, in place, set aside in the
+                // register before the halves are taken again (rather than each half masked apart)
+                let first = low & 0x80
+                (low, high) = WideLanes.halves(candidates & ~WideLanes.letters(WideLanes.load(base, i - 1)))
+                if i == range.lowerBound { low |= first }
             } else {
                 let letters = WideLanes.halves(WideLanes.letters(word))
                 low &= ~(letters.low << 8)
