@@ -127,9 +127,13 @@ enum TariffTokenizer {
             let lexemes = lexemeStart.bindMemory(to: TariffLexeme.self, capacity: count)
             let table = TariffVocabulary.table
             let none = TariffLexeme(classes: [], month: 0)
-            for k in 0..<count {
-                let token = tokens[k]
-                (lexemes + k).initialize(to: token.kind == .word ? table[token.hash] ?? none : none)
+            // walked by pointer, each one step on: indexed, each turn scaled the index for both arrays
+            var token = UnsafePointer(tokens), lexeme = lexemes
+            let tokensEnd = token + count
+            while token < tokensEnd {
+                lexeme.initialize(to: token.pointee.kind == .word ? table[token.pointee.hash] ?? none : none)
+                token += 1
+                lexeme += 1
             }
             let end = lexemeStart + count * MemoryLayout<TariffLexeme>.stride
             room -= end - free!
