@@ -193,7 +193,8 @@ enum CountryGazetteer {
     /// (`String.split` broke graphemes), and each name is tokenized in one reused scratch buffer: an array or
     /// two per name made the table cost seven times the extraction of a short article.
     private static let entriesByFirstWord: [UInt64: [(rest: [UInt64], code: String, needsCaps: Bool, isPerson: Bool)]] = {
-        var index: [UInt64: [(rest: [UInt64], code: String, needsCaps: Bool, isPerson: Bool)]] = [:]
+        // room for every first word from the start (some 530): grown from empty, it was rehashed ten times
+        var index: [UInt64: [(rest: [UInt64], code: String, needsCaps: Bool, isPerson: Bool)]] = Dictionary(minimumCapacity: 640)
         var scratch = TariffTokenizer.Scratch()
         var name: [UInt8] = []
         var hashes: [UInt64] = []
@@ -237,11 +238,19 @@ enum CountryGazetteer {
     static func mentions(in tokens: UnsafeBufferPointer<TariffToken>, into result: inout [Mention]) {
         result.removeAll(keepingCapacity: true)
         let table = Self.table
+        guard let first = tokens.baseAddress else { return }
+        let end = first + tokens.count
         var i = 0
         while i < tokens.count {
+            // Most tokens are no capitalized word: they are passed over in a loop of their own, by pointer, which
+            // keeps its bound in a register (in the loop below it was read from the stack, an index scaled per token).
+            var next = first + i
+            while next < end && !(next.pointee.kind == .word && next.pointee.capitalized) { next += 1 }
+            i = next - first
+            guard i < tokens.count else { break }
             let token = tokens[i]
-            guard token.kind == .word, token.capitalized, let group = table.index[token.hash] else {
-                i += 1
+            guard let group = table.index[token.hash] else {
+                i &+= 1  // below `tokens.count`
                 continue
             }
             var matched = false

@@ -204,50 +204,16 @@ enum TariffPrefilter {
             // only the last sixteen bytes of the document, whose next byte is not there to load, go one by one.
             // A lane is a candidate when it is t/d/l/s, the byte after it a/e/u (the second letter of every
             // prefix) and the byte before no letter.
-            while i < end && i + 17 <= count {
-                let word = WideLanes.load(base, i), next = WideLanes.load(base, i + 1)
-                // `the`, `to`, `that`, `said` start most t/d/l/s words: their second letters leave most steps without a candidate
-                var (low, high) = WideLanes.halves(initialLanes(word) & secondLanes(next))
-                // and the byte before no letter (the sentence's first byte has none before it)
-                if low | high != 0 {
-                    if i > 0 {
-                        // the sixteen bytes one before the lanes: each lane's previous byte, in place
-                        let before = WideLanes.halves(WideLanes.letters(WideLanes.load(base, i - 1)))
-                        low &= ~(i > range.lowerBound ? before.low : before.low & ~0x80)
-                        high &= ~before.high
-                    } else {
-                        let letters = WideLanes.halves(WideLanes.letters(word))
-                        low &= ~(letters.low << 8)
-                        high &= ~((letters.high << 8) | (letters.low >> 56))
-                    }
-                }
-                var percent = (low: UInt64(0), high: UInt64(0))
-                if seekingPercentage {
-                    let p = WideLanes.equal(word, 0x25)  // `%`, or the `pe` of `percent` / `per cent`
-                    percent = WideLanes.halves(spelled ? p | WideLanes.equal(word, 0x70) & WideLanes.equal(next, 0x65) : p)
-                }
-                if end - i < 16 {  // the sentence's last step: its lanes only
-                    let n = end - i
-                    let lowMask: UInt64 = n >= 8 ? ~0 : (1 << UInt64(8 * n)) - 1
-                    let highMask: UInt64 = n > 8 ? (1 << UInt64(8 * (n - 8))) - 1 : 0
-                    low &= lowMask
-                    high &= highMask
-                    percent = (percent.low & lowMask, percent.high & highMask)
-                }
-                if percent.low | percent.high != 0, let at = percentageStart(base, percent.low, at: i, end, spelled: spelled)
-                    ?? percentageStart(base, percent.high, at: i + 8, end, spelled: spelled)
-                {
-                    firstPercentage = at
-                    seekingPercentage = false
-                }
-                while low != 0 {
-                    if startsTariffWord(base, i + low.trailingZeroBitCount >> 3, count) { return .tariffWord }
-                    low &= low &- 1
-                }
-                while high != 0 {
-                    if startsTariffWord(base, i + 8 + high.trailingZeroBitCount >> 3, count) { return .tariffWord }
-                    high &= high &- 1
-                }
+            // the steps whose sixteen lanes are all the sentence's (and whose next byte is in the document): one
+            // bound tested per step, where the sentence's end and the document's were tested apart, and the
+            // distance to the end again for the mask
+            let lastFullStep = min(end - 16, count - 17)
+            while i <= lastFullStep {
+                if step(base, i, lanes: 16, range, count, spelled, &seekingPercentage, &firstPercentage) { return .tariffWord }
+                i += 16
+            }
+            if i < end && i + 17 <= count {
+                if step(base, i, lanes: end - i, range, count, spelled, &seekingPercentage, &firstPercentage) { return .tariffWord }
                 i += 16
             }
             var previousIsLetter = i > range.lowerBound && i <= end && base[i - 1].isASCIILetter
@@ -268,6 +234,64 @@ enum TariffPrefilter {
             }
             return firstPercentage >= 0 ? .percentage(firstPercentage) : .neither
         }
+    }
+
+    /// One step of `scan`: whether a tariff word starts in the sixteen lanes at `i`, of which the first `lanes` are
+    /// the sentence's (`range`), looking for the first percentage as well while `seekingPercentage`. Every step but
+    /// the sentence's last has all sixteen, and for them (`lanes` a constant 16) the masking folds away.
+    @inline(__always)
+    private static func step(
+        _ base: UnsafePointer<UInt8>, _ i: Int, lanes: Int, _ range: Range<Int>, _ count: Int, _ spelled: Bool,
+        _ seekingPercentage: inout Bool, _ firstPercentage: inout Int
+    ) -> Bool {
+        let end = range.upperBound
+        // `i + 1` is below `count` (the caller's bound): no overflow to test
+        let word = WideLanes.load(base, i), next = WideLanes.load(base, i &+ 1)
+        // `the`, `to`, `that`, `said` start most t/d/l/s words: their second letters leave most steps without a candidate
+        let candidates = initialLanes(word) & secondLanes(next)
+        var (low, high) = WideLanes.halves(candidates)
+        // and the byte before no letter (the sentence's first byte has none before it)
+        if low | high != 0 {
+            if i > 0 {
+                // the sixteen bytes one before the lanes: each lane's previous byte, in place, set aside in the
+                // register before the halves are taken again (rather than each half masked apart)
+                let first = low & 0x80
+                (low, high) = WideLanes.halves(candidates & ~WideLanes.letters(WideLanes.load(base, i - 1)))
+                if i == range.lowerBound { low |= first }
+            } else {
+                let letters = WideLanes.halves(WideLanes.letters(word))
+                low &= ~(letters.low << 8)
+                high &= ~((letters.high << 8) | (letters.low >> 56))
+            }
+        }
+        var percent = (low: UInt64(0), high: UInt64(0))
+        if seekingPercentage {
+            let p = WideLanes.equal(word, 0x25)  // `%`, or the `pe` of `percent` / `per cent`
+            percent = WideLanes.halves(spelled ? p | WideLanes.equal(word, 0x70) & WideLanes.equal(next, 0x65) : p)
+        }
+        if lanes < 16 {  // the sentence's last step: its lanes only
+            let n = lanes
+            let lowMask: UInt64 = n >= 8 ? ~0 : (1 << UInt64(8 * n)) - 1
+            let highMask: UInt64 = n > 8 ? (1 << UInt64(8 * (n - 8))) - 1 : 0
+            low &= lowMask
+            high &= highMask
+            percent = (percent.low & lowMask, percent.high & highMask)
+        }
+        if percent.low | percent.high != 0, let at = percentageStart(base, percent.low, at: i, end, spelled: spelled)
+            ?? percentageStart(base, percent.high, at: i + 8, end, spelled: spelled)
+        {
+            firstPercentage = at
+            seekingPercentage = false
+        }
+        while low != 0 {
+            if startsTariffWord(base, i + low.trailingZeroBitCount >> 3, count) { return true }
+            low &= low &- 1
+        }
+        while high != 0 {
+            if startsTariffWord(base, i + 8 + high.trailingZeroBitCount >> 3, count) { return true }
+            high &= high &- 1
+        }
+        return false
     }
 
     /// The high bit of each lane holding t, d, l or s in either case, and of the odd `|` or `\\`, which

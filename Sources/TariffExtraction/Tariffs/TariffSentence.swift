@@ -96,6 +96,12 @@ final class TariffSentence: @unchecked Sendable {
     @inline(never)
     func firstToken(from k: Int, inAnyOf classes: TariffWordClass) -> Int {
         var k = max(k, 0)
+        // two tokens a turn while two are left: one bound test for both
+        while k &+ 1 < count {
+            if !lexemes[k].classes.isDisjoint(with: classes) { return k }
+            if !lexemes[k &+ 1].classes.isDisjoint(with: classes) { return k &+ 1 }
+            k &+= 2
+        }
         while k < count && lexemes[k].classes.isDisjoint(with: classes) { k += 1 }
         return k
     }

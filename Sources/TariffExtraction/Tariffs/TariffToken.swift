@@ -127,9 +127,13 @@ enum TariffTokenizer {
             let lexemes = lexemeStart.bindMemory(to: TariffLexeme.self, capacity: count)
             let table = TariffVocabulary.table
             let none = TariffLexeme(classes: [], month: 0)
-            for k in 0..<count {
-                let token = tokens[k]
-                (lexemes + k).initialize(to: token.kind == .word ? table[token.hash] ?? none : none)
+            // walked by pointer, each one step on: indexed, each turn scaled the index for both arrays
+            var token = UnsafePointer(tokens), lexeme = lexemes
+            let tokensEnd = token + count
+            while token < tokensEnd {
+                lexeme.initialize(to: token.pointee.kind == .word ? table[token.pointee.hash] ?? none : none)
+                token += 1
+                lexeme += 1
             }
             let end = lexemeStart + count * MemoryLayout<TariffLexeme>.stride
             room -= end - free!
@@ -181,6 +185,8 @@ enum TariffTokenizer {
         var i = range.lowerBound
         let end = range.upperBound
         var hyphenPending = false
+        // whether a run of letters may reach the sentence's end (rare: most end in a period or a quote)
+        let lastIsLetter = i < end && bytes[end - 1].isASCIILetter
         while i < end {
             let b = bytes[i]
             // Words first: most tokens are words, and the classes tested here (whitespace, digit, word) exclude
@@ -195,12 +201,56 @@ enum TariffTokenizer {
                 var letterBits: UInt8 = 0
                 // Most words are ASCII letters only: their run is read in a loop of its own, which keeps its hash
                 // and bounds in registers; the loop below goes on from its end (digits, `U.S.`, non-ASCII).
-                while j < end {
-                    let c = bytes[j]
-                    guard c.isASCIILetter else { break }
-                    letterBits |= c
-                    h = (h ^ UInt64(c | 0x20)) &* WordHash.prime
-                    j += 1
+                if b &- 0x61 < 26 && !lastIsLetter {
+                    // Most of those start in lower case, which already settles `allCaps`, and the sentence ends
+                    // in a byte that is no letter, which stops the run before `end`: neither the letters' case
+                    // nor the bound is tested per letter (eight instructions a letter where there were twelve).
+                    letterBits = b
+                    while true {
+                        let folded = UInt64(bytes[j]) | 0x20  // a letter in lower case; no other byte becomes one
+                        guard folded &- 0x61 < 26 else { break }
+                        h = (h ^ folded) &* WordHash.prime
+                        j &+= 1
+                    }
+                    // Most of those end at a space (`j` is below `end` here): the token is known whole, neither
+                    // capitalized nor in capitals, and the space is passed over with it.
+                    if bytes[j] == 0x20 {
+                        (out + count).initialize(
+                            to: TariffToken(
+                                start: i, end: j, kind: .word, hash: h, number: 0, capitalized: false, allCaps: false,
+                                hyphenBefore: hyphenPending))
+                        count &+= 1
+                        hyphenPending = false
+                        i = j &+ 1
+                        continue
+                    }
+                } else if b.isASCIIUpper && !lastIsLetter {
+                    // a capitalized word, as above but keeping its letters' case: all capitals when none is lower case
+                    while true {
+                        let c = bytes[j]
+                        guard c.isASCIILetter else { break }
+                        letterBits |= c
+                        h = (h ^ UInt64(c | 0x20)) &* WordHash.prime
+                        j &+= 1
+                    }
+                    if bytes[j] == 0x20 {
+                        (out + count).initialize(
+                            to: TariffToken(
+                                start: i, end: j, kind: .word, hash: h, number: 0, capitalized: true, allCaps: letterBits & 0x20 == 0,
+                                hyphenBefore: hyphenPending))
+                        count &+= 1
+                        hyphenPending = false
+                        i = j &+ 1
+                        continue
+                    }
+                } else {
+                    while j < end {
+                        let c = bytes[j]
+                        guard c.isASCIILetter else { break }
+                        letterBits |= c
+                        h = (h ^ UInt64(c | 0x20)) &* WordHash.prime
+                        j += 1
+                    }
                 }
                 // a space, which ends most words, is told apart first: every test below would fail on it
                 while j < end, bytes[j] != 0x20 {
@@ -321,7 +371,16 @@ enum TariffTokenizer {
                     }
                 }
             }
-            (out + count).initialize(to: token(bytes, i, j, kind, value: 0, hyphen: false))
+            if j == i + 1 && b < 0x80 {
+                // one ASCII mark (a comma, a period, a bracket): no letter, so no capital, and a hash of its one
+                // byte (none for a period), as `token` gives it without its loop
+                let h = b == 0x2E ? WordHash.offset : (WordHash.offset ^ UInt64(b)) &* WordHash.prime
+                (out + count).initialize(
+                    to: TariffToken(
+                        start: i, end: j, kind: kind, hash: h, number: 0, capitalized: false, allCaps: false, hyphenBefore: false))
+            } else {
+                (out + count).initialize(to: token(bytes, i, j, kind, value: 0, hyphen: false))
+            }
             count += 1
             hyphenPending = false
             i = j

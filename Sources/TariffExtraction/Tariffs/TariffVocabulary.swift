@@ -111,7 +111,9 @@ enum TariffVocabulary {
     static let table = WordTable<TariffLexeme>(entries)
 
     private static let entries: [UInt64: TariffLexeme] = {
-        var t: [UInt64: TariffLexeme] = [:]
+        // room for every word from the start (some 1,500 are added, fewer distinct): grown from empty, the
+        // dictionary was rehashed eleven times
+        var t: [UInt64: TariffLexeme] = Dictionary(minimumCapacity: 1_600)
         // read on the UTF-8 bytes: this table is built in every process before its first article (it was
         // half of a one-article extraction's table set-up)
         func add(_ classes: TariffWordClass, _ words: String) {
