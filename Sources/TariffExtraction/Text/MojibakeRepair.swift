@@ -18,9 +18,9 @@ struct MojibakeRepair: Sendable {
     /// Sorted by position; empty when nothing was repaired.
     let edits: [Edit]
 
-    /// Repairs `original`; returns nil when it holds nothing to repair (the common case, cheaply decided).
+    /// Repairs `original`; returns nil when it holds nothing to repair. Ask only for a text `mayHoldMojibake`
+    /// found a lead in (`TextDocument` screens while it counts scalars): this does not screen it again.
     static func repair(_ original: [UInt8]) -> MojibakeRepair? {
-        guard mayHoldMojibake(original) else { return nil }
         let n = original.count
         // nearly every text that gets here has runs to repair, a score of them in a news article: both made
         // once rather than grown from empty
@@ -59,19 +59,10 @@ struct MojibakeRepair: Sendable {
         return MojibakeRepair(bytes: out, edits: edits)
     }
 
-    /// Every double-encoded lead is U+00C2…U+00F4 (UTF-8 0xC3 0x82…0xB4) followed by a character whose
-    /// UTF-8 starts 0xC2, 0xC5, 0xC6, 0xCB or 0xE2, or by a space. Every article is read, so the search
-    /// for 0xC3 tests eight bytes at a time; most texts have none and leave here.
-    static func mayHoldMojibake(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return false }
-            return mayHoldMojibake(base, 0..<buffer.count, count: buffer.count)
-        }
-    }
-
-    /// `mayHoldMojibake(_:)` for the leads in `range` of the `count` bytes at `base` (a run may go on past
-    /// `range`): `TextDocument` asks it only for the 64 bytes it finds a non-ASCII byte in while it counts
-    /// scalars, so most of an English article is read once for both.
+    /// Whether a double-encoded lead starts in `range` of the `count` bytes at `base` (a run may go on past
+    /// `range`). Every such lead is U+00C2…U+00F4 (UTF-8 0xC3 0x82…0xB4) followed by a character whose UTF-8
+    /// starts 0xC2, 0xC5, 0xC6, 0xCB or 0xE2, or by a space. `TextDocument` asks it only for the 64 bytes it
+    /// finds a non-ASCII byte in while it counts scalars, so most of an English article is read once for both.
     static func mayHoldMojibake(_ base: UnsafePointer<UInt8>, _ range: Range<Int>, count n: Int) -> Bool {
         var i = range.lowerBound
         while i < range.upperBound {

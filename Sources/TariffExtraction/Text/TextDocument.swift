@@ -57,16 +57,18 @@ struct TextDocument: Sendable {
             var block = 0
             while block + checkpointStride <= buffer.count {
                 checkpoints.append(block - continuing)
-                var lanes: UInt64 = 0
                 var any: UInt64 = 0
-                for word in 0..<(checkpointStride / 8) {
-                    let loaded = ByteLanes.load(base, block + 8 * word)
-                    lanes &+= ByteLanes.continuations(loaded) >> 7
-                    any |= loaded
-                }
-                continuing &+= Int(truncatingIfNeeded: (lanes &* ByteLanes.ones) >> 56)
-                if !mayHoldMojibake, any & ByteLanes.highs != 0 {
-                    mayHoldMojibake = MojibakeRepair.mayHoldMojibake(base, block..<(block + checkpointStride), count: buffer.count)
+                for word in 0..<(checkpointStride / 8) { any |= ByteLanes.load(base, block + 8 * word) }
+                // a stride of ASCII, most of an English article, has no continuation byte to count
+                if any & ByteLanes.highs != 0 {
+                    var lanes: UInt64 = 0
+                    for word in 0..<(checkpointStride / 8) {
+                        lanes &+= ByteLanes.continuations(ByteLanes.load(base, block + 8 * word)) >> 7
+                    }
+                    continuing &+= Int(truncatingIfNeeded: (lanes &* ByteLanes.ones) >> 56)
+                    if !mayHoldMojibake {
+                        mayHoldMojibake = MojibakeRepair.mayHoldMojibake(base, block..<(block + checkpointStride), count: buffer.count)
+                    }
                 }
                 block += checkpointStride
             }
