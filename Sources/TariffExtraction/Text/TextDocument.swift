@@ -115,6 +115,11 @@ struct TextDocument: Sendable {
         let from = block * Self.checkpointStride
         let to = min(offset, originalBytes.count)
         guard from < to else { return scalarCheckpoints[block] }
+        // a stride whose next checkpoint is a whole stride on holds no continuation byte: one scalar a byte, nothing
+        // to count (most strides of an English article)
+        if block + 1 < scalarCheckpoints.count, scalarCheckpoints[block + 1] - scalarCheckpoints[block] == Self.checkpointStride {
+            return scalarCheckpoints[block] + (to - from)
+        }
         return scalarCheckpoints[block] + originalBytes.withUnsafeBufferPointer { ByteLanes.scalarCount($0, from..<to) }
     }
 
