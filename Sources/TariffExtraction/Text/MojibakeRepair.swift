@@ -43,14 +43,14 @@ struct MojibakeRepair: Sendable {
             }
             let lead = 0x40 | original[i + 1]  // U+00C2…U+00F4 as the byte it stood for
             if let (decoded, count, length) = decodeRun(original, from: i + 2, lead: lead) {
-                out.append(contentsOf: original[copied..<i])
+                copy(original, copied..<i, to: &out)
                 let start = out.count
                 for k in 0..<count { out.append(UInt8(truncatingIfNeeded: decoded >> UInt32(8 * k))) }
                 edits.append(Edit(original: i..<(i + 2 + length), repaired: start..<out.count))
                 i += 2 + length
                 copied = i
             } else if lead == 0xC2, i + 2 < n, original[i + 2] == 0x20 {
-                out.append(contentsOf: original[copied..<i])
+                copy(original, copied..<i, to: &out)
                 edits.append(Edit(original: i..<(i + 2), repaired: out.count..<out.count))
                 i += 2
                 copied = i
@@ -59,8 +59,15 @@ struct MojibakeRepair: Sendable {
             }
         }
         guard !edits.isEmpty else { return nil }
-        out.append(contentsOf: original[copied..<n])
+        copy(original, copied..<n, to: &out)
         return MojibakeRepair(bytes: out, edits: edits)
+    }
+
+    /// Appends `original[range]` to `out` from a buffer, one copy of memory: appending the array slice went through
+    /// the generic sequence path, a hundred instructions an edit.
+    @inline(__always)
+    private static func copy(_ original: [UInt8], _ range: Range<Int>, to out: inout [UInt8]) {
+        original.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
     /// Whether a double-encoded lead starts in `range` of the `count` bytes at `base` (a run may go on past
