@@ -31,7 +31,10 @@ enum SentenceSplitter {
             var j = i + 1
             // closing quotes and brackets belong to the sentence: ASCII " ' ) and UTF-8 ” ’ »
             while j < n {
-                if bytes[j] == 0x22 || bytes[j] == 0x27 || bytes[j] == 0x29 { j += 1; continue }
+                let b = bytes[j]
+                if b == 0x22 || b == 0x27 || b == 0x29 { j += 1; continue }
+                // the space after nearly every mark leaves here, not tested as the first byte of each UTF-8 quote
+                guard b >= 0xC2 else { break }
                 if j + 2 < n, bytes[j] == 0xE2, bytes[j + 1] == 0x80, bytes[j + 2] == 0x9D || bytes[j + 2] == 0x99 {
                     j += 3; continue
                 }
