@@ -6,6 +6,16 @@ struct BoilerplateFilter {
     let document: TextDocument
     /// Where a next sentence the tagger did not keep is tokenized.
     let store: TimexTokenizer.Store
+    /// The word tables, read from their lazy globals once per document: through the globals every dated sentence
+    /// paid a `swift_once` for each table asked about.
+    private let creditWords = Self.creditWords, captionWords = Self.captionWords, bylineWords = Self.bylineWords
+    private let promotionLeads = Self.promotionLeads, promotionPairs = Self.promotionPairs
+    private let by = Self.by
+
+    init(document: TextDocument, store: TimexTokenizer.Store) {
+        self.document = document
+        self.store = store
+    }
 
     /// True when sentence `index` is a caption, credit, byline or promotion. `next` holds the next sentence's
     /// tokens when the tagger kept them (it keeps those of dated sentences), else nothing: it is tokenized
@@ -23,9 +33,9 @@ struct BoilerplateFilter {
 
     /// A short run of capitalised words ending in an agency or photo credit, without a closing period.
     private func isCredit(_ index: Int, _ tokens: TimexTokens) -> Bool {
-        guard let last = tokens.last, last.kind == .word, Self.creditWords.contains(last.hash) else { return false }
+        guard let last = tokens.last, last.kind == .word, creditWords.contains(last.hash) else { return false }
         if tokens.count <= 6 {
-            return tokens.allSatisfy { $0.kind != .word || $0.capitalized || Self.creditWords.contains($0.hash) }
+            return tokens.allSatisfy { $0.kind != .word || $0.capitalized || creditWords.contains($0.hash) }
         }
         // `… in Gyeongju / Reuters`, `… (Photo: AP)`: a long caption with its credit
         return tokens.contains { $0.kind == .mark && ($0.mark == 0x2F || $0.mark == 0x7C) }
@@ -35,14 +45,14 @@ struct BoilerplateFilter {
     /// `Photo: …`, `FILE PHOTO: …`, `Published October 24, 2025`, `Updated: …`.
     private func startsAsCaptionOrByline(_ tokens: TimexTokens) -> Bool {
         guard let first = tokens.first, first.kind == .word else { return false }
-        if Self.bylineWords.contains(first.hash) { return true }
+        if bylineWords.contains(first.hash) { return true }
         // `By Claire Thibodeau | Published Jan. 20, 2026, 7:05 a.m. ET | Updated …`
-        if first.hash == Self.by, first.capitalized,
-            tokens.indices.dropFirst().contains(where: { Self.bylineWords.contains(tokens[$0].hash) && tokens[$0 - 1].mark == 0x7C })
+        if first.hash == by, first.capitalized,
+            tokens.indices.dropFirst().contains(where: { bylineWords.contains(tokens[$0].hash) && tokens[$0 - 1].mark == 0x7C })
         {
             return true
         }
-        if Self.captionWords.contains(first.hash) {
+        if captionWords.contains(first.hash) {
             return tokens.count > 1 && (tokens[1].kind == .mark && tokens[1].mark == 0x3A
                 || tokens.count > 2 && tokens[2].kind == .mark && tokens[2].mark == 0x3A)
         }
@@ -54,7 +64,7 @@ struct BoilerplateFilter {
     /// One probe per word, in `promotionLeads`: nearly every word is none of these and leaves there, where it
     /// was looked up twice (as a word, then as the first of a pair with the next word).
     private func isPromotional(_ tokens: TimexTokens) -> Bool {
-        let leads = Self.promotionLeads, pairs = Self.promotionPairs  // once, not per token
+        let leads = promotionLeads, pairs = promotionPairs
         for (i, t) in tokens.enumerated() where t.kind == .word {
             guard let lead = leads[t.hash] else { continue }
             if lead & Self.promotionWord != 0 { return true }

@@ -15,15 +15,19 @@ struct DeadlineFinder: Sendable {
         var vague: [VagueMention] = []
         let filter = BoilerplateFilter(document: document, store: tags.store)
         // read only when some span is counted from something other than the article's date
-        let anchors = timexes.contains { $0.type == .duration && !$0.anchored } ? EventAnchors(timexes, tokens: tags.tokens) : nil
+        // (the questions below go by index: `contains(where:)` on the expressions copied each one it passed, its
+        // value string retained and released)
+        let anchors = timexes.indices.contains { timexes[$0].type == .duration && !timexes[$0].anchored }
+            ? EventAnchors(timexes, tokens: tags.tokens) : nil
         var t = 0
         while t < timexes.count {
             let sentence = timexes[t].sentenceIndex
             var last = t
             while last < timexes.count && timexes[last].sentenceIndex == sentence { last += 1 }
             defer { t = last }
-            guard timexes[t..<last].contains(where: { ($0.date != nil || anchors != nil && $0.type == .duration) && !$0.beforeReference })
-            else { continue }
+            guard (t..<last).contains(where: { i in
+                (timexes[i].date != nil || anchors != nil && timexes[i].type == .duration) && !timexes[i].beforeReference
+            }) else { continue }
             let tokens = tags.tokens[sentence]
             if budget.charge(tokens: tokens.count, found: last - t) { break }
             let next = sentence + 1 < tags.tokens.count ? tags.tokens[sentence + 1] : TimexTokens(start: nil, count: 0)
@@ -210,7 +214,9 @@ struct DeadlineFinder: Sendable {
             self.tokens = tokens
             count = sentence.count
             // nearly every sentence has no `from` date: then nothing is superseded and the words are not read
-            guard sentence.count > 1, sentence.contains(where: { Self.word(before: $0.bytes.lowerBound, tokens) == W.from }) else {
+            guard sentence.count > 1,
+                sentence.indices.contains(where: { Self.word(before: sentence[$0].bytes.lowerBound, tokens) == W.from })
+            else {
                 verbEnd = nil
                 hasNewDate = false
                 return

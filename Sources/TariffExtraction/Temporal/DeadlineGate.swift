@@ -99,14 +99,15 @@ struct DeadlineGate {
             return false
         }
         var k = lower - 1
+        let negations = Self.negations, subordinators = Self.subordinators  // once, not per word
         while k >= first, k >= lower - 8 {
             let t = tokens[k]
             if t.kind == .mark {
                 if t.mark == 0x2C { return false }
-            } else if Self.negations.contains(t.hash) {
+            } else if negations.contains(t.hash) {
                 // `didn't`: the `t` after an apostrophe
                 return t.hash != Self.tWord || (k > 0 && tokens[k - 1].kind == .mark && !t.spaceBefore)
-            } else if Self.subordinators.contains(t.hash) {
+            } else if subordinators.contains(t.hash) {
                 return false
             }
             k -= 1

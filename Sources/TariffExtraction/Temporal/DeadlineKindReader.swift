@@ -8,25 +8,40 @@ struct DeadlineKindReader {
     /// The kind for the date at tokens `lower..<upper`, and the index of the word that decided it.
     /// True when the date is when something was said (`said on Thursday`, `announced Monday`): no event.
     func isStatementDate(_ lower: Int, _ upper: Int) -> Bool {
+        let t = Self.statementTables
         // `officials on Wednesday described it as…`, `the ministry on Monday announced…`
         if upper < tokens.count, tokens[upper].kind == .word, !tokens[upper].capitalized,
-            ClauseLexicon.reports(tokens[upper].hash, .datesStatement) || tokens[upper].hash == Self.described
+            t.datesStatement(tokens[upper].hash) || tokens[upper].hash == t.described
         {
             return true
         }
         var k = lower - 1
-        // the tables once, not through their lazy globals per word
-        let skippable = Self.skippable, audience = Self.audience
         // `told reporters on Wednesday`, `said in a statement on Monday`
         // `said privately on Thursday`: an adverb of manner between the verb and its day
-        while k >= 0, tokens[k].kind == .word, skippable.contains(tokens[k].hash) || audience.contains(tokens[k].hash)
-            || isMannerAdverb(k) || isAudienceModifier(k, before: lower), lower - k <= 6
+        while k >= 0, tokens[k].kind == .word, t.skippable.contains(tokens[k].hash) || t.audience.contains(tokens[k].hash)
+            || isMannerAdverb(k, t) || isAudienceModifier(k, before: lower, t), lower - k <= 6
         {
             k -= 1
         }
-        return k >= 0 && tokens[k].kind == .word && ClauseLexicon.reports(tokens[k].hash, .datesStatement)
-            && !Self.isPassiveAhead(tokens, k)
+        return k >= 0 && tokens[k].kind == .word && t.datesStatement(tokens[k].hash) && !Self.isPassiveAhead(tokens, k)
     }
+
+    /// The tables `isStatementDate` reads, in one lazy global: the tagger asks it of every expression, and each
+    /// table read through a lazy global of its own paid a `swift_once` (five a question on average).
+    private struct StatementTables {
+        let skippable = DeadlineKindReader.skippable, audience = DeadlineKindReader.audience
+        let manner = DeadlineKindReader.manner, articles = DeadlineKindReader.articles
+        let reporting = ClauseLexicon.reporting
+        let described = DeadlineKindReader.described
+
+        /// `ClauseLexicon.reports(_:.datesStatement)`.
+        @inline(__always)
+        func datesStatement(_ hash: UInt64) -> Bool {
+            reporting[hash]?.contains(.datesStatement) ?? false
+        }
+    }
+
+    private static let statementTables = StatementTables()
 
     /// `will be published`, `is to be announced`, `would be released`: a passive verb of announcing under a future
     /// names an event still ahead, not when something was said.
@@ -41,15 +56,15 @@ struct DeadlineKindReader {
         ["will", "shall", "would", "to", "ll"].map(TimexTokenizer.hash))
 
     /// How something was said (`said privately on Thursday`, `announced formally Monday`).
-    private func isMannerAdverb(_ k: Int) -> Bool {
-        !tokens[k].capitalized && Self.manner.contains(tokens[k].hash)
+    private func isMannerAdverb(_ k: Int, _ t: StatementTables) -> Bool {
+        !tokens[k].capitalized && t.manner.contains(tokens[k].hash)
     }
 
     /// `said at a regular news briefing today`, `said at a joint press conference on Monday`: a word in lower case
     /// right before the place where something was said describes that place.
-    private func isAudienceModifier(_ k: Int, before lower: Int) -> Bool {
-        k + 1 < lower && !tokens[k].capitalized && tokens[k + 1].kind == .word && Self.audience.contains(tokens[k + 1].hash)
-            && !Self.articles.contains(tokens[k + 1].hash) && !ClauseLexicon.reports(tokens[k].hash, .datesStatement)
+    private func isAudienceModifier(_ k: Int, before lower: Int, _ t: StatementTables) -> Bool {
+        k + 1 < lower && !tokens[k].capitalized && tokens[k + 1].kind == .word && t.audience.contains(tokens[k + 1].hash)
+            && !t.articles.contains(tokens[k + 1].hash) && !t.datesStatement(tokens[k].hash)
     }
 
     private static let articles: WordTable<Bool> = WordTable(set: ["a", "an"].map(TimexTokenizer.hash))

@@ -1,3 +1,7 @@
+#if arch(x86_64)
+import _Builtin_intrinsics.intel
+#endif
+
 /// Splits text into sentences on line breaks and on `.`, `!`, `?` that end a sentence.
 ///
 /// News text is full of periods that do not end sentences (`U.S.`, `Oct. 30`, `Mr. Xi`, `3.5%`);
@@ -27,7 +31,10 @@ enum SentenceSplitter {
             var j = i + 1
             // closing quotes and brackets belong to the sentence: ASCII " ' ) and UTF-8 ” ’ »
             while j < n {
-                if bytes[j] == 0x22 || bytes[j] == 0x27 || bytes[j] == 0x29 { j += 1; continue }
+                let b = bytes[j]
+                if b == 0x22 || b == 0x27 || b == 0x29 { j += 1; continue }
+                // the space after nearly every mark leaves here, not tested as the first byte of each UTF-8 quote
+                guard b >= 0xC2 else { break }
                 if j + 2 < n, bytes[j] == 0xE2, bytes[j + 1] == 0x80, bytes[j + 2] == 0x9D || bytes[j + 2] == 0x99 {
                     j += 3; continue
                 }
@@ -46,22 +53,18 @@ enum SentenceSplitter {
         return sentences
     }
 
-    /// The first line break, `.`, `!` or `?` at or after `offset`, or the end: sixteen bytes per step
-    /// (`WideLanes`), since nearly every byte of an article is none of them.
+    /// The first line break, `.`, `!` or `?` at or after `offset`, or the end: a block of bytes per step
+    /// (`firstMark(_:_:)`), since nearly every byte of an article is none of them.
     @inline(__always)
     private static func nextMark(_ bytes: UnsafeBufferPointer<UInt8>, from offset: Int) -> Int {
         guard let base = bytes.baseAddress else { return bytes.count }
         var i = offset
-        while i + 16 <= bytes.count {
-            let lanes = WideLanes.load(base, i)
-            let marks = WideLanes.halves(
-                WideLanes.equal(lanes, 0x0A) | WideLanes.equal(lanes, 0x2E) | WideLanes.equal(lanes, 0x21)
-                    | WideLanes.equal(lanes, 0x3F))
-            if marks.low != 0 { return i + marks.low.trailingZeroBitCount >> 3 }
-            if marks.high != 0 { return i + 8 + marks.high.trailingZeroBitCount >> 3 }
-            i += 16
+        while i + markBlock <= bytes.count {
+            let first = firstMark(base, i)
+            if first < markBlock { return i + first }
+            i += markBlock
         }
-        // only within the last fifteen bytes of the document
+        // only within the last block of the document
         while i < bytes.count {
             let b = base[i]
             if b == 0x0A || b == 0x2E || b == 0x21 || b == 0x3F { return i }
@@ -69,6 +72,47 @@ enum SentenceSplitter {
         }
         return bytes.count
     }
+
+    #if arch(x86_64)
+    /// Bytes `nextMark` tests per step.
+    private static var markBlock: Int { 32 }
+
+    /// Where the first mark is among the 32 bytes at `offset`, or 32. SSE2 compares sixteen bytes with a byte in
+    /// one instruction and gathers the sixteen results as bits in another (`pmovmskb`), which the lane arithmetic
+    /// of `WideLanes` cannot: five instructions per test and two per sixteen bytes to read the result, against
+    /// three per test here and one to read it (the splitter read every byte of an article in half a million
+    /// instructions a pass).
+    @inline(__always)
+    private static func firstMark(_ base: UnsafePointer<UInt8>, _ offset: Int) -> Int {
+        let low = UInt32(truncatingIfNeeded: marks(base + offset))
+        let high = UInt32(truncatingIfNeeded: marks(base + offset + 16))
+        // the bit above the block: never zero, so the count needs no test for it
+        return (UInt64(low) | UInt64(high) << 16 | 1 << 32).trailingZeroBitCount
+    }
+
+    /// One bit per byte (bit k for byte k) of the sixteen bytes at `pointer` that is a line break, `.`, `!` or `?`.
+    @inline(__always)
+    private static func marks(_ pointer: UnsafePointer<UInt8>) -> Int32 {
+        let v = _mm_loadu_si128(UnsafeRawPointer(pointer).assumingMemoryBound(to: __m128i.self))
+        let breaksOrPeriods = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x0A)), _mm_cmpeq_epi8(v, _mm_set1_epi8(0x2E)))
+        let exclamationsOrQuestions = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x21)), _mm_cmpeq_epi8(v, _mm_set1_epi8(0x3F)))
+        return _mm_movemask_epi8(_mm_or_si128(breaksOrPeriods, exclamationsOrQuestions))
+    }
+    #else
+    private static var markBlock: Int { 16 }
+
+    /// Where the first mark is among the sixteen bytes at `offset` (`WideLanes`), or 16.
+    @inline(__always)
+    private static func firstMark(_ base: UnsafePointer<UInt8>, _ offset: Int) -> Int {
+        let lanes = WideLanes.load(base, offset)
+        let marks = WideLanes.halves(
+            WideLanes.equal(lanes, 0x0A) | WideLanes.equal(lanes, 0x2E) | WideLanes.equal(lanes, 0x21)
+                | WideLanes.equal(lanes, 0x3F))
+        if marks.low != 0 { return marks.low.trailingZeroBitCount >> 3 }
+        if marks.high != 0 { return 8 + marks.high.trailingZeroBitCount >> 3 }
+        return 16
+    }
+    #endif
 
     /// Appends `range` without its surrounding whitespace, unless nothing is left.
     @inline(__always)
