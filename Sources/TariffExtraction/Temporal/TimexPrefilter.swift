@@ -94,35 +94,26 @@ enum TimexPrefilter {
         if offset &+ 64 <= count && end &- offset > 48 {
             let a = WideLanes.load(base, offset), b = WideLanes.load(base, offset &+ 16)
             let c = WideLanes.load(base, offset &+ 32), d = WideLanes.load(base, offset &+ 48)
-            let letters = bits16(WideLanes.letters(a)) | bits16(WideLanes.letters(b)) &<< 16
-                | bits16(WideLanes.letters(c)) &<< 32 | bits16(WideLanes.letters(d)) &<< 48
+            let letters = WideLanes.mask(WideLanes.letters(a)) | WideLanes.mask(WideLanes.letters(b)) &<< 16
+                | WideLanes.mask(WideLanes.letters(c)) &<< 32 | WideLanes.mask(WideLanes.letters(d)) &<< 48
             let da = WideLanes.digits(a), db = WideLanes.digits(b), dc = WideLanes.digits(c), dd = WideLanes.digits(d)
             // most blocks hold no digit
-            let any = WideLanes.halves(da | db | dc | dd)
-            guard any.low | any.high != 0 else { return (letters, 0) }
-            return (letters, bits16(da) | bits16(db) &<< 16 | bits16(dc) &<< 32 | bits16(dd) &<< 48)
+            guard WideLanes.mask(da | db | dc | dd) != 0 else { return (letters, 0) }
+            return (letters, WideLanes.mask(da) | WideLanes.mask(db) &<< 16 | WideLanes.mask(dc) &<< 32 | WideLanes.mask(dd) &<< 48)
         }
         var letters: UInt64 = 0, digits: UInt64 = 0
         var at = offset
         var shift: UInt64 = 0
         repeat {
             let lanes = at &+ 16 <= count ? WideLanes.load(base, at) : tail(base, at, count: count)
-            let l = WideLanes.halves(WideLanes.letters(lanes))
-            letters |= (compress(l.low) | compress(l.high) &<< 8) &<< shift
-            let d = WideLanes.halves(WideLanes.digits(lanes))
+            letters |= WideLanes.mask(WideLanes.letters(lanes)) &<< shift
+            let d = WideLanes.mask(WideLanes.digits(lanes))
             // most sixteen bytes hold no digit
-            if d.low | d.high != 0 { digits |= (compress(d.low) | compress(d.high) &<< 8) &<< shift }
+            if d != 0 { digits |= d &<< shift }
             at &+= 16
             shift &+= 16
         } while shift < 64 && at < end
         return (letters, digits)
-    }
-
-    /// The sixteen lanes of a `WideLanes` test (each 0x80 or 0) as sixteen bits, lane 0 lowest.
-    @inline(__always)
-    private static func bits16(_ lanes: WideLanes.Lanes) -> UInt64 {
-        let words = WideLanes.halves(lanes)
-        return compress(words.low) | compress(words.high) &<< 8
     }
 
     /// The sixteen bytes at `offset`, those from `count` on zero.
@@ -135,13 +126,6 @@ enum TimexPrefilter {
             k &+= 1
         }
         return lanes
-    }
-
-    /// The high bits of a `ByteLanes` word's eight lanes (each 0x80 or 0) as the eight low bits, lane 0 first:
-    /// the multiplication moves each lane's bit to its own place in the top byte, no two adding up.
-    @inline(__always)
-    private static func compress(_ lanes: UInt64) -> UInt64 {
-        ((lanes &>> 7) &* 0x0102_0408_1020_4080) &>> 56
     }
 
     /// Whether the run of digits starting at `start` can start an expression with no trigger word in the

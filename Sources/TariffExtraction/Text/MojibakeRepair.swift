@@ -1,7 +1,3 @@
-#if arch(x86_64)
-import _Builtin_intrinsics.intel
-#endif
-
 /// Undoes double-encoded UTF-8 ("mojibake"): text that was UTF-8, read as Latin-1 or Windows-1252 and
 /// written out again as UTF-8, so `China’s` arrives as `Chinaâ€™s` (or `Chinaâ\u{80}\u{99}s`) and a
 /// no-break space as `Â `. Scraped news carries it often, and every rule that reads an apostrophe, a
@@ -105,25 +101,12 @@ struct MojibakeRepair: Sendable {
     private static func nextLead(_ bytes: UnsafeBufferPointer<UInt8>, from offset: Int) -> Int {
         guard let base = bytes.baseAddress else { return bytes.count }
         var i = offset
-        #if arch(x86_64)
-        // SSE2: sixteen bytes compared in one instruction and the results gathered as bits in another (`pmovmskb`)
-        let lead = _mm_set1_epi8(Int8(bitPattern: 0xC3))
+        // sixteen bytes compared at once, the results gathered as bits (`WideLanes`: one instruction each with SSE2)
         while i + 16 <= bytes.count {
-            let v = _mm_loadu_si128(UnsafeRawPointer(base + i).assumingMemoryBound(to: __m128i.self))
-            let hits = _mm_movemask_epi8(_mm_cmpeq_epi8(v, lead))
+            let hits = WideLanes.mask(WideLanes.equal(WideLanes.load(base, i), 0xC3))
             if hits != 0 { return i + hits.trailingZeroBitCount }
             i += 16
         }
-        #else
-        while i + 8 <= bytes.count {
-            let word = ByteLanes.load(base, i)
-            if word & ByteLanes.highs != 0 {
-                let hits = ByteLanes.equal(word, 0xC3)
-                if hits != 0 { return i + hits.trailingZeroBitCount >> 3 }
-            }
-            i += 8
-        }
-        #endif
         while i < bytes.count && base[i] != 0xC3 { i += 1 }
         return i
     }

@@ -1,7 +1,3 @@
-#if arch(x86_64)
-import _Builtin_intrinsics.intel
-#endif
-
 /// Splits text into sentences on line breaks and on `.`, `!`, `?` that end a sentence.
 ///
 /// News text is full of periods that do not end sentences (`U.S.`, `Oct. 30`, `Mr. Xi`, `3.5%`);
@@ -73,46 +69,27 @@ enum SentenceSplitter {
         return bytes.count
     }
 
-    #if arch(x86_64)
-    /// Bytes `nextMark` tests per step.
+    /// Bytes `nextMark` tests per step: two registers, whose marks are found with one count.
     private static var markBlock: Int { 32 }
 
-    /// Where the first mark is among the 32 bytes at `offset`, or 32. SSE2 compares sixteen bytes with a byte in
-    /// one instruction and gathers the sixteen results as bits in another (`pmovmskb`), which the lane arithmetic
-    /// of `WideLanes` cannot: five instructions per test and two per sixteen bytes to read the result, against
-    /// three per test here and one to read it (the splitter read every byte of an article in half a million
-    /// instructions a pass).
+    /// Where the first mark is among the 32 bytes at `offset`, or 32. With SSE2 (`WideLanes`) each byte test is
+    /// one instruction and the sixteen results are gathered as bits in another: the splitter reads every byte of
+    /// an article, half a million instructions a pass with lane arithmetic sixteen bytes per step.
     @inline(__always)
     private static func firstMark(_ base: UnsafePointer<UInt8>, _ offset: Int) -> Int {
-        let low = UInt32(truncatingIfNeeded: marks(base + offset))
-        let high = UInt32(truncatingIfNeeded: marks(base + offset + 16))
+        let low = marks(WideLanes.load(base, offset))
+        let high = marks(WideLanes.load(base, offset + 16))
         // the bit above the block: never zero, so the count needs no test for it
-        return (UInt64(low) | UInt64(high) << 16 | 1 << 32).trailingZeroBitCount
+        return (low | high << 16 | 1 << 32).trailingZeroBitCount
     }
 
-    /// One bit per byte (bit k for byte k) of the sixteen bytes at `pointer` that is a line break, `.`, `!` or `?`.
+    /// One bit per byte (bit k for lane k) that is a line break, `.`, `!` or `?`.
     @inline(__always)
-    private static func marks(_ pointer: UnsafePointer<UInt8>) -> Int32 {
-        let v = _mm_loadu_si128(UnsafeRawPointer(pointer).assumingMemoryBound(to: __m128i.self))
-        let breaksOrPeriods = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x0A)), _mm_cmpeq_epi8(v, _mm_set1_epi8(0x2E)))
-        let exclamationsOrQuestions = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x21)), _mm_cmpeq_epi8(v, _mm_set1_epi8(0x3F)))
-        return _mm_movemask_epi8(_mm_or_si128(breaksOrPeriods, exclamationsOrQuestions))
-    }
-    #else
-    private static var markBlock: Int { 16 }
-
-    /// Where the first mark is among the sixteen bytes at `offset` (`WideLanes`), or 16.
-    @inline(__always)
-    private static func firstMark(_ base: UnsafePointer<UInt8>, _ offset: Int) -> Int {
-        let lanes = WideLanes.load(base, offset)
-        let marks = WideLanes.halves(
+    private static func marks(_ lanes: WideLanes.Lanes) -> UInt64 {
+        WideLanes.mask(
             WideLanes.equal(lanes, 0x0A) | WideLanes.equal(lanes, 0x2E) | WideLanes.equal(lanes, 0x21)
                 | WideLanes.equal(lanes, 0x3F))
-        if marks.low != 0 { return marks.low.trailingZeroBitCount >> 3 }
-        if marks.high != 0 { return 8 + marks.high.trailingZeroBitCount >> 3 }
-        return 16
     }
-    #endif
 
     /// Appends `range` without its surrounding whitespace, unless nothing is left.
     @inline(__always)

@@ -1,7 +1,3 @@
-#if arch(x86_64)
-import _Builtin_intrinsics.intel
-#endif
-
 /// A document's UTF-8 bytes with its sentences, prepared once and shared by every extractor.
 ///
 /// Extractors scan bytes, not `Character`s: it is the hot path and grapheme breaking is not needed to
@@ -90,20 +86,13 @@ struct TextDocument: Sendable {
         return (checkpoints, mayHoldMojibake)
     }
 
-    /// No byte of the stride at `offset` is above 0x7F. On x86-64 four SSE2 loads, OR-ed, give their high bits in one
-    /// instruction (`pmovmskb`); elsewhere eight words are OR-ed.
+    /// No byte of the stride at `offset` is above 0x7F: four sixteen-byte loads OR-ed, their high bits read at once
+    /// (`WideLanes.mask`, one instruction with SSE2).
     @inline(__always)
     private static func isASCII(_ base: UnsafePointer<UInt8>, _ offset: Int) -> Bool {
-        #if arch(x86_64)
-        func load(_ k: Int) -> __m128i {
-            _mm_loadu_si128(UnsafeRawPointer(base + offset + 16 * k).assumingMemoryBound(to: __m128i.self))
-        }
-        return _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(load(0), load(1)), _mm_or_si128(load(2), load(3)))) == 0
-        #else
-        var any: UInt64 = 0
-        for word in 0..<(checkpointStride / 8) { any |= ByteLanes.load(base, offset + 8 * word) }
-        return any & ByteLanes.highs == 0
-        #endif
+        let any = WideLanes.load(base, offset) | WideLanes.load(base, offset + 16)
+            | WideLanes.load(base, offset + 32) | WideLanes.load(base, offset + 48)
+        return WideLanes.mask(any) == 0
     }
 
     /// The Unicode scalar index, in the file's own text, of the scalar that starts at (or contains)

@@ -1,10 +1,15 @@
+#if arch(x86_64)
+import _Builtin_intrinsics.intel
+#endif
+
 /// Sixteen bytes tested at once in one SSE2 register, as `ByteLanes` tests eight in a `UInt64`.
 ///
-/// The tariff prefilter, the sentence splitter and the head scan read every byte they pass; a register twice as
-/// wide halves their steps.
+/// The prefilters, the sentence splitter, the scalar count and the head scan read every byte they pass; a
+/// register twice as wide halves their steps.
 /// Only lane-wise `&`, `|`, `^` and `&-` are used: the optimizer makes each one vector instruction,
 /// whereas the SIMD comparison operators (`.==`) compiled to a loop over the sixteen lanes. Each test
-/// returns the high bit (0x80) of every lane that matches; `halves` hands them to `ByteLanes` code.
+/// returns the high bit (0x80) of every lane that matches; `mask` gathers them as bits, `halves` hands them
+/// to `ByteLanes` code. The engine's only use of processor intrinsics is here, each with a portable twin.
 enum WideLanes {
     typealias Lanes = SIMD16<UInt8>
 
@@ -14,12 +19,34 @@ enum WideLanes {
         UnsafeRawPointer(base + offset).loadUnaligned(as: Lanes.self)
     }
 
-    /// Lanes equal to `byte`. Lanes carry nothing into each other, so `x - 1` sets the high bit of a zero
-    /// lane and `~x` keeps it only where `x` had it clear: exactly the zero lanes.
+    /// Lanes equal to `byte`. SSE2 compares sixteen bytes in one instruction; elsewhere lanes carry nothing
+    /// into each other, so `x - 1` sets the high bit of a zero lane and `~x` keeps it only where `x` had it
+    /// clear: exactly the zero lanes.
     @inline(__always)
     static func equal(_ lanes: Lanes, _ byte: UInt8) -> Lanes {
+        #if arch(x86_64)
+        // all ones where equal; the mask to 0x80 costs nothing before `mask`, which reads only the high bits
+        let equal = _mm_cmpeq_epi8(unsafeBitCast(lanes, to: __m128i.self), _mm_set1_epi8(Int8(bitPattern: byte)))
+        return unsafeBitCast(equal, to: Lanes.self) & Lanes(repeating: 0x80)
+        #else
         let x = lanes ^ Lanes(repeating: byte)
         return (x &- Lanes(repeating: 1)) & ~x & Lanes(repeating: 0x80)
+        #endif
+    }
+
+    /// The high bit of each lane as one bit, lane 0 lowest: a test's matches (or a load's non-ASCII bytes) as
+    /// sixteen bits to find the first of with `trailingZeroBitCount` or to join into 64-byte masks. SSE2 gathers
+    /// them in one instruction (`pmovmskb`); elsewhere a multiplication per eight lanes moves each to its place.
+    @inline(__always)
+    static func mask(_ lanes: Lanes) -> UInt64 {
+        #if arch(x86_64)
+        UInt64(truncatingIfNeeded: UInt16(truncatingIfNeeded: _mm_movemask_epi8(unsafeBitCast(lanes, to: __m128i.self))))
+        #else
+        let words = halves(lanes & Lanes(repeating: 0x80))
+        // each lane's bit to its own place in the top byte, no two adding up
+        func gather(_ word: UInt64) -> UInt64 { ((word &>> 7) &* 0x0102_0408_1020_4080) &>> 56 }
+        return gather(words.low) | gather(words.high) &<< 8
+        #endif
     }
 
     /// Lanes holding an ASCII letter, either case: `(lane | 0x20) - 0x61` below 26, which adding 0x66
