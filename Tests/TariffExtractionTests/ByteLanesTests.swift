@@ -21,6 +21,31 @@ import Testing
         }
     }
 
+    /// The sixteen-lane tests, with SSE2 where the build has it, against the one-byte tests: every value in every
+    /// lane, then random registers; `mask` gathers exactly the matching lanes, lane 0 lowest.
+    @Test func wideLaneTestsAndMaskAgreeWithByteTests() {
+        var state: UInt64 = 7
+        for round in 0..<4000 {
+            var bytes = [UInt8](repeating: 0, count: 16)
+            for k in 0..<16 {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                bytes[k] = round < 256 ? UInt8(truncatingIfNeeded: round &+ 17 &* k) : UInt8(truncatingIfNeeded: state >> 33)
+            }
+            let lanes = bytes.withUnsafeBufferPointer { WideLanes.load($0.baseAddress!, 0) }
+            func bits(_ test: (UInt8) -> Bool) -> UInt64 {
+                bytes.indices.reduce(0) { $0 | (test(bytes[$1]) ? 1 << UInt64($1) : 0) }
+            }
+            for byte: UInt8 in [0x0A, 0x2E, 0xC3, bytes[round % 16]] {
+                let equal = WideLanes.equal(lanes, byte)
+                #expect((0..<16).allSatisfy { equal[$0] == (bytes[$0] == byte ? 0x80 : 0) })
+                #expect(WideLanes.mask(equal) == bits { $0 == byte })
+            }
+            #expect(WideLanes.mask(WideLanes.letters(lanes)) == bits(\.isASCIILetter))
+            #expect(WideLanes.mask(WideLanes.digits(lanes)) == bits(\.isASCIIDigit))
+            #expect(WideLanes.mask(lanes) == bits { $0 >= 0x80 })
+        }
+    }
+
     @Test func scalarCountMatchesUnicodeScalars() {
         let text = "“Tariffs” – 关税 on Straße steel, 25% from 1 Nov.\u{00A0}Done 🚢 ok"
         let bytes = Array(text.utf8)
