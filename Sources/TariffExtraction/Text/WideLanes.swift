@@ -6,10 +6,11 @@ import _Builtin_intrinsics.intel
 ///
 /// The prefilters, the sentence splitter, the scalar count and the head scan read every byte they pass; a
 /// register twice as wide halves their steps.
-/// Only lane-wise `&`, `|`, `^` and `&-` are used: the optimizer makes each one vector instruction,
-/// whereas the SIMD comparison operators (`.==`) compiled to a loop over the sixteen lanes. Each test
-/// returns the high bit (0x80) of every lane that matches; `mask` gathers them as bits, `halves` hands them
-/// to `ByteLanes` code. The engine's only use of processor intrinsics is here, each with a portable twin.
+/// Lane-wise `&`, `|`, `^` and `&-` become one vector instruction each, whereas the SIMD comparison
+/// operators (`.==`) compile to a loop over the sixteen lanes; the byte compare and the gathering of lanes as
+/// bits, which lane arithmetic does slowly, are SSE2 intrinsics on x86-64, each with a portable twin: the
+/// engine's only processor intrinsics, here alone. Each test returns the high bit (0x80) of every lane that
+/// matches; `mask` gathers them as bits, `halves` hands them to `ByteLanes` code.
 enum WideLanes {
     typealias Lanes = SIMD16<UInt8>
 
