@@ -88,9 +88,8 @@ enum TariffTokenizer {
     final class Store {
         /// Token slots a new block has room for, unless one sentence needs more.
         private let blockTokens: Int
-        /// The last block taken. Each block starts with the address of the one taken before it, a chain that
-        /// `deinit` frees: no array of blocks, which cost an allocation and a release of its own per article.
-        private var last: UnsafeMutableRawPointer?
+        /// Unchecked: only this store's own methods reach it, one at a time; checked, every access cost a runtime call.
+        @exclusivity(unchecked) private var blocks = BlockChain()
         /// The unused end of the last block.
         private var free: UnsafeMutableRawPointer?
         private var room = 0
@@ -98,20 +97,9 @@ enum TariffTokenizer {
         private static let alignment = max(MemoryLayout<TariffToken>.alignment, MemoryLayout<TariffLexeme>.alignment)
         /// The bytes one token takes with its lexeme, alignment padding aside.
         private static let slot = MemoryLayout<TariffToken>.stride + MemoryLayout<TariffLexeme>.stride
-        /// A block's link to the one before it.
-        private static let link = max(MemoryLayout<UnsafeMutableRawPointer?>.stride, alignment)
-
         /// - Parameter blockTokens: a sentence's byte count, for a store made for that sentence alone.
         init(blockTokens: Int = 512) {
             self.blockTokens = max(blockTokens, 1)
-        }
-
-        deinit {
-            var block = last
-            while let b = block {
-                block = b.load(as: UnsafeMutableRawPointer?.self)
-                b.deallocate()
-            }
         }
 
         /// The tokens of `bytes[range]` and their lexemes (`TariffVocabulary`), valid while the store lives.
@@ -168,10 +156,7 @@ enum TariffTokenizer {
         private func makeRoom(_ need: Int) {
             guard room < need else { return }
             let size = max(need, blockTokens * Self.slot + 2 * Self.alignment)
-            let block = UnsafeMutableRawPointer.allocate(byteCount: Self.link + size, alignment: Self.alignment)
-            block.storeBytes(of: last, as: UnsafeMutableRawPointer?.self)
-            last = block
-            free = block + Self.link
+            free = blocks.take(byteCount: size, alignment: Self.alignment)
             room = size
         }
     }

@@ -105,7 +105,7 @@ enum TimexPrefilter {
         var at = offset
         var shift: UInt64 = 0
         repeat {
-            let lanes = at &+ 16 <= count ? WideLanes.load(base, at) : tail(base, at, count: count)
+            let lanes = at &+ 16 <= count ? WideLanes.load(base, at) : WideLanes.load(base, at, end: count)
             letters |= WideLanes.mask(WideLanes.letters(lanes)) &<< shift
             let d = WideLanes.mask(WideLanes.digits(lanes))
             // most sixteen bytes hold no digit
@@ -114,18 +114,6 @@ enum TimexPrefilter {
             shift &+= 16
         } while shift < 64 && at < end
         return (letters, digits)
-    }
-
-    /// The sixteen bytes at `offset`, those from `count` on zero.
-    @inline(never)
-    private static func tail(_ base: UnsafePointer<UInt8>, _ offset: Int, count: Int) -> WideLanes.Lanes {
-        var lanes = WideLanes.Lanes()
-        var k = 0
-        while offset &+ k < count && k < 16 {
-            lanes[k] = base[offset &+ k]
-            k &+= 1
-        }
-        return lanes
     }
 
     /// Whether the run of digits starting at `start` can start an expression with no trigger word in the

@@ -84,27 +84,15 @@ enum TimexTokenizer {
     final class Store {
         /// Token slots a new block has room for, unless one sentence needs more.
         private let blockTokens: Int
-        /// The last block taken. Each block starts with the address of the one taken before it, a chain that
-        /// `deinit` frees.
-        private var last: UnsafeMutableRawPointer?
+        /// Unchecked: only this store's own methods reach it, one at a time; checked, every access cost a runtime call.
+        @exclusivity(unchecked) private var blocks = BlockChain()
         /// The unused end of the last block, room for `room` tokens.
         private var free: UnsafeMutablePointer<TimexToken>?
         private var room = 0
 
-        /// A block's link to the one before it, padded to a token's alignment.
-        private static let link = max(MemoryLayout<UnsafeMutableRawPointer?>.stride, MemoryLayout<TimexToken>.alignment)
-
         /// - Parameter blockTokens: small only in tests, to make sentences outgrow their blocks.
         init(blockTokens: Int = 1024) {
             self.blockTokens = max(blockTokens, 1)
-        }
-
-        deinit {
-            var block = last
-            while let b = block {
-                block = b.load(as: UnsafeMutableRawPointer?.self)
-                b.deallocate()
-            }
         }
 
         /// The tokens of `bytes[range]`, valid while the store lives. They are written where the last block's
@@ -133,11 +121,8 @@ enum TimexTokenizer {
 
         /// Takes a new block with room for `tokens` tokens; what was left of the last one stays unused.
         private func takeBlock(tokens: Int) {
-            let block = UnsafeMutableRawPointer.allocate(
-                byteCount: Self.link + tokens * MemoryLayout<TimexToken>.stride, alignment: MemoryLayout<TimexToken>.alignment)
-            block.storeBytes(of: last, as: UnsafeMutableRawPointer?.self)
-            last = block
-            free = (block + Self.link).bindMemory(to: TimexToken.self, capacity: tokens)
+            let block = blocks.take(byteCount: tokens * MemoryLayout<TimexToken>.stride, alignment: MemoryLayout<TimexToken>.alignment)
+            free = block.bindMemory(to: TimexToken.self, capacity: tokens)
             room = tokens
         }
     }

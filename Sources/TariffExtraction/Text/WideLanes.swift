@@ -20,6 +20,19 @@ enum WideLanes {
         UnsafeRawPointer(base + offset).loadUnaligned(as: Lanes.self)
     }
 
+    /// The up to sixteen bytes from `offset` to `end`, zero-filled (zero is neither letter nor digit), as
+    /// `ByteLanes.load(_:_:end:)` gives eight: for the last bytes of a buffer. Not inlined: it is rare.
+    @inline(never)
+    static func load(_ base: UnsafePointer<UInt8>, _ offset: Int, end: Int) -> Lanes {
+        var lanes = Lanes()
+        var k = 0
+        while offset &+ k < end && k < 16 {
+            lanes[k] = base[offset &+ k]
+            k &+= 1
+        }
+        return lanes
+    }
+
     /// Lanes equal to `byte`. SSE2 compares sixteen bytes in one instruction; elsewhere lanes carry nothing
     /// into each other, so `x - 1` sets the high bit of a zero lane and `~x` keeps it only where `x` had it
     /// clear: exactly the zero lanes.
