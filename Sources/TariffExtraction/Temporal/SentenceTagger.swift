@@ -189,7 +189,7 @@ struct SentenceTagger {
             if i > 0, !t.spaceBefore, tokens[i - 1].kind == .word || tokens[i - 1].mark == 0x2D {
                 return nil  // glued to a word or a minus: `G20`, `COVID-19`, `-20`
             }
-            return timeOfDay(i) ?? numericDate(i) ?? dayFirstDate(i) ?? century(i) ?? duration(i) ?? bareYear(i)
+            return numberMatch(i)
         }
         guard t.kind == .word, let word = lexicon[t.hash] else {
             if t.kind == .word, isWord(i, W.a) || isWord(i, W.an) { return duration(i) }
@@ -228,6 +228,31 @@ struct SentenceTagger {
         case .number: return duration(i)
         default: return relative(i, word)
         }
+    }
+
+    /// The number patterns in turn, `timeOfDay`, `numericDate`, `dayFirstDate`, `century`, `duration`, `bareYear`,
+    /// the first that matches; each is asked only when the number and the token after it pass the first test it
+    /// makes itself (a number of its size, a mark or a word after it), so the many numbers that start nothing
+    /// do not enter six patterns, each of which set up its frame to turn them down.
+    private func numberMatch(_ i: Int) -> TimexMatch? {
+        let t = tokens[i]
+        let hasNext = i + 1 < tokens.count
+        let next = hasNext ? tokens[i + 1] : t
+        let nextWord = hasNext && next.kind == .word
+        let nextMark: UInt8 = hasNext && next.kind == .mark ? next.mark : 0
+        let small = t.digits <= 2
+        // `clockTime`: `12:01`, or a meridiem word (`pm`, `a.m.`) right after
+        if small, nextMark == 0x3A || nextWord && (next.hash == W.am || next.hash == W.pm || next.hash == W.a || next.hash == W.p),
+            let m = timeOfDay(i)
+        {
+            return m
+        }
+        if nextMark == 0x2D || nextMark == 0x2F, let m = numericDate(i) { return m }  // `2025-11-01`, `11/1/2025`
+        if small, (1...31).contains(t.value), let m = dayFirstDate(i) { return m }  // `dayNumber`
+        if small, nextWord, !next.spaceBefore, let m = century(i) { return m }  // `20th`
+        if t.digits <= 4, (1...1000).contains(t.value), let m = duration(i) { return m }
+        guard t.digits == 4, (1800...2199).contains(t.value) else { return nil }  // `year`
+        return bareYear(i)
     }
 
     /// `nineteen ninety-six`, `nineteen seventy nine`: a year read out, as broadcast transcripts write it.
@@ -431,6 +456,10 @@ enum W {
     static let afternoon: UInt64 = 0x2952_d22a_f001_2917  // "afternoon"
     static let evening: UInt64 = 0x8e5a_5d5c_0bd4_46ef  // "evening"
     static let night: UInt64 = 0x4f77_b241_4b2c_8001  // "night"
+    static let am: UInt64 = 0x089c_3707_b545_8253  // "am"
+    static let pm: UInt64 = 0x08d5_3b07_b575_4e66  // "pm"
+    static let p: UInt64 = 0xaf63_ed4c_8602_096f  // "p"
+    static let m: UInt64 = 0xaf63_e04c_8601_f358  // "m"
 
     /// Prepositions that make a bare year or month a date (`in 2026`, `since April`).
     static let datePrepositions: WordTable<Bool> = WordTable(set: 
