@@ -61,7 +61,9 @@ struct SentenceTagger {
     /// `matches()` in place of what `found` held: the tagger passes one array for every sentence of a
     /// document, so a sentence with expressions does not allocate (and regrow) an array of its own.
     func matches(into found: inout [TimexMatch]) {
-        found.removeAll(keepingCapacity: true)
+        // one or two matches left from the sentence before, if any: `removeAll(keepingCapacity:)` went through
+        // `replaceSubrange` at some 150 instructions a sentence
+        while !found.isEmpty { found.removeLast() }
         var i = 0
         var givenYear: Int?
         while true {
@@ -74,8 +76,8 @@ struct SentenceTagger {
                 // one with a year in the same sentence takes that year, not the tense's guess
                 if m.year == .given, let d = m.date { givenYear = d.firstDay.year }
                 if m.year == .inferred, let y = givenYear { m = Self.moved(m, toYear: y) }
-                found.append(m)
                 i = max(m.end, i + 1)
+                found.append(consume m)
             } else {
                 i += 1
             }
@@ -192,7 +194,13 @@ struct SentenceTagger {
             return numberMatch(i)
         }
         guard t.kind == .word, let word = lexicon[t.hash] else {
-            if t.kind == .word, isWord(i, W.a) || isWord(i, W.an) { return duration(i) }
+            // `a week`, `a few days`, `a 90-day truce`: `duration` counts only before a unit, `few`/`several` or `-`
+            if t.kind == .word, isWord(i, W.a) || isWord(i, W.an) {
+                switch word(i + 1) {
+                case .unit?, .number(-1)?: return duration(i)
+                default: return isMark(i + 1, 0x2D) ? duration(i) : nil
+                }
+            }
             if t.kind == .word, isWord(i, Self.that) { return anaphoricPeriod(i) }
             // `the latest fiscal year`: the last one closed
             if t.kind == .word, isWord(i, W.latest), var m = fiscalYear(i, offset: -1) {
@@ -240,6 +248,8 @@ struct SentenceTagger {
         let next = hasNext ? tokens[i + 1] : t
         let nextWord = hasNext && next.kind == .word
         let nextMark: UInt8 = hasNext && next.kind == .mark ? next.mark : 0
+        // the word after, looked up once for the tests below
+        let meaning = nextWord ? lexicon[next.hash] : nil
         let small = t.digits <= 2
         // `clockTime`: `12:01`, or a meridiem word (`pm`, `a.m.`) right after
         if small, nextMark == 0x3A || nextWord && (next.hash == W.am || next.hash == W.pm || next.hash == W.a || next.hash == W.p),
@@ -248,11 +258,35 @@ struct SentenceTagger {
             return m
         }
         if nextMark == 0x2D || nextMark == 0x2F, let m = numericDate(i) { return m }  // `2025-11-01`, `11/1/2025`
-        if small, (1...31).contains(t.value), let m = dayFirstDate(i) { return m }  // `dayNumber`
-        if small, nextWord, !next.spaceBefore, let m = century(i) { return m }  // `20th`
-        if t.digits <= 4, (1...1000).contains(t.value), let m = duration(i) { return m }
+        // `dayNumber`, then a month after `th`, `of`, `-`, `to`, `through`, `until` or `and` (`1st of November`, `25 to 27 October`)
+        if small, (1...31).contains(t.value), nextMark == 0x2D || Self.mayFollowDay(meaning, next.hash), let m = dayFirstDate(i) {
+            return m
+        }
+        if small, case .ordinalSuffix? = meaning, !next.spaceBefore, let m = century(i) { return m }  // `20th`
+        // a unit right after (`90 days`), or `-` (`90-day`) or a number (`5 1/2 hours`) before it
+        if t.digits <= 4, (1...1000).contains(t.value), nextMark == 0x2D || hasNext && next.kind == .number || Self.isUnit(meaning),
+            let m = duration(i)
+        {
+            return m
+        }
         guard t.digits == 4, (1800...2199).contains(t.value) else { return nil }  // `year`
         return bareYear(i)
+    }
+
+    /// Whether a word with lexicon meaning `meaning` and hash `hash` can follow the day of `dayFirstDate`.
+    @inline(__always)
+    private static func mayFollowDay(_ meaning: TimexWord?, _ hash: UInt64) -> Bool {
+        switch meaning {
+        case .month?, .ordinalSuffix?: return true
+        case nil: return hash == W.of || hash == W.to || hash == W.through || hash == W.until || hash == W.and
+        default: return false
+        }
+    }
+
+    @inline(__always)
+    private static func isUnit(_ meaning: TimexWord?) -> Bool {
+        if case .unit? = meaning { return true }
+        return false
     }
 
     /// `nineteen ninety-six`, `nineteen seventy nine`: a year read out, as broadcast transcripts write it.
