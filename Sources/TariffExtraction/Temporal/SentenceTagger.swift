@@ -140,40 +140,61 @@ struct SentenceTagger {
     /// `TimexMatch?` each (a tenth of the tagger, callgrind). Keep it in step with `match(at:)`:
     /// `SentenceTaggerSkipTests` checks it never skips a token `match` would start at.
     func mayStartMatch(at i: Int) -> Bool {
-        Self.mayStartMatch(tokens, at: i, starts)
+        Self.mayStartMatch(tokens, at: i, starts, lexicon)
     }
 
     /// The first token from `i` on that `mayStartMatch(at:)` lets through, or the token count: a loop of its own
     /// that calls nothing, so the table and the tokens stay in registers and no index is bounds-checked.
     private func nextPossibleStart(from i: Int) -> Int {
-        let starts = self.starts
+        let starts = self.starts, lexicon = self.lexicon
         let t = tokens
         var k = i
-        while k < t.count && !Self.mayStartMatch(t, at: k, starts) { k &+= 1 }
+        while k < t.count && !Self.mayStartMatch(t, at: k, starts, lexicon) { k &+= 1 }
         return k
     }
 
     @inline(__always)
     private static func mayStartMatch(
-        _ t: UnsafeBufferPointer<TimexToken>, at i: Int, _ starts: WordTable<Bool>
+        _ t: UnsafeBufferPointer<TimexToken>, at i: Int, _ starts: WordTable<StartClass>, _ lexicon: WordTable<TimexWord>
     ) -> Bool {
         let token = t[i]
         switch token.kind {
-        case .number: return token.digits == 4 || isFollowedByDatePart(t, i)
-        case .word: return starts.contains(token.hash)
+        case .number: return !numberPatterns(t, i, lexicon).isEmpty
+        case .word:
+            guard let start = starts[token.hash] else { return false }
+            return start == .any || mayFollow(start, t, i &+ 1, lexicon)
         case .mark: return false
         }
     }
 
-    /// Whether the token after number `i` can go on a date or a time: a word (`5 p.m.`, `1 November`, `90 days`,
-    /// `20th`), a number (`5 1/2 hours`) or `:`, `-`, `/` (`12:01`, `90-day`, `11/1/2025`). Only a year (four
-    /// digits) starts an expression before anything else; the amounts news is full of (`3.5%`, `1,200`, `$52.`)
-    /// were each tried by all six number patterns for nothing.
+    /// What a word of `matchStarts` needs right after it to start an expression: most start one whatever follows,
+    /// or have patterns too many to tell; the counts, `that` and the ordinals (a fifth of the tokens `match` was
+    /// asked about, nearly all of them for nothing: `a`, `one`, `that`, `first`) start one only before a unit.
+    enum StartClass: UInt8 {
+        case any
+        /// `a`, `an` and the number words that only count (`two weeks`, `a few days`, `a 90-day truce`, `one-year`):
+        /// `duration` needs a unit, `few`/`several` or `-` next.
+        case counted
+        /// `that`: `anaphoricPeriod` needs a unit in the singular next (`that year`).
+        case anaphoric
+        /// `first` … `fourth`: the quarters (`the third quarter`, `third-quarter`).
+        case ordinal
+    }
+
+    /// Whether token `k`, right after a start of class `start`, lets it start an expression (see `StartClass`).
     @inline(__always)
-    private static func isFollowedByDatePart(_ t: UnsafeBufferPointer<TimexToken>, _ i: Int) -> Bool {
-        guard i + 1 < t.count else { return false }
-        let next = t[i + 1]
-        return next.kind != .mark || next.mark == 0x3A || next.mark == 0x2D || next.mark == 0x2F
+    private static func mayFollow(
+        _ start: StartClass, _ t: UnsafeBufferPointer<TimexToken>, _ k: Int, _ lexicon: WordTable<TimexWord>
+    ) -> Bool {
+        guard k < t.count else { return false }
+        let next = t[k]
+        if next.kind == .mark { return next.mark == 0x2D && start != .anaphoric }
+        guard next.kind == .word, let meaning = lexicon[next.hash] else { return false }
+        switch meaning {
+        case .unit(_, let plural): return start != .anaphoric || !plural
+        case .number(-1): return start == .counted
+        default: return false
+        }
     }
 
     /// The words without a lexicon entry that `match(at:)` reads as the start of an expression (`a week`,
@@ -181,9 +202,21 @@ struct SentenceTagger {
     /// here that starts nothing only costs a call.
     static let unlistedStarts = ["a", "an", "every", "each", "that", "latest"]
 
-    /// The lexicon's words and `unlistedStarts` in one table: one probe per word token instead of two.
-    static let matchStarts: WordTable<Bool> = WordTable(set:
-        (TimexLexicon.entries.map(\.word) + unlistedStarts).map(TimexTokenizer.hash))
+    /// The lexicon's words and `unlistedStarts` in one table, each with its `StartClass`: one probe per word token.
+    static let matchStarts: WordTable<StartClass> = WordTable(
+        TimexLexicon.entries.map { entry -> (UInt64, StartClass) in
+            let start: StartClass
+            switch entry.meaning {
+            // `two` and `nineteen` also read out years (`spokenMillennium`, `spokenYear`)
+            case .number(let n) where n != 2 && n != 19: start = .counted
+            case .ordinal: start = .ordinal
+            default: start = .any
+            }
+            return (TimexTokenizer.hash(entry.word), start)
+        }
+            + unlistedStarts.map { word in
+                (TimexTokenizer.hash(word), word == "a" || word == "an" ? .counted : word == "that" ? .anaphoric : .any)
+            })
 
     func match(at i: Int) -> TimexMatch? {
         let t = tokens[i]
@@ -243,34 +276,53 @@ struct SentenceTagger {
     /// makes itself (a number of its size, a mark or a word after it), so the many numbers that start nothing
     /// do not enter six patterns, each of which set up its frame to turn them down.
     private func numberMatch(_ i: Int) -> TimexMatch? {
-        let t = tokens[i]
-        let hasNext = i + 1 < tokens.count
-        let next = hasNext ? tokens[i + 1] : t
+        let patterns = Self.numberPatterns(tokens, i, lexicon)
+        if patterns.contains(.time), let m = timeOfDay(i) { return m }
+        if patterns.contains(.numeric), let m = numericDate(i) { return m }
+        if patterns.contains(.dayFirst), let m = dayFirstDate(i) { return m }
+        if patterns.contains(.century), let m = century(i) { return m }
+        if patterns.contains(.duration), let m = duration(i) { return m }
+        return patterns.contains(.year) ? bareYear(i) : nil
+    }
+
+    /// The number patterns of `numberMatch`, one bit each.
+    struct NumberPatterns: OptionSet {
+        let rawValue: UInt8
+        static let time = Self(rawValue: 1)
+        static let numeric = Self(rawValue: 2)
+        static let dayFirst = Self(rawValue: 4)
+        static let century = Self(rawValue: 8)
+        static let duration = Self(rawValue: 16)
+        static let year = Self(rawValue: 32)
+    }
+
+    /// The patterns that can match at number token `i`: those whose own first tests the number and the token
+    /// after it pass. Read by the start scan too, so most numbers (`$52 million`, `3.5%`) are not asked at all.
+    @inline(__always)
+    static func numberPatterns(_ t: UnsafeBufferPointer<TimexToken>, _ i: Int, _ lexicon: WordTable<TimexWord>) -> NumberPatterns {
+        let number = t[i]
+        let hasNext = i &+ 1 < t.count
+        let next = hasNext ? t[i &+ 1] : number
         let nextWord = hasNext && next.kind == .word
         let nextMark: UInt8 = hasNext && next.kind == .mark ? next.mark : 0
         // the word after, looked up once for the tests below
         let meaning = nextWord ? lexicon[next.hash] : nil
-        let small = t.digits <= 2
+        let small = number.digits <= 2
+        var patterns: NumberPatterns = []
         // `clockTime`: `12:01`, or a meridiem word (`pm`, `a.m.`) right after
-        if small, nextMark == 0x3A || nextWord && (next.hash == W.am || next.hash == W.pm || next.hash == W.a || next.hash == W.p),
-            let m = timeOfDay(i)
-        {
-            return m
+        if small, nextMark == 0x3A || nextWord && (next.hash == W.am || next.hash == W.pm || next.hash == W.a || next.hash == W.p) {
+            patterns.insert(.time)
         }
-        if nextMark == 0x2D || nextMark == 0x2F, let m = numericDate(i) { return m }  // `2025-11-01`, `11/1/2025`
+        if nextMark == 0x2D || nextMark == 0x2F { patterns.insert(.numeric) }  // `2025-11-01`, `11/1/2025`
         // `dayNumber`, then a month after `th`, `of`, `-`, `to`, `through`, `until` or `and` (`1st of November`, `25 to 27 October`)
-        if small, (1...31).contains(t.value), nextMark == 0x2D || Self.mayFollowDay(meaning, next.hash), let m = dayFirstDate(i) {
-            return m
-        }
-        if small, case .ordinalSuffix? = meaning, !next.spaceBefore, let m = century(i) { return m }  // `20th`
+        if small, (1...31).contains(number.value), nextMark == 0x2D || mayFollowDay(meaning, next.hash) { patterns.insert(.dayFirst) }
+        if small, case .ordinalSuffix? = meaning, !next.spaceBefore { patterns.insert(.century) }  // `20th`
         // a unit right after (`90 days`), or `-` (`90-day`) or a number (`5 1/2 hours`) before it
-        if t.digits <= 4, (1...1000).contains(t.value), nextMark == 0x2D || hasNext && next.kind == .number || Self.isUnit(meaning),
-            let m = duration(i)
-        {
-            return m
+        if number.digits <= 4, (1...1000).contains(number.value), nextMark == 0x2D || hasNext && next.kind == .number || isUnit(meaning) {
+            patterns.insert(.duration)
         }
-        guard t.digits == 4, (1800...2199).contains(t.value) else { return nil }  // `year`
-        return bareYear(i)
+        if number.digits == 4, (1800...2199).contains(number.value) { patterns.insert(.year) }  // `year`
+        return patterns
     }
 
     /// Whether a word with lexicon meaning `meaning` and hash `hash` can follow the day of `dayFirstDate`.
