@@ -144,13 +144,27 @@ struct SentenceTagger {
     }
 
     /// The first token from `i` on that `mayStartMatch(at:)` lets through, or the token count: a loop of its own
-    /// that calls nothing, so the table and the tokens stay in registers and no index is bounds-checked.
+    /// that calls nothing, so the table and the tokens stay in registers and no index is bounds-checked. It walks
+    /// a pointer, no index to scale per token, and probes the table in the loop itself.
     private func nextPossibleStart(from i: Int) -> Int {
+        guard i < tokens.count, let base = tokens.baseAddress else { return i }
         let starts = self.starts, lexicon = self.lexicon
-        let t = tokens
-        var k = i
-        while k < t.count && !Self.mayStartMatch(t, at: k, starts, lexicon) { k &+= 1 }
-        return k
+        var p = base + i
+        let end = base + tokens.count
+        while p < end {
+            switch p.pointee.kind {
+            case .word:
+                if let start = starts[p.pointee.hash], start == .any || Self.mayFollow(start, tokens, p - base + 1, lexicon) {
+                    return p - base
+                }
+            case .number:
+                if !Self.numberPatterns(tokens, p - base, lexicon).isEmpty { return p - base }
+            case .mark:
+                break
+            }
+            p += 1
+        }
+        return tokens.count
     }
 
     @inline(__always)
