@@ -560,6 +560,9 @@ enum W {
     static let pm: UInt64 = 0x08d5_3b07_b575_4e66  // "pm"
     static let p: UInt64 = 0xaf63_ed4c_8602_096f  // "p"
     static let m: UInt64 = 0xaf63_e04c_8601_f358  // "m"
+    static let will: UInt64 = 0xa619_0af6_555a_bf8d  // "will"
+    static let shall: UInt64 = 0x6dca_ab49_3a75_066d  // "shall"
+    static let ll: UInt64 = 0x08ad_3c07_b553_fe05  // "ll"
 
     /// Prepositions that make a bare year or month a date (`in 2026`, `since April`).
     static let datePrepositions: WordTable<Bool> = WordTable(set: 
