@@ -36,7 +36,8 @@ enum YearSource {
 /// Finds the temporal expressions of one sentence, left to right, longest pattern first.
 struct SentenceTagger {
     let bytes: [UInt8]
-    let tokens: TimexTokens
+    /// The sentence's tokens: the tagger sets them for each sentence of a document in turn.
+    var tokens: TimexTokens
     let resolver: DateResolver
     /// `TimexLexicon.table`, read once per sentence rather than through its lazy global per token.
     let lexicon = TimexLexicon.table

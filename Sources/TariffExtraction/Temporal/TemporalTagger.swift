@@ -27,12 +27,16 @@ struct TemporalTagger: Sendable {
         result.timexes.reserveCapacity(min(document.sentences.count, 64))
         // one reference for the loop: read through `document` at each use, the array was copied (retained) per sentence
         let bytes = document.bytes
+        // one tagger for the document, given each sentence's tokens: made per sentence, it read its tables and
+        // retained and released the bytes every time
+        var tagger = SentenceTagger(bytes: bytes, tokens: TimexTokens(start: nil, count: 0), reference: referenceDate)
         for (index, range) in document.sentences.enumerated() where TimexPrefilter.mayHoldTime(bytes, range) {
             // kept in the store: nearly every sentence the prefilter passes has an expression and keeps them
             let tokens = store.tokens(bytes, range)
             if budget.charge(tokens: tokens.count) { break }
             // no token-level check first: `matches` passes over a sentence with no start as cheaply as a check did
-            SentenceTagger(bytes: bytes, tokens: tokens, reference: referenceDate).matches(into: &matches)
+            tagger.tokens = tokens
+            tagger.matches(into: &matches)
             guard !matches.isEmpty else { continue }
             // made once the sentence has an expression
             let kinds = DeadlineKindReader(tokens: tokens)
