@@ -83,7 +83,8 @@ struct SentenceTagger {
                 i += 1
             }
         }
-        anchorSpans(&found)
+        // a span is anchored on the match after it: a sentence with one match or none has nothing to anchor
+        if found.count > 1 { anchorSpans(&found) }
         for n in found.indices { widen(&found[n], before: n > 0 ? found[n - 1].end : 0) }
     }
 
