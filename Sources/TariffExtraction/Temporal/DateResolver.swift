@@ -3,7 +3,10 @@ struct DateResolver: Sendable {
     let reference: CalendarDate
 
     /// `December 1`: the next one for future tense, the last one for past tense, else the nearest.
-    func day(month: Int, day: Int, tense: Tense) -> CalendarDate? {
+    ///
+    /// `tense` is read only when it decides: reading a clause's tense costs more than the rest of a date, and
+    /// a date within two weeks needs none.
+    func day(month: Int, day: Int, tense: @autoclosure () -> Tense) -> CalendarDate? {
         // the candidates are that day a year before, in and after the reference's year (`February 29` only in
         // leap years), read in that order in one loop: building them as arrays cost two allocations per date
         let r = reference.daysSinceEpoch
@@ -24,7 +27,7 @@ struct DateResolver: Sendable {
         // within two weeks of the reference the nearest one is meant, whatever the tense says: a misread
         // tense is likelier than a date a year away (`gave no reason for the Jan. 14 deadline`)
         if nearestDistance <= 14 { return nearest }
-        switch tense {
+        switch tense() {
         case .future:
             return next ?? last
         case .past:
@@ -40,10 +43,12 @@ struct DateResolver: Sendable {
         }
     }
 
-    /// `in November`: the year of the next, last or nearest such month (the current month counts as all three).
-    func year(ofMonth month: Int, tense: Tense) -> Int {
+    /// `in November`: the year of the next, last or nearest such month (the current month counts as all three,
+    /// whatever `tense`, which is then not read).
+    func year(ofMonth month: Int, tense: @autoclosure () -> Tense) -> Int {
+        if month == reference.month { return reference.year }
         let delta = month - reference.month
-        switch tense {
+        switch tense() {
         case .future: return delta >= 0 ? reference.year : reference.year + 1
         case .past: return delta <= 0 ? reference.year : reference.year - 1
         // no verb says (`In January, a week after the anniversary, …`): news tells of what has happened, so the
@@ -66,7 +71,9 @@ struct DateResolver: Sendable {
     /// `shift` is +1 for `next` (the first one after the reference), -1 for `last` (the last one before),
     /// 0 for `this`, nil for a bare weekday (past tense looks back, present and future ahead, no tense to the
     /// nearest; the reference's own weekday is the reference).
-    func weekday(_ weekday: Int, shift: Int?, tense: Tense) -> CalendarDate {
+    ///
+    /// `tense` is read only for a bare weekday other than the reference's own.
+    func weekday(_ weekday: Int, shift: Int?, tense: @autoclosure () -> Tense) -> CalendarDate {
         let ahead = (weekday - reference.weekday + 7) % 7  // 0...6 days forward
         let back = (reference.weekday - weekday + 7) % 7  // 0...6 days back
         switch shift {
@@ -75,7 +82,8 @@ struct DateResolver: Sendable {
         case .some(_): return CalendarDate.mondayOf(isoWeek: reference.isoWeek.week, year: reference.isoWeek.year)
             .adding(days: weekday - 1)
         default:
-            switch tense {
+            if ahead == 0 { return reference }  // every tense's answer
+            switch tense() {
             case .future: return reference.adding(days: ahead)
             case .past: return reference.adding(days: -back)
             // `the truce expires on Thursday`: the present tense with a weekday schedules it
@@ -104,7 +112,7 @@ struct DateResolver: Sendable {
     }
 
     /// `November 2025`, `in November`.
-    func month(_ month: Int, year: Int?, tense: Tense) -> TemporalValue {
-        .month(year: year ?? self.year(ofMonth: month, tense: tense), month: month)
+    func month(_ month: Int, year: Int?, tense: @autoclosure () -> Tense) -> TemporalValue {
+        .month(year: year ?? self.year(ofMonth: month, tense: tense()), month: month)
     }
 }

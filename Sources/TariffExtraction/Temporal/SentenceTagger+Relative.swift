@@ -13,14 +13,14 @@ extension SentenceTagger {
         case .reference(let value):
             guard lowerOrFirst, !(isMark(i + 1, 0x2D) && isGlued(i + 1)) else { return nil }  // `now-defunct`
             // `the future` (the adjective in `future talks` is no expression); `recent years`
-            if value == "FUTURE_REF", isWord(i, W.future), !isWord(i - 1, W.the) { return nil }
+            if value == .future, isWord(i, W.future), !isWord(i - 1, W.the) { return nil }
             if isWord(i, Self.soon) { return soon(i) }
-            let start = isWord(i - 1, W.the) && value == "FUTURE_REF" ? i - 1 : i
-            if case .unit(_, true)? = self.word(i + 1) { return TimexMatch(start: start, end: i + 2, value: value) }
-            return TimexMatch(start: start, end: i + 1, value: value)
+            let start = isWord(i - 1, W.the) && value == .future ? i - 1 : i
+            if case .unit(_, true)? = self.word(i + 1) { return TimexMatch(start: start, end: i + 2, value: value.iso) }
+            return TimexMatch(start: start, end: i + 1, value: value.iso)
         case .frequency(let value):
             guard lowerOrFirst, !isRate(i) else { return nil }
-            return TimexMatch(start: i, end: i + 1, type: .set, value: value)
+            return TimexMatch(start: i, end: i + 1, type: .set, value: value.iso)
         case .quarterName(let q):
             return quarter(i, q, end: i + 1)
         case .ordinal(let n):

@@ -65,13 +65,13 @@ extension SentenceTagger {
     private func meridiem(_ k: Int) -> (afternoon: Bool, next: Int)? {
         guard k < tokens.count, tokens[k].kind == .word else { return nil }
         let h = tokens[k].hash
-        if h == Self.am || h == Self.pm { return (h == Self.pm, k + 1) }
+        if h == W.am || h == W.pm { return (h == W.pm, k + 1) }
         // `a.m.` is the words `a` and `m` with periods between
-        guard h == W.a || h == Self.p, isMark(k + 1, 0x2E), isGlued(k + 1), isWord(k + 2, Self.m), isGlued(k + 2) else {
+        guard h == W.a || h == W.p, isMark(k + 1, 0x2E), isGlued(k + 1), isWord(k + 2, W.m), isGlued(k + 2) else {
             return nil
         }
         let end = isMark(k + 3, 0x2E) && isGlued(k + 3) ? k + 4 : k + 3
-        return (h == Self.p, end)
+        return (h == W.p, end)
     }
 
     static func timeValue(_ day: CalendarDate, _ hour: Int, _ minute: Int) -> String {
@@ -90,10 +90,6 @@ extension SentenceTagger {
         }
     }
 
-    private static let am = TimexTokenizer.hash("am")
-    private static let pm = TimexTokenizer.hash("pm")
-    private static let p = TimexTokenizer.hash("p")
-    private static let m = TimexTokenizer.hash("m")
 
     /// Time zones news prints after a time.
     private static let zones: WordTable<Bool> = WordTable(set:

@@ -21,9 +21,9 @@ extension SentenceTagger {
             start = i - 1
         }
         // `told a news conference on Tuesday that …`: the day something was said has passed
-        let said = DeadlineKindReader(tokens: tokens).isStatementDate(start, i + 1)
-        let tense = said ? .past : tense(start, i + 1)
-        let date = resolver.weekday(weekday, shift: shift, tense: tense)
+        // read only when the weekday's date depends on it
+        let date = resolver.weekday(
+            weekday, shift: shift, tense: DeadlineKindReader(tokens: tokens).isStatementDate(start, i + 1) ? .past : tense(start, i + 1))
         var match = TimexMatch(start: start, end: i + 1, value: date.description, date: .day(date))
         if shift == nil { match.bareWeekday = weekday }
         // `Sunday and Monday`, `Monday to Wednesday`, `Monday-Wednesday`

@@ -36,7 +36,8 @@ enum YearSource {
 /// Finds the temporal expressions of one sentence, left to right, longest pattern first.
 struct SentenceTagger {
     let bytes: [UInt8]
-    let tokens: TimexTokens
+    /// The sentence's tokens: the tagger sets them for each sentence of a document in turn.
+    var tokens: TimexTokens
     let resolver: DateResolver
     /// `TimexLexicon.table`, read once per sentence rather than through its lazy global per token.
     let lexicon = TimexLexicon.table
@@ -61,7 +62,9 @@ struct SentenceTagger {
     /// `matches()` in place of what `found` held: the tagger passes one array for every sentence of a
     /// document, so a sentence with expressions does not allocate (and regrow) an array of its own.
     func matches(into found: inout [TimexMatch]) {
-        found.removeAll(keepingCapacity: true)
+        // one or two matches left from the sentence before, if any: `removeAll(keepingCapacity:)` went through
+        // `replaceSubrange` at some 150 instructions a sentence
+        while !found.isEmpty { found.removeLast() }
         var i = 0
         var givenYear: Int?
         while true {
@@ -74,13 +77,14 @@ struct SentenceTagger {
                 // one with a year in the same sentence takes that year, not the tense's guess
                 if m.year == .given, let d = m.date { givenYear = d.firstDay.year }
                 if m.year == .inferred, let y = givenYear { m = Self.moved(m, toYear: y) }
-                found.append(m)
                 i = max(m.end, i + 1)
+                found.append(consume m)
             } else {
                 i += 1
             }
         }
-        anchorSpans(&found)
+        // a span is anchored on the match after it: a sentence with one match or none has nothing to anchor
+        if found.count > 1 { anchorSpans(&found) }
         for n in found.indices { widen(&found[n], before: n > 0 ? found[n - 1].end : 0) }
     }
 
@@ -138,40 +142,75 @@ struct SentenceTagger {
     /// `TimexMatch?` each (a tenth of the tagger, callgrind). Keep it in step with `match(at:)`:
     /// `SentenceTaggerSkipTests` checks it never skips a token `match` would start at.
     func mayStartMatch(at i: Int) -> Bool {
-        Self.mayStartMatch(tokens, at: i, starts)
+        Self.mayStartMatch(tokens, at: i, starts, lexicon)
     }
 
     /// The first token from `i` on that `mayStartMatch(at:)` lets through, or the token count: a loop of its own
-    /// that calls nothing, so the table and the tokens stay in registers and no index is bounds-checked.
+    /// that calls nothing, so the table and the tokens stay in registers and no index is bounds-checked. It walks
+    /// a pointer, no index to scale per token, and probes the table in the loop itself.
     private func nextPossibleStart(from i: Int) -> Int {
-        let starts = self.starts
-        let t = tokens
-        var k = i
-        while k < t.count && !Self.mayStartMatch(t, at: k, starts) { k &+= 1 }
-        return k
+        guard i < tokens.count, let base = tokens.baseAddress else { return i }
+        let starts = self.starts, lexicon = self.lexicon
+        var p = base + i
+        let end = base + tokens.count
+        while p < end {
+            switch p.pointee.kind {
+            case .word:
+                if let start = starts[p.pointee.hash], start == .any || Self.mayFollow(start, tokens, p - base + 1, lexicon) {
+                    return p - base
+                }
+            case .number:
+                if !Self.numberPatterns(tokens, p - base, lexicon).isEmpty { return p - base }
+            case .mark:
+                break
+            }
+            p += 1
+        }
+        return tokens.count
     }
 
     @inline(__always)
     private static func mayStartMatch(
-        _ t: UnsafeBufferPointer<TimexToken>, at i: Int, _ starts: WordTable<Bool>
+        _ t: UnsafeBufferPointer<TimexToken>, at i: Int, _ starts: WordTable<StartClass>, _ lexicon: WordTable<TimexWord>
     ) -> Bool {
         let token = t[i]
         switch token.kind {
-        case .number: return token.digits == 4 || isFollowedByDatePart(t, i)
-        case .word: return starts.contains(token.hash)
+        case .number: return !numberPatterns(t, i, lexicon).isEmpty
+        case .word:
+            guard let start = starts[token.hash] else { return false }
+            return start == .any || mayFollow(start, t, i &+ 1, lexicon)
         case .mark: return false
         }
     }
 
-    /// Whether the token after number `i` can go on a date or a time: a word (`5 p.m.`, `1 November`, `90 days`,
-    /// `20th`), a number (`5 1/2 hours`) or `:`, `-`, `/` (`12:01`, `90-day`, `11/1/2025`). Only a year (four
-    /// digits) starts an expression before anything else; the amounts news is full of (`3.5%`, `1,200`, `$52.`)
-    /// were each tried by all six number patterns for nothing.
+    /// What a word of `matchStarts` needs right after it to start an expression: most start one whatever follows,
+    /// or have patterns too many to tell; the counts, `that` and the ordinals (a fifth of the tokens `match` was
+    /// asked about, nearly all of them for nothing: `a`, `one`, `that`, `first`) start one only before a unit.
+    enum StartClass: UInt8 {
+        case any
+        /// `a`, `an` and the number words that only count (`two weeks`, `a few days`, `a 90-day truce`, `one-year`):
+        /// `duration` needs a unit, `few`/`several` or `-` next.
+        case counted
+        /// `that`: `anaphoricPeriod` needs a unit in the singular next (`that year`).
+        case anaphoric
+        /// `first` … `fourth`: the quarters (`the third quarter`, `third-quarter`).
+        case ordinal
+    }
+
+    /// Whether token `k`, right after a start of class `start`, lets it start an expression (see `StartClass`).
     @inline(__always)
-    private static func isFollowedByDatePart(_ t: UnsafeBufferPointer<TimexToken>, _ i: Int) -> Bool {
-        guard i + 1 < t.count else { return false }
-        let next = t[i + 1]
-        return next.kind != .mark || next.mark == 0x3A || next.mark == 0x2D || next.mark == 0x2F
+    private static func mayFollow(
+        _ start: StartClass, _ t: UnsafeBufferPointer<TimexToken>, _ k: Int, _ lexicon: WordTable<TimexWord>
+    ) -> Bool {
+        guard k < t.count else { return false }
+        let next = t[k]
+        if next.kind == .mark { return next.mark == 0x2D && start != .anaphoric }
+        guard next.kind == .word, let meaning = lexicon[next.hash] else { return false }
+        switch meaning {
+        case .unit(_, let plural): return start != .anaphoric || !plural
+        case .number(-1): return start == .counted
+        default: return false
+        }
     }
 
     /// The words without a lexicon entry that `match(at:)` reads as the start of an expression (`a week`,
@@ -179,9 +218,21 @@ struct SentenceTagger {
     /// here that starts nothing only costs a call.
     static let unlistedStarts = ["a", "an", "every", "each", "that", "latest"]
 
-    /// The lexicon's words and `unlistedStarts` in one table: one probe per word token instead of two.
-    static let matchStarts: WordTable<Bool> = WordTable(set:
-        (TimexLexicon.entries.map(\.word) + unlistedStarts).map(TimexTokenizer.hash))
+    /// The lexicon's words and `unlistedStarts` in one table, each with its `StartClass`: one probe per word token.
+    static let matchStarts: WordTable<StartClass> = WordTable(
+        TimexLexicon.entries.map { entry -> (UInt64, StartClass) in
+            let start: StartClass
+            switch entry.meaning {
+            // `two` and `nineteen` also read out years (`spokenMillennium`, `spokenYear`)
+            case .number(let n) where n != 2 && n != 19: start = .counted
+            case .ordinal: start = .ordinal
+            default: start = .any
+            }
+            return (TimexTokenizer.hash(entry.word), start)
+        }
+            + unlistedStarts.map { word in
+                (TimexTokenizer.hash(word), word == "a" || word == "an" ? .counted : word == "that" ? .anaphoric : .any)
+            })
 
     func match(at i: Int) -> TimexMatch? {
         let t = tokens[i]
@@ -189,10 +240,16 @@ struct SentenceTagger {
             if i > 0, !t.spaceBefore, tokens[i - 1].kind == .word || tokens[i - 1].mark == 0x2D {
                 return nil  // glued to a word or a minus: `G20`, `COVID-19`, `-20`
             }
-            return timeOfDay(i) ?? numericDate(i) ?? dayFirstDate(i) ?? century(i) ?? duration(i) ?? bareYear(i)
+            return numberMatch(i)
         }
         guard t.kind == .word, let word = lexicon[t.hash] else {
-            if t.kind == .word, isWord(i, W.a) || isWord(i, W.an) { return duration(i) }
+            // `a week`, `a few days`, `a 90-day truce`: `duration` counts only before a unit, `few`/`several` or `-`
+            if t.kind == .word, isWord(i, W.a) || isWord(i, W.an) {
+                switch word(i + 1) {
+                case .unit?, .number(-1)?: return duration(i)
+                default: return isMark(i + 1, 0x2D) ? duration(i) : nil
+                }
+            }
             if t.kind == .word, isWord(i, Self.that) { return anaphoricPeriod(i) }
             // `the latest fiscal year`: the last one closed
             if t.kind == .word, isWord(i, W.latest), var m = fiscalYear(i, offset: -1) {
@@ -228,6 +285,76 @@ struct SentenceTagger {
         case .number: return duration(i)
         default: return relative(i, word)
         }
+    }
+
+    /// The number patterns in turn, `timeOfDay`, `numericDate`, `dayFirstDate`, `century`, `duration`, `bareYear`,
+    /// the first that matches; each is asked only when the number and the token after it pass the first test it
+    /// makes itself (a number of its size, a mark or a word after it), so the many numbers that start nothing
+    /// do not enter six patterns, each of which set up its frame to turn them down.
+    private func numberMatch(_ i: Int) -> TimexMatch? {
+        let patterns = Self.numberPatterns(tokens, i, lexicon)
+        if patterns.contains(.time), let m = timeOfDay(i) { return m }
+        if patterns.contains(.numeric), let m = numericDate(i) { return m }
+        if patterns.contains(.dayFirst), let m = dayFirstDate(i) { return m }
+        if patterns.contains(.century), let m = century(i) { return m }
+        if patterns.contains(.duration), let m = duration(i) { return m }
+        return patterns.contains(.year) ? bareYear(i) : nil
+    }
+
+    /// The number patterns of `numberMatch`, one bit each.
+    struct NumberPatterns: OptionSet {
+        let rawValue: UInt8
+        static let time = Self(rawValue: 1)
+        static let numeric = Self(rawValue: 2)
+        static let dayFirst = Self(rawValue: 4)
+        static let century = Self(rawValue: 8)
+        static let duration = Self(rawValue: 16)
+        static let year = Self(rawValue: 32)
+    }
+
+    /// The patterns that can match at number token `i`: those whose own first tests the number and the token
+    /// after it pass. Read by the start scan too, so most numbers (`$52 million`, `3.5%`) are not asked at all.
+    @inline(__always)
+    static func numberPatterns(_ t: UnsafeBufferPointer<TimexToken>, _ i: Int, _ lexicon: WordTable<TimexWord>) -> NumberPatterns {
+        let number = t[i]
+        let hasNext = i &+ 1 < t.count
+        let next = hasNext ? t[i &+ 1] : number
+        let nextWord = hasNext && next.kind == .word
+        let nextMark: UInt8 = hasNext && next.kind == .mark ? next.mark : 0
+        // the word after, looked up once for the tests below
+        let meaning = nextWord ? lexicon[next.hash] : nil
+        let small = number.digits <= 2
+        var patterns: NumberPatterns = []
+        // `clockTime`: `12:01`, or a meridiem word (`pm`, `a.m.`) right after
+        if small, nextMark == 0x3A || nextWord && (next.hash == W.am || next.hash == W.pm || next.hash == W.a || next.hash == W.p) {
+            patterns.insert(.time)
+        }
+        if nextMark == 0x2D || nextMark == 0x2F { patterns.insert(.numeric) }  // `2025-11-01`, `11/1/2025`
+        // `dayNumber`, then a month after `th`, `of`, `-`, `to`, `through`, `until` or `and` (`1st of November`, `25 to 27 October`)
+        if small, (1...31).contains(number.value), nextMark == 0x2D || mayFollowDay(meaning, next.hash) { patterns.insert(.dayFirst) }
+        if small, case .ordinalSuffix? = meaning, !next.spaceBefore { patterns.insert(.century) }  // `20th`
+        // a unit right after (`90 days`), or `-` (`90-day`) or a number (`5 1/2 hours`) before it
+        if number.digits <= 4, (1...1000).contains(number.value), nextMark == 0x2D || hasNext && next.kind == .number || isUnit(meaning) {
+            patterns.insert(.duration)
+        }
+        if number.digits == 4, (1800...2199).contains(number.value) { patterns.insert(.year) }  // `year`
+        return patterns
+    }
+
+    /// Whether a word with lexicon meaning `meaning` and hash `hash` can follow the day of `dayFirstDate`.
+    @inline(__always)
+    private static func mayFollowDay(_ meaning: TimexWord?, _ hash: UInt64) -> Bool {
+        switch meaning {
+        case .month?, .ordinalSuffix?: return true
+        case nil: return hash == W.of || hash == W.to || hash == W.through || hash == W.until || hash == W.and
+        default: return false
+        }
+    }
+
+    @inline(__always)
+    private static func isUnit(_ meaning: TimexWord?) -> Bool {
+        if case .unit? = meaning { return true }
+        return false
     }
 
     /// `nineteen ninety-six`, `nineteen seventy nine`: a year read out, as broadcast transcripts write it.
@@ -431,6 +558,13 @@ enum W {
     static let afternoon: UInt64 = 0x2952_d22a_f001_2917  // "afternoon"
     static let evening: UInt64 = 0x8e5a_5d5c_0bd4_46ef  // "evening"
     static let night: UInt64 = 0x4f77_b241_4b2c_8001  // "night"
+    static let am: UInt64 = 0x089c_3707_b545_8253  // "am"
+    static let pm: UInt64 = 0x08d5_3b07_b575_4e66  // "pm"
+    static let p: UInt64 = 0xaf63_ed4c_8602_096f  // "p"
+    static let m: UInt64 = 0xaf63_e04c_8601_f358  // "m"
+    static let will: UInt64 = 0xa619_0af6_555a_bf8d  // "will"
+    static let shall: UInt64 = 0x6dca_ab49_3a75_066d  // "shall"
+    static let ll: UInt64 = 0x08ad_3c07_b553_fe05  // "ll"
 
     /// Prepositions that make a bare year or month a date (`in 2026`, `since April`).
     static let datePrepositions: WordTable<Bool> = WordTable(set: 

@@ -27,12 +27,16 @@ struct TemporalTagger: Sendable {
         result.timexes.reserveCapacity(min(document.sentences.count, 64))
         // one reference for the loop: read through `document` at each use, the array was copied (retained) per sentence
         let bytes = document.bytes
+        // one tagger for the document, given each sentence's tokens: made per sentence, it read its tables and
+        // retained and released the bytes every time
+        var tagger = SentenceTagger(bytes: bytes, tokens: TimexTokens(start: nil, count: 0), reference: referenceDate)
         for (index, range) in document.sentences.enumerated() where TimexPrefilter.mayHoldTime(bytes, range) {
             // kept in the store: nearly every sentence the prefilter passes has an expression and keeps them
             let tokens = store.tokens(bytes, range)
             if budget.charge(tokens: tokens.count) { break }
             // no token-level check first: `matches` passes over a sentence with no start as cheaply as a check did
-            SentenceTagger(bytes: bytes, tokens: tokens, reference: referenceDate).matches(into: &matches)
+            tagger.tokens = tokens
+            tagger.matches(into: &matches)
             guard !matches.isEmpty else { continue }
             // made once the sentence has an expression
             let kinds = DeadlineKindReader(tokens: tokens)
@@ -50,7 +54,11 @@ struct TemporalTagger: Sendable {
                     lastQuarter = (index, d)
                 }
                 let statement = kinds.isStatementDate(m.start, m.end)
-                if let d = m.bareWeekday, m.endDate == nil, let day = m.date?.firstDay, !Self.saysWill(tokens, before: m.start) {
+                if let d = m.bareWeekday, m.endDate == nil, let day = m.date?.firstDay,
+                    !Self.saysWill(tokens, before: m.start)
+                {
+                    // room for a few at the first: grown from empty, nearly every one was a new array
+                    if weekdays.isEmpty { weekdays.reserveCapacity(8) }
                     weekdays.append((result.timexes.count, d, day))
                 }
                 if let a = m.anaphor { anaphors.append((result.timexes.count, a)) }
@@ -71,15 +79,12 @@ struct TemporalTagger: Sendable {
     static func saysWill(_ tokens: TimexTokens, before i: Int) -> Bool {
         var k = i - 1
         while k >= 0, k >= i - 10, !tokens.isClauseBreak(k) {
-            if tokens[k].kind == .word, tokens[k].hash == will || tokens[k].hash == shall || tokens[k].hash == ll { return true }
+            if tokens[k].kind == .word, tokens[k].hash == W.will || tokens[k].hash == W.shall || tokens[k].hash == W.ll { return true }
             k -= 1
         }
         return false
     }
 
-    private static let will = TimexTokenizer.hash("will")
-    private static let shall = TimexTokenizer.hash("shall")
-    private static let ll = TimexTokenizer.hash("ll")
 
     /// An article names a weekday for one day: `on Friday` in the lead and `Friday's vote` further down are the
     /// same Friday, though one clause's tense may point back and another's ahead. Every bare mention of a
@@ -87,7 +92,14 @@ struct TemporalTagger: Sendable {
     /// just past. A mention under `will` is left out: it names the coming day on its own authority.
     static func oneDatePerWeekday(_ timexes: inout [TaggedTimex], _ weekdays: [(timex: Int, weekday: Int, date: CalendarDate)]) {
         guard weekdays.count > 1 else { return }
-        for weekday in 1...7 {
+        // the weekdays named more than once, as bits: the others were each filtered out of the list for nothing
+        var seen: UInt8 = 0, repeated: UInt8 = 0
+        for w in weekdays {
+            let bit: UInt8 = 1 << w.weekday
+            if seen & bit != 0 { repeated |= bit }
+            seen |= bit
+        }
+        for weekday in 1...7 where repeated & 1 << weekday != 0 {
             let mentions = weekdays.filter { $0.weekday == weekday }
             guard mentions.count > 1 else { continue }
             var votes: [CalendarDate: Int] = [:]

@@ -31,15 +31,47 @@ enum TimexWord: Sendable, Equatable {
     /// today, tomorrow, yesterday, tonight: days from the reference.
     case dayOffset(Int)
     /// now, currently, recently, soon, …: TIMEX3 reference values.
-    case reference(String)
+    case reference(ReferenceValue)
     /// daily, weekly, monthly, …: a SET with this period.
-    case frequency(String)
+    case frequency(Frequency)
     case quarterName(Int)
     case holiday(Holiday)
     /// twenties … nineties: a decade read out (`the nineties`), by its tens digit.
     case decadeName(Int)
     /// century, centuries: only as `the 20th century`.
     case century
+}
+
+/// A TIMEX3 reference value. A case, not its `String`: with no reference-counted payload a `TimexWord` is
+/// copied, returned and matched in registers, where each look-up copied (and released) a string.
+enum ReferenceValue: UInt8, Sendable {
+    case present, past, future
+
+    /// `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`.
+    var iso: String {
+        switch self {
+        case .present: "PRESENT_REF"
+        case .past: "PAST_REF"
+        case .future: "FUTURE_REF"
+        }
+    }
+}
+
+/// The period of a frequency word (`daily`, `quarterly`), a case for the same reason as `ReferenceValue`.
+enum Frequency: UInt8, Sendable {
+    case hourly, daily, weekly, monthly, quarterly, yearly
+
+    /// The TIMEX3 SET value: `PT1H`, `P1D`, `P1W`, `P1M`, `P3M`, `P1Y`.
+    var iso: String {
+        switch self {
+        case .hourly: "PT1H"
+        case .daily: "P1D"
+        case .weekly: "P1W"
+        case .monthly: "P1M"
+        case .quarterly: "P3M"
+        case .yearly: "P1Y"
+        }
+    }
 }
 
 /// Holidays news dates things by (`before Christmas`, `over Thanksgiving`).
@@ -116,16 +148,16 @@ enum TimexLexicon {
         add(["tomorrow"], .dayOffset(1))
         add(["yesterday"], .dayOffset(-1))
         add(["tonight"], .dayOffset(0))
-        add(["now", "currently", "presently", "nowadays"], .reference("PRESENT_REF"))
+        add(["now", "currently", "presently", "nowadays"], .reference(.present))
         // TimeML marks these; `previously`, `formerly`, `shortly` are left unmarked by its annotators
-        add(["recently", "lately", "recent"], .reference("PAST_REF"))
-        add(["soon", "future"], .reference("FUTURE_REF"))
-        add(["hourly"], .frequency("PT1H"))
-        add(["daily"], .frequency("P1D"))
-        add(["weekly"], .frequency("P1W"))
-        add(["monthly"], .frequency("P1M"))
-        add(["quarterly"], .frequency("P3M"))
-        add(["annually", "yearly"], .frequency("P1Y"))
+        add(["recently", "lately", "recent"], .reference(.past))
+        add(["soon", "future"], .reference(.future))
+        add(["hourly"], .frequency(.hourly))
+        add(["daily"], .frequency(.daily))
+        add(["weekly"], .frequency(.weekly))
+        add(["monthly"], .frequency(.monthly))
+        add(["quarterly"], .frequency(.quarterly))
+        add(["annually", "yearly"], .frequency(.yearly))
         add(["christmas"], .holiday(.christmas))
         add(["thanksgiving"], .holiday(.thanksgiving))
         add(["halloween"], .holiday(.halloween))
