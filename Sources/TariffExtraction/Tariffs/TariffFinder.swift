@@ -50,10 +50,12 @@ struct TariffFinder: Sendable {
             if !ordered && sentenceTimexes.isEmpty && timexes.contains(where: { $0.sentenceIndex == index }) {
                 sentenceTimexes = ArraySlice(timexes.filter { $0.sentenceIndex == index })  // tagger output not in order
             }
-            // Names are read for a dated sentence (its start statement names sides); the reader names the
-            // others once it finds a rate or a measure verb, and the frame names the rest if it is ever read.
+            // Names are read for a dated sentence (its start statement names sides), when first asked for; the
+            // reader names the others once it finds a rate or a measure verb, and the frame names the rest if it
+            // is ever read.
+            words.namesWhenAsked = !sentenceTimexes.isEmpty
             var reader = TariffSentenceReader(
-                sentence: sentenceTimexes.isEmpty ? words : words.named(), referenceDate: referenceDate,
+                sentence: words, referenceDate: referenceDate,
                 timexes: sentenceTimexes, previous: previous)
             reader.withoutTariffWord = withoutTariffWord
             reader.hasTariffNoun = !withoutTariffWord
@@ -124,7 +126,9 @@ struct TariffFinder: Sendable {
             guard dated, document.sentences.indices.contains(index), !isRead[index] else { continue }
             let range = document.sentences[index]
             guard Self.mentionsEntryIntoForce(document.bytes, range) else { continue }
-            let sentence = TariffSentence.named(document.bytes, index: index, range: range, store: store)
+            // named only if the statement asks for its owner
+            let sentence = TariffSentence(wordsOf: document.bytes, index: index, range: range, store: store)
+            sentence.namesWhenAsked = true
             if let start = StartStatement.read(sentence, timexes: timexes[first..<t]) { found.append(start) }
         }
         return found

@@ -20,7 +20,7 @@ struct TariffSentenceReader {
             if let previous, previous.index == sentence.index - 1 {
                 previous.named()
             } else {
-                TariffSentence.named(document.bytes, index: sentence.index - 1, range: document.sentences[sentence.index - 1])
+                sentence.namedSibling(index: sentence.index - 1, range: document.sentences[sentence.index - 1])
             }
         previous = prepared
         return prepared
