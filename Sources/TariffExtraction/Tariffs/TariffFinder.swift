@@ -15,7 +15,8 @@ struct TariffFinder: Sendable {
         var changeSentences: [Int] = []
         var mutual: [Bool] = []
         var starts: [StartStatement] = []
-        var agreementSentences = Set<Int>()
+        // the few sentences with a change that name an agreement, in order: a `Set` cost its hashing and storage
+        var agreementSentences: [Int] = []
         // every sentence the finder reads is tokenized into the article's store (its first block is taken
         // with the first sentence)
         let store = TariffTokenizer.Store()
@@ -76,7 +77,7 @@ struct TariffFinder: Sendable {
                     starts.append(StartStatement(sentence: index, date: start))
                 }
             }
-            if found > 0, StartStatement.namesAgreement(sentence) { agreementSentences.insert(index) }
+            if found > 0, StartStatement.namesAgreement(sentence) { agreementSentences.append(index) }
             if budget.charge(tokens: 0, found: found) { break }
             previous = sentence
         }

@@ -328,8 +328,11 @@ struct TariffSentenceReader {
         }
         // `on top of`, `in addition to`: the rate before the phrase is added to the one after it, which is the
         // base (`35%, imposed in addition to a pre-existing 4% tariff`: the 4% is not additional)
+        let pivots = WordHash.filterBit(TariffVocabulary.top) | WordHash.filterBit(TariffVocabulary.addition)
         func addsTo(_ k: Int) -> Bool {
-            s.isWord(k, TariffVocabulary.top) && s.isWord(k - 1, TariffVocabulary.on) && s.isWord(k + 1, TariffVocabulary.of)
+            // most tokens are neither pivot word: one shift of the token's hash turns them away
+            guard k >= 0 && k < s.count && WordHash.mayBeIn(pivots, s.tokens[k].hash) else { return false }
+            return s.isWord(k, TariffVocabulary.top) && s.isWord(k - 1, TariffVocabulary.on) && s.isWord(k + 1, TariffVocabulary.of)
                 || s.isWord(k, TariffVocabulary.addition) && s.isWord(k - 1, TariffVocabulary.in) && s.isWord(k + 1, TariffVocabulary.to)
         }
         for k in zone where addsTo(k) {
