@@ -132,7 +132,7 @@ extension StartStatement {
     /// effect on…`), for the measure on the rate's target that names no owner (`the tariffs against China,
     /// which came into force on…`), or for the agreement the rate's sentence names, or in the headline;
     /// those four only for measures decided or in force (a threat has not started, whatever else has).
-    static func link(_ statements: [StartStatement], to changes: inout [TariffChange], sentences: [Int], agreementSentences: Set<Int>) {
+    static func link(_ statements: [StartStatement], to changes: inout [TariffChange], sentences: [Int], agreementSentences: [Int]) {
         guard !statements.isEmpty else { return }
         for c in changes.indices where changes[c].effectiveDate == nil && changes[c].status != .historical {
             let at = sentences[c]

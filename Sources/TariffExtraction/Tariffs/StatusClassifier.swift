@@ -63,7 +63,7 @@ struct StatusClassifier {
             var c = s.lexemes[k].classes
             // Most words are of no class the rules below read, no word they compare and no past form: the
             // rules below only take classes away, so such a word can only name the topic of talks.
-            if c.isDisjoint(with: Self.statusClasses), !s.looksPast(k), !Self.isStatusWord(h) {
+            if c.isDisjoint(with: Self.statusClasses), !Self.isStatusWord(h), !s.looksPast(k) {
                 if k < anchor, !propose, c.subtracting(.nonMeasureHead).isEmpty, isTopicOfTalks(k) { propose = true }
                 continue
             }
@@ -178,9 +178,18 @@ struct StatusClassifier {
     }
 
     /// The words `classify`'s loop compares whatever their classes: `roll(ed/ing) back`, `in effect`, `into force`.
+    /// Most words leave at the filter's one shift, before any of the five comparisons.
     @inline(__always) private static func isStatusWord(_ h: UInt64) -> Bool {
-        h == TariffVocabulary.roll || h == TariffVocabulary.rolled || h == TariffVocabulary.rolling
-            || h == TariffVocabulary.effect || h == TariffVocabulary.force
+        WordHash.mayBeIn(statusWords, h)
+            && (h == TariffVocabulary.roll || h == TariffVocabulary.rolled || h == TariffVocabulary.rolling
+                || h == TariffVocabulary.effect || h == TariffVocabulary.force)
+    }
+
+    /// The words of `isStatusWord`, as a `WordHash` filter.
+    @inline(__always) private static var statusWords: UInt64 {
+        WordHash.filterBit(TariffVocabulary.roll) | WordHash.filterBit(TariffVocabulary.rolled)
+            | WordHash.filterBit(TariffVocabulary.rolling) | WordHash.filterBit(TariffVocabulary.effect)
+            | WordHash.filterBit(TariffVocabulary.force)
     }
 
     /// The classes a clause joined after the rate loses: it speaks of something else. These sets are written

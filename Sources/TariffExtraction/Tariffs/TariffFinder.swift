@@ -15,7 +15,8 @@ struct TariffFinder: Sendable {
         var changeSentences: [Int] = []
         var mutual: [Bool] = []
         var starts: [StartStatement] = []
-        var agreementSentences = Set<Int>()
+        // the few sentences with a change that name an agreement, in order: a `Set` cost its hashing and storage
+        var agreementSentences: [Int] = []
         // every sentence the finder reads is tokenized into the article's store (its first block is taken
         // with the first sentence)
         let store = TariffTokenizer.Store()
@@ -50,10 +51,12 @@ struct TariffFinder: Sendable {
             if !ordered && sentenceTimexes.isEmpty && timexes.contains(where: { $0.sentenceIndex == index }) {
                 sentenceTimexes = ArraySlice(timexes.filter { $0.sentenceIndex == index })  // tagger output not in order
             }
-            // Names are read for a dated sentence (its start statement names sides); the reader names the
-            // others once it finds a rate or a measure verb, and the frame names the rest if it is ever read.
+            // Names are read for a dated sentence (its start statement names sides), when first asked for; the
+            // reader names the others once it finds a rate or a measure verb, and the frame names the rest if it
+            // is ever read.
+            words.namesWhenAsked = !sentenceTimexes.isEmpty
             var reader = TariffSentenceReader(
-                sentence: sentenceTimexes.isEmpty ? words : words.named(), referenceDate: referenceDate,
+                sentence: words, referenceDate: referenceDate,
                 timexes: sentenceTimexes, previous: previous)
             reader.withoutTariffWord = withoutTariffWord
             reader.hasTariffNoun = !withoutTariffWord
@@ -74,7 +77,7 @@ struct TariffFinder: Sendable {
                     starts.append(StartStatement(sentence: index, date: start))
                 }
             }
-            if found > 0, StartStatement.namesAgreement(sentence) { agreementSentences.insert(index) }
+            if found > 0, StartStatement.namesAgreement(sentence) { agreementSentences.append(index) }
             if budget.charge(tokens: 0, found: found) { break }
             previous = sentence
         }
@@ -124,7 +127,9 @@ struct TariffFinder: Sendable {
             guard dated, document.sentences.indices.contains(index), !isRead[index] else { continue }
             let range = document.sentences[index]
             guard Self.mentionsEntryIntoForce(document.bytes, range) else { continue }
-            let sentence = TariffSentence.named(document.bytes, index: index, range: range, store: store)
+            // named only if the statement asks for its owner
+            let sentence = TariffSentence(wordsOf: document.bytes, index: index, range: range, store: store)
+            sentence.namesWhenAsked = true
             if let start = StartStatement.read(sentence, timexes: timexes[first..<t]) { found.append(start) }
         }
         return found
@@ -247,49 +252,38 @@ enum TariffPrefilter {
         let end = range.upperBound
         // `i + 1` is below `count` (the caller's bound): no overflow to test
         let word = WideLanes.load(base, i), next = WideLanes.load(base, i &+ 1)
+        // One bit per lane (`WideLanes.mask`, one instruction): the candidates are tested for none, narrowed and
+        // walked in that one word, where two halves of the lanes cost a shuffle and a test each time.
         // `the`, `to`, `that`, `said` start most t/d/l/s words: their second letters leave most steps without a candidate
-        let candidates = initialLanes(word) & secondLanes(next)
-        var (low, high) = WideLanes.halves(candidates)
+        var candidates = WideLanes.mask(initialLanes(word) & secondLanes(next))
         // and the byte before no letter (the sentence's first byte has none before it)
-        if low | high != 0 {
+        if candidates != 0 {
             if i > 0 {
-                // the sixteen bytes one before the lanes: each lane's previous byte, in place, set aside in the
-                // register before the halves are taken again (rather than each half masked apart)
-                let first = low & 0x80
-                (low, high) = WideLanes.halves(candidates & ~WideLanes.letters(WideLanes.load(base, i - 1)))
-                if i == range.lowerBound { low |= first }
+                // the sixteen bytes one before the lanes: each lane's previous byte, in place
+                let first = candidates & 1
+                candidates &= ~WideLanes.mask(WideLanes.letters(WideLanes.load(base, i - 1)))
+                if i == range.lowerBound { candidates |= first }
             } else {
-                let letters = WideLanes.halves(WideLanes.letters(word))
-                low &= ~(letters.low << 8)
-                high &= ~((letters.high << 8) | (letters.low >> 56))
+                candidates &= ~(WideLanes.mask(WideLanes.letters(word)) &<< 1)
             }
         }
-        var percent = (low: UInt64(0), high: UInt64(0))
+        var percent: UInt64 = 0
         if seekingPercentage {
             let p = WideLanes.equal(word, 0x25)  // `%`, or the `pe` of `percent` / `per cent`
-            percent = WideLanes.halves(spelled ? p | WideLanes.equal(word, 0x70) & WideLanes.equal(next, 0x65) : p)
+            percent = WideLanes.mask(spelled ? p | WideLanes.equal(word, 0x70) & WideLanes.equal(next, 0x65) : p)
         }
         if lanes < 16 {  // the sentence's last step: its lanes only
-            let n = lanes
-            let lowMask: UInt64 = n >= 8 ? ~0 : (1 << UInt64(8 * n)) - 1
-            let highMask: UInt64 = n > 8 ? (1 << UInt64(8 * (n - 8))) - 1 : 0
-            low &= lowMask
-            high &= highMask
-            percent = (percent.low & lowMask, percent.high & highMask)
+            let own: UInt64 = (1 &<< UInt64(lanes)) &- 1
+            candidates &= own
+            percent &= own
         }
-        if percent.low | percent.high != 0, let at = percentageStart(base, percent.low, at: i, end, spelled: spelled)
-            ?? percentageStart(base, percent.high, at: i + 8, end, spelled: spelled)
-        {
+        if percent != 0, let at = percentageStart(base, percent, at: i, end, spelled: spelled) {
             firstPercentage = at
             seekingPercentage = false
         }
-        while low != 0 {
-            if startsTariffWord(base, i + low.trailingZeroBitCount >> 3, count) { return true }
-            low &= low &- 1
-        }
-        while high != 0 {
-            if startsTariffWord(base, i + 8 + high.trailingZeroBitCount >> 3, count) { return true }
-            high &= high &- 1
+        while candidates != 0 {
+            if startsTariffWord(base, i + candidates.trailingZeroBitCount, count) { return true }
+            candidates &= candidates &- 1
         }
         return false
     }
@@ -312,12 +306,12 @@ enum TariffPrefilter {
         WideLanes.equal((next | WideLanes.Lanes(repeating: 0x20)) & WideLanes.Lanes(repeating: ~0x14), 0x61)
     }
 
-    /// The first lane of the eight bytes at `at` flagged in `lanes` that starts a percentage.
+    /// The first lane of the sixteen bytes at `at` flagged in `lanes` (a bit each) that starts a percentage.
     @inline(__always)
     private static func percentageStart(_ base: UnsafePointer<UInt8>, _ lanes: UInt64, at: Int, _ end: Int, spelled: Bool) -> Int? {
         var lanes = lanes
         while lanes != 0 {
-            let p = at + lanes.trailingZeroBitCount >> 3
+            let p = at + lanes.trailingZeroBitCount
             if RatesWithoutTariffWord.isPercentage(base, p, end, spelled: spelled) { return p }
             lanes &= lanes &- 1
         }

@@ -23,6 +23,10 @@ final class TariffSentence: @unchecked Sendable {
     @exclusivity(unchecked) private(set) var mentions = Mentions()
     /// Whether `named()` has read the names: an empty `mentions` then means the sentence names no one.
     @exclusivity(unchecked) private(set) var isNamed = false
+    /// Read as a named sentence (a dated one: its start statement names sides) whose names are read only
+    /// once `mention(at:)` asks for them; most such sentences are named by the reader anyway, and the
+    /// others then cost no gazetteer and role pass.
+    @exclusivity(unchecked) var namesWhenAsked = false
 
     /// The sentence with its tokens, word classes, named parties and their roles.
     static func named(_ bytes: [UInt8], index: Int, range: Range<Int>) -> TariffSentence {
@@ -31,6 +35,13 @@ final class TariffSentence: @unchecked Sendable {
 
     /// As `named(_:index:range:)`, tokenized into `store`: the finder's, shared by every sentence it builds.
     static func named(_ bytes: [UInt8], index: Int, range: Range<Int>, store: TariffTokenizer.Store) -> TariffSentence {
+        TariffSentence(wordsOf: bytes, index: index, range: range, store: store).named()
+    }
+
+    /// Another sentence of the same bytes, with its names, tokenized into this one's store: a sentence built
+    /// on demand beside one already read (the one before it) then costs no store of its own, an allocation
+    /// of the store and of its block and their release.
+    func namedSibling(index: Int, range: Range<Int>) -> TariffSentence {
         TariffSentence(wordsOf: bytes, index: index, range: range, store: store).named()
     }
 
@@ -203,9 +214,11 @@ final class TariffSentence: @unchecked Sendable {
         return false
     }
 
-    /// The mention index covering token `i`, if any.
+    /// The mention index covering token `i`, if any; the names are read first when the sentence asks for
+    /// them only when needed (`namesWhenAsked`).
     func mention(at i: Int) -> Int? {
-        mentions.index(covering: i)
+        if namesWhenAsked && !isNamed { named() }
+        return mentions.index(covering: i)
     }
 
     /// `US President Donald Trump`, `the Customs Tariff Commission of the State Council` are one party:

@@ -20,7 +20,7 @@ struct TariffSentenceReader {
             if let previous, previous.index == sentence.index - 1 {
                 previous.named()
             } else {
-                TariffSentence.named(document.bytes, index: sentence.index - 1, range: document.sentences[sentence.index - 1])
+                sentence.namedSibling(index: sentence.index - 1, range: document.sentences[sentence.index - 1])
             }
         previous = prepared
         return prepared
@@ -64,40 +64,43 @@ struct TariffSentenceReader {
         // Without a rate only rate-less mentions can follow, and one is kept only with both its sides named
         // for sure by the sentence's own names: without them, clauses and sides are not read at all.
         guard !expressions.isEmpty || Self.namesBothSides(s) else { return 0 }
-        let segments = self.segments()
-        func segment(of token: Int) -> Range<Int> {
-            // segments are in order and do not overlap: a binary search, as a sentence can hold hundreds
-            var low = 0, high = segments.count
-            while low < high {
-                let mid = (low + high) / 2
-                if segments[mid].upperBound <= token { low = mid + 1 } else { high = mid }
-            }
-            return low < segments.count && segments[low].contains(token) ? segments[low] : 0..<s.count
-        }
         var drafts: [Draft] = []
         drafts.reserveCapacity(expressions.count + 2)  // a rate-less mention or two at most, mostly
-        for e in expressions {
-            drafts.append(Draft(expression: e, noun: e.noun, anchor: e.anchor, span: e.span, segment: segment(of: e.anchor)))
-        }
-        // Rate-less mentions: `pledged to impose additional tariffs on Chinese goods`.
-        // per token: inside a rate's span (bit 1), first token of a clause that has a draft (bit 2); on the stack
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: s.count) { marks in
-            marks.initialize(repeating: 0)
-            for draft in drafts {
-                for k in draft.span where k < s.count { marks[k] |= 1 }
-                if draft.segment.lowerBound < s.count { marks[draft.segment.lowerBound] |= 2 }
-            }
-            // whether a clause has a measure verb and no negation, read once per clause, not once per noun in it
-            var acting: (segment: Range<Int>, acts: Bool)?
-            for k in 0..<s.count where s.isTariffNoun(k) {
-                let seg = segment(of: k)
-                guard seg.lowerBound >= s.count || marks[seg.lowerBound] & 2 == 0, marks[k] & 1 == 0 else { continue }
-                if acting?.segment != seg {
-                    acting = (seg, s.hasMeasureVerb(in: seg) && !seg.contains(where: { s.has($0, .negation) }))
+        // the clauses, on the stack (at most one per token): an array of them cost an allocation or two per sentence
+        withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: s.count) { clauseBuffer in
+            let segments = UnsafeBufferPointer(rebasing: clauseBuffer[..<self.segments(into: clauseBuffer)])
+            func segment(of token: Int) -> Range<Int> {
+                // segments are in order and do not overlap: a binary search, as a sentence can hold hundreds
+                var low = 0, high = segments.count
+                while low < high {
+                    let mid = (low + high) / 2
+                    if segments[mid].upperBound <= token { low = mid + 1 } else { high = mid }
                 }
-                guard acting?.acts == true else { continue }
-                if seg.lowerBound < s.count { marks[seg.lowerBound] |= 2 }
-                drafts.append(Draft(expression: nil, noun: k, anchor: k, span: k..<(k + 1), segment: seg))
+                return low < segments.count && segments[low].contains(token) ? segments[low] : 0..<s.count
+            }
+            for e in expressions {
+                drafts.append(Draft(expression: e, noun: e.noun, anchor: e.anchor, span: e.span, segment: segment(of: e.anchor)))
+            }
+            // Rate-less mentions: `pledged to impose additional tariffs on Chinese goods`.
+            // per token: inside a rate's span (bit 1), first token of a clause that has a draft (bit 2); on the stack
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: s.count) { marks in
+                marks.initialize(repeating: 0)
+                for draft in drafts {
+                    for k in draft.span where k < s.count { marks[k] |= 1 }
+                    if draft.segment.lowerBound < s.count { marks[draft.segment.lowerBound] |= 2 }
+                }
+                // whether a clause has a measure verb and no negation, read once per clause, not once per noun in it
+                var acting: (segment: Range<Int>, acts: Bool)?
+                for k in 0..<s.count where s.isTariffNoun(k) {
+                    let seg = segment(of: k)
+                    guard seg.lowerBound >= s.count || marks[seg.lowerBound] & 2 == 0, marks[k] & 1 == 0 else { continue }
+                    if acting?.segment != seg {
+                        acting = (seg, s.hasMeasureVerb(in: seg) && !seg.contains(where: { s.has($0, .negation) }))
+                    }
+                    guard acting?.acts == true else { continue }
+                    if seg.lowerBound < s.count { marks[seg.lowerBound] |= 2 }
+                    drafts.append(Draft(expression: nil, noun: k, anchor: k, span: k..<(k + 1), segment: seg))
+                }
             }
         }
         guard !drafts.isEmpty else { return 0 }
@@ -247,9 +250,10 @@ struct TariffSentenceReader {
     ].map(TariffTokenizer.hash))
 
     /// Clause boundaries: `;`, `:`, dashes, `while`/`but`/`which`, and `and`/`,` before a new acting party.
-    private func segments() -> [Range<Int>] {
+    /// Written to `result` (room for one per token, as clauses are never empty); returns how many.
+    private func segments(into result: UnsafeMutableBufferPointer<Range<Int>>) -> Int {
         let s = sentence
-        var result: [Range<Int>] = []
+        var count = 0
         // where the clause being read starts
         var bound = 0
         // `holdsTariff(bound..<k)`, reading each token at most once over the sentence: the last
@@ -274,12 +278,16 @@ struct TariffSentenceReader {
             default: break
             }
             if breakHere, k > bound {
-                result.append(bound..<k)
+                result[count] = bound..<k
+                count += 1
                 bound = k
             }
         }
-        if bound < s.count { result.append(bound..<s.count) }
-        return result
+        if bound < s.count {
+            result[count] = bound..<s.count
+            count += 1
+        }
+        return count
     }
 
     /// `In March, Trump threatened…`: an opening phrase without a rate or tariff word is not a clause of its own.
@@ -328,8 +336,11 @@ struct TariffSentenceReader {
         }
         // `on top of`, `in addition to`: the rate before the phrase is added to the one after it, which is the
         // base (`35%, imposed in addition to a pre-existing 4% tariff`: the 4% is not additional)
+        let pivots = WordHash.filterBit(TariffVocabulary.top) | WordHash.filterBit(TariffVocabulary.addition)
         func addsTo(_ k: Int) -> Bool {
-            s.isWord(k, TariffVocabulary.top) && s.isWord(k - 1, TariffVocabulary.on) && s.isWord(k + 1, TariffVocabulary.of)
+            // most tokens are neither pivot word: one shift of the token's hash turns them away
+            guard k >= 0 && k < s.count && WordHash.mayBeIn(pivots, s.tokens[k].hash) else { return false }
+            return s.isWord(k, TariffVocabulary.top) && s.isWord(k - 1, TariffVocabulary.on) && s.isWord(k + 1, TariffVocabulary.of)
                 || s.isWord(k, TariffVocabulary.addition) && s.isWord(k - 1, TariffVocabulary.in) && s.isWord(k + 1, TariffVocabulary.to)
         }
         for k in zone where addsTo(k) {
