@@ -30,8 +30,19 @@ struct DeadlineFinder: Sendable {
             }) else { continue }
             let tokens = tags.tokens[sentence]
             if budget.charge(tokens: tokens.count, found: last - t) { break }
-            let next = sentence + 1 < tags.tokens.count ? tags.tokens[sentence + 1] : TimexTokens(start: nil, count: 0)
-            if filter.isBoilerplate(sentence, tokens: tokens, next: next) { continue }
+            // the sentence's deadlines are read first and the boilerplate filter asked only when there are some: most
+            // dated sentences give none, and for those the filter (a probe per word) could change nothing
+            let foundBefore = found.count, vagueBefore = vague.count
+            defer {
+                if found.count > foundBefore {
+                    let next = sentence + 1 < tags.tokens.count ? tags.tokens[sentence + 1] : TimexTokens(start: nil, count: 0)
+                    if filter.isBoilerplate(sentence, tokens: tokens, next: next) {
+                        found.removeSubrange(foundBefore...)
+                        places.removeSubrange(foundBefore...)
+                        vague.removeSubrange(vagueBefore...)
+                    }
+                }
+            }
             let rescheduling = Rescheduling(timexes[t..<last], tokens: tokens)
             for i in t..<last where !rescheduling.supersedes(timexes[i]) {
                 // an upcoming start is a false alarm; a past one is stored as what happened
