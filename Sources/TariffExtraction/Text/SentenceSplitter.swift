@@ -153,7 +153,15 @@ enum SentenceSplitter {
     ) -> Bool {
         var k = index
         // seven bytes back are enough to know: no abbreviation is longer than `approx`
-        while k > 0 && index - k <= 6 && (bytes[k - 1].isASCIILetter || bytes[k - 1] == 0x2E) { k -= 1 }
+        if index >= 8, let base = bytes.baseAddress {
+            // the eight bytes before the period at once (`ByteLanes`, the last in the highest lane): the run of
+            // letters and periods that ends the word is the count of flagged lanes from the top, seven at most
+            let word = ByteLanes.load(base, index - 8)
+            let other = ~(ByteLanes.letters(word) | ByteLanes.equal(word, 0x2E)) & ByteLanes.highs
+            k = index - min(other.leadingZeroBitCount >> 3, 7)
+        } else {
+            while k > 0 && index - k <= 6 && (bytes[k - 1].isASCIILetter || bytes[k - 1] == 0x2E) { k -= 1 }
+        }
         guard k < index else { return false }
         if index - k == 1 { return bytes[k].isASCIIUpper }  // initials: "George W. Bush"
         if index - k > 6 { return false }
