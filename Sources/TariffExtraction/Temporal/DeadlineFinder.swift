@@ -30,8 +30,19 @@ struct DeadlineFinder: Sendable {
             }) else { continue }
             let tokens = tags.tokens[sentence]
             if budget.charge(tokens: tokens.count, found: last - t) { break }
-            let next = sentence + 1 < tags.tokens.count ? tags.tokens[sentence + 1] : TimexTokens(start: nil, count: 0)
-            if filter.isBoilerplate(sentence, tokens: tokens, next: next) { continue }
+            // the sentence's deadlines are read first and the boilerplate filter asked only when there are some: most
+            // dated sentences give none, and for those the filter (a probe per word) could change nothing
+            let foundBefore = found.count, vagueBefore = vague.count
+            defer {
+                if found.count > foundBefore {
+                    let next = sentence + 1 < tags.tokens.count ? tags.tokens[sentence + 1] : TimexTokens(start: nil, count: 0)
+                    if filter.isBoilerplate(sentence, tokens: tokens, next: next) {
+                        found.removeSubrange(foundBefore...)
+                        places.removeSubrange(foundBefore...)
+                        vague.removeSubrange(vagueBefore...)
+                    }
+                }
+            }
             let rescheduling = Rescheduling(timexes[t..<last], tokens: tokens)
             for i in t..<last where !rescheduling.supersedes(timexes[i]) {
                 // an upcoming start is a false alarm; a past one is stored as what happened
@@ -40,7 +51,7 @@ struct DeadlineFinder: Sendable {
                 {
                     continue
                 }
-                guard let (d, lower, upper, cue) = deadline(timexes[i], document: document, tokens: tokens, anchors: anchors)
+                guard let (d, lower, upper, cue) = deadline(timexes, i, document: document, tokens: tokens, anchors: anchors)
                 else { continue }
                 if let v = VagueMention.read(d, index: found.count, lower: lower, upper: upper, cue: cue, tokens: tokens,
                     referenceDate: referenceDate)
@@ -57,13 +68,16 @@ struct DeadlineFinder: Sendable {
         return Self.merged(folded)
     }
 
+    /// The deadline of expression `index` of `timexes`. Read in place, field by field: handed over as a value, each
+    /// expression was copied, its value string retained and released.
     private func deadline(
-        _ timex: TaggedTimex, document: TextDocument, tokens: TimexTokens, anchors: EventAnchors?
+        _ timexes: [TaggedTimex], _ index: Int, document: TextDocument, tokens: TimexTokens, anchors: EventAnchors?
     ) -> (Deadline, lower: Int, upper: Int, cue: Int?)? {
-        guard !timex.beforeReference, timex.date != nil || timex.type == .duration && anchors != nil else { return nil }
-        guard let lower = tokens.firstIndex(startingAtOrAfter: timex.bytes.lowerBound) else { return nil }
+        guard !timexes[index].beforeReference, timexes[index].date != nil || timexes[index].type == .duration && anchors != nil
+        else { return nil }
+        guard let lower = tokens.firstIndex(startingAtOrAfter: timexes[index].bytes.lowerBound) else { return nil }
         var end = lower
-        while end < tokens.count && tokens[end].end <= timex.bytes.upperBound { end += 1 }
+        while end < tokens.count && tokens[end].end <= timexes[index].bytes.upperBound { end += 1 }
         let upper = end
         // the tense of the expression's clause, read the first time a rule below asks: most expressions are
         // settled without it, and reading it for every one the tagger found cost a twelfth of the tagger
@@ -75,24 +89,24 @@ struct DeadlineFinder: Sendable {
             return read
         }
         // `within 60 days of the decision`, `three weeks after the approval`: the event dated earlier in the article
-        var counted = timex.anchored
+        var counted = timexes[index].anchored
         let date: TemporalValue
         // (told in the past, `used up within ten days of opening`, it is history)
-        if timex.type == .duration, !timex.anchored, tense() != .past,
-            let day = anchors?.day(ending: timex, lower, upper, tokens: tokens)
+        if timexes[index].type == .duration, !timexes[index].anchored, tense() != .past,
+            let day = anchors?.day(ending: timexes[index], lower, upper, tokens: tokens)
         {
             date = .day(day)
             counted = true
-        } else if let value = timex.date {
+        } else if let value = timexes[index].date {
             date = value
         } else {
             return nil
         }
         // `said on Thursday`: when something was said is not an event the article commits to (the tagger read it
         // on these same tokens)
-        if timex.isStatementDate { return nil }
+        if timexes[index].isStatementDate { return nil }
         let kindReader = DeadlineKindReader(tokens: tokens)
-        let (kind, cue) = kindReader.kind(lower, upper, isRange: timex.endDate != nil)
+        let (kind, cue) = kindReader.kind(lower, upper, isRange: timexes[index].endDate != nil)
         // `by 2020`, `next year's election`: a year alone is a goal or an era; only a measure's start or end
         // (`the duties take effect in 2026`) is concrete enough to alert on
         if date.granularity == .year && kind != .effective && kind != .expiry { return nil }
@@ -100,7 +114,7 @@ struct DeadlineFinder: Sendable {
         // period of results
         if date.granularity == .quarter && kind == .other { return nil }
         // `good news for exporters today`, `the prices we are seeing today`: today with no event is the present
-        if kind == .other, date == .day(referenceDate), document.string(timex.bytes).lowercased() == "today" { return nil }
+        if kind == .other, date == .day(referenceDate), document.string(timexes[index].bytes).lowercased() == "today" { return nil }
         if kind == .other, Self.isGenericOrRelative(tokens, lower, upper) { return nil }
         // `the latest figures as of Monday`, `as of Wednesday evening, he still had not signed`: `as of` the article's
         // day or earlier is the state of things when it was written; a start needs `effective as of` or a verb of
@@ -116,16 +130,16 @@ struct DeadlineFinder: Sendable {
         if kind == .other, date.granularity == .week || date.granularity == .month, date.firstDay <= referenceDate,
             referenceDate <= date.lastDay, tense() != .future
         {
-            let text = document.string(timex.bytes).lowercased()
+            let text = document.string(timexes[index].bytes).lowercased()
             if !text.hasPrefix("late"), !text.contains("end") { return nil }
         }
         let gate = DeadlineGate(bytes: document.bytes, tokens: tokens)
-        if timex.type == .duration && !counted && !gate.isCountedDeadline(timex, lower, upper, kind: kind, tense: tense()) {
+        if timexes[index].type == .duration && !counted && !gate.isCountedDeadline(timexes[index], lower, upper, kind: kind, tense: tense()) {
             return nil
         }
         if gate.rejection(lower, upper, kind: kind, granularity: date.granularity) != nil { return nil }
         // a stated range that began before the article (`the expo, held Nov. 5-10`) is under way, not ahead
-        let span = timex.endDate == nil || date.firstDay >= referenceDate ? timex.endDate ?? date : date
+        let span = timexes[index].endDate == nil || date.firstDay >= referenceDate ? timexes[index].endDate ?? date : date
         // told in the past tense, an event dated today or earlier has already happened; an expiry too when the
         // idiom says the time is over (`up until Thursday they had described him as a witness`, `it was not until
         // Tuesday that he revealed`), not when the past verb set the end (`the pause was extended until today`);
@@ -133,14 +147,14 @@ struct DeadlineFinder: Sendable {
         // `the alliance admitted three members on Friday, formally ending …`)
         let happened = date.firstDay <= referenceDate && tense() == .past
             && (kind != .expiry || Self.isPastUntil(tokens, lower) || !Self.isOpenEnd(tokens, lower))
-        let range = document.sentences[timex.sentenceIndex]
+        let range = document.sentences[timexes[index].sentenceIndex]
         let found = Deadline(
-            date: date, endDate: timex.endDate, kind: kind,
+            date: date, endDate: timexes[index].endDate, kind: kind,
             upcoming: span.isUpcoming(relativeTo: referenceDate) && !happened,
             subject: SubjectReader(bytes: document.bytes, tokens: tokens).subject(dateStart: lower, dateEnd: upper, cue: cue),
-            text: document.string(timex.bytes), sentence: document.evidence(range, around: timex.bytes),
-            start: document.scalarOffset(ofByte: timex.bytes.lowerBound),
-            end: document.scalarOffset(ofByte: timex.bytes.upperBound))
+            text: document.string(timexes[index].bytes), sentence: document.evidence(range, around: timexes[index].bytes),
+            start: document.scalarOffset(ofByte: timexes[index].bytes.lowerBound),
+            end: document.scalarOffset(ofByte: timexes[index].bytes.upperBound))
         return (found, lower, upper, cue)
     }
 

@@ -53,7 +53,7 @@ struct TenseReader {
             }
             // `said talks on Monday would …`: a verb of saying further back frames another clause
             if lower - i > 2, tokens[i].kind == .word, lists(i).contains(.framesTense) { break }
-            if let t = cue(at: i) {
+            if mayCue(i), let t = cue(at: i) {
                 if weak != nil {
                     if t == .future, tokens[i].kind == .word, !lists(i).isDisjoint(with: [.modal, .futureAuxiliary]) {
                         return .future
@@ -87,7 +87,7 @@ struct TenseReader {
             if isClauseBreak(i) { break }
             // `… starting April 1, the Commission said on Monday`: the report's tense is not the event's
             if tokens[i].kind == .word, lists(i).contains(.framesTense) { break }
-            if let t = cue(at: i) { return t }
+            if mayCue(i), let t = cue(at: i) { return t }
             i += 1
         }
         return openingAfterPhrase(lower, upper) ?? .unmarked
@@ -148,9 +148,18 @@ struct TenseReader {
          "set", "aimed", "hoped", "wanted", "intended", "sought", "prepared", "offered", "chose", "resolved",
          "undertook", "committed", "arranged", "is", "are", "will", "would"]
 
+    @inline(__always)
     private func isClauseBreak(_ i: Int) -> Bool {
         let t = tokens[i]
         return tokens.isClauseBreak(i) || t.kind == .mark && t.mark == 0x22
+    }
+
+    /// Whether `cue(at:)` may give token `i` a tense (a word, not capitalised unless it opens the sentence): the
+    /// scans ask it first and call `cue(at:)` only then, since most tokens they pass are marks, numbers or names.
+    @inline(__always)
+    private func mayCue(_ i: Int) -> Bool {
+        let token = tokens[i]
+        return token.kind == .word && (!token.capitalized || i == 0)
     }
 
     /// The tense one word signals, if any.

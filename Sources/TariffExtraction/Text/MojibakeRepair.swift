@@ -22,48 +22,57 @@ struct MojibakeRepair: Sendable {
     /// found a lead in (`TextDocument` screens while it counts scalars): this does not screen it again.
     static func repair(_ original: [UInt8]) -> MojibakeRepair? {
         let n = original.count
-        // nearly every text that gets here has runs to repair, a score of them in a news article: both made
-        // once rather than grown from empty
-        var out: [UInt8] = []
-        out.reserveCapacity(n)
+        // nearly every text that gets here has runs to repair, a score of them in a news article: made once
+        // rather than grown from empty
         var edits: [Edit] = []
         edits.reserveCapacity(32)
-        var copied = 0
-        var i = 0
-        while i < n {
-            i = original.withUnsafeBufferPointer { nextLead($0, from: i) }
-            guard i < n else { break }
-            guard i + 1 < n, original[i + 1] >= 0x82, original[i + 1] <= 0xB4 else {
-                i += 1
-                continue
-            }
-            let lead = 0x40 | original[i + 1]  // U+00C2…U+00F4 as the byte it stood for
-            if let (decoded, count, length) = decodeRun(original, from: i + 2, lead: lead) {
-                copy(original, copied..<i, to: &out)
-                let start = out.count
-                for k in 0..<count { out.append(UInt8(truncatingIfNeeded: decoded >> UInt32(8 * k))) }
-                edits.append(Edit(original: i..<(i + 2 + length), repaired: start..<out.count))
-                i += 2 + length
-                copied = i
-            } else if lead == 0xC2, i + 2 < n, original[i + 2] == 0x20 {
-                copy(original, copied..<i, to: &out)
-                edits.append(Edit(original: i..<(i + 2), repaired: out.count..<out.count))
-                i += 2
-                copied = i
-            } else {
-                i += 2
+        // A repaired run is always shorter than the bytes it replaces (one byte for each continuation character of
+        // two or three), so the text never outgrows the file: it is written in place into room for all of the
+        // file's bytes. Appending copied each stretch through the generic path and checked capacity and
+        // uniqueness at every byte of a run.
+        let out = [UInt8](unsafeUninitializedCapacity: n) { out, written in
+            original.withUnsafeBufferPointer { source in
+                var w = 0
+                var copied = 0
+                var i = 0
+                func copy(_ range: Range<Int>) {
+                    guard let to = out.baseAddress, let from = source.baseAddress, !range.isEmpty else { return }
+                    (to + w).initialize(from: from + range.lowerBound, count: range.count)
+                    w += range.count
+                }
+                while i < n {
+                    i = nextLead(source, from: i)
+                    guard i < n else { break }
+                    guard i + 1 < n, source[i + 1] >= 0x82, source[i + 1] <= 0xB4 else {
+                        i += 1
+                        continue
+                    }
+                    let lead = 0x40 | source[i + 1]  // U+00C2…U+00F4 as the byte it stood for
+                    if let (decoded, count, length) = decodeRun(original, from: i + 2, lead: lead) {
+                        copy(copied..<i)
+                        let start = w
+                        for k in 0..<count {
+                            out[w] = UInt8(truncatingIfNeeded: decoded >> UInt32(8 * k))
+                            w += 1
+                        }
+                        edits.append(Edit(original: i..<(i + 2 + length), repaired: start..<w))
+                        i += 2 + length
+                        copied = i
+                    } else if lead == 0xC2, i + 2 < n, source[i + 2] == 0x20 {
+                        copy(copied..<i)
+                        edits.append(Edit(original: i..<(i + 2), repaired: w..<w))
+                        i += 2
+                        copied = i
+                    } else {
+                        i += 2
+                    }
+                }
+                if !edits.isEmpty { copy(copied..<n) }
+                written = w
             }
         }
         guard !edits.isEmpty else { return nil }
-        copy(original, copied..<n, to: &out)
         return MojibakeRepair(bytes: out, edits: edits)
-    }
-
-    /// Appends `original[range]` to `out` from a buffer, one copy of memory: appending the array slice went through
-    /// the generic sequence path, a hundred instructions an edit.
-    @inline(__always)
-    private static func copy(_ original: [UInt8], _ range: Range<Int>, to out: inout [UInt8]) {
-        original.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
     /// Whether a double-encoded lead starts in `range` of the `count` bytes at `base` (a run may go on past
