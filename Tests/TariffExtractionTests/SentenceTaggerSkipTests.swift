@@ -47,24 +47,34 @@ import Testing
         }
     }
 
-    /// Tokens `mayStartMatch(at:)` skips where `match(at:)` finds something, as `text: token`.
-    static func wronglySkipped(in text: String) -> [String] {
+    /// The tokens of `text` at which `fails` holds, as `text: token`, each asked with its sentence's tagger.
+    static func tokens(in text: String, where fails: (SentenceTagger, Int) -> Bool) -> [String] {
         let document = TextDocument(text)
         let store = TimexTokenizer.Store()
         var found: [String] = []
         for range in document.sentences {
             let tokens = store.tokens(document.bytes, range)
             let tagger = SentenceTagger(bytes: document.bytes, tokens: tokens, reference: CalendarDate(year: 2025, month: 10, day: 24)!)
-            for i in tokens.indices where !tagger.mayStartMatch(at: i) && tagger.match(at: i) != nil {
+            for i in tokens.indices where fails(tagger, i) {
                 found.append("\(document.string(range)): \(document.string(tokens[i].start..<tokens[i].end))")
             }
         }
         return withExtendedLifetime(store) { found }
     }
 
+    /// Tokens `mayStartMatch(at:)` skips where `match(at:)` finds something.
+    static func wronglySkipped(in text: String) -> [String] {
+        tokens(in: text) { tagger, i in !tagger.mayStartMatch(at: i) && tagger.match(at: i) != nil }
+    }
+
+    /// Our own evaluation and held-out articles.
+    static var fixtureTexts: [String] {
+        let fixtures = root.appendingPathComponent("Fixtures")
+        return texts(in: fixtures.appendingPathComponent("eval")) + texts(in: fixtures.appendingPathComponent("heldout"))
+    }
+
     @Test func neverSkipsAnExpressionOnTheEvaluationTexts() {
-        let fixtures = Self.root.appendingPathComponent("Fixtures")
-        let texts = Self.texts(in: fixtures.appendingPathComponent("eval")) + Self.texts(in: fixtures.appendingPathComponent("heldout"))
+        let texts = Self.fixtureTexts
             + Self.texts(in: Self.root.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/seeds"))
         #expect(texts.count >= 15)  // our own sets at least
         #expect(texts.flatMap(Self.wronglySkipped).isEmpty)
@@ -86,41 +96,27 @@ import Testing
     ]
 
     /// `match(at:)` asks a number only the patterns `numberPatterns` lets through, and `a`/`an` for a duration only
-    /// before what can go on one: both must give what asking every pattern in turn gives. Each token that differs,
-    /// as `text: token`.
+    /// before what can go on one: both must give what asking every pattern in turn gives. The tokens that differ.
     static func gatedDiffer(in text: String) -> [String] {
-        let document = TextDocument(text)
-        let store = TimexTokenizer.Store()
-        var differ: [String] = []
-        for range in document.sentences {
-            let tokens = store.tokens(document.bytes, range)
-            let tagger = SentenceTagger(bytes: document.bytes, tokens: tokens, reference: CalendarDate(year: 2025, month: 10, day: 24)!)
-            for i in tokens.indices {
-                let token = tokens[i]
-                let ungated: TimexMatch?
-                if token.kind == .number {
-                    // glued to a word or a minus, no pattern is asked (`G20`, `COVID-19`)
-                    if i > 0, !token.spaceBefore, tokens[i - 1].kind == .word || tokens[i - 1].mark == 0x2D { continue }
-                    ungated = tagger.timeOfDay(i) ?? tagger.numericDate(i) ?? tagger.dayFirstDate(i) ?? tagger.century(i)
-                        ?? tagger.duration(i) ?? tagger.bareYear(i)
-                } else if tagger.isWord(i, W.a) || tagger.isWord(i, W.an) {
-                    ungated = tagger.duration(i)
-                } else {
-                    continue
-                }
-                let gated = tagger.match(at: i)
-                if String(describing: gated) != String(describing: ungated) {
-                    differ.append("\(document.string(range)): \(document.string(token.start..<token.end))")
-                }
+        tokens(in: text) { tagger, i in
+            let tokens = tagger.tokens, token = tokens[i]
+            let ungated: TimexMatch?
+            if token.kind == .number {
+                // glued to a word or a minus, no pattern is asked (`G20`, `COVID-19`)
+                if i > 0, !token.spaceBefore, tokens[i - 1].kind == .word || tokens[i - 1].mark == 0x2D { return false }
+                ungated = tagger.timeOfDay(i) ?? tagger.numericDate(i) ?? tagger.dayFirstDate(i) ?? tagger.century(i)
+                    ?? tagger.duration(i) ?? tagger.bareYear(i)
+            } else if tagger.isWord(i, W.a) || tagger.isWord(i, W.an) {
+                ungated = tagger.duration(i)
+            } else {
+                return false
             }
+            return String(describing: tagger.match(at: i)) != String(describing: ungated)
         }
-        return withExtendedLifetime(store) { differ }
     }
 
     @Test func numberAndArticleGatesGiveWhatEveryPatternGives() {
-        let fixtures = Self.root.appendingPathComponent("Fixtures")
-        let texts = Self.texts(in: fixtures.appendingPathComponent("eval")) + Self.texts(in: fixtures.appendingPathComponent("heldout"))
-            + Self.generated(count: 6000, from: Self.numberPieces)
+        let texts = Self.fixtureTexts + Self.generated(count: 6000, from: Self.numberPieces)
         #expect(texts.flatMap(Self.gatedDiffer) == [])
         // the generated text reaches matches that start at a number and at `a`/`an`
         let tagged = texts.reduce(0) { $0 + Extractor().timexes(in: $1, referenceDate: CalendarDate(year: 2025, month: 10, day: 24)!).count }
