@@ -55,7 +55,6 @@ struct DateResolver: Sendable {
         // last such month, unless the next is at most two months ahead
         case .unmarked:
             let ahead = (month - reference.month + 12) % 12
-            if ahead == 0 { return reference.year }
             if ahead <= 2 { return delta > 0 ? reference.year : reference.year + 1 }
             return delta < 0 ? reference.year : reference.year - 1
         case .present:

@@ -154,8 +154,9 @@ struct TenseReader {
         return tokens.isClauseBreak(i) || t.kind == .mark && t.mark == 0x22
     }
 
-    /// Whether `cue(at:)` may give token `i` a tense (a word, not capitalised unless it opens the sentence): the
-    /// scans ask it first and call `cue(at:)` only then, since most tokens they pass are marks, numbers or names.
+    /// Whether `cue(at:)` may give token `i` a tense: a word, not capitalised unless it opens the sentence
+    /// (capitalised words are names and months, `May`, not auxiliaries). The scans ask it first and call
+    /// `cue(at:)` only then, since most tokens they pass are marks, numbers or names.
     @inline(__always)
     private func mayCue(_ i: Int) -> Bool {
         let token = tokens[i]
@@ -167,9 +168,8 @@ struct TenseReader {
     /// The word's entry is read once: a probe per list asked about cost most of the reader, which asks every
     /// word of a date's clause.
     func cue(at i: Int) -> Tense? {
+        guard mayCue(i) else { return nil }
         let token = tokens[i]
-        // capitalised words are names and months (`May`), not auxiliaries
-        guard token.kind == .word, !token.capitalized || i == 0 else { return nil }
         // `hot-rolled steel`, `state-owned firms`, `long-held plans`: joined to a word by a hyphen it is an
         // adjective; after a prefix (`re-imposed`, `co-chaired`) it is still the verb
         if i > 1, !token.spaceBefore, tokens[i - 1].kind == .mark, tokens[i - 1].mark == 0x2D, !tokens[i - 1].spaceBefore,
