@@ -96,15 +96,14 @@ enum SentenceSplitter {
                 | SentenceSplitter.marks(WideLanes.load(base, offset &+ 48)) &<< 48
         }
 
-        /// `marks` of the last, short block: once per text.
+        /// `marks` of the last, short block: once per text, its lanes past the end zero-filled (no mark).
         @inline(never)
         private static func tailMarks(_ base: UnsafePointer<UInt8>, _ offset: Int, _ count: Int) -> UInt64 {
             var bits: UInt64 = 0
-            var k = offset
-            while k < count {
-                let b = base[k]
-                if b == 0x0A || b == 0x2E || b == 0x21 || b == 0x3F { bits |= 1 &<< UInt64(k &- offset) }
-                k &+= 1
+            var lane = 0
+            while offset &+ lane < count {
+                bits |= SentenceSplitter.marks(WideLanes.load(base, offset &+ lane, end: count)) &<< UInt64(lane)
+                lane &+= 16
             }
             return bits
         }
