@@ -24,4 +24,20 @@ import Testing
         let scalar = document.scalarOffset(ofByte: byteOffset)
         #expect(Array(text.unicodeScalars)[scalar] == "1")
     }
+
+    /// The splitter finds its marks 64 bytes at a time, the last short block on its own: where a mark falls in a
+    /// block, and how long the last block is, must not change a sentence. The same text after 0 to 130 spaces and
+    /// before 0 to 70 gives the same sentences, moved by the spaces in front.
+    @Test func sentencesDoNotDependOnWhereTheBlocksFall() {
+        let text = Array("Duties rise Nov. 1. Mr. Li said no! Why?\nA line. U.S. talks end Friday. 3.5% is the rate. Ok.".utf8)
+        let plain = SentenceSplitter.split(text)
+        #expect(plain.count == 7)
+        for before in 0...130 {
+            for after in stride(from: 0, through: 70, by: 7) {
+                let padded = [UInt8](repeating: 0x20, count: before) + text + [UInt8](repeating: 0x20, count: after)
+                let moved = SentenceSplitter.split(padded).map { ($0.lowerBound - before)..<($0.upperBound - before) }
+                #expect(moved == plain, "\(before) spaces before, \(after) after")
+            }
+        }
+    }
 }
