@@ -174,13 +174,14 @@ struct TenseReader {
         return token.kind == .word && (!token.capitalized || i == 0)
     }
 
-    /// Whether `cue(at:)` can give word `i`, whose vocabulary entry is `entry`, a tense: a listed word, a word right
-    /// after `to` (an infinitive), or a regular past form (five letters or more ending in `d`, a superset of its `-ed`
-    /// test). Most words of a clause are none of these, and the scans ask it first with the entry they already read:
-    /// calling `cue(at:)` for every word of a clause cost most of the reader.
+    /// Whether `cue(at:)` can give word `i`, whose vocabulary entry is `entry`, a tense: a word with a tense of its
+    /// own, `set`/`plans` (before `to`) or a modal (before `have`), a word right after `to` (an infinitive), or a
+    /// regular past form (five letters or more ending in `d`, a superset of its `-ed` test). The other lists only
+    /// take a tense away (`the`, `expected` after `than`). Most words of a clause are none of these, and the scans ask
+    /// it first with the entry they already read: calling `cue(at:)` for every word of a clause cost most of the reader.
     @inline(__always)
     private func mayHaveCue(_ i: Int, _ entry: TenseWord?) -> Bool {
-        if entry != nil { return true }
+        if let entry, entry.cue != nil || !entry.lists.isDisjoint(with: [.beforeTo, .modal]) { return true }
         let token = tokens[i]
         if token.end - token.start >= 5, bytes[token.end - 1] | 0x20 == 0x64 { return true }
         return i > 0 && tokens[i - 1].kind == .word && tokens[i - 1].hash == W.to
