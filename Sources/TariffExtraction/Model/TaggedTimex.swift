@@ -20,4 +20,7 @@ struct TaggedTimex: Sendable, Hashable {
     var isStatementDate: Bool = false
     /// A span counted from a date the text gives (`15 days after March 8`): `date` is its end.
     var anchored: Bool = false
+    /// The expression's tokens in its sentence's `TemporalTags.tokens`, as the tagger matched them (the tokens that
+    /// `bytes` covers), so a reader of the same tokens need not search for them again; nil when made elsewhere.
+    var tokens: Range<Int>? = nil
 }

@@ -75,10 +75,16 @@ struct DeadlineFinder: Sendable {
     ) -> (Deadline, lower: Int, upper: Int, cue: Int?)? {
         guard !timexes[index].beforeReference, timexes[index].date != nil || timexes[index].type == .duration && anchors != nil
         else { return nil }
-        guard let lower = tokens.firstIndex(startingAtOrAfter: timexes[index].bytes.lowerBound) else { return nil }
-        var end = lower
-        while end < tokens.count && tokens[end].end <= timexes[index].bytes.upperBound { end += 1 }
-        let upper = end
+        // the tokens the tagger matched, else found again from the bytes (a binary search and a walk per expression)
+        let lower: Int, upper: Int
+        if let matched = timexes[index].tokens {
+            (lower, upper) = (matched.lowerBound, matched.upperBound)
+        } else {
+            guard let first = tokens.firstIndex(startingAtOrAfter: timexes[index].bytes.lowerBound) else { return nil }
+            var end = first
+            while end < tokens.count && tokens[end].end <= timexes[index].bytes.upperBound { end += 1 }
+            (lower, upper) = (first, end)
+        }
         // the tense of the expression's clause, read the first time a rule below asks: most expressions are
         // settled without it, and reading it for every one the tagger found cost a twelfth of the tagger
         var knownTense: Tense?

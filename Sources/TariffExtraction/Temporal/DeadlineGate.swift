@@ -12,11 +12,11 @@ struct DeadlineGate {
     func rejection(_ lower: Int, _ upper: Int, kind: DeadlineKind, granularity: Granularity) -> Rejection? {
         if isDateline(lower, upper) { return .dateline }
         if isInCaption(upper) { return .caption }
-        // one pass over the clause says which of the costlier readings below can apply
-        let (first, last) = clause(lower, upper)
-        let words = ClauseWords(tokens, first, last, date: lower)
+        // one pass over the clause finds it and says which of the costlier readings below can apply
+        let words = ClauseWords(tokens, around: lower, upper)
+        let (first, last) = (words.first, words.last)
         if let business = words.businessOrData { return business }
-        if isSuperseded(lower, first) { return .superseded }
+        if words.all.contains(.formerlyOrPlanned), isSuperseded(lower, first) { return .superseded }
         if isFrontedStatementDate(lower, upper) { return .statement }
         if isAccountingPeriodEnd(lower) { return .statistic }
         if kind == .effective || kind == .expiry, granularity == .year || granularity == .quarter,
@@ -27,7 +27,7 @@ struct DeadlineGate {
         guard kind == .other else { return nil }
         if let generic = words.genericOrIndicator { return generic }
         if words.all.contains(.quantity) && words.all.contains(.movement) { return .statistic }
-        if isNegated(lower, upper, first) { return .negated }
+        if words.all.contains(.negation), isNegated(lower, upper, first) { return .negated }
         if words.all.contains(.can), isGovernedByCan(lower, upper, first, last) { return .generic }
         if words.announcingBefore, granularity == .day, isAnnouncementDay(lower, upper) { return .statement }
         return nil
@@ -42,21 +42,40 @@ struct DeadlineGate {
         var announcingBefore = false
         /// The first generic pronoun (`you`, not after `thank`) or indicator noun of the clause, as its rejection.
         var genericOrIndicator: Rejection?
+        /// The clause around the date (`DeadlineGate.clause`): its first token and one past its last.
+        let first: Int
+        let last: Int
 
-        init(_ tokens: TimexTokens, _ first: Int, _ last: Int, date lower: Int) {
+        /// Reads the words while it looks for the clause's ends, back from the date and on from it: finding the clause
+        /// first and reading it after went over every token twice.
+        init(_ tokens: TimexTokens, around lower: Int, _ upper: Int) {
             let lexicon = DeadlineGate.lexicon
-            for k in first..<last where tokens[k].kind == .word {
-                guard let w = lexicon[tokens[k].hash] else { continue }
+            var all: GateWord = [], announcingBefore = false, genericOrIndicator: Rejection?
+            /// Word `k`'s lists; `overwrite` while reading backwards, so the first such word of the clause decides.
+            func read(_ k: Int, overwrite: Bool) {
+                guard tokens[k].kind == .word, let w = lexicon[tokens[k].hash] else { return }
                 all.formUnion(w)
                 if k < lower, w.contains(.announcing) { announcingBefore = true }
-                if genericOrIndicator == nil {
-                    if w.contains(.genericPronoun), !(k > 0 && tokens[k - 1].hash == DeadlineGate.thank) {
-                        genericOrIndicator = .generic
-                    } else if w.contains(.indicator) {
-                        genericOrIndicator = .statistic
-                    }
+                guard overwrite || genericOrIndicator == nil else { return }
+                if w.contains(.genericPronoun), !(k > 0 && tokens[k - 1].hash == DeadlineGate.thank) {
+                    genericOrIndicator = .generic
+                } else if w.contains(.indicator) {
+                    genericOrIndicator = .statistic
                 }
             }
+            var first = lower
+            while first > 0, !tokens.isClauseBreak(first - 1) {
+                first -= 1
+                read(first, overwrite: true)
+            }
+            for k in lower..<upper { read(k, overwrite: false) }
+            var last = upper
+            while last < tokens.count, !tokens.isClauseBreak(last) {
+                read(last, overwrite: false)
+                last += 1
+            }
+            (self.first, self.last) = (first, last)
+            (self.all, self.announcingBefore, self.genericOrIndicator) = (all, announcingBefore, genericOrIndicator)
         }
 
         /// `Giant said it plans to expand its plant in Hungary in March`, `Toyota will announce its quarterly earnings
@@ -115,7 +134,8 @@ struct DeadlineGate {
         return false
     }
 
-    private static let negations: WordTable<Bool> = WordTable(set: ["not", "never", "t"].map(TimexTokenizer.hash))
+    private static let negationWords = ["not", "never", "t"]
+    private static let negations: WordTable<Bool> = WordTable(set: negationWords.map(TimexTokenizer.hash))
     private static let tWord = TimexTokenizer.hash("t")
 
     /// `a loss for the year ending June 30`, `for the year ending tomorrow`, `the quarter ended Sept. 30`: the last day of
@@ -169,11 +189,11 @@ struct DeadlineGate {
         return false
     }
 
-    private static let planned: WordTable<Bool> = WordTable(set:
-        ["set", "scheduled", "due", "expected", "planned", "slated"].map(TimexTokenizer.hash))
+    private static let plannedWords = ["set", "scheduled", "due", "expected", "planned", "slated"]
+    private static let planned: WordTable<Bool> = WordTable(set: plannedWords.map(TimexTokenizer.hash))
 
-    private static let formerly: WordTable<Bool> = WordTable(set:
-        ["originally", "initially", "previously", "formerly"].map(TimexTokenizer.hash))
+    private static let formerlyWords = ["originally", "initially", "previously", "formerly"]
+    private static let formerly: WordTable<Bool> = WordTable(set: formerlyWords.map(TimexTokenizer.hash))
 
     /// `must respond within two weeks`, `the tariffs kick in in ten days`: a span counted from the article's date
     /// is a deadline when it is short (days or weeks) and stated as fact. `within 20 years`, `could take effect
@@ -360,6 +380,10 @@ struct DeadlineGate {
         static let businessNoun = Self(rawValue: 1 << 7)
         static let dataNoun = Self(rawValue: 1 << 8)
         static let publishing = Self(rawValue: 1 << 9)
+        /// `isSuperseded` needs one of these in the clause: without, it is not asked.
+        static let formerlyOrPlanned = Self(rawValue: 1 << 10)
+        /// `isNegated` needs one of these in the clause: without, it is not asked.
+        static let negation = Self(rawValue: 1 << 11)
     }
 
     private static let lexicon: WordTable<GateWord> = {
@@ -377,6 +401,8 @@ struct DeadlineGate {
         add(businessNouns, .businessNoun)
         add(dataNouns, .dataNoun)
         add(publishing, .publishing)
+        add(formerlyWords + plannedWords, .formerlyOrPlanned)
+        add(negationWords, .negation)
         return WordTable(t)
     }()
 

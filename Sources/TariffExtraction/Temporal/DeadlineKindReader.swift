@@ -8,22 +8,23 @@ struct DeadlineKindReader {
     /// The kind for the date at tokens `lower..<upper`, and the index of the word that decided it.
     /// True when the date is when something was said (`said on Thursday`, `announced Monday`): no event.
     func isStatementDate(_ lower: Int, _ upper: Int) -> Bool {
+        // the tables read in place: a copy of them (seven tables, some 200 bytes) was a `memcpy` per question
         let t = Self.statementTables
         // `officials on Wednesday described it as…`, `the ministry on Monday announced…`
         if upper < tokens.count, tokens[upper].kind == .word, !tokens[upper].capitalized,
-            t.datesStatement(tokens[upper].hash) || tokens[upper].hash == t.described
+            t.pointee.datesStatement(tokens[upper].hash) || tokens[upper].hash == t.pointee.described
         {
             return true
         }
         var k = lower - 1
         // `told reporters on Wednesday`, `said in a statement on Monday`
         // `said privately on Thursday`: an adverb of manner between the verb and its day
-        while k >= 0, tokens[k].kind == .word, t.skippable.contains(tokens[k].hash) || t.audience.contains(tokens[k].hash)
+        while k >= 0, tokens[k].kind == .word, t.pointee.skippable.contains(tokens[k].hash) || t.pointee.audience.contains(tokens[k].hash)
             || isMannerAdverb(k, t) || isAudienceModifier(k, before: lower, t), lower - k <= 6
         {
             k -= 1
         }
-        return k >= 0 && tokens[k].kind == .word && t.datesStatement(tokens[k].hash) && !Self.isPassiveAhead(tokens, k)
+        return k >= 0 && tokens[k].kind == .word && t.pointee.datesStatement(tokens[k].hash) && !Self.isPassiveAhead(tokens, k)
     }
 
     /// The tables `isStatementDate` reads, in one lazy global: the tagger asks it of every expression, and each
@@ -41,7 +42,12 @@ struct DeadlineKindReader {
         }
     }
 
-    private static let statementTables = StatementTables()
+    /// Made once and never freed, like the tables it holds (`WordTable`): read through the pointer, in place.
+    nonisolated(unsafe) private static let statementTables: UnsafePointer<StatementTables> = {
+        let tables = UnsafeMutablePointer<StatementTables>.allocate(capacity: 1)
+        tables.initialize(to: StatementTables())
+        return UnsafePointer(tables)
+    }()
 
     /// `will be published`, `is to be announced`, `would be released`: a passive verb of announcing under a future
     /// names an event still ahead, not when something was said.
@@ -56,15 +62,15 @@ struct DeadlineKindReader {
         ["will", "shall", "would", "to", "ll"].map(TimexTokenizer.hash))
 
     /// How something was said (`said privately on Thursday`, `announced formally Monday`).
-    private func isMannerAdverb(_ k: Int, _ t: StatementTables) -> Bool {
-        !tokens[k].capitalized && t.manner.contains(tokens[k].hash)
+    private func isMannerAdverb(_ k: Int, _ t: UnsafePointer<StatementTables>) -> Bool {
+        !tokens[k].capitalized && t.pointee.manner.contains(tokens[k].hash)
     }
 
     /// `said at a regular news briefing today`, `said at a joint press conference on Monday`: a word in lower case
     /// right before the place where something was said describes that place.
-    private func isAudienceModifier(_ k: Int, before lower: Int, _ t: StatementTables) -> Bool {
-        k + 1 < lower && !tokens[k].capitalized && tokens[k + 1].kind == .word && t.audience.contains(tokens[k + 1].hash)
-            && !t.articles.contains(tokens[k + 1].hash) && !t.datesStatement(tokens[k].hash)
+    private func isAudienceModifier(_ k: Int, before lower: Int, _ t: UnsafePointer<StatementTables>) -> Bool {
+        k + 1 < lower && !tokens[k].capitalized && tokens[k + 1].kind == .word && t.pointee.audience.contains(tokens[k + 1].hash)
+            && !t.pointee.articles.contains(tokens[k + 1].hash) && !t.pointee.datesStatement(tokens[k].hash)
     }
 
     private static let articles: WordTable<Bool> = WordTable(set: ["a", "an"].map(TimexTokenizer.hash))

@@ -16,13 +16,21 @@ struct EventAnchors {
     /// The day of the latest day-dated expression before byte `offset` whose clause has the content word `noun`.
     private func latestDay(before offset: Int, naming noun: UInt64) -> CalendarDate? {
         for timex in timexes.reversed() where timex.bytes.lowerBound < offset && timex.type == .date && timex.endDate == nil {
-            // a date said to be when something was announced keeps its value, not its `date`
-            guard let value = timex.date ?? TemporalValue(iso: timex.value), value.granularity == .day else { continue }
+            // a date said to be when something was announced keeps its value, not its `date`; a value that names a
+            // day is `CalendarDate`'s ISO form, ten bytes (what `TemporalValue(iso:)` reads as a day, without its
+            // second split of the string, and no split at all of a value of another length)
+            let day: CalendarDate?
+            if let date = timex.date {
+                day = date.granularity == .day ? date.firstDay : nil
+            } else {
+                day = timex.value.utf8.count == 10 ? CalendarDate(iso: timex.value) : nil
+            }
+            guard let day else { continue }
             let sentence = tokens[timex.sentenceIndex]
             guard let lower = sentence.firstIndex(startingAtOrAfter: timex.bytes.lowerBound) else { continue }
             var upper = lower
             while upper < sentence.count && sentence[upper].end <= timex.bytes.upperBound { upper += 1 }
-            if VagueMention.hasContentWord(noun, lower, upper, sentence) { return value.firstDay }
+            if VagueMention.hasContentWord(noun, lower, upper, sentence) { return day }
         }
         return nil
     }

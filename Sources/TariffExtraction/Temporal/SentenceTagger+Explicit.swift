@@ -215,7 +215,7 @@ extension SentenceTagger {
         }
         // `the 1988 period` in results news: that year's quarter, as `the year-ago period` is
         if isWord(i - 1, W.the), isWordIn(i + 1, Self.periodNouns), y < reference.year {
-            var m = TimexMatch(start: i, end: i + 1, value: String(y), date: .year(y))
+            var m = TimexMatch(start: i, end: i + 1, value: Self.yearValue(y), date: .year(y))
             m.yearsBack = reference.year - y
             return m
         }
@@ -225,8 +225,14 @@ extension SentenceTagger {
                 i + 1 >= tokens.count || tokens[i + 1].kind != .word || !W.quantityWords.contains(tokens[i + 1].hash)
             else { return nil }
             if case .unit? = word(i + 1) { return nil }
-            return TimexMatch(start: i, end: i + 1, value: String(y))
+            return TimexMatch(start: i, end: i + 1, value: Self.yearValue(y))
         }
-        return TimexMatch(start: i, end: i + 1, value: String(y), date: .year(y))
+        return TimexMatch(start: i, end: i + 1, value: Self.yearValue(y), date: .year(y))
+    }
+
+    /// The TIMEX3 value of a year `year(_:)` read (1800 to 2199, four digits): the string `TemporalValue.iso` writes
+    /// for it, the same text as `String(y)`, which went through `description` at some 230 instructions a year.
+    static func yearValue(_ y: Int) -> String {
+        TemporalValue.year(y).iso
     }
 }

@@ -66,7 +66,8 @@ struct TemporalTagger: Sendable {
                     TaggedTimex(
                         bytes: tokens[m.start].start..<tokens[m.end - 1].end, sentenceIndex: index, type: m.type,
                         value: quarterBack?.iso ?? m.value, date: statement ? nil : date, endDate: statement ? nil : m.endDate,
-                        beforeReference: m.beforeReference, isStatementDate: statement, anchored: m.anchored))
+                        beforeReference: m.beforeReference, isStatementDate: statement, anchored: m.anchored,
+                        tokens: m.start..<m.end))
             }
         }
         Self.oneDatePerWeekday(&result.timexes, weekdays)

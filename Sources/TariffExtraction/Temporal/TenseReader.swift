@@ -51,9 +51,15 @@ struct TenseReader {
                 i = skip - 1
                 continue
             }
+            guard tokens[i].kind == .word else {
+                i -= 1
+                continue
+            }
+            // the word's entry read once for both tests below
+            let entry = words[tokens[i].hash]
             // `said talks on Monday would …`: a verb of saying further back frames another clause
-            if lower - i > 2, tokens[i].kind == .word, lists(i).contains(.framesTense) { break }
-            if mayCue(i), let t = cue(at: i) {
+            if lower - i > 2, entry?.lists.contains(.framesTense) == true { break }
+            if mayCue(i), mayHaveCue(i, entry), let t = cue(at: i) {
                 if weak != nil {
                     if t == .future, tokens[i].kind == .word, !lists(i).isDisjoint(with: [.modal, .futureAuxiliary]) {
                         return .future
@@ -86,8 +92,13 @@ struct TenseReader {
         while i < tokens.count && i < upper + 12 {
             if isClauseBreak(i) { break }
             // `… starting April 1, the Commission said on Monday`: the report's tense is not the event's
-            if tokens[i].kind == .word, lists(i).contains(.framesTense) { break }
-            if mayCue(i), let t = cue(at: i) { return t }
+            guard tokens[i].kind == .word else {
+                i += 1
+                continue
+            }
+            let entry = words[tokens[i].hash]
+            if entry?.lists.contains(.framesTense) == true { break }
+            if mayCue(i), mayHaveCue(i, entry), let t = cue(at: i) { return t }
             i += 1
         }
         return openingAfterPhrase(lower, upper) ?? .unmarked
@@ -161,6 +172,19 @@ struct TenseReader {
     private func mayCue(_ i: Int) -> Bool {
         let token = tokens[i]
         return token.kind == .word && (!token.capitalized || i == 0)
+    }
+
+    /// Whether `cue(at:)` can give word `i`, whose vocabulary entry is `entry`, a tense: a word with a tense of its
+    /// own, `set`/`plans` (before `to`) or a modal (before `have`), a word right after `to` (an infinitive), or a
+    /// regular past form (five letters or more ending in `d`, a superset of its `-ed` test). The other lists only
+    /// take a tense away (`the`, `expected` after `than`). Most words of a clause are none of these, and the scans ask
+    /// it first with the entry they already read: calling `cue(at:)` for every word of a clause cost most of the reader.
+    @inline(__always)
+    private func mayHaveCue(_ i: Int, _ entry: TenseWord?) -> Bool {
+        if let entry, entry.cue != nil || !entry.lists.isDisjoint(with: [.beforeTo, .modal]) { return true }
+        let token = tokens[i]
+        if token.end - token.start >= 5, bytes[token.end - 1] | 0x20 == 0x64 { return true }
+        return i > 0 && tokens[i - 1].kind == .word && tokens[i - 1].hash == W.to
     }
 
     /// The tense one word signals, if any.

@@ -110,6 +110,14 @@ struct MojibakeRepair: Sendable {
     private static func nextLead(_ bytes: UnsafeBufferPointer<UInt8>, from offset: Int) -> Int {
         guard let base = bytes.baseAddress else { return bytes.count }
         var i = offset
+        // sixty-four bytes a step while none is a lead (most of a text, whose runs are a few dozen bytes of thousands):
+        // four compares OR-ed and their bits gathered once, rather than gathered and tested per sixteen
+        while i + 64 <= bytes.count {
+            let leads = WideLanes.equal(WideLanes.load(base, i), 0xC3) | WideLanes.equal(WideLanes.load(base, i + 16), 0xC3)
+                | WideLanes.equal(WideLanes.load(base, i + 32), 0xC3) | WideLanes.equal(WideLanes.load(base, i + 48), 0xC3)
+            if WideLanes.mask(leads) != 0 { break }
+            i += 64
+        }
         // sixteen bytes compared at once, the results gathered as bits (`WideLanes`: one instruction each with SSE2)
         while i + 16 <= bytes.count {
             let hits = WideLanes.mask(WideLanes.equal(WideLanes.load(base, i), 0xC3))
