@@ -59,6 +59,9 @@ struct TariffSentenceReader {
         // Without a rate and without a measure verb anywhere in it no draft can follow: the sentence's
         // names and party roles (which clause boundaries and sides read) are then never built.
         guard !expressions.isEmpty || sentence.hasMeasureVerb(in: 0..<sentence.count) else { return 0 }
+        // Without a rate, a mention is kept only with both sides named for sure by the sentence's own names, two
+        // different parties: the gazetteer tells whether there are two before any role is read.
+        guard !expressions.isEmpty || sentence.namesTwoParties() else { return 0 }
         if !sentence.isNamed { sentence = sentence.named() }
         let s = sentence
         // Without a rate only rate-less mentions can follow, and one is kept only with both its sides named
@@ -337,13 +340,15 @@ struct TariffSentenceReader {
         // `on top of`, `in addition to`: the rate before the phrase is added to the one after it, which is the
         // base (`35%, imposed in addition to a pre-existing 4% tariff`: the 4% is not additional)
         let pivots = WordHash.filterBit(TariffVocabulary.top) | WordHash.filterBit(TariffVocabulary.addition)
+        // most tokens are neither pivot word: one shift of the token's hash turns them away
+        func mayPivot(_ k: Int) -> Bool { k >= 0 && k < s.count && WordHash.mayBeIn(pivots, s.tokens[k].hash) }
         func addsTo(_ k: Int) -> Bool {
-            // most tokens are neither pivot word: one shift of the token's hash turns them away
-            guard k >= 0 && k < s.count && WordHash.mayBeIn(pivots, s.tokens[k].hash) else { return false }
+            guard mayPivot(k) else { return false }
             return s.isWord(k, TariffVocabulary.top) && s.isWord(k - 1, TariffVocabulary.on) && s.isWord(k + 1, TariffVocabulary.of)
                 || s.isWord(k, TariffVocabulary.addition) && s.isWord(k - 1, TariffVocabulary.in) && s.isWord(k + 1, TariffVocabulary.to)
         }
-        for k in zone where addsTo(k) {
+        // the filter in the loop itself: `addsTo`, read in two places, stayed a call per token of the zone
+        for k in zone where mayPivot(k) && addsTo(k) {
             if k < draft.span.lowerBound, draft.span.lowerBound - k <= 6 { return false }
             return true
         }
