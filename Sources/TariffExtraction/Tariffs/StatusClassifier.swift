@@ -224,7 +224,8 @@ struct StatusClassifier {
     /// else (`after talks collapsed, …`) name no topic, so they do not count.
     private func isTopicOfTalks(_ k: Int) -> Bool {
         let s = sentence
-        guard let word = Self.talkWords[s.tokens[k].hash] else { return false }
+        // asked of most words before the rate: one shift of the hash turns away most of those that are no talk word
+        guard WordHash.mayBeIn(Self.talkFilter, s.tokens[k].hash), let word = Self.talkWords[s.tokens[k].hash] else { return false }
         if word == .verb { return true }
         for p in (k + 1)...(k + 2) where s.isWord(p) {
             if Self.topicWords.contains(s.tokens[p].hash) { return true }
@@ -235,9 +236,12 @@ struct StatusClassifier {
 
     private enum TalkWord { case verb, noun }
     /// Verbs of talking over (`discussed`) and the nouns of talks (`negotiations`), which need a topic word after them.
-    private static let talkWords = WordTable<TalkWord>(
+    private static let talkWords = WordTable<TalkWord>(talkHashes)
+    private static let talkHashes =
         ["discuss", "discusses", "discussed", "discussing", "negotiate", "negotiates", "negotiating"].map { (TariffTokenizer.hash($0), TalkWord.verb) }
-            + ["talks", "negotiations", "discussions", "dialogue", "dialogues"].map { (TariffTokenizer.hash($0), TalkWord.noun) })
+        + ["talks", "negotiations", "discussions", "dialogue", "dialogues"].map { (TariffTokenizer.hash($0), TalkWord.noun) }
+    /// `talkWords` as a `WordHash` filter.
+    private static let talkFilter: UInt64 = talkHashes.reduce(0) { $0 | WordHash.filterBit($1.0) }
     /// What follows a talks noun to name its topic: `on`, `over`, `about`, `focused on`, `covered`.
     private static let topicWords = WordTable<Bool>(set: [
         "on", "over", "about", "focused", "focus", "focuses", "focusing", "centered", "centred", "centering", "covered",

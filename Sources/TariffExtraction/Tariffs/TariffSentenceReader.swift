@@ -112,9 +112,6 @@ struct TariffSentenceReader {
         // model, the time cues and the classifier (most of a read sentence's cost) are not built.
         assignParties(&drafts, in: document)
         guard drafts.contains(where: { !isDropped($0) }) else { return 0 }
-        // built only once the sentence has a rate or a measure, and only when a word the clause rules read
-        // is there (the model costs about a tenth of extraction); without it those rules stay silent
-        let clauses = Self.clauseRulesMayApply(s) ? ClauseModel(bytes: s.bytes, tokens: s.tokens) : ClauseModel.none
         // Time cues only matter once there is a rate or a measure to give a status to.
         let sentencePast = (0..<s.count).contains { s.looksPast($0) }
         let cueReader = TimeCueReader(sentence: s, referenceDate: referenceDate)
@@ -128,6 +125,9 @@ struct TariffSentenceReader {
                 cues.append(TimeCue(token: at, kind: kind))
             }
         }
+        // built only once the sentence has a rate or a measure, and only when a word the clause rules read
+        // is there (the model costs about a tenth of extraction); without it those rules stay silent
+        let clauses = Self.clauseRulesMayApply(s, drafts: drafts, cues: cues) ? ClauseModel(bytes: s.bytes, tokens: s.tokens) : ClauseModel.none
         // one classifier for the sentence's drafts: made per draft, it retained and released its four arrays each time
         let classifier = StatusClassifier(sentence: s, cues: cues, clauses: clauses)
         let first = result.count
@@ -229,26 +229,53 @@ struct TariffSentenceReader {
     // MARK: - Clauses
 
     /// Words without which no status or `additional` rule that reads the clause model can fire: `will`,
-    /// `should`, relative and subordinating words, `from`, `in addition`/`on top`; or a clause joined after
-    /// the rate that carries a word of the future, a plan or a threat.
-    static func clauseRulesMayApply(_ s: TariffSentence) -> Bool {
-        var joined = false, forward = false
+    /// `should`, relative and subordinating words, `in addition`/`on top`; or a clause joined after the rate
+    /// that carries a word of the future, a plan or a threat; or `from` right before a rate (`drafts`).
+    static func clauseRulesMayApply(_ s: TariffSentence, drafts: [Draft], cues: [TimeCue]) -> Bool {
+        var joined = false, forward = false, from = false
         let triggers = clauseTriggers  // once, not a lazy-initialisation check per token
         for k in 0..<s.count {
             let t = s.tokens[k]
             if t.kind == .semicolon || t.kind == .dash { joined = true; continue }
             guard t.kind == .word else { continue }
-            if triggers.contains(t.hash) { return true }
+            if t.hash == TariffVocabulary.from { from = true } else if triggers.contains(t.hash) { return true }
             let c = s.lexemes[k].classes
             if c.contains(.coordinator) || c.contains(.clauseBreak) { joined = true }
             if !c.isDisjoint(with: TariffWordClass.futureCue | .announce | .propose | .threat) { forward = true }
             if joined && forward { return true }
         }
+        guard from else { return false }
+        return fromReadsClauses(s, drafts: drafts, cues: cues, forward: forward)
+    }
+
+    /// With `from` the only word of `clauseTriggers` (and `from` is none of the model's clause openers), a rule
+    /// reads the model only in three cases: the rate right after `from` (`from 15.3% … to 9.8%`, its clause's
+    /// head); a clause opened by `whether` (the one subordinator not listed); a coordinate clause (after `and`,
+    /// `or`, `but`, `yet` or a stop) when some word is of the future, a plan or a threat, or some cue is
+    /// of the future. Otherwise the model and no model give the same verdicts, and it is not built.
+    private static func fromReadsClauses(_ s: TariffSentence, drafts: [Draft], cues: [TimeCue], forward: Bool) -> Bool {
+        for draft in drafts where s.isWord(draft.span.lowerBound - 1, TariffVocabulary.from) || s.isWord(draft.anchor - 1, TariffVocabulary.from) {
+            return true
+        }
+        let mayCoordinate = forward || cues.contains { $0.kind == .future }
+        let words = fromOnlyWords
+        for k in 0..<s.count {
+            let t = s.tokens[k]
+            if t.kind == .word, let coordinates = words[t.hash] {
+                if !coordinates || mayCoordinate { return true }
+            } else if mayCoordinate && (t.kind == .semicolon || t.kind == .colon || t.kind == .dash) {
+                return true
+            }
+        }
         return false
     }
 
+    /// `whether` (false), and the words that may open a coordinate clause (true).
+    private static let fromOnlyWords = WordTable<Bool>(
+        [(TariffTokenizer.hash("whether"), false)] + ["and", "or", "but", "yet"].map { (TariffTokenizer.hash($0), true) })
+
     private static let clauseTriggers = WordTable<Bool>(set: [
-        "will", "shall", "should", "must", "which", "who", "whose", "from", "addition", "top", "if", "unless", "because",
+        "will", "shall", "should", "must", "which", "who", "whose", "addition", "top", "if", "unless", "because",
         "although", "though", "whereas", "while", "after", "before", "when", "once", "until", "since",
     ].map(TariffTokenizer.hash))
 
