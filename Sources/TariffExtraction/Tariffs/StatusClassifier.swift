@@ -19,10 +19,13 @@ struct StatusClassifier {
         self.clauses = clauses
         var speaking: [Int] = []
         let s = sentence
+        // read once, not a lazy-initialisation check per word; most words leave at the two filters' one shift
+        let talk = Self.talkFilter, talkWords = Self.talkWords
+        let words = Self.statusWords | talk
         for k in 0..<s.count where s.isWord(k) {
             let h = s.tokens[k].hash
-            if !s.lexemes[k].classes.isDisjoint(with: Self.statusClasses) || Self.isStatusWord(h) || s.looksPast(k)
-                || WordHash.mayBeIn(Self.talkFilter, h) && Self.talkWords[h] != nil
+            if !s.lexemes[k].classes.isDisjoint(with: Self.statusClasses) || s.looksPast(k)
+                || WordHash.mayBeIn(words, h) && (Self.isStatusWord(h) || WordHash.mayBeIn(talk, h) && talkWords[h] != nil)
             {
                 if speaking.capacity == 0 { speaking.reserveCapacity(16) }
                 speaking.append(k)
