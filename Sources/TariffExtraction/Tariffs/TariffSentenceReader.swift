@@ -230,54 +230,53 @@ struct TariffSentenceReader {
 
     /// Words without which no status or `additional` rule that reads the clause model can fire: `will`,
     /// `should`, relative and subordinating words, `in addition`/`on top`; or a clause joined after the rate
-    /// that carries a word of the future, a plan or a threat; or `from` right before a rate (`drafts`).
+    /// that carries a word of the future, a plan or a threat; or `from` (below).
+    ///
+    /// With `from` the only word of those (and `from` opens no clause of the model), a rule reads the model only
+    /// in three cases: a rate right after `from` (`from 15.3% … to 9.8%`, its clause's head); a clause opened by
+    /// `whether` (the one subordinator not listed); a coordinate clause (after `and`, `or`, `but`, `yet` or a
+    /// stop) when some word is of the future, a plan or a threat, or some cue (`cues`) is of the future.
+    /// Otherwise the model and no model give the same verdicts, and it is not built.
     static func clauseRulesMayApply(_ s: TariffSentence, drafts: [Draft], cues: [TimeCue]) -> Bool {
-        var joined = false, forward = false, from = false
-        let triggers = clauseTriggers  // once, not a lazy-initialisation check per token
+        var joined = false, forward = false, from = false, whether = false, coordinates = false
+        let words = clauseWords  // once, not a lazy-initialisation check per token
         for k in 0..<s.count {
             let t = s.tokens[k]
-            if t.kind == .semicolon || t.kind == .dash { joined = true; continue }
+            if t.kind == .semicolon || t.kind == .dash { joined = true; coordinates = true; continue }
+            if t.kind == .colon { coordinates = true; continue }
             guard t.kind == .word else { continue }
-            if t.hash == TariffVocabulary.from { from = true } else if triggers.contains(t.hash) { return true }
+            // one look-up for every word the gate reads by its hash
+            if let word = words[t.hash] {
+                switch word {
+                case .rule: return true
+                case .from: from = true
+                case .whether: whether = true
+                case .coordinator: coordinates = true
+                }
+            }
             let c = s.lexemes[k].classes
             if c.contains(.coordinator) || c.contains(.clauseBreak) { joined = true }
             if !c.isDisjoint(with: TariffWordClass.futureCue | .announce | .propose | .threat) { forward = true }
             if joined && forward { return true }
         }
         guard from else { return false }
-        return fromReadsClauses(s, drafts: drafts, cues: cues, forward: forward)
-    }
-
-    /// With `from` the only word of `clauseTriggers` (and `from` is none of the model's clause openers), a rule
-    /// reads the model only in three cases: the rate right after `from` (`from 15.3% … to 9.8%`, its clause's
-    /// head); a clause opened by `whether` (the one subordinator not listed); a coordinate clause (after `and`,
-    /// `or`, `but`, `yet` or a stop) when some word is of the future, a plan or a threat, or some cue is
-    /// of the future. Otherwise the model and no model give the same verdicts, and it is not built.
-    private static func fromReadsClauses(_ s: TariffSentence, drafts: [Draft], cues: [TimeCue], forward: Bool) -> Bool {
+        if whether { return true }
         for draft in drafts where s.isWord(draft.span.lowerBound - 1, TariffVocabulary.from) || s.isWord(draft.anchor - 1, TariffVocabulary.from) {
             return true
         }
-        let mayCoordinate = forward || cues.contains { $0.kind == .future }
-        let words = fromOnlyWords
-        for k in 0..<s.count {
-            let t = s.tokens[k]
-            if t.kind == .word, let coordinates = words[t.hash] {
-                if !coordinates || mayCoordinate { return true }
-            } else if mayCoordinate && (t.kind == .semicolon || t.kind == .colon || t.kind == .dash) {
-                return true
-            }
-        }
-        return false
+        return coordinates && (forward || cues.contains { $0.kind == .future })
     }
 
-    /// `whether` (false), and the words that may open a coordinate clause (true).
-    private static let fromOnlyWords = WordTable<Bool>(
-        [(TariffTokenizer.hash("whether"), false)] + ["and", "or", "but", "yet"].map { (TariffTokenizer.hash($0), true) })
+    /// What a word is to `clauseRulesMayApply`.
+    private enum ClauseGateWord { case rule, from, whether, coordinator }
 
-    private static let clauseTriggers = WordTable<Bool>(set: [
-        "will", "shall", "should", "must", "which", "who", "whose", "addition", "top", "if", "unless", "because",
-        "although", "though", "whereas", "while", "after", "before", "when", "once", "until", "since",
-    ].map(TariffTokenizer.hash))
+    private static let clauseWords = WordTable<ClauseGateWord>(
+        [
+            "will", "shall", "should", "must", "which", "who", "whose", "addition", "top", "if", "unless", "because",
+            "although", "though", "whereas", "while", "after", "before", "when", "once", "until", "since",
+        ].map { (TariffTokenizer.hash($0), ClauseGateWord.rule) }
+            + [(TariffTokenizer.hash("from"), .from), (TariffTokenizer.hash("whether"), .whether)]
+            + ["and", "or", "but", "yet"].map { (TariffTokenizer.hash($0), ClauseGateWord.coordinator) })
 
     /// Clause boundaries: `;`, `:`, dashes, `while`/`but`/`which`, and `and`/`,` before a new acting party.
     /// Written to `result` (room for one per token, as clauses are never empty); returns how many.
