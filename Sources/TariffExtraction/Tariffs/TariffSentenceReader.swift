@@ -58,7 +58,8 @@ struct TariffSentenceReader {
         if withoutTariffWord { expressions.removeAll { !RatesWithoutTariffWord.isStated($0, in: sentence) } }
         // Without a rate and without a measure verb anywhere in it no draft can follow: the sentence's
         // names and party roles (which clause boundaries and sides read) are then never built.
-        guard !expressions.isEmpty || sentence.hasMeasureVerb(in: 0..<sentence.count) else { return 0 }
+        // A rate-less mention needs a tariff noun, which a sentence without a tariff word (`withoutTariffWord`) lacks.
+        guard !expressions.isEmpty || !withoutTariffWord && sentence.hasMeasureVerb(in: 0..<sentence.count) else { return 0 }
         // Without a rate, a mention is kept only with both sides named for sure by the sentence's own names, two
         // different parties: the gazetteer tells whether there are two before any role is read.
         guard !expressions.isEmpty || sentence.namesTwoParties() else { return 0 }
