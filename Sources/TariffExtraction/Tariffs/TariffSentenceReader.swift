@@ -95,7 +95,12 @@ struct TariffSentenceReader {
                 }
                 // whether a clause has a measure verb and no negation, read once per clause, not once per noun in it
                 var acting: (segment: Range<Int>, acts: Bool)?
-                for k in 0..<s.count where s.isTariffNoun(k) {
+                // only the words of a tariff or tax noun class are asked, found by `firstToken`'s scan of classes
+                let nouns = TariffWordClass.tariffNoun | .taxNoun
+                var k = s.firstToken(from: 0, inAnyOf: nouns)
+                while k < s.count {
+                    defer { k = s.firstToken(from: k + 1, inAnyOf: nouns) }
+                    guard s.isTariffNoun(k) else { continue }
                     let seg = segment(of: k)
                     guard seg.lowerBound >= s.count || marks[seg.lowerBound] & 2 == 0, marks[k] & 1 == 0 else { continue }
                     if acting?.segment != seg {
