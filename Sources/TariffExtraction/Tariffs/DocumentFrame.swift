@@ -30,6 +30,8 @@ struct DocumentFrame: Sendable {
                     counts[i].last = sentence.index
                 }
             } else {
+                // room for several parties from the first: grown from one, the array was reallocated at its 2nd and 3rd
+                if counts.capacity == 0 { counts.reserveCapacity(8) }
                 counts.append((mention.code, score, 1, sentence.index))
             }
         }

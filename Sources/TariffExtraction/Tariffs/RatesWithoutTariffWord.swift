@@ -17,25 +17,35 @@ enum RatesWithoutTariffWord {
             guard let base = buffer.baseAddress else { return false }
             var at = first
             while true {
-                if cueNear(base, at, range) { return true }
+                if cueNear(base, buffer.count, at, range) { return true }
                 guard let next = percentage(base, (at + 1)..<range.upperBound, spelled: spelled) else { return false }
                 at = next
             }
         }
     }
 
-    /// A cue word starting within 40 bytes before the percentage at `at` or 24 after it.
-    private static func cueNear(_ base: UnsafePointer<UInt8>, _ at: Int, _ range: Range<Int>) -> Bool {
+    /// A cue word starting within 40 bytes before the percentage at `at` or 24 after it. The word starts (a
+    /// letter after no letter) are found sixteen bytes at a time (`WideLanes`): a test per byte cost some
+    /// 1,300 instructions a percentage. `count` is the buffer's: a load may read past the range, not past it.
+    private static func cueNear(_ base: UnsafePointer<UInt8>, _ count: Int, _ at: Int, _ range: Range<Int>) -> Bool {
         let lower = max(range.lowerBound, at - 40)
-        var previousIsLetter = lower > range.lowerBound && base[lower - 1].isASCIILetter
-        for i in lower..<min(range.upperBound, at + 24) {
-            let isLetter = base[i].isASCIILetter
-            defer { previousIsLetter = isLetter }
-            guard isLetter, !previousIsLetter else { continue }
-            let word = ByteLanes.load(base, i, end: range.upperBound) | 0x2020_2020_2020_2020
-            if word & 0xFF_FFFF == 0x79_6170 || word & 0xFFFF_FFFF == 0x6469_6170 { return true }  // "pay", "paid"
-            if word & 0xFF_FFFF == 0x63_6166 || word & 0xFFFF_FFFF == 0x6574_6172 { return true }  // "fac", "rate"
-            if word & 0xFFFF_FFFF == 0x6574_6E65 { return true }  // "ente"
+        let upper = min(range.upperBound, at + 24)
+        var previousIsLetter: UInt64 = lower > range.lowerBound && base[lower - 1].isASCIILetter ? 1 : 0
+        var i = lower
+        while i < upper {
+            let lanes = i + 16 <= count ? WideLanes.load(base, i) : WideLanes.load(base, i, end: count)
+            let letters = WideLanes.mask(WideLanes.letters(lanes))
+            // the lanes of the range only: those at and past `upper` start no word read here
+            var starts = letters & ~(letters &<< 1 | previousIsLetter) & ((1 &<< UInt64(min(16, upper - i))) &- 1)
+            previousIsLetter = letters &>> 15 & 1
+            while starts != 0 {
+                let word = ByteLanes.load(base, i + starts.trailingZeroBitCount, end: range.upperBound) | 0x2020_2020_2020_2020
+                if word & 0xFF_FFFF == 0x79_6170 || word & 0xFFFF_FFFF == 0x6469_6170 { return true }  // "pay", "paid"
+                if word & 0xFF_FFFF == 0x63_6166 || word & 0xFFFF_FFFF == 0x6574_6172 { return true }  // "fac", "rate"
+                if word & 0xFFFF_FFFF == 0x6574_6E65 { return true }  // "ente"
+                starts &= starts &- 1
+            }
+            i += 16
         }
         return false
     }

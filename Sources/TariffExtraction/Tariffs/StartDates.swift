@@ -118,11 +118,15 @@ struct StartStatement: Sendable {
 
     /// The sentence names a trade agreement (`under the deal`, `the FTA`): its rates are the agreement's.
     static func namesAgreement(_ s: TariffSentence) -> Bool {
-        let nouns = agreementNouns  // once, not a lazy-initialisation check per token
-        return (0..<s.count).contains { s.isWord($0) && nouns.contains(s.tokens[$0].hash) }
+        // once, not a lazy-initialisation check per token; most words leave at the filter's one shift
+        let nouns = agreementNouns, filter = agreementFilter
+        return (0..<s.count).contains { s.isWord($0) && WordHash.mayBeIn(filter, s.tokens[$0].hash) && nouns.contains(s.tokens[$0].hash) }
     }
 
-    static let agreementNouns = WordTable<Bool>(set: ["agreement", "deal", "pact", "fta", "accord", "treaty"].map(TariffTokenizer.hash))
+    private static let agreementHashes = ["agreement", "deal", "pact", "fta", "accord", "treaty"].map(TariffTokenizer.hash)
+    static let agreementNouns = WordTable<Bool>(set: agreementHashes)
+    /// `agreementNouns` as a `WordHash` filter.
+    private static let agreementFilter = agreementHashes.reduce(0) { $0 | WordHash.filterBit($1) }
     private static let measureNouns = WordTable<Bool>(set: ["measures", "measure", "countermeasures", "sanctions"].map(TariffTokenizer.hash))
 }
 

@@ -8,6 +8,31 @@ struct StatusClassifier {
     let cues: [TimeCue]
     /// The sentence's clauses: the one holding the rate speaks first.
     let clauses: ClauseModel
+    /// The words `classify`'s word loop can learn something from, in order: those of a status class, the status
+    /// words, past forms and talk words. Every other token only tells where the rate's own words end, which
+    /// `classify` finds apart. Read once per sentence: the loop read every token of the rate's clause per rate.
+    private let speaking: [Int]
+
+    init(sentence: TariffSentence, cues: [TimeCue], clauses: ClauseModel) {
+        self.sentence = sentence
+        self.cues = cues
+        self.clauses = clauses
+        var speaking: [Int] = []
+        let s = sentence
+        // read once, not a lazy-initialisation check per word; most words leave at the two filters' one shift
+        let talk = Self.talkFilter, talkWords = Self.talkWords
+        let words = Self.statusWords | talk
+        for k in 0..<s.count where s.isWord(k) {
+            let h = s.tokens[k].hash
+            if !s.lexemes[k].classes.isDisjoint(with: Self.statusClasses) || s.looksPast(k)
+                || WordHash.mayBeIn(words, h) && (Self.isStatusWord(h) || WordHash.mayBeIn(talk, h) && talkWords[h] != nil)
+            {
+                if speaking.capacity == 0 { speaking.reserveCapacity(16) }
+                speaking.append(k)
+            }
+        }
+        self.speaking = speaking
+    }
 
     struct Verdict {
         var status: TariffStatus
@@ -43,21 +68,28 @@ struct StatusClassifier {
         }
         // `said the goods should be subject to duties`: what a government says must happen is its decision
         let reportedObligation = clause.map { $0.kind == .reported && $0.modality == .obligation && !$0.negated } ?? false
-        // After the rate, a new subject or a subordinate clause (`if Beijing delays…`) no longer speaks of it.
-        var detached = false
+        // After the rate, a new subject or a subordinate clause (`if Beijing delays…`) no longer speaks of it: the
+        // words from the first such token on are detached.
+        var firstDetached = segment.upperBound
         // the first mention ending after the token last tested: the tokens are read in order, so a cursor
         // finds the mention covering each one (a binary search per token before)
         var nextMention = 0
-        for k in segment {
-            if k >= span.upperBound, !detached {
-                while nextMention < s.mentions.count && s.mentions[nextMention].tokens.upperBound <= k { nextMention += 1 }
-                if s.has(k, .clauseBreak) || s.isThreatConjunction(k) || s.tokens[k].kind == .comma
-                    || nextMention < s.mentions.count && s.mentions[nextMention].tokens.contains(k) && s.mentions[nextMention].role == .imposer
-                {
-                    detached = true
-                }
+        for k in max(segment.lowerBound, span.upperBound)..<max(segment.upperBound, span.upperBound) {
+            while nextMention < s.mentions.count && s.mentions[nextMention].tokens.upperBound <= k { nextMention += 1 }
+            if s.has(k, .clauseBreak) || s.isThreatConjunction(k) || s.tokens[k].kind == .comma
+                || nextMention < s.mentions.count && s.mentions[nextMention].tokens.contains(k) && s.mentions[nextMention].role == .imposer
+            {
+                firstDetached = k
+                break
             }
-            guard s.isWord(k) else { continue }
+        }
+        // the clause's words in order; the others teach the rules below nothing
+        var next = 0
+        while next < speaking.count && speaking[next] < segment.lowerBound { next += 1 }
+        while next < speaking.count && speaking[next] < segment.upperBound {
+            let k = speaking[next]
+            next += 1
+            let detached = k >= firstDetached
             // read once: the rules below compare it a dozen times, and each `s.tokens[k]` is a call
             let h = s.tokens[k].hash
             var c = s.lexemes[k].classes
@@ -224,7 +256,8 @@ struct StatusClassifier {
     /// else (`after talks collapsed, …`) name no topic, so they do not count.
     private func isTopicOfTalks(_ k: Int) -> Bool {
         let s = sentence
-        guard let word = Self.talkWords[s.tokens[k].hash] else { return false }
+        // asked of most words before the rate: one shift of the hash turns away most of those that are no talk word
+        guard WordHash.mayBeIn(Self.talkFilter, s.tokens[k].hash), let word = Self.talkWords[s.tokens[k].hash] else { return false }
         if word == .verb { return true }
         for p in (k + 1)...(k + 2) where s.isWord(p) {
             if Self.topicWords.contains(s.tokens[p].hash) { return true }
@@ -235,9 +268,12 @@ struct StatusClassifier {
 
     private enum TalkWord { case verb, noun }
     /// Verbs of talking over (`discussed`) and the nouns of talks (`negotiations`), which need a topic word after them.
-    private static let talkWords = WordTable<TalkWord>(
+    private static let talkWords = WordTable<TalkWord>(talkHashes)
+    private static let talkHashes =
         ["discuss", "discusses", "discussed", "discussing", "negotiate", "negotiates", "negotiating"].map { (TariffTokenizer.hash($0), TalkWord.verb) }
-            + ["talks", "negotiations", "discussions", "dialogue", "dialogues"].map { (TariffTokenizer.hash($0), TalkWord.noun) })
+        + ["talks", "negotiations", "discussions", "dialogue", "dialogues"].map { (TariffTokenizer.hash($0), TalkWord.noun) }
+    /// `talkWords` as a `WordHash` filter.
+    private static let talkFilter: UInt64 = talkHashes.reduce(0) { $0 | WordHash.filterBit($1.0) }
     /// What follows a talks noun to name its topic: `on`, `over`, `about`, `focused on`, `covered`.
     private static let topicWords = WordTable<Bool>(set: [
         "on", "over", "about", "focused", "focus", "focuses", "focusing", "centered", "centred", "centering", "covered",

@@ -66,19 +66,40 @@ final class TariffSentence: @unchecked Sendable {
     func named() -> TariffSentence {
         guard !isNamed else { return self }
         // found in the store's array (reused from sentence to sentence), then kept in the store
-        let kept = store.withFoundMentions { found in
+        store.withFoundMentions { found in
             CountryGazetteer.mentions(in: tokens, into: &found)
-            Self.mergeTitles(&found, tokens)
-            guard !found.isEmpty else { return UnsafeBufferPointer<CountryGazetteer.Mention>(start: nil, count: 0) }
+            keepNames(&found)
+        }
+        return self
+    }
+
+    /// Whether the sentence names two different parties, as a rate-less mention needs (one acts, another pays).
+    /// Names the sentence when it does; when it does not, its names are not kept and no role is read (most
+    /// sentences without a rate name one party or none, and their roles cost more than the gazetteer).
+    func namesTwoParties() -> Bool {
+        if isNamed { return mentions.contains { $0.code != mentions[0].code } }
+        return store.withFoundMentions { found in
+            CountryGazetteer.mentions(in: tokens, into: &found)
+            guard let first = found.first, found.contains(where: { $0.code != first.code }) else { return false }
+            keepNames(&found)
+            return true
+        }
+    }
+
+    /// Reads the roles of the names `found` (the gazetteer's, in text order) and keeps them in the store as the
+    /// sentence's names.
+    private func keepNames(_ found: inout [CountryGazetteer.Mention]) {
+        Self.mergeTitles(&found, tokens)
+        if found.isEmpty {
+            mentions = Mentions()
+        } else {
             // the roles are read on this sentence's words and the names beside them: no sentence in between.
             // Moved into the reader, which writes the roles into the mentions in place.
             var reader = PartyRoleReader(sentence: self, mentions: consume found)
             found = reader.withRoles()
-            return store.keep(found)
+            mentions = Mentions(store.keep(found))
         }
-        mentions = Mentions(kept)
         isNamed = true
-        return self
     }
 
     /// Some token is a tariff noun naming a measure; without one the reader finds no change.

@@ -58,7 +58,11 @@ struct TariffSentenceReader {
         if withoutTariffWord { expressions.removeAll { !RatesWithoutTariffWord.isStated($0, in: sentence) } }
         // Without a rate and without a measure verb anywhere in it no draft can follow: the sentence's
         // names and party roles (which clause boundaries and sides read) are then never built.
-        guard !expressions.isEmpty || sentence.hasMeasureVerb(in: 0..<sentence.count) else { return 0 }
+        // A rate-less mention needs a tariff noun, which a sentence without a tariff word (`withoutTariffWord`) lacks.
+        guard !expressions.isEmpty || !withoutTariffWord && sentence.hasMeasureVerb(in: 0..<sentence.count) else { return 0 }
+        // Without a rate, a mention is kept only with both sides named for sure by the sentence's own names, two
+        // different parties: the gazetteer tells whether there are two before any role is read.
+        guard !expressions.isEmpty || sentence.namesTwoParties() else { return 0 }
         if !sentence.isNamed { sentence = sentence.named() }
         let s = sentence
         // Without a rate only rate-less mentions can follow, and one is kept only with both its sides named
@@ -91,7 +95,12 @@ struct TariffSentenceReader {
                 }
                 // whether a clause has a measure verb and no negation, read once per clause, not once per noun in it
                 var acting: (segment: Range<Int>, acts: Bool)?
-                for k in 0..<s.count where s.isTariffNoun(k) {
+                // only the words of a tariff or tax noun class are asked, found by `firstToken`'s scan of classes
+                let nouns = TariffWordClass.tariffNoun | .taxNoun
+                var k = s.firstToken(from: 0, inAnyOf: nouns)
+                while k < s.count {
+                    defer { k = s.firstToken(from: k + 1, inAnyOf: nouns) }
+                    guard s.isTariffNoun(k) else { continue }
                     let seg = segment(of: k)
                     guard seg.lowerBound >= s.count || marks[seg.lowerBound] & 2 == 0, marks[k] & 1 == 0 else { continue }
                     if acting?.segment != seg {
@@ -109,9 +118,6 @@ struct TariffSentenceReader {
         // model, the time cues and the classifier (most of a read sentence's cost) are not built.
         assignParties(&drafts, in: document)
         guard drafts.contains(where: { !isDropped($0) }) else { return 0 }
-        // built only once the sentence has a rate or a measure, and only when a word the clause rules read
-        // is there (the model costs about a tenth of extraction); without it those rules stay silent
-        let clauses = Self.clauseRulesMayApply(s) ? ClauseModel(bytes: s.bytes, tokens: s.tokens) : ClauseModel.none
         // Time cues only matter once there is a rate or a measure to give a status to.
         let sentencePast = (0..<s.count).contains { s.looksPast($0) }
         let cueReader = TimeCueReader(sentence: s, referenceDate: referenceDate)
@@ -125,6 +131,9 @@ struct TariffSentenceReader {
                 cues.append(TimeCue(token: at, kind: kind))
             }
         }
+        // built only once the sentence has a rate or a measure, and only when a word the clause rules read
+        // is there (the model costs about a tenth of extraction); without it those rules stay silent
+        let clauses = Self.clauseRulesMayApply(s, drafts: drafts, cues: cues) ? ClauseModel(bytes: s.bytes, tokens: s.tokens) : ClauseModel.none
         // one classifier for the sentence's drafts: made per draft, it retained and released its four arrays each time
         let classifier = StatusClassifier(sentence: s, cues: cues, clauses: clauses)
         let first = result.count
@@ -226,28 +235,54 @@ struct TariffSentenceReader {
     // MARK: - Clauses
 
     /// Words without which no status or `additional` rule that reads the clause model can fire: `will`,
-    /// `should`, relative and subordinating words, `from`, `in addition`/`on top`; or a clause joined after
-    /// the rate that carries a word of the future, a plan or a threat.
-    static func clauseRulesMayApply(_ s: TariffSentence) -> Bool {
-        var joined = false, forward = false
-        let triggers = clauseTriggers  // once, not a lazy-initialisation check per token
+    /// `should`, relative and subordinating words, `in addition`/`on top`; or a clause joined after the rate
+    /// that carries a word of the future, a plan or a threat; or `from` (below).
+    ///
+    /// With `from` the only word of those (and `from` opens no clause of the model), a rule reads the model only
+    /// in three cases: a rate right after `from` (`from 15.3% … to 9.8%`, its clause's head); a clause opened by
+    /// `whether` (the one subordinator not listed); a coordinate clause (after `and`, `or`, `but`, `yet` or a
+    /// stop) when some word is of the future, a plan or a threat, or some cue (`cues`) is of the future.
+    /// Otherwise the model and no model give the same verdicts, and it is not built.
+    static func clauseRulesMayApply(_ s: TariffSentence, drafts: [Draft], cues: [TimeCue]) -> Bool {
+        var joined = false, forward = false, from = false, whether = false, coordinates = false
+        let words = clauseWords  // once, not a lazy-initialisation check per token
         for k in 0..<s.count {
             let t = s.tokens[k]
-            if t.kind == .semicolon || t.kind == .dash { joined = true; continue }
+            if t.kind == .semicolon || t.kind == .dash { joined = true; coordinates = true; continue }
+            if t.kind == .colon { coordinates = true; continue }
             guard t.kind == .word else { continue }
-            if triggers.contains(t.hash) { return true }
+            // one look-up for every word the gate reads by its hash
+            if let word = words[t.hash] {
+                switch word {
+                case .rule: return true
+                case .from: from = true
+                case .whether: whether = true
+                case .coordinator: coordinates = true
+                }
+            }
             let c = s.lexemes[k].classes
             if c.contains(.coordinator) || c.contains(.clauseBreak) { joined = true }
             if !c.isDisjoint(with: TariffWordClass.futureCue | .announce | .propose | .threat) { forward = true }
             if joined && forward { return true }
         }
-        return false
+        guard from else { return false }
+        if whether { return true }
+        for draft in drafts where s.isWord(draft.span.lowerBound - 1, TariffVocabulary.from) || s.isWord(draft.anchor - 1, TariffVocabulary.from) {
+            return true
+        }
+        return coordinates && (forward || cues.contains { $0.kind == .future })
     }
 
-    private static let clauseTriggers = WordTable<Bool>(set: [
-        "will", "shall", "should", "must", "which", "who", "whose", "from", "addition", "top", "if", "unless", "because",
-        "although", "though", "whereas", "while", "after", "before", "when", "once", "until", "since",
-    ].map(TariffTokenizer.hash))
+    /// What a word is to `clauseRulesMayApply`.
+    private enum ClauseGateWord { case rule, from, whether, coordinator }
+
+    private static let clauseWords = WordTable<ClauseGateWord>(
+        [
+            "will", "shall", "should", "must", "which", "who", "whose", "addition", "top", "if", "unless", "because",
+            "although", "though", "whereas", "while", "after", "before", "when", "once", "until", "since",
+        ].map { (TariffTokenizer.hash($0), ClauseGateWord.rule) }
+            + [(TariffTokenizer.hash("from"), .from), (TariffTokenizer.hash("whether"), .whether)]
+            + ["and", "or", "but", "yet"].map { (TariffTokenizer.hash($0), ClauseGateWord.coordinator) })
 
     /// Clause boundaries: `;`, `:`, dashes, `while`/`but`/`which`, and `and`/`,` before a new acting party.
     /// Written to `result` (room for one per token, as clauses are never empty); returns how many.
@@ -337,13 +372,15 @@ struct TariffSentenceReader {
         // `on top of`, `in addition to`: the rate before the phrase is added to the one after it, which is the
         // base (`35%, imposed in addition to a pre-existing 4% tariff`: the 4% is not additional)
         let pivots = WordHash.filterBit(TariffVocabulary.top) | WordHash.filterBit(TariffVocabulary.addition)
+        // most tokens are neither pivot word: one shift of the token's hash turns them away
+        func mayPivot(_ k: Int) -> Bool { k >= 0 && k < s.count && WordHash.mayBeIn(pivots, s.tokens[k].hash) }
         func addsTo(_ k: Int) -> Bool {
-            // most tokens are neither pivot word: one shift of the token's hash turns them away
-            guard k >= 0 && k < s.count && WordHash.mayBeIn(pivots, s.tokens[k].hash) else { return false }
+            guard mayPivot(k) else { return false }
             return s.isWord(k, TariffVocabulary.top) && s.isWord(k - 1, TariffVocabulary.on) && s.isWord(k + 1, TariffVocabulary.of)
                 || s.isWord(k, TariffVocabulary.addition) && s.isWord(k - 1, TariffVocabulary.in) && s.isWord(k + 1, TariffVocabulary.to)
         }
-        for k in zone where addsTo(k) {
+        // the filter in the loop itself: `addsTo`, read in two places, stayed a call per token of the zone
+        for k in zone where mayPivot(k) && addsTo(k) {
             if k < draft.span.lowerBound, draft.span.lowerBound - k <= 6 { return false }
             return true
         }

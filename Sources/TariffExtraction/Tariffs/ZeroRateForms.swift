@@ -20,6 +20,9 @@ enum ZeroRateForms {
                 result.append(zero(anchor: k, span: k..<(k + 2), noun: nil))
                 continue
             }
+            // the removal and exemption words below are all of the `lift` class, and no tariff noun is: a tariff
+            // noun (most of the tokens that get here) skips their three look-ups
+            guard s.has(k, .lift) else { continue }
             // `tariffs on Australian beef will be eliminated`: the duties named before, as the subject
             if removal.contains(s.tokens[k].hash), s.looksPast(k), s.has(k - 1, .beForm) {
                 var n = k - 2
