@@ -169,10 +169,8 @@ enum TimexPrefilter {
     @inline(never)
     private static func isTrigger(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
         guard end &- start <= maxLength else { return false }
-        // `WordHash.of` the run: its bytes are ASCII letters, whose lower case is the byte with bit 5 set
-        var hash = WordHash.offset
-        for k in start..<end { hash = (hash ^ UInt64(base[k] | 0x20)) &* WordHash.prime }
-        guard let capitalized = triggers[hash] else { return false }
+        guard let capitalized = triggers[WordHash.of(UnsafeBufferPointer(start: base + start, count: end &- start))]
+        else { return false }
         return !capitalized || base[start].isASCIIUpper
     }
 
