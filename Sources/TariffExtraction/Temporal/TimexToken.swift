@@ -227,9 +227,10 @@ enum TimexTokenizer {
         var j = i
         if first != 0 {
             let lanes = WordHash.lanes(base, i, limit: bytes.count)
-            let run = (~WideLanes.mask(WideLanes.letters(lanes) | WideLanes.digits(lanes))).trailingZeroBitCount
+            // letters only: a word's digits are rare enough for the loop below (`G7`), and their test cost as much
+            let run = (~WideLanes.mask(WideLanes.letters(lanes))).trailingZeroBitCount
             j = stopped ? i &+ run : min(i &+ run, end)
-            if j &- i < 16 && (j == end || base[j] < 0x80) {
+            if j &- i < 16 && (j == end || base[j] < 0x80 && hashed[Int(base[j])] == 0) {
                 let b = base[i]
                 return TimexToken(
                     start: i, end: j, hash: WordHash.ofRun(lanes, count: j &- i), value: 0, digits: 0, kind: .word,

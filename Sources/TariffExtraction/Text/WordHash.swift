@@ -72,17 +72,16 @@ enum WordHash {
         offset &+ 16 <= limit ? WideLanes.load(base, offset) : WideLanes.load(base, offset, end: limit)
     }
 
-    /// `of` the first `count` (1...15) of `lanes`, which are ASCII letters and digits: setting bit 5 lower-cases
-    /// a letter and leaves a digit as it is. For a run the caller found in these lanes: nothing is read again.
+    /// `of` the first `count` (1...15) of `lanes`, which are ASCII letters, digits or periods: setting bit 5
+    /// lower-cases a letter and leaves a digit or a period as it is. For a run the caller found in these lanes:
+    /// nothing is read again.
     @inline(__always)
     static func ofRun(_ lanes: WideLanes.Lanes, count: Int) -> UInt64 {
         let chunks = WideLanes.halves(lanes | WideLanes.Lanes(repeating: 0x20))
-        if count <= 8 {
-            let keep: UInt64 = count == 8 ? .max : (1 &<< (8 &* UInt64(count))) &- 1
-            return mix(start(count: count), chunks.low & keep)
-        }
-        let keep: UInt64 = (1 &<< (8 &* UInt64(count &- 8))) &- 1
-        return mix(mix(start(count: count), chunks.low), chunks.high & keep)
+        // the low `count` bytes of the first chunk (all eight from 8 on), the rest of the run in the second
+        let low = chunks.low & UInt64.max &>> UInt64(truncatingIfNeeded: 64 &- 8 &* min(count, 8))
+        if count <= 8 { return mix(start(count: count), low) }
+        return mix(mix(start(count: count), low), chunks.high & UInt64.max &>> UInt64(truncatingIfNeeded: 128 &- 8 &* count))
     }
 }
 
