@@ -9,7 +9,7 @@ struct TariffToken: Sendable {
     var start: Int
     var end: Int
     var kind: Kind
-    /// FNV-1a of the lowercased bytes (periods inside `U.S.` left out).
+    /// `WordHash` of the lowercased bytes (periods inside `U.S.` left out).
     var hash: UInt64
     /// The value of a number token (`1,000` is 1000, `25.5` is 25.5).
     var number: Double
@@ -23,20 +23,17 @@ struct TariffToken: Sendable {
 
 /// Splits one sentence's bytes into tokens without allocating strings.
 enum TariffTokenizer {
-    static let rateHash: UInt64 = 0x6d91221fd1ce5547  // "rate"
+    static let rateHash: UInt64 = 0x493e7eb0783737b7  // "rate"
 
     /// The hash a lowercase ASCII word gets; used to build vocabularies.
     static func hash(_ word: String) -> UInt64 {
         hash(word.utf8)
     }
 
-    /// The hash of a word's UTF-8 bytes, as `hash(_:)` of its `String`.
-    static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
-        var h = WordHash.offset
-        for byte in bytes where byte != 0x2E {
-            h = (h ^ UInt64(byte.asciiLowercased)) &* WordHash.prime
-        }
-        return h
+    /// The hash of a word's UTF-8 bytes, as `hash(_:)` of its `String`: `WordHash` of them without their
+    /// periods (`U.S.` is `us`).
+    static func hash(_ bytes: some Collection<UInt8>) -> UInt64 {
+        WordHash.of(bytes.lazy.filter { $0 != 0x2E })
     }
 
     /// The tokens of `bytes[range]`, replacing those in `tokens`.
@@ -166,6 +163,9 @@ enum TariffTokenizer {
     private static func tokenize(
         _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: UnsafeMutablePointer<TariffToken>
     ) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        // what a word's loads may read: the whole buffer, not only the sentence
+        let limit = bytes.count
         var count = 0
         var i = range.lowerBound
         let end = range.upperBound
@@ -177,52 +177,49 @@ enum TariffTokenizer {
             // Words first: most tokens are words, and the classes tested here (whitespace, digit, word) exclude
             // each other, so their order changes no token.
             if b.isASCIILetter || (b.isNonASCII && !UInt8.isNonASCIIPunctuation(bytes, i, end)) {
-                // Hash and letter case are taken in the same pass that finds the word's end: all capitals when
-                // some letter is and none is lower case.
+                // Letter case is taken in the same pass that finds the word's end (all capitals when some letter
+                // is and none is lower case); the word is hashed once that end is known.
                 var j = i
-                var h = WordHash.offset
+                var h: UInt64 = 0
+                // `h` is the hash of `i..<hashedTo`: of the run of letters read below, when the word is that run
+                var hashedTo = -1
+                // U.S.: the word has periods, which stay out of its hash
+                var dotted = false
                 // the word's ASCII letters OR-ed together: some letter when not zero, some lower-case one when 0x20
-                // is set (one instruction per letter, where two flags cost a test and a branch each)
+                // is set
                 var letterBits: UInt8 = 0
-                // Most words are ASCII letters only: their run is read in a loop of its own, which keeps its hash
-                // and bounds in registers; the loop below goes on from its end (digits, `U.S.`, non-ASCII).
-                if b &- 0x61 < 26 && !lastIsLetter {
-                    // Most of those start in lower case, which already settles `allCaps`, and the sentence ends
-                    // in a byte that is no letter, which stops the run before `end`: neither the letters' case
-                    // nor the bound is tested per letter (eight instructions a letter where there were twelve).
-                    letterBits = b
-                    while true {
-                        let folded = UInt64(bytes[j]) | 0x20  // a letter in lower case; no other byte becomes one
-                        guard folded &- 0x61 < 26 else { break }
-                        h = (h ^ folded) &* WordHash.prime
-                        j &+= 1
+                if b.isASCIILetter && !lastIsLetter {
+                    // Most words are a run of ASCII letters, and the sentence ends in a byte that is no letter,
+                    // which stops the run before `end`: the run is found sixteen bytes at a time and hashed from
+                    // the same lanes (a letter at a time, the hash was a chain of multiplies).
+                    let lanes = WordHash.lanes(base, i, limit: limit)
+                    let run = (~WideLanes.mask(WideLanes.letters(lanes))).trailingZeroBitCount
+                    if run < 16 {
+                        j = i &+ run
+                        h = WordHash.ofRun(lanes, count: run)
+                        hashedTo = j
+                        if b &- 0x61 < 26 {
+                            letterBits = b  // lower case: not in capitals, whatever follows
+                        } else {
+                            // the run's lower-case letters: bit 5 moved up to each lane's high bit by doubling it twice
+                            let twice = lanes &+ lanes
+                            let lower = WideLanes.mask(twice &+ twice) & ((1 &<< UInt64(run)) &- 1)
+                            letterBits = lower == 0 ? 0x40 : 0x60
+                        }
+                    } else {
+                        while bytes[j].isASCIILetter {
+                            letterBits |= bytes[j]
+                            j &+= 1
+                        }
                     }
-                    // Most of those end at a space (`j` is below `end` here): the token is known whole, neither
-                    // capitalized nor in capitals, and the space is passed over with it.
+                    // Most words end at a space (`j` is below `end` here): the token is known whole, and the
+                    // space is passed over with it.
                     if bytes[j] == 0x20 {
+                        if hashedTo != j { h = WordHash.of(base, from: i, to: j, limit: limit) }
                         (out + count).initialize(
                             to: TariffToken(
-                                start: i, end: j, kind: .word, hash: h, number: 0, capitalized: false, allCaps: false,
-                                hyphenBefore: hyphenPending))
-                        count &+= 1
-                        hyphenPending = false
-                        i = j &+ 1
-                        continue
-                    }
-                } else if b.isASCIIUpper && !lastIsLetter {
-                    // a capitalized word, as above but keeping its letters' case: all capitals when none is lower case
-                    while true {
-                        let c = bytes[j]
-                        guard c.isASCIILetter else { break }
-                        letterBits |= c
-                        h = (h ^ UInt64(c | 0x20)) &* WordHash.prime
-                        j &+= 1
-                    }
-                    if bytes[j] == 0x20 {
-                        (out + count).initialize(
-                            to: TariffToken(
-                                start: i, end: j, kind: .word, hash: h, number: 0, capitalized: true, allCaps: letterBits & 0x20 == 0,
-                                hyphenBefore: hyphenPending))
+                                start: i, end: j, kind: .word, hash: h, number: 0, capitalized: b.isASCIIUpper,
+                                allCaps: letterBits & 0x20 == 0, hyphenBefore: hyphenPending))
                         count &+= 1
                         hyphenPending = false
                         i = j &+ 1
@@ -233,7 +230,6 @@ enum TariffTokenizer {
                         let c = bytes[j]
                         guard c.isASCIILetter else { break }
                         letterBits |= c
-                        h = (h ^ UInt64(c | 0x20)) &* WordHash.prime
                         j += 1
                     }
                 }
@@ -242,27 +238,24 @@ enum TariffTokenizer {
                     let c = bytes[j]
                     if c.isASCIILetter {
                         letterBits |= c
-                        h = (h ^ UInt64(c | 0x20)) &* WordHash.prime
                         j += 1
                     } else if c.isASCIIDigit {
-                        h = (h ^ UInt64(c)) &* WordHash.prime
                         j += 1
                     } else if c == 0x2E, j + 1 < end, bytes[j + 1].isASCIILetter, j + 2 < end, bytes[j + 2] == 0x2E {
                         j += 1  // U.S. / U.K.: keep the dotted initials together (periods stay out of the hash)
+                        dotted = true
                     } else if c == 0x2E, j > i, j - i == 1 || (j >= 2 && bytes[j - 2] == 0x2E), bytes[j - 1].isASCIIUpper {
                         j += 1  // the final period of U.S.
+                        dotted = true
                         break
                     } else if c.isNonASCII, !UInt8.isNonASCIIPunctuation(bytes, j, end) {
-                        h = (h ^ UInt64(c)) &* WordHash.prime
                         j += 1
-                        while j < end && bytes[j] & 0xC0 == 0x80 {
-                            h = (h ^ UInt64(bytes[j])) &* WordHash.prime
-                            j += 1
-                        }
+                        while j < end && bytes[j] & 0xC0 == 0x80 { j += 1 }
                     } else {
                         break
                     }
                 }
+                if j != hashedTo { h = dotted ? hash(bytes[i..<j]) : WordHash.of(base, from: i, to: j, limit: limit) }
                 (out + count).initialize(
                     to: TariffToken(
                         start: i, end: j, kind: .word, hash: h, number: 0, capitalized: b.isASCIIUpper || b.isNonASCII,
@@ -359,7 +352,7 @@ enum TariffTokenizer {
             if j == i + 1 && b < 0x80 {
                 // one ASCII mark (a comma, a period, a bracket): no letter, so no capital, and a hash of its one
                 // byte (none for a period), as `token` gives it without its loop
-                let h = b == 0x2E ? WordHash.offset : (WordHash.offset ^ UInt64(b)) &* WordHash.prime
+                let h = b == 0x2E ? WordHash.empty : WordHash.of(byte: b)
                 (out + count).initialize(
                     to: TariffToken(
                         start: i, end: j, kind: kind, hash: h, number: 0, capitalized: false, allCaps: false, hyphenBefore: false))
@@ -384,18 +377,21 @@ enum TariffTokenizer {
     private static func token(_ bytes: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ kind: TariffToken.Kind, value: Double, hyphen: Bool)
         -> TariffToken
     {
-        var h = WordHash.offset
         var upper = 0
         var letters = 0
+        var dotted = false
         for k in s..<e {
             let c = bytes[k]
-            if c == 0x2E { continue }
+            if c == 0x2E {
+                dotted = true
+                continue
+            }
             if c.isASCIILetter {
                 letters += 1
                 if c.isASCIIUpper { upper += 1 }
             }
-            h = (h ^ UInt64(c.asciiLowercased)) &* WordHash.prime
         }
+        let h = dotted ? hash(bytes[s..<e]) : WordHash.of(bytes.baseAddress!, from: s, to: e, limit: bytes.count)
         let capitalized = kind == .word && (bytes[s].isASCIIUpper || bytes[s].isNonASCII)
         return TariffToken(
             start: s, end: e, kind: kind, hash: h, number: value, capitalized: capitalized,

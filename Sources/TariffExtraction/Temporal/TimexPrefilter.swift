@@ -53,7 +53,7 @@ enum TimexPrefilter {
                     continue
                 }
                 let wordEnd = block &+ rest.trailingZeroBitCount
-                if hasTriggerShape(base, wordStart, wordEnd, shapes), isTrigger(base, wordStart, wordEnd) { return true }
+                if hasTriggerShape(base, wordStart, wordEnd, shapes), isTrigger(base, wordStart, wordEnd, limit: bytes.count) { return true }
             }
             // a bit is a letter after a non-letter: a run starts. Only runs of three letters or more are read, no
             // trigger being shorter (`shapes` checks): a start whose next two bytes are in the next block counts
@@ -73,14 +73,14 @@ enum TimexPrefilter {
                     break
                 }
                 let wordEnd = block &+ after.trailingZeroBitCount
-                if hasTriggerShape(base, block &+ first, wordEnd, shapes), isTrigger(base, block &+ first, wordEnd) {
+                if hasTriggerShape(base, block &+ first, wordEnd, shapes), isTrigger(base, block &+ first, wordEnd, limit: bytes.count) {
                     return true
                 }
             }
             block &+= 64
         }
         // a run open past the last block ends at `end`, which is then the block's end
-        return open != 0 && hasTriggerShape(base, wordStart, end, shapes) && isTrigger(base, wordStart, end)
+        return open != 0 && hasTriggerShape(base, wordStart, end, shapes) && isTrigger(base, wordStart, end, limit: bytes.count)
     }
 
     /// One bit per byte of the 64 from `offset` (bit 0 the first): which are ASCII letters and which ASCII digits.
@@ -167,12 +167,11 @@ enum TimexPrefilter {
 
     /// Whether the run of letters `start..<end` is a trigger, by its hash (and its first letter, for a name).
     @inline(never)
-    private static func isTrigger(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+    private static func isTrigger(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, limit: Int) -> Bool {
         guard end &- start <= maxLength else { return false }
-        // `WordHash.of` the run: its bytes are ASCII letters, whose lower case is the byte with bit 5 set
-        var hash = WordHash.offset
-        for k in start..<end { hash = (hash ^ UInt64(base[k] | 0x20)) &* WordHash.prime }
-        guard let capitalized = triggers[hash] else { return false }
+        // the run is ASCII letters, at most fifteen: hashed from one load of sixteen lanes (`limit`: the buffer's end)
+        guard let capitalized = triggers[WordHash.ofRun(WordHash.lanes(base, start, limit: limit), count: end &- start)]
+        else { return false }
         return !capitalized || base[start].isASCIIUpper
     }
 

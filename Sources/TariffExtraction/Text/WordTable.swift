@@ -1,6 +1,6 @@
 /// A read-only map from word hashes to values, probed without rehashing.
 ///
-/// The keys are already FNV-1a hashes of lowercase words (`WordHash`), so a power-of-two
+/// The keys are already hashes of lowercase words (`WordHash`), so a power-of-two
 /// open-addressing table indexed by a multiplicative mix of them is enough; `Dictionary` would run
 /// SipHash over each key on every look-up, and the look-ups are the hot path of every scanner.
 ///
