@@ -260,7 +260,7 @@ enum TariffPrefilter {
         let end = range.upperBound
         // `i + 1` is below `count` (the caller's bound): no overflow to test
         let word = WideLanes.load(base, i), next = WideLanes.load(base, i &+ 1)
-        // One bit per lane (`WideLanes.mask`, one instruction): the candidates are tested for none, narrowed and
+        // One bit per lane (`WideLanes.mask`, one instruction): the candidates are narrowed and
         // walked in that one word, where two halves of the lanes cost a shuffle and a test each time.
         // `the`, `to`, `that`, `said` start most t/d/l/s words: their second letters leave most steps without a candidate
         var candidates = WideLanes.mask(initialLanes(word) & secondLanes(next))
