@@ -242,12 +242,15 @@ extension ClauseModel {
             if facts[k].finite, clauses[c].head == nil, clauses[c].opener != k { clauses[c].head = k }
         }
 
+        /// `0 <= i < count` in one unsigned comparison (a negative `i` wraps above any count), not two branches.
+        @inline(__always) private func holds(_ i: Int) -> Bool { UInt(bitPattern: i) < UInt(bitPattern: count) }
+
         private func word(_ i: Int) -> ClauseWord {
-            i >= 0 && i < count ? facts[i].word : []
+            holds(i) ? facts[i].word : []
         }
 
         private func isWord(_ i: Int, _ hash: UInt64) -> Bool {
-            i >= 0 && i < count && facts[i].unit.kind == .word && facts[i].unit.hash == hash
+            holds(i) && facts[i].unit.kind == .word && facts[i].unit.hash == hash
         }
 
         /// A finite verb in `from..<from+limit`, before any comma or stop.

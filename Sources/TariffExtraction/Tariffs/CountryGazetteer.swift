@@ -245,7 +245,8 @@ enum CountryGazetteer {
             // Most tokens are no capitalized word: they are passed over in a loop of their own, by pointer, which
             // keeps its bound in a register (in the loop below it was read from the stack, an index scaled per token).
             var next = first + i
-            while next < end && !(next.pointee.kind == .word && next.pointee.capitalized) { next += 1 }
+            // (only words are ever `capitalized`: one test per token, where the word kind was a second branch)
+            while next < end && !next.pointee.capitalized { next += 1 }
             i = next - first
             guard i < tokens.count else { break }
             let token = tokens[i]

@@ -168,7 +168,7 @@ struct PartyRoleReader {
         while k < s.count && skipped < 5 {
             if s.has(k, .beForm) { passive = true }
             if s.tokens[k].kind == .possessive || s.has(k, .auxiliary)
-                || (s.isWord(k) && s.tokens[k].capitalized && mentions.index(covering: k) != nil)
+                || (s.holds(k) && s.tokens[k].capitalized && mentions.index(covering: k) != nil)  // only words are capitalized
             {
                 k += 1; skipped += 1; continue
             }

@@ -213,12 +213,19 @@ enum TariffPrefilter {
             // bound tested per step, where the sentence's end and the document's were tested apart, and the
             // distance to the end again for the mask
             let lastFullStep = min(end - 16, count - 17)
+            // whether the byte before the step's lanes is a letter (the last lane of the step before): none
+            // before the sentence's first byte
+            var letterBefore: UInt64 = 0
             while i <= lastFullStep {
-                if step(base, i, lanes: 16, range, count, spelled, &seekingPercentage, &firstPercentage) { return .tariffWord }
+                if step(base, i, lanes: 16, range, count, spelled, &letterBefore, &seekingPercentage, &firstPercentage) {
+                    return .tariffWord
+                }
                 i += 16
             }
             if i < end && i + 17 <= count {
-                if step(base, i, lanes: end - i, range, count, spelled, &seekingPercentage, &firstPercentage) { return .tariffWord }
+                if step(base, i, lanes: end - i, range, count, spelled, &letterBefore, &seekingPercentage, &firstPercentage) {
+                    return .tariffWord
+                }
                 i += 16
             }
             var previousIsLetter = i > range.lowerBound && i <= end && base[i - 1].isASCIILetter
@@ -244,29 +251,25 @@ enum TariffPrefilter {
     /// One step of `scan`: whether a tariff word starts in the sixteen lanes at `i`, of which the first `lanes` are
     /// the sentence's (`range`), looking for the first percentage as well while `seekingPercentage`. Every step but
     /// the sentence's last has all sixteen, and for them (`lanes` a constant 16) the masking folds away.
+    /// `letterBefore` is 1 when the byte before the lanes is a letter of the sentence, and is left so for the next step.
     @inline(__always)
     private static func step(
         _ base: UnsafePointer<UInt8>, _ i: Int, lanes: Int, _ range: Range<Int>, _ count: Int, _ spelled: Bool,
-        _ seekingPercentage: inout Bool, _ firstPercentage: inout Int
+        _ letterBefore: inout UInt64, _ seekingPercentage: inout Bool, _ firstPercentage: inout Int
     ) -> Bool {
         let end = range.upperBound
         // `i + 1` is below `count` (the caller's bound): no overflow to test
         let word = WideLanes.load(base, i), next = WideLanes.load(base, i &+ 1)
-        // One bit per lane (`WideLanes.mask`, one instruction): the candidates are tested for none, narrowed and
+        // One bit per lane (`WideLanes.mask`, one instruction): the candidates are narrowed and
         // walked in that one word, where two halves of the lanes cost a shuffle and a test each time.
         // `the`, `to`, `that`, `said` start most t/d/l/s words: their second letters leave most steps without a candidate
         var candidates = WideLanes.mask(initialLanes(word) & secondLanes(next))
-        // and the byte before no letter (the sentence's first byte has none before it)
-        if candidates != 0 {
-            if i > 0 {
-                // the sixteen bytes one before the lanes: each lane's previous byte, in place
-                let first = candidates & 1
-                candidates &= ~WideLanes.mask(WideLanes.letters(WideLanes.load(base, i - 1)))
-                if i == range.lowerBound { candidates |= first }
-            } else {
-                candidates &= ~(WideLanes.mask(WideLanes.letters(word)) &<< 1)
-            }
-        }
+        // and the byte before no letter: each lane's is the lane below it, the first lane's the last of the step
+        // before. Done at every step: tested first for any candidate at all, the branch went either way at
+        // random and was mispredicted at every other step.
+        let letters = WideLanes.mask(WideLanes.letters(word))
+        candidates &= ~(letters &<< 1 | letterBefore)
+        letterBefore = letters &>> 15
         var percent: UInt64 = 0
         if seekingPercentage {
             let p = WideLanes.equal(word, 0x25)  // `%`, or the `pe` of `percent` / `per cent`

@@ -300,8 +300,17 @@ struct TariffSentenceReader {
             readUpTo = max(readUpTo, k)
             return lastTariff >= bound
         }
+        // Most tokens can end no clause: one test of their kind and word classes together passes them over,
+        // where a switch on the kind first was a branch taken at random between words and the rest.
+        let breakingKinds: UInt32 = 1 << TariffToken.Kind.semicolon.rawValue | 1 << TariffToken.Kind.colon.rawValue
+            | 1 << TariffToken.Kind.dash.rawValue | 1 << TariffToken.Kind.comma.rawValue
+        let breakingWords: TariffWordClass = .clauseBreak | .coordinator
         for k in 0..<s.count {
             let token = s.tokens[k]
+            // only words have word classes: a class here is a word's
+            guard breakingKinds &>> UInt32(token.kind.rawValue) & 1 != 0 || !s.lexemes[k].classes.isDisjoint(with: breakingWords) else {
+                continue
+            }
             var breakHere = false
             switch token.kind {
             case .semicolon, .colon, .dash: breakHere = true

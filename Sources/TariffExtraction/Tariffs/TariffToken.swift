@@ -13,7 +13,8 @@ struct TariffToken: Sendable {
     var hash: UInt64
     /// The value of a number token (`1,000` is 1000, `25.5` is 25.5).
     var number: Double
-    /// First letter upper case: names are only looked up when capitalized.
+    /// First letter upper case: names are only looked up when capitalized. Only a word is ever capitalized
+    /// (the gazetteer's scan for names tests this flag alone).
     var capitalized: Bool
     /// Every letter upper case (`US`, `EU`): keeps the pronoun `us` out of the gazetteer.
     var allCaps: Bool
