@@ -154,14 +154,15 @@ struct SentenceTagger {
         var p = base + i
         let end = base + tokens.count
         while p < end {
-            // every token is probed, a number or a mark with its hash of 0, which starts nothing: a switch on the
-            // kind first went one of three ways at random, where the probe and the number test below are nearly
-            // always false
-            let token = p.pointee
-            if let start = starts[token.hash], token.kind == .word {
-                if start == .any || Self.mayFollow(start, tokens, p - base + 1, lexicon) { return p - base }
-            } else if token.kind == .number, !Self.numberPatterns(tokens, p - base, lexicon).isEmpty {
-                return p - base
+            switch p.pointee.kind {
+            case .word:
+                if let start = starts[p.pointee.hash], start == .any || Self.mayFollow(start, tokens, p - base + 1, lexicon) {
+                    return p - base
+                }
+            case .number:
+                if !Self.numberPatterns(tokens, p - base, lexicon).isEmpty { return p - base }
+            case .mark:
+                break
             }
             p += 1
         }
