@@ -59,7 +59,7 @@ import Testing
                 let word = Self.bytes(length, of: Self.lettersAndDigits, &random)
                 let buffer = word + Self.bytes(random.below(20), of: Self.anyByte, &random)
                 let hash = buffer.withUnsafeBufferPointer {
-                    WordHash.ofRun(WordHash.lanes($0.baseAddress!, 0, limit: $0.count), count: length)
+                    WordHash.ofRun(WideLanes.load($0.baseAddress!, 0, limit: $0.count), count: length)
                 }
                 #expect(hash == WordHash.of(word), "\(word)")
             }

@@ -33,7 +33,7 @@ enum RatesWithoutTariffWord {
         var previousIsLetter: UInt64 = lower > range.lowerBound && base[lower - 1].isASCIILetter ? 1 : 0
         var i = lower
         while i < upper {
-            let lanes = i + 16 <= count ? WideLanes.load(base, i) : WideLanes.load(base, i, end: count)
+            let lanes = WideLanes.load(base, i, limit: count)
             let letters = WideLanes.mask(WideLanes.letters(lanes))
             // the lanes of the range only: those at and past `upper` start no word read here
             var starts = letters & ~(letters &<< 1 | previousIsLetter) & ((1 &<< UInt64(min(16, upper - i))) &- 1)

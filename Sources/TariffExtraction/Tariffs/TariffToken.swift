@@ -193,7 +193,7 @@ enum TariffTokenizer {
                     // Most words are a run of ASCII letters, and the sentence ends in a byte that is no letter,
                     // which stops the run before `end`: the run is found sixteen bytes at a time and hashed from
                     // the same lanes (a letter at a time, the hash was a chain of multiplies).
-                    let lanes = WordHash.lanes(base, i, limit: limit)
+                    let lanes = WideLanes.load(base, i, limit: limit)
                     let run = (~WideLanes.mask(WideLanes.letters(lanes))).trailingZeroBitCount
                     if run < 16 {
                         j = i &+ run

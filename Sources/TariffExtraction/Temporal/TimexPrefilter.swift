@@ -105,7 +105,7 @@ enum TimexPrefilter {
         var at = offset
         var shift: UInt64 = 0
         repeat {
-            let lanes = at &+ 16 <= count ? WideLanes.load(base, at) : WideLanes.load(base, at, end: count)
+            let lanes = WideLanes.load(base, at, limit: count)
             letters |= WideLanes.mask(WideLanes.letters(lanes)) &<< shift
             let d = WideLanes.mask(WideLanes.digits(lanes))
             // most sixteen bytes hold no digit
@@ -170,7 +170,7 @@ enum TimexPrefilter {
     private static func isTrigger(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, limit: Int) -> Bool {
         guard end &- start <= maxLength else { return false }
         // the run is ASCII letters, at most fifteen: hashed from one load of sixteen lanes (`limit`: the buffer's end)
-        guard let capitalized = triggers[WordHash.ofRun(WordHash.lanes(base, start, limit: limit), count: end &- start)]
+        guard let capitalized = triggers[WordHash.ofRun(WideLanes.load(base, start, limit: limit), count: end &- start)]
         else { return false }
         return !capitalized || base[start].isASCIIUpper
     }

@@ -226,7 +226,7 @@ enum TimexTokenizer {
     ) -> TimexToken {
         var j = i
         if first != 0 {
-            let lanes = WordHash.lanes(base, i, limit: bytes.count)
+            let lanes = WideLanes.load(base, i, limit: bytes.count)
             // letters only: a word's digits are rare enough for the loop below (`G7`), and their test cost as much
             let run = (~WideLanes.mask(WideLanes.letters(lanes))).trailingZeroBitCount
             j = stopped ? i &+ run : min(i &+ run, end)

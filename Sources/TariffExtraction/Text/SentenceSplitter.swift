@@ -166,7 +166,7 @@ enum SentenceSplitter {
         if index - k > 6 { return false }
         // hashed like vocabulary words, so no string is built per period
         // letters and periods, at most six: hashed from one load of sixteen lanes
-        let word = WordHash.ofRun(WordHash.lanes(bytes.baseAddress!, k, limit: bytes.count), count: index &- k)
+        let word = WordHash.ofRun(WideLanes.load(bytes.baseAddress!, k, limit: bytes.count), count: index &- k)
         if word == noHash {  // "No. 5" but not "said no."
             var next = index + 1
             while next < bytes.count && bytes[next] == 0x20 { next += 1 }

@@ -20,6 +20,13 @@ enum WideLanes {
         UnsafeRawPointer(base + offset).loadUnaligned(as: Lanes.self)
     }
 
+    /// The sixteen bytes from `offset`, zero past `limit` (a buffer's count): read in one load when all sixteen are
+    /// below it, the usual case, else through `load(_:_:end:)`.
+    @inline(__always)
+    static func load(_ base: UnsafePointer<UInt8>, _ offset: Int, limit: Int) -> Lanes {
+        offset &+ 16 <= limit ? load(base, offset) : load(base, offset, end: limit)
+    }
+
     /// The up to sixteen bytes from `offset` to `end`, zero-filled (zero is neither letter nor digit), as
     /// `ByteLanes.load(_:_:end:)` gives eight: for the last bytes of a buffer. Not inlined: it is rare.
     @inline(never)

@@ -66,12 +66,6 @@ enum WordHash {
         return state
     }
 
-    /// The sixteen bytes from `offset` on, zero past `limit` (a buffer's count): where a word's run is sought.
-    @inline(__always)
-    static func lanes(_ base: UnsafePointer<UInt8>, _ offset: Int, limit: Int) -> WideLanes.Lanes {
-        offset &+ 16 <= limit ? WideLanes.load(base, offset) : WideLanes.load(base, offset, end: limit)
-    }
-
     /// `of` the first `count` (1...15) of `lanes`, which are ASCII letters, digits or periods: setting bit 5
     /// lower-cases a letter and leaves a digit or a period as it is. For a run the caller found in these lanes:
     /// nothing is read again.
