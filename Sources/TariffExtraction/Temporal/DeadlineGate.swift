@@ -29,7 +29,7 @@ struct DeadlineGate {
         if words.all.contains(.quantity) && words.all.contains(.movement) { return .statistic }
         if words.all.contains(.negation), isNegated(lower, upper, first) { return .negated }
         if words.all.contains(.can), isGovernedByCan(lower, upper, first, last) { return .generic }
-        if words.announcingBefore, granularity == .day, isAnnouncementDay(lower, upper) { return .statement }
+        if words.announcingBefore, granularity == .day, isAnnouncementDay(lower, clauseStart: first) { return .statement }
         return nil
     }
 
@@ -333,8 +333,8 @@ struct DeadlineGate {
 
     /// `China announced a decision to make … on Friday`, `according to health officials Saturday`: the
     /// day of the announcement, when nothing after the verb of announcing says `will` or `would`.
-    func isAnnouncementDay(_ lower: Int, _ upper: Int) -> Bool {
-        let (first, _) = clause(lower, upper)
+    /// `first` is the clause's first token, which `rejection` has already found.
+    func isAnnouncementDay(_ lower: Int, clauseStart first: Int) -> Bool {
         let tense = TenseReader(bytes: bytes, tokens: tokens)
         var k = lower - 1
         while k >= first {
