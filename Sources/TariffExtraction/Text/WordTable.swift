@@ -1,60 +1,122 @@
 /// A read-only map from word hashes to values, probed without rehashing.
 ///
-/// The keys are already hashes of lowercase words (`WordHash`), so a power-of-two
-/// open-addressing table indexed by a multiplicative mix of them is enough; `Dictionary` would run
+/// The keys are already hashes of lowercase words (`WordHash`, whose every bit depends on every byte of the
+/// word), so their top bits and their low bits index a power-of-two table as they are; `Dictionary` would run
 /// SipHash over each key on every look-up, and the look-ups are the hot path of every scanner.
 ///
+/// Each key sits in one of two slots, one given by its top bits and one by its low bits (cuckoo hashing), so
+/// a look-up compares the key at both and never loops. Most words a scanner asks about are in no table, and
+/// for them both comparisons fail, a branch the processor learns; linear probing first asked whether the
+/// home slot was empty, which for a table a quarter full came out either way at random: the engine's most
+/// mispredicted test.
+///
 /// Every table is a process-lifetime static built once from a vocabulary, so its storage is
-/// allocated once and deliberately never freed: a copy of the table is two pointers and a mask,
+/// allocated once and deliberately never freed: a copy of the table is two pointers, a shift and a mask,
 /// and reading one costs no reference counting. Build tables only into `static let`s.
 struct WordTable<Value: Sendable>: @unchecked Sendable {
     // immutable after `init`, never freed: safe to share between threads
     private let keys: UnsafeMutablePointer<UInt64>
     private let values: UnsafeMutablePointer<Value?>
-    private let shift: UInt64
-    private let mask: Int
+    private let shift: UInt64  // the first slot: the key's top bits
+    private let mask: UInt64  // the second: its low bits
 
     init(_ pairs: some Sequence<(UInt64, Value)>) {
         let pairs = Array(pairs)
         var size = 16
-        while size < pairs.count * 4 { size <<= 1 }  // load factor at most 1/4: probes stay short
-        shift = UInt64(64 - size.trailingZeroBitCount)
-        mask = size - 1
-        keys = .allocate(capacity: size)
-        keys.initialize(repeating: 0, count: size)
-        values = .allocate(capacity: size)
-        values.initialize(repeating: nil, count: size)
-        for (key, value) in pairs {
-            var slot = Self.slot(key, shift)
-            while values[slot] != nil && keys[slot] != key { slot = (slot + 1) & mask }
-            keys[slot] = key
-            values[slot] = value
+        while size < pairs.count * 4 { size <<= 1 }  // at most a quarter full: a key rarely has to move
+        while true {
+            // three keys whose slots are the same two cannot all be placed: a larger table reads more
+            // bits of their hashes
+            if let table = Self.placing(pairs, size: size) {
+                self = table
+                return
+            }
+            size <<= 1
+            // vocabulary hashes are as good as random: only keys made to collide get this far
+            precondition(size <= 1 << 24, "WordTable: \(pairs.count) keys could not be placed in \(size >> 1) slots")
         }
     }
+
+    private init(size: Int) {
+        shift = UInt64(64 &- size.trailingZeroBitCount)
+        mask = UInt64(size &- 1)
+        keys = .allocate(capacity: size)
+        keys.initialize(repeating: Self.vacant, count: size)
+        values = .allocate(capacity: size)
+        values.initialize(repeating: nil, count: size)
+    }
+
+    /// A table of `size` slots holding `pairs` (a later value for the same key replacing an earlier one), or
+    /// nil when some key found neither of its slots free after moving others round; its storage is then freed.
+    private static func placing(_ pairs: [(UInt64, Value)], size: Int) -> WordTable? {
+        let table = WordTable(size: size)
+        for (key, value) in pairs {
+            precondition(key != vacant, "WordTable: the key \(vacant) marks an empty slot")
+            let (first, second) = table.slots(key)
+            if table.keys[first] == key {
+                table.values[first] = value
+                continue
+            }
+            if table.keys[second] == key {
+                table.values[second] = value
+                continue
+            }
+            // the key takes its first slot; whatever was there moves to its other slot, and so on
+            var moving = (key: key, value: value)
+            var slot = first
+            var placed = false
+            for _ in 0..<(4 * size.trailingZeroBitCount + 8) {
+                guard let held = table.values[slot] else {
+                    table.keys[slot] = moving.key
+                    table.values[slot] = moving.value
+                    placed = true
+                    break
+                }
+                let evicted = (key: table.keys[slot], value: held)
+                table.keys[slot] = moving.key
+                table.values[slot] = moving.value
+                moving = evicted
+                let (a, b) = table.slots(moving.key)
+                slot = slot == a ? b : a
+            }
+            guard placed else {
+                table.keys.deallocate()
+                table.values.deinitialize(count: size)
+                table.values.deallocate()
+                return nil
+            }
+        }
+        return table
+    }
+
+    /// The key of an empty slot. Not 0, which the tokenizers give numbers and marks: asked about one, a table
+    /// would find it in every empty slot. A word whose hash is this one is as likely as two words sharing a hash.
+    private static var vacant: UInt64 { 0x5BD1_E995_A5A5_0F0F }
 
     init(_ entries: [UInt64: Value]) {
         self.init(entries.map { ($0.key, $0.value) })
     }
 
-    /// The masking shift: `shift` is always below 64 (a table has at least 16 slots), and the plain `>>`
-    /// tested for a shift of 64 or more around every probe.
+    /// The key's two slots (the masking shift: `shift` is always below 64, and the plain `>>` tested for a
+    /// shift of 64 or more around every probe).
     @inline(__always)
-    private static func slot(_ key: UInt64, _ shift: UInt64) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) &>> shift)
+    private func slots(_ key: UInt64) -> (Int, Int) {
+        (Int(truncatingIfNeeded: key &>> shift), Int(truncatingIfNeeded: key & mask))
     }
 
     @inline(__always)
     subscript(_ key: UInt64) -> Value? {
-        var slot = Self.slot(key, shift)
-        while true {
-            guard let value = values[slot] else { return nil }
-            if keys[slot] == key { return value }
-            slot = (slot + 1) & mask
-        }
+        let (first, second) = slots(key)
+        if keys[first] == key { return values[first] }
+        if keys[second] == key { return values[second] }
+        return nil
     }
 
     @inline(__always)
-    func contains(_ key: UInt64) -> Bool { self[key] != nil }
+    func contains(_ key: UInt64) -> Bool {
+        let (first, second) = slots(key)
+        return keys[first] == key || keys[second] == key
+    }
 }
 
 extension WordTable where Value == Bool {
