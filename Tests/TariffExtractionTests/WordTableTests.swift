@@ -49,13 +49,13 @@ import Testing
         #expect(table[WordHash.of("from")] == 2)
     }
 
-    /// Four keys with the same top bits and the same low four bits have the same two slots in a table of 16, and
-    /// in one of 32 share three: the table grows until it reads enough of their low bits to part them.
+    /// Four keys with the same top four bits and the same low three have the same two slots in a table of 16: the
+    /// table grows until its first slot reads a bit that parts them into two pairs, each pair with two slots.
     @Test func keysSharingBothSlotsMakeTheTableGrow() {
-        let keys = (0..<4).map { 0xAB << 56 | UInt64($0) << 4 | 5 }
+        let keys = (0..<4).map { 0xA << 60 | UInt64($0 / 2) << 59 | UInt64($0) << 8 | 5 }
         let table = WordTable(keys.enumerated().map { ($0.element, $0.offset) })
         for (value, key) in keys.enumerated() { #expect(table[key] == value) }
-        #expect(table[0xAB << 56 | 4 << 4 | 5] == nil)
-        #expect(table[0xAB << 56 | 5] == 0)
+        #expect(table[0xA << 60 | 4 << 8 | 5] == nil)
+        #expect(table[0xA << 60 | 5] == 0)
     }
 }

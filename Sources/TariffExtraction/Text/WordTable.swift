@@ -4,21 +4,20 @@
 /// word), so their top bits and their low bits index a power-of-two table as they are; `Dictionary` would run
 /// SipHash over each key on every look-up, and the look-ups are the hot path of every scanner.
 ///
-/// Each key sits in one of two slots, one given by its top bits and one by its low bits (cuckoo hashing), so
+/// Each key sits in one of two slots of one cache line, chosen by its top and its low bits (cuckoo hashing), so
 /// a look-up compares the key at both and never loops. Most words a scanner asks about are in no table, and
 /// for them both comparisons fail, a branch the processor learns; linear probing first asked whether the
 /// home slot was empty, which for a table a quarter full came out either way at random: the engine's most
 /// mispredicted test.
 ///
 /// Every table is a process-lifetime static built once from a vocabulary, so its storage is
-/// allocated once and deliberately never freed: a copy of the table is two pointers, a shift and a mask,
+/// allocated once and deliberately never freed: a copy of the table is two pointers and a shift,
 /// and reading one costs no reference counting. Build tables only into `static let`s.
 struct WordTable<Value: Sendable>: @unchecked Sendable {
     // immutable after `init`, never freed: safe to share between threads
     private let keys: UnsafeMutablePointer<UInt64>
     private let values: UnsafeMutablePointer<Value?>
     private let shift: UInt64  // the first slot: the key's top bits
-    private let mask: UInt64  // the second: its low bits
 
     init(_ pairs: some Sequence<(UInt64, Value)>) {
         let pairs = Array(pairs)
@@ -39,8 +38,8 @@ struct WordTable<Value: Sendable>: @unchecked Sendable {
 
     private init(size: Int) {
         shift = UInt64(64 &- size.trailingZeroBitCount)
-        mask = UInt64(size &- 1)
-        keys = .allocate(capacity: size)
+        // a line of eight slots starts at a multiple of eight: a key's two slots share a cache line
+        keys = UnsafeMutableRawPointer.allocate(byteCount: size &* 8, alignment: 64).bindMemory(to: UInt64.self, capacity: size)
         keys.initialize(repeating: Self.vacant, count: size)
         values = .allocate(capacity: size)
         values.initialize(repeating: nil, count: size)
@@ -80,7 +79,7 @@ struct WordTable<Value: Sendable>: @unchecked Sendable {
                 slot = slot == a ? b : a
             }
             guard placed else {
-                table.keys.deallocate()
+                UnsafeMutableRawPointer(table.keys).deallocate()
                 table.values.deinitialize(count: size)
                 table.values.deallocate()
                 return nil
@@ -97,11 +96,13 @@ struct WordTable<Value: Sendable>: @unchecked Sendable {
         self.init(entries.map { ($0.key, $0.value) })
     }
 
-    /// The key's two slots (the masking shift: `shift` is always below 64, and the plain `>>` tested for a
-    /// shift of 64 or more around every probe).
+    /// The key's two slots: its top bits, and another slot of the same line of eight (64 bytes, one cache
+    /// line) chosen by its low bits, so a look-up reads one line of keys, as a probe from a home slot did.
+    /// (The masking shift: `shift` is always below 64, and the plain `>>` tested for 64 or more around every probe.)
     @inline(__always)
     private func slots(_ key: UInt64) -> (Int, Int) {
-        (Int(truncatingIfNeeded: key &>> shift), Int(truncatingIfNeeded: key & mask))
+        let first = Int(truncatingIfNeeded: key &>> shift)
+        return (first, first ^ (Int(truncatingIfNeeded: key) & 7 | 1))
     }
 
     @inline(__always)
