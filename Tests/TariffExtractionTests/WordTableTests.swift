@@ -52,10 +52,11 @@ import Testing
     /// Four keys with the same top four bits and the same low three have the same two slots in a table of 16: the
     /// table grows until its first slot reads a bit that parts them into two pairs, each pair with two slots.
     @Test func keysSharingBothSlotsMakeTheTableGrow() {
-        let keys = (0..<4).map { 0xA << 60 | UInt64($0 / 2) << 59 | UInt64($0) << 8 | 5 }
-        let table = WordTable(keys.enumerated().map { ($0.element, $0.offset) })
+        let top: UInt64 = 0xA << 60, low: UInt64 = 5
+        let keys: [UInt64] = (0..<4).map { (n: UInt64) -> UInt64 in top | (n / 2) << 59 | n << 8 | low }
+        let table = WordTable<Int>(keys.enumerated().map { ($0.element, $0.offset) })
         for (value, key) in keys.enumerated() { #expect(table[key] == value) }
-        #expect(table[0xA << 60 | 4 << 8 | 5] == nil)
-        #expect(table[0xA << 60 | 5] == 0)
+        #expect(table[top | 4 << 8 | low] == nil)
+        #expect(table[top | low] == 0)
     }
 }
