@@ -267,7 +267,7 @@ enum TariffPrefilter {
         // and the byte before no letter: each lane's is the lane below it, the first lane's the last of the step
         // before. Done at every step: tested first for any candidate at all, the branch went either way at
         // random and was mispredicted at every other step.
-        let letters = WideLanes.mask(WideLanes.letters(word))
+        let letters = WideLanes.mask(WideLanes.letterBits(word))
         candidates &= ~(letters &<< 1 | letterBefore)
         letterBefore = letters &>> 15
         var percent: UInt64 = 0
