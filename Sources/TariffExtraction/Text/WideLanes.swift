@@ -98,6 +98,19 @@ enum WideLanes {
         #endif
     }
 
+    /// Lanes holding anything but an ASCII letter, for `mask` alone, as `letterBits`: the same signed comparison the
+    /// other way round, for a caller that wants the letters' complement (`~mask(letterBits(_:))` cost two
+    /// instructions more).
+    @inline(__always)
+    static func nonLetterBits(_ lanes: Lanes) -> Lanes {
+        #if arch(x86_64)
+        let shifted = unsafeBitCast((lanes | Lanes(repeating: 0x20)) &+ Lanes(repeating: 0x1F), to: __m128i.self)
+        return unsafeBitCast(_mm_cmpgt_epi8(shifted, _mm_set1_epi8(-103)), to: Lanes.self)
+        #else
+        return ~letters(lanes) & Lanes(repeating: 0x80)
+        #endif
+    }
+
     /// Lanes holding an ASCII digit, for `mask` alone, as `letterBits`: `lane + 0x50` is 0x80 to 0x89 for a digit
     /// and nothing else, a signed byte below -118.
     @inline(__always)
