@@ -213,17 +213,17 @@ enum TariffPrefilter {
             // bound tested per step, where the sentence's end and the document's were tested apart, and the
             // distance to the end again for the mask
             let lastFullStep = min(end - 16, count - 17)
-            // whether the byte before the step's lanes is a letter (the last lane of the step before): none
-            // before the sentence's first byte
-            var letterBefore: UInt64 = 0
+            // 1 when the byte before the step's lanes is no letter (the last lane of the step before), as before
+            // the sentence's first byte
+            var noLetterBefore: UInt64 = 1
             while i <= lastFullStep {
-                if step(base, i, lanes: 16, range, count, spelled, &letterBefore, &seekingPercentage, &firstPercentage) {
+                if step(base, i, lanes: 16, range, count, spelled, &noLetterBefore, &seekingPercentage, &firstPercentage) {
                     return .tariffWord
                 }
                 i += 16
             }
             if i < end && i + 17 <= count {
-                if step(base, i, lanes: end - i, range, count, spelled, &letterBefore, &seekingPercentage, &firstPercentage) {
+                if step(base, i, lanes: end - i, range, count, spelled, &noLetterBefore, &seekingPercentage, &firstPercentage) {
                     return .tariffWord
                 }
                 i += 16
@@ -251,11 +251,12 @@ enum TariffPrefilter {
     /// One step of `scan`: whether a tariff word starts in the sixteen lanes at `i`, of which the first `lanes` are
     /// the sentence's (`range`), looking for the first percentage as well while `seekingPercentage`. Every step but
     /// the sentence's last has all sixteen, and for them (`lanes` a constant 16) the masking folds away.
-    /// `letterBefore` is 1 when the byte before the lanes is a letter of the sentence, and is left so for the next step.
+    /// `noLetterBefore` is 1 when the byte before the lanes is no letter or not the sentence's, and is left so for the
+    /// next step.
     @inline(__always)
     private static func step(
         _ base: UnsafePointer<UInt8>, _ i: Int, lanes: Int, _ range: Range<Int>, _ count: Int, _ spelled: Bool,
-        _ letterBefore: inout UInt64, _ seekingPercentage: inout Bool, _ firstPercentage: inout Int
+        _ noLetterBefore: inout UInt64, _ seekingPercentage: inout Bool, _ firstPercentage: inout Int
     ) -> Bool {
         let end = range.upperBound
         // `i + 1` is below `count` (the caller's bound): no overflow to test
@@ -267,9 +268,10 @@ enum TariffPrefilter {
         // and the byte before no letter: each lane's is the lane below it, the first lane's the last of the step
         // before. Done at every step: tested first for any candidate at all, the branch went either way at
         // random and was mispredicted at every other step.
-        let letters = WideLanes.mask(WideLanes.letters(word))
-        candidates &= ~(letters &<< 1 | letterBefore)
-        letterBefore = letters &>> 15
+        // Read as non-letters, so no complement is taken.
+        let others = WideLanes.mask(WideLanes.nonLetterBits(word))
+        candidates &= others &<< 1 | noLetterBefore
+        noLetterBefore = others &>> 15
         var percent: UInt64 = 0
         if seekingPercentage {
             let p = WideLanes.equal(word, 0x25)  // `%`, or the `pe` of `percent` / `per cent`

@@ -94,9 +94,9 @@ enum TimexPrefilter {
         if offset &+ 64 <= count && end &- offset > 48 {
             let a = WideLanes.load(base, offset), b = WideLanes.load(base, offset &+ 16)
             let c = WideLanes.load(base, offset &+ 32), d = WideLanes.load(base, offset &+ 48)
-            let letters = WideLanes.mask(WideLanes.letters(a)) | WideLanes.mask(WideLanes.letters(b)) &<< 16
-                | WideLanes.mask(WideLanes.letters(c)) &<< 32 | WideLanes.mask(WideLanes.letters(d)) &<< 48
-            let da = WideLanes.digits(a), db = WideLanes.digits(b), dc = WideLanes.digits(c), dd = WideLanes.digits(d)
+            let letters = WideLanes.mask(WideLanes.letterBits(a)) | WideLanes.mask(WideLanes.letterBits(b)) &<< 16
+                | WideLanes.mask(WideLanes.letterBits(c)) &<< 32 | WideLanes.mask(WideLanes.letterBits(d)) &<< 48
+            let da = WideLanes.digitBits(a), db = WideLanes.digitBits(b), dc = WideLanes.digitBits(c), dd = WideLanes.digitBits(d)
             // most blocks hold no digit
             guard WideLanes.mask(da | db | dc | dd) != 0 else { return (letters, 0) }
             return (letters, WideLanes.mask(da) | WideLanes.mask(db) &<< 16 | WideLanes.mask(dc) &<< 32 | WideLanes.mask(dd) &<< 48)
@@ -106,8 +106,8 @@ enum TimexPrefilter {
         var shift: UInt64 = 0
         repeat {
             let lanes = WideLanes.load(base, at, limit: count)
-            letters |= WideLanes.mask(WideLanes.letters(lanes)) &<< shift
-            let d = WideLanes.mask(WideLanes.digits(lanes))
+            letters |= WideLanes.mask(WideLanes.letterBits(lanes)) &<< shift
+            let d = WideLanes.mask(WideLanes.digitBits(lanes))
             // most sixteen bytes hold no digit
             if d != 0 { digits |= d &<< shift }
             at &+= 16

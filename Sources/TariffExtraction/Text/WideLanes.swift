@@ -85,6 +85,44 @@ enum WideLanes {
         return ~((t &+ Lanes(repeating: 0x76)) | t) & Lanes(repeating: 0x80)
     }
 
+    /// Lanes holding an ASCII letter, either case, for `mask` alone: only each lane's high bit is meant (SSE2 sets
+    /// the whole lane). `(lane | 0x20) + 0x1F` is 0x80 to 0x99 for a letter and nothing else, which is a signed
+    /// byte below -102: one signed comparison (`pcmpgtb`) where `letters` takes two subtractions and a mask.
+    @inline(__always)
+    static func letterBits(_ lanes: Lanes) -> Lanes {
+        #if arch(x86_64)
+        let shifted = unsafeBitCast((lanes | Lanes(repeating: 0x20)) &+ Lanes(repeating: 0x1F), to: __m128i.self)
+        return unsafeBitCast(_mm_cmpgt_epi8(_mm_set1_epi8(-102), shifted), to: Lanes.self)
+        #else
+        return letters(lanes)
+        #endif
+    }
+
+    /// Lanes holding anything but an ASCII letter, for `mask` alone, as `letterBits`: the same signed comparison the
+    /// other way round, for a caller that wants the letters' complement (`~mask(letterBits(_:))` cost two
+    /// instructions more).
+    @inline(__always)
+    static func nonLetterBits(_ lanes: Lanes) -> Lanes {
+        #if arch(x86_64)
+        let shifted = unsafeBitCast((lanes | Lanes(repeating: 0x20)) &+ Lanes(repeating: 0x1F), to: __m128i.self)
+        return unsafeBitCast(_mm_cmpgt_epi8(shifted, _mm_set1_epi8(-103)), to: Lanes.self)
+        #else
+        return ~letters(lanes) & Lanes(repeating: 0x80)
+        #endif
+    }
+
+    /// Lanes holding an ASCII digit, for `mask` alone, as `letterBits`: `lane + 0x50` is 0x80 to 0x89 for a digit
+    /// and nothing else, a signed byte below -118.
+    @inline(__always)
+    static func digitBits(_ lanes: Lanes) -> Lanes {
+        #if arch(x86_64)
+        let shifted = unsafeBitCast(lanes &+ Lanes(repeating: 0x50), to: __m128i.self)
+        return unsafeBitCast(_mm_cmpgt_epi8(_mm_set1_epi8(-118), shifted), to: Lanes.self)
+        #else
+        return digits(lanes)
+        #endif
+    }
+
     /// Lanes where a Unicode scalar starts: any byte but a UTF-8 continuation (`10xxxxxx`), whose bit 6, moved
     /// up to the high bit by adding the lane to itself, is clear while its high bit is set.
     @inline(__always)
