@@ -111,12 +111,13 @@ struct SubjectReader {
 
     /// The names before `start` in its clause that act (`Top US and Chinese economic officials are set to …`).
     private func actor(before start: Int) -> Range<Int>? {
+        let clauseOpeners = Self.clauseOpeners  // read once, not per token
         var k = start - 1
         while k >= 0 {
             let t = tokens[k]
             if t.kind == .mark, t.mark == 0x2C || t.mark == 0x22 || tokens.isClauseBreak(k) { return nil }
             // `Washington will decide whether to implement …`: an infinitive after `whether` has the same actor
-            if t.kind == .word, Self.clauseOpeners.contains(t.hash),
+            if t.kind == .word, clauseOpeners.contains(t.hash),
                 !(k + 1 < tokens.count && tokens[k + 1].kind == .word && tokens[k + 1].hash == W.to)
             {
                 return nil
@@ -267,8 +268,10 @@ struct SubjectReader {
 
     /// Words before the date back to the start of its clause, without the trigger and the introducing verb.
     private func clause(before lower: Int) -> Range<Int> {
+        // the tables read once, not a lazy-initialisation check per token
+        let trailing = Self.trailing, stops = Self.stops, auxiliaries = Self.auxiliaries, leading = Self.leading
         var end = lower
-        while end > 0, tokens[end - 1].kind == .word, Self.trailing.contains(tokens[end - 1].hash) { end -= 1 }
+        while end > 0, tokens[end - 1].kind == .word, trailing.contains(tokens[end - 1].hash) { end -= 1 }
         // `The export controls, set to take effect December 1, …`: the appositive's noun is before the comma
         if end > 0, end < lower, tokens[end - 1].kind == .mark, tokens[end - 1].mark == 0x2C {
             end -= 1
@@ -284,7 +287,7 @@ struct SubjectReader {
             if t.kind == .mark, t.mark != 0x25, t.mark != 0x28, t.mark != 0x29, t.mark != 0x2D || t.spaceBefore { break }
             // `China and South Korea`: two names joined are one party
             let joinsNames = t.kind == .word && t.hash == W.and && start >= 2 && isName(start) && isName(start - 2)
-            if t.kind == .word, Self.stops.contains(t.hash), !Self.auxiliaries.contains(t.hash), !joinsNames { break }
+            if t.kind == .word, stops.contains(t.hash), !auxiliaries.contains(t.hash), !joinsNames { break }
             if t.kind == .word { words += 1 }
             start -= 1
             if words == limit, limit == 9, start > 0, tokens[start - 1].kind == .word, Self.nounPrepositions.contains(tokens[start - 1].hash) {
@@ -298,7 +301,7 @@ struct SubjectReader {
         {
             start += 1
         }
-        while start < end, tokens[start].kind == .word, Self.leading.contains(tokens[start].hash) { start += 1 }
+        while start < end, tokens[start].kind == .word, leading.contains(tokens[start].hash) { start += 1 }
         while start < end, tokens[start].kind == .mark, tokens[start].mark != 0x24 { start += 1 }
         return start..<end
     }
@@ -313,16 +316,17 @@ struct SubjectReader {
     /// From the start of the clause (sentence start, `;`, or the comma after an opening phrase) to the date,
     /// at most twelve words, without its trailing prepositions: the clause's own subject and verb.
     private func wholeClause(before lower: Int) -> Range<Int>? {
+        let trailing = Self.trailing, clauseStarts = Self.clauseStarts, leading = Self.leading  // read once
         var end = lower
-        while end > 0, tokens[end - 1].kind == .word, Self.trailing.contains(tokens[end - 1].hash) { end -= 1 }
+        while end > 0, tokens[end - 1].kind == .word, trailing.contains(tokens[end - 1].hash) { end -= 1 }
         var start = end
         while start > 0, end - start < 16 {
             let t = tokens[start - 1]
             if t.kind == .mark, t.mark == 0x2C || t.mark == 0x22 || tokens.isClauseBreak(start - 1) { break }
-            if t.kind == .word, Self.clauseStarts.contains(t.hash) { break }
+            if t.kind == .word, clauseStarts.contains(t.hash) { break }
             start -= 1
         }
-        while start < end, tokens[start].kind == .mark || Self.leading.contains(tokens[start].hash) || tokens[start].hash == W.to {
+        while start < end, tokens[start].kind == .mark || leading.contains(tokens[start].hash) || tokens[start].hash == W.to {
             start += 1
         }
         guard (3...12).contains(words(in: start..<end)) else { return nil }
@@ -337,25 +341,26 @@ struct SubjectReader {
     private static let clauseStarts = hashes(["that", "which", "who", "while", "because", "whether", "when", "if"])
 
     private func clause(after upper: Int) -> Range<Int> {
+        let leading = Self.leading, auxiliaries = Self.auxiliaries, stops = Self.stops, trailing = Self.trailing  // read once
         var start = upper
-        while start < tokens.count, tokens[start].kind == .mark || Self.leading.contains(tokens[start].hash) { start += 1 }
+        while start < tokens.count, tokens[start].kind == .mark || leading.contains(tokens[start].hash) { start += 1 }
         var end = start
         var verb = false
         while end < tokens.count, end - start < 8 {
             let t = tokens[end]
             if t.kind == .mark, t.mark != 0x25, t.mark != 0x2D || t.spaceBefore { break }
             // `In August the White House will be deciding …`: names alone go on to what they do
-            if t.kind == .word, Self.auxiliaries.contains(t.hash), end > start,
-                verb || (start..<end).allSatisfy({ isName($0) || Self.leading.contains(tokens[$0].hash) })
+            if t.kind == .word, auxiliaries.contains(t.hash), end > start,
+                verb || (start..<end).allSatisfy({ isName($0) || leading.contains(tokens[$0].hash) })
             {
                 verb = true
                 end += 1
                 continue
             }
-            if t.kind == .word, Self.stops.contains(t.hash) { break }
+            if t.kind == .word, stops.contains(t.hash) { break }
             end += 1
         }
-        while end > start, tokens[end - 1].kind == .word, Self.trailing.contains(tokens[end - 1].hash) { end -= 1 }
+        while end > start, tokens[end - 1].kind == .word, trailing.contains(tokens[end - 1].hash) { end -= 1 }
         return start..<end
     }
 
