@@ -336,13 +336,14 @@ struct DeadlineGate {
     /// `first` is the clause's first token, which `rejection` has already found.
     func isAnnouncementDay(_ lower: Int, clauseStart first: Int) -> Bool {
         let tense = TenseReader(bytes: bytes, tokens: tokens)
+        let lexicon = Self.lexicon, scheduling = Self.scheduling  // read once, not per word
         var k = lower - 1
         while k >= first {
             let t = tokens[k]
             if t.kind == .word, !t.capitalized || k == first {
                 // `the list will be published on Dec. 15`, `figures due to be released`: the announcing is ahead
-                if Self.lexicon[t.hash]?.contains(.announcing) == true { return !DeadlineKindReader.isPassiveAhead(tokens, k) }
-                if Self.scheduling.contains(t.hash) { return false }
+                if lexicon[t.hash]?.contains(.announcing) == true { return !DeadlineKindReader.isPassiveAhead(tokens, k) }
+                if scheduling.contains(t.hash) { return false }
                 // a finite verb that is not past between the two (`said the window closes`, `said talks would`)
                 // dates another event; an infinitive (`a decision to make`) does not
                 let infinitive = k > 0 && tokens[k - 1].kind == .word && tokens[k - 1].hash == W.to

@@ -88,16 +88,17 @@ struct DeadlineKindReader {
 
     func kind(_ lower: Int, _ upper: Int, isRange: Bool) -> (kind: DeadlineKind, cue: Int?) {
         var k = lower - 1
-        let skippable = Self.skippable
-        while k >= 0, tokens[k].kind == .word, skippable.contains(tokens[k].hash) { k -= 1 }
+        // the tables read in place, through one lazy global: one of its own each paid a `swift_once` per question
+        let t = Self.kindTables
+        while k >= 0, tokens[k].kind == .word, t.pointee.skippable.contains(tokens[k].hash) { k -= 1 }
         if k >= 0, tokens[k].kind == .word {
             let h = tokens[k].hash
-            if let trigger = Self.triggers[h], !(isRange && h == W.from) { return (trigger, k) }
+            if let trigger = t.pointee.triggers[h], !(isRange && h == W.from) { return (trigger, k) }
             // `said on Thursday`: the date of a statement, not of an event
-            if ClauseLexicon.reports(h, .datesStatement) { return (.other, nil) }
-            if h == W.of, k > 0, tokens[k - 1].hash == Self.asHash { return (.effective, k) }  // as of
+            if t.pointee.reporting[h]?.contains(.datesStatement) ?? false { return (.other, nil) }
+            if h == W.of, k > 0, tokens[k - 1].hash == t.pointee.asHash { return (.effective, k) }  // as of
             // `between now and Feb. 10`: until then
-            if h == Self.andHash, k >= 2, tokens[k - 1].hash == Self.nowHash, tokens[k - 2].hash == Self.betweenHash {
+            if h == t.pointee.andHash, k >= 2, tokens[k - 1].hash == t.pointee.nowHash, tokens[k - 2].hash == t.pointee.betweenHash {
                 return (.expiry, k)
             }
         }
@@ -141,6 +142,20 @@ struct DeadlineKindReader {
     private func isBoundary(_ i: Int) -> Bool {
         tokens.isClauseBreak(i)
     }
+
+    /// The tables `kind` reads, in one lazy global, read in place.
+    private struct KindTables {
+        let skippable = DeadlineKindReader.skippable, triggers = DeadlineKindReader.triggers
+        let reporting = ClauseLexicon.reporting
+        let asHash = DeadlineKindReader.asHash, andHash = DeadlineKindReader.andHash
+        let nowHash = DeadlineKindReader.nowHash, betweenHash = DeadlineKindReader.betweenHash
+    }
+
+    nonisolated(unsafe) private static let kindTables: UnsafePointer<KindTables> = {
+        let tables = UnsafeMutablePointer<KindTables>.allocate(capacity: 1)
+        tables.initialize(to: KindTables())
+        return UnsafePointer(tables)
+    }()
 
     private static let asHash = TimexTokenizer.hash("as")
     private static let andHash = TimexTokenizer.hash("and")

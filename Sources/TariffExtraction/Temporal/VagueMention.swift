@@ -69,10 +69,11 @@ struct VagueMention: Sendable {
         while first > 0, !tokens.isClauseBreak(first - 1) { first -= 1 }
         var last = upper
         while last < tokens.count, !tokens.isClauseBreak(last) { last += 1 }
+        // the tables read once, not a lazy-initialisation check per word
+        let timexWords = TimexLexicon.table, common = Self.common, cues = DeadlineKindReader.cues
         for k in first..<last where k < lower || k >= upper {
             let t = tokens[k]
-            guard t.kind == .word, TimexLexicon.word(t.hash) == nil, !common.contains(t.hash),
-                DeadlineKindReader.cues[t.hash] == nil
+            guard t.kind == .word, timexWords[t.hash] == nil, !common.contains(t.hash), cues[t.hash] == nil
             else { continue }
             let length = t.end - t.start
             // `FTA`, `WTO`: a short name counts; a short word does not
