@@ -171,6 +171,7 @@ enum TariffTokenizer {
         var i = range.lowerBound
         let end = range.upperBound
         var hyphenPending = false
+        let markKinds = Self.markKinds
         // whether a run of letters may reach the sentence's end (rare: most end in a period or a quote)
         let lastIsLetter = i < end && bytes[end - 1].isASCIILetter
         while i < end {
@@ -198,7 +199,6 @@ enum TariffTokenizer {
                     if run < 16 {
                         j = i &+ run
                         h = WordHash.ofRun(lanes, count: run)
-                        hashedTo = j
                         if b &- 0x61 < 26 {
                             letterBits = b  // lower case: not in capitals, whatever follows
                         } else {
@@ -207,24 +207,25 @@ enum TariffTokenizer {
                             let lower = WideLanes.mask(twice &+ twice) & ((1 &<< UInt64(run)) &- 1)
                             letterBits = lower == 0 ? 0x40 : 0x60
                         }
+                        // Most words end at a space (`j` is below `end` here): the token is known whole, and the
+                        // space is passed over with it.
+                        if bytes[j] == 0x20 {
+                            (out + count).initialize(
+                                to: TariffToken(
+                                    start: i, end: j, kind: .word, hash: h, number: 0, capitalized: b.isASCIIUpper,
+                                    allCaps: letterBits & 0x20 == 0, hyphenBefore: hyphenPending))
+                            count &+= 1
+                            hyphenPending = false
+                            i = j &+ 1
+                            continue
+                        }
+                        hashedTo = j
                     } else {
+                        // sixteen letters or more (rare): the loop below hashes the word once its end is known
                         while bytes[j].isASCIILetter {
                             letterBits |= bytes[j]
                             j &+= 1
                         }
-                    }
-                    // Most words end at a space (`j` is below `end` here): the token is known whole, and the
-                    // space is passed over with it.
-                    if bytes[j] == 0x20 {
-                        if hashedTo != j { h = WordHash.of(base, from: i, to: j, limit: limit) }
-                        (out + count).initialize(
-                            to: TariffToken(
-                                start: i, end: j, kind: .word, hash: h, number: 0, capitalized: b.isASCIIUpper,
-                                allCaps: letterBits & 0x20 == 0, hyphenBefore: hyphenPending))
-                        count &+= 1
-                        hyphenPending = false
-                        i = j &+ 1
-                        continue
                     }
                 } else {
                     while j < end {
@@ -307,47 +308,38 @@ enum TariffTokenizer {
             }
             // Punctuation, including UTF-8 quotes and dashes.
             var j = i + 1
-            var kind = TariffToken.Kind.other
+            // an ASCII mark's kind from a table (`-` a dash and `'` a quote unless read otherwise below): a switch
+            // on the byte was an indirect jump whose target came nearly at random
+            var kind = b < 0x80 ? markKinds[Int(b)] : .other
             // the token before, read by the hyphen and possessive rules
             let previous: TariffToken? = count > 0 ? out[count - 1] : nil
-            switch b {
-            case 0x25: kind = .percent
-            case 0x2C: kind = .comma
-            case 0x3B: kind = .semicolon
-            case 0x3A: kind = .colon
-            case 0x28, 0x5B: kind = .open
-            case 0x29, 0x5D: kind = .close
-            case 0x22: kind = .quote
-            case 0x2D:
+            if b == 0x2D {
                 if let previous, previous.end == i, i + 1 < end, !bytes[i + 1].isASCIIWhitespace {
                     hyphenPending = true
                     i += 1
                     continue
                 }
-                kind = .dash
-            case 0x27:
-                if let s = possessive(bytes, i + 1, end, after: previous) { j = s; kind = .possessive } else { kind = .quote }
-            default:
-                if b.isNonASCII {
-                    while j < end && bytes[j] & 0xC0 == 0x80 { j += 1 }
-                    if b == 0xE2, i + 2 < end, bytes[i + 1] == 0x80 {
-                        let c = bytes[i + 2]
-                        if c == 0x99, let s = possessive(bytes, j, end, after: previous) {
-                            j = s; kind = .possessive
-                        } else if c >= 0x90 && c <= 0x95 {
-                            // en/em dash joining names (US–China) acts like a hyphen
-                            if let previous, previous.end == i, j < end, !bytes[j].isASCIIWhitespace {
-                                hyphenPending = true
-                                i = j
-                                continue
-                            }
-                            kind = .dash
-                        } else {
-                            kind = .quote
+            } else if b == 0x27 {
+                if let s = possessive(bytes, i + 1, end, after: previous) { j = s; kind = .possessive }
+            } else if b.isNonASCII {
+                while j < end && bytes[j] & 0xC0 == 0x80 { j += 1 }
+                if b == 0xE2, i + 2 < end, bytes[i + 1] == 0x80 {
+                    let c = bytes[i + 2]
+                    if c == 0x99, let s = possessive(bytes, j, end, after: previous) {
+                        j = s; kind = .possessive
+                    } else if c >= 0x90 && c <= 0x95 {
+                        // en/em dash joining names (US–China) acts like a hyphen
+                        if let previous, previous.end == i, j < end, !bytes[j].isASCIIWhitespace {
+                            hyphenPending = true
+                            i = j
+                            continue
                         }
-                    } else if b == 0xC2, i + 1 < end, bytes[i + 1] == 0xAB || bytes[i + 1] == 0xBB {
+                        kind = .dash
+                    } else {
                         kind = .quote
                     }
+                } else if b == 0xC2, i + 1 < end, bytes[i + 1] == 0xAB || bytes[i + 1] == 0xBB {
+                    kind = .quote
                 }
             }
             if j == i + 1 && b < 0x80 {
@@ -366,6 +358,20 @@ enum TariffTokenizer {
         }
         return count
     }
+
+    /// Each ASCII byte's kind as a mark (`other` for the rest): `-` is a dash and `'` a quote unless the rules for
+    /// hyphens and possessives read them otherwise. Built once and never freed, like `WordTable`'s storage, so
+    /// reading it costs no reference counting; never written after it is built, so safe to share between threads.
+    nonisolated(unsafe) private static let markKinds: UnsafePointer<TariffToken.Kind> = {
+        let table = UnsafeMutablePointer<TariffToken.Kind>.allocate(capacity: 128)
+        table.initialize(repeating: .other, count: 128)
+        let kinds: [(UInt8, TariffToken.Kind)] = [
+            (0x25, .percent), (0x2C, .comma), (0x3B, .semicolon), (0x3A, .colon), (0x28, .open), (0x5B, .open),
+            (0x29, .close), (0x5D, .close), (0x22, .quote), (0x27, .quote), (0x2D, .dash),
+        ]
+        for (byte, kind) in kinds { table[Int(byte)] = kind }
+        return UnsafePointer(table)
+    }()
 
     /// `'s` after a word: returns the end of the `s`.
     private static func possessive(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int, after last: TariffToken?) -> Int? {

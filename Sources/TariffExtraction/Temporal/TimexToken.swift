@@ -142,7 +142,8 @@ enum TimexTokenizer {
             start = i
             spaceBefore = space
         }
-        let classes = Self.classes, hashed = Self.hashedBytes
+        let tables = Self.tables
+        let classes = tables.classes, hashed = tables.hashed
         // an ASCII byte that is no part of a word right after the sentence, as a space or line break nearly
         // always is, ends every word before `end` can be passed: the word loop then needs no test of `end`
         let stopped = end < bytes.count && base[end] < 0x80 && hashed[Int(base[end])] == 0
@@ -258,6 +259,15 @@ enum TimexTokenizer {
     enum ByteKind: UInt8 {
         case whitespace, digit, letter, nonASCII, other
     }
+
+    /// The tokenizer's two byte tables, read through one lazy global: each read of a lazy global costs a
+    /// `swift_once` call, two per sentence when each table was read on its own.
+    private struct Tables {
+        let classes: UnsafePointer<ByteKind>
+        let hashed: UnsafePointer<UInt8>
+    }
+
+    nonisolated(unsafe) private static let tables = Tables(classes: classes, hashed: hashedBytes)
 
     /// Each byte's `ByteKind`, looked up once per byte instead of testing its ranges one after another. Built
     /// once and never freed, like `WordTable`'s storage, so reading it costs no reference counting; never
