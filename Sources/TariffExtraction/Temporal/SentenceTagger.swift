@@ -154,15 +154,12 @@ struct SentenceTagger {
         var p = base + i
         let end = base + tokens.count
         while p < end {
-            switch p.pointee.kind {
-            case .word:
-                if let start = starts[p.pointee.hash], start == .any || Self.mayFollow(start, tokens, p - base + 1, lexicon) {
-                    return p - base
-                }
-            case .number:
-                if !Self.numberPatterns(tokens, p - base, lexicon).isEmpty { return p - base }
-            case .mark:
-                break
+            // the table first, whatever the kind: numbers and marks have the hash 0, which is no word's, and a
+            // word-or-not switch went either way at random (a word table's miss is a branch the processor learns)
+            if let start = starts[p.pointee.hash] {
+                if start == .any || Self.mayFollow(start, tokens, p - base + 1, lexicon) { return p - base }
+            } else if p.pointee.kind == .number, !Self.numberPatterns(tokens, p - base, lexicon).isEmpty {
+                return p - base
             }
             p += 1
         }
