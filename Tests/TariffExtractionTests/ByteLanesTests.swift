@@ -42,6 +42,10 @@ import Testing
             }
             #expect(WideLanes.mask(WideLanes.letters(lanes)) == bits(\.isASCIILetter))
             #expect(WideLanes.mask(WideLanes.digits(lanes)) == bits(\.isASCIIDigit))
+            // the one-comparison forms the prefilters use, meant for `mask` alone
+            #expect(WideLanes.mask(WideLanes.letterBits(lanes)) == bits(\.isASCIILetter))
+            #expect(WideLanes.mask(WideLanes.nonLetterBits(lanes)) == bits { !$0.isASCIILetter })
+            #expect(WideLanes.mask(WideLanes.digitBits(lanes)) == bits(\.isASCIIDigit))
             #expect(WideLanes.mask(lanes) == bits { $0 >= 0x80 })
         }
     }
