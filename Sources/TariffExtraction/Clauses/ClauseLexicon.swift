@@ -124,7 +124,7 @@ enum ClauseLexicon {
 
     /// The readers' question: does the word at this hash have `use`?
     @inline(__always) static func reports(_ hash: UInt64, _ use: ReportingUse) -> Bool {
-        reporting[hash]?.contains(use) ?? false
+        reporting.reports(hash, use)
     }
 
     /// The words of one reporting column, for vocabularies built from word lists.
@@ -196,4 +196,11 @@ enum ClauseLexicon {
     static let forWord = WordHash.of("for")
     static let goingWord = WordHash.of("going")
     static let setWord = WordHash.of("set")
+}
+
+extension WordTable where Value == ReportingUse {
+    /// Whether the word at this hash has `use`: `ClauseLexicon.reports`, for a reader holding the table itself.
+    @inline(__always) func reports(_ hash: UInt64, _ use: ReportingUse) -> Bool {
+        self[hash]?.contains(use) ?? false
+    }
 }

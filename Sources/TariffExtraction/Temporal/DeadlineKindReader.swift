@@ -38,16 +38,12 @@ struct DeadlineKindReader {
         /// `ClauseLexicon.reports(_:.datesStatement)`.
         @inline(__always)
         func datesStatement(_ hash: UInt64) -> Bool {
-            reporting[hash]?.contains(.datesStatement) ?? false
+            reporting.reports(hash, .datesStatement)
         }
     }
 
     /// Made once and never freed, like the tables it holds (`WordTable`): read through the pointer, in place.
-    nonisolated(unsafe) private static let statementTables: UnsafePointer<StatementTables> = {
-        let tables = UnsafeMutablePointer<StatementTables>.allocate(capacity: 1)
-        tables.initialize(to: StatementTables())
-        return UnsafePointer(tables)
-    }()
+    nonisolated(unsafe) private static let statementTables = ProcessLifetime.pointer(to: StatementTables())
 
     /// `will be published`, `is to be announced`, `would be released`: a passive verb of announcing under a future
     /// names an event still ahead, not when something was said.
@@ -95,7 +91,7 @@ struct DeadlineKindReader {
             let h = tokens[k].hash
             if let trigger = t.pointee.triggers[h], !(isRange && h == W.from) { return (trigger, k) }
             // `said on Thursday`: the date of a statement, not of an event
-            if t.pointee.reporting[h]?.contains(.datesStatement) ?? false { return (.other, nil) }
+            if t.pointee.reporting.reports(h, .datesStatement) { return (.other, nil) }
             if h == W.of, k > 0, tokens[k - 1].hash == t.pointee.asHash { return (.effective, k) }  // as of
             // `between now and Feb. 10`: until then
             if h == t.pointee.andHash, k >= 2, tokens[k - 1].hash == t.pointee.nowHash, tokens[k - 2].hash == t.pointee.betweenHash {
@@ -151,11 +147,7 @@ struct DeadlineKindReader {
         let nowHash = DeadlineKindReader.nowHash, betweenHash = DeadlineKindReader.betweenHash
     }
 
-    nonisolated(unsafe) private static let kindTables: UnsafePointer<KindTables> = {
-        let tables = UnsafeMutablePointer<KindTables>.allocate(capacity: 1)
-        tables.initialize(to: KindTables())
-        return UnsafePointer(tables)
-    }()
+    nonisolated(unsafe) private static let kindTables = ProcessLifetime.pointer(to: KindTables())
 
     private static let asHash = TimexTokenizer.hash("as")
     private static let andHash = TimexTokenizer.hash("and")

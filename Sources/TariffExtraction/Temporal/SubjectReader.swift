@@ -7,7 +7,7 @@ struct SubjectReader {
     let tokens: TimexTokens
     /// The word tables the reader asks per token, read once per reader: each through a lazy global of its own
     /// paid a `swift_once` per token, some ten a deadline.
-    let lexicon = SubjectReader.tables
+    let vocabulary = SubjectReader.tables
 
     func subject(dateStart lower: Int, dateEnd upper: Int, cue: Int?) -> String {
         withActor(phrase(dateStart: lower, dateEnd: upper, cue: cue))
@@ -21,7 +21,7 @@ struct SubjectReader {
         // takes the clause's subject, past a relative clause or an appositive (`The agency's draft guidance,
         // which …, is open`)
         if let first = range.first, tokens[first].kind == .word, !tokens[first].capitalized,
-            lexicon.pointee.auxiliaries.contains(tokens[first].hash) || Self.modalsAndCan.contains(tokens[first].hash),
+            vocabulary.pointee.auxiliaries.contains(tokens[first].hash) || Self.modalsAndCan.contains(tokens[first].hash),
             let subject = clauseSubject(before: first)
         {
             return text(subject) + " " + text(range)
@@ -37,7 +37,7 @@ struct SubjectReader {
         // `U.S.` leaves a one-letter `S`; `he will`, `'s ruling` are no phrase a name can own
         guard actor.count > 1 || tokens[actor.lowerBound].end - tokens[actor.lowerBound].start > 1,
             tokens[range.lowerBound].kind != .mark, tokens[range.lowerBound].kind == .number
-                || !lexicon.pointee.stops.contains(tokens[range.lowerBound].hash) && !lexicon.pointee.pronouns.contains(tokens[range.lowerBound].hash)
+                || !vocabulary.pointee.stops.contains(tokens[range.lowerBound].hash) && !vocabulary.pointee.pronouns.contains(tokens[range.lowerBound].hash)
                 && tokens[range.lowerBound].hash != W.s
         else { return text(range) }
         if infinitive { return name + " to " + text(range) }
@@ -73,13 +73,13 @@ struct SubjectReader {
                 // `agency's`, `UK–U.S.`, `Ho Chi Minh City-based`
                 guard t.mark == 0x27 || (t.mark == 0x2D && !t.spaceBefore) else { break }
             } else if t.kind == .word {
-                if lexicon.pointee.stops.contains(t.hash) || lexicon.pointee.pronouns.contains(t.hash) || lexicon.pointee.clauseOpeners.contains(t.hash) { break }
+                if vocabulary.pointee.stops.contains(t.hash) || vocabulary.pointee.pronouns.contains(t.hash) || vocabulary.pointee.clauseOpeners.contains(t.hash) { break }
                 // `the Chamber of Foreign Trade`: `of` inside a name
-                if lexicon.pointee.prepositions.contains(t.hash), !(start >= 2 && isName(start) && isName(start - 2)) { break }
+                if vocabulary.pointee.prepositions.contains(t.hash), !(start >= 2 && isName(start) && isName(start - 2)) { break }
             }
             start -= 1
         }
-        while start < end, tokens[start].kind == .mark || lexicon.pointee.leading.contains(tokens[start].hash) { start += 1 }
+        while start < end, tokens[start].kind == .mark || vocabulary.pointee.leading.contains(tokens[start].hash) { start += 1 }
         guard start < end, words(in: start..<end) >= 1, tokens[end - 1].kind == .word else { return nil }
         return start..<end
     }
@@ -89,8 +89,8 @@ struct SubjectReader {
     /// A capitalised word that is a name, not a sentence opener, a month or a weekday.
     private func isName(_ i: Int) -> Bool {
         let t = tokens[i]
-        guard t.kind == .word, t.capitalized, lexicon.pointee.timexWords[t.hash] == nil else { return false }
-        return !lexicon.pointee.openers.contains(t.hash)
+        guard t.kind == .word, t.capitalized, vocabulary.pointee.timexWords[t.hash] == nil else { return false }
+        return !vocabulary.pointee.openers.contains(t.hash)
     }
 
     /// A name after a preposition, maybe through other names (`on Chinese goods`, `in Kuala Lumpur`) is a
@@ -114,7 +114,7 @@ struct SubjectReader {
 
     /// The names before `start` in its clause that act (`Top US and Chinese economic officials are set to …`).
     private func actor(before start: Int) -> Range<Int>? {
-        let clauseOpeners = lexicon.pointee.clauseOpeners  // read once, not per token
+        let clauseOpeners = vocabulary.pointee.clauseOpeners  // read once, not per token
         var k = start - 1
         while k >= 0 {
             let t = tokens[k]
@@ -143,7 +143,7 @@ struct SubjectReader {
         // `… Chinese economic officials are`: the common nouns the names modify, up to the verb
         var end = k + 1
         while end < start, end - k <= 3, tokens[end].kind == .word, !tokens[end].capitalized,
-            lexicon.pointee.actorNouns.contains(tokens[end].hash) || (end + 1 < start && lexicon.pointee.actorNouns.contains(tokens[end + 1].hash))
+            vocabulary.pointee.actorNouns.contains(tokens[end].hash) || (end + 1 < start && vocabulary.pointee.actorNouns.contains(tokens[end + 1].hash))
         {
             end += 1
         }
@@ -186,7 +186,7 @@ struct SubjectReader {
         if range.isEmpty {
             // nothing phrase-like: the words just before the date, else just after it
             var end = lower
-            while end > 0, tokens[end - 1].kind == .word, lexicon.pointee.trailing.contains(tokens[end - 1].hash) { end -= 1 }
+            while end > 0, tokens[end - 1].kind == .word, vocabulary.pointee.trailing.contains(tokens[end - 1].hash) { end -= 1 }
             range = max(0, end - 6)..<end
             if range.isEmpty { range = upper..<min(tokens.count, upper + 6) }
         }
@@ -201,7 +201,7 @@ struct SubjectReader {
             tokens[next].hash == Self.that || tokens[next].hash == Self.which
         else { return phrase }
         var end = lower
-        while end > next + 1, tokens[end - 1].kind == .word, lexicon.pointee.trailing.contains(tokens[end - 1].hash) { end -= 1 }
+        while end > next + 1, tokens[end - 1].kind == .word, vocabulary.pointee.trailing.contains(tokens[end - 1].hash) { end -= 1 }
         if (next..<end).contains(where: { tokens[$0].kind == .mark }) { return phrase }
         return phrase.lowerBound..<end
     }
@@ -215,8 +215,8 @@ struct SubjectReader {
         var words = 0
         while start > 0, words < 4 {
             let t = tokens[start - 1]
-            if t.kind == .word, lexicon.pointee.stops.contains(t.hash) || lexicon.pointee.prepositions.contains(t.hash)
-                || lexicon.pointee.leading.contains(t.hash)
+            if t.kind == .word, vocabulary.pointee.stops.contains(t.hash) || vocabulary.pointee.prepositions.contains(t.hash)
+                || vocabulary.pointee.leading.contains(t.hash)
             {
                 break
             }
@@ -272,7 +272,7 @@ struct SubjectReader {
     /// Words before the date back to the start of its clause, without the trigger and the introducing verb.
     private func clause(before lower: Int) -> Range<Int> {
         // the tables read once, not a lazy-initialisation check per token
-        let trailing = lexicon.pointee.trailing, stops = lexicon.pointee.stops, auxiliaries = lexicon.pointee.auxiliaries, leading = lexicon.pointee.leading
+        let trailing = vocabulary.pointee.trailing, stops = vocabulary.pointee.stops, auxiliaries = vocabulary.pointee.auxiliaries, leading = vocabulary.pointee.leading
         var end = lower
         while end > 0, tokens[end - 1].kind == .word, trailing.contains(tokens[end - 1].hash) { end -= 1 }
         // `The export controls, set to take effect December 1, …`: the appositive's noun is before the comma
@@ -300,7 +300,7 @@ struct SubjectReader {
 
         // `to impose additional tariffs`: the infinitive's verb says nothing about the subject
         if start > 0, tokens[start - 1].hash == W.to, end - start > 2, !tokens[start].capitalized,
-            !lexicon.pointee.prepositions.contains(tokens[start + 1].hash)
+            !vocabulary.pointee.prepositions.contains(tokens[start + 1].hash)
         {
             start += 1
         }
@@ -319,7 +319,7 @@ struct SubjectReader {
     /// From the start of the clause (sentence start, `;`, or the comma after an opening phrase) to the date,
     /// at most twelve words, without its trailing prepositions: the clause's own subject and verb.
     private func wholeClause(before lower: Int) -> Range<Int>? {
-        let trailing = lexicon.pointee.trailing, clauseStarts = lexicon.pointee.clauseStarts, leading = lexicon.pointee.leading  // read once
+        let trailing = vocabulary.pointee.trailing, clauseStarts = vocabulary.pointee.clauseStarts, leading = vocabulary.pointee.leading  // read once
         var end = lower
         while end > 0, tokens[end - 1].kind == .word, trailing.contains(tokens[end - 1].hash) { end -= 1 }
         var start = end
@@ -344,7 +344,7 @@ struct SubjectReader {
     private static let clauseStarts = hashes(["that", "which", "who", "while", "because", "whether", "when", "if"])
 
     private func clause(after upper: Int) -> Range<Int> {
-        let leading = lexicon.pointee.leading, auxiliaries = lexicon.pointee.auxiliaries, stops = lexicon.pointee.stops, trailing = lexicon.pointee.trailing  // read once
+        let leading = vocabulary.pointee.leading, auxiliaries = vocabulary.pointee.auxiliaries, stops = vocabulary.pointee.stops, trailing = vocabulary.pointee.trailing  // read once
         var start = upper
         while start < tokens.count, tokens[start].kind == .mark || leading.contains(tokens[start].hash) { start += 1 }
         var end = start
@@ -374,7 +374,7 @@ struct SubjectReader {
 
     private static func hashes(_ words: [String]) -> WordTable<Bool> { WordTable(set: words.map(TimexTokenizer.hash)) }
 
-    /// The tables `lexicon` holds, in one lazy global, read in place (a copy would be some 350 bytes).
+    /// The tables `vocabulary` points to, in one lazy global, read in place (a copy would be some 350 bytes).
     struct Tables {
         fileprivate let stops = SubjectReader.stops, trailing = SubjectReader.trailing
         fileprivate let auxiliaries = SubjectReader.auxiliaries, leading = SubjectReader.leading
@@ -384,11 +384,7 @@ struct SubjectReader {
         fileprivate let timexWords = TimexLexicon.table
     }
 
-    nonisolated(unsafe) static let tables: UnsafePointer<Tables> = {
-        let tables = UnsafeMutablePointer<Tables>.allocate(capacity: 1)
-        tables.initialize(to: Tables())
-        return UnsafePointer(tables)
-    }()
+    nonisolated(unsafe) static let tables = ProcessLifetime.pointer(to: Tables())
 
     /// Words that end a subject phrase going backwards: clause openers, auxiliaries, reporting verbs.
     private static let stops = hashes([
