@@ -42,6 +42,35 @@ import Testing
         #expect(document.string(rate..<(rate + 10)) == "25 percent")
     }
 
+    /// Every byte of a text with many runs (adjacent ones, a dropped `Â ` right before another, one at each end)
+    /// maps to the file's offset the edits say, read by a plain walk over them: the look-up halves the edits.
+    @Test(arguments: [1, 2, 3, 7, 8, 9, 33])
+    func everyRepairedOffsetMapsAsAWalkOverTheEditsSays(runs: Int) throws {
+        let pieces = ["â€™", "Â ", "â€œ", "x", "â€\u{9D}", " word ", "Â â€”", "10\u{C2}\u{A0}"]
+        var file = "â€œ"
+        for k in 0..<runs { file += pieces[k % pieces.count] + pieces[(k * 5 + 3) % pieces.count] }
+        file += "â€¦"
+        let repair = try #require(MojibakeRepair.repair(Array(file.utf8)))
+        #expect(repair.edits.count >= runs)
+        for offset in 0...repair.bytes.count {
+            let last = repair.edits.lastIndex { $0.repaired.lowerBound <= offset }
+            let expected: Int
+            if let last {
+                let edit = repair.edits[last]
+                if offset == edit.repaired.lowerBound {
+                    expected = edit.original.lowerBound
+                } else if offset < edit.repaired.upperBound {
+                    expected = edit.original.upperBound
+                } else {
+                    expected = offset - edit.repaired.upperBound + edit.original.upperBound
+                }
+            } else {
+                expected = offset
+            }
+            #expect(repair.originalOffset(ofRepaired: offset) == expected, "offset \(offset) of \(repair.bytes.count)")
+        }
+    }
+
     @Test func tariffFactsReadThroughMojibake() throws {
         let file = "Chinaâ€™s State Council said it imposed a 25 percent tariff on US soybeans."
         let found = findTariffs(file)

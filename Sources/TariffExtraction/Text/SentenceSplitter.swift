@@ -13,7 +13,8 @@ enum SentenceSplitter {
         sentences.reserveCapacity(bytes.count / 64 + 1)
         var start = 0
         let n = bytes.count
-        let abbreviations = Self.abbreviations  // once per document, not through its lazy global per period
+        // once per document, not through their lazy globals per period
+        let abbreviations = Self.abbreviations, starts = Self.startsSentenceByte
         var marks = Marks(bytes)
         var i = marks.next(from: 0)
         while i < n {
@@ -38,7 +39,7 @@ enum SentenceSplitter {
                 if j + 1 < n, bytes[j] == 0xC2, bytes[j + 1] == 0xBB { j += 2; continue }
                 break
             }
-            if j >= n || (bytes[j].isASCIIWhitespace && startsSentence(bytes, after: j))
+            if j >= n || (bytes[j].isASCIIWhitespace && startsSentence(bytes, after: j, starts))
                 && !(byte == 0x2E && isAbbreviation(bytes, periodAt: i, abbreviations))
             {
                 append(start..<j, of: bytes, to: &sentences)
@@ -128,15 +129,24 @@ enum SentenceSplitter {
     }
 
     /// After whitespace at `offset`, does the next visible character look like a sentence start?
-    private static func startsSentence(_ bytes: UnsafeBufferPointer<UInt8>, after offset: Int) -> Bool {
+    private static func startsSentence(_ bytes: UnsafeBufferPointer<UInt8>, after offset: Int, _ starts: UnsafePointer<Bool>) -> Bool {
         var k = offset
         while k < bytes.count && bytes[k] == 0x20 { k += 1 }
         guard k < bytes.count else { return true }
-        let b = bytes[k]
-        if b == 0x0A || b.isASCIIUpper || b.isASCIIDigit || b == 0x22 || b == 0x27 || b == 0x28 { return true }
-        // UTF-8 opening quotes “ ‘ « and other non-ASCII letters (É, Ö…) start sentences too.
-        return b.isNonASCII
+        return starts[Int(bytes[k])]
     }
+
+    /// Whether a byte can start a sentence after a mark and its space: a line break, an upper-case letter, a digit,
+    /// `"`, `'`, `(`, or any non-ASCII byte (UTF-8 opening quotes “ ‘ « and letters such as É, Ö). One load where
+    /// a chain of six tests came out differently from sentence to sentence.
+    nonisolated(unsafe) private static let startsSentenceByte: UnsafePointer<Bool> = {
+        let table = UnsafeMutablePointer<Bool>.allocate(capacity: 256)  // never freed, like `WordTable`'s storage
+        for byte in 0...255 {
+            let b = UInt8(byte)
+            table[byte] = b == 0x0A || b.isASCIIUpper || b.isASCIIDigit || b == 0x22 || b == 0x27 || b == 0x28 || b.isNonASCII
+        }
+        return UnsafePointer(table)
+    }()
 
     private static let abbreviations = WordTable(set: [
         "mr", "mrs", "ms", "dr", "prof", "gen", "gov", "sen", "rep", "st", "jr", "sr", "vs", "etc", "inc",
@@ -161,9 +171,11 @@ enum SentenceSplitter {
         } else {
             while k > 0 && index - k <= 6 && (bytes[k - 1].isASCIILetter || bytes[k - 1] == 0x2E) { k -= 1 }
         }
-        guard k < index else { return false }
-        if index - k == 1 { return bytes[k].isASCIIUpper }  // initials: "George W. Bush"
-        if index - k > 6 { return false }
+        // one test for the common case, a word of two to six bytes (no abbreviation is longer): asked in turn,
+        // "none", "one" and "over six" each came out either way with the text's word lengths
+        guard UInt(bitPattern: index &- k &- 2) < 5 else {
+            return index &- k == 1 && bytes[k].isASCIIUpper  // initials: "George W. Bush"
+        }
         // hashed like vocabulary words, so no string is built per period
         // letters and periods, at most six: hashed from one load of sixteen lanes
         let word = WordHash.ofRun(WideLanes.load(bytes.baseAddress!, k, limit: bytes.count), count: index &- k)
