@@ -235,7 +235,7 @@ struct DeadlineFinder: Sendable {
             count = sentence.count
             // nearly every sentence has no `from` date: then nothing is superseded and the words are not read
             guard sentence.count > 1,
-                sentence.indices.contains(where: { Self.word(before: sentence[$0].bytes.lowerBound, tokens) == W.from })
+                sentence.indices.contains(where: { Self.word(before: sentence[$0].tokens, sentence[$0].bytes.lowerBound, tokens) == W.from })
             else {
                 verbEnd = nil
                 hasNewDate = false
@@ -248,20 +248,31 @@ struct DeadlineFinder: Sendable {
                 return
             }
             // A `from` date never follows `to`: no other date with the same bytes can be the new one.
-            hasNewDate = sentence.contains { other in
-                guard let h = Self.word(before: other.bytes.lowerBound, tokens) else { return false }
+            hasNewDate = sentence.indices.contains { i in
+                guard let h = Self.word(before: sentence[i].tokens, sentence[i].bytes.lowerBound, tokens) else { return false }
                 return h == W.to || h == W.until
             }
         }
 
         func supersedes(_ timex: TaggedTimex) -> Bool {
             guard count > 1, hasNewDate, let verbEnd, verbEnd <= timex.bytes.lowerBound else { return false }
-            return Self.word(before: timex.bytes.lowerBound, tokens) == W.from
+            return Self.word(before: timex.tokens, timex.bytes.lowerBound, tokens) == W.from
         }
 
-        private static func word(before byte: Int, _ tokens: TimexTokens) -> UInt64? {
-            guard let k = tokens.firstIndex(startingAtOrAfter: byte), k > 0, tokens[k - 1].kind == .word else { return nil }
-            return tokens[k - 1].hash
+        /// The word right before an expression, from the first of the tokens the tagger matched (`matched`): a
+        /// binary search over the sentence's tokens for the one starting at `byte`, for each date of every sentence
+        /// with two, only for an expression made elsewhere. Given the two fields, not the expression: a copy of it
+        /// retained and released its value.
+        private static func word(before matched: Range<Int>?, _ byte: Int, _ tokens: TimexTokens) -> UInt64? {
+            let first: Int
+            if let matched {
+                first = matched.lowerBound
+            } else {
+                guard let k = tokens.firstIndex(startingAtOrAfter: byte) else { return nil }
+                first = k
+            }
+            guard first > 0, tokens[first - 1].kind == .word else { return nil }
+            return tokens[first - 1].hash
         }
     }
 
