@@ -13,7 +13,7 @@ struct DeadlineFinder: Sendable {
         found.reserveCapacity(min(timexes.count, 256))
         places.reserveCapacity(min(timexes.count, 256))
         var vague: [VagueMention] = []
-        let filter = BoilerplateFilter(document: document, store: tags.store)
+        let filter = BoilerplateFilter()
         // read only when some span is counted from something other than the article's date
         // (the questions below go by index: `contains(where:)` on the expressions copied each one it passed, its
         // value string retained and released)
@@ -36,7 +36,7 @@ struct DeadlineFinder: Sendable {
             defer {
                 if found.count > foundBefore {
                     let next = sentence + 1 < tags.tokens.count ? tags.tokens[sentence + 1] : TimexTokens(start: nil, count: 0)
-                    if filter.isBoilerplate(sentence, tokens: tokens, next: next) {
+                    if filter.isBoilerplate(sentence, tokens: tokens, next: next, in: document, store: tags.store) {
                         found.removeSubrange(foundBefore...)
                         places.removeSubrange(foundBefore...)
                         vague.removeSubrange(vagueBefore...)
