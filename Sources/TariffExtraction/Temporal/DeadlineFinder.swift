@@ -330,9 +330,11 @@ struct DeadlineFinder: Sendable {
         }
         // hashing costs more than it saves for the handful of dates of an article
         let large = spans.count > 32
-        // many dates: distinct ones sorted by first day, for a range look-up; a few: as they are
-        let distinct = large ? Array(Set(spans.map(judged))).sorted { $0.first < $1.first } : spans.map(judged)
-        func isSubsumed(_ d: Judged) -> Bool {
+        // many dates: distinct ones sorted by first day, for a range look-up; a few: the spans as they are, read in
+        // place (an array of them was an allocation per article)
+        let sorted = large ? Array(Set(spans.map(judged))).sorted { $0.first < $1.first } : []
+        func isSubsumed<Others: RandomAccessCollection<Judged>>(_ d: Judged, among distinct: Others) -> Bool
+        where Others.Index == Int {
             var subsumed = false
             if !d.ranged, !d.day {
                 // e is inside d: d is vaguer when it spans more days and is a single period, not a range
@@ -364,10 +366,10 @@ struct DeadlineFinder: Sendable {
             let key = judged(d)
             let subsumed: Bool
             if large {
-                subsumed = verdicts[key] ?? isSubsumed(key)
+                subsumed = verdicts[key] ?? isSubsumed(key, among: sorted)
                 verdicts[key] = subsumed
             } else {
-                subsumed = isSubsumed(key)
+                subsumed = isSubsumed(key, among: spans.lazy.map(judged))
             }
             if subsumed { continue }
             let event = Event(key: d.key, end: d.end)
