@@ -97,14 +97,19 @@ struct ClauseModel: Sendable {
     }
 
     private init(bytes: [UInt8], facts: consuming [TokenFacts]) {
-        // moved, not copied, at each step: while a second reference is alive, the builder's first write to the
-        // facts (its end marker, then each token's owner) copied them all
-        var builder = Builder(bytes: bytes, facts: consume facts)
-        builder.split()
-        for c in builder.clauses.indices { builder.readVerbGroup(c) }
-        clauses = builder.clauses
-        count = builder.count
-        self.facts = builder.facts
+        // moved, not copied: while a second reference is alive, the first write (the end marker) copied them all
+        var facts = consume facts
+        let n = facts.count
+        facts.append(Builder.endMarker(n))
+        // the builder reads and writes the facts through a buffer pointer (see `Builder.facts`)
+        clauses = facts.withUnsafeMutableBufferPointer { buffer in
+            var builder = Builder(bytes: bytes, count: n, facts: buffer)
+            builder.split()
+            for c in builder.clauses.indices { builder.readVerbGroup(c) }
+            return builder.clauses
+        }
+        count = n
+        self.facts = facts
     }
 
     init(bytes: [UInt8], tokens: some Collection<TariffToken>) {
@@ -188,24 +193,26 @@ extension ClauseModel {
         /// What each token is for the clause rules, read once; one more entry at the end (no word, not finite,
         /// both look-aheads `count`). One array, not four: the model is built for every tariff sentence with a
         /// clause word, and four arrays cost four allocations and four releases each time.
-        /// Their owners are written by `split`, and the model keeps the array.
-        private(set) var facts: [TokenFacts]
+        /// Their owners are written by `split`, and the model keeps the array. The builder reads and writes it in
+        /// place, through a pointer valid while the model is built: an array write checked uniqueness and bounds
+        /// (a call per token for the owners alone); indices stay within 0...count.
+        let facts: UnsafeMutableBufferPointer<TokenFacts>
 
-        init(bytes: [UInt8], facts: consuming [TokenFacts]) {
+        /// `facts` holds `count` tokens and `endMarker(count)` after them.
+        init(bytes: [UInt8], count n: Int, facts: UnsafeMutableBufferPointer<TokenFacts>) {
             self.bytes = bytes
-            let n = facts.count
             count = n
-            // the end marker: no token, no word, not finite, both look-aheads `count`
-            facts.append(
-                TokenFacts(
-                    unit: ClauseUnit(start: 0, end: 0, kind: .other, hash: 0, capitalized: false), nextVerbOrBreak: Int32(n),
-                    nextStop: Int32(n)))
-            // Through a buffer pointer: three passes write every token's facts, and each array write
-            // checked uniqueness and bounds (a fifth of the model's cost); indices stay within 0...n.
-            facts.withUnsafeMutableBufferPointer { Self.readFacts(into: $0, count: n, bytes: bytes) }
-            self.facts = consume facts
+            self.facts = facts
+            Self.readFacts(into: facts, count: n, bytes: bytes)
             // a sentence has a handful of clauses: one allocation each instead of growing from one
             clauses.reserveCapacity(8)
+        }
+
+        /// The entry after the last token: no token, no word, not finite, both look-aheads `count`.
+        static func endMarker(_ count: Int) -> TokenFacts {
+            TokenFacts(
+                unit: ClauseUnit(start: 0, end: 0, kind: .other, hash: 0, capitalized: false), nextVerbOrBreak: Int32(count),
+                nextStop: Int32(count))
         }
 
         /// Each token's lexicon entry and finiteness, then both look-aheads from the right; `facts` has

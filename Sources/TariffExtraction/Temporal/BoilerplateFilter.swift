@@ -2,29 +2,26 @@
 ///
 /// Their dates are real but commit to nothing (`…in Beijing on November 9, 2017. Getty Images`,
 /// `Sign up by November 30 for our newsletter`), so they never become deadlines.
+///
+/// The filter is made per document but holds only a pointer to its tables: the document and the store are handed
+/// to the one question it answers, asked only of sentences that gave deadlines. Holding the document and five
+/// tables, it retained and released each for every document.
 struct BoilerplateFilter {
-    let document: TextDocument
-    /// Where a next sentence the tagger did not keep is tokenized.
-    let store: TimexTokenizer.Store
-    /// The word tables, read from their lazy globals once per document: through the globals every dated sentence
-    /// paid a `swift_once` for each table asked about.
-    private let creditWords = Self.creditWords, captionWords = Self.captionWords, bylineWords = Self.bylineWords
-    private let promotionLeads = Self.promotionLeads, promotionPairs = Self.promotionPairs
-    private let by = Self.by
+    /// The word tables, in never-freed memory read in place.
+    private let tables = Self.vocabulary
 
-    init(document: TextDocument, store: TimexTokenizer.Store) {
-        self.document = document
-        self.store = store
-    }
-
-    /// True when sentence `index` is a caption, credit, byline or promotion. `next` holds the next sentence's
-    /// tokens when the tagger kept them (it keeps those of dated sentences), else nothing: it is tokenized
-    /// here only then.
-    func isBoilerplate(_ index: Int, tokens: TimexTokens, next kept: TimexTokens) -> Bool {
+    /// True when sentence `index` of `document` is a caption, credit, byline or promotion. `next` holds the next
+    /// sentence's tokens when the tagger kept them (it keeps those of dated sentences), else nothing: it is
+    /// tokenized into `store` only then.
+    func isBoilerplate(
+        _ index: Int, tokens: TimexTokens, next kept: TimexTokens, in document: TextDocument, store: TimexTokenizer.Store
+    ) -> Bool {
         if isCredit(index, tokens) || startsAsCaptionOrByline(tokens) || isPromotional(tokens) { return true }
         // a caption whose credit the sentence splitter cut off (`…on November 9, 2017. Getty Images`), or a
         // promotion whose call to action did (`Live Q&A … Thursday, Sept. 18, 10 a.m. ET. Register now.`)
-        if index + 1 < document.sentences.count, document.sentences[index + 1].count <= 60, sameLine(index, index + 1) {
+        if index + 1 < document.sentences.count, document.sentences[index + 1].count <= 60,
+            Self.sameLine(index, index + 1, document)
+        {
             let next = kept.isEmpty ? store.tokens(document.bytes, document.sentences[index + 1]) : kept
             if isCredit(index + 1, next) || isPromotional(next) { return true }
         }
@@ -33,6 +30,7 @@ struct BoilerplateFilter {
 
     /// A short run of capitalised words ending in an agency or photo credit, without a closing period.
     private func isCredit(_ index: Int, _ tokens: TimexTokens) -> Bool {
+        let creditWords = tables.pointee.creditWords
         guard let last = tokens.last, last.kind == .word, creditWords.contains(last.hash) else { return false }
         if tokens.count <= 6 {
             return tokens.allSatisfy { $0.kind != .word || $0.capitalized || creditWords.contains($0.hash) }
@@ -45,14 +43,15 @@ struct BoilerplateFilter {
     /// `Photo: …`, `FILE PHOTO: …`, `Published October 24, 2025`, `Updated: …`.
     private func startsAsCaptionOrByline(_ tokens: TimexTokens) -> Bool {
         guard let first = tokens.first, first.kind == .word else { return false }
+        let bylineWords = tables.pointee.bylineWords
         if bylineWords.contains(first.hash) { return true }
         // `By Claire Thibodeau | Published Jan. 20, 2026, 7:05 a.m. ET | Updated …`
-        if first.hash == by, first.capitalized,
+        if first.hash == Self.by, first.capitalized,
             tokens.indices.dropFirst().contains(where: { bylineWords.contains(tokens[$0].hash) && tokens[$0 - 1].mark == 0x7C })
         {
             return true
         }
-        if captionWords.contains(first.hash) {
+        if tables.pointee.captionWords.contains(first.hash) {
             return tokens.count > 1 && (tokens[1].kind == .mark && tokens[1].mark == 0x3A
                 || tokens.count > 2 && tokens[2].kind == .mark && tokens[2].mark == 0x3A)
         }
@@ -64,7 +63,7 @@ struct BoilerplateFilter {
     /// One probe per word, in `promotionLeads`: nearly every word is none of these and leaves there, where it
     /// was looked up twice (as a word, then as the first of a pair with the next word).
     private func isPromotional(_ tokens: TimexTokens) -> Bool {
-        let leads = promotionLeads, pairs = promotionPairs
+        let leads = tables.pointee.promotionLeads, pairs = tables.pointee.promotionPairs
         for (i, t) in tokens.enumerated() where t.kind == .word {
             guard let lead = leads[t.hash] else { continue }
             if lead & Self.promotionWord != 0 { return true }
@@ -76,10 +75,18 @@ struct BoilerplateFilter {
         return false
     }
 
-    private func sameLine(_ a: Int, _ b: Int) -> Bool {
+    private static func sameLine(_ a: Int, _ b: Int, _ document: TextDocument) -> Bool {
         let gap = document.sentences[a].upperBound..<document.sentences[b].lowerBound
         return !document.bytes[gap].contains(0x0A)
     }
+
+    /// The filter's word tables, moved once into memory that is never freed.
+    private struct Tables {
+        let creditWords = BoilerplateFilter.creditWords, captionWords = BoilerplateFilter.captionWords
+        let bylineWords = BoilerplateFilter.bylineWords
+        let promotionLeads = BoilerplateFilter.promotionLeads, promotionPairs = BoilerplateFilter.promotionPairs
+    }
+    nonisolated(unsafe) private static let vocabulary = ProcessLifetime.pointer(to: Tables())
 
     private static let photo = TimexTokenizer.hash("photo")
     private static let rated = TimexTokenizer.hash("rated")

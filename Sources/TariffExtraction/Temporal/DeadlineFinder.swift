@@ -13,7 +13,7 @@ struct DeadlineFinder: Sendable {
         found.reserveCapacity(min(timexes.count, 256))
         places.reserveCapacity(min(timexes.count, 256))
         var vague: [VagueMention] = []
-        let filter = BoilerplateFilter(document: document, store: tags.store)
+        let filter = BoilerplateFilter()
         // read only when some span is counted from something other than the article's date
         // (the questions below go by index: `contains(where:)` on the expressions copied each one it passed, its
         // value string retained and released)
@@ -36,7 +36,7 @@ struct DeadlineFinder: Sendable {
             defer {
                 if found.count > foundBefore {
                     let next = sentence + 1 < tags.tokens.count ? tags.tokens[sentence + 1] : TimexTokens(start: nil, count: 0)
-                    if filter.isBoilerplate(sentence, tokens: tokens, next: next) {
+                    if filter.isBoilerplate(sentence, tokens: tokens, next: next, in: document, store: tags.store) {
                         found.removeSubrange(foundBefore...)
                         places.removeSubrange(foundBefore...)
                         vague.removeSubrange(vagueBefore...)
@@ -87,7 +87,8 @@ struct DeadlineFinder: Sendable {
         }
         // the tense of the expression's clause, read the first time a rule below asks: most expressions are
         // settled without it, and reading it for every one the tagger found cost a twelfth of the tagger
-        var knownTense: Tense?
+        // (the tagger's reading, when it read one for these tokens: `clauseTense` comes with `tokens`)
+        var knownTense = timexes[index].clauseTense
         func tense() -> Tense {
             if let knownTense { return knownTense }
             let read = TenseReader(bytes: document.bytes, tokens: tokens).tense(around: lower, upper)
@@ -235,7 +236,7 @@ struct DeadlineFinder: Sendable {
             count = sentence.count
             // nearly every sentence has no `from` date: then nothing is superseded and the words are not read
             guard sentence.count > 1,
-                sentence.indices.contains(where: { Self.word(before: sentence[$0].bytes.lowerBound, tokens) == W.from })
+                sentence.indices.contains(where: { Self.word(before: sentence[$0].tokens, sentence[$0].bytes.lowerBound, tokens) == W.from })
             else {
                 verbEnd = nil
                 hasNewDate = false
@@ -248,20 +249,31 @@ struct DeadlineFinder: Sendable {
                 return
             }
             // A `from` date never follows `to`: no other date with the same bytes can be the new one.
-            hasNewDate = sentence.contains { other in
-                guard let h = Self.word(before: other.bytes.lowerBound, tokens) else { return false }
+            hasNewDate = sentence.indices.contains { i in
+                guard let h = Self.word(before: sentence[i].tokens, sentence[i].bytes.lowerBound, tokens) else { return false }
                 return h == W.to || h == W.until
             }
         }
 
         func supersedes(_ timex: TaggedTimex) -> Bool {
             guard count > 1, hasNewDate, let verbEnd, verbEnd <= timex.bytes.lowerBound else { return false }
-            return Self.word(before: timex.bytes.lowerBound, tokens) == W.from
+            return Self.word(before: timex.tokens, timex.bytes.lowerBound, tokens) == W.from
         }
 
-        private static func word(before byte: Int, _ tokens: TimexTokens) -> UInt64? {
-            guard let k = tokens.firstIndex(startingAtOrAfter: byte), k > 0, tokens[k - 1].kind == .word else { return nil }
-            return tokens[k - 1].hash
+        /// The word right before an expression, from the first of the tokens the tagger matched (`matched`): a
+        /// binary search over the sentence's tokens for the one starting at `byte`, for each date of every sentence
+        /// with two, only for an expression made elsewhere. Given the two fields, not the expression: a copy of it
+        /// retained and released its value.
+        private static func word(before matched: Range<Int>?, _ byte: Int, _ tokens: TimexTokens) -> UInt64? {
+            let first: Int
+            if let matched {
+                first = matched.lowerBound
+            } else {
+                guard let k = tokens.firstIndex(startingAtOrAfter: byte) else { return nil }
+                first = k
+            }
+            guard first > 0, tokens[first - 1].kind == .word else { return nil }
+            return tokens[first - 1].hash
         }
     }
 
@@ -318,9 +330,11 @@ struct DeadlineFinder: Sendable {
         }
         // hashing costs more than it saves for the handful of dates of an article
         let large = spans.count > 32
-        // many dates: distinct ones sorted by first day, for a range look-up; a few: as they are
-        let distinct = large ? Array(Set(spans.map(judged))).sorted { $0.first < $1.first } : spans.map(judged)
-        func isSubsumed(_ d: Judged) -> Bool {
+        // many dates: distinct ones sorted by first day, for a range look-up; a few: the spans as they are, read in
+        // place (an array of them was an allocation per article)
+        let sorted = large ? Array(Set(spans.map(judged))).sorted { $0.first < $1.first } : []
+        func isSubsumed<Others: RandomAccessCollection<Judged>>(_ d: Judged, among distinct: Others) -> Bool
+        where Others.Index == Int {
             var subsumed = false
             if !d.ranged, !d.day {
                 // e is inside d: d is vaguer when it spans more days and is a single period, not a range
@@ -352,10 +366,10 @@ struct DeadlineFinder: Sendable {
             let key = judged(d)
             let subsumed: Bool
             if large {
-                subsumed = verdicts[key] ?? isSubsumed(key)
+                subsumed = verdicts[key] ?? isSubsumed(key, among: sorted)
                 verdicts[key] = subsumed
             } else {
-                subsumed = isSubsumed(key)
+                subsumed = isSubsumed(key, among: spans.lazy.map(judged))
             }
             if subsumed { continue }
             let event = Event(key: d.key, end: d.end)

@@ -108,27 +108,31 @@ struct DeadlineKindReader {
         let cues = Self.cues
         var i = lower - 1
         var skipped = 0
+        // each token's cue looked up first, whatever its kind: numbers and marks have the hash 0, which is no
+        // word's, so only marks go on to the boundary and comma tests (a word-or-mark test first came at random)
         while i >= 0 && lower - i - skipped <= 14 {
-            if isBoundary(i) { break }
-            if i < lower - 1, tokens[i].kind == .mark, tokens[i].mark == 0x2C, let skip = tokens.relativeClauseStart(endingAt: i) {
-                skipped += i - skip + 1
-                i = skip - 1
-                continue
-            }
-            if tokens[i].kind == .word, let kind = cues[tokens[i].hash] {
+            if let kind = cues[tokens[i].hash], tokens[i].kind == .word {
                 best = (kind, i, lower - i - skipped)
                 break
+            }
+            if tokens[i].kind == .mark {
+                if isBoundary(i) { break }
+                if i < lower - 1, tokens[i].mark == 0x2C, let skip = tokens.relativeClauseStart(endingAt: i) {
+                    skipped += i - skip + 1
+                    i = skip - 1
+                    continue
+                }
             }
             i -= 1
         }
         i = upper
         // a cue after the date must be clearly nearer: `the meeting, held October 20 to 22, ended …`
         while i < tokens.count && i - upper + 3 < min(best.distance, 14) {
-            if isBoundary(i) { break }
-            if tokens[i].kind == .word, let kind = cues[tokens[i].hash] {
+            if let kind = cues[tokens[i].hash], tokens[i].kind == .word {
                 best = (kind, i, i - upper + 3)
                 break
             }
+            if tokens[i].kind == .mark, isBoundary(i) { break }
             i += 1
         }
         return (best.kind, best.cue)
