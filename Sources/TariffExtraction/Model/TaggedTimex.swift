@@ -23,7 +23,4 @@ struct TaggedTimex: Sendable, Hashable {
     /// The expression's tokens in its sentence's `TemporalTags.tokens`, as the tagger matched them (the tokens that
     /// `bytes` covers), so a reader of the same tokens need not search for them again; nil when made elsewhere.
     var tokens: Range<Int>? = nil
-    /// The tense of the clause around `tokens`, when the tagger read it for them (`TenseReader.tense(around:_:)`):
-    /// the deadline finder's first question of most dated expressions, read once.
-    var clauseTense: Tense? = nil
 }

@@ -87,8 +87,7 @@ struct DeadlineFinder: Sendable {
         }
         // the tense of the expression's clause, read the first time a rule below asks: most expressions are
         // settled without it, and reading it for every one the tagger found cost a twelfth of the tagger
-        // (the tagger's reading, when it read one for these tokens: `clauseTense` comes with `tokens`)
-        var knownTense = timexes[index].clauseTense
+        var knownTense: Tense?
         func tense() -> Tense {
             if let knownTense { return knownTense }
             let read = TenseReader(bytes: document.bytes, tokens: tokens).tense(around: lower, upper)

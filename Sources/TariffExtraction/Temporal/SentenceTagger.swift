@@ -12,9 +12,6 @@ struct TimexMatch {
     var year: YearSource = .none
     /// A span counted from a date the sentence gives (`15 days after March 8`).
     var anchored = false
-    /// The tense of the clause around exactly `start..<end`, when a pattern read it for those tokens: the deadline
-    /// finder asks the same of the expression and need not read it again.
-    var clauseTense: Tense? = nil
     /// `a year ago`, `year-earlier`: how many years back; beside an earnings quarter it means that quarter.
     var yearsBack: Int? = nil
     /// A weekday named alone (`on Friday`, not `next Friday` or `Friday, Oct. 30`): its ISO number, so the
@@ -46,16 +43,6 @@ struct SentenceTagger {
     let lexicon = TimexLexicon.table
     /// `matchStarts`, read once per sentence like `lexicon`.
     let starts = Self.matchStarts
-    /// The last clause tense a pattern read (`tense(_:_:)`), kept for the match it was read for.
-    let lastTense = TenseRead()
-
-    /// A clause tense and the tokens it was read around; a reference, so the patterns (which do not mutate the
-    /// tagger) can leave it behind.
-    final class TenseRead {
-        var lower = 0
-        var upper = -1
-        var tense = Tense.unmarked
-    }
 
     init(bytes: [UInt8], tokens: TimexTokens, reference: CalendarDate) {
         self.bytes = bytes
@@ -78,9 +65,6 @@ struct SentenceTagger {
         // one or two matches left from the sentence before, if any: `removeAll(keepingCapacity:)` went through
         // `replaceSubrange` at some 150 instructions a sentence
         while !found.isEmpty { found.removeLast() }
-        // a tense read for the sentence before is no tense of this one's tokens (one read for these tokens, by any
-        // pattern, is the same for all: `TenseReader` reads nothing else)
-        lastTense.upper = -1
         var i = 0
         var givenYear: Int?
         while true {
@@ -93,7 +77,6 @@ struct SentenceTagger {
                 // one with a year in the same sentence takes that year, not the tense's guess
                 if m.year == .given, let d = m.date { givenYear = d.firstDay.year }
                 if m.year == .inferred, let y = givenYear { m = Self.moved(m, toYear: y) }
-                if lastTense.lower == m.start, lastTense.upper == m.end { m.clauseTense = lastTense.tense }
                 i = max(m.end, i + 1)
                 found.append(consume m)
             } else {
@@ -102,12 +85,7 @@ struct SentenceTagger {
         }
         // a span is anchored on the match after it: a sentence with one match or none has nothing to anchor
         if found.count > 1 { anchorSpans(&found) }
-        for n in found.indices {
-            let (start, end) = (found[n].start, found[n].end)
-            widen(&found[n], before: n > 0 ? found[n - 1].end : 0)
-            // widened, it is no longer the expression whose tense was read
-            if found[n].start != start || found[n].end != end { found[n].clauseTense = nil }
-        }
+        for n in found.indices { widen(&found[n], before: n > 0 ? found[n - 1].end : 0) }
     }
 
     /// TimeML extents: the article and the words that bound a span belong to it (`the first nine months`,
@@ -504,11 +482,9 @@ struct SentenceTagger {
         return (tokens[i].value, next)
     }
 
-    /// The tense of the clause around tokens `lower..<upper`, left in `lastTense` for the match being read.
+    /// The tense of the clause around tokens `lower..<upper`.
     func tense(_ lower: Int, _ upper: Int) -> Tense {
-        let tense = TenseReader(bytes: bytes, tokens: tokens).tense(around: lower, upper)
-        (lastTense.lower, lastTense.upper, lastTense.tense) = (lower, upper, tense)
-        return tense
+        TenseReader(bytes: bytes, tokens: tokens).tense(around: lower, upper)
     }
 
     /// `until/through/till November 10`: the end of a span whose verb tense tells of its start, so a

@@ -67,7 +67,7 @@ struct TemporalTagger: Sendable {
                         bytes: tokens[m.start].start..<tokens[m.end - 1].end, sentenceIndex: index, type: m.type,
                         value: quarterBack?.iso ?? m.value, date: statement ? nil : date, endDate: statement ? nil : m.endDate,
                         beforeReference: m.beforeReference, isStatementDate: statement, anchored: m.anchored,
-                        tokens: m.start..<m.end, clauseTense: m.clauseTense))
+                        tokens: m.start..<m.end))
             }
         }
         Self.oneDatePerWeekday(&result.timexes, weekdays)
