@@ -180,33 +180,31 @@ struct TariffSentenceReader {
                     result.reserveCapacity(8)
                     byBothParties.reserveCapacity(8)
                 }
-                var change = TariffChange(
-                    imposer: imposer.code, target: target.code, products: products,
-                    ratePct: reductionAmount ? nil : draft.expression?.rate, previousRatePct: draft.expression?.previous,
-                    additional: additional && !reductionAmount, direction: direction, status: verdict.status, effectiveDate: effective,
-                    confidence: min(imposer.confidence, target.confidence),
-                    text: document.string(textRange), sentence: document.evidence(s.range, around: textRange),
-                    start: document.scalarOffset(ofByte: textRange.lowerBound),
-                    end: document.scalarOffset(ofByte: textRange.upperBound))
-                change.minimumRatePct = draft.expression?.minimum
-                let mutual = imposer.code == nil && target.code == nil && bothPartiesAct(before: draft.anchor, in: draft.segment)
-                change.aggregate = draft.expression != nil && isAggregate(draft, zone: zone)
+                let aggregate = draft.expression != nil && isAggregate(draft, zone: zone)
                 // an overall level that has moved (`has dropped to 7.5%`) is the level in force now
-                if change.aggregate, change.status == .imposed, (draft.segment.lowerBound..<draft.anchor).contains(where: { s.has($0, .perfectAux) }) {
-                    change.status = .inEffect
-                }
+                let status = aggregate && verdict.status == .imposed
+                    && (draft.segment.lowerBound..<draft.anchor).contains(where: { s.has($0, .perfectAux) }) ? .inEffect : verdict.status
+                let mutual = imposer.code == nil && target.code == nil && bothPartiesAct(before: draft.anchor, in: draft.segment)
+                // built in the array itself: a local change appended was copied into it and then destroyed
+                result.append(
+                    TariffChange(
+                        imposer: imposer.code, target: target.code, products: products,
+                        ratePct: reductionAmount ? nil : draft.expression?.rate, previousRatePct: draft.expression?.previous,
+                        additional: additional && !reductionAmount, direction: direction, status: status, effectiveDate: effective,
+                        confidence: min(imposer.confidence, target.confidence),
+                        text: document.string(textRange), sentence: document.evidence(s.range, around: textRange),
+                        start: document.scalarOffset(ofByte: textRange.lowerBound),
+                        end: document.scalarOffset(ofByte: textRange.upperBound),
+                        minimumRatePct: draft.expression?.minimum, aggregate: aggregate))
+                byBothParties.append(mutual)
                 // `duties ranging from 17.7% to 81.3%`: the low end is a rate some goods pay, a fact of its own
-                if let low = change.minimumRatePct, let high = change.ratePct, low < high, !change.aggregate {
-                    var lowEnd = change
+                if let low = draft.expression?.minimum, let high = result[result.count - 1].ratePct, low < high, !aggregate {
+                    var lowEnd = result[result.count - 1]
                     lowEnd.ratePct = low
                     lowEnd.minimumRatePct = nil
-                    result.append(change)
                     result.append(lowEnd)
                     byBothParties.append(mutual)
-                } else {
-                    result.append(consume change)  // not read after this: moved (without `consume` it was copied, then destroyed)
                 }
-                byBothParties.append(mutual)
             }
         }
         return result.count - first
