@@ -89,9 +89,9 @@ struct TariffSentenceReader {
             // per token: inside a rate's span (bit 1), first token of a clause that has a draft (bit 2); on the stack
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: s.count) { marks in
                 marks.initialize(repeating: 0)
-                for draft in drafts {
-                    for k in draft.span where k < s.count { marks[k] |= 1 }
-                    if draft.segment.lowerBound < s.count { marks[draft.segment.lowerBound] |= 2 }
+                for d in drafts.indices {
+                    for k in drafts[d].span where k < s.count { marks[k] |= 1 }
+                    if drafts[d].segment.lowerBound < s.count { marks[drafts[d].segment.lowerBound] |= 2 }
                 }
                 // whether a clause has a measure verb and no negation, read once per clause, not once per noun in it
                 var acting: (segment: Range<Int>, acts: Bool)?
@@ -137,7 +137,9 @@ struct TariffSentenceReader {
         // one classifier for the sentence's drafts: made per draft, it retained and released its four arrays each time
         let classifier = StatusClassifier(sentence: s, cues: cues, clauses: clauses)
         let first = result.count
-        for (d, draft) in drafts.enumerated() {
+        // by index: the enumerated drafts were copies, each retaining and releasing its codes and targets
+        for d in drafts.indices {
+            let draft = drafts[d]
             let rateless = draft.expression == nil
             if isDropped(draft) { continue }
             let zoneStart = max(draft.segment.lowerBound, d > 0 && drafts[d - 1].segment == draft.segment ? boundary(drafts[d - 1].span, draft.span) : 0)
