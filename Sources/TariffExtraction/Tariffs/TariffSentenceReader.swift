@@ -117,7 +117,8 @@ struct TariffSentenceReader {
         // Sides first: a draft that names them too weakly gives no change, and when no draft is left the clause
         // model, the time cues and the classifier (most of a read sentence's cost) are not built.
         assignParties(&drafts, in: document)
-        guard drafts.contains(where: { !isDropped($0) }) else { return 0 }
+        // drafts are asked by index: `contains(where:)` and `for … in` copied each draft they handed on
+        guard drafts.indices.contains(where: { !isDropped(drafts[$0]) }) else { return 0 }
         // Time cues only matter once there is a rate or a measure to give a status to.
         let sentencePast = (0..<s.count).contains { s.looksPast($0) }
         let cueReader = TimeCueReader(sentence: s, referenceDate: referenceDate)
@@ -148,7 +149,7 @@ struct TariffSentenceReader {
             let effective = effectiveDate(anchor: draft.anchor, segment: draft.segment)
             let upcomingEffective = effective.map { $0.isUpcoming(relativeTo: referenceDate) } ?? false
             // The words nearest the rate speak first (`a 15% tariff, down from the 25% threatened`); the clause otherwise.
-            let shared = drafts.count > 1 && drafts.contains { $0.segment == draft.segment && $0.anchor != draft.anchor }
+            let shared = drafts.count > 1 && drafts.indices.contains { drafts[$0].segment == draft.segment && drafts[$0].anchor != draft.anchor }
             var verdict = classifier.classify(segment: shared ? zone : draft.segment, zone: zone, anchor: draft.anchor, span: draft.span, futureDate: upcomingEffective, newLevel: draft.expression?.zeroByWords == true)
             if shared && !verdict.fromCue {
                 verdict = classifier.classify(
@@ -267,7 +268,7 @@ struct TariffSentenceReader {
         }
         guard from else { return false }
         if whether { return true }
-        for draft in drafts where s.isWord(draft.span.lowerBound - 1, TariffVocabulary.from) || s.isWord(draft.anchor - 1, TariffVocabulary.from) {
+        for d in drafts.indices where s.isWord(drafts[d].span.lowerBound - 1, TariffVocabulary.from) || s.isWord(drafts[d].anchor - 1, TariffVocabulary.from) {
             return true
         }
         return coordinates && (forward || cues.contains { $0.kind == .future })
