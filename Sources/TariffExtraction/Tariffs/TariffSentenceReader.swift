@@ -420,9 +420,11 @@ struct TariffSentenceReader {
     /// of the neighbouring sentences that give no date of their own.
     func statedStartDate() -> TemporalValue? {
         let s = sentence
-        for timex in timexes where timex.type == .date || timex.type == .duration {
-            guard let date = timex.date, let t = s.tokens.firstIndex(where: { $0.end > timex.bytes.lowerBound }) else { continue }
-            if timex.type == .duration && !EffectPhrase.datesSpan(timex, s, at: t) { continue }
+        // by index: a `for` over the timexes copied each one (its value and dates) and destroyed the copy
+        for i in timexes.indices where timexes[i].type == .date || timexes[i].type == .duration {
+            let start = timexes[i].bytes.lowerBound
+            guard let date = timexes[i].date, let t = s.tokens.firstIndex(where: { $0.end > start }) else { continue }
+            if timexes[i].type == .duration && !EffectPhrase.datesSpan(timexes[i], s, at: t) { continue }
             if EffectPhrase.precedes(s, t) { return date }
             if s.has(t, .untilTrigger) || s.has(t - 1, .untilTrigger) { continue }
             if let trigger = [t, t - 1, t - 2].first(where: { s.has($0, .effectiveTrigger) }),
@@ -440,14 +442,14 @@ struct TariffSentenceReader {
     private func effectiveDate(anchor: Int, segment: Range<Int>) -> TemporalValue? {
         let s = sentence
         var best: (value: TemporalValue, score: Int)?
-        for timex in timexes where timex.type == .date || timex.type == .duration {
-            guard let date = timex.date else { continue }
+        for i in timexes.indices where timexes[i].type == .date || timexes[i].type == .duration {  // by index, as above
+            guard let date = timexes[i].date else { continue }
             let upcoming = date.isUpcoming(relativeTo: referenceDate)
             // `earlier this year` is not a start date: a period containing today must be a day to count
             if upcoming, date.granularity != .day, date.firstDay <= referenceDate { continue }
-            guard let t = s.tokens.firstIndex(endingAfter: timex.bytes.lowerBound) else { continue }
+            guard let t = s.tokens.firstIndex(endingAfter: timexes[i].bytes.lowerBound) else { continue }
             // `take effect 15 days after March 8`, `within 30 days`: a span the tagger dated
-            if timex.type == .duration && !EffectPhrase.datesSpan(timex, s, at: t) { continue }
+            if timexes[i].type == .duration && !EffectPhrase.datesSpan(timexes[i], s, at: t) { continue }
             // `took effect on March 23`, `in force since April 3`, `on or after Sept. 16`: a start, even past
             let stated = EffectPhrase.precedes(s, t) || EffectPhrase.opensPeriod(s, before: t)
             // a past date is when the measure took effect only when a start word introduces it
