@@ -130,16 +130,16 @@ struct DocumentFrame: Sendable {
         guard let frame = imposer else { return changes }
         var charging = 0
         var paying = 0
-        for c in changes where c.imposer != nil && c.target != nil {
-            if c.imposer == frame { charging += 1 } else if c.target == frame { paying += 1 }
+        // by index, and filled in place: iterating or mapping the changes copied each one and destroyed the copy
+        for c in changes.indices where changes[c].imposer != nil && changes[c].target != nil {
+            if changes[c].imposer == frame { charging += 1 } else if changes[c].target == frame { paying += 1 }
         }
         guard paying <= charging else { return changes }
-        return changes.map { change in
-            guard change.imposer == nil, change.target != frame else { return change }
-            var c = change
-            c.imposer = frame
-            c.confidence = min(c.confidence, Self.confidence)
-            return c
+        var filled = changes
+        for c in filled.indices where filled[c].imposer == nil && filled[c].target != frame {
+            filled[c].imposer = frame
+            filled[c].confidence = min(filled[c].confidence, Self.confidence)
         }
+        return filled
     }
 }

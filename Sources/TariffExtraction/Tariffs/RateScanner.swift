@@ -269,6 +269,12 @@ enum RateScanner {
             }
         }
         var result: [RateExpression] = []
+        // at most one expression per rate: room for all at the first (grown from one, the array was reallocated
+        // as it filled), and none for a sentence whose rates are no tariff's
+        func emit(_ expression: RateExpression) {
+            if result.capacity == 0 { result.reserveCapacity(rates.count) }
+            result.append(expression)
+        }
         var r = 0
         while r < rates.count {
             let rate = rates[r]
@@ -289,12 +295,12 @@ enum RateScanner {
                 if gap == 1, s.isWord(joiner, TariffVocabulary.to) || (s.isWord(joiner, TariffVocabulary.and) && ranged && rangeWord) {
                     let span = join(rate.first..<next.end, nounIndex)
                     if ranged {
-                        result.append(
+                        emit(
                             RateExpression(
                                 rate: next.value, previous: nil, minimum: rate.value, anchor: next.first, span: span, noun: nounIndex,
                                 points: false, direction: .unknown))
                     } else {
-                        result.append(
+                        emit(
                             RateExpression(
                                 rate: next.value, previous: rate.value, minimum: nil, anchor: next.first, span: span,
                                 noun: nounIndex ?? (next.attached.flatMap { $0 >= 0 ? $0 : nil }), points: false,
@@ -305,7 +311,7 @@ enum RateScanner {
                 }
                 // `a 15% tariff instead of 27.5%`, `35%, up from 25%`: the second rate is the one replaced
                 if gap <= 12, isReplacedRate(at: next.first, in: s) {
-                    result.append(
+                    emit(
                         RateExpression(
                             rate: rate.value, previous: next.value, minimum: nil, anchor: rate.first,
                             span: join(rate.first..<rate.end, nounIndex), noun: nounIndex, points: false,
@@ -315,7 +321,7 @@ enum RateScanner {
                 }
                 if gap == 1, s.isWord(joiner, TariffVocabulary.from), s.isWord(rate.first - 1, TariffVocabulary.to) {
                     let span = join(rate.first..<next.end, nounIndex)
-                    result.append(
+                    emit(
                         RateExpression(
                             rate: rate.value, previous: next.value, minimum: nil, anchor: rate.first, span: span, noun: nounIndex,
                             points: false,
@@ -329,7 +335,7 @@ enum RateScanner {
                 (max(0, rate.first - 10)..<rate.first).contains(where: { s.has($0, .increase) || s.has($0, .decrease) })
             {
                 let next = rates[r + 1]
-                result.append(
+                emit(
                     RateExpression(
                         rate: next.value, previous: rate.value, minimum: nil, anchor: next.first, span: join(rate.first..<next.end, nounIndex),
                         noun: nounIndex, points: false,
@@ -363,14 +369,14 @@ enum RateScanner {
                 let next = rates[r + 1].first
                 let from = s.has(next - 1, .determiner) ? next - 2 : next - 1
                 guard s.isWord(from, TariffVocabulary.from), s.has(from - 1, .marketVerb), next - rate.end <= 6 else {
-                    result.append(expression)
+                    emit(expression)
                     r += 1
                     continue
                 }
                 expression.previous = rates[r + 1].value
                 expression.direction = rate.value > rates[r + 1].value ? .increase : rate.value < rates[r + 1].value ? .decrease : .unknown
             }
-            result.append(expression)
+            emit(expression)
             r += 1
         }
         return result

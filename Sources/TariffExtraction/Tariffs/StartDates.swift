@@ -68,9 +68,10 @@ struct StartStatement: Sendable {
     /// The statement in `s`, when one of its dates follows a phrase of entry into force.
     /// - Parameter timexes: the sentence's timexes; the dated ones are read, each at the token it starts at.
     static func read(_ s: TariffSentence, timexes: ArraySlice<TaggedTimex>) -> StartStatement? {
-        for timex in timexes {
-            guard let date = timex.date, let t = s.tokens.firstIndex(endingAfter: timex.bytes.lowerBound),
-                timex.type == .date || EffectPhrase.datesSpan(timex, s, at: t)
+        // by index: a `for` over the timexes copied each one (its value and dates) and destroyed the copy
+        for i in timexes.indices {
+            guard let date = timexes[i].date, let t = s.tokens.firstIndex(endingAfter: timexes[i].bytes.lowerBound),
+                timexes[i].type == .date || EffectPhrase.datesSpan(timexes[i], s, at: t)
             else { continue }
             guard EffectPhrase.precedes(s, t), let phrase = (max(0, t - 4)..<t).last(where: { EffectPhrase.ends(s, at: $0) }) else { continue }
             var statement = StartStatement(sentence: s.index, date: date)

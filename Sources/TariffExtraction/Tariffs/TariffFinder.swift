@@ -83,7 +83,9 @@ struct TariffFinder: Sendable {
         }
         // `As of June 1, duties on consumer goods will be cut. The duty on cosmetics will fall to 2%.`:
         // a rate without a date of its own takes the start date another sentence states for it.
-        if changes.contains(where: { $0.effectiveDate == nil }) {
+        // the changes are asked by index here: `contains(where:)` handed each one to its test as a copy (retaining
+        // its strings and arrays) and destroyed it after
+        if changes.indices.contains(where: { changes[$0].effectiveDate == nil }) {
             // per sentence, not a `Set`: hashing every index cost more than the rule
             var isRead = [Bool](filled: false, count: document.sentences.count)
             for sentence in read { isRead[sentence.index] = true }
@@ -91,7 +93,7 @@ struct TariffFinder: Sendable {
             StartStatement.link(starts, to: &changes, sentences: changeSentences, agreementSentences: agreementSentences)
         }
         StartedMeasures.settle(&changes, reference: referenceDate)
-        if changes.contains(where: { $0.status == .announced && $0.effectiveDate == nil }) {
+        if changes.indices.contains(where: { changes[$0].status == .announced && changes[$0].effectiveDate == nil }) {
             StartedMeasures.imposeAnnounced(&changes, sentences: changeSentences) { index in
                 guard index < document.sentences.count else { return false }
                 if let sentence = read.first(where: { $0.index == index }) { return StartedMeasures.statesStart(sentence) }
@@ -102,7 +104,7 @@ struct TariffFinder: Sendable {
             }
         }
         // The article's frame is read only when a rate needs it: most articles name every imposer.
-        guard mutual.contains(true) || changes.contains(where: { $0.imposer == nil || $0.target == nil && $0.ratePct != nil })
+        guard mutual.contains(true) || changes.indices.contains(where: { changes[$0].imposer == nil || changes[$0].target == nil && changes[$0].ratePct != nil })
         else { return TariffMerger.merge(changes) }
         let frame = self.frame(of: document, tariffSentences: read, store: store)
         let targeted = frame.fillingTargets(changes, sentences: changeSentences, read: read)

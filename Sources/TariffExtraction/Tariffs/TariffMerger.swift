@@ -9,17 +9,19 @@ enum TariffMerger {
         let changes = frame.filling(fillingSides(changes))
         var kept: [TariffChange] = []
         kept.reserveCapacity(changes.count)
-        for change in changes {
-            if let i = kept.firstIndex(where: { sameMove($0, change) }) {
-                if informativeness(change) > informativeness(kept[i]) { kept[i] = change }
+        // Changes are read by index throughout: a `for` over them, `firstIndex(where:)` and `contains(where:)`
+        // handed each change to its test as a copy (retaining its strings and arrays) and destroyed it after.
+        for c in changes.indices {
+            if let i = kept.indices.first(where: { sameMove(kept[$0], changes[c]) }) {
+                if informativeness(changes[c]) > informativeness(kept[i]) { kept[i] = changes[c] }
             } else {
-                kept.append(change)
+                kept.append(changes[c])
             }
         }
         // A rate with a side missing (`officials said the 50% tariff was unfair`) beside the same rate
         // with both sides (`Washington's 50% tariff on India`) is the same story told less precisely.
         // (The complete ones are copied out only when some rate misses a side.)
-        if kept.contains(where: { ($0.imposer == nil || $0.target == nil) && $0.ratePct != nil }) {
+        if kept.indices.contains(where: { (kept[$0].imposer == nil || kept[$0].target == nil) && kept[$0].ratePct != nil }) {
             let complete = kept.filter { $0.imposer != nil && $0.target != nil }
             kept.removeAll { c in
                 guard c.imposer == nil || c.target == nil, let rate = c.ratePct else { return false }
@@ -30,9 +32,10 @@ enum TariffMerger {
             }
         }
         // A rate-less mention of a pair that also has a rate is the same story told less precisely.
-        guard kept.contains(where: { $0.ratePct == nil }) else { return kept }
+        guard kept.indices.contains(where: { kept[$0].ratePct == nil }) else { return kept }
         return kept.filter { c in
-            c.ratePct != nil || !changes.contains { $0.ratePct != nil && $0.imposer == c.imposer && $0.target == c.target }
+            c.ratePct != nil
+                || !changes.indices.contains { changes[$0].ratePct != nil && changes[$0].imposer == c.imposer && changes[$0].target == c.target }
         }
     }
 
@@ -45,15 +48,16 @@ enum TariffMerger {
     /// medicines`) is often on everyone's goods, and naming a country would invent a fact.
     static func fillingSides(_ changes: [TariffChange]) -> [TariffChange] {
         // only a missing imposer is filled: most articles name every one, and copying their changes cost more than the rest
-        guard changes.contains(where: { $0.imposer == nil }) else { return changes }
+        // changes read by index, as in `merge`
+        guard changes.indices.contains(where: { changes[$0].imposer == nil }) else { return changes }
         // a zero rate is preferential access (`enter duty-free under the pact`), not a side of the dispute
-        func isPair(_ c: TariffChange) -> Bool { c.ratePct != 0 && c.imposer != nil && c.target != nil }
-        guard changes.contains(where: isPair) else { return changes }
+        func isPair(_ c: Int) -> Bool { changes[c].ratePct != 0 && changes[c].imposer != nil && changes[c].target != nil }
+        guard changes.indices.contains(where: isPair) else { return changes }
         /// The code `code` gives every change `taken` keeps (those without one skipped), if they all give the
         /// same, and whether any gave one. Read in place: arrays of pairs and codes per change cost more.
-        func only(_ code: (TariffChange) -> String?, where taken: (TariffChange) -> Bool) -> (found: Bool, code: String?) {
+        func only(_ code: (Int) -> String?, where taken: (Int) -> Bool) -> (found: Bool, code: String?) {
             var first: String?
-            for c in changes where taken(c) {
+            for c in changes.indices where taken(c) {
                 guard let x = code(c) else { continue }
                 guard let f = first else {
                     first = x
@@ -63,30 +67,31 @@ enum TariffMerger {
             }
             return (first != nil, first)
         }
-        return changes.map { change in
-            var c = change
-            switch (c.imposer, c.target) {
+        // filled in a copy of the array, read from the original: every answer is the unfilled article's
+        var filled = changes
+        for c in changes.indices {
+            switch (changes[c].imposer, changes[c].target) {
             case (nil, let target?):
                 // the one imposer the pairs give for that target, else the one target that target itself taxes
-                let named = only({ $0.imposer }, where: { isPair($0) && $0.target == target })
-                let answer = named.found ? named.code : only({ $0.target }, where: { isPair($0) && $0.imposer == target }).code
+                let named = only({ changes[$0].imposer }, where: { isPair($0) && changes[$0].target == target })
+                let answer = named.found ? named.code : only({ changes[$0].target }, where: { isPair($0) && changes[$0].imposer == target }).code
                 if let answer, answer != target {
-                    c.imposer = answer
-                    c.confidence = min(c.confidence, 0.5)
+                    filled[c].imposer = answer
+                    filled[c].confidence = min(changes[c].confidence, 0.5)
                 }
             case (nil, nil):
-                if let imposer = only({ $0.imposer }, where: { _ in true }).code, let target = only({ $0.target }, where: { _ in true }).code,
-                    imposer != target
+                if let imposer = only({ changes[$0].imposer }, where: { _ in true }).code,
+                    let target = only({ changes[$0].target }, where: { _ in true }).code, imposer != target
                 {
-                    c.imposer = imposer
-                    c.target = target
-                    c.confidence = min(c.confidence, 0.5)
+                    filled[c].imposer = imposer
+                    filled[c].target = target
+                    filled[c].confidence = min(changes[c].confidence, 0.5)
                 }
             default:
                 break
             }
-            return c
         }
+        return filled
     }
 
     /// Same imposer, target and rate: the same change told again.

@@ -74,13 +74,19 @@ final class TariffSentence: @unchecked Sendable {
     }
 
     /// Whether the sentence names two different parties, as a rate-less mention needs (one acts, another pays).
-    /// Names the sentence when it does; when it does not, its names are not kept and no role is read (most
-    /// sentences without a rate name one party or none, and their roles cost more than the gazetteer).
+    /// Names the sentence when it does, or when it names no one; with one party, its names are not kept and no
+    /// role is read (most sentences without a rate name one party or none, and their roles cost more than the gazetteer).
     func namesTwoParties() -> Bool {
         if isNamed { return mentions.contains { $0.code != mentions[0].code } }
         return store.withFoundMentions { found in
             CountryGazetteer.mentions(in: tokens, into: &found)
-            guard let first = found.first, found.contains(where: { $0.code != first.code }) else { return false }
+            guard let first = found.first else {
+                // no name at all: named as such now, so the frame or the next sentence does not run the gazetteer again
+                mentions = Mentions()
+                isNamed = true
+                return false
+            }
+            guard found.contains(where: { $0.code != first.code }) else { return false }
             keepNames(&found)
             return true
         }

@@ -47,7 +47,7 @@ extension TariffSentenceReader {
                 drafts[d].imposer = Side(code: code, confidence: 0.8)
             }
             if drafts[d].target.code == nil, let imposer = drafts[d].imposer.code {
-                if let other = onlyDistinct(drafts.lazy.compactMap { $0.imposer.code }.filter { $0 != imposer }) {
+                if let other = onlyOtherImposer(of: drafts, than: imposer) {
                     drafts[d].target = Side(code: other, confidence: 0.8)
                 } else if let code = sentenceWide(.target, excluding: imposer) {
                     drafts[d].target = Side(code: code, confidence: 0.8)
@@ -80,7 +80,9 @@ extension TariffSentenceReader {
             let imposer = drafts[d].imposer.code
             drafts[d].extraTargets.removeAll { $0 == imposer }
         }
-        if drafts.contains(where: { $0.expression != nil && ($0.imposer.code == nil || $0.target.code == nil) }), sentence.index > 0 {
+        if drafts.indices.contains(where: { drafts[$0].expression != nil && (drafts[$0].imposer.code == nil || drafts[$0].target.code == nil) }),
+            sentence.index > 0
+        {
             let previous = previousSentence(in: document)
             // the mentions themselves are filtered (each holds its role): a filter over indices that read the
             // sentence captured it, a retain and a release per read
@@ -152,6 +154,18 @@ extension TariffSentenceReader {
         for code in codes {
             if let only, only != code { return nil }
             only = code
+        }
+        return only
+    }
+
+    /// The one imposer other than `code` the drafts name, however often; nil when they name none or several. By
+    /// index: a lazy chain over the drafts handed on each one as a copy (retaining its codes and targets).
+    func onlyOtherImposer(of drafts: [Draft], than code: String) -> String? {
+        var only: String?
+        for d in drafts.indices {
+            guard let other = drafts[d].imposer.code, other != code else { continue }
+            if let only, only != other { return nil }
+            only = other
         }
         return only
     }

@@ -89,9 +89,9 @@ struct TariffSentenceReader {
             // per token: inside a rate's span (bit 1), first token of a clause that has a draft (bit 2); on the stack
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: s.count) { marks in
                 marks.initialize(repeating: 0)
-                for draft in drafts {
-                    for k in draft.span where k < s.count { marks[k] |= 1 }
-                    if draft.segment.lowerBound < s.count { marks[draft.segment.lowerBound] |= 2 }
+                for d in drafts.indices {
+                    for k in drafts[d].span where k < s.count { marks[k] |= 1 }
+                    if drafts[d].segment.lowerBound < s.count { marks[drafts[d].segment.lowerBound] |= 2 }
                 }
                 // whether a clause has a measure verb and no negation, read once per clause, not once per noun in it
                 var acting: (segment: Range<Int>, acts: Bool)?
@@ -117,7 +117,8 @@ struct TariffSentenceReader {
         // Sides first: a draft that names them too weakly gives no change, and when no draft is left the clause
         // model, the time cues and the classifier (most of a read sentence's cost) are not built.
         assignParties(&drafts, in: document)
-        guard drafts.contains(where: { !isDropped($0) }) else { return 0 }
+        // drafts are asked by index: `contains(where:)` and `for … in` copied each draft they handed on
+        guard drafts.indices.contains(where: { !isDropped(drafts[$0]) }) else { return 0 }
         // Time cues only matter once there is a rate or a measure to give a status to.
         let sentencePast = (0..<s.count).contains { s.looksPast($0) }
         let cueReader = TimeCueReader(sentence: s, referenceDate: referenceDate)
@@ -137,7 +138,9 @@ struct TariffSentenceReader {
         // one classifier for the sentence's drafts: made per draft, it retained and released its four arrays each time
         let classifier = StatusClassifier(sentence: s, cues: cues, clauses: clauses)
         let first = result.count
-        for (d, draft) in drafts.enumerated() {
+        // by index: the enumerated drafts were copies, each retaining and releasing its codes and targets
+        for d in drafts.indices {
+            let draft = drafts[d]
             let rateless = draft.expression == nil
             if isDropped(draft) { continue }
             let zoneStart = max(draft.segment.lowerBound, d > 0 && drafts[d - 1].segment == draft.segment ? boundary(drafts[d - 1].span, draft.span) : 0)
@@ -146,7 +149,7 @@ struct TariffSentenceReader {
             let effective = effectiveDate(anchor: draft.anchor, segment: draft.segment)
             let upcomingEffective = effective.map { $0.isUpcoming(relativeTo: referenceDate) } ?? false
             // The words nearest the rate speak first (`a 15% tariff, down from the 25% threatened`); the clause otherwise.
-            let shared = drafts.count > 1 && drafts.contains { $0.segment == draft.segment && $0.anchor != draft.anchor }
+            let shared = drafts.count > 1 && drafts.indices.contains { drafts[$0].segment == draft.segment && drafts[$0].anchor != draft.anchor }
             var verdict = classifier.classify(segment: shared ? zone : draft.segment, zone: zone, anchor: draft.anchor, span: draft.span, futureDate: upcomingEffective, newLevel: draft.expression?.zeroByWords == true)
             if shared && !verdict.fromCue {
                 verdict = classifier.classify(
@@ -180,33 +183,31 @@ struct TariffSentenceReader {
                     result.reserveCapacity(8)
                     byBothParties.reserveCapacity(8)
                 }
-                var change = TariffChange(
-                    imposer: imposer.code, target: target.code, products: products,
-                    ratePct: reductionAmount ? nil : draft.expression?.rate, previousRatePct: draft.expression?.previous,
-                    additional: additional && !reductionAmount, direction: direction, status: verdict.status, effectiveDate: effective,
-                    confidence: min(imposer.confidence, target.confidence),
-                    text: document.string(textRange), sentence: document.evidence(s.range, around: textRange),
-                    start: document.scalarOffset(ofByte: textRange.lowerBound),
-                    end: document.scalarOffset(ofByte: textRange.upperBound))
-                change.minimumRatePct = draft.expression?.minimum
-                let mutual = imposer.code == nil && target.code == nil && bothPartiesAct(before: draft.anchor, in: draft.segment)
-                change.aggregate = draft.expression != nil && isAggregate(draft, zone: zone)
+                let aggregate = draft.expression != nil && isAggregate(draft, zone: zone)
                 // an overall level that has moved (`has dropped to 7.5%`) is the level in force now
-                if change.aggregate, change.status == .imposed, (draft.segment.lowerBound..<draft.anchor).contains(where: { s.has($0, .perfectAux) }) {
-                    change.status = .inEffect
-                }
+                let status = aggregate && verdict.status == .imposed
+                    && (draft.segment.lowerBound..<draft.anchor).contains(where: { s.has($0, .perfectAux) }) ? .inEffect : verdict.status
+                let mutual = imposer.code == nil && target.code == nil && bothPartiesAct(before: draft.anchor, in: draft.segment)
+                // built in the array itself: a local change appended was copied into it and then destroyed
+                result.append(
+                    TariffChange(
+                        imposer: imposer.code, target: target.code, products: products,
+                        ratePct: reductionAmount ? nil : draft.expression?.rate, previousRatePct: draft.expression?.previous,
+                        additional: additional && !reductionAmount, direction: direction, status: status, effectiveDate: effective,
+                        confidence: min(imposer.confidence, target.confidence),
+                        text: document.string(textRange), sentence: document.evidence(s.range, around: textRange),
+                        start: document.scalarOffset(ofByte: textRange.lowerBound),
+                        end: document.scalarOffset(ofByte: textRange.upperBound),
+                        minimumRatePct: draft.expression?.minimum, aggregate: aggregate))
+                byBothParties.append(mutual)
                 // `duties ranging from 17.7% to 81.3%`: the low end is a rate some goods pay, a fact of its own
-                if let low = change.minimumRatePct, let high = change.ratePct, low < high, !change.aggregate {
-                    var lowEnd = change
+                if let low = draft.expression?.minimum, let high = result[result.count - 1].ratePct, low < high, !aggregate {
+                    var lowEnd = result[result.count - 1]
                     lowEnd.ratePct = low
                     lowEnd.minimumRatePct = nil
-                    result.append(change)
                     result.append(lowEnd)
                     byBothParties.append(mutual)
-                } else {
-                    result.append(consume change)  // not read after this: moved (without `consume` it was copied, then destroyed)
                 }
-                byBothParties.append(mutual)
             }
         }
         return result.count - first
@@ -267,7 +268,7 @@ struct TariffSentenceReader {
         }
         guard from else { return false }
         if whether { return true }
-        for draft in drafts where s.isWord(draft.span.lowerBound - 1, TariffVocabulary.from) || s.isWord(draft.anchor - 1, TariffVocabulary.from) {
+        for d in drafts.indices where s.isWord(drafts[d].span.lowerBound - 1, TariffVocabulary.from) || s.isWord(drafts[d].anchor - 1, TariffVocabulary.from) {
             return true
         }
         return coordinates && (forward || cues.contains { $0.kind == .future })
@@ -419,9 +420,11 @@ struct TariffSentenceReader {
     /// of the neighbouring sentences that give no date of their own.
     func statedStartDate() -> TemporalValue? {
         let s = sentence
-        for timex in timexes where timex.type == .date || timex.type == .duration {
-            guard let date = timex.date, let t = s.tokens.firstIndex(where: { $0.end > timex.bytes.lowerBound }) else { continue }
-            if timex.type == .duration && !EffectPhrase.datesSpan(timex, s, at: t) { continue }
+        // by index: a `for` over the timexes copied each one (its value and dates) and destroyed the copy
+        for i in timexes.indices where timexes[i].type == .date || timexes[i].type == .duration {
+            let start = timexes[i].bytes.lowerBound
+            guard let date = timexes[i].date, let t = s.tokens.firstIndex(where: { $0.end > start }) else { continue }
+            if timexes[i].type == .duration && !EffectPhrase.datesSpan(timexes[i], s, at: t) { continue }
             if EffectPhrase.precedes(s, t) { return date }
             if s.has(t, .untilTrigger) || s.has(t - 1, .untilTrigger) { continue }
             if let trigger = [t, t - 1, t - 2].first(where: { s.has($0, .effectiveTrigger) }),
@@ -439,14 +442,14 @@ struct TariffSentenceReader {
     private func effectiveDate(anchor: Int, segment: Range<Int>) -> TemporalValue? {
         let s = sentence
         var best: (value: TemporalValue, score: Int)?
-        for timex in timexes where timex.type == .date || timex.type == .duration {
-            guard let date = timex.date else { continue }
+        for i in timexes.indices where timexes[i].type == .date || timexes[i].type == .duration {  // by index, as above
+            guard let date = timexes[i].date else { continue }
             let upcoming = date.isUpcoming(relativeTo: referenceDate)
             // `earlier this year` is not a start date: a period containing today must be a day to count
             if upcoming, date.granularity != .day, date.firstDay <= referenceDate { continue }
-            guard let t = s.tokens.firstIndex(endingAfter: timex.bytes.lowerBound) else { continue }
+            guard let t = s.tokens.firstIndex(endingAfter: timexes[i].bytes.lowerBound) else { continue }
             // `take effect 15 days after March 8`, `within 30 days`: a span the tagger dated
-            if timex.type == .duration && !EffectPhrase.datesSpan(timex, s, at: t) { continue }
+            if timexes[i].type == .duration && !EffectPhrase.datesSpan(timexes[i], s, at: t) { continue }
             // `took effect on March 23`, `in force since April 3`, `on or after Sept. 16`: a start, even past
             let stated = EffectPhrase.precedes(s, t) || EffectPhrase.opensPeriod(s, before: t)
             // a past date is when the measure took effect only when a start word introduces it

@@ -26,11 +26,16 @@ struct TimeCueReader {
     func cues(timexes: ArraySlice<TaggedTimex>, sentencePast: Bool) -> [TimeCue] {
         let s = sentence
         var cues: [TimeCue] = []
+        // room for a few at the first: grown from one, the array was reallocated at its 2nd and 3rd cue
+        func add(_ cue: TimeCue) {
+            if cues.capacity == 0 { cues.reserveCapacity(4) }
+            cues.append(cue)
+        }
         for timex in timexes {
             guard let date = timex.date, let t = tokenIndex(atByte: timex.bytes.lowerBound) else { continue }
             // `this year`, `this month`: the period we are in says nothing about past or future
             if date.granularity != .day, date.firstDay <= referenceDate, date.lastDay >= referenceDate { continue }
-            cues.append(TimeCue(token: t, kind: kind(of: date)))
+            add(TimeCue(token: t, kind: kind(of: date)))
         }
         var i = 0
         while i < s.count {
@@ -41,14 +46,14 @@ struct TimeCueReader {
             {
                 let year = Int(token.number)
                 if s.has(i - 1, .preposition) || s.has(i - 1, .month) || (i >= 2 && s.has(i - 2, .month)) {
-                    cues.append(TimeCue(token: i, kind: year < referenceDate.year ? .oldPast : year > referenceDate.year ? .future : .recentPast))
+                    add(TimeCue(token: i, kind: year < referenceDate.year ? .oldPast : year > referenceDate.year ? .future : .recentPast))
                 }
                 continue
             }
             guard token.kind == .word else { continue }
             let lexeme = s.lexemes[i]
             if lexeme.month > 0, token.capitalized {
-                if let kind = monthKind(i, month: lexeme.month, sentencePast: sentencePast) { cues.append(TimeCue(token: i, kind: kind)) }
+                if let kind = monthKind(i, month: lexeme.month, sentencePast: sentencePast) { add(TimeCue(token: i, kind: kind)) }
                 continue
             }
             if lexeme.classes.contains(.recentCue) {
@@ -56,9 +61,9 @@ struct TimeCueReader {
                 if s.isWord(i, TariffVocabulary.ago), s.isWord(i - 1, TariffVocabulary.year) || s.isWord(i - 1, TariffVocabulary.years)
                     || s.isWord(i - 1, TariffVocabulary.months) || s.isWord(i - 1, TariffVocabulary.decade)
                 {
-                    cues.append(TimeCue(token: i, kind: .oldPast))
+                    add(TimeCue(token: i, kind: .oldPast))
                 } else {
-                    cues.append(TimeCue(token: i, kind: .recentPast))
+                    add(TimeCue(token: i, kind: .recentPast))
                 }
                 continue
             }
@@ -68,13 +73,13 @@ struct TimeCueReader {
             {
                 let unit = i + 1 < s.count ? s.tokens[i + 1].hash : 0
                 if h == TariffVocabulary.earlier, s.isWord(i + 1, TariffVocabulary.this), s.isWord(i + 2, TariffVocabulary.year) {
-                    cues.append(TimeCue(token: i, kind: referenceDate.month > 2 ? .oldPast : .recentPast))
+                    add(TimeCue(token: i, kind: referenceDate.month > 2 ? .oldPast : .recentPast))
                 } else if h == TariffVocabulary.last, unit == TariffVocabulary.year {
-                    cues.append(TimeCue(token: i, kind: .oldPast))
+                    add(TimeCue(token: i, kind: .oldPast))
                 } else if h == TariffVocabulary.last, unit == TariffVocabulary.week || unit == TariffVocabulary.month {
-                    cues.append(TimeCue(token: i, kind: .recentPast))
+                    add(TimeCue(token: i, kind: .recentPast))
                 } else if h == TariffVocabulary.next, unit == TariffVocabulary.week || unit == TariffVocabulary.month || unit == TariffVocabulary.year {
-                    cues.append(TimeCue(token: i, kind: .future))
+                    add(TimeCue(token: i, kind: .future))
                 }
             }
         }
