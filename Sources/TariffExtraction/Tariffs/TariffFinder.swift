@@ -210,11 +210,11 @@ enum TariffPrefilter {
             // Sixteen bytes at a time, the sentence's last step included (lanes past its end are masked off);
             // only the last sixteen bytes of the document, whose next byte is not there to load, go one by one.
             // A lane is a candidate when it is t/d/l/s, the byte after it a/e/u (the second letter of every
-            // prefix) and the byte before no letter.
-            // the steps whose sixteen lanes are all the sentence's (and whose next byte is in the document): one
+            // prefix), the byte after that r/x/t/v (the third) and the byte before no letter.
+            // the steps whose sixteen lanes are all the sentence's (and whose next two bytes are in the document): one
             // bound tested per step, where the sentence's end and the document's were tested apart, and the
             // distance to the end again for the mask
-            let lastFullStep = min(end - 16, count - 17)
+            let lastFullStep = min(end - 16, count - 18)
             // 1 when the byte before the step's lanes is no letter (the last lane of the step before), as before
             // the sentence's first byte
             var noLetterBefore: UInt64 = 1
@@ -224,7 +224,7 @@ enum TariffPrefilter {
                 }
                 i += 16
             }
-            if i < end && i + 17 <= count {
+            if i < end && i + 18 <= count {
                 if step(base, i, lanes: end - i, range, count, spelled, &noLetterBefore, &seekingPercentage, &firstPercentage) {
                     return .tariffWord
                 }
@@ -261,12 +261,14 @@ enum TariffPrefilter {
         _ noLetterBefore: inout UInt64, _ seekingPercentage: inout Bool, _ firstPercentage: inout Int
     ) -> Bool {
         let end = range.upperBound
-        // `i + 1` is below `count` (the caller's bound): no overflow to test
-        let word = WideLanes.load(base, i), next = WideLanes.load(base, i &+ 1)
+        // `i + 2` is below `count` (the caller's bound): no overflow to test
+        let word = WideLanes.load(base, i), next = WideLanes.load(base, i &+ 1), third = WideLanes.load(base, i &+ 2)
         // One bit per lane (`WideLanes.mask`, one instruction): the candidates are narrowed and
         // walked in that one word, where two halves of the lanes cost a shuffle and a test each time.
-        // `the`, `to`, `that`, `said` start most t/d/l/s words: their second letters leave most steps without a candidate
-        var candidates = WideLanes.mask(initialLanes(word) & secondLanes(next))
+        // `the`, `to`, `that`, `said` start most t/d/l/s words: their second letters leave most steps without a
+        // candidate, and the third letter most of the rest (`data`, `days`, `take`, `late`, `such`): tested for
+        // any candidate, the step went either way at random where one came every few steps
+        var candidates = WideLanes.mask(initialLanes(word) & secondLanes(next) & thirdLanes(third))
         // and the byte before no letter: each lane's is the lane below it, the first lane's the last of the step
         // before. Done at every step: tested first for any candidate at all, the branch went either way at
         // random and was mispredicted at every other step.
@@ -311,6 +313,14 @@ enum TariffPrefilter {
     private static func secondLanes(_ next: WideLanes.Lanes) -> WideLanes.Lanes {
         // `a` (0x61), `e` (0x65), `q` (0x71) and `u` (0x75) differ only in bits 0x04 and 0x10: one comparison
         WideLanes.equal((next | WideLanes.Lanes(repeating: 0x20)) & WideLanes.Lanes(repeating: ~0x14), 0x61)
+    }
+
+    /// The high bit of each lane holding r, t, v or x in either case (and the odd p, z, `|` or `~`): `third` is
+    /// loaded two bytes after the lanes, so its lanes are the third letters of theirs.
+    @inline(__always)
+    private static func thirdLanes(_ third: WideLanes.Lanes) -> WideLanes.Lanes {
+        // 0x70 to 0x7E, even: `p`, `r`, `t`, `v`, `x`, `z`, `|`, `~` differ only in bits 0x02, 0x04 and 0x08
+        WideLanes.equal((third | WideLanes.Lanes(repeating: 0x20)) & WideLanes.Lanes(repeating: ~0x0E), 0x70)
     }
 
     /// The first lane of the sixteen bytes at `at` flagged in `lanes` (a bit each) that starts a percentage.

@@ -113,11 +113,14 @@ enum TariffTokenizer {
             let lexemes = lexemeStart.bindMemory(to: TariffLexeme.self, capacity: count)
             let table = TariffVocabulary.table
             let none = TariffLexeme(classes: [], month: 0)
-            // walked by pointer, each one step on: indexed, each turn scaled the index for both arrays
+            // walked by pointer, each one step on: indexed, each turn scaled the index for both arrays. Every token
+            // is looked up, whatever its kind: a number's or a mark's hash is of digits or punctuation, which no
+            // vocabulary word is, so it misses as a word in no table does, where a test of the kind first went
+            // either way as the text's numbers and marks came
             var token = UnsafePointer(tokens), lexeme = lexemes
             let tokensEnd = token + count
             while token < tokensEnd {
-                lexeme.initialize(to: token.pointee.kind == .word ? table[token.pointee.hash] ?? none : none)
+                lexeme.initialize(to: table[token.pointee.hash] ?? none)
                 token += 1
                 lexeme += 1
             }
@@ -171,7 +174,8 @@ enum TariffTokenizer {
         var i = range.lowerBound
         let end = range.upperBound
         var hyphenPending = false
-        let markKinds = Self.markKinds
+        let marks = Self.marks
+        let markKinds = marks.kinds, markHashes = marks.hashes
         // whether a run of letters may reach the sentence's end (rare: most end in a period or a quote)
         let lastIsLetter = i < end && bytes[end - 1].isASCIILetter
         while i < end {
@@ -260,7 +264,8 @@ enum TariffTokenizer {
                 if j != hashedTo { h = dotted ? hash(bytes[i..<j]) : WordHash.of(base, from: i, to: j, limit: limit) }
                 (out + count).initialize(
                     to: TariffToken(
-                        start: i, end: j, kind: .word, hash: h, number: 0, capitalized: b.isASCIIUpper || b.isNonASCII,
+                        // never both, so `!=` is either: `||` was a branch on the first letter's case
+                        start: i, end: j, kind: .word, hash: h, number: 0, capitalized: b.isASCIIUpper != b.isNonASCII,
                         allCaps: letterBits != 0 && letterBits & 0x20 == 0, hyphenBefore: hyphenPending))
                 count += 1
                 hyphenPending = false
@@ -343,12 +348,12 @@ enum TariffTokenizer {
                 }
             }
             if j == i + 1 && b < 0x80 {
-                // one ASCII mark (a comma, a period, a bracket): no letter, so no capital, and a hash of its one
+                // one ASCII mark (a comma, a period, a bracket): no letter, so no capital, and the hash of its one
                 // byte (none for a period), as `token` gives it without its loop
-                let h = b == 0x2E ? WordHash.empty : WordHash.of(byte: b)
                 (out + count).initialize(
                     to: TariffToken(
-                        start: i, end: j, kind: kind, hash: h, number: 0, capitalized: false, allCaps: false, hyphenBefore: false))
+                        start: i, end: j, kind: kind, hash: markHashes[Int(b)], number: 0, capitalized: false, allCaps: false,
+                        hyphenBefore: false))
             } else {
                 (out + count).initialize(to: token(bytes, i, j, kind, value: 0, hyphen: false))
             }
@@ -358,6 +363,14 @@ enum TariffTokenizer {
         }
         return count
     }
+
+    /// The two tables of ASCII marks, read through one lazy global: each read of one costs a `swift_once` call.
+    private struct MarkTables {
+        let kinds: UnsafePointer<TariffToken.Kind>
+        let hashes: UnsafePointer<UInt64>
+    }
+
+    nonisolated(unsafe) private static let marks = MarkTables(kinds: markKinds, hashes: markHashes)
 
     /// Each ASCII byte's kind as a mark (`other` for the rest): `-` is a dash and `'` a quote unless the rules for
     /// hyphens and possessives read them otherwise. Built once and never freed, like `WordTable`'s storage, so
@@ -370,6 +383,15 @@ enum TariffTokenizer {
             (0x29, .close), (0x5D, .close), (0x22, .quote), (0x27, .quote), (0x2D, .dash),
         ]
         for (byte, kind) in kinds { table[Int(byte)] = kind }
+        return UnsafePointer(table)
+    }()
+
+    /// Each ASCII byte's hash as a one-byte token (`WordHash.empty` for a period, whose hash leaves it out): read
+    /// from a table, where the period's test came as the text's commas and periods did. Built once and never
+    /// freed, like `markKinds`.
+    nonisolated(unsafe) private static let markHashes: UnsafePointer<UInt64> = {
+        let table = UnsafeMutablePointer<UInt64>.allocate(capacity: 128)
+        for b in 0..<128 { table[b] = b == 0x2E ? WordHash.empty : WordHash.of(byte: UInt8(b)) }
         return UnsafePointer(table)
     }()
 
