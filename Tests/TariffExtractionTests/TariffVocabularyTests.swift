@@ -137,4 +137,22 @@ import Testing
         #expect(tokens[4].kind == .possessive)
         #expect(tokens[5].number == 25.5 && tokens[9].number == 1000)
     }
+
+    /// The tokenizer looks every token's word classes up without asking its kind first, so no number, mark,
+    /// possessive, quote or dash may hash to a vocabulary entry: every ASCII mark, digits in every form the
+    /// tokenizer reads, possessives and the UTF-8 quotes and dashes, each tokenized in a sentence.
+    @Test func noNumberOrMarkIsAVocabularyWord() {
+        let marks = (0x21..<0x7F).map { Character(Unicode.Scalar(UInt8($0))) }.filter { !$0.isLetter && !$0.isNumber }
+        let text = "2025 25 25.5 1,000 3,400,000 0 7th 10% "
+            + marks.map { "word \($0) word \($0)\($0) " }.joined()
+            + "China's China’s exporters' \u{201C}quoted\u{201D} \u{2018}single\u{2019} US\u{2013}China a \u{2014} b « c » \u{2026} \u{00A0} € ×"
+        let bytes = Array(text.utf8)
+        var tokens: [TariffToken] = []
+        TariffTokenizer.tokenize(bytes, 0..<bytes.count, into: &tokens)
+        let others = tokens.filter { $0.kind != .word }
+        #expect(others.count > marks.count)
+        for token in others {
+            #expect(TariffVocabulary.table[token.hash] == nil, "\(String(decoding: bytes[token.start..<token.end], as: UTF8.self)) (\(token.kind))")
+        }
+    }
 }
