@@ -373,27 +373,22 @@ enum TariffTokenizer {
     nonisolated(unsafe) private static let marks = MarkTables(kinds: markKinds, hashes: markHashes)
 
     /// Each ASCII byte's kind as a mark (`other` for the rest): `-` is a dash and `'` a quote unless the rules for
-    /// hyphens and possessives read them otherwise. Built once and never freed, like `WordTable`'s storage, so
-    /// reading it costs no reference counting; never written after it is built, so safe to share between threads.
+    /// hyphens and possessives read them otherwise. Never freed (`ProcessLifetime`), so reading it costs no
+    /// reference counting; never written after it is built, so safe to share between threads.
     nonisolated(unsafe) private static let markKinds: UnsafePointer<TariffToken.Kind> = {
-        let table = UnsafeMutablePointer<TariffToken.Kind>.allocate(capacity: 128)
-        table.initialize(repeating: .other, count: 128)
-        let kinds: [(UInt8, TariffToken.Kind)] = [
-            (0x25, .percent), (0x2C, .comma), (0x3B, .semicolon), (0x3A, .colon), (0x28, .open), (0x5B, .open),
-            (0x29, .close), (0x5D, .close), (0x22, .quote), (0x27, .quote), (0x2D, .dash),
+        let kinds: [UInt8: TariffToken.Kind] = [
+            0x25: .percent, 0x2C: .comma, 0x3B: .semicolon, 0x3A: .colon, 0x28: .open, 0x5B: .open,
+            0x29: .close, 0x5D: .close, 0x22: .quote, 0x27: .quote, 0x2D: .dash,
         ]
-        for (byte, kind) in kinds { table[Int(byte)] = kind }
-        return UnsafePointer(table)
+        return ProcessLifetime.byteTable(count: 128) { kinds[$0, default: .other] }
     }()
 
     /// Each ASCII byte's hash as a one-byte token (`WordHash.empty` for a period, whose hash leaves it out): read
     /// from a table, where the period's test came as the text's commas and periods did. Built once and never
     /// freed, like `markKinds`.
-    nonisolated(unsafe) private static let markHashes: UnsafePointer<UInt64> = {
-        let table = UnsafeMutablePointer<UInt64>.allocate(capacity: 128)
-        for b in 0..<128 { table[b] = b == 0x2E ? WordHash.empty : WordHash.of(byte: UInt8(b)) }
-        return UnsafePointer(table)
-    }()
+    nonisolated(unsafe) private static let markHashes = ProcessLifetime.byteTable(count: 128) { byte in
+        byte == 0x2E ? WordHash.empty : WordHash.of(byte: byte)
+    }
 
     /// `'s` after a word: returns the end of the `s`.
     private static func possessive(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int, after last: TariffToken?) -> Int? {

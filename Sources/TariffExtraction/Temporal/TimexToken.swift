@@ -269,31 +269,20 @@ enum TimexTokenizer {
 
     nonisolated(unsafe) private static let tables = Tables(classes: classes, hashed: hashedBytes)
 
-    /// Each byte's `ByteKind`, looked up once per byte instead of testing its ranges one after another. Built
-    /// once and never freed, like `WordTable`'s storage, so reading it costs no reference counting; never
-    /// written after it is built, so safe to share between threads.
-    nonisolated(unsafe) private static let classes: UnsafePointer<ByteKind> = {
-        let table = UnsafeMutablePointer<ByteKind>.allocate(capacity: 256)
-        for b in 0...255 {
-            let byte = UInt8(b)
-            table[b] =
-                byte.isASCIIWhitespace ? .whitespace : byte.isASCIIDigit ? .digit : byte.isASCIILetter ? .letter
-                : byte.isNonASCII ? .nonASCII : .other
-        }
-        return UnsafePointer(table)
-    }()
+    /// Each byte's `ByteKind`, looked up once per byte instead of testing its ranges one after another. Never
+    /// freed (`ProcessLifetime`), so reading it costs no reference counting; never written after it is built,
+    /// so safe to share between threads.
+    nonisolated(unsafe) private static let classes = ProcessLifetime.byteTable { byte -> ByteKind in
+        byte.isASCIIWhitespace ? .whitespace : byte.isASCIIDigit ? .digit : byte.isASCIILetter ? .letter
+            : byte.isNonASCII ? .nonASCII : .other
+    }
 
     /// Each ASCII letter's lower case and each ASCII digit as it is, the bytes a word hashes; 0 for every other
     /// byte. One load and one test per byte of a word, where the `ByteKind` took two compares and a fold (the
     /// word loop was the tokenizer's largest cost). Built once and never freed, like `classes`.
-    nonisolated(unsafe) private static let hashedBytes: UnsafePointer<UInt8> = {
-        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
-        for b in 0...255 {
-            let byte = UInt8(b)
-            table[b] = byte.isASCIILetter ? byte | 0x20 : byte.isASCIIDigit ? byte : 0
-        }
-        return UnsafePointer(table)
-    }()
+    nonisolated(unsafe) private static let hashedBytes = ProcessLifetime.byteTable { byte -> UInt8 in
+        byte.isASCIILetter ? byte | 0x20 : byte.isASCIIDigit ? byte : 0
+    }
 
     /// Dashes become `-`, curly quotes `"`/`'`, the degree sign `°`'s lead byte stays as is.
     private static func normalisedMark(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> UInt8 {

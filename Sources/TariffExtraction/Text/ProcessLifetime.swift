@@ -11,4 +11,14 @@ enum ProcessLifetime {
         storage.initialize(to: value)
         return UnsafePointer(storage)
     }
+
+    /// One entry per byte value below `count` (128 for the ASCII bytes, 256 for all), `entry(byte)` each, in memory
+    /// that is never freed: what a scanner reads a byte's class or value from in one load, where a chain of
+    /// tests on the byte came out differently from byte to byte.
+    static func byteTable<Value>(count: Int = 256, _ entry: (UInt8) -> Value) -> UnsafePointer<Value> {
+        precondition(count > 0 && count <= 256, "a byte table has 1 to 256 entries, not \(count)")
+        let table = UnsafeMutablePointer<Value>.allocate(capacity: count)
+        for byte in 0..<count { (table + byte).initialize(to: entry(UInt8(byte))) }
+        return UnsafePointer(table)
+    }
 }

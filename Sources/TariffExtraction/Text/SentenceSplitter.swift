@@ -139,14 +139,9 @@ enum SentenceSplitter {
     /// Whether a byte can start a sentence after a mark and its space: a line break, an upper-case letter, a digit,
     /// `"`, `'`, `(`, or any non-ASCII byte (UTF-8 opening quotes “ ‘ « and letters such as É, Ö). One load where
     /// a chain of six tests came out differently from sentence to sentence.
-    nonisolated(unsafe) private static let startsSentenceByte: UnsafePointer<Bool> = {
-        let table = UnsafeMutablePointer<Bool>.allocate(capacity: 256)  // never freed, like `WordTable`'s storage
-        for byte in 0...255 {
-            let b = UInt8(byte)
-            table[byte] = b == 0x0A || b.isASCIIUpper || b.isASCIIDigit || b == 0x22 || b == 0x27 || b == 0x28 || b.isNonASCII
-        }
-        return UnsafePointer(table)
-    }()
+    nonisolated(unsafe) private static let startsSentenceByte = ProcessLifetime.byteTable { b in
+        b == 0x0A || b.isASCIIUpper || b.isASCIIDigit || b == 0x22 || b == 0x27 || b == 0x28 || b.isNonASCII
+    }
 
     private static let abbreviations = WordTable(set: [
         "mr", "mrs", "ms", "dr", "prof", "gen", "gov", "sen", "rep", "st", "jr", "sr", "vs", "etc", "inc",
