@@ -28,10 +28,10 @@ struct FeedItemTemplate {
         var pieces: [[UInt8]] = []
         var start = 0
         for (cut, _) in writer.cuts {
-            pieces.append(Array(writer.json.bytes[start..<cut]))
+            pieces.append(Array(writer.json.bytes(start..<cut)))
             start = cut
         }
-        pieces.append(Array(writer.json.bytes[start...]))
+        pieces.append(Array(writer.json.bytes(start..<writer.json.count)))
         self.pieces = pieces
         self.holes = writer.cuts.map(\.hole)
     }
@@ -67,7 +67,7 @@ struct FeedItemTemplate {
     static func sourcesJSON(_ sources: [String]) -> [UInt8] {
         var json = CanonicalJSON(capacity: 64)
         json.strings(sources)
-        return json.bytes
+        return json.finished()
     }
 
     /// What the count holes hold, per source count, as they appear inside an item; the same counts recur
@@ -92,7 +92,7 @@ struct FeedItemTemplate {
         private static func escaped(_ text: String) -> [UInt8] {
             var json = CanonicalJSON(capacity: 64)
             json.stringContents(text)
-            return json.bytes
+            return json.finished()
         }
     }
 
@@ -102,7 +102,7 @@ struct FeedItemTemplate {
         var cuts: [(offset: Int, hole: Hole)] = []
 
         mutating func hole(_ hole: Hole) {
-            cuts.append((json.bytes.count, hole))
+            cuts.append((json.count, hole))
         }
 
         mutating func item(_ alert: Alert) throws(NonFiniteNumber) {

@@ -233,6 +233,6 @@ struct RenderedFeed {
     private func jsonString(_ text: String) -> [UInt8] {
         var json = CanonicalJSON(capacity: text.utf8.count + 2)
         json.string(text)
-        return json.bytes
+        return json.finished()
     }
 }

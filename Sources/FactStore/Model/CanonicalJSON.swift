@@ -9,27 +9,101 @@ import Foundation
 /// them in sorted (UTF-8 byte) order, as `JSONEncoder` sorts them, and `CanonicalJSONTests` compares
 /// every caller's output with `JSONEncoder`'s for every kind of value.
 package struct CanonicalJSON: Sendable {
-    package private(set) var bytes: [UInt8] = []
+    /// What has been written: `storage[..<count]`. The rest of `storage` is room, so a write checks one
+    /// bound and copies: `Array.append(contentsOf:)` cost some 90 instructions per key or value (a
+    /// uniqueness call, its capacity test, a `memcpy` call, the count's update), and `extract --json`
+    /// writes twenty keys a fact.
+    private var storage: [UInt8]
+    /// How many bytes of `storage` are written.
+    package private(set) var count = 0
 
     package init(capacity: Int = 256) {
-        bytes.reserveCapacity(capacity)
+        // room, not text: never read before it is written, so not zeroed first (a `memset` of the whole
+        // capacity per document)
+        let room = max(capacity, 16)
+        storage = [UInt8](unsafeUninitializedCapacity: room) { _, initialized in initialized = room }
+    }
+
+    /// The text written so far (a copy when `storage` has room left).
+    package var bytes: [UInt8] {
+        count == storage.count ? storage : Array(storage[..<count])
+    }
+
+    /// The text written, handing over the storage: for a writer that is done.
+    package consuming func finished() -> [UInt8] {
+        storage.removeSubrange(count...)
+        return storage
+    }
+
+    /// Bytes `range` of the text written so far.
+    package func bytes(_ range: Range<Int>) -> ArraySlice<UInt8> {
+        precondition(range.upperBound <= count, "CanonicalJSON: bytes \(range) of \(count) written")
+        return storage[range]
     }
 
     /// Punctuation and keys, written as they are.
     package mutating func raw(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        // a one-character literal (`"{"`) may be held as its scalar, with no bytes to point at
+        guard text.hasPointerRepresentation else { return text.withUTF8Buffer { write($0) } }
+        write(text.utf8Start, text.utf8CodeUnitCount)
     }
 
     /// Bytes that are already JSON (an encoded array, a piece of an item).
     package mutating func raw(_ json: [UInt8]) {
-        bytes.append(contentsOf: json)
+        json.withUnsafeBufferPointer { write($0) }
+    }
+
+    /// One byte: a quote, a comma, a bracket.
+    @inline(__always)
+    private mutating func write(_ byte: UInt8) {
+        if count == storage.count { grow(1) }
+        let at = count
+        storage.withUnsafeMutableBufferPointer { $0[at] = byte }
+        count &+= 1
+    }
+
+    @inline(__always)
+    private mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let start = bytes.baseAddress else { return }
+        write(start, bytes.count)
+    }
+
+    @inline(__always)
+    private mutating func write(_ start: UnsafePointer<UInt8>, _ byteCount: Int) {
+        if storage.count &- count < byteCount { grow(byteCount) }
+        let at = count
+        storage.withUnsafeMutableBufferPointer { Self.copy(start, byteCount, to: $0.baseAddress! + at) }
+        count &+= byteCount
+    }
+
+    /// Keys and most values are 8 to 16 bytes: two overlapping 8-byte moves, not a `memcpy` call.
+    @inline(__always)
+    private static func copy(_ source: UnsafePointer<UInt8>, _ byteCount: Int, to target: UnsafeMutablePointer<UInt8>) {
+        let from = UnsafeRawPointer(source), to = UnsafeMutableRawPointer(target)
+        if byteCount >= 8 && byteCount <= 16 {
+            let head = from.loadUnaligned(as: UInt64.self), tail = from.loadUnaligned(fromByteOffset: byteCount &- 8, as: UInt64.self)
+            to.storeBytes(of: head, as: UInt64.self)
+            to.storeBytes(of: tail, toByteOffset: byteCount &- 8, as: UInt64.self)
+        } else {
+            to.copyMemory(from: from, byteCount: byteCount)
+        }
+    }
+
+    /// Room for `needed` more bytes, at least doubling.
+    @inline(never)
+    private mutating func grow(_ needed: Int) {
+        let written = count, room = storage.count &+ max(needed, storage.count)
+        storage = [UInt8](unsafeUninitializedCapacity: room) { buffer, initialized in
+            _ = storage.withUnsafeBufferPointer { buffer.baseAddress!.update(from: $0.baseAddress!, count: written) }
+            initialized = room
+        }
     }
 
     /// `text` as a JSON string, quotes included.
     package mutating func string(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
+        write(UInt8(ascii: "\""))
         stringContents(text)
-        bytes.append(UInt8(ascii: "\""))
+        write(UInt8(ascii: "\""))
     }
 
     /// A string or `null`.
@@ -53,34 +127,34 @@ package struct CanonicalJSON: Sendable {
                 let byte = utf8[index]
                 index += 1
                 guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[mark..<(index - 1)]))
+                write(UnsafeBufferPointer(rebasing: utf8[mark..<(index - 1)]))
                 mark = index
-                bytes.append(UInt8(ascii: "\\"))
+                write(UInt8(ascii: "\\"))
                 switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
-                case 0x08: bytes.append(UInt8(ascii: "b"))
-                case 0x0C: bytes.append(UInt8(ascii: "f"))
-                case 0x0A: bytes.append(UInt8(ascii: "n"))
-                case 0x0D: bytes.append(UInt8(ascii: "r"))
-                case 0x09: bytes.append(UInt8(ascii: "t"))
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): write(byte)
+                case 0x08: write(UInt8(ascii: "b"))
+                case 0x0C: write(UInt8(ascii: "f"))
+                case 0x0A: write(UInt8(ascii: "n"))
+                case 0x0D: write(UInt8(ascii: "r"))
+                case 0x09: write(UInt8(ascii: "t"))
                 default:
-                    bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
-                    bytes.append(Self.hexDigit(byte >> 4))
-                    bytes.append(Self.hexDigit(byte & 0xF))
+                    raw("u00")
+                    write(Self.hexDigit(byte >> 4))
+                    write(Self.hexDigit(byte & 0xF))
                 }
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[mark...]))
+            write(UnsafeBufferPointer(rebasing: utf8[mark...]))
         }
     }
 
     /// An array of strings.
     package mutating func strings(_ texts: [String]) {
-        bytes.append(UInt8(ascii: "["))
+        write(UInt8(ascii: "["))
         for (index, text) in texts.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            if index > 0 { write(UInt8(ascii: ",")) }
             string(text)
         }
-        bytes.append(UInt8(ascii: "]"))
+        write(UInt8(ascii: "]"))
     }
 
     package mutating func number(_ value: Int) {
@@ -90,7 +164,7 @@ package struct CanonicalJSON: Sendable {
     /// `String(value)`'s digits, written from a buffer on the stack: a String per number cost some 400
     /// instructions, and `extract --json` writes four or five for every fact (offsets, indices).
     package mutating func number(_ value: Int64) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        if value < 0 { write(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in  // 2^64 has 20 digits
             var start = digits.count
@@ -99,7 +173,7 @@ package struct CanonicalJSON: Sendable {
                 digits[start] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude % 10)
                 magnitude /= 10
             } while magnitude > 0
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+            write(UnsafeBufferPointer(rebasing: digits[start...]))
         }
     }
 
@@ -113,9 +187,12 @@ package struct CanonicalJSON: Sendable {
             number(whole)
             return
         }
-        let text = value.description.utf8
+        var text = value.description
         // dropped as bytes: `String.removeLast(2)` walked Characters back, a thousand instructions a number
-        bytes.append(contentsOf: text.count >= 2 && text.suffix(2).elementsEqual(".0".utf8) ? text.dropLast(2) : text[...])
+        text.withUTF8 { utf8 in
+            let whole = utf8.count >= 2 && utf8[utf8.count - 2] == UInt8(ascii: ".") && utf8[utf8.count - 1] == UInt8(ascii: "0")
+            write(UnsafeBufferPointer(rebasing: utf8[..<(whole ? utf8.count - 2 : utf8.count)]))
+        }
     }
 
     /// A number or `null`.
@@ -167,7 +244,7 @@ extension FactValue {
         get throws(NonFiniteNumber) {
             var json = CanonicalJSON()
             try write(to: &json)
-            return String(decoding: json.bytes, as: UTF8.self)
+            return String(decoding: json.bytes(0..<json.count), as: UTF8.self)
         }
     }
 }
@@ -283,7 +360,7 @@ extension Alert {
             json.raw(",\"sourceFile\":")
             json.string(sourceFile)
             json.raw("}")
-            return String(decoding: json.bytes, as: UTF8.self)
+            return String(decoding: json.bytes(0..<json.count), as: UTF8.self)
         }
     }
 }

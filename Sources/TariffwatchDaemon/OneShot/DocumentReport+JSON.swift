@@ -13,7 +13,7 @@ extension DocumentReport {
     public func jsonLine(omittingSentences: Bool) throws -> [UInt8] {
         var json = CanonicalJSON(capacity: 4096)
         try write(to: &json, table: sentenceTable(omitted: omittingSentences))
-        return json.bytes
+        return json.finished()
     }
 
     /// This report as one JSON object, each fact's sentence as `table` says (an index, or nothing).
