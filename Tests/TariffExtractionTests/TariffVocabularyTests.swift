@@ -120,6 +120,38 @@ import Testing
         (TariffVocabulary.hundred, "hundred"),
     ]
 
+    /// The table is built without a dictionary (every word listed, repeats merged as the table places them): it
+    /// holds, for every word of the lists, every verb of saying and every month name, what folding them into a
+    /// dictionary gives.
+    @Test func tableHoldsWhatFoldingTheListsGives() {
+        var reference: [UInt64: TariffLexeme] = [:]
+        for (classes, words) in TariffVocabulary.wordLists {
+            for word in words.split(separator: " ") {
+                reference[TariffTokenizer.hash(String(word)), default: TariffLexeme(classes: [], month: 0)].classes.formUnion(classes)
+            }
+        }
+        for word in ClauseLexicon.reportingWords(.speaker) {
+            reference[TariffTokenizer.hash(word), default: TariffLexeme(classes: [], month: 0)].classes.insert(.reportingVerb)
+        }
+        let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+            "november", "december"]
+        for (index, name) in months.enumerated() {
+            for form in name == "may" ? [name] : [name, String(name.prefix(3))] {
+                reference[TariffTokenizer.hash(form), default: TariffLexeme(classes: [], month: 0)].classes.insert(.month)
+                reference[TariffTokenizer.hash(form)]!.month = index + 1
+            }
+        }
+        reference[TariffTokenizer.hash("sept")] = TariffLexeme(classes: .month, month: 9)
+        #expect(reference.count > 1_000)
+        for (hash, expected) in reference {
+            let found = TariffVocabulary.table[hash]
+            #expect(found?.classes == expected.classes && found?.month == expected.month, "\(hash)")
+        }
+        for word in ["quixotic", "tariffed", "decembers", "se"] {
+            #expect(TariffVocabulary.table[TariffTokenizer.hash(word)] == nil, "\(word)")
+        }
+    }
+
     @Test func hashConstantsMatchTheirWords() {
         for (value, word) in Self.constants {
             #expect(value == TariffTokenizer.hash(word), "\(word)")

@@ -49,6 +49,20 @@ import Testing
         #expect(table[WordHash.of("from")] == 2)
     }
 
+    /// With a combining function a repeated key holds every value combined in the order listed, in its first
+    /// slot or its second (keys made to share both slots), and through growth.
+    @Test func repeatedKeysAreCombined() {
+        let top: UInt64 = 0xA << 60, low: UInt64 = 5
+        let keys: [UInt64] = (0..<4).map { (n: UInt64) -> UInt64 in top | (n / 2) << 59 | n << 8 | low }
+        let pairs = keys.enumerated().flatMap { index, key in [(key, "\(index)a"), (keys[0], "-"), (key, "\(index)b")] }
+        let table = WordTable(pairs) { $0 + $1 }
+        #expect(table[keys[0]] == "0a-0b---")
+        for index in 1..<4 { #expect(table[keys[index]] == "\(index)a\(index)b") }
+        let words = WordTable([(WordHash.of("duty"), 1), (WordHash.of("duties"), 2), (WordHash.of("duty"), 4)]) { $0 | $1 }
+        #expect(words[WordHash.of("duty")] == 5)
+        #expect(words[WordHash.of("duties")] == 2)
+    }
+
     /// Four keys with the same top four bits and the same low three have the same two slots in a table of 16: the
     /// table grows until its first slot reads a bit that parts them into two pairs, each pair with two slots.
     @Test func keysSharingBothSlotsMakeTheTableGrow() {

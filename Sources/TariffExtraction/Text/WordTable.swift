@@ -20,13 +20,20 @@ struct WordTable<Value: Sendable>: @unchecked Sendable {
     private let shift: UInt64  // the first slot: the key's top bits
 
     init(_ pairs: some Sequence<(UInt64, Value)>) {
+        self.init(pairs) { $1 }
+    }
+
+    /// A table of `pairs` where a repeated key holds `combine` of its values, in the order given: a vocabulary
+    /// whose words are listed once per class needs no dictionary to fold them first. (Sized by the pairs, so a
+    /// table with repeats is sparser than one of as many distinct keys.)
+    init(_ pairs: some Sequence<(UInt64, Value)>, merging combine: (Value, Value) -> Value) {
         let pairs = Array(pairs)
         var size = 16
         while size < pairs.count * 4 { size <<= 1 }  // at most a quarter full: a key rarely has to move
         while true {
             // three keys whose slots are the same two cannot all be placed: a larger table reads more
             // bits of their hashes
-            if let table = Self.placing(pairs, size: size) {
+            if let table = Self.placing(pairs, size: size, merging: combine) {
                 self = table
                 return
             }
@@ -45,19 +52,15 @@ struct WordTable<Value: Sendable>: @unchecked Sendable {
         values.initialize(repeating: nil, count: size)
     }
 
-    /// A table of `size` slots holding `pairs` (a later value for the same key replacing an earlier one), or
-    /// nil when some key found neither of its slots free after moving others round; its storage is then freed.
-    private static func placing(_ pairs: [(UInt64, Value)], size: Int) -> WordTable? {
+    /// A table of `size` slots holding `pairs` (a later value for the same key combined with the one held), or nil when some key found neither of its slots free after moving others
+    /// round; its storage is then freed.
+    private static func placing(_ pairs: [(UInt64, Value)], size: Int, merging combine: (Value, Value) -> Value) -> WordTable? {
         let table = WordTable(size: size)
         for (key, value) in pairs {
             precondition(key != vacant, "WordTable: the key \(vacant) marks an empty slot")
             let (first, second) = table.slots(key)
-            if table.keys[first] == key {
-                table.values[first] = value
-                continue
-            }
-            if table.keys[second] == key {
-                table.values[second] = value
+            if let held = table.keys[first] == key ? first : table.keys[second] == key ? second : nil {
+                table.values[held] = combine(table.values[held]!, value)
                 continue
             }
             // the key takes its first slot; whatever was there moves to its other slot, and so on
