@@ -219,14 +219,15 @@ extension ClauseModel {
         /// one entry more than the `n` tokens.
         private static func readFacts(into facts: UnsafeMutableBufferPointer<TokenFacts>, count n: Int, bytes: [UInt8]) {
             let lexicon = ClauseLexicon.table  // once, not a lazy-initialisation check per word
-            for i in 0..<n where facts[i].unit.kind == .word { facts[i].word = lexicon[facts[i].unit.hash] ?? [] }
             let auxiliary: ClauseWord = [.future, .possibleModal, .obligationModal, .pastAux, .presentAux, .perfectAux]
             let verb: ClauseWord = [.pastVerb, .presentVerb, .reports]
-            // is each token a finite verb (or an auxiliary) in its place? Read once per token, inline
-            // (names and months are capitalised; after a determiner or preposition `plans`, `cuts`, `set` are nouns)
+            // each word's entry, then whether it is a finite verb (or an auxiliary) in its place, in one pass: the
+            // test reads the entry of the word before, already written (names and months are capitalised; after a
+            // determiner or preposition `plans`, `cuts`, `set` are nouns)
             for i in 0..<n where facts[i].unit.kind == .word {
+                let w = lexicon[facts[i].unit.hash] ?? []
+                facts[i].word = w
                 if facts[i].unit.capitalized, i > 0, facts[i - 1].unit.kind != .quote { continue }
-                let w = facts[i].word
                 let afterOpener = i > 0 && facts[i - 1].word.contains(.nounOpener)
                 if !w.isDisjoint(with: auxiliary) {
                     facts[i].finite = !afterOpener || w.contains(.possibleModal) && facts[i - 1].unit.hash != ClauseLexicon.toWord
@@ -234,11 +235,15 @@ extension ClauseModel {
                     facts[i].finite = !w.isDisjoint(with: verb) || ClauseModel.isRegularPast(facts[i].unit, bytes)
                 }
             }
+            // the running look-aheads kept in registers, not read back from the entry after
+            var nextVerbOrBreak = Int32(n), nextStop = Int32(n)
             var i = n - 1
             while i >= 0 {
                 let k = facts[i].unit.kind
-                facts[i].nextVerbOrBreak = facts[i].finite || k == .comma || k == .stop ? Int32(i) : facts[i + 1].nextVerbOrBreak
-                facts[i].nextStop = k == .stop ? Int32(i) : facts[i + 1].nextStop
+                if k == .stop { nextStop = Int32(i) }
+                if facts[i].finite || k == .comma || k == .stop { nextVerbOrBreak = Int32(i) }
+                facts[i].nextVerbOrBreak = nextVerbOrBreak
+                facts[i].nextStop = nextStop
                 i -= 1
             }
         }

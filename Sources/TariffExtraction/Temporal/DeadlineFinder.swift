@@ -7,7 +7,7 @@ struct DeadlineFinder: Sendable {
         let timexes = tags.timexes
         var found: [Deadline] = []
         // where each was found, and the vague ones, to fold a vague mention into its dated event
-        var places: [(sentence: Int, lower: Int, upper: Int)] = []
+        var places: [Place] = []
         // at most one per expression: one allocation each instead of growing from one (a hostile file of
         // dates grows past the cap as before)
         found.reserveCapacity(min(timexes.count, 256))
@@ -51,7 +51,7 @@ struct DeadlineFinder: Sendable {
                 {
                     continue
                 }
-                guard let (d, lower, upper, cue) = deadline(timexes, i, document: document, tokens: tokens, anchors: anchors)
+                guard let (d, lower, upper, cue) = deadline(timexes, i, document: document, tokens: tokens, anchors: anchors, place: places.count)
                 else { continue }
                 if let v = VagueMention.read(d, index: found.count, lower: lower, upper: upper, cue: cue, tokens: tokens,
                     referenceDate: referenceDate)
@@ -59,19 +59,46 @@ struct DeadlineFinder: Sendable {
                     vague.append(v)
                 }
                 found.append(d)
-                places.append((sentence, lower, upper))
+                places.append(Place(timex: i, sentence: sentence, lower: lower, upper: upper, cue: cue))
             }
         }
-        let folded = VagueMention.folded(found, vague) { i in
+        // consumed, so that the kept deadlines are the array's only reference when `finish` writes them (else each
+        // document's deadlines were copied whole on the first write)
+        let folded = VagueMention.folded(consume found, vague) { i in
             VagueMention.contentWords(places[i].lower, places[i].upper, tags.tokens[places[i].sentence])
         }
-        return Self.merged(folded)
+        var kept = Self.merged(consume folded)
+        for k in kept.indices { finish(&kept[k], at: places[kept[k].start], timexes, document: document, tags: tags) }
+        return kept
     }
 
-    /// The deadline of expression `index` of `timexes`. Read in place, field by field: handed over as a value, each
-    /// expression was copied, its value string retained and released.
+    /// Where a deadline was found: its expression, sentence and tokens, and the word that gave its kind.
+    private struct Place {
+        var timex: Int
+        var sentence: Int
+        var lower: Int
+        var upper: Int
+        var cue: Int?
+    }
+
+    /// Writes what only a kept deadline needs, its subject, evidence and offsets: merging, folding and the
+    /// boilerplate filter read none of them, and about one deadline in seven is dropped by them after its strings
+    /// were made. Until then a deadline's `start` holds the index of its `Place`.
+    private func finish(_ d: inout Deadline, at place: Place, _ timexes: [TaggedTimex], document: TextDocument, tags: TemporalTags) {
+        let bytes = timexes[place.timex].bytes
+        d.subject = SubjectReader(bytes: document.bytes, tokens: tags.tokens[place.sentence])
+            .subject(dateStart: place.lower, dateEnd: place.upper, cue: place.cue)
+        d.sentence = document.evidence(document.sentences[place.sentence], around: bytes)
+        d.start = document.scalarOffset(ofByte: bytes.lowerBound)
+        d.end = document.scalarOffset(ofByte: bytes.upperBound)
+    }
+
+    /// The deadline of expression `index` of `timexes`, its `start` holding `place` until `finish` writes it. Read in
+    /// place, field by field: handed over as a value, each expression was copied, its value string retained and
+    /// released.
     private func deadline(
-        _ timexes: [TaggedTimex], _ index: Int, document: TextDocument, tokens: TimexTokens, anchors: EventAnchors?
+        _ timexes: [TaggedTimex], _ index: Int, document: TextDocument, tokens: TimexTokens, anchors: EventAnchors?,
+        place: Int
     ) -> (Deadline, lower: Int, upper: Int, cue: Int?)? {
         guard !timexes[index].beforeReference, timexes[index].date != nil || timexes[index].type == .duration && anchors != nil
         else { return nil }
@@ -153,14 +180,11 @@ struct DeadlineFinder: Sendable {
         // `the alliance admitted three members on Friday, formally ending …`)
         let happened = date.firstDay <= referenceDate && tense() == .past
             && (kind != .expiry || Self.isPastUntil(tokens, lower) || !Self.isOpenEnd(tokens, lower))
-        let range = document.sentences[timexes[index].sentenceIndex]
+        // the subject, the evidence and the offsets are written by `finish` if the deadline is kept
         let found = Deadline(
             date: date, endDate: timexes[index].endDate, kind: kind,
             upcoming: span.isUpcoming(relativeTo: referenceDate) && !happened,
-            subject: SubjectReader(bytes: document.bytes, tokens: tokens).subject(dateStart: lower, dateEnd: upper, cue: cue),
-            text: document.string(timexes[index].bytes), sentence: document.evidence(range, around: timexes[index].bytes),
-            start: document.scalarOffset(ofByte: timexes[index].bytes.lowerBound),
-            end: document.scalarOffset(ofByte: timexes[index].bytes.upperBound))
+            subject: "", text: document.string(timexes[index].bytes), sentence: "", start: place, end: 0)
         return (found, lower, upper, cue)
     }
 
