@@ -101,15 +101,22 @@ struct TemporalTagger: Sendable {
             seen |= bit
         }
         for weekday in 1...7 where repeated & 1 << weekday != 0 {
-            let mentions = weekdays.filter { $0.weekday == weekday }
-            guard mentions.count > 1 else { continue }
-            var votes: [CalendarDate: Int] = [:]
-            for m in mentions { votes[m.date, default: 0] += 1 }
-            guard votes.count > 1,
-                let chosen = votes.max(by: { $0.value < $1.value || $0.value == $1.value && $0.key > $1.key })?.key
-            else { continue }
+            // the date most mentions were given, the earliest on a tie, counted pair by pair: a weekday is named a
+            // handful of times, and the list of its mentions and a dictionary of votes were two allocations
+            var chosen: CalendarDate?
+            var most = 0
+            var differ = false
+            for m in weekdays where m.weekday == weekday {
+                if let c = chosen, c != m.date { differ = true }
+                var votes = 0
+                for other in weekdays where other.weekday == weekday && other.date == m.date { votes += 1 }
+                if let c = chosen, votes < most || votes == most && m.date >= c { continue }
+                chosen = m.date
+                most = votes
+            }
+            guard differ, let chosen else { continue }
             let day = chosen.description
-            for m in mentions where m.date != chosen {
+            for m in weekdays where m.weekday == weekday && m.date != chosen {
                 timexes[m.timex].value = day + timexes[m.timex].value.dropFirst(day.count)
                 // a statement date stays without a calendar date
                 if timexes[m.timex].date != nil { timexes[m.timex].date = .day(chosen) }
