@@ -199,7 +199,8 @@ enum TariffTokenizer {
                     // which stops the run before `end`: the run is found sixteen bytes at a time and hashed from
                     // the same lanes (a letter at a time, the hash was a chain of multiplies).
                     let lanes = WideLanes.load(base, i, limit: limit)
-                    let run = (~WideLanes.mask(WideLanes.letters(lanes))).trailingZeroBitCount
+                    // the non-letters by one signed comparison (`nonLetterBits`), bit 16 ending a run of sixteen
+                    let run = (WideLanes.mask(WideLanes.nonLetterBits(lanes)) | 1 &<< 16).trailingZeroBitCount
                     if run < 16 {
                         j = i &+ run
                         h = WordHash.ofRun(lanes, count: run)
