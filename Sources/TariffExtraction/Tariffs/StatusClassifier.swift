@@ -59,7 +59,8 @@ struct StatusClassifier {
         // The clause that holds the rate, and what its own verb group says (`The tariffs, 25% on steel, will
         // take effect in 15 days`: the verb comes after the rate and past the next rate's words).
         let clauseIndex = clauses.clauseIndex(at: anchor)
-        let clause = clauseIndex.map { clauses.clauses[$0] }
+        // read in place, not through a closure (which copied the model's array of clauses: a retain and a release)
+        let clause: Clause? = if let clauseIndex { clauses.clauses[clauseIndex] } else { nil }
         if let clause, let group = clause.verbGroup, clause.modality == .none, !clause.negated,
             s.isWord(group.lowerBound, TariffVocabulary.will) || s.isWord(group.lowerBound, TariffVocabulary.shall),
             futureOfMeasure(after: group.lowerBound)

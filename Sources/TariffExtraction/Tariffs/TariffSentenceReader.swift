@@ -247,13 +247,14 @@ struct TariffSentenceReader {
     static func clauseRulesMayApply(_ s: TariffSentence, drafts: [Draft], cues: [TimeCue]) -> Bool {
         var joined = false, forward = false, from = false, whether = false, coordinates = false
         let words = clauseWords  // once, not a lazy-initialisation check per token
+        let filter = clauseWordFilter
         for k in 0..<s.count {
             let t = s.tokens[k]
             if t.kind == .semicolon || t.kind == .dash { joined = true; coordinates = true; continue }
             if t.kind == .colon { coordinates = true; continue }
             guard t.kind == .word else { continue }
-            // one look-up for every word the gate reads by its hash
-            if let word = words[t.hash] {
+            // one look-up for every word the gate reads by its hash; most words leave at the filter's one shift
+            if WordHash.mayBeIn(filter, t.hash), let word = words[t.hash] {
                 switch word {
                 case .rule: return true
                 case .from: from = true
@@ -277,13 +278,18 @@ struct TariffSentenceReader {
     /// What a word is to `clauseRulesMayApply`.
     private enum ClauseGateWord { case rule, from, whether, coordinator }
 
-    private static let clauseWords = WordTable<ClauseGateWord>(
+    private static let clauseWords = WordTable<ClauseGateWord>(clauseWordHashes)
+
+    private static let clauseWordHashes: [(UInt64, ClauseGateWord)] =
         [
             "will", "shall", "should", "must", "which", "who", "whose", "addition", "top", "if", "unless", "because",
             "although", "though", "whereas", "while", "after", "before", "when", "once", "until", "since",
         ].map { (TariffTokenizer.hash($0), ClauseGateWord.rule) }
-            + [(TariffTokenizer.hash("from"), .from), (TariffTokenizer.hash("whether"), .whether)]
-            + ["and", "or", "but", "yet"].map { (TariffTokenizer.hash($0), ClauseGateWord.coordinator) })
+        + [(TariffTokenizer.hash("from"), .from), (TariffTokenizer.hash("whether"), .whether)]
+        + ["and", "or", "but", "yet"].map { (TariffTokenizer.hash($0), ClauseGateWord.coordinator) }
+
+    /// `clauseWords` as a `WordHash` filter: a look-up per word of the sentence cost more than the rest of the gate.
+    private static let clauseWordFilter: UInt64 = clauseWordHashes.reduce(0) { $0 | WordHash.filterBit($1.0) }
 
     /// Clause boundaries: `;`, `:`, dashes, `while`/`but`/`which`, and `and`/`,` before a new acting party.
     /// Written to `result` (room for one per token, as clauses are never empty); returns how many.
