@@ -36,13 +36,14 @@ struct RateExpression: Sendable {
 
 /// Finds percentages and decides which of them are tariff rates.
 enum RateScanner {
-    static func percentages(in s: TariffSentence) -> [RateMention] {
-        guard mayStatePercentage(s) else { return [] }
-        var rates: [RateMention] = []
+    /// Writes the sentence's percentages to `rates`, in order, and returns how many. Each starts at a token of its
+    /// own, after the one before, so there are at most as many as tokens: `rates` has room for one per token.
+    static func percentages(in s: TariffSentence, into rates: UnsafeMutableBufferPointer<RateMention>) -> Int {
+        var count = 0
         let numberWords = Self.numberWords  // once, not a lazy-initialisation check per token
         func keep(_ rate: RateMention) {
-            if rates.capacity == 0 { rates.reserveCapacity(4) }  // a sentence with rates mostly has a few: allocated once
-            rates.append(rate)
+            (rates.baseAddress! + count).initialize(to: rate)
+            count += 1
         }
         var i = 0
         while i < s.count {
@@ -55,7 +56,7 @@ enum RateScanner {
             }
             // `tariffs of 25, 20, 10 and 5 percent`: every number of the list is a rate
             if s.tokens[i].kind == .number, let listed = listedRates(from: i, in: s) {
-                rates.append(contentsOf: listed)
+                for rate in listed { keep(rate) }
                 i = listed[listed.count - 1].end
                 continue
             }
@@ -85,7 +86,7 @@ enum RateScanner {
                 i += 1
             }
         }
-        return rates
+        return count
     }
 
     /// Whether some token can end a percentage (`%`, `percent`, `per cent`, `percentage points`) or be the
@@ -251,7 +252,19 @@ enum RateScanner {
     }
 
     private static func numericExpressions(in s: TariffSentence, hasTariffNoun: Bool) -> [RateExpression] {
-        var rates = percentages(in: s)
+        guard mayStatePercentage(s) else { return [] }
+        // the percentages on the stack (at most one per token): an array of them cost an allocation and its release
+        // in every sentence that states one
+        return withUnsafeTemporaryAllocation(of: RateMention.self, capacity: s.count) { buffer in
+            let rates = UnsafeMutableBufferPointer(rebasing: buffer[..<percentages(in: s, into: buffer)])
+            return expressions(of: rates, in: s, hasTariffNoun: hasTariffNoun)
+        }
+    }
+
+    /// The tariff rates among the sentence's percentages `rates`, paired into moves and ranges.
+    private static func expressions(
+        of rates: UnsafeMutableBufferPointer<RateMention>, in s: TariffSentence, hasTariffNoun: Bool
+    ) -> [RateExpression] {
         guard !rates.isEmpty else { return [] }
         for r in rates.indices {
             let rate = rates[r]

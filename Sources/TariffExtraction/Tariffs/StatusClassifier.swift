@@ -11,13 +11,16 @@ struct StatusClassifier {
     /// The words `classify`'s word loop can learn something from, in order: those of a status class, the status
     /// words, past forms and talk words. Every other token only tells where the rate's own words end, which
     /// `classify` finds apart. Read once per sentence: the loop read every token of the rate's clause per rate.
-    private let speaking: [Int]
+    /// In the caller's memory (`speakingRoom`), not an array: one allocation and its release per sentence read.
+    private let speaking: UnsafeBufferPointer<Int>
 
-    init(sentence: TariffSentence, cues: [TimeCue], clauses: ClauseModel) {
+    /// - Parameter speakingRoom: room for one index per token of the sentence, which the classifier's list of
+    ///   speaking words is kept in; it must outlive the classifier.
+    init(sentence: TariffSentence, cues: [TimeCue], clauses: ClauseModel, speakingRoom: UnsafeMutableBufferPointer<Int>) {
         self.sentence = sentence
         self.cues = cues
         self.clauses = clauses
-        var speaking: [Int] = []
+        var count = 0
         let s = sentence
         // read once, not a lazy-initialisation check per word; most words leave at the two filters' one shift
         let talk = Self.talkFilter, talkWords = Self.talkWords
@@ -27,11 +30,11 @@ struct StatusClassifier {
             if !s.lexemes[k].classes.isDisjoint(with: Self.statusClasses) || s.looksPast(k)
                 || WordHash.mayBeIn(words, h) && (Self.isStatusWord(h) || WordHash.mayBeIn(talk, h) && talkWords[h] != nil)
             {
-                if speaking.capacity == 0 { speaking.reserveCapacity(16) }
-                speaking.append(k)
+                (speakingRoom.baseAddress! + count).initialize(to: k)
+                count += 1
             }
         }
-        self.speaking = speaking
+        speaking = UnsafeBufferPointer(rebasing: speakingRoom[..<count])
     }
 
     struct Verdict {
@@ -59,7 +62,8 @@ struct StatusClassifier {
         // The clause that holds the rate, and what its own verb group says (`The tariffs, 25% on steel, will
         // take effect in 15 days`: the verb comes after the rate and past the next rate's words).
         let clauseIndex = clauses.clauseIndex(at: anchor)
-        let clause = clauseIndex.map { clauses.clauses[$0] }
+        // read in place, not through a closure (which copied the model's array of clauses: a retain and a release)
+        let clause: Clause? = if let clauseIndex { clauses.clauses[clauseIndex] } else { nil }
         if let clause, let group = clause.verbGroup, clause.modality == .none, !clause.negated,
             s.isWord(group.lowerBound, TariffVocabulary.will) || s.isWord(group.lowerBound, TariffVocabulary.shall),
             futureOfMeasure(after: group.lowerBound)

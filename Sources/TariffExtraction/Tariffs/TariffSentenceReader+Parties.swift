@@ -227,11 +227,12 @@ extension TariffSentenceReader {
                 var own = pick(.imposer, owner: owners, d: d, drafts: drafts, ownOnly: true)
                 if own == nil { own = pick(.imposer, owner: owners, d: d, drafts: drafts, ownOnly: false) }
                 if let own { drafts[d].imposer = Side(code: own, confidence: 1) }
-                var targets = targetsOwned(owner: owners, d: d, after: drafts[d].span.lowerBound)
-                if targets.isEmpty, let t = pick(.target, owner: owners, d: d, drafts: drafts, ownOnly: false) { targets = [t] }
-                if let first = targets.first {
+                if let (first, others) = targetsOwned(owner: owners, d: d, after: drafts[d].span.lowerBound) {
                     drafts[d].target = Side(code: first, confidence: 1)
-                    drafts[d].extraTargets = Array(targets.dropFirst())
+                    drafts[d].extraTargets = others
+                } else if let t = pick(.target, owner: owners, d: d, drafts: drafts, ownOnly: false) {
+                    drafts[d].target = Side(code: t, confidence: 1)
+                    drafts[d].extraTargets = []
                 }
             }
         }
@@ -258,18 +259,27 @@ extension TariffSentenceReader {
         return best?.code
     }
 
-    /// The targets a rate owns; those named after it (`tariffs of 25% on European steel`) win over earlier ones.
-    func targetsOwned(owner: UnsafeBufferPointer<Int?>, d: Int, after start: Int) -> [String] {
-        var before: [String] = []
-        var following: [String] = []
+    /// The targets a rate owns, the first apart from the others (nil when it owns none); those named after it
+    /// (`tariffs of 25% on European steel`) win over earlier ones. The first is not kept in an array: most rates own
+    /// one target, and two arrays of it cost two allocations and their release.
+    func targetsOwned(owner: UnsafeBufferPointer<Int?>, d: Int, after start: Int) -> (String, [String])? {
+        var before: (first: String, others: [String])?
+        var following: (first: String, others: [String])?
+        func add(_ code: String, to list: inout (first: String, others: [String])?) {
+            guard let first = list?.first else {
+                list = (code, [])
+                return
+            }
+            if code != first && !list!.others.contains(code) { list!.others.append(code) }
+        }
         for (m, mention) in sentence.mentions.enumerated() where sentence.mentions[m].role == .target && owner[m] == d {
             if mention.tokens.lowerBound >= start {
-                if !following.contains(mention.code) { following.append(mention.code) }
-            } else if !before.contains(mention.code) {
-                before.append(mention.code)
+                add(mention.code, to: &following)
+            } else {
+                add(mention.code, to: &before)
             }
         }
-        return following.isEmpty ? before : following
+        return following ?? before
     }
 
     /// The one party other than `excluding` the sentence names in `role`, if exactly one. A loop, not a

@@ -135,78 +135,81 @@ struct TariffSentenceReader {
         // built only once the sentence has a rate or a measure, and only when a word the clause rules read
         // is there (the model costs about a tenth of extraction); without it those rules stay silent
         let clauses = Self.clauseRulesMayApply(s, drafts: drafts, cues: cues) ? ClauseModel(bytes: s.bytes, tokens: s.tokens) : ClauseModel.none
-        // one classifier for the sentence's drafts: made per draft, it retained and released its four arrays each time
-        let classifier = StatusClassifier(sentence: s, cues: cues, clauses: clauses)
+        // one classifier for the sentence's drafts: made per draft, it retained and released its four arrays each time.
+        // Its list of the words that speak is on the stack (one slot per token): an array cost an allocation per sentence.
         let first = result.count
-        // by index: the enumerated drafts were copies, each retaining and releasing its codes and targets
-        for d in drafts.indices {
-            let draft = drafts[d]
-            let rateless = draft.expression == nil
-            if isDropped(draft) { continue }
-            let zoneStart = max(draft.segment.lowerBound, d > 0 && drafts[d - 1].segment == draft.segment ? boundary(drafts[d - 1].span, draft.span) : 0)
-            let zoneEnd = min(draft.segment.upperBound, d + 1 < drafts.count && drafts[d + 1].segment == draft.segment ? boundary(draft.span, drafts[d + 1].span) : s.count)
-            let zone = zoneStart..<max(zoneStart, zoneEnd)
-            let effective = effectiveDate(anchor: draft.anchor, segment: draft.segment)
-            let upcomingEffective = effective.map { $0.isUpcoming(relativeTo: referenceDate) } ?? false
-            // The words nearest the rate speak first (`a 15% tariff, down from the 25% threatened`); the clause otherwise.
-            let shared = drafts.count > 1 && drafts.indices.contains { drafts[$0].segment == draft.segment && drafts[$0].anchor != draft.anchor }
-            var verdict = classifier.classify(segment: shared ? zone : draft.segment, zone: zone, anchor: draft.anchor, span: draft.span, futureDate: upcomingEffective, newLevel: draft.expression?.zeroByWords == true)
-            if shared && !verdict.fromCue {
-                verdict = classifier.classify(
-                    segment: draft.segment, zone: zone, anchor: draft.anchor, span: draft.span, futureDate: upcomingEffective,
-                    newLevel: draft.expression?.zeroByWords == true)
-            }
-            if rateless && verdict.status == .historical { continue }
-            let additional = isAdditional(draft, zone: zone, clauses: clauses) && !(draft.expression?.points == true && verdict.direction == .decrease)
-            var direction = draft.expression.map { $0.direction } ?? .unknown
-            if direction == .unknown { direction = additional ? .increase : verdict.direction }
-            let productRanges = ProductPhrase(sentence: s).products(
-                for: draft.expression, noun: draft.noun, limit: zone.upperBound)
-            let products = productRanges.map { document.readableString(s.tokens[$0.lowerBound].start..<s.tokens[$0.upperBound - 1].end) }
-            let textRange = textBytes(draft)
-            // `cut tariffs by 115 percentage points`: an amount taken off, not a rate
-            let reductionAmount = draft.expression?.points == true && verdict.direction == .decrease
-            // the draft's own sides, one change per further target, then the mirrored move (no array of pairs per rate)
-            for p in 0...(draft.extraTargets.count + 1) {
-                let imposer: Side, target: Side
-                if p == 0 {
-                    (imposer, target) = (draft.imposer, draft.target)
-                } else if p <= draft.extraTargets.count {
-                    guard draft.extraTargets[p - 1] != draft.target.code else { continue }
-                    (imposer, target) = (draft.imposer, Side(code: draft.extraTargets[p - 1], confidence: draft.target.confidence))
-                } else {
-                    guard draft.mirrored else { continue }
-                    (imposer, target) = (draft.target, draft.imposer)
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: s.count) { speakingRoom in
+            let classifier = StatusClassifier(sentence: s, cues: cues, clauses: clauses, speakingRoom: speakingRoom)
+            // by index: the enumerated drafts were copies, each retaining and releasing its codes and targets
+            for d in drafts.indices {
+                let draft = drafts[d]
+                let rateless = draft.expression == nil
+                if isDropped(draft) { continue }
+                let zoneStart = max(draft.segment.lowerBound, d > 0 && drafts[d - 1].segment == draft.segment ? boundary(drafts[d - 1].span, draft.span) : 0)
+                let zoneEnd = min(draft.segment.upperBound, d + 1 < drafts.count && drafts[d + 1].segment == draft.segment ? boundary(draft.span, drafts[d + 1].span) : s.count)
+                let zone = zoneStart..<max(zoneStart, zoneEnd)
+                let effective = effectiveDate(anchor: draft.anchor, segment: draft.segment)
+                let upcomingEffective = effective.map { $0.isUpcoming(relativeTo: referenceDate) } ?? false
+                // The words nearest the rate speak first (`a 15% tariff, down from the 25% threatened`); the clause otherwise.
+                let shared = drafts.count > 1 && drafts.indices.contains { drafts[$0].segment == draft.segment && drafts[$0].anchor != draft.anchor }
+                var verdict = classifier.classify(segment: shared ? zone : draft.segment, zone: zone, anchor: draft.anchor, span: draft.span, futureDate: upcomingEffective, newLevel: draft.expression?.zeroByWords == true)
+                if shared && !verdict.fromCue {
+                    verdict = classifier.classify(
+                        segment: draft.segment, zone: zone, anchor: draft.anchor, span: draft.span, futureDate: upcomingEffective,
+                        newLevel: draft.expression?.zeroByWords == true)
                 }
-                // the article's first change: room for several (grown from one, the arrays were reallocated at the 2nd and 3rd)
-                if result.capacity == 0 {
-                    result.reserveCapacity(8)
-                    byBothParties.reserveCapacity(8)
-                }
-                let aggregate = draft.expression != nil && isAggregate(draft, zone: zone)
-                // an overall level that has moved (`has dropped to 7.5%`) is the level in force now
-                let status = aggregate && verdict.status == .imposed
-                    && (draft.segment.lowerBound..<draft.anchor).contains(where: { s.has($0, .perfectAux) }) ? .inEffect : verdict.status
-                let mutual = imposer.code == nil && target.code == nil && bothPartiesAct(before: draft.anchor, in: draft.segment)
-                // built in the array itself: a local change appended was copied into it and then destroyed
-                result.append(
-                    TariffChange(
-                        imposer: imposer.code, target: target.code, products: products,
-                        ratePct: reductionAmount ? nil : draft.expression?.rate, previousRatePct: draft.expression?.previous,
-                        additional: additional && !reductionAmount, direction: direction, status: status, effectiveDate: effective,
-                        confidence: min(imposer.confidence, target.confidence),
-                        text: document.string(textRange), sentence: document.evidence(s.range, around: textRange),
-                        start: document.scalarOffset(ofByte: textRange.lowerBound),
-                        end: document.scalarOffset(ofByte: textRange.upperBound),
-                        minimumRatePct: draft.expression?.minimum, aggregate: aggregate))
-                byBothParties.append(mutual)
-                // `duties ranging from 17.7% to 81.3%`: the low end is a rate some goods pay, a fact of its own
-                if let low = draft.expression?.minimum, let high = result[result.count - 1].ratePct, low < high, !aggregate {
-                    var lowEnd = result[result.count - 1]
-                    lowEnd.ratePct = low
-                    lowEnd.minimumRatePct = nil
-                    result.append(lowEnd)
+                if rateless && verdict.status == .historical { continue }
+                let additional = isAdditional(draft, zone: zone, clauses: clauses) && !(draft.expression?.points == true && verdict.direction == .decrease)
+                var direction = draft.expression.map { $0.direction } ?? .unknown
+                if direction == .unknown { direction = additional ? .increase : verdict.direction }
+                let productRanges = ProductPhrase(sentence: s).products(
+                    for: draft.expression, noun: draft.noun, limit: zone.upperBound)
+                let products = productRanges.map { document.readableString(s.tokens[$0.lowerBound].start..<s.tokens[$0.upperBound - 1].end) }
+                let textRange = textBytes(draft)
+                // `cut tariffs by 115 percentage points`: an amount taken off, not a rate
+                let reductionAmount = draft.expression?.points == true && verdict.direction == .decrease
+                // the draft's own sides, one change per further target, then the mirrored move (no array of pairs per rate)
+                for p in 0...(draft.extraTargets.count + 1) {
+                    let imposer: Side, target: Side
+                    if p == 0 {
+                        (imposer, target) = (draft.imposer, draft.target)
+                    } else if p <= draft.extraTargets.count {
+                        guard draft.extraTargets[p - 1] != draft.target.code else { continue }
+                        (imposer, target) = (draft.imposer, Side(code: draft.extraTargets[p - 1], confidence: draft.target.confidence))
+                    } else {
+                        guard draft.mirrored else { continue }
+                        (imposer, target) = (draft.target, draft.imposer)
+                    }
+                    // the article's first change: room for several (grown from one, the arrays were reallocated at the 2nd and 3rd)
+                    if result.capacity == 0 {
+                        result.reserveCapacity(8)
+                        byBothParties.reserveCapacity(8)
+                    }
+                    let aggregate = draft.expression != nil && isAggregate(draft, zone: zone)
+                    // an overall level that has moved (`has dropped to 7.5%`) is the level in force now
+                    let status = aggregate && verdict.status == .imposed
+                        && (draft.segment.lowerBound..<draft.anchor).contains(where: { s.has($0, .perfectAux) }) ? .inEffect : verdict.status
+                    let mutual = imposer.code == nil && target.code == nil && bothPartiesAct(before: draft.anchor, in: draft.segment)
+                    // built in the array itself: a local change appended was copied into it and then destroyed
+                    result.append(
+                        TariffChange(
+                            imposer: imposer.code, target: target.code, products: products,
+                            ratePct: reductionAmount ? nil : draft.expression?.rate, previousRatePct: draft.expression?.previous,
+                            additional: additional && !reductionAmount, direction: direction, status: status, effectiveDate: effective,
+                            confidence: min(imposer.confidence, target.confidence),
+                            text: document.string(textRange), sentence: document.evidence(s.range, around: textRange),
+                            start: document.scalarOffset(ofByte: textRange.lowerBound),
+                            end: document.scalarOffset(ofByte: textRange.upperBound),
+                            minimumRatePct: draft.expression?.minimum, aggregate: aggregate))
                     byBothParties.append(mutual)
+                    // `duties ranging from 17.7% to 81.3%`: the low end is a rate some goods pay, a fact of its own
+                    if let low = draft.expression?.minimum, let high = result[result.count - 1].ratePct, low < high, !aggregate {
+                        var lowEnd = result[result.count - 1]
+                        lowEnd.ratePct = low
+                        lowEnd.minimumRatePct = nil
+                        result.append(lowEnd)
+                        byBothParties.append(mutual)
+                    }
                 }
             }
         }
@@ -247,13 +250,14 @@ struct TariffSentenceReader {
     static func clauseRulesMayApply(_ s: TariffSentence, drafts: [Draft], cues: [TimeCue]) -> Bool {
         var joined = false, forward = false, from = false, whether = false, coordinates = false
         let words = clauseWords  // once, not a lazy-initialisation check per token
+        let filter = clauseWordFilter
         for k in 0..<s.count {
             let t = s.tokens[k]
             if t.kind == .semicolon || t.kind == .dash { joined = true; coordinates = true; continue }
             if t.kind == .colon { coordinates = true; continue }
             guard t.kind == .word else { continue }
-            // one look-up for every word the gate reads by its hash
-            if let word = words[t.hash] {
+            // one look-up for every word the gate reads by its hash; most words leave at the filter's one shift
+            if WordHash.mayBeIn(filter, t.hash), let word = words[t.hash] {
                 switch word {
                 case .rule: return true
                 case .from: from = true
@@ -277,13 +281,18 @@ struct TariffSentenceReader {
     /// What a word is to `clauseRulesMayApply`.
     private enum ClauseGateWord { case rule, from, whether, coordinator }
 
-    private static let clauseWords = WordTable<ClauseGateWord>(
+    private static let clauseWords = WordTable<ClauseGateWord>(clauseWordHashes)
+
+    private static let clauseWordHashes: [(UInt64, ClauseGateWord)] =
         [
             "will", "shall", "should", "must", "which", "who", "whose", "addition", "top", "if", "unless", "because",
             "although", "though", "whereas", "while", "after", "before", "when", "once", "until", "since",
         ].map { (TariffTokenizer.hash($0), ClauseGateWord.rule) }
-            + [(TariffTokenizer.hash("from"), .from), (TariffTokenizer.hash("whether"), .whether)]
-            + ["and", "or", "but", "yet"].map { (TariffTokenizer.hash($0), ClauseGateWord.coordinator) })
+        + [(TariffTokenizer.hash("from"), .from), (TariffTokenizer.hash("whether"), .whether)]
+        + ["and", "or", "but", "yet"].map { (TariffTokenizer.hash($0), ClauseGateWord.coordinator) }
+
+    /// `clauseWords` as a `WordHash` filter: a look-up per word of the sentence cost more than the rest of the gate.
+    private static let clauseWordFilter: UInt64 = clauseWordHashes.reduce(0) { $0 | WordHash.filterBit($1.0) }
 
     /// Clause boundaries: `;`, `:`, dashes, `while`/`but`/`which`, and `and`/`,` before a new acting party.
     /// Written to `result` (room for one per token, as clauses are never empty); returns how many.
