@@ -165,39 +165,65 @@ enum CountryGazetteer {
         let entries: UnsafeMutableBufferPointer<Entry>
         let rests: UnsafeMutableBufferPointer<UInt64>
 
-        init(_ names: [UInt64: [(rest: [UInt64], code: String, needsCaps: Bool, isPerson: Bool)]]) {
-            entries = .allocate(capacity: names.values.reduce(0) { $0 + $1.count })
-            rests = .allocate(capacity: names.values.reduce(0) { $0 + $1.reduce(0) { $0 + $1.rest.count } })
+        /// Each name's first word opens its group; within a group the longest names come first, names of one
+        /// length in the order `data` lists them (the matcher takes the first that fits).
+        init(_ listed: Listed) {
+            let order = listed.names.indices.sorted { a, b in
+                let x = listed.names[a], y = listed.names[b]
+                if x.first != y.first { return x.first < y.first }
+                if x.rest.count != y.rest.count { return x.rest.count > y.rest.count }
+                return a < b
+            }
+            entries = .allocate(capacity: listed.names.count)
+            rests = .allocate(capacity: listed.rests.count)
             var groups: [(UInt64, Range<Int>)] = []
-            var e = 0, r = 0
-            for (first, group) in names {
-                let start = e
-                for name in group {
-                    (entries.baseAddress! + e).initialize(
-                        to: Entry(rest: r..<(r + name.rest.count), code: name.code, needsCaps: name.needsCaps, isPerson: name.isPerson))
-                    for h in name.rest {
-                        (rests.baseAddress! + r).initialize(to: h)
-                        r += 1
-                    }
-                    e += 1
+            var r = 0
+            for (e, n) in order.enumerated() {
+                let name = listed.names[n]
+                (entries.baseAddress! + e).initialize(
+                    to: Entry(rest: r..<(r + name.rest.count), code: name.code, needsCaps: name.needsCaps, isPerson: name.isPerson))
+                for h in listed.rests[name.rest] {
+                    (rests.baseAddress! + r).initialize(to: h)
+                    r += 1
                 }
-                groups.append((first, start..<e))
+                if let last = groups.last, last.0 == name.first {
+                    groups[groups.count - 1].1 = last.1.lowerBound..<(e + 1)
+                } else {
+                    groups.append((name.first, e..<(e + 1)))
+                }
             }
             index = WordTable(groups)
         }
     }
 
-    private static let table = Table(entriesByFirstWord)
+    private static let table = Table(listed())
+
+    /// The names of `data` as read, in its order: each name's first word's hash, the hashes of its other words at
+    /// `rests[rest]`, its code and its flags.
+    private struct Listed {
+        struct Name {
+            var first: UInt64
+            var rest: Range<Int>
+            var code: String
+            var needsCaps: Bool
+            var isPerson: Bool
+        }
+
+        var names: [Name] = []
+        var rests: [UInt64] = []
+    }
 
     /// Built in every process before its first article, so the lines are read on their UTF-8 bytes in place
-    /// (`String.split` broke graphemes), and each name is tokenized in one reused scratch buffer: an array or
-    /// two per name made the table cost seven times the extraction of a short article.
-    private static let entriesByFirstWord: [UInt64: [(rest: [UInt64], code: String, needsCaps: Bool, isPerson: Bool)]] = {
-        // room for every first word from the start (some 530): grown from empty, it was rehashed ten times
-        var index: [UInt64: [(rest: [UInt64], code: String, needsCaps: Bool, isPerson: Bool)]] = Dictionary(minimumCapacity: 640)
+    /// (`String.split` broke graphemes), each name is tokenized in one reused scratch buffer and its words'
+    /// hashes go to one list: an array or two per name made the table cost seven times the extraction of a short
+    /// article, and a dictionary of arrays by first word (each grown, then sorted in a copy) still 2.3 M
+    /// instructions, a sixth of extracting one article.
+    private static func listed() -> Listed {
+        var listed = Listed()
+        listed.names.reserveCapacity(640)  // some 570 names
+        listed.rests.reserveCapacity(640)
         var scratch = TariffTokenizer.Scratch()
         var name: [UInt8] = []
-        var hashes: [UInt64] = []
         for line in data {
             var line = line
             line.withUTF8 { utf8 in
@@ -213,18 +239,21 @@ enum CountryGazetteer {
                     if isPerson { lower += 1 }
                     name.removeAll(keepingCapacity: true)
                     name.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[lower..<upper]))
-                    hashes.removeAll(keepingCapacity: true)
-                    for token in scratch.tokens(name, 0..<name.count) where token.kind == .word || token.kind == .possessive {
-                        hashes.append(token.hash)
+                    let restStart = listed.rests.count
+                    var first: UInt64?
+                    scratch.withTokens(name, 0..<name.count) { tokens in
+                        for token in tokens where token.kind == .word || token.kind == .possessive {
+                            if first == nil { first = token.hash } else { listed.rests.append(token.hash) }
+                        }
                     }
-                    guard let first = hashes.first else { continue }
-                    index[first, default: []].append((rest: Array(hashes[1...]), code: code, needsCaps: needsCaps(name), isPerson: isPerson))
+                    guard let first else { continue }
+                    listed.names.append(
+                        Listed.Name(first: first, rest: restStart..<listed.rests.count, code: code, needsCaps: needsCaps(name), isPerson: isPerson))
                 }
             }
         }
-        for key in index.keys { index[key]!.sort { $0.rest.count > $1.rest.count } }
-        return index
-    }()
+        return listed
+    }
 
     /// `US`, `U.S.`, `EU`: a name of at most four bytes written in capitals (and periods) only matches in capitals.
     private static func needsCaps(_ name: [UInt8]) -> Bool {

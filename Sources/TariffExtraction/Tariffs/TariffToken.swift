@@ -63,6 +63,11 @@ enum TariffTokenizer {
             Array(fill(bytes, range))
         }
 
+        /// The tokens of `bytes[range]`, lent to `body` in this scratch buffer (valid only inside it): no array made.
+        mutating func withTokens<R>(_ bytes: [UInt8], _ range: Range<Int>, _ body: (UnsafeBufferPointer<TariffToken>) -> R) -> R {
+            body(fill(bytes, range))
+        }
+
         /// The tokens of `bytes[range]`, in this scratch buffer until the next call: the caller copies them out.
         private mutating func fill(_ bytes: [UInt8], _ range: Range<Int>) -> UnsafeBufferPointer<TariffToken> {
             if range.count > capacity {
