@@ -101,20 +101,11 @@ struct TemporalTagger: Sendable {
             seen |= bit
         }
         for weekday in 1...7 where repeated & 1 << weekday != 0 {
-            // the date most mentions were given, the earliest on a tie, counted pair by pair: a weekday is named a
-            // handful of times, and the list of its mentions and a dictionary of votes were two allocations
-            var chosen: CalendarDate?
-            var most = 0
-            var differ = false
-            for m in weekdays where m.weekday == weekday {
-                if let c = chosen, c != m.date { differ = true }
-                var votes = 0
-                for other in weekdays where other.weekday == weekday && other.date == m.date { votes += 1 }
-                if let c = chosen, votes < most || votes == most && m.date >= c { continue }
-                chosen = m.date
-                most = votes
-            }
-            guard differ, let chosen else { continue }
+            // counted pair by pair while the article names weekdays a few times (nearly always): the list of a
+            // weekday's mentions and a dictionary of votes were two allocations; by a dictionary past that, so
+            // that a file of thousands of weekdays stays linear
+            let mostGiven = weekdays.count <= Self.pairwiseWeekdays ? Self.mostGivenPairwise : Self.mostGivenCounted
+            guard let chosen = mostGiven(weekday, weekdays) else { continue }
             let day = chosen.description
             for m in weekdays where m.weekday == weekday && m.date != chosen {
                 timexes[m.timex].value = day + timexes[m.timex].value.dropFirst(day.count)
@@ -122,6 +113,35 @@ struct TemporalTagger: Sendable {
                 if timexes[m.timex].date != nil { timexes[m.timex].date = .day(chosen) }
             }
         }
+    }
+
+    /// Up to this many weekday mentions in an article, their votes are counted pair by pair (at most this many
+    /// squared comparisons per weekday).
+    static let pairwiseWeekdays = 32
+
+    /// The date most mentions of `weekday` were given, the earliest on a tie; nil when they all agree.
+    /// Quadratic in `weekdays`: for articles with few (`pairwiseWeekdays`).
+    static func mostGivenPairwise(_ weekday: Int, _ weekdays: [(timex: Int, weekday: Int, date: CalendarDate)]) -> CalendarDate? {
+        var chosen: CalendarDate?
+        var most = 0
+        var differ = false
+        for m in weekdays where m.weekday == weekday {
+            if let c = chosen, c != m.date { differ = true }
+            var votes = 0
+            for other in weekdays where other.weekday == weekday && other.date == m.date { votes += 1 }
+            if let c = chosen, votes < most || votes == most && m.date >= c { continue }
+            chosen = m.date
+            most = votes
+        }
+        return differ ? chosen : nil
+    }
+
+    /// `mostGivenPairwise`'s answer in linear time, by a dictionary of votes.
+    static func mostGivenCounted(_ weekday: Int, _ weekdays: [(timex: Int, weekday: Int, date: CalendarDate)]) -> CalendarDate? {
+        var votes: [CalendarDate: Int] = [:]
+        for m in weekdays where m.weekday == weekday { votes[m.date, default: 0] += 1 }
+        guard votes.count > 1 else { return nil }
+        return votes.max(by: { $0.value < $1.value || $0.value == $1.value && $0.key > $1.key })?.key
     }
 
     /// `2025-Q3` for the quarters that carry no calendar date (`the quarter`), without parsing every value.
