@@ -181,7 +181,7 @@ enum TariffVocabulary {
         var found: [(UInt64, TariffLexeme)] = []
         found.reserveCapacity(1_800)  // some 1,500 words are listed
         func add(_ classes: TariffWordClass, _ word: UnsafeBufferPointer<UInt8>) {
-            found.append((hash(word), TariffLexeme(classes: classes, month: 0)))
+            found.append((TariffTokenizer.hash(word), TariffLexeme(classes: classes, month: 0)))
         }
         for (classes, words) in wordLists { WordHash.forEachWord(in: words) { add(classes, $0) } }
         // the speaker column of the one table of verbs of saying, word by word (joined into one list, the
@@ -198,12 +198,6 @@ enum TariffVocabulary {
         found.append((TariffTokenizer.hash("sept"), TariffLexeme(classes: .month, month: 9)))
         return found
     }()
-
-    /// `TariffTokenizer.hash` of a word of the lists above, read from its bytes at once: every letter, no period.
-    private static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        guard let base = word.baseAddress, !word.contains(0x2E) else { return TariffTokenizer.hash(word) }
-        return WordHash.of(base, from: 0, to: word.count, limit: word.count)
-    }
 
     static let percent: UInt64 = 0xc133cb4f5dfb4e9a  // "percent"
     static let per: UInt64 = 0x2bcdeadd870e01a0  // "per"

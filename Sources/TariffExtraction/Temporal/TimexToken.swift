@@ -228,10 +228,8 @@ enum TimexTokenizer {
         var j = i
         if first != 0 {
             let lanes = WideLanes.load(base, i, limit: bytes.count)
-            // letters only: a word's digits are rare enough for the loop below (`G7`), and their test cost as much.
-            // The non-letters by one signed comparison (`nonLetterBits`), where `letters` took four lane operations
-            // and a complement; bit 16 stops a run of sixteen letters there
-            let run = (WideLanes.mask(WideLanes.nonLetterBits(lanes)) | 1 &<< 16).trailingZeroBitCount
+            // letters only: a word's digits are rare enough for the loop below (`G7`), and their test cost as much
+            let run = WideLanes.letterRun(lanes)
             j = stopped ? i &+ run : min(i &+ run, end)
             // `stopped`: the byte at `end` ends a word, so a run that reaches `end` passes the byte test too
             if j &- i < 16 && (!stopped && j == end || base[j] < 0x80 && hashed[Int(base[j])] == 0) {

@@ -98,6 +98,13 @@ enum WideLanes {
         #endif
     }
 
+    /// How many of the sixteen lanes, from the first, hold ASCII letters (16 when all do): a word's run of letters,
+    /// found by `nonLetterBits`' one signed comparison, where `letters` took four lane operations and a complement.
+    @inline(__always)
+    static func letterRun(_ lanes: Lanes) -> Int {
+        (mask(nonLetterBits(lanes)) | 1 &<< 16).trailingZeroBitCount
+    }
+
     /// Lanes holding anything but an ASCII letter, for `mask` alone, as `letterBits`: the same signed comparison the
     /// other way round, for a caller that wants the letters' complement (`~mask(letterBits(_:))` cost two
     /// instructions more).
