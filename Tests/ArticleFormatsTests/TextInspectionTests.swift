@@ -33,7 +33,7 @@ struct TextInspectionTests {
     }
 
     /// The whole verdict as `TextDecoding` reaches it: the screen, then the UTF-8 walk when the screen leaves
-    /// the bytes to UTF-8 (the decoder first lets the string's validation try them: `expectDecodingFollows`).
+    /// the bytes to UTF-8 (the decoder first tries its own validation of them: `expectDecodingFollows`).
     static func verdict(_ bytes: [UInt8]) -> TextInspection.Verdict {
         bytes.withUnsafeBytes { TextInspection.screen($0) ?? TextInspection.inspectUTF8($0) }
     }
@@ -68,8 +68,8 @@ struct TextInspectionTests {
         }
     }
 
-    /// `TextDecoding` leaves the UTF-8 check of the common file to the standard library's validation; its
-    /// result must still be what the verdict says.
+    /// `TextDecoding` checks the common file's UTF-8 with `validUTF8`, not with the inspection; its result
+    /// must still be what the verdict says.
     static func expectDecodingFollows(_ verdict: TextInspection.Verdict, _ bytes: [UInt8], _ comment: Comment) {
         let decoded = Result { () throws(FormatError) in try TextDecoding.decode(bytes) }
         switch verdict {
@@ -81,6 +81,47 @@ struct TextInspectionTests {
         case .binary: #expect(decoded.error == .binary, comment)
         case .otherEncoding(let name): #expect(decoded.error == .unsupportedEncoding(name), comment)
         case .invalidUTF8(let offset): #expect(decoded.error == .invalidUTF8(byteOffset: offset), comment)
+        }
+    }
+
+    /// `TextDecoding.validUTF8` asks the standard library only about the runs of non-ASCII bytes and copies the
+    /// string unchecked: it must accept and build exactly what `String(validating:)` does. Every pair of
+    /// non-ASCII bytes, and every byte before three continuation bytes, on each side of an eight-byte step;
+    /// then the generated texts.
+    @Test func validatingOnlyNonASCIIRunsAgreesWithTheStandardLibrary() {
+        func expectAgreement(_ bytes: [UInt8], _ comment: Comment) {
+            for start in [0, 3] where start <= bytes.count {
+                #expect(TextDecoding.validUTF8(bytes, from: start) == String(validating: bytes[start...], as: UTF8.self), comment)
+            }
+        }
+        let line = Array("Duties rise on steel from Nov. 1".utf8)
+        for first in UInt8(0x80)...0xFF {
+            for position in [0, 6, 7, 8, 28] {
+                for second in UInt8(0x80)...0xFF {
+                    var bytes = line
+                    bytes[position] = first
+                    bytes[position + 1] = second
+                    expectAgreement(bytes, "\(first) \(second) at \(position)")
+                }
+                var bytes = line
+                bytes.replaceSubrange(position..<(position + 4), with: [first, 0x8F, 0xBF, 0xBF])
+                expectAgreement(bytes, "\(first) before continuations at \(position)")
+            }
+        }
+        var random = SplitMix64(seed: 18)
+        let pieces: [[UInt8]] = [
+            Array("plain words ".utf8), Array("é".utf8), Array("日本".utf8), Array("\u{1F600}".utf8), Array("\u{2019}".utf8), [0x0A],
+            [0x80], [0xC3], [0xE2, 0x82], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xC0, 0xAF], [0xF0, 0x9F], [0xE9],
+            Array(repeating: UInt8(ascii: "a"), count: 9),
+        ]
+        for round in 0..<5000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<(random.next() % 40) {
+                let piece = pieces[Int(random.next() % UInt64(pieces.count))]
+                if piece.count < 3, piece.first.map({ $0 >= 0x80 }) == true, random.next() % 4 != 0 { continue }
+                bytes += piece
+            }
+            expectAgreement(bytes, "round \(round): \(bytes)")
         }
     }
 
