@@ -97,7 +97,7 @@ struct FeedItemTemplate {
     }
 
     /// Writes `JSONFeed.Item(entry:)`'s fields in `JSONEncoder`'s sorted key order, noting where each hole goes.
-    private struct Writer {
+    private struct Writer: ~Copyable {
         var json = CanonicalJSON(capacity: 2048)
         var cuts: [(offset: Int, hole: Hole)] = []
 

@@ -8,37 +8,34 @@ import Foundation
 /// `JSONEncoder` that was a fifth of a burst's CPU. The writer knows nothing of keys: its callers write
 /// them in sorted (UTF-8 byte) order, as `JSONEncoder` sorts them, and `CanonicalJSONTests` compares
 /// every caller's output with `JSONEncoder`'s for every kind of value.
-package struct CanonicalJSON: Sendable {
-    /// What has been written: `storage[..<count]`. The rest of `storage` is room, so a write checks one
-    /// bound and copies: `Array.append(contentsOf:)` cost some 90 instructions per key or value (a
-    /// uniqueness call, its capacity test, a `memcpy` call, the count's update), and `extract --json`
-    /// writes twenty keys a fact.
-    private var storage: [UInt8]
-    /// How many bytes of `storage` are written.
+package struct CanonicalJSON: ~Copyable {
+    /// What has been written: `base[..<count]`; the rest, up to `capacity`, is room, so a write checks one
+    /// bound and copies. The writer owns its memory alone (it cannot be copied): an array's storage cost a
+    /// uniqueness test per write (`Array.withUnsafeMutableBufferPointer`, about 50 instructions a key), and
+    /// `Array.append(contentsOf:)` before it some 90 to 100, where `extract --json` writes twenty keys a fact.
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    /// How many bytes are written.
     package private(set) var count = 0
 
     package init(capacity: Int = 256) {
-        // room, not text: never read before it is written, so not zeroed first (a `memset` of the whole
-        // capacity per document)
-        let room = max(capacity, 16)
-        storage = [UInt8](unsafeUninitializedCapacity: room) { _, initialized in initialized = room }
+        // room, not text: never read before it is written, so not zeroed first
+        self.capacity = max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
     }
 
-    /// The text written so far (a copy when `storage` has room left).
-    package var bytes: [UInt8] {
-        count == storage.count ? storage : Array(storage[..<count])
-    }
+    deinit { base.deallocate() }
 
-    /// The text written, handing over the storage: for a writer that is done.
-    package consuming func finished() -> [UInt8] {
-        storage.removeSubrange(count...)
-        return storage
-    }
+    /// The text written so far.
+    package var bytes: [UInt8] { bytes(0..<count) }
+
+    /// The text written, for a writer that is done.
+    package consuming func finished() -> [UInt8] { bytes }
 
     /// Bytes `range` of the text written so far.
-    package func bytes(_ range: Range<Int>) -> ArraySlice<UInt8> {
-        precondition(range.upperBound <= count, "CanonicalJSON: bytes \(range) of \(count) written")
-        return storage[range]
+    package func bytes(_ range: Range<Int>) -> [UInt8] {
+        precondition(range.lowerBound >= 0 && range.upperBound <= count, "CanonicalJSON: bytes \(range) of \(count) written")
+        return Array(UnsafeBufferPointer(start: base + range.lowerBound, count: range.count))
     }
 
     /// Punctuation and keys, written as they are.
@@ -56,9 +53,8 @@ package struct CanonicalJSON: Sendable {
     /// One byte: a quote, a comma, a bracket.
     @inline(__always)
     private mutating func write(_ byte: UInt8) {
-        if count == storage.count { grow(1) }
-        let at = count
-        storage.withUnsafeMutableBufferPointer { $0[at] = byte }
+        if count == capacity { grow(1) }
+        base[count] = byte
         count &+= 1
     }
 
@@ -70,9 +66,8 @@ package struct CanonicalJSON: Sendable {
 
     @inline(__always)
     private mutating func write(_ start: UnsafePointer<UInt8>, _ byteCount: Int) {
-        if storage.count &- count < byteCount { grow(byteCount) }
-        let at = count
-        storage.withUnsafeMutableBufferPointer { Self.copy(start, byteCount, to: $0.baseAddress! + at) }
+        if capacity &- count < byteCount { grow(byteCount) }
+        Self.copy(start, byteCount, to: base + count)
         count &+= byteCount
     }
 
@@ -92,11 +87,11 @@ package struct CanonicalJSON: Sendable {
     /// Room for `needed` more bytes, at least doubling.
     @inline(never)
     private mutating func grow(_ needed: Int) {
-        let written = count, room = storage.count &+ max(needed, storage.count)
-        storage = [UInt8](unsafeUninitializedCapacity: room) { buffer, initialized in
-            _ = storage.withUnsafeBufferPointer { buffer.baseAddress!.update(from: $0.baseAddress!, count: written) }
-            initialized = room
-        }
+        capacity &+= max(needed, capacity)
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        larger.update(from: base, count: count)
+        base.deallocate()
+        base = larger
     }
 
     /// `text` as a JSON string, quotes included.
