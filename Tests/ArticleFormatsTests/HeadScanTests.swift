@@ -194,6 +194,69 @@ struct HeadScanTests {
         }
     }
 
+    /// `DateText.find` as it was at 3d94275: the words made into lower-cased strings by `DateText.tokens`.
+    static func referenceFind(_ text: String) -> DateText.Found? {
+        func month(_ word: String) -> Int? {
+            switch word {
+            case "jan", "january": 1
+            case "feb", "february": 2
+            case "mar", "march": 3
+            case "apr", "april": 4
+            case "may": 5
+            case "jun", "june": 6
+            case "jul", "july": 7
+            case "aug", "august": 8
+            case "sep", "sept", "september": 9
+            case "oct", "october": 10
+            case "nov", "november": 11
+            case "dec", "december": 12
+            default: nil
+            }
+        }
+        func day(_ word: String) -> Int? {
+            guard word.utf8.count <= 2, let value = Int(word), (1...31).contains(value) else { return nil }
+            return value
+        }
+        let words = DateText.tokens(text)
+        for (index, word) in words.enumerated() {
+            guard let month = month(word.text) else { continue }
+            var found: Int?
+            var lower = word.range.lowerBound, upper = word.range.upperBound
+            var next = index + 1
+            if next < words.count, let d = day(words[next].text) {
+                found = d
+                upper = words[next].range.upperBound
+                next += 1
+            } else if index > 0, let d = day(words[index - 1].text) {
+                found = d
+                lower = words[index - 1].range.lowerBound
+            }
+            guard let found else { continue }
+            var year: Int?
+            if next < words.count, let y = Int(words[next].text), words[next].text.count == 4, (1900...2199).contains(y) {
+                year = y
+                upper = words[next].range.upperBound
+            }
+            return DateText.Found(year: year, month: month, day: found, range: lower..<upper)
+        }
+        return nil
+    }
+
+    @Test("month-name dates read from the words in place, as from the words made into strings")
+    func findReadsWordsInPlace() {
+        var random = SplitMix64(seed: 20)
+        let pieces = [
+            "Jan", "january", "MAY", "Sept", "sep.", "OCTOBER", "nov", "Dec", "Mayor", "decade", "1", "24", "24th", "3RD", "2nd", "31",
+            "32", "0", "00", "2025", "1899", "2199", "02025", "12345678901234567890", " ", ", ", "-", "—", "\u{00A0}", "é", "日",
+            "(AFP)", "x", "1st", "th",
+        ]
+        for round in 0..<20000 {
+            var line = ""
+            for _ in 0..<(1 + random.next() % 10) { line += pieces[Int(random.next() % UInt64(pieces.count))] }
+            #expect(DateText.find(in: line) == Self.referenceFind(line), "round \(round): \(line.debugDescription)")
+        }
+    }
+
     @Test("generated heads and random bytes: the same format as the full scan")
     func generatedFormats() {
         var random = SplitMix64(seed: 12)

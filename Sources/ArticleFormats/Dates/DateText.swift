@@ -54,31 +54,108 @@ public enum DateText {
     }
 
     /// The first month-name date in `text`: a month with a day before or after it, and a year after.
+    /// The words are `tokens`' words, read in place: a `String` per word was most of this search, which runs
+    /// on the dateline of every plain-text article.
     public static func find(in text: String) -> Found? {
-        let words = tokens(text)
-        for (index, word) in words.enumerated() {
-            guard let month = monthNumber(word.text) else { continue }
+        var text = text
+        guard let found = text.withUTF8(findOffsets) else { return nil }
+        let utf8 = text.utf8
+        let lower = utf8.index(utf8.startIndex, offsetBy: found.bytes.lowerBound)
+        return Found(year: found.year, month: found.month, day: found.day, range: lower..<utf8.index(lower, offsetBy: found.bytes.count))
+    }
+
+    /// `find` in UTF-8, its range as byte offsets.
+    private static func findOffsets(
+        _ bytes: UnsafeBufferPointer<UInt8>
+    ) -> (year: Int?, month: Int, day: Int, bytes: Range<Int>)? {
+        var previous: ByteWord?
+        var position = 0
+        while let word = ByteWord.next(in: bytes, from: position) {
+            defer { previous = word }
+            position = word.end
+            guard let month = word.month(in: bytes) else { continue }
+            var lower = word.start, upper = word.end
             var day: Int?
-            var lower = word.range.lowerBound
-            var upper = word.range.upperBound
-            var next = index + 1
-            if next < words.count, let d = dayNumber(words[next].text) {
+            var next = ByteWord.next(in: bytes, from: word.end)
+            if let after = next, let d = after.day(in: bytes) {
                 day = d
-                upper = words[next].range.upperBound
-                next += 1
-            } else if index > 0, let d = dayNumber(words[index - 1].text) {
+                upper = after.end
+                next = ByteWord.next(in: bytes, from: after.end)
+            } else if let before = previous, let d = before.day(in: bytes) {
                 day = d
-                lower = words[index - 1].range.lowerBound
+                lower = before.start
             }
             guard let day else { continue }
             var year: Int?
-            if next < words.count, let y = Int(words[next].text), words[next].text.count == 4, (1900...2199).contains(y) {
+            if let after = next, after.kept == 4, let y = after.number(in: bytes), (1900...2199).contains(y) {
                 year = y
-                upper = words[next].range.upperBound
+                upper = after.end
             }
-            return Found(year: year, month: month, day: day, range: lower..<upper)
+            return (year, month, day, lower..<upper)
         }
         return nil
+    }
+
+    /// One of `tokens`' words as bytes `start..<end` of the text, its text the first `kept` of them lower-cased.
+    private struct ByteWord {
+        var start: Int
+        var end: Int
+        var kept: Int
+
+        /// The first word at or after `position`.
+        static func next(in bytes: UnsafeBufferPointer<UInt8>, from position: Int) -> ByteWord? {
+            var start = position
+            while start < bytes.count, !isWordByte(bytes[start]) { start += 1 }
+            guard start < bytes.count else { return nil }
+            var end = start + 1
+            while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
+            return ByteWord(start: start, end: end, kept: keptLength(bytes, start, end))
+        }
+
+        /// What `Int(text)` gives for the word's text: its digits' value, nil when it has a letter.
+        func number(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+            guard kept <= 18 else { return nil }  // no overflow; `find` asks of two and four digits
+            var value = 0
+            for index in start..<(start + kept) {
+                let digit = bytes[index] &- 0x30
+                guard digit < 10 else { return nil }
+                value = value * 10 + Int(digit)
+            }
+            return value
+        }
+
+        /// The day of the month the word's text is, in one or two digits.
+        func day(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+            guard kept <= 2, let value = number(in: bytes), (1...31).contains(value) else { return nil }
+            return value
+        }
+
+        /// The month the word's text names, in full or abbreviated, compared as bytes.
+        func month(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+            guard (3...9).contains(kept), isMonthInitial(bytes[start] | 0x20) else { return nil }
+            nameLoop: for (name, month) in monthNames where name.count == kept {
+                for offset in 0..<kept where bytes[start + offset] | 0x20 != name[offset] { continue nameLoop }
+                return month
+            }
+            return nil
+        }
+    }
+
+    /// The month names and abbreviations `find` knows, as bytes.
+    private static let monthNames: [(name: [UInt8], month: Int)] = [
+        ("jan", 1), ("january", 1), ("feb", 2), ("february", 2), ("mar", 3), ("march", 3), ("apr", 4), ("april", 4), ("may", 5),
+        ("jun", 6), ("june", 6), ("jul", 7), ("july", 7), ("aug", 8), ("august", 8), ("sep", 9), ("sept", 9), ("september", 9),
+        ("oct", 10), ("october", 10), ("nov", 11), ("november", 11), ("dec", 12), ("december", 12),
+    ].map { (Array($0.0.utf8), $0.1) }
+
+    /// How many bytes of the word `start..<end` its text keeps: a day number's ordinal suffix (`24th`) is dropped.
+    private static func keptLength(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+        var digitsEnd = start
+        while digitsEnd < end, bytes[digitsEnd] < 0x3A { digitsEnd += 1 }
+        if digitsEnd > start, end - digitsEnd == 2, isOrdinalSuffix(bytes[digitsEnd] | 0x20, bytes[digitsEnd + 1] | 0x20) {
+            return digitsEnd - start
+        }
+        return end - start
     }
 
     /// The day for a date written without a year: the latest one not after `notAfter` (a dateline
@@ -119,13 +196,7 @@ public enum DateText {
                 }
                 var end = start + 1
                 while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
-                // the word's leading digits and suffix, read as bytes
-                var kept = end - start
-                var digitsEnd = start
-                while digitsEnd < end, bytes[digitsEnd] < 0x3A { digitsEnd += 1 }
-                if digitsEnd > start, end - digitsEnd == 2, isOrdinalSuffix(bytes[digitsEnd] | 0x20, bytes[digitsEnd + 1] | 0x20) {
-                    kept = digitsEnd - start
-                }
+                let kept = keptLength(bytes, start, end)
                 let word = String(unsafeUninitializedCapacity: kept) { out in
                     for k in 0..<kept {
                         let byte = bytes[start + k]
@@ -155,28 +226,7 @@ public enum DateText {
         }
     }
 
-    static func monthNumber(_ word: String) -> Int? {
-        // Most words of a line are not months: their length or first letter says so before 22 string comparisons.
-        let utf8 = word.utf8
-        guard (3...9).contains(utf8.count), let first = utf8.first, Self.isMonthInitial(first) else { return nil }
-        return switch word {
-        case "jan", "january": 1
-        case "feb", "february": 2
-        case "mar", "march": 3
-        case "apr", "april": 4
-        case "may": 5
-        case "jun", "june": 6
-        case "jul", "july": 7
-        case "aug", "august": 8
-        case "sep", "sept", "september": 9
-        case "oct", "october": 10
-        case "nov", "november": 11
-        case "dec", "december": 12
-        default: nil
-        }
-    }
-
-    /// One of the first letters of the month names and abbreviations `monthNumber` knows (`jfmasond`), lower
+    /// One of the first letters of the month names and abbreviations `monthNames` holds (`jfmasond`), lower
     /// case: a switch, where a `Set` hashed every word's first byte.
     private static func isMonthInitial(_ byte: UInt8) -> Bool {
         switch byte {
@@ -185,11 +235,5 @@ public enum DateText {
             true
         default: false
         }
-    }
-
-    static func dayNumber(_ word: String) -> Int? {
-        // `utf8.count`, not `count`: a day number is ASCII digits, and any other word fails `Int` below anyway
-        guard word.utf8.count <= 2, let value = Int(word), (1...31).contains(value) else { return nil }
-        return value
     }
 }
