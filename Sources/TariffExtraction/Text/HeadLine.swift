@@ -21,16 +21,10 @@ package struct HeadLine: Equatable {
             // end): no break in them, and the head cannot end inside them.
             if line.next &+ 16 <= bytes.count, line.scalars &+ 16 <= limit {
                 let lanes = WideLanes.load(base, line.next)
-                let breaks = WideLanes.halves(WideLanes.equal(lanes, 0x0A) | WideLanes.equal(lanes, 0x0D))
-                if breaks.low | breaks.high == 0 {
-                    if !line.hasDigit {
-                        let digits = WideLanes.halves(WideLanes.digits(lanes))
-                        if digits.low | digits.high != 0 { line.hasDigit = true }
-                    }
-                    let starts = WideLanes.halves(WideLanes.scalarStarts(lanes))
-                    // one per lane, summed across the eight lanes of each half by one multiplication
-                    let perLane = (starts.low >> 7) &+ (starts.high >> 7)
-                    line.scalars &+= Int(truncatingIfNeeded: (perLane &* ByteLanes.ones) >> 56)
+                if WideLanes.mask(WideLanes.equal(lanes, 0x0A) | WideLanes.equal(lanes, 0x0D)) == 0 {
+                    if !line.hasDigit, WideLanes.mask(WideLanes.digits(lanes)) != 0 { line.hasDigit = true }
+                    // sixteen ASCII bytes are sixteen scalars; else one per lane that is not a continuation byte
+                    line.scalars &+= WideLanes.mask(lanes) == 0 ? 16 : WideLanes.mask(WideLanes.scalarStarts(lanes)).nonzeroBitCount
                     line.next &+= 16
                     continue
                 }
