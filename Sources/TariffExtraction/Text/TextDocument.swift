@@ -36,10 +36,12 @@ struct TextDocument: Sendable {
         self.sentences = sentences
         self.maxEvidenceBytes = limits.maxEvidenceBytes
         self.scalarCheckpoints = checkpoints
-        notes = cut.map { cut in
-            ExtractionNote(
+        // a loop, not `cut.map`: its closure captured a copy of the document (a retain and a release of each of its
+        // arrays) for every document, though nearly none has a sentence to cut
+        for cut in cut {
+            notes.append(ExtractionNote(
                 start: scalarOffset(ofByte: cut.sentence.lowerBound),
-                message: "a sentence of \(cut.sentence.count) bytes has over \(limits.maxSentenceTokens) tokens: read as \(cut.pieces) pieces")
+                message: "a sentence of \(cut.sentence.count) bytes has over \(limits.maxSentenceTokens) tokens: read as \(cut.pieces) pieces"))
         }
     }
 
