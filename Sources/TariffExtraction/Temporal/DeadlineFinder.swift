@@ -43,8 +43,10 @@ struct DeadlineFinder: Sendable {
                     }
                 }
             }
-            let rescheduling = Rescheduling(timexes[t..<last], tokens: tokens)
-            for i in t..<last where !rescheduling.supersedes(timexes[i]) {
+            // only a sentence of two dates or more can move one to the other (most have one: no slice of the
+            // expressions, a retain and a release, for them)
+            let rescheduling = last - t > 1 ? Rescheduling(timexes[t..<last], tokens: tokens) : nil
+            for i in t..<last where !(rescheduling?.supersedes(timexes[i]) ?? false) {
                 // an upcoming start is a false alarm; a past one is stored as what happened
                 if i > t, let day = timexes[i].date, day.firstDay >= referenceDate,
                     EventAnchors.isSpanStart(timexes[i], after: timexes[i - 1], tokens: tokens)
@@ -164,7 +166,9 @@ struct DeadlineFinder: Sendable {
             referenceDate <= date.lastDay, tense() != .future
         {
             let text = document.string(timexes[index].bytes).lowercased()
-            if !text.hasPrefix("late"), !text.contains("end") { return nil }
+            // `contains` of a string matches characters through the string-processing library, some 6,000 instructions
+            // a call: asked only when the bytes hold `end`, which a match needs
+            if !text.hasPrefix("late"), !(Self.holdsEnd(text) && text.contains("end")) { return nil }
         }
         let gate = DeadlineGate(bytes: document.bytes, tokens: tokens)
         if timexes[index].type == .duration && !counted && !gate.isCountedDeadline(timexes[index], lower, upper, kind: kind, tense: tense()) {
@@ -186,6 +190,17 @@ struct DeadlineFinder: Sendable {
             upcoming: span.isUpcoming(relativeTo: referenceDate) && !happened,
             subject: "", text: document.string(timexes[index].bytes), sentence: "", start: place, end: 0)
         return (found, lower, upper, cue)
+    }
+
+    /// The bytes `end` are in `text`: needed for `text.contains("end")`, whose characters `e`, `n`, `d` are one byte each.
+    private static func holdsEnd(_ text: String) -> Bool {
+        var utf8 = text.utf8.makeIterator()
+        var (a, b): (UInt8, UInt8) = (0, 0)
+        while let c = utf8.next() {
+            if a == 0x65 && b == 0x6E && c == 0x64 { return true }
+            (a, b) = (b, c)
+        }
+        return false
     }
 
     /// `the people of tomorrow`, `the world of today`: a time of day after `of` names an era. `three days later`,

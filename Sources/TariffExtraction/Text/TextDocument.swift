@@ -36,10 +36,12 @@ struct TextDocument: Sendable {
         self.sentences = sentences
         self.maxEvidenceBytes = limits.maxEvidenceBytes
         self.scalarCheckpoints = checkpoints
-        notes = cut.map { cut in
-            ExtractionNote(
+        // a loop, not `cut.map`: its closure captured a copy of the document (a retain and a release of each of its
+        // arrays) for every document, though nearly none has a sentence to cut
+        for cut in cut {
+            notes.append(ExtractionNote(
                 start: scalarOffset(ofByte: cut.sentence.lowerBound),
-                message: "a sentence of \(cut.sentence.count) bytes has over \(limits.maxSentenceTokens) tokens: read as \(cut.pieces) pieces")
+                message: "a sentence of \(cut.sentence.count) bytes has over \(limits.maxSentenceTokens) tokens: read as \(cut.pieces) pieces"))
         }
     }
 
@@ -48,9 +50,12 @@ struct TextDocument: Sendable {
     /// where a stride holds a non-ASCII byte, and this pass loads every stride anyway.
     private static func scalarCheckpoints(_ bytes: [UInt8]) -> (checkpoints: [Int], mayHoldMojibake: Bool) {
         var mayHoldMojibake = false
-        // written in place at their known count: appending checked the array's capacity once per stride
+        // written in place at their known count (appending checked the array's capacity once per stride), into
+        // temporary room, and the array made by copying that: `init(unsafeUninitializedCapacity:)` allocates through the
+        // standard library's unspecialised path, which looks the element's metadata up at run time (about 450
+        // instructions a document, callgrind; see `Array(filled:count:)`), where the copy is specialised here
         let strides = (bytes.count + checkpointStride - 1) / checkpointStride
-        let checkpoints = [Int](unsafeUninitializedCapacity: strides) { checkpoints, initialized in
+        let checkpoints = withUnsafeTemporaryAllocation(of: Int.self, capacity: strides) { checkpoints in
             bytes.withUnsafeBufferPointer { buffer in
                 guard let base = buffer.baseAddress else { return }
                 // whole strides summed lane by lane (a stride is eight words: each lane counts to 8)
@@ -81,7 +86,7 @@ struct TextDocument: Sendable {
                     }
                 }
             }
-            initialized = strides
+            return Array(checkpoints)
         }
         return (checkpoints, mayHoldMojibake)
     }
