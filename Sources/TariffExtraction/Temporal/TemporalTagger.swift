@@ -30,7 +30,8 @@ struct TemporalTagger: Sendable {
         // one tagger for the document, given each sentence's tokens: made per sentence, it read its tables and
         // retained and released the bytes every time
         var tagger = SentenceTagger(bytes: bytes, tokens: TimexTokens(start: nil, count: 0), reference: referenceDate)
-        for (index, range) in document.sentences.enumerated() where TimexPrefilter.mayHoldTime(bytes, range) {
+        let prefilter = TimexPrefilter.tables
+        for (index, range) in document.sentences.enumerated() where TimexPrefilter.mayHoldTime(bytes, range, prefilter) {
             // kept in the store: nearly every sentence the prefilter passes has an expression and keeps them
             let tokens = store.tokens(bytes, range)
             if budget.charge(tokens: tokens.count) { break }
