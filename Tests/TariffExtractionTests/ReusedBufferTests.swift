@@ -77,7 +77,7 @@ import Testing
 
     /// The tagger's token store hands every sentence room of its own in shared blocks: each sentence's tokens stay
     /// what a store of its own gives after many more sentences were added, across block boundaries (blocks of
-    /// sixteen tokens here, so most sentences outgrow their block and move to a new one).
+    /// sixteen tokens here, so most sentences, given room for a token per byte, take a new block).
     @Test func timexStoreKeepsEverySentencesTokens() {
         let store = TimexTokenizer.Store(blockTokens: 16)
         let texts = Self.sentences + Self.sentences.reversed() + Self.sentences

@@ -122,4 +122,14 @@ import Testing
         let tagged = texts.reduce(0) { $0 + Extractor().timexes(in: $1, referenceDate: CalendarDate(year: 2025, month: 10, day: 24)!).count }
         #expect(tagged > 2000)
     }
+
+    /// `nextPossibleStart` reads a word's bit in `startBits` before `matchStarts`: every start must have its bit.
+    @Test func startBitsHoldEveryStart() {
+        let words = TimexLexicon.entries.map(\.word) + SentenceTagger.unlistedStarts
+        let missing = words.filter { word in
+            let hash = TimexTokenizer.hash(word)
+            return SentenceTagger.startBits[Int(hash >> 58)] >> (hash & 63) & 1 == 0
+        }
+        #expect(missing == [])
+    }
 }

@@ -30,7 +30,8 @@ struct TemporalTagger: Sendable {
         // one tagger for the document, given each sentence's tokens: made per sentence, it read its tables and
         // retained and released the bytes every time
         var tagger = SentenceTagger(bytes: bytes, tokens: TimexTokens(start: nil, count: 0), reference: referenceDate)
-        for (index, range) in document.sentences.enumerated() where TimexPrefilter.mayHoldTime(bytes, range) {
+        let prefilter = TimexPrefilter.tables
+        for (index, range) in document.sentences.enumerated() where TimexPrefilter.mayHoldTime(bytes, range, prefilter) {
             // kept in the store: nearly every sentence the prefilter passes has an expression and keeps them
             let tokens = store.tokens(bytes, range)
             if budget.charge(tokens: tokens.count) { break }
@@ -42,32 +43,37 @@ struct TemporalTagger: Sendable {
             let kinds = DeadlineKindReader(tokens: tokens)
             if budget.charge(tokens: 0, found: matches.count) { break }
             result.tokens[index] = tokens
-            for m in matches {
-                // `net rose from $52 million a year earlier`, after `third-quarter net`: that quarter a year back
-                var quarterBack: TemporalValue?
-                if let q = lastQuarter, index - q.sentence <= 4, let back = m.yearsBack {
-                    quarterBack = .quarter(year: q.value.firstDay.year - back, quarter: (q.value.firstDay.month - 1) / 3 + 1)
+            // each match read in place, through its address: copied out of the array (`for m in matches`), each
+            // was a call to its value witness and a retain and a release of its value
+            matches.withUnsafeBufferPointer { found in
+                for n in found.indices {
+                    let m = found.baseAddress.unsafelyUnwrapped + n
+                    // `net rose from $52 million a year earlier`, after `third-quarter net`: that quarter a year back
+                    var quarterBack: TemporalValue?
+                    if let q = lastQuarter, index - q.sentence <= 4, let back = m.pointee.yearsBack {
+                        quarterBack = .quarter(year: q.value.firstDay.year - back, quarter: (q.value.firstDay.month - 1) / 3 + 1)
+                    }
+                    let date = quarterBack ?? m.pointee.date
+                    // a year-back value names no quarter of its own: the next one counts from the same quarter
+                    if m.pointee.yearsBack == nil, let d = m.pointee.date ?? Self.quarterValue(m.pointee.value), d.granularity == .quarter {
+                        lastQuarter = (index, d)
+                    }
+                    let statement = kinds.isStatementDate(m.pointee.start, m.pointee.end)
+                    if let d = m.pointee.bareWeekday, m.pointee.endDate == nil, let day = m.pointee.date?.firstDay,
+                        !Self.saysWill(tokens, before: m.pointee.start)
+                    {
+                        // room for a few at the first: grown from empty, nearly every one was a new array
+                        if weekdays.isEmpty { weekdays.reserveCapacity(8) }
+                        weekdays.append((result.timexes.count, d, day))
+                    }
+                    if let a = m.pointee.anaphor { anaphors.append((result.timexes.count, a)) }
+                    result.timexes.append(
+                        TaggedTimex(
+                            bytes: tokens[m.pointee.start].start..<tokens[m.pointee.end - 1].end, sentenceIndex: index, type: m.pointee.type,
+                            value: quarterBack?.iso ?? m.pointee.value, date: statement ? nil : date, endDate: statement ? nil : m.pointee.endDate,
+                            beforeReference: m.pointee.beforeReference, isStatementDate: statement, anchored: m.pointee.anchored,
+                            tokens: m.pointee.start..<m.pointee.end))
                 }
-                let date = quarterBack ?? m.date
-                // a year-back value names no quarter of its own: the next one counts from the same quarter
-                if m.yearsBack == nil, let d = m.date ?? Self.quarterValue(m.value), d.granularity == .quarter {
-                    lastQuarter = (index, d)
-                }
-                let statement = kinds.isStatementDate(m.start, m.end)
-                if let d = m.bareWeekday, m.endDate == nil, let day = m.date?.firstDay,
-                    !Self.saysWill(tokens, before: m.start)
-                {
-                    // room for a few at the first: grown from empty, nearly every one was a new array
-                    if weekdays.isEmpty { weekdays.reserveCapacity(8) }
-                    weekdays.append((result.timexes.count, d, day))
-                }
-                if let a = m.anaphor { anaphors.append((result.timexes.count, a)) }
-                result.timexes.append(
-                    TaggedTimex(
-                        bytes: tokens[m.start].start..<tokens[m.end - 1].end, sentenceIndex: index, type: m.type,
-                        value: quarterBack?.iso ?? m.value, date: statement ? nil : date, endDate: statement ? nil : m.endDate,
-                        beforeReference: m.beforeReference, isStatementDate: statement, anchored: m.anchored,
-                        tokens: m.start..<m.end))
             }
         }
         Self.oneDatePerWeekday(&result.timexes, weekdays)

@@ -8,9 +8,20 @@
 /// hash against the triggers. It may pass a sentence the tagger then finds empty, never reject one it would
 /// tag: every trigger the tokenizer yields is a whole run of ASCII letters here too.
 enum TimexPrefilter {
-    static func mayHoldTime(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
-        bytes.withUnsafeBufferPointer { mayHoldTime($0, range) }
+    /// - Parameter tables: `tables`, which the tagger reads once per document: each read of a `static let` costs a
+    ///   `swift_once` call, and the scan read one table per sentence and another per word it checked.
+    static func mayHoldTime(_ bytes: [UInt8], _ range: Range<Int>, _ tables: UnsafePointer<Tables> = tables) -> Bool {
+        bytes.withUnsafeBufferPointer { mayHoldTime($0, range, tables) }
     }
+
+    /// The scan's two tables, behind one pointer (`ProcessLifetime`): one register in the scan's loop, where
+    /// `triggers` alone is three.
+    struct Tables {
+        fileprivate let shapes: UnsafePointer<UInt32>
+        fileprivate let triggers: WordTable<Bool>
+    }
+
+    nonisolated(unsafe) static let tables = ProcessLifetime.pointer(to: Tables(shapes: shapes, triggers: triggers))
 
     /// Not inlined into the array form: inlined, the loop held both the array and its buffer's address, one
     /// register more in a loop that already keeps part of its state on the stack.
@@ -19,9 +30,9 @@ enum TimexPrefilter {
     /// digits (sixteen bytes per vector step): a run's starts and ends are then shifts of one word, and the
     /// steps that cost per byte are few, where lanes of eight bytes took some sixty instructions per step.
     @inline(never)
-    static func mayHoldTime(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    static func mayHoldTime(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ tables: UnsafePointer<Tables>) -> Bool {
         guard let base = bytes.baseAddress else { return false }
-        let shapes = Self.shapes
+        let shapes = tables.pointee.shapes
         let lower = range.lowerBound, end = range.upperBound
         var wordStart = 0  // start of the letter run in progress
         var open: UInt64 = 0  // 1 while a letter run goes on from the previous block
@@ -53,7 +64,7 @@ enum TimexPrefilter {
                     continue
                 }
                 let wordEnd = block &+ rest.trailingZeroBitCount
-                if hasTriggerShape(base, wordStart, wordEnd, shapes), isTrigger(base, wordStart, wordEnd, limit: bytes.count) { return true }
+                if hasTriggerShape(base, wordStart, wordEnd, shapes), isTrigger(base, wordStart, wordEnd, limit: bytes.count, tables) { return true }
             }
             // a bit is a letter after a non-letter: a run starts. Only runs of three letters or more are read, no
             // trigger being shorter (`shapes` checks): a start whose next two bytes are in the next block counts
@@ -73,14 +84,14 @@ enum TimexPrefilter {
                     break
                 }
                 let wordEnd = block &+ after.trailingZeroBitCount
-                if hasTriggerShape(base, block &+ first, wordEnd, shapes), isTrigger(base, block &+ first, wordEnd, limit: bytes.count) {
+                if hasTriggerShape(base, block &+ first, wordEnd, shapes), isTrigger(base, block &+ first, wordEnd, limit: bytes.count, tables) {
                     return true
                 }
             }
             block &+= 64
         }
         // a run open past the last block ends at `end`, which is then the block's end
-        return open != 0 && hasTriggerShape(base, wordStart, end, shapes) && isTrigger(base, wordStart, end, limit: bytes.count)
+        return open != 0 && hasTriggerShape(base, wordStart, end, shapes) && isTrigger(base, wordStart, end, limit: bytes.count, tables)
     }
 
     /// One bit per byte of the 64 from `offset` (bit 0 the first): which are ASCII letters and which ASCII digits.
@@ -167,10 +178,12 @@ enum TimexPrefilter {
 
     /// Whether the run of letters `start..<end` is a trigger, by its hash (and its first letter, for a name).
     @inline(never)
-    private static func isTrigger(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, limit: Int) -> Bool {
+    private static func isTrigger(
+        _ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, limit: Int, _ tables: UnsafePointer<Tables>
+    ) -> Bool {
         guard end &- start <= maxLength else { return false }
         // the run is ASCII letters, at most fifteen: hashed from one load of sixteen lanes (`limit`: the buffer's end)
-        guard let capitalized = triggers[WordHash.ofRun(WideLanes.load(base, start, limit: limit), count: end &- start)]
+        guard let capitalized = tables.pointee.triggers[WordHash.ofRun(WideLanes.load(base, start, limit: limit), count: end &- start)]
         else { return false }
         return !capitalized || base[start].isASCIIUpper
     }

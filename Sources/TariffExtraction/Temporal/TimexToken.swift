@@ -89,34 +89,25 @@ enum TimexTokenizer {
         /// The unused end of the last block, room for `room` tokens.
         private var free: UnsafeMutablePointer<TimexToken>?
         private var room = 0
+        /// `TimexTokenizer.tables`, read once per store (a document): read per sentence, it cost a `swift_once` call each.
+        private let tables = TimexTokenizer.tables
 
-        /// - Parameter blockTokens: small only in tests, to make sentences outgrow their blocks.
+        /// - Parameter blockTokens: small only in tests, to give sentences blocks of their own.
         init(blockTokens: Int = 1024) {
             self.blockTokens = max(blockTokens, 1)
         }
 
-        /// The tokens of `bytes[range]`, valid while the store lives. They are written where the last block's
-        /// room starts; a sentence that outgrows the room moves what it has to a new block, twice as large as
-        /// that, and goes on there, so no block is larger than twice a sentence's tokens (or `blockTokens`).
+        /// The tokens of `bytes[range]`, valid while the store lives, written where the last block's room starts.
+        /// A token takes one byte at least, so room for as many tokens as the sentence has bytes is room enough:
+        /// with less, the sentence goes to a new block of that many (or `blockTokens`), and the tokenizer never
+        /// tests for the end of its room, which it did at every token when a sentence could outgrow it.
         func tokens(_ bytes: [UInt8], _ range: Range<Int>) -> TimexTokens {
-            bytes.withUnsafeBufferPointer { buffer in
-                var i = range.lowerBound
-                var space = true
-                var count = 0
-                while true {
-                    if let out = free {
-                        count &+= tokenize(buffer, from: &i, to: range.upperBound, space: &space, into: out + count, capacity: room &- count)
-                    }
-                    if i >= range.upperBound { break }
-                    let moved = free
-                    takeBlock(tokens: max(blockTokens, 2 &* count &+ 16))
-                    if let moved { free!.initialize(from: moved, count: count) }
-                }
-                let start = free
-                free = free.map { $0 + count }
-                room &-= count
-                return TimexTokens(start: start, count: count)
-            }
+            if room < range.count { takeBlock(tokens: max(blockTokens, range.count)) }
+            guard let out = free else { return TimexTokens(start: nil, count: 0) }
+            let count = bytes.withUnsafeBufferPointer { tokenize($0, range, into: out, tables) }
+            free = out + count
+            room &-= count
+            return TimexTokens(start: out, count: count)
         }
 
         /// Takes a new block with room for `tokens` tokens; what was left of the last one stays unused.
@@ -127,27 +118,19 @@ enum TimexTokenizer {
         }
     }
 
-    /// Writes the tokens from byte `start` on to `out`, at most `capacity` of them, and returns how many it wrote;
-    /// `start` and `spaceBefore` are left where a next call goes on. Both are read into locals and written back
-    /// once: as `inout` parameters they were stored to memory at every token.
+    /// Writes the tokens of `bytes[range]` to `out`, which has room for one per byte, and returns how many it wrote.
     private static func tokenize(
-        _ bytes: UnsafeBufferPointer<UInt8>, from start: inout Int, to end: Int, space spaceBefore: inout Bool,
-        into out: UnsafeMutablePointer<TimexToken>, capacity: Int
+        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: UnsafeMutablePointer<TimexToken>, _ tables: Tables
     ) -> Int {
         guard let base = bytes.baseAddress else { return 0 }
-        var i = start, space = spaceBefore
+        var i = range.lowerBound, space = true
+        let end = range.upperBound
         var next = out  // where the next token goes
-        let limit = out + capacity
-        defer {
-            start = i
-            spaceBefore = space
-        }
-        let tables = Self.tables
         let classes = tables.classes, hashed = tables.hashed
         // an ASCII byte that is no part of a word right after the sentence, as a space or line break nearly
         // always is, ends every word before `end` can be passed: the word loop then needs no test of `end`
         let stopped = end < bytes.count && base[end] < 0x80 && hashed[Int(base[end])] == 0
-        while i < end && next < limit {
+        while i < end {
             let b = base[i]
             let token: TimexToken
             // letters first: they start most tokens, and their folded byte starts the hash
@@ -261,8 +244,8 @@ enum TimexTokenizer {
         case whitespace, digit, letter, nonASCII, other
     }
 
-    /// The tokenizer's two byte tables, read through one lazy global: each read of a lazy global costs a
-    /// `swift_once` call, two per sentence when each table was read on its own.
+    /// The tokenizer's two byte tables, read through one lazy global, which each `Store` reads once: each read of
+    /// a lazy global costs a `swift_once` call, two per sentence when each table was read on its own.
     private struct Tables {
         let classes: UnsafePointer<ByteKind>
         let hashed: UnsafePointer<UInt8>
