@@ -11,6 +11,27 @@ import Testing
         #expect(CalendarDate(daysSinceEpoch: 0).description == "1970-01-01")
     }
 
+    /// `init(iso:)` reads `YYYY-MM-DD` in ASCII digits as bytes; every text must give what reading it part by part
+    /// (the split at `-`, each part's length in Characters, `Int`) gives, the odd forms `Int` takes included.
+    @Test func isoReadAsBytesAsPartByPart() {
+        func partByPart(_ text: String) -> CalendarDate? {
+            let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+            guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+                let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+            else { return nil }
+            return CalendarDate(year: y, month: m, day: d)
+        }
+        let texts = [
+            "2025-10-25", "2024-02-29", "2025-02-29", "2025-13-01", "2025-00-10", "0000-01-01", "9999-12-31", "2025-1-01",
+            "2025-01-1", "+202-01-01", "2025-+1-05", "2025-01-+5", "2025/01/05", "2025-01-05 ", "２０２５-01-05", "2025-0a-05",
+            "", "2025--01-05", "2025-01-05-", "1899-12-31", "2200-01-01",
+        ]
+        for text in texts {
+            #expect(CalendarDate(iso: text) == partByPart(text), "\(text)")
+            #expect(CalendarDate(iso: text[...]) == partByPart(text), "\(text) as a substring")
+        }
+    }
+
     @Test func rejectsDaysThatDoNotExist() {
         #expect(CalendarDate(year: 2025, month: 2, day: 29) == nil)
         #expect(CalendarDate(year: 2024, month: 2, day: 29) != nil)
