@@ -135,6 +135,18 @@ struct TariffSentenceReader {
         // built only once the sentence has a rate or a measure, and only when a word the clause rules read
         // is there (the model costs about a tenth of extraction); without it those rules stay silent
         let clauses = Self.clauseRulesMayApply(s, drafts: drafts, cues: cues) ? ClauseModel(bytes: s.bytes, tokens: s.tokens) : ClauseModel.none
+        return write(drafts, cues: cues, clauses: clauses, into: &result, mutual: &byBothParties, in: document)
+    }
+
+    /// Appends the changes of the sentence's drafts (sides assigned) to `result` and returns how many. Not
+    /// `mutating`, unlike `changes`: in the closure of a mutating method each call of the reader's own methods
+    /// (the effective date, the zone's boundary, `additional`, the text) copied the whole reader, a retain and a
+    /// release of each of its references, some four times per draft.
+    private func write(
+        _ drafts: [Draft], cues: [TimeCue], clauses: ClauseModel, into result: inout [TariffChange], mutual byBothParties: inout [Bool],
+        in document: TextDocument
+    ) -> Int {
+        let s = sentence
         // one classifier for the sentence's drafts: made per draft, it retained and released its four arrays each time.
         // Its list of the words that speak is on the stack (one slot per token): an array cost an allocation per sentence.
         let first = result.count
