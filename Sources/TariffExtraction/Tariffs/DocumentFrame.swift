@@ -122,24 +122,22 @@ struct DocumentFrame: Sendable {
     private static let openOriginWords = WordTable<Bool>(set: 
         ["imported", "imports", "all", "global", "globally", "worldwide", "every", "any", "mfn"].map(TariffTokenizer.hash))
 
-    /// `changes` with every missing imposer filled from the frame, unless the frame is the target itself.
+    /// Fills every missing imposer of `changes` from the frame, unless the frame is the target itself.
     /// An article about the duties a country faces names it often too (`Canada's lumber industry`,
     /// `Canada said`): when the rates whose both sides it reads put the frame on the paying side more
     /// often than on the charging side, the frame lends nothing.
-    func filling(_ changes: [TariffChange]) -> [TariffChange] {
-        guard let frame = imposer else { return changes }
+    func fill(_ changes: inout [TariffChange]) {
+        guard let frame = imposer else { return }
         var charging = 0
         var paying = 0
         // by index, and filled in place: iterating or mapping the changes copied each one and destroyed the copy
         for c in changes.indices where changes[c].imposer != nil && changes[c].target != nil {
             if changes[c].imposer == frame { charging += 1 } else if changes[c].target == frame { paying += 1 }
         }
-        guard paying <= charging else { return changes }
-        var filled = changes
-        for c in filled.indices where filled[c].imposer == nil && filled[c].target != frame {
-            filled[c].imposer = frame
-            filled[c].confidence = min(filled[c].confidence, Self.confidence)
+        guard paying <= charging else { return }
+        for c in changes.indices where changes[c].imposer == nil && changes[c].target != frame {
+            changes[c].imposer = frame
+            changes[c].confidence = min(changes[c].confidence, Self.confidence)
         }
-        return filled
     }
 }

@@ -173,7 +173,13 @@ struct StatusClassifier {
             localOld = true
         }
         var direction: TariffDirection = increase ? .increase : decrease ? .decrease : .unknown
-        let futureCueInZone = cues.contains { $0.kind == .future && segment.contains($0.token) && !isOtherCoordinate($0.token, than: clauseIndex) }
+        // a loop, not `contains(where:)`: its closure, calling `isOtherCoordinate`, held a copy of the classifier (a
+        // retain and a release of each of its references per rate)
+        var futureCueInZone = false
+        for i in cues.indices where cues[i].kind == .future && segment.contains(cues[i].token) && !isOtherCoordinate(cues[i].token, than: clauseIndex) {
+            futureCueInZone = true
+            break
+        }
         // `If talks fail, …`: a condition opening the sentence makes every rate in it a threat
         if s.isWord(0) && (s.tokens[0].hash == TariffVocabulary.if || s.tokens[0].hash == TariffVocabulary.unless) { threat = true }
         let modal = threat || future || futureCueInZone

@@ -105,10 +105,16 @@ struct TariffFinder: Sendable {
         }
         // The article's frame is read only when a rate needs it: most articles name every imposer.
         guard mutual.contains(true) || changes.indices.contains(where: { changes[$0].imposer == nil || changes[$0].target == nil && changes[$0].ratePct != nil })
-        else { return TariffMerger.merge(changes) }
+        else {
+            // merged in place: the changes kept are moved, not copied
+            TariffMerger.merge(&changes)
+            return changes
+        }
         let frame = self.frame(of: document, tariffSentences: read, store: store)
-        let targeted = frame.fillingTargets(changes, sentences: changeSentences, read: read)
-        return TariffMerger.merge(frame.expandingBothParties(targeted, mutual: mutual), frame: frame)
+        // assigned back, so the array merged in place has no other reference (else its first write copied every change)
+        changes = frame.expandingBothParties(frame.fillingTargets(changes, sentences: changeSentences, read: read), mutual: mutual)
+        TariffMerger.merge(&changes, frame: frame)
+        return changes
     }
 
     /// Start statements in sentences without a tariff noun (`The agreement comes into force on Sunday`):

@@ -4,39 +4,82 @@
 /// An article states a handful of changes, so a linear scan beats hashing two strings and a
 /// double per change.
 enum TariffMerger {
-    static func merge(_ changes: [TariffChange], frame: DocumentFrame = DocumentFrame()) -> [TariffChange] {
-        guard changes.count > 1 else { return frame.filling(changes) }
-        let changes = frame.filling(fillingSides(changes))
-        var kept: [TariffChange] = []
-        kept.reserveCapacity(changes.count)
-        // Changes are read by index throughout: a `for` over them, `firstIndex(where:)` and `contains(where:)`
-        // handed each change to its test as a copy (retaining its strings and arrays) and destroyed it after.
-        for c in changes.indices {
-            if let i = kept.indices.first(where: { sameMove(kept[$0], changes[c]) }) {
-                if informativeness(changes[c]) > informativeness(kept[i]) { kept[i] = changes[c] }
-            } else {
-                kept.append(changes[c])
+    /// Merges the article's changes in place: the changes kept are moved, never copied (a copy of a change retains
+    /// its strings and products, and its release cost more than the copy).
+    static func merge(_ changes: inout [TariffChange], frame: DocumentFrame = DocumentFrame()) {
+        guard changes.count > 1 else {
+            frame.fill(&changes)
+            return
+        }
+        fillSides(&changes)
+        frame.fill(&changes)
+        let count = changes.count
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: count) { told in
+            // Each move once, in the order it is first told, by its most informative telling (`told[m]`, the index of
+            // that telling): the changes are compared by index, as a `for` over them, `firstIndex(where:)` and
+            // `contains(where:)` handed each change to its test as a copy and destroyed it after.
+            var moves = 0
+            for c in 0..<count {
+                var m = 0
+                while m < moves && !sameMove(changes[told[m]], changes[c]) { m += 1 }
+                if m == moves {
+                    told[m] = c
+                    moves += 1
+                } else if informativeness(changes[c]) > informativeness(changes[told[m]]) {
+                    told[m] = c
+                }
+            }
+            // Move `m`'s telling to index `m`: it is at `m` or after, where no earlier move has taken or left a change
+            // (the first tellings are in order and the tellings differ), so the swaps keep every telling still to move.
+            changes.withUnsafeMutableBufferPointer { buffer in
+                for m in 0..<moves where told[m] != m { buffer.swapAt(m, told[m]) }
+            }
+            changes.removeLast(count - moves)
+        }
+        // A rate-less mention of a pair that also has a rate is the same story told less precisely. (Read before the
+        // rule below, which removes rates only: the moves kept give every pair of sides some telling with a rate did.)
+        if changes.indices.contains(where: { changes[$0].ratePct == nil }) {
+            withUnsafeTemporaryAllocation(of: Bool.self, capacity: changes.count) { dropped in
+                for c in changes.indices {
+                    dropped[c] = changes[c].ratePct == nil
+                        && changes.indices.contains {
+                            changes[$0].ratePct != nil && changes[$0].imposer == changes[c].imposer && changes[$0].target == changes[c].target
+                        }
+                }
+                remove(from: &changes, dropped: UnsafeBufferPointer(dropped))
             }
         }
         // A rate with a side missing (`officials said the 50% tariff was unfair`) beside the same rate
         // with both sides (`Washington's 50% tariff on India`) is the same story told less precisely.
-        // (The complete ones are copied out only when some rate misses a side.)
-        if kept.indices.contains(where: { (kept[$0].imposer == nil || kept[$0].target == nil) && kept[$0].ratePct != nil }) {
-            let complete = kept.filter { $0.imposer != nil && $0.target != nil }
-            kept.removeAll { c in
-                guard c.imposer == nil || c.target == nil, let rate = c.ratePct else { return false }
-                return complete.contains { o in
-                    o.ratePct == rate && (c.imposer == nil || c.imposer == o.imposer)
-                        && (c.target == nil || c.target == o.target)
+        if changes.indices.contains(where: { (changes[$0].imposer == nil || changes[$0].target == nil) && changes[$0].ratePct != nil }) {
+            withUnsafeTemporaryAllocation(of: Bool.self, capacity: changes.count) { dropped in
+                for c in changes.indices {
+                    dropped[c] = false
+                    guard changes[c].imposer == nil || changes[c].target == nil, let rate = changes[c].ratePct else { continue }
+                    dropped[c] = changes.indices.contains { o in
+                        changes[o].imposer != nil && changes[o].target != nil && changes[o].ratePct == rate
+                            && (changes[c].imposer == nil || changes[c].imposer == changes[o].imposer)
+                            && (changes[c].target == nil || changes[c].target == changes[o].target)
+                    }
                 }
+                remove(from: &changes, dropped: UnsafeBufferPointer(dropped))
             }
         }
-        // A rate-less mention of a pair that also has a rate is the same story told less precisely.
-        guard kept.indices.contains(where: { kept[$0].ratePct == nil }) else { return kept }
-        return kept.filter { c in
-            c.ratePct != nil
-                || !changes.indices.contains { changes[$0].ratePct != nil && changes[$0].imposer == c.imposer && changes[$0].target == c.target }
+    }
+
+    /// Removes the changes `dropped` flags (one flag per change, every one decided before any is moved, as the tests
+    /// read the array); the others keep their order and are moved down, not copied as a filtered array's were.
+    private static func remove(from changes: inout [TariffChange], dropped: UnsafeBufferPointer<Bool>) {
+        let count = changes.count
+        var kept = 0
+        changes.withUnsafeMutableBufferPointer { buffer in
+            for c in 0..<count where !dropped[c] {
+                // the changes from `kept` to `c` are all dropped ones
+                if c != kept { buffer.swapAt(kept, c) }
+                kept += 1
+            }
         }
+        changes.removeLast(count - kept)
     }
 
     /// An article about one dispute names its two sides once and then leaves the imposer out (`Brazil's
@@ -46,13 +89,16 @@ enum TariffMerger {
     /// names as imposer is one country and every target another. Filled sides get a lower confidence
     /// (0.5). A missing target is left open: a measure without one (`a 100% tariff on branded
     /// medicines`) is often on everyone's goods, and naming a country would invent a fact.
-    static func fillingSides(_ changes: [TariffChange]) -> [TariffChange] {
+    static func fillSides(_ filled: inout [TariffChange]) {
         // only a missing imposer is filled: most articles name every one, and copying their changes cost more than the rest
         // changes read by index, as in `merge`
-        guard changes.indices.contains(where: { changes[$0].imposer == nil }) else { return changes }
+        guard filled.indices.contains(where: { filled[$0].imposer == nil }) else { return }
+        // read from the changes as they came, filled in the array (copied at its first write): every answer is the
+        // unfilled article's
+        let changes = filled
         // a zero rate is preferential access (`enter duty-free under the pact`), not a side of the dispute
         func isPair(_ c: Int) -> Bool { changes[c].ratePct != 0 && changes[c].imposer != nil && changes[c].target != nil }
-        guard changes.indices.contains(where: isPair) else { return changes }
+        guard changes.indices.contains(where: isPair) else { return }
         /// The code `code` gives every change `taken` keeps (those without one skipped), if they all give the
         /// same, and whether any gave one. Read in place: arrays of pairs and codes per change cost more.
         func only(_ code: (Int) -> String?, where taken: (Int) -> Bool) -> (found: Bool, code: String?) {
@@ -67,8 +113,6 @@ enum TariffMerger {
             }
             return (first != nil, first)
         }
-        // filled in a copy of the array, read from the original: every answer is the unfilled article's
-        var filled = changes
         for c in changes.indices {
             switch (changes[c].imposer, changes[c].target) {
             case (nil, let target?):
@@ -91,7 +135,6 @@ enum TariffMerger {
                 break
             }
         }
-        return filled
     }
 
     /// Same imposer, target and rate: the same change told again.

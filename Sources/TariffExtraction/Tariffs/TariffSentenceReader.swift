@@ -135,6 +135,18 @@ struct TariffSentenceReader {
         // built only once the sentence has a rate or a measure, and only when a word the clause rules read
         // is there (the model costs about a tenth of extraction); without it those rules stay silent
         let clauses = Self.clauseRulesMayApply(s, drafts: drafts, cues: cues) ? ClauseModel(bytes: s.bytes, tokens: s.tokens) : ClauseModel.none
+        return write(drafts, cues: cues, clauses: clauses, into: &result, mutual: &byBothParties, in: document)
+    }
+
+    /// Appends the changes of the sentence's drafts (sides assigned) to `result` and returns how many. Not
+    /// `mutating`, unlike `changes`: in the closure of a mutating method each call of the reader's own methods
+    /// (the effective date, the zone's boundary, `additional`, the text) copied the whole reader, a retain and a
+    /// release of each of its references, some four times per draft.
+    private func write(
+        _ drafts: [Draft], cues: [TimeCue], clauses: ClauseModel, into result: inout [TariffChange], mutual byBothParties: inout [Bool],
+        in document: TextDocument
+    ) -> Int {
+        let s = sentence
         // one classifier for the sentence's drafts: made per draft, it retained and released its four arrays each time.
         // Its list of the words that speak is on the stack (one slot per token): an array cost an allocation per sentence.
         let first = result.count
@@ -142,68 +154,69 @@ struct TariffSentenceReader {
             let classifier = StatusClassifier(sentence: s, cues: cues, clauses: clauses, speakingRoom: speakingRoom)
             // by index: the enumerated drafts were copies, each retaining and releasing its codes and targets
             for d in drafts.indices {
-                let draft = drafts[d]
-                let rateless = draft.expression == nil
-                if isDropped(draft) { continue }
-                let zoneStart = max(draft.segment.lowerBound, d > 0 && drafts[d - 1].segment == draft.segment ? boundary(drafts[d - 1].span, draft.span) : 0)
-                let zoneEnd = min(draft.segment.upperBound, d + 1 < drafts.count && drafts[d + 1].segment == draft.segment ? boundary(draft.span, drafts[d + 1].span) : s.count)
+                // the draft's parts, not a copy of it (a retain and a release of its codes and further targets)
+                if isDropped(drafts[d]) { continue }
+                let expression = drafts[d].expression, segment = drafts[d].segment, span = drafts[d].span, anchor = drafts[d].anchor
+                let rateless = expression == nil
+                let zoneStart = max(segment.lowerBound, d > 0 && drafts[d - 1].segment == segment ? boundary(drafts[d - 1].span, span) : 0)
+                let zoneEnd = min(segment.upperBound, d + 1 < drafts.count && drafts[d + 1].segment == segment ? boundary(span, drafts[d + 1].span) : s.count)
                 let zone = zoneStart..<max(zoneStart, zoneEnd)
-                let effective = effectiveDate(anchor: draft.anchor, segment: draft.segment)
+                let effective = effectiveDate(anchor: anchor, segment: segment)
                 let upcomingEffective = effective.map { $0.isUpcoming(relativeTo: referenceDate) } ?? false
                 // The words nearest the rate speak first (`a 15% tariff, down from the 25% threatened`); the clause otherwise.
-                let shared = drafts.count > 1 && drafts.indices.contains { drafts[$0].segment == draft.segment && drafts[$0].anchor != draft.anchor }
-                var verdict = classifier.classify(segment: shared ? zone : draft.segment, zone: zone, anchor: draft.anchor, span: draft.span, futureDate: upcomingEffective, newLevel: draft.expression?.zeroByWords == true)
+                let shared = drafts.count > 1 && drafts.indices.contains { drafts[$0].segment == segment && drafts[$0].anchor != anchor }
+                var verdict = classifier.classify(segment: shared ? zone : segment, zone: zone, anchor: anchor, span: span, futureDate: upcomingEffective, newLevel: expression?.zeroByWords == true)
                 if shared && !verdict.fromCue {
                     verdict = classifier.classify(
-                        segment: draft.segment, zone: zone, anchor: draft.anchor, span: draft.span, futureDate: upcomingEffective,
-                        newLevel: draft.expression?.zeroByWords == true)
+                        segment: segment, zone: zone, anchor: anchor, span: span, futureDate: upcomingEffective,
+                        newLevel: expression?.zeroByWords == true)
                 }
                 if rateless && verdict.status == .historical { continue }
-                let additional = isAdditional(draft, zone: zone, clauses: clauses) && !(draft.expression?.points == true && verdict.direction == .decrease)
-                var direction = draft.expression.map { $0.direction } ?? .unknown
+                let additional = isAdditional(expression, span: span, zone: zone, clauses: clauses) && !(expression?.points == true && verdict.direction == .decrease)
+                var direction = expression.map { $0.direction } ?? .unknown
                 if direction == .unknown { direction = additional ? .increase : verdict.direction }
                 let productRanges = ProductPhrase(sentence: s).products(
-                    for: draft.expression, noun: draft.noun, limit: zone.upperBound)
+                    for: expression, noun: drafts[d].noun, limit: zone.upperBound)
                 let products = productRanges.map { document.readableString(s.tokens[$0.lowerBound].start..<s.tokens[$0.upperBound - 1].end) }
-                let textRange = textBytes(draft)
+                let textRange = textBytes(span)
                 // `cut tariffs by 115 percentage points`: an amount taken off, not a rate
-                let reductionAmount = draft.expression?.points == true && verdict.direction == .decrease
+                let reductionAmount = expression?.points == true && verdict.direction == .decrease
                 // the draft's own sides, one change per further target, then the mirrored move (no array of pairs per rate)
-                for p in 0...(draft.extraTargets.count + 1) {
+                for p in 0...(drafts[d].extraTargets.count + 1) {
                     let imposer: Side, target: Side
                     if p == 0 {
-                        (imposer, target) = (draft.imposer, draft.target)
-                    } else if p <= draft.extraTargets.count {
-                        guard draft.extraTargets[p - 1] != draft.target.code else { continue }
-                        (imposer, target) = (draft.imposer, Side(code: draft.extraTargets[p - 1], confidence: draft.target.confidence))
+                        (imposer, target) = (drafts[d].imposer, drafts[d].target)
+                    } else if p <= drafts[d].extraTargets.count {
+                        guard drafts[d].extraTargets[p - 1] != drafts[d].target.code else { continue }
+                        (imposer, target) = (drafts[d].imposer, Side(code: drafts[d].extraTargets[p - 1], confidence: drafts[d].target.confidence))
                     } else {
-                        guard draft.mirrored else { continue }
-                        (imposer, target) = (draft.target, draft.imposer)
+                        guard drafts[d].mirrored else { continue }
+                        (imposer, target) = (drafts[d].target, drafts[d].imposer)
                     }
                     // the article's first change: room for several (grown from one, the arrays were reallocated at the 2nd and 3rd)
                     if result.capacity == 0 {
                         result.reserveCapacity(8)
                         byBothParties.reserveCapacity(8)
                     }
-                    let aggregate = draft.expression != nil && isAggregate(draft, zone: zone)
+                    let aggregate = expression != nil && isAggregate(span: span, zone: zone)
                     // an overall level that has moved (`has dropped to 7.5%`) is the level in force now
                     let status = aggregate && verdict.status == .imposed
-                        && (draft.segment.lowerBound..<draft.anchor).contains(where: { s.has($0, .perfectAux) }) ? .inEffect : verdict.status
-                    let mutual = imposer.code == nil && target.code == nil && bothPartiesAct(before: draft.anchor, in: draft.segment)
+                        && (segment.lowerBound..<anchor).contains(where: { s.has($0, .perfectAux) }) ? .inEffect : verdict.status
+                    let mutual = imposer.code == nil && target.code == nil && bothPartiesAct(before: anchor, in: segment)
                     // built in the array itself: a local change appended was copied into it and then destroyed
                     result.append(
                         TariffChange(
                             imposer: imposer.code, target: target.code, products: products,
-                            ratePct: reductionAmount ? nil : draft.expression?.rate, previousRatePct: draft.expression?.previous,
+                            ratePct: reductionAmount ? nil : expression?.rate, previousRatePct: expression?.previous,
                             additional: additional && !reductionAmount, direction: direction, status: status, effectiveDate: effective,
                             confidence: min(imposer.confidence, target.confidence),
                             text: document.string(textRange), sentence: document.evidence(s.range, around: textRange),
                             start: document.scalarOffset(ofByte: textRange.lowerBound),
                             end: document.scalarOffset(ofByte: textRange.upperBound),
-                            minimumRatePct: draft.expression?.minimum, aggregate: aggregate))
+                            minimumRatePct: expression?.minimum, aggregate: aggregate))
                     byBothParties.append(mutual)
                     // `duties ranging from 17.7% to 81.3%`: the low end is a rate some goods pay, a fact of its own
-                    if let low = draft.expression?.minimum, let high = result[result.count - 1].ratePct, low < high, !aggregate {
+                    if let low = expression?.minimum, let high = result[result.count - 1].ratePct, low < high, !aggregate {
                         var lowEnd = result[result.count - 1]
                         lowEnd.ratePct = low
                         lowEnd.minimumRatePct = nil
@@ -381,11 +394,11 @@ struct TariffSentenceReader {
         return (lo + hi + 1) / 2
     }
 
-    private func isAdditional(_ draft: Draft, zone: Range<Int>, clauses: ClauseModel) -> Bool {
+    private func isAdditional(_ expression: RateExpression?, span: Range<Int>, zone: Range<Int>, clauses: ClauseModel) -> Bool {
         let s = sentence
-        if draft.expression?.points == true { return true }
-        let lo = max(zone.lowerBound, draft.span.lowerBound - 4)
-        for k in lo..<min(s.count, draft.span.upperBound) where s.has(k, .additional) && !s.isWord(k, TariffVocabulary.top) {
+        if expression?.points == true { return true }
+        let lo = max(zone.lowerBound, span.lowerBound - 4)
+        for k in lo..<min(s.count, span.upperBound) where s.has(k, .additional) && !s.isWord(k, TariffVocabulary.top) {
             return true
         }
         // `on top of`, `in addition to`: the rate before the phrase is added to the one after it, which is the
@@ -400,14 +413,14 @@ struct TariffSentenceReader {
         }
         // the filter in the loop itself: `addsTo`, read in two places, stayed a call per token of the zone
         for k in zone where mayPivot(k) && addsTo(k) {
-            if k < draft.span.lowerBound, draft.span.lowerBound - k <= 6 { return false }
+            if k < span.lowerBound, span.lowerBound - k <= 6 { return false }
             return true
         }
         // `a 35% duty on tires, which was imposed in addition to…`: a relative clause right after the rate's
         // noun phrase says the same of it
-        var k = draft.span.upperBound
-        while k < min(s.count, draft.span.upperBound + 6) {
-            if let c = clauses.clause(at: k), c.kind == .relative, c.tokens.lowerBound >= draft.span.upperBound {
+        var k = span.upperBound
+        while k < min(s.count, span.upperBound + 6) {
+            if let c = clauses.clause(at: k), c.kind == .relative, c.tokens.lowerBound >= span.upperBound {
                 return c.tokens.contains(where: addsTo)
             }
             k += 1
@@ -415,10 +428,10 @@ struct TariffSentenceReader {
         return false
     }
 
-    private func isAggregate(_ draft: Draft, zone: Range<Int>) -> Bool {
+    private func isAggregate(span: Range<Int>, zone: Range<Int>) -> Bool {
         let s = sentence
-        let lo = max(zone.lowerBound, draft.span.lowerBound - 3)
-        for k in lo..<min(s.count, draft.span.upperBound) where s.has(k, .aggregate) {
+        let lo = max(zone.lowerBound, span.lowerBound - 3)
+        for k in lo..<min(s.count, span.upperBound) where s.has(k, .aggregate) {
             if s.has(k, .effectiveTrigger) && !(s.isTariffNoun(k + 1) || s.tokens.indices.contains(k + 1) && s.tokens[k + 1].hash == TariffTokenizer.rateHash) { continue }
             return true
         }
@@ -488,11 +501,11 @@ struct TariffSentenceReader {
         return best?.value
     }
 
-    private func textBytes(_ draft: Draft) -> Range<Int> {
+    private func textBytes(_ span: Range<Int>) -> Range<Int> {
         let s = sentence
-        var lo = draft.span.lowerBound
+        var lo = span.lowerBound
         while lo > 0, s.has(lo - 1, .additional) || s.has(lo - 1, .tariffModifier) && !s.has(lo - 1, .function) && !s.has(lo - 1, .determiner) { lo -= 1 }
-        let hi = max(draft.span.upperBound, lo + 1)
+        let hi = max(span.upperBound, lo + 1)
         return s.tokens[lo].start..<s.tokens[hi - 1].end
     }
 }
