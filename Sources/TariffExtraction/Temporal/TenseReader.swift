@@ -366,10 +366,14 @@ struct TenseReader {
         return t
     }()
 
+    /// Every list's words, then the cues and the auxiliaries, as pairs merged as the table places them: a word on
+    /// several lists is on all of them, and a word listed twice as a cue or an auxiliary keeps its last tense. Built
+    /// in every process before its first article; folding the pairs through a dictionary first cost its type's first
+    /// instantiation and a hash of every word, most of this table's cost.
     private static let vocabulary: WordTable<TenseWord> = {
-        var t: [UInt64: TenseWord] = [:]
+        var pairs: [(UInt64, TenseWord)] = []
         func add(_ words: [String], _ list: TenseWord.Lists) {
-            for w in words { t[TimexTokenizer.hash(w), default: TenseWord()].lists.insert(list) }
+            for w in words { pairs.append((TimexTokenizer.hash(w), TenseWord(lists: list))) }
         }
         add(onwards, .onwards)
         add(bareForms, .bareForm)
@@ -391,10 +395,11 @@ struct TenseReader {
         add(["as"], .asWord)
         add(["when"], .when)
         add(ClauseLexicon.reportingWords(.framesTense), .framesTense)
-        // a word listed twice keeps its last tense, as a table built from the pairs would
-        for (w, tense) in cues { t[TimexTokenizer.hash(w), default: TenseWord()].cue = tense }
-        for (w, tense) in auxiliaries { t[TimexTokenizer.hash(w), default: TenseWord()].auxiliary = tense }
-        return WordTable(t)
+        for (w, tense) in cues { pairs.append((TimexTokenizer.hash(w), TenseWord(cue: tense))) }
+        for (w, tense) in auxiliaries { pairs.append((TimexTokenizer.hash(w), TenseWord(auxiliary: tense))) }
+        return WordTable(pairs) { old, new in
+            TenseWord(cue: new.cue ?? old.cue, auxiliary: new.auxiliary ?? old.auxiliary, lists: old.lists.union(new.lists))
+        }
     }()
 }
 
