@@ -96,7 +96,8 @@ public enum DateText {
         return nil
     }
 
-    /// One of `tokens`' words as bytes `start..<end` of the text, its text the first `kept` of them lower-cased.
+    /// A word (a run of ASCII letters and digits) as bytes `start..<end` of the text, its text the first `kept` of them
+    /// lower-cased: what `tokens` makes a `String` of and `find` reads in place.
     private struct ByteWord {
         var start: Int
         var end: Int
@@ -188,25 +189,18 @@ public enum DateText {
             // at most one word in two bytes: one allocation for a dateline's words, where growing one by one took
             // six; capped, so that a long line (a PDF's) reserves no more than its words need
             words.reserveCapacity(min((bytes.count + 1) / 2, 64))
-            var start = 0
-            while start < bytes.count {
-                guard isWordByte(bytes[start]) else {
-                    start += 1
-                    continue
-                }
-                var end = start + 1
-                while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
-                let kept = keptLength(bytes, start, end)
-                let word = String(unsafeUninitializedCapacity: kept) { out in
-                    for k in 0..<kept {
-                        let byte = bytes[start + k]
+            var position = 0
+            while let found = ByteWord.next(in: bytes, from: position) {
+                let word = String(unsafeUninitializedCapacity: found.kept) { out in
+                    for k in 0..<found.kept {
+                        let byte = bytes[found.start + k]
                         out[k] = byte < 0x3A ? byte : byte | 0x20
                     }
-                    return kept
+                    return found.kept
                 }
-                let lower = utf8.index(utf8.startIndex, offsetBy: start)
-                words.append(Word(text: word, range: lower..<utf8.index(lower, offsetBy: end - start)))
-                start = end
+                let lower = utf8.index(utf8.startIndex, offsetBy: found.start)
+                words.append(Word(text: word, range: lower..<utf8.index(lower, offsetBy: found.end - found.start)))
+                position = found.end
             }
             return words
         }

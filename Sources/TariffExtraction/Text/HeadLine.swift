@@ -22,7 +22,7 @@ package struct HeadLine: Equatable {
             if line.next &+ 16 <= bytes.count, line.scalars &+ 16 <= limit {
                 let lanes = WideLanes.load(base, line.next)
                 if WideLanes.mask(WideLanes.equal(lanes, 0x0A) | WideLanes.equal(lanes, 0x0D)) == 0 {
-                    if !line.hasDigit, WideLanes.mask(WideLanes.digits(lanes)) != 0 { line.hasDigit = true }
+                    if !line.hasDigit, WideLanes.mask(WideLanes.digitBits(lanes)) != 0 { line.hasDigit = true }
                     // sixteen ASCII bytes are sixteen scalars; else one per lane that is not a continuation byte
                     line.scalars &+= WideLanes.mask(lanes) == 0 ? 16 : WideLanes.mask(WideLanes.scalarStarts(lanes)).nonzeroBitCount
                     line.next &+= 16
