@@ -161,7 +161,7 @@ extension Extract {
 /// listing a folder (said in its place among the files).
 private enum ExtractJob: Sendable {
     case file(String)
-    case listed(FilePath)
+    case listed(FolderListing.File)
     case failure(String)
 }
 
@@ -189,26 +189,26 @@ private struct FileExtraction: Sendable {
         switch job {
         case .failure(let message):
             return FileOutput(failure: message)
-        case .listed(let path):
-            return extract(path)
+        case .listed(let listed):
+            return extract(listed.path, listedRegular: listed.isRegular)
         case .file(let file):
             // Said plainly here: the reader's "disappeared" wording is for files the watcher saw arrive.
             guard FileManager.default.fileExists(atPath: file) else {
                 return FileOutput(failure: "\(file): \(file.hasSuffix("/") ? "no such folder" : "no such file")")
             }
-            return extract(FilePath(file))
+            return extract(FilePath(file), listedRegular: false)
         }
     }
 
-    private func extract(_ file: FilePath) -> FileOutput {
+    private func extract(_ file: FilePath, listedRegular: Bool) -> FileOutput {
         do {
             if timex {
-                let (reports, notes) = try extractor.timexReports(file)
+                let (reports, notes) = try extractor.timexReports(file, listedRegular: listedRegular)
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
                 return FileOutput(lines: try reports.map { Array(try encoder.encode($0)) }, notes: notes)
             }
-            let (reports, notes) = try extractor.reports(file)
+            let (reports, notes) = try extractor.reports(file, listedRegular: listedRegular)
             let lines = try reports.map { report in
                 guard json else { return Array(report.humanReadable.utf8) }
                 return try report.jsonLine(omittingSentences: noSentences)

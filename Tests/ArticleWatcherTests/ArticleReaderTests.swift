@@ -232,14 +232,50 @@ struct ArticleReaderTests {
             ("pipe-link", .specialFile(folder("pipe-link"), kind: "a FIFO (named pipe)")),
             ("hard.txt", nil),
         ] + (getuid() == 0 ? [("null", .specialFile(folder("null"), kind: "a character device"))] : [])
-        for (name, expected) in cases {
-            do {
-                let article = try reader.read(folder(name))
-                #expect(expected == nil, "\(name) was read")
-                #expect(article.text == "Tariffs rise.\n")
-            } catch {
-                #expect(error == expected, "\(name)")
+        // the same answers when a listing said each entry is a regular file: the reader then opens before any
+        // `lstat`, and what that open or its `fstat` refuses must be named as the `lstat` way names it
+        for listedRegular in [false, true] {
+            for (name, expected) in cases {
+                do {
+                    let article = try reader.read(folder(name), listedRegular: listedRegular)
+                    #expect(expected == nil, "\(name) was read (listed regular: \(listedRegular))")
+                    #expect(article.text == "Tariffs rise.\n")
+                } catch {
+                    #expect(error == expected, "\(name) (listed regular: \(listedRegular))")
+                }
             }
+        }
+    }
+
+    @Test("a folder listing tells regular files from links to them, and both read as when not listed")
+    func listedFilesReadTheSame() throws {
+        let folder = try TempFolder()
+        defer { folder.remove() }
+        try makeFolder(folder("sub"))
+        try write(folder("b.txt"), "Duties rise.\n")
+        try write(folder("sub/real.txt"), "inside")
+        try symlink("sub/real.txt", at: folder("a-link.txt"))
+        try symlink("sub", at: folder("c-folder-link"))
+        try write(folder(".hidden.txt"), "skipped")
+        let listed = try FolderListing.regularFiles(in: folder.path)
+        #expect(listed == [
+            FolderListing.File(path: folder("a-link.txt"), isRegular: false),
+            FolderListing.File(path: folder("b.txt"), isRegular: true),
+        ])
+        let reader = ArticleReader(root: nil, hashesContent: false)
+        for file in listed {
+            let fast = try reader.read(file.path, listedRegular: file.isRegular)
+            let checked = try reader.read(file.path)
+            #expect(fast.text == checked.text && fast.identity == checked.identity, "\(file.path)")
+        }
+        // listed as a file, then replaced by a link to one outside the folder before it was read
+        let outside = try TempFolder()
+        defer { outside.remove() }
+        try write(outside("secret.txt"), "outside")
+        try #require(folder("b.txt").withPlatformString { unlink($0) } == 0)
+        try symlink(outside("secret.txt").string, at: folder("b.txt"))
+        #expect(throws: ArticleReadError.symlinkOutsideFolder(folder("b.txt"), target: try Syscalls.realPath(outside("secret.txt")))) {
+            try reader.read(folder("b.txt"), listedRegular: true)
         }
     }
 

@@ -23,15 +23,15 @@ public struct ArticleReader: Sendable {
     }
 
     /// Reads `path` (absolute, or relative to `root`) as an article.
-    public func read(_ path: FilePath) throws(ArticleReadError) -> Article {
-        let fullPath = resolved(path)
-        let openPath = try checkedOpenPath(fullPath, reported: path)
-        let fd: CInt
-        do {
-            fd = try Syscalls.open(openPath, flags: O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
-        } catch {
-            throw Self.classify(error, path: path)
-        }
+    ///
+    /// `listedRegular`: a folder listing the caller just read (`readdir`'s entry type) said `path` is a regular
+    /// file, so the `lstat` that refuses links and devices before opening is skipped (a system call and a path
+    /// walk per file, 4% of `extract`'s time on 440 articles). Every answer stays the same: the open refuses a
+    /// symbolic link (`O_NOFOLLOW`) and cannot block on a FIFO (`O_NONBLOCK`), a failed open goes the `lstat`
+    /// way, and `fstat` refuses whatever is not a regular file. Only a device node swapped in between the
+    /// listing and the open, which takes root, would be opened before it is refused.
+    public func read(_ path: FilePath, listedRegular: Bool = false) throws(ArticleReadError) -> Article {
+        let fd = try open(resolved(path), reported: path, listedRegular: listedRegular)
         defer { Syscalls.close(fd) }
         let before: stat
         do { before = try Syscalls.fstat(fd) } catch { throw .unreadable(path, error) }
@@ -68,6 +68,21 @@ public struct ArticleReader: Sendable {
     private func resolved(_ path: FilePath) -> FilePath {
         guard !path.isAbsolute, let root else { return path }
         return root.pushing(path)
+    }
+
+    private static let openFlags = O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK
+
+    /// Opens `fullPath` for reading once it has passed `checkedOpenPath`, or at once when the caller's listing
+    /// said it is a regular file.
+    private func open(_ fullPath: FilePath, reported path: FilePath, listedRegular: Bool) throws(ArticleReadError) -> CInt {
+        // when that open fails (the entry is a link, a socket or gone now), `lstat` says what it is, as for any path
+        if listedRegular, let fd = try? Syscalls.open(fullPath, flags: Self.openFlags) { return fd }
+        let openPath = try checkedOpenPath(fullPath, reported: path)
+        do {
+            return try Syscalls.open(openPath, flags: Self.openFlags)
+        } catch {
+            throw Self.classify(error, path: path)
+        }
     }
 
     /// `lstat` first: returns the path to open (a symlink's resolved target when it stays inside `root`), or why not.

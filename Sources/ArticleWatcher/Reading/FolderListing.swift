@@ -9,10 +9,17 @@ public enum FolderListing {
         (try? Syscalls.statFollowingLinks(path))?.isDirectory ?? false
     }
 
+    /// A file of a folder: its path, and whether `readdir` said it is a regular file itself (not a symbolic
+    /// link to one), which spares `ArticleReader.read(_:listedRegular:)` its `lstat`.
+    public struct File: Sendable, Equatable {
+        public let path: FilePath
+        public let isRegular: Bool
+    }
+
     /// Every regular file (or symbolic link to one) directly in `folder`, in byte order of the names;
     /// names starting with `.` are skipped, subfolders are not entered.
     /// - Throws: the `Errno` of listing `folder` (`ENOENT`, `ENOTDIR`, `EACCES`).
-    public static func regularFiles(in folder: FilePath) throws(Errno) -> [FilePath] {
+    public static func regularFiles(in folder: FilePath) throws(Errno) -> [File] {
         let folderText = folder.string
         return try Syscalls.directoryEntries(folder)
             .filter { $0.name.first != UInt8(ascii: ".") }
@@ -21,8 +28,9 @@ public enum FolderListing {
                 let path = FilePath.child(of: folder, parentText: folderText, nameBytes: entry.name).path
                 // `readdir`'s type settles most entries; links and file systems that leave it unknown need a `stat`
                 switch CInt(entry.type) {
-                case CInt(DT_REG): return path
-                case CInt(DT_LNK), CInt(DT_UNKNOWN): return (try? Syscalls.statFollowingLinks(path))?.isRegularFile == true ? path : nil
+                case CInt(DT_REG): return File(path: path, isRegular: true)
+                case CInt(DT_LNK), CInt(DT_UNKNOWN):
+                    return (try? Syscalls.statFollowingLinks(path))?.isRegularFile == true ? File(path: path, isRegular: false) : nil
                 default: return nil
                 }
             }
