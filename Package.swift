@@ -59,8 +59,9 @@ let package = Package(
         // Thin safe layer over libsystemd: journal send, sd_notify, watchdog, listen fds; the service manager's
         // signals (SIGTERM, SIGHUP) read without libdispatch.
         .target(name: "Systemd", dependencies: ["CSystemd", systemPackage, logging, serviceLifecycle], swiftSettings: strictSettings),
-        // C: libxml2 (HTML pages, RSS/Atom), linked, and wrapped once by ArticleFormats.
-        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // C: the types and function types of libxml2 (HTML pages, RSS/Atom), not linked: ArticleFormats
+        // loads it with dlopen when the first page or feed arrives, so `extract` on text maps neither it nor ICU.
+        .systemLibrary(name: "CLibXML2"),
         // C: the function types of poppler-glib (PDF) and GMime (e-mail), not linked: ArticleFormats
         // loads them with dlopen when the first PDF or e-mail arrives, so an idle daemon maps neither.
         .systemLibrary(name: "CGLibFormats"),

@@ -2,8 +2,8 @@ import Foundation
 import SystemPackage
 import Testing
 
-/// poppler-glib and GMime (and the GLib under them) are mapped only once a PDF or an e-mail is read:
-/// the dynamic linker's own log (`LD_DEBUG=files`) lists every library the process loads.
+/// poppler-glib and GMime (and the GLib under them) are mapped only once a PDF or an e-mail is read, libxml2
+/// (and the ICU under it) once a web page or a feed is: the dynamic linker's own log (`LD_DEBUG=files`) lists every library the process loads.
 @Suite struct LazyFormatLibrariesTests {
     /// The libraries `tariffwatch extract FILE` loaded, by file name, from the linker's log on standard error.
     static func librariesLoaded(reading file: FilePath) throws -> Set<String> {
@@ -25,12 +25,20 @@ import Testing
         })
     }
 
-    static let formatLibraries = ["libpoppler-glib.so.8", "libgmime-3.0.so.0", "libglib-2.0.so.0", "libgobject-2.0.so.0"]
+    static let formatLibraries = [
+        "libpoppler-glib.so.8", "libgmime-3.0.so.0", "libglib-2.0.so.0", "libgobject-2.0.so.0", "libxml2.so.2", "libicuuc.so.72",
+    ]
 
     @Test func plainTextMapsNoFormatLibrary() throws {
         let loaded = try Self.librariesLoaded(reading: FormatFixtures.clean.appending("canada-autos.txt"))
         #expect(!loaded.isEmpty, "LD_DEBUG gave no log")
         for library in Self.formatLibraries { #expect(!loaded.contains(library), "\(library) was loaded for a text file") }
+    }
+
+    @Test func aWebPageLoadsLibXML2() throws {
+        let loaded = try Self.librariesLoaded(reading: FormatFixtures.folder.appending("eu-steel.html"))
+        #expect(loaded.contains("libxml2.so.2"))
+        #expect(!loaded.contains("libgmime-3.0.so.0") && !loaded.contains("libpoppler-glib.so.8"))
     }
 
     @Test func anEmailLoadsGMime() throws {

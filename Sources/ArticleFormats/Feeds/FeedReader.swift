@@ -6,7 +6,14 @@ import TariffExtraction
 enum FeedReader {
     static func read(_ bytes: [UInt8], format: DocumentFormat, modificationDay: CalendarDate) throws(FormatError) -> DecodedFile {
         let tree: XMLTree
-        do { tree = try XMLTree.xml(bytes) } catch { throw .malformed(format, reason: error.message) }
+        do {
+            tree = try XMLTree.xml(bytes)
+        } catch {
+            switch error {
+            case .malformed(let reason): throw .malformed(format, reason: reason)
+            case .libraryMissing(let missing): throw .libraryMissing(format, missing)
+            }
+        }
         guard let root = tree.root else { throw .malformed(format, reason: "no root element") }
         var items: [XMLNode] = []
         root.forEachElement { node in

@@ -6,7 +6,9 @@ import TariffExtraction
 /// from the page's metadata.
 enum HTMLReader {
     static func read(_ bytes: [UInt8], encoding: String? = nil, modificationDay: CalendarDate) throws(FormatError) -> ArticleDocument {
-        guard let tree = XMLTree.html(bytes, encoding: encoding), let root = tree.root else {
+        let parsed: XMLTree?
+        do throws(LibraryMissing) { parsed = try XMLTree.html(bytes, encoding: encoding) } catch { throw .libraryMissing(.html, error) }
+        guard let tree = parsed, let root = tree.root else {
             throw .malformed(.html, reason: "the HTML parser found no document")
         }
         let metadata = HTMLMetadata(root: root)
@@ -26,9 +28,10 @@ enum HTMLReader {
     }
 
     /// The text of an HTML fragment (a feed item's `content:encoded`, a JSON body, an e-mail's HTML
-    /// part), blocks separated by blank lines.
+    /// part), blocks separated by blank lines; the fragment as it is when it does not parse or libxml2
+    /// cannot be loaded (a feed needs it to be read at all, and says so).
     static func fragmentText(_ html: String) -> String {
-        guard let tree = XMLTree.html(Array(("<html><body>" + html + "</body></html>").utf8), encoding: "UTF-8"),
+        guard let tree = try? XMLTree.html(Array(("<html><body>" + html + "</body></html>").utf8), encoding: "UTF-8"),
             let root = tree.root
         else { return html }
         return MainText.blocks(of: root, choosingArticle: false).joined(separator: "\n\n")

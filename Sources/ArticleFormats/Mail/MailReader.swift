@@ -85,7 +85,7 @@ enum NewsletterBoilerplate {
 
     /// The href of a "View in browser"/"View online" link: the newsletter's web copy.
     static func browserLink(inHTML html: String) -> String? {
-        guard let tree = XMLTree.html(Array(html.utf8), encoding: "UTF-8"), let root = tree.root else { return nil }
+        guard let tree = try? XMLTree.html(Array(html.utf8), encoding: "UTF-8"), let root = tree.root else { return nil }
         let link = root.first { node in
             guard node.name == "a", node.attribute("href")?.hasPrefix("http") == true else { return false }
             let text = node.textContent.lowercased()
