@@ -7,8 +7,10 @@ include mk/install.mk
 
 .PHONY: deps test-deps build release release-check order-file profile test test-faults run bench bench-hostile fuzz bench-latency bench-idle burst eval eval-own eval-heldout eval-news eval-news-tune eval-news-heldout eval-subjects eval-timeml eval-timeml-deadlines clean
 
-# C libraries: libsystemd (journal, sd_notify) and SQLite (GRDB), linked; libxml2 (HTML, RSS/Atom), GMime
-# (e-mail) and poppler-glib (PDF), loaded when the first such article arrives; ghostscript makes the test PDFs.
+# C libraries: SQLite (GRDB), linked; libsystemd (journal, sd_notify), loaded when the daemon first talks to
+# systemd; libxml2 (HTML, RSS/Atom), GMime (e-mail) and poppler-glib (PDF), when the first such article
+# arrives. Their -dev packages bring the libraries (the tests build stand-ins against them); ghostscript
+# makes the test PDFs.
 deps:
 	@if ! pkg-config --exists libsystemd sqlite3 libxml-2.0 gmime-3.0 poppler-glib 2>/dev/null || ! command -v ps2pdf >/dev/null; then \
 		apt-get update -qq && apt-get install -y -qq pkg-config libsystemd-dev libsqlite3-dev \

@@ -50,15 +50,16 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
-        // C: libsystemd's headers, wrapped once by `Systemd`.
-        .systemLibrary(
-            name: "CSystemd",
-            pkgConfig: "libsystemd",
-            providers: [.apt(["libsystemd-dev"])]
-        ),
+        // C libraries opened with dlopen when first needed (`dlopen`/`dlsym` wrapped once), not linked.
+        .target(name: "SharedLibraries", swiftSettings: strictSettings),
+        // C: the function types of libsystemd, not linked: `Systemd` loads it when the daemon first talks to
+        // systemd, so `tariffwatch extract` maps neither it nor the six libraries under it.
+        .systemLibrary(name: "CSystemd"),
         // Thin safe layer over libsystemd: journal send, sd_notify, watchdog, listen fds; the service manager's
         // signals (SIGTERM, SIGHUP) read without libdispatch.
-        .target(name: "Systemd", dependencies: ["CSystemd", systemPackage, logging, serviceLifecycle], swiftSettings: strictSettings),
+        .target(
+            name: "Systemd", dependencies: ["CSystemd", "SharedLibraries", systemPackage, logging, serviceLifecycle],
+            swiftSettings: strictSettings),
         // C: the types and function types of libxml2 (HTML pages, RSS/Atom), not linked: ArticleFormats
         // loads it with dlopen when the first page or feed arrives, so `extract` on text maps neither it nor ICU.
         .systemLibrary(name: "CLibXML2"),
@@ -71,7 +72,7 @@ let package = Package(
         // plain text with title, URL and publication date.
         .target(
             name: "ArticleFormats",
-            dependencies: ["CLibXML2", "CGLibFormats", "TariffExtraction"],
+            dependencies: ["CLibXML2", "CGLibFormats", "SharedLibraries", "TariffExtraction"],
             swiftSettings: strictSettings
         ),
         // The pure extraction engine: UTF-8 text in, deadlines and tariff changes out. No I/O, no Glibc.
@@ -121,7 +122,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
-        .testTarget(name: "ArticleFormatsTests", dependencies: ["ArticleFormats"], swiftSettings: strictSettings),
+        .testTarget(name: "ArticleFormatsTests", dependencies: ["ArticleFormats", "SharedLibraries"], swiftSettings: strictSettings),
         .testTarget(name: "TariffExtractionTests", dependencies: ["TariffExtraction"], swiftSettings: strictSettings),
         .testTarget(name: "ArticleWatcherTests", dependencies: ["ArticleWatcher"], swiftSettings: strictSettings),
         .testTarget(name: "FactStoreTests", dependencies: ["FactStore", grdbSQLite], swiftSettings: strictSettings),
@@ -131,7 +132,7 @@ let package = Package(
             dependencies: ["AlertDelivery", "FactStore"],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "SystemdTests", dependencies: ["Systemd"], swiftSettings: strictSettings),
+        .testTarget(name: "SystemdTests", dependencies: ["Systemd", "SharedLibraries"], swiftSettings: strictSettings),
         .testTarget(
             name: "FeedServerTests",
             dependencies: ["FeedServer", "FactStore", "TariffExtraction", serviceLifecycle, logging, nioCore],

@@ -1,3 +1,5 @@
+public import SharedLibraries
+
 /// Why a file's bytes are not a usable article; `description` completes "skipped FILE: …".
 public enum FormatError: Error, Sendable, Hashable, CustomStringConvertible {
     /// NUL bytes or too many control characters for text, and no known binary format.

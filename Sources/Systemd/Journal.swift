@@ -47,6 +47,8 @@ public enum Journal {
 
     /// `sd_journal_sendv`: blocking, used only for entries larger than a datagram.
     private static func sendThroughLibsystemd(_ fields: [JournalField]) throws(JournalError) {
+        let library: LibSystemd
+        do { library = try LibSystemd.loaded.get() } catch { throw .libraryMissing(error) }
         // One buffer holding every "NAME=value", and an iovec per field pointing into it.
         var buffer: [UInt8] = []
         var ranges: [Range<Int>] = []
@@ -62,7 +64,7 @@ public enum Journal {
             let vectors = ranges.map { range in
                 iovec(iov_base: bytes.baseAddress.map { $0 + range.lowerBound }, iov_len: range.count)
             }
-            return vectors.withUnsafeBufferPointer { sd_journal_sendv($0.baseAddress, CInt($0.count)) }
+            return vectors.withUnsafeBufferPointer { library.journalSendv($0.baseAddress, CInt($0.count)) }
         }
         guard result < 0 else { return }
         let errno = Errno(rawValue: -result)

@@ -1,3 +1,4 @@
+public import SharedLibraries
 public import SystemPackage
 
 /// What went wrong talking to the systemd journal, in words an operator can act on.
@@ -14,6 +15,8 @@ public enum JournalError: Error, Sendable, Hashable {
     case readFailed(function: String, Errno)
     /// The journal opened but no journal file was readable, so a search would wrongly find nothing.
     case noReadableJournalFiles
+    /// libsystemd, which reads the journal and sends entries larger than a datagram, cannot be loaded.
+    case libraryMissing(LibraryMissing)
 }
 
 extension JournalError: CustomStringConvertible {
@@ -31,6 +34,8 @@ extension JournalError: CustomStringConvertible {
             "reading the systemd journal failed (\(function)): \(errno)"
         case .noReadableJournalFiles:
             "no journal files are readable; run as root or in group systemd-journal (SupplementaryGroups=systemd-journal)"
+        case .libraryMissing(let missing):
+            "the systemd journal is read, and entries larger than a datagram sent, with \(missing.library), which cannot be loaded: \(missing.reason)"
         }
     }
 }

@@ -3,36 +3,38 @@ import SystemPackage
 
 /// An open `sd_journal` handle, closed with `sd_journal_close` when the reader goes away.
 final class JournalReader {
+    private let library: LibSystemd
     private let handle: OpaquePointer
 
     /// Opens the local machine's journal files via `sd_journal_open(SD_JOURNAL_LOCAL_ONLY)`.
     init() throws(JournalError) {
+        do { library = try LibSystemd.loaded.get() } catch { throw .libraryMissing(error) }
         var handle: OpaquePointer?
-        let result = sd_journal_open(&handle, CInt(SD_JOURNAL_LOCAL_ONLY))
+        let result = library.journalOpen(&handle, CInt(TW_SD_JOURNAL_LOCAL_ONLY))
         guard result >= 0, let handle else {
             throw .readFailed(function: "sd_journal_open", Errno(rawValue: -result))
         }
         self.handle = handle
     }
 
-    deinit { sd_journal_close(handle) }
+    deinit { library.journalClose(handle) }
 
     /// Whether any journal file was readable (`sd_journal_has_runtime_files`/`..._persistent_files`).
     var hasFiles: Bool {
-        sd_journal_has_runtime_files(handle) > 0 || sd_journal_has_persistent_files(handle) > 0
+        library.hasRuntimeFiles(handle) > 0 || library.hasPersistentFiles(handle) > 0
     }
 
     /// Restricts the following reads to entries with `NAME=value`, via `sd_journal_add_match`.
     func addMatch(_ field: JournalField) throws(JournalError) {
         var match = Array("\(field.name)=\(field.value)".utf8)
-        let result = match.withUnsafeMutableBytes { sd_journal_add_match(handle, $0.baseAddress, $0.count) }
+        let result = match.withUnsafeMutableBytes { library.addMatch(handle, $0.baseAddress, $0.count) }
         guard result >= 0 else { throw .readFailed(function: "sd_journal_add_match", Errno(rawValue: -result)) }
     }
 
     /// Drops all matches and goes back to the first entry (`sd_journal_flush_matches`, `sd_journal_seek_head`).
     func reset() throws(JournalError) {
-        sd_journal_flush_matches(handle)
-        let result = sd_journal_seek_head(handle)
+        library.flushMatches(handle)
+        let result = library.seekHead(handle)
         guard result >= 0 else { throw .readFailed(function: "sd_journal_seek_head", Errno(rawValue: -result)) }
     }
 
@@ -40,13 +42,13 @@ final class JournalReader {
     func wait(_ timeout: Duration) throws(JournalError) {
         let (seconds, attoseconds) = timeout.components
         let microseconds = UInt64(max(0, seconds)) * 1_000_000 + UInt64(max(0, attoseconds) / 1_000_000_000_000)
-        let result = sd_journal_wait(handle, microseconds)
+        let result = library.wait(handle, microseconds)
         guard result >= 0 else { throw .readFailed(function: "sd_journal_wait", Errno(rawValue: -result)) }
     }
 
     /// Moves to the next matching entry via `sd_journal_next`; `false` at the end.
     func next() throws(JournalError) -> Bool {
-        let result = sd_journal_next(handle)
+        let result = library.next(handle)
         guard result >= 0 else { throw .readFailed(function: "sd_journal_next", Errno(rawValue: -result)) }
         return result > 0
     }

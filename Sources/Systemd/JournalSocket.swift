@@ -1,4 +1,3 @@
-import CSystemd
 import Synchronization
 import SystemPackage
 

@@ -1,4 +1,3 @@
-import CSystemd  // its headers also declare timespec; without it the compiler may pick that copy and refuse it
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)

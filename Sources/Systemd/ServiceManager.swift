@@ -15,29 +15,35 @@ public enum ServiceManager {
     /// Sends `states` in one datagram via `sd_notify`.
     ///
     /// Not being run by systemd (`sd_notify` returns 0) is not an error: the call then does nothing.
-    /// Throws `Errno` when the socket exists but the send fails.
+    /// Throws `Errno` when the socket exists but the send fails, `ELIBACC` when libsystemd cannot be loaded.
     public static func notify(_ states: [NotifyState]) throws(Errno) {
         guard !states.isEmpty else { return }
+        guard case .success(let library) = LibSystemd.loaded else { throw Errno(rawValue: ELIBACC) }
         let message = states.map(\.assignment).joined(separator: "\n")
-        let result = sd_notify(0, message)
+        let result = library.notify(0, message)
         if result < 0 { throw Errno(rawValue: -result) }
     }
 
     /// The watchdog interval the unit set (`WatchdogSec=`) for this process, via `sd_watchdog_enabled`.
     ///
-    /// `nil` when the watchdog is off or meant for another process; ping with `.watchdog` at half this.
+    /// `nil` when the watchdog is off or meant for another process (or libsystemd cannot be loaded); ping with
+    /// `.watchdog` at half this.
     public static func watchdogInterval() -> Duration? {
+        guard case .success(let library) = LibSystemd.loaded else { return nil }
         var microseconds: UInt64 = 0
-        guard sd_watchdog_enabled(0, &microseconds) > 0, microseconds > 0 else { return nil }
+        guard library.watchdogEnabled(0, &microseconds) > 0, microseconds > 0 else { return nil }
         return .microseconds(Int64(clamping: microseconds))
     }
 
-    /// Sockets passed by socket activation, via `sd_listen_fds`; empty when there are none.
+    /// Sockets passed by socket activation, via `sd_listen_fds`; empty when there are none (or libsystemd
+    /// cannot be loaded).
     ///
     /// The environment is left in place so a re-exec can see the same descriptors.
     public static func listenFileDescriptors() -> [CInt] {
-        let count = sd_listen_fds(0)
+        guard case .success(let library) = LibSystemd.loaded else { return [] }
+        let count = library.listenFDs(0)
         guard count > 0 else { return [] }
-        return Array(SD_LISTEN_FDS_START..<(SD_LISTEN_FDS_START + count))
+        let start = CInt(TW_SD_LISTEN_FDS_START)
+        return Array(start..<(start + count))
     }
 }

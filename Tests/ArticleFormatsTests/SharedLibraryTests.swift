@@ -1,3 +1,4 @@
+import SharedLibraries
 import Testing
 
 @testable import ArticleFormats

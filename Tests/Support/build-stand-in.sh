@@ -6,6 +6,7 @@ repo=$(cd "$(dirname "$0")/../.." && pwd)
 scratch=${STAND_IN_SCRATCH:-/tmp/tariffwatch-stand-in}
 mkdir -p "$scratch/Sources"
 ln -sfn "$repo/Sources/CSystemd" "$scratch/Sources/CSystemd"
+ln -sfn "$repo/Sources/SharedLibraries" "$scratch/Sources/SharedLibraries"
 ln -sfn "$repo/Sources/Systemd" "$scratch/Sources/Systemd"
 ln -sfn "$repo/Tests/Support/stand-in-daemon" "$scratch/Sources/StandIn"
 # Reuse the main checkout's resolved dependencies when they exist, so no network is needed.
@@ -21,9 +22,11 @@ let package = Package(
     name: "stand-in",
     dependencies: [$log_dep, $system_dep],
     targets: [
-        .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd"),
+        .systemLibrary(name: "CSystemd"),
+        .target(name: "SharedLibraries"),
         .target(name: "Systemd", dependencies: [
             "CSystemd",
+            "SharedLibraries",
             .product(name: "SystemPackage", package: "swift-system"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: [.enableUpcomingFeature("InternalImportsByDefault"), .enableUpcomingFeature("MemberImportVisibility")]),

@@ -1,4 +1,5 @@
 import CGLibFormats
+import SharedLibraries
 
 /// The GLib and GObject functions poppler-glib and GMime hand their results back through.
 struct GLib: @unchecked Sendable {  // immutable C function pointers

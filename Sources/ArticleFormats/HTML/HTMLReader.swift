@@ -1,4 +1,5 @@
 import Foundation
+import SharedLibraries
 import TariffExtraction
 
 /// A saved web page to its article: the main text without navigation, scripts, share widgets,

@@ -1,5 +1,6 @@
 import CLibXML2
 import Foundation
+import SharedLibraries
 
 /// The libxml2 functions the readers call, resolved when the first page or feed arrives: linked, libxml2
 /// and ICU were mapped into every process at start-up, whatever it read.

@@ -1,4 +1,5 @@
 import Foundation
+import SharedLibraries
 import TariffExtraction
 
 /// An e-mail (a `.eml`, a Maildir file, the first message of an mbox): the subject is the title, the

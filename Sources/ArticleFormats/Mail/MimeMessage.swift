@@ -1,4 +1,5 @@
 import CGLibFormats
+import SharedLibraries
 import Foundation
 
 /// A MIME message parsed by GMime: the one Swift layer over it, loaded when the first e-mail arrives.

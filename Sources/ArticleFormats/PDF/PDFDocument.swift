@@ -1,4 +1,5 @@
 import CGLibFormats
+import SharedLibraries
 
 /// A PDF opened by poppler: the one Swift layer over poppler-glib, loaded when the first PDF arrives.
 final class PDFDocument {
