@@ -32,12 +32,23 @@ build: deps
 #   start-up and a run over articles execute sits together, so the kernel maps it in a few
 #   contiguous pages instead of faulting in 64 kB around each function strewn over 25 MB.
 #   `make order-file` remakes the list; a function missing from it only costs a page. Functions with
-#   no symbol to name there go together in a section of their own (mk/tariffwatch.ld).
+#   no symbol to name there go together in a section of their own (mk/tariffwatch.ld);
+# - libstdc++ (the Swift runtime's and Foundation's ICU's C++) linked in too: loading the shared one and
+#   binding its symbols cost every process 0.2 to 0.45 ms and 1.7 M instructions. The Swift driver asks for
+#   `-lstdc++` itself, so a linker script of that name searched first (.build/static-libstdc++) stands for the
+#   archive; its symbols stay hidden, and a C++ library loaded later (poppler) binds to the shared one. Where
+#   the toolchain's clang finds no libstdc++.a, the build links the shared one as before.
+LIBSTDCXX_ARCHIVE := $(shell $(dir $(realpath $(shell command -v $(SWIFT))))clang -print-file-name=libstdc++.a 2>/dev/null)
+STATIC_LIBSTDCXX := $(if $(filter /%,$(LIBSTDCXX_ARCHIVE)),$(CURDIR)/.build/static-libstdc++)
 RELEASE_FLAGS = --static-swift-stdlib -Xcc -DTARIFFWATCH_STATIC_SWIFT_RUNTIME \
 	-Xswiftc -Xfrontend -Xswiftc -function-sections -Xcc -ffunction-sections \
 	-Xswiftc -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs -Xlinker --no-export-dynamic \
 	-Xlinker --symbol-ordering-file=$(CURDIR)/mk/tariffwatch.order -Xlinker --no-warn-symbol-ordering \
-	-Xlinker -T -Xlinker $(CURDIR)/mk/tariffwatch.ld
+	-Xlinker -T -Xlinker $(CURDIR)/mk/tariffwatch.ld $(if $(STATIC_LIBSTDCXX),-Xswiftc -L$(STATIC_LIBSTDCXX))
+
+.build/static-libstdc++/libstdc++.so:
+	mkdir -p $(@D)
+	echo 'INPUT($(LIBSTDCXX_ARCHIVE))' > $@
 
 # Profile-guided optimisation of the engine: the compiler lays out and inlines its code by how often each
 # branch ran while an instrumented build read articles (mk/tariffwatch.profdata, LLVM's indexed profile,
@@ -51,7 +62,7 @@ PROFILE_READABLE = $(shell $(LLVM_PROFDATA) show $(PROFILE) >/dev/null 2>&1 && e
 PROFILE_FLAGS = $(if $(PROFILE_READABLE),-Xswiftc -Xfrontend -Xswiftc -ir-profile-use=$(CURDIR)/$(PROFILE))
 
 # SwiftPM does not know the linker reads the order and the script: relink when either is newer.
-release: deps .build/profile.stamp
+release: deps .build/profile.stamp $(if $(STATIC_LIBSTDCXX),.build/static-libstdc++/libstdc++.so)
 	@[ -n "$(PROFILE_FLAGS)" ] || echo "note: $(LLVM_PROFDATA) cannot read $(PROFILE): building without the profile"
 	@bin="$$($(SWIFT) build -c release --show-bin-path)/tariffwatch"; \
 	if [ mk/tariffwatch.order -nt "$$bin" ] || [ mk/tariffwatch.ld -nt "$$bin" ]; then rm -f "$$bin"; fi
@@ -84,7 +95,7 @@ order-file: release
 
 # Remakes mk/tariffwatch.profdata from an instrumented build reading our own articles (scripts/profile.sh),
 # then rebuilds with it: after changes to the engine, whose changed functions the old profile no longer covers.
-profile: deps
+profile: deps $(if $(STATIC_LIBSTDCXX),.build/static-libstdc++/libstdc++.so)
 	RELEASE_FLAGS='$(RELEASE_FLAGS)' scripts/profile.sh
 	$(MAKE) release
 
