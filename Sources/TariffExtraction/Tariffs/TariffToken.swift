@@ -132,7 +132,7 @@ enum TariffTokenizer {
             var token = UnsafePointer(tokens), lexeme = lexemes
             let tokensEnd = token + count
             while token < tokensEnd {
-                lexeme.initialize(to: table[token.pointee.hash] ?? none)
+                lexeme.initialize(to: table[token.pointee.hash, default: none])
                 token += 1
                 lexeme += 1
             }
