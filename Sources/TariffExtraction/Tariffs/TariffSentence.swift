@@ -129,21 +129,31 @@ final class TariffSentence: @unchecked Sendable {
     }
 
 
-    /// The first token from `k` on whose word classes meet `classes`, else `count`. Out of line: inlined into a
-    /// reader's loop over every token, the scan shared its registers with the rules and cost four times as much.
+    /// The first token from `k` on whose word classes meet `classes`, else `count` (`k` itself when it is past the
+    /// end). Out of line: inlined into a reader's loop over every token, the scan shared its registers with the
+    /// rules and cost four times as much.
     @inline(never)
     func firstToken(from k: Int, inAnyOf classes: TariffWordClass) -> Int {
-        var k = max(k, 0)
-        // two tokens a turn while two are left: one bound test for both, and one test of their classes
-        // together (a branch per token mispredicted once per call, at whichever token ended the scan)
-        while k &+ 1 < count {
-            if !lexemes[k].classes.union(lexemes[k &+ 1].classes).isDisjoint(with: classes) {
-                return lexemes[k].classes.isDisjoint(with: classes) ? k &+ 1 : k
+        let k = max(k, 0)
+        guard k < count, let base = lexemes.baseAddress else { return k }
+        let wanted = classes.rawValue
+        // Four tokens a turn while four are left, by pointer: one bound test for the four and one test of their
+        // classes together; the first of them that meets `classes` is then found without a branch per token (a
+        // branch per token mispredicted once per call, at whichever token ended the scan). Two a turn, by index,
+        // cost eleven instructions a turn.
+        var p = base + k
+        let end = base + count
+        while p + 3 < end {
+            let a = p[0].classes.rawValue & wanted, b = p[1].classes.rawValue & wanted
+            let c = p[2].classes.rawValue & wanted, d = p[3].classes.rawValue & wanted
+            if a | b | c | d != 0 {
+                let met = (a != 0 ? 1 : 0) | (b != 0 ? 2 : 0) | (c != 0 ? 4 : 0) | 8
+                return p - base + met.trailingZeroBitCount
             }
-            k &+= 2
+            p += 4
         }
-        while k < count && lexemes[k].classes.isDisjoint(with: classes) { k += 1 }
-        return k
+        while p < end && p.pointee.classes.rawValue & wanted == 0 { p += 1 }
+        return p - base
     }
 
     /// `0 <= i < count` in one unsigned comparison (a negative `i` wraps above any count): the two tests were

@@ -132,7 +132,7 @@ enum TariffTokenizer {
             var token = UnsafePointer(tokens), lexeme = lexemes
             let tokensEnd = token + count
             while token < tokensEnd {
-                lexeme.initialize(to: table[token.pointee.hash] ?? none)
+                lexeme.initialize(to: table[token.pointee.hash, default: none])
                 token += 1
                 lexeme += 1
             }
@@ -321,6 +321,8 @@ enum TariffTokenizer {
                 count += 1
                 hyphenPending = false
                 i = j
+                // the space after a number, skipped here as after a word
+                if i < end && bytes[i] == 0x20 { i += 1 }
                 continue
             }
             // Punctuation, including UTF-8 quotes and dashes.
@@ -372,6 +374,9 @@ enum TariffTokenizer {
             count += 1
             hyphenPending = false
             i = j
+            // the space after a mark (a comma, a closing quote), skipped here as after a word: its own turn of the loop
+            // tested it against the letter, non-ASCII and whitespace classes first
+            if i < end && bytes[i] == 0x20 { i += 1 }
         }
         return count
     }

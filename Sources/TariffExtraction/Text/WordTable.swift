@@ -116,6 +116,16 @@ struct WordTable<Value: Sendable>: @unchecked Sendable {
         return nil
     }
 
+    /// The value of `key`, or `absent` when the table does not hold it: a slot whose key matches always holds a
+    /// value, so it is read without testing the optional (a compare and a branch per word found).
+    @inline(__always)
+    subscript(_ key: UInt64, default absent: Value) -> Value {
+        let (first, second) = slots(key)
+        if keys[first] == key { return values[first].unsafelyUnwrapped }
+        if keys[second] == key { return values[second].unsafelyUnwrapped }
+        return absent
+    }
+
     @inline(__always)
     func contains(_ key: UInt64) -> Bool {
         let (first, second) = slots(key)
