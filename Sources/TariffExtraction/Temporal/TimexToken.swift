@@ -123,23 +123,42 @@ enum TimexTokenizer {
         _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: UnsafeMutablePointer<TimexToken>, _ tables: Tables
     ) -> Int {
         guard let base = bytes.baseAddress else { return 0 }
+        let end = range.upperBound
+        // an ASCII byte that is no part of a word right after the sentence, as a space or line break nearly
+        // always is, ends every word before `end` can be passed: the word loop then needs no test of `end`
+        let stopped = end < bytes.count && base[end] < 0x80 && tables.hashed[Int(base[end])] == 0
+        // the loop written out once for each value of `stopped`: chosen per word, it cost a load and a branch a token
+        return stopped
+            ? tokenize(bytes, base, range, into: out, tables, stopped: true)
+            : tokenize(bytes, base, range, into: out, tables, stopped: false)
+    }
+
+    /// `tokenize(_:_:into:_:)` with `stopped` a constant of each copy.
+    @inline(__always)
+    private static func tokenize(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ base: UnsafePointer<UInt8>, _ range: Range<Int>,
+        into out: UnsafeMutablePointer<TimexToken>, _ tables: Tables, stopped: Bool
+    ) -> Int {
         var i = range.lowerBound, space = true
         let end = range.upperBound
         var next = out  // where the next token goes
         let classes = tables.classes, hashed = tables.hashed
-        // an ASCII byte that is no part of a word right after the sentence, as a space or line break nearly
-        // always is, ends every word before `end` can be passed: the word loop then needs no test of `end`
-        let stopped = end < bytes.count && base[end] < 0x80 && hashed[Int(base[end])] == 0
         while i < end {
             let b = base[i]
             let token: TimexToken
             // letters first: they start most tokens, and their folded byte starts the hash
             let first = hashed[Int(b)]
             if first > 0x39 {
-                token =
-                    stopped
-                    ? word(bytes, base, from: i, first, to: end, hashed: hashed, space: space, stopped: true)
-                    : word(bytes, base, from: i, first, to: end, hashed: hashed, space: space, stopped: false)
+                var spaced = false
+                token = word(bytes, base, from: i, first, to: end, hashed: hashed, space: space, stopped: stopped, spaced: &spaced)
+                // the space after it read with the byte that ended it, as it is after most words
+                if spaced {
+                    next.initialize(to: token)
+                    next += 1
+                    space = true
+                    i = token.end &+ 1
+                    continue
+                }
             } else {
                 switch classes[Int(b)] {
                 case .whitespace:
@@ -167,7 +186,8 @@ enum TimexTokenizer {
                         continue
                     }
                     if !UInt8.isNonASCIIPunctuation(bytes, i, end) {
-                        token = word(bytes, base, from: i, 0, to: end, hashed: hashed, space: space, stopped: false)
+                        var spaced = false  // never set: with no first letter `word` takes its byte loop
+                        token = word(bytes, base, from: i, 0, to: end, hashed: hashed, space: space, stopped: false, spaced: &spaced)
                     } else {
                         var j = i &+ 1
                         while j < end && base[j] & 0xC0 == 0x80 { j &+= 1 }
@@ -203,10 +223,13 @@ enum TimexTokenizer {
     /// Most words are a run of ASCII letters and digits shorter than sixteen bytes: its end is found in one load of
     /// sixteen lanes and it is hashed from the same lanes. A byte loop hashing as it went cost less than finding the
     /// end first when the hash took a multiply per byte (FNV-1a), not now that `WordHash` takes one per eight.
+    ///
+    /// `spaced` is set when such a run ends at a space (`0x20`, before `end`, or at it when `stopped`): the caller
+    /// then goes on past it without reading that byte again.
     @inline(__always)
     private static func word(
         _ bytes: UnsafeBufferPointer<UInt8>, _ base: UnsafePointer<UInt8>, from i: Int, _ first: UInt8, to end: Int,
-        hashed: UnsafePointer<UInt8>, space: Bool, stopped: Bool
+        hashed: UnsafePointer<UInt8>, space: Bool, stopped: Bool, spaced: inout Bool
     ) -> TimexToken {
         var j = i
         if first != 0 {
@@ -214,12 +237,20 @@ enum TimexTokenizer {
             // letters only: a word's digits are rare enough for the loop below (`G7`), and their test cost as much
             let run = WideLanes.letterRun(lanes)
             j = stopped ? i &+ run : min(i &+ run, end)
-            // `stopped`: the byte at `end` ends a word, so a run that reaches `end` passes the byte test too
-            if j &- i < 16 && (!stopped && j == end || base[j] < 0x80 && hashed[Int(base[j])] == 0) {
+            if j &- i < 16 {
                 let b = base[i]
-                return TimexToken(
+                let token = TimexToken(
                     start: i, end: j, hash: WordHash.ofRun(lanes, count: j &- i), value: 0, digits: 0, kind: .word,
                     mark: b, capitalized: b.isASCIIUpper, spaceBefore: space)
+                if !stopped && j == end { return token }
+                // `stopped`: the byte at `end` ends a word, so a run that reaches `end` passes the byte test too; a
+                // space, the usual end, first
+                let c = base[j]
+                if c == 0x20 {
+                    spaced = true
+                    return token
+                }
+                if c < 0x80 && hashed[Int(c)] == 0 { return token }
             }
         }
         // a long run, or one that goes on in non-ASCII scalars
