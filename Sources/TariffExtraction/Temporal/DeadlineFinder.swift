@@ -46,6 +46,8 @@ struct DeadlineFinder: Sendable {
             // only a sentence of two dates or more can move one to the other (most have one: no slice of the
             // expressions, a retain and a release, for them)
             let rescheduling = last - t > 1 ? Rescheduling(timexes[t..<last], tokens: tokens) : nil
+            // what the gate read of the clause of the sentence's last date it asked about, for the next date there
+            var clauseWords: DeadlineGate.ClauseWords?
             for i in t..<last where !(rescheduling?.supersedes(timexes[i]) ?? false) {
                 // an upcoming start is a false alarm; a past one is stored as what happened
                 if i > t, let day = timexes[i].date, day.firstDay >= referenceDate,
@@ -53,7 +55,9 @@ struct DeadlineFinder: Sendable {
                 {
                     continue
                 }
-                guard let (d, lower, upper, cue) = deadline(timexes, i, document: document, tokens: tokens, anchors: anchors, place: places.count)
+                guard
+                    let (d, lower, upper, cue) = deadline(
+                        timexes, i, document: document, tokens: tokens, anchors: anchors, place: places.count, clauseWords: &clauseWords)
                 else { continue }
                 if let v = VagueMention.read(d, index: found.count, lower: lower, upper: upper, cue: cue, tokens: tokens,
                     referenceDate: referenceDate)
@@ -98,9 +102,10 @@ struct DeadlineFinder: Sendable {
     /// The deadline of expression `index` of `timexes`, its `start` holding `place` until `finish` writes it. Read in
     /// place, field by field: handed over as a value, each expression was copied, its value string retained and
     /// released.
+    /// `clauseWords` is what the gate last read of a clause of this sentence (`DeadlineGate.rejection`).
     private func deadline(
         _ timexes: [TaggedTimex], _ index: Int, document: TextDocument, tokens: TimexTokens, anchors: EventAnchors?,
-        place: Int
+        place: Int, clauseWords: inout DeadlineGate.ClauseWords?
     ) -> (Deadline, lower: Int, upper: Int, cue: Int?)? {
         guard !timexes[index].beforeReference, timexes[index].date != nil || timexes[index].type == .duration && anchors != nil
         else { return nil }
@@ -174,7 +179,7 @@ struct DeadlineFinder: Sendable {
         if timexes[index].type == .duration && !counted && !gate.isCountedDeadline(timexes[index], lower, upper, kind: kind, tense: tense()) {
             return nil
         }
-        if gate.rejection(lower, upper, kind: kind, granularity: date.granularity) != nil { return nil }
+        if gate.rejection(lower, upper, kind: kind, granularity: date.granularity, clauseWords: &clauseWords) != nil { return nil }
         // a stated range that began before the article (`the expo, held Nov. 5-10`) is under way, not ahead
         let span = timexes[index].endDate == nil || date.firstDay >= referenceDate ? timexes[index].endDate ?? date : date
         // told in the past tense, an event dated today or earlier has already happened; an expiry too when the
