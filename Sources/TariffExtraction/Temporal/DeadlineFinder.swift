@@ -338,95 +338,104 @@ struct DeadlineFinder: Sendable {
             var calendar: Bool
         }
         if deadlines.count < 2 { return deadlines }
-        // by index, field by field: mapping the deadlines copied each one whole (three strings retained and released)
-        var spans: [Span] = []
-        spans.reserveCapacity(deadlines.count)
-        for i in deadlines.indices {
-            let date = deadlines[i].date, end = deadlines[i].endDate
-            let first = date.firstDay.daysSinceEpoch
-            // a single day ends where it starts: its days counted once
-            let last = end == nil && date.granularity == .day ? first : (end ?? date).lastDay.daysSinceEpoch
-            spans.append(
-                Span(
-                    first: first, last: last, kind: deadlines[i].kind, ranged: end != nil, day: date.granularity == .day,
-                    upcoming: deadlines[i].upcoming, key: date, end: end,
-                    calendar: deadlines[i].text.utf8.contains(where: \.isASCIIDigit)))
-        }
-        // The rules compare spans with each other. Only distinct spans can answer differently, so each
-        // distinct one is judged once, against the others sorted by first day: an article (or a
-        // hostile file) that names one date 100,000 times costs 100,000 look-ups, not 10^10 comparisons.
-        struct Judged: Hashable {
-            var kind: DeadlineKind
-            var first: Int
-            var last: Int
-            var upcoming: Bool
-            var ranged: Bool
-            var day: Bool
-            var calendar: Bool
-        }
-        struct Event: Hashable {
-            var key: TemporalValue
-            var end: TemporalValue?
-        }
-        func judged(_ s: Span) -> Judged {
-            Judged(kind: s.kind, first: s.first, last: s.last, upcoming: s.upcoming, ranged: s.ranged, day: s.day, calendar: s.calendar)
-        }
-        // hashing costs more than it saves for the handful of dates of an article
-        let large = spans.count > 32
-        // many dates: distinct ones sorted by first day, for a range look-up; a few: the spans as they are, read in
-        // place (an array of them was an allocation per article)
-        let sorted = large ? Array(Set(spans.map(judged))).sorted { $0.first < $1.first } : []
-        func isSubsumed<Others: RandomAccessCollection<Judged>>(_ d: Judged, among distinct: Others) -> Bool
-        where Others.Index == Int {
-            var subsumed = false
-            if !d.ranged, !d.day {
-                // e is inside d: d is vaguer when it spans more days and is a single period, not a range
-                var low = 0, high = large ? distinct.count : 0
-                while low < high {
-                    let mid = (low + high) / 2
-                    if distinct[mid].first < d.first { low = mid + 1 } else { high = mid }
+        // the spans and the indices kept, on the stack: two arrays were two allocations and their release per article
+        return withUnsafeTemporaryAllocation(of: Span.self, capacity: deadlines.count) { spans -> [Deadline] in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: deadlines.count) { kept -> [Deadline] in
+                // by index, field by field: mapping the deadlines copied each one whole (three strings retained and released)
+                for i in deadlines.indices {
+                    let date = deadlines[i].date, end = deadlines[i].endDate
+                    let first = date.firstDay.daysSinceEpoch
+                    // a single day ends where it starts: its days counted once
+                    let last = end == nil && date.granularity == .day ? first : (end ?? date).lastDay.daysSinceEpoch
+                    (spans.baseAddress! + i).initialize(
+                        to: Span(
+                            first: first, last: last, kind: deadlines[i].kind, ranged: end != nil, day: date.granularity == .day,
+                            upcoming: deadlines[i].upcoming, key: date, end: end,
+                            calendar: deadlines[i].text.utf8.contains(where: \.isASCIIDigit)))
                 }
-                for e in distinct[low...] {
-                    if large && e.first > d.last { break }
-                    if e.kind == d.kind, e.first >= d.first, e.last <= d.last, e.upcoming == d.upcoming, e.last - e.first < d.last - d.first {
-                        subsumed = true
-                        break
+                // The rules compare spans with each other. Only distinct spans can answer differently, so each
+                // distinct one is judged once, against the others sorted by first day: an article (or a
+                // hostile file) that names one date 100,000 times costs 100,000 look-ups, not 10^10 comparisons.
+                struct Judged: Hashable {
+                    var kind: DeadlineKind
+                    var first: Int
+                    var last: Int
+                    var upcoming: Bool
+                    var ranged: Bool
+                    var day: Bool
+                    var calendar: Bool
+                }
+                struct Event: Hashable {
+                    var key: TemporalValue
+                    var end: TemporalValue?
+                }
+                func judged(_ s: Span) -> Judged {
+                    Judged(kind: s.kind, first: s.first, last: s.last, upcoming: s.upcoming, ranged: s.ranged, day: s.day, calendar: s.calendar)
+                }
+                // hashing costs more than it saves for the handful of dates of an article
+                let large = deadlines.count > 32
+                // many dates: distinct ones sorted by first day, for a range look-up; a few: the spans as they are, read in
+                // place (an array of them was an allocation per article)
+                let sorted = large ? Array(Set(spans.map(judged))).sorted { $0.first < $1.first } : []
+                func isSubsumed<Others: RandomAccessCollection<Judged>>(_ d: Judged, among distinct: Others) -> Bool
+                where Others.Index == Int {
+                    var subsumed = false
+                    if !d.ranged, !d.day {
+                        // e is inside d: d is vaguer when it spans more days and is a single period, not a range
+                        var low = 0, high = large ? distinct.count : 0
+                        while low < high {
+                            let mid = (low + high) / 2
+                            if distinct[mid].first < d.first { low = mid + 1 } else { high = mid }
+                        }
+                        for e in distinct[low...] {
+                            if large && e.first > d.last { break }
+                            if e.kind == d.kind, e.first >= d.first, e.last <= d.last, e.upcoming == d.upcoming, e.last - e.first < d.last - d.first {
+                                subsumed = true
+                                break
+                            }
+                        }
                     }
+                    if !subsumed, !d.ranged, d.day, !d.calendar {
+                        // a weekday inside a range of the same event: `on Saturday` beside `October 25 to 27`; a
+                        // calendar date inside one (`debate a bill on Oct. 30` during a window to Nov. 30) is its own
+                        subsumed = distinct.contains { $0.ranged && $0.kind == d.kind && $0.first <= d.first && $0.last >= d.last }
+                    }
+                    return subsumed
                 }
+                var verdicts: [Judged: Bool] = [:]
+                // `kept[..<keptCount]`: the spans kept, by index
+                var keptCount = 0
+                var keptByEvent: [Event: Int] = [:]
+                for (i, d) in spans.enumerated() {
+                    let key = judged(d)
+                    let subsumed: Bool
+                    if large {
+                        subsumed = verdicts[key] ?? isSubsumed(key, among: sorted)
+                        verdicts[key] = subsumed
+                    } else {
+                        subsumed = isSubsumed(key, among: spans.lazy.map(judged))
+                    }
+                    if subsumed { continue }
+                    let event = Event(key: d.key, end: d.end)
+                    let known =
+                        large ? keptByEvent[event] : kept[..<keptCount].firstIndex { spans[$0].key == d.key && spans[$0].end == d.end }
+                    if let c = known {
+                        if spans[kept[c]].kind == .other && d.kind != .other { kept[c] = i }
+                        continue
+                    }
+                    if large { keptByEvent[event] = keptCount }
+                    kept[keptCount] = i
+                    keptCount += 1
+                }
+                // nothing merged away: the input as it is, without copying every deadline
+                if keptCount == deadlines.count { return deadlines }
+                var inOrder = UnsafeMutableBufferPointer(rebasing: kept[..<keptCount])
+                inOrder.sort()
+                var result: [Deadline] = []
+                result.reserveCapacity(keptCount)
+                for k in 0..<keptCount { result.append(deadlines[kept[k]]) }
+                return result
             }
-            if !subsumed, !d.ranged, d.day, !d.calendar {
-                // a weekday inside a range of the same event: `on Saturday` beside `October 25 to 27`; a
-                // calendar date inside one (`debate a bill on Oct. 30` during a window to Nov. 30) is its own
-                subsumed = distinct.contains { $0.ranged && $0.kind == d.kind && $0.first <= d.first && $0.last >= d.last }
-            }
-            return subsumed
         }
-        var verdicts: [Judged: Bool] = [:]
-        var kept: [Int] = []
-        kept.reserveCapacity(spans.count)
-        var keptByEvent: [Event: Int] = [:]
-        for (i, d) in spans.enumerated() {
-            let key = judged(d)
-            let subsumed: Bool
-            if large {
-                subsumed = verdicts[key] ?? isSubsumed(key, among: sorted)
-                verdicts[key] = subsumed
-            } else {
-                subsumed = isSubsumed(key, among: spans.lazy.map(judged))
-            }
-            if subsumed { continue }
-            let event = Event(key: d.key, end: d.end)
-            let known = large ? keptByEvent[event] : kept.firstIndex { spans[$0].key == d.key && spans[$0].end == d.end }
-            if let c = known {
-                if spans[kept[c]].kind == .other && d.kind != .other { kept[c] = i }
-                continue
-            }
-            if large { keptByEvent[event] = kept.count }
-            kept.append(i)
-        }
-        // nothing merged away: the input as it is, without copying every deadline
-        if kept.count == deadlines.count { return deadlines }
-        kept.sort()
-        return kept.map { deadlines[$0] }
     }
 }
