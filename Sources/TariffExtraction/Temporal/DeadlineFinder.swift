@@ -74,7 +74,13 @@ struct DeadlineFinder: Sendable {
             VagueMention.contentWords(places[i].lower, places[i].upper, tags.tokens[places[i].sentence])
         }
         var kept = Self.merged(consume folded)
-        for k in kept.indices { finish(&kept[k], at: places[kept[k].start], timexes, document: document, tags: tags) }
+        // the deadlines of a sentence, which are next to each other, share its evidence when it is quoted whole
+        var quoted: (sentence: Int, whole: String?) = (-1, nil)
+        for k in kept.indices {
+            let place = places[kept[k].start]
+            if place.sentence != quoted.sentence { quoted = (place.sentence, nil) }
+            finish(&kept[k], at: place, timexes, document: document, tags: tags, wholeSentence: &quoted.whole)
+        }
         return kept
     }
 
@@ -90,11 +96,15 @@ struct DeadlineFinder: Sendable {
     /// Writes what only a kept deadline needs, its subject, evidence and offsets: merging, folding and the
     /// boilerplate filter read none of them, and about one deadline in seven is dropped by them after its strings
     /// were made. Until then a deadline's `start` holds the index of its `Place`.
-    private func finish(_ d: inout Deadline, at place: Place, _ timexes: [TaggedTimex], document: TextDocument, tags: TemporalTags) {
+    /// - Parameter wholeSentence: the sentence quoted whole, once made (`TextDocument.evidence(_:around:whole:)`).
+    private func finish(
+        _ d: inout Deadline, at place: Place, _ timexes: [TaggedTimex], document: TextDocument, tags: TemporalTags,
+        wholeSentence: inout String?
+    ) {
         let bytes = timexes[place.timex].bytes
         d.subject = SubjectReader(bytes: document.bytes, tokens: tags.tokens[place.sentence])
             .subject(dateStart: place.lower, dateEnd: place.upper, cue: place.cue)
-        d.sentence = document.evidence(document.sentences[place.sentence], around: bytes)
+        d.sentence = document.evidence(document.sentences[place.sentence], around: bytes, whole: &wholeSentence)
         d.start = document.scalarOffset(ofByte: bytes.lowerBound)
         d.end = document.scalarOffset(ofByte: bytes.upperBound)
     }
