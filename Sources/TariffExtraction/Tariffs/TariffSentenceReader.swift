@@ -150,6 +150,8 @@ struct TariffSentenceReader {
         // one classifier for the sentence's drafts: made per draft, it retained and released its four arrays each time.
         // Its list of the words that speak is on the stack (one slot per token): an array cost an allocation per sentence.
         let first = result.count
+        // the evidence of the sentence's changes, when it is quoted whole: one string for all of them
+        var wholeSentence: String?
         withUnsafeTemporaryAllocation(of: Int.self, capacity: s.count) { speakingRoom in
             let classifier = StatusClassifier(sentence: s, cues: cues, clauses: clauses, speakingRoom: speakingRoom)
             // by index: the enumerated drafts were copies, each retaining and releasing its codes and targets
@@ -210,7 +212,7 @@ struct TariffSentenceReader {
                             ratePct: reductionAmount ? nil : expression?.rate, previousRatePct: expression?.previous,
                             additional: additional && !reductionAmount, direction: direction, status: status, effectiveDate: effective,
                             confidence: min(imposer.confidence, target.confidence),
-                            text: document.string(textRange), sentence: document.evidence(s.range, around: textRange),
+                            text: document.string(textRange), sentence: document.evidence(s.range, around: textRange, whole: &wholeSentence),
                             start: document.scalarOffset(ofByte: textRange.lowerBound),
                             end: document.scalarOffset(ofByte: textRange.upperBound),
                             minimumRatePct: expression?.minimum, aggregate: aggregate))

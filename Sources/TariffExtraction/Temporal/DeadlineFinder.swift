@@ -46,6 +46,8 @@ struct DeadlineFinder: Sendable {
             // only a sentence of two dates or more can move one to the other (most have one: no slice of the
             // expressions, a retain and a release, for them)
             let rescheduling = last - t > 1 ? Rescheduling(timexes[t..<last], tokens: tokens) : nil
+            // what the gate read of the clause of the sentence's last date it asked about, for the next date there
+            var clauseWords: DeadlineGate.ClauseWords?
             for i in t..<last where !(rescheduling?.supersedes(timexes[i]) ?? false) {
                 // an upcoming start is a false alarm; a past one is stored as what happened
                 if i > t, let day = timexes[i].date, day.firstDay >= referenceDate,
@@ -53,7 +55,9 @@ struct DeadlineFinder: Sendable {
                 {
                     continue
                 }
-                guard let (d, lower, upper, cue) = deadline(timexes, i, document: document, tokens: tokens, anchors: anchors, place: places.count)
+                guard
+                    let (d, lower, upper, cue) = deadline(
+                        timexes, i, document: document, tokens: tokens, anchors: anchors, place: places.count, clauseWords: &clauseWords)
                 else { continue }
                 if let v = VagueMention.read(d, index: found.count, lower: lower, upper: upper, cue: cue, tokens: tokens,
                     referenceDate: referenceDate)
@@ -70,7 +74,13 @@ struct DeadlineFinder: Sendable {
             VagueMention.contentWords(places[i].lower, places[i].upper, tags.tokens[places[i].sentence])
         }
         var kept = Self.merged(consume folded)
-        for k in kept.indices { finish(&kept[k], at: places[kept[k].start], timexes, document: document, tags: tags) }
+        // the deadlines of a sentence, which are next to each other, share its evidence when it is quoted whole
+        var quoted: (sentence: Int, whole: String?) = (-1, nil)
+        for k in kept.indices {
+            let place = places[kept[k].start]
+            if place.sentence != quoted.sentence { quoted = (place.sentence, nil) }
+            finish(&kept[k], at: place, timexes, document: document, tags: tags, wholeSentence: &quoted.whole)
+        }
         return kept
     }
 
@@ -86,11 +96,15 @@ struct DeadlineFinder: Sendable {
     /// Writes what only a kept deadline needs, its subject, evidence and offsets: merging, folding and the
     /// boilerplate filter read none of them, and about one deadline in seven is dropped by them after its strings
     /// were made. Until then a deadline's `start` holds the index of its `Place`.
-    private func finish(_ d: inout Deadline, at place: Place, _ timexes: [TaggedTimex], document: TextDocument, tags: TemporalTags) {
+    /// - Parameter wholeSentence: the sentence quoted whole, once made (`TextDocument.evidence(_:around:whole:)`).
+    private func finish(
+        _ d: inout Deadline, at place: Place, _ timexes: [TaggedTimex], document: TextDocument, tags: TemporalTags,
+        wholeSentence: inout String?
+    ) {
         let bytes = timexes[place.timex].bytes
         d.subject = SubjectReader(bytes: document.bytes, tokens: tags.tokens[place.sentence])
             .subject(dateStart: place.lower, dateEnd: place.upper, cue: place.cue)
-        d.sentence = document.evidence(document.sentences[place.sentence], around: bytes)
+        d.sentence = document.evidence(document.sentences[place.sentence], around: bytes, whole: &wholeSentence)
         d.start = document.scalarOffset(ofByte: bytes.lowerBound)
         d.end = document.scalarOffset(ofByte: bytes.upperBound)
     }
@@ -98,9 +112,10 @@ struct DeadlineFinder: Sendable {
     /// The deadline of expression `index` of `timexes`, its `start` holding `place` until `finish` writes it. Read in
     /// place, field by field: handed over as a value, each expression was copied, its value string retained and
     /// released.
+    /// `clauseWords` is what the gate last read of a clause of this sentence (`DeadlineGate.rejection`).
     private func deadline(
         _ timexes: [TaggedTimex], _ index: Int, document: TextDocument, tokens: TimexTokens, anchors: EventAnchors?,
-        place: Int
+        place: Int, clauseWords: inout DeadlineGate.ClauseWords?
     ) -> (Deadline, lower: Int, upper: Int, cue: Int?)? {
         guard !timexes[index].beforeReference, timexes[index].date != nil || timexes[index].type == .duration && anchors != nil
         else { return nil }
@@ -174,7 +189,7 @@ struct DeadlineFinder: Sendable {
         if timexes[index].type == .duration && !counted && !gate.isCountedDeadline(timexes[index], lower, upper, kind: kind, tense: tense()) {
             return nil
         }
-        if gate.rejection(lower, upper, kind: kind, granularity: date.granularity) != nil { return nil }
+        if gate.rejection(lower, upper, kind: kind, granularity: date.granularity, clauseWords: &clauseWords) != nil { return nil }
         // a stated range that began before the article (`the expo, held Nov. 5-10`) is under way, not ahead
         let span = timexes[index].endDate == nil || date.firstDay >= referenceDate ? timexes[index].endDate ?? date : date
         // told in the past tense, an event dated today or earlier has already happened; an expiry too when the
@@ -190,6 +205,11 @@ struct DeadlineFinder: Sendable {
             upcoming: span.isUpcoming(relativeTo: referenceDate) && !happened,
             subject: "", text: document.string(timexes[index].bytes), sentence: "", start: place, end: 0)
         return (found, lower, upper, cue)
+    }
+
+    /// Some byte of `text` is an ASCII digit, read in place: the UTF-8 view's iterator cost some ten instructions a byte.
+    private static func holdsDigit(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { $0.contains(where: \.isASCIIDigit) } ?? text.utf8.contains(where: \.isASCIIDigit)
     }
 
     /// The bytes `end` are in `text`: needed for `text.contains("end")`, whose characters `e`, `n`, `d` are one byte each.
@@ -333,95 +353,104 @@ struct DeadlineFinder: Sendable {
             var calendar: Bool
         }
         if deadlines.count < 2 { return deadlines }
-        // by index, field by field: mapping the deadlines copied each one whole (three strings retained and released)
-        var spans: [Span] = []
-        spans.reserveCapacity(deadlines.count)
-        for i in deadlines.indices {
-            let date = deadlines[i].date, end = deadlines[i].endDate
-            let first = date.firstDay.daysSinceEpoch
-            // a single day ends where it starts: its days counted once
-            let last = end == nil && date.granularity == .day ? first : (end ?? date).lastDay.daysSinceEpoch
-            spans.append(
-                Span(
-                    first: first, last: last, kind: deadlines[i].kind, ranged: end != nil, day: date.granularity == .day,
-                    upcoming: deadlines[i].upcoming, key: date, end: end,
-                    calendar: deadlines[i].text.utf8.contains(where: \.isASCIIDigit)))
-        }
-        // The rules compare spans with each other. Only distinct spans can answer differently, so each
-        // distinct one is judged once, against the others sorted by first day: an article (or a
-        // hostile file) that names one date 100,000 times costs 100,000 look-ups, not 10^10 comparisons.
-        struct Judged: Hashable {
-            var kind: DeadlineKind
-            var first: Int
-            var last: Int
-            var upcoming: Bool
-            var ranged: Bool
-            var day: Bool
-            var calendar: Bool
-        }
-        struct Event: Hashable {
-            var key: TemporalValue
-            var end: TemporalValue?
-        }
-        func judged(_ s: Span) -> Judged {
-            Judged(kind: s.kind, first: s.first, last: s.last, upcoming: s.upcoming, ranged: s.ranged, day: s.day, calendar: s.calendar)
-        }
-        // hashing costs more than it saves for the handful of dates of an article
-        let large = spans.count > 32
-        // many dates: distinct ones sorted by first day, for a range look-up; a few: the spans as they are, read in
-        // place (an array of them was an allocation per article)
-        let sorted = large ? Array(Set(spans.map(judged))).sorted { $0.first < $1.first } : []
-        func isSubsumed<Others: RandomAccessCollection<Judged>>(_ d: Judged, among distinct: Others) -> Bool
-        where Others.Index == Int {
-            var subsumed = false
-            if !d.ranged, !d.day {
-                // e is inside d: d is vaguer when it spans more days and is a single period, not a range
-                var low = 0, high = large ? distinct.count : 0
-                while low < high {
-                    let mid = (low + high) / 2
-                    if distinct[mid].first < d.first { low = mid + 1 } else { high = mid }
+        // the spans and the indices kept, on the stack: two arrays were two allocations and their release per article
+        return withUnsafeTemporaryAllocation(of: Span.self, capacity: deadlines.count) { spans -> [Deadline] in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: deadlines.count) { kept -> [Deadline] in
+                // by index, field by field: mapping the deadlines copied each one whole (three strings retained and released)
+                for i in deadlines.indices {
+                    let date = deadlines[i].date, end = deadlines[i].endDate
+                    let first = date.firstDay.daysSinceEpoch
+                    // a single day ends where it starts: its days counted once
+                    let last = end == nil && date.granularity == .day ? first : (end ?? date).lastDay.daysSinceEpoch
+                    (spans.baseAddress! + i).initialize(
+                        to: Span(
+                            first: first, last: last, kind: deadlines[i].kind, ranged: end != nil, day: date.granularity == .day,
+                            upcoming: deadlines[i].upcoming, key: date, end: end,
+                            calendar: Self.holdsDigit(deadlines[i].text)))
                 }
-                for e in distinct[low...] {
-                    if large && e.first > d.last { break }
-                    if e.kind == d.kind, e.first >= d.first, e.last <= d.last, e.upcoming == d.upcoming, e.last - e.first < d.last - d.first {
-                        subsumed = true
-                        break
+                // The rules compare spans with each other. Only distinct spans can answer differently, so each
+                // distinct one is judged once, against the others sorted by first day: an article (or a
+                // hostile file) that names one date 100,000 times costs 100,000 look-ups, not 10^10 comparisons.
+                struct Judged: Hashable {
+                    var kind: DeadlineKind
+                    var first: Int
+                    var last: Int
+                    var upcoming: Bool
+                    var ranged: Bool
+                    var day: Bool
+                    var calendar: Bool
+                }
+                struct Event: Hashable {
+                    var key: TemporalValue
+                    var end: TemporalValue?
+                }
+                func judged(_ s: Span) -> Judged {
+                    Judged(kind: s.kind, first: s.first, last: s.last, upcoming: s.upcoming, ranged: s.ranged, day: s.day, calendar: s.calendar)
+                }
+                // hashing costs more than it saves for the handful of dates of an article
+                let large = deadlines.count > 32
+                // many dates: distinct ones sorted by first day, for a range look-up; a few: the spans as they are, read in
+                // place (an array of them was an allocation per article)
+                let sorted = large ? Array(Set(spans.map(judged))).sorted { $0.first < $1.first } : []
+                func isSubsumed<Others: RandomAccessCollection<Judged>>(_ d: Judged, among distinct: Others) -> Bool
+                where Others.Index == Int {
+                    var subsumed = false
+                    if !d.ranged, !d.day {
+                        // e is inside d: d is vaguer when it spans more days and is a single period, not a range
+                        var low = 0, high = large ? distinct.count : 0
+                        while low < high {
+                            let mid = (low + high) / 2
+                            if distinct[mid].first < d.first { low = mid + 1 } else { high = mid }
+                        }
+                        for e in distinct[low...] {
+                            if large && e.first > d.last { break }
+                            if e.kind == d.kind, e.first >= d.first, e.last <= d.last, e.upcoming == d.upcoming, e.last - e.first < d.last - d.first {
+                                subsumed = true
+                                break
+                            }
+                        }
                     }
+                    if !subsumed, !d.ranged, d.day, !d.calendar {
+                        // a weekday inside a range of the same event: `on Saturday` beside `October 25 to 27`; a
+                        // calendar date inside one (`debate a bill on Oct. 30` during a window to Nov. 30) is its own
+                        subsumed = distinct.contains { $0.ranged && $0.kind == d.kind && $0.first <= d.first && $0.last >= d.last }
+                    }
+                    return subsumed
                 }
+                var verdicts: [Judged: Bool] = [:]
+                // `kept[..<keptCount]`: the spans kept, by index
+                var keptCount = 0
+                var keptByEvent: [Event: Int] = [:]
+                for (i, d) in spans.enumerated() {
+                    let key = judged(d)
+                    let subsumed: Bool
+                    if large {
+                        subsumed = verdicts[key] ?? isSubsumed(key, among: sorted)
+                        verdicts[key] = subsumed
+                    } else {
+                        subsumed = isSubsumed(key, among: spans.lazy.map(judged))
+                    }
+                    if subsumed { continue }
+                    let event = Event(key: d.key, end: d.end)
+                    let known =
+                        large ? keptByEvent[event] : kept[..<keptCount].firstIndex { spans[$0].key == d.key && spans[$0].end == d.end }
+                    if let c = known {
+                        if spans[kept[c]].kind == .other && d.kind != .other { kept[c] = i }
+                        continue
+                    }
+                    if large { keptByEvent[event] = keptCount }
+                    kept[keptCount] = i
+                    keptCount += 1
+                }
+                // nothing merged away: the input as it is, without copying every deadline
+                if keptCount == deadlines.count { return deadlines }
+                var inOrder = UnsafeMutableBufferPointer(rebasing: kept[..<keptCount])
+                inOrder.sort()
+                var result: [Deadline] = []
+                result.reserveCapacity(keptCount)
+                for k in 0..<keptCount { result.append(deadlines[kept[k]]) }
+                return result
             }
-            if !subsumed, !d.ranged, d.day, !d.calendar {
-                // a weekday inside a range of the same event: `on Saturday` beside `October 25 to 27`; a
-                // calendar date inside one (`debate a bill on Oct. 30` during a window to Nov. 30) is its own
-                subsumed = distinct.contains { $0.ranged && $0.kind == d.kind && $0.first <= d.first && $0.last >= d.last }
-            }
-            return subsumed
         }
-        var verdicts: [Judged: Bool] = [:]
-        var kept: [Int] = []
-        kept.reserveCapacity(spans.count)
-        var keptByEvent: [Event: Int] = [:]
-        for (i, d) in spans.enumerated() {
-            let key = judged(d)
-            let subsumed: Bool
-            if large {
-                subsumed = verdicts[key] ?? isSubsumed(key, among: sorted)
-                verdicts[key] = subsumed
-            } else {
-                subsumed = isSubsumed(key, among: spans.lazy.map(judged))
-            }
-            if subsumed { continue }
-            let event = Event(key: d.key, end: d.end)
-            let known = large ? keptByEvent[event] : kept.firstIndex { spans[$0].key == d.key && spans[$0].end == d.end }
-            if let c = known {
-                if spans[kept[c]].kind == .other && d.kind != .other { kept[c] = i }
-                continue
-            }
-            if large { keptByEvent[event] = kept.count }
-            kept.append(i)
-        }
-        // nothing merged away: the input as it is, without copying every deadline
-        if kept.count == deadlines.count { return deadlines }
-        kept.sort()
-        return kept.map { deadlines[$0] }
     }
 }

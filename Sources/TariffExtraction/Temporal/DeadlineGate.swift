@@ -9,11 +9,22 @@ struct DeadlineGate {
     let tokens: TimexTokens
 
     /// Why the date at tokens `lower..<upper` is no deadline, or nil when it may be one.
-    func rejection(_ lower: Int, _ upper: Int, kind: DeadlineKind, granularity: Granularity) -> Rejection? {
+    /// - Parameter clauseWords: the clause words last read in the same sentence (nil for none), reused when the date
+    ///   is in that clause and written when it is not: the clause is mostly the whole sentence, and each date of it
+    ///   read all its words again.
+    func rejection(
+        _ lower: Int, _ upper: Int, kind: DeadlineKind, granularity: Granularity, clauseWords: inout ClauseWords?
+    ) -> Rejection? {
         if isDateline(lower, upper) { return .dateline }
         if isInCaption(upper) { return .caption }
         // one pass over the clause finds it and says which of the costlier readings below can apply
-        let words = ClauseWords(tokens, around: lower, upper)
+        let words: ClauseWords
+        if let known = clauseWords, known.holds(lower, upper) {
+            words = known
+        } else {
+            words = ClauseWords(tokens, around: lower, upper)
+            clauseWords = words
+        }
         let (first, last) = (words.first, words.last)
         if let business = words.businessOrData { return business }
         if words.all.contains(.formerlyOrPlanned), isSuperseded(lower, first) { return .superseded }
@@ -29,33 +40,43 @@ struct DeadlineGate {
         if words.all.contains(.quantity) && words.all.contains(.movement) { return .statistic }
         if words.all.contains(.negation), isNegated(lower, upper, first) { return .negated }
         if words.all.contains(.can), isGovernedByCan(lower, upper, first, last) { return .generic }
-        if words.announcingBefore, granularity == .day, isAnnouncementDay(lower, clauseStart: first) { return .statement }
+        if let announcing = words.firstAnnouncing, announcing < lower, granularity == .day, isAnnouncementDay(lower, clauseStart: first) {
+            return .statement
+        }
         return nil
     }
 
     /// What the lexicon says of a clause's words, read in one pass: the readings of `rejection` that need no more
-    /// than which lists its words are in, without a pass over the clause for each.
-    private struct ClauseWords {
+    /// than which lists its words are in, without a pass over the clause for each. None of it depends on where in
+    /// the clause the date is: another date of the same clause reads it as it is (`holds`).
+    struct ClauseWords {
         /// Every list some word of the clause is in.
-        var all: GateWord = []
-        /// A verb of announcing before the date.
-        var announcingBefore = false
+        fileprivate var all: GateWord = []
+        /// The first verb of announcing in the clause: one before the date is what `isAnnouncementDay` needs.
+        fileprivate var firstAnnouncing: Int?
         /// The first generic pronoun (`you`, not after `thank`) or indicator noun of the clause, as its rejection.
-        var genericOrIndicator: Rejection?
+        fileprivate var genericOrIndicator: Rejection?
         /// The clause around the date (`DeadlineGate.clause`): its first token and one past its last.
         let first: Int
         let last: Int
+        /// No token of the clause breaks it (the date's own were not looked at by the search for its ends).
+        private var unbroken = true
+
+        /// Whether the date at `lower..<upper` is in this clause, which its search would then find again.
+        func holds(_ lower: Int, _ upper: Int) -> Bool {
+            unbroken && first <= lower && upper <= last
+        }
 
         /// Reads the words while it looks for the clause's ends, back from the date and on from it: finding the clause
         /// first and reading it after went over every token twice.
         init(_ tokens: TimexTokens, around lower: Int, _ upper: Int) {
             let lexicon = DeadlineGate.lexicon
-            var all: GateWord = [], announcingBefore = false, genericOrIndicator: Rejection?
+            var all: GateWord = [], firstAnnouncing: Int?, genericOrIndicator: Rejection?
             /// Word `k`'s lists; `overwrite` while reading backwards, so the first such word of the clause decides.
             func read(_ k: Int, overwrite: Bool) {
                 guard tokens[k].kind == .word, let w = lexicon[tokens[k].hash] else { return }
                 all.formUnion(w)
-                if k < lower, w.contains(.announcing) { announcingBefore = true }
+                if w.contains(.announcing), overwrite || firstAnnouncing == nil { firstAnnouncing = k }
                 guard overwrite || genericOrIndicator == nil else { return }
                 if w.contains(.genericPronoun), !(k > 0 && tokens[k - 1].hash == DeadlineGate.thank) {
                     genericOrIndicator = .generic
@@ -68,14 +89,17 @@ struct DeadlineGate {
                 first -= 1
                 read(first, overwrite: true)
             }
-            for k in lower..<upper { read(k, overwrite: false) }
+            for k in lower..<upper {
+                read(k, overwrite: false)
+                if tokens.isClauseBreak(k) { unbroken = false }
+            }
             var last = upper
             while last < tokens.count, !tokens.isClauseBreak(last) {
                 read(last, overwrite: false)
                 last += 1
             }
             (self.first, self.last) = (first, last)
-            (self.all, self.announcingBefore, self.genericOrIndicator) = (all, announcingBefore, genericOrIndicator)
+            (self.all, self.firstAnnouncing, self.genericOrIndicator) = (all, firstAnnouncing, genericOrIndicator)
         }
 
         /// `Giant said it plans to expand its plant in Hungary in March`, `Toyota will announce its quarterly earnings
@@ -369,7 +393,7 @@ struct DeadlineGate {
     private static let canWord = TimexTokenizer.hash("can")
 
     /// The lists `ClauseWords` reads, one entry per word: one probe per word of the clause instead of one per list.
-    private struct GateWord: OptionSet, Sendable {
+    fileprivate struct GateWord: OptionSet, Sendable {
         let rawValue: UInt16
         static let genericPronoun = Self(rawValue: 1 << 0)
         static let indicator = Self(rawValue: 1 << 1)

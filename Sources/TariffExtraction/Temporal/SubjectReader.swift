@@ -24,7 +24,7 @@ struct SubjectReader {
             vocabulary.pointee.auxiliaries.contains(tokens[first].hash) || Self.modalsAndCan.contains(tokens[first].hash),
             let subject = clauseSubject(before: first)
         {
-            return text(subject) + " " + text(range)
+            return text(subject, " ", range)
         }
         guard !range.isEmpty, !isName(range.lowerBound), !range.contains(where: { isName($0) && !isObject($0) }),
             let actor = actor(before: range.lowerBound)
@@ -33,24 +33,23 @@ struct SubjectReader {
         }
         let infinitive = range.lowerBound > 0 && tokens[range.lowerBound - 1].kind == .word
             && tokens[range.lowerBound - 1].hash == W.to
-        let name = text(actor)
         // `U.S.` leaves a one-letter `S`; `he will`, `'s ruling` are no phrase a name can own
         guard actor.count > 1 || tokens[actor.lowerBound].end - tokens[actor.lowerBound].start > 1,
             tokens[range.lowerBound].kind != .mark, tokens[range.lowerBound].kind == .number
                 || !vocabulary.pointee.stops.contains(tokens[range.lowerBound].hash) && !vocabulary.pointee.pronouns.contains(tokens[range.lowerBound].hash)
                 && tokens[range.lowerBound].hash != W.s
         else { return text(range) }
-        if infinitive { return name + " to " + text(range) }
+        if infinitive { return text(actor, " to ", range) }
         guard isName(actor.upperBound - 1) else { return text(range) }
         // `the Asia-Pacific Economic Cooperation (APEC) summit`: the name in parentheses modifies the noun
         if actor.upperBound == range.lowerBound - 1, tokens[range.lowerBound - 1].kind == .mark,
             tokens[range.lowerBound - 1].mark == 0x29
         {
-            return name + " " + text(range)
+            return text(actor, " ", range)
         }
         // the last byte first: `hasSuffix` compares characters, and most names do not end in `s`
-        let possessive = name.utf8.last == 0x73 && name.hasSuffix("s") ? name + "'" : name + "'s"
-        return possessive + " " + text(range)
+        let endsInS = bytes[tokens[actor.upperBound - 1].end - 1] == 0x73 && text(actor).hasSuffix("s")
+        return text(actor, endsInS ? "' " : "'s ", range)
     }
 
     /// The noun phrase a verb at `verb` has for subject: up to six words back, skipping `, which … ,` or
@@ -370,6 +369,23 @@ struct SubjectReader {
     private func text(_ range: Range<Int>) -> String {
         guard !range.isEmpty else { return "" }
         return String(decoding: bytes[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end], as: UTF8.self)
+    }
+
+    /// `text(first) + separator + text(second)`, made as one string: made in parts and appended, it was three
+    /// strings and two appends. (Invalid bytes are repaired as in the parts: the separator is whole characters.)
+    private func text(_ first: Range<Int>, _ separator: StaticString, _ second: Range<Int>) -> String {
+        let a = first.isEmpty ? 0..<0 : tokens[first.lowerBound].start..<tokens[first.upperBound - 1].end
+        let b = second.isEmpty ? 0..<0 : tokens[second.lowerBound].start..<tokens[second.upperBound - 1].end
+        let gap = separator.utf8CodeUnitCount
+        return bytes.withUnsafeBufferPointer { source in
+            String(unsafeUninitializedCapacity: a.count + gap + b.count) { out in
+                guard let text = source.baseAddress, let at = out.baseAddress else { return 0 }
+                at.initialize(from: text + a.lowerBound, count: a.count)
+                (at + a.count).initialize(from: separator.utf8Start, count: gap)
+                (at + a.count + gap).initialize(from: text + b.lowerBound, count: b.count)
+                return a.count + gap + b.count
+            }
+        }
     }
 
     private static func hashes(_ words: [String]) -> WordTable<Bool> { WordTable(set: words.map(TimexTokenizer.hash)) }

@@ -31,4 +31,14 @@ extension TextDocument {
         let tail = upper < sentence.upperBound ? "…" : ""
         return head + readableString(lower..<max(lower, upper)) + tail
     }
+
+    /// `evidence(sentence, around: fact)` for one of several facts of a sentence: when the sentence is quoted whole,
+    /// `whole` keeps that string once made (nil until then), and the facts share it rather than each making its own.
+    func evidence(_ sentence: Range<Int>, around fact: Range<Int>, whole: inout String?) -> String {
+        guard sentence.count <= maxEvidenceBytes else { return evidence(sentence, around: fact) }
+        if let whole { return whole }
+        let made = readableString(sentence)
+        whole = made
+        return made
+    }
 }
