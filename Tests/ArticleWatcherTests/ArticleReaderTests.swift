@@ -247,20 +247,6 @@ struct ArticleReaderTests {
         }
     }
 
-    @Test("a folder's names sort byte by byte, a prefix first, as lexicographicallyPrecedes sorts them")
-    func listingOrderIsByteOrder() throws {
-        let names: [[UInt8]] = [[], [0x61], [0x61, 0x62], [0x62], [0x5A], [0xC3, 0xA9], [0x61, 0x00], [0xFF], [0x61, 0x62, 0x63]]
-        for a in names {
-            for b in names {
-                #expect(FolderListing.precedes(a, b) == a.lexicographicallyPrecedes(b), "\(a) \(b)")
-            }
-        }
-        let folder = try TempFolder()
-        defer { folder.remove() }
-        for name in ["b.txt", "a.txt", "ab.txt", "Z.txt", "é.txt", "a"] { try write(folder(name), "x") }
-        #expect(try FolderListing.regularFiles(in: folder.path).map(\.path) == ["Z.txt", "a", "a.txt", "ab.txt", "b.txt", "é.txt"].map { folder($0) })
-    }
-
     @Test("a folder listing tells regular files from links to them, and both read as when not listed")
     func listedFilesReadTheSame() throws {
         let folder = try TempFolder()
