@@ -227,7 +227,7 @@ extension ClauseModel {
             // test reads the entry of the word before, already written (names and months are capitalised; after a
             // determiner or preposition `plans`, `cuts`, `set` are nouns)
             for i in 0..<n where facts[i].unit.kind == .word {
-                let w = lexicon[facts[i].unit.hash] ?? []
+                let w = lexicon[facts[i].unit.hash, default: []]
                 facts[i].word = w
                 if facts[i].unit.capitalized, i > 0, facts[i - 1].unit.kind != .quote { continue }
                 let afterOpener = i > 0 && facts[i - 1].word.contains(.nounOpener)

@@ -102,7 +102,7 @@ struct TariffLexeme: Sendable {
 /// The closed-class and cue words of tariff news, keyed by token hash.
 enum TariffVocabulary {
     static func lookup(_ hash: UInt64) -> TariffLexeme {
-        table[hash] ?? TariffLexeme(classes: [], month: 0)
+        table[hash, default: TariffLexeme(classes: [], month: 0)]
     }
 
     /// The hash values below are `WordHash` of the quoted words, written out so reading them costs no lazy initialisation;
