@@ -30,14 +30,27 @@ import Testing
         for seed: UInt64 in [1, 2, 3] { Self.check(count: count, seed: seed &* 0x1000_0001 &+ UInt64(count)) }
     }
 
+    /// Random keys, as vocabulary hashes are, are placed at the first size, at most a third full: two slots anywhere
+    /// in the table (a line of eight slots placed about one vocabulary in four at a quarter full, and tables doubled).
+    @Test(arguments: [100, 1_000, 1_400, 5_000])
+    func vocabulariesArePlacedAtTheFirstSize(count: Int) {
+        for seed: UInt64 in 1...10 {
+            var random = WordHashTests.Generator(state: seed &* 0x9E37_79B9 &+ UInt64(count))
+            let table = WordTable((0..<count).map { (random.next(), $0) })
+            var first = 16
+            while first < count * 3 { first <<= 1 }
+            #expect(table.slotCount == first, "seed \(seed)")
+        }
+    }
+
     /// The tokenizers give numbers and marks the hash 0, and ask tables about them: an empty slot must not answer.
     @Test func zeroIsAKeyLikeAnyOther() {
         let words = WordTable(set: ["tariff", "duty", "levy"].map(WordHash.of))
         #expect(!words.contains(0))
         #expect(words[0] == nil)
-        let withZero = WordTable([(0, "zero"), (WordHash.of("one"), "one")])
-        #expect(withZero[0] == "zero")
-        #expect(withZero[WordHash.of("one")] == "one")
+        let withZero = WordTable([(0, 10), (WordHash.of("one"), 1)])
+        #expect(withZero[0] == 10)
+        #expect(withZero[WordHash.of("one")] == 1)
         #expect(withZero[WordHash.of("two")] == nil)
     }
 
@@ -53,24 +66,26 @@ import Testing
     /// slot or its second (keys made to share both slots), and through growth.
     @Test func repeatedKeysAreCombined() {
         let top: UInt64 = 0xA << 60, low: UInt64 = 5
-        let keys: [UInt64] = (0..<4).map { (n: UInt64) -> UInt64 in top | (n / 2) << 59 | n << 8 | low }
-        let pairs = keys.enumerated().flatMap { index, key in [(key, "\(index)a"), (keys[0], "-"), (key, "\(index)b")] }
-        let table = WordTable(pairs) { $0 + $1 }
-        #expect(table[keys[0]] == "0a-0b---")
-        for index in 1..<4 { #expect(table[keys[index]] == "\(index)a\(index)b") }
+        let keys: [UInt64] = (0..<4).map { (n: UInt64) -> UInt64 in top | (n / 2) << 59 | n << 33 | low }
+        // values as two-digit numbers, combined by writing them one after the other: the order shows in the digits
+        let pairs = keys.enumerated().flatMap { index, key in [(key, 10 * index + 1), (keys[0], 99), (key, 10 * index + 2)] }
+        let table = WordTable(pairs) { $0 * 100 + $1 }
+        #expect(table[keys[0]] == 01_99_02_99_99_99)
+        for index in 1..<4 { #expect(table[keys[index]] == (10 * index + 1) * 100 + 10 * index + 2) }
         let words = WordTable([(WordHash.of("duty"), 1), (WordHash.of("duties"), 2), (WordHash.of("duty"), 4)]) { $0 | $1 }
         #expect(words[WordHash.of("duty")] == 5)
         #expect(words[WordHash.of("duties")] == 2)
     }
 
-    /// Four keys with the same top four bits and the same low three have the same two slots in a table of 16: the
-    /// table grows until its first slot reads a bit that parts them into two pairs, each pair with two slots.
+    /// Four keys alike in the top four bits and in the four from bit 39 down have the same two slots in a table of
+    /// 16: the table grows until its second slot reads the bits (34 and 33) that part them.
     @Test func keysSharingBothSlotsMakeTheTableGrow() {
-        let top: UInt64 = 0xA << 60, low: UInt64 = 5
-        let keys: [UInt64] = (0..<4).map { (n: UInt64) -> UInt64 in top | (n / 2) << 59 | n << 8 | low }
+        let top: UInt64 = 0xA << 60, middle: UInt64 = 5 << 36, low: UInt64 = 0x77
+        let keys: [UInt64] = (0..<4).map { (n: UInt64) -> UInt64 in top | middle | n << 33 | low }
         let table = WordTable<Int>(keys.enumerated().map { ($0.element, $0.offset) })
+        #expect(table.slotCount > 16)
         for (value, key) in keys.enumerated() { #expect(table[key] == value) }
-        #expect(table[top | 4 << 8 | low] == nil)
-        #expect(table[top | low] == 0)
+        #expect(table[top | middle | 4 << 30 | low] == nil)
+        #expect(table[top | middle | low] == 0)
     }
 }

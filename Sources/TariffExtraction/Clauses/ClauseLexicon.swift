@@ -144,9 +144,9 @@ enum ClauseLexicon {
     }()
 
     static let table: WordTable<ClauseWord> = {
-        var t: [UInt64: ClauseWord] = [:]
+        var t: [(UInt64, ClauseWord)] = []
         func add(_ words: String, _ c: ClauseWord) {
-            WordHash.forEachWord(in: words) { t[WordHash.of($0), default: []].formUnion(c) }
+            WordHash.forEachWord(in: words) { t.append((WordHash.of($0), c)) }
         }
         add("will shall ll", .future)
         add("would could may might can", .possibleModal)
@@ -186,8 +186,8 @@ enum ClauseLexicon {
             .baseVerb)
         add("it they he she we i", .pronoun)
         add("that", .complementizer)
-        for row in reportingRows { t[WordHash.of(row.word), default: []].insert(.reports) }
-        return WordTable(t)
+        for row in reportingRows { t.append((WordHash.of(row.word), .reports)) }
+        return WordTable(t) { $0.union($1) }
     }()
 
     static let toWord = WordHash.of("to")

@@ -124,10 +124,10 @@ struct BoilerplateFilter {
     /// What a word may start for `isPromotional`, as bits: a promotion word, the first word of a pair, `rated`.
     private static let promotionWord: UInt8 = 1, pairStart: UInt8 = 2, ratedWord: UInt8 = 4
     private static let promotionLeads: WordTable<UInt8> = {
-        var bits: [UInt64: UInt8] = [:]
-        for word in promotionWordList { bits[TimexTokenizer.hash(word), default: 0] |= promotionWord }
-        for (first, _) in promotionPairList { bits[TimexTokenizer.hash(first), default: 0] |= pairStart }
-        bits[rated, default: 0] |= ratedWord
-        return WordTable(bits)
+        var bits: [(UInt64, UInt8)] = []
+        for word in promotionWordList { bits.append((TimexTokenizer.hash(word), promotionWord)) }
+        for (first, _) in promotionPairList { bits.append((TimexTokenizer.hash(first), pairStart)) }
+        bits.append((rated, ratedWord))
+        return WordTable(bits) { $0 | $1 }
     }()
 }

@@ -412,9 +412,9 @@ struct DeadlineGate {
     }
 
     private static let lexicon: WordTable<GateWord> = {
-        var t: [UInt64: GateWord] = [:]
+        var t: [(UInt64, GateWord)] = []
         func add(_ words: [String], _ w: GateWord) {
-            for word in words { t[TimexTokenizer.hash(word), default: []].insert(w) }
+            for word in words { t.append((TimexTokenizer.hash(word), w)) }
         }
         add(genericPronouns, .genericPronoun)
         add(indicators, .indicator)
@@ -428,7 +428,7 @@ struct DeadlineGate {
         add(publishing, .publishing)
         add(formerlyWords + plannedWords, .formerlyOrPlanned)
         add(negationWords, .negation)
-        return WordTable(t)
+        return WordTable(t) { $0.union($1) }
     }()
 
     private static let subordinators: WordTable<Bool> = WordTable(set:

@@ -1,14 +1,16 @@
 /// A read-only map from word hashes to values, probed without rehashing.
 ///
 /// The keys are already hashes of lowercase words (`WordHash`, whose every bit depends on every byte of the
-/// word), so their top bits and their low bits index a power-of-two table as they are; `Dictionary` would run
+/// word), so any of their bits index a power-of-two table as they are; `Dictionary` would run
 /// SipHash over each key on every look-up, and the look-ups are the hot path of every scanner.
 ///
-/// Each key sits in one of two slots of one cache line, chosen by its top and its low bits (cuckoo hashing), so
-/// a look-up compares the key at both and never loops. Most words a scanner asks about are in no table, and
-/// for them both comparisons fail, a branch the processor learns; linear probing first asked whether the
-/// home slot was empty, which for a table a quarter full came out either way at random: the engine's most
-/// mispredicted test.
+/// Each key sits in one of two slots, each chosen by its own bits of the hash (cuckoo hashing), so a look-up
+/// compares the key at both and never loops. Most words a scanner asks about are in no table, and for them both
+/// comparisons fail, a branch the processor learns; linear probing first asked whether the home slot was
+/// empty, which for a table a quarter full came out either way at random: the engine's most mispredicted test.
+/// The two slots are anywhere in the table, not in one cache line: two slots of one line let about one
+/// vocabulary in four be placed at a quarter full, so tables doubled to an eighth full, eight times the keys'
+/// bytes; anywhere, a third full always places them, and the whole table stays in the processor's near caches.
 ///
 /// Every table is a process-lifetime static built once from a vocabulary, so its storage is
 /// allocated once and deliberately never freed: a copy of the table is two pointers and a shift,
@@ -16,8 +18,11 @@
 struct WordTable<Value: Sendable>: @unchecked Sendable {
     // immutable after `init`, never freed: safe to share between threads
     private let keys: UnsafeMutablePointer<UInt64>
-    private let values: UnsafeMutablePointer<Value?>
-    private let shift: UInt64  // the first slot: the key's top bits
+    /// A slot's value, written with its key; an empty slot holds zero bytes (values are plain bytes: nothing to
+    /// free), which only a look-up of the hash that marks empty slots reads.
+    private let values: UnsafeMutablePointer<Value>
+    /// 64 less the table's power of two: a key moved down by this many bits is a slot.
+    private let shift: UInt64
 
     init(_ pairs: some Sequence<(UInt64, Value)>) {
         self.init(pairs) { $1 }
@@ -29,10 +34,9 @@ struct WordTable<Value: Sendable>: @unchecked Sendable {
     init(_ pairs: some Sequence<(UInt64, Value)>, merging combine: (Value, Value) -> Value) {
         let pairs = Array(pairs)
         var size = 16
-        while size < pairs.count * 4 { size <<= 1 }  // at most a quarter full: a key rarely has to move
+        while size < pairs.count * 3 { size <<= 1 }  // at most a third full: two-choice cuckoo hashing places keys up to half
         while true {
-            // three keys whose slots are the same two cannot all be placed: a larger table reads more
-            // bits of their hashes
+            // keys whose slots are the same two cannot all be placed: a larger table reads more bits of their hashes
             if let table = Self.placing(pairs, size: size, merging: combine) {
                 self = table
                 return
@@ -44,23 +48,25 @@ struct WordTable<Value: Sendable>: @unchecked Sendable {
     }
 
     private init(size: Int) {
+        // values are copied as bytes and never destroyed: `Range<Int>` and public enums qualify, though not marked
+        // `BitwiseCopyable`
+        precondition(_isPOD(Value.self), "WordTable: \(Value.self) is not plain data")
         shift = UInt64(64 &- size.trailingZeroBitCount)
-        // a line of eight slots starts at a multiple of eight: a key's two slots share a cache line
-        keys = UnsafeMutableRawPointer.allocate(byteCount: size &* 8, alignment: 64).bindMemory(to: UInt64.self, capacity: size)
+        keys = .allocate(capacity: size)
         keys.initialize(repeating: Self.vacant, count: size)
         values = .allocate(capacity: size)
-        values.initialize(repeating: nil, count: size)
+        UnsafeMutableRawPointer(values).initializeMemory(as: UInt8.self, repeating: 0, count: size &* MemoryLayout<Value>.stride)
     }
 
-    /// A table of `size` slots holding `pairs` (a later value for the same key combined with the one held), or nil when some key found neither of its slots free after moving others
-    /// round; its storage is then freed.
+    /// A table of `size` slots holding `pairs` (a later value for the same key combined with the one held), or nil when
+    /// some key found neither of its slots free after moving others round; its storage is then freed.
     private static func placing(_ pairs: [(UInt64, Value)], size: Int, merging combine: (Value, Value) -> Value) -> WordTable? {
         let table = WordTable(size: size)
         for (key, value) in pairs {
             precondition(key != vacant, "WordTable: the key \(vacant) marks an empty slot")
             let (first, second) = table.slots(key)
             if let held = table.keys[first] == key ? first : table.keys[second] == key ? second : nil {
-                table.values[held] = combine(table.values[held]!, value)
+                table.values[held] = combine(table.values[held], value)
                 continue
             }
             // the key takes its first slot; whatever was there moves to its other slot, and so on
@@ -68,13 +74,13 @@ struct WordTable<Value: Sendable>: @unchecked Sendable {
             var slot = first
             var placed = false
             for _ in 0..<(4 * size.trailingZeroBitCount + 8) {
-                guard let held = table.values[slot] else {
+                guard table.keys[slot] != vacant else {
                     table.keys[slot] = moving.key
                     table.values[slot] = moving.value
                     placed = true
                     break
                 }
-                let evicted = (key: table.keys[slot], value: held)
+                let evicted = (key: table.keys[slot], value: table.values[slot])
                 table.keys[slot] = moving.key
                 table.values[slot] = moving.value
                 moving = evicted
@@ -82,8 +88,7 @@ struct WordTable<Value: Sendable>: @unchecked Sendable {
                 slot = slot == a ? b : a
             }
             guard placed else {
-                UnsafeMutableRawPointer(table.keys).deallocate()
-                table.values.deinitialize(count: size)
+                table.keys.deallocate()
                 table.values.deallocate()
                 return nil
             }
@@ -95,18 +100,17 @@ struct WordTable<Value: Sendable>: @unchecked Sendable {
     /// would find it in every empty slot. A word whose hash is this one is as likely as two words sharing a hash.
     private static var vacant: UInt64 { 0x5BD1_E995_A5A5_0F0F }
 
-    init(_ entries: [UInt64: Value]) {
-        self.init(entries.map { ($0.key, $0.value) })
-    }
-
-    /// The key's two slots: its top bits, and another slot of the same line of eight (64 bytes, one cache
-    /// line) chosen by its low bits, so a look-up reads one line of keys, as a probe from a home slot did.
-    /// (The masking shift: `shift` is always below 64, and the plain `>>` tested for 64 or more around every probe.)
+    /// The key's two slots: its top bits, and as many bits from `secondBits` down (bits no table of up to 2^24
+    /// slots reads for the first; two shifts, no mask to load). The two are the same for one key in `slotCount`,
+    /// which then has one slot. (The masking shift: `shift` is always below 64, and the plain `>>` tested for 64
+    /// or more around every probe.)
     @inline(__always)
     private func slots(_ key: UInt64) -> (Int, Int) {
-        let first = Int(truncatingIfNeeded: key &>> shift)
-        return (first, first ^ (Int(truncatingIfNeeded: key) & 7 | 1))
+        (Int(truncatingIfNeeded: key &>> shift), Int(truncatingIfNeeded: (key &<< Self.secondBits) &>> shift))
     }
+
+    /// Where the second slot's bits start: bit 39 of the key and down.
+    private static var secondBits: UInt64 { 24 }
 
     @inline(__always)
     subscript(_ key: UInt64) -> Value? {
@@ -116,15 +120,17 @@ struct WordTable<Value: Sendable>: @unchecked Sendable {
         return nil
     }
 
-    /// The value of `key`, or `absent` when the table does not hold it: a slot whose key matches always holds a
-    /// value, so it is read without testing the optional (a compare and a branch per word found).
+    /// The value of `key`, or `absent` when the table does not hold it.
     @inline(__always)
     subscript(_ key: UInt64, default absent: Value) -> Value {
         let (first, second) = slots(key)
-        if keys[first] == key { return values[first].unsafelyUnwrapped }
-        if keys[second] == key { return values[second].unsafelyUnwrapped }
+        if keys[first] == key { return values[first] }
+        if keys[second] == key { return values[second] }
         return absent
     }
+
+    /// The slots, held or empty: a table a third full or less unless keys were made to collide.
+    var slotCount: Int { 1 << (64 &- Int(shift)) }
 
     @inline(__always)
     func contains(_ key: UInt64) -> Bool {
