@@ -3,7 +3,8 @@ import Testing
 @testable import TariffExtraction
 
 @Suite struct FunctionWordHashTests {
-    /// `W`'s constants (and the splitter's `no`) are literals for speed; each must be the hash of its word.
+    /// `W`'s constants (and the splitter's `no`, the temporal readers' own) are literals for speed; each must be the
+    /// hash of its word.
     @Test func functionWordHashesMatchTheirWords() {
         let constants: [(UInt64, String)] = [
             (SentenceSplitter.noHash, "no"),
@@ -60,6 +61,35 @@ import Testing
             (W.latest, "latest"),
             (W.late, "late"),
             (W.mid, "mid"),
+            (W.quarter, "quarter"),
+            // the temporal readers' own word constants, literals for the same reason
+            (SentenceTagger.thousand, "thousand"),
+            (SentenceTagger.one, "one"),
+            (SentenceTagger.than, "than"),
+            (SentenceTagger.least, "least"),
+            (SentenceTagger.soon, "soon"),
+            (SentenceTagger.asWord, "as"),
+            (SentenceTagger.possible, "possible"),
+            (SentenceTagger.long, "long"),
+            (SentenceTagger.average, "average"),
+            (SentenceTagger.that, "that"),
+            (SentenceTagger.dayWord, "day"),
+            (SentenceTagger.eveWord, "eve"),
+            (DeadlineKindReader.be, "be"),
+            (DeadlineKindReader.asHash, "as"),
+            (DeadlineKindReader.andHash, "and"),
+            (DeadlineKindReader.nowHash, "now"),
+            (DeadlineKindReader.betweenHash, "between"),
+            (DeadlineKindReader.described, "described"),
+            (DeadlineGate.tWord, "t"),
+            (DeadlineGate.thank, "thank"),
+            (DeadlineGate.been, "been"),
+            (DeadlineGate.had, "had"),
+            (DeadlineGate.canWord, "can"),
+            (SubjectReader.that, "that"),
+            (SubjectReader.which, "which"),
+            (SubjectReader.starting, "starting"),
+            (SubjectReader.effective, "effective"),
         ]
         for (constant, word) in constants {
             #expect(constant == WordHash.of(word), "W constant for \(word)")

@@ -160,7 +160,7 @@ struct DeadlineGate {
 
     private static let negationWords = ["not", "never", "t"]
     private static let negations: WordTable<Bool> = WordTable(set: negationWords.map(TimexTokenizer.hash))
-    private static let tWord = TimexTokenizer.hash("t")
+    static let tWord: UInt64 = 0xcab9_182b_f1ad_ef0f  // "t"
 
     /// `a loss for the year ending June 30`, `for the year ending tomorrow`, `the quarter ended Sept. 30`: the last day of
     /// a period of accounts or statistics, not something that expires. `the truce ending Nov. 10` keeps its date.
@@ -387,10 +387,10 @@ struct DeadlineGate {
         return (first, last)
     }
 
-    private static let thank = TimexTokenizer.hash("thank")
-    private static let been = TimexTokenizer.hash("been")
-    private static let had = TimexTokenizer.hash("had")
-    private static let canWord = TimexTokenizer.hash("can")
+    static let thank: UInt64 = 0x7acc_ae68_88e6_93b6  // "thank"
+    static let been: UInt64 = 0xa578_147c_12f3_e752  // "been"
+    static let had: UInt64 = 0x9ce5_853b_4124_65c9  // "had"
+    static let canWord: UInt64 = 0x87e5_fe70_6b37_f268  // "can"
 
     /// The lists `ClauseWords` reads, one entry per word: one probe per word of the clause instead of one per list.
     fileprivate struct GateWord: OptionSet, Sendable {

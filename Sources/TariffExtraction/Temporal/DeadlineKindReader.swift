@@ -53,7 +53,7 @@ struct DeadlineKindReader {
         return futureMarkers.contains(tokens[verb - 2].hash)
     }
 
-    private static let be = TimexTokenizer.hash("be")
+    static let be: UInt64 = 0x0278_25be_7246_c963  // "be"
     private static let futureMarkers: WordTable<Bool> = WordTable(set:
         ["will", "shall", "would", "to", "ll"].map(TimexTokenizer.hash))
 
@@ -153,11 +153,11 @@ struct DeadlineKindReader {
 
     nonisolated(unsafe) private static let kindTables = ProcessLifetime.pointer(to: KindTables())
 
-    private static let asHash = TimexTokenizer.hash("as")
-    private static let andHash = TimexTokenizer.hash("and")
-    private static let nowHash = TimexTokenizer.hash("now")
-    private static let betweenHash = TimexTokenizer.hash("between")
-    private static let described = TimexTokenizer.hash("described")
+    static let asHash: UInt64 = 0xb622_c22d_6308_1633  // "as"
+    static let andHash: UInt64 = 0xdd34_de19_58a0_1f4a  // "and"
+    static let nowHash: UInt64 = 0xf455_c34f_85f2_b936  // "now"
+    static let betweenHash: UInt64 = 0x6a0f_f430_d3ee_3088  // "between"
+    static let described: UInt64 = 0xce32_0b31_09cb_fa9f  // "described"
 
     /// Words between a trigger and its date: `starting on the`, `until at least`.
     private static let skippable: WordTable<Bool> = WordTable(set: ["on", "the", "at", "least", "in", "early", "mid", "late"].map(TimexTokenizer.hash))

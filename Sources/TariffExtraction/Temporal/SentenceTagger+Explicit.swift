@@ -207,7 +207,7 @@ extension SentenceTagger {
         }
         if isMark(i + 1, 0x2D), isGlued(i + 1), isNumber(i + 2), isGlued(i + 2) { return nil }
         // `the 1988 third quarter`
-        if case .ordinal(let q)? = word(i + 1), isWord(i + 2, TimexTokenizer.hash("quarter")) || isMark(i + 2, 0x2D) && isWord(i + 3, TimexTokenizer.hash("quarter")),
+        if case .ordinal(let q)? = word(i + 1), isWord(i + 2, W.quarter) || isMark(i + 2, 0x2D) && isWord(i + 3, W.quarter),
             var m = quarter(i + 1, q, end: isMark(i + 2, 0x2D) ? i + 4 : i + 3)
         {
             m.start = isWord(i - 1, W.the) ? i - 1 : i

@@ -130,11 +130,11 @@ extension SentenceTagger {
         return isMark(i - 1, 0x25) || isNumber(i - 1) || isNumber(i - 2) && tokens[i - 1].kind == .word
     }
 
-    static let soon = TimexTokenizer.hash("soon")
-    static let asWord = TimexTokenizer.hash("as")
-    static let possible = TimexTokenizer.hash("possible")
-    static let long = TimexTokenizer.hash("long")
-    static let average = TimexTokenizer.hash("average")
+    static let soon: UInt64 = 0x7fd5_fc9a_8993_6724  // "soon"
+    static let asWord: UInt64 = 0xb622_c22d_6308_1633  // "as"
+    static let possible: UInt64 = 0x32ae_0f2d_8c52_35b6  // "possible"
+    static let long: UInt64 = 0xe56e_a426_6d76_71ac  // "long"
+    static let average: UInt64 = 0x85cd_6e0f_bbc9_1d15  // "average"
     static let afterWords: WordTable<Bool> = WordTable(set: ["after", "afterwards", "afterward", "thereafter"].map(TimexTokenizer.hash))
     /// `the year ended June 30`: the words that give a fiscal period's last day.
     static let periodEnds: WordTable<Bool> = WordTable(set: ["ended", "ending", "ends", "to"].map(TimexTokenizer.hash))
@@ -155,7 +155,7 @@ extension SentenceTagger {
         return m
     }
 
-    static let that = TimexTokenizer.hash("that")
+    static let that: UInt64 = 0x2e82_3c53_efc5_965d  // "that"
 
     /// The units of a period counted from the date told last (`that day`, `the following quarter`). A switch,
     /// not a `Set`: building the set cost a one-article extraction more than most of the tagger's tables.

@@ -421,7 +421,7 @@ struct SentenceTagger {
         return TimexMatch(start: i, end: i + 3, value: value < 10 ? "0\(value)" : String(value))
     }
 
-    static let thousand = TimexTokenizer.hash("thousand")
+    static let thousand: UInt64 = 0xafad_e8fe_a024_d189  // "thousand"
 
     /// `m`, a day or span whose year was inferred, in year `y` instead.
     static func moved(_ m: TimexMatch, toYear y: Int) -> TimexMatch {
@@ -590,6 +590,7 @@ enum W {
     static let will: UInt64 = 0x17bd_41fd_ea0a_c396  // "will"
     static let shall: UInt64 = 0xfc65_b068_db0c_33b6  // "shall"
     static let ll: UInt64 = 0x382b_6d27_f550_c3b5  // "ll"
+    static let quarter: UInt64 = 0x3495_cc2d_49d1_9a54  // "quarter"
 
     /// Prepositions that make a bare year or month a date (`in 2026`, `since April`).
     static let datePrepositions: WordTable<Bool> = WordTable(set: 

@@ -205,8 +205,8 @@ struct SubjectReader {
         return phrase.lowerBound..<end
     }
 
-    private static let that = TimexTokenizer.hash("that")
-    private static let which = TimexTokenizer.hash("which")
+    static let that: UInt64 = 0x2e82_3c53_efc5_965d  // "that"
+    static let which: UInt64 = 0xfa0c_491f_c412_448e  // "which"
 
     /// The head noun with up to four modifiers before it and an `at/in/with Name` after it.
     private func nounPhrase(endingAt head: Int) -> Range<Int> {
@@ -265,8 +265,8 @@ struct SubjectReader {
         return nil
     }
 
-    private static let starting = TimexTokenizer.hash("starting")
-    private static let effective = TimexTokenizer.hash("effective")
+    static let starting: UInt64 = 0xca64_78f2_226b_32a7  // "starting"
+    static let effective: UInt64 = 0x6fd0_6962_4732_65fd  // "effective"
 
     /// Words before the date back to the start of its clause, without the trigger and the introducing verb.
     private func clause(before lower: Int) -> Range<Int> {

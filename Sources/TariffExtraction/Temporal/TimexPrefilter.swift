@@ -14,14 +14,16 @@ enum TimexPrefilter {
         bytes.withUnsafeBufferPointer { mayHoldTime($0, range, tables) }
     }
 
-    /// The scan's two tables, behind one pointer (`ProcessLifetime`): one register in the scan's loop, where
-    /// `triggers` alone is three.
+    /// The scan's two tables and `WordHash.runMasks`, behind one pointer (`ProcessLifetime`): one register in the
+    /// scan's loop, where `triggers` alone is three.
     struct Tables {
         fileprivate let shapes: UnsafePointer<UInt32>
         fileprivate let triggers: WordTable<Bool>
+        fileprivate let masks: UnsafePointer<WideLanes.Lanes>
     }
 
-    nonisolated(unsafe) static let tables = ProcessLifetime.pointer(to: Tables(shapes: shapes, triggers: triggers))
+    nonisolated(unsafe) static let tables = ProcessLifetime.pointer(
+        to: Tables(shapes: shapes, triggers: triggers, masks: WordHash.runMasks))
 
     /// Not inlined into the array form: inlined, the loop held both the array and its buffer's address, one
     /// register more in a loop that already keeps part of its state on the stack.
@@ -183,8 +185,8 @@ enum TimexPrefilter {
     ) -> Bool {
         guard end &- start <= maxLength else { return false }
         // the run is ASCII letters, at most fifteen: hashed from one load of sixteen lanes (`limit`: the buffer's end)
-        guard let capitalized = tables.pointee.triggers[WordHash.ofRun(WideLanes.load(base, start, limit: limit), count: end &- start)]
-        else { return false }
+        let hash = WordHash.ofRun(WideLanes.load(base, start, limit: limit), count: end &- start, masks: tables.pointee.masks)
+        guard let capitalized = tables.pointee.triggers[hash] else { return false }
         return !capitalized || base[start].isASCIIUpper
     }
 

@@ -142,7 +142,7 @@ enum TimexTokenizer {
         var i = range.lowerBound, space = true
         let end = range.upperBound
         var next = out  // where the next token goes
-        let classes = tables.classes, hashed = tables.hashed
+        let classes = tables.classes, hashed = tables.hashed, masks = tables.masks
         while i < end {
             let b = base[i]
             let token: TimexToken
@@ -150,7 +150,9 @@ enum TimexTokenizer {
             let first = hashed[Int(b)]
             if first > 0x39 {
                 var spaced = false
-                token = word(bytes, base, from: i, first, to: end, hashed: hashed, space: space, stopped: stopped, spaced: &spaced)
+                token = word(
+                    bytes, base, from: i, first, to: end, hashed: hashed, masks: masks, space: space, stopped: stopped,
+                    spaced: &spaced)
                 // the space after it read with the byte that ended it, as it is after most words
                 if spaced {
                     next.initialize(to: token)
@@ -187,7 +189,9 @@ enum TimexTokenizer {
                     }
                     if !UInt8.isNonASCIIPunctuation(bytes, i, end) {
                         var spaced = false  // never set: with no first letter `word` takes its byte loop
-                        token = word(bytes, base, from: i, 0, to: end, hashed: hashed, space: space, stopped: false, spaced: &spaced)
+                        token = word(
+                            bytes, base, from: i, 0, to: end, hashed: hashed, masks: masks, space: space, stopped: false,
+                            spaced: &spaced)
                     } else {
                         var j = i &+ 1
                         while j < end && base[j] & 0xC0 == 0x80 { j &+= 1 }
@@ -229,7 +233,7 @@ enum TimexTokenizer {
     @inline(__always)
     private static func word(
         _ bytes: UnsafeBufferPointer<UInt8>, _ base: UnsafePointer<UInt8>, from i: Int, _ first: UInt8, to end: Int,
-        hashed: UnsafePointer<UInt8>, space: Bool, stopped: Bool, spaced: inout Bool
+        hashed: UnsafePointer<UInt8>, masks: UnsafePointer<WideLanes.Lanes>, space: Bool, stopped: Bool, spaced: inout Bool
     ) -> TimexToken {
         var j = i
         if first != 0 {
@@ -240,7 +244,7 @@ enum TimexTokenizer {
             if j &- i < 16 {
                 let b = base[i]
                 let token = TimexToken(
-                    start: i, end: j, hash: WordHash.ofRun(lanes, count: j &- i), value: 0, digits: 0, kind: .word,
+                    start: i, end: j, hash: WordHash.ofRun(lanes, count: j &- i, masks: masks), value: 0, digits: 0, kind: .word,
                     mark: b, capitalized: b.isASCIIUpper, spaceBefore: space)
                 if !stopped && j == end { return token }
                 // `stopped`: the byte at `end` ends a word, so a run that reaches `end` passes the byte test too; a
@@ -275,14 +279,16 @@ enum TimexTokenizer {
         case whitespace, digit, letter, nonASCII, other
     }
 
-    /// The tokenizer's two byte tables, read through one lazy global, which each `Store` reads once: each read of
-    /// a lazy global costs a `swift_once` call, two per sentence when each table was read on its own.
+    /// The tokenizer's two byte tables and `WordHash.runMasks`, read through one lazy global, which each `Store`
+    /// reads once: each read of a lazy global costs a `swift_once` call, two per sentence when each table was read
+    /// on its own.
     private struct Tables {
         let classes: UnsafePointer<ByteKind>
         let hashed: UnsafePointer<UInt8>
+        let masks: UnsafePointer<WideLanes.Lanes>
     }
 
-    nonisolated(unsafe) private static let tables = Tables(classes: classes, hashed: hashedBytes)
+    nonisolated(unsafe) private static let tables = Tables(classes: classes, hashed: hashedBytes, masks: WordHash.runMasks)
 
     /// Each byte's `ByteKind`, looked up once per byte instead of testing its ranges one after another. Never
     /// freed (`ProcessLifetime`), so reading it costs no reference counting; never written after it is built,

@@ -77,6 +77,29 @@ enum WordHash {
         if count <= 8 { return mix(start(count: count), low) }
         return mix(mix(start(count: count), low), chunks.high & UInt64.max &>> UInt64(truncatingIfNeeded: 128 &- 8 &* count))
     }
+
+    /// `ofRun(_:count:)` with the lanes past the run cleared by `masks[count]` (`runMasks`): one load and one `and`,
+    /// where the two masks built by shifts took some ten instructions a word. For the scanners that keep `runMasks`
+    /// with the other tables they read once per document (a read of `runMasks` itself is a `swift_once` call).
+    @inline(__always)
+    static func ofRun(_ lanes: WideLanes.Lanes, count: Int, masks: UnsafePointer<WideLanes.Lanes>) -> UInt64 {
+        let chunks = WideLanes.halves((lanes | WideLanes.Lanes(repeating: 0x20)) & masks[count])
+        let state = mix(start(count: count), chunks.low)
+        if count <= 8 { return state }
+        return mix(state, chunks.high)
+    }
+
+    /// Entry `n` (0...16) of `ofRun(_:count:masks:)`'s masks: all ones in its first `n` lanes, zero in the others.
+    /// Built once and never freed (`ProcessLifetime`), never written after: safe to share between threads.
+    nonisolated(unsafe) static let runMasks: UnsafePointer<WideLanes.Lanes> = {
+        let masks = UnsafeMutablePointer<WideLanes.Lanes>.allocate(capacity: 17)
+        for n in 0...16 {
+            var mask = WideLanes.Lanes()
+            for lane in 0..<n { mask[lane] = 0xFF }
+            (masks + n).initialize(to: mask)
+        }
+        return UnsafePointer(masks)
+    }()
 }
 
 extension WordHash {
