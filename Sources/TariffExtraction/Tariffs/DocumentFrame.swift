@@ -16,14 +16,17 @@ struct DocumentFrame: Sendable {
     /// (`tariffs on Chinese goods` is not about China's measures). `weight` 2 for the headline and the
     /// opening sentence, which state the story and carry the dateline.
     mutating func add(_ sentence: TariffSentence, weight: Int = 1) {
-        for (m, mention) in sentence.mentions.enumerated() {
+        for m in sentence.mentions.indices {
             let score: Int
             switch sentence.mentions[m].role {
             case .imposer: score = 2 * weight
             case .neutral: score = weight
             case .target: continue
             }
-            if let i = counts.firstIndex(where: { $0.code == mention.code }) {
+            // read once per name: each read looks the code up in the gazetteer's table and retains it, and the
+            // search below read it again for every party already counted
+            let code = sentence.mentions[m].code
+            if let i = counts.firstIndex(where: { $0.code == code }) {
                 counts[i].count += score
                 if counts[i].last != sentence.index {
                     counts[i].sentences += 1
@@ -32,7 +35,7 @@ struct DocumentFrame: Sendable {
             } else {
                 // room for several parties from the first: grown from one, the array was reallocated at its 2nd and 3rd
                 if counts.capacity == 0 { counts.reserveCapacity(8) }
-                counts.append((mention.code, score, 1, sentence.index))
+                counts.append((code, score, 1, sentence.index))
             }
         }
     }

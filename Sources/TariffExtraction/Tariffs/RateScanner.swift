@@ -36,12 +36,18 @@ struct RateExpression: Sendable {
 
 /// Finds percentages and decides which of them are tariff rates.
 enum RateScanner {
-    /// Writes the sentence's percentages to `rates`, in order, and returns how many. Each starts at a token of its
-    /// own, after the one before, so there are at most as many as tokens: `rates` has room for one per token.
-    static func percentages(in s: TariffSentence, into rates: UnsafeMutableBufferPointer<RateMention>) -> Int {
+    /// Writes the sentence's percentages to `rates`, in order, and returns how many; nil when `rates` has no room
+    /// for them all. Each starts at a token of its own, after the one before, so there are at most as many as
+    /// tokens: room for one per token is always enough.
+    static func percentages(in s: TariffSentence, into rates: UnsafeMutableBufferPointer<RateMention>) -> Int? {
         var count = 0
+        var overflow = false
         let numberWords = Self.numberWords  // once, not a lazy-initialisation check per token
         func keep(_ rate: RateMention) {
+            guard count < rates.count else {
+                overflow = true
+                return
+            }
             (rates.baseAddress! + count).initialize(to: rate)
             count += 1
         }
@@ -86,7 +92,7 @@ enum RateScanner {
                 i += 1
             }
         }
-        return count
+        return overflow ? nil : count
     }
 
     /// Whether some token can end a percentage (`%`, `percent`, `per cent`, `percentage points`) or be the
@@ -253,12 +259,28 @@ enum RateScanner {
 
     private static func numericExpressions(in s: TariffSentence, hasTariffNoun: Bool) -> [RateExpression] {
         guard mayStatePercentage(s) else { return [] }
-        // the percentages on the stack (at most one per token): an array of them cost an allocation and its release
-        // in every sentence that states one
-        return withUnsafeTemporaryAllocation(of: RateMention.self, capacity: s.count) { buffer in
-            let rates = UnsafeMutableBufferPointer(rebasing: buffer[..<percentages(in: s, into: buffer)])
-            return expressions(of: rates, in: s, hasTariffNoun: hasTariffNoun)
+        // The percentages on the stack: an array of them cost an allocation and its release in every sentence that
+        // states one. Room for a few first, as `withUnsafeTemporaryAllocation` keeps at most 1,024 bytes there (on
+        // Linux a larger buffer, such as room for one per token of most sentences read, came from the heap); room
+        // for one per token, at most one starting at each, only when they do not fit.
+        let few = withUnsafeTemporaryAllocation(of: RateMention.self, capacity: min(s.count, Self.stackRates)) { buffer in
+            expressions(in: s, room: buffer, hasTariffNoun: hasTariffNoun)
         }
+        if let few { return few }
+        return withUnsafeTemporaryAllocation(of: RateMention.self, capacity: s.count) { buffer in
+            expressions(in: s, room: buffer, hasTariffNoun: hasTariffNoun) ?? []
+        }
+    }
+
+    /// As many percentages as fit in the 1,024 bytes `withUnsafeTemporaryAllocation` keeps on the stack.
+    @inline(__always) private static var stackRates: Int { 1024 / MemoryLayout<RateMention>.stride }
+
+    /// The tariff rates among the sentence's percentages, found in `room`; nil when they do not fit there.
+    private static func expressions(
+        in s: TariffSentence, room: UnsafeMutableBufferPointer<RateMention>, hasTariffNoun: Bool
+    ) -> [RateExpression]? {
+        guard let count = percentages(in: s, into: room) else { return nil }
+        return expressions(of: UnsafeMutableBufferPointer(rebasing: room[..<count]), in: s, hasTariffNoun: hasTariffNoun)
     }
 
     /// The tariff rates among the sentence's percentages `rates`, paired into moves and ranges.

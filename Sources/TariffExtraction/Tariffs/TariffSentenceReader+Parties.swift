@@ -84,10 +84,7 @@ extension TariffSentenceReader {
             sentence.index > 0
         {
             let previous = previousSentence(in: document)
-            // the mentions themselves are filtered (each holds its role): a filter over indices that read the
-            // sentence captured it, a retain and a release per read
-            let imposer = onlyDistinct(previous.mentions.lazy.filter { $0.role == .imposer }.map(\.code))
-            let target = onlyDistinct(previous.mentions.lazy.filter { $0.role == .target }.map(\.code))
+            let (imposer, target) = onlySides(of: previous)
             // Only a continuing story lends a side: the previous sentence must not name another party on
             // the side this one names (`China put 10% on US soybeans. It also put 15% on US coal`), and
             // lends both sides only when it names both. `Beijing cut its tariffs on American goods.
@@ -156,6 +153,27 @@ extension TariffSentenceReader {
             only = code
         }
         return only
+    }
+
+    /// The one party `sentence` names as imposer and the one it names as target, however often each; nil where it
+    /// names none or several. One pass over its mentions, by index: two lazy chains (one per side) read every
+    /// mention twice, each through closures, and each code they passed on was retained and released.
+    func onlySides(of sentence: TariffSentence) -> (imposer: String?, target: String?) {
+        var imposer: String?, target: String?
+        var severalImposers = false, severalTargets = false
+        for m in sentence.mentions.indices {
+            switch sentence.mentions[m].role {
+            case .imposer where !severalImposers:
+                let code = sentence.mentions[m].code
+                if let imposer, imposer != code { severalImposers = true } else { imposer = code }
+            case .target where !severalTargets:
+                let code = sentence.mentions[m].code
+                if let target, target != code { severalTargets = true } else { target = code }
+            default:
+                break
+            }
+        }
+        return (severalImposers ? nil : imposer, severalTargets ? nil : target)
     }
 
     /// The one imposer other than `code` the drafts name, however often; nil when they name none or several. By

@@ -120,14 +120,12 @@ struct TariffSentenceReader {
         // drafts are asked by index: `contains(where:)` and `for … in` copied each draft they handed on
         guard drafts.indices.contains(where: { !isDropped(drafts[$0]) }) else { return 0 }
         // Time cues only matter once there is a rate or a measure to give a status to.
-        let sentencePast = (0..<s.count).contains { s.looksPast($0) }
-        let cueReader = TimeCueReader(sentence: s, referenceDate: referenceDate)
-        var cues = cueReader.cues(timexes: timexes, sentencePast: sentencePast)
-        if let at = cueReader.refersToEarlierTime(), s.index > 0 {
+        let (found, earlierTime) = TimeCueReader(sentence: s, referenceDate: referenceDate).cues(timexes: timexes)
+        var cues = found
+        if let at = earlierTime, s.index > 0 {
             // `in the same month`: borrow the previous sentence's time (its own words; its timexes are not at hand)
             let previous = previousSentence(in: document)
-            let previousPast = (0..<previous.count).contains { previous.looksPast($0) }
-            let earlier = TimeCueReader(sentence: previous, referenceDate: referenceDate).cues(timexes: [], sentencePast: previousPast)
+            let earlier = TimeCueReader(sentence: previous, referenceDate: referenceDate).cues(timexes: []).cues
             if let kind = earlier.first(where: { $0.kind == .oldPast })?.kind ?? earlier.first?.kind {
                 cues.append(TimeCue(token: at, kind: kind))
             }

@@ -23,9 +23,15 @@ struct TimeCueReader {
     /// Days before the reference date after which a past rate counts as history.
     static let recentDays = 31
 
-    func cues(timexes: ArraySlice<TaggedTimex>, sentencePast: Bool) -> [TimeCue] {
+    /// The sentence's time cues, and the word by which it refers to an earlier time (`in the same month`, `at the
+    /// time`), if any: one pass over the words for both, where each (and the test for a past tense that month
+    /// names need) was a pass of its own.
+    func cues(timexes: ArraySlice<TaggedTimex>) -> (cues: [TimeCue], earlierTime: Int?) {
         let s = sentence
         var cues: [TimeCue] = []
+        var earlierTime: Int?
+        // whether some word of the sentence looks past: read only when a month asks
+        var past: Bool?
         // room for a few at the first: grown from one, the array was reallocated at its 2nd and 3rd cue
         func add(_ cue: TimeCue) {
             if cues.capacity == 0 { cues.reserveCapacity(4) }
@@ -51,9 +57,10 @@ struct TimeCueReader {
                 continue
             }
             guard token.kind == .word else { continue }
+            if earlierTime == nil, refersToEarlierTime(at: i) { earlierTime = i }
             let lexeme = s.lexemes[i]
             if lexeme.month > 0, token.capitalized {
-                if let kind = monthKind(i, month: lexeme.month, sentencePast: sentencePast) { add(TimeCue(token: i, kind: kind)) }
+                if let kind = monthKind(i, month: lexeme.month, sentencePast: &past) { add(TimeCue(token: i, kind: kind)) }
                 continue
             }
             if lexeme.classes.contains(.recentCue) {
@@ -84,7 +91,7 @@ struct TimeCueReader {
             }
         }
         for c in cues.indices where s.isWord(cues[c].token - 1, TariffVocabulary.since) { cues[c].sinceStart = true }
-        return cues
+        return (cues, earlierTime)
     }
 
     /// The words `cues` compares for `last year`, `next week`, `earlier this year`, as a `WordHash` filter.
@@ -93,22 +100,29 @@ struct TimeCueReader {
             | WordHash.filterBit(TariffVocabulary.next) | WordHash.filterBit(TariffVocabulary.earlier)
     }
 
-    /// `in the same month`, `that year`, `at the time`: the sentence's time is the one before it.
-    func refersToEarlierTime() -> Int? {
+    /// `in the same month`, `that year`, `at the time`: the sentence's time is the one before it. Asked of each word.
+    @inline(__always) private func refersToEarlierTime(at i: Int) -> Bool {
         let s = sentence
-        for i in 0..<s.count where s.isWord(i) {
-            let h = s.tokens[i].hash
-            // both rules start at `same`, `that` or `time`
-            guard WordHash.mayBeIn(Self.earlierTimeWords, h) else { continue }
-            if h == TariffVocabulary.same || h == TariffVocabulary.that, i + 1 < s.count,
-                s.isWord(i + 1, TariffVocabulary.month) || s.isWord(i + 1, TariffVocabulary.year) || s.isWord(i + 1, TariffVocabulary.week)
-                    || s.isWord(i + 1, TariffVocabulary.day)
-            {
-                return i
-            }
-            if h == TariffVocabulary.time, s.isWord(i - 1, TariffVocabulary.the), s.isWord(i - 2, TariffVocabulary.at) { return i }
+        let h = s.tokens[i].hash
+        // both rules start at `same`, `that` or `time`
+        guard WordHash.mayBeIn(Self.earlierTimeWords, h) else { return false }
+        if h == TariffVocabulary.same || h == TariffVocabulary.that, i + 1 < s.count,
+            s.isWord(i + 1, TariffVocabulary.month) || s.isWord(i + 1, TariffVocabulary.year) || s.isWord(i + 1, TariffVocabulary.week)
+                || s.isWord(i + 1, TariffVocabulary.day)
+        {
+            return true
         }
-        return nil
+        return h == TariffVocabulary.time && s.isWord(i - 1, TariffVocabulary.the) && s.isWord(i - 2, TariffVocabulary.at)
+    }
+
+    /// Whether some word of the sentence looks past (`sentencePast` caches it): only month cues ask, and most
+    /// sentences name no month.
+    private func looksPast(_ sentencePast: inout Bool?) -> Bool {
+        if let sentencePast { return sentencePast }
+        let s = sentence
+        let past = (0..<s.count).contains { s.looksPast($0) }
+        sentencePast = past
+        return past
     }
 
     /// `same`, `that`, `time`, as a `WordHash` filter.
@@ -122,7 +136,8 @@ struct TimeCueReader {
     }
 
     /// `in April`, `since May`, `November 1`, `last March`: placed relative to the reference date.
-    private func monthKind(_ i: Int, month: Int, sentencePast: Bool) -> TimeCueKind? {
+    /// - Parameter sentencePast: whether some word of the sentence looks past, once read (see `looksPast`).
+    private func monthKind(_ i: Int, month: Int, sentencePast: inout Bool?) -> TimeCueKind? {
         let s = sentence
         var day: Int?
         var year: Int?
@@ -152,14 +167,14 @@ struct TimeCueReader {
             resolvedYear = month <= referenceDate.month ? referenceDate.year + 1 : referenceDate.year
         } else if month < referenceDate.month || month == referenceDate.month && (day ?? referenceDate.day) <= referenceDate.day {
             // an earlier month this year, unless a future word says next year
-            let futureWord = s.has(i - 1, .effectiveTrigger) && !s.has(i - 1, .venueMarker) && !sentencePast
+            let futureWord = s.has(i - 1, .effectiveTrigger) && !s.has(i - 1, .venueMarker) && !looksPast(&sentencePast)
             resolvedYear = futureWord && month < referenceDate.month ? referenceDate.year + 1 : referenceDate.year
         } else {
             // a later month told in the past tense is last year's (`in November, Trump imposed…`);
             // after `until`, `by`, `from` it is still ahead
             let pastReading = s.isWord(i - 1, TariffVocabulary.in) || s.isWord(i - 1, TariffVocabulary.since)
                 || s.isWord(i - 1, TariffVocabulary.during) || i == 0
-            resolvedYear = sentencePast && pastReading ? referenceDate.year - 1 : referenceDate.year
+            resolvedYear = pastReading && looksPast(&sentencePast) ? referenceDate.year - 1 : referenceDate.year
         }
         let value: TemporalValue
         if let day, let date = CalendarDate(year: resolvedYear, month: month, day: day) {
