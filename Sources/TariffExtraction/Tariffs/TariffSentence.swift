@@ -27,6 +27,10 @@ final class TariffSentence: @unchecked Sendable {
     /// once `mention(at:)` asks for them; most such sentences are named by the reader anyway, and the
     /// others then cost no gazetteer and role pass.
     @exclusivity(unchecked) var namesWhenAsked = false
+    /// The gazetteer's names of a sentence `namesTwoParties()` found naming one party, roles not read; kept in
+    /// `store`. Empty otherwise. A sentence named later (by the frame, or as the sentence before a rate) reads
+    /// their roles from these without running the gazetteer over its tokens again.
+    @exclusivity(unchecked) private var foundNames = UnsafeBufferPointer<CountryGazetteer.Mention>(start: nil, count: 0)
 
     /// The sentence with its tokens, word classes, named parties and their roles.
     static func named(_ bytes: [UInt8], index: Int, range: Range<Int>) -> TariffSentence {
@@ -67,7 +71,13 @@ final class TariffSentence: @unchecked Sendable {
         guard !isNamed else { return self }
         // found in the store's array (reused from sentence to sentence), then kept in the store
         store.withFoundMentions { found in
-            CountryGazetteer.mentions(in: tokens, into: &found)
+            if foundNames.isEmpty {
+                CountryGazetteer.mentions(in: tokens, into: &found)
+            } else {
+                // as the gazetteer empties it: one by one, where a sentence names a few
+                while !found.isEmpty { found.removeLast() }
+                found.append(contentsOf: foundNames)
+            }
             keepNames(&found)
         }
         return self
@@ -86,7 +96,10 @@ final class TariffSentence: @unchecked Sendable {
                 isNamed = true
                 return false
             }
-            guard found.contains(where: { $0.code != first.code }) else { return false }
+            guard found.contains(where: { $0.code != first.code }) else {
+                foundNames = store.keep(found)
+                return false
+            }
             keepNames(&found)
             return true
         }
