@@ -16,19 +16,25 @@ public final class SentenceTable: Sendable {
 
     /// A table of the sentences the facts of one document were found in.
     public init(deadlines: [Deadline], tariffChanges: [TariffChange], omitted: Bool = false) {
-        let found = deadlines.map { (start: $0.start, sentence: $0.sentence) }
-            + tariffChanges.map { (start: $0.start, sentence: $0.sentence) }
         var indices: [String: Int] = [:]
         var sentences: [String] = []
         if !omitted {
-            for fact in found.sorted(by: { $0.start < $1.start })
-            where Self.index(of: fact.sentence, in: sentences, indices) == nil {
-                sentences.append(fact.sentence)
+            // The facts by start, deadlines before changes at the same start, as numbers: a list of each fact's
+            // start and sentence cost a retain and a release of every sentence, and its sort moved them.
+            var order: [(start: Int, fact: Int)] = []
+            order.reserveCapacity(deadlines.count + tariffChanges.count)
+            for (fact, deadline) in deadlines.enumerated() { order.append((deadline.start, fact)) }
+            for (fact, change) in tariffChanges.enumerated() { order.append((change.start, deadlines.count + fact)) }
+            order.sort { $0.start != $1.start ? $0.start < $1.start : $0.fact < $1.fact }
+            for (_, fact) in order {
+                let sentence = fact < deadlines.count ? deadlines[fact].sentence : tariffChanges[fact - deadlines.count].sentence
+                guard Self.index(of: sentence, in: sentences, indices) == nil else { continue }
+                sentences.append(sentence)
                 if sentences.count == Self.scannedCount + 1 {
-                    indices.reserveCapacity(found.count)
+                    indices.reserveCapacity(order.count)
                     for (index, sentence) in sentences.enumerated() { indices[sentence] = index }
                 } else if sentences.count > Self.scannedCount + 1 {
-                    indices[fact.sentence] = sentences.count - 1
+                    indices[sentence] = sentences.count - 1
                 }
             }
         }
