@@ -263,11 +263,17 @@ enum CountryGazetteer {
         return name.allSatisfy { $0.isASCIIUpper || $0 == 0x2E }
     }
 
+    /// Empties `result`, an array of the last sentence's names reused for the next, keeping its room: one by one,
+    /// as `removeAll(keepingCapacity:)` replaced a subrange, at some 80 instructions a call, where a sentence names
+    /// one to three parties.
+    @inline(__always)
+    static func empty(_ result: inout [Mention]) {
+        while !result.isEmpty { result.removeLast() }
+    }
+
     /// Every name in the tokens, longest match first, left to right.
     static func mentions(in tokens: UnsafeBufferPointer<TariffToken>, into result: inout [Mention]) {
-        // the last sentence's few names dropped one by one: `removeAll(keepingCapacity:)` replaced a subrange, at
-        // some 80 instructions a call, where a sentence names one to three parties
-        while !result.isEmpty { result.removeLast() }
+        empty(&result)
         let table = Self.table
         guard let first = tokens.baseAddress else { return }
         let end = first + tokens.count

@@ -74,8 +74,7 @@ final class TariffSentence: @unchecked Sendable {
             if foundNames.isEmpty {
                 CountryGazetteer.mentions(in: tokens, into: &found)
             } else {
-                // as the gazetteer empties it: one by one, where a sentence names a few
-                while !found.isEmpty { found.removeLast() }
+                CountryGazetteer.empty(&found)
                 found.append(contentsOf: foundNames)
             }
             keepNames(&found)
