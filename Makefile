@@ -33,6 +33,9 @@ build: deps
 #   contiguous pages instead of faulting in 64 kB around each function strewn over 25 MB.
 #   `make order-file` remakes the list; a function missing from it only costs a page. Functions with
 #   no symbol to name there go together in a section of their own (mk/tariffwatch.ld);
+# - generic types' metadata (an array's storage for each element type, most of all) reached through their
+#   accessor functions, not looked up by mangled name: the runtime demangled each name on its first use, some
+#   9 K instructions a type and 1.4 M of a one-article `extract` (docs/performance.md, "Twenty-first round");
 # - libstdc++ (the Swift runtime's and Foundation's ICU's C++) linked in too: loading the shared one and
 #   binding its symbols cost every process 0.2 to 0.45 ms and 1.7 M instructions. The Swift driver asks for
 #   `-lstdc++` itself, so a linker script of that name searched first (.build/static-libstdc++) stands for the
@@ -42,6 +45,7 @@ LIBSTDCXX_ARCHIVE := $(shell $(dir $(realpath $(shell command -v $(SWIFT))))clan
 STATIC_LIBSTDCXX := $(if $(filter /%,$(LIBSTDCXX_ARCHIVE)),$(CURDIR)/.build/static-libstdc++)
 RELEASE_FLAGS = --static-swift-stdlib -Xcc -DTARIFFWATCH_STATIC_SWIFT_RUNTIME \
 	-Xswiftc -Xfrontend -Xswiftc -function-sections -Xcc -ffunction-sections \
+	-Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors \
 	-Xswiftc -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs -Xlinker --no-export-dynamic \
 	-Xlinker --symbol-ordering-file=$(CURDIR)/mk/tariffwatch.order -Xlinker --no-warn-symbol-ordering \
 	-Xlinker -T -Xlinker $(CURDIR)/mk/tariffwatch.ld $(if $(STATIC_LIBSTDCXX),-Xswiftc -L$(STATIC_LIBSTDCXX))
@@ -88,7 +92,8 @@ release-check: release build
 	else echo "skipped: the unit end to end needs root, unshare, nsenter and /lib/systemd/systemd (see DEVELOPERS.md)"; fi
 
 # Remakes mk/tariffwatch.order from callgrind runs of the release build (needs valgrind), then relinks
-# with it: after changes that move much code between start-up and the rest.
+# with it: after changes that move much code between start-up and the rest. The functions already listed
+# keep their places and new ones join them; ORDER_FRESH=1 writes the list anew (scripts/order-file.sh).
 order-file: release
 	RELEASE_FLAGS='$(RELEASE_FLAGS) $(PROFILE_FLAGS)' scripts/order-file.sh
 	$(MAKE) release
