@@ -2,7 +2,7 @@ import Testing
 
 @testable import TariffExtraction
 
-/// `HeadLine.scan` reads eight bytes a step; it must split a head into the lines, digits and scalar counts a
+/// `HeadLine.scan` reads up to sixty-four bytes a step; it must split a head into the lines, digits and scalar counts a
 /// byte-by-byte walk finds, wherever the breaks, multi-byte scalars and the head's limit fall in a word.
 @Suite struct HeadLineTests {
     /// The byte-by-byte walk the eight-byte scan replaced: the reference.
@@ -44,6 +44,9 @@ import Testing
         let pieces: [[UInt8]] = [
             Array("BEIJING, Sept. 30".utf8), [0x0A], [0x0D, 0x0A], Array("é".utf8), Array("—".utf8), Array("𝄞".utf8),
             Array("a".utf8), Array("7".utf8), Array(" ".utf8), Array("Nov 3, 2025 | Updated".utf8), [0x0A, 0x0A],
+            // long runs without a break, for the sixty-four-byte steps
+            Array("the tariff on almonds will drop to zero at the start of next year ".utf8),
+            Array("a levy of about one quarter — “reciprocal” — on every import ".utf8),
         ]
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         for round in 0..<400 {
@@ -52,7 +55,7 @@ import Testing
                 state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
                 text += pieces[Int(state >> 33) % pieces.count]
             }
-            for limit in [0, 1, 7, 8, 9, 23, 2_000] {
+            for limit in [0, 1, 7, 8, 9, 23, 63, 64, 65, 129, 2_000] {
                 let fast = text.withUnsafeBufferPointer { buffer in
                     lines(text, limit: limit) { start, scalars in HeadLine.scan(buffer, from: start, scalars: scalars, limit: limit) }
                 }

@@ -1,3 +1,5 @@
+import TariffExtraction
+
 /// Decides how bytes are text, without Foundation, so the reader can name the exact problem:
 /// UTF-8 (with or without a byte order mark), UTF-16 with a byte order mark, or — when the bytes
 /// are not UTF-8 and show no sign of it — Windows-1252, the superset of Latin-1 that old Windows
@@ -35,34 +37,10 @@ enum TextInspection {
 
     /// A NUL byte, or more than one control character (other than tab, newline, CR and form feed) in
     /// `controlCharacterRatioLimit` bytes. Bytes of multi-byte UTF-8 sequences are never controls, so the
-    /// count needs no decoding.
+    /// count needs no decoding (`ControlBytes`, which counts them sixteen bytes at a time).
     static func isBinary(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        var controls = 0
-        var index = 0
-        while index < bytes.count {
-            // Sixteen bytes at a time while none is below 0x20 or 0x7F; an eight-byte word with one (a newline) is
-            // read bytewise.
-            var end = bytes.count
-            if index + 16 <= bytes.count {
-                let first = controlBits(bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                let second = controlBits(bytes.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self))
-                if first | second == 0 {
-                    index += 16
-                    continue
-                }
-                end = index + (second == 0 ? 8 : 16)
-                if first == 0 { index += 8 }
-            }
-            while index < end {
-                let byte = bytes[index]
-                if byte == 0 { return true }
-                if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C || byte == 0x7F {
-                    controls += 1
-                }
-                index += 1
-            }
-        }
-        return controls > 0 && controls * controlCharacterRatioLimit >= bytes.count
+        let census = ControlBytes.census(bytes)
+        return census.hasNUL || census.controls > 0 && census.controls * controlCharacterRatioLimit >= bytes.count
     }
 
     /// The verdict on bytes that `screen` let through: valid UTF-8, damaged UTF-8, or Windows-1252.
@@ -93,19 +71,7 @@ enum TextInspection {
         return .windows1252
     }
 
-    private static let lowBits: UInt64 = 0x0101_0101_0101_0101
     private static let highBits: UInt64 = 0x8080_8080_8080_8080
-
-    /// Not zero when some byte of `word` is below 0x20 or is 0x7F (exact as a yes or no for any bytes, 0x80 and
-    /// above included: the "has less than" and "has zero" word tricks, which may misplace the byte but
-    /// never miss or invent one).
-    @inline(__always)
-    static func controlBits(_ word: UInt64) -> UInt64 {
-        let below0x20 = (word &- lowBits &* 0x20) & ~word & highBits
-        let delete = word ^ (lowBits &* 0x7F)
-        let is0x7F = (delete &- lowBits) & ~delete & highBits
-        return below0x20 | is0x7F
-    }
 
     /// True when some non-ASCII character is a valid UTF-8 sequence of two or more bytes.
     static func containsUTF8MultiByteSequence(_ bytes: UnsafeRawBufferPointer) -> Bool {

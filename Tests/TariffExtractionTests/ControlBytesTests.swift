@@ -1,0 +1,45 @@
+import Testing
+
+@testable import TariffExtraction
+
+/// `ControlBytes.census` reads sixty-four bytes a step; it must find the NULs and count the controls a byte-by-byte
+/// walk counts, wherever they fall in a block and in the bytes after the last whole block.
+@Suite struct ControlBytesTests {
+    /// The byte-by-byte walk: the reference.
+    private func walk(_ bytes: [UInt8]) -> (hasNUL: Bool, controls: Int) {
+        var controls = 0
+        for byte in bytes {
+            if byte == 0 { return (true, controls) }
+            if byte < 0x20 && ![0x09, 0x0A, 0x0C, 0x0D].contains(byte) || byte == 0x7F { controls += 1 }
+        }
+        return (false, controls)
+    }
+
+    @Test func countsWhatAByteWalkCounts() {
+        // text with line breaks, tabs and UTF-8, and now and then a control, a DEL or a NUL at any lane
+        let pieces: [[UInt8]] = [
+            Array("Tariffs rise to 25% on Nov. 1 ".utf8), [0x0A], [0x0D, 0x0A], [0x09], [0x0C], Array("é—“".utf8),
+            [0x1B], [0x7F], [0x01], [0x1F], [0x20], [0x80, 0xFF], Array("the duty on steel and aluminium imports ".utf8),
+        ]
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        for round in 0..<600 {
+            var text: [UInt8] = []
+            for _ in 0..<(round % 50) {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text += pieces[Int(state >> 33) % pieces.count]
+            }
+            if round % 7 == 3, !text.isEmpty { text[Int(state >> 40) % text.count] = 0 }
+            let fast = text.withUnsafeBytes { ControlBytes.census($0) }
+            let slow = walk(text)
+            #expect(fast.hasNUL == slow.hasNUL, "round \(round)")
+            if !slow.hasNUL { #expect(fast.controls == slow.controls, "round \(round)") }
+        }
+    }
+
+    @Test func emptyAndShort() {
+        let empty: [UInt8] = [], nul: [UInt8] = [0x41, 0x00], escape: [UInt8] = [0x41, 0x1B, 0x0A]
+        #expect(empty.withUnsafeBytes { ControlBytes.census($0) } == (false, 0))
+        #expect(nul.withUnsafeBytes { ControlBytes.census($0) }.hasNUL)
+        #expect(escape.withUnsafeBytes { ControlBytes.census($0) } == (false, 1))
+    }
+}
