@@ -38,34 +38,28 @@ public struct TariffChange: Sendable, Hashable, Codable {
     public var start: Int
     public var end: Int
 
+    enum CodingKeys: String, CodingKey {
+        case imposer, target, products, ratePct = "rate_pct", previousRatePct = "previous_rate_pct",
+            minimumRatePct = "min_rate_pct", additional, aggregate,
+            direction, status, effectiveDate = "effective_date", confidence, text, sentence, start, end
+    }
+}
+
+// The initializers are declared here, not in the type, which so keeps its memberwise `init` (every property, in
+// order): the sentence reader builds its changes with that one. A change set field by field in an `init` of the
+// type's own was built in a local and then copied to where it was returned (a retain of each string and of the
+// products), and the local destroyed (their release), once per change.
+extension TariffChange {
     public init(
         imposer: String?, target: String?, products: [String] = [], ratePct: Double?, previousRatePct: Double? = nil,
         additional: Bool = false, direction: TariffDirection = .unknown, status: TariffStatus,
         effectiveDate: TemporalValue? = nil, confidence: Double = 1, text: String, sentence: String, start: Int, end: Int,
         minimumRatePct: Double? = nil, aggregate: Bool = false
     ) {
-        self.minimumRatePct = minimumRatePct
-        self.aggregate = aggregate
-        self.imposer = imposer
-        self.target = target
-        self.products = products
-        self.ratePct = ratePct
-        self.previousRatePct = previousRatePct
-        self.additional = additional
-        self.direction = direction
-        self.status = status
-        self.effectiveDate = effectiveDate
-        self.confidence = confidence
-        self.text = text
-        self.sentence = sentence
-        self.start = start
-        self.end = end
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case imposer, target, products, ratePct = "rate_pct", previousRatePct = "previous_rate_pct",
-            minimumRatePct = "min_rate_pct", additional, aggregate,
-            direction, status, effectiveDate = "effective_date", confidence, text, sentence, start, end
+        self.init(
+            imposer: imposer, target: target, products: products, ratePct: ratePct, previousRatePct: previousRatePct,
+            minimumRatePct: minimumRatePct, additional: additional, aggregate: aggregate, direction: direction, status: status,
+            effectiveDate: effectiveDate, confidence: confidence, text: text, sentence: sentence, start: start, end: end)
     }
 
     public init(from decoder: any Decoder) throws {

@@ -203,17 +203,18 @@ struct TariffSentenceReader {
                     let status = aggregate && verdict.status == .imposed
                         && (segment.lowerBound..<anchor).contains(where: { s.has($0, .perfectAux) }) ? .inEffect : verdict.status
                     let mutual = imposer.code == nil && target.code == nil && bothPartiesAct(before: anchor, in: segment)
-                    // built in the array itself: a local change appended was copied into it and then destroyed
+                    // built in the array itself: a local change appended was copied into it and then destroyed. By the
+                    // memberwise `init`: the public one was built in a local of its own, then copied (see `TariffChange`)
                     result.append(
                         TariffChange(
                             imposer: imposer.code, target: target.code, products: products,
                             ratePct: reductionAmount ? nil : expression?.rate, previousRatePct: expression?.previous,
-                            additional: additional && !reductionAmount, direction: direction, status: status, effectiveDate: effective,
+                            minimumRatePct: expression?.minimum, additional: additional && !reductionAmount, aggregate: aggregate,
+                            direction: direction, status: status, effectiveDate: effective,
                             confidence: min(imposer.confidence, target.confidence),
                             text: document.string(textRange), sentence: document.evidence(s.range, around: textRange, whole: &wholeSentence),
                             start: document.scalarOffset(ofByte: textRange.lowerBound),
-                            end: document.scalarOffset(ofByte: textRange.upperBound),
-                            minimumRatePct: expression?.minimum, aggregate: aggregate))
+                            end: document.scalarOffset(ofByte: textRange.upperBound)))
                     byBothParties.append(mutual)
                     // `duties ranging from 17.7% to 81.3%`: the low end is a rate some goods pay, a fact of its own
                     if let low = expression?.minimum, let high = result[result.count - 1].ratePct, low < high, !aggregate {
