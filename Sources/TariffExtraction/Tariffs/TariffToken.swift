@@ -56,6 +56,8 @@ enum TariffTokenizer {
     struct Scratch: ~Copyable {
         private var base: UnsafeMutablePointer<TariffToken>
         private var capacity: Int
+        /// `TariffTokenizer.tables`, read once per scratch buffer.
+        private let tables = TariffTokenizer.tables
 
         init(capacity: Int = 256) {
             self.capacity = max(capacity, 1)
@@ -83,7 +85,7 @@ enum TariffTokenizer {
                 base = .allocate(capacity: capacity)
             }
             let out = base
-            let count = bytes.withUnsafeBufferPointer { tokenize($0, range, into: out) }
+            let count = bytes.withUnsafeBufferPointer { tokenize($0, range, into: out, tables) }
             return UnsafeBufferPointer(start: out, count: count)
         }
     }
@@ -103,6 +105,10 @@ enum TariffTokenizer {
         /// The unused end of the last block.
         private var free: UnsafeMutableRawPointer?
         private var room = 0
+        /// `TariffTokenizer.tables` and the vocabulary, read once per store (an article): read per sentence, they
+        /// cost two `swift_once` calls each.
+        private let tables = TariffTokenizer.tables
+        private let vocabulary = TariffVocabulary.table
 
         private static let alignment = max(MemoryLayout<TariffToken>.alignment, MemoryLayout<TariffLexeme>.alignment)
         /// The bytes one token takes with its lexeme, alignment padding aside.
@@ -120,10 +126,10 @@ enum TariffTokenizer {
             makeRoom(need)
             let start = free!.alignedUp(toMultipleOf: Self.alignment)
             let tokens = start.bindMemory(to: TariffToken.self, capacity: capacity)
-            let count = bytes.withUnsafeBufferPointer { tokenize($0, range, into: tokens) }
+            let count = bytes.withUnsafeBufferPointer { tokenize($0, range, into: tokens, tables) }
             let lexemeStart = (start + count * MemoryLayout<TariffToken>.stride).alignedUp(toMultipleOf: Self.alignment)
             let lexemes = lexemeStart.bindMemory(to: TariffLexeme.self, capacity: count)
-            let table = TariffVocabulary.table
+            let table = vocabulary
             let none = TariffLexeme(classes: [], month: 0)
             // walked by pointer, each one step on: indexed, each turn scaled the index for both arrays. Every token
             // is looked up, whatever its kind: a number's or a mark's hash is of digits or punctuation, which no
@@ -177,7 +183,7 @@ enum TariffTokenizer {
     /// On a buffer pointer: the scan reads each byte a few times and array bounds checks dominated it.
     /// Writes the tokens to `out` (room for `range.count` of them) and returns how many.
     private static func tokenize(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: UnsafeMutablePointer<TariffToken>
+        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: UnsafeMutablePointer<TariffToken>, _ tables: Tables
     ) -> Int {
         guard let base = bytes.baseAddress else { return 0 }
         // what a word's loads may read: the whole buffer, not only the sentence
@@ -186,8 +192,7 @@ enum TariffTokenizer {
         var i = range.lowerBound
         let end = range.upperBound
         var hyphenPending = false
-        let marks = Self.marks
-        let markKinds = marks.kinds, markHashes = marks.hashes
+        let markKinds = tables.kinds, markHashes = tables.hashes
         // whether a run of letters may reach the sentence's end (rare: most end in a period or a quote)
         let lastIsLetter = i < end && bytes[end - 1].isASCIILetter
         while i < end {
@@ -209,12 +214,13 @@ enum TariffTokenizer {
                 if b.isASCIILetter && !lastIsLetter {
                     // Most words are a run of ASCII letters, and the sentence ends in a byte that is no letter,
                     // which stops the run before `end`: the run is found sixteen bytes at a time and hashed from
-                    // the same lanes (a letter at a time, the hash was a chain of multiplies).
+                    // the same lanes (a letter at a time, the hash was a chain of multiplies), the lanes past it
+                    // cleared by one mask from a table (two masks built by shifts cost some ten instructions a word).
                     let lanes = WideLanes.load(base, i, limit: limit)
                     let run = WideLanes.letterRun(lanes)
                     if run < 16 {
                         j = i &+ run
-                        h = WordHash.ofRun(lanes, count: run)
+                        h = WordHash.ofRun(lanes, count: run, masks: tables.masks)
                         if b &- 0x61 < 26 {
                             letterBits = b  // lower case: not in capitals, whatever follows
                         } else {
@@ -382,13 +388,16 @@ enum TariffTokenizer {
         return count
     }
 
-    /// The two tables of ASCII marks, read through one lazy global: each read of one costs a `swift_once` call.
-    private struct MarkTables {
+    /// The two tables of ASCII marks and `WordHash.runMasks`, read through one lazy global, which each `Store` and
+    /// `Scratch` reads once: each read of a lazy global costs a `swift_once` call, and a store's sentences read
+    /// these and the vocabulary's table for every sentence before.
+    private struct Tables {
         let kinds: UnsafePointer<TariffToken.Kind>
         let hashes: UnsafePointer<UInt64>
+        let masks: UnsafePointer<WideLanes.Lanes>
     }
 
-    nonisolated(unsafe) private static let marks = MarkTables(kinds: markKinds, hashes: markHashes)
+    nonisolated(unsafe) private static let tables = Tables(kinds: markKinds, hashes: markHashes, masks: WordHash.runMasks)
 
     /// Each ASCII byte's kind as a mark (`other` for the rest): `-` is a dash and `'` a quote unless the rules for
     /// hyphens and possessives read them otherwise. Never freed (`ProcessLifetime`), so reading it costs no
