@@ -325,7 +325,13 @@ enum TariffTokenizer {
                         break
                     }
                 }
-                (out + count).initialize(to: token(bytes, i, j, .number, value: value, hyphen: hyphenPending))
+                // digits, separators and at most one decimal point: no letter, so no capital, and a period only with
+                // a fraction (`token`, which made numbers before, read the bytes again to find them)
+                let h = fraction > 0 ? hashSkippingPeriods(base, from: i, to: j) : WordHash.of(base, from: i, to: j, limit: limit)
+                (out + count).initialize(
+                    to: TariffToken(
+                        start: i, end: j, hash: h, number: value, kind: .number, capitalized: false, allCaps: false,
+                        hyphenBefore: hyphenPending))
                 count += 1
                 hyphenPending = false
                 i = j
@@ -378,7 +384,7 @@ enum TariffTokenizer {
                         start: i, end: j, hash: markHashes[Int(b)], number: 0, kind: kind, capitalized: false, allCaps: false,
                         hyphenBefore: false))
             } else {
-                (out + count).initialize(to: token(bytes, i, j, kind, value: 0, hyphen: false))
+                (out + count).initialize(to: token(bytes, i, j, kind))
             }
             count += 1
             hyphenPending = false
@@ -456,9 +462,9 @@ enum TariffTokenizer {
         return nil
     }
 
-    private static func token(_ bytes: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ kind: TariffToken.Kind, value: Double, hyphen: Bool)
-        -> TariffToken
-    {
+    /// A mark of more than one byte (a UTF-8 quote, dash or symbol, a possessive `'s`): words and numbers are made
+    /// where they are read.
+    private static func token(_ bytes: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ kind: TariffToken.Kind) -> TariffToken {
         var upper = 0
         var letters = 0
         var dotted = false
@@ -478,7 +484,7 @@ enum TariffTokenizer {
             ? hashSkippingPeriods(bytes.baseAddress!, from: s, to: e) : WordHash.of(bytes.baseAddress!, from: s, to: e, limit: bytes.count)
         let capitalized = kind == .word && (bytes[s].isASCIIUpper || bytes[s].isNonASCII)
         return TariffToken(
-            start: s, end: e, hash: h, number: value, kind: kind, capitalized: capitalized,
-            allCaps: letters > 0 && upper == letters, hyphenBefore: hyphen)
+            start: s, end: e, hash: h, number: 0, kind: kind, capitalized: capitalized,
+            allCaps: letters > 0 && upper == letters, hyphenBefore: false)
     }
 }
