@@ -6,13 +6,15 @@ struct TariffToken: Sendable {
         case word, number, percent, possessive, comma, semicolon, colon, dash, open, close, quote, other
     }
 
+    // the one-byte fields last: 40 bytes a token rather than 48, whose index the readers scaled by 3 and 16
+    // (two instructions) where 5 and 8 take one, the second in the address
     var start: Int
     var end: Int
-    var kind: Kind
     /// `WordHash` of the lowercased bytes (periods inside `U.S.` left out).
     var hash: UInt64
     /// The value of a number token (`1,000` is 1000, `25.5` is 25.5).
     var number: Double
+    var kind: Kind
     /// First letter upper case: names are only looked up when capitalized. Only a word is ever capitalized
     /// (the gazetteer's scan for names tests this flag alone).
     var capitalized: Bool
@@ -56,6 +58,8 @@ enum TariffTokenizer {
     struct Scratch: ~Copyable {
         private var base: UnsafeMutablePointer<TariffToken>
         private var capacity: Int
+        /// `TariffTokenizer.tables`, read once per scratch buffer.
+        private let tables = TariffTokenizer.tables
 
         init(capacity: Int = 256) {
             self.capacity = max(capacity, 1)
@@ -83,7 +87,7 @@ enum TariffTokenizer {
                 base = .allocate(capacity: capacity)
             }
             let out = base
-            let count = bytes.withUnsafeBufferPointer { tokenize($0, range, into: out) }
+            let count = bytes.withUnsafeBufferPointer { tokenize($0, range, into: out, tables) }
             return UnsafeBufferPointer(start: out, count: count)
         }
     }
@@ -103,6 +107,10 @@ enum TariffTokenizer {
         /// The unused end of the last block.
         private var free: UnsafeMutableRawPointer?
         private var room = 0
+        /// `TariffTokenizer.tables` and the vocabulary, read once per store (an article): read per sentence, they
+        /// cost two `swift_once` calls each.
+        private let tables = TariffTokenizer.tables
+        private let vocabulary = TariffVocabulary.table
 
         private static let alignment = max(MemoryLayout<TariffToken>.alignment, MemoryLayout<TariffLexeme>.alignment)
         /// The bytes one token takes with its lexeme, alignment padding aside.
@@ -120,10 +128,10 @@ enum TariffTokenizer {
             makeRoom(need)
             let start = free!.alignedUp(toMultipleOf: Self.alignment)
             let tokens = start.bindMemory(to: TariffToken.self, capacity: capacity)
-            let count = bytes.withUnsafeBufferPointer { tokenize($0, range, into: tokens) }
+            let count = bytes.withUnsafeBufferPointer { tokenize($0, range, into: tokens, tables) }
             let lexemeStart = (start + count * MemoryLayout<TariffToken>.stride).alignedUp(toMultipleOf: Self.alignment)
             let lexemes = lexemeStart.bindMemory(to: TariffLexeme.self, capacity: count)
-            let table = TariffVocabulary.table
+            let table = vocabulary
             let none = TariffLexeme(classes: [], month: 0)
             // walked by pointer, each one step on: indexed, each turn scaled the index for both arrays. Every token
             // is looked up, whatever its kind: a number's or a mark's hash is of digits or punctuation, which no
@@ -177,7 +185,7 @@ enum TariffTokenizer {
     /// On a buffer pointer: the scan reads each byte a few times and array bounds checks dominated it.
     /// Writes the tokens to `out` (room for `range.count` of them) and returns how many.
     private static func tokenize(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: UnsafeMutablePointer<TariffToken>
+        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: UnsafeMutablePointer<TariffToken>, _ tables: Tables
     ) -> Int {
         guard let base = bytes.baseAddress else { return 0 }
         // what a word's loads may read: the whole buffer, not only the sentence
@@ -186,8 +194,7 @@ enum TariffTokenizer {
         var i = range.lowerBound
         let end = range.upperBound
         var hyphenPending = false
-        let marks = Self.marks
-        let markKinds = marks.kinds, markHashes = marks.hashes
+        let markKinds = tables.kinds, markHashes = tables.hashes
         // whether a run of letters may reach the sentence's end (rare: most end in a period or a quote)
         let lastIsLetter = i < end && bytes[end - 1].isASCIILetter
         while i < end {
@@ -209,12 +216,13 @@ enum TariffTokenizer {
                 if b.isASCIILetter && !lastIsLetter {
                     // Most words are a run of ASCII letters, and the sentence ends in a byte that is no letter,
                     // which stops the run before `end`: the run is found sixteen bytes at a time and hashed from
-                    // the same lanes (a letter at a time, the hash was a chain of multiplies).
+                    // the same lanes (a letter at a time, the hash was a chain of multiplies), the lanes past it
+                    // cleared by one mask from a table (two masks built by shifts cost some ten instructions a word).
                     let lanes = WideLanes.load(base, i, limit: limit)
                     let run = WideLanes.letterRun(lanes)
                     if run < 16 {
                         j = i &+ run
-                        h = WordHash.ofRun(lanes, count: run)
+                        h = WordHash.ofRun(lanes, count: run, masks: tables.masks)
                         if b &- 0x61 < 26 {
                             letterBits = b  // lower case: not in capitals, whatever follows
                         } else {
@@ -228,7 +236,7 @@ enum TariffTokenizer {
                         if bytes[j] == 0x20 {
                             (out + count).initialize(
                                 to: TariffToken(
-                                    start: i, end: j, kind: .word, hash: h, number: 0, capitalized: b.isASCIIUpper,
+                                    start: i, end: j, hash: h, number: 0, kind: .word, capitalized: b.isASCIIUpper,
                                     allCaps: letterBits & 0x20 == 0, hyphenBefore: hyphenPending))
                             count &+= 1
                             hyphenPending = false
@@ -273,11 +281,11 @@ enum TariffTokenizer {
                         break
                     }
                 }
-                if j != hashedTo { h = dotted ? hash(bytes[i..<j]) : WordHash.of(base, from: i, to: j, limit: limit) }
+                if j != hashedTo { h = dotted ? hashSkippingPeriods(base, from: i, to: j) : WordHash.of(base, from: i, to: j, limit: limit) }
                 (out + count).initialize(
                     to: TariffToken(
                         // never both, so `!=` is either: `||` was a branch on the first letter's case
-                        start: i, end: j, kind: .word, hash: h, number: 0, capitalized: b.isASCIIUpper != b.isNonASCII,
+                        start: i, end: j, hash: h, number: 0, kind: .word, capitalized: b.isASCIIUpper != b.isNonASCII,
                         allCaps: letterBits != 0 && letterBits & 0x20 == 0, hyphenBefore: hyphenPending))
                 count += 1
                 hyphenPending = false
@@ -317,7 +325,13 @@ enum TariffTokenizer {
                         break
                     }
                 }
-                (out + count).initialize(to: token(bytes, i, j, .number, value: value, hyphen: hyphenPending))
+                // digits, separators and at most one decimal point: no letter, so no capital, and a period only with
+                // a fraction (`token`, which made numbers before, read the bytes again to find them)
+                let h = fraction > 0 ? hashSkippingPeriods(base, from: i, to: j) : WordHash.of(base, from: i, to: j, limit: limit)
+                (out + count).initialize(
+                    to: TariffToken(
+                        start: i, end: j, hash: h, number: value, kind: .number, capitalized: false, allCaps: false,
+                        hyphenBefore: hyphenPending))
                 count += 1
                 hyphenPending = false
                 i = j
@@ -367,10 +381,10 @@ enum TariffTokenizer {
                 // byte (none for a period), as `token` gives it without its loop
                 (out + count).initialize(
                     to: TariffToken(
-                        start: i, end: j, kind: kind, hash: markHashes[Int(b)], number: 0, capitalized: false, allCaps: false,
+                        start: i, end: j, hash: markHashes[Int(b)], number: 0, kind: kind, capitalized: false, allCaps: false,
                         hyphenBefore: false))
             } else {
-                (out + count).initialize(to: token(bytes, i, j, kind, value: 0, hyphen: false))
+                (out + count).initialize(to: token(bytes, i, j, kind))
             }
             count += 1
             hyphenPending = false
@@ -382,13 +396,16 @@ enum TariffTokenizer {
         return count
     }
 
-    /// The two tables of ASCII marks, read through one lazy global: each read of one costs a `swift_once` call.
-    private struct MarkTables {
+    /// The two tables of ASCII marks and `WordHash.runMasks`, read through one lazy global, which each `Store` and
+    /// `Scratch` reads once: each read of a lazy global costs a `swift_once` call, and a store's sentences read
+    /// these and the vocabulary's table for every sentence before.
+    private struct Tables {
         let kinds: UnsafePointer<TariffToken.Kind>
         let hashes: UnsafePointer<UInt64>
+        let masks: UnsafePointer<WideLanes.Lanes>
     }
 
-    nonisolated(unsafe) private static let marks = MarkTables(kinds: markKinds, hashes: markHashes)
+    nonisolated(unsafe) private static let tables = Tables(kinds: markKinds, hashes: markHashes, masks: WordHash.runMasks)
 
     /// Each ASCII byte's kind as a mark (`other` for the rest): `-` is a dash and `'` a quote unless the rules for
     /// hyphens and possessives read them otherwise. Never freed (`ProcessLifetime`), so reading it costs no
@@ -416,6 +433,28 @@ enum TariffTokenizer {
         byte == 0x2E ? WordHash.empty : WordHash.of(byte: byte)
     }
 
+    /// `hash(_:)` of the bytes `start..<end` of `base`, which hold a period (`U.S.`, `2.5`): `WordHash.of` their other
+    /// bytes, read in place. Through the generic `hash`, a lazy filter of a slice walked twice, each of these (a
+    /// hundred-odd a pass over the news, most of them `U.S.`) cost some 280 instructions. Out of line: rare.
+    @inline(never)
+    private static func hashSkippingPeriods(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> UInt64 {
+        var count = 0
+        for k in start..<end where base[k] != 0x2E { count &+= 1 }
+        var state = WordHash.start(count: count)
+        var chunk: UInt64 = 0
+        var shift: UInt64 = 0
+        for k in start..<end where base[k] != 0x2E {
+            chunk |= UInt64(base[k].asciiLowercased) &<< shift
+            shift &+= 8
+            if shift == 64 {
+                state = WordHash.mix(state, chunk)
+                chunk = 0
+                shift = 0
+            }
+        }
+        return shift != 0 || count == 0 ? WordHash.mix(state, chunk) : state
+    }
+
     /// `'s` after a word (the caller tests that a word comes before): returns the end of the `s`.
     private static func possessive(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Int? {
         if i < end, bytes[i] | 0x20 == 0x73, i + 1 == end || !bytes[i + 1].isASCIILetter { return i + 1 }
@@ -423,9 +462,9 @@ enum TariffTokenizer {
         return nil
     }
 
-    private static func token(_ bytes: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ kind: TariffToken.Kind, value: Double, hyphen: Bool)
-        -> TariffToken
-    {
+    /// A mark of more than one byte (a UTF-8 quote, dash or symbol, a possessive `'s`): words and numbers are made
+    /// where they are read.
+    private static func token(_ bytes: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ kind: TariffToken.Kind) -> TariffToken {
         var upper = 0
         var letters = 0
         var dotted = false
@@ -440,10 +479,12 @@ enum TariffTokenizer {
                 if c.isASCIIUpper { upper += 1 }
             }
         }
-        let h = dotted ? hash(bytes[s..<e]) : WordHash.of(bytes.baseAddress!, from: s, to: e, limit: bytes.count)
+        let h =
+            dotted
+            ? hashSkippingPeriods(bytes.baseAddress!, from: s, to: e) : WordHash.of(bytes.baseAddress!, from: s, to: e, limit: bytes.count)
         let capitalized = kind == .word && (bytes[s].isASCIIUpper || bytes[s].isNonASCII)
         return TariffToken(
-            start: s, end: e, kind: kind, hash: h, number: value, capitalized: capitalized,
-            allCaps: letters > 0 && upper == letters, hyphenBefore: hyphen)
+            start: s, end: e, hash: h, number: 0, kind: kind, capitalized: capitalized,
+            allCaps: letters > 0 && upper == letters, hyphenBefore: false)
     }
 }
