@@ -23,8 +23,16 @@ enum WordHash {
         return product.high ^ product.low
     }
 
-    /// The hash of `word`, ASCII case ignored; vocabularies are built with it.
-    static func of(_ word: String) -> UInt64 { of(word.utf8) }
+    /// The hash of `word`, ASCII case ignored; vocabularies are built with it. Read eight bytes a step from the
+    /// string's own storage: through its UTF-8 view a byte at a time, the tables every process builds before its
+    /// first article spent about half a million instructions here (8% of extracting one article, callgrind).
+    static func of(_ word: String) -> UInt64 {
+        var word = word
+        return word.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return of(bytes) }
+            return of(base, from: 0, to: bytes.count, limit: bytes.count)
+        }
+    }
 
     /// The hash of a word's bytes, a byte at a time: the definition the chunked readings below must meet.
     static func of(_ bytes: some Collection<UInt8>) -> UInt64 {
