@@ -37,7 +37,7 @@ enum TextInspection {
 
     /// A NUL byte, or more than one control character (other than tab, newline, CR and form feed) in
     /// `controlCharacterRatioLimit` bytes. Bytes of multi-byte UTF-8 sequences are never controls, so the
-    /// count needs no decoding (`ControlBytes`, which counts them sixteen bytes at a time).
+    /// count needs no decoding (`ControlBytes`, which counts them sixty-four bytes a step).
     static func isBinary(_ bytes: UnsafeRawBufferPointer) -> Bool {
         let census = ControlBytes.census(bytes)
         return census.hasNUL || census.controls > 0 && census.controls * controlCharacterRatioLimit >= bytes.count
