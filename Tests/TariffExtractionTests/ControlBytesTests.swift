@@ -21,14 +21,10 @@ import Testing
             Array("Tariffs rise to 25% on Nov. 1 ".utf8), [0x0A], [0x0D, 0x0A], [0x09], [0x0C], Array("é—“".utf8),
             [0x1B], [0x7F], [0x01], [0x1F], [0x20], [0x80, 0xFF], Array("the duty on steel and aluminium imports ".utf8),
         ]
-        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        var picker = PiecePicker(seed: 0x2545_F491_4F6C_DD1D)
         for round in 0..<600 {
-            var text: [UInt8] = []
-            for _ in 0..<(round % 50) {
-                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                text += pieces[Int(state >> 33) % pieces.count]
-            }
-            if round % 7 == 3, !text.isEmpty { text[Int(state >> 40) % text.count] = 0 }
+            var text = picker.text(round % 50, from: pieces)
+            if round % 7 == 3, !text.isEmpty { text[Int(picker.state >> 40) % text.count] = 0 }
             let fast = text.withUnsafeBytes { ControlBytes.census($0) }
             let slow = walk(text)
             #expect(fast.hasNUL == slow.hasNUL, "round \(round)")

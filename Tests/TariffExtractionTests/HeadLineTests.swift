@@ -48,13 +48,9 @@ import Testing
             Array("the tariff on almonds will drop to zero at the start of next year ".utf8),
             Array("a levy of about one quarter — “reciprocal” — on every import ".utf8),
         ]
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var picker = PiecePicker(seed: 0x9E37_79B9_7F4A_7C15)
         for round in 0..<400 {
-            var text: [UInt8] = []
-            for _ in 0..<(round % 40) {
-                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                text += pieces[Int(state >> 33) % pieces.count]
-            }
+            let text = picker.text(round % 40, from: pieces)
             for limit in [0, 1, 7, 8, 9, 23, 63, 64, 65, 129, 2_000] {
                 let fast = text.withUnsafeBufferPointer { buffer in
                     lines(text, limit: limit) { start, scalars in HeadLine.scan(buffer, from: start, scalars: scalars, limit: limit) }
