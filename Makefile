@@ -36,23 +36,33 @@ build: deps
 # - generic types' metadata (an array's storage for each element type, most of all) reached through their
 #   accessor functions, not looked up by mangled name: the runtime demangled each name on its first use, some
 #   9 K instructions a type and 1.4 M of a one-article `extract` (docs/performance.md, "Twenty-first round");
-# - libstdc++ (the Swift runtime's and Foundation's ICU's C++) linked in too: loading the shared one and
-#   binding its symbols cost every process 0.2 to 0.45 ms and 1.7 M instructions. The Swift driver asks for
-#   `-lstdc++` itself, so a linker script of that name searched first (.build/static-libstdc++) stands for the
-#   archive; its symbols stay hidden, and a C++ library loaded later (poppler) binds to the shared one. Where
-#   the toolchain's clang finds no libstdc++.a, the build links the shared one as before.
+# - libstdc++ (the Swift runtime's and Foundation's ICU's C++) and SQLite linked in too. Loading the shared
+#   libstdc++ and binding its symbols cost every process 0.2 to 0.45 ms and 1.7 M instructions; Debian links
+#   libsqlite3.so with BIND_NOW, so loading it bound 1,596 symbols (about 1 M instructions) in every process,
+#   `extract` included, which never opens a database. The Swift driver asks for `-lstdc++` and GRDB's module
+#   for `-lsqlite3`, so linker scripts of those names in a folder searched first (.build/static-libs) stand for
+#   the archives; their symbols stay hidden, and a C++ library loaded later (poppler) binds to the shared one.
+#   A library whose archive is not installed is linked shared as before. SQLite linked in is the build's: an
+#   SQLite security update needs `make release` again (README, "Install as a systemd unit").
 LIBSTDCXX_ARCHIVE := $(shell $(dir $(realpath $(shell command -v $(SWIFT))))clang -print-file-name=libstdc++.a 2>/dev/null)
-STATIC_LIBSTDCXX := $(if $(filter /%,$(LIBSTDCXX_ARCHIVE)),$(CURDIR)/.build/static-libstdc++)
+STATIC_LIBS := $(CURDIR)/.build/static-libs
+STATIC_SCRIPTS := $(if $(filter /%,$(LIBSTDCXX_ARCHIVE)),$(STATIC_LIBS)/libstdc++.so) $(STATIC_LIBS)/libsqlite3.so
 RELEASE_FLAGS = --static-swift-stdlib -Xcc -DTARIFFWATCH_STATIC_SWIFT_RUNTIME \
 	-Xswiftc -Xfrontend -Xswiftc -function-sections -Xcc -ffunction-sections \
 	-Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors \
 	-Xswiftc -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs -Xlinker --no-export-dynamic \
 	-Xlinker --symbol-ordering-file=$(CURDIR)/mk/tariffwatch.order -Xlinker --no-warn-symbol-ordering \
-	-Xlinker -T -Xlinker $(CURDIR)/mk/tariffwatch.ld $(if $(STATIC_LIBSTDCXX),-Xswiftc -L$(STATIC_LIBSTDCXX))
+	-Xlinker -T -Xlinker $(CURDIR)/mk/tariffwatch.ld -Xswiftc -L$(STATIC_LIBS)
 
-.build/static-libstdc++/libstdc++.so:
+$(STATIC_LIBS)/libstdc++.so:
 	mkdir -p $(@D)
 	echo 'INPUT($(LIBSTDCXX_ARCHIVE))' > $@
+
+# (looked for once `deps` has installed libsqlite3-dev; without the archive no script is written)
+$(STATIC_LIBS)/libsqlite3.so: | deps
+	mkdir -p $(@D)
+	archive="$$(pkg-config --variable=libdir sqlite3)/libsqlite3.a"; \
+	if [ -f "$$archive" ]; then echo "INPUT($$archive)" > $@; else echo "note: no $$archive: SQLite linked shared"; fi
 
 # Profile-guided optimisation of the engine: the compiler lays out and inlines its code by how often each
 # branch ran while an instrumented build read articles (mk/tariffwatch.profdata, LLVM's indexed profile,
@@ -66,7 +76,7 @@ PROFILE_READABLE = $(shell $(LLVM_PROFDATA) show $(PROFILE) >/dev/null 2>&1 && e
 PROFILE_FLAGS = $(if $(PROFILE_READABLE),-Xswiftc -Xfrontend -Xswiftc -ir-profile-use=$(CURDIR)/$(PROFILE))
 
 # SwiftPM does not know the linker reads the order and the script: relink when either is newer.
-release: deps .build/profile.stamp $(if $(STATIC_LIBSTDCXX),.build/static-libstdc++/libstdc++.so)
+release: deps .build/profile.stamp $(STATIC_SCRIPTS)
 	@[ -n "$(PROFILE_FLAGS)" ] || echo "note: $(LLVM_PROFDATA) cannot read $(PROFILE): building without the profile"
 	@bin="$$($(SWIFT) build -c release --show-bin-path)/tariffwatch"; \
 	if [ mk/tariffwatch.order -nt "$$bin" ] || [ mk/tariffwatch.ld -nt "$$bin" ]; then rm -f "$$bin"; fi
@@ -100,7 +110,7 @@ order-file: release
 
 # Remakes mk/tariffwatch.profdata from an instrumented build reading our own articles (scripts/profile.sh),
 # then rebuilds with it: after changes to the engine, whose changed functions the old profile no longer covers.
-profile: deps $(if $(STATIC_LIBSTDCXX),.build/static-libstdc++/libstdc++.so)
+profile: deps $(STATIC_SCRIPTS)
 	RELEASE_FLAGS='$(RELEASE_FLAGS)' scripts/profile.sh
 	$(MAKE) release
 
