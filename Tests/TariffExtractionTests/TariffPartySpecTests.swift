@@ -31,6 +31,8 @@ import Testing
              tariff("GB", "RU", 10, .announced, products: ["fertilizer"])),
         spec("Imports from Vietnam now face a 20% tariff.",
              tariff(nil, "VN", 20, .inEffect)),
+        spec("Imports from Côte d’Ivoire now face a 21% tariff.",
+             tariff(nil, "CI", 21, .inEffect)),
         spec("Chinese imports are subject to a 10% baseline tariff.",
              tariff(nil, "CN", 10, .inEffect)),
         spec("China's exports to the US face tariffs of 30%.",

@@ -130,7 +130,7 @@ enum CountryGazetteer {
         "AO|Angola, Angolan, Luanda",
         "ZM|Zambia, Zambian, Lusaka",
         "ZW|Zimbabwe, Zimbabwean, Harare",
-        "CI|Ivory Coast, Côte d'Ivoire, Ivorian",
+        "CI|Ivory Coast, Côte d'Ivoire, Cote d'Ivoire, Ivorian",
         "BO|Bolivia, Bolivian",
         "PY|Paraguay, Paraguayan, Asunción",
         "CU|Cuba, Cuban, Havana",
@@ -298,6 +298,13 @@ enum CountryGazetteer {
                 var ok = true
                 for r in table.entries[e].rest {
                     let h = table.rests[r]
+                    // `Côte d'Ivoire`, `Côte d’Ivoire`: an apostrophe inside a name, no space either side, is no word of
+                    // the table's name (it keeps only words) and is passed over here
+                    if k + 1 < tokens.count, tokens[k].kind == .quote, tokens[k - 1].end == tokens[k].start,
+                        tokens[k + 1].start == tokens[k].end
+                    {
+                        k += 1
+                    }
                     while k < tokens.count && tokens[k].kind != .word && tokens[k].kind != .possessive { ok = false; break }
                     guard ok, k < tokens.count, tokens[k].hash == h else { ok = false; break }
                     k += 1
