@@ -4,12 +4,20 @@
 /// event word in the clause does (`the summit next Thursday`, `set to take effect December 1`).
 struct DeadlineKindReader {
     let tokens: TimexTokens
+    /// `tables`, which the tagger and the deadline finder read once per document and give every reader they make:
+    /// read per question through the lazy global, it cost a `swift_once` call each (one or two per date).
+    private let tables: UnsafePointer<Tables>
+
+    init(tokens: TimexTokens, tables: UnsafePointer<Tables> = DeadlineKindReader.tables) {
+        self.tokens = tokens
+        self.tables = tables
+    }
 
     /// The kind for the date at tokens `lower..<upper`, and the index of the word that decided it.
     /// True when the date is when something was said (`said on Thursday`, `announced Monday`): no event.
     func isStatementDate(_ lower: Int, _ upper: Int) -> Bool {
-        // the tables read in place: a copy of them (seven tables, some 200 bytes) was a `memcpy` per question
-        let t = Self.statementTables
+        // the tables read in place: a copy of them (some 300 bytes) was a `memcpy` per question
+        let t = tables
         // `officials on Wednesday described it as…`, `the ministry on Monday announced…`
         if upper < tokens.count, tokens[upper].kind == .word, !tokens[upper].capitalized,
             t.pointee.datesStatement(tokens[upper].hash) || tokens[upper].hash == t.pointee.described
@@ -27,23 +35,27 @@ struct DeadlineKindReader {
         return k >= 0 && tokens[k].kind == .word && t.pointee.datesStatement(tokens[k].hash) && !Self.isPassiveAhead(tokens, k)
     }
 
-    /// The tables `isStatementDate` reads, in one lazy global: the tagger asks it of every expression, and each
-    /// table read through a lazy global of its own paid a `swift_once` (five a question on average).
-    private struct StatementTables {
-        let skippable = DeadlineKindReader.skippable, audience = DeadlineKindReader.audience
-        let manner = DeadlineKindReader.manner, articles = DeadlineKindReader.articles
-        let reporting = ClauseLexicon.reporting
-        let described = DeadlineKindReader.described
+    /// The tables `isStatementDate`, `kind` and `eventKind` read, in one lazy global: the tagger asks the first of
+    /// every expression, and each table read through a lazy global of its own paid a `swift_once` (five a question
+    /// on average).
+    struct Tables {
+        fileprivate let skippable = DeadlineKindReader.skippable, audience = DeadlineKindReader.audience
+        fileprivate let manner = DeadlineKindReader.manner, articles = DeadlineKindReader.articles
+        fileprivate let reporting = ClauseLexicon.reporting
+        fileprivate let described = DeadlineKindReader.described
+        fileprivate let triggers = DeadlineKindReader.triggers, cues = DeadlineKindReader.cues
+        fileprivate let asHash = DeadlineKindReader.asHash, andHash = DeadlineKindReader.andHash
+        fileprivate let nowHash = DeadlineKindReader.nowHash, betweenHash = DeadlineKindReader.betweenHash
 
         /// `ClauseLexicon.reports(_:.datesStatement)`.
         @inline(__always)
-        func datesStatement(_ hash: UInt64) -> Bool {
+        fileprivate func datesStatement(_ hash: UInt64) -> Bool {
             reporting.reports(hash, .datesStatement)
         }
     }
 
     /// Made once and never freed, like the tables it holds (`WordTable`): read through the pointer, in place.
-    nonisolated(unsafe) private static let statementTables = ProcessLifetime.pointer(to: StatementTables())
+    nonisolated(unsafe) static let tables = ProcessLifetime.pointer(to: Tables())
 
     /// `will be published`, `is to be announced`, `would be released`: a passive verb of announcing under a future
     /// names an event still ahead, not when something was said.
@@ -58,13 +70,13 @@ struct DeadlineKindReader {
         ["will", "shall", "would", "to", "ll"].map(TimexTokenizer.hash))
 
     /// How something was said (`said privately on Thursday`, `announced formally Monday`).
-    private func isMannerAdverb(_ k: Int, _ t: UnsafePointer<StatementTables>) -> Bool {
+    private func isMannerAdverb(_ k: Int, _ t: UnsafePointer<Tables>) -> Bool {
         !tokens[k].capitalized && t.pointee.manner.contains(tokens[k].hash)
     }
 
     /// `said at a regular news briefing today`, `said at a joint press conference on Monday`: a word in lower case
     /// right before the place where something was said describes that place.
-    private func isAudienceModifier(_ k: Int, before lower: Int, _ t: UnsafePointer<StatementTables>) -> Bool {
+    private func isAudienceModifier(_ k: Int, before lower: Int, _ t: UnsafePointer<Tables>) -> Bool {
         k + 1 < lower && !tokens[k].capitalized && tokens[k + 1].kind == .word && t.pointee.audience.contains(tokens[k + 1].hash)
             && !t.pointee.articles.contains(tokens[k + 1].hash) && !t.pointee.datesStatement(tokens[k].hash)
     }
@@ -84,8 +96,8 @@ struct DeadlineKindReader {
 
     func kind(_ lower: Int, _ upper: Int, isRange: Bool) -> (kind: DeadlineKind, cue: Int?) {
         var k = lower - 1
-        // the tables read in place, through one lazy global: one of its own each paid a `swift_once` per question
-        let t = Self.kindTables
+        // the tables read in place
+        let t = tables
         while k >= 0, tokens[k].kind == .word, t.pointee.skippable.contains(tokens[k].hash) { k -= 1 }
         if k >= 0, tokens[k].kind == .word {
             let h = tokens[k].hash
@@ -105,7 +117,7 @@ struct DeadlineKindReader {
     /// effective before the end of the year` is an entry into force, though `before` makes it a due date.
     func eventKind(_ lower: Int, _ upper: Int) -> (kind: DeadlineKind, cue: Int?) {
         var best: (kind: DeadlineKind, cue: Int?, distance: Int) = (.other, nil, Int.max)
-        let cues = Self.cues
+        let cues = tables.pointee.cues
         var i = lower - 1
         var skipped = 0
         // each token's cue looked up first, whatever its kind: numbers and marks have the hash 0, which is no
@@ -142,16 +154,6 @@ struct DeadlineKindReader {
     private func isBoundary(_ i: Int) -> Bool {
         tokens.isClauseBreak(i)
     }
-
-    /// The tables `kind` reads, in one lazy global, read in place.
-    private struct KindTables {
-        let skippable = DeadlineKindReader.skippable, triggers = DeadlineKindReader.triggers
-        let reporting = ClauseLexicon.reporting
-        let asHash = DeadlineKindReader.asHash, andHash = DeadlineKindReader.andHash
-        let nowHash = DeadlineKindReader.nowHash, betweenHash = DeadlineKindReader.betweenHash
-    }
-
-    nonisolated(unsafe) private static let kindTables = ProcessLifetime.pointer(to: KindTables())
 
     static let asHash: UInt64 = 0xb622_c22d_6308_1633  // "as"
     static let andHash: UInt64 = 0xdd34_de19_58a0_1f4a  // "and"
