@@ -139,10 +139,10 @@ struct WordTable<Value: Sendable>: @unchecked Sendable {
         return keys[first] == key || keys[second] == key
     }
 
-    /// The table's keys as a `WordBits`, to ask before the table where most words asked about are not in it.
-    /// Build it once, into a `static let` beside the table, as the table itself.
-    func keyBits() -> WordBits {
-        WordBits((0..<slotCount).lazy.map { keys[$0] }.filter { $0 != Self.vacant })
+    /// The keys of the table and of `others` as one `WordBits`, to ask before the tables where most words asked about
+    /// are in none of them. Build it once, as the tables themselves (a `static let`, or a group of tables behind one).
+    func keyBits(with others: WordTable<Value>...) -> WordBits {
+        WordBits(([self] + others).lazy.flatMap { table in (0..<table.slotCount).lazy.map { table.keys[$0] } }.filter { $0 != Self.vacant })
     }
 }
 
