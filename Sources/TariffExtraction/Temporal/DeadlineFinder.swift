@@ -19,6 +19,9 @@ struct DeadlineFinder: Sendable {
         // value string retained and released)
         let anchors = timexes.indices.contains { timexes[$0].type == .duration && !timexes[$0].anchored }
             ? EventAnchors(timexes, tokens: tags.tokens) : nil
+        // the readers' tables, read once for the document: through their lazy globals, every date paid a `swift_once`
+        // per table its kind reader and its gate read
+        let tables = Readers(kinds: DeadlineKindReader.tables, gate: DeadlineGate.tables)
         var t = 0
         while t < timexes.count {
             let sentence = timexes[t].sentenceIndex
@@ -57,7 +60,8 @@ struct DeadlineFinder: Sendable {
                 }
                 guard
                     let (d, lower, upper, cue) = deadline(
-                        timexes, i, document: document, tokens: tokens, anchors: anchors, place: places.count, clauseWords: &clauseWords)
+                        timexes, i, document: document, tokens: tokens, anchors: anchors, place: places.count, tables: tables,
+                        clauseWords: &clauseWords)
                 else { continue }
                 if let v = VagueMention.read(d, index: found.count, lower: lower, upper: upper, cue: cue, tokens: tokens,
                     referenceDate: referenceDate)
@@ -82,6 +86,12 @@ struct DeadlineFinder: Sendable {
             finish(&kept[k], at: place, timexes, document: document, tags: tags, wholeSentence: &quoted.whole)
         }
         return kept
+    }
+
+    /// The tables of the readers `deadline` makes for each date (`DeadlineKindReader.tables`, `DeadlineGate.tables`).
+    private struct Readers {
+        let kinds: UnsafePointer<DeadlineKindReader.Tables>
+        let gate: UnsafePointer<DeadlineGate.Tables>
     }
 
     /// Where a deadline was found: its expression, sentence and tokens, and the word that gave its kind.
@@ -115,7 +125,7 @@ struct DeadlineFinder: Sendable {
     /// `clauseWords` is what the gate last read of a clause of this sentence (`DeadlineGate.rejection`).
     private func deadline(
         _ timexes: [TaggedTimex], _ index: Int, document: TextDocument, tokens: TimexTokens, anchors: EventAnchors?,
-        place: Int, clauseWords: inout DeadlineGate.ClauseWords?
+        place: Int, tables: Readers, clauseWords: inout DeadlineGate.ClauseWords?
     ) -> (Deadline, lower: Int, upper: Int, cue: Int?)? {
         guard !timexes[index].beforeReference, timexes[index].date != nil || timexes[index].type == .duration && anchors != nil
         else { return nil }
@@ -155,7 +165,7 @@ struct DeadlineFinder: Sendable {
         // `said on Thursday`: when something was said is not an event the article commits to (the tagger read it
         // on these same tokens)
         if timexes[index].isStatementDate { return nil }
-        let kindReader = DeadlineKindReader(tokens: tokens)
+        let kindReader = DeadlineKindReader(tokens: tokens, tables: tables.kinds)
         let (kind, cue) = kindReader.kind(lower, upper, isRange: timexes[index].endDate != nil)
         // `by 2020`, `next year's election`: a year alone is a goal or an era; only a measure's start or end
         // (`the duties take effect in 2026`) is concrete enough to alert on
@@ -185,7 +195,7 @@ struct DeadlineFinder: Sendable {
             // a call: asked only when the bytes hold `end`, which a match needs
             if !text.hasPrefix("late"), !(Self.holdsEnd(text) && text.contains("end")) { return nil }
         }
-        let gate = DeadlineGate(bytes: document.bytes, tokens: tokens)
+        let gate = DeadlineGate(bytes: document.bytes, tokens: tokens, tables: tables.gate)
         if timexes[index].type == .duration && !counted && !gate.isCountedDeadline(timexes[index], lower, upper, kind: kind, tense: tense()) {
             return nil
         }

@@ -7,6 +7,27 @@
 struct DeadlineGate {
     let bytes: [UInt8]
     let tokens: TimexTokens
+    /// `tables`, which the deadline finder reads once per document and gives every gate it makes: through their
+    /// lazy globals, the tests below paid a `swift_once` call per table they read, one or two per date.
+    private let tables: UnsafePointer<Tables>
+
+    init(bytes: [UInt8], tokens: TimexTokens, tables: UnsafePointer<Tables> = DeadlineGate.tables) {
+        self.bytes = bytes
+        self.tokens = tokens
+        self.tables = tables
+    }
+
+    /// The word tables the gate's tests read, in one lazy global read in place (`ProcessLifetime`).
+    struct Tables {
+        fileprivate let lexicon = DeadlineGate.lexicon, subordinators = DeadlineGate.subordinators
+        fileprivate let captionWords = DeadlineGate.captionWords, negations = DeadlineGate.negations
+        fileprivate let periodEnds = DeadlineGate.periodEnds, accountingPeriods = DeadlineGate.accountingPeriods
+        fileprivate let formerly = DeadlineGate.formerly, planned = DeadlineGate.planned
+        fileprivate let scheduling = DeadlineGate.scheduling, speculative = DeadlineGate.speculative
+        fileprivate let nounCues = DeadlineKindReader.nounCues, reporting = ClauseLexicon.reporting
+    }
+
+    nonisolated(unsafe) static let tables = ProcessLifetime.pointer(to: Tables())
 
     /// Why the date at tokens `lower..<upper` is no deadline, or nil when it may be one.
     /// - Parameter clauseWords: the clause words last read in the same sentence (nil for none), reused when the date
@@ -22,7 +43,7 @@ struct DeadlineGate {
         if let known = clauseWords, known.holds(lower, upper) {
             words = known
         } else {
-            words = ClauseWords(tokens, around: lower, upper)
+            words = ClauseWords(tokens, around: lower, upper, lexicon: tables.pointee.lexicon)
             clauseWords = words
         }
         let (first, last) = (words.first, words.last)
@@ -69,8 +90,7 @@ struct DeadlineGate {
 
         /// Reads the words while it looks for the clause's ends, back from the date and on from it: finding the clause
         /// first and reading it after went over every token twice.
-        init(_ tokens: TimexTokens, around lower: Int, _ upper: Int) {
-            let lexicon = DeadlineGate.lexicon
+        fileprivate init(_ tokens: TimexTokens, around lower: Int, _ upper: Int, lexicon: WordTable<GateWord>) {
             var all: GateWord = [], firstAnnouncing: Int?, genericOrIndicator: Rejection?
             /// Word `k`'s lists; `overwrite` while reading backwards, so the first such word of the clause decides.
             func read(_ k: Int, overwrite: Bool) {
@@ -125,7 +145,7 @@ struct DeadlineGate {
     /// accounts. A stated due date (`the results are due in the third quarter`) and a meeting keep their own reading.
     /// (`rejection` reads the measure with the clause's other words, in `ClauseWords`; this asks for the event.)
     private func namesEvent(_ first: Int, _ last: Int) -> Bool {
-        let events = DeadlineKindReader.nounCues
+        let events = tables.pointee.nounCues
         return (first..<last).contains { k in tokens[k].kind == .word && events.contains(tokens[k].hash) }
     }
 
@@ -142,7 +162,7 @@ struct DeadlineGate {
             return false
         }
         var k = lower - 1
-        let negations = Self.negations, subordinators = Self.subordinators  // once, not per word
+        let negations = tables.pointee.negations, subordinators = tables.pointee.subordinators  // once, not per word
         while k >= first, k >= lower - 8 {
             let t = tokens[k]
             if t.kind == .mark {
@@ -166,9 +186,9 @@ struct DeadlineGate {
     /// a period of accounts or statistics, not something that expires. `the truce ending Nov. 10` keeps its date.
     private func isAccountingPeriodEnd(_ lower: Int) -> Bool {
         let k = tokens.indexBeforeDate(lower)
-        guard k >= 1, tokens[k].kind == .word, Self.periodEnds.contains(tokens[k].hash), tokens[k - 1].kind == .word
+        guard k >= 1, tokens[k].kind == .word, tables.pointee.periodEnds.contains(tokens[k].hash), tokens[k - 1].kind == .word
         else { return false }
-        return Self.accountingPeriods.contains(tokens[k - 1].hash)
+        return tables.pointee.accountingPeriods.contains(tokens[k - 1].hash)
     }
 
     private static let periodEnds: WordTable<Bool> = WordTable(set: ["ending", "ended"].map(TimexTokenizer.hash))
@@ -186,8 +206,8 @@ struct DeadlineGate {
         var k = upper + 1
         while k < tokens.count, k <= upper + 10, !tokens.isClauseBreak(k) {
             if tokens[k].kind == .word, !tokens[k].capitalized {
-                if ClauseLexicon.reports(tokens[k].hash, .datesStatement) { return true }
-                if tense.cue(at: k) != nil || Self.subordinators.contains(tokens[k].hash) { return false }
+                if tables.pointee.reporting.reports(tokens[k].hash, .datesStatement) { return true }
+                if tense.cue(at: k) != nil || tables.pointee.subordinators.contains(tokens[k].hash) { return false }
             }
             k += 1
         }
@@ -199,7 +219,7 @@ struct DeadlineGate {
     /// which had been set to expire Nov. 6`): the past perfect of a plan tells of a plan since changed.
     private func isSuperseded(_ lower: Int, _ first: Int) -> Bool {
         var k = lower - 1
-        let formerly = Self.formerly, planned = Self.planned
+        let formerly = tables.pointee.formerly, planned = tables.pointee.planned
         while k >= first, k >= lower - 5 {
             if tokens[k].kind == .word, formerly.contains(tokens[k].hash) { return true }
             if k >= first + 2, tokens[k].kind == .word, planned.contains(tokens[k].hash), tokens[k - 1].hash == Self.been,
@@ -234,7 +254,8 @@ struct DeadlineGate {
             return false
         }
         let (first, _) = clause(lower, upper)
-        return !(first..<lower).contains { tokens[$0].kind == .word && Self.speculative.contains(tokens[$0].hash) }
+        let speculative = tables.pointee.speculative
+        return !(first..<lower).contains { tokens[$0].kind == .word && speculative.contains(tokens[$0].hash) }
     }
 
     private static let speculative: WordTable<Bool> = WordTable(set:
@@ -324,7 +345,7 @@ struct DeadlineGate {
         while k + 1 < tokens.count {
             let t = tokens[k]
             if t.kind == .mark, t.mark == 0x5B || t.mark == 0x28, tokens[k + 1].kind == .word,
-                Self.captionWords.contains(tokens[k + 1].hash)
+                tables.pointee.captionWords.contains(tokens[k + 1].hash)
             {
                 return true
             }
@@ -339,11 +360,12 @@ struct DeadlineGate {
     /// the year you make enough money`) are caught by their `you` in `rejection`.
     private func isGovernedByCan(_ lower: Int, _ upper: Int, _ first: Int, _ last: Int) -> Bool {
         let tense = TenseReader(bytes: bytes, tokens: tokens)
+        let subordinators = tables.pointee.subordinators
         func governedByCan(_ range: StrideThrough<Int>) -> Bool {
             for k in range where tokens[k].kind == .word && !tokens[k].capitalized {
                 if tokens[k].hash == Self.canWord { return true }
                 // `… on Nov. 5 over whether Trump can use …`: another clause's `can`
-                if tense.cue(at: k) != nil || Self.subordinators.contains(tokens[k].hash) { return false }
+                if tense.cue(at: k) != nil || subordinators.contains(tokens[k].hash) { return false }
             }
             return false
         }
@@ -360,7 +382,7 @@ struct DeadlineGate {
     /// `first` is the clause's first token, which `rejection` has already found.
     func isAnnouncementDay(_ lower: Int, clauseStart first: Int) -> Bool {
         let tense = TenseReader(bytes: bytes, tokens: tokens)
-        let lexicon = Self.lexicon, scheduling = Self.scheduling  // read once, not per word
+        let lexicon = tables.pointee.lexicon, scheduling = tables.pointee.scheduling  // read once, not per word
         var k = lower - 1
         while k >= first {
             let t = tokens[k]

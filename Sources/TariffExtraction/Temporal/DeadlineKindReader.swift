@@ -4,12 +4,20 @@
 /// event word in the clause does (`the summit next Thursday`, `set to take effect December 1`).
 struct DeadlineKindReader {
     let tokens: TimexTokens
+    /// `tables`, which the tagger and the deadline finder read once per document and give every reader they make:
+    /// read per question through the lazy global, it cost a `swift_once` call each (one or two per date).
+    private let tables: UnsafePointer<Tables>
+
+    init(tokens: TimexTokens, tables: UnsafePointer<Tables> = DeadlineKindReader.tables) {
+        self.tokens = tokens
+        self.tables = tables
+    }
 
     /// The kind for the date at tokens `lower..<upper`, and the index of the word that decided it.
     /// True when the date is when something was said (`said on Thursday`, `announced Monday`): no event.
     func isStatementDate(_ lower: Int, _ upper: Int) -> Bool {
-        // the tables read in place: a copy of them (seven tables, some 200 bytes) was a `memcpy` per question
-        let t = Self.statementTables
+        // the tables read in place: a copy of them (some 300 bytes) was a `memcpy` per question
+        let t = tables
         // `officials on Wednesday described it as…`, `the ministry on Monday announced…`
         if upper < tokens.count, tokens[upper].kind == .word, !tokens[upper].capitalized,
             t.pointee.datesStatement(tokens[upper].hash) || tokens[upper].hash == t.pointee.described
@@ -19,31 +27,44 @@ struct DeadlineKindReader {
         var k = lower - 1
         // `told reporters on Wednesday`, `said in a statement on Monday`
         // `said privately on Thursday`: an adverb of manner between the verb and its day
-        while k >= 0, tokens[k].kind == .word, t.pointee.skippable.contains(tokens[k].hash) || t.pointee.audience.contains(tokens[k].hash)
-            || isMannerAdverb(k, t) || isAudienceModifier(k, before: lower, t), lower - k <= 6
+        // (the three lists' bits first: the word that stops the walk, nearly always in none of them, is turned away in
+        // one test where it took a probe of each)
+        while k >= 0, tokens[k].kind == .word,
+            t.pointee.walkedBits.mayHold(tokens[k].hash)
+                && (t.pointee.skippable.contains(tokens[k].hash) || t.pointee.audience.contains(tokens[k].hash)
+                    || isMannerAdverb(k, t))
+                || isAudienceModifier(k, before: lower, t), lower - k <= 6
         {
             k -= 1
         }
         return k >= 0 && tokens[k].kind == .word && t.pointee.datesStatement(tokens[k].hash) && !Self.isPassiveAhead(tokens, k)
     }
 
-    /// The tables `isStatementDate` reads, in one lazy global: the tagger asks it of every expression, and each
-    /// table read through a lazy global of its own paid a `swift_once` (five a question on average).
-    private struct StatementTables {
-        let skippable = DeadlineKindReader.skippable, audience = DeadlineKindReader.audience
-        let manner = DeadlineKindReader.manner, articles = DeadlineKindReader.articles
-        let reporting = ClauseLexicon.reporting
-        let described = DeadlineKindReader.described
+    /// The tables `isStatementDate`, `kind` and `eventKind` read, in one lazy global: the tagger asks the first of
+    /// every expression, and each table read through a lazy global of its own paid a `swift_once` (five a question
+    /// on average).
+    struct Tables {
+        fileprivate let skippable = DeadlineKindReader.skippable, audience = DeadlineKindReader.audience
+        fileprivate let manner = DeadlineKindReader.manner, articles = DeadlineKindReader.articles
+        fileprivate let reporting = ClauseLexicon.reporting
+        fileprivate let described = DeadlineKindReader.described
+        /// The keys of `skippable`, `audience` and `manner`, the words `isStatementDate` walks back over.
+        fileprivate let walkedBits = DeadlineKindReader.skippable.keyBits(with: DeadlineKindReader.audience, DeadlineKindReader.manner)
+        fileprivate let triggers = DeadlineKindReader.triggers, cues = DeadlineKindReader.cues
+        /// `cues`' keys: `eventKind` asks them of every token it passes, of which nearly none is a cue.
+        fileprivate let cueBits = DeadlineKindReader.cues.keyBits()
+        fileprivate let asHash = DeadlineKindReader.asHash, andHash = DeadlineKindReader.andHash
+        fileprivate let nowHash = DeadlineKindReader.nowHash, betweenHash = DeadlineKindReader.betweenHash
 
         /// `ClauseLexicon.reports(_:.datesStatement)`.
         @inline(__always)
-        func datesStatement(_ hash: UInt64) -> Bool {
+        fileprivate func datesStatement(_ hash: UInt64) -> Bool {
             reporting.reports(hash, .datesStatement)
         }
     }
 
     /// Made once and never freed, like the tables it holds (`WordTable`): read through the pointer, in place.
-    nonisolated(unsafe) private static let statementTables = ProcessLifetime.pointer(to: StatementTables())
+    nonisolated(unsafe) static let tables = ProcessLifetime.pointer(to: Tables())
 
     /// `will be published`, `is to be announced`, `would be released`: a passive verb of announcing under a future
     /// names an event still ahead, not when something was said.
@@ -58,14 +79,15 @@ struct DeadlineKindReader {
         ["will", "shall", "would", "to", "ll"].map(TimexTokenizer.hash))
 
     /// How something was said (`said privately on Thursday`, `announced formally Monday`).
-    private func isMannerAdverb(_ k: Int, _ t: UnsafePointer<StatementTables>) -> Bool {
+    private func isMannerAdverb(_ k: Int, _ t: UnsafePointer<Tables>) -> Bool {
         !tokens[k].capitalized && t.pointee.manner.contains(tokens[k].hash)
     }
 
     /// `said at a regular news briefing today`, `said at a joint press conference on Monday`: a word in lower case
     /// right before the place where something was said describes that place.
-    private func isAudienceModifier(_ k: Int, before lower: Int, _ t: UnsafePointer<StatementTables>) -> Bool {
-        k + 1 < lower && !tokens[k].capitalized && tokens[k + 1].kind == .word && t.pointee.audience.contains(tokens[k + 1].hash)
+    private func isAudienceModifier(_ k: Int, before lower: Int, _ t: UnsafePointer<Tables>) -> Bool {
+        k + 1 < lower && !tokens[k].capitalized && tokens[k + 1].kind == .word && t.pointee.walkedBits.mayHold(tokens[k + 1].hash)
+            && t.pointee.audience.contains(tokens[k + 1].hash)
             && !t.pointee.articles.contains(tokens[k + 1].hash) && !t.pointee.datesStatement(tokens[k].hash)
     }
 
@@ -84,8 +106,8 @@ struct DeadlineKindReader {
 
     func kind(_ lower: Int, _ upper: Int, isRange: Bool) -> (kind: DeadlineKind, cue: Int?) {
         var k = lower - 1
-        // the tables read in place, through one lazy global: one of its own each paid a `swift_once` per question
-        let t = Self.kindTables
+        // the tables read in place
+        let t = tables
         while k >= 0, tokens[k].kind == .word, t.pointee.skippable.contains(tokens[k].hash) { k -= 1 }
         if k >= 0, tokens[k].kind == .word {
             let h = tokens[k].hash
@@ -105,13 +127,14 @@ struct DeadlineKindReader {
     /// effective before the end of the year` is an entry into force, though `before` makes it a due date.
     func eventKind(_ lower: Int, _ upper: Int) -> (kind: DeadlineKind, cue: Int?) {
         var best: (kind: DeadlineKind, cue: Int?, distance: Int) = (.other, nil, Int.max)
-        let cues = Self.cues
+        let cues = tables.pointee.cues, cueBits = tables.pointee.cueBits
         var i = lower - 1
         var skipped = 0
         // each token's cue looked up first, whatever its kind: numbers and marks have the hash 0, which is no
-        // word's, so only marks go on to the boundary and comma tests (a word-or-mark test first came at random)
+        // word's, so only marks go on to the boundary and comma tests (a word-or-mark test first came at random);
+        // its bit before it, which turns nearly every other word away in one load
         while i >= 0 && lower - i - skipped <= 14 {
-            if let kind = cues[tokens[i].hash], tokens[i].kind == .word {
+            if cueBits.mayHold(tokens[i].hash), let kind = cues[tokens[i].hash], tokens[i].kind == .word {
                 best = (kind, i, lower - i - skipped)
                 break
             }
@@ -128,7 +151,7 @@ struct DeadlineKindReader {
         i = upper
         // a cue after the date must be clearly nearer: `the meeting, held October 20 to 22, ended …`
         while i < tokens.count && i - upper + 3 < min(best.distance, 14) {
-            if let kind = cues[tokens[i].hash], tokens[i].kind == .word {
+            if cueBits.mayHold(tokens[i].hash), let kind = cues[tokens[i].hash], tokens[i].kind == .word {
                 best = (kind, i, i - upper + 3)
                 break
             }
@@ -142,16 +165,6 @@ struct DeadlineKindReader {
     private func isBoundary(_ i: Int) -> Bool {
         tokens.isClauseBreak(i)
     }
-
-    /// The tables `kind` reads, in one lazy global, read in place.
-    private struct KindTables {
-        let skippable = DeadlineKindReader.skippable, triggers = DeadlineKindReader.triggers
-        let reporting = ClauseLexicon.reporting
-        let asHash = DeadlineKindReader.asHash, andHash = DeadlineKindReader.andHash
-        let nowHash = DeadlineKindReader.nowHash, betweenHash = DeadlineKindReader.betweenHash
-    }
-
-    nonisolated(unsafe) private static let kindTables = ProcessLifetime.pointer(to: KindTables())
 
     static let asHash: UInt64 = 0xb622_c22d_6308_1633  // "as"
     static let andHash: UInt64 = 0xdd34_de19_58a0_1f4a  // "and"

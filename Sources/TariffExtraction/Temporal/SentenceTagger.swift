@@ -45,6 +45,9 @@ struct SentenceTagger {
     let starts = Self.matchStarts
     /// `startBits`, read once like `starts`.
     let startBits = Self.startBits
+    /// `spanWordTables`, read once like `starts`: through their lazy globals, each match `widen` read paid a
+    /// `swift_once` call per table it asked.
+    private let spanWords = Self.spanWordTables
 
     init(bytes: [UInt8], tokens: TimexTokens, reference: CalendarDate) {
         self.bytes = bytes
@@ -99,17 +102,19 @@ struct SentenceTagger {
             // `nearly`, `more than`, `at least`, `up to`
             if m.start - 3 >= floor, isWord(m.start - 1, Self.asWord), isWord(m.start - 2, Self.long), isWord(m.start - 3, Self.asWord) {
                 m.start -= 3  // `as long as a month`
-            } else if m.start - 2 >= floor, isWordIn(m.start - 1, Self.boundWords), isWordIn(m.start - 2, Self.boundLeads) {
+            } else if m.start - 2 >= floor, isWordIn(m.start - 1, spanWords.pointee.boundWords),
+                isWordIn(m.start - 2, spanWords.pointee.boundLeads)
+            {
                 m.start -= 2
-            } else if m.start - 1 >= floor, isWordIn(m.start - 1, Self.approximators) {
+            } else if m.start - 1 >= floor, isWordIn(m.start - 1, spanWords.pointee.approximators) {
                 m.start -= 1
             }
         }
         if m.type == .duration, m.start - 1 >= floor, opensSpan(m.start - 1) { m.start -= 1 }
         // `the year-ago quarter`, `the year-earlier period`, `the 1988 period`
-        if m.yearsBack != nil, m.end > m.start + 1 || isNumber(m.start), isWordIn(m.end, Self.periodNouns) { m.end += 1 }
+        if m.yearsBack != nil, m.end > m.start + 1 || isNumber(m.start), isWordIn(m.end, spanWords.pointee.periodNouns) { m.end += 1 }
         if m.start - 1 >= floor, isWord(m.start - 1, W.the),
-            m.type == .duration || opensSpan(m.start) || m.yearsBack != nil && isWordIn(m.end - 1, Self.periodNouns)
+            m.type == .duration || opensSpan(m.start) || m.yearsBack != nil && isWordIn(m.end - 1, spanWords.pointee.periodNouns)
         {
             m.start -= 1
         }
@@ -138,6 +143,14 @@ struct SentenceTagger {
         ["more", "less", "fewer", "at", "up"].map(TimexTokenizer.hash))
     static let startWords: WordTable<Bool> = WordTable(set: ["beginning", "starting", "effective"].map(TimexTokenizer.hash))
     static let periodNouns: WordTable<Bool> = WordTable(set: ["quarter", "period"].map(TimexTokenizer.hash))
+
+    /// The tables `widen` reads, in one lazy global read in place (`ProcessLifetime`).
+    struct SpanWords {
+        let approximators = SentenceTagger.approximators, boundWords = SentenceTagger.boundWords
+        let boundLeads = SentenceTagger.boundLeads, periodNouns = SentenceTagger.periodNouns
+    }
+
+    nonisolated(unsafe) static let spanWordTables = ProcessLifetime.pointer(to: SpanWords())
 
     /// Whether `match(at: i)` can find anything: a number that may start a date, a lexicon word or one of
     /// `unlistedStarts`. Most tokens are none of these, and asking `match` for them cost a copy of an empty

@@ -31,6 +31,8 @@ struct TemporalTagger: Sendable {
         // retained and released the bytes every time
         var tagger = SentenceTagger(bytes: bytes, tokens: TimexTokens(start: nil, count: 0), reference: referenceDate)
         let prefilter = TimexPrefilter.tables
+        // read once for the document, like `prefilter`: through the lazy global, every statement question paid a `swift_once`
+        let kindTables = DeadlineKindReader.tables
         for (index, range) in document.sentences.enumerated() where TimexPrefilter.mayHoldTime(bytes, range, prefilter) {
             // kept in the store: nearly every sentence the prefilter passes has an expression and keeps them
             let tokens = store.tokens(bytes, range)
@@ -40,7 +42,7 @@ struct TemporalTagger: Sendable {
             tagger.matches(into: &matches)
             guard !matches.isEmpty else { continue }
             // made once the sentence has an expression
-            let kinds = DeadlineKindReader(tokens: tokens)
+            let kinds = DeadlineKindReader(tokens: tokens, tables: kindTables)
             if budget.charge(tokens: 0, found: matches.count) { break }
             result.tokens[index] = tokens
             // each match read in place, through its address: copied out of the array (`for m in matches`), each

@@ -138,6 +138,34 @@ struct WordTable<Value: Sendable>: @unchecked Sendable {
         let (first, second) = slots(key)
         return keys[first] == key || keys[second] == key
     }
+
+    /// The keys of the table and of `others` as one `WordBits`, to ask before the tables where most words asked about
+    /// are in none of them. Build it once, as the tables themselves (a `static let`, or a group of tables behind one).
+    func keyBits(with others: WordTable<Value>...) -> WordBits {
+        WordBits(([self] + others).lazy.flatMap { table in (0..<table.slotCount).lazy.map { table.keys[$0] } }.filter { $0 != Self.vacant })
+    }
+}
+
+/// One bit per word of a vocabulary, chosen by its hash's top six bits (the word) and its low six (the bit): of
+/// 4,096 bits a table of a hundred words sets about a hundred, so a word the table does not hold is nearly always
+/// turned away by one load and one bit test, where the table's miss compares two slots in two cache lines. A word
+/// the bits let through is then looked up in the table. Built once and never freed, like `WordTable`'s storage:
+/// reading it costs no reference counting, and nothing writes it after it is built, so it is safe to share.
+struct WordBits: @unchecked Sendable {
+    private let words: UnsafePointer<UInt64>
+
+    init(_ keys: some Sequence<UInt64>) {
+        let bits = UnsafeMutablePointer<UInt64>.allocate(capacity: 64)
+        bits.initialize(repeating: 0, count: 64)
+        for hash in keys { bits[Int(truncatingIfNeeded: hash &>> 58)] |= 1 &<< (hash & 63) }
+        words = UnsafePointer(bits)
+    }
+
+    /// False when no key has `hash`; true for every key (and for a few other hashes).
+    @inline(__always)
+    func mayHold(_ hash: UInt64) -> Bool {
+        words[Int(truncatingIfNeeded: hash &>> 58)] &>> (hash & 63) & 1 != 0
+    }
 }
 
 extension WordTable where Value == Bool {
