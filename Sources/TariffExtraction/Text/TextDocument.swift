@@ -61,16 +61,29 @@ struct TextDocument: Sendable {
             var ascii = true
             bytes.withUnsafeBufferPointer { buffer in
                 guard let base = buffer.baseAddress else { return }
+                // The strides of ASCII before the first that is not (all of most English articles) are passed over with
+                // no checkpoint written: each one's is its own offset, written only once a stride shows they are needed.
+                var block = 0
+                while block + checkpointStride <= buffer.count && isASCII(base, block) { block += checkpointStride }
+                // every whole stride ASCII: so is the text, unless its last bytes are not
+                var lane = block
+                if block + checkpointStride > buffer.count {
+                    while lane < buffer.count && WideLanes.mask(WideLanes.load(base, lane, limit: buffer.count)) == 0 { lane += 16 }
+                }
+                ascii = lane >= buffer.count
+                guard !ascii else { return }
+                var stride = 0
+                while stride < block / checkpointStride {
+                    checkpoints[stride] = stride * checkpointStride
+                    stride += 1
+                }
                 // whole strides summed lane by lane (a stride is eight words: each lane counts to 8)
                 var continuing = 0
-                var block = 0
-                var stride = 0
                 while block + checkpointStride <= buffer.count {
                     checkpoints[stride] = block - continuing
                     stride += 1
                     // a stride of ASCII, most of an English article, has no continuation byte to count
                     if !isASCII(base, block) {
-                        ascii = false
                         var lanes: UInt64 = 0
                         for word in 0..<(checkpointStride / 8) {
                             lanes &+= ByteLanes.continuations(ByteLanes.load(base, block + 8 * word)) >> 7
@@ -84,13 +97,7 @@ struct TextDocument: Sendable {
                 }
                 if block < buffer.count {
                     checkpoints[stride] = block - continuing
-                    stride += 1
-                    var lane = block
-                    while ascii && lane < buffer.count {
-                        ascii = WideLanes.mask(WideLanes.load(base, lane, limit: buffer.count)) == 0
-                        lane += 16
-                    }
-                    if !ascii, !mayHoldMojibake {
+                    if !mayHoldMojibake {
                         mayHoldMojibake = MojibakeRepair.mayHoldMojibake(base, block..<buffer.count, count: buffer.count)
                     }
                 }
