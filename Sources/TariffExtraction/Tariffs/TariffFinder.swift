@@ -86,10 +86,13 @@ struct TariffFinder: Sendable {
         // the changes are asked by index here: `contains(where:)` handed each one to its test as a copy (retaining
         // its strings and arrays) and destroyed it after
         if changes.indices.contains(where: { changes[$0].effectiveDate == nil }) {
-            // per sentence, not a `Set`: hashing every index cost more than the rule
-            var isRead = [Bool](filled: false, count: document.sentences.count)
-            for sentence in read { isRead[sentence.index] = true }
-            starts += startsOutsideTariffSentences(document, timexes: timexes, isRead: isRead, store: store)
+            // per sentence, not a `Set`: hashing every index cost more than the rule; on the stack, not an array (an
+            // allocation and its release per article with an undated rate)
+            starts += withUnsafeTemporaryAllocation(of: Bool.self, capacity: document.sentences.count) { isRead in
+                isRead.initialize(repeating: false)
+                for sentence in read { isRead[sentence.index] = true }
+                return startsOutsideTariffSentences(document, timexes: timexes, isRead: UnsafeBufferPointer(isRead), store: store)
+            }
             StartStatement.link(starts, to: &changes, sentences: changeSentences, agreementSentences: agreementSentences)
         }
         StartedMeasures.settle(&changes, reference: referenceDate)
@@ -120,7 +123,7 @@ struct TariffFinder: Sendable {
     /// Start statements in sentences without a tariff noun (`The agreement comes into force on Sunday`):
     /// only sentences with a dated timex and the letters of `effect` or `force` are tokenized.
     private func startsOutsideTariffSentences(
-        _ document: TextDocument, timexes: [TaggedTimex], isRead: [Bool], store: TariffTokenizer.Store
+        _ document: TextDocument, timexes: [TaggedTimex], isRead: UnsafeBufferPointer<Bool>, store: TariffTokenizer.Store
     ) -> [StartStatement] {
         var found: [StartStatement] = []
         var t = 0

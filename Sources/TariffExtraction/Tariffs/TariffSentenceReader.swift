@@ -450,7 +450,7 @@ struct TariffSentenceReader {
             if timexes[i].type == .duration && !EffectPhrase.datesSpan(timexes[i], s, at: t) { continue }
             if EffectPhrase.precedes(s, t) { return date }
             if s.has(t, .untilTrigger) || s.has(t - 1, .untilTrigger) { continue }
-            if let trigger = [t, t - 1, t - 2].first(where: { s.has($0, .effectiveTrigger) }),
+            if let trigger = Self.effectiveTrigger(s, at: t),
                 !Self.weakTriggers.contains(s.tokens[trigger].hash) || s.isWord(trigger + 1, TariffVocabulary.of)
             {
                 return date
@@ -460,6 +460,14 @@ struct TariffSentenceReader {
     }
 
     private static let weakTriggers = WordTable<Bool>(set: [TariffTokenizer.hash("on"), TariffTokenizer.hash("as")])
+
+    /// The first of the tokens `t`, `t - 1`, `t - 2` that is an effective trigger (`starting`, `from`), for a date at `t`
+    /// that may or may not include it. Asked in turn: an array of the three was an allocation and its release per date.
+    private static func effectiveTrigger(_ s: TariffSentence, at t: Int) -> Int? {
+        if s.has(t, .effectiveTrigger) { return t }
+        if s.has(t - 1, .effectiveTrigger) { return t - 1 }
+        return s.has(t - 2, .effectiveTrigger) ? t - 2 : nil
+    }
 
     /// The first upcoming date of the clause, preferring one introduced by `starting`, `from`, `effective`.
     private func effectiveDate(anchor: Int, segment: Range<Int>) -> TemporalValue? {
@@ -478,7 +486,7 @@ struct TariffSentenceReader {
             // a past date is when the measure took effect only when a start word introduces it
             // (`starting April 2`, `effective from July 1`), not `on Monday` (when it was said)
             if !upcoming && !(stated && date.granularity != .year) {
-                guard date.granularity == .day, let trigger = [t, t - 1, t - 2].first(where: { s.has($0, .effectiveTrigger) }),
+                guard date.granularity == .day, let trigger = Self.effectiveTrigger(s, at: t),
                     !Self.weakTriggers.contains(s.tokens[trigger].hash)
                 else { continue }
             }
@@ -488,7 +496,7 @@ struct TariffSentenceReader {
             }
             var score = 0
             // `on Tuesday` is usually the day something was said; `from`, `starting`, `take effect` mark a start
-            let trigger = [t, t - 1, t - 2].first { s.has($0, .effectiveTrigger) }
+            let trigger = Self.effectiveTrigger(s, at: t)
             if stated {
                 score += 2
             } else if let trigger {

@@ -19,7 +19,8 @@ struct TextDocument: Sendable {
     /// What was done to keep the document within its limits (sentences cut into pieces).
     private(set) var notes: [ExtractionNote] = []
     /// Scalars before each `checkpointStride` bytes of the file's own text: a conversion counts at most one
-    /// stride of bytes (at 256 it counted 128 on average, about 350 instructions a call).
+    /// stride of bytes (at 256 it counted 128 on average, about 350 instructions a call). Empty for a text of
+    /// ASCII only (most English articles), whose offsets are its byte offsets: no array made and freed for it.
     private let scalarCheckpoints: [Int]
     private static let checkpointStride = 64
 
@@ -45,9 +46,10 @@ struct TextDocument: Sendable {
         }
     }
 
-    /// The scalars before each `checkpointStride` bytes of `bytes`, and whether `bytes` may hold mojibake
-    /// (`MojibakeRepair.mayHoldMojibake`): one pass for both, since the mojibake search needs to look only
-    /// where a stride holds a non-ASCII byte, and this pass loads every stride anyway.
+    /// The scalars before each `checkpointStride` bytes of `bytes` (none for a text of ASCII only, which needs
+    /// none), and whether `bytes` may hold mojibake (`MojibakeRepair.mayHoldMojibake`): one pass for both, since
+    /// the mojibake search needs to look only where a stride holds a non-ASCII byte, and this pass loads every
+    /// stride anyway.
     private static func scalarCheckpoints(_ bytes: [UInt8]) -> (checkpoints: [Int], mayHoldMojibake: Bool) {
         var mayHoldMojibake = false
         // written in place at their known count (appending checked the array's capacity once per stride), into
@@ -55,13 +57,28 @@ struct TextDocument: Sendable {
         // standard library's unspecialised path, which looks the element's metadata up at run time (about 450
         // instructions a document, callgrind; see `Array(filled:count:)`), where the copy is specialised here
         let strides = (bytes.count + checkpointStride - 1) / checkpointStride
-        let checkpoints = withUnsafeTemporaryAllocation(of: Int.self, capacity: strides) { checkpoints in
+        let checkpoints = withUnsafeTemporaryAllocation(of: Int.self, capacity: strides) { checkpoints -> [Int] in
+            var ascii = true
             bytes.withUnsafeBufferPointer { buffer in
                 guard let base = buffer.baseAddress else { return }
+                // The strides of ASCII before the first that is not (all of most English articles) are passed over with
+                // no checkpoint written: each one's is its own offset, written only once a stride shows they are needed.
+                var block = 0
+                while block + checkpointStride <= buffer.count && isASCII(base, block) { block += checkpointStride }
+                // every whole stride ASCII: so is the text, unless its last bytes are not
+                var lane = block
+                if block + checkpointStride > buffer.count {
+                    while lane < buffer.count && WideLanes.mask(WideLanes.load(base, lane, limit: buffer.count)) == 0 { lane += 16 }
+                }
+                ascii = lane >= buffer.count
+                guard !ascii else { return }
+                var stride = 0
+                while stride < block / checkpointStride {
+                    checkpoints[stride] = stride * checkpointStride
+                    stride += 1
+                }
                 // whole strides summed lane by lane (a stride is eight words: each lane counts to 8)
                 var continuing = 0
-                var block = 0
-                var stride = 0
                 while block + checkpointStride <= buffer.count {
                     checkpoints[stride] = block - continuing
                     stride += 1
@@ -80,13 +97,12 @@ struct TextDocument: Sendable {
                 }
                 if block < buffer.count {
                     checkpoints[stride] = block - continuing
-                    stride += 1
                     if !mayHoldMojibake {
                         mayHoldMojibake = MojibakeRepair.mayHoldMojibake(base, block..<buffer.count, count: buffer.count)
                     }
                 }
             }
-            return Array(checkpoints)
+            return ascii ? [] : Array(checkpoints)
         }
         return (checkpoints, mayHoldMojibake)
     }
@@ -105,6 +121,8 @@ struct TextDocument: Sendable {
     func scalarOffset(ofByte repairedOffset: Int) -> Int {
         let offset = originalOffset(repairedOffset)
         guard offset > 0 else { return 0 }
+        // one scalar a byte (nothing was repaired: a repair needs non-ASCII bytes)
+        guard !scalarCheckpoints.isEmpty else { return min(offset, originalBytes.count) }
         let block = min(offset / Self.checkpointStride, scalarCheckpoints.count - 1)
         let from = block * Self.checkpointStride
         let to = min(offset, originalBytes.count)
