@@ -105,6 +105,14 @@ import Testing
         (TariffVocabulary.free, "free"),
         (TariffVocabulary.both, "both"),
         (TariffVocabulary.two, "two"),
+        (TariffVocabulary.each, "each"),
+        (TariffVocabulary.all, "all"),
+        (TariffVocabulary.agreement, "agreement"),
+        (TariffVocabulary.deal, "deal"),
+        (TariffVocabulary.pact, "pact"),
+        (TariffVocabulary.fta, "fta"),
+        (TariffVocabulary.accord, "accord"),
+        (TariffVocabulary.treaty, "treaty"),
         (TariffTokenizer.rateHash, "rate"),
         (TariffVocabulary.being, "being"),
         (TariffVocabulary.addition, "addition"),
@@ -118,6 +126,12 @@ import Testing
         (TariffVocabulary.rather, "rather"),
         (TariffVocabulary.down, "down"),
         (TariffVocabulary.hundred, "hundred"),
+        (ClauseLexicon.toWord, "to"),
+        (ClauseLexicon.haveWord, "have"),
+        (ClauseLexicon.hadWord, "had"),
+        (ClauseLexicon.forWord, "for"),
+        (ClauseLexicon.goingWord, "going"),
+        (ClauseLexicon.setWord, "set"),
     ]
 
     /// The table is built without a dictionary (every word listed, repeats merged as the table places them): it

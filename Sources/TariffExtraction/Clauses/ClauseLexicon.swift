@@ -190,12 +190,14 @@ enum ClauseLexicon {
         return WordTable(t) { $0.union($1) }
     }()
 
-    static let toWord = WordHash.of("to")
-    static let haveWord = WordHash.of("have")
-    static let hadWord = WordHash.of("had")
-    static let forWord = WordHash.of("for")
-    static let goingWord = WordHash.of("going")
-    static let setWord = WordHash.of("set")
+    /// `WordHash` of the quoted words, written out as `TariffVocabulary`'s are: reading one built from its word cost a
+    /// `swift_once` call, several per clause the model reads. `hashConstantsMatchTheirWords` keeps them honest.
+    static let toWord: UInt64 = 0x97422fed671128a8  // "to"
+    static let haveWord: UInt64 = 0xc9941658f8686afe  // "have"
+    static let hadWord: UInt64 = 0x9ce5853b412465c9  // "had"
+    static let forWord: UInt64 = 0x50bb9ee07778bf21  // "for"
+    static let goingWord: UInt64 = 0x0324ddcbaf0309fb  // "going"
+    static let setWord: UInt64 = 0x7cc47610a82c13d0  // "set"
 }
 
 extension WordTable where Value == ReportingUse {

@@ -174,7 +174,7 @@ struct PartyRoleReader {
             }
             if s.has(k, .actorNoun) { actor = true; k += 1; skipped += 1; continue }
             // `Japan and Korea each accepted…`, `the five all pay…`: a quantifier floats before the verb
-            if s.isWord(k), Self.floatingQuantifiers.contains(s.tokens[k].hash) { k += 1; skipped += 1; continue }
+            if s.isWord(k), Self.isFloatingQuantifier(s.tokens[k].hash) { k += 1; skipped += 1; continue }
             // `Indian shrimp exporters, who pay…`
             if actor, s.tokens[k].kind == .comma, s.isWord(k + 1, TariffVocabulary.who) || s.isWord(k + 1, TariffVocabulary.which) {
                 k += 2; skipped += 1; continue
@@ -264,7 +264,11 @@ struct PartyRoleReader {
         ["decision", "decisions", "plan", "plans", "move", "moves", "countermeasures", "countermeasure", "measures", "retaliation",
          "proposal", "proposals", "threat", "threats", "offer", "announcement", "order", "response"].map(TariffTokenizer.hash))
 
-    private static let floatingQuantifiers = WordTable<Bool>(set: ["each", "all", "both"].map(TariffTokenizer.hash))
+    /// `each`, `all`, `both`: compared with the vocabulary's constants, not looked up in a table of their own, whose every
+    /// read cost a `swift_once` call (asked of most words the search for a name's verb passes over).
+    @inline(__always) private static func isFloatingQuantifier(_ h: UInt64) -> Bool {
+        h == TariffVocabulary.each || h == TariffVocabulary.all || h == TariffVocabulary.both
+    }
     private static let originParticiples = WordTable<Bool>(set: 
         ["made", "built", "produced", "grown", "manufactured", "assembled", "origin", "sourced"].map(TariffTokenizer.hash))
     private static let firmNouns = WordTable<Bool>(set: 
@@ -309,7 +313,7 @@ struct PartyRoleReader {
         // the clause's first verb, skipping auxiliaries, adverbs and a floating `each`/`all`
         while k < s.count, k <= b + 6 {
             if s.has(k, .sufferVerb) { return .target }
-            if s.isWord(k), Self.floatingQuantifiers.contains(s.tokens[k].hash) {
+            if s.isWord(k), Self.isFloatingQuantifier(s.tokens[k].hash) {
                 k += 1
                 continue
             }

@@ -78,7 +78,7 @@ struct StartStatement: Sendable {
             // The measure is the subject before the phrase, within its clause (`…, which went into effect`).
             var k = phrase - 1
             while k >= 0, k >= phrase - 16, s.tokens[k].kind != .semicolon {
-                if s.isWord(k), agreementNouns.contains(s.tokens[k].hash) {
+                if s.isWord(k), isAgreementNoun(s.tokens[k].hash) {
                     statement.agreement = true
                     break
                 }
@@ -119,15 +119,23 @@ struct StartStatement: Sendable {
 
     /// The sentence names a trade agreement (`under the deal`, `the FTA`): its rates are the agreement's.
     static func namesAgreement(_ s: TariffSentence) -> Bool {
-        // once, not a lazy-initialisation check per token; most words leave at the filter's one shift
-        let nouns = agreementNouns, filter = agreementFilter
-        return (0..<s.count).contains { s.isWord($0) && WordHash.mayBeIn(filter, s.tokens[$0].hash) && nouns.contains(s.tokens[$0].hash) }
+        // most words leave at the filter's one shift
+        (0..<s.count).contains { s.isWord($0) && isAgreementNoun(s.tokens[$0].hash) }
     }
 
-    private static let agreementHashes = ["agreement", "deal", "pact", "fta", "accord", "treaty"].map(TariffTokenizer.hash)
-    static let agreementNouns = WordTable<Bool>(set: agreementHashes)
-    /// `agreementNouns` as a `WordHash` filter.
-    private static let agreementFilter = agreementHashes.reduce(0) { $0 | WordHash.filterBit($1) }
+    /// `agreement`, `deal`, `pact`, `fta`, `accord`, `treaty`, by their hashes written out (`TariffVocabulary`): the
+    /// table and filter they were read from were `static let`s, and each read cost a `swift_once` call.
+    @inline(__always) static func isAgreementNoun(_ h: UInt64) -> Bool {
+        WordHash.mayBeIn(agreementFilter, h)
+            && (h == TariffVocabulary.agreement || h == TariffVocabulary.deal || h == TariffVocabulary.pact || h == TariffVocabulary.fta
+                || h == TariffVocabulary.accord || h == TariffVocabulary.treaty)
+    }
+
+    /// The agreement nouns as a `WordHash` filter: constants, which the optimizer folds.
+    @inline(__always) private static var agreementFilter: UInt64 {
+        WordHash.filterBit(TariffVocabulary.agreement) | WordHash.filterBit(TariffVocabulary.deal) | WordHash.filterBit(TariffVocabulary.pact)
+            | WordHash.filterBit(TariffVocabulary.fta) | WordHash.filterBit(TariffVocabulary.accord) | WordHash.filterBit(TariffVocabulary.treaty)
+    }
     private static let measureNouns = WordTable<Bool>(set: ["measures", "measure", "countermeasures", "sanctions"].map(TariffTokenizer.hash))
 }
 

@@ -311,5 +311,13 @@ enum TariffVocabulary {
     static let announcement: UInt64 = 0x4072b10f1ac9cfdd  // "announcement"
     static let free: UInt64 = 0xbbd708466b77340b  // "free"
     static let both: UInt64 = 0xb248c43d24017125  // "both"
+    static let each: UInt64 = 0x41af8e45374dcb57  // "each"
+    static let all: UInt64 = 0xdc2ddd13fff6c2da  // "all"
+    static let agreement: UInt64 = 0xed0044b82f199185  // "agreement"
+    static let deal: UInt64 = 0x31a43b185cfcc528  // "deal"
+    static let pact: UInt64 = 0x31342de433ef60ea  // "pact"
+    static let fta: UInt64 = 0xb90f69e3ef796e3b  // "fta"
+    static let accord: UInt64 = 0x8061a6bce67ff8ce  // "accord"
+    static let treaty: UInt64 = 0x577b8a84a215ef10  // "treaty"
     static let two: UInt64 = 0x64e45835f378d5e7  // "two"
 }
