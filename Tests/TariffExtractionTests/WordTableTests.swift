@@ -88,4 +88,22 @@ import Testing
         #expect(table[top | middle | 4 << 30 | low] == nil)
         #expect(table[top | middle | low] == 0)
     }
+
+    /// `keyBits(with:)` lets every key of the tables through and turns most other words away: a table of a hundred
+    /// keys sets at most a hundred of the 4,096 bits.
+    @Test func keyBitsHoldEveryKeyAndFewOthers() {
+        var random = WordHashTests.Generator(state: 0x5EED)
+        let first = WordTable((0..<100).map { (random.next(), $0) })
+        let second = WordTable((0..<20).map { (random.next(), $0) })
+        let third = WordTable([(UInt64, Int)]())
+        let bits = first.keyBits(with: second, third)
+        var keys: [UInt64] = []
+        random = WordHashTests.Generator(state: 0x5EED)
+        for _ in 0..<120 { keys.append(random.next()) }
+        #expect(keys.allSatisfy(bits.mayHold))
+        let present = Set(keys)
+        let others = (0..<10_000).map { _ in random.next() }.filter { !present.contains($0) }
+        #expect(others.filter(bits.mayHold).count < others.count / 20)
+        #expect(!third.keyBits().mayHold(0) && !third.keyBits().mayHold(random.next()))
+    }
 }

@@ -173,7 +173,7 @@ struct SentenceTagger {
             // word-or-not switch went either way at random (a word table's miss is a branch the processor learns);
             // its bit before it, which turns nearly every other word away in one load
             let hash = p.pointee.hash
-            if Self.mayStart(bits, hash), let start = starts[hash] {
+            if bits.mayHold(hash), let start = starts[hash] {
                 if start == .any || Self.mayFollow(start, tokens, p - base + 1, lexicon) { return p - base }
             } else if p.pointee.kind == .number, !Self.numberPatterns(tokens, p - base, lexicon).isEmpty {
                 return p - base
@@ -227,22 +227,10 @@ struct SentenceTagger {
         }
     }
 
-    /// Whether a word of hash `hash` may be in `matchStarts`: its bit in `startBits`, one load and one bit test
-    /// where the table's miss compares two slots (some twelve instructions). Most tokens are no start.
-    @inline(__always)
-    private static func mayStart(_ bits: UnsafePointer<UInt64>, _ hash: UInt64) -> Bool {
-        bits[Int(truncatingIfNeeded: hash &>> 58)] &>> (hash & 63) & 1 != 0
-    }
-
-    /// One bit per key of `matchStarts`, chosen by its hash's top six bits (the word) and low six (the bit): of
-    /// 4,096 bits some 150 are set, so few words that start nothing get as far as the table. Built once and never
-    /// freed (`ProcessLifetime`), never written after: safe to share between threads.
-    nonisolated(unsafe) static let startBits: UnsafePointer<UInt64> = {
-        let bits = UnsafeMutablePointer<UInt64>.allocate(capacity: 64)
-        bits.initialize(repeating: 0, count: 64)
-        for (hash, _) in matchStartWords { bits[Int(truncatingIfNeeded: hash &>> 58)] |= 1 &<< (hash & 63) }
-        return UnsafePointer(bits)
-    }()
+    /// The keys of `matchStarts` (some 150 of 4,096 bits set): a word that starts nothing is nearly always turned away
+    /// by one load and one bit test, where the table's miss compares two slots (some twelve instructions). Most
+    /// tokens are no start.
+    static let startBits = matchStarts.keyBits()
 
     /// The words without a lexicon entry that `match(at:)` reads as the start of an expression (`a week`,
     /// `every Monday`, `that year`, `the latest fiscal year`). A word
