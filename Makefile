@@ -5,7 +5,7 @@ CONFIG ?= config/tariffwatch.yaml
 
 include mk/install.mk
 
-.PHONY: deps test-deps build release release-check order-file profile test test-faults run bench bench-hostile fuzz bench-latency bench-idle burst eval eval-own eval-heldout eval-news eval-news-tune eval-news-heldout eval-subjects eval-timeml eval-timeml-deadlines clean
+.PHONY: deps test-deps build word-tables release release-check order-file profile test test-faults run bench bench-hostile fuzz bench-latency bench-idle burst eval eval-own eval-heldout eval-news eval-news-tune eval-news-heldout eval-subjects eval-timeml eval-timeml-deadlines clean
 
 # C libraries: SQLite (GRDB), linked; libsystemd (journal, sd_notify), loaded when the daemon first talks to
 # systemd; libxml2 (HTML, RSS/Atom), GMime (e-mail) and poppler-glib (PDF), when the first such article
@@ -19,6 +19,14 @@ deps:
 
 build: deps
 	$(SWIFT) build
+
+# Recomputes Sources/CWordTables/word_tables.c, the engine's largest word tables (the tariff vocabulary, the
+# gazetteer), from their word lists: after a change to either list, which CompiledWordTablesTests reports
+# (README, "Speed"). The tables are then read from the binary, not built in every process.
+word-tables: deps
+	$(SWIFT) build --build-tests
+	TARIFFWATCH_WRITE_WORD_TABLES=$(CURDIR)/Sources/CWordTables/word_tables.c \
+		$(SWIFT) test --skip-build --filter CompiledWordTablesTests.compiledTablesAreWhatTheirWordListsBuild
 
 # The shipped binary, built so that an idle daemon maps little (README, "Speed"):
 # - the Swift runtime and Foundation linked in: no Swift toolchain needed where it is installed, and

@@ -75,8 +75,10 @@ let package = Package(
             dependencies: ["CLibXML2", "CGLibFormats", "SharedLibraries", "TariffExtraction"],
             swiftSettings: strictSettings
         ),
+        // The engine's largest word tables, computed when the code was written (`make word-tables`).
+        .target(name: "CWordTables"),
         // The pure extraction engine: UTF-8 text in, deadlines and tariff changes out. No I/O, no Glibc.
-        .target(name: "TariffExtraction", swiftSettings: strictSettings),
+        .target(name: "TariffExtraction", dependencies: ["CWordTables"], swiftSettings: strictSettings),
         // inotify folder watching and safe reading of the files that land there.
         .target(name: "ArticleWatcher", dependencies: ["ArticleFormats", systemPackage, logging], swiftSettings: strictSettings),
         // SQLite state: files seen, merged facts with their sources, the alert outbox.

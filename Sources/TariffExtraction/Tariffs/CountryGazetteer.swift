@@ -1,3 +1,5 @@
+import CWordTables
+
 /// Names that stand for a trading party: countries, demonyms, capitals, institutions and leaders.
 ///
 /// Each entry maps to an ISO 3166-1 alpha-2 code (`EU` for the Union). Names are matched as
@@ -7,7 +9,9 @@ enum CountryGazetteer {
     struct Entry: Sendable {
         /// The hashes of the name's words after the first, at `Table.rests[rest]`.
         var rest: Range<Int>
-        var code: String
+        /// The line of `data` that lists the name: its code is `Table.codes[line]`. (An index, not the code: the
+        /// entries are then plain bytes, which `make word-tables` writes into the binary.)
+        var line: Int
         var needsCaps: Bool
         /// A person (`Trump`, `Xi`) rather than a place or body; people only ever act.
         var isPerson: Bool
@@ -35,7 +39,10 @@ enum CountryGazetteer {
             self.isPerson = isPerson
         }
 
-        var code: String { CountryGazetteer.table.entries[entry].code }
+        var code: String {
+            let table = CountryGazetteer.table
+            return table.codes[table.entries[entry].line]
+        }
     }
 
     /// `code|name, name, …` lines; names prefixed `@` are people.
@@ -160,13 +167,34 @@ enum CountryGazetteer {
     /// Every name, grouped by first word (longest first), and the first word's hash to its group. Built once
     /// and never freed, as `WordTable`s are, so reading an entry costs no reference counting: an array of
     /// entries, each with an array of words, retained and released both per capitalized token.
-    private struct Table: @unchecked Sendable {  // immutable after `init`, never freed: safe to share between threads
+    struct Table: @unchecked Sendable {  // immutable after `init`, never freed: safe to share between threads
         let index: WordTable<Range<Int>>
-        let entries: UnsafeMutableBufferPointer<Entry>
-        let rests: UnsafeMutableBufferPointer<UInt64>
+        let entries: UnsafeBufferPointer<Entry>
+        let rests: UnsafeBufferPointer<UInt64>
+        /// The code of each line of `data`.
+        let codes: UnsafeBufferPointer<String>
 
-        /// Each name's first word opens its group; within a group the longest names come first, names of one
-        /// length in the order `data` lists them (the matcher takes the first that fits).
+        /// The table `make word-tables` wrote into the binary (`CWordTables`): what `init(_:)` builds from `data`,
+        /// read in place. Building it hashed and sorted some 570 names, about a million instructions in every process
+        /// before its first article; `CompiledWordTablesTests` builds it again and checks that the bytes are the same.
+        static func compiled() -> Table {
+            Table(
+                index: WordTable(compiledKeys: tw_gazetteer_index_keys.buffer, values: UnsafeRawBufferPointer(tw_gazetteer_index_values.buffer)),
+                entries: tw_gazetteer_entries.buffer(of: Entry.self),
+                rests: tw_gazetteer_rests.buffer,
+                codes: lineCodes())
+        }
+
+        private init(index: WordTable<Range<Int>>, entries: UnsafeBufferPointer<Entry>, rests: UnsafeBufferPointer<UInt64>, codes: UnsafeBufferPointer<String>) {
+            self.index = index
+            self.entries = entries
+            self.rests = rests
+            self.codes = codes
+        }
+
+        /// The table's definition, read from `data`. Each name's first word opens its group; within a group the
+        /// longest names come first, names of one length in the order `data` lists them (the matcher takes the first
+        /// that fits).
         init(_ listed: Listed) {
             let order = listed.names.indices.sorted { a, b in
                 let x = listed.names[a], y = listed.names[b]
@@ -174,14 +202,16 @@ enum CountryGazetteer {
                 if x.rest.count != y.rest.count { return x.rest.count > y.rest.count }
                 return a < b
             }
-            entries = .allocate(capacity: listed.names.count)
-            rests = .allocate(capacity: listed.rests.count)
+            let entries = UnsafeMutableBufferPointer<Entry>.allocate(capacity: listed.names.count)
+            // zeroed first, padding included: the compiled table is compared with this one byte for byte
+            UnsafeMutableRawBufferPointer(entries).initializeMemory(as: UInt8.self, repeating: 0)
+            let rests = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: listed.rests.count)
             var groups: [(UInt64, Range<Int>)] = []
             var r = 0
             for (e, n) in order.enumerated() {
                 let name = listed.names[n]
                 (entries.baseAddress! + e).initialize(
-                    to: Entry(rest: r..<(r + name.rest.count), code: name.code, needsCaps: name.needsCaps, isPerson: name.isPerson))
+                    to: Entry(rest: r..<(r + name.rest.count), line: name.line, needsCaps: name.needsCaps, isPerson: name.isPerson))
                 for h in listed.rests[name.rest] {
                     (rests.baseAddress! + r).initialize(to: h)
                     r += 1
@@ -193,18 +223,30 @@ enum CountryGazetteer {
                 }
             }
             index = WordTable(groups)
+            self.entries = UnsafeBufferPointer(entries)
+            self.rests = UnsafeBufferPointer(rests)
+            codes = Self.lineCodes()
+        }
+
+        /// The code before each line's `|`, in a buffer never freed.
+        private static func lineCodes() -> UnsafeBufferPointer<String> {
+            let codes = UnsafeMutableBufferPointer<String>.allocate(capacity: data.count)
+            for (line, text) in data.enumerated() {
+                (codes.baseAddress! + line).initialize(to: String(text.utf8.prefix { $0 != 0x7C }) ?? "")  // `|`
+            }
+            return UnsafeBufferPointer(codes)
         }
     }
 
-    private static let table = Table(listed())
+    private static let table = Table.compiled()
 
     /// The names of `data` as read, in its order: each name's first word's hash, the hashes of its other words at
-    /// `rests[rest]`, its code and its flags.
-    private struct Listed {
+    /// `rests[rest]`, its line and its flags.
+    struct Listed {
         struct Name {
             var first: UInt64
             var rest: Range<Int>
-            var code: String
+            var line: Int
             var needsCaps: Bool
             var isPerson: Bool
         }
@@ -218,17 +260,16 @@ enum CountryGazetteer {
     /// hashes go to one list: an array or two per name made the table cost seven times the extraction of a short
     /// article, and a dictionary of arrays by first word (each grown, then sorted in a copy) still 2.3 M
     /// instructions, a sixth of extracting one article.
-    private static func listed() -> Listed {
+    static func listed() -> Listed {
         var listed = Listed()
         listed.names.reserveCapacity(640)  // some 570 names
         listed.rests.reserveCapacity(640)
         var scratch = TariffTokenizer.Scratch()
         var name: [UInt8] = []
-        for line in data {
+        for (lineIndex, line) in data.enumerated() {
             var line = line
             line.withUTF8 { utf8 in
                 guard let bar = utf8.firstIndex(of: 0x7C) else { return }  // `|`
-                let code = String(decoding: UnsafeBufferPointer(rebasing: utf8[..<bar]), as: UTF8.self)
                 var start = bar + 1
                 for comma in start...utf8.count where comma == utf8.count || utf8[comma] == 0x2C {  // `,`
                     var lower = start, upper = comma
@@ -248,7 +289,7 @@ enum CountryGazetteer {
                     }
                     guard let first else { continue }
                     listed.names.append(
-                        Listed.Name(first: first, rest: restStart..<listed.rests.count, code: code, needsCaps: needsCaps(name), isPerson: isPerson))
+                        Listed.Name(first: first, rest: restStart..<listed.rests.count, line: lineIndex, needsCaps: needsCaps(name), isPerson: isPerson))
                 }
             }
         }

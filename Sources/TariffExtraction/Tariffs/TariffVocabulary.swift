@@ -1,3 +1,5 @@
+import CWordTables
+
 /// Word classes the tariff scanner reasons with; one word may belong to several.
 struct TariffWordClass: OptionSet, Sendable, Hashable {
     let rawValue: UInt64
@@ -108,9 +110,18 @@ enum TariffVocabulary {
     /// The hash values below are `WordHash` of the quoted words, written out so reading them costs no lazy initialisation;
     /// `hashConstantsMatchTheirWords` in the tests keeps them honest.
 
-    static let table = WordTable<TariffLexeme>(entries) { held, more in
-        // a word in several lists has every list's classes; a word names at most one month
-        TariffLexeme(classes: held.classes.union(more.classes), month: max(held.month, more.month))
+    /// The table `make word-tables` wrote into the binary (`CWordTables`): what `builtTable()` makes of the word
+    /// lists, read in place. Building it hashed and placed some 1,500 words, about 0.7 M instructions in every process
+    /// before its first article; `CompiledWordTablesTests` builds it again and checks that the bytes are the same.
+    static let table = WordTable<TariffLexeme>(
+        compiledKeys: tw_tariff_vocabulary_keys.buffer, values: UnsafeRawBufferPointer(tw_tariff_vocabulary_values.buffer))
+
+    /// The table's definition, built from `wordLists`.
+    static func builtTable() -> WordTable<TariffLexeme> {
+        WordTable<TariffLexeme>(entries) { held, more in
+            // a word in several lists has every list's classes; a word names at most one month
+            TariffLexeme(classes: held.classes.union(more.classes), month: max(held.month, more.month))
+        }
     }
 
     /// The vocabulary: each class with its words, separated by spaces (a word may be in several lists); the verbs

@@ -48,6 +48,25 @@ struct WordTable<Value: Sendable>: @unchecked Sendable {
         }
     }
 
+    /// The table `make word-tables` wrote into the binary (`CWordTables`): `keys` and `values` as a built table
+    /// holds them, a power of two of slots each. Nothing is copied, hashed or placed, and nothing writes them.
+    /// `CompiledWordTablesTests` builds the table again from its words and checks that the bytes are the same.
+    init(compiledKeys keys: UnsafeBufferPointer<UInt64>, values: UnsafeRawBufferPointer) {
+        precondition(_isPOD(Value.self), "WordTable: \(Value.self) is not plain data")
+        precondition(keys.count >= 16 && keys.count & (keys.count &- 1) == 0, "WordTable: \(keys.count) compiled slots")
+        precondition(values.count == keys.count &* MemoryLayout<Value>.stride, "WordTable: compiled values of another layout")
+        self.shift = UInt64(64 &- keys.count.trailingZeroBitCount)
+        // never written: a table's storage is only written while `placing` builds it
+        self.keys = UnsafeMutablePointer(mutating: keys.baseAddress!)
+        self.values = UnsafeMutablePointer(mutating: values.baseAddress!.bindMemory(to: Value.self, capacity: keys.count))
+    }
+
+    /// The table's slots as they are stored, for `CompiledWordTablesTests` to compare and write out.
+    var storage: (keys: UnsafeBufferPointer<UInt64>, values: UnsafeRawBufferPointer) {
+        (UnsafeBufferPointer(start: keys, count: slotCount),
+         UnsafeRawBufferPointer(start: values, count: slotCount &* MemoryLayout<Value>.stride))
+    }
+
     private init(size: Int) {
         // values are copied as bytes and never destroyed: `Range<Int>` and public enums qualify, though not marked
         // `BitwiseCopyable`
