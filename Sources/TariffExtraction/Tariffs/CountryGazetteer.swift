@@ -232,7 +232,11 @@ enum CountryGazetteer {
         private static func lineCodes() -> UnsafeBufferPointer<String> {
             let codes = UnsafeMutableBufferPointer<String>.allocate(capacity: data.count)
             for (line, text) in data.enumerated() {
-                (codes.baseAddress! + line).initialize(to: String(text.utf8.prefix { $0 != 0x7C }) ?? "")  // `|`
+                var text = text
+                let code = text.withUTF8 { utf8 in
+                    String(decoding: UnsafeBufferPointer(rebasing: utf8[..<(utf8.firstIndex(of: 0x7C) ?? utf8.count)]), as: UTF8.self)  // `|`
+                }
+                (codes.baseAddress! + line).initialize(to: code)
             }
             return UnsafeBufferPointer(codes)
         }
