@@ -207,12 +207,14 @@ struct DeadlineFinder: Sendable {
         // Tuesday that he revealed`), not when the past verb set the end (`the pause was extended until today`);
         // an end told with no `until` before the date is a past event like any other (`the truce ended on Friday`,
         // `the alliance admitted three members on Friday, formally ending …`)
-        let happened = date.firstDay <= referenceDate && tense() == .past
-            && (kind != .expiry || Self.isPastUntil(tokens, lower) || !Self.isOpenEnd(tokens, lower))
+        // (asked only of a span still ahead: one that is over is not upcoming whatever its tense, and the tense of
+        // most dates that get this far, past days, was read for nothing)
+        let upcoming = span.isUpcoming(relativeTo: referenceDate)
+            && !(date.firstDay <= referenceDate && tense() == .past
+                && (kind != .expiry || Self.isPastUntil(tokens, lower) || !Self.isOpenEnd(tokens, lower)))
         // the subject, the evidence and the offsets are written by `finish` if the deadline is kept
         let found = Deadline(
-            date: date, endDate: timexes[index].endDate, kind: kind,
-            upcoming: span.isUpcoming(relativeTo: referenceDate) && !happened,
+            date: date, endDate: timexes[index].endDate, kind: kind, upcoming: upcoming,
             subject: "", text: document.string(timexes[index].bytes), sentence: "", start: place, end: 0)
         return (found, lower, upper, cue)
     }
