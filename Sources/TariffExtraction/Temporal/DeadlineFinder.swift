@@ -151,9 +151,10 @@ struct DeadlineFinder: Sendable {
         // `within 60 days of the decision`, `three weeks after the approval`: the event dated earlier in the article
         var counted = timexes[index].anchored
         let date: TemporalValue
-        // (told in the past, `used up within ten days of opening`, it is history)
-        if timexes[index].type == .duration, !timexes[index].anchored, tense() != .past,
-            let day = anchors?.day(ending: timexes[index], lower, upper, tokens: tokens)
+        // (told in the past, `used up within ten days of opening`, it is history; the tense is read only for a span
+        // that names what it is counted from, which the others, most, never could)
+        if timexes[index].type == .duration, !timexes[index].anchored, let anchors, EventAnchors.isCounted(after: upper, tokens),
+            tense() != .past, let day = anchors.day(ending: timexes[index], lower, upper, tokens: tokens)
         {
             date = .day(day)
             counted = true
@@ -196,7 +197,10 @@ struct DeadlineFinder: Sendable {
             if !text.hasPrefix("late"), !(Self.holdsEnd(text) && text.contains("end")) { return nil }
         }
         let gate = DeadlineGate(bytes: document.bytes, tokens: tokens, tables: tables.gate)
-        if timexes[index].type == .duration && !counted && !gate.isCountedDeadline(timexes[index], lower, upper, kind: kind, tense: tense()) {
+        // (a span of no kind is no counted deadline whatever its tense: the tense is not read for it)
+        if timexes[index].type == .duration && !counted
+            && (kind == .other || !gate.isCountedDeadline(timexes[index], lower, upper, kind: kind, tense: tense()))
+        {
             return nil
         }
         if gate.rejection(lower, upper, kind: kind, granularity: date.granularity, clauseWords: &clauseWords) != nil { return nil }
