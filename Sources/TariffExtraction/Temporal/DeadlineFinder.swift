@@ -59,16 +59,15 @@ struct DeadlineFinder: Sendable {
                     continue
                 }
                 guard
-                    let (d, lower, upper, cue) = deadline(
-                        timexes, i, document: document, tokens: tokens, anchors: anchors, place: places.count, tables: tables,
+                    let (lower, upper, cue) = deadline(
+                        timexes, i, document: document, tokens: tokens, anchors: anchors, into: &found, tables: tables,
                         clauseWords: &clauseWords)
                 else { continue }
-                if let v = VagueMention.read(d, index: found.count, lower: lower, upper: upper, cue: cue, tokens: tokens,
-                    referenceDate: referenceDate)
+                if let v = VagueMention.read(found[found.count - 1], index: found.count - 1, lower: lower, upper: upper, cue: cue,
+                    tokens: tokens, referenceDate: referenceDate)
                 {
                     vague.append(v)
                 }
-                found.append(d)
                 places.append(Place(timex: i, sentence: sentence, lower: lower, upper: upper, cue: cue))
             }
         }
@@ -119,14 +118,15 @@ struct DeadlineFinder: Sendable {
         d.end = document.scalarOffset(ofByte: bytes.upperBound)
     }
 
-    /// The deadline of expression `index` of `timexes`, its `start` holding `place` until `finish` writes it. Read in
+    /// Appends the deadline of expression `index` of `timexes` to `found`, its `start` holding the index of its place
+    /// (`found`'s count before) until `finish` writes it, and returns its tokens and cue; nil when it is none. Read in
     /// place, field by field: handed over as a value, each expression was copied, its value string retained and
-    /// released.
+    /// released; and written in place: returned as an optional value, each deadline was copied out and in again.
     /// `clauseWords` is what the gate last read of a clause of this sentence (`DeadlineGate.rejection`).
     private func deadline(
         _ timexes: [TaggedTimex], _ index: Int, document: TextDocument, tokens: TimexTokens, anchors: EventAnchors?,
-        place: Int, tables: Readers, clauseWords: inout DeadlineGate.ClauseWords?
-    ) -> (Deadline, lower: Int, upper: Int, cue: Int?)? {
+        into found: inout [Deadline], tables: Readers, clauseWords: inout DeadlineGate.ClauseWords?
+    ) -> (lower: Int, upper: Int, cue: Int?)? {
         guard !timexes[index].beforeReference, timexes[index].date != nil || timexes[index].type == .duration && anchors != nil
         else { return nil }
         // the tokens the tagger matched, else found again from the bytes (a binary search and a walk per expression)
@@ -151,9 +151,10 @@ struct DeadlineFinder: Sendable {
         // `within 60 days of the decision`, `three weeks after the approval`: the event dated earlier in the article
         var counted = timexes[index].anchored
         let date: TemporalValue
-        // (told in the past, `used up within ten days of opening`, it is history)
-        if timexes[index].type == .duration, !timexes[index].anchored, tense() != .past,
-            let day = anchors?.day(ending: timexes[index], lower, upper, tokens: tokens)
+        // (told in the past, `used up within ten days of opening`, it is history; the tense is read only for a span
+        // that names what it is counted from, which the others, most, never could)
+        if timexes[index].type == .duration, !timexes[index].anchored, let anchors, EventAnchors.isCounted(after: upper, tokens),
+            tense() != .past, let day = anchors.day(ending: timexes[index], lower, upper, tokens: tokens)
         {
             date = .day(day)
             counted = true
@@ -196,7 +197,10 @@ struct DeadlineFinder: Sendable {
             if !text.hasPrefix("late"), !(Self.holdsEnd(text) && text.contains("end")) { return nil }
         }
         let gate = DeadlineGate(bytes: document.bytes, tokens: tokens, tables: tables.gate)
-        if timexes[index].type == .duration && !counted && !gate.isCountedDeadline(timexes[index], lower, upper, kind: kind, tense: tense()) {
+        // (a span of no kind is no counted deadline whatever its tense: the tense is not read for it)
+        if timexes[index].type == .duration && !counted
+            && (kind == .other || !gate.isCountedDeadline(timexes[index], lower, upper, kind: kind, tense: tense()))
+        {
             return nil
         }
         if gate.rejection(lower, upper, kind: kind, granularity: date.granularity, clauseWords: &clauseWords) != nil { return nil }
@@ -207,14 +211,17 @@ struct DeadlineFinder: Sendable {
         // Tuesday that he revealed`), not when the past verb set the end (`the pause was extended until today`);
         // an end told with no `until` before the date is a past event like any other (`the truce ended on Friday`,
         // `the alliance admitted three members on Friday, formally ending …`)
-        let happened = date.firstDay <= referenceDate && tense() == .past
-            && (kind != .expiry || Self.isPastUntil(tokens, lower) || !Self.isOpenEnd(tokens, lower))
+        // (asked only of a span still ahead: one that is over is not upcoming whatever its tense, and the tense of
+        // most dates that get this far, past days, was read for nothing)
+        let upcoming = span.isUpcoming(relativeTo: referenceDate)
+            && !(date.firstDay <= referenceDate && tense() == .past
+                && (kind != .expiry || Self.isPastUntil(tokens, lower) || !Self.isOpenEnd(tokens, lower)))
         // the subject, the evidence and the offsets are written by `finish` if the deadline is kept
-        let found = Deadline(
-            date: date, endDate: timexes[index].endDate, kind: kind,
-            upcoming: span.isUpcoming(relativeTo: referenceDate) && !happened,
-            subject: "", text: document.string(timexes[index].bytes), sentence: "", start: place, end: 0)
-        return (found, lower, upper, cue)
+        found.append(
+            Deadline(
+                date: date, endDate: timexes[index].endDate, kind: kind, upcoming: upcoming,
+                subject: "", text: document.string(timexes[index].bytes), sentence: "", start: found.count, end: 0))
+        return (lower, upper, cue)
     }
 
     /// Some byte of `text` is an ASCII digit, read in place: the UTF-8 view's iterator cost some ten instructions a byte.

@@ -38,9 +38,7 @@ struct EventAnchors {
     /// The day a span at tokens `lower..<upper` ends when it is counted `of`, `after` or `from` an event dated
     /// earlier in the article: the latest dated clause before it that names the event's noun.
     func day(ending duration: TaggedTimex, _ lower: Int, _ upper: Int, tokens: TimexTokens) -> CalendarDate? {
-        guard upper < tokens.count, tokens[upper].kind == .word,
-            tokens[upper].hash == W.of || tokens[upper].hash == W.after || tokens[upper].hash == W.from,
-            let (count, unit) = SentenceTagger.countAndUnit(duration.value)
+        guard Self.isCounted(after: upper, tokens), let (count, unit) = SentenceTagger.countAndUnit(duration.value)
         else { return nil }
         // `of the decision`, `after the court's final ruling`: the words up to the next mark or preposition
         var nouns: [UInt64] = []
@@ -61,6 +59,13 @@ struct EventAnchors {
         case .month: return anchor.adding(months: count)
         default: return nil  // `within 20 years of the deal`: a horizon, not a deadline
         }
+    }
+
+    /// `of`, `after` or `from` right after a span ending at token `upper`: the word without which `day(ending:…)` finds
+    /// no event, asked first by the deadline finder, before the tense it reads for such a span.
+    static func isCounted(after upper: Int, _ tokens: TimexTokens) -> Bool {
+        upper < tokens.count && tokens[upper].kind == .word
+            && (tokens[upper].hash == W.of || tokens[upper].hash == W.after || tokens[upper].hash == W.from)
     }
 
     /// The expression right after a span counted from it (`30 days from Nov. 3`, `15 days after publication on

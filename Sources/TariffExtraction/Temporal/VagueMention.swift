@@ -47,10 +47,11 @@ struct VagueMention: Sendable {
     }
 
     /// Content words of the clause around tokens `lower..<upper`: no dates, no function words, no words
-    /// every trade story has.
-    static func contentWords(_ lower: Int, _ upper: Int, _ tokens: TimexTokens) -> Set<UInt64> {
-        var words = Set<UInt64>()
-        _ = forEachContentWord(lower, upper, tokens) { words.insert($0); return false }
+    /// every trade story has; a word may come twice. An array, not a set: `folded` only asks whether two clauses
+    /// share one, of a handful of words each, and a set hashed every word and grew several times.
+    static func contentWords(_ lower: Int, _ upper: Int, _ tokens: TimexTokens) -> [UInt64] {
+        var words: [UInt64] = []
+        _ = forEachContentWord(lower, upper, tokens) { words.append($0); return false }
         return words
     }
 
@@ -84,7 +85,7 @@ struct VagueMention: Sendable {
 
     /// Drops every vague mention that is the same event as a dated deadline of the article; `words(i)` are the
     /// content words of deadline `i`'s clause (the same event shares one with its dated mention).
-    static func folded(_ deadlines: [Deadline], _ vague: [VagueMention], words: (Int) -> Set<UInt64>) -> [Deadline] {
+    static func folded(_ deadlines: [Deadline], _ vague: [VagueMention], words: (Int) -> [UInt64]) -> [Deadline] {
         guard !vague.isEmpty else { return deadlines }
         // a hostile file of thousands of dates is not compared pairwise
         guard deadlines.count <= 256 else { return deadlines }
@@ -97,7 +98,7 @@ struct VagueMention: Sendable {
         }
         var dropped = [Bool](filled: false, count: deadlines.count)
         var anyDropped = false
-        var cache: [Int: Set<UInt64>] = [:]
+        var cache: [Int: [UInt64]] = [:]
         for v in vague {
             for (p, day) in precise where p != v.index && !dropped[p] && v.window.contains(day) {
                 let same: Bool
@@ -108,7 +109,7 @@ struct VagueMention: Sendable {
                     cache[p] = w
                     let own = cache[v.index] ?? words(v.index)
                     cache[v.index] = own
-                    same = !own.isDisjoint(with: w)
+                    same = own.contains { w.contains($0) }
                 } else {
                     same = false
                 }
