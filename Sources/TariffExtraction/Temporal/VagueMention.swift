@@ -48,7 +48,7 @@ struct VagueMention: Sendable {
 
     /// Content words of the clause around tokens `lower..<upper`: no dates, no function words, no words
     /// every trade story has; a word may come twice. An array, not a set: `folded` only asks whether two clauses
-    /// share one, of a handful of words each, and a set hashed every word and grew several times.
+    /// share one (on the lists sorted), of a handful of words each, and a set hashed every word and grew several times.
     static func contentWords(_ lower: Int, _ upper: Int, _ tokens: TimexTokens) -> [UInt64] {
         var words: [UInt64] = []
         _ = forEachContentWord(lower, upper, tokens) { words.append($0); return false }
@@ -83,6 +83,24 @@ struct VagueMention: Sendable {
         return false
     }
 
+    /// The content words of deadline `i`'s clause, sorted in place for `share`.
+    private static func sortedWords(_ i: Int, _ words: (Int) -> [UInt64]) -> [UInt64] {
+        var sorted = words(i)
+        sorted.sort()
+        return sorted
+    }
+
+    /// Whether two sorted lists of words share one: one walk over both, so that a hostile clause of thousands of
+    /// words compared with another stays linear (each word of one looked for in the other was quadratic).
+    private static func share(_ a: [UInt64], _ b: [UInt64]) -> Bool {
+        var i = 0, j = 0
+        while i < a.count && j < b.count {
+            if a[i] == b[j] { return true }
+            if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
+        return false
+    }
+
     /// Drops every vague mention that is the same event as a dated deadline of the article; `words(i)` are the
     /// content words of deadline `i`'s clause (the same event shares one with its dated mention).
     static func folded(_ deadlines: [Deadline], _ vague: [VagueMention], words: (Int) -> [UInt64]) -> [Deadline] {
@@ -105,11 +123,11 @@ struct VagueMention: Sendable {
                 if let noun = v.attributive {
                     same = noun == nil || noun == deadlines[p].kind
                 } else if v.eventKind == deadlines[p].kind, v.eventKind != .other {
-                    let w = cache[p] ?? words(p)
+                    let w = cache[p] ?? sortedWords(p, words)
                     cache[p] = w
-                    let own = cache[v.index] ?? words(v.index)
+                    let own = cache[v.index] ?? sortedWords(v.index, words)
                     cache[v.index] = own
-                    same = own.contains { w.contains($0) }
+                    same = Self.share(own, w)
                 } else {
                     same = false
                 }
