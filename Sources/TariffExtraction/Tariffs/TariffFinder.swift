@@ -55,9 +55,11 @@ struct TariffFinder: Sendable {
             // reader names the others once it finds a rate or a measure verb, and the frame names the rest if it
             // is ever read.
             words.namesWhenAsked = !sentenceTimexes.isEmpty
+            // both sentences moved in, not copied (a retain and a release each per sentence read): the reader holds them
+            // until `previous` is set again below, and neither local is read in between
             var reader = TariffSentenceReader(
-                sentence: words, referenceDate: referenceDate,
-                timexes: sentenceTimexes, previous: previous)
+                sentence: consume words, referenceDate: referenceDate,
+                timexes: sentenceTimexes, previous: previous.take())
             reader.withoutTariffWord = withoutTariffWord
             reader.hasTariffNoun = !withoutTariffWord
             // the reader appends to the article's arrays: no array per sentence to copy from
