@@ -36,29 +36,33 @@ struct PartyRoleReader {
     /// The sentence's names, each with its role read, in order. Pass the mentions in moved (`consume`): the
     /// roles are written into them in place, and a second reference would make that a copy.
     mutating func withRoles() -> [CountryGazetteer.Mention] {
+        // read once and lent to every name's reading: a local copy made in each (the reads are `mutating`, so the
+        // sentence could not be borrowed from `self`) cost a retain and a release per name and per name asked again
+        let s = sentence
         for m in mentions.indices {
-            let role = role(of: m, asListEnd: false)
+            let role = role(of: m, asListEnd: false, in: s)
             mentions[m].role = role
             known = m + 1
         }
         return mentions
     }
 
-    mutating func role(of m: Int) -> PartyRole {
-        m < known ? mentions[m].role : role(of: m, asListEnd: false)
+    /// - Parameter s: `sentence`, lent by the caller.
+    private mutating func role(of m: Int, in s: TariffSentence) -> PartyRole {
+        m < known ? mentions[m].role : role(of: m, asListEnd: false, in: s)
     }
 
-    private mutating func listEndRole(_ m: Int) -> PartyRole {
+    private mutating func listEndRole(_ m: Int, in s: TariffSentence) -> PartyRole {
         if let known = listEndRoles[m] { return known }
-        let role = role(of: m, asListEnd: true)
+        let role = role(of: m, asListEnd: true, in: s)
         listEndRoles[m] = role
         return role
     }
 
     /// `asListEnd`: asked for by the first name of a list about its last (`Malaysia, Thailand and the
     /// Philippines pay 19%`), so the last must not ask back through the names before it.
-    private mutating func role(of m: Int, asListEnd: Bool) -> PartyRole {
-        let s = sentence
+    /// - Parameter s: `sentence`, lent by the caller.
+    private mutating func role(of m: Int, asListEnd: Bool, in s: TariffSentence) -> PartyRole {
         // the name's bounds, not a copy of the mention: its code is read on one rare path, and the copy retained it
         let a = mentions[m].tokens.lowerBound
         var b = mentions[m].tokens.upperBound
@@ -142,7 +146,7 @@ struct PartyRoleReader {
             if s.has(p, .entryVerb) { return .imposer }
             if !asListEnd, s.has(p, .coordinator), m > 0, mentions[m - 1].tokens.upperBound == p {
                 // `tariffs on Canada and Mexico`: a listed name shares the role of the one before it.
-                let previous = role(of: m - 1)
+                let previous = role(of: m - 1, in: s)
                 if previous != .neutral { return previous }
             }
             // `a 58% duty in the US market`: the market that charges it
@@ -153,12 +157,12 @@ struct PartyRoleReader {
                 return .neutral
             }
         } else if !asListEnd, p >= 0, s.tokens[p].kind == .comma, m > 0, mentions[m - 1].tokens.upperBound == p {
-            let previous = role(of: m - 1)
+            let previous = role(of: m - 1, in: s)
             if previous != .neutral { return previous }
         }
         // The first name of a list (`Malaysia, Thailand and the Philippines all pay 19%`) has the role
         // the words after the list give its last name.
-        if !asListEnd, let last = listEnd(from: m), last != m { return listEndRole(last) }
+        if !asListEnd, let last = listEnd(from: m), last != m { return listEndRole(last, in: s) }
         // A name followed by a verb acts, unless the verb is one of paying (`Brazil faces`).
         var k = b
         var skipped = 0

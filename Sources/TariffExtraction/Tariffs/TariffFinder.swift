@@ -55,9 +55,11 @@ struct TariffFinder: Sendable {
             // reader names the others once it finds a rate or a measure verb, and the frame names the rest if it
             // is ever read.
             words.namesWhenAsked = !sentenceTimexes.isEmpty
+            // both sentences and the timexes moved in, not copied (a retain and a release each per sentence read): the
+            // reader holds them until `previous` is set again below, and the timexes are read from it
             var reader = TariffSentenceReader(
-                sentence: words, referenceDate: referenceDate,
-                timexes: sentenceTimexes, previous: previous)
+                sentence: consume words, referenceDate: referenceDate,
+                timexes: consume sentenceTimexes, previous: previous.take())
             reader.withoutTariffWord = withoutTariffWord
             reader.hasTariffNoun = !withoutTariffWord
             // the reader appends to the article's arrays: no array per sentence to copy from
@@ -70,8 +72,8 @@ struct TariffFinder: Sendable {
                 if changeSentences.capacity == 0 { changeSentences.reserveCapacity(8) }
                 for _ in 0..<found { changeSentences.append(index) }
             }
-            if !sentenceTimexes.isEmpty {
-                if let start = StartStatement.read(sentence, timexes: sentenceTimexes) {
+            if !reader.timexes.isEmpty {
+                if let start = StartStatement.read(sentence, timexes: reader.timexes) {
                     starts.append(start)
                 } else if let start = reader.statedStartDate() {
                     starts.append(StartStatement(sentence: index, date: start))
