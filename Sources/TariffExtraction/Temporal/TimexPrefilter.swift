@@ -97,14 +97,16 @@ enum TimexPrefilter {
     }
 
     /// One bit per byte of the 64 from `offset` (bit 0 the first): which are ASCII letters and which ASCII digits.
-    /// Sixteen bytes that start at or past `end` are not read (their bits are zero); bytes past the buffer's
-    /// `count` are read as zero, neither; the caller clears those past the sentence.
+    /// Bytes past the sentence's `end` may be read (the caller clears their bits), bytes past the buffer's `count`
+    /// are read as zero, neither.
     @inline(__always)
     private static func bits(
         _ base: UnsafePointer<UInt8>, _ offset: Int, end: Int, count: Int
     ) -> (letters: UInt64, digits: UInt64) {
-        // nearly every block: all four sixteen bytes inside the buffer and needed, read with no test between them
-        if offset &+ 64 <= count && end &- offset > 48 {
+        // every block but the buffer's last 64 bytes, a sentence's last block included: all four sixteen bytes read
+        // with no test between them. Reading only those before `end` took a loop whose count changed from sentence
+        // to sentence, mispredicted at its end, for the few instructions the lanes past `end` cost.
+        if offset &+ 64 <= count {
             let a = WideLanes.load(base, offset), b = WideLanes.load(base, offset &+ 16)
             let c = WideLanes.load(base, offset &+ 32), d = WideLanes.load(base, offset &+ 48)
             let letters = WideLanes.mask(WideLanes.letterBits(a)) | WideLanes.mask(WideLanes.letterBits(b)) &<< 16
