@@ -13,9 +13,9 @@
 /// doubled again and again; anywhere, a third full always places them, in a quarter of the memory, though a word
 /// in no table now reads two lines of keys.
 ///
-/// Every table is a process-lifetime static built once from a vocabulary, so its storage is
-/// allocated once and deliberately never freed: a copy of the table is two pointers and a shift,
-/// and reading one costs no reference counting. Build tables only into `static let`s.
+/// Every table is a process-lifetime static built once from a vocabulary (or compiled into the binary from one,
+/// `init(compiledKeys:values:)`), so its storage is allocated once and deliberately never freed: a copy of the table
+/// is two pointers and a shift, and reading one costs no reference counting. Build tables only into `static let`s.
 struct WordTable<Value: Sendable>: @unchecked Sendable {
     // immutable after `init`, never freed: safe to share between threads
     private let keys: UnsafeMutablePointer<UInt64>
