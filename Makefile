@@ -22,7 +22,7 @@ build: deps
 
 # Recomputes Sources/CWordTables/word_tables.c, the engine's largest word tables (the tariff vocabulary, the
 # gazetteer), from their word lists: after a change to either list, which CompiledWordTablesTests reports
-# (README, "Speed"). The tables are then read from the binary, not built in every process.
+# (DEVELOPERS.md, "Changing a word list"). The tables are then read from the binary, not built in every process.
 word-tables: deps
 	$(SWIFT) build --build-tests
 	TARIFFWATCH_WRITE_WORD_TABLES=$(CURDIR)/Sources/CWordTables/word_tables.c \

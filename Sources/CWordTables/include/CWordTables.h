@@ -5,8 +5,8 @@
 
 /// Tables of the extraction engine computed when the code was written, so that no process hashes, sorts and places
 /// their words before its first article. `word_tables.c` is written by `make word-tables` from the word lists in
-/// `TariffExtraction`; `CompiledWordTablesTests` builds the tables again and fails when the lists no longer give
-/// these bytes. Never edited by hand.
+/// `TariffExtraction` and never edited by hand; `CompiledWordTablesTests` builds the tables again and fails when the
+/// lists no longer give its bytes. A table added here is added to that test, which writes it.
 
 /// `count` 64-bit words: a `WordTable`'s keys, its values' bytes, or another table's plain values.
 typedef struct {
