@@ -13,27 +13,24 @@ import Testing
 @Suite struct CompiledWordTablesTests {
     /// Each compiled table by its C name, with the words its definition builds.
     private static func builtTables() -> [(name: String, words: [UInt64])] {
-        let vocabulary = TariffVocabulary.builtTable().storage
-        let gazetteer = CountryGazetteer.Table(CountryGazetteer.listed())
-        return [
-            ("tw_tariff_vocabulary_keys", Array(vocabulary.keys)),
-            ("tw_tariff_vocabulary_values", words(vocabulary.values)),
-            ("tw_gazetteer_index_keys", Array(gazetteer.index.storage.keys)),
-            ("tw_gazetteer_index_values", words(gazetteer.index.storage.values)),
-            ("tw_gazetteer_entries", words(UnsafeRawBufferPointer(gazetteer.entries))),
-            ("tw_gazetteer_rests", Array(gazetteer.rests)),
-        ]
+        tables(vocabulary: TariffVocabulary.builtTable(), gazetteer: CountryGazetteer.Table(CountryGazetteer.listed()))
     }
 
     /// The compiled tables, by the same names.
     private static func compiledTables() -> [(name: String, words: [UInt64])] {
-        let vocabulary = TariffVocabulary.table.storage
-        let gazetteer = CountryGazetteer.Table.compiled()
+        tables(vocabulary: TariffVocabulary.table, gazetteer: CountryGazetteer.Table.compiled())
+    }
+
+    /// The words of each table, built or compiled, under its C name in `word_tables.c`.
+    private static func tables(
+        vocabulary: WordTable<TariffLexeme>, gazetteer: CountryGazetteer.Table
+    ) -> [(name: String, words: [UInt64])] {
+        let vocabulary = vocabulary.storage, index = gazetteer.index.storage
         return [
             ("tw_tariff_vocabulary_keys", Array(vocabulary.keys)),
             ("tw_tariff_vocabulary_values", words(vocabulary.values)),
-            ("tw_gazetteer_index_keys", Array(gazetteer.index.storage.keys)),
-            ("tw_gazetteer_index_values", words(gazetteer.index.storage.values)),
+            ("tw_gazetteer_index_keys", Array(index.keys)),
+            ("tw_gazetteer_index_values", words(index.values)),
             ("tw_gazetteer_entries", words(UnsafeRawBufferPointer(gazetteer.entries))),
             ("tw_gazetteer_rests", Array(gazetteer.rests)),
         ]
