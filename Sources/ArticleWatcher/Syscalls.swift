@@ -75,6 +75,21 @@ enum Syscalls {
         try valueOrErrno { path.withPlatformString { Glibc.open($0, flags) } }
     }
 
+    /// `openat(2)` of the last `nameLength` bytes of `path` (its last component) in the open folder `folder`, with
+    /// `flags`; EINTR is retried. The kernel walks that one component, not the folder's path again.
+    static func open(lastComponentOf path: FilePath, nameLength: Int, in folder: CInt, flags: CInt) throws(Errno) -> CInt {
+        try valueOrErrno {
+            path.withPlatformString { text in
+                let length = strlen(text)
+                guard nameLength > 0, nameLength < length else {
+                    errno = EINVAL  // not a name this path ends in
+                    return -1
+                }
+                return Glibc.openat(folder, text + (length - nameLength), flags)
+            }
+        }
+    }
+
     /// `lstat(2)`: the metadata of `path` itself, not of what a symbolic link points to.
     static func lstat(_ path: FilePath) throws(Errno) -> Glibc.stat {
         var info = Glibc.stat()

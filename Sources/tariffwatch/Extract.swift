@@ -81,6 +81,10 @@ struct Extract: ParsableCommand {
         let threads = queue.count > 1 ? jobs ?? ProcessorAffinity.count : 1
         OrderedParallelMap.run(queue, threads: threads, window: 4 * threads, transform: reader.extract, consume: { output.write($0) })
         output.flush()
+        if let error = output.writeError {
+            FileHandle.standardError.write(Data("tariffwatch: cannot write the output: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
         if output.failures > 0 { throw ExitCode(1) }
     }
 }
@@ -190,39 +194,39 @@ private struct FileExtraction: Sendable {
         case .failure(let message):
             return FileOutput(failure: message)
         case .listed(let listed):
-            return extract(listed.path, listedRegular: listed.isRegular)
+            return extract(listed)
         case .file(let file):
             // Said plainly here: the reader's "disappeared" wording is for files the watcher saw arrive.
             guard FileManager.default.fileExists(atPath: file) else {
                 return FileOutput(failure: "\(file): \(file.hasSuffix("/") ? "no such folder" : "no such file")")
             }
-            return extract(FilePath(file), listedRegular: false)
+            return extract(FolderListing.File(FilePath(file)))
         }
     }
 
-    private func extract(_ file: FilePath, listedRegular: Bool) -> FileOutput {
+    private func extract(_ file: FolderListing.File) -> FileOutput {
         do {
             if timex {
-                let (reports, notes) = try extractor.timexReports(file, listedRegular: listedRegular)
+                let (reports, notes) = try extractor.timexReports(file)
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
                 return FileOutput(lines: try reports.map { Array(try encoder.encode($0)) }, notes: notes)
             }
-            let (reports, notes) = try extractor.reports(file, listedRegular: listedRegular)
+            let (reports, notes) = try extractor.reports(file)
             let lines = try reports.map { report in
                 guard json else { return Array(report.humanReadable.utf8) }
                 return try report.jsonLine(omittingSentences: noSentences)
             }
             return FileOutput(lines: lines, notes: notes)
         } catch {
-            return FileOutput(failure: error is ExtractionTooComplex ? "\(file): \(error)" : "\(error)")
+            return FileOutput(failure: error is ExtractionTooComplex ? "\(file.path): \(error)" : "\(error)")
         }
     }
 }
 
 /// `extract`'s output, written in the files' order: notes and failures to standard error at once, lines to
 /// standard output in one write per 64 KiB, not one per file. Bytes, not `Data`: each line is appended as
-/// `CanonicalJSON` wrote it, without a `Data` of its own.
+/// `CanonicalJSON` wrote it, and the buffer is written from where it is.
 private struct ExtractOutput {
     var failures = 0
     var buffer: [UInt8] = []
@@ -242,8 +246,19 @@ private struct ExtractOutput {
         if buffer.count >= Extract.flushSize { flush() }
     }
 
+    /// Why standard output could not be written (a full disk, a pipe closed while `SIGPIPE` is ignored): nothing
+    /// more is written after it, and `extract` says so and fails once the files are done.
+    var writeError: Errno?
+
+    /// The buffer written straight from its bytes (`write` until all are out): through `FileHandle` it was copied
+    /// into a `Data` first, and a failed write stopped the process with a trap instead of a message.
     mutating func flush() {
-        if !buffer.isEmpty { FileHandle.standardOutput.write(Data(buffer)) }
-        buffer.removeAll(keepingCapacity: true)
+        defer { buffer.removeAll(keepingCapacity: true) }
+        guard !buffer.isEmpty, writeError == nil else { return }
+        do {
+            _ = try FileDescriptor.standardOutput.writeAll(buffer)
+        } catch {
+            writeError = error as? Errno ?? .ioError
+        }
     }
 }

@@ -267,7 +267,22 @@ struct ArticleReaderTests {
             let fast = try reader.read(file.path, listedRegular: file.isRegular)
             let checked = try reader.read(file.path)
             #expect(fast.text == checked.text && fast.identity == checked.identity, "\(file.path)")
+            // opened by name in the listed folder: the regular file only; the link goes the checked way
+            let inFolder = try reader.readInFolder(file)
+            #expect(inFolder?.text == (file.isRegular ? checked.text : nil), "\(file.path)")
+            #expect(inFolder.map { $0.identity == checked.identity && $0.path == file.path } ?? !file.isRegular, "\(file.path)")
         }
+        // the listed folder is held open: its files are read in it even after the folder has moved away from its path
+        let held = try #require(listed.last)
+        let away = FilePath(folder.path.string + "-moved")
+        try #require(rename(folder.path.string, away.string) == 0)
+        defer { _ = rename(away.string, folder.path.string) }
+        #expect(try reader.readInFolder(held)?.text == "Duties rise.\n")
+        #expect(throws: ArticleReadError.vanished(held.path)) { try reader.read(held.path, listedRegular: true) }
+        // a file named on its own, or read with a root, is not opened in a folder
+        #expect(try reader.readInFolder(FolderListing.File(held.path)) == nil)
+        #expect(try ArticleReader(root: folder.path, hashesContent: false).readInFolder(held) == nil)
+        try #require(rename(away.string, folder.path.string) == 0)
         // listed as a file, then replaced by a link to one outside the folder before it was read
         let outside = try TempFolder()
         defer { outside.remove() }

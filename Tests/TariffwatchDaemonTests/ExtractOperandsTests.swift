@@ -58,6 +58,23 @@ import Testing
         }
     }
 
+    @Test("a full disk under standard output is said plainly, and the command fails")
+    func fullOutputFails() throws {
+        let articles = try Articles()
+        let full = try #require(FileHandle(forWritingAtPath: "/dev/full"), "no /dev/full on this machine")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(TariffwatchBinary.path, "the tariffwatch binary is not built"))
+        process.arguments = ["extract", "--json", "--reference-date", "2025-10-24", articles.folder.string]
+        let err = Pipe()
+        process.standardOutput = full
+        process.standardError = err
+        try process.run()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit && process.terminationStatus == 1)
+        #expect(String(decoding: errData, as: UTF8.self).contains("tariffwatch: cannot write the output: No space left on device"))
+    }
+
     @Test func aFolderIsItsRegularFilesInByteOrderOfTheirNames() throws {
         let articles = try Articles()
         let result = try extract([articles.folder.string])

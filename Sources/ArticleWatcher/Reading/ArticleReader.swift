@@ -33,6 +33,25 @@ public struct ArticleReader: Sendable {
     public func read(_ path: FilePath, listedRegular: Bool = false) throws(ArticleReadError) -> Article {
         let fd = try open(resolved(path), reported: path, listedRegular: listedRegular)
         defer { Syscalls.close(fd) }
+        return try read(opened: fd, path: path)
+    }
+
+    /// Reads a regular file of a folder listing by its name in the listed folder, held open (`openat`): the same
+    /// article `read(file.path, listedRegular: true)` gives, for a walk of one path component instead of the
+    /// folder's whole path. Nil when it cannot be opened so (not listed as regular, no folder held, a root
+    /// given, or the open failed): `read(file.path, listedRegular: file.isRegular)` then reads it, or names what
+    /// is wrong with it, as for any path.
+    public func readInFolder(_ file: FolderListing.File) throws(ArticleReadError) -> Article? {
+        // with a root, a relative path is read under it, not under the folder it was listed in
+        guard file.isRegular, root == nil, let folder = file.folder,
+            let fd = try? Syscalls.open(lastComponentOf: file.path, nameLength: file.nameLength, in: folder.descriptor, flags: Self.openFlags)
+        else { return nil }
+        defer { Syscalls.close(fd) }
+        return try read(opened: fd, path: file.path)
+    }
+
+    /// Reads the file open at `fd`, named `path` in errors and in the article.
+    private func read(opened fd: CInt, path: FilePath) throws(ArticleReadError) -> Article {
         let before: stat
         do { before = try Syscalls.fstat(fd) } catch { throw .unreadable(path, error) }
         guard before.isRegularFile else { throw Self.notRegular(before, path: path) }

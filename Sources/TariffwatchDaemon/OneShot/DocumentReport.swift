@@ -88,16 +88,23 @@ public struct OneShotExtractor: Sendable {
         self.limits = limits
     }
 
-    /// Reads `path` with the daemon's safety checks and resolves each article's reference date (`listedRegular`:
-    /// as `ArticleReader.read(_:listedRegular:)`).
+    /// Reads `file` with the daemon's safety checks and resolves each article's reference date: a file of a
+    /// folder listing by its name in the folder (`ArticleReader.readInFolder`), any other as
+    /// `ArticleReader.read(_:listedRegular:)` reads it.
     /// - Returns: the articles with their `document` objects, and what is worth telling about the
     ///   reading (legacy encoding, distrusted dates, skipped items) for standard error.
     /// - Throws: `ArticleReadError` naming the file and what is wrong with it.
-    public func read(_ path: FilePath, listedRegular: Bool = false) throws(ArticleReadError) -> (articles: [(DatedArticle, DocumentInfo)], notes: [String]) {
-        let absolute = path.isAbsolute ? path : FilePath(FileManager.default.currentDirectoryPath).pushing(path)
+    public func read(_ file: FolderListing.File) throws(ArticleReadError) -> (articles: [(DatedArticle, DocumentInfo)], notes: [String]) {
+        let path = file.path
         // No content hash: nothing here stores or prints it. The root is the file's own folder (no root given).
         let reader = ArticleReader(root: nil, maxFileSize: maxFileSize, hashesContent: false)
-        let article = try reader.read(absolute, listedRegular: listedRegular)
+        let article: Article
+        if let inFolder = try reader.readInFolder(file) {
+            article = inFolder
+        } else {
+            let absolute = path.isAbsolute ? path : FilePath(FileManager.default.currentDirectoryPath).pushing(path)
+            article = try reader.read(absolute, listedRegular: file.isRegular)
+        }
         let dated = DatedArticle.articles(of: article, override: referenceDate)
         let notes = article.decoded.notes.map { "\(path): \($0)" } + dated.compactMap { $0.distrusted.map { "\(path): \($0)" } }
         return (dated.map { ($0, DocumentInfo(path: path.string, $0, format: article.format)) }, notes)
@@ -106,19 +113,24 @@ public struct OneShotExtractor: Sendable {
     /// One report per article of the file; the notes include what the engine did to stay within its
     /// limits (a sentence read in pieces).
     /// - Throws: `ArticleReadError`, or `ExtractionTooComplex` when an article exceeds `limits`.
-    public func reports(_ path: FilePath, listedRegular: Bool = false) throws -> (reports: [DocumentReport], notes: [String]) {
-        var (articles, notes) = try read(path, listedRegular: listedRegular)
+    public func reports(_ file: FolderListing.File) throws -> (reports: [DocumentReport], notes: [String]) {
+        var (articles, notes) = try read(file)
         var reports: [DocumentReport] = []
         for (dated, info) in articles {
             let extraction = try extractor.extract(dated.document.text, referenceDate: info.referenceDate, limits: limits)
-            notes += extraction.notes.map { "\(path): \($0)" }
+            notes += extraction.notes.map { "\(file.path): \($0)" }
             reports.append(DocumentReport(document: info, deadlines: extraction.deadlines, tariffChanges: extraction.tariffChanges))
         }
         return (reports, notes)
     }
 
-    public func timexReports(_ path: FilePath, listedRegular: Bool = false) throws(ArticleReadError) -> (reports: [TimexReport], notes: [String]) {
-        let (articles, notes) = try read(path, listedRegular: listedRegular)
+    /// The reports of a file named on its own.
+    public func reports(_ path: FilePath) throws -> (reports: [DocumentReport], notes: [String]) {
+        try reports(FolderListing.File(path))
+    }
+
+    public func timexReports(_ file: FolderListing.File) throws(ArticleReadError) -> (reports: [TimexReport], notes: [String]) {
+        let (articles, notes) = try read(file)
         let reports = articles.map { dated, info in
             TimexReport(document: info, timexes: extractor.timexes(in: dated.document.text, referenceDate: info.referenceDate))
         }
