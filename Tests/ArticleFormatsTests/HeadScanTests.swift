@@ -102,6 +102,23 @@ struct HeadScanTests {
         }
     }
 
+    /// Long prose is told from a possible dateline eight bytes a step: the same answer as byte by byte, with hyphens,
+    /// dashes, whitespace and non-ASCII bytes at every place around the steps and the 160th Character.
+    @Test func longProseIsCountedAsByteByByte() {
+        var random = SplitMix64(seed: 37)
+        let pieces = ["x", "word ", "Tariffs ", "25-percent ", "-", "--", "- ", "—", "–", " ", "\t", "\u{0B}", "é", "’", "\u{7F}", "!"]
+        // every other line without dashes, so that many pass the 160th Character
+        let prose = ["x", "word ", "Tariffs ", "25-percent ", " ", "\t", "é", "’"]
+        for round in 0..<4000 {
+            let pool = round % 2 == 0 ? pieces : prose
+            var line = ""
+            while line.utf8.count < Int(random.next() % 400) { line += pool[Int(random.next() % UInt64(pool.count))] }
+            let bytes = Array(line.utf8)
+            let fast = bytes.withUnsafeBufferPointer { Dateline.isLongProseWithoutDash($0) }
+            #expect(fast == ReferenceReading.isLongProseWithoutDash(bytes), "round \(round): \(line.debugDescription)")
+        }
+    }
+
     /// `characterPrefix` looks at the first `count + 1` bytes only: ASCII runs that end in a combining mark, a CR
     /// LF or an emoji just at the cut give `prefix(count)`.
     @Test func characterPrefixLooksOnlyAtTheCut() {

@@ -27,6 +27,28 @@ enum ReferenceReading {
         }
     }
 
+    /// `Dateline.isLongProseWithoutDash` a byte at a time, as it was before it counted eight bytes a step.
+    static func isLongProseWithoutDash(_ line: [UInt8]) -> Bool {
+        var visible = 0
+        for index in line.indices {
+            let byte = line[index]
+            if byte == 0x2D, index + 1 == line.count || !(0x21...0x7E).contains(line[index + 1]) || line[index + 1] == 0x2D {
+                return false
+            }
+            if byte >= 0x80 {
+                if byte == 0xE2, index + 2 < line.count, line[index + 1] == 0x80, line[index + 2] == 0x93 || line[index + 2] == 0x94 {
+                    return false
+                }
+                continue
+            }
+            if byte == 0x20 || (0x09...0x0D).contains(byte) { continue }
+            guard index + 1 == line.count || line[index + 1] < 0x80 else { continue }
+            visible += 1
+            if visible > Dateline.lineLength { return true }
+        }
+        return false
+    }
+
     static func dateline(in text: String, modificationDay: CalendarDate) -> PublicationDate? {
         var checked = 0
         for line in text.unicodeScalars.prefix(Dateline.headLength).split(whereSeparator: { $0 == "\n" || $0 == "\r" })

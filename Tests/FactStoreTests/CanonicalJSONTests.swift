@@ -52,7 +52,8 @@ import Testing
         #expect(json.finished() == expected)
     }
 
-    /// Strings are scanned eight bytes a step: each character that needs escaping, at every offset of a long text.
+    /// Strings are scanned eight bytes a step, their last bytes as one word: each character that needs escaping, at
+    /// every offset of a long text and of short ones.
     @Test func escapesAreFoundAtEveryOffset() throws {
         let filler = "Tariffs rise to 25% — “in full” on steel "
         for special in ["\"", "\\", "\n", "\u{01}", "\u{1F}", "\t"] {
@@ -62,6 +63,21 @@ import Testing
                 json.string(text)
                 #expect(String(decoding: json.bytes, as: UTF8.self) == (try Self.encoded(text)), "\(text.debugDescription)")
             }
+            // the last bytes, fewer than eight, are read as one word: short texts with the character at each place
+            for length in 1...16 {
+                for at in 0..<length {
+                    let text = String(repeating: "a", count: at) + special + String(repeating: "é", count: length - at - 1)
+                    var json = CanonicalJSON()
+                    json.string(text)
+                    #expect(String(decoding: json.bytes, as: UTF8.self) == (try Self.encoded(text)), "\(text.debugDescription)")
+                }
+            }
+        }
+        // and without any: an empty text, spaces, and the highest byte values
+        for text in ["", " ", "       ", "ÿÿÿ", "~~~~~~~", "tariff"] {
+            var json = CanonicalJSON()
+            json.string(text)
+            #expect(String(decoding: json.bytes, as: UTF8.self) == (try Self.encoded(text)), "\(text.debugDescription)")
         }
     }
 

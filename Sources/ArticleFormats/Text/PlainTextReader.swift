@@ -194,8 +194,11 @@ enum Dateline {
     /// bytes read, where no dash was seen (no `-` before a space or a `-`, no em or en dash). Lines with a
     /// curly quote, an accent or a hyphen before their 160th letter are skipped here too, not collapsed first.
     static func isLongProseWithoutDash(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = line.baseAddress else { return false }
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         var visible = 0
-        for index in line.indices {
+        /// The answer once the byte at `index` settles it, else nil.
+        func read(_ index: Int) -> Bool? {
             let byte = line[index]
             // `-` starts `hasDash`'s `--` or `- ` only before another `-` or what may collapse to a space
             if byte == 0x2D, index + 1 == line.count || !(0x21...0x7E).contains(line[index + 1]) || line[index + 1] == 0x2D {
@@ -205,12 +208,33 @@ enum Dateline {
                 if byte == 0xE2, index + 2 < line.count, line[index + 1] == 0x80, line[index + 2] == 0x93 || line[index + 2] == 0x94 {
                     return false  // U+2013, U+2014
                 }
-                continue
+                return nil
             }
-            if byte == 0x20 || (0x09...0x0D).contains(byte) { continue }
-            guard index + 1 == line.count || line[index + 1] < 0x80 else { continue }
+            if byte == 0x20 || (0x09...0x0D).contains(byte) { return nil }
+            guard index + 1 == line.count || line[index + 1] < 0x80 else { return nil }
             visible += 1
-            if visible > lineLength { return true }
+            return visible > lineLength ? true : nil
+        }
+        var index = 0
+        while index < line.count {
+            // Eight ASCII bytes without a `-`, and an ASCII byte after them (most of a prose line): none starts a dash,
+            // and each that is no whitespace is a Character of its own, counted in one step rather than eight.
+            if index &+ 8 < line.count, base[index &+ 8] < 0x80 {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                let hyphens = word ^ (ones &* 0x2D)
+                if word & highs == 0, (hyphens &- ones) & ~hyphens & highs == 0 {
+                    let spaces = word ^ (ones &* 0x20)
+                    let isSpace = ~(((spaces & ~highs) &+ ~highs) | spaces) & highs
+                    // 0x09 to 0x0D: lanes below 0x80 take these sums without a carry into the next
+                    let isControl = (word &+ ones &* (0x80 - 0x09)) & ~(word &+ ones &* (0x80 - 0x0E)) & highs
+                    visible &+= 8 &- (isSpace | isControl).nonzeroBitCount
+                    if visible > lineLength { return true }
+                    index &+= 8
+                    continue
+                }
+            }
+            if let settled = read(index) { return settled }
+            index += 1
         }
         return false
     }

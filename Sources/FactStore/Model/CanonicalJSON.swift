@@ -109,37 +109,63 @@ package struct CanonicalJSON: ~Copyable {
     /// `text` escaped as inside a JSON string, without the quotes: `"` and `\` escaped, control
     /// characters as `\b \f \n \r \t` or `\u00xx`, everything else (`/` and non-ASCII) as it is.
     package mutating func stringContents(_ text: String) {
+        // a native string's bytes read where they are: through `withUTF8` on a copy, each string was retained and
+        // released (some thirty instructions, and `extract --json` writes twenty-odd strings a document)
+        if let done: Void = text.utf8.withContiguousStorageIfAvailable({ stringContents(utf8: $0) }) { return done }
         var text = text
-        text.withUTF8 { utf8 in
-            var mark = 0
-            var index = 0
-            while index < utf8.count {
-                // eight bytes a step while none needs escaping: sentences are written whole, and few have any
-                if index + 8 <= utf8.count, !Self.mayNeedEscape(UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+        text.withUTF8 { stringContents(utf8: $0) }
+    }
+
+    /// `stringContents` of the text's UTF-8.
+    private mutating func stringContents(utf8: UnsafeBufferPointer<UInt8>) {
+        guard let base = utf8.baseAddress else { return }
+        var mark = 0
+        var index = 0
+        while index < utf8.count {
+            // eight bytes a step while none needs escaping: sentences are written whole, and few have any
+            let rest = utf8.count &- index
+            if rest >= 8 {
+                if !Self.mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
                     index += 8
                     continue
                 }
-                let byte = utf8[index]
-                index += 1
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                write(UnsafeBufferPointer(rebasing: utf8[mark..<(index - 1)]))
-                mark = index
-                write(UInt8(ascii: "\\"))
-                switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): write(byte)
-                case 0x08: write(UInt8(ascii: "b"))
-                case 0x0C: write(UInt8(ascii: "f"))
-                case 0x0A: write(UInt8(ascii: "n"))
-                case 0x0D: write(UInt8(ascii: "r"))
-                case 0x09: write(UInt8(ascii: "t"))
-                default:
-                    raw("u00")
-                    write(Self.hexDigit(byte >> 4))
-                    write(Self.hexDigit(byte & 0xF))
-                }
+            } else if !Self.mayNeedEscape(Self.tail(base + index, rest)) {
+                // the last bytes, fewer than eight, in one word too: byte by byte they cost a test each, and the
+                // keys and enum values written are all short
+                break
             }
-            write(UnsafeBufferPointer(rebasing: utf8[mark...]))
+            let byte = utf8[index]
+            index += 1
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            write(UnsafeBufferPointer(rebasing: utf8[mark..<(index - 1)]))
+            mark = index
+            write(UInt8(ascii: "\\"))
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): write(byte)
+            case 0x08: write(UInt8(ascii: "b"))
+            case 0x0C: write(UInt8(ascii: "f"))
+            case 0x0A: write(UInt8(ascii: "n"))
+            case 0x0D: write(UInt8(ascii: "r"))
+            case 0x09: write(UInt8(ascii: "t"))
+            default:
+                raw("u00")
+                write(Self.hexDigit(byte >> 4))
+                write(Self.hexDigit(byte & 0xF))
+            }
         }
+        write(UnsafeBufferPointer(rebasing: utf8[mark...]))
+    }
+
+    /// The `count` bytes (1 to 7) at `start` in a word's low bytes, spaces above them: a space needs no escape.
+    @inline(__always)
+    private static func tail(_ start: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
+        var word: UInt64 = 0
+        var k = count
+        while k > 0 {
+            k &-= 1
+            word = word &<< 8 | UInt64(start[k])
+        }
+        return word | 0x2020_2020_2020_2020 &<< UInt64(truncatingIfNeeded: 8 &* count)
     }
 
     /// An array of strings.

@@ -26,8 +26,17 @@ public final class SentenceTable: Sendable {
             for (fact, deadline) in deadlines.enumerated() { order.append((deadline.start, fact)) }
             for (fact, change) in tariffChanges.enumerated() { order.append((change.start, deadlines.count + fact)) }
             order.sort { $0.start != $1.start ? $0.start < $1.start : $0.fact < $1.fact }
+            // room for a sentence per fact: grown from empty, the array was reallocated at its 2nd, 3rd and 5th
+            sentences.reserveCapacity(order.count)
             for (_, fact) in order {
-                let sentence = fact < deadlines.count ? deadlines[fact].sentence : tariffChanges[fact - deadlines.count].sentence
+                // each sentence read in place: a conditional expression over the two arrays copied the whole fact
+                // (a tariff change's strings and arrays retained and released) to read its one field
+                let sentence: String
+                if fact < deadlines.count {
+                    sentence = deadlines[fact].sentence
+                } else {
+                    sentence = tariffChanges[fact - deadlines.count].sentence
+                }
                 guard Self.index(of: sentence, in: sentences, indices) == nil else { continue }
                 sentences.append(sentence)
                 if sentences.count == Self.scannedCount + 1 {
