@@ -97,6 +97,32 @@ import Testing
         #expect(throws: NonFiniteNumber.self) { try json.number(Double.nan) }
     }
 
+    /// Dates are written from their bytes where they can be: the same text as their `iso` and `description`
+    /// strings, for every granularity and for years that take four digits or do not.
+    @Test func datesAreTheirSpellings() throws {
+        for year in [-12, 0, 7, 999, 1999, 2026, 9999, 10_000, 123_456] {
+            for month in [1, 2, 6, 11, 12] {
+                let day = try #require(CalendarDate(year: year, month: month, day: month == 2 ? 28 : 9))
+                for value in [TemporalValue.day(day), .week(containing: day), .month(year: year, month: month),
+                    .quarter(year: year, quarter: (month - 1) / 3 + 1), .year(year)]
+                {
+                    var written = CanonicalJSON(), spelled = CanonicalJSON()
+                    written.string(Optional(value))
+                    spelled.string(value.iso)
+                    #expect(written.bytes == spelled.bytes, "\(value.iso)")
+                    #expect(value.iso == (try Self.encoded(value)).dropFirst().dropLast(), "\(value.iso)")
+                }
+                var written = CanonicalJSON(), spelled = CanonicalJSON()
+                written.string(day)
+                spelled.string(day.description)
+                #expect(written.bytes == spelled.bytes, "\(day)")
+            }
+        }
+        var json = CanonicalJSON()
+        json.string(Optional<TemporalValue>.none)
+        #expect(json.bytes == Array("null".utf8))
+    }
+
     static func values() -> [FactValue] {
         var values: [FactValue] = []
         let dates = ["2026-03-01", "2026-W09", "2026-03", "2026-Q2", "2026", "0999-01-01"].compactMap { TemporalValue(iso: $0) }

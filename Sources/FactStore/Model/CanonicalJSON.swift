@@ -106,6 +106,27 @@ package struct CanonicalJSON: ~Copyable {
         if let text { string(text) } else { raw("null") }
     }
 
+    /// `string(value?.iso)`: most values' bytes written in place (`TemporalValue.writeISO`), with no `String` made.
+    package mutating func string(_ value: TemporalValue?) {
+        guard let value else { return raw("null") }
+        if capacity &- count < 12 { grow(12) }
+        let room = UnsafeMutableBufferPointer(start: base + (count &+ 1), count: 10)
+        guard let written = value.writeISO(to: room) else { return string(value.iso) }
+        base[count] = UInt8(ascii: "\"")
+        base[count &+ 1 &+ written] = UInt8(ascii: "\"")
+        count &+= written &+ 2
+    }
+
+    /// `string(date.description)`, its bytes written in place for a four-digit year.
+    package mutating func string(_ date: CalendarDate) {
+        guard (0...9999).contains(date.year) else { return string(date.description) }
+        if capacity &- count < 12 { grow(12) }
+        base[count] = UInt8(ascii: "\"")
+        let written = date.writeDescription(to: UnsafeMutableBufferPointer(start: base + (count &+ 1), count: 10))
+        base[count &+ 1 &+ written] = UInt8(ascii: "\"")
+        count &+= written &+ 2
+    }
+
     /// `text` escaped as inside a JSON string, without the quotes: `"` and `\` escaped, control
     /// characters as `\b \f \n \r \t` or `\u00xx`, everything else (`/` and non-ASCII) as it is.
     package mutating func stringContents(_ text: String) {
@@ -274,9 +295,9 @@ extension DeadlineFact {
     /// Keys in `JSONEncoder`'s sorted order; `end_date` is an explicit null, as `encode(to:)` writes it.
     package func write(to json: inout CanonicalJSON) {
         json.raw("{\"date\":")
-        json.string(date.iso)
+        json.string(date)
         json.raw(",\"end_date\":")
-        json.string(endDate?.iso)
+        json.string(endDate)
         json.raw(",\"kind\":")
         json.string(kind.rawValue)
         json.raw(",\"subject\":")
@@ -295,7 +316,7 @@ extension TariffFact {
         json.raw(",\"direction\":")
         json.string(direction.rawValue)
         json.raw(",\"effective_date\":")
-        json.string(effectiveDate?.iso)
+        json.string(effectiveDate)
         json.raw(",\"imposer\":")
         json.string(imposer)
         json.raw(",\"previous_rate_pct\":")
@@ -323,7 +344,7 @@ extension ArticleProvenance {
         }
         if let published {
             json.raw("\"published\":")
-            json.string(published.description)
+            json.string(published)
             json.raw(",")
         }
         json.raw("\"reference_date_source\":")

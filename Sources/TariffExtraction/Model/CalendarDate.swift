@@ -159,17 +159,22 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         guard (0...9999).contains(year) else {
             return "\(CalendarDate.pad(year, 4))-\(CalendarDate.pad(month, 2))-\(CalendarDate.pad(day, 2))"
         }
-        let (y, m, d) = (year, month, day)
-        return String(unsafeUninitializedCapacity: 10) { out in
-            Self.writeYear(y, to: out)
-            out[4] = 0x2D
-            out[5] = UInt8(truncatingIfNeeded: m / 10) &+ 0x30
-            out[6] = UInt8(truncatingIfNeeded: m % 10) &+ 0x30
-            out[7] = 0x2D
-            out[8] = UInt8(truncatingIfNeeded: d / 10) &+ 0x30
-            out[9] = UInt8(truncatingIfNeeded: d % 10) &+ 0x30
-            return 10
-        }
+        return String(unsafeUninitializedCapacity: 10) { writeDescription(to: $0) }
+    }
+
+    /// `description`'s ten bytes for a year in 0…9999, written into `out` (room for ten); the caller checks the year.
+    /// JSON writers put them straight into their output, without a `String` (`CanonicalJSON`).
+    @inline(__always)
+    package func writeDescription(to out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        let (m, d) = (month, day)
+        Self.writeYear(year, to: out)
+        out[4] = 0x2D
+        out[5] = UInt8(truncatingIfNeeded: m / 10) &+ 0x30
+        out[6] = UInt8(truncatingIfNeeded: m % 10) &+ 0x30
+        out[7] = 0x2D
+        out[8] = UInt8(truncatingIfNeeded: d / 10) &+ 0x30
+        out[9] = UInt8(truncatingIfNeeded: d % 10) &+ 0x30
+        return 10
     }
 
     /// The four digits of a year in 0…9999 into `out[0..<4]`: the first bytes of every ISO value with a year.

@@ -45,41 +45,48 @@ public struct TemporalValue: Sendable, Hashable, Codable, CustomStringConvertibl
 
     /// The ISO 8601 / TIMEX3 spelling.
     public var iso: String {
-        // padded only for the values that write the year alone: a day's string is written whole
+        // a four-digit year's day, month, quarter or year goes straight into a small string: padding each part as a
+        // `String` cost some 1,000 instructions a value
+        let written = String(unsafeUninitializedCapacity: 10) { writeISO(to: $0) ?? 0 }
+        if !written.isEmpty { return written }
         var y: String { CalendarDate.pad(firstDay.year, 4) }
-        let year = firstDay.year, month = firstDay.month
-        // a four-digit year's month, quarter or year goes straight into a small string, as a day's does
-        // (`CalendarDate.description`): padding each part as a `String` cost some 1,000 instructions a value
-        let fourDigits = (0...9999).contains(year)
+        let month = firstDay.month
         switch granularity {
         case .day: return firstDay.description
         case .week:
             let w = firstDay.isoWeek
             return "\(CalendarDate.pad(w.year, 4))-W\(CalendarDate.pad(w.week, 2))"
+        case .month: return "\(y)-\(CalendarDate.pad(month, 2))"
+        case .quarter: return "\(y)-Q\((month - 1) / 3 + 1)"
+        case .year: return y
+        }
+    }
+
+    /// `iso`'s bytes written into `out` (room for ten), and their count, for a four-digit year's day, month, quarter
+    /// or year; nil for a week or another year, which `iso` spells from padded parts. JSON writers put these bytes
+    /// straight into their output, without a `String` (`CanonicalJSON`).
+    @inline(__always)
+    package func writeISO(to out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        let year = firstDay.year, month = firstDay.month
+        guard (0...9999).contains(year) else { return nil }
+        switch granularity {
+        case .day: return firstDay.writeDescription(to: out)
+        case .week: return nil
         case .month:
-            guard fourDigits else { return "\(y)-\(CalendarDate.pad(month, 2))" }
-            return String(unsafeUninitializedCapacity: 7) { out in
-                CalendarDate.writeYear(year, to: out)
-                out[4] = 0x2D
-                out[5] = UInt8(truncatingIfNeeded: month / 10) &+ 0x30
-                out[6] = UInt8(truncatingIfNeeded: month % 10) &+ 0x30
-                return 7
-            }
+            CalendarDate.writeYear(year, to: out)
+            out[4] = 0x2D
+            out[5] = UInt8(truncatingIfNeeded: month / 10) &+ 0x30
+            out[6] = UInt8(truncatingIfNeeded: month % 10) &+ 0x30
+            return 7
         case .quarter:
-            guard fourDigits else { return "\(y)-Q\((month - 1) / 3 + 1)" }
-            return String(unsafeUninitializedCapacity: 7) { out in
-                CalendarDate.writeYear(year, to: out)
-                out[4] = 0x2D
-                out[5] = 0x51  // Q
-                out[6] = UInt8(truncatingIfNeeded: (month - 1) / 3 + 1) &+ 0x30
-                return 7
-            }
+            CalendarDate.writeYear(year, to: out)
+            out[4] = 0x2D
+            out[5] = 0x51  // Q
+            out[6] = UInt8(truncatingIfNeeded: (month - 1) / 3 + 1) &+ 0x30
+            return 7
         case .year:
-            guard fourDigits else { return y }
-            return String(unsafeUninitializedCapacity: 4) { out in
-                CalendarDate.writeYear(year, to: out)
-                return 4
-            }
+            CalendarDate.writeYear(year, to: out)
+            return 4
         }
     }
 

@@ -57,10 +57,10 @@ extension DocumentInfo {
         json.string(path)
         if let published {
             json.raw(",\"published\":")
-            json.string(published.description)
+            json.string(published)
         }
         json.raw(",\"reference_date\":")
-        json.string(referenceDate.description)
+        json.string(referenceDate)
         json.raw(",\"reference_date_source\":")
         json.string(referenceDateSource.rawValue)
         if let title {
@@ -79,11 +79,11 @@ extension Deadline {
     /// As `encode(to:)` writes it: `end_date` an explicit null.
     fileprivate func write(to json: inout CanonicalJSON, table: SentenceTable) {
         json.raw("{\"date\":")
-        json.string(date.iso)
+        json.string(date)
         json.raw(",\"end\":")
         json.number(end)
         json.raw(",\"end_date\":")
-        json.string(endDate?.iso)
+        json.string(endDate)
         json.raw(",\"granularity\":")
         json.string(granularity.rawValue)
         json.raw(",\"kind\":")
@@ -116,7 +116,7 @@ extension TariffChange {
         json.raw(",\"direction\":")
         json.string(direction.rawValue)
         json.raw(",\"effective_date\":")
-        json.string(effectiveDate?.iso)
+        json.string(effectiveDate)
         json.raw(",\"end\":")
         json.number(end)
         json.raw(",\"imposer\":")
