@@ -71,7 +71,7 @@ package struct CanonicalJSON: ~Copyable {
         count &+= byteCount
     }
 
-    /// Keys and most values are 8 to 16 bytes: two overlapping 8-byte moves, not a `memcpy` call.
+    /// Keys and most values are 4 to 16 bytes: two overlapping moves of 8 bytes (or 4), not a `memcpy` call.
     @inline(__always)
     private static func copy(_ source: UnsafePointer<UInt8>, _ byteCount: Int, to target: UnsafeMutablePointer<UInt8>) {
         let from = UnsafeRawPointer(source), to = UnsafeMutableRawPointer(target)
@@ -79,6 +79,11 @@ package struct CanonicalJSON: ~Copyable {
             let head = from.loadUnaligned(as: UInt64.self), tail = from.loadUnaligned(fromByteOffset: byteCount &- 8, as: UInt64.self)
             to.storeBytes(of: head, as: UInt64.self)
             to.storeBytes(of: tail, toByteOffset: byteCount &- 8, as: UInt64.self)
+        } else if byteCount >= 4 && byteCount < 8 {
+            // `,"end":`, `"null"`, a short name: seven-byte keys went to `memcpy`
+            let head = from.loadUnaligned(as: UInt32.self), tail = from.loadUnaligned(fromByteOffset: byteCount &- 4, as: UInt32.self)
+            to.storeBytes(of: head, as: UInt32.self)
+            to.storeBytes(of: tail, toByteOffset: byteCount &- 4, as: UInt32.self)
         } else {
             to.copyMemory(from: from, byteCount: byteCount)
         }
