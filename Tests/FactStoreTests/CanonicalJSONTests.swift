@@ -81,6 +81,24 @@ import Testing
         }
     }
 
+    /// Thousandths are written without their description: the same text, for every one up to 200 either side of
+    /// zero, some far larger, and values next to them that are not thousandths.
+    @Test func thousandthsArePrintedAsTheirDescription() throws {
+        var values: [Double] = []
+        for m in -200_000...200_000 where m % 7 == 0 || abs(m) < 3_000 { values.append(Double(m) / 1000) }
+        let large: [Int64] = [1 << 39, (1 << 40) - 1, 1 << 40, 1 << 41, 123_456_789_012_345]
+        for m in large {
+            let value = Double(m) / 1000
+            values += [value, -value, value + 0.001]
+        }
+        values += [0.1 + 0.2, 0.4.nextUp, 0.4.nextDown, 1.0 / 3, 0.0005, 1e-4, 0.001, 5e-324, -0.0, 0x1p40, 0x1p40 + 0.5]
+        for value in values {
+            var json = CanonicalJSON()
+            try json.number(value)
+            #expect(String(decoding: json.bytes, as: UTF8.self) == (try Self.encoded(value)), "\(value)")
+        }
+    }
+
     @Test func numbersArePrintedAsJSONEncoderPrintsThem() throws {
         for number in Self.numbers {
             var json = CanonicalJSON()
