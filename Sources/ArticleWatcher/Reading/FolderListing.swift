@@ -64,7 +64,7 @@ public enum FolderListing {
         }
         return entries
             .filter { $0.name.first != UInt8(ascii: ".") }
-            .sorted(by: Self.precedes)
+            .sorted { $0.name.lexicographicallyPrecedes($1.name) }
             .compactMap { entry in
                 var chars = prefix
                 chars.reserveCapacity(prefix.count + entry.name.count + 1)
@@ -79,17 +79,5 @@ public enum FolderListing {
                 default: return nil
                 }
             }
-    }
-
-    /// Byte order of the names, compared with `memcmp`: the generic `lexicographicallyPrecedes` of two arrays
-    /// took some hundred instructions a comparison.
-    private static func precedes(_ a: Syscalls.DirectoryEntry, _ b: Syscalls.DirectoryEntry) -> Bool {
-        a.name.withUnsafeBytes { x in
-            b.name.withUnsafeBytes { y in
-                let common = min(x.count, y.count)
-                let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
-                return order != 0 ? order < 0 : x.count < y.count
-            }
-        }
     }
 }
