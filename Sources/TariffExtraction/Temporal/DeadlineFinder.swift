@@ -122,7 +122,7 @@ struct DeadlineFinder: Sendable {
     /// (`found`'s count before) until `finish` writes it, and returns its tokens and cue; nil when it is none. Read in
     /// place, field by field: handed over as a value, each expression was copied, its value string retained and
     /// released; and written in place: returned as an optional value, each deadline was copied out and in again.
-    /// `clauseWords` is what the gate last read of a clause of this sentence (`DeadlineGate.rejection`).
+    /// `clauseWords` is what the gate last read of a clause of this sentence (`DeadlineGate.clauseWords`).
     private func deadline(
         _ timexes: [TaggedTimex], _ index: Int, document: TextDocument, tokens: TimexTokens, anchors: EventAnchors?,
         into found: inout [Deadline], tables: Readers, clauseWords: inout DeadlineGate.ClauseWords?
@@ -167,7 +167,11 @@ struct DeadlineFinder: Sendable {
         // on these same tokens)
         if timexes[index].isStatementDate { return nil }
         let kindReader = DeadlineKindReader(tokens: tokens, tables: tables.kinds)
-        let (kind, cue) = kindReader.kind(lower, upper, isRange: timexes[index].endDate != nil)
+        let gate = DeadlineGate(bytes: document.bytes, tokens: tokens, tables: tables.gate)
+        // with no word right before the date to decide, the nearest event word of its clause does: the clause's words,
+        // which the gate reads below, are read first, and a clause with no event word is not walked again for one
+        let (kind, cue) = kindReader.triggerKind(lower, upper, isRange: timexes[index].endDate != nil)
+            ?? (gate.clauseWords(lower, upper, known: &clauseWords).holdsEventWord ? kindReader.eventKind(lower, upper) : (.other, nil))
         // `by 2020`, `next year's election`: a year alone is a goal or an era; only a measure's start or end
         // (`the duties take effect in 2026`) is concrete enough to alert on
         if date.granularity == .year && kind != .effective && kind != .expiry { return nil }
@@ -196,7 +200,6 @@ struct DeadlineFinder: Sendable {
             // a call: asked only when the bytes hold `end`, which a match needs
             if !text.hasPrefix("late"), !(Self.holdsEnd(text) && text.contains("end")) { return nil }
         }
-        let gate = DeadlineGate(bytes: document.bytes, tokens: tokens, tables: tables.gate)
         // (a span of no kind is no counted deadline whatever its tense: the tense is not read for it)
         if timexes[index].type == .duration && !counted
             && (kind == .other || !gate.isCountedDeadline(timexes[index], lower, upper, kind: kind, tense: tense()))

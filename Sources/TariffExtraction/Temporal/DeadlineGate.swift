@@ -39,13 +39,7 @@ struct DeadlineGate {
         if isDateline(lower, upper) { return .dateline }
         if isInCaption(upper) { return .caption }
         // one pass over the clause finds it and says which of the costlier readings below can apply
-        let words: ClauseWords
-        if let known = clauseWords, known.holds(lower, upper) {
-            words = known
-        } else {
-            words = ClauseWords(tokens, around: lower, upper, lexicon: tables.pointee.lexicon)
-            clauseWords = words
-        }
+        let words = self.clauseWords(lower, upper, known: &clauseWords)
         let (first, last) = (words.first, words.last)
         if let business = words.businessOrData { return business }
         if words.all.contains(.formerlyOrPlanned), isSuperseded(lower, first) { return .superseded }
@@ -67,6 +61,16 @@ struct DeadlineGate {
         return nil
     }
 
+    /// The words of the clause around the date at `lower..<upper`: `known` when it is that clause, else read and kept
+    /// in `known` for the next date of the sentence. The deadline finder asks it before the kind reader's walk
+    /// (`holdsEventWord`) and `rejection` after, so that the clause is read once for both.
+    func clauseWords(_ lower: Int, _ upper: Int, known: inout ClauseWords?) -> ClauseWords {
+        if let known, known.holds(lower, upper) { return known }
+        let words = ClauseWords(tokens, around: lower, upper, lexicon: tables.pointee.lexicon)
+        known = words
+        return words
+    }
+
     /// What the lexicon says of a clause's words, read in one pass: the readings of `rejection` that need no more
     /// than which lists its words are in, without a pass over the clause for each. None of it depends on where in
     /// the clause the date is: another date of the same clause reads it as it is (`holds`).
@@ -82,6 +86,10 @@ struct DeadlineGate {
         let last: Int
         /// No token of the clause breaks it (the date's own were not looked at by the search for its ends).
         private var unbroken = true
+
+        /// Some word of the clause, the date's own included, is an event word (`DeadlineKindReader.cues`): without
+        /// one, `DeadlineKindReader.eventKind`, which looks for the nearest in the clause, finds none.
+        var holdsEventWord: Bool { all.contains(.eventWord) }
 
         /// Whether the date at `lower..<upper` is in this clause, which its search would then find again.
         func holds(_ lower: Int, _ upper: Int) -> Bool {
@@ -431,6 +439,8 @@ struct DeadlineGate {
         static let formerlyOrPlanned = Self(rawValue: 1 << 10)
         /// `isNegated` needs one of these in the clause: without, it is not asked.
         static let negation = Self(rawValue: 1 << 11)
+        /// `DeadlineKindReader.cues`: the kind reader walks the clause for one only when it has one (`holdsEventWord`).
+        static let eventWord = Self(rawValue: 1 << 12)
     }
 
     private static let lexicon: WordTable<GateWord> = {
@@ -450,6 +460,7 @@ struct DeadlineGate {
         add(publishing, .publishing)
         add(formerlyWords + plannedWords, .formerlyOrPlanned)
         add(negationWords, .negation)
+        add(DeadlineKindReader.cueLists.flatMap(\.words), .eventWord)
         return WordTable(t) { $0.union($1) }
     }()
 
