@@ -36,10 +36,16 @@ struct DeadlineFinder: Sendable {
             // the sentence's deadlines are read first and the boilerplate filter asked only when there are some: most
             // dated sentences give none, and for those the filter (a probe per word) could change nothing
             let foundBefore = found.count, vagueBefore = vague.count
+            // what the gate last read of a clause of the sentence, for the next date there (and, when the clause is the
+            // whole sentence, the filter's promotion test of it)
+            var clauseWords: DeadlineGate.ClauseWords?
             defer {
                 if found.count > foundBefore {
                     let next = sentence + 1 < tags.tokens.count ? tags.tokens[sentence + 1] : TimexTokens(start: nil, count: 0)
-                    if filter.isBoilerplate(sentence, tokens: tokens, next: next, in: document, store: tags.store) {
+                    if filter.isBoilerplate(
+                        sentence, tokens: tokens, next: next, in: document, store: tags.store,
+                        promotional: clauseWords?.promotionalSentence(count: tokens.count))
+                    {
                         found.removeSubrange(foundBefore...)
                         places.removeSubrange(foundBefore...)
                         vague.removeSubrange(vagueBefore...)
@@ -49,8 +55,6 @@ struct DeadlineFinder: Sendable {
             // only a sentence of two dates or more can move one to the other (most have one: no slice of the
             // expressions, a retain and a release, for them)
             let rescheduling = last - t > 1 ? Rescheduling(timexes[t..<last], tokens: tokens) : nil
-            // what the gate read of the clause of the sentence's last date it asked about, for the next date there
-            var clauseWords: DeadlineGate.ClauseWords?
             for i in t..<last where !(rescheduling?.supersedes(timexes[i]) ?? false) {
                 // an upcoming start is a false alarm; a past one is stored as what happened
                 if i > t, let day = timexes[i].date, day.firstDay >= referenceDate,

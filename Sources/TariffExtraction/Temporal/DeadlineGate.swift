@@ -25,6 +25,7 @@ struct DeadlineGate {
         fileprivate let formerly = DeadlineGate.formerly, planned = DeadlineGate.planned
         fileprivate let scheduling = DeadlineGate.scheduling, speculative = DeadlineGate.speculative
         fileprivate let nounCues = DeadlineKindReader.nounCues, reporting = ClauseLexicon.reporting
+        fileprivate let boilerplate = BoilerplateFilter.vocabulary
     }
 
     nonisolated(unsafe) static let tables = ProcessLifetime.pointer(to: Tables())
@@ -66,7 +67,7 @@ struct DeadlineGate {
     /// (`holdsEventWord`) and `rejection` after, so that the clause is read once for both.
     func clauseWords(_ lower: Int, _ upper: Int, known: inout ClauseWords?) -> ClauseWords {
         if let known, known.holds(lower, upper) { return known }
-        let words = ClauseWords(tokens, around: lower, upper, lexicon: tables.pointee.lexicon)
+        let words = ClauseWords(tokens, around: lower, upper, lexicon: tables.pointee.lexicon, boilerplate: tables.pointee.boilerplate)
         known = words
         return words
     }
@@ -86,6 +87,14 @@ struct DeadlineGate {
         let last: Int
         /// No token of the clause breaks it (the date's own were not looked at by the search for its ends).
         private var unbroken = true
+        /// Some word of the clause starts a promotion (`BoilerplateFilter.startsPromotion`).
+        private var promotional = false
+
+        /// `BoilerplateFilter`'s promotion test of the sentence of `count` tokens when this clause is all of it, else
+        /// nil: the filter, asked of every sentence that gave a deadline, then does not read its words again.
+        func promotionalSentence(count: Int) -> Bool? {
+            first == 0 && last == count ? promotional : nil
+        }
 
         /// Some word of the clause, the date's own included, is an event word (`DeadlineKindReader.cues`): without
         /// one, `DeadlineKindReader.eventKind`, which looks for the nearest in the clause, finds none.
@@ -98,12 +107,21 @@ struct DeadlineGate {
 
         /// Reads the words while it looks for the clause's ends, back from the date and on from it: finding the clause
         /// first and reading it after went over every token twice.
-        fileprivate init(_ tokens: TimexTokens, around lower: Int, _ upper: Int, lexicon: WordTable<GateWord>) {
-            var all: GateWord = [], firstAnnouncing: Int?, genericOrIndicator: Rejection?
+        fileprivate init(
+            _ tokens: TimexTokens, around lower: Int, _ upper: Int, lexicon: WordTable<GateWord>,
+            boilerplate: UnsafePointer<BoilerplateFilter.Tables>
+        ) {
+            var all: GateWord = [], firstAnnouncing: Int?, genericOrIndicator: Rejection?, promotional = false
             /// Word `k`'s lists; `overwrite` while reading backwards, so the first such word of the clause decides.
             func read(_ k: Int, overwrite: Bool) {
                 guard tokens[k].kind == .word, let w = lexicon[tokens[k].hash] else { return }
                 all.formUnion(w)
+                if w.contains(.promotionLead), !promotional,
+                    let lead = boilerplate.pointee.promotionLeads[tokens[k].hash],
+                    BoilerplateFilter.startsPromotion(k, lead, tokens, boilerplate)
+                {
+                    promotional = true
+                }
                 if w.contains(.announcing), overwrite || firstAnnouncing == nil { firstAnnouncing = k }
                 guard overwrite || genericOrIndicator == nil else { return }
                 if w.contains(.genericPronoun), !(k > 0 && tokens[k - 1].hash == DeadlineGate.thank) {
@@ -126,7 +144,7 @@ struct DeadlineGate {
                 read(last, overwrite: false)
                 last += 1
             }
-            (self.first, self.last) = (first, last)
+            (self.first, self.last, self.promotional) = (first, last, promotional)
             (self.all, self.firstAnnouncing, self.genericOrIndicator) = (all, firstAnnouncing, genericOrIndicator)
         }
 
@@ -441,6 +459,8 @@ struct DeadlineGate {
         static let negation = Self(rawValue: 1 << 11)
         /// `DeadlineKindReader.cues`: the kind reader walks the clause for one only when it has one (`holdsEventWord`).
         static let eventWord = Self(rawValue: 1 << 12)
+        /// `BoilerplateFilter.promotionLeadWords`: the walk asks the filter's test only of these (`promotionalSentence`).
+        static let promotionLead = Self(rawValue: 1 << 13)
     }
 
     private static let lexicon: WordTable<GateWord> = {
@@ -461,6 +481,7 @@ struct DeadlineGate {
         add(formerlyWords + plannedWords, .formerlyOrPlanned)
         add(negationWords, .negation)
         add(DeadlineKindReader.cueLists.flatMap(\.words), .eventWord)
+        add(BoilerplateFilter.promotionLeadWords, .promotionLead)
         return WordTable(t) { $0.union($1) }
     }()
 
