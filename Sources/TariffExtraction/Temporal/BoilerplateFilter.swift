@@ -13,10 +13,13 @@ struct BoilerplateFilter {
     /// True when sentence `index` of `document` is a caption, credit, byline or promotion. `next` holds the next
     /// sentence's tokens when the tagger kept them (it keeps those of dated sentences), else nothing: it is
     /// tokenized into `store` only then.
+    /// - Parameter promotional: `isPromotional` of the sentence when the caller has read it (the deadline gate's
+    ///   clause words do, when the clause is the whole sentence), else nil.
     func isBoilerplate(
-        _ index: Int, tokens: TimexTokens, next kept: TimexTokens, in document: TextDocument, store: TimexTokenizer.Store
+        _ index: Int, tokens: TimexTokens, next kept: TimexTokens, in document: TextDocument, store: TimexTokenizer.Store,
+        promotional: Bool? = nil
     ) -> Bool {
-        if isCredit(index, tokens) || startsAsCaptionOrByline(tokens) || isPromotional(tokens) { return true }
+        if isCredit(index, tokens) || startsAsCaptionOrByline(tokens) || (promotional ?? isPromotional(tokens)) { return true }
         // a caption whose credit the sentence splitter cut off (`…on November 9, 2017. Getty Images`), or a
         // promotion whose call to action did (`Live Q&A … Thursday, Sept. 18, 10 a.m. ET. Register now.`)
         if index + 1 < document.sentences.count, document.sentences[index + 1].count <= 60,
@@ -63,17 +66,29 @@ struct BoilerplateFilter {
     /// One probe per word, in `promotionLeads`: nearly every word is none of these and leaves there, where it
     /// was looked up twice (as a word, then as the first of a pair with the next word).
     private func isPromotional(_ tokens: TimexTokens) -> Bool {
-        let leads = tables.pointee.promotionLeads, pairs = tables.pointee.promotionPairs
+        let leads = tables.pointee.promotionLeads
         for (i, t) in tokens.enumerated() where t.kind == .word {
             guard let lead = leads[t.hash] else { continue }
-            if lead & Self.promotionWord != 0 { return true }
-            guard i + 1 < tokens.count else { continue }
-            let next = tokens[i + 1]
-            if lead & Self.ratedWord != 0, next.kind == .mark, next.mark == 0x23 { return true }  // rated #1
-            if lead & Self.pairStart != 0, next.kind == .word, pairs.contains(t.hash &* 31 &+ next.hash) { return true }
+            if Self.startsPromotion(i, lead, tokens, tables) { return true }
         }
         return false
     }
+
+    /// Word `i` of `tokens`, whose `promotionLeads` entry is `lead`, is a promotion word or starts a promotion with the
+    /// token after it. The one definition of `isPromotional`'s test, which `DeadlineGate.ClauseWords` also asks of the
+    /// words it reads (`promotionLeadWords`).
+    @inline(__always)
+    static func startsPromotion(_ i: Int, _ lead: UInt8, _ tokens: TimexTokens, _ tables: UnsafePointer<Tables>) -> Bool {
+        if lead & promotionWord != 0 { return true }
+        guard i + 1 < tokens.count else { return false }
+        let t = tokens[i], next = tokens[i + 1]
+        if lead & ratedWord != 0, next.kind == .mark, next.mark == 0x23 { return true }  // rated #1
+        return lead & pairStart != 0 && next.kind == .word && tables.pointee.promotionPairs.contains(t.hash &* 31 &+ next.hash)
+    }
+
+    /// The words `promotionLeads` holds: `DeadlineGate` marks them in its lexicon, so that reading a clause's words
+    /// answers `isPromotional` for it too.
+    static var promotionLeadWords: [String] { promotionWordList + promotionPairList.map(\.0) + ["rated"] }
 
     private static func sameLine(_ a: Int, _ b: Int, _ document: TextDocument) -> Bool {
         let gap = document.sentences[a].upperBound..<document.sentences[b].lowerBound
@@ -81,12 +96,13 @@ struct BoilerplateFilter {
     }
 
     /// The filter's word tables, moved once into memory that is never freed.
-    private struct Tables {
-        let creditWords = BoilerplateFilter.creditWords, captionWords = BoilerplateFilter.captionWords
-        let bylineWords = BoilerplateFilter.bylineWords
-        let promotionLeads = BoilerplateFilter.promotionLeads, promotionPairs = BoilerplateFilter.promotionPairs
+    struct Tables {
+        fileprivate let creditWords = BoilerplateFilter.creditWords, captionWords = BoilerplateFilter.captionWords
+        fileprivate let bylineWords = BoilerplateFilter.bylineWords
+        let promotionLeads = BoilerplateFilter.promotionLeads
+        fileprivate let promotionPairs = BoilerplateFilter.promotionPairs
     }
-    nonisolated(unsafe) private static let vocabulary = ProcessLifetime.pointer(to: Tables())
+    nonisolated(unsafe) static let vocabulary = ProcessLifetime.pointer(to: Tables())
 
     private static let photo = TimexTokenizer.hash("photo")
     private static let rated = TimexTokenizer.hash("rated")

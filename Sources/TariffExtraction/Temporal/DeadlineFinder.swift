@@ -36,10 +36,16 @@ struct DeadlineFinder: Sendable {
             // the sentence's deadlines are read first and the boilerplate filter asked only when there are some: most
             // dated sentences give none, and for those the filter (a probe per word) could change nothing
             let foundBefore = found.count, vagueBefore = vague.count
+            // what the gate last read of a clause of the sentence, for the next date there (and, when the clause is the
+            // whole sentence, the filter's promotion test of it)
+            var clauseWords: DeadlineGate.ClauseWords?
             defer {
                 if found.count > foundBefore {
                     let next = sentence + 1 < tags.tokens.count ? tags.tokens[sentence + 1] : TimexTokens(start: nil, count: 0)
-                    if filter.isBoilerplate(sentence, tokens: tokens, next: next, in: document, store: tags.store) {
+                    if filter.isBoilerplate(
+                        sentence, tokens: tokens, next: next, in: document, store: tags.store,
+                        promotional: clauseWords?.promotionalSentence(count: tokens.count))
+                    {
                         found.removeSubrange(foundBefore...)
                         places.removeSubrange(foundBefore...)
                         vague.removeSubrange(vagueBefore...)
@@ -49,8 +55,6 @@ struct DeadlineFinder: Sendable {
             // only a sentence of two dates or more can move one to the other (most have one: no slice of the
             // expressions, a retain and a release, for them)
             let rescheduling = last - t > 1 ? Rescheduling(timexes[t..<last], tokens: tokens) : nil
-            // what the gate read of the clause of the sentence's last date it asked about, for the next date there
-            var clauseWords: DeadlineGate.ClauseWords?
             for i in t..<last where !(rescheduling?.supersedes(timexes[i]) ?? false) {
                 // an upcoming start is a false alarm; a past one is stored as what happened
                 if i > t, let day = timexes[i].date, day.firstDay >= referenceDate,
@@ -122,7 +126,7 @@ struct DeadlineFinder: Sendable {
     /// (`found`'s count before) until `finish` writes it, and returns its tokens and cue; nil when it is none. Read in
     /// place, field by field: handed over as a value, each expression was copied, its value string retained and
     /// released; and written in place: returned as an optional value, each deadline was copied out and in again.
-    /// `clauseWords` is what the gate last read of a clause of this sentence (`DeadlineGate.rejection`).
+    /// `clauseWords` is what the gate last read of a clause of this sentence (`DeadlineGate.clauseWords`).
     private func deadline(
         _ timexes: [TaggedTimex], _ index: Int, document: TextDocument, tokens: TimexTokens, anchors: EventAnchors?,
         into found: inout [Deadline], tables: Readers, clauseWords: inout DeadlineGate.ClauseWords?
@@ -167,7 +171,11 @@ struct DeadlineFinder: Sendable {
         // on these same tokens)
         if timexes[index].isStatementDate { return nil }
         let kindReader = DeadlineKindReader(tokens: tokens, tables: tables.kinds)
-        let (kind, cue) = kindReader.kind(lower, upper, isRange: timexes[index].endDate != nil)
+        let gate = DeadlineGate(bytes: document.bytes, tokens: tokens, tables: tables.gate)
+        // with no word right before the date to decide, the nearest event word of its clause does: the clause's words,
+        // which the gate reads below, are read first, and a clause with no event word is not walked again for one
+        let (kind, cue) = kindReader.triggerKind(lower, upper, isRange: timexes[index].endDate != nil)
+            ?? (gate.clauseWords(lower, upper, known: &clauseWords).holdsEventWord ? kindReader.eventKind(lower, upper) : (.other, nil))
         // `by 2020`, `next year's election`: a year alone is a goal or an era; only a measure's start or end
         // (`the duties take effect in 2026`) is concrete enough to alert on
         if date.granularity == .year && kind != .effective && kind != .expiry { return nil }
@@ -196,7 +204,6 @@ struct DeadlineFinder: Sendable {
             // a call: asked only when the bytes hold `end`, which a match needs
             if !text.hasPrefix("late"), !(Self.holdsEnd(text) && text.contains("end")) { return nil }
         }
-        let gate = DeadlineGate(bytes: document.bytes, tokens: tokens, tables: tables.gate)
         // (a span of no kind is no counted deadline whatever its tense: the tense is not read for it)
         if timexes[index].type == .duration && !counted
             && (kind == .other || !gate.isCountedDeadline(timexes[index], lower, upper, kind: kind, tense: tense()))

@@ -25,6 +25,7 @@ struct DeadlineGate {
         fileprivate let formerly = DeadlineGate.formerly, planned = DeadlineGate.planned
         fileprivate let scheduling = DeadlineGate.scheduling, speculative = DeadlineGate.speculative
         fileprivate let nounCues = DeadlineKindReader.nounCues, reporting = ClauseLexicon.reporting
+        fileprivate let boilerplate = BoilerplateFilter.vocabulary
     }
 
     nonisolated(unsafe) static let tables = ProcessLifetime.pointer(to: Tables())
@@ -39,13 +40,7 @@ struct DeadlineGate {
         if isDateline(lower, upper) { return .dateline }
         if isInCaption(upper) { return .caption }
         // one pass over the clause finds it and says which of the costlier readings below can apply
-        let words: ClauseWords
-        if let known = clauseWords, known.holds(lower, upper) {
-            words = known
-        } else {
-            words = ClauseWords(tokens, around: lower, upper, lexicon: tables.pointee.lexicon)
-            clauseWords = words
-        }
+        let words = self.clauseWords(lower, upper, known: &clauseWords)
         let (first, last) = (words.first, words.last)
         if let business = words.businessOrData { return business }
         if words.all.contains(.formerlyOrPlanned), isSuperseded(lower, first) { return .superseded }
@@ -67,6 +62,16 @@ struct DeadlineGate {
         return nil
     }
 
+    /// The words of the clause around the date at `lower..<upper`: `known` when it is that clause, else read and kept
+    /// in `known` for the next date of the sentence. The deadline finder asks it before the kind reader's walk
+    /// (`holdsEventWord`) and `rejection` after, so that the clause is read once for both.
+    func clauseWords(_ lower: Int, _ upper: Int, known: inout ClauseWords?) -> ClauseWords {
+        if let known, known.holds(lower, upper) { return known }
+        let words = ClauseWords(tokens, around: lower, upper, lexicon: tables.pointee.lexicon, boilerplate: tables.pointee.boilerplate)
+        known = words
+        return words
+    }
+
     /// What the lexicon says of a clause's words, read in one pass: the readings of `rejection` that need no more
     /// than which lists its words are in, without a pass over the clause for each. None of it depends on where in
     /// the clause the date is: another date of the same clause reads it as it is (`holds`).
@@ -82,6 +87,18 @@ struct DeadlineGate {
         let last: Int
         /// No token of the clause breaks it (the date's own were not looked at by the search for its ends).
         private var unbroken = true
+        /// Some word of the clause starts a promotion (`BoilerplateFilter.startsPromotion`).
+        private var promotional = false
+
+        /// `BoilerplateFilter`'s promotion test of the sentence of `count` tokens when this clause is all of it, else
+        /// nil: the filter, asked of every sentence that gave a deadline, then does not read its words again.
+        func promotionalSentence(count: Int) -> Bool? {
+            first == 0 && last == count ? promotional : nil
+        }
+
+        /// Some word of the clause, the date's own included, is an event word (`DeadlineKindReader.cues`): without
+        /// one, `DeadlineKindReader.eventKind`, which looks for the nearest in the clause, finds none.
+        var holdsEventWord: Bool { all.contains(.eventWord) }
 
         /// Whether the date at `lower..<upper` is in this clause, which its search would then find again.
         func holds(_ lower: Int, _ upper: Int) -> Bool {
@@ -90,12 +107,21 @@ struct DeadlineGate {
 
         /// Reads the words while it looks for the clause's ends, back from the date and on from it: finding the clause
         /// first and reading it after went over every token twice.
-        fileprivate init(_ tokens: TimexTokens, around lower: Int, _ upper: Int, lexicon: WordTable<GateWord>) {
-            var all: GateWord = [], firstAnnouncing: Int?, genericOrIndicator: Rejection?
+        fileprivate init(
+            _ tokens: TimexTokens, around lower: Int, _ upper: Int, lexicon: WordTable<GateWord>,
+            boilerplate: UnsafePointer<BoilerplateFilter.Tables>
+        ) {
+            var all: GateWord = [], firstAnnouncing: Int?, genericOrIndicator: Rejection?, promotional = false
             /// Word `k`'s lists; `overwrite` while reading backwards, so the first such word of the clause decides.
             func read(_ k: Int, overwrite: Bool) {
                 guard tokens[k].kind == .word, let w = lexicon[tokens[k].hash] else { return }
                 all.formUnion(w)
+                if w.contains(.promotionLead), !promotional,
+                    let lead = boilerplate.pointee.promotionLeads[tokens[k].hash],
+                    BoilerplateFilter.startsPromotion(k, lead, tokens, boilerplate)
+                {
+                    promotional = true
+                }
                 if w.contains(.announcing), overwrite || firstAnnouncing == nil { firstAnnouncing = k }
                 guard overwrite || genericOrIndicator == nil else { return }
                 if w.contains(.genericPronoun), !(k > 0 && tokens[k - 1].hash == DeadlineGate.thank) {
@@ -118,7 +144,7 @@ struct DeadlineGate {
                 read(last, overwrite: false)
                 last += 1
             }
-            (self.first, self.last) = (first, last)
+            (self.first, self.last, self.promotional) = (first, last, promotional)
             (self.all, self.firstAnnouncing, self.genericOrIndicator) = (all, firstAnnouncing, genericOrIndicator)
         }
 
@@ -431,6 +457,10 @@ struct DeadlineGate {
         static let formerlyOrPlanned = Self(rawValue: 1 << 10)
         /// `isNegated` needs one of these in the clause: without, it is not asked.
         static let negation = Self(rawValue: 1 << 11)
+        /// `DeadlineKindReader.cues`: the kind reader walks the clause for one only when it has one (`holdsEventWord`).
+        static let eventWord = Self(rawValue: 1 << 12)
+        /// `BoilerplateFilter.promotionLeadWords`: the walk asks the filter's test only of these (`promotionalSentence`).
+        static let promotionLead = Self(rawValue: 1 << 13)
     }
 
     private static let lexicon: WordTable<GateWord> = {
@@ -450,6 +480,8 @@ struct DeadlineGate {
         add(publishing, .publishing)
         add(formerlyWords + plannedWords, .formerlyOrPlanned)
         add(negationWords, .negation)
+        add(DeadlineKindReader.cueLists.flatMap(\.words), .eventWord)
+        add(BoilerplateFilter.promotionLeadWords, .promotionLead)
         return WordTable(t) { $0.union($1) }
     }()
 

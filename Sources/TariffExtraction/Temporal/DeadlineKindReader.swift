@@ -105,6 +105,13 @@ struct DeadlineKindReader {
          "speech", "remarks", "address", "communique"].map(TimexTokenizer.hash))
 
     func kind(_ lower: Int, _ upper: Int, isRange: Bool) -> (kind: DeadlineKind, cue: Int?) {
+        triggerKind(lower, upper, isRange: isRange) ?? eventKind(lower, upper)
+    }
+
+    /// The kind the word right before the date gives (past `on`, `the`, `at least`), or nil when it gives none and
+    /// the clause's event words decide (`eventKind`): `kind` without its walk, for a caller that knows when the walk
+    /// can find nothing.
+    func triggerKind(_ lower: Int, _ upper: Int, isRange: Bool) -> (kind: DeadlineKind, cue: Int?)? {
         var k = lower - 1
         // the tables read in place
         let t = tables
@@ -120,7 +127,7 @@ struct DeadlineKindReader {
                 return (.expiry, k)
             }
         }
-        return eventKind(lower, upper)
+        return nil
     }
 
     /// The kind the clause's nearest event word gives, whatever word introduces the date: `the FTA gets
@@ -184,36 +191,43 @@ struct DeadlineKindReader {
     }()
 
     /// Words that name what happens on a date.
-    static let cues: WordTable<DeadlineKind> = {
-        var t: [(UInt64, DeadlineKind)] = []
-        func add(_ words: [String], _ kind: DeadlineKind) {
-            for w in words { t.append((TimexTokenizer.hash(w), kind)) }
-        }
-        add(
+    static let cues: WordTable<DeadlineKind> =
+        WordTable(cueLists.flatMap { list in list.words.map { (TimexTokenizer.hash($0), list.kind) } })
+
+    /// `cues`' words by the kind they name (`DeadlineGate` marks them in its lexicon too).
+    static let cueLists: [(kind: DeadlineKind, words: [String])] = [
+        (
+            .effective,
             [
                 "effect", "effective", "start", "starts", "starting", "begin", "begins", "beginning", "kick", "kicks",
                 "implementation", "implement", "implemented", "began", "started", "kicked", "entered", "enter", "enters", "force", "commence", "commences",
                 "apply", "applies", "launch", "launches", "rollout",
-            ], .effective)
-        add(
+            ]
+        ),
+        (
+            .expiry,
             [
                 "expire", "expires", "expiring", "expiry", "expiration", "lapse", "lapses", "truce", "pause", "paused",
                 "suspension", "suspended", "reprieve", "ceasefire", "moratorium", "until", "through", "end", "ends", "ending", "ended", "expired", "lapsed",
-            ], .expiry)
-        add(
+            ]
+        ),
+        (
+            .meeting,
             [
                 "talks", "summit", "summits", "meeting", "meetings", "meet", "meets", "visit", "visits", "hearing",
                 "hearings", "vote", "votes", "voting", "voted", "session", "sessions", "forum", "conference", "negotiations",
                 "negotiate", "discussions", "gathering", "gather", "met", "ministerial", "round", "sit", "dialogue", "call",
                 "debate", "debates", "debated", "expo", "exhibition", "host", "hosts", "hosting",
-            ], .meeting)
-        add(
+            ]
+        ),
+        (
+            .deadline,
             [
                 "deadline", "deadlines", "due", "ultimatum", "comment", "comments", "submit", "submission",
                 "submissions", "filing", "respond",
-            ], .deadline)
-        return WordTable(t)
-    }()
+            ]
+        ),
+    ]
 
     /// Event words that are nouns: the subject is the noun phrase they head (`the APEC summit`).
     static let nounCues: WordTable<Bool> = WordTable(set: nounCueWords.map(TimexTokenizer.hash))
