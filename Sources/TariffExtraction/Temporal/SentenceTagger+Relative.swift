@@ -48,7 +48,7 @@ extension SentenceTagger {
                 return m
             }
             // `later this week`, `earlier this year`
-            guard case .shift(.relative(let k))? = self.word(i + 1), var m = relativeUnit(i + 1, offset: k),
+            guard case .shift(.relative(let k))? = self.word(i + 1), var m = relativeUnit(i + 1, offset: k, marksPassedPart: false),
                 m.date != nil, m.start == i + 1
             else { return nil }
             m.start = i
@@ -198,7 +198,11 @@ extension SentenceTagger {
     }
 
     /// `this week`, `next month`, `last year`, `next Thursday`, `last March`, `the coming weeks`, `the past two years`.
-    func relativeUnit(_ i: Int, offset: Int) -> TimexMatch? {
+    ///
+    /// - Parameter marksPassedPart: whether `this month` told in the past is marked `beforeReference` (from the
+    ///   clause's tense); callers that set `beforeReference` themselves (`later this week`, `the end of this year`)
+    ///   pass false, and the tense, which costs more than the rest of the match, is not read for them.
+    func relativeUnit(_ i: Int, offset: Int, marksPassedPart: Bool = true) -> TimexMatch? {
         if offset == 1, let m = sequel(i) { return m }
         if let m = fiscalYear(i, offset: offset) { return m }
         let next = i + 1
@@ -243,7 +247,7 @@ extension SentenceTagger {
             guard let value = resolver.period(unit, offset: offset) else { return nil }
             var match = TimexMatch(start: i, end: next + 1, value: value.iso, date: value)
             // `this month, Beijing announced…`: the part of this period that has passed
-            if offset == 0, tense(i, next + 1) == .past { match.beforeReference = true }
+            if offset == 0, marksPassedPart, tense(i, next + 1) == .past { match.beforeReference = true }
             return match
         case .unit(let unit, true)?:
             guard unit != .weekend, offset != 0 else { return nil }
@@ -276,7 +280,7 @@ extension SentenceTagger {
         switch word(k) {
         case .month?: inner = monthFirstDate(k)
         case .quarterName(let q)?: inner = quarter(k, q, end: k + 1)
-        case .shift(.relative(let offset))?: inner = relativeUnit(k, offset: offset)
+        case .shift(.relative(let offset))?: inner = relativeUnit(k, offset: offset, marksPassedPart: false)
         case .unit(let unit, false)? where isNoun && unit != .day:
             // `the end of the month`: the one we are in
             if let value = resolver.period(unit, offset: 0) {

@@ -73,10 +73,11 @@ struct SentenceTagger {
         var i = 0
         var givenYear: Int?
         while true {
-            i = nextPossibleStart(from: i)
+            let (start, numberPatterns) = nextPossibleStart(from: i)
+            i = start
             guard i < tokens.count else { break }
             // the time of day joined in place: a copy of the match in and another out cost more than the joining
-            if var m = firstMatch(at: i) {
+            if var m = firstMatch(at: i, numberPatterns: numberPatterns) {
                 addTimeOfDay(to: &m)
                 // `until March 20, 2026, followed by hearings from 7 to 9 April`: a date without a year after
                 // one with a year in the same sentence takes that year, not the tense's guess
@@ -162,9 +163,10 @@ struct SentenceTagger {
 
     /// The first token from `i` on that `mayStartMatch(at:)` lets through, or the token count: a loop of its own
     /// that calls nothing, so the table and the tokens stay in registers and no index is bounds-checked. It walks
-    /// a pointer, no index to scale per token, and probes the table in the loop itself.
-    private func nextPossibleStart(from i: Int) -> Int {
-        guard i < tokens.count, let base = tokens.baseAddress else { return i }
+    /// a pointer, no index to scale per token, and probes the table in the loop itself. With the index, the
+    /// `numberPatterns` of a number there (empty for a word), which `numberMatch` then need not work out again.
+    private func nextPossibleStart(from i: Int) -> (index: Int, numberPatterns: NumberPatterns) {
+        guard i < tokens.count, let base = tokens.baseAddress else { return (i, []) }
         let starts = self.starts, lexicon = self.lexicon, bits = startBits
         var p = base + i
         let end = base + tokens.count
@@ -174,13 +176,14 @@ struct SentenceTagger {
             // its bit before it, which turns nearly every other word away in one load
             let hash = p.pointee.hash
             if bits.mayHold(hash), let start = starts[hash] {
-                if start == .any || Self.mayFollow(start, tokens, p - base + 1, lexicon) { return p - base }
-            } else if p.pointee.kind == .number, !Self.numberPatterns(tokens, p - base, lexicon).isEmpty {
-                return p - base
+                if start == .any || Self.mayFollow(start, tokens, p - base + 1, lexicon) { return (p - base, []) }
+            } else if p.pointee.kind == .number {
+                let patterns = Self.numberPatterns(tokens, p - base, lexicon)
+                if !patterns.isEmpty { return (p - base, patterns) }
             }
             p += 1
         }
-        return tokens.count
+        return (tokens.count, [])
     }
 
     @inline(__always)
@@ -257,20 +260,20 @@ struct SentenceTagger {
             }
 
     func match(at i: Int) -> TimexMatch? {
-        firstMatch(at: i)
+        firstMatch(at: i, numberPatterns: tokens[i].kind == .number ? Self.numberPatterns(tokens, i, lexicon) : [])
     }
 
     /// `match(at:)`, inlined into `matches(into:)`: called, it took each pattern's match out of the buffer the
     /// pattern wrote and wrote it again into its own (some seventy instructions a call), where inlined the pattern's
-    /// match is copied once, into the loop's.
+    /// match is copied once, into the loop's. `numberPatterns`: `numberPatterns` of token `i` when it is a number.
     @inline(__always)
-    private func firstMatch(at i: Int) -> TimexMatch? {
+    private func firstMatch(at i: Int, numberPatterns: NumberPatterns) -> TimexMatch? {
         let t = tokens[i]
         if t.kind == .number {
             if i > 0, !t.spaceBefore, tokens[i - 1].kind == .word || tokens[i - 1].mark == 0x2D {
                 return nil  // glued to a word or a minus: `G20`, `COVID-19`, `-20`
             }
-            return numberMatch(i)
+            return numberMatch(i, numberPatterns)
         }
         guard t.kind == .word, let word = lexicon[t.hash] else {
             // `a week`, `a few days`, `a 90-day truce`: `duration` counts only before a unit, `few`/`several` or `-`
@@ -320,9 +323,9 @@ struct SentenceTagger {
     /// The number patterns in turn, `timeOfDay`, `numericDate`, `dayFirstDate`, `century`, `duration`, `bareYear`,
     /// the first that matches; each is asked only when the number and the token after it pass the first test it
     /// makes itself (a number of its size, a mark or a word after it), so the many numbers that start nothing
-    /// do not enter six patterns, each of which set up its frame to turn them down.
-    private func numberMatch(_ i: Int) -> TimexMatch? {
-        let patterns = Self.numberPatterns(tokens, i, lexicon)
+    /// do not enter six patterns, each of which set up its frame to turn them down. `patterns` are `numberPatterns`
+    /// of token `i`, as the start scan found them.
+    private func numberMatch(_ i: Int, _ patterns: NumberPatterns) -> TimexMatch? {
         if patterns.contains(.time), let m = timeOfDay(i) { return m }
         if patterns.contains(.numeric), let m = numericDate(i) { return m }
         if patterns.contains(.dayFirst), let m = dayFirstDate(i) { return m }
