@@ -74,6 +74,12 @@ struct TariffSentence: @unchecked Sendable {
         TariffSentence(wordsOf: bytes, index: index, range: range, store: store).named()
     }
 
+    /// A sentence of `store` already built, from its fields (`List`).
+    private init(store: TariffTokenizer.Store, fields: UnsafeMutablePointer<Fields>) {
+        self.store = store
+        self.fields = fields
+    }
+
     /// Tokens and word classes only: enough to tell whether the sentence names a tariff at all.
     init(wordsOf bytes: [UInt8], index: Int, range: Range<Int>) {
         self.init(wordsOf: bytes, index: index, range: range, store: TariffTokenizer.Store(blockTokens: range.count))
@@ -322,6 +328,35 @@ struct TariffSentence: @unchecked Sendable {
             }
         }
         mentions.removeLast(mentions.count - kept)
+    }
+}
+
+extension TariffSentence {
+    /// Sentences of one store, in the order added, kept as the addresses of their fields: adding one costs no
+    /// retain, and the list's end no release per sentence (an array of sentences was destroyed sentence by
+    /// sentence, through the sentence's value witness). Read like an array of sentences.
+    struct List: RandomAccessCollection {
+        private let store: TariffTokenizer.Store
+        private var fields: [UnsafeMutablePointer<Fields>] = []
+
+        init(store: TariffTokenizer.Store) {
+            self.store = store
+        }
+
+        var startIndex: Int { 0 }
+        var endIndex: Int { fields.count }
+
+        subscript(i: Int) -> TariffSentence {
+            TariffSentence(store: store, fields: fields[i])
+        }
+
+        /// Adds `sentence`, which must be of the list's store.
+        mutating func append(_ sentence: TariffSentence) {
+            precondition(sentence.store === store, "a sentence of another store")
+            // room for several from the first: grown from one, the array was reallocated at its 2nd, 3rd, 5th element
+            if fields.capacity == 0 { fields.reserveCapacity(8) }
+            fields.append(sentence.fields)
+        }
     }
 }
 
