@@ -100,7 +100,7 @@ struct DocumentFrame: Sendable {
     ///   - sentences: parallel to `changes`, the index of each change's sentence.
     ///   - read: the sentences the changes come from (named). What a sentence says of origins is read here,
     ///     for the few rates that ask, not kept as an array of codes per change for every article.
-    func fillingTargets(_ changes: [TariffChange], sentences: [Int], read: [TariffSentence]) -> [TariffChange] {
+    func fillingTargets(_ changes: [TariffChange], sentences: [Int], read: TariffSentence.List) -> [TariffChange] {
         guard let (a, b) = pair, sentences.count == changes.count else { return changes }
         var result = changes
         for c in result.indices where result[c].target == nil && !result[c].aggregate {

@@ -11,7 +11,6 @@ struct TariffFinder: Sendable {
         var changes: [TariffChange] = []
         var timexIndex = 0
         var previous: TariffSentence?
-        var read: [TariffSentence] = []
         var changeSentences: [Int] = []
         var mutual: [Bool] = []
         var starts: [StartStatement] = []
@@ -20,6 +19,7 @@ struct TariffFinder: Sendable {
         // every sentence the finder reads is tokenized into the article's store (its first block is taken
         // with the first sentence)
         let store = TariffTokenizer.Store()
+        var read = TariffSentence.List(store: store)
         // whether the tariff sentences write `percent`: only then do sentences without a tariff word look for the word
         var spellsPercent = false
         // In sentence order (as the tagger emits them) the walk below finds every sentence's timexes; else filter.
@@ -65,10 +65,9 @@ struct TariffFinder: Sendable {
             // the reader appends to the article's arrays: no array per sentence to copy from
             let found = reader.changes(into: &changes, mutual: &mutual, in: document)
             let sentence = reader.sentence
-            // room for several from the first: grown from one, these arrays were reallocated at their 2nd, 3rd, 5th element
-            if read.capacity == 0 { read.reserveCapacity(8) }
             read.append(sentence)
             if found > 0 {
+                // room for several from the first: grown from one, the array was reallocated at its 2nd, 3rd, 5th element
                 if changeSentences.capacity == 0 { changeSentences.reserveCapacity(8) }
                 for _ in 0..<found { changeSentences.append(index) }
             }
@@ -181,7 +180,7 @@ struct TariffFinder: Sendable {
 
     /// The headline and the opening (dateline) sentence count twice, the tariff sentences once.
     /// - Parameter store: the finder's token store, for the opening sentences it did not read.
-    private func frame(of document: TextDocument, tariffSentences: [TariffSentence], store: TariffTokenizer.Store) -> DocumentFrame {
+    private func frame(of document: TextDocument, tariffSentences: TariffSentence.List, store: TariffTokenizer.Store) -> DocumentFrame {
         var frame = DocumentFrame()
         for index in 0..<min(2, document.sentences.count) where !tariffSentences.contains(where: { $0.index == index }) {
             frame.add(TariffSentence.named(document.bytes, index: index, range: document.sentences[index], store: store), weight: 2)

@@ -1,36 +1,61 @@
 /// One sentence prepared for tariff analysis: tokens, their word classes and the names in it.
 ///
-/// A class, not a struct: every reader of the sentence (parties, status, products, time cues) holds
-/// it, and sharing one reference costs one retain where a struct of four arrays cost four per copy.
-/// Its words are `let`; its names are set once, in place, by `named()` (a second object per named
-/// sentence cost an allocation and its release). One extraction builds and reads its sentences on one
-/// thread, and the names are written before any reader reads them, so their accesses go unchecked.
-final class TariffSentence: @unchecked Sendable {
-    let bytes: [UInt8]
-    let index: Int
-    let range: Range<Int>
+/// Its fields (`Fields`) live in the token store its words were tokenized into, and the sentence is the store
+/// and their address: every reader of the sentence (parties, status, products, time cues) holds it, and a copy
+/// costs one retain (of the store), as the class it was did, but there is no object per sentence (its allocation,
+/// and its freeing with the release of its bytes and store, cost some 400 instructions a sentence). Its words are
+/// set once; its names are set once, in place, by `named()`, so every copy sees them. One extraction builds and
+/// reads its sentences on one thread, and the names are written before any reader reads them.
+struct TariffSentence: @unchecked Sendable {
+    /// What a sentence holds, in its store (`TariffTokenizer.Store.keepSentence`), which releases `bytes` when it goes.
+    struct Fields {
+        let bytes: [UInt8]
+        let index: Int
+        let range: Range<Int>
+        let tokens: UnsafeBufferPointer<TariffToken>
+        let lexemes: UnsafeBufferPointer<TariffLexeme>
+        let count: Int
+        var mentions = Mentions()
+        var isNamed = false
+        var namesWhenAsked = false
+        var foundNames = UnsafeBufferPointer<CountryGazetteer.Mention>(start: nil, count: 0)
+        /// The fields kept in the store before these, for the store's deinit.
+        var before: UnsafeMutablePointer<Fields>? = nil
+    }
+
+    /// Holds `fields`, `tokens` and `lexemes`: the finder's for its article's sentences, else one of the sentence's own.
+    private let store: TariffTokenizer.Store
+    private let fields: UnsafeMutablePointer<Fields>
+
+    /// Lent, not copied: a copy out of `fields` cost a retain and a release per read.
+    var bytes: [UInt8] {
+        _read { yield fields.pointee.bytes }
+    }
+    var index: Int { fields.pointee.index }
+    var range: Range<Int> { fields.pointee.range }
     /// In `store`, as `lexemes` are: read by every rule, token by token.
-    let tokens: UnsafeBufferPointer<TariffToken>
+    var tokens: UnsafeBufferPointer<TariffToken> { fields.pointee.tokens }
     /// In `store`, not an array: the readers test word classes some 40 times per token, and an array's
     /// subscript checked its own count again after every caller checked `count`.
-    let lexemes: UnsafeBufferPointer<TariffLexeme>
-    /// Holds `tokens` and `lexemes`: the finder's for its article's sentences, else one of the sentence's own.
-    private let store: TariffTokenizer.Store
+    var lexemes: UnsafeBufferPointer<TariffLexeme> { fields.pointee.lexemes }
     /// `tokens.count`, stored: every word test reads it, and in long readers the compiler called
     /// `Array.count` out of line for each.
-    let count: Int
+    var count: Int { fields.pointee.count }
     /// Empty until `named()`, which reads each one's `role` too; kept in `store`.
-    @exclusivity(unchecked) private(set) var mentions = Mentions()
+    var mentions: Mentions { fields.pointee.mentions }
     /// Whether `named()` has read the names: an empty `mentions` then means the sentence names no one.
-    @exclusivity(unchecked) private(set) var isNamed = false
+    var isNamed: Bool { fields.pointee.isNamed }
     /// Read as a named sentence (a dated one: its start statement names sides) whose names are read only
     /// once `mention(at:)` asks for them; most such sentences are named by the reader anyway, and the
     /// others then cost no gazetteer and role pass.
-    @exclusivity(unchecked) var namesWhenAsked = false
+    var namesWhenAsked: Bool {
+        get { fields.pointee.namesWhenAsked }
+        nonmutating set { fields.pointee.namesWhenAsked = newValue }
+    }
     /// The gazetteer's names of a sentence `namesTwoParties()` found naming one party, roles not read; kept in
     /// `store`. Empty otherwise. A sentence named later (by the frame, or as the sentence before a rate) reads
     /// their roles from these without running the gazetteer over its tokens again.
-    @exclusivity(unchecked) private var foundNames = UnsafeBufferPointer<CountryGazetteer.Mention>(start: nil, count: 0)
+    private var foundNames: UnsafeBufferPointer<CountryGazetteer.Mention> { fields.pointee.foundNames }
 
     /// The sentence with its tokens, word classes, named parties and their roles.
     static func named(_ bytes: [UInt8], index: Int, range: Range<Int>) -> TariffSentence {
@@ -49,19 +74,22 @@ final class TariffSentence: @unchecked Sendable {
         TariffSentence(wordsOf: bytes, index: index, range: range, store: store).named()
     }
 
+    /// A sentence of `store` already built, from its fields (`List`).
+    private init(store: TariffTokenizer.Store, fields: UnsafeMutablePointer<Fields>) {
+        self.store = store
+        self.fields = fields
+    }
+
     /// Tokens and word classes only: enough to tell whether the sentence names a tariff at all.
-    convenience init(wordsOf bytes: [UInt8], index: Int, range: Range<Int>) {
+    init(wordsOf bytes: [UInt8], index: Int, range: Range<Int>) {
         self.init(wordsOf: bytes, index: index, range: range, store: TariffTokenizer.Store(blockTokens: range.count))
     }
 
     /// As `init(wordsOf:index:range:)`, tokenized into `store` (the finder's, for all of an article's sentences).
     init(wordsOf bytes: [UInt8], index: Int, range: Range<Int>, store: TariffTokenizer.Store) {
-        self.bytes = bytes
-        self.index = index
-        self.range = range
-        (tokens, lexemes) = store.words(bytes, range)
+        let (tokens, lexemes) = store.words(bytes, range)
         self.store = store
-        count = tokens.count
+        fields = store.keepSentence(bytes, index: index, range: range, tokens: tokens, lexemes: lexemes)
     }
 
     /// This sentence with its named parties and their roles read (once); the reader needs them, the
@@ -91,12 +119,12 @@ final class TariffSentence: @unchecked Sendable {
             CountryGazetteer.mentions(in: tokens, into: &found)
             guard let first = found.first else {
                 // no name at all: named as such now, so the frame or the next sentence does not run the gazetteer again
-                mentions = Mentions()
-                isNamed = true
+                fields.pointee.mentions = Mentions()
+                fields.pointee.isNamed = true
                 return false
             }
             guard found.contains(where: { $0.code != first.code }) else {
-                foundNames = store.keep(found)
+                fields.pointee.foundNames = store.keep(found)
                 return false
             }
             keepNames(&found)
@@ -109,15 +137,15 @@ final class TariffSentence: @unchecked Sendable {
     private func keepNames(_ found: inout [CountryGazetteer.Mention]) {
         Self.mergeTitles(&found, tokens)
         if found.isEmpty {
-            mentions = Mentions()
+            fields.pointee.mentions = Mentions()
         } else {
             // the roles are read on this sentence's words and the names beside them: no sentence in between.
             // Moved into the reader, which writes the roles into the mentions in place.
             var reader = PartyRoleReader(sentence: self, mentions: consume found)
             found = reader.withRoles()
-            mentions = Mentions(store.keep(found))
+            fields.pointee.mentions = Mentions(store.keep(found))
         }
-        isNamed = true
+        fields.pointee.isNamed = true
     }
 
     /// Some token is a tariff noun naming a measure; without one the reader finds no change.
@@ -300,6 +328,35 @@ final class TariffSentence: @unchecked Sendable {
             }
         }
         mentions.removeLast(mentions.count - kept)
+    }
+}
+
+extension TariffSentence {
+    /// Sentences of one store, in the order added, kept as the addresses of their fields: adding one costs no
+    /// retain, and the list's end no release per sentence (an array of sentences was destroyed sentence by
+    /// sentence, through the sentence's value witness). Read like an array of sentences.
+    struct List: RandomAccessCollection {
+        private let store: TariffTokenizer.Store
+        private var fields: [UnsafeMutablePointer<Fields>] = []
+
+        init(store: TariffTokenizer.Store) {
+            self.store = store
+        }
+
+        var startIndex: Int { 0 }
+        var endIndex: Int { fields.count }
+
+        subscript(i: Int) -> TariffSentence {
+            TariffSentence(store: store, fields: fields[i])
+        }
+
+        /// Adds `sentence`, which must be of the list's store.
+        mutating func append(_ sentence: TariffSentence) {
+            precondition(sentence.store === store, "a sentence of another store")
+            // room for several from the first: grown from one, the array was reallocated at its 2nd, 3rd, 5th element
+            if fields.capacity == 0 { fields.reserveCapacity(8) }
+            fields.append(sentence.fields)
+        }
     }
 }
 

@@ -99,7 +99,8 @@ enum TariffTokenizer {
     /// each, most of them of blocks too large for the allocator's fast path.
     ///
     /// Room is only ever taken, never handed back: what a sentence was given stays valid while the store
-    /// lives, and every sentence retains the store it was tokenized into.
+    /// lives, and every sentence retains the store it was tokenized into. The sentences' own fields are kept
+    /// here too (`TariffSentence.Fields`).
     final class Store {
         /// Token slots a new block has room for, unless one sentence needs more.
         private let blockTokens: Int
@@ -164,6 +165,42 @@ enum TariffTokenizer {
             room -= end - free!
             free = end
             return UnsafeBufferPointer(start: kept, count: mentions.count)
+        }
+
+        /// Room for a sentence's fields, made in place, valid while the store lives. They hold the sentence's bytes,
+        /// which the store releases when it goes: kept here, a sentence costs no object of its own, an allocation and
+        /// its freeing. Out of line: inlined into the finder's loop, it retained and released the bytes some four
+        /// times a sentence.
+        @inline(never)
+        func keepSentence(
+            _ bytes: [UInt8], index: Int, range: Range<Int>,
+            tokens: UnsafeBufferPointer<TariffToken>, lexemes: UnsafeBufferPointer<TariffLexeme>
+        ) -> UnsafeMutablePointer<TariffSentence.Fields> {
+            let stride = MemoryLayout<TariffSentence.Fields>.stride
+            let alignment = MemoryLayout<TariffSentence.Fields>.alignment
+            makeRoom(stride + alignment)
+            let start = free!.alignedUp(toMultipleOf: alignment)
+            let kept = start.bindMemory(to: TariffSentence.Fields.self, capacity: 1)
+            kept.initialize(
+                to: TariffSentence.Fields(
+                    bytes: bytes, index: index, range: range, tokens: tokens, lexemes: lexemes, count: tokens.count,
+                    before: lastSentence))
+            lastSentence = kept
+            let end = start + stride
+            room -= end - free!
+            free = end
+            return kept
+        }
+
+        /// The fields kept last; each links to the ones kept before (`before`), a chain `deinit` walks.
+        private var lastSentence: UnsafeMutablePointer<TariffSentence.Fields>?
+
+        deinit {
+            var fields = lastSentence
+            while let f = fields {
+                fields = f.pointee.before
+                f.deinitialize(count: 1)
+            }
         }
 
         /// The array `TariffSentence.named()` collects a sentence's names in before they are kept: one for the
