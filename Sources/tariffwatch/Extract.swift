@@ -40,6 +40,10 @@ struct Extract: ParsableCommand {
     var files: [String] = []
 
     static let flushSize = 64 << 10
+    /// Folder operands held open for the run, so that their files are opened by name in them: each costs a descriptor
+    /// until the end, and the files of the folders past these are opened by their paths, so that a command line of
+    /// thousands of folders cannot run the process out of descriptors (the usual soft limit is 1,024).
+    static let foldersHeldOpen = 64
 
     func validate() throws {
         if noSentences && !json { throw ValidationError("--no-sentences goes with --json") }
@@ -62,6 +66,7 @@ struct Extract: ParsableCommand {
             }
         }
         var queue: [ExtractJob] = []
+        var foldersHeld = 0
         for operand in operands {
             let path = FilePath(operand)
             guard FolderListing.isDirectory(path) else {
@@ -69,7 +74,9 @@ struct Extract: ParsableCommand {
                 continue
             }
             do {
-                queue += try FolderListing.regularFiles(in: path).map { .listed($0) }
+                let holdOpen = foldersHeld < Self.foldersHeldOpen
+                if holdOpen { foldersHeld += 1 }
+                queue += try FolderListing.regularFiles(in: path, holdOpen: holdOpen).map { .listed($0) }
             } catch {
                 queue.append(.failure("\(operand): cannot list the folder: \(error)"))
             }

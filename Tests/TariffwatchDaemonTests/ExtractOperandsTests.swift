@@ -58,6 +58,33 @@ import Testing
         }
     }
 
+    @Test("folder operands past the ones held open are read by path: hundreds of folders under a low descriptor limit")
+    func manyFoldersStayWithinTheDescriptorLimit() throws {
+        let workspace = try Workspace()
+        var folders: [String] = []
+        for n in 0..<200 {
+            let folder = workspace.root.appending("f\(n)")
+            try FileManager.default.createDirectory(atPath: folder.string, withIntermediateDirectories: true)
+            try "The EU will impose duties on steel from November \(n % 28 + 1)."
+                .write(toFile: folder.appending("a.txt").string, atomically: true, encoding: .utf8)
+            folders.append(folder.string)
+        }
+        let binary = try #require(TariffwatchBinary.path, "the tariffwatch binary is not built")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        // 128 descriptors: fewer than the folders, more than the ones held open and what the runtime keeps
+        process.arguments = ["-c", "ulimit -n 128 && exec \"$0\" extract --json --reference-date 2025-10-24 \"$@\"", binary] + folders
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(String(decoding: errData, as: UTF8.self))")
+        #expect(try paths(String(decoding: outData, as: UTF8.self)) == folders.map { $0 + "/a.txt" })
+    }
+
     @Test("a full disk under standard output is said plainly, and the command fails")
     func fullOutputFails() throws {
         let articles = try Articles()

@@ -51,11 +51,13 @@ public enum FolderListing {
 
     /// Every regular file (or symbolic link to one) directly in `folder`, in byte order of the names;
     /// names starting with `.` are skipped, subfolders are not entered.
+    /// - Parameter holdOpen: hold the folder open while its files are (`Folder`); false for a caller that lists more
+    ///   folders than it would hold descriptors for: their files are then opened by path.
     /// - Throws: the `Errno` of listing `folder` (`ENOENT`, `ENOTDIR`, `EACCES`).
-    public static func regularFiles(in folder: FilePath) throws(Errno) -> [File] {
+    public static func regularFiles(in folder: FilePath, holdOpen: Bool = true) throws(Errno) -> [File] {
         let entries = try Syscalls.directoryEntries(folder)
         // opened after the listing succeeded; without it (a folder that lists but will not open) files go by path
-        let opened = Folder(folder)
+        let opened = holdOpen ? Folder(folder) : nil
         // Each path made from the folder's bytes and the name's, as `FilePath.child` makes it for a name that is not
         // UTF-8: through a `String`, each name was validated and appended, a third of listing a folder.
         let prefix: [CChar] = folder.withPlatformString { text in
