@@ -58,21 +58,14 @@ public enum FolderListing {
         let entries = try Syscalls.directoryEntries(folder)
         // opened after the listing succeeded; without it (a folder that lists but will not open) files go by path
         let opened = holdOpen ? Folder(folder) : nil
-        // Each path made from the folder's bytes and the name's, as `FilePath.child` makes it for a name that is not
-        // UTF-8: through a `String`, each name was validated and appended, a third of listing a folder.
-        let prefix: [CChar] = folder.withPlatformString { text in
-            let length = strlen(text)
-            return Array(UnsafeBufferPointer(start: text, count: length)) + (length > 0 && text[length - 1] == 0x2F ? [] : [0x2F])
-        }
+        // Each path made from the folder's bytes and the name's: through a `String`, each name was validated and
+        // appended, a third of listing a folder.
+        let prefix = FilePath.childPrefix(of: folder)
         return entries
             .filter { $0.name.first != UInt8(ascii: ".") }
             .sorted { $0.name.lexicographicallyPrecedes($1.name) }
             .compactMap { entry in
-                var chars = prefix
-                chars.reserveCapacity(prefix.count + entry.name.count + 1)
-                entry.name.withUnsafeBytes { chars.append(contentsOf: $0.bindMemory(to: CChar.self)) }
-                chars.append(0)
-                let path = FilePath(platformString: chars)
+                let path = FilePath.child(ofPrefix: prefix, nameBytes: entry.name)
                 // `readdir`'s type settles most entries; links and file systems that leave it unknown need a `stat`
                 switch CInt(entry.type) {
                 case CInt(DT_REG): return File(path: path, isRegular: true, folder: opened, nameLength: entry.name.count)

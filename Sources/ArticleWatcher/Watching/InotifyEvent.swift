@@ -43,13 +43,26 @@ extension FilePath {
             let text = parentText + separator + name
             return (FilePath(text), text)
         }
-        let path = parent.withPlatformString { parentChars in
-            var chars = Array(UnsafeBufferPointer(start: parentChars, count: strlen(parentChars)))
-            if chars.last != 0x2F { chars.append(0x2F) }
-            chars.append(contentsOf: nameBytes.map { CChar(bitPattern: $0) })
-            chars.append(0)
-            return FilePath(platformString: chars)
-        }
+        let path = child(ofPrefix: childPrefix(of: parent), nameBytes: nameBytes)
         return (path, parentText + separator + String(decoding: nameBytes, as: UTF8.self))
+    }
+
+    /// The parent's bytes and a `/` (none added after one), to put a child's name after: `child(ofPrefix:nameBytes:)`.
+    static func childPrefix(of parent: FilePath) -> [CChar] {
+        parent.withPlatformString { text in
+            var chars = Array(UnsafeBufferPointer(start: text, count: strlen(text)))
+            if chars.last != 0x2F { chars.append(0x2F) }
+            return chars
+        }
+    }
+
+    /// `prefix` (`childPrefix(of:)`) and the name's raw bytes as one path, made from bytes: no `String` is validated,
+    /// appended or parsed (a folder listing makes one per file).
+    static func child(ofPrefix prefix: [CChar], nameBytes: [UInt8]) -> FilePath {
+        var chars = prefix
+        chars.reserveCapacity(prefix.count + nameBytes.count + 1)
+        nameBytes.withUnsafeBytes { chars.append(contentsOf: $0.bindMemory(to: CChar.self)) }
+        chars.append(0)
+        return FilePath(platformString: chars)
     }
 }

@@ -122,14 +122,9 @@ package struct CanonicalJSON: ~Copyable {
         count &+= written &+ 2
     }
 
-    /// `string(date.description)`, its bytes written in place for a four-digit year.
+    /// `string(date.description)`: the day's value, whose `iso` is the date's description.
     package mutating func string(_ date: CalendarDate) {
-        guard (0...9999).contains(date.year) else { return string(date.description) }
-        if capacity &- count < 12 { grow(12) }
-        base[count] = UInt8(ascii: "\"")
-        let written = date.writeDescription(to: UnsafeMutableBufferPointer(start: base + (count &+ 1), count: 10))
-        base[count &+ 1 &+ written] = UInt8(ascii: "\"")
-        count &+= written &+ 2
+        string(Optional(TemporalValue.day(date)))
     }
 
     /// `text` escaped as inside a JSON string, without the quotes: `"` and `\` escaped, control
