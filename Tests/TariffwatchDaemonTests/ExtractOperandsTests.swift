@@ -33,21 +33,35 @@ import Testing
         func path(_ name: String) -> String { folder.appending(name).string }
     }
 
-    private func extract(_ arguments: [String], input: String? = nil) throws -> (status: Int32, out: String, err: String) {
+    /// `extract --json` of `arguments`, given `input` on standard input; with `descriptorLimit`, under that `ulimit -n`;
+    /// with `output`, its standard output goes there (and `out` is empty). `exited`: it exited, not killed by a signal.
+    private func extract(
+        _ arguments: [String], input: String? = nil, descriptorLimit: Int? = nil, output: FileHandle? = nil
+    ) throws -> (status: Int32, out: String, err: String, exited: Bool) {
+        let binary = try #require(TariffwatchBinary.path, "the tariffwatch binary is not built")
+        let command = [binary, "extract", "--json", "--reference-date", "2025-10-24"] + arguments
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(TariffwatchBinary.path, "the tariffwatch binary is not built"))
-        process.arguments = ["extract", "--json", "--reference-date", "2025-10-24"] + arguments
+        if let descriptorLimit {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "ulimit -n \(descriptorLimit) && exec \"$@\"", "sh"] + command
+        } else {
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = Array(command.dropFirst())
+        }
         let stdin = Pipe(), out = Pipe(), err = Pipe()
         process.standardInput = stdin
-        process.standardOutput = out
+        process.standardOutput = output ?? out
         process.standardError = err
         try process.run()
         if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
         try stdin.fileHandleForWriting.close()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let outData = output == nil ? out.fileHandleForReading.readDataToEndOfFile() : Data()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        return (
+            process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self),
+            process.terminationReason == .exit
+        )
     }
 
     /// The `document.path` of each JSON line, in output order.
@@ -69,37 +83,19 @@ import Testing
                 .write(toFile: folder.appending("a.txt").string, atomically: true, encoding: .utf8)
             folders.append(folder.string)
         }
-        let binary = try #require(TariffwatchBinary.path, "the tariffwatch binary is not built")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
         // 128 descriptors: fewer than the folders, more than the ones held open and what the runtime keeps
-        process.arguments = ["-c", "ulimit -n 128 && exec \"$0\" extract --json --reference-date 2025-10-24 \"$@\"", binary] + folders
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(String(decoding: errData, as: UTF8.self))")
-        #expect(try paths(String(decoding: outData, as: UTF8.self)) == folders.map { $0 + "/a.txt" })
+        let result = try extract(folders, descriptorLimit: 128)
+        #expect(result.status == 0, "\(result.err)")
+        #expect(try paths(result.out) == folders.map { $0 + "/a.txt" })
     }
 
     @Test("a full disk under standard output is said plainly, and the command fails")
     func fullOutputFails() throws {
         let articles = try Articles()
         let full = try #require(FileHandle(forWritingAtPath: "/dev/full"), "no /dev/full on this machine")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(TariffwatchBinary.path, "the tariffwatch binary is not built"))
-        process.arguments = ["extract", "--json", "--reference-date", "2025-10-24", articles.folder.string]
-        let err = Pipe()
-        process.standardOutput = full
-        process.standardError = err
-        try process.run()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationReason == .exit && process.terminationStatus == 1)
-        #expect(String(decoding: errData, as: UTF8.self).contains("tariffwatch: cannot write the output: No space left on device"))
+        let result = try extract([articles.folder.string], output: full)
+        #expect(result.exited && result.status == 1)
+        #expect(result.err.contains("tariffwatch: cannot write the output: No space left on device"))
     }
 
     @Test func aFolderIsItsRegularFilesInByteOrderOfTheirNames() throws {
