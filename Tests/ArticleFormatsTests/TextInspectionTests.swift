@@ -107,6 +107,15 @@ struct TextInspectionTests {
                 bytes.replaceSubrange(position..<(position + 4), with: [first, 0x8F, 0xBF, 0xBF])
                 expectAgreement(bytes, "\(first) before continuations at \(position)")
             }
+            // runs of three between ASCII, which a quick test settles for most leads before the standard library is
+            // asked: every second byte, and a third at either end of the continuations and past them
+            for second in UInt8(0x80)...0xFF {
+                for third: UInt8 in [0x7F, 0x80, 0xBF, 0xC0] {
+                    var bytes = line
+                    bytes.replaceSubrange(8..<11, with: [first, second, third])
+                    expectAgreement(bytes, "\(first) \(second) \(third)")
+                }
+            }
         }
         var random = SplitMix64(seed: 18)
         let pieces: [[UInt8]] = [
