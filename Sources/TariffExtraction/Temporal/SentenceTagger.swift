@@ -97,6 +97,13 @@ struct SentenceTagger {
     /// TimeML extents: the article and the words that bound a span belong to it (`the first nine months`,
     /// `nearly two years`, `the year-ago quarter`, `fiscal 1989`).
     func widen(_ m: inout TimexMatch, before floor: Int) {
+        // every word that joins a match from before it has its bit in `leads`; most matches follow another word
+        // (`on`, `in`, `by`) or none, and then only a year back's period noun after them can join them
+        guard m.start - 1 >= floor, tokens[m.start - 1].kind == .word, spanWords.pointee.leads.mayHold(tokens[m.start - 1].hash)
+        else {
+            if m.yearsBack != nil, m.end > m.start + 1 || isNumber(m.start), isWordIn(m.end, spanWords.pointee.periodNouns) { m.end += 1 }
+            return
+        }
         let counted = m.type == .duration || m.yearsBack != nil || opensSpan(m.start)
             || m.end > m.start + 1 && isWord(m.end - 1, W.ago)
         if counted {
@@ -135,11 +142,11 @@ struct SentenceTagger {
         default: return false
         }
     }
-    static let approximators: WordTable<Bool> = WordTable(set:
-        ["nearly", "almost", "around", "approximately", "roughly", "over", "barely"]
-            .map(TimexTokenizer.hash))
+    static let approximators: WordTable<Bool> = WordTable(set: approximatorList.map(TimexTokenizer.hash))
+    static let approximatorList = ["nearly", "almost", "around", "approximately", "roughly", "over", "barely"]
     /// `more than`, `less than`, `at least`, `up to`, `fewer than`, `no more than` (its `no` aside).
-    static let boundWords: WordTable<Bool> = WordTable(set: ["than", "least", "to", "most"].map(TimexTokenizer.hash))
+    static let boundWords: WordTable<Bool> = WordTable(set: boundWordList.map(TimexTokenizer.hash))
+    static let boundWordList = ["than", "least", "to", "most"]
     static let boundLeads: WordTable<Bool> = WordTable(set:
         ["more", "less", "fewer", "at", "up"].map(TimexTokenizer.hash))
     static let startWords: WordTable<Bool> = WordTable(set: ["beginning", "starting", "effective"].map(TimexTokenizer.hash))
@@ -149,6 +156,18 @@ struct SentenceTagger {
     struct SpanWords {
         let approximators = SentenceTagger.approximators, boundWords = SentenceTagger.boundWords
         let boundLeads = SentenceTagger.boundLeads, periodNouns = SentenceTagger.periodNouns
+        /// The words `widen` may add before a match: `as` (`as long as`), `boundWords`, `approximators`, `the`,
+        /// `fiscal` and the lexicon's words that open a span (`opensSpan`: `past`, `next`, `first` …).
+        let leads = WordBits(
+            [SentenceTagger.asWord, W.the, W.fiscal] + SentenceTagger.boundWordList.map(TimexTokenizer.hash)
+                + SentenceTagger.approximatorList.map(TimexTokenizer.hash)
+                + TimexLexicon.entries.compactMap { entry in
+                    switch entry.meaning {
+                    case .shift(.relative(let k)): k != 0 ? TimexTokenizer.hash(entry.word) : nil
+                    case .ordinal(1): TimexTokenizer.hash(entry.word)
+                    default: nil
+                    }
+                })
     }
 
     nonisolated(unsafe) static let spanWordTables = ProcessLifetime.pointer(to: SpanWords())
