@@ -47,11 +47,10 @@ extension SentenceTagger {
         // `nearly an hour`, `barely a month`, `less than a decade`, `as long as a month`, `in about a week`
         let bounded = isWordIn(i - 1, Self.approximators) || isWord(i - 1, Self.than) && isWordIn(i - 2, Self.boundLeads)
             || isWord(i - 1, Self.least) && isWord(i - 2, W.at) || isWord(i - 1, Self.asWord) && isWord(i - 2, Self.long)
-        var value = Self.durationValue(count, unit)
         if half {
+            let value = Self.durationValue(count, unit)
             guard case .unit(let u, true)? = word(unitIndex), u != .quarter, u != .decade, let letter = value.last else { return nil }
-            value = String(value.dropLast()) + ".5" + String(letter)
-            return TimexMatch(start: i, end: end, type: .duration, value: value)
+            return TimexMatch(start: i, end: end, type: .duration, value: String(value.dropLast()) + ".5" + String(letter))
         }
         // `two weeks ago`; `a year earlier`, `three days later` (read from the reference date)
         if count > 0, !hyphenated, isWord(end, W.ago) || isWord(end, W.earlier) || isWord(end, W.later) {
@@ -61,7 +60,8 @@ extension SentenceTagger {
             return m
         }
         if article && !bounded && !(before == W.in_ || before == W.within || before == W.for_ || before == W.over) { return nil }
-        var match = TimexMatch(start: i, end: end, type: .duration, value: value)
+        // the value written only now: most spans asked about are dated (`two weeks ago`) or turned down (`a year`)
+        var match = TimexMatch(start: i, end: end, type: .duration, value: Self.durationValue(count, unit))
         // `a year-long truce` describes a span; `its fastest pace in three years` looks back over one
         let adjective = isMark(end, 0x2D) && isGlued(end) && isGlued(end + 1)
         let lookingBack = (max(0, i - 5)..<max(0, i - 1)).contains { isWordIn($0, W.superlatives) }
@@ -84,17 +84,52 @@ extension SentenceTagger {
             .map(TimexTokenizer.hash))
 
     /// `P90D`, `P2W`, `P3M`, `P1Y`, `PT2H`; `X` for an unknown count (`several years`).
+    ///
+    /// Written byte by byte into a small string: the interpolation, with `String(count)`, cost some 700
+    /// instructions a value, more than the rest of most matches.
     static func durationValue(_ count: Int, _ unit: TimeUnit) -> String {
-        let n = count < 0 ? "X" : String(count)
+        // the count in the value's unit (quarters in months, decades in years; -1 for `X`), its letter, and
+        // whether it is a time (`PT`)
+        let n: Int, letter: UInt8, time: Bool
         switch unit {
-        case .day: return "P\(n)D"
-        case .week, .weekend: return "P\(n)W"
-        case .month: return "P\(n)M"
-        case .quarter: return count < 0 ? "PXM" : "P\(3 * count)M"
-        case .year: return "P\(n)Y"
-        case .decade: return count < 0 ? "PXY" : "P\(10 * count)Y"  // decades are counted in years
-        case .hour: return "PT\(n)H"
-        case .minute: return "PT\(n)M"
+        case .day: (n, letter, time) = (count, 0x44, false)  // D
+        case .week, .weekend: (n, letter, time) = (count, 0x57, false)  // W
+        case .month: (n, letter, time) = (count, 0x4D, false)  // M
+        case .quarter: (n, letter, time) = (count < 0 ? -1 : 3 * count, 0x4D, false)
+        case .year: (n, letter, time) = (count, 0x59, false)  // Y
+        case .decade: (n, letter, time) = (count < 0 ? -1 : 10 * count, 0x59, false)  // decades are counted in years
+        case .hour: (n, letter, time) = (count, 0x48, true)  // H
+        case .minute: (n, letter, time) = (count, 0x4D, true)
+        }
+        // `P`, `T`, twelve digits and the letter fit a small string; no count read from a text has more digits
+        guard n < 1_000_000_000_000 else { return "P" + (time ? "T" : "") + String(n) + String(UnicodeScalar(letter)) }
+        return String(unsafeUninitializedCapacity: 15) { out in
+            var k = 0
+            out[k] = 0x50  // P
+            k &+= 1
+            if time {
+                out[k] = 0x54  // T
+                k &+= 1
+            }
+            if n < 0 {
+                out[k] = 0x58  // X
+                k &+= 1
+            } else {
+                var digits = 1
+                var rest = n
+                while rest >= 10 {
+                    rest /= 10
+                    digits &+= 1
+                }
+                rest = n
+                for d in stride(from: k &+ digits &- 1, through: k, by: -1) {
+                    out[d] = UInt8(truncatingIfNeeded: rest % 10) &+ 0x30
+                    rest /= 10
+                }
+                k &+= digits
+            }
+            out[k] = letter
+            return k &+ 1
         }
     }
 

@@ -97,6 +97,13 @@ struct SentenceTagger {
     /// TimeML extents: the article and the words that bound a span belong to it (`the first nine months`,
     /// `nearly two years`, `the year-ago quarter`, `fiscal 1989`).
     func widen(_ m: inout TimexMatch, before floor: Int) {
+        // every word that joins a match from before it has its bit in `leads`; most matches follow another word
+        // (`on`, `in`, `by`) or none, and then only a year back's period noun after them can join them
+        guard m.start - 1 >= floor, tokens[m.start - 1].kind == .word, spanWords.pointee.leads.mayHold(tokens[m.start - 1].hash)
+        else {
+            if m.yearsBack != nil, m.end > m.start + 1 || isNumber(m.start), isWordIn(m.end, spanWords.pointee.periodNouns) { m.end += 1 }
+            return
+        }
         let counted = m.type == .duration || m.yearsBack != nil || opensSpan(m.start)
             || m.end > m.start + 1 && isWord(m.end - 1, W.ago)
         if counted {
@@ -135,11 +142,11 @@ struct SentenceTagger {
         default: return false
         }
     }
-    static let approximators: WordTable<Bool> = WordTable(set:
-        ["nearly", "almost", "around", "approximately", "roughly", "over", "barely"]
-            .map(TimexTokenizer.hash))
+    static let approximators: WordTable<Bool> = WordTable(set: approximatorList.map(TimexTokenizer.hash))
+    static let approximatorList = ["nearly", "almost", "around", "approximately", "roughly", "over", "barely"]
     /// `more than`, `less than`, `at least`, `up to`, `fewer than`, `no more than` (its `no` aside).
-    static let boundWords: WordTable<Bool> = WordTable(set: ["than", "least", "to", "most"].map(TimexTokenizer.hash))
+    static let boundWords: WordTable<Bool> = WordTable(set: boundWordList.map(TimexTokenizer.hash))
+    static let boundWordList = ["than", "least", "to", "most"]
     static let boundLeads: WordTable<Bool> = WordTable(set:
         ["more", "less", "fewer", "at", "up"].map(TimexTokenizer.hash))
     static let startWords: WordTable<Bool> = WordTable(set: ["beginning", "starting", "effective"].map(TimexTokenizer.hash))
@@ -149,6 +156,18 @@ struct SentenceTagger {
     struct SpanWords {
         let approximators = SentenceTagger.approximators, boundWords = SentenceTagger.boundWords
         let boundLeads = SentenceTagger.boundLeads, periodNouns = SentenceTagger.periodNouns
+        /// The words `widen` may add before a match: `as` (`as long as`), `boundWords`, `approximators`, `the`,
+        /// `fiscal` and the lexicon's words that open a span (`opensSpan`: `past`, `next`, `first` …).
+        let leads = WordBits(
+            [SentenceTagger.asWord, W.the, W.fiscal] + SentenceTagger.boundWordList.map(TimexTokenizer.hash)
+                + SentenceTagger.approximatorList.map(TimexTokenizer.hash)
+                + TimexLexicon.entries.compactMap { entry in
+                    switch entry.meaning {
+                    case .shift(.relative(let k)): k != 0 ? TimexTokenizer.hash(entry.word) : nil
+                    case .ordinal(1): TimexTokenizer.hash(entry.word)
+                    default: nil
+                    }
+                })
     }
 
     nonisolated(unsafe) static let spanWordTables = ProcessLifetime.pointer(to: SpanWords())
@@ -202,7 +221,8 @@ struct SentenceTagger {
 
     /// What a word of `matchStarts` needs right after it to start an expression: most start one whatever follows,
     /// or have patterns too many to tell; the counts, `that` and the ordinals (a fifth of the tokens `match` was
-    /// asked about, nearly all of them for nothing: `a`, `one`, `that`, `first`) start one only before a unit.
+    /// asked about, nearly all of them for nothing: `a`, `one`, `that`, `first`) start one only before a unit, and
+    /// the shifts and units (most of the rest it was asked about for nothing) only beside the words their patterns read.
     enum StartClass: UInt8 {
         case any
         /// `a`, `an` and the number words that only count (`two weeks`, `a few days`, `a 90-day truce`, `one-year`):
@@ -212,22 +232,57 @@ struct SentenceTagger {
         case anaphoric
         /// `first` … `fourth`: the quarters (`the third quarter`, `third-quarter`).
         case ordinal
+        /// `this`, `next`, `last`, `end`, `early`, `later` …: `relativeUnit`, `partOf` and their kin read the word
+        /// after them, which must be a time word, a number, `-`, or one of `isShiftFollower`'s (`this year`,
+        /// `mid-December`, `the end of`, `later that day`, `next fiscal year`, `this morning`). Most of these words
+        /// start nothing in news (`this is`, `the previous government`, `to end the talks`). `current` and `past`
+        /// are no such start: they are expressions on their own.
+        case shift
+        /// `day`, `years`, `quarter` …: a unit no count or shift before it took starts an expression only after
+        /// `the`, `latest`, `fiscal` or `for` (`the quarter`, `over the weekend`, `for years`), or before a mark or
+        /// `end` (`year-end`, `day-long`, `of the year,`).
+        case unit
     }
 
     /// Whether token `k`, right after a start of class `start`, lets it start an expression (see `StartClass`).
+    /// A `.unit` start also passes on the word before it (`k - 2`).
     @inline(__always)
     private static func mayFollow(
         _ start: StartClass, _ t: UnsafeBufferPointer<TimexToken>, _ k: Int, _ lexicon: WordTable<TimexWord>
     ) -> Bool {
+        if start == .unit, k >= 2, t[k &- 2].kind == .word, isUnitLead(t[k &- 2].hash) { return true }
         guard k < t.count else { return false }
         let next = t[k]
-        if next.kind == .mark { return next.mark == 0x2D && start != .anaphoric }
-        guard next.kind == .word, let meaning = lexicon[next.hash] else { return false }
+        switch next.kind {
+        case .mark: return next.mark == 0x2D ? start != .anaphoric : start == .unit
+        case .number: return start == .shift
+        case .word: break
+        }
+        guard let meaning = lexicon[next.hash] else { return start == .shift && isShiftFollower(next.hash) }
+        switch start {
+        case .shift: return true
+        case .unit: return next.hash == W.end
+        case .any, .counted, .anaphoric, .ordinal: break
+        }
         switch meaning {
         case .unit(_, let plural): return start != .anaphoric || !plural
         case .number(-1): return start == .counted
         default: return false
         }
+    }
+
+    /// `the`, `latest`, `fiscal`, `for`: the words before a `.unit` start that its patterns read.
+    @inline(__always)
+    private static func isUnitLead(_ hash: UInt64) -> Bool {
+        hash == W.the || hash == W.latest || hash == W.fiscal || hash == W.for_
+    }
+
+    /// The words outside the lexicon that a `.shift` start reads next: `of` (`the end of March`), `that` (`later
+    /// that year`), `fiscal` (`next fiscal year`) and the parts of the day (`this morning`).
+    @inline(__always)
+    private static func isShiftFollower(_ hash: UInt64) -> Bool {
+        hash == W.of || hash == Self.that || hash == W.fiscal || hash == W.morning || hash == W.afternoon || hash == W.evening
+            || hash == W.night
     }
 
     /// The keys of `matchStarts` (some 150 of 4,096 bits set): a word that starts nothing is nearly always turned away
@@ -251,6 +306,9 @@ struct SentenceTagger {
             // `two` and `nineteen` also read out years (`spokenMillennium`, `spokenYear`)
             case .number(let n) where n != 2 && n != 19: start = .counted
             case .ordinal: start = .ordinal
+            case .shift(.relative) where entry.word == "current" || entry.word == "past": start = .any
+            case .shift: start = .shift
+            case .unit: start = .unit
             default: start = .any
             }
             return (TimexTokenizer.hash(entry.word), start)
