@@ -32,10 +32,23 @@ public struct TemporalValue: Sendable, Hashable, Codable, CustomStringConvertibl
         switch granularity {
         case .day: return firstDay
         case .week: return firstDay.adding(days: 6)
-        case .month: return firstDay.adding(months: 1).adding(days: -1)
-        case .quarter: return firstDay.adding(months: 3).adding(days: -1)
+        case .month: return Self.lastDay(ofMonths: 1, from: firstDay)
+        case .quarter: return Self.lastDay(ofMonths: 3, from: firstDay)
         case .year: return CalendarDate(year: firstDay.year, month: 12, day: 31)!
         }
+    }
+
+    /// The day before `first` plus `months` months: for a period that starts on the first of a month and ends in the
+    /// same year, the last day of its last month, written directly (a period made by `month` or `quarter` always
+    /// starts so). Through `adding(days: -1)` it was two conversions to a count of days and back, some 300
+    /// instructions, for every month asked whether it is still ahead.
+    private static func lastDay(ofMonths months: Int, from first: CalendarDate) -> CalendarDate {
+        let last = first.month + months - 1
+        // (the last supported year's December goes the long way: `adding(months:)` keeps the year it would leave)
+        guard first.day == 1, last <= 12, first.year < CalendarDate.supportedYears.upperBound else {
+            return first.adding(months: months).adding(days: -1)
+        }
+        return CalendarDate(year: first.year, month: last, day: CalendarDate.daysIn(month: last, year: first.year))!
     }
 
     /// True when any part of the value is on or after `reference`: `later this month` is still upcoming.

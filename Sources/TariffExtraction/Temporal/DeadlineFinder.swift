@@ -174,8 +174,18 @@ struct DeadlineFinder: Sendable {
         let gate = DeadlineGate(bytes: document.bytes, tokens: tokens, tables: tables.gate)
         // with no word right before the date to decide, the nearest event word of its clause does: the clause's words,
         // which the gate reads below, are read first, and a clause with no event word is not walked again for one
-        let (kind, cue) = kindReader.triggerKind(lower, upper, isRange: timexes[index].endDate != nil)
-            ?? (gate.clauseWords(lower, upper, known: &clauseWords).holdsEventWord ? kindReader.eventKind(lower, upper) : (.other, nil))
+        let kind: DeadlineKind, cue: Int?
+        if let trigger = kindReader.triggerKind(lower, upper, isRange: timexes[index].endDate != nil) {
+            (kind, cue) = trigger
+        } else if date.granularity == .year || date.granularity == .quarter, !(clauseWords?.holds(lower, upper) ?? false) {
+            // a year or a quarter needs an event word to be kept (below), and most have none that keeps them (`in 2024`,
+            // `the 2018 tariffs`): the kind reader's walk, a few words either way, answers without the clause's words,
+            // a walk of the whole clause that the gate then reads only for the few that are kept
+            (kind, cue) = kindReader.eventKind(lower, upper)
+        } else {
+            (kind, cue) = gate.clauseWords(lower, upper, known: &clauseWords).holdsEventWord
+                ? kindReader.eventKind(lower, upper) : (.other, nil)
+        }
         // `by 2020`, `next year's election`: a year alone is a goal or an era; only a measure's start or end
         // (`the duties take effect in 2026`) is concrete enough to alert on
         if date.granularity == .year && kind != .effective && kind != .expiry { return nil }
