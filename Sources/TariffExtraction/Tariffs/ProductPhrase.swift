@@ -5,9 +5,12 @@
 struct ProductPhrase {
     let sentence: TariffSentence
 
-    func products(for e: RateExpression?, noun: Int?, limit: Int) -> [Range<Int>] {
+    /// The goods, each as the text of `document` its tokens span. Named as they are read, into the one array the
+    /// change keeps: an array of token ranges first, then mapped to their names, cost a second array (an allocation
+    /// and its release) per rate with goods.
+    func products(for e: RateExpression?, noun: Int?, limit: Int, in document: TextDocument) -> [String] {
         let s = sentence
-        var items: [Range<Int>] = []
+        var items: [String] = []
         // Between the rate and its noun: `a 25% steel tariff`.
         if let e, let noun, noun > e.anchor {
             var start: Int?
@@ -20,12 +23,12 @@ struct ProductPhrase {
                 {
                     if start == nil { start = k }
                 } else if let st = start {
-                    items.append(st..<k)
+                    items.append(name(st..<k, in: document))
                     start = nil
                 }
                 k += 1
             }
-            if let st = start { items.append(st..<noun) }
+            if let st = start { items.append(name(st..<noun, in: document)) }
         }
         // After `on`: the first `on` following the noun (or the rate) within a few words.
         let from = noun.map { $0 + 1 } ?? (e?.span.upperBound ?? 0)
@@ -38,9 +41,14 @@ struct ProductPhrase {
             k += 1
         }
         if k < to, k < limit {
-            appendOnPhrase(after: k, limit: limit, to: &items)
+            appendOnPhrase(after: k, limit: limit, to: &items, in: document)
         }
         return items
+    }
+
+    /// The text of `document` the tokens `range` span, as a product's name.
+    private func name(_ range: Range<Int>, in document: TextDocument) -> String {
+        document.readableString(sentence.tokens[range.lowerBound].start..<sentence.tokens[range.upperBound - 1].end)
     }
 
     private static var made: UInt64 { TariffVocabulary.made }
@@ -48,7 +56,7 @@ struct ProductPhrase {
 
     /// The list after `on`: skips determiners, country words and `imports of`; stops at the next clause part.
     /// Appended to `items` as each is read (one array per rate, not three).
-    private func appendOnPhrase(after on: Int, limit: Int, to items: inout [Range<Int>]) {
+    private func appendOnPhrase(after on: Int, limit: Int, to items: inout [String], in document: TextDocument) {
         let s = sentence
         var k = on + 1
         if s.has(k, .determiner) { k += 1 }
@@ -68,7 +76,7 @@ struct ProductPhrase {
         }
         let first = items.count
         func add(_ range: Range<Int>) {
-            if let item = trimmed(range) { items.append(item) }
+            if let item = trimmed(range) { items.append(name(item, in: document)) }
         }
         var start: Int?
         var steps = 0

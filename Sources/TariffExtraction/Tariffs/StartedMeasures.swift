@@ -36,18 +36,32 @@ enum StartedMeasures {
     /// date, that the measure has started (`The policy has been put into effect. The ministry announced a
     /// 15% tariff on …`) were put into force, not merely announced.
     /// - Parameter startedAt: whether the sentence of that index states such a start.
+    ///   Asked at most once per sentence in the usual case (the answers are remembered), and only of sentences
+    ///   next to an announced rate's.
     static func imposeAnnounced(_ changes: inout [TariffChange], sentences: [Int], startedAt: (Int) -> Bool) {
-        var known: [Int: Bool] = [:]
-        func started(_ index: Int) -> Bool {
-            if let answer = known[index] { return answer }
-            let answer = index >= 0 && startedAt(index)
-            known[index] = answer
-            return answer
-        }
-        for c in changes.indices where changes[c].status == .announced && changes[c].effectiveDate == nil {
-            if started(sentences[c] - 1) || started(sentences[c] + 1) { changes[c].status = .imposed }
+        // The last answers read, on the stack: the changes come in sentence order (`sentences` never falls), so a
+        // sentence is asked again only for a change of the same sentence or of the next two, and the last four
+        // answers hold it. A `Dictionary` of every answer cost its hashing, its growth and its release (some
+        // 4,000 instructions an article); an answer no longer held is only read again, and is the same.
+        withUnsafeTemporaryAllocation(of: (index: Int, answer: Bool).self, capacity: Self.rememberedAnswers) { recent in
+            var asked = 0
+            func started(_ index: Int) -> Bool {
+                guard index >= 0 else { return false }
+                for r in 0..<min(asked, recent.count) where recent[r].index == index { return recent[r].answer }
+                let answer = startedAt(index)
+                // trivial values: a slot is written over without being deinitialized
+                (recent.baseAddress! + asked % recent.count).initialize(to: (index, answer))
+                asked += 1
+                return answer
+            }
+            for c in changes.indices where changes[c].status == .announced && changes[c].effectiveDate == nil {
+                if started(sentences[c] - 1) || started(sentences[c] + 1) { changes[c].status = .imposed }
+            }
         }
     }
+
+    /// How many of its last answers `imposeAnnounced` keeps.
+    private static var rememberedAnswers: Int { 4 }
 
     /// `has been put into effect`, `took effect`, `came into force`, `is now in force`: a phrase of entry
     /// into force told as done or as holding now, not as a plan (`will take effect`, `could come into force`)

@@ -21,6 +21,8 @@ struct TariffSentence: @unchecked Sendable {
         var foundNames = UnsafeBufferPointer<CountryGazetteer.Mention>(start: nil, count: 0)
         /// The fields kept in the store before these, for the store's deinit.
         var before: UnsafeMutablePointer<Fields>? = nil
+        /// The sentence after this one in the `List` it was added to (nil when it is the last, or in none).
+        var nextListed: UnsafeMutablePointer<Fields>? = nil
     }
 
     /// Holds `fields`, `tokens` and `lexemes`: the finder's for its article's sentences, else one of the sentence's own.
@@ -332,30 +334,40 @@ struct TariffSentence: @unchecked Sendable {
 }
 
 extension TariffSentence {
-    /// Sentences of one store, in the order added, kept as the addresses of their fields: adding one costs no
-    /// retain, and the list's end no release per sentence (an array of sentences was destroyed sentence by
-    /// sentence, through the sentence's value witness). Read like an array of sentences.
-    struct List: RandomAccessCollection {
+    /// Sentences of one store, in the order added, linked through their fields (`Fields.nextListed`): adding one
+    /// costs no retain and no array (an array of their addresses cost an allocation, and its growth, per article),
+    /// and the list's end no release per sentence (an array of sentences was destroyed sentence by sentence,
+    /// through the sentence's value witness). Read in order, as the finder reads it.
+    struct List: Sequence {
         private let store: TariffTokenizer.Store
-        private var fields: [UnsafeMutablePointer<Fields>] = []
+        private var first: UnsafeMutablePointer<Fields>?
+        private var last: UnsafeMutablePointer<Fields>?
 
         init(store: TariffTokenizer.Store) {
             self.store = store
         }
 
-        var startIndex: Int { 0 }
-        var endIndex: Int { fields.count }
-
-        subscript(i: Int) -> TariffSentence {
-            TariffSentence(store: store, fields: fields[i])
-        }
-
-        /// Adds `sentence`, which must be of the list's store.
+        /// Adds `sentence`, which must be of the list's store and in no list yet.
         mutating func append(_ sentence: TariffSentence) {
             precondition(sentence.store === store, "a sentence of another store")
-            // room for several from the first: grown from one, the array was reallocated at its 2nd, 3rd, 5th element
-            if fields.capacity == 0 { fields.reserveCapacity(8) }
-            fields.append(sentence.fields)
+            precondition(sentence.fields.pointee.nextListed == nil && sentence.fields != last, "a sentence listed twice")
+            if let last { last.pointee.nextListed = sentence.fields } else { first = sentence.fields }
+            last = sentence.fields
+        }
+
+        func makeIterator() -> Iterator {
+            Iterator(store: store, following: first)
+        }
+
+        struct Iterator: IteratorProtocol {
+            fileprivate let store: TariffTokenizer.Store
+            fileprivate var following: UnsafeMutablePointer<Fields>?
+
+            mutating func next() -> TariffSentence? {
+                guard let fields = following else { return nil }
+                following = fields.pointee.nextListed
+                return TariffSentence(store: store, fields: fields)
+            }
         }
     }
 }

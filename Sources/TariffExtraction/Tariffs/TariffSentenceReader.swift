@@ -175,9 +175,7 @@ struct TariffSentenceReader {
                 let additional = isAdditional(expression, span: span, zone: zone, clauses: clauses) && !(expression?.points == true && verdict.direction == .decrease)
                 var direction = expression.map { $0.direction } ?? .unknown
                 if direction == .unknown { direction = additional ? .increase : verdict.direction }
-                let productRanges = ProductPhrase(sentence: s).products(
-                    for: expression, noun: drafts[d].noun, limit: zone.upperBound)
-                let products = productRanges.map { document.readableString(s.tokens[$0.lowerBound].start..<s.tokens[$0.upperBound - 1].end) }
+                let products = ProductPhrase(sentence: s).products(for: expression, noun: drafts[d].noun, limit: zone.upperBound, in: document)
                 let textRange = textBytes(span)
                 // `cut tariffs by 115 percentage points`: an amount taken off, not a rate
                 let reductionAmount = expression?.points == true && verdict.direction == .decrease
