@@ -28,7 +28,7 @@ word-tables: deps
 	TARIFFWATCH_WRITE_WORD_TABLES=$(CURDIR)/Sources/CWordTables/word_tables.c \
 		$(SWIFT) test --skip-build --filter CompiledWordTablesTests.compiledTablesAreWhatTheirWordListsBuild
 
-# The shipped binary, built so that an idle daemon maps little (README, "Speed"):
+# The shipped binary, built so that an idle daemon maps little (docs/performance.md, "Eighth round"):
 # - the Swift runtime and Foundation linked in: no Swift toolchain needed where it is installed, and
 #   the shared Foundation is not loaded (a program that only imports it holds 16.8 MB linked dynamically, 5.1 MB statically);
 # - lld with packed relative relocations (the loader reads 40 kB of them instead of 2.7 MB) and no
@@ -74,7 +74,7 @@ $(STATIC_LIBS)/libsqlite3.so: | deps
 
 # Profile-guided optimisation of the engine: the compiler lays out and inlines its code by how often each
 # branch ran while an instrumented build read articles (mk/tariffwatch.profdata, LLVM's indexed profile,
-# remade by `make profile`; README, "Speed"). A profile older than the code only loses the functions that
+# remade by `make profile`; docs/performance.md, "Eleventh round"). A profile older than the code only loses the functions that
 # changed since, which the compiler then compiles as if it had no profile; a toolchain that cannot read
 # it (an older LLVM) builds unprofiled, with a note.
 # (Checked only when a target asks for the flags: `make test` pays nothing.)

@@ -2,7 +2,7 @@
 # Remakes mk/tariffwatch.profdata, the execution profile `make release` optimises the engine with (LLVM's
 # IR-level profile-guided optimisation): how often each branch and call of the extraction code ran while
 # an instrumented build read articles. With it the compiler lays out and inlines by what runs on real
-# text, not by guesses: the engine reads the real-news articles about 9% faster (README, "Speed").
+# text, not by guesses: the engine reads the real-news articles about 9% faster (docs/performance.md, "Eleventh round").
 #
 # The training reads only what the repository holds: the generated corpora of extraction-benchmark
 # (news-like, dense, and the same articles as HTML and PDF) and our own fixture articles, ten times over,
