@@ -84,7 +84,7 @@ struct TextInspectionTests {
         }
     }
 
-    /// `TextDecoding.validUTF8` asks the standard library only about the runs of non-ASCII bytes and copies the
+    /// `TextDecoding.validUTF8` validates only the runs of non-ASCII bytes, a sequence at a time, and copies the
     /// string unchecked: it must accept and build exactly what `String(validating:)` does. Every pair of
     /// non-ASCII bytes, and every byte before three continuation bytes, on each side of an eight-byte step;
     /// then the generated texts.
@@ -107,8 +107,8 @@ struct TextInspectionTests {
                 bytes.replaceSubrange(position..<(position + 4), with: [first, 0x8F, 0xBF, 0xBF])
                 expectAgreement(bytes, "\(first) before continuations at \(position)")
             }
-            // runs of three between ASCII, which a quick test settles for most leads before the standard library is
-            // asked: every second byte, and a third at either end of the continuations and past them
+            // runs of three between ASCII, each lead with every second byte, and a third at either end of the
+            // continuations and past them
             for second in UInt8(0x80)...0xFF {
                 for third: UInt8 in [0x7F, 0x80, 0xBF, 0xC0] {
                     var bytes = line

@@ -38,12 +38,13 @@ enum TextDecoding {
         }
     }
 
-    /// `String(validating: bytes[start...], as: UTF8.self)`, with the standard library validating only the runs of
-    /// non-ASCII bytes. UTF-8 is valid exactly when each of those runs is valid on its own: every byte of a
-    /// multi-byte sequence is 0x80 or above, so no sequence spans an ASCII byte. News text is ASCII but for a
-    /// quotation mark or a dash here and there, and the standard library's validation, once a buffer holds one
-    /// non-ASCII byte, walked every byte at about nine instructions (`String(validating:)` was a third of
-    /// reading a file in `extract`); here ASCII goes sixteen bytes a step and the string is copied unchecked.
+    /// `String(validating: bytes[start...], as: UTF8.self)`, validating only the runs of non-ASCII bytes, a sequence
+    /// at a time, with the inspection's own test (`TextInspection.validSequenceLength`). UTF-8 is valid exactly when
+    /// each of those runs is valid on its own: every byte of a multi-byte sequence is 0x80 or above, so no sequence
+    /// spans an ASCII byte. News text is ASCII but for a quotation mark or a dash here and there, and the standard
+    /// library's validation, once a buffer holds one non-ASCII byte, walked every byte at about nine instructions
+    /// (`String(validating:)` was a third of reading a file in `extract`), and asked about a run alone, about 150
+    /// instructions a run; here ASCII goes sixteen bytes a step and the string is copied unchecked.
     static func validUTF8(_ bytes: [UInt8], from start: Int) -> String? {
         bytes.withUnsafeBufferPointer { buffer -> String? in
             let body = UnsafeBufferPointer(rebasing: buffer[start...])
@@ -65,41 +66,17 @@ enum TextDecoding {
                     index &+= 1
                     continue
                 }
-                var end = index &+ 1
-                while end < count, base[end] >= 0x80 { end &+= 1 }
-                if !isCommonScalars(base + index, end &- index) {
-                    let run = unsafe Span(_unsafeElements: UnsafeBufferPointer(start: base + index, count: end &- index))
-                    guard (try? UTF8Span(validating: run)) != nil else { return nil }
-                }
+                // the run of non-ASCII bytes from here, a sequence at a time, up to the next ASCII byte (which no
+                // sequence takes as a continuation)
+                repeat {
+                    guard let length = TextInspection.validSequenceLength(UnsafeRawBufferPointer(body), at: index) else { return nil }
+                    index &+= length
+                } while index < count && base[index] >= 0x80
                 isASCII = false
-                index = end
             }
             let valid = unsafe UTF8Span(unchecked: Span(_unsafeElements: body), isKnownASCII: isASCII)
             return String(copying: valid)
         }
-    }
-
-    /// Whether the `count` bytes at `start` are well-formed scalars of two bytes, or of three outside the two leads
-    /// with a narrower second byte (0xE0, 0xED): a curly quote, a dash, an accented letter, the `â€™` of text
-    /// encoded twice, nearly every run of non-ASCII bytes in news text. Asked before the standard library's
-    /// validation, about 150 instructions a run, for runs this test settles in a few; a run it does not settle is
-    /// validated there, so no answer changes.
-    @inline(__always)
-    private static func isCommonScalars(_ start: UnsafePointer<UInt8>, _ count: Int) -> Bool {
-        var i = 0
-        while i < count {
-            let lead = start[i]
-            if lead >= 0xC2 && lead <= 0xDF, i &+ 1 < count, start[i &+ 1] & 0xC0 == 0x80 {
-                i &+= 2
-            } else if lead >= 0xE1 && lead <= 0xEF && lead != 0xED, i &+ 2 < count, start[i &+ 1] & 0xC0 == 0x80,
-                start[i &+ 2] & 0xC0 == 0x80
-            {
-                i &+= 3
-            } else {
-                return false
-            }
-        }
-        return true
     }
 
     /// UTF-16 code units to a string; an unpaired surrogate becomes U+FFFD.
