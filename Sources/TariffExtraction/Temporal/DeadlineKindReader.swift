@@ -40,7 +40,7 @@ struct DeadlineKindReader {
         return k >= 0 && tokens[k].kind == .word && t.pointee.datesStatement(tokens[k].hash) && !Self.isPassiveAhead(tokens, k)
     }
 
-    /// The tables `isStatementDate`, `kind` and `eventKind` read, in one lazy global: the tagger asks the first of
+    /// The tables `isStatementDate`, `triggerKind` and `eventKind` read, in one lazy global: the tagger asks the first of
     /// every expression, and each table read through a lazy global of its own paid a `swift_once` (five a question
     /// on average).
     struct Tables {
@@ -104,13 +104,9 @@ struct DeadlineKindReader {
          "him", "her", "them", "lawmakers", "parliament", "television", "radio", "post", "letter", "an", "editorial",
          "speech", "remarks", "address", "communique"].map(TimexTokenizer.hash))
 
-    func kind(_ lower: Int, _ upper: Int, isRange: Bool) -> (kind: DeadlineKind, cue: Int?) {
-        triggerKind(lower, upper, isRange: isRange) ?? eventKind(lower, upper)
-    }
-
     /// The kind the word right before the date gives (past `on`, `the`, `at least`), or nil when it gives none and
-    /// the clause's event words decide (`eventKind`): `kind` without its walk, for a caller that knows when the walk
-    /// can find nothing.
+    /// the clause's event words decide (`eventKind`). Apart from that walk so that its caller, the deadline finder,
+    /// walks only clauses where it can find something (`DeadlineGate.ClauseWords.holdsEventWord`).
     func triggerKind(_ lower: Int, _ upper: Int, isRange: Bool) -> (kind: DeadlineKind, cue: Int?)? {
         var k = lower - 1
         // the tables read in place
