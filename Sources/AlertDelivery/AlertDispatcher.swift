@@ -88,6 +88,9 @@ public final class AlertDispatcher: Sendable {
         var unsettled: Unsettled?
         /// The newest alert the file under the feed's name holds; marks may lag behind it.
         var publishedThrough: Int64 = 0
+        /// The ingest lane published (`publishFeedAtOnce`) and the document it replaced still has its
+        /// second name (`FeedWriter.previousPath`), which this lane removes.
+        var previousKept = false
     }
 
     /// A feed file readers already see, whose `fsync` and marks wait while more alerts keep coming.
@@ -196,7 +199,10 @@ public final class AlertDispatcher: Sendable {
     public func settleFeed(now: Date = Date()) -> Report {
         var report = Report()
         do {
-            try feedState.withLock { try settle(&$0, now: now, report: &report, moreWaiting: { false }, linger: .zero) }
+            try feedState.withLock { state in
+                removeKeptPrevious(&state)
+                try settle(&state, now: now, report: &report, moreWaiting: { false }, linger: .zero)
+            }
         } catch {
             report.failures[.feed] = "\(error)"
         }
@@ -242,6 +248,33 @@ public final class AlertDispatcher: Sendable {
             }
             return sent
         } ?? 0
+    }
+
+    /// Publishes the feed from the ingest lane right after the commit of a file that came alone, instead of
+    /// leaving it to the feed lane, which that commit wakes: two thread hand-offs fewer between a file and
+    /// its feed item (the feed loop's task resumes on the event loop, then moves to its lane's thread),
+    /// which on this project's 2-core machine were most of the time between the journal entry and the feed
+    /// item. The ingest lane renders, writes and renames only: the `fsync` and the marks stay the feed
+    /// lane's (after its linger, as for its own publications), and so does freeing the document replaced
+    /// (`FeedWriter.publishKeepingPrevious`), so the next file waits for no disk.
+    ///
+    /// Only when the feed lane is between deliveries (its lock is free), has applied the settings in force
+    /// and has removed the last kept name; otherwise the feed lane publishes, as it always could. A failure
+    /// is left to the feed lane too, which retries and reports it.
+    /// - Returns: whether the feed file was rewritten.
+    @discardableResult
+    public func publishFeedAtOnce(now: Date = Date()) -> Bool {
+        let (options, revision) = self.options.withLock { $0 }
+        return feedState.withLockIfAvailable { state -> Bool in
+            guard state.optionsRevision == revision, !state.previousKept else { return false }
+            var report = Report()
+            do {
+                try publishFeed(&state, options: options, report: &report, keepingPrevious: true)
+            } catch {
+                return false
+            }
+            return report.feedWritten
+        } ?? false
     }
 
     /// One round of the journal lane: pending alerts after `after`, sent (or found in the journal) under
@@ -360,6 +393,21 @@ public final class AlertDispatcher: Sendable {
         _ state: inout FeedState, options: Options, now: Date, report: inout Report, moreWaiting: @Sendable () -> Bool,
         linger: Duration
     ) throws {
+        removeKeptPrevious(&state)
+        try publishFeed(&state, options: options, report: &report, keepingPrevious: false)
+        try settle(&state, now: now, report: &report, moreWaiting: moreWaiting, linger: linger)
+    }
+
+    /// Frees the document the ingest lane's last publication replaced (see `publishFeedAtOnce`).
+    private func removeKeptPrevious(_ state: inout FeedState) {
+        guard state.previousKept else { return }
+        feed.removePrevious()
+        state.previousKept = false
+    }
+
+    /// Renders what changed in the store and, when the document changed or is missing, puts it under the
+    /// feed's name (not yet synced: `settle`).
+    private func publishFeed(_ state: inout FeedState, options: Options, report: inout Report, keepingPrevious: Bool) throws {
         let header = RenderedFeed.Header(
             title: options.feedTitle, homePageURL: options.feedHomePageURL,
             description: "New and changed tariff measures and trade deadlines found by tariffwatch.")
@@ -381,7 +429,14 @@ public final class AlertDispatcher: Sendable {
                 logger.warning("the feed's folder is missing; creating it again", metadata: ["feed": "\(feed.path)"])
                 try feed.createDirectory()
             }
-            let file = try state.feed.withDocumentPieces { pieces throws(FeedWriteError) in try feed.publish(pieces: pieces) }
+            var keptPrevious = false
+            let file = try state.feed.withDocumentPieces { pieces throws(FeedWriteError) -> PublishedFeed in
+                guard keepingPrevious else { return try feed.publish(pieces: pieces) }
+                let published = try feed.publishKeepingPrevious(pieces: pieces)
+                keptPrevious = published.keptPrevious
+                return published.file
+            }
+            state.previousKept = keptPrevious
             state.unwritten = false
             report.feedWritten = true
             let earlier = state.unsettled
@@ -391,7 +446,6 @@ public final class AlertDispatcher: Sendable {
                 file: file, through: newest ?? earlier?.through, since: earlier?.since ?? published, latest: published)
             if let newest { state.publishedThrough = newest }
         }
-        try settle(&state, now: now, report: &report, moreWaiting: moreWaiting, linger: linger)
     }
 
     /// `fsync`s the file last published and marks its alerts, unless more alerts are waiting or the feed

@@ -61,6 +61,36 @@ public struct FeedWriter: Sendable {
         }
     }
 
+    /// `publish(pieces:)` for a lane that must not wait for the old document to be freed: the document it
+    /// replaces keeps a second name, `previousPath`, until `removePrevious()`. A `rename` that drops the
+    /// last link of the file it replaces frees that file inside the call (after readers already see the
+    /// new one): 0.5 to 0.9 ms at the median and 4 ms at p90 under disk load on this project's machines
+    /// (ext4), against about 0.1 ms when the old file keeps a name. ext4 still writes the new data before
+    /// it commits the rename, as for `publish`.
+    /// - Returns: the published file, and whether the old document kept a name (false when there was
+    ///   none, or the file system refused the link: the `rename` then frees it, as `publish` does).
+    func publishKeepingPrevious(pieces: [UnsafeRawBufferPointer]) throws(FeedWriteError) -> (file: PublishedFeed, keptPrevious: Bool) {
+        removePrevious()
+        let kept = path.withPlatformString { from in previousPath.withPlatformString { to in Glibc.link(from, to) } } == 0
+        do {
+            return (try publish(pieces: pieces), kept)
+        } catch {
+            if kept { removePrevious() }
+            throw error
+        }
+    }
+
+    /// The second name `publishKeepingPrevious` gives the document it replaces (a temporary file's name, so a
+    /// start-up removes it when a crash left it: `LeftoverFeedFiles`).
+    var previousPath: FilePath {
+        path.removingLastComponent().appending(".\(path.lastComponent?.string ?? "feed.json").\(getpid()).previous.tmp")
+    }
+
+    /// Removes the name `publishKeepingPrevious` kept, which frees the old document: for the feed's own lane.
+    func removePrevious() {
+        _ = try? removeFile(previousPath)
+    }
+
     /// `publish(bytes:)` for a document given as consecutive pieces, written with `writev`: the feed's
     /// items stay where they are in memory instead of being copied into one buffer first.
     func publish(pieces: [UnsafeRawBufferPointer]) throws(FeedWriteError) -> PublishedFeed {

@@ -195,6 +195,56 @@ final class FakeJournal: Sendable {
         #expect(try feedIDs().count == 2)
     }
 
+    @Test func theIngestLanePublishesTheFeedAndLeavesTheSyncTheMarksAndTheFreeingToTheFeedLane() throws {
+        let store = try FactStore(directory: folder.string)
+        let writer = FeedWriter(path: folder.appending("feed.json"))
+        let dispatcher = try dispatcher(store, FakeJournal())
+        try raise(store, 0)
+        #expect(dispatcher.deliverPending(to: .feed, today: today).fed == 1)
+        let replaced = try FileDescriptor.open(writer.path, .readOnly)
+        defer { _ = try? replaced.close() }
+
+        try raise(store, 1)
+        #expect(dispatcher.publishFeedAtOnce())
+        #expect(try feedIDs().count == 2, "readers see the new item at once")
+        #expect(try store.pendingAlerts(for: .feed, limit: 10).count == 1, "not marked before the feed lane's sync")
+        // The replaced document keeps a second name until the feed lane frees it.
+        var kept = stat(), replacedInfo = stat()
+        #expect(stat(writer.previousPath.string, &kept) == 0)
+        #expect(fstat(replaced.rawValue, &replacedInfo) == 0 && kept.st_ino == replacedInfo.st_ino)
+        #expect(!dispatcher.publishFeedAtOnce(), "nothing new, and the kept name not yet removed")
+
+        let settled = dispatcher.settleFeed()
+        #expect(settled.isComplete && settled.fed == 1 && !settled.feedWritten)
+        #expect(!FileManager.default.fileExists(atPath: writer.previousPath.string))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.string).filter { $0.hasPrefix(".feed") }.isEmpty)
+        #expect(try store.pendingAlerts(for: .feed, limit: 10).isEmpty)
+
+        // The feed lane's own delivery frees a kept name too, and publishes nothing twice.
+        try raise(store, 2)
+        #expect(dispatcher.publishFeedAtOnce())
+        let report = dispatcher.deliverPending(to: .feed, today: today)
+        #expect(report.isComplete && report.fed == 1 && !report.feedWritten)
+        #expect(!FileManager.default.fileExists(atPath: writer.previousPath.string))
+        #expect(try feedIDs().count == 3)
+    }
+
+    @Test func theIngestLaneLeavesTheFirstFeedAndAReloadToTheFeedLane() throws {
+        let store = try FactStore(directory: folder.string)
+        let dispatcher = try dispatcher(store, FakeJournal())
+        try raise(store, 0)
+        // No feed file yet: published, nothing to keep.
+        #expect(dispatcher.publishFeedAtOnce())
+        #expect(!FileManager.default.fileExists(atPath: FeedWriter(path: folder.appending("feed.json")).previousPath.string))
+        #expect(dispatcher.deliverPending(to: .feed, today: today).fed == 1)
+        // Settings reloaded: the feed lane renders again with them first.
+        dispatcher.update(.init(feedTitle: "renamed", journalEnabled: true))
+        try raise(store, 1)
+        #expect(!dispatcher.publishFeedAtOnce())
+        #expect(dispatcher.deliverPending(to: .feed, today: today).fed == 1)
+        #expect(try feedIDs().count == 2)
+    }
+
     @Test func aLingerLongerThanTheBoundStillSyncsWithinTheBound() throws {
         let store = try FactStore(directory: folder.string)
         let dispatcher = try dispatcher(store, FakeJournal())

@@ -73,6 +73,7 @@ import Testing
     @Test(arguments: [
         (".feed.json.1234.tmp", Int32?(1234)), (".feed.json.tmp", nil), (".feed.json.12a.tmp", nil),
         ("feed.json.1234.tmp", nil), (".other.json.1234.tmp", nil), (".feed.json.1234.tmp.bak", nil),
+        (".feed.json.1234.previous.tmp", Int32?(1234)), (".feed.json.previous.tmp", nil), (".feed.json.1234.other.tmp", nil),
     ])
     func temporaryFeedNames(_ name: String, _ pid: Int32?) {
         #expect(LeftoverFeedFiles.writerPID(of: name, feedName: "feed.json") == pid)
@@ -82,13 +83,17 @@ import Testing
         let workspace = try Workspace()
         let feed = workspace.state.appending("feed.json")
         // PID 1 runs (init); a PID above pid_max never does.
-        let names = [".feed.json.1.tmp", ".feed.json.\(Int32.max).tmp", ".feed.json.\(getpid()).tmp", "feed.json", "keep.tmp"]
+        let names = [
+            ".feed.json.1.tmp", ".feed.json.\(Int32.max).tmp", ".feed.json.\(getpid()).tmp", ".feed.json.\(Int32.max).previous.tmp",
+            "feed.json", "keep.tmp",
+        ]
         for name in names {
             try "{}".write(toFile: workspace.state.appending(name).string, atomically: false, encoding: .utf8)
         }
         let removed = LeftoverFeedFiles.remove(feed: feed)
         #expect(Set(removed) == [
             workspace.state.appending(".feed.json.\(Int32.max).tmp"), workspace.state.appending(".feed.json.\(getpid()).tmp"),
+            workspace.state.appending(".feed.json.\(Int32.max).previous.tmp"),
         ])
         let left = try FileManager.default.contentsOfDirectory(atPath: workspace.state.string)
         #expect(Set(left) == [".feed.json.1.tmp", "feed.json", "keep.tmp"])

@@ -30,7 +30,8 @@ public struct ArticleProcessor: Sendable {
     let events: OperationalEvents
     let logger: Logger
     /// Sends each alert's journal entry right after the commit that raised it, from this lane
-    /// (`AlertDispatcher.sendToJournalAtOnce`); nil leaves every alert to the delivery lanes.
+    /// (`AlertDispatcher.sendToJournalAtOnce`), and for a file that came alone publishes the feed too
+    /// (`AlertDispatcher.publishFeedAtOnce`); nil leaves every alert to the delivery lanes.
     public var dispatcher: AlertDispatcher?
     /// Called on this lane right after a commit that raised alerts, before their journal entries and
     /// the files' log lines: the feed's delivery starts rendering while this lane sends to the journal.
@@ -102,6 +103,9 @@ public struct ArticleProcessor: Sendable {
         if alerts.contains(where: { !$0.isEmpty }) { raisedAlerts?() }
         // Before the per-file log lines: an analyst following the journal sees the alert first.
         dispatcher?.sendToJournalAtOnce(alerts.flatMap { $0 }, today: today())
+        // A file that came alone (nothing else was waiting when the batch began): its feed item goes out
+        // from this lane too. Under a burst the feed lane renders once for many files instead.
+        if items.count == 1, alerts.contains(where: { !$0.isEmpty }) { dispatcher?.publishFeedAtOnce() }
         var stored = alerts.makeIterator()
         let outcomes = prepared.map { file -> Outcome in
             switch file.change {

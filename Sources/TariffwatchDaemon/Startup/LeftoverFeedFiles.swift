@@ -2,8 +2,9 @@ import Foundation
 import Glibc
 public import SystemPackage
 
-/// Temporary feed files (`.feed.json.<pid>.tmp`, see `FeedWriter`) left by a daemon that was killed
-/// between writing one and renaming it into place.
+/// Temporary feed files left by a daemon that was killed: `.feed.json.<pid>.tmp`, written but not yet
+/// renamed into place, and `.feed.json.<pid>.previous.tmp`, a replaced document's second name not yet
+/// removed (see `FeedWriter`).
 public enum LeftoverFeedFiles {
     /// Removes the feed's temporary files whose writer is no longer running; called at start-up, after
     /// the state lock is held. Returns what was removed.
@@ -23,11 +24,13 @@ public enum LeftoverFeedFiles {
         return removed
     }
 
-    /// The PID in `.<feedName>.<pid>.tmp`, or nil when `name` is not one of the feed's temporary files.
+    /// The PID in `.<feedName>.<pid>.tmp` or `.<feedName>.<pid>.previous.tmp`, or nil when `name` is not
+    /// one of the feed's temporary files.
     static func writerPID(of name: String, feedName: String) -> pid_t? {
         let prefix = ".\(feedName)."
-        let suffix = ".tmp"
-        guard name.hasPrefix(prefix), name.hasSuffix(suffix), name.count > prefix.count + suffix.count else { return nil }
+        guard let suffix = [".previous.tmp", ".tmp"].first(where: name.hasSuffix),
+            name.hasPrefix(prefix), name.count > prefix.count + suffix.count
+        else { return nil }
         let digits = name.dropFirst(prefix.count).dropLast(suffix.count)
         guard digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
         return pid_t(digits)
