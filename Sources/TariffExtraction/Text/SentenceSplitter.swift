@@ -25,6 +25,11 @@ enum SentenceSplitter {
                 i = marks.next(from: i + 1)
                 continue
             }
+            // `*` and the control byte 0x0E come with the periods and line breaks (`marks(_:)`): no sentence ends there
+            if byte == 0x2A || byte == 0x0E {
+                i = marks.next(from: i + 1)
+                continue
+            }
             // . ! ?
             var j = i + 1
             // closing quotes and brackets belong to the sentence: ASCII " ' ) and UTF-8 ” ’ »
@@ -112,11 +117,14 @@ enum SentenceSplitter {
         }
     }
 
-    /// One bit per byte (bit k for lane k) that is a line break, `.`, `!` or `?`.
+    /// One bit per byte (bit k for lane k) that is a line break, `.`, `!` or `?`, or one of the two bytes that share a
+    /// comparison with the first two, `*` and the control byte 0x0E, which `split` passes over. The bytes that OR-ed
+    /// with 0x24 give 0x2E are exactly 0x0A, 0x0E, 0x2A and 0x2E: three comparisons a lane where four took two more
+    /// instructions per sixteen bytes, and neither byte is in news prose (none in the real-news articles).
     @inline(__always)
     private static func marks(_ lanes: WideLanes.Lanes) -> UInt64 {
         WideLanes.mask(
-            WideLanes.equal(lanes, 0x0A) | WideLanes.equal(lanes, 0x2E) | WideLanes.equal(lanes, 0x21)
+            WideLanes.equal(lanes | WideLanes.Lanes(repeating: 0x24), 0x2E) | WideLanes.equal(lanes, 0x21)
                 | WideLanes.equal(lanes, 0x3F))
     }
 
