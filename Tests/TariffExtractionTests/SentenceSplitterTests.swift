@@ -17,6 +17,11 @@ import Testing
             ])
     }
 
+    /// The block scan finds `*` with the periods and line breaks (one comparison for them all): no sentence ends there.
+    @Test func asterisksEndNoSentence() {
+        #expect(sentences("Duties rise * Talks end. Rates fall* Now.") == ["Duties rise * Talks end.", "Rates fall* Now."])
+    }
+
     @Test func scalarOffsetsCountUnicodeScalars() {
         let text = "“Quoted” – then 100% tariffs"
         let document = TextDocument(text)

@@ -48,7 +48,8 @@ struct MojibakeRepair: Sendable {
                         continue
                     }
                     let lead = 0x40 | source[i + 1]  // U+00C2…U+00F4 as the byte it stood for
-                    if let (decoded, count, length) = decodeRun(original, from: i + 2, lead: lead) {
+                    let run = lead == 0xE2 ? latin1Continuations(source, from: i + 2) : nil
+                    if let (decoded, count, length) = run ?? decodeRun(original, from: i + 2, lead: lead) {
                         copy(copied..<i)
                         let start = w
                         for k in 0..<count {
@@ -151,6 +152,19 @@ struct MojibakeRepair: Sendable {
         if offset == edit.repaired.lowerBound { return edit.original.lowerBound }
         if offset < edit.repaired.upperBound { return edit.original.upperBound }
         return offset - edit.repaired.upperBound + edit.original.upperBound
+    }
+
+    /// The run after a lead `â` (0xE2) when both its continuation characters are Latin-1 (0xC2 0x80…0xBF each), as
+    /// `decodeRun` reads it, else nil: `’`, `“`, `”`, `–` and the rest of U+2000…U+2FFF read as Latin-1, the shape of
+    /// nearly every run in scraped news. One load of four bytes and one test, where `decodeRun` took some 130
+    /// instructions a run (a lead of 0xE2 puts no bound on the second byte beyond a continuation's).
+    @inline(__always)
+    private static func latin1Continuations(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (UInt32, count: Int, length: Int)? {
+        guard start + 4 <= bytes.count, let base = bytes.baseAddress else { return nil }
+        // bytes 0xC2 x 0xC2 y, first byte lowest, x and y each 0b10xxxxxx
+        let word = UInt32(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt32.self))
+        guard word & 0xC0FF_C0FF == 0x80C2_80C2 else { return nil }
+        return (0xE2 | word & 0xFF00 | (word >> 8) & 0xFF_0000, 3, 4)
     }
 
     /// The continuation characters after a lead byte, decoded: the UTF-8 bytes they stood for (packed
