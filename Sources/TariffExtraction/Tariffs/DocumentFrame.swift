@@ -70,11 +70,14 @@ struct DocumentFrame: Sendable {
     }
 
     /// A rate `both countries` charge becomes one change per direction between the article's pair.
-    /// - Parameter mutual: parallel to `changes`, the rates `both countries` charge.
-    func expandingBothParties(_ changes: [TariffChange], mutual: [Bool]) -> [TariffChange] {
-        guard mutual.contains(true), let (a, b) = pair else { return changes }
+    /// - Parameter mutual: the indices in `changes`, in order, of the rates `both countries` charge.
+    func expandingBothParties(_ changes: [TariffChange], mutual: [Int]) -> [TariffChange] {
+        guard !mutual.isEmpty, let (a, b) = pair else { return changes }
         var result: [TariffChange] = []
-        for (change, byBoth) in zip(changes, mutual) {
+        var next = 0  // the first index of `mutual` not yet passed
+        for (c, change) in changes.enumerated() {
+            let byBoth = next < mutual.count && mutual[next] == c
+            if byBoth { next += 1 }
             guard byBoth, change.imposer == nil, change.target == nil else {
                 result.append(change)
                 continue

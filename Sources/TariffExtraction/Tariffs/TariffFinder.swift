@@ -12,7 +12,8 @@ struct TariffFinder: Sendable {
         var timexIndex = 0
         var previous: TariffSentence?
         var changeSentences: [Int] = []
-        var mutual: [Bool] = []
+        // the indices in `changes` of the rates both of the article's parties charge (`TariffSentenceReader.changes`)
+        var mutual: [Int] = []
         var starts: [StartStatement] = []
         // the few sentences with a change that name an agreement, in order: a `Set` cost its hashing and storage
         var agreementSentences: [Int] = []
@@ -108,7 +109,7 @@ struct TariffFinder: Sendable {
             }
         }
         // The article's frame is read only when a rate needs it: most articles name every imposer.
-        guard mutual.contains(true) || changes.indices.contains(where: { changes[$0].imposer == nil || changes[$0].target == nil && changes[$0].ratePct != nil })
+        guard !mutual.isEmpty || changes.indices.contains(where: { changes[$0].imposer == nil || changes[$0].target == nil && changes[$0].ratePct != nil })
         else {
             // merged in place: the changes kept are moved, not copied
             TariffMerger.merge(&changes)

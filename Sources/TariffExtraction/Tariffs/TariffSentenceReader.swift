@@ -47,11 +47,12 @@ struct TariffSentenceReader {
 
     /// Appends the sentence's changes to `result` and returns how many.
     /// - Parameters:
-    ///   - mutual: parallel to `result`: `both countries will eliminate tariffs`, a rate each of the
-    ///     article's two parties charges the other, which only the whole article names.
+    ///   - mutual: the indices in `result`, in order, of the rates like `both countries will eliminate tariffs`: a
+    ///     rate each of the article's two parties charges the other, which only the whole article names. A list of
+    ///     the few such rates, not a flag per change: most articles have none, and an empty array allocates nothing.
     ///   - document: the sentence's document, lent for the call (a copy held by the reader cost a retain
     ///     and a release of each of its arrays per sentence).
-    mutating func changes(into result: inout [TariffChange], mutual byBothParties: inout [Bool], in document: TextDocument) -> Int {
+    mutating func changes(into result: inout [TariffChange], mutual byBothParties: inout [Int], in document: TextDocument) -> Int {
         let hasNoun = withoutTariffWord || (hasTariffNoun ?? sentence.hasTariffNoun)
         guard hasNoun else { return 0 }
         var expressions = RateScanner.expressions(in: sentence, hasTariffNoun: hasNoun)
@@ -141,7 +142,7 @@ struct TariffSentenceReader {
     /// (the effective date, the zone's boundary, `additional`, the text) copied the whole reader, a retain and a
     /// release of each of its references, some four times per draft.
     private func write(
-        _ drafts: [Draft], cues: [TimeCue], clauses: ClauseModel, into result: inout [TariffChange], mutual byBothParties: inout [Bool],
+        _ drafts: [Draft], cues: [TimeCue], clauses: ClauseModel, into result: inout [TariffChange], mutual byBothParties: inout [Int],
         in document: TextDocument
     ) -> Int {
         let s = sentence
@@ -191,11 +192,8 @@ struct TariffSentenceReader {
                         guard drafts[d].mirrored else { continue }
                         (imposer, target) = (drafts[d].target, drafts[d].imposer)
                     }
-                    // the article's first change: room for several (grown from one, the arrays were reallocated at the 2nd and 3rd)
-                    if result.capacity == 0 {
-                        result.reserveCapacity(8)
-                        byBothParties.reserveCapacity(8)
-                    }
+                    // the article's first change: room for several (grown from one, the array was reallocated at the 2nd and 3rd)
+                    if result.capacity == 0 { result.reserveCapacity(8) }
                     let aggregate = expression != nil && isAggregate(span: span, zone: zone)
                     // an overall level that has moved (`has dropped to 7.5%`) is the level in force now
                     let status = aggregate && verdict.status == .imposed
@@ -213,14 +211,14 @@ struct TariffSentenceReader {
                             text: document.string(textRange), sentence: document.evidence(s.range, around: textRange, whole: &wholeSentence),
                             start: document.scalarOffset(ofByte: textRange.lowerBound),
                             end: document.scalarOffset(ofByte: textRange.upperBound)))
-                    byBothParties.append(mutual)
+                    if mutual { byBothParties.append(result.count - 1) }
                     // `duties ranging from 17.7% to 81.3%`: the low end is a rate some goods pay, a fact of its own
                     if let low = expression?.minimum, let high = result[result.count - 1].ratePct, low < high, !aggregate {
                         var lowEnd = result[result.count - 1]
                         lowEnd.ratePct = low
                         lowEnd.minimumRatePct = nil
                         result.append(lowEnd)
-                        byBothParties.append(mutual)
+                        if mutual { byBothParties.append(result.count - 1) }
                     }
                 }
             }
