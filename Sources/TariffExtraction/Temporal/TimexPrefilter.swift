@@ -6,9 +6,7 @@
 /// a run of digits shaped like a year, a time or a numeric date means "maybe"; each run of ASCII letters is
 /// checked by its shape (length, first and last letter) against a small bit set and, only on a hit, by its
 /// hash against the triggers. It may pass a sentence the tagger then finds empty, never reject one it would
-/// tag: every trigger the tokenizer yields is a whole run of ASCII letters here too, and a trigger the patterns
-/// read only beside certain words (`Context`) is turned away here only where the bytes show those words are not
-/// its neighbours.
+/// tag: every trigger the tokenizer yields is a whole run of ASCII letters here too.
 enum TimexPrefilter {
     /// - Parameter tables: `tables`, which the tagger reads once per document: each read of a `static let` costs a
     ///   `swift_once` call, and the scan read one table per sentence and another per word it checked.
@@ -20,14 +18,12 @@ enum TimexPrefilter {
     /// scan's loop, where `triggers` alone is three.
     struct Tables {
         fileprivate let shapes: UnsafePointer<UInt32>
-        fileprivate let triggers: WordTable<Context>
+        fileprivate let triggers: WordTable<Bool>
         fileprivate let masks: UnsafePointer<WideLanes.Lanes>
-        /// The relative shifts (`this`, `next`, `last` …), which a season may follow.
-        fileprivate let shifts: WordTable<Bool>
     }
 
     nonisolated(unsafe) static let tables = ProcessLifetime.pointer(
-        to: Tables(shapes: shapes, triggers: triggers, masks: WordHash.runMasks, shifts: shifts))
+        to: Tables(shapes: shapes, triggers: triggers, masks: WordHash.runMasks))
 
     /// Not inlined into the array form: inlined, the loop held both the array and its buffer's address, one
     /// register more in a loop that already keeps part of its state on the stack.
@@ -70,7 +66,7 @@ enum TimexPrefilter {
                     continue
                 }
                 let wordEnd = block &+ rest.trailingZeroBitCount
-                if hasTriggerShape(base, wordStart, wordEnd, shapes), isTrigger(base, wordStart, wordEnd, from: lower, limit: bytes.count, tables) { return true }
+                if hasTriggerShape(base, wordStart, wordEnd, shapes), isTrigger(base, wordStart, wordEnd, limit: bytes.count, tables) { return true }
             }
             // a bit is a letter after a non-letter: a run starts. Only runs of three letters or more are read, no
             // trigger being shorter (`shapes` checks): a start whose next two bytes are in the next block counts
@@ -90,14 +86,14 @@ enum TimexPrefilter {
                     break
                 }
                 let wordEnd = block &+ after.trailingZeroBitCount
-                if hasTriggerShape(base, block &+ first, wordEnd, shapes), isTrigger(base, block &+ first, wordEnd, from: lower, limit: bytes.count, tables) {
+                if hasTriggerShape(base, block &+ first, wordEnd, shapes), isTrigger(base, block &+ first, wordEnd, limit: bytes.count, tables) {
                     return true
                 }
             }
             block &+= 64
         }
         // a run open past the last block ends at `end`, which is then the block's end
-        return open != 0 && hasTriggerShape(base, wordStart, end, shapes) && isTrigger(base, wordStart, end, from: lower, limit: bytes.count, tables)
+        return open != 0 && hasTriggerShape(base, wordStart, end, shapes) && isTrigger(base, wordStart, end, limit: bytes.count, tables)
     }
 
     /// One bit per byte of the 64 from `offset` (bit 0 the first): which are ASCII letters and which ASCII digits.
@@ -184,110 +180,43 @@ enum TimexPrefilter {
         return shapes[key] >> UInt32(base[start] & 31) & 1 != 0
     }
 
-    /// Whether the run of letters `start..<end` is a trigger, by its hash, its first letter and, for the few read
-    /// only beside certain words, the token before it (`Context`). `lower`: where the sentence starts.
+    /// Whether the run of letters `start..<end` is a trigger, by its hash (and its first letter, for a name).
     @inline(never)
     private static func isTrigger(
-        _ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, from lower: Int, limit: Int, _ tables: UnsafePointer<Tables>
+        _ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, limit: Int, _ tables: UnsafePointer<Tables>
     ) -> Bool {
         guard end &- start <= maxLength else { return false }
         // the run is ASCII letters, at most fifteen: hashed from one load of sixteen lanes (`limit`: the buffer's end)
         let hash = WordHash.ofRun(WideLanes.load(base, start, limit: limit), count: end &- start, masks: tables.pointee.masks)
-        guard let context = tables.pointee.triggers[hash] else { return false }
-        switch context {
-        case .any: return true
-        case .capitalized: return base[start].isASCIIUpper
-        case .afterThe, .afterShift:
-            guard !base[start].isASCIIUpper else { return false }
-            let before = wordEnding(at: endOfTokenBefore(base, start, from: lower), base, from: lower, limit: limit, tables)
-            return before == W.the || context == .afterShift && tables.pointee.shifts.contains(before)
-        case .lowerOrFirst:
-            // capitalised after a word or a number, it is no sentence's first word (`China Daily`)
-            guard base[start].isASCIIUpper else { return true }
-            let before = endOfTokenBefore(base, start, from: lower)
-            return before == lower || !(base[before &- 1].isASCIILetter || base[before &- 1].isASCIIDigit)
-        }
+        guard let capitalized = tables.pointee.triggers[hash] else { return false }
+        return !capitalized || base[start].isASCIIUpper
     }
 
-    /// Where the token before byte `start` ends: before the ASCII whitespace and no-break spaces the tokenizer
-    /// skips (`lower` when there is none).
-    private static func endOfTokenBefore(_ base: UnsafePointer<UInt8>, _ start: Int, from lower: Int) -> Int {
-        var end = start
-        while end > lower {
-            let b = base[end &- 1]
-            if b.isASCIIWhitespace {
-                end &-= 1
-            } else if b == 0xA0, end &- 1 > lower, base[end &- 2] == 0xC2 {
-                end &-= 2
-            } else {
-                break
-            }
-        }
-        return end
-    }
-
-    /// The hash of the run of ASCII letters that ends at byte `end`, or 0 (no word's hash) when there is none or it
-    /// is longer than `maxLength`. Asked of the token before a trigger: when it ends in an ASCII letter, that token is
-    /// this run or holds more (digits, non-ASCII letters), and then it is none of the words of letters alone
-    /// the callers look for. A run whose hash only collides with one of theirs passes the sentence, which is safe.
-    private static func wordEnding(
-        at end: Int, _ base: UnsafePointer<UInt8>, from lower: Int, limit: Int, _ tables: UnsafePointer<Tables>
-    ) -> UInt64 {
-        var first = end
-        while first > lower, end &- first <= maxLength, base[first &- 1].isASCIILetter { first &-= 1 }
-        guard first < end, end &- first <= maxLength else { return 0 }
-        return WordHash.ofRun(WideLanes.load(base, first, limit: limit), count: end &- first, masks: tables.pointee.masks)
-    }
-
-    /// What the tagger's patterns need beside a trigger to read it, as far as the bytes can show it.
-    enum Context: UInt8 {
-        /// Nothing: any form, anywhere.
-        case any
-        /// Only capitalised: the names (lower case, `may` and `march` are verbs), which the tagger reads only so.
-        case capitalized
-        /// Only lower case right after `the`: `future` (`SentenceTagger.relative` reads `the future`, not the
-        /// adjective of `future talks`).
-        case afterThe
-        /// Only lower case right after `the` or a relative shift (`this`, `next`, `last` …): the seasons
-        /// (`SentenceTagger.season`: `the fall`, `next spring`, not the verb of `prices fall`, nor `Spring Festival`).
-        case afterShift
-        /// Lower case, or capitalised only as the sentence's first word: the days counted from today, the references
-        /// and the frequencies (`SentenceTagger.relative`: `Building a Sustainable Tomorrow`, `China Daily`).
-        case lowerOrFirst
-    }
-
-    /// The trigger words, each with what it needs beside it.
-    private static let triggerWords: [(word: String, context: Context)] =
+    /// The trigger words, each with whether only its capitalised form is one.
+    private static let triggerWords: [(word: String, capitalized: Bool)] =
         TimexLexicon.entries.compactMap { entry in trigger(entry.word, entry.meaning).map { (entry.word, $0) } }
         // `this morning`, `the next evening`, `last night` (`SentenceTagger.partOfDay`); `by two thousand`
         // (`SentenceTagger.spokenMillennium`): the only words outside the lexicon that complete an expression
         // whose other words are no triggers
-        + ["morning", "afternoon", "evening", "night", "thousand"].map { ($0, .any) }
+        + ["morning", "afternoon", "evening", "night", "thousand"].map { ($0, false) }
 
-    private static let triggers = WordTable(triggerWords.map { (TimexTokenizer.hash($0.word), $0.context) })
-
-    private static let shifts = WordTable(set: TimexLexicon.entries.compactMap { entry in
-        if case .shift(.relative) = entry.meaning { TimexTokenizer.hash(entry.word) } else { nil }
-    })
+    private static let triggers = WordTable(triggerWords.map { (TimexTokenizer.hash($0.word), $0.capitalized) })
 
     /// Whether a lexicon word can be in an expression with no other trigger beside it: nil when it cannot, else
-    /// what it needs beside it. Counts, ranks and shifts (`two`, `third`, `next`, `end`, `later`) date something
+    /// whether only capitalised. Counts, ranks and shifts (`two`, `third`, `next`, `end`, `later`) date something
     /// only before a unit, a month, a weekday, a season, a part of the day or a year (`two weeks`, `the third
     /// quarter`, `next Friday`, `the end of 2025`, `later that year`), and the tagger's patterns say so; news
     /// uses them far more often for anything else (`one of the`, `the first time`, `to end the talks`).
-    private static func trigger(_ word: String, _ meaning: TimexWord) -> Context? {
+    private static func trigger(_ word: String, _ meaning: TimexWord) -> Bool? {
         switch meaning {
         // names: lower case they are verbs and nouns (`may`, `march`), and the tagger reads only the names
-        case .month, .weekday, .holiday: .capitalized
-        case .season: .afterShift
-        case .reference(.future) where word == "future": .afterThe
-        case .dayOffset, .reference, .frequency: .lowerOrFirst
-        case .unit, .quarterName, .decadeName, .century: .any
+        case .month, .weekday, .holiday: true
+        case .unit, .season, .dayOffset, .reference, .frequency, .quarterName, .decadeName, .century: false
         // `nineteen ninety-six`: a year read out in number words alone
-        case .number(19): .any
+        case .number(19): false
         case .number, .ordinal, .ordinalSuffix: nil
         // `current conditions`, `in the past`: the present and the past on their own
-        case .shift(.relative): word == "current" || word == "past" ? .any : nil
+        case .shift(.relative): word == "current" || word == "past" ? false : nil
         case .shift: nil
         }
     }
