@@ -64,7 +64,7 @@ public struct FeedWriter: Sendable {
     /// `publish(pieces:)` for a lane that must not wait for the old document to be freed: the document it
     /// replaces keeps a second name, `previousPath`, until `removePrevious()`. A `rename` that drops the
     /// last link of the file it replaces frees that file inside the call (after readers already see the
-    /// new one): 0.5 to 0.9 ms at the median and 4 ms at p90 under disk load on this project's machines
+    /// new one): 0.4 to 0.9 ms at the median and 4 ms at p90 under disk load on this project's machines
     /// (ext4), against about 0.1 ms when the old file keeps a name. ext4 still writes the new data before
     /// it commits the rename, as for `publish`.
     /// - Returns: the published file, and whether the old document kept a name (false when there was

@@ -34,7 +34,8 @@ public struct ArticleProcessor: Sendable {
     /// (`AlertDispatcher.publishFeedAtOnce`); nil leaves every alert to the delivery lanes.
     public var dispatcher: AlertDispatcher?
     /// Called on this lane right after a commit that raised alerts, before their journal entries and
-    /// the files' log lines: the feed's delivery starts rendering while this lane sends to the journal.
+    /// the files' log lines: the feed's delivery starts rendering while this lane sends to the journal
+    /// (for a file that came alone, whichever of the two lanes takes the feed first publishes it).
     public var raisedAlerts: (@Sendable () -> Void)?
     /// Today in UTC; injected by tests that pin the clock.
     let today: @Sendable () -> CalendarDate
