@@ -101,12 +101,13 @@ public struct ArticleProcessor: Sendable {
             prepared.append(try prepare(item, storedHash: storedHashes[item.path.string]))
         }
         let alerts = try store.apply(prepared.compactMap(\.change))
-        if alerts.contains(where: { !$0.isEmpty }) { raisedAlerts?() }
+        let raised = alerts.contains { !$0.isEmpty }
+        if raised { raisedAlerts?() }
         // Before the per-file log lines: an analyst following the journal sees the alert first.
         dispatcher?.sendToJournalAtOnce(alerts.flatMap { $0 }, today: today())
         // A file that came alone (nothing else was waiting when the batch began): its feed item goes out
         // from this lane too. Under a burst the feed lane renders once for many files instead.
-        if items.count == 1, alerts.contains(where: { !$0.isEmpty }) { dispatcher?.publishFeedAtOnce() }
+        if raised, items.count == 1 { dispatcher?.publishFeedAtOnce() }
         var stored = alerts.makeIterator()
         let outcomes = prepared.map { file -> Outcome in
             switch file.change {
