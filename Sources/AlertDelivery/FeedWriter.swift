@@ -82,8 +82,12 @@ public struct FeedWriter: Sendable {
 
     /// The second name `publishKeepingPrevious` gives the document it replaces (a temporary file's name, so a
     /// start-up removes it when a crash left it: `LeftoverFeedFiles`).
-    var previousPath: FilePath {
-        path.removingLastComponent().appending(".\(path.lastComponent?.string ?? "feed.json").\(getpid()).previous.tmp")
+    var previousPath: FilePath { temporaryPath(".previous.tmp") }
+
+    /// `.<feed name>.<pid><suffix>` beside the feed: the names this process writes and a start-up removes once the
+    /// process is gone (`LeftoverFeedFiles` reads them back).
+    private func temporaryPath(_ suffix: String) -> FilePath {
+        path.removingLastComponent().appending(".\(path.lastComponent?.string ?? "feed.json").\(getpid())\(suffix)")
     }
 
     /// Removes the name `publishKeepingPrevious` kept, which frees the old document: for the feed's own lane.
@@ -95,7 +99,7 @@ public struct FeedWriter: Sendable {
     /// items stay where they are in memory instead of being copied into one buffer first.
     func publish(pieces: [UnsafeRawBufferPointer]) throws(FeedWriteError) -> PublishedFeed {
         let directory = path.removingLastComponent()
-        let temporary = directory.appending(".\(path.lastComponent?.string ?? "feed.json").\(getpid()).tmp")
+        let temporary = temporaryPath(".tmp")
         let fd: FileDescriptor
         do {
             fd = try FileDescriptor.open(
