@@ -1,4 +1,5 @@
 import Glibc
+import Synchronization
 import SystemPackage
 import Testing
 
@@ -249,6 +250,58 @@ struct DirectoryWatcherTests {
         let deadline = ContinuousClock.now.advanced(by: .seconds(5))
         while !watcher.isStopped && ContinuousClock.now < deadline { await Task.yield() }
         #expect(watcher.isStopped)
+    }
+
+    /// A sink that records what the watcher's thread offers, and answers `.closed` once told to.
+    final class RecordingSink: WatchEventSink {
+        struct State {
+            var events: [WatchEvent] = []
+            var finished = 0
+            var closing = false
+        }
+        let state = Mutex(State())
+
+        func offer(_ event: WatchEvent) -> WatchEventOffer {
+            state.withLock { state in
+                if state.closing { return .closed }
+                state.events.append(event)
+                return .accepted
+            }
+        }
+
+        func finish() { state.withLock { $0.finished += 1 } }
+
+        func waitUntil(_ condition: (State) -> Bool) async throws -> Bool {
+            let deadline = ContinuousClock.now.advanced(by: .seconds(10))
+            while ContinuousClock.now < deadline {
+                if state.withLock({ condition($0) }) { return true }
+                try await Task.sleep(for: .milliseconds(5))
+            }
+            return false
+        }
+    }
+
+    @Test("start(into:) hands events to a sink on the watcher's thread; a sink that answers closed stops it")
+    func sinkConsumer() async throws {
+        let folder = try TempFolder()
+        defer { folder.remove() }
+        let watcher = try DirectoryWatcher(options: WatchOptions(directory: folder.path))
+        let sink = RecordingSink()
+        watcher.start(into: sink)
+        try write(folder("a.txt"), "x")
+        #expect(try await sink.waitUntil { $0.events == [.fileReady(folder("a.txt"))] })
+        let second = RecordingSink()
+        watcher.start(into: second)
+        #expect(second.state.withLock { $0.finished } == 1, "single consumer: a second sink is finished at once")
+        sink.state.withLock { $0.closing = true }
+        try write(folder("b.txt"), "x")
+        #expect(try await sink.waitUntil { $0.finished == 1 })
+        #expect(try await { () async throws -> Bool in
+            let deadline = ContinuousClock.now.advanced(by: .seconds(5))
+            while !watcher.isStopped && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
+            return watcher.isStopped
+        }())
+        #expect(sink.state.withLock { $0.events.count } == 1)
     }
 
     @Test("a watcher that is never started releases its descriptors on stop()")

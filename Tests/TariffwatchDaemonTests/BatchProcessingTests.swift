@@ -73,24 +73,66 @@ import Testing
         #expect(outcomes.count == 1, "the budget is checked before each file after the first")
     }
 
-    @Test func theQueueHandsOverWhatArrivedUpToTheLimit() async {
-        let queue = BatchQueue<Int>(capacity: 8)
-        for n in 0..<5 { await queue.put(n) }
-        #expect(await queue.take(maximum: 3) == [0, 1, 2])
-        #expect(await queue.take(maximum: 3) == [3, 4])
-        await queue.put(5)
-        await queue.finish()
-        #expect(await queue.take(maximum: 3) == [5], "what is left after finish")
-        #expect(await queue.take(maximum: 3) == nil)
+    private static func file(_ n: Int) -> WatchEvent { .fileReady(FilePath("/inbox/\(n).txt")) }
+
+    @Test func theQueueHandsOverWhatArrivedUpToTheLimit() {
+        let queue = IngestQueue(capacity: 8)
+        for n in 0..<5 { #expect(queue.offer(Self.file(n)) == .accepted) }
+        #expect(queue.take(maximum: 3) == (0..<3).map(Self.file))
+        #expect(queue.take(maximum: 3) == (3..<5).map(Self.file))
+        #expect(queue.offer(Self.file(5)) == .accepted)
+        queue.finish()
+        #expect(queue.take(maximum: 3) == [Self.file(5)], "what is left after the watcher finished")
+        #expect(queue.take(maximum: 3) == nil)
     }
 
-    @Test func aFullQueueMakesThePutterWait() async {
-        let queue = BatchQueue<Int>(capacity: 2)
-        await queue.put(0)
-        await queue.put(1)
-        let putter = Task { await queue.put(2) }
-        #expect(await queue.take(maximum: 1) == [0])
-        await putter.value
-        #expect(await queue.take(maximum: 10) == [1, 2])
+    @Test func aFullQueueRefusesSoTheWatcherOwesARescan() {
+        let queue = IngestQueue(capacity: 2)
+        #expect(queue.offer(Self.file(0)) == .accepted)
+        #expect(queue.offer(Self.file(1)) == .accepted)
+        #expect(queue.offer(Self.file(2)) == .full)
+        #expect(queue.take(maximum: 1) == [Self.file(0)])
+        #expect(queue.offer(Self.file(3)) == .accepted)
+        #expect(queue.take(maximum: 10) == [Self.file(1), Self.file(3)])
+    }
+
+    @Test func aClosedQueueHandsOverNothingAndRefusesEvents() {
+        let queue = IngestQueue(capacity: 8)
+        #expect(queue.offer(Self.file(0)) == .accepted)
+        queue.close()
+        #expect(queue.isClosed)
+        #expect(queue.take(maximum: 10) == nil, "waiting events are left to the next start's scan")
+        #expect(queue.offer(Self.file(1)) == .closed)
+    }
+
+    /// The lane's thread blocks in `take` and another thread's offer wakes it; `close` wakes it too.
+    @Test func takeBlocksUntilAnOfferOrClose() async throws {
+        let queue = IngestQueue(capacity: 8)
+        let lane = BlockingLane(label: "test-ingest")
+        let taken = Task { await lane.run { queue.take(maximum: 10) } }
+        try await Task.sleep(for: .milliseconds(50))
+        #expect(queue.offer(Self.file(7)) == .accepted)
+        #expect(await taken.value == [Self.file(7)])
+        let closed = Task { await lane.run { queue.take(maximum: 10) } }
+        try await Task.sleep(for: .milliseconds(50))
+        queue.close()
+        #expect(await closed.value == nil)
+    }
+
+    /// The pause before a retry lasts its time whatever arrives meanwhile, and ends at once when the queue closes.
+    @Test func aPauseLastsItsTimeOrEndsWhenClosed() async throws {
+        let queue = IngestQueue(capacity: 8)
+        let lane = BlockingLane(label: "test-ingest")
+        let started = ContinuousClock.now
+        let paused = Task { await lane.run { queue.pause(for: .milliseconds(200)) } }
+        try await Task.sleep(for: .milliseconds(50))
+        #expect(queue.offer(Self.file(1)) == .accepted)
+        #expect(await paused.value == true)
+        #expect(started.duration(to: .now) >= .milliseconds(200), "an event does not end the pause")
+        #expect(queue.take(maximum: 10) == [Self.file(1)], "it waited")
+        let interrupted = Task { await lane.run { queue.pause(for: .seconds(60)) } }
+        try await Task.sleep(for: .milliseconds(50))
+        queue.close()
+        #expect(await interrupted.value == false)
     }
 }

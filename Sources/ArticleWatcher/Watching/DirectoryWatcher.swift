@@ -50,7 +50,7 @@ public final class DirectoryWatcher: Sendable {
 
     /// Events until the consuming task is cancelled or `stop()` is called. The blocking read loop runs on its
     /// own thread and feeds the stream, so the cooperative pool never blocks. Single consumer: a second call
-    /// (or a call after `stop()`) returns a stream that is already finished.
+    /// (or a call after `stop()` or `start(into:)`) returns a stream that is already finished.
     public func events() -> AsyncStream<WatchEvent> {
         let (stream, continuation) = AsyncStream.makeStream(
             of: WatchEvent.self,
@@ -62,20 +62,37 @@ public final class DirectoryWatcher: Sendable {
         }
         let control = self.control
         continuation.onTermination = { _ in control.requestStop() }
-        loop.continuation = continuation
+        run(loop, into: StreamSink(continuation: continuation))
+        return stream
+    }
+
+    /// Hands every event to `sink` on the watcher's own thread until `stop()` is called or the sink answers
+    /// `.closed`, then calls its `finish()`. Single consumer: after `events()`, another `start(into:)` or
+    /// `stop()`, the sink is finished at once. The sink bounds the backlog (`.full`), as `eventBufferLimit`
+    /// bounds the stream's.
+    public func start(into sink: some WatchEventSink) {
+        guard let loop = control.takeLoopForRunning() else {
+            sink.finish()
+            return
+        }
+        run(loop, into: sink)
+    }
+
+    private func run(_ loop: WatchLoop, into sink: any WatchEventSink) {
+        loop.sink = sink
+        let control = self.control
         do {
             try WatcherThread.start {
                 loop.run()
                 control.loopFinished(loop)
-                loop.continuation?.finish()
-                loop.continuation = nil
+                loop.sink?.finish()
+                loop.sink = nil
             }
         } catch {
             logger.critical("\(WatchError.threadUnavailable(error))")
             control.loopFinished(loop)
-            continuation.finish()
+            sink.finish()
         }
-        return stream
     }
 
     /// Ends the event stream and releases the inotify descriptors; safe to call more than once, from anywhere.

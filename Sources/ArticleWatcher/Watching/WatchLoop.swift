@@ -13,7 +13,8 @@ final class WatchLoop: @unchecked Sendable {
     /// fs.inotify.max_queued_events when this inotify instance was created: the kernel fixes an instance's queue
     /// length then, so this (not the value in /proc now) is the limit an overflow hit.
     let queuedEventLimit: Int?
-    var continuation: AsyncStream<WatchEvent>.Continuation?
+    /// Where events go; set before the loop's thread starts.
+    var sink: (any WatchEventSink)?
 
     var table = WatchTable()
     /// The root folder's watch; nil while the folder is missing and we wait for it.
@@ -155,33 +156,31 @@ final class WatchLoop: @unchecked Sendable {
         }
     }
 
-    /// Hands an event to the consumer. When its buffer is full the event is dropped and one `rescanNeeded` is
+    /// Hands an event to the consumer. When it is too far behind the event is dropped and one `rescanNeeded` is
     /// owed instead; until that is delivered, further events are dropped too (the rescan covers them).
     func emit(_ event: WatchEvent) {
-        guard let continuation else { return }
+        guard let sink else { return }
         guard owedRescanReason == nil else {
             statistics.droppedEvents.add(1, ordering: .relaxed)
             return
         }
-        switch continuation.yield(event) {
-        case .enqueued: break
-        case .dropped:
+        switch sink.offer(event) {
+        case .accepted: break
+        case .full:
             statistics.droppedEvents.add(1, ordering: .relaxed)
             owedRescanReason = "the consumer fell more than \(options.eventBufferLimit) events behind; events were dropped"
             logger.warning("\(owedRescanReason!)")
-        case .terminated: stopRequested = true
-        @unknown default: break
+        case .closed: stopRequested = true
         }
     }
 
-    /// Tries to deliver the owed `rescanNeeded`; it stays owed while the consumer's buffer is still full.
+    /// Tries to deliver the owed `rescanNeeded`; it stays owed while the consumer is still too far behind.
     func deliverOwedRescan() {
-        guard let reason = owedRescanReason, let continuation else { return }
-        switch continuation.yield(.rescanNeeded(reason: reason)) {
-        case .enqueued: owedRescanReason = nil
-        case .dropped: break  // still owed; not counted, it is retried
-        case .terminated: stopRequested = true
-        @unknown default: break
+        guard let reason = owedRescanReason, let sink else { return }
+        switch sink.offer(.rescanNeeded(reason: reason)) {
+        case .accepted: owedRescanReason = nil
+        case .full: break  // still owed; not counted, it is retried
+        case .closed: stopRequested = true
         }
     }
 }

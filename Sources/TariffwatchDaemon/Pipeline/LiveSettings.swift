@@ -1,16 +1,20 @@
 import AlertDelivery
 import FactStore
+import Synchronization
 
-/// The settings in force now; SIGHUP replaces them without stopping the watcher.
-public actor LiveSettings {
-    public private(set) var current: Settings
+/// The settings in force now; SIGHUP replaces them without stopping the watcher. Read without waiting from
+/// any thread (the ingest lane reads the alert policy before each batch).
+public final class LiveSettings: Sendable {
+    private let settings: Mutex<Settings>
 
     public init(_ settings: Settings) {
-        current = settings
+        self.settings = Mutex(settings)
     }
 
+    public var current: Settings { settings.withLock { $0 } }
+
     func replace(with settings: Settings) {
-        current = settings
+        self.settings.withLock { $0 = settings }
     }
 }
 

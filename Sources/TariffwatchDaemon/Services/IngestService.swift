@@ -29,34 +29,23 @@ struct IngestService: Service {
     let heap = Heap.Trimmer(interval: .milliseconds(100))
 
     func run() async throws {
-        let watchEvents = watcher.events()
-        let watchDirectory = await settings.current.watchDirectory
-        if let housekeeper = processor.housekeeper {
-            // Moves and deletes a crash left undone, before the scan could take their files for new ones.
-            try await lane.run { try housekeeper.finishPending() }
-        }
-        try await scanAll(reason: "start-up")
-        let counts = try store.counts()
-        events.ready(watching: watchDirectory.string, status: counts.statusLine)
-        notify([.ready, .status(serviceStatus.counts(counts.statusLine))])
-
-        // The watcher's events go through a bounded queue, so the files that arrive while one batch is
-        // processed form the next batch.
-        let queue = BatchQueue<WatchEvent>(capacity: Self.queueCapacity)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask {
-                for await event in watchEvents.cancelOnGracefulShutdown() { await queue.put(event) }
-                await queue.finish()
+        // Events wait in the queue while the folder is scanned.
+        let queue = IngestQueue(capacity: watcher.options.eventBufferLimit)
+        watcher.start(into: queue)
+        // The whole loop runs on the ingest lane, whose thread blocks in `queue.take` between files: a file the
+        // watcher hands over wakes that thread alone (see `IngestQueue`).
+        let ingest = self
+        try await withTaskCancellationHandler {
+            try await withGracefulShutdownHandler {
+                try await lane.run { try ingest.ingest(from: queue) }
+            } onGracefulShutdown: {
+                queue.close()
             }
-            while let batch = await queue.take(maximum: Self.batchLimit) {
-                if Task.isShuttingDownGracefully || Task.isCancelled { break }
-                try await handle(batch)
-            }
-            await queue.finish()
-            try await group.waitForAll()
+        } onCancel: {
+            queue.close()
         }
         watcher.stop()
-        guard Task.isShuttingDownGracefully || Task.isCancelled else {
+        guard queue.isClosed else {
             // The watcher ended on its own: fail so that systemd (Restart=on-failure) starts us again.
             trigger.finish()
             throw ApplicationError(what: "the folder watcher stopped", reason: "its event stream ended")
@@ -67,17 +56,31 @@ struct IngestService: Service {
         trigger.finish()
     }
 
+    /// The ingest loop, on the lane: start-up, then the watcher's events until the queue is closed (or the
+    /// watcher finished and nothing is left).
+    private func ingest(from queue: IngestQueue) throws {
+        if let housekeeper = processor.housekeeper {
+            // Moves and deletes a crash left undone, before the scan could take their files for new ones.
+            try housekeeper.finishPending()
+        }
+        try scanAll(reason: "start-up", queue: queue)
+        let counts = try store.counts()
+        events.ready(watching: settings.current.watchDirectory.string, status: counts.statusLine)
+        notify([.ready, .status(serviceStatus.counts(counts.statusLine))])
+        while let batch = queue.take(maximum: Self.batchLimit) {
+            try handle(batch, queue: queue)
+        }
+    }
+
     /// The most files stored in one transaction; with `ArticleProcessor`'s 50 ms budget this bounds how
     /// long a batch holds the state's write lock and how much it keeps in memory. Files arriving one at a
     /// time are batches of one; under a burst, each commit rewrites the same hot pages of the state
     /// (and a WAL checkpoint follows every few megabytes), so 256 files a commit cost 0.62 ms of CPU per
     /// file where 64 cost 0.79 ms (20,000-file burst, README).
     static let batchLimit = 256
-    /// Events waiting beyond the batch being processed; past this the watcher's own buffer takes them.
-    static let queueCapacity = 1024
 
     /// Handles events in order, the files among them in batches.
-    private func handle(_ batch: [WatchEvent]) async throws {
+    private func handle(_ batch: [WatchEvent], queue: IngestQueue) throws {
         var files: [ArticleProcessor.Item] = []
         for event in batch {
             switch event {
@@ -86,20 +89,20 @@ struct IngestService: Service {
             case .attributesChanged(let path):
                 files.append(.init(path, reconsidering: true))
             case .rescanNeeded(let reason):
-                try await process(files)
+                try process(files, queue: queue)
                 files = []
-                try await scanAll(reason: reason)
+                try scanAll(reason: reason, queue: queue)
             case .directoryMissing(let path):
-                try await process(files)
+                try process(files, queue: queue)
                 files = []
                 events.folderMissing(path: path.string, detail: "deleted, moved or replaced")
             }
         }
-        try await process(files)
+        try process(files, queue: queue)
     }
 
     /// Processes every file in the folder that is not yet in the state.
-    private func scanAll(reason: String) async throws {
+    private func scanAll(reason: String, queue: IngestQueue) throws {
         let paths: [FilePath]
         do {
             paths = try watcher.scan()
@@ -110,38 +113,34 @@ struct IngestService: Service {
         logger.info("scanning watched folder", metadata: ["reason": "\(reason)", "files": "\(paths.count)"])
         var start = 0
         while start < paths.count {
-            if Task.isCancelled || Task.isShuttingDownGracefully { break }
+            if queue.isClosed { break }
             let end = min(paths.count, start + Self.batchLimit)
-            try await process(paths[start..<end].map { ArticleProcessor.Item($0) })
+            try process(paths[start..<end].map { ArticleProcessor.Item($0) }, queue: queue)
             start = end
         }
     }
 
-    /// Puts files through the pipeline on the ingest lane, in as many batches as the processor's time
-    /// budget needs, waking delivery after each. A state database that refuses the write (disk full) is
-    /// reported once and the batch retried with a growing pause until it works or the daemon stops; no
-    /// file is ever skipped (after a stop the start-up scan takes it).
-    private func process(_ files: [ArticleProcessor.Item]) async throws {
+    /// Puts files through the pipeline, in as many batches as the processor's time budget needs, waking
+    /// delivery after each. A state database that refuses the write (disk full) is reported once and the
+    /// batch retried with a growing pause until it works or the daemon stops; no file is ever skipped (after
+    /// a stop the start-up scan takes it).
+    private func process(_ files: [ArticleProcessor.Item], queue: IngestQueue) throws {
         guard !files.isEmpty else { return }
         var processor = self.processor
-        processor.policy = await settings.current.alertPolicy
-        let heartbeat = self.heartbeat
+        processor.policy = settings.current.alertPolicy
         var backoff = RetryBackoff()
         var failingSince: ContinuousClock.Instant?
         var remaining = files[...]
         while !remaining.isEmpty {
-            let work = processor
             let batch = Array(remaining)
             do {
-                let outcomes = try await lane.run {
-                    heartbeat.busy(.ingest)
-                    defer { heartbeat.idle(.ingest) }
-                    return try work.process(batch: batch)
-                }
+                heartbeat.busy(.ingest)
+                defer { heartbeat.idle(.ingest) }
+                let outcomes = try processor.process(batch: batch)
                 remaining = remaining.dropFirst(outcomes.count)
                 // A batch that raised alerts woke the feed's delivery from the lane, right after its commit.
                 let raised = outcomes.contains { if case .processed(let alerts) = $0 { alerts > 0 } else { false } }
-                if raised && work.raisedAlerts != nil { trigger.signal(.journal) } else { trigger.signal() }
+                if raised && processor.raisedAlerts != nil { trigger.signal(.journal) } else { trigger.signal() }
                 heap.trimIfDue()
                 if let since = failingSince {
                     events.stateWritableAgain(directory: store.directory, after: since.duration(to: .now))
@@ -157,11 +156,8 @@ struct IngestService: Service {
                 } else {
                     logger.debug("state still cannot be written", metadata: ["files": "\(batch.count)", "error": "\(error)"])
                 }
-                do {
-                    try await cancelWhenGracefulShutdown { try await Pause.sleep(for: pause) }
-                } catch {
-                    return  // stopping: the files stay unrecorded and are processed at the next start
-                }
+                // Stopping: the files stay unrecorded and are processed at the next start.
+                guard queue.pause(for: pause) else { return }
             }
         }
     }

@@ -27,7 +27,7 @@ struct ReloadService: Service {
     }
 
     private func reload() async {
-        let old = await settings.current
+        let old = settings.current
         let new: Settings
         do {
             new = try await Settings.load(file: configFile, overrides: overrides)
@@ -59,7 +59,7 @@ struct ReloadService: Service {
         applied.afterProcessing = old.afterProcessing
         applied.archiveDirectory = old.archiveDirectory
         applied.retentionDays = old.retentionDays
-        await settings.replace(with: applied)
+        settings.replace(with: applied)
         dispatcher.update(applied.dispatcherOptions)
         status.reloadSucceeded()
         status.publish()

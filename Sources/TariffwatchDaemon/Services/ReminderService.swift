@@ -49,7 +49,7 @@ struct ReminderService: Service {
     /// Raises what is due now; returns when to look next.
     private func look() async -> Date? {
         do {
-            let remindDays = await settings.current.remindDays
+            let remindDays = settings.current.remindDays
             let today = CalendarDate.utcDay(of: clock.now())
             let (store, now) = (self.store, clock.now())
             let (alerts, nextDay) = try await lane.run { try store.raiseDueReminders(remindDays: remindDays, today: today, now: now) }
