@@ -193,15 +193,20 @@ public final class AlertDispatcher: Sendable {
         return report
     }
 
-    /// Syncs and marks the feed file the last delivery published, and nothing else: for a delivery loop
-    /// woken by `Report.feedSettleIn` with no new alerts, which need not read the store again.
+    /// Syncs and marks the feed file the last publication put out, and nothing else: for a delivery loop woken
+    /// by `Report.feedSettleIn`, or told that the ingest lane published (`publishFeedAtOnce`), with no new
+    /// alerts, which need not read the store again. As in `deliverPending`, the sync waits while `moreWaiting`
+    /// or until the feed has been quiet for `linger` (`Report.feedSettleIn` says when to come back); the
+    /// document the ingest lane's publication replaced is freed once the sync is done.
     @discardableResult
-    public func settleFeed(now: Date = Date()) -> Report {
+    public func settleFeed(
+        now: Date = Date(), moreWaiting: @Sendable () -> Bool = { false }, lingerFor linger: Duration = .zero
+    ) -> Report {
         var report = Report()
         do {
             try feedState.withLock { state in
-                removeKeptPrevious(&state)
-                try settle(&state, now: now, report: &report, moreWaiting: { false }, linger: .zero)
+                try settle(&state, now: now, report: &report, moreWaiting: moreWaiting, linger: linger)
+                if state.unsettled == nil { removeKeptPrevious(&state) }
             }
         } catch {
             report.failures[.feed] = "\(error)"
@@ -256,7 +261,8 @@ public final class AlertDispatcher: Sendable {
     /// which on this project's 2-core machine were most of the time between the journal entry and the feed
     /// item. The ingest lane renders, writes and renames only: the `fsync` and the marks stay the feed
     /// lane's (after its linger, as for its own publications), and so does freeing the document replaced
-    /// (`FeedWriter.publishKeepingPrevious`), so the next file waits for no disk.
+    /// (`FeedWriter.publishKeepingPrevious`), so the next file waits for no disk. The rows are read on the
+    /// writer's connection, whose cache holds what the commit just wrote (`ReadConnection.writer`).
     ///
     /// Only when the feed lane is between deliveries (its lock is free), has applied the settings in force
     /// and has removed the last kept name; otherwise the feed lane publishes, as it always could. A failure
@@ -269,7 +275,7 @@ public final class AlertDispatcher: Sendable {
             guard state.optionsRevision == revision, !state.previousKept else { return false }
             var report = Report()
             do {
-                try publishFeed(&state, options: options, report: &report, keepingPrevious: true)
+                try publishFeed(&state, options: options, report: &report, fromIngestLane: true)
             } catch {
                 return false
             }
@@ -394,7 +400,7 @@ public final class AlertDispatcher: Sendable {
         linger: Duration
     ) throws {
         removeKeptPrevious(&state)
-        try publishFeed(&state, options: options, report: &report, keepingPrevious: false)
+        try publishFeed(&state, options: options, report: &report, fromIngestLane: false)
         try settle(&state, now: now, report: &report, moreWaiting: moreWaiting, linger: linger)
     }
 
@@ -406,20 +412,24 @@ public final class AlertDispatcher: Sendable {
     }
 
     /// Renders what changed in the store and, when the document changed or is missing, puts it under the
-    /// feed's name (not yet synced: `settle`).
-    private func publishFeed(_ state: inout FeedState, options: Options, report: inout Report, keepingPrevious: Bool) throws {
+    /// feed's name (not yet synced: `settle`). `fromIngestLane`: called by `publishFeedAtOnce`, so the rows
+    /// are read on the writer's connection (see `ReadConnection.writer`) and the replaced document keeps a
+    /// second name for the feed lane to free.
+    private func publishFeed(_ state: inout FeedState, options: Options, report: inout Report, fromIngestLane: Bool) throws {
+        let connection: ReadConnection = fromIngestLane ? .writer : .reader
         let header = RenderedFeed.Header(
             title: options.feedTitle, homePageURL: options.feedHomePageURL,
             description: "New and changed tariff measures and trade deadlines found by tariffwatch.")
         // The items and the newest pending alert come from one read: what is pending is in the items.
         // Handed over, not copied, so the store edits it in place; after a failed read the next one is whole.
-        let revisions = try store.feedRevisions(limit: options.feedMaxItems, after: state.revisions.take())
+        let revisions = try store.feedRevisions(limit: options.feedMaxItems, after: state.revisions.take(), on: connection)
         state.revisions = revisions
         let newest = revisions.newestPending
         // Updated in place (it is left as it was when it throws): a copy would duplicate every cached item.
         if try state.feed.update(
             header: header, revisions: revisions.items,
-            entries: { ids in try store.feedItems(ids: ids) }, sources: { facts in try store.feedSources(factIDs: facts) })
+            entries: { ids in try store.feedItems(ids: ids, on: connection) },
+            sources: { facts in try store.feedSources(factIDs: facts, on: connection) })
         {
             state.unwritten = true
         }
@@ -431,7 +441,7 @@ public final class AlertDispatcher: Sendable {
             }
             var keptPrevious = false
             let file = try state.feed.withDocumentPieces { pieces throws(FeedWriteError) -> PublishedFeed in
-                guard keepingPrevious else { return try feed.publish(pieces: pieces) }
+                guard fromIngestLane else { return try feed.publish(pieces: pieces) }
                 let published = try feed.publishKeepingPrevious(pieces: pieces)
                 keptPrevious = published.keptPrevious
                 return published.file

@@ -13,11 +13,11 @@ extension FactStore {
     }
 
     /// The feed items with these ids (any order), each with the fact's corroboration now.
-    public func feedItems(ids: [Int64]) throws(FactStoreError) -> [FeedEntry] {
+    public func feedItems(ids: [Int64], on connection: ReadConnection = .reader) throws(FactStoreError) -> [FeedEntry] {
         guard !ids.isEmpty else { return [] }
         let operation = "read \(ids.count) feed items"
-        let alerts = try alerts(ids: ids, operation)
-        return try read(operation) { db in
+        let alerts = try alerts(ids: ids, operation, on: connection)
+        return try read(operation, on: connection) { db in
             // A fact changed many times has an item per change: its corroboration is read once.
             var corroboration: [String: (count: Int, sources: [String])] = [:]
             return try alerts.map { alert in
@@ -32,9 +32,9 @@ extension FactStore {
     }
 
     /// The first sources of each of these facts (`FeedEntry.sources`), by fact id.
-    public func feedSources(factIDs: [String]) throws(FactStoreError) -> [String: [String]] {
+    public func feedSources(factIDs: [String], on connection: ReadConnection = .reader) throws(FactStoreError) -> [String: [String]] {
         guard !factIDs.isEmpty else { return [:] }
-        return try read("read the sources of \(factIDs.count) facts") { db in
+        return try read("read the sources of \(factIDs.count) facts", on: connection) { db in
             var sources: [String: [String]] = [:]
             for id in factIDs { sources[id] = try FeedEntry.firstSources(of: id, db: db) }
             return sources
@@ -51,14 +51,16 @@ extension FactStore {
     /// only the outbox rows added since and the facts counted since (`SourceCountLog`) are read, not a
     /// join of every item with `facts`, and `previous` is edited in place (pass the only copy). Without a
     /// usable `previous` (none, another store or limit, or one older than the log keeps) every item is read.
-    public func feedRevisions(limit: Int, after previous: consuming FeedRevisions?) throws(FactStoreError) -> FeedRevisions {
+    public func feedRevisions(
+        limit: Int, after previous: consuming FeedRevisions?, on connection: ReadConnection = .reader
+    ) throws(FactStoreError) -> FeedRevisions {
         // Taken before the read: a commit logged after it is looked at again next time.
         let generation = sourceCounts.generation
         let log = sourceCounts
         guard var revisions = consume previous, revisions.log === log, revisions.limit == limit,
             let counted = log.facts(after: revisions.generation)
         else {
-            return try read("read the feed revisions") { db in
+            return try read("read the feed revisions", on: connection) { db in
                 FeedRevisions(
                     items: try Self.revisions(db, after: 0, limit: limit), newestPending: try Self.newestPendingID(for: .feed, db),
                     limit: limit, generation: generation, log: log)
@@ -66,7 +68,7 @@ extension FactStore {
         }
         let shown = counted.filter(revisions.shows)
         let after = revisions.newestAlertID
-        let (fresh, counts, newestPending) = try read("read the feed revisions") { db in
+        let (fresh, counts, newestPending) = try read("read the feed revisions", on: connection) { db in
             let fresh = try Self.revisions(db, after: after, limit: limit)
             let count = try db.cachedStatement(sql: "SELECT source_count FROM facts WHERE id = ?")
             var counts: [String: Int] = [:]

@@ -372,12 +372,12 @@ public final class FactStore: Sendable {
 
     /// The outbox rows with these ids, in this order (an id without a row is left out): from
     /// `recentAlerts` when this process wrote them, else decoded from the row.
-    func alerts(ids: [Int64], _ operation: String) throws(FactStoreError) -> [Alert] {
+    func alerts(ids: [Int64], _ operation: String, on connection: ReadConnection = .reader) throws(FactStoreError) -> [Alert] {
         var alerts = ids.map { recentAlerts.alert(id: $0) }
         let missing = zip(ids, alerts).filter { $0.1 == nil }.map(\.0)
         guard !missing.isEmpty else { return alerts.compactMap { $0 } }
         let epoch = self.epoch
-        let decoded = try read(operation) { db in
+        let decoded = try read(operation, on: connection) { db in
             let statement = try db.cachedStatement(sql: "SELECT id, payload FROM outbox WHERE id = ?")
             var decoded: [Int64: Alert] = [:]
             for id in missing {
@@ -407,6 +407,14 @@ public final class FactStore: Sendable {
         do { return try pool.write(body) } catch { throw FactStoreError(path: path, operation: operation, underlying: "\(error)") }
     }
 
+    /// Reads on `connection`.
+    func read<T>(_ operation: String, on connection: ReadConnection, _ body: (Database) throws -> T) throws(FactStoreError) -> T {
+        switch connection {
+        case .reader: try read(operation, body)
+        case .writer: try readOnWriter(operation, body)
+        }
+    }
+
     /// Reads on the writer's connection, outside any transaction, for what only the writer's own lane
     /// changes: its page cache is current, where a pool reader re-reads its pages after every commit.
     func readOnWriter<T>(_ operation: String, _ body: (Database) throws -> T) throws(FactStoreError) -> T {
@@ -414,6 +422,17 @@ public final class FactStore: Sendable {
             throw FactStoreError(path: path, operation: operation, underlying: "\(error)")
         }
     }
+}
+
+/// Which connection a read of the feed's rows uses.
+public enum ReadConnection: Sendable {
+    /// The reader's, which never waits for a write: for the delivery lanes.
+    case reader
+    /// The writer's, outside any transaction: for the ingest lane, the writer of alerts, right after its
+    /// commit. Its page cache holds what that commit wrote, where the reader's first read after a commit
+    /// finds the WAL changed, drops its whole cache and reads every page it needs again (seven `pread`s
+    /// of the WAL for a lone file's feed item).
+    case writer
 }
 
 /// What one file leaves in the state, gathered before the write so that extraction runs outside the

@@ -80,6 +80,7 @@ public struct Application: Sendable {
         processor.limits = settings.extractionLimits
         processor.dispatcher = dispatcher
         processor.raisedAlerts = { trigger.signal(.feed) }
+        processor.publishedFeed = { trigger.signalFeedPublished() }
         let archived = WakeChannel()
         if settings.afterProcessing != .keep {
             processor.housekeeper = InboxHousekeeper(

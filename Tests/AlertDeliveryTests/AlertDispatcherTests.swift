@@ -229,6 +229,32 @@ final class FakeJournal: Sendable {
         #expect(try feedIDs().count == 3)
     }
 
+    /// Told that the ingest lane published, the feed lane only settles: it lingers like its own publications,
+    /// reading nothing, and frees the replaced document once the sync is done.
+    @Test func afterTheIngestLanePublishedTheFeedLaneSettlesOnceQuiet() throws {
+        let store = try FactStore(directory: folder.string)
+        let writer = FeedWriter(path: folder.appending("feed.json"))
+        let dispatcher = try dispatcher(store, FakeJournal())
+        try raise(store, 0)
+        #expect(dispatcher.deliverPending(to: .feed, today: today).fed == 1)
+        try raise(store, 1)
+        #expect(dispatcher.publishFeedAtOnce())
+        let linger = Duration.milliseconds(40)
+        let published = ContinuousClock.now
+        let early = dispatcher.settleFeed(lingerFor: .seconds(10))
+        if published.duration(to: .now) < AlertDispatcher.settleWithin {
+            #expect(early.fed == 0 && early.feedSettleIn != nil && !early.feedWritten)
+            #expect(FileManager.default.fileExists(atPath: writer.previousPath.string), "kept until the sync")
+        }
+        let waiting = dispatcher.settleFeed(moreWaiting: { true }, lingerFor: linger)
+        #expect(waiting.fed + early.fed <= 1)
+        Thread.sleep(forTimeInterval: 0.06)
+        let quiet = dispatcher.settleFeed(lingerFor: linger)
+        #expect(quiet.isComplete && quiet.fed + waiting.fed + early.fed == 1 && quiet.feedSettleIn == nil)
+        #expect(!FileManager.default.fileExists(atPath: writer.previousPath.string))
+        #expect(try store.pendingAlerts(for: .feed, limit: 10).isEmpty)
+    }
+
     @Test func theIngestLaneLeavesTheFirstFeedAndAReloadToTheFeedLane() throws {
         let store = try FactStore(directory: folder.string)
         let dispatcher = try dispatcher(store, FakeJournal())

@@ -4,6 +4,7 @@ import FactStore
 import Foundation
 import Glibc
 import Logging
+import Synchronization
 import SystemPackage
 import TariffExtraction
 import Testing
@@ -71,6 +72,36 @@ import Testing
         let processor = try processor(workspace)
         let outcomes = try processor.process(batch: paths.map { ArticleProcessor.Item($0) }, budget: .zero)
         #expect(outcomes.count == 1, "the budget is checked before each file after the first")
+    }
+
+    /// A file that came alone: the ingest lane publishes its feed and then tells the feed lane, which owes only
+    /// the sync; a batch of several wakes the feed lane to render them, before the journal sends.
+    @Test func aLoneFilesFeedIsPublishedOnTheLaneAndTheFeedLaneToldAfterwards() throws {
+        let workspace = try Workspace()
+        var processor = try processor(workspace)
+        let calls = Mutex<[String]>([])
+        let feed = FeedWriter(path: workspace.state.appending("feed.json"))
+        processor.dispatcher = try AlertDispatcher(
+            store: processor.store, feed: feed, options: .init(journalEnabled: true),
+            journal: JournalTransport(
+                send: { _ in calls.withLock { $0.append("journal") } }, existing: { _ in [] }, waitForEntry: { _, _ in true }),
+            logger: Logger(label: "test"))
+        processor.raisedAlerts = { calls.withLock { $0.append("raised") } }
+        processor.publishedFeed = { calls.withLock { $0.append("published") } }
+        let alone = workspace.inbox.appending("alone.txt")
+        try write("The EU will impose 25% tariffs on US steel from April 1, 2027.\n", to: alone)
+        #expect(try processor.process(batch: [.init(alone)]) == [.processed(alerts: 1)])
+        #expect(calls.withLock { $0 } == ["journal", "published"])
+        #expect(FileManager.default.fileExists(atPath: feed.path.string), "the lane wrote the feed")
+
+        calls.withLock { $0 = [] }
+        let pair = (0..<2).map { workspace.inbox.appending("pair\($0).txt") }
+        for (n, path) in pair.enumerated() {
+            try write("Japan will impose \(10 + n)% tariffs on imports from Chile starting June 1, 2027.\n", to: path)
+        }
+        #expect(try processor.process(batch: pair.map { .init($0) }, budget: .seconds(60)).count == 2)
+        #expect(calls.withLock { $0 }.first == "raised", "the feed lane renders while the journal sends")
+        #expect(!calls.withLock { $0 }.contains("published"))
     }
 
     private static func file(_ n: Int) -> WatchEvent { .fileReady(FilePath("/inbox/\(n).txt")) }

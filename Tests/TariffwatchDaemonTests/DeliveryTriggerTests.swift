@@ -46,6 +46,24 @@ import Testing
         #expect(await trigger.wait(timeout: nil) == .finished)
     }
 
+    /// The ingest lane published the feed: the feed's loop is told it owes only the sync, which does not count
+    /// as a delivery asked for; a delivery signal, kept before or after it, wins.
+    @Test func aSettleSignalIsOnlyASettleAndADeliverySignalWins() async {
+        let trigger = DeliveryTrigger()
+        trigger.signalFeedPublished()
+        #expect(!trigger.isSignalled(for: .feed), "a settle is no delivery waiting")
+        #expect(await trigger.wait(for: .feed, timeout: .milliseconds(50)) == .settleSignalled)
+        #expect(await trigger.wait(for: .journal, timeout: .milliseconds(50)) == .timedOut, "the journal's loop is not woken")
+        trigger.signalFeedPublished()
+        trigger.signal(.feed)
+        #expect(await trigger.wait(for: .feed, timeout: .milliseconds(50)) == .signalled)
+        trigger.signal(.feed)
+        trigger.signalFeedPublished()
+        #expect(trigger.isSignalled(for: .feed))
+        #expect(await trigger.wait(for: .feed, timeout: .milliseconds(50)) == .signalled, "kept over a later settle")
+        #expect(await trigger.wait(for: .feed, timeout: .milliseconds(50)) == .timedOut)
+    }
+
     @Test func theBackoffDoublesFromOneSecondToAMinute() {
         var backoff = RetryBackoff()
         let pauses = (0..<9).map { _ in backoff.next() }

@@ -34,9 +34,12 @@ public struct ArticleProcessor: Sendable {
     /// (`AlertDispatcher.publishFeedAtOnce`); nil leaves every alert to the delivery lanes.
     public var dispatcher: AlertDispatcher?
     /// Called on this lane right after a commit that raised alerts, before their journal entries and
-    /// the files' log lines: the feed's delivery starts rendering while this lane sends to the journal
-    /// (for a file that came alone, whichever of the two lanes takes the feed first publishes it).
+    /// the files' log lines: the feed's delivery starts rendering while this lane sends to the journal.
+    /// For a file that came alone, called only if this lane could not publish the feed itself.
     public var raisedAlerts: (@Sendable () -> Void)?
+    /// Called on this lane when it published the feed for a file that came alone: the feed's delivery owes
+    /// only the sync and the marks, after its linger (`DeliveryTrigger.signalFeedPublished`).
+    public var publishedFeed: (@Sendable () -> Void)?
     /// Today in UTC; injected by tests that pin the clock.
     let today: @Sendable () -> CalendarDate
 
@@ -102,12 +105,16 @@ public struct ArticleProcessor: Sendable {
         }
         let alerts = try store.apply(prepared.compactMap(\.change))
         let raised = alerts.contains { !$0.isEmpty }
-        if raised { raisedAlerts?() }
+        // A file that came alone (nothing else was waiting when the batch began): its feed item goes out
+        // from this lane too, and the feed lane, told afterwards, only syncs it. Under a burst the feed lane
+        // renders once for many files instead, starting while this lane sends to the journal.
+        let alone = raised && items.count == 1 && dispatcher != nil
+        if raised && !alone { raisedAlerts?() }
         // Before the per-file log lines: an analyst following the journal sees the alert first.
         dispatcher?.sendToJournalAtOnce(alerts.flatMap { $0 }, today: today())
-        // A file that came alone (nothing else was waiting when the batch began): its feed item goes out
-        // from this lane too. Under a burst the feed lane renders once for many files instead.
-        if raised, items.count == 1 { dispatcher?.publishFeedAtOnce() }
+        if alone {
+            if dispatcher?.publishFeedAtOnce() == true { publishedFeed?() } else { raisedAlerts?() }
+        }
         var stored = alerts.makeIterator()
         let outcomes = prepared.map { file -> Outcome in
             switch file.change {

@@ -20,6 +20,13 @@ public final class DeliveryTrigger: Sendable {
         channels[sink]!.signal()
     }
 
+    /// Tells the feed's loop that the ingest lane published the feed (`AlertDispatcher.publishFeedAtOnce`):
+    /// only its sync and marks are owed, after the linger, so the loop reads nothing from the store (unless
+    /// a delivery is asked for too, which wins).
+    func signalFeedPublished() {
+        channels[.feed]!.signal(settleOnly: true)
+    }
+
     /// No more signals: each delivery loop flushes once more and returns.
     func finish() {
         for channel in channels.values { channel.finish() }
@@ -39,10 +46,13 @@ final class WakeChannel: Sendable {
     /// Why `wait` returned.
     enum Wake: Equatable {
         case signalled, timedOut, finished
+        /// Only the feed's sync is owed (`DeliveryTrigger.signalFeedPublished`).
+        case settleSignalled
     }
 
     private struct State {
-        var pending = false
+        /// A kept signal: nil, a delivery (`.signalled`) or only a settle (`.settleSignalled`).
+        var pending: Wake?
         var finished = false
         var waiter: (generation: Int, continuation: CheckedContinuation<Wake, Never>)?
         var generation = 0
@@ -51,21 +61,23 @@ final class WakeChannel: Sendable {
 
     private let state = Mutex(State())
 
-    /// Wakes the waiter, or the next `wait` at once.
-    func signal() {
+    /// Wakes the waiter, or the next `wait` at once; `settleOnly`: for the feed's sync alone, which a
+    /// delivery signal, kept or later, replaces.
+    func signal(settleOnly: Bool = false) {
+        let wake: Wake = settleOnly ? .settleSignalled : .signalled
         let waiter = state.withLock { state -> CheckedContinuation<Wake, Never>? in
             guard let waiter = state.waiter else {
-                state.pending = true
+                if state.pending != .signalled { state.pending = wake }
                 return nil
             }
             state.waiter = nil
             return waiter.continuation
         }
-        waiter?.resume(returning: .signalled)
+        waiter?.resume(returning: wake)
     }
 
-    /// Whether a signal is waiting (the next `wait` returns at once).
-    var isSignalled: Bool { state.withLock { $0.pending } }
+    /// Whether a delivery signal is waiting (the next `wait` returns at once for a delivery).
+    var isSignalled: Bool { state.withLock { $0.pending == .signalled } }
 
     /// No more signals: the delivery loop flushes once more and returns.
     func finish() {
@@ -102,9 +114,9 @@ final class WakeChannel: Sendable {
 
     private func register(_ continuation: CheckedContinuation<Wake, Never>, generation: Int) {
         let immediate = state.withLock { state -> Wake? in
-            if state.pending {
-                state.pending = false
-                return .signalled
+            if let pending = state.pending {
+                state.pending = nil
+                return pending
             }
             if state.finished { return .finished }
             if state.expired == generation { return .timedOut }

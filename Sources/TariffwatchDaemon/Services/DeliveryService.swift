@@ -62,8 +62,8 @@ struct DeliveryService: Service {
         var settleOnly = false
         while true {
             // Alerts left pending by a crash are delivered first (and the feed file is created). Woken
-            // only to sync the feed (no signal, no retry), the loop syncs without reading the store. The
-            // last delivery before stopping syncs what it published.
+            // only to sync the feed (its linger is up, or the ingest lane published it), the loop syncs
+            // without reading the store. The last delivery before stopping syncs what it published.
             let report = await deliver(sink, lane: lane, linger: finishing ? .zero : Self.feedSyncLinger, settleOnly: settleOnly)
             if finishing { break }
             let now = ContinuousClock.now
@@ -97,7 +97,9 @@ struct DeliveryService: Service {
             let delay = [retry, statusDue, report.feedSettleIn].compactMap { $0 }.min()
             let wake = await trigger.wait(for: sink, timeout: delay)
             if wake == .finished { finishing = true }
-            settleOnly = wake == .timedOut && outage == nil && report.feedSettleIn != nil && delay == report.feedSettleIn
+            settleOnly =
+                outage == nil
+                && (wake == .settleSignalled || (wake == .timedOut && report.feedSettleIn != nil && delay == report.feedSettleIn))
         }
     }
 
@@ -113,7 +115,7 @@ struct DeliveryService: Service {
             defer { heartbeat.idle(loop) }
             let report =
                 settleOnly
-                ? dispatcher.settleFeed()
+                ? dispatcher.settleFeed(moreWaiting: { trigger.isSignalled(for: sink) }, lingerFor: linger)
                 : dispatcher.deliverPending(
                     to: sink, today: CalendarDate.today(), moreWaiting: { trigger.isSignalled(for: sink) }, lingerFor: linger)
             if report.alreadyInJournal > 0 {
