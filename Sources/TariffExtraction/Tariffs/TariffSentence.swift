@@ -88,10 +88,13 @@ struct TariffSentence: @unchecked Sendable {
     }
 
     /// As `init(wordsOf:index:range:)`, tokenized into `store` (the finder's, for all of an article's sentences).
-    init(wordsOf bytes: [UInt8], index: Int, range: Range<Int>, store: TariffTokenizer.Store) {
+    /// The store is borrowed and copied once into the sentence: taken owned (an initializer's default), the caller
+    /// retained it to pass it and the initializer retained and released it again around `keepSentence`, three
+    /// reference-count calls per sentence where one is needed.
+    init(wordsOf bytes: [UInt8], index: Int, range: Range<Int>, store: borrowing TariffTokenizer.Store) {
         let (tokens, lexemes) = store.words(bytes, range)
-        self.store = store
         fields = store.keepSentence(bytes, index: index, range: range, tokens: tokens, lexemes: lexemes)
+        self.store = copy store
     }
 
     /// This sentence with its named parties and their roles read (once); the reader needs them, the
