@@ -1,4 +1,5 @@
 import Testing
+import TariffExtraction
 
 @testable import ArticleFormats
 
@@ -90,10 +91,25 @@ struct TextInspectionTests {
     /// then the generated texts.
     @Test func validatingOnlyNonASCIIRunsAgreesWithTheStandardLibrary() {
         func expectAgreement(_ bytes: [UInt8], _ comment: Comment) {
+            // and from the ASCII prefix the screen's census found, as `decode` asks
+            let asciiPrefix = bytes.withUnsafeBytes { ControlBytes.census($0).asciiPrefix }
             for start in [0, 3] where start <= bytes.count {
-                #expect(TextDecoding.validUTF8(bytes, from: start) == String(validating: bytes[start...], as: UTF8.self), comment)
+                let expected = String(validating: bytes[start...], as: UTF8.self)
+                #expect(TextDecoding.validUTF8(bytes, from: start) == expected, comment)
+                #expect(TextDecoding.validUTF8(bytes, from: start, asciiPrefix: asciiPrefix) == expected, comment)
             }
         }
+        // a run past whole blocks of ASCII, at either side of a block's edge and in the bytes after the last block
+        let long = Array(String(repeating: "Duties rise on steel from Nov. 1 ", count: 7).utf8)
+        for position in [0, 62, 63, 64, 65, 127, 128, 190, 191, 192, 200, long.count - 2] {
+            for run in [[0xE2, 0x80, 0x99], [0xC3, 0xA9], [0xE2, 0x80], [0x80], [0xC3, 0x82, 0xC2, 0xA0]] as [[UInt8]]
+            where position + run.count <= long.count {
+                var bytes = long
+                bytes.replaceSubrange(position..<(position + run.count), with: run)
+                expectAgreement(bytes, "\(run) at \(position)")
+            }
+        }
+        expectAgreement(long, "ASCII only")
         let line = Array("Duties rise on steel from Nov. 1".utf8)
         for first in UInt8(0x80)...0xFF {
             for position in [0, 6, 7, 8, 28] {

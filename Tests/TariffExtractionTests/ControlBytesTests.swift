@@ -29,13 +29,17 @@ import Testing
             let slow = walk(text)
             #expect(fast.hasNUL == slow.hasNUL, "round \(round)")
             if !slow.hasNUL { #expect(fast.controls == slow.controls, "round \(round)") }
+            // the ASCII prefix: nothing before it is above 0x7F, and it stops at most a block short of the first byte that is
+            let firstHigh = text.firstIndex { $0 >= 0x80 } ?? text.count
+            #expect(text[..<fast.asciiPrefix].allSatisfy { $0 < 0x80 }, "round \(round)")
+            if !slow.hasNUL { #expect(firstHigh - fast.asciiPrefix < 64, "round \(round)") }
         }
     }
 
     @Test func emptyAndShort() {
         let empty: [UInt8] = [], nul: [UInt8] = [0x41, 0x00], escape: [UInt8] = [0x41, 0x1B, 0x0A]
-        #expect(empty.withUnsafeBytes { ControlBytes.census($0) } == (false, 0))
+        #expect(empty.withUnsafeBytes { ControlBytes.census($0) } == (false, 0, 0))
         #expect(nul.withUnsafeBytes { ControlBytes.census($0) }.hasNUL)
-        #expect(escape.withUnsafeBytes { ControlBytes.census($0) } == (false, 1))
+        #expect(escape.withUnsafeBytes { ControlBytes.census($0) } == (false, 1, 3))
     }
 }

@@ -10,13 +10,15 @@ enum TextDecoding {
     /// - Throws: `FormatError` for binary content, damaged UTF-8 or UTF-32.
     static func decode(_ bytes: [UInt8]) throws(FormatError) -> (text: String, encoding: Encoding) {
         let verdict: TextInspection.Verdict
-        if let screened = bytes.withUnsafeBytes(TextInspection.screen) {
+        var asciiPrefix = 0
+        if let screened = bytes.withUnsafeBytes({ TextInspection.screen($0, asciiPrefix: &asciiPrefix) }) {
             verdict = screened
         } else {
             // `validUTF8` is the UTF-8 check of the common file: inspecting the sequences first walked every byte
-            // twice. Only bytes that fail it are walked again, to name the offset or the encoding.
+            // twice. Only bytes that fail it are walked again, to name the offset or the encoding. It starts after the
+            // bytes the screen's census found ASCII.
             let bodyStart = bytes.withUnsafeBytes(TextInspection.utf8BodyStart)
-            if let text = validUTF8(bytes, from: bodyStart) { return (text, .utf8) }
+            if let text = validUTF8(bytes, from: bodyStart, asciiPrefix: asciiPrefix) { return (text, .utf8) }
             verdict = bytes.withUnsafeBytes(TextInspection.inspectUTF8)
         }
         switch verdict {
@@ -45,12 +47,14 @@ enum TextDecoding {
     /// library's validation, once a buffer holds one non-ASCII byte, walked every byte at about nine instructions
     /// (`String(validating:)` was a third of reading a file in `extract`), and asked about a run alone, about 150
     /// instructions a run; here ASCII goes sixteen bytes a step and the string is copied unchecked.
-    static func validUTF8(_ bytes: [UInt8], from start: Int) -> String? {
+    /// `asciiPrefix`: the bytes before it (from the start of `bytes`, not of the body) are known to be ASCII, and are
+    /// not looked at again.
+    static func validUTF8(_ bytes: [UInt8], from start: Int, asciiPrefix: Int = 0) -> String? {
         bytes.withUnsafeBufferPointer { buffer -> String? in
             let body = UnsafeBufferPointer(rebasing: buffer[start...])
             guard let base = body.baseAddress else { return "" }
             let raw = UnsafeRawPointer(base), count = body.count, highs: UInt64 = 0x8080_8080_8080_8080
-            var index = 0
+            var index = min(max(asciiPrefix &- start, 0), count)
             var isASCII = true
             while index < count {
                 // Sixteen bytes a step; at a step holding a non-ASCII byte, straight to the first of them.

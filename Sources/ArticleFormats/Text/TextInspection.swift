@@ -22,12 +22,21 @@ enum TextInspection {
     /// when the bytes are to be read as UTF-8. `TextDecoding` lets the string's own validation check the
     /// UTF-8 afterwards, so the common file is walked once for controls and once by the standard library.
     static func screen(_ bytes: UnsafeRawBufferPointer) -> Verdict? {
+        var asciiPrefix = 0
+        return screen(bytes, asciiPrefix: &asciiPrefix)
+    }
+
+    /// `screen`, also setting `asciiPrefix` to the census's (`ControlBytes.census`: every byte before it is ASCII),
+    /// or leaving it when a byte order mark decides: the UTF-8 check after it starts there.
+    static func screen(_ bytes: UnsafeRawBufferPointer, asciiPrefix: inout Int) -> Verdict? {
         if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00] as [UInt8]) || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF] as [UInt8]) {
             return .otherEncoding("UTF-32")
         }
         if bytes.starts(with: [0xFF, 0xFE] as [UInt8]) { return .utf16(bigEndian: false) }
         if bytes.starts(with: [0xFE, 0xFF] as [UInt8]) { return .utf16(bigEndian: true) }
-        return isBinary(bytes) ? .binary : nil
+        let census = ControlBytes.census(bytes)
+        asciiPrefix = census.asciiPrefix
+        return isBinary(census, count: bytes.count) ? .binary : nil
     }
 
     /// 3 when the bytes start with UTF-8's byte order mark, which is not part of the text, else 0.
@@ -39,8 +48,12 @@ enum TextInspection {
     /// `controlCharacterRatioLimit` bytes. Bytes of multi-byte UTF-8 sequences are never controls, so the
     /// count needs no decoding (`ControlBytes`, which counts them sixty-four bytes a step).
     static func isBinary(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        let census = ControlBytes.census(bytes)
-        return census.hasNUL || census.controls > 0 && census.controls * controlCharacterRatioLimit >= bytes.count
+        isBinary(ControlBytes.census(bytes), count: bytes.count)
+    }
+
+    /// `isBinary` of `count` bytes from their census.
+    private static func isBinary(_ census: (hasNUL: Bool, controls: Int, asciiPrefix: Int), count: Int) -> Bool {
+        census.hasNUL || census.controls > 0 && census.controls * controlCharacterRatioLimit >= count
     }
 
     /// The verdict on bytes that `screen` let through: valid UTF-8, damaged UTF-8, or Windows-1252.
