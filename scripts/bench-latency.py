@@ -7,10 +7,11 @@ rate and measures, per file:
   is the file, minus the wall-clock time just before the rename (same clock, microseconds);
 - drop → feed item: the time an inotify event on the feed's folder showed a feed.json holding an
   item for the file, minus the time just before the rename (monotonic clock).
-Both from before the `rename` call, not after it returns: the rename wakes the daemon's watcher thread,
-which on a busy machine can take this script's core and hand the file on before the script reads the
-clock again (at load 4 on two cores, p50 0.04 ms "after" for alerts that took 1.5 ms). The rename's own
-time is printed (p50, p99) so the two can be told apart.
+Both from before the `rename` call: the rename wakes the daemon's watcher thread, which on a busy machine
+can take this script's core and hand the file on before the script reads the clock again (at load 4 on
+two cores, p50 0.04 ms from the rename's return for alerts that took 1.5 ms). The figures from the
+rename's return (how rounds before 2026-12-07 measured) follow on their own line, with the rename's own
+time, for comparison; on a quiet machine they are the lower bound, the first the upper.
 Each phase also prints the daemon's CPU time (user + system, all threads, from /proc) per file dropped,
 which does not count waiting for a core and so varies less with the machine's load than latency does,
 and the machine's CPU pressure over the phase (/proc/pressure/cpu) and the share of its CPUs' time the
@@ -275,13 +276,17 @@ def measure(args, with_journal):
                 print(f"{rate:>5} files/s for {args.seconds} s (daemon CPU {cpu * 1000 / max(1, len(drops)):.2f} ms per file, "
                       f"RSS {rss / 1024:.1f} MB, peak {peak / 1024:.1f} MB{pressure}, calibration {calibration_ms():.1f} ms)")
                 renames = [d[2] * 1000 for d in drops.values()]
-                print(f"  the rename itself: p50 {percentile(renames, 0.5):.2f} ms  p99 {percentile(renames, 0.99):.2f} ms")
                 print("  " + summarize("drop → feed item   ", feed, len(drops)))
+                after = {n: (watcher.seen[n] - drops[n][0] - drops[n][2]) * 1000 for n in drops if n in watcher.seen}
+                line = f"  from the rename's return (the rename p50 {percentile(renames, 0.5):.2f} ms): feed p50 {percentile(list(after.values()), 0.5):.2f} ms"
                 if with_journal:
                     subprocess.run(["journalctl", "--sync"], capture_output=True)
                     times = journal_times()
                     journal = [times[n] - drops[n][1] for n in drops if n in times]
                     print("  " + summarize("drop → journal entry", journal, len(drops)))
+                    returned = [(times[n] - drops[n][1]) * 1000 - drops[n][2] * 1000 for n in drops if n in times]
+                    line += f", journal p50 {percentile(returned, 0.5):.2f} ms"
+                print(line)
         finally:
             daemon.terminate()
             daemon.wait(timeout=30)
