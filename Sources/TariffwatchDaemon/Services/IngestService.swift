@@ -32,6 +32,8 @@ struct IngestService: Service {
         // Events wait in the queue while the folder is scanned.
         let queue = IngestQueue(capacity: watcher.options.eventBufferLimit)
         watcher.start(into: queue)
+        // Also when the loop fails (the state cannot be read at start-up): the watcher's thread ends with it.
+        defer { watcher.stop() }
         // The whole loop runs on the ingest lane, whose thread blocks in `queue.take` between files: a file the
         // watcher hands over wakes that thread alone (see `IngestQueue`).
         let ingest = self
@@ -44,7 +46,6 @@ struct IngestService: Service {
         } onCancel: {
             queue.close()
         }
-        watcher.stop()
         guard queue.isClosed else {
             // The watcher ended on its own: fail so that systemd (Restart=on-failure) starts us again.
             trigger.finish()
