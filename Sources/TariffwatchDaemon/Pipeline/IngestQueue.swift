@@ -42,31 +42,41 @@ final class IngestQueue: WatchEventSink {
     }
 
     func offer(_ event: WatchEvent) -> WatchEventOffer {
-        let (offer, wakeTaker) = state.withLock { state -> (WatchEventOffer, Bool) in
-            if state.closed { return (.closed, false) }
-            if state.count >= capacity { return (.full, false) }
-            state.items.append(event)
-            return (.accepted, state.wakeSleeper())
+        var offer = WatchEventOffer.accepted
+        update { state in
+            if state.closed {
+                offer = .closed
+            } else if state.count >= capacity {
+                offer = .full
+            } else {
+                state.items.append(event)
+            }
+            return offer == .accepted
         }
-        if wakeTaker { wake.signal() }
         return offer
     }
 
     /// From the watcher: no more events.
     func finish() {
-        if state.withLock({ state in
+        update { state in
             state.finished = true
-            return state.wakeSleeper()
-        }) { wake.signal() }
+            return true
+        }
     }
 
     /// From the ingest service: stop taking (a graceful shutdown or cancellation); events still waiting are
     /// left to the next start's scan, as the files they name are.
     func close() {
-        if state.withLock({ state in
+        update { state in
             state.closed = true
-            return state.wakeSleeper()
-        }) { wake.signal() }
+            return true
+        }
+    }
+
+    /// Changes the state under the lock and, when `body` says the change is news for the lane's thread and that
+    /// thread sleeps, wakes it: the one place a sleeper is signalled, so every signal is taken by one `wait`.
+    private func update(_ body: (inout State) -> Bool) {
+        if state.withLock({ state in body(&state) && state.wakeSleeper() }) { wake.signal() }
     }
 
     var isClosed: Bool { state.withLock { $0.closed } }
