@@ -196,8 +196,10 @@ public final class AlertDispatcher: Sendable {
     /// Syncs and marks the feed file the last publication put out, and nothing else: for a delivery loop woken
     /// by `Report.feedSettleIn`, or told that the ingest lane published (`publishFeedAtOnce`), with no new
     /// alerts, which need not read the store again. As in `deliverPending`, the sync waits while `moreWaiting`
-    /// or until the feed has been quiet for `linger` (`Report.feedSettleIn` says when to come back); the
-    /// document the ingest lane's publication replaced is freed once the sync is done.
+    /// or until the feed has been quiet for `linger` (`Report.feedSettleIn` says when to come back). The
+    /// document the ingest lane's publication replaced is freed at once, not after the linger: its second name
+    /// would otherwise sit beside the feed for 20 ms, where a look at the folder takes it for a crash's
+    /// leftover, and the next lone file could not be published at once meanwhile.
     @discardableResult
     public func settleFeed(
         now: Date = Date(), moreWaiting: @Sendable () -> Bool = { false }, lingerFor linger: Duration = .zero
@@ -205,8 +207,8 @@ public final class AlertDispatcher: Sendable {
         var report = Report()
         do {
             try feedState.withLock { state in
+                removeKeptPrevious(&state)
                 try settle(&state, now: now, report: &report, moreWaiting: moreWaiting, linger: linger)
-                if state.unsettled == nil { removeKeptPrevious(&state) }
             }
         } catch {
             report.failures[.feed] = "\(error)"

@@ -229,8 +229,8 @@ final class FakeJournal: Sendable {
         #expect(try feedIDs().count == 3)
     }
 
-    /// Told that the ingest lane published, the feed lane only settles: it lingers like its own publications,
-    /// reading nothing, and frees the replaced document once the sync is done.
+    /// Told that the ingest lane published, the feed lane only settles: it frees the replaced document at once
+    /// and lingers before the sync like after its own publications, reading nothing.
     @Test func afterTheIngestLanePublishedTheFeedLaneSettlesOnceQuiet() throws {
         let store = try FactStore(directory: folder.string)
         let writer = FeedWriter(path: folder.appending("feed.json"))
@@ -244,7 +244,7 @@ final class FakeJournal: Sendable {
         let early = dispatcher.settleFeed(lingerFor: .seconds(10))
         if published.duration(to: .now) < AlertDispatcher.settleWithin {
             #expect(early.fed == 0 && early.feedSettleIn != nil && !early.feedWritten)
-            #expect(FileManager.default.fileExists(atPath: writer.previousPath.string), "kept until the sync")
+            #expect(!FileManager.default.fileExists(atPath: writer.previousPath.string), "freed before the linger")
         }
         let waiting = dispatcher.settleFeed(moreWaiting: { true }, lingerFor: linger)
         #expect(waiting.fed + early.fed <= 1)
