@@ -83,8 +83,12 @@ let package = Package(
         .target(name: "TariffExtraction", dependencies: ["CWordTables"], swiftSettings: strictSettings),
         // inotify folder watching and safe reading of the files that land there.
         .target(name: "ArticleWatcher", dependencies: ["ArticleFormats", systemPackage, logging], swiftSettings: strictSettings),
+        // C: an SQLite VFS over the default one that writes a transaction's WAL frames in one write.
+        .target(name: "CWALFrameBatching", dependencies: [grdbSQLite], cSettings: [.unsafeFlags(["-gdwarf-4"])]),
         // SQLite state: files seen, merged facts with their sources, the alert outbox.
-        .target(name: "FactStore", dependencies: ["TariffExtraction", grdb, grdbSQLite], swiftSettings: strictSettings),
+        .target(
+            name: "FactStore", dependencies: ["TariffExtraction", "CWALFrameBatching", grdb, grdbSQLite],
+            swiftSettings: strictSettings),
         // How alerts read: one set of words for the journal, the feed and the calendar. Pure.
         .target(name: "AlertWording", dependencies: ["FactStore", "TariffExtraction"], swiftSettings: strictSettings),
         // Where alerts go: the systemd journal and the JSON Feed file.

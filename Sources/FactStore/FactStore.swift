@@ -66,6 +66,8 @@ public final class FactStore: Sendable {
         }
         do {
             if !readOnly {
+                // Before the first connection: the writer's commits go through it (see `WALFrameBatching`).
+                try WALFrameBatching.installation.get()
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             }
             pool = try readOnly ? Self.openReadOnly(path, configuration) : DatabasePool(path: path, configuration: configuration)
