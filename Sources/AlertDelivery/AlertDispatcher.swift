@@ -437,16 +437,23 @@ public final class AlertDispatcher: Sendable {
         }
         let unpublished = newest.map { $0 > state.publishedThrough } ?? false
         if state.unwritten || unpublished || !feed.fileExists {
-            if !feed.directoryExists {
+            var keptPrevious = false
+            let feed = self.feed
+            func write(_ state: inout FeedState) throws -> PublishedFeed {
+                try state.feed.withDocumentPieces { pieces throws(FeedWriteError) -> PublishedFeed in
+                    guard fromIngestLane else { return try feed.publish(pieces: pieces) }
+                    let published = try feed.publishKeepingPrevious(pieces: pieces)
+                    keptPrevious = published.keptPrevious
+                    return published.file
+                }
+            }
+            let file: PublishedFeed
+            do {
+                file = try write(&state)
+            } catch let error as FeedWriteError where error.folderMissing {
                 logger.warning("the feed's folder is missing; creating it again", metadata: ["feed": "\(feed.path)"])
                 try feed.createDirectory()
-            }
-            var keptPrevious = false
-            let file = try state.feed.withDocumentPieces { pieces throws(FeedWriteError) -> PublishedFeed in
-                guard fromIngestLane else { return try feed.publish(pieces: pieces) }
-                let published = try feed.publishKeepingPrevious(pieces: pieces)
-                keptPrevious = published.keptPrevious
-                return published.file
+                file = try write(&state)
             }
             state.previousKept = keptPrevious
             state.unwritten = false

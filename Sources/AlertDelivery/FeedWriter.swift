@@ -69,9 +69,17 @@ public struct FeedWriter: Sendable {
     /// it commits the rename, as for `publish`.
     /// - Returns: the published file, and whether the old document kept a name (false when there was
     ///   none, or the file system refused the link: the `rename` then frees it, as `publish` does).
+    /// The caller has removed the name it kept last (`removePrevious`); one still there (its removal failed)
+    /// is removed when the link finds it.
     func publishKeepingPrevious(pieces: [UnsafeRawBufferPointer]) throws(FeedWriteError) -> (file: PublishedFeed, keptPrevious: Bool) {
-        removePrevious()
-        let kept = path.withPlatformString { from in previousPath.withPlatformString { to in Glibc.link(from, to) } } == 0
+        // errno of `link(2)`, 0 when it succeeded
+        let link = { path.withPlatformString { from in previousPath.withPlatformString { to in Glibc.link(from, to) == 0 ? 0 : errno } } }
+        var failure = link()
+        if failure == EEXIST {
+            removePrevious()
+            failure = link()
+        }
+        let kept = failure == 0
         do {
             return (try publish(pieces: pieces), kept)
         } catch {
@@ -87,8 +95,11 @@ public struct FeedWriter: Sendable {
     /// `.<feed name>.<pid><suffix>` beside the feed: the names this process writes and a start-up removes once the
     /// process is gone (`LeftoverFeedFiles` reads them back).
     private func temporaryPath(_ suffix: String) -> FilePath {
-        path.removingLastComponent().appending(".\(path.lastComponent?.string ?? "feed.json").\(getpid())\(suffix)")
+        path.removingLastComponent().appending(".\(path.lastComponent?.string ?? "feed.json").\(Self.processID)\(suffix)")
     }
+
+    /// This process's id, asked once (it named two files of every publication).
+    private static let processID = getpid()
 
     /// Removes the name `publishKeepingPrevious` kept, which frees the old document: for the feed's own lane.
     func removePrevious() {
@@ -106,7 +117,9 @@ public struct FeedWriter: Sendable {
                 temporary, .writeOnly, options: [.create, .truncate, .closeOnExec],
                 permissions: [.ownerReadWrite, .groupRead, .otherRead])
         } catch {
-            throw FeedWriteError(path: path, step: "write", reason: "\(error)")
+            // Someone removed the folder: the caller creates it again (looked at only now, not before every write).
+            let folderMissing = (error as? Errno) == .noSuchFileOrDirectory && !directoryExists
+            throw FeedWriteError(path: path, step: "write", reason: "\(error)", folderMissing: folderMissing)
         }
         // Written by root beside the unit, the feed must stay the folder owner's, or the unit cannot replace it.
         StateOwnership.adopt(descriptor: fd.rawValue, in: directory.string)
@@ -175,6 +188,8 @@ public struct FeedWriteError: Error, Sendable, CustomStringConvertible {
     public var path: FilePath
     public var step: String
     public var reason: String
+    /// The feed's folder is gone: creating it again and writing once more is the remedy.
+    public var folderMissing = false
     public var description: String { "cannot \(step) JSON feed \(path): \(reason)" }
 }
 

@@ -27,20 +27,22 @@ public enum Journal {
     /// Sends one entry whose fields are `NAME=value`, over journald's native protocol.
     ///
     /// Values may contain newlines and any bytes. Throws when a name is invalid (nothing is sent), when
-    /// journald is not running (checked first: `sd_journal_sendv` silently drops entries when the socket
-    /// is missing, which would lose alerts), when journald did not take the entry within `timeout`
-    /// (stopped or overloaded: `.journalBusy`), or when the send fails. Entries too large for one datagram
-    /// go through `sd_journal_sendv`, which passes them in a sealed memfd.
+    /// journald is not running (the datagram's `sendto` finds no socket or no listener), when journald did
+    /// not take the entry within `timeout` (stopped or overloaded: `.journalBusy`), or when the send fails.
+    /// Entries too large for one datagram go through `sd_journal_sendv`, which passes them in a sealed memfd;
+    /// that path checks for the socket first, as `sd_journal_sendv` silently drops entries when it is
+    /// missing, which would lose alerts. (Checked before every send, the `stat` was one system call more on
+    /// each alert's way to the journal.)
     public static func send(_ fields: [JournalField], timeout: Duration = defaultSendTimeout) throws(JournalError) {
         for field in fields {
             if let reason = JournalField.problem(withName: field.name) {
                 throw .invalidFieldName(field.name, reason: reason)
             }
         }
-        guard isAvailable else { throw .journalNotRunning(.noSuchFileOrDirectory) }
         do {
             try JournalSocket.shared.send(JournalSocket.datagram(fields), timeout: timeout)
         } catch .sendFailed(.messageTooLong) {
+            guard isAvailable else { throw .journalNotRunning(.noSuchFileOrDirectory) }
             try sendThroughLibsystemd(fields)
         }
     }

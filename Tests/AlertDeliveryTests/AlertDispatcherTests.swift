@@ -255,6 +255,43 @@ final class FakeJournal: Sendable {
         #expect(try store.pendingAlerts(for: .feed, limit: 10).isEmpty)
     }
 
+    /// A kept name whose removal failed is found by the next publication's link, removed and given again.
+    @Test func aKeptNameLeftBehindIsReplacedByTheNextPublication() throws {
+        let store = try FactStore(directory: folder.string)
+        let writer = FeedWriter(path: folder.appending("feed.json"))
+        let dispatcher = try dispatcher(store, FakeJournal())
+        try raise(store, 0)
+        #expect(dispatcher.deliverPending(to: .feed, today: today).fed == 1)
+        #expect(FileManager.default.createFile(atPath: writer.previousPath.string, contents: Data("stale".utf8)))
+        let replaced = try FileDescriptor.open(writer.path, .readOnly)
+        defer { _ = try? replaced.close() }
+        try raise(store, 1)
+        #expect(dispatcher.publishFeedAtOnce())
+        var kept = stat(), replacedInfo = stat()
+        #expect(stat(writer.previousPath.string, &kept) == 0)
+        #expect(fstat(replaced.rawValue, &replacedInfo) == 0 && kept.st_ino == replacedInfo.st_ino, "the replaced document, not the stale file")
+        #expect(dispatcher.settleFeed().fed == 1)
+        #expect(!FileManager.default.fileExists(atPath: writer.previousPath.string))
+    }
+
+    /// The feed's folder removed while the daemon runs: either lane's next publication creates it again.
+    @Test func aRemovedFeedFolderIsCreatedAgainByEitherLane() throws {
+        let store = try FactStore(directory: folder.string)
+        let feedFolder = folder.appending("public")
+        let dispatcher = try dispatcher(store, FakeJournal(), feed: feedFolder.appending("feed.json"))
+        try raise(store, 0)
+        #expect(dispatcher.deliverPending(to: .feed, today: today).fed == 1)
+        try FileManager.default.removeItem(atPath: feedFolder.string)
+        try raise(store, 1)
+        #expect(dispatcher.deliverPending(to: .feed, today: today).fed == 1, "the feed lane")
+        #expect(FileManager.default.fileExists(atPath: feedFolder.appending("feed.json").string))
+        try FileManager.default.removeItem(atPath: feedFolder.string)
+        try raise(store, 2)
+        #expect(dispatcher.publishFeedAtOnce(), "the ingest lane")
+        #expect(dispatcher.settleFeed().fed == 1)
+        #expect(try feedIDs(feedFolder.appending("feed.json")).count == 3)
+    }
+
     @Test func theIngestLaneLeavesTheFirstFeedAndAReloadToTheFeedLane() throws {
         let store = try FactStore(directory: folder.string)
         let dispatcher = try dispatcher(store, FakeJournal())
