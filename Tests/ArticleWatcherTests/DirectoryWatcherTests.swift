@@ -289,7 +289,9 @@ struct DirectoryWatcherTests {
         let sink = RecordingSink()
         watcher.start(into: sink)
         try write(folder("a.txt"), "x")
-        #expect(try await sink.waitUntil { $0.events == [.fileReady(folder("a.txt"))] })
+        #expect(
+            try await sink.waitUntil { $0.events == [.fileReady(folder("a.txt"))] },
+            "offered: \(sink.state.withLock { $0.events })")
         let second = RecordingSink()
         watcher.start(into: second)
         #expect(second.state.withLock { $0.finished } == 1, "single consumer: a second sink is finished at once")
