@@ -422,18 +422,21 @@ public final class AlertDispatcher: Sendable {
         let header = RenderedFeed.Header(
             title: options.feedTitle, homePageURL: options.feedHomePageURL,
             description: "New and changed tariff measures and trade deadlines found by tariffwatch.")
-        // The items and the newest pending alert come from one read: what is pending is in the items.
-        // Handed over, not copied, so the store edits it in place; after a failed read the next one is whole.
-        let revisions = try store.feedRevisions(limit: options.feedMaxItems, after: state.revisions.take(), on: connection)
-        state.revisions = revisions
-        let newest = revisions.newestPending
-        // Updated in place (it is left as it was when it throws): a copy would duplicate every cached item.
-        if try state.feed.update(
-            header: header, revisions: revisions.items,
-            entries: { ids in try store.feedItems(ids: ids, on: connection) },
-            sources: { facts in try store.feedSources(factIDs: facts, on: connection) })
-        {
-            state.unwritten = true
+        // The revisions, the items and their sources in one read transaction on the writer's connection.
+        let newest = try store.readingTogether(on: connection) { () throws -> Int64? in
+            // The items and the newest pending alert come from one read: what is pending is in the items.
+            // Handed over, not copied, so the store edits it in place; after a failed read the next one is whole.
+            let revisions = try store.feedRevisions(limit: options.feedMaxItems, after: state.revisions.take(), on: connection)
+            state.revisions = revisions
+            // Updated in place (it is left as it was when it throws): a copy would duplicate every cached item.
+            if try state.feed.update(
+                header: header, revisions: revisions.items,
+                entries: { ids in try store.feedItems(ids: ids, on: connection) },
+                sources: { facts in try store.feedSources(factIDs: facts, on: connection) })
+            {
+                state.unwritten = true
+            }
+            return revisions.newestPending
         }
         let unpublished = newest.map { $0 > state.publishedThrough } ?? false
         if state.unwritten || unpublished || !feed.fileExists {

@@ -419,22 +419,38 @@ public final class FactStore: Sendable {
 
     /// Reads on the writer's connection, between its write transactions, for what only the writer's own
     /// lane changes: its page cache is current, where a pool reader re-reads its pages after every commit.
-    /// All of `body`'s statements share one read transaction: a statement on its own takes and releases the
-    /// WAL's read lock itself, two `fcntl`s each (ten for a lone file's feed item, two for every file of a
-    /// batch's look-up).
+    /// All of `body`'s statements share one read transaction (or the one `readingTogether` holds open): a
+    /// statement on its own takes and releases the WAL's read lock itself, two `fcntl`s each (ten for a lone
+    /// file's feed item, two for every file of a batch's look-up).
     func readOnWriter<T>(_ operation: String, _ body: (Database) throws -> T) throws(FactStoreError) -> T {
         do {
-            return try pool.writeWithoutTransaction { db in
-                var result: T?
-                try db.inTransaction(.deferred) {
-                    result = try body(db)
-                    return .commit
-                }
-                return result!
-            }
+            return try pool.unsafeReentrantWrite { db in try Self.inReadTransaction(db) { try body(db) } }
         } catch {
             throw FactStoreError(path: path, operation: operation, underlying: "\(error)")
         }
+    }
+
+    /// Runs `body`, whose reads on `connection` then share one read transaction when it is the writer's
+    /// (a reader's reads each take their own, as before): the several reads of one feed publication.
+    public func readingTogether<T>(on connection: ReadConnection, _ body: () throws -> T) throws -> T {
+        guard connection == .writer else { return try body() }
+        do {
+            return try pool.unsafeReentrantWrite { db in try Self.inReadTransaction(db, body) }
+        } catch let error as DatabaseError {
+            // Beginning or ending the transaction; `body`'s own errors pass as they are.
+            throw FactStoreError(path: path, operation: "read on the writer", underlying: "\(error)")
+        }
+    }
+
+    /// `body` inside a deferred transaction, or inside the one already open.
+    private static func inReadTransaction<T>(_ db: Database, _ body: () throws -> T) throws -> T {
+        if db.isInsideTransaction { return try body() }
+        var result: T?
+        try db.inTransaction(.deferred) {
+            result = try body()
+            return .commit
+        }
+        return result!
     }
 }
 

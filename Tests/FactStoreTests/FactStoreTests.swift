@@ -54,6 +54,24 @@ import TariffExtraction
         #expect(plans[1].contains("USING INDEX fact_sources_by_fact") && !plans[1].contains("TEMP B-TREE"), "\(plans[1])")
     }
 
+    /// The writer's reads inside `readingTogether` share its transaction (a nested read neither waits for the
+    /// writer it already holds nor opens a second transaction); the body's own errors pass unchanged, and the
+    /// writer is free for a commit afterwards.
+    @Test func readsOnTheWriterShareOneTransaction() throws {
+        let store = try FactStore(directory: directory)
+        _ = try store.record(file("a.txt", hash: "h1"), extraction: Extraction())
+        let (hashes, insideOne) = try store.readingTogether(on: .writer) {
+            (try store.contentHashes(of: ["/inbox/a.txt", "/inbox/b.txt"]),
+             try store.readOnWriter("look") { db in db.isInsideTransaction })
+        }
+        #expect(hashes == ["/inbox/a.txt": "h1"])
+        #expect(insideOne)
+        struct Refused: Error {}
+        #expect(throws: Refused.self) { try store.readingTogether(on: .writer) { throw Refused() } }
+        _ = try store.record(file("b.txt", hash: "h2"), extraction: Extraction())
+        #expect(try store.contentHashes(of: ["/inbox/b.txt"]) == ["/inbox/b.txt": "h2"])
+    }
+
     @Test func filesAreNewUnchangedOrChanged() throws {
         let store = try FactStore(directory: directory)
         #expect(try store.disposition(of: file("a.txt")) == .new)
