@@ -80,7 +80,7 @@ public struct Application: Sendable {
         processor.limits = settings.extractionLimits
         processor.dispatcher = dispatcher
         processor.raisedAlerts = { trigger.signal(.feed) }
-        processor.publishedFeed = { trigger.signalFeedPublished() }
+        // (`publishedFeed` is the ingest service's: it tells the feed loop once the lane is quiet, `QuietSignals`.)
         let archived = WakeChannel()
         if settings.afterProcessing != .keep {
             processor.housekeeper = InboxHousekeeper(

@@ -150,6 +150,38 @@ import Testing
         #expect(await closed.value == nil)
     }
 
+    /// With `quietAfter`, `whenQuiet` runs once when nothing arrived for that long, and the wait goes on until an
+    /// offer; an event that comes sooner is taken and `whenQuiet` does not run.
+    @Test func aQuietTakeRunsItsActionOnceWhenNothingCame() async throws {
+        let queue = IngestQueue(capacity: 8)
+        let lane = BlockingLane(label: "test-ingest")
+        final class Count: Sendable {
+            let runs = Mutex(0)
+            func add() { runs.withLock { $0 += 1 } }
+            var value: Int { runs.withLock { $0 } }
+        }
+        let quietRuns = Count()
+        let taken = Task {
+            await lane.run { queue.take(maximum: 10, quietAfter: .milliseconds(20), whenQuiet: quietRuns.add) }
+        }
+        // (The lane's task may start late while other suites run.)
+        let deadline = ContinuousClock.now + .seconds(10)
+        while quietRuns.value == 0 && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
+        try await Task.sleep(for: .milliseconds(100))
+        #expect(quietRuns.value == 1, "once, and the take still waits")
+        #expect(queue.offer(Self.file(3)) == .accepted)
+        #expect(await taken.value == [Self.file(3)])
+        #expect(quietRuns.value == 1)
+
+        let early = Task {
+            await lane.run { queue.take(maximum: 10, quietAfter: .seconds(30), whenQuiet: quietRuns.add) }
+        }
+        try await Task.sleep(for: .milliseconds(50))
+        #expect(queue.offer(Self.file(4)) == .accepted)
+        #expect(await early.value == [Self.file(4)])
+        #expect(quietRuns.value == 1, "an event before the quiet time: no action")
+    }
+
     /// The pause before a retry lasts its time whatever arrives meanwhile, and ends at once when the queue closes.
     @Test func aPauseLastsItsTimeOrEndsWhenClosed() async throws {
         let queue = IngestQueue(capacity: 8)

@@ -64,6 +64,29 @@ import Testing
         #expect(await trigger.wait(for: .feed, timeout: .milliseconds(50)) == .timedOut)
     }
 
+    /// What the ingest lane owes after a batch it delivered itself goes out only on `send`, each loop once.
+    @Test func owedSignalsWaitForTheirSend() async {
+        let trigger = DeliveryTrigger()
+        let reminders = WakeChannel()
+        let quiet = QuietSignals(trigger: trigger, reminders: reminders)
+        #expect(!quiet.isOwing)
+        quiet.owe(.feedSettle)
+        quiet.owe(.journal)
+        quiet.owe(.journal)
+        quiet.owe(.reminders)
+        #expect(quiet.isOwing)
+        #expect(await trigger.wait(for: .feed, timeout: .milliseconds(30)) == .timedOut, "kept back")
+        #expect(await reminders.wait(timeout: .milliseconds(30)) == .timedOut)
+        quiet.send()
+        #expect(!quiet.isOwing)
+        #expect(await trigger.wait(for: .feed, timeout: .milliseconds(50)) == .settleSignalled)
+        #expect(await trigger.wait(for: .journal, timeout: .milliseconds(50)) == .signalled)
+        #expect(await trigger.wait(for: .journal, timeout: .milliseconds(30)) == .timedOut, "owed twice, sent once")
+        #expect(await reminders.wait(timeout: .milliseconds(50)) == .signalled)
+        quiet.send()
+        #expect(await trigger.wait(for: .feed, timeout: .milliseconds(30)) == .timedOut, "nothing owed, nothing sent")
+    }
+
     @Test func theBackoffDoublesFromOneSecondToAMinute() {
         var backoff = RetryBackoff()
         let pauses = (0..<9).map { _ in backoff.next() }

@@ -82,8 +82,10 @@ final class IngestQueue: WatchEventSink {
     var isClosed: Bool { state.withLock { $0.closed } }
 
     /// Up to `maximum` events in arrival order, blocking the calling thread until the first arrives; nil once
-    /// closed, or once finished with nothing left.
-    func take(maximum: Int) -> [WatchEvent]? {
+    /// closed, or once finished with nothing left. With `quietAfter`, `whenQuiet` runs on the calling thread once
+    /// nothing has arrived for that long (then the wait goes on).
+    func take(maximum: Int, quietAfter: Duration? = nil, whenQuiet: () -> Void = {}) -> [WatchEvent]? {
+        var quiet = quietAfter
         while true {
             let batch = state.withLock { state -> [WatchEvent]?? in
                 if state.closed { return .some(nil) }
@@ -105,7 +107,12 @@ final class IngestQueue: WatchEventSink {
                 return .some(batch)
             }
             if let batch { return batch }
-            wake.wait()
+            if let delay = quiet {
+                quiet = nil
+                if !sleep(upTo: delay) { whenQuiet() }
+            } else {
+                wake.wait()
+            }
         }
     }
 
@@ -122,16 +129,22 @@ final class IngestQueue: WatchEventSink {
                 return nil
             }
             if let done { return done }
-            let (seconds, attoseconds) = now.duration(to: deadline).components
-            let nanoseconds = Int(clamping: seconds) &* 1_000_000_000 &+ Int(attoseconds / 1_000_000_000)
-            if wake.wait(timeout: .now() + .nanoseconds(nanoseconds)) == .timedOut {
-                // A signal sent after the timeout but before this lock must still be taken from `wake`.
-                let signalled = state.withLock { state in
-                    defer { state.sleeping = false }
-                    return !state.sleeping
-                }
-                if signalled { wake.wait() }
-            }
+            _ = sleep(upTo: now.duration(to: deadline))
         }
+    }
+
+    /// Waits on `wake` (the state says the thread sleeps) for at most `duration`: true when signalled, false when
+    /// the time ran out with no signal. A signal sent after the timeout but before the lock here is taken from
+    /// `wake` too, so every signal is consumed by one wait.
+    private func sleep(upTo duration: Duration) -> Bool {
+        let (seconds, attoseconds) = duration.components
+        let nanoseconds = Int(clamping: seconds) &* 1_000_000_000 &+ Int(attoseconds / 1_000_000_000)
+        guard wake.wait(timeout: .now() + .nanoseconds(nanoseconds)) == .timedOut else { return true }
+        let signalled = state.withLock { state in
+            defer { state.sleeping = false }
+            return !state.sleeping
+        }
+        if signalled { wake.wait() }
+        return signalled
     }
 }

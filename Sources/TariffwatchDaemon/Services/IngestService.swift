@@ -37,9 +37,13 @@ struct IngestService: Service {
         // The whole loop runs on the ingest lane, whose thread blocks in `queue.take` between files: a file the
         // watcher hands over wakes that thread alone (see `IngestQueue`).
         let ingest = self
+        let quiet = QuietSignals(trigger: trigger, reminders: reminders)
         try await withTaskCancellationHandler {
             try await withGracefulShutdownHandler {
-                try await lane.run { try ingest.ingest(from: queue) }
+                try await lane.run {
+                    defer { quiet.send() }
+                    try ingest.ingest(from: queue, quiet: quiet)
+                }
             } onGracefulShutdown: {
                 queue.close()
             }
@@ -59,17 +63,20 @@ struct IngestService: Service {
 
     /// The ingest loop, on the lane: start-up, then the watcher's events until the queue is closed (or the
     /// watcher finished and nothing is left).
-    private func ingest(from queue: IngestQueue) throws {
+    private func ingest(from queue: IngestQueue, quiet: QuietSignals) throws {
         if let housekeeper = processor.housekeeper {
             // Moves and deletes a crash left undone, before the scan could take their files for new ones.
             try housekeeper.finishPending()
         }
-        try scanAll(reason: "start-up", queue: queue)
+        try scanAll(reason: "start-up", queue: queue, quiet: quiet)
         let counts = try store.counts()
         events.ready(watching: settings.current.watchDirectory.string, status: counts.statusLine)
         notify([.ready, .status(serviceStatus.counts(counts.statusLine))])
-        while let batch = queue.take(maximum: Self.batchLimit) {
-            try handle(batch, queue: queue)
+        while let batch = queue.take(
+            maximum: Self.batchLimit, quietAfter: quiet.isOwing ? QuietSignals.delay : nil, whenQuiet: quiet.send)
+        {
+            quiet.send()
+            try handle(batch, queue: queue, quiet: quiet)
         }
     }
 
@@ -81,7 +88,7 @@ struct IngestService: Service {
     static let batchLimit = 256
 
     /// Handles events in order, the files among them in batches.
-    private func handle(_ batch: [WatchEvent], queue: IngestQueue) throws {
+    private func handle(_ batch: [WatchEvent], queue: IngestQueue, quiet: QuietSignals) throws {
         var files: [ArticleProcessor.Item] = []
         for event in batch {
             switch event {
@@ -90,20 +97,20 @@ struct IngestService: Service {
             case .attributesChanged(let path):
                 files.append(.init(path, reconsidering: true))
             case .rescanNeeded(let reason):
-                try process(files, queue: queue)
+                try process(files, queue: queue, quiet: quiet)
                 files = []
-                try scanAll(reason: reason, queue: queue)
+                try scanAll(reason: reason, queue: queue, quiet: quiet)
             case .directoryMissing(let path):
-                try process(files, queue: queue)
+                try process(files, queue: queue, quiet: quiet)
                 files = []
                 events.folderMissing(path: path.string, detail: "deleted, moved or replaced")
             }
         }
-        try process(files, queue: queue)
+        try process(files, queue: queue, quiet: quiet)
     }
 
     /// Processes every file in the folder that is not yet in the state.
-    private func scanAll(reason: String, queue: IngestQueue) throws {
+    private func scanAll(reason: String, queue: IngestQueue, quiet: QuietSignals) throws {
         let paths: [FilePath]
         do {
             paths = try watcher.scan()
@@ -116,7 +123,7 @@ struct IngestService: Service {
         while start < paths.count {
             if queue.isClosed { break }
             let end = min(paths.count, start + Self.batchLimit)
-            try process(paths[start..<end].map { ArticleProcessor.Item($0) }, queue: queue)
+            try process(paths[start..<end].map { ArticleProcessor.Item($0) }, queue: queue, quiet: quiet)
             start = end
         }
     }
@@ -124,11 +131,13 @@ struct IngestService: Service {
     /// Puts files through the pipeline, in as many batches as the processor's time budget needs, waking
     /// delivery after each. A state database that refuses the write (disk full) is reported once and the
     /// batch retried with a growing pause until it works or the daemon stops; no file is ever skipped (after
-    /// a stop the start-up scan takes it).
-    private func process(_ files: [ArticleProcessor.Item], queue: IngestQueue) throws {
+    /// a stop the start-up scan takes it). What the other loops are owed after a batch the lane delivered
+    /// itself waits in `quiet` (see `QuietSignals`).
+    private func process(_ files: [ArticleProcessor.Item], queue: IngestQueue, quiet: QuietSignals) throws {
         guard !files.isEmpty else { return }
         var processor = self.processor
         processor.policy = settings.current.alertPolicy
+        processor.publishedFeed = { quiet.owe(.feedSettle) }
         var backoff = RetryBackoff()
         var failingSince: ContinuousClock.Instant?
         var remaining = files[...]
@@ -139,16 +148,17 @@ struct IngestService: Service {
                 defer { heartbeat.idle(.ingest) }
                 let outcomes = try processor.process(batch: batch)
                 remaining = remaining.dropFirst(outcomes.count)
-                // A batch that raised alerts woke the feed's delivery from the lane, right after its commit.
+                // A batch that raised alerts woke the feed's delivery from the lane, right after its commit (or
+                // published the feed itself), and sent its journal entries: the journal loop only marks them.
                 let raised = outcomes.contains { if case .processed(let alerts) = $0 { alerts > 0 } else { false } }
-                if raised && processor.raisedAlerts != nil { trigger.signal(.journal) } else { trigger.signal() }
+                if raised && processor.raisedAlerts != nil { quiet.owe(.journal) } else { trigger.signal() }
                 heap.trimIfDue()
                 if let since = failingSince {
                     events.stateWritableAgain(directory: store.directory, after: since.duration(to: .now))
                     failingSince = nil
                     backoff.reset()
                 }
-                reminders?.signal()
+                quiet.owe(.reminders)
             } catch let error as FactStoreError {
                 let pause = backoff.next()
                 if failingSince == nil {
