@@ -104,6 +104,8 @@ enum FormatSniffer {
     /// of the headers every mail carries appear before the first blank line. Header names are compared
     /// case-insensitively; the scan stops at the first blank line, or as soon as the answer is yes.
     static func looksLikeMail(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // asked before the first line's end is looked for: most files' first line is no header, and is not walked
+        guard startsWithHeader(bytes) else { return false }
         var lineStart = 0
         var found: UInt16 = 0  // bit i: mailHeaders[i] seen
         while true {
@@ -111,12 +113,6 @@ enum FormatSniffer {
             while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
             let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
             if line.isEmpty || (line.count == 1 && line[0] == 0x0D) { break }
-            if lineStart == 0 {
-                let nameLength = line.prefix { isLetterDigitOrHyphen(asciiLower($0)) }.count
-                let firstIsHeader =
-                    startsLowered(line, with: "from ") || (nameLength > 0 && line.dropFirst(nameLength).first == UInt8(ascii: ":"))
-                guard firstIsHeader else { return false }
-            }
             if let header = mailHeaders.indices.first(where: { startsLowered(line, with: mailHeaders[$0]) }) {
                 found |= 1 << header
                 if found.nonzeroBitCount >= 2 && found & mailSenderHeaders != 0 { return true }
@@ -125,6 +121,14 @@ enum FormatSniffer {
             lineStart = lineEnd + 1
         }
         return false
+    }
+
+    /// The first line is `Name: value` or an mbox `From ` line. Read from the text's start, not the line's bytes: the
+    /// name stops at the line break (no letter, digit or hyphen), and a break is neither the `:` nor the space sought.
+    static func startsWithHeader(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if startsLowered(bytes, with: "from ") { return true }
+        let nameLength = bytes.prefix { isLetterDigitOrHyphen(asciiLower($0)) }.count
+        return nameLength > 0 && bytes.dropFirst(nameLength).first == UInt8(ascii: ":")
     }
 
     /// `from:`, `mime-version:` and `received:` in `mailHeaders`: one of them must be there.
@@ -147,14 +151,24 @@ enum FormatSniffer {
 
     /// The last `.` is found among the bytes, not the Characters (a third of the cost): they differ only at a dot
     /// that a combining mark follows, where both give an extension that is none of these.
+    /// Compared as bytes lower-cased in ASCII, not as a `lowercased()` String: the same answer, as the one character
+    /// outside ASCII whose lower case is ASCII is the Kelvin sign (a `k`, in none of these).
     static func extensionFormat(_ fileName: String) -> DocumentFormat? {
-        guard let dot = fileName.utf8.lastIndex(of: UInt8(ascii: ".")) else { return nil }
-        switch fileName[fileName.utf8.index(after: dot)...].lowercased() {
-        case "html", "htm", "xhtml", "shtml": return .html
-        case "eml", "msg", "mbox": return .email
-        default: return nil
+        var fileName = fileName
+        return fileName.withUTF8 { name in
+            guard let dot = name.lastIndex(of: UInt8(ascii: ".")) else { return nil }
+            let suffix = UnsafeBufferPointer(rebasing: name[(dot + 1)...])
+            func isOne(of extensions: [StaticString]) -> Bool {
+                extensions.contains { suffix.count == $0.utf8CodeUnitCount && startsLowered(suffix, with: $0) }
+            }
+            if isOne(of: htmlExtensions) { return .html }
+            if isOne(of: mailExtensions) { return .email }
+            return nil
         }
     }
+
+    static let htmlExtensions: [StaticString] = ["html", "htm", "xhtml", "shtml"]
+    static let mailExtensions: [StaticString] = ["eml", "msg", "mbox"]
 
     static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C }
 

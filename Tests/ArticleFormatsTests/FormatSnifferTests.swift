@@ -44,6 +44,8 @@ struct FormatSnifferTests {
     @Test(arguments: [
         "a.html", "A.HTM", "x.tar.eml", "noext", ".mbox", "a.", "a.\u{301}html", "a.html.\u{301}", "b.\u{301}.msg", "c.ht\u{301}ml",
         "d.\u{1F600}", "é.xhtml", "e.shtml\u{301}",
+        // compared lower-cased as ASCII bytes: upper and mixed case, and letters that lower-case to none of these
+        "f.HTML", "g.XhTmL", "h.EML", "i.mboX", "j.\u{212A}ml", "k.ＨＴＭＬ", "l.html ", "m.htmlx", "n.ml", "o.ΗTML",
     ])
     func extensionFromBytesAsFromCharacters(_ name: String) {
         let byCharacters = name.lastIndex(of: ".").map { name[name.index(after: $0)...].lowercased() }

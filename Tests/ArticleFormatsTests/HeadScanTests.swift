@@ -85,6 +85,8 @@ struct HeadScanTests {
     @Test func collapseMatchesTheByteByByteVersion() {
         for text in ["", " ", "a", "  a  b\t\nc ", "\u{00A0}x\u{3000}\u{2028}y\u{205F}", "é  日\u{1F600} ", String(repeating: " a", count: 500)] {
             #expect(MainText.collapse(text) == ReferenceReading.collapse(text))
+            // made without validating its bytes again: its scalars are still read as UTF-8, not as ASCII
+            #expect(Array(MainText.collapse(text).unicodeScalars) == Array(ReferenceReading.collapse(text).unicodeScalars))
             #expect(text.utf8.withContiguousStorageIfAvailable { MainText.isBlank($0) } == ReferenceReading.collapse(text).isEmpty)
         }
     }
@@ -208,6 +210,8 @@ struct HeadScanTests {
             let found = Dateline.find(in: text, modificationDay: fixtureDay)
             #expect(found == ReferenceReading.dateline(in: text, modificationDay: fixtureDay), "round \(round): \(text.debugDescription)")
             #expect(MainText.collapse(text) == ReferenceReading.collapse(text))
+            // made without validating its bytes again: its scalars are still read as UTF-8, not as ASCII
+            #expect(Array(MainText.collapse(text).unicodeScalars) == Array(ReferenceReading.collapse(text).unicodeScalars))
         }
     }
 

@@ -103,30 +103,60 @@ enum MainText {
         return text.withUTF8 { collapse($0) }
     }
 
-    /// `collapse` of UTF-8 text, written straight into the new String's storage.
+    /// `collapse` of UTF-8 text. Written into scratch memory and copied unchecked: written into the String's own storage
+    /// (`String(unsafeUninitializedCapacity:)`), the bytes were validated again, more than the collapsing cost. Valid UTF-8
+    /// collapses to valid UTF-8: only whole whitespace scalars are dropped or replaced by a space.
     static func collapse(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        String(unsafeUninitializedCapacity: bytes.count) { out in
-            var written = 0
-            var pendingSpace = false
-            var index = 0
-            while index < bytes.count {
-                let width = whitespaceWidth(bytes, at: index)
-                if width > 0 {
-                    pendingSpace = written > 0
-                    index += width
-                    continue
-                }
+        withCollapsed(bytes) { String(validUTF8: $0, isASCII: $1) }
+    }
+
+    /// `body` given `collapse(bytes)`'s bytes, in scratch memory, and whether they are all ASCII: no String is made.
+    static func withCollapsed<Result>(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, _ isASCII: Bool) -> Result
+    ) -> Result {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { out in
+            let (count, isASCII) = collapse(bytes, into: out)
+            return body(UnsafeBufferPointer(rebasing: out[..<count]), isASCII)
+        }
+    }
+
+    /// `collapse` written into `out` (room for `bytes.count`): how many bytes, and whether all are ASCII.
+    static func collapse(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> (count: Int, isASCII: Bool) {
+        var written = 0
+        var pendingSpace = false
+        var high: UInt8 = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            // visible ASCII, most of a text: copied without asking what whitespace it is
+            if byte > 0x20, byte < 0x80 {
                 if pendingSpace {
                     out[written] = 0x20
-                    written += 1
+                    written &+= 1
+                    pendingSpace = false
                 }
-                pendingSpace = false
-                out[written] = bytes[index]
-                written += 1
-                index += 1
+                out[written] = byte
+                written &+= 1
+                index &+= 1
+                continue
             }
-            return written
+            let width = whitespaceWidth(bytes, at: index)
+            if width > 0 {
+                pendingSpace = written > 0
+                index &+= width
+                continue
+            }
+            if pendingSpace {
+                out[written] = 0x20
+                written &+= 1
+            }
+            pendingSpace = false
+            out[written] = byte
+            high |= byte
+            written &+= 1
+            index &+= 1
         }
+        return (written, high < 0x80)
     }
 
     /// Whether `collapse` of the text would be empty: it is all whitespace.

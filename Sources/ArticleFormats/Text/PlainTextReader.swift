@@ -38,7 +38,10 @@ struct FrontMatter {
     static func parse(_ text: String) -> FrontMatter? {
         // Compared as bytes: `hasPrefix` compares Characters (some 290 instructions a call, two calls for every text
         // file), and here the answer is the same, a line break ending a Character whatever follows it.
-        guard text.utf8.starts(with: "---\n".utf8) || text.utf8.starts(with: "---\r\n".utf8) else { return nil }
+        // the first byte asked first: most texts have no front matter, and each `starts(with:)` cost some 125 instructions
+        guard text.utf8.first == UInt8(ascii: "-"),
+            text.utf8.starts(with: "---\n".utf8) || text.utf8.starts(with: "---\r\n".utf8)
+        else { return nil }
         var fields: [String: String] = [:]
         var end: String.Index?
         // UTF-8 offsets: "\r\n" is one Character, so a character offset of 5 ran past "---\r\n" (a crash).
@@ -131,18 +134,34 @@ enum Dateline {
     /// The longest line `isDateOnlyLine` accepts, in Characters.
     static let dateOnlyLineLength = 80
 
-    /// `MainText.collapse(line).prefix(lineLength)`, collapsing only the line's first 320 bytes, or KiB, when
-    /// that is enough: when a Character follows the last one kept, the boundaries before it are the same as
-    /// in the whole line's (a grapheme boundary depends only on the scalars up to the one after it).
+    /// `MainText.collapse(line).prefix(lineLength)`, collapsing only the line's first 176 bytes, or 320, or KiB, when
+    /// that is enough: when a Character follows the last one kept, the boundaries before it are the same as in the
+    /// whole line's (a grapheme boundary depends only on the scalars up to the one after it). A dateline's line is
+    /// most often its article's first paragraph: 176 bytes of prose, which keep one space between words, collapse
+    /// to more than 160 Characters.
     static func collapsedHead(_ line: UnsafeBufferPointer<UInt8>) -> String {
-        for bytes in [2 * lineLength, 1024] where line.count > bytes {
+        for bytes in [lineLength + 16, 2 * lineLength, 1024] where line.count > bytes {
             var cut = bytes
             while cut > 0, line[cut] & 0xC0 == 0x80 { cut -= 1 }  // at a scalar's first byte
-            let head = MainText.collapse(UnsafeBufferPointer(rebasing: line[..<cut]))
-            let kept = characterPrefix(head, lineLength)
-            if kept.endIndex < head.endIndex { return String(kept) }
+            let kept = MainText.withCollapsed(UnsafeBufferPointer(rebasing: line[..<cut])) { head, isASCII in
+                characterPrefixIfShorter(head, isASCII: isASCII, lineLength)
+            }
+            if let kept { return kept }
         }
         return String(characterPrefix(MainText.collapse(line), lineLength))
+    }
+
+    /// `String(text.prefix(count))` of the text `bytes` (valid UTF-8) when it is shorter than the text, else nil. When
+    /// the first `count` bytes and the one after them are one Character each (`isOneCharacterPerByte`), they are the
+    /// prefix, and no String is made of the rest.
+    static func characterPrefixIfShorter(_ bytes: UnsafeBufferPointer<UInt8>, isASCII: Bool, _ count: Int) -> String? {
+        guard bytes.count > count else { return nil }  // no more Characters than bytes
+        if isOneCharacterPerByte(UnsafeBufferPointer(rebasing: bytes[..<(count + 1)])) {
+            return String(validUTF8: UnsafeBufferPointer(rebasing: bytes[..<count]), isASCII: true)
+        }
+        let text = String(validUTF8: bytes, isASCII: isASCII)
+        let kept = characterPrefix(text, count)
+        return kept.endIndex < text.endIndex ? String(kept) : nil
     }
 
     /// `text.prefix(count)`. ASCII bytes without a carriage return (a collapsed line has none: its CR LF became a
@@ -158,13 +177,48 @@ enum Dateline {
 
     /// Every byte below 0x80; read from the string's storage, not through its UTF-8 view's indices.
     static func isASCII(_ bytes: some Sequence<UInt8>) -> Bool {
-        bytes.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } } ?? bytes.allSatisfy { $0 < 0x80 }
+        bytes.withContiguousStorageIfAvailable(allASCII) ?? bytes.allSatisfy { $0 < 0x80 }
+    }
+
+    /// `isASCII` of a buffer, eight bytes a step.
+    static func allASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        var high: UInt64 = 0
+        var index = 0
+        while index &+ 8 <= bytes.count {
+            high |= UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            index &+= 8
+        }
+        while index < bytes.count {
+            high |= UInt64(base[index])
+            index &+= 1
+        }
+        return high & 0x8080_8080_8080_8080 == 0
     }
 
     /// ASCII with no carriage return (in the first `prefix` bytes): `\r\n` is the only ASCII pair that makes one Character.
     static func isOneCharacterPerByte(_ text: String, prefix: Int = .max) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in bytes.prefix(prefix).allSatisfy { $0 < 0x80 && $0 != 0x0D } }
+        return text.withUTF8 { bytes in isOneCharacterPerByte(UnsafeBufferPointer(rebasing: bytes.prefix(prefix))) }
+    }
+
+    /// `isOneCharacterPerByte` of bytes, eight a step.
+    static func isOneCharacterPerByte(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        var index = 0
+        while index &+ 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            let returns = word ^ (ones &* 0x0D)
+            // a high bit, or a lane equal to CR (the "has zero" test, exact for a yes or no)
+            if (word | ((returns &- ones) & ~returns)) & highs != 0 { return false }
+            index &+= 8
+        }
+        while index < bytes.count {
+            if base[index] >= 0x80 || base[index] == 0x0D { return false }
+            index &+= 1
+        }
+        return true
     }
 
     /// Whether `isDateline` could find its dash in `line`: `--`, `- `, an em or an en dash, as bytes.
@@ -244,14 +298,21 @@ enum Dateline {
     /// Before the date only an upper-case place (`BEIJING,`, `WASHINGTON/BRUSSELS,`); after it,
     /// perhaps an agency in parentheses, then a dash.
     static func isDateline(_ line: String, _ found: DateText.Found) -> Bool {
-        let before = MainText.collapse(String(line[..<found.range.lowerBound]))
-        let placeOK =
-            before.isEmpty
-            || (isASCII(before.utf8)
+        // the words before the date collapsed in scratch memory, not made a String (nor copied first) unless not ASCII
+        var line = line
+        let lower = line.utf8.distance(from: line.startIndex, to: found.range.lowerBound)
+        let placeOK = line.withUTF8 { bytes in
+            MainText.withCollapsed(UnsafeBufferPointer(rebasing: bytes[..<lower])) { before, isASCII in
+                if before.isEmpty { return true }
+                guard isASCII else {
+                    let before = String(validUTF8: before, isASCII: false)
+                    return before.hasSuffix(",") && before.contains { $0.isLetter } && !before.contains { $0.isLowercase }
+                }
                 // as bytes: an ASCII Character is one byte, or CR LF, which is no letter, and a letter is A-Z or a-z
-                ? before.utf8.last == UInt8(ascii: ",") && before.utf8.contains { $0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A }
-                    && !before.utf8.contains { $0 >= 0x61 && $0 <= 0x7A }
-                : before.hasSuffix(",") && before.contains { $0.isLetter } && !before.contains { $0.isLowercase })
+                return before.last == UInt8(ascii: ",") && before.contains { $0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A }
+                    && !before.contains { $0 >= 0x61 && $0 <= 0x7A }
+            }
+        }
         guard placeOK else { return false }
         let tail = line.utf8[found.range.upperBound...]
         if isASCII(tail) {

@@ -57,12 +57,18 @@ extension FilePath {
     }
 
     /// `prefix` (`childPrefix(of:)`) and the name's raw bytes as one path, made from bytes: no `String` is validated,
-    /// appended or parsed (a folder listing makes one per file).
+    /// appended or parsed (a folder listing makes one per file). Joined in scratch memory, which `FilePath` copies: an
+    /// array of the joined bytes was allocated, grown and freed for every file, and searched for its NUL first.
     static func child(ofPrefix prefix: [CChar], nameBytes: [UInt8]) -> FilePath {
-        var chars = prefix
-        chars.reserveCapacity(prefix.count + nameBytes.count + 1)
-        nameBytes.withUnsafeBytes { chars.append(contentsOf: $0.bindMemory(to: CChar.self)) }
-        chars.append(0)
-        return FilePath(platformString: chars)
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: prefix.count + nameBytes.count + 1) { chars in
+            let base = chars.baseAddress!
+            // an empty array may have no storage to point at
+            prefix.withUnsafeBufferPointer { if let start = $0.baseAddress { base.update(from: start, count: $0.count) } }
+            nameBytes.withUnsafeBytes { name in
+                if let start = name.baseAddress { UnsafeMutableRawPointer(base + prefix.count).copyMemory(from: start, byteCount: name.count) }
+            }
+            base[prefix.count + nameBytes.count] = 0
+            return FilePath(platformString: base)
+        }
     }
 }

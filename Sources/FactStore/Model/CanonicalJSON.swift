@@ -8,15 +8,20 @@ import Foundation
 /// `JSONEncoder` that was a fifth of a burst's CPU. The writer knows nothing of keys: its callers write
 /// them in sorted (UTF-8 byte) order, as `JSONEncoder` sorts them, and `CanonicalJSONTests` compares
 /// every caller's output with `JSONEncoder`'s for every kind of value.
-package struct CanonicalJSON: ~Copyable {
-    /// What has been written: `base[..<count]`; the rest, up to `capacity`, is room, so a write checks one
+///
+/// Public only so that `raw`, inlined into the writers of other modules, copies each key as constant moves (a
+/// `package` function is not inlined across modules); the rest of the writer is the package's.
+public struct CanonicalJSON: ~Copyable {
+    /// What has been written: `base[..<end]`; the rest, up to `capacity`, is room, so a write checks one
     /// bound and copies. The writer owns its memory alone (it cannot be copied): an array's storage cost a
     /// uniqueness test per write (`Array.withUnsafeMutableBufferPointer`, about 50 instructions a key), and
     /// `Array.append(contentsOf:)` before it some 90 to 100, where `extract --json` writes twenty keys a fact.
-    private var base: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
+    @usableFromInline var base: UnsafeMutablePointer<UInt8>
+    @usableFromInline var capacity: Int
+    @usableFromInline var end = 0
+
     /// How many bytes are written.
-    package private(set) var count = 0
+    package var count: Int { end }
 
     package init(capacity: Int = 256) {
         // room, not text: never read before it is written, so not zeroed first
@@ -27,19 +32,21 @@ package struct CanonicalJSON: ~Copyable {
     deinit { base.deallocate() }
 
     /// The text written so far.
-    package var bytes: [UInt8] { bytes(0..<count) }
+    package var bytes: [UInt8] { bytes(0..<end) }
 
     /// The text written, for a writer that is done.
     package consuming func finished() -> [UInt8] { bytes }
 
     /// Bytes `range` of the text written so far.
     package func bytes(_ range: Range<Int>) -> [UInt8] {
-        precondition(range.lowerBound >= 0 && range.upperBound <= count, "CanonicalJSON: bytes \(range) of \(count) written")
+        precondition(range.lowerBound >= 0 && range.upperBound <= end, "CanonicalJSON: bytes \(range) of \(count) written")
         return Array(UnsafeBufferPointer(start: base + range.lowerBound, count: range.count))
     }
 
-    /// Punctuation and keys, written as they are.
-    package mutating func raw(_ text: StaticString) {
+    /// Punctuation and keys, written as they are. Inlined: a literal's length is then a constant, and its copy two
+    /// moves, where a call cost some thirty instructions a key.
+    @inlinable @inline(__always)
+    public mutating func raw(_ text: StaticString) {
         // a one-character literal (`"{"`) may be held as its scalar, with no bytes to point at
         guard text.hasPointerRepresentation else { return text.withUTF8Buffer { write($0) } }
         write(text.utf8Start, text.utf8CodeUnitCount)
@@ -53,27 +60,27 @@ package struct CanonicalJSON: ~Copyable {
     /// One byte: a quote, a comma, a bracket.
     @inline(__always)
     private mutating func write(_ byte: UInt8) {
-        if count == capacity { grow(1) }
-        base[count] = byte
-        count &+= 1
+        if end == capacity { grow(1) }
+        base[end] = byte
+        end &+= 1
     }
 
-    @inline(__always)
-    private mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+    @inlinable @inline(__always)
+    mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let start = bytes.baseAddress else { return }
         write(start, bytes.count)
     }
 
-    @inline(__always)
-    private mutating func write(_ start: UnsafePointer<UInt8>, _ byteCount: Int) {
-        if capacity &- count < byteCount { grow(byteCount) }
-        Self.copy(start, byteCount, to: base + count)
-        count &+= byteCount
+    @inlinable @inline(__always)
+    mutating func write(_ start: UnsafePointer<UInt8>, _ byteCount: Int) {
+        if capacity &- end < byteCount { grow(byteCount) }
+        Self.copy(start, byteCount, to: base + end)
+        end &+= byteCount
     }
 
     /// Keys and most values are 4 to 16 bytes: two overlapping moves of 8 bytes (or 4), not a `memcpy` call.
-    @inline(__always)
-    private static func copy(_ source: UnsafePointer<UInt8>, _ byteCount: Int, to target: UnsafeMutablePointer<UInt8>) {
+    @inlinable @inline(__always)
+    static func copy(_ source: UnsafePointer<UInt8>, _ byteCount: Int, to target: UnsafeMutablePointer<UInt8>) {
         let from = UnsafeRawPointer(source), to = UnsafeMutableRawPointer(target)
         if byteCount >= 8 && byteCount <= 16 {
             let head = from.loadUnaligned(as: UInt64.self), tail = from.loadUnaligned(fromByteOffset: byteCount &- 8, as: UInt64.self)
@@ -90,11 +97,11 @@ package struct CanonicalJSON: ~Copyable {
     }
 
     /// Room for `needed` more bytes, at least doubling.
-    @inline(never)
-    private mutating func grow(_ needed: Int) {
+    @usableFromInline @inline(never)
+    mutating func grow(_ needed: Int) {
         capacity &+= max(needed, capacity)
         let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        larger.update(from: base, count: count)
+        larger.update(from: base, count: end)
         base.deallocate()
         base = larger
     }
@@ -114,12 +121,12 @@ package struct CanonicalJSON: ~Copyable {
     /// `string(value?.iso)`: most values' bytes written in place (`TemporalValue.writeISO`), with no `String` made.
     package mutating func string(_ value: TemporalValue?) {
         guard let value else { return raw("null") }
-        if capacity &- count < 12 { grow(12) }
-        let room = UnsafeMutableBufferPointer(start: base + (count &+ 1), count: 10)
+        if capacity &- end < 12 { grow(12) }
+        let room = UnsafeMutableBufferPointer(start: base + (end &+ 1), count: 10)
         guard let written = value.writeISO(to: room) else { return string(value.iso) }
-        base[count] = UInt8(ascii: "\"")
-        base[count &+ 1 &+ written] = UInt8(ascii: "\"")
-        count &+= written &+ 2
+        base[end] = UInt8(ascii: "\"")
+        base[end &+ 1 &+ written] = UInt8(ascii: "\"")
+        end &+= written &+ 2
     }
 
     /// `string(date.description)`: the day's value, whose `iso` is the date's description.

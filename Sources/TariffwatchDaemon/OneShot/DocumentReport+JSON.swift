@@ -20,9 +20,11 @@ extension DocumentReport {
     /// - Throws: `NonFiniteNumber` for a rate or confidence that is not a number (as `JSONEncoder` throws).
     func write(to json: inout CanonicalJSON, table: SentenceTable) throws(NonFiniteNumber) {
         json.raw("{\"deadlines\":[")
-        for (index, deadline) in deadlines.enumerated() {
+        // by index, each fact written where it is: `enumerated()` copied every fact out (its strings and arrays
+        // retained, then released)
+        for index in deadlines.indices {
             if index > 0 { json.raw(",") }
-            deadline.write(to: &json, table: table)
+            deadlines[index].write(to: &json, table: table)
         }
         json.raw("],\"document\":")
         document.write(to: &json)
@@ -31,9 +33,9 @@ extension DocumentReport {
             json.strings(table.sentences)
         }
         json.raw(",\"tariff_changes\":[")
-        for (index, change) in tariffChanges.enumerated() {
+        for index in tariffChanges.indices {
             if index > 0 { json.raw(",") }
-            try change.write(to: &json, table: table)
+            try tariffChanges[index].write(to: &json, table: table)
         }
         json.raw("]}")
     }
@@ -77,6 +79,7 @@ extension DocumentInfo {
 
 extension Deadline {
     /// As `encode(to:)` writes it: `end_date` an explicit null.
+    @inline(__always)
     fileprivate func write(to json: inout CanonicalJSON, table: SentenceTable) {
         json.raw("{\"date\":")
         json.string(date)
@@ -106,6 +109,7 @@ extension Deadline {
 
 extension TariffChange {
     /// As `encode(to:)` writes it: every key, null included.
+    @inline(__always)
     fileprivate func write(to json: inout CanonicalJSON, table: SentenceTable) throws(NonFiniteNumber) {
         json.raw("{\"additional\":")
         json.bool(additional)
