@@ -21,7 +21,9 @@ struct PartyRoleReader {
     /// How many names, from the first, have their role read (in `mentions`): the name before the one being
     /// read is always among them.
     private var known = 0
-    private lazy var listEndRoles: [PartyRole?] = Array(filled: nil, count: mentions.count)
+    /// Filled with nil when a list first asks (`listEndRole`). Not a `lazy var`: a write through one gets the array,
+    /// writes the copy and sets it back, and the copy, made while the stored array was still referenced, was a new array.
+    private var listEndRoles: [PartyRole?] = []
     /// The names `chain.lowerBound...chain.upperBound` form one list (`A, B and the C`) ending at the
     /// upper bound: the last list found, as names ask in order and each list is walked once.
     private var chain = -1...(-1)
@@ -53,6 +55,7 @@ struct PartyRoleReader {
     }
 
     private mutating func listEndRole(_ m: Int, in s: TariffSentence) -> PartyRole {
+        if listEndRoles.isEmpty { listEndRoles = Array(filled: nil, count: mentions.count) }
         if let known = listEndRoles[m] { return known }
         let role = role(of: m, asListEnd: true, in: s)
         listEndRoles[m] = role

@@ -90,11 +90,14 @@ struct TariffFinder: Sendable {
         if changes.indices.contains(where: { changes[$0].effectiveDate == nil }) {
             // per sentence, not a `Set`: hashing every index cost more than the rule; on the stack, not an array (an
             // allocation and its release per article with an undated rate)
-            starts += withUnsafeTemporaryAllocation(of: Bool.self, capacity: document.sentences.count) { isRead in
+            let outside = withUnsafeTemporaryAllocation(of: Bool.self, capacity: document.sentences.count) { isRead in
                 isRead.initialize(repeating: false)
                 for sentence in read { isRead[sentence.index] = true }
                 return startsOutsideTariffSentences(document, timexes: timexes, isRead: UnsafeBufferPointer(isRead), store: store)
             }
+            // appended only when there are some (most articles have none): appending none still made `starts` unique,
+            // a new buffer asked of the array's slow path when it was still the shared empty one
+            if !outside.isEmpty { starts += outside }
             StartStatement.link(starts, to: &changes, sentences: changeSentences, agreementSentences: agreementSentences)
         }
         StartedMeasures.settle(&changes, reference: referenceDate)

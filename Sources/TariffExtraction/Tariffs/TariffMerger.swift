@@ -89,52 +89,65 @@ enum TariffMerger {
     /// names as imposer is one country and every target another. Filled sides get a lower confidence
     /// (0.5). A missing target is left open: a measure without one (`a 100% tariff on branded
     /// medicines`) is often on everyone's goods, and naming a country would invent a fact.
-    static func fillSides(_ filled: inout [TariffChange]) {
+    static func fillSides(_ changes: inout [TariffChange]) {
         // only a missing imposer is filled: most articles name every one, and copying their changes cost more than the rest
         // changes read by index, as in `merge`
-        guard filled.indices.contains(where: { filled[$0].imposer == nil }) else { return }
-        // read from the changes as they came, filled in the array (copied at its first write): every answer is the
-        // unfilled article's
-        let changes = filled
-        // a zero rate is preferential access (`enter duty-free under the pact`), not a side of the dispute
-        func isPair(_ c: Int) -> Bool { changes[c].ratePct != 0 && changes[c].imposer != nil && changes[c].target != nil }
-        guard changes.indices.contains(where: isPair) else { return }
-        /// The code `code` gives every change `taken` keeps (those without one skipped), if they all give the
-        /// same, and whether any gave one. Read in place: arrays of pairs and codes per change cost more.
-        func only(_ code: (Int) -> String?, where taken: (Int) -> Bool) -> (found: Bool, code: String?) {
-            var first: String?
-            for c in changes.indices where taken(c) {
-                guard let x = code(c) else { continue }
-                guard let f = first else {
-                    first = x
-                    continue
+        guard changes.indices.contains(where: { changes[$0].imposer == nil }) else { return }
+        // Every answer is the unfilled article's: what each change said before any was filled is read through
+        // `filledHere`, one mark per change on the stack (a copy of the changes to read from, made at the first write,
+        // cost an allocation, a retain of every string of every change and their release).
+        withUnsafeTemporaryAllocation(of: FilledSides.self, capacity: changes.count) { filledHere in
+            filledHere.initialize(repeating: .none)
+            // the sides change `c` gave before any was filled
+            func saidImposer(_ c: Int) -> String? { filledHere[c] == .none ? changes[c].imposer : nil }
+            func saidTarget(_ c: Int) -> String? { filledHere[c] == .both ? nil : changes[c].target }
+            // a zero rate is preferential access (`enter duty-free under the pact`), not a side of the dispute
+            func isPair(_ c: Int) -> Bool { changes[c].ratePct != 0 && saidImposer(c) != nil && saidTarget(c) != nil }
+            guard changes.indices.contains(where: isPair) else { return }
+            /// The code `code` gives every change `taken` keeps (those without one skipped), if they all give the
+            /// same, and whether any gave one. Read in place: arrays of pairs and codes per change cost more.
+            func only(_ code: (Int) -> String?, where taken: (Int) -> Bool) -> (found: Bool, code: String?) {
+                var first: String?
+                for c in changes.indices where taken(c) {
+                    guard let x = code(c) else { continue }
+                    guard let f = first else {
+                        first = x
+                        continue
+                    }
+                    if f != x { return (true, nil) }
                 }
-                if f != x { return (true, nil) }
+                return (first != nil, first)
             }
-            return (first != nil, first)
-        }
-        for c in changes.indices {
-            switch (changes[c].imposer, changes[c].target) {
-            case (nil, let target?):
-                // the one imposer the pairs give for that target, else the one target that target itself taxes
-                let named = only({ changes[$0].imposer }, where: { isPair($0) && changes[$0].target == target })
-                let answer = named.found ? named.code : only({ changes[$0].target }, where: { isPair($0) && changes[$0].imposer == target }).code
-                if let answer, answer != target {
-                    filled[c].imposer = answer
-                    filled[c].confidence = min(changes[c].confidence, 0.5)
+            for c in changes.indices {
+                switch (saidImposer(c), saidTarget(c)) {
+                case (nil, let target?):
+                    // the one imposer the pairs give for that target, else the one target that target itself taxes
+                    let named = only(saidImposer, where: { isPair($0) && saidTarget($0) == target })
+                    let answer = named.found ? named.code : only(saidTarget, where: { isPair($0) && saidImposer($0) == target }).code
+                    if let answer, answer != target {
+                        changes[c].imposer = answer
+                        changes[c].confidence = min(changes[c].confidence, 0.5)
+                        filledHere[c] = .imposer
+                    }
+                case (nil, nil):
+                    if let imposer = only(saidImposer, where: { _ in true }).code, let target = only(saidTarget, where: { _ in true }).code,
+                        imposer != target
+                    {
+                        changes[c].imposer = imposer
+                        changes[c].target = target
+                        changes[c].confidence = min(changes[c].confidence, 0.5)
+                        filledHere[c] = .both
+                    }
+                default:
+                    break
                 }
-            case (nil, nil):
-                if let imposer = only({ changes[$0].imposer }, where: { _ in true }).code,
-                    let target = only({ changes[$0].target }, where: { _ in true }).code, imposer != target
-                {
-                    filled[c].imposer = imposer
-                    filled[c].target = target
-                    filled[c].confidence = min(changes[c].confidence, 0.5)
-                }
-            default:
-                break
             }
         }
+    }
+
+    /// Which sides `fillSides` gave a change: it fills an imposer, or an imposer and a target, only where there was none.
+    private enum FilledSides: UInt8 {
+        case none, imposer, both
     }
 
     /// Same imposer, target and rate: the same change told again.

@@ -188,16 +188,40 @@ extension SentenceTagger {
     }
 
     /// `P15D` → (15, day): the count and unit `durationValue` wrote, for the units a calendar can add.
+    /// Read from the value's UTF-8 in place: an array of its bytes and a string of its digits cost two
+    /// allocations and their release a call.
     static func countAndUnit(_ value: String) -> (Int, TimeUnit)? {
-        let u = Array(value.utf8)
-        guard u.count >= 3, u[0] == 0x50, u[1] != 0x54, let count = Int(String(decoding: u[1..<(u.count - 1)], as: UTF8.self))
-        else { return nil }
-        switch u[u.count - 1] {
-        case 0x44: return (count, .day)
-        case 0x57: return (count, .week)
-        case 0x4D: return (count, .month)
-        case 0x59: return (count, .year)
+        let u = value.utf8
+        guard u.count >= 3, u.first == 0x50, let last = u.last else { return nil }
+        let unit: TimeUnit
+        switch last {
+        case 0x44: unit = .day
+        case 0x57: unit = .week
+        case 0x4D: unit = .month
+        case 0x59: unit = .year
         default: return nil
         }
+        // (a time, `PT5M`, has its `T` among the digits: none)
+        guard let count = Self.integer(u.dropFirst().dropLast()) else { return nil }
+        return (count, unit)
+    }
+
+    /// What `Int(String(decoding: digits, as: UTF8.self))` reads: an optional `+` or `-`, then one decimal digit or
+    /// more, within `Int`'s range; nil otherwise.
+    private static func integer(_ digits: Substring.UTF8View) -> Int? {
+        var rest = digits[...]
+        let negative = rest.first == 0x2D
+        if negative || rest.first == 0x2B { rest = rest.dropFirst() }
+        guard !rest.isEmpty else { return nil }
+        var value = 0
+        for byte in rest {
+            guard byte.isASCIIDigit else { return nil }
+            let digit = Int(byte &- 0x30)
+            let (shifted, o1) = value.multipliedReportingOverflow(by: 10)
+            let (next, o2) = negative ? shifted.subtractingReportingOverflow(digit) : shifted.addingReportingOverflow(digit)
+            guard !o1, !o2 else { return nil }
+            value = next
+        }
+        return value
     }
 }
