@@ -67,10 +67,10 @@ public struct FeedWriter: Sendable {
     /// new one): 0.4 to 0.9 ms at the median and 4 ms at p90 under disk load on this project's machines
     /// (ext4), against about 0.1 ms when the old file keeps a name. ext4 still writes the new data before
     /// it commits the rename, as for `publish`.
-    /// - Returns: the published file, and whether the old document kept a name (false when there was
-    ///   none, or the file system refused the link: the `rename` then frees it, as `publish` does).
     /// The caller has removed the name it kept last (`removePrevious`); one still there (its removal failed)
     /// is removed when the link finds it.
+    /// - Returns: the published file, and whether the old document kept a name (false when there was
+    ///   none, or the file system refused the link: the `rename` then frees it, as `publish` does).
     func publishKeepingPrevious(pieces: [UnsafeRawBufferPointer]) throws(FeedWriteError) -> (file: PublishedFeed, keptPrevious: Bool) {
         // errno of `link(2)`, 0 when it succeeded
         let link = { path.withPlatformString { from in previousPath.withPlatformString { to in Glibc.link(from, to) == 0 ? 0 : errno } } }

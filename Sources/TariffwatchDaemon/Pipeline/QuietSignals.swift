@@ -15,7 +15,7 @@ final class QuietSignals: Sendable {
     /// How long the lane waits with nothing to do before sending what it owes.
     static let delay = Duration.milliseconds(1)
 
-    enum Signal: CaseIterable {
+    enum Signal {
         /// The feed loop: only the sync and the freeing of the replaced document are owed
         /// (`DeliveryTrigger.signalFeedPublished`).
         case feedSettle
