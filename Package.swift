@@ -68,6 +68,8 @@ let package = Package(
         .systemLibrary(name: "CGLibFormats"),
         // C: the address of the Swift runtime's global-executor hook, where the runtime is linked statically.
         .systemLibrary(name: "CConcurrencyHook"),
+        // C: Linux file calls Swift's Glibc module does not declare (renameat2, for the feed's atomic swap).
+        .systemLibrary(name: "CFileCalls"),
         // Articles as they arrive: format detection, text decoding, HTML, e-mail, JSON, feeds and PDF to
         // plain text with title, URL and publication date.
         .target(
@@ -94,7 +96,7 @@ let package = Package(
         // Where alerts go: the systemd journal and the JSON Feed file.
         .target(
             name: "AlertDelivery",
-            dependencies: ["FactStore", "AlertWording", "Systemd", systemPackage, logging],
+            dependencies: ["FactStore", "AlertWording", "Systemd", "CFileCalls", systemPackage, logging],
             swiftSettings: strictSettings
         ),
         // The daemon's parts wired together: settings, services, the processing pipeline.

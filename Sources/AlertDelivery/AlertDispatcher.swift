@@ -88,9 +88,11 @@ public final class AlertDispatcher: Sendable {
         var unsettled: Unsettled?
         /// The newest alert the file under the feed's name holds; marks may lag behind it.
         var publishedThrough: Int64 = 0
-        /// The ingest lane published (`publishFeedAtOnce`) and the document it replaced still has its
-        /// second name (`FeedWriter.previousPath`), which this lane removes.
+        /// The document the last publication replaced still has the temporary name (`FeedWriter.previousPath`),
+        /// which this lane frees (`tidy`).
         var previousKept = false
+        /// The file the next publication writes into, made ahead by this lane (`FeedWriter.makeSpare`).
+        var spare: SpareFeedFile?
     }
 
     /// A feed file readers already see, whose `fsync` and marks wait while more alerts keep coming.
@@ -134,7 +136,22 @@ public final class AlertDispatcher: Sendable {
     deinit {
         // A feed published while more alerts were waiting and never synced (the owner stopped delivering):
         // its alerts stay pending, and only the descriptor needs closing.
-        feedState.withLock { $0.unsettled?.file.discard() }
+        feedState.withLock { state in
+            state.unsettled?.file.discard()
+            putAway(&state)
+        }
+    }
+
+    /// Removes the feed's temporary files (the spare, the replaced document's name): for the feed lane's last
+    /// delivery, when the daemon stops.
+    public func putAwayFeedFiles() {
+        feedState.withLock { putAway(&$0) }
+    }
+
+    private func putAway(_ state: inout FeedState) {
+        if let spare = state.spare.take() { feed.discard(spare) }
+        if state.previousKept { feed.removePrevious() }
+        state.previousKept = false
     }
 
     /// Applies reloaded settings to the next delivery.
@@ -197,9 +214,8 @@ public final class AlertDispatcher: Sendable {
     /// by `Report.feedSettleIn`, or told that the ingest lane published (`publishFeedAtOnce`), with no new
     /// alerts, which need not read the store again. As in `deliverPending`, the sync waits while `moreWaiting`
     /// or until the feed has been quiet for `linger` (`Report.feedSettleIn` says when to come back). The
-    /// document the ingest lane's publication replaced is freed at once, not after the linger: its second name
-    /// would otherwise sit beside the feed for 20 ms, where a look at the folder takes it for a crash's
-    /// leftover, and the next lone file could not be published at once meanwhile.
+    /// document the ingest lane's publication replaced is freed at once, not after the linger, and the next
+    /// spare made (`tidy`): the next lone file could not be published at once meanwhile.
     @discardableResult
     public func settleFeed(
         now: Date = Date(), moreWaiting: @Sendable () -> Bool = { false }, lingerFor linger: Duration = .zero
@@ -207,7 +223,7 @@ public final class AlertDispatcher: Sendable {
         var report = Report()
         do {
             try feedState.withLock { state in
-                removeKeptPrevious(&state)
+                tidy(&state)
                 try settle(&state, now: now, report: &report, moreWaiting: moreWaiting, linger: linger)
             }
         } catch {
@@ -261,13 +277,13 @@ public final class AlertDispatcher: Sendable {
     /// leaving it to the feed lane, which that commit wakes: two thread hand-offs fewer between a file and
     /// its feed item (the feed loop's task resumes on the event loop, then moves to its lane's thread),
     /// which on this project's 2-core machine were most of the time between the journal entry and the feed
-    /// item. The ingest lane renders, writes and renames only: the `fsync` and the marks stay the feed
-    /// lane's (after its linger, as for its own publications), and so does freeing the document replaced
-    /// (`FeedWriter.publishKeepingPrevious`), so the next file waits for no disk. The rows are read on the
+    /// item. The ingest lane renders, writes into the spare file and swaps it in only: the `fsync` and the
+    /// marks stay the feed lane's (after its linger, as for its own publications), and so do freeing the
+    /// document replaced and making the next spare (`tidy`), so the next file waits for no disk. The rows are read on the
     /// writer's connection, whose cache holds what the commit just wrote (`ReadConnection.writer`).
     ///
     /// Only when the feed lane is between deliveries (its lock is free), has applied the settings in force
-    /// and has removed the last kept name; otherwise the feed lane publishes, as it always could. A failure
+    /// and has freed the document the last publication replaced; otherwise the feed lane publishes, as it always could. A failure
     /// is left to the feed lane too, which retries and reports it.
     /// - Returns: whether the feed file was rewritten.
     @discardableResult
@@ -401,22 +417,26 @@ public final class AlertDispatcher: Sendable {
         _ state: inout FeedState, options: Options, now: Date, report: inout Report, moreWaiting: @Sendable () -> Bool,
         linger: Duration
     ) throws {
-        removeKeptPrevious(&state)
+        tidy(&state)
         try publishFeed(&state, options: options, report: &report, fromIngestLane: false)
+        tidy(&state)
         try settle(&state, now: now, report: &report, moreWaiting: moreWaiting, linger: linger)
     }
 
-    /// Frees the document the ingest lane's last publication replaced (see `publishFeedAtOnce`).
-    private func removeKeptPrevious(_ state: inout FeedState) {
-        guard state.previousKept else { return }
-        feed.removePrevious()
-        state.previousKept = false
+    /// Frees the document the last publication replaced, then makes the spare the next one writes into: the
+    /// feed lane's work, so that a publication from the ingest lane (`publishFeedAtOnce`) does neither. A
+    /// spare that cannot be made (the folder is gone) is left to the publication, which reports why.
+    private func tidy(_ state: inout FeedState) {
+        if state.previousKept {
+            feed.removePrevious()
+            state.previousKept = false
+        }
+        if state.spare == nil { state.spare = try? feed.makeSpare() }
     }
 
     /// Renders what changed in the store and, when the document changed or is missing, puts it under the
-    /// feed's name (not yet synced: `settle`). `fromIngestLane`: called by `publishFeedAtOnce`, so the rows
-    /// are read on the writer's connection (see `ReadConnection.writer`) and the replaced document keeps a
-    /// second name for the feed lane to free.
+    /// feed's name (not yet synced: `settle`), in the spare when there is one. `fromIngestLane`: called by
+    /// `publishFeedAtOnce`, so the rows are read on the writer's connection (see `ReadConnection.writer`).
     private func publishFeed(_ state: inout FeedState, options: Options, report: inout Report, fromIngestLane: Bool) throws {
         let connection: ReadConnection = fromIngestLane ? .writer : .reader
         let header = RenderedFeed.Header(
@@ -440,25 +460,23 @@ public final class AlertDispatcher: Sendable {
         }
         let unpublished = newest.map { $0 > state.publishedThrough } ?? false
         if state.unwritten || unpublished || !feed.fileExists {
-            var keptPrevious = false
             let feed = self.feed
-            func write(_ state: inout FeedState) throws -> PublishedFeed {
-                try state.feed.withDocumentPieces { pieces throws(FeedWriteError) -> PublishedFeed in
-                    guard fromIngestLane else { return try feed.publish(pieces: pieces) }
-                    let published = try feed.publishKeepingPrevious(pieces: pieces)
-                    keptPrevious = published.keptPrevious
-                    return published.file
+            func write(_ state: inout FeedState) throws -> Publication {
+                let spare = state.spare.take()
+                return try state.feed.withDocumentPieces { pieces throws(FeedWriteError) -> Publication in
+                    try feed.publish(pieces: pieces, into: spare)
                 }
             }
-            let file: PublishedFeed
+            let publication: Publication
             do {
-                file = try write(&state)
+                publication = try write(&state)
             } catch let error as FeedWriteError where error.folderMissing {
                 logger.warning("the feed's folder is missing; creating it again", metadata: ["feed": "\(feed.path)"])
                 try feed.createDirectory()
-                file = try write(&state)
+                publication = try write(&state)
             }
-            state.previousKept = keptPrevious
+            let file = publication.file
+            state.previousKept = publication.keptPrevious
             state.unwritten = false
             report.feedWritten = true
             let earlier = state.unsettled

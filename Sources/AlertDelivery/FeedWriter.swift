@@ -1,6 +1,7 @@
 import FactStore
 import Foundation
 public import SystemPackage
+import CFileCalls
 
 #if canImport(Glibc)
 import Glibc
@@ -8,21 +9,22 @@ import Glibc
 
 /// Writes the JSON Feed so that a reader opening it at any instant sees a whole, valid document.
 ///
-/// Temp file in the same folder, one `write`, `rename` over the old file (atomic: a reader opens the
-/// old document or the new one, whole), then `fsync`. Renaming before the `fsync` puts new items in
-/// front of readers without waiting for the disk; `publish` and `PublishedFeed.sync` are the two
-/// halves, and `AlertDispatcher` marks alerts delivered to the feed only after the `sync` of a file
-/// holding them, so "delivered" still means "on disk". The cost is confined to a power cut in between:
-/// ext4 (data=ordered with its default `auto_da_alloc`) writes a file renamed over another before it
-/// commits the rename, so the name holds the old or the new document whole; a file system without that
-/// rule may show an empty or partial feed after the reboot, until the daemon starts. The daemon renders
-/// and writes the feed whole from the state database at every start (`AlertDispatcher`'s first feed
-/// delivery starts from an empty `RenderedFeed`, whose `update` always reports a change), and the
+/// Temp file in the same folder, one `write`, then the temp file takes the feed's name (a swap of the two
+/// names, or a `rename` over the old file: atomic either way, a reader opens the old document or the new
+/// one, whole), then `fsync`. Publishing before the `fsync` puts new items in front of readers without
+/// waiting for the disk; `publish` and `PublishedFeed.sync` are the two halves, and `AlertDispatcher`
+/// marks alerts delivered to the feed only after the `sync` of a file holding them, so "delivered" still
+/// means "on disk". The cost is confined to a power cut in between (the feed lane syncs 20 ms after the
+/// feed goes quiet, 100 ms at most): the name may then hold an empty or partial document after the reboot,
+/// until the daemon starts (before 2026-12-07 a `rename` over the old file let ext4's `auto_da_alloc`
+/// write the new data first, at 0.1 to 0.5 ms of the publishing lane's time: `publish`). The daemon
+/// renders and writes the feed whole from the state database at every start (`AlertDispatcher`'s first
+/// feed delivery starts from an empty `RenderedFeed`, whose `update` always reports a change), and the
 /// alerts, not yet marked, still count as pending meanwhile: nothing is lost.
 ///
 /// The folder is not `fsync`ed after the rename (it was until 2026-12-03; at 200 files/s that second
-/// `fsync` was a third of a delivery's wait): a power cut can at most undo the rename, which leaves the
-/// previous whole feed in place, written again at the next start. The state database keeps its own
+/// `fsync` was a third of a delivery's wait): a power cut can at most undo the publication, which leaves the
+/// previous feed in place, written again at the next start. The state database keeps its own
 /// `fsync`s.
 public struct FeedWriter: Sendable {
     public let path: FilePath
@@ -53,7 +55,9 @@ public struct FeedWriter: Sendable {
     ///   place and no temporary file is left.
     func publish(bytes data: some ContiguousBytes) throws(FeedWriteError) -> PublishedFeed {
         do {
-            return try data.withUnsafeBytes { try publish(pieces: [$0]) }
+            let published = try data.withUnsafeBytes { try publish(pieces: [$0]) }
+            if published.keptPrevious { removePrevious() }
+            return published.file
         } catch let error as FeedWriteError {
             throw error
         } catch {
@@ -61,77 +65,118 @@ public struct FeedWriter: Sendable {
         }
     }
 
-    /// `publish(pieces:)` for a lane that must not wait for the old document to be freed: the document it
-    /// replaces keeps a second name, `previousPath`, until `removePrevious()`. A `rename` that drops the
-    /// last link of the file it replaces frees that file inside the call (after readers already see the
-    /// new one): 0.4 to 0.9 ms at the median and 4 ms at p90 under disk load on this project's machines
-    /// (ext4), against about 0.1 ms when the old file keeps a name. ext4 still writes the new data before
-    /// it commits the rename, as for `publish`.
-    /// The caller has removed the name it kept last (`removePrevious`); one still there (its removal failed)
-    /// is removed when the link finds it.
-    /// - Returns: the published file, and whether the old document kept a name (false when there was
-    ///   none, or the file system refused the link: the `rename` then frees it, as `publish` does).
-    func publishKeepingPrevious(pieces: [UnsafeRawBufferPointer]) throws(FeedWriteError) -> (file: PublishedFeed, keptPrevious: Bool) {
-        // errno of `link(2)`, 0 when it succeeded
-        let link = { path.withPlatformString { from in previousPath.withPlatformString { to in Glibc.link(from, to) == 0 ? 0 : errno } } }
-        var failure = link()
-        if failure == EEXIST {
-            removePrevious()
-            failure = link()
+    /// Puts `pieces`, a whole serialised document written with `writev` (the feed's items stay where they are in
+    /// memory instead of being copied into one buffer first), under the feed's name, in `spare` when one was
+    /// made ahead, and returns the new file still open, for `PublishedFeed.sync` or `discard`.
+    ///
+    /// Where the file system can, the new file and the old document swap names (`renameat2` with
+    /// `RENAME_EXCHANGE`), so the old document keeps the temporary name, `previousPath`, until `removePrevious()`:
+    /// the lane that publishes neither frees the old document nor waits for ext4 to start writing the new one,
+    /// which a `rename` over a file does inside the call (its `auto_da_alloc`). On this project's machine
+    /// (ext4, 8 kB documents, `scripts/feed-replace-benchmark.sh`): a `rename` over a file 0.57 to 0.75 ms at
+    /// p50, 0.11 ms when the old file keeps a second name, a swap 0.04 ms. Where the feed is missing or the
+    /// file system cannot swap, a plain `rename`.
+    /// - Returns: the published file, and whether the old document kept the temporary name (`removePrevious`
+    ///   frees it; until then neither `makeSpare` nor another publication may use that name).
+    /// - Throws: `FeedWriteError` naming the file and the failing step; the old feed is then still in place,
+    ///   no temporary file is left and `spare` is used up.
+    func publish(pieces: [UnsafeRawBufferPointer], into spare: SpareFeedFile? = nil) throws(FeedWriteError) -> Publication {
+        let temporary = previousPath
+        let fd: FileDescriptor
+        if let spare, spare.isStill(at: temporary) {
+            fd = spare.descriptor
+        } else {
+            if let spare { _ = try? spare.descriptor.close() }
+            fd = try openTemporary()
         }
-        let kept = failure == 0
         do {
-            return (try publish(pieces: pieces), kept)
+            try writeAll(pieces, to: fd)
+            let kept = try replace(path, with: temporary)
+            return Publication(file: PublishedFeed(descriptor: fd, path: path), keptPrevious: kept)
         } catch {
-            if kept { removePrevious() }
-            throw error
+            _ = try? fd.close()
+            _ = try? removeFile(temporary)
+            throw FeedWriteError(path: path, step: "write", reason: "\(error)", folderMissing: folderMissing(after: error))
         }
     }
 
-    /// The second name `publishKeepingPrevious` gives the document it replaces (a temporary file's name, so a
-    /// start-up removes it when a crash left it: `LeftoverFeedFiles`).
-    var previousPath: FilePath { temporaryPath(".previous.tmp") }
-
-    /// `.<feed name>.<pid><suffix>` beside the feed: the names this process writes and a start-up removes once the
-    /// process is gone (`LeftoverFeedFiles` reads them back).
-    private func temporaryPath(_ suffix: String) -> FilePath {
-        path.removingLastComponent().appending(".\(path.lastComponent?.string ?? "feed.json").\(Self.processID)\(suffix)")
+    /// An empty file under the temporary name, made ahead so the next publication need not create one:
+    /// creating a file is a directory operation, 0.12 ms at p50 on this project's machine and longer under
+    /// disk load. For the feed's own lane, once `removePrevious` has freed the name.
+    /// - Throws: `FeedWriteError` naming the file (the folder may be gone: `folderMissing`).
+    func makeSpare() throws(FeedWriteError) -> SpareFeedFile {
+        SpareFeedFile(descriptor: try openTemporary())
     }
 
-    /// This process's id, asked once (it named two files of every publication).
+    /// Removes an unused spare (when the daemon stops).
+    func discard(_ spare: SpareFeedFile) {
+        _ = try? spare.descriptor.close()
+        removePrevious()
+    }
+
+    /// The temporary name: the new document's before it is published, the old one's after a swap
+    /// (`.<feed name>.<pid>.tmp`, so a start-up removes it when a crash left it: `LeftoverFeedFiles`).
+    var previousPath: FilePath {
+        path.removingLastComponent().appending(".\(path.lastComponent?.string ?? "feed.json").\(Self.processID).tmp")
+    }
+
+    /// This process's id, asked once (it names the file of every publication).
     private static let processID = getpid()
 
-    /// Removes the name `publishKeepingPrevious` kept, which frees the old document: for the feed's own lane.
+    /// Removes the temporary name, which frees the old document a swap left there: for the feed's own lane.
     func removePrevious() {
         _ = try? removeFile(previousPath)
     }
 
-    /// `publish(bytes:)` for a document given as consecutive pieces, written with `writev`: the feed's
-    /// items stay where they are in memory instead of being copied into one buffer first.
-    func publish(pieces: [UnsafeRawBufferPointer]) throws(FeedWriteError) -> PublishedFeed {
-        let directory = path.removingLastComponent()
-        let temporary = temporaryPath(".tmp")
+    /// Creates the temporary file, owned like the folder (written by root beside the unit, the feed must stay
+    /// the folder owner's, or the unit cannot replace it). Never truncates a file already there: that could
+    /// be an old document a reader still reads (`removePrevious` failed); it is removed first instead.
+    private func openTemporary() throws(FeedWriteError) -> FileDescriptor {
+        let temporary = previousPath
+        let open = {
+            try FileDescriptor.open(
+                temporary, .writeOnly, options: [.create, .exclusiveCreate, .closeOnExec],
+                permissions: [.ownerReadWrite, .groupRead, .otherRead])
+        }
         let fd: FileDescriptor
         do {
-            fd = try FileDescriptor.open(
-                temporary, .writeOnly, options: [.create, .truncate, .closeOnExec],
-                permissions: [.ownerReadWrite, .groupRead, .otherRead])
+            do {
+                fd = try open()
+            } catch Errno.fileExists {
+                try removeFile(temporary)
+                fd = try open()
+            }
         } catch {
-            // Someone removed the folder: the caller creates it again (looked at only now, not before every write).
-            let folderMissing = (error as? Errno) == .noSuchFileOrDirectory && !directoryExists
-            throw FeedWriteError(path: path, step: "write", reason: "\(error)", folderMissing: folderMissing)
+            throw FeedWriteError(path: path, step: "write", reason: "\(error)", folderMissing: folderMissing(after: error))
         }
-        // Written by root beside the unit, the feed must stay the folder owner's, or the unit cannot replace it.
-        StateOwnership.adopt(descriptor: fd.rawValue, in: directory.string)
-        do {
-            try writeAll(pieces, to: fd)
-            try rename(temporary, to: path)
-        } catch {
-            _ = try? fd.close()
-            _ = try? removeFile(temporary)
-            throw FeedWriteError(path: path, step: "write", reason: "\(error)")
-        }
-        return PublishedFeed(descriptor: fd, path: path)
+        StateOwnership.adopt(descriptor: fd.rawValue, in: path.removingLastComponent().string)
+        return fd
+    }
+
+    /// Someone removed the folder: the caller creates it again (looked at only after a call failed with ENOENT).
+    private func folderMissing(after error: any Error) -> Bool {
+        (error as? Errno) == .noSuchFileOrDirectory && !directoryExists
+    }
+}
+
+/// What `FeedWriter.publish(pieces:into:)` put in place.
+struct Publication: Sendable {
+    var file: PublishedFeed
+    /// The replaced document kept the temporary name (`FeedWriter.removePrevious` frees it).
+    var keptPrevious: Bool
+}
+
+/// An empty file made ahead for the next publication (`FeedWriter.makeSpare`): exactly one of `publish` and
+/// `discard` uses it up.
+struct SpareFeedFile: Sendable {
+    fileprivate let descriptor: FileDescriptor
+
+    /// Whether `path` still names this file. The swap goes by name: a file someone put there instead (or
+    /// none, the folder removed) must not be published; two calls, 3 µs.
+    fileprivate func isStill(at path: FilePath) -> Bool {
+        var named = stat(), opened = stat()
+        guard path.withPlatformString({ stat($0, &named) }) == 0, fstat(descriptor.rawValue, &opened) == 0 else { return false }
+        return named.st_dev == opened.st_dev && named.st_ino == opened.st_ino
     }
 }
 
@@ -223,6 +268,19 @@ private func writeAll(_ pieces: [UnsafeRawBufferPointer], to fd: FileDescriptor)
             vectors[next].iov_len -= left
         }
     }
+}
+
+/// Puts the file at `temporary` under `path`: swaps the two names where the file system can (the old
+/// document then stays under `temporary`: true), else renames (false).
+private func replace(_ path: FilePath, with temporary: FilePath) throws(Errno) -> Bool {
+    let swapped = temporary.withPlatformString { t in
+        path.withPlatformString { p in renameat2(AT_FDCWD, t, AT_FDCWD, p, UInt32(TW_RENAME_EXCHANGE)) }
+    }
+    if swapped == 0 { return true }
+    // ENOENT: no feed yet (or the folder is gone, which the rename reports); EINVAL: the file system cannot swap.
+    guard errno == ENOENT || errno == EINVAL || errno == ENOSYS else { throw Errno(rawValue: errno) }
+    try rename(temporary, to: path)
+    return false
 }
 
 /// `rename(2)`.

@@ -64,6 +64,14 @@ final class FakeJournal: Sendable {
             options: .init(journalEnabled: true), journal: journal.transport, logger: Logger(label: "test"))
     }
 
+    /// The feed folder's temporary files are the spare alone: one empty file under the temporary name.
+    private func onlyTheSpareIsLeft(_ writer: FeedWriter) throws -> Bool {
+        var spare = stat()
+        let hidden = try FileManager.default.contentsOfDirectory(atPath: folder.string).filter { $0.hasPrefix(".feed") }
+        return hidden == [writer.previousPath.lastComponent!.string] && stat(writer.previousPath.string, &spare) == 0
+            && spare.st_size == 0
+    }
+
     private func feedIDs(_ path: FilePath? = nil) throws -> [String] {
         let data = try #require(FileManager.default.contents(atPath: (path ?? folder.appending("feed.json")).string))
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
@@ -138,7 +146,7 @@ final class FakeJournal: Sendable {
         let idle = dispatcher.deliverPending(to: .feed, today: today)
         #expect(idle.isComplete && !idle.feedWritten && idle.fed == 2)
         #expect(try store.pendingAlerts(for: .feed, limit: 10).isEmpty)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.string).filter { $0.hasSuffix(".tmp") }.isEmpty)
+        #expect(try onlyTheSpareIsLeft(FeedWriter(path: folder.appending("feed.json"))), "the replaced documents freed")
     }
 
     @Test func aFeedKeptBusyIsStillSyncedAndMarkedWithinTheBound() throws {
@@ -176,7 +184,7 @@ final class FakeJournal: Sendable {
         let quiet = dispatcher.deliverPending(to: .feed, today: today, lingerFor: linger)
         #expect(quiet.isComplete && !quiet.feedWritten && quiet.fed + early.fed == 1 && quiet.feedSettleIn == nil)
         #expect(try store.pendingAlerts(for: .feed, limit: 10).isEmpty)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.string).filter { $0.hasSuffix(".tmp") }.isEmpty)
+        #expect(try onlyTheSpareIsLeft(FeedWriter(path: folder.appending("feed.json"))), "the replaced documents freed")
     }
 
     @Test func settlingSyncsAndMarksWhatTheLastDeliveryPublishedAndNothingElse() throws {
@@ -208,7 +216,7 @@ final class FakeJournal: Sendable {
         #expect(dispatcher.publishFeedAtOnce())
         #expect(try feedIDs().count == 2, "readers see the new item at once")
         #expect(try store.pendingAlerts(for: .feed, limit: 10).count == 1, "not marked before the feed lane's sync")
-        // The replaced document keeps a second name until the feed lane frees it.
+        // The replaced document keeps the temporary name until the feed lane frees it.
         var kept = stat(), replacedInfo = stat()
         #expect(stat(writer.previousPath.string, &kept) == 0)
         #expect(fstat(replaced.rawValue, &replacedInfo) == 0 && kept.st_ino == replacedInfo.st_ino)
@@ -216,17 +224,25 @@ final class FakeJournal: Sendable {
 
         let settled = dispatcher.settleFeed()
         #expect(settled.isComplete && settled.fed == 1 && !settled.feedWritten)
-        #expect(!FileManager.default.fileExists(atPath: writer.previousPath.string))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.string).filter { $0.hasPrefix(".feed") }.isEmpty)
+        #expect(fstat(replaced.rawValue, &replacedInfo) == 0 && replacedInfo.st_nlink == 0, "freed")
+        #expect(try onlyTheSpareIsLeft(writer), "and the next spare made")
         #expect(try store.pendingAlerts(for: .feed, limit: 10).isEmpty)
 
-        // The feed lane's own delivery frees a kept name too, and publishes nothing twice.
+        // The next lone file is written into that spare.
+        var spare = stat(), feed = stat()
+        #expect(stat(writer.previousPath.string, &spare) == 0)
         try raise(store, 2)
         #expect(dispatcher.publishFeedAtOnce())
+        #expect(stat(writer.path.string, &feed) == 0 && feed.st_ino == spare.st_ino)
+        // The feed lane's own delivery frees a kept name too, and publishes nothing twice.
         let report = dispatcher.deliverPending(to: .feed, today: today)
         #expect(report.isComplete && report.fed == 1 && !report.feedWritten)
-        #expect(!FileManager.default.fileExists(atPath: writer.previousPath.string))
+        #expect(try onlyTheSpareIsLeft(writer))
         #expect(try feedIDs().count == 3)
+
+        // Stopping removes the spare.
+        dispatcher.putAwayFeedFiles()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.string).filter { $0.hasPrefix(".feed") }.isEmpty)
     }
 
     /// Told that the ingest lane published, the feed lane only settles: it frees the replaced document at once
@@ -244,34 +260,42 @@ final class FakeJournal: Sendable {
         let early = dispatcher.settleFeed(lingerFor: .seconds(10))
         if published.duration(to: .now) < AlertDispatcher.settleWithin {
             #expect(early.fed == 0 && early.feedSettleIn != nil && !early.feedWritten)
-            #expect(!FileManager.default.fileExists(atPath: writer.previousPath.string), "freed before the linger")
+            #expect(try onlyTheSpareIsLeft(writer), "the replaced document freed before the linger")
         }
         let waiting = dispatcher.settleFeed(moreWaiting: { true }, lingerFor: linger)
         #expect(waiting.fed + early.fed <= 1)
         Thread.sleep(forTimeInterval: 0.06)
         let quiet = dispatcher.settleFeed(lingerFor: linger)
         #expect(quiet.isComplete && quiet.fed + waiting.fed + early.fed == 1 && quiet.feedSettleIn == nil)
-        #expect(!FileManager.default.fileExists(atPath: writer.previousPath.string))
+        #expect(try onlyTheSpareIsLeft(writer))
         #expect(try store.pendingAlerts(for: .feed, limit: 10).isEmpty)
     }
 
-    /// A kept name whose removal failed is found by the next publication's link, removed and given again.
-    @Test func aKeptNameLeftBehindIsReplacedByTheNextPublication() throws {
+    /// Another file put under the spare's name (a removal that failed, or someone else's) is neither published
+    /// nor truncated: the publication writes a new file, and the replaced document takes the name.
+    @Test func aFileLeftUnderTheSparesNameIsNeitherPublishedNorTruncated() throws {
         let store = try FactStore(directory: folder.string)
         let writer = FeedWriter(path: folder.appending("feed.json"))
         let dispatcher = try dispatcher(store, FakeJournal())
         try raise(store, 0)
         #expect(dispatcher.deliverPending(to: .feed, today: today).fed == 1)
+        #expect(try onlyTheSpareIsLeft(writer))
+        try FileManager.default.removeItem(atPath: writer.previousPath.string)
         #expect(FileManager.default.createFile(atPath: writer.previousPath.string, contents: Data("stale".utf8)))
+        let stale = try FileDescriptor.open(writer.previousPath, .readOnly)
+        defer { _ = try? stale.close() }
         let replaced = try FileDescriptor.open(writer.path, .readOnly)
         defer { _ = try? replaced.close() }
         try raise(store, 1)
         #expect(dispatcher.publishFeedAtOnce())
+        #expect(try feedIDs().count == 2)
         var kept = stat(), replacedInfo = stat()
         #expect(stat(writer.previousPath.string, &kept) == 0)
         #expect(fstat(replaced.rawValue, &replacedInfo) == 0 && kept.st_ino == replacedInfo.st_ino, "the replaced document, not the stale file")
+        var bytes = [UInt8](repeating: 0, count: 16)
+        #expect(try bytes.withUnsafeMutableBytes { try stale.read(fromAbsoluteOffset: 0, into: $0) } == 5, "not truncated")
         #expect(dispatcher.settleFeed().fed == 1)
-        #expect(!FileManager.default.fileExists(atPath: writer.previousPath.string))
+        #expect(try onlyTheSpareIsLeft(writer))
     }
 
     /// The feed's folder removed while the daemon runs: either lane's next publication creates it again.

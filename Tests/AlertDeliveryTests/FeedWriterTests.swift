@@ -69,9 +69,70 @@ import Testing
             }
             return try writer.publish(pieces: pieces)
         }
+        #expect(!file.keptPrevious, "no feed before: nothing to keep")
         #expect(FileManager.default.contents(atPath: folder.appending("feed.json").string) == Data(expected), "visible before the sync")
-        try file.sync()
+        try file.file.sync()
         #expect(FileManager.default.contents(atPath: folder.appending("feed.json").string) == Data(expected))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.string) == ["feed.json"])
+    }
+
+    /// The new document and the old swap names: a reader holding the old file reads it whole, the old document
+    /// keeps the temporary name until `removePrevious` frees it, and the spare made ahead is what gets published.
+    @Test func aPublicationSwapsTheSpareInAndKeepsTheOldDocumentUntilRemoved() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder.string) }
+        let writer = FeedWriter(path: folder.appending("feed.json"))
+        let old = document(300), new = document(2)
+        try writer.write(bytes: old)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.string) == ["feed.json"])
+        let reader = try FileDescriptor.open(writer.path, .readOnly)
+        defer { _ = try? reader.close() }
+
+        let spare = try writer.makeSpare()
+        var made = stat()
+        #expect(stat(writer.previousPath.string, &made) == 0 && made.st_size == 0, "an empty file under the temporary name")
+        let publication = try new.withUnsafeBytes { try writer.publish(pieces: [$0], into: spare) }
+        #expect(publication.keptPrevious)
+        var published = stat(), kept = stat(), held = stat()
+        #expect(stat(writer.path.string, &published) == 0 && published.st_ino == made.st_ino, "the spare is the new feed")
+        #expect(stat(writer.previousPath.string, &kept) == 0 && fstat(reader.rawValue, &held) == 0 && kept.st_ino == held.st_ino)
+        #expect(FileManager.default.contents(atPath: writer.path.string) == new)
+        try publication.file.sync()
+        writer.removePrevious()
+        #expect(fstat(reader.rawValue, &held) == 0 && held.st_nlink == 0, "freed once the reader closes it")
+        var bytes = [UInt8](repeating: 0, count: old.count + 1)
+        #expect(try bytes.withUnsafeMutableBytes { try reader.read(fromAbsoluteOffset: 0, into: $0) } == old.count)
+        #expect(Data(bytes.prefix(old.count)) == old, "the old reader's document, whole")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.string) == ["feed.json"])
+    }
+
+    /// The swap goes by name: when the spare's name no longer holds the spare (another file put there, or the
+    /// name removed), the publication writes a new file instead, and never truncates what was there.
+    @Test func aSpareWhoseNameWasTakenIsNotPublished() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder.string) }
+        let writer = FeedWriter(path: folder.appending("feed.json"))
+        try writer.write(bytes: document(1))
+        let spare = try writer.makeSpare()
+        try FileManager.default.removeItem(atPath: writer.previousPath.string)
+        #expect(FileManager.default.createFile(atPath: writer.previousPath.string, contents: Data("stale".utf8)))
+        let stale = try FileDescriptor.open(writer.previousPath, .readOnly)
+        defer { _ = try? stale.close() }
+        let new = document(3)
+        let publication = try new.withUnsafeBytes { try writer.publish(pieces: [$0], into: spare) }
+        try publication.file.sync()
+        #expect(FileManager.default.contents(atPath: writer.path.string) == new)
+        var bytes = [UInt8](repeating: 0, count: 16)
+        #expect(try bytes.withUnsafeMutableBytes { try stale.read(fromAbsoluteOffset: 0, into: $0) } == 5, "not truncated")
+        writer.removePrevious()
+
+        // The spare's name removed: published all the same.
+        let second = try writer.makeSpare()
+        writer.removePrevious()
+        let newer = document(4)
+        try newer.withUnsafeBytes { try writer.publish(pieces: [$0], into: second) }.file.sync()
+        #expect(FileManager.default.contents(atPath: writer.path.string) == newer)
+        writer.removePrevious()
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.string) == ["feed.json"])
     }
 

@@ -65,7 +65,13 @@ struct DeliveryService: Service {
             // only to sync the feed (its linger is up, or the ingest lane published it), the loop syncs
             // without reading the store. The last delivery before stopping syncs what it published.
             let report = await deliver(sink, lane: lane, linger: finishing ? .zero : Self.feedSyncLinger, settleOnly: settleOnly)
-            if finishing { break }
+            if finishing {
+                if sink == .feed {
+                    let dispatcher = self.dispatcher
+                    await lane.run { dispatcher.putAwayFeedFiles() }
+                }
+                break
+            }
             let now = ContinuousClock.now
             if let reason = report.failures[sink] {
                 if var current = outage {

@@ -2,9 +2,9 @@ import Foundation
 import Glibc
 public import SystemPackage
 
-/// Temporary feed files left by a daemon that was killed: `.feed.json.<pid>.tmp`, written but not yet
-/// renamed into place, and `.feed.json.<pid>.previous.tmp`, a replaced document's second name not yet
-/// removed (see `FeedWriter`).
+/// Temporary feed files left by a daemon that was killed: `.feed.json.<pid>.tmp`, the spare or a document
+/// written but not yet swapped in, or the replaced document not yet freed (see `FeedWriter`), and
+/// `.feed.json.<pid>.previous.tmp`, the replaced document's second name in daemons before 2026-12-07.
 public enum LeftoverFeedFiles {
     /// Removes the feed's temporary files whose writer is no longer running; called at start-up, after
     /// the state lock is held. Returns what was removed.
