@@ -39,8 +39,9 @@ public struct FeedRoutes: Sendable {
         router.get("healthz") { _, _ in self.health() }
     }
 
-    /// The JSON Feed file as the daemon last wrote it. Its validators come from the file itself: the
-    /// daemon replaces it by `rename`, so a new inode, size or mtime is a new version.
+    /// The JSON Feed file as the daemon last wrote it. Its validators come from the file itself: the daemon
+    /// puts a new file under the name each time (a swap or a `rename`), so a new inode, size or mtime is a
+    /// new version.
     func feed(_ request: Request) throws -> Response {
         let data: Data
         let validators: Validators
