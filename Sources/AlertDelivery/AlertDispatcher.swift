@@ -194,15 +194,15 @@ public final class AlertDispatcher: Sendable {
             case .journal:
                 try deliverToJournal(options: options, today: today, now: now, batchSize: batchSize, report: &report)
             case .feed:
-                try feedState.withLock { state in
+                let due = try feedState.withLock { state in
                     if state.optionsRevision != revision {
                         state.feed.invalidate()
                         state.revisions = nil
                         state.optionsRevision = revision
                     }
-                    try deliverToFeed(
-                        &state, options: options, now: now, report: &report, moreWaiting: moreWaiting, linger: linger)
+                    return try deliverToFeed(&state, options: options, report: &report, moreWaiting: moreWaiting, linger: linger)
                 }
+                try sync(due, now: now, report: &report)
             }
         } catch {
             report.failures[sink] = "\(error)"
@@ -222,10 +222,11 @@ public final class AlertDispatcher: Sendable {
     ) -> Report {
         var report = Report()
         do {
-            try feedState.withLock { state in
+            let due = feedState.withLock { state in
                 tidy(&state)
-                try settle(&state, now: now, report: &report, moreWaiting: moreWaiting, linger: linger)
+                return settle(&state, report: &report, moreWaiting: moreWaiting, linger: linger)
             }
+            try sync(due, now: now, report: &report)
         } catch {
             report.failures[.feed] = "\(error)"
         }
@@ -414,13 +415,12 @@ public final class AlertDispatcher: Sendable {
     // MARK: Feed
 
     private func deliverToFeed(
-        _ state: inout FeedState, options: Options, now: Date, report: inout Report, moreWaiting: @Sendable () -> Bool,
-        linger: Duration
-    ) throws {
+        _ state: inout FeedState, options: Options, report: inout Report, moreWaiting: @Sendable () -> Bool, linger: Duration
+    ) throws -> DueSync? {
         tidy(&state)
         try publishFeed(&state, options: options, report: &report, fromIngestLane: false)
         tidy(&state)
-        try settle(&state, now: now, report: &report, moreWaiting: moreWaiting, linger: linger)
+        return settle(&state, report: &report, moreWaiting: moreWaiting, linger: linger)
     }
 
     /// Frees the document the last publication replaced, then makes the spare the next one writes into: the
@@ -488,36 +488,55 @@ public final class AlertDispatcher: Sendable {
         }
     }
 
-    /// `fsync`s the file last published and marks its alerts, unless more alerts are waiting or the feed
-    /// has not been quiet for `linger`, in which case `report.feedSettleIn` says when to come back
+    /// A published file whose `fsync` and marks are due. `settle` hands it out of the feed state and `sync` does
+    /// them after the feed lock is released: the `fsync` of a whole feed takes milliseconds (2 to 8 ms now and
+    /// then on this project's disk), and a file arriving meanwhile would otherwise find the lock taken and
+    /// wait for the feed lane instead of being published by the ingest lane (`publishFeedAtOnce`).
+    private struct DueSync {
+        var file: PublishedFeed
+        /// The newest pending alert the file holds.
+        var through: Int64?
+    }
+
+    /// Takes the file last published out of the feed state for `sync`, unless more alerts are waiting or
+    /// the feed has not been quiet for `linger`, in which case `report.feedSettleIn` says when to come back
     /// (never later than `settleWithin` after the oldest unsynced publication).
     private func settle(
-        _ state: inout FeedState, now: Date, report: inout Report, moreWaiting: @Sendable () -> Bool, linger: Duration
-    ) throws {
-        guard let unsettled = state.unsettled else { return }
+        _ state: inout FeedState, report: inout Report, moreWaiting: @Sendable () -> Bool, linger: Duration
+    ) -> DueSync? {
+        guard let unsettled = state.unsettled else { return nil }
         let clock = ContinuousClock.now
         let age = unsettled.since.duration(to: clock)
         if age < Self.settleWithin {
             let quiet = unsettled.latest.duration(to: clock)
             if moreWaiting() {
                 report.feedSettleIn = Self.settleWithin - age
-                return
+                return nil
             }
             if quiet < linger {
                 report.feedSettleIn = min(linger - quiet, Self.settleWithin - age)
-                return
+                return nil
             }
         }
         state.unsettled = nil
+        return DueSync(file: unsettled.file, through: unsettled.through)
+    }
+
+    /// `fsync`s the file `settle` handed out and marks its alerts, outside the feed lock. A newer file
+    /// published meanwhile does not change what this one holds: marking through its newest alert stays right.
+    private func sync(_ due: DueSync?, now: Date, report: inout Report) throws {
+        guard let due else { return }
         do {
-            try unsettled.file.sync()
-            if let through = unsettled.through {
+            try due.file.sync()
+            if let through = due.through {
                 report.fed += try store.markDelivered(through: through, to: .feed, at: now)
             }
         } catch {
             // Published but not known to be on disk, or not marked: the retry writes and syncs again.
-            state.unwritten = true
-            state.publishedThrough = 0
+            feedState.withLock { state in
+                state.unwritten = true
+                state.publishedThrough = 0
+            }
             throw error
         }
     }
