@@ -271,11 +271,15 @@ private func writeAll(_ pieces: [UnsafeRawBufferPointer], to fd: FileDescriptor)
 }
 
 /// Puts the file at `temporary` under `path`: swaps the two names where the file system can (the old
-/// document then stays under `temporary`: true), else renames (false).
-private func replace(_ path: FilePath, with temporary: FilePath) throws(Errno) -> Bool {
-    let swapped = temporary.withPlatformString { t in
-        path.withPlatformString { p in renameat2(AT_FDCWD, t, AT_FDCWD, p, UInt32(TW_RENAME_EXCHANGE)) }
+/// document then stays under `temporary`: true), else renames (false). `swap` is `renameat2` with
+/// `RENAME_EXCHANGE` (tests stand in a file system that cannot swap).
+func replace(
+    _ path: FilePath, with temporary: FilePath,
+    swap: (_ from: UnsafePointer<CChar>, _ to: UnsafePointer<CChar>) -> Int32 = {
+        renameat2(AT_FDCWD, $0, AT_FDCWD, $1, UInt32(TW_RENAME_EXCHANGE))
     }
+) throws(Errno) -> Bool {
+    let swapped = temporary.withPlatformString { t in path.withPlatformString { p in swap(t, p) } }
     if swapped == 0 { return true }
     // ENOENT: no feed yet (or the folder is gone, which the rename reports); EINVAL: the file system cannot swap.
     guard errno == ENOENT || errno == EINVAL || errno == ENOSYS else { throw Errno(rawValue: errno) }

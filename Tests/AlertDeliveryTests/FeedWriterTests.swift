@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Synchronization
 import SystemPackage
 import Testing
@@ -134,6 +135,39 @@ import Testing
         #expect(FileManager.default.contents(atPath: writer.path.string) == newer)
         writer.removePrevious()
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.string) == ["feed.json"])
+    }
+
+    /// Where the file system cannot swap names (`renameat2` fails with EINVAL, as NFS or an older kernel do)
+    /// or the feed is not there yet, the new file is renamed into place and nothing is kept.
+    @Test func withoutASwapTheNewFileIsRenamedIntoPlace() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder.string) }
+        let feed = folder.appending("feed.json"), temporary = folder.appending(".feed.json.1.tmp")
+        #expect(FileManager.default.createFile(atPath: feed.string, contents: Data("old".utf8)))
+        #expect(FileManager.default.createFile(atPath: temporary.string, contents: Data("new".utf8)))
+        let kept = try replace(feed, with: temporary) { _, _ in
+            errno = EINVAL
+            return -1
+        }
+        #expect(!kept)
+        #expect(FileManager.default.contents(atPath: feed.string) == Data("new".utf8))
+        #expect(!FileManager.default.fileExists(atPath: temporary.string))
+
+        // No feed yet: the real swap fails with ENOENT, and the rename puts the file there.
+        try FileManager.default.removeItem(atPath: feed.string)
+        #expect(FileManager.default.createFile(atPath: temporary.string, contents: Data("first".utf8)))
+        #expect(try !replace(feed, with: temporary))
+        #expect(FileManager.default.contents(atPath: feed.string) == Data("first".utf8))
+
+        // Any other failure is the publication's error, and the feed stays as it was.
+        #expect(FileManager.default.createFile(atPath: temporary.string, contents: Data("newer".utf8)))
+        #expect(throws: Errno.permissionDenied) {
+            try replace(feed, with: temporary) { _, _ in
+                errno = EACCES
+                return -1
+            }
+        }
+        #expect(FileManager.default.contents(atPath: feed.string) == Data("first".utf8))
     }
 
     @Test func aMissingFolderIsAnErrorNamingTheFeed() throws {
