@@ -186,14 +186,14 @@ enum Dateline {
         var high: UInt64 = 0
         var index = 0
         while index &+ 8 <= bytes.count {
-            high |= UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            high |= ByteLanes.load(base, index)
             index &+= 8
         }
         while index < bytes.count {
             high |= UInt64(base[index])
             index &+= 1
         }
-        return high & 0x8080_8080_8080_8080 == 0
+        return high & ByteLanes.highs == 0
     }
 
     /// ASCII with no carriage return (in the first `prefix` bytes): `\r\n` is the only ASCII pair that makes one Character.
@@ -205,13 +205,10 @@ enum Dateline {
     /// `isOneCharacterPerByte` of bytes, eight a step.
     static func isOneCharacterPerByte(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return true }
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         var index = 0
         while index &+ 8 <= bytes.count {
-            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            let returns = word ^ (ones &* 0x0D)
-            // a high bit, or a lane equal to CR (the "has zero" test, exact for a yes or no)
-            if (word | ((returns &- ones) & ~returns)) & highs != 0 { return false }
+            let word = ByteLanes.load(base, index)
+            if (word & ByteLanes.highs) | ByteLanes.firstEqual(word, 0x0D) != 0 { return false }
             index &+= 8
         }
         while index < bytes.count {
@@ -251,7 +248,7 @@ enum Dateline {
     /// curly quote, an accent or a hyphen before their 160th letter are skipped here too, not collapsed first.
     static func isLongProseWithoutDash(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = line.baseAddress else { return false }
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let ones = ByteLanes.ones, highs = ByteLanes.highs
         var visible = 0
         /// The answer once the byte at `index` settles it, else nil.
         func read(_ index: Int) -> Bool? {
@@ -276,14 +273,11 @@ enum Dateline {
             // Eight ASCII bytes without a `-`, and an ASCII byte after them (most of a prose line): none starts a dash,
             // and each that is no whitespace is a Character of its own, counted in one step rather than eight.
             if index &+ 8 < line.count, base[index &+ 8] < 0x80 {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                let hyphens = word ^ (ones &* 0x2D)
-                if word & highs == 0, (hyphens &- ones) & ~hyphens & highs == 0 {
-                    let spaces = word ^ (ones &* 0x20)
-                    let isSpace = ~(((spaces & ~highs) &+ ~highs) | spaces) & highs
+                let word = ByteLanes.load(base, index)
+                if word & highs == 0, ByteLanes.firstEqual(word, 0x2D) == 0 {
                     // 0x09 to 0x0D: lanes below 0x80 take these sums without a carry into the next
                     let isControl = (word &+ ones &* (0x80 - 0x09)) & ~(word &+ ones &* (0x80 - 0x0E)) & highs
-                    visible &+= 8 &- (isSpace | isControl).nonzeroBitCount
+                    visible &+= 8 &- (ByteLanes.equal(word, 0x20) | isControl).nonzeroBitCount
                     if visible > lineLength { return true }
                     index &+= 8
                     continue

@@ -1,3 +1,5 @@
+import TariffExtraction
+
 /// Bytes of a plain-text file to a Swift string, naming the encoding it was in.
 enum TextDecoding {
     enum Encoding: String, Sendable {
@@ -53,14 +55,14 @@ enum TextDecoding {
         bytes.withUnsafeBufferPointer { buffer -> String? in
             let body = UnsafeBufferPointer(rebasing: buffer[start...])
             guard let base = body.baseAddress else { return "" }
-            let raw = UnsafeRawPointer(base), count = body.count, highs: UInt64 = 0x8080_8080_8080_8080
+            let count = body.count
             var index = min(max(asciiPrefix &- start, 0), count)
             var isASCII = true
             while index < count {
                 // Sixteen bytes a step; at a step holding a non-ASCII byte, straight to the first of them.
                 if index &+ 16 <= count {
-                    let low = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) & highs
-                    let high = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index &+ 8, as: UInt64.self)) & highs
+                    let low = ByteLanes.load(base, index) & ByteLanes.highs
+                    let high = ByteLanes.load(base, index &+ 8) & ByteLanes.highs
                     if low | high == 0 {
                         index &+= 16
                         continue

@@ -65,7 +65,7 @@ enum TextInspection {
         var index = bodyStart
         while index < bytes.count {
             // Eight bytes at a time while all are ASCII.
-            if index + 8 <= bytes.count, bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) & highBits == 0 {
+            if index + 8 <= bytes.count, bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) & ByteLanes.highs == 0 {
                 index += 8
                 continue
             }
@@ -83,8 +83,6 @@ enum TextInspection {
         }
         return .windows1252
     }
-
-    private static let highBits: UInt64 = 0x8080_8080_8080_8080
 
     /// True when some non-ASCII character is a valid UTF-8 sequence of two or more bytes.
     static func containsUTF8MultiByteSequence(_ bytes: UnsafeRawBufferPointer) -> Bool {

@@ -161,7 +161,7 @@ public struct CanonicalJSON: ~Copyable {
                 // straight to the first byte to escape, which the step below writes
                 index += escapes.trailingZeroBitCount
             } else if rest >= 8 {
-                if !Self.mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                if !Self.mayNeedEscape(ByteLanes.load(base, index)) {
                     index += 8
                     continue
                 }
@@ -287,10 +287,8 @@ public struct CanonicalJSON: ~Copyable {
     /// "has zero" word tricks, which may misplace the byte but never miss or invent one).
     @inline(__always)
     private static func mayNeedEscape(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        let below0x20 = (word &- ones &* 0x20) & ~word & highs
-        let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
-        return below0x20 | ((quote &- ones) & ~quote & highs) | ((backslash &- ones) & ~backslash & highs) != 0
+        let below0x20 = (word &- ByteLanes.ones &* 0x20) & ~word & ByteLanes.highs
+        return below0x20 | ByteLanes.firstEqual(word, 0x22) | ByteLanes.firstEqual(word, 0x5C) != 0
     }
 
     private static func hexDigit(_ value: UInt8) -> UInt8 {

@@ -20,30 +20,36 @@ public final class SentenceTable: Sendable {
         var sentences: [String] = []
         if !omitted {
             // The facts by start, deadlines before changes at the same start, as numbers: a list of each fact's
-            // start and sentence cost a retain and a release of every sentence, and its sort moved them.
-            var order: [(start: Int, fact: Int)] = []
-            order.reserveCapacity(deadlines.count + tariffChanges.count)
-            for (fact, deadline) in deadlines.enumerated() { order.append((deadline.start, fact)) }
-            for (fact, change) in tariffChanges.enumerated() { order.append((change.start, deadlines.count + fact)) }
-            order.sort { $0.start != $1.start ? $0.start < $1.start : $0.fact < $1.fact }
-            // room for a sentence per fact: grown from empty, the array was reallocated at its 2nd, 3rd and 5th
-            sentences.reserveCapacity(order.count)
-            for (_, fact) in order {
-                // each sentence read in place: a conditional expression over the two arrays copied the whole fact
-                // (a tariff change's strings and arrays retained and released) to read its one field
-                let sentence: String
-                if fact < deadlines.count {
-                    sentence = deadlines[fact].sentence
-                } else {
-                    sentence = tariffChanges[fact - deadlines.count].sentence
+            // start and sentence cost a retain and a release of every sentence, and its sort moved them. On the
+            // stack: an array of them cost an allocation and its release per document.
+            let count = deadlines.count + tariffChanges.count
+            withUnsafeTemporaryAllocation(of: (start: Int, fact: Int).self, capacity: count) { room in
+                var order = room  // sorted in place
+                // by index: `enumerated()` copied each fact out (its strings and arrays retained, then released) for its start
+                for fact in deadlines.indices { order.initializeElement(at: fact, to: (deadlines[fact].start, fact)) }
+                for fact in tariffChanges.indices {
+                    order.initializeElement(at: deadlines.count + fact, to: (tariffChanges[fact].start, deadlines.count + fact))
                 }
-                guard Self.index(of: sentence, in: sentences, indices) == nil else { continue }
-                sentences.append(sentence)
-                if sentences.count == Self.scannedCount + 1 {
-                    indices.reserveCapacity(order.count)
-                    for (index, sentence) in sentences.enumerated() { indices[sentence] = index }
-                } else if sentences.count > Self.scannedCount + 1 {
-                    indices[sentence] = sentences.count - 1
+                order.sort { $0.start != $1.start ? $0.start < $1.start : $0.fact < $1.fact }
+                // room for a sentence per fact: grown from empty, the array was reallocated at its 2nd, 3rd and 5th
+                sentences.reserveCapacity(count)
+                for (_, fact) in order {
+                    // each sentence read in place: a conditional expression over the two arrays copied the whole fact
+                    // (a tariff change's strings and arrays retained and released) to read its one field
+                    let sentence: String
+                    if fact < deadlines.count {
+                        sentence = deadlines[fact].sentence
+                    } else {
+                        sentence = tariffChanges[fact - deadlines.count].sentence
+                    }
+                    guard Self.index(of: sentence, in: sentences, indices) == nil else { continue }
+                    sentences.append(sentence)
+                    if sentences.count == Self.scannedCount + 1 {
+                        indices.reserveCapacity(count)
+                        for (index, sentence) in sentences.enumerated() { indices[sentence] = index }
+                    } else if sentences.count > Self.scannedCount + 1 {
+                        indices[sentence] = sentences.count - 1
+                    }
                 }
             }
         }

@@ -202,26 +202,7 @@ extension SentenceTagger {
         default: return nil
         }
         // (a time, `PT5M`, has its `T` among the digits: none)
-        guard let count = Self.integer(u.dropFirst().dropLast()) else { return nil }
+        guard let count = Int(Substring(u.dropFirst().dropLast())) else { return nil }
         return (count, unit)
-    }
-
-    /// What `Int(String(decoding: digits, as: UTF8.self))` reads: an optional `+` or `-`, then one decimal digit or
-    /// more, within `Int`'s range; nil otherwise.
-    private static func integer(_ digits: Substring.UTF8View) -> Int? {
-        var rest = digits[...]
-        let negative = rest.first == 0x2D
-        if negative || rest.first == 0x2B { rest = rest.dropFirst() }
-        guard !rest.isEmpty else { return nil }
-        var value = 0
-        for byte in rest {
-            guard byte.isASCIIDigit else { return nil }
-            let digit = Int(byte &- 0x30)
-            let (shifted, o1) = value.multipliedReportingOverflow(by: 10)
-            let (next, o2) = negative ? shifted.subtractingReportingOverflow(digit) : shifted.addingReportingOverflow(digit)
-            guard !o1, !o2 else { return nil }
-            value = next
-        }
-        return value
     }
 }

@@ -4,19 +4,22 @@
 /// tariff prefilter) spend their time skipping bytes that do not matter; testing eight per step is
 /// what keeps them off the profile. Each test returns the high bit (0x80) of every lane that matches,
 /// exactly, with no carries between lanes, so `trailingZeroBitCount >> 3` is the first matching lane.
-enum ByteLanes {
-    static let ones: UInt64 = 0x0101_0101_0101_0101
-    static let highs: UInt64 = 0x8080_8080_8080_8080
+/// The reader's dateline search and the JSON writer use the same tests: those are `package` and `@inlinable` (a
+/// call for a few operations on a word cost more than the test), in a type that is `public` because Swift 6.3
+/// inlines no member of a `package` type in another module, `@inlinable` or not.
+public enum ByteLanes {
+    @inlinable package static var ones: UInt64 { 0x0101_0101_0101_0101 }
+    @inlinable package static var highs: UInt64 { 0x8080_8080_8080_8080 }
 
     /// The eight bytes at `offset`, first byte in the lowest lane. The caller ensures `offset + 8 <= count`.
-    @inline(__always)
-    static func load(_ base: UnsafePointer<UInt8>, _ offset: Int) -> UInt64 {
+    @inlinable @inline(__always)
+    package static func load(_ base: UnsafePointer<UInt8>, _ offset: Int) -> UInt64 {
         UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self).littleEndian
     }
 
     /// Lanes equal to `byte`.
-    @inline(__always)
-    static func equal(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+    @inlinable @inline(__always)
+    package static func equal(_ word: UInt64, _ byte: UInt8) -> UInt64 {
         let x = word ^ (ones &* UInt64(byte))
         // a lane is zero exactly when its low seven bits are zero and its high bit is clear
         return ~(((x & ~highs) &+ ~highs) | x) & highs
@@ -25,8 +28,8 @@ enum ByteLanes {
     /// Lanes equal to `byte` where the lowest flagged lane is always exact, but a lane above a match may be
     /// flagged too (the subtraction's borrow): enough to find the first match, in two fewer steps than `equal`.
     /// Several of these OR-ed together still give the first lane matching any of them.
-    @inline(__always)
-    static func firstEqual(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+    @inlinable @inline(__always)
+    package static func firstEqual(_ word: UInt64, _ byte: UInt8) -> UInt64 {
         let x = word ^ (ones &* UInt64(byte))
         return (x &- ones) & ~x & highs
     }
