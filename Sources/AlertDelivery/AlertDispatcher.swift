@@ -280,12 +280,13 @@ public final class AlertDispatcher: Sendable {
     /// which on this project's 2-core machine were most of the time between the journal entry and the feed
     /// item. The ingest lane renders, writes into the spare file and swaps it in only: the `fsync` and the
     /// marks stay the feed lane's (after its linger, as for its own publications), and so do freeing the
-    /// document replaced and making the next spare (`tidy`), so the next file waits for no disk. The rows are read on the
-    /// writer's connection, whose cache holds what the commit just wrote (`ReadConnection.writer`).
+    /// document replaced and making the next spare (`tidy`), so the next file waits for no disk. The rows
+    /// are read on the writer's connection, whose cache holds what the commit just wrote
+    /// (`ReadConnection.writer`).
     ///
     /// Only when the feed lane is between deliveries (its lock is free), has applied the settings in force
-    /// and has freed the document the last publication replaced; otherwise the feed lane publishes, as it always could. A failure
-    /// is left to the feed lane too, which retries and reports it.
+    /// and has freed the document the last publication replaced; otherwise the feed lane publishes, as it
+    /// always could. A failure is left to the feed lane too, which retries and reports it.
     /// - Returns: whether the feed file was rewritten.
     @discardableResult
     public func publishFeedAtOnce(now: Date = Date()) -> Bool {
