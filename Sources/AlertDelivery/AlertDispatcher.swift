@@ -89,9 +89,13 @@ public final class AlertDispatcher: Sendable {
         /// The newest alert the file under the feed's name holds; marks may lag behind it.
         var publishedThrough: Int64 = 0
         /// The document the last publication replaced still has the temporary name (`FeedWriter.previousPath`),
-        /// which this lane frees (`tidy`).
+        /// which this lane reuses as the next spare or frees (`tidy`).
         var previousKept = false
-        /// The file the next publication writes into, made ahead by this lane (`FeedWriter.makeSpare`).
+        /// The file under the feed's name as this process wrote it (nil before its first publication).
+        var published: LaidOutFile?
+        /// The document the last publication replaced, while it keeps the temporary name.
+        var previous: LaidOutFile?
+        /// The file the next publication writes into, made ahead by this lane (`FeedWriter.recycle` or `makeSpare`).
         var spare: SpareFeedFile?
     }
 
@@ -152,6 +156,7 @@ public final class AlertDispatcher: Sendable {
         if let spare = state.spare.take() { feed.discard(spare) }
         if state.previousKept { feed.removePrevious() }
         state.previousKept = false
+        state.previous = nil
     }
 
     /// Applies reloaded settings to the next delivery.
@@ -424,13 +429,20 @@ public final class AlertDispatcher: Sendable {
         return settle(&state, report: &report, moreWaiting: moreWaiting, linger: linger)
     }
 
-    /// Frees the document the last publication replaced, then makes the spare the next one writes into: the
-    /// feed lane's work, so that a publication from the ingest lane (`publishFeedAtOnce`) does neither. A
-    /// spare that cannot be made (the folder is gone) is left to the publication, which reports why.
+    /// Makes the spare the next publication writes into: the document the last publication replaced, when no
+    /// one else has it open (`FeedWriter.recycle`; the next document is then written into it as the bytes that
+    /// changed), else an empty file once the old document is freed. The feed lane's work, so that a publication
+    /// from the ingest lane (`publishFeedAtOnce`) does neither. A spare that cannot be made (the folder is gone)
+    /// is left to the publication, which reports why.
     private func tidy(_ state: inout FeedState) {
         if state.previousKept {
-            feed.removePrevious()
+            if state.spare == nil, let previous = state.previous, let spare = feed.recycle(previous) {
+                state.spare = spare
+            } else {
+                feed.removePrevious()
+            }
             state.previousKept = false
+            state.previous = nil
         }
         if state.spare == nil { state.spare = try? feed.makeSpare() }
     }
@@ -463,10 +475,7 @@ public final class AlertDispatcher: Sendable {
         if state.unwritten || unpublished || !feed.fileExists {
             let feed = self.feed
             func write(_ state: inout FeedState) throws -> Publication {
-                let spare = state.spare.take()
-                return try state.feed.withDocumentPieces { pieces throws(FeedWriteError) -> Publication in
-                    try feed.publish(pieces: pieces, into: spare)
-                }
+                try feed.publish(state.feed.parts, into: state.spare.take())
             }
             let publication: Publication
             do {
@@ -478,6 +487,8 @@ public final class AlertDispatcher: Sendable {
             }
             let file = publication.file
             state.previousKept = publication.keptPrevious
+            state.previous = publication.keptPrevious ? state.published : nil
+            state.published = publication.laidOut
             state.unwritten = false
             report.feedWritten = true
             let earlier = state.unsettled

@@ -65,39 +65,105 @@ public struct FeedWriter: Sendable {
         }
     }
 
-    /// Puts `pieces`, a whole serialised document written with `writev` (the feed's items stay where they are in
-    /// memory instead of being copied into one buffer first), under the feed's name, in `spare` when one was
-    /// made ahead, and returns the new file still open, for `PublishedFeed.sync` or `discard`.
+    /// Puts `document` under the feed's name and returns the new file still open, for `PublishedFeed.sync` or
+    /// `discard`, with where its parts lie, for when it serves as the spare again (`recycle`).
     ///
-    /// Where the file system can, the new file and the old document swap names (`renameat2` with
-    /// `RENAME_EXCHANGE`), so the old document keeps the temporary name, `previousPath`, until `removePrevious()`:
-    /// the lane that publishes neither frees the old document nor waits for ext4 to start writing the new one,
-    /// which a `rename` over a file does inside the call (its `auto_da_alloc`). On this project's machine
-    /// (ext4, 8 kB documents, `scripts/feed-replace-benchmark.sh`): a `rename` over a file 0.57 to 0.75 ms at
-    /// p50, 0.11 ms when the old file keeps a second name, a swap 0.04 ms. Where the feed is missing or the
-    /// file system cannot swap, a plain `rename`.
-    /// - Returns: the published file, and whether the old document kept the temporary name (`removePrevious`
-    ///   frees it; until then neither `makeSpare` nor another publication may use that name).
+    /// Into a spare that holds an earlier document (`recycle`), only the bytes that changed are written when
+    /// the layout allows (`FeedFileLayout.changes(to:)`: new items, patched items, the end moved up); else the
+    /// document is written whole, with room for the next changes. A full feed is about 1.5 MB and a lone new
+    /// item about 2 kB.
+    /// - Throws: `FeedWriteError` naming the file and the failing step; the old feed is then still in place,
+    ///   no temporary file is left and `spare` is used up.
+    func publish(_ document: FeedDocumentParts, into spare: SpareFeedFile? = nil) throws(FeedWriteError) -> Publication {
+        try publish(into: spare) { fd, held in
+            if let held, let (changes, layout) = held.layout.changes(to: document), changes.count <= Self.mostChanges {
+                try writeChanges(changes, to: fd)
+                return layout
+            }
+            return try FeedFileLayout.whole(document) { layout, pieces in
+                try writeWhole(pieces, to: fd, over: held?.layout.size ?? 0)
+                return layout
+            }
+        }
+    }
+
+    /// More changes than this are written as one whole document: after a reload re-rendered every item, one
+    /// `pwritev` of the document costs less than 500 `pwrite`s.
+    static let mostChanges = 64
+
+    /// Puts `pieces`, a whole serialised document, under the feed's name, in `spare` when one was made ahead,
+    /// and returns the new file still open, for `PublishedFeed.sync` or `discard` (it has no layout to recycle).
     /// - Throws: `FeedWriteError` naming the file and the failing step; the old feed is then still in place,
     ///   no temporary file is left and `spare` is used up.
     func publish(pieces: [UnsafeRawBufferPointer], into spare: SpareFeedFile? = nil) throws(FeedWriteError) -> Publication {
-        let temporary = previousPath
-        let fd: FileDescriptor
-        if let spare, spare.isStill(at: temporary) {
-            fd = spare.descriptor
-        } else {
-            if let spare { _ = try? spare.descriptor.close() }
-            fd = try openTemporary()
+        try publish(into: spare) { fd, held in
+            try writeWhole(pieces, to: fd, over: held?.layout.size ?? 0)
+            return nil
         }
+    }
+
+    /// Writes the new document with `write` into `spare` (or a new temporary file) and puts it under the feed's
+    /// name.
+    ///
+    /// Where the file system can, the new file and the old document swap names (`renameat2` with
+    /// `RENAME_EXCHANGE`), so the old document keeps the temporary name, `previousPath`, until `removePrevious()`
+    /// or `recycle`: the lane that publishes neither frees the old document nor waits for ext4 to start writing
+    /// the new one, which a `rename` over a file does inside the call (its `auto_da_alloc`). On this project's
+    /// machine (ext4, 8 kB documents, `scripts/feed-replace-benchmark.sh`): a `rename` over a file 0.57 to 0.75 ms
+    /// at p50, 0.11 ms when the old file keeps a second name, a swap 0.04 ms. Where the feed is missing or the
+    /// file system cannot swap, a plain `rename`.
+    private func publish(
+        into spare: SpareFeedFile?, write: (FileDescriptor, LaidOutFile?) throws -> FeedFileLayout?
+    ) throws(FeedWriteError) -> Publication {
+        let temporary = previousPath
+        var fd: FileDescriptor?
         do {
-            try writeAll(pieces, to: fd)
+            var held: LaidOutFile?
+            let identity: FileIdentity
+            if let spare, let same = spare.identity(ifStillAt: temporary) {
+                fd = spare.descriptor
+                held = spare.held
+                identity = same
+            } else {
+                if let spare { _ = try? spare.descriptor.close() }
+                let made = try openTemporary()
+                fd = made
+                identity = try FileIdentity(of: made)
+            }
+            let layout = try write(fd!, held)
             let kept = try replace(path, with: temporary)
-            return Publication(file: PublishedFeed(descriptor: fd, path: path), keptPrevious: kept)
+            return Publication(
+                file: PublishedFeed(descriptor: fd!, path: path), keptPrevious: kept,
+                laidOut: layout.map { LaidOutFile(layout: $0, identity: identity) })
+        } catch let error as FeedWriteError {
+            throw error
         } catch {
-            _ = try? fd.close()
+            _ = try? fd?.close()
             _ = try? removeFile(temporary)
             throw FeedWriteError(path: path, step: "write", reason: "\(error)", folderMissing: folderMissing(after: error))
         }
+    }
+
+    /// The document the last swap left under the temporary name, opened again to be the next spare
+    /// (`publish(_:into:)` then writes only what changed), or nil when it cannot serve: it is not the file
+    /// `previous` describes, or someone else has it open or mapped (`tw_sole_opener`), a reader who opened the
+    /// feed before the swap and may still be reading it, who must get the old document whole. The caller then
+    /// frees it (`removePrevious`) and makes an empty spare.
+    func recycle(_ previous: LaidOutFile) -> SpareFeedFile? {
+        let fd: FileDescriptor
+        do {
+            fd = try FileDescriptor.open(previousPath, .writeOnly, options: [.closeOnExec, .noFollow])
+        } catch {
+            return nil
+        }
+        var info = stat()
+        guard fstat(fd.rawValue, &info) == 0, FileIdentity(info) == previous.identity, Int(info.st_size) == previous.layout.size,
+            tw_sole_opener(fd.rawValue) == 0
+        else {
+            _ = try? fd.close()
+            return nil
+        }
+        return SpareFeedFile(descriptor: fd, held: previous)
     }
 
     /// An empty file under the temporary name, made ahead so the next publication need not create one:
@@ -105,7 +171,7 @@ public struct FeedWriter: Sendable {
     /// disk load. For the feed's own lane, once `removePrevious` has freed the name.
     /// - Throws: `FeedWriteError` naming the file (the folder may be gone: `folderMissing`).
     func makeSpare() throws(FeedWriteError) -> SpareFeedFile {
-        SpareFeedFile(descriptor: try openTemporary())
+        SpareFeedFile(descriptor: try openTemporary(), held: nil)
     }
 
     /// Removes an unused spare (when the daemon stops).
@@ -159,24 +225,54 @@ public struct FeedWriter: Sendable {
     }
 }
 
-/// What `FeedWriter.publish(pieces:into:)` put in place.
+/// What a publication put in place.
 struct Publication: Sendable {
     var file: PublishedFeed
-    /// The replaced document kept the temporary name (`FeedWriter.removePrevious` frees it).
+    /// The replaced document kept the temporary name (`FeedWriter.removePrevious` frees it, `recycle` reuses it).
     var keptPrevious: Bool
+    /// Where the published document's parts lie (`publish(_:into:)`; nil for `publish(pieces:into:)`).
+    var laidOut: LaidOutFile?
 }
 
-/// An empty file made ahead for the next publication (`FeedWriter.makeSpare`): exactly one of `publish` and
+/// A feed file this process wrote, and where its document's parts lie.
+struct LaidOutFile: Sendable {
+    var layout: FeedFileLayout
+    var identity: FileIdentity
+}
+
+/// Which file an open descriptor or a name stands for (device and inode).
+struct FileIdentity: Equatable, Sendable {
+    var device: UInt64
+    var inode: UInt64
+
+    init(_ info: stat) {
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+    }
+
+    /// - Throws: `fstat`'s `Errno`.
+    init(of fd: FileDescriptor) throws(Errno) {
+        var info = stat()
+        guard fstat(fd.rawValue, &info) == 0 else { throw Errno(rawValue: errno) }
+        self.init(info)
+    }
+}
+
+/// A file made ahead for the next publication: empty (`FeedWriter.makeSpare`), or the document a swap replaced,
+/// which the next document is written into as changes (`FeedWriter.recycle`). Exactly one of `publish` and
 /// `discard` uses it up.
 struct SpareFeedFile: Sendable {
     fileprivate let descriptor: FileDescriptor
+    /// The document it holds; nil when it is empty.
+    fileprivate let held: LaidOutFile?
 
-    /// Whether `path` still names this file. The swap goes by name: a file someone put there instead (or
-    /// none, the folder removed) must not be published; two calls, 3 µs.
-    fileprivate func isStill(at path: FilePath) -> Bool {
+    /// This file's identity when `path` still names it, else nil. The swap goes by name: a file someone put
+    /// there instead (or none, the folder removed) must not be published; two calls, 3 µs.
+    fileprivate func identity(ifStillAt path: FilePath) -> FileIdentity? {
         var named = stat(), opened = stat()
-        guard path.withPlatformString({ stat($0, &named) }) == 0, fstat(descriptor.rawValue, &opened) == 0 else { return false }
-        return named.st_dev == opened.st_dev && named.st_ino == opened.st_ino
+        guard path.withPlatformString({ stat($0, &named) }) == 0, fstat(descriptor.rawValue, &opened) == 0 else { return nil }
+        let identity = FileIdentity(opened)
+        return FileIdentity(named) == identity ? identity : nil
     }
 }
 
@@ -245,18 +341,20 @@ private func fsync(_ fd: FileDescriptor) throws(Errno) {
     }
 }
 
-/// Writes every byte of `pieces`, in order: `writev(2)` with at most `IOV_MAX` pieces a call, again
-/// after a short write or EINTR.
-private func writeAll(_ pieces: [UnsafeRawBufferPointer], to fd: FileDescriptor) throws(Errno) {
+/// Writes every byte of `pieces`, in order, from the file's start (`pwritev(2)` with at most `IOV_MAX` pieces a
+/// call, again after a short write or EINTR), then cuts the file to that length when it was `oldSize` long, longer.
+private func writeWhole(_ pieces: [UnsafeRawBufferPointer], to fd: FileDescriptor, over oldSize: Int) throws(Errno) {
     var vectors = pieces.filter { $0.count > 0 }.map { iovec(iov_base: UnsafeMutableRawPointer(mutating: $0.baseAddress), iov_len: $0.count) }
     var next = 0
+    var offset = 0
     while next < vectors.count {
         let count = min(vectors.count - next, 1024)  // IOV_MAX on Linux
-        let written = vectors.withUnsafeBufferPointer { Glibc.writev(fd.rawValue, $0.baseAddress! + next, Int32(count)) }
+        let written = vectors.withUnsafeBufferPointer { Glibc.pwritev(fd.rawValue, $0.baseAddress! + next, Int32(count), off_t(offset)) }
         if written < 0 {
             if errno == EINTR { continue }
             throw Errno(rawValue: errno)
         }
+        offset += written
         // Skip what was written: whole pieces, then the front of a piece written in part.
         var left = written
         while next < vectors.count, left >= vectors[next].iov_len {
@@ -266,6 +364,28 @@ private func writeAll(_ pieces: [UnsafeRawBufferPointer], to fd: FileDescriptor)
         if left > 0 {
             vectors[next].iov_base += left
             vectors[next].iov_len -= left
+        }
+    }
+    if oldSize > offset {
+        while ftruncate(fd.rawValue, off_t(offset)) != 0 {
+            if errno != EINTR { throw Errno(rawValue: errno) }
+        }
+    }
+}
+
+/// Writes each change at its offset (`pwrite(2)`, again after a short write or EINTR).
+private func writeChanges(_ changes: [FeedFileLayout.Change], to fd: FileDescriptor) throws(Errno) {
+    for change in changes {
+        var done = 0
+        while done < change.bytes.count {
+            let written = change.bytes.withUnsafeBytes {
+                Glibc.pwrite(fd.rawValue, $0.baseAddress! + done, $0.count - done, off_t(change.offset + done))
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw Errno(rawValue: errno)
+            }
+            done += written
         }
     }
 }

@@ -51,6 +51,9 @@ struct RenderedFeed {
 
         deinit { bytes.deallocate() }
 
+        /// `,\n` and the item's JSON.
+        var count: Int { bytes.count }
+
         /// As the document's first item (no comma) or a later one.
         func piece(first: Bool) -> UnsafeRawBufferPointer {
             UnsafeRawBufferPointer(rebasing: bytes[(first ? 1 : 0)...])
@@ -185,6 +188,11 @@ struct RenderedFeed {
         counts = [:]
     }
 
+    /// The document as the parts a feed file is laid out from (`FeedFileLayout`): what the daemon publishes.
+    var parts: FeedDocumentParts {
+        FeedDocumentParts(head: headBytes(), ids: order, items: orderedJSON)
+    }
+
     /// The whole document: the feed's fields, then one item per line, newest first.
     func document() -> [UInt8] {
         withDocumentPieces { pieces in
@@ -196,8 +204,8 @@ struct RenderedFeed {
     }
 
     /// Calls `body` with the document as consecutive pieces (the feed's fields, each item, the end),
-    /// valid only during the call: what `FeedWriter.publish(pieces:)` hands to `writev`.
-    func withDocumentPieces<R>(_ body: ([UnsafeRawBufferPointer]) throws -> R) rethrows -> R {
+    /// valid only during the call.
+    private func withDocumentPieces<R>(_ body: ([UnsafeRawBufferPointer]) throws -> R) rethrows -> R {
         let head = headBytes()
         return try head.withUnsafeBytes { head in
             try Self.tail.withUnsafeBytes { tail in

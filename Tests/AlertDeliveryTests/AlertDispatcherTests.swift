@@ -64,12 +64,14 @@ final class FakeJournal: Sendable {
             options: .init(journalEnabled: true), journal: journal.transport, logger: Logger(label: "test"))
     }
 
-    /// The feed folder's temporary files are the spare alone: one empty file under the temporary name.
-    private func onlyTheSpareIsLeft(_ writer: FeedWriter) throws -> Bool {
-        var spare = stat()
+    /// The feed folder's temporary files are the spare alone, under the temporary name: an empty file, or, when
+    /// `recycled`, the document the last publication replaced (whole), which the next one is written into.
+    private func onlyTheSpareIsLeft(_ writer: FeedWriter, recycled: Bool = false) throws -> Bool {
         let hidden = try FileManager.default.contentsOfDirectory(atPath: folder.string).filter { $0.hasPrefix(".feed") }
-        return hidden == [writer.previousPath.lastComponent!.string] && stat(writer.previousPath.string, &spare) == 0
-            && spare.st_size == 0
+        guard hidden == [writer.previousPath.lastComponent!.string],
+            let spare = FileManager.default.contents(atPath: writer.previousPath.string)
+        else { return false }
+        return recycled ? (try? JSONSerialization.jsonObject(with: spare)) is [String: Any] : spare.isEmpty
     }
 
     private func feedIDs(_ path: FilePath? = nil) throws -> [String] {
@@ -146,7 +148,9 @@ final class FakeJournal: Sendable {
         let idle = dispatcher.deliverPending(to: .feed, today: today)
         #expect(idle.isComplete && !idle.feedWritten && idle.fed == 2)
         #expect(try store.pendingAlerts(for: .feed, limit: 10).isEmpty)
-        #expect(try onlyTheSpareIsLeft(FeedWriter(path: folder.appending("feed.json"))), "the replaced documents freed")
+        #expect(
+            try onlyTheSpareIsLeft(FeedWriter(path: folder.appending("feed.json")), recycled: true),
+            "the replaced document kept as the next spare")
     }
 
     @Test func aFeedKeptBusyIsStillSyncedAndMarkedWithinTheBound() throws {
@@ -225,7 +229,7 @@ final class FakeJournal: Sendable {
         let settled = dispatcher.settleFeed()
         #expect(settled.isComplete && settled.fed == 1 && !settled.feedWritten)
         #expect(fstat(replaced.rawValue, &replacedInfo) == 0 && replacedInfo.st_nlink == 0, "freed")
-        #expect(try onlyTheSpareIsLeft(writer), "and the next spare made")
+        #expect(try onlyTheSpareIsLeft(writer), "and an empty spare made: a reader held the replaced document")
         #expect(try store.pendingAlerts(for: .feed, limit: 10).isEmpty)
 
         // The next lone file is written into that spare.
@@ -234,11 +238,19 @@ final class FakeJournal: Sendable {
         try raise(store, 2)
         #expect(dispatcher.publishFeedAtOnce())
         #expect(stat(writer.path.string, &feed) == 0 && feed.st_ino == spare.st_ino)
-        // The feed lane's own delivery frees a kept name too, and publishes nothing twice.
+        // The feed lane's own delivery makes the next spare too, and publishes nothing twice. No one holds the
+        // document replaced this time: it is the spare, and the next document is written into it.
         let report = dispatcher.deliverPending(to: .feed, today: today)
         #expect(report.isComplete && report.fed == 1 && !report.feedWritten)
-        #expect(try onlyTheSpareIsLeft(writer))
+        #expect(try onlyTheSpareIsLeft(writer, recycled: true))
         #expect(try feedIDs().count == 3)
+        var recycled = stat()
+        #expect(stat(writer.previousPath.string, &recycled) == 0)
+        try raise(store, 3)
+        #expect(dispatcher.publishFeedAtOnce())
+        #expect(stat(writer.path.string, &feed) == 0 && feed.st_ino == recycled.st_ino)
+        #expect(try feedIDs().count == 4)
+        #expect(dispatcher.settleFeed().fed == 1)
 
         // Stopping removes the spare.
         dispatcher.putAwayFeedFiles()
@@ -260,14 +272,14 @@ final class FakeJournal: Sendable {
         let early = dispatcher.settleFeed(lingerFor: .seconds(10))
         if published.duration(to: .now) < AlertDispatcher.settleWithin {
             #expect(early.fed == 0 && early.feedSettleIn != nil && !early.feedWritten)
-            #expect(try onlyTheSpareIsLeft(writer), "the replaced document freed before the linger")
+            #expect(try onlyTheSpareIsLeft(writer, recycled: true), "the replaced document made the spare before the linger")
         }
         let waiting = dispatcher.settleFeed(moreWaiting: { true }, lingerFor: linger)
         #expect(waiting.fed + early.fed <= 1)
         Thread.sleep(forTimeInterval: 0.06)
         let quiet = dispatcher.settleFeed(lingerFor: linger)
         #expect(quiet.isComplete && quiet.fed + waiting.fed + early.fed == 1 && quiet.feedSettleIn == nil)
-        #expect(try onlyTheSpareIsLeft(writer))
+        #expect(try onlyTheSpareIsLeft(writer, recycled: true))
         #expect(try store.pendingAlerts(for: .feed, limit: 10).isEmpty)
     }
 

@@ -107,6 +107,69 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.string) == ["feed.json"])
     }
 
+    /// The document a swap replaced serves as the next spare when no one else has it open: the next document is
+    /// written into it as the bytes that changed, and the file reads as that document.
+    @Test func theReplacedDocumentIsRecycledWhenNoOneHoldsIt() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder.string) }
+        let writer = FeedWriter(path: folder.appending("feed.json"))
+        var items = Dictionary(uniqueKeysWithValues: (1...40).map { (Int64($0), FeedFileLayoutTests.item(Int64($0))) })
+        let first = try writer.publish(FeedFileLayoutTests.parts((1...30).reversed().map(Int64.init), items))
+        try first.file.sync()
+        let second = try writer.publish(FeedFileLayoutTests.parts((1...31).reversed().map(Int64.init), items), into: writer.makeSpare())
+        #expect(second.keptPrevious)
+        try second.file.sync()
+        let firstFile = try #require(first.laidOut)
+        let spare = try #require(writer.recycle(firstFile))
+
+        items[5] = FeedFileLayoutTests.item(5, sources: 2)
+        let third = FeedFileLayoutTests.parts((3...32).reversed().map(Int64.init), items)
+        let publication = try writer.publish(third, into: spare)
+        var feed = stat()
+        #expect(stat(writer.path.string, &feed) == 0 && FileIdentity(feed) == firstFile.identity, "the first file, written again")
+        let written = try #require(FileManager.default.contents(atPath: writer.path.string))
+        #expect(FeedFileLayoutTests.stripped(Array(written)) == FeedFileLayoutTests.compact(third))
+        #expect(try JSONSerialization.jsonObject(with: written) is [String: Any])
+        #expect(written.count == publication.laidOut?.layout.size)
+        try publication.file.sync()
+        writer.removePrevious()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.string) == ["feed.json"])
+    }
+
+    /// A reader who opened the feed before a swap may still be reading the old document: it is not recycled (the
+    /// reader reads it whole), nor is a file that is not the one the layout describes. A recycled file longer than
+    /// the next document, written whole, is cut to it.
+    @Test func aReplacedDocumentSomeoneReadsIsNotRecycled() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder.string) }
+        let writer = FeedWriter(path: folder.appending("feed.json"))
+        let items = Dictionary(uniqueKeysWithValues: (1...40).map { (Int64($0), FeedFileLayoutTests.item(Int64($0))) })
+        let first = try writer.publish(FeedFileLayoutTests.parts((1...40).reversed().map(Int64.init), items))
+        try first.file.sync()
+        let old = try #require(FileManager.default.contents(atPath: writer.path.string))
+        let reader = try FileDescriptor.open(writer.path, .readOnly)
+        try writer.publish(FeedFileLayoutTests.parts([2, 1], items), into: writer.makeSpare()).file.sync()
+        let firstFile = try #require(first.laidOut)
+        #expect(writer.recycle(firstFile) == nil, "a reader holds it")
+        var bytes = [UInt8](repeating: 0, count: old.count + 1)
+        #expect(try bytes.withUnsafeMutableBytes { try reader.read(fromAbsoluteOffset: 0, into: $0) } == old.count)
+        #expect(Data(bytes.prefix(old.count)) == old, "the old reader's document, whole")
+        try reader.close()
+
+        var other = firstFile
+        other.identity.inode += 1
+        #expect(writer.recycle(other) == nil, "another file")
+        let spare = try #require(writer.recycle(firstFile), "no one holds it now")
+        // Other feed fields: written whole over the longer document.
+        let renamed = FeedFileLayoutTests.parts([2, 1], items, head: Array("{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"u\",\"items\":[".utf8))
+        let publication = try writer.publish(renamed, into: spare)
+        let written = try #require(FileManager.default.contents(atPath: writer.path.string))
+        #expect(written.count < old.count && written.count == publication.laidOut?.layout.size)
+        #expect(FeedFileLayoutTests.stripped(Array(written)) == FeedFileLayoutTests.compact(renamed))
+        try publication.file.sync()
+        writer.removePrevious()
+    }
+
     /// The swap goes by name: when the spare's name no longer holds the spare (another file put there, or the
     /// name removed), the publication writes a new file instead, and never truncates what was there.
     @Test func aSpareWhoseNameWasTakenIsNotPublished() throws {

@@ -39,9 +39,10 @@ public struct FeedRoutes: Sendable {
         router.get("healthz") { _, _ in self.health() }
     }
 
-    /// The JSON Feed file as the daemon last wrote it. Its validators come from the file itself: the daemon
-    /// puts a new file under the name each time (a swap or a `rename`), so a new inode, size or mtime is a
-    /// new version.
+    /// The JSON Feed file as the daemon last wrote it. Its entity tag is a hash of its bytes: the daemon puts
+    /// one of two files under the name in turn (it writes the next document into the one the last swap
+    /// replaced, as changes), so an inode comes back, with the same size, and two versions can share an mtime
+    /// (the clock the kernel stamps files with ticks every few milliseconds).
     func feed(_ request: Request) throws -> Response {
         let data: Data
         let validators: Validators
@@ -54,8 +55,7 @@ public struct FeedRoutes: Sendable {
             data = try handle.readToEnd() ?? Data()
             let mtime = Date(timeIntervalSince1970: TimeInterval(info.st_mtim.tv_sec) + TimeInterval(info.st_mtim.tv_nsec) / 1e9)
             validators = Validators(
-                entityTag: String(info.st_ino, radix: 16) + "-" + String(info.st_size, radix: 16) + "-"
-                    + String(info.st_mtim.tv_sec, radix: 16) + "." + String(info.st_mtim.tv_nsec, radix: 16),
+                entityTag: String(data.withUnsafeBytes { contentHash($0) }, radix: 16) + "-" + String(data.count, radix: 16),
                 lastModified: mtime)
         } catch {
             let reason = (error as NSError).code == NSFileReadNoSuchFileError ? "the daemon has not written it yet" : "\(error)"
@@ -79,7 +79,7 @@ public struct FeedRoutes: Sendable {
         let text = calendar.calendar(records).text
         let midnight = Date(timeIntervalSince1970: TimeInterval(today.daysSinceEpoch) * 86_400)
         let validators = Validators(
-            entityTag: String(fnv1a(text.utf8), radix: 16), lastModified: max(records.map(\.updated).max() ?? midnight, midnight))
+            entityTag: String(Array(text.utf8).withUnsafeBytes { contentHash($0) }, radix: 16), lastModified: max(records.map(\.updated).max() ?? midnight, midnight))
         return try respond(request, body: ByteBuffer(string: text), validators: validators, contentType: "text/calendar; charset=utf-8")
     }
 
@@ -139,12 +139,22 @@ extension Response {
     }
 }
 
-/// 64-bit FNV-1a: a stable content hash for an entity tag (not a security property).
-func fnv1a(_ bytes: some Sequence<UInt8>) -> UInt64 {
+/// A stable 64-bit hash of `bytes` for an entity tag (not a security property): FNV-1a's step taken over
+/// 8-byte words, each followed by a shift that folds the high bits down, then the bytes left one by one. Every
+/// step is a bijection of the hash, so documents that differ in one word never share a tag. A whole feed
+/// (1.5 MB) is hashed at each request; a byte at a time that took about 2 ms.
+func contentHash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+    let prime: UInt64 = 0x100_0000_01b3
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes {
-        hash ^= UInt64(byte)
-        hash &*= 0x100_0000_01b3
+    var offset = 0
+    while offset + 8 <= bytes.count {
+        hash = (hash ^ bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* prime
+        hash ^= hash >> 29
+        offset += 8
+    }
+    while offset < bytes.count {
+        hash = (hash ^ UInt64(bytes[offset])) &* prime
+        offset += 1
     }
     return hash
 }

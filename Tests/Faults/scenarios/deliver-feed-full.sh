@@ -27,8 +27,11 @@ rm -f "$feedfs/filler"
 wait_until 10 status_is alerts_pending 0 || fail "feed still behind 10 s after space returned"
 recover_ms=$(( $(now_ms) - start ))
 result=$(check "$feedfs/feed.json")
-# The running daemon keeps one empty spare (`.feed.json.<its pid>.tmp`) for its next publication; nothing else.
-leftovers=$(find "$feedfs" -name '*.tmp' ! \( -name ".feed.json.$DAEMON_PID.tmp" -empty \) | wc -l)
+# The running daemon keeps one spare (`.feed.json.<its pid>.tmp`) for its next publication, empty or the document
+# its last publication replaced (written into as changes next time), whole; nothing else.
+spare="$feedfs/.feed.json.$DAEMON_PID.tmp"
+[ ! -s "$spare" ] || python3 -c 'import json, sys; json.load(open(sys.argv[1]))' "$spare" || fail "the spare is not a whole document"
+leftovers=$(find "$feedfs" -name '*.tmp' ! -name ".feed.json.$DAEMON_PID.tmp" | wc -l)
 echo "RESULT $result pending_while_full=$pending temp_files_left=$leftovers recover_s=$(python3 -c "print(round($recover_ms/1000, 2))")"
 for key in lost duplicated feed_lost feed_duplicated; do
     [ "$(figure $key "$result")" = 0 ] || fail "$key: $result"
