@@ -32,10 +32,20 @@ struct FeedFileLayout: Sendable {
     /// the item's JSON, then spaces up to `start + capacity`.
     struct Slot: Sendable {
         let id: Int64
-        /// The bytes written there (`RenderedFeed` makes a new object when it patches an item).
-        let item: RenderedFeed.ItemBytes
+        /// The serial of the bytes written there (`RenderedFeed` renders a patched item anew).
+        let serial: UInt64
+        /// Their length, separator and `\n` included.
+        let length: Int
         let start: Int
         let capacity: Int
+
+        init(id: Int64, item: RenderedFeed.ItemBytes, start: Int, capacity: Int) {
+            self.id = id
+            serial = item.serial
+            length = item.count
+            self.start = start
+            self.capacity = capacity
+        }
 
         var end: Int { start + capacity }
     }
@@ -91,13 +101,9 @@ struct FeedFileLayout: Sendable {
                 pieces.reserveCapacity(2 * slots.count + 8)
                 Blank.append(layout.room, to: &pieces)
                 for (index, slot) in slots.enumerated() {
-                    if index == 0 {
-                        Blank.append(1, to: &pieces)  // the first item's separator
-                        pieces.append(slot.item.piece(first: true))
-                    } else {
-                        pieces.append(slot.item.piece(first: false))
-                    }
-                    Blank.append(slot.capacity - slot.item.count, to: &pieces)
+                    if index == 0 { Blank.append(1, to: &pieces) }  // the first item's separator
+                    pieces.append(parts.items[index].piece(first: index == 0))
+                    Blank.append(slot.capacity - slot.length, to: &pieces)
                 }
                 pieces.append(tail)
                 // The items' memory belongs to `parts`, kept until `body` returns.
@@ -112,18 +118,16 @@ struct FeedFileLayout: Sendable {
         let slide = parts.ids.isEmpty ? RenderedFeed.Slide(added: 0, kept: 0) : RenderedFeed.slide(from: slots.map(\.id), to: parts.ids)
         guard parts.head == head, let slide else { return nil }
         var changes: [Change] = []
-        var kept: [Slot] = []
-        kept.reserveCapacity(parts.ids.count)
+        var kept = Array(slots.prefix(slide.kept))
         // Patched items, over their old bytes.
-        for (old, index) in zip(slots.prefix(slide.kept), slide.added...) {
-            let item = parts.items[index]
-            if item !== old.item {
-                guard item.count <= old.capacity else { return nil }
-                var bytes = Array(item.piece(first: false).dropFirst())  // the separator stays
-                bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: max(0, old.item.count - item.count)))
-                changes.append(Change(offset: old.start + 1, bytes: bytes))
-            }
-            kept.append(Slot(id: old.id, item: item, start: old.start, capacity: old.capacity))
+        for (index, old) in kept.enumerated() {
+            let item = parts.items[slide.added + index]
+            guard item.serial != old.serial else { continue }
+            guard item.count <= old.capacity else { return nil }
+            var bytes = Array(item.piece(first: false).dropFirst())  // the separator stays
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: max(0, old.length - item.count)))
+            changes.append(Change(offset: old.start + 1, bytes: bytes))
+            kept[index] = Slot(id: old.id, item: item, start: old.start, capacity: old.capacity)
         }
         // New items, into the room; the old first item's separator becomes a comma.
         var front: [UInt8] = []
@@ -158,7 +162,8 @@ struct FeedFileLayout: Sendable {
             changes.append(Change(offset: itemsEnd, bytes: bytes))
             end = itemsEnd + Self.tail.count
         }
-        return (changes, FeedFileLayout(head: head, slots: newSlots + kept, end: end, size: size))
+        kept.insert(contentsOf: newSlots, at: 0)
+        return (changes, FeedFileLayout(head: head, slots: kept, end: end, size: size))
     }
 }
 

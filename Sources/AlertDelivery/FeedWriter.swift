@@ -9,14 +9,18 @@ import Glibc
 
 /// Writes the JSON Feed so that a reader opening it at any instant sees a whole, valid document.
 ///
-/// Temp file in the same folder, one `write`, then the temp file takes the feed's name (a swap of the two
-/// names, or a `rename` over the old file: atomic either way, a reader opens the old document or the new
-/// one, whole), then `fsync`. Publishing before the `fsync` puts new items in front of readers without
-/// waiting for the disk; `publish` and `PublishedFeed.sync` are the two halves, and `AlertDispatcher`
-/// marks alerts delivered to the feed only after the `sync` of a file holding them, so "delivered" still
-/// means "on disk". The cost is confined to a power cut in between (the feed lane syncs 20 ms after the
-/// feed goes quiet, 100 ms at most): the name may then hold an empty or partial document after the reboot,
-/// until the daemon starts (before 2026-12-07 a `rename` over the old file let ext4's `auto_da_alloc`
+/// Temp file in the same folder, the document written into it, then the temp file takes the feed's name (a
+/// swap of the two names, or a `rename` over the old file: atomic either way, a reader opens the old document
+/// or the new one, whole), then `fsync`. Two files take turns: the temp file is the document the last swap
+/// replaced, when no one else has it open, and the next document is written into it as the bytes that changed
+/// (`FeedFileLayout`, `recycle`); else an empty file, written whole.
+///
+/// Publishing before the `fsync` puts new items in front of readers without waiting for the disk; `publish`
+/// and `PublishedFeed.sync` are the two halves, and `AlertDispatcher` marks alerts delivered to the feed only
+/// after the `sync` of a file holding them, so "delivered" still means "on disk" (an `fsync` writes every
+/// dirty page of the file, including those of changes written while it was the spare). The cost is confined
+/// to a power cut in between (the feed lane syncs 20 ms after the feed goes quiet, 100 ms at most): the name
+/// may then hold an empty, partial or half-changed document after the reboot, until the daemon starts (before 2026-12-07 a `rename` over the old file let ext4's `auto_da_alloc`
 /// write the new data first, at 0.1 to 0.5 ms of the publishing lane's time: `publish`). The daemon
 /// renders and writes the feed whole from the state database at every start (`AlertDispatcher`'s first
 /// feed delivery starts from an empty `RenderedFeed`, whose `update` always reports a change), and the

@@ -1,5 +1,6 @@
 import FactStore
 import Foundation
+import Synchronization
 
 /// The JSON Feed kept serialised in memory, item by item, so a delivery renders only the items that are
 /// new, patches those whose fact gained sources since, and writes the file from bytes it already has.
@@ -41,8 +42,15 @@ struct RenderedFeed {
     final class ItemBytes: @unchecked Sendable {
         /// `,\n` and the item's JSON; never written to after `init`.
         let bytes: UnsafeMutableRawBufferPointer
+        /// Which rendering this is, never reused in the process: what a feed file's layout keeps to know the
+        /// bytes it holds (`FeedFileLayout.Slot`), a number where a reference would be retained and released
+        /// for each of 500 items at every publication.
+        let serial: UInt64
+
+        private static let serials = Atomic<UInt64>(0)
 
         init(_ json: [UInt8]) {
+            serial = Self.serials.add(1, ordering: .relaxed).newValue
             bytes = .allocate(byteCount: json.count + 2, alignment: 1)
             bytes[0] = UInt8(ascii: ",")
             bytes[1] = UInt8(ascii: "\n")

@@ -305,6 +305,10 @@ drop hearing hearing.txt || fail "could not drop the hearing article"
 has_hearing() { (( $(kind_count new_deadline) > 0 )); }
 wait_for "$timeout_s" has_hearing || fail "no new_deadline alert for the hearing on $hearing_day"
 alert_count=$(alerts)
+# The document the hearing's publication replaced (the one written at the restart) becomes the spare the next one
+# is written into as changes, once a write lease shows no one else has it open: under the unit's sandbox too.
+spare_is_a_document() { inside sh -c 'for f in /var/lib/tariffwatch/.feed.json.*.tmp; do [ -s "$f" ] && exit 0; done; exit 1'; }
+wait_for 10 spare_is_a_document || fail "the feed's spare is empty: the replaced document was not reused (write lease refused?)"
 
 if [[ -f /run/e2e/stage/repo/systemd/tariffwatch-http.socket || -f $stage/repo/systemd/tariffwatch-http.socket ]] && command -v curl >/dev/null; then
     step "tariffwatch-http.socket on 127.0.0.1:$http_port: socket activation, conditional GET, gzip, calendar"
