@@ -90,16 +90,21 @@ extension FactStore {
         ).map { FeedRevision(alertID: $0["id"], factID: $0["fact_id"], sourceCount: $0["sources"]) }
     }
 
+    /// What the state holds, from the counts its triggers keep (`store_counts`): one row, whatever the state's
+    /// size. A state the daemon has not upgraded yet (looked at read-only) is counted table by table.
     public func counts() throws(FactStoreError) -> StoreCounts {
         try read("count") { db in
+            let kept = try db.tableExists("store_counts")
             let row = try Row.fetchOne(
                 db.cachedStatement(
-                    sql: """
-                        SELECT (SELECT COUNT(*) FROM files) AS files, (SELECT COUNT(*) FROM rejections) AS rejected,
-                               (SELECT COUNT(*) FROM facts) AS facts,
-                               (SELECT COUNT(*) FROM outbox WHERE delivered_at IS NOT NULL) AS delivered,
-                               (SELECT COUNT(*) FROM outbox WHERE delivered_at IS NULL) AS pending
-                        """))!
+                    sql: kept
+                        ? "SELECT files, rejections AS rejected, facts, delivered, pending FROM store_counts"
+                        : """
+                            SELECT (SELECT COUNT(*) FROM files) AS files, (SELECT COUNT(*) FROM rejections) AS rejected,
+                                   (SELECT COUNT(*) FROM facts) AS facts,
+                                   (SELECT COUNT(*) FROM outbox WHERE delivered_at IS NOT NULL) AS delivered,
+                                   (SELECT COUNT(*) FROM outbox WHERE delivered_at IS NULL) AS pending
+                            """))!
             return StoreCounts(
                 filesProcessed: row["files"], filesRejected: row["rejected"], facts: row["facts"],
                 alertsDelivered: row["delivered"], alertsPending: row["pending"])

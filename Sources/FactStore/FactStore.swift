@@ -55,6 +55,8 @@ public final class FactStore: Sendable {
         if !readOnly {
             configuration.prepareDatabase { db in
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                // So the counting triggers (`store_counts`) see a row an `INSERT OR REPLACE` removes.
+                if !db.configuration.readonly { try db.execute(sql: "PRAGMA recursive_triggers = ON") }
                 // The writer's checkpoints run on a connection of their own, after the commit (see `WALCheckpointer`).
                 // The closure holds it too, so it lives as long as the pool's writer connection.
                 if !db.configuration.readonly { checkpointer?.install(on: db) }

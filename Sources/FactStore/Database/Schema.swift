@@ -118,6 +118,45 @@ enum Schema {
             // stays: it gives a fact's sources in id order without sorting them.
             try db.execute(sql: "DROP INDEX IF EXISTS fact_sources_by_fact_path")
         }
+        migrator.registerMigration("v8-store-counts") { db in
+            // What `FactStore.counts()` reports (the daemon's `STATUS=`, `tariffwatch status`), kept by triggers in
+            // the transactions that change it. Counting the tables instead read the whole outbox (its alerts'
+            // payloads; `delivered_at IS NOT NULL` has no index): 800 pages after 3,000 files, at most once a
+            // second while files come, a cost that grew with the state for as long as the daemon ran. The writer
+            // turns `recursive_triggers` on, so a row an `INSERT OR REPLACE` removes is counted out too.
+            try db.execute(
+                sql: """
+                    CREATE TABLE store_counts (
+                        id INTEGER PRIMARY KEY CHECK (id = 1),
+                        files INTEGER NOT NULL, rejections INTEGER NOT NULL, facts INTEGER NOT NULL,
+                        delivered INTEGER NOT NULL, pending INTEGER NOT NULL);
+                    INSERT INTO store_counts VALUES (1,
+                        (SELECT COUNT(*) FROM files), (SELECT COUNT(*) FROM rejections), (SELECT COUNT(*) FROM facts),
+                        (SELECT COUNT(*) FROM outbox WHERE delivered_at IS NOT NULL),
+                        (SELECT COUNT(*) FROM outbox WHERE delivered_at IS NULL));
+                    CREATE TRIGGER files_counted AFTER INSERT ON files BEGIN UPDATE store_counts SET files = files + 1; END;
+                    CREATE TRIGGER files_uncounted AFTER DELETE ON files BEGIN UPDATE store_counts SET files = files - 1; END;
+                    CREATE TRIGGER rejections_counted AFTER INSERT ON rejections
+                        BEGIN UPDATE store_counts SET rejections = rejections + 1; END;
+                    CREATE TRIGGER rejections_uncounted AFTER DELETE ON rejections
+                        BEGIN UPDATE store_counts SET rejections = rejections - 1; END;
+                    CREATE TRIGGER facts_counted AFTER INSERT ON facts BEGIN UPDATE store_counts SET facts = facts + 1; END;
+                    CREATE TRIGGER facts_uncounted AFTER DELETE ON facts BEGIN UPDATE store_counts SET facts = facts - 1; END;
+                    CREATE TRIGGER outbox_counted AFTER INSERT ON outbox BEGIN
+                        UPDATE store_counts SET delivered = delivered + (NEW.delivered_at IS NOT NULL),
+                            pending = pending + (NEW.delivered_at IS NULL);
+                    END;
+                    CREATE TRIGGER outbox_uncounted AFTER DELETE ON outbox BEGIN
+                        UPDATE store_counts SET delivered = delivered - (OLD.delivered_at IS NOT NULL),
+                            pending = pending - (OLD.delivered_at IS NULL);
+                    END;
+                    CREATE TRIGGER outbox_delivered AFTER UPDATE OF delivered_at ON outbox
+                        WHEN (OLD.delivered_at IS NULL) != (NEW.delivered_at IS NULL) BEGIN
+                        UPDATE store_counts SET delivered = delivered + (NEW.delivered_at IS NOT NULL) - (OLD.delivered_at IS NOT NULL),
+                            pending = pending + (NEW.delivered_at IS NULL) - (OLD.delivered_at IS NULL);
+                    END;
+                    """)
+        }
         return migrator
     }
 }
