@@ -142,7 +142,8 @@ extension Response {
 /// A stable 64-bit hash of `bytes` for an entity tag (not a security property): FNV-1a's step taken over
 /// 8-byte words, each followed by a shift that folds the high bits down, then the bytes left one by one. Every
 /// step is a bijection of the hash, so documents that differ in one word never share a tag. A whole feed
-/// (1.5 MB) is hashed at each request; a byte at a time that took about 2 ms.
+/// (1.5 MB) is hashed at each request: a word a step takes an eighth of the dependent multiplications a byte a
+/// step would.
 func contentHash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
     let prime: UInt64 = 0x100_0000_01b3
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
