@@ -284,8 +284,8 @@ public final class AlertDispatcher: Sendable {
     /// its feed item (the feed loop's task resumes on the event loop, then moves to its lane's thread),
     /// which on this project's 2-core machine were most of the time between the journal entry and the feed
     /// item. The ingest lane renders, writes into the spare file and swaps it in only: the `fsync` and the
-    /// marks stay the feed lane's (after its linger, as for its own publications), and so do freeing the
-    /// document replaced and making the next spare (`tidy`), so the next file waits for no disk. The rows
+    /// marks stay the feed lane's (after its linger, as for its own publications), and so does making the
+    /// next spare of the document replaced (`tidy`), so the next file waits for no disk. The rows
     /// are read on the writer's connection, whose cache holds what the commit just wrote
     /// (`ReadConnection.writer`).
     ///

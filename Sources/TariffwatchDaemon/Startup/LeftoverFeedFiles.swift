@@ -2,8 +2,8 @@ import Foundation
 import Glibc
 public import SystemPackage
 
-/// Temporary feed files left by a daemon that was killed: `.feed.json.<pid>.tmp`, the spare or a document
-/// written but not yet swapped in, or the replaced document not yet freed (see `FeedWriter`), and
+/// Temporary feed files left by a daemon that was killed: `.feed.json.<pid>.tmp`, the spare (empty, or the
+/// document the last publication replaced) or a document written but not yet swapped in (see `FeedWriter`), and
 /// `.feed.json.<pid>.previous.tmp`, the replaced document's second name in daemons before 2026-12-07.
 public enum LeftoverFeedFiles {
     /// Removes the feed's temporary files whose writer is no longer running; called at start-up, after
