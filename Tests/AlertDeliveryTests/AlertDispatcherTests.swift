@@ -257,6 +257,57 @@ final class FakeJournal: Sendable {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.string).filter { $0.hasPrefix(".feed") }.isEmpty)
     }
 
+    /// The feed lane held in a long `fsync` (a stalled disk): once it has been held for `takeOverSpareAfter`, the
+    /// ingest lane makes the next spare itself, so every lone file is published at once. The document being synced
+    /// (open in this process, so not recycled) loses its name but stays whole for its sync, and nothing is marked
+    /// before a sync of a file holding it.
+    @Test func aStalledSyncDoesNotHoldBackTheIngestLanesPublications() throws {
+        let store = try FactStore(directory: folder.string)
+        let writer = FeedWriter(path: folder.appending("feed.json"))
+        let entered = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0), finished = DispatchSemaphore(value: 0)
+        let stalling = Atomic<Bool>(false)
+        let dispatcher = try AlertDispatcher(
+            store: store, feed: writer, options: .init(journalEnabled: true), journal: FakeJournal().transport,
+            logger: Logger(label: "test"), takeOverSpareAfter: .milliseconds(1),
+            syncFile: { file in
+                if stalling.load(ordering: .acquiring) {
+                    entered.signal()
+                    release.wait()
+                }
+                try file.sync()
+            })
+        try raise(store, 0)
+        #expect(dispatcher.deliverPending(to: .feed, today: today).fed == 1)
+        try raise(store, 1)
+        #expect(dispatcher.publishFeedAtOnce())
+
+        // The feed lane settles that publication and stalls in its fsync.
+        stalling.store(true, ordering: .releasing)
+        let stalledFed = Mutex(0)
+        Thread {
+            let report = dispatcher.settleFeed()
+            stalledFed.withLock { $0 = report.fed }
+            finished.signal()
+        }.start()
+        entered.wait()
+        stalling.store(false, ordering: .releasing)
+        Thread.sleep(forTimeInterval: 0.005)
+        for n in 2...4 {
+            try raise(store, n)
+            #expect(dispatcher.publishFeedAtOnce(), "file \(n) published while the feed lane is held")
+            #expect(try feedIDs().count == n + 1)
+        }
+        #expect(try store.pendingAlerts(for: .feed, limit: 10).count == 4, "nothing marked before a sync of a file holding it")
+
+        release.signal()
+        finished.wait()
+        #expect(stalledFed.withLock { $0 } == 1, "the stalled sync marks what its file held")
+        let settled = dispatcher.settleFeed()
+        #expect(settled.isComplete && settled.fed == 3)
+        #expect(try store.pendingAlerts(for: .feed, limit: 10).isEmpty)
+        #expect(try onlyTheSpareIsLeft(writer, recycled: true))
+    }
+
     /// Told that the ingest lane published, the feed lane only settles: it frees the replaced document at once
     /// and lingers before the sync like after its own publications, reading nothing.
     @Test func afterTheIngestLanePublishedTheFeedLaneSettlesOnceQuiet() throws {
