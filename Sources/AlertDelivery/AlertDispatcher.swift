@@ -315,7 +315,8 @@ public final class AlertDispatcher: Sendable {
     ///
     /// Only when the feed lane is between deliveries (its lock is free), has applied the settings in force
     /// and has made the next spare, or has been held in an `fsync` for `takeOverSpareAfter` (this lane then makes
-    /// the spare); otherwise the feed lane publishes, as it always could. A failure is left to the feed lane too, which retries and reports it.
+    /// the spare); otherwise the feed lane publishes, as it always could. A failure is left to the feed lane too,
+    /// which retries and reports it.
     /// - Returns: whether the feed file was rewritten.
     @discardableResult
     public func publishFeedAtOnce(now: Date = Date()) -> Bool {
