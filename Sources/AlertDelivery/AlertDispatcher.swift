@@ -243,8 +243,8 @@ public final class AlertDispatcher: Sendable {
     /// by `Report.feedSettleIn`, or told that the ingest lane published (`publishFeedAtOnce`), with no new
     /// alerts, which need not read the store again. As in `deliverPending`, the sync waits while `moreWaiting`
     /// or until the feed has been quiet for `linger` (`Report.feedSettleIn` says when to come back). The
-    /// document the ingest lane's publication replaced is freed at once, not after the linger, and the next
-    /// spare made (`tidy`): the next lone file could not be published at once meanwhile.
+    /// document the ingest lane's publication replaced is made the next spare at once (`tidy`), not after the
+    /// linger: the next lone file could not be published at once meanwhile.
     @discardableResult
     public func settleFeed(
         now: Date = Date(), moreWaiting: @Sendable () -> Bool = { false }, lingerFor linger: Duration = .zero

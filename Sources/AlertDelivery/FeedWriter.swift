@@ -20,8 +20,9 @@ import Glibc
 /// after the `sync` of a file holding them, so "delivered" still means "on disk" (an `fsync` writes every
 /// dirty page of the file, including those of changes written while it was the spare). The cost is confined
 /// to a power cut in between (the feed lane syncs 20 ms after the feed goes quiet, 100 ms at most): the name
-/// may then hold an empty, partial or half-changed document after the reboot, until the daemon starts (before 2026-12-07 a `rename` over the old file let ext4's `auto_da_alloc`
-/// write the new data first, at 0.1 to 0.5 ms of the publishing lane's time: `publish`). The daemon
+/// may then hold an empty, partial or half-changed document after the reboot, until the daemon starts (before
+/// 2026-12-07 a `rename` over the old file let ext4's `auto_da_alloc` write the new data first, at 0.1 to 0.5 ms
+/// of the publishing lane's time: `publish`). The daemon
 /// renders and writes the feed whole from the state database at every start (`AlertDispatcher`'s first
 /// feed delivery starts from an empty `RenderedFeed`, whose `update` always reports a change), and the
 /// alerts, not yet marked, still count as pending meanwhile: nothing is lost.
@@ -377,20 +378,11 @@ private func writeWhole(_ pieces: [UnsafeRawBufferPointer], to fd: FileDescripto
     }
 }
 
-/// Writes each change at its offset (`pwrite(2)`, again after a short write or EINTR).
-private func writeChanges(_ changes: [FeedFileLayout.Change], to fd: FileDescriptor) throws(Errno) {
+/// Writes each change at its offset (swift-system's `writeAll(toAbsoluteOffset:)`: `pwrite(2)`, again after a
+/// short write or EINTR).
+private func writeChanges(_ changes: [FeedFileLayout.Change], to fd: FileDescriptor) throws {
     for change in changes {
-        var done = 0
-        while done < change.bytes.count {
-            let written = change.bytes.withUnsafeBytes {
-                Glibc.pwrite(fd.rawValue, $0.baseAddress! + done, $0.count - done, off_t(change.offset + done))
-            }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw Errno(rawValue: errno)
-            }
-            done += written
-        }
+        _ = try fd.writeAll(toAbsoluteOffset: Int64(change.offset), change.bytes)
     }
 }
 

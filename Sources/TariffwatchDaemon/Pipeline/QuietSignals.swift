@@ -6,7 +6,8 @@ import Synchronization
 ///
 /// After a file the lane delivered itself (its journal entries sent, its feed item published), what is left to
 /// the others is bookkeeping: the journal loop marks the entries sent, the feed loop makes the document the
-/// publication replaced the next spare (or frees it) and syncs the new one after its linger, the reminder service looks for new deadlines.
+/// publication replaced the next spare (or frees it) and syncs the new one after its linger, the reminder
+/// service looks for new deadlines.
 /// Sent at once, those wake-ups ran on this project's two cores just as the reader of the feed (an analyst's
 /// poller, the latency benchmark) was waking for the new item: two delivery lanes, the event loop and an
 /// `unlink` of the replaced document, beside it. A millisecond later nobody is waiting for them. Under a burst
