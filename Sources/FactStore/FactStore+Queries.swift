@@ -48,7 +48,7 @@ extension FactStore {
     }
 
     /// `feedRevisions(limit:)` brought up to date from `previous`, what this store returned last time:
-    /// only the outbox rows added since and the facts counted since (`SourceCountLog`) are read, not a
+    /// only the outbox rows added since and the facts counted since (`FactChangeLog`) are read, not a
     /// join of every item with `facts`, and `previous` is edited in place (pass the only copy). Without a
     /// usable `previous` (none, another store or limit, or one older than the log keeps) every item is read.
     public func feedRevisions(

@@ -20,7 +20,9 @@ public final class FactStore: Sendable {
     /// of a burst's peak RSS, half of which bought nothing.
     let recentAlerts = RecentAlerts(capacity: 1024)
     /// Which facts gained sources in the last commits, so a feed delivery reads only those counts.
-    let sourceCounts = SourceCountLog(capacity: 1024)
+    let sourceCounts = FactChangeLog(capacity: 1024)
+    /// Which deadline facts the last commits wrote, so the reminder look after a file reads only those.
+    let deadlineChanges = FactChangeLog(capacity: 1024)
     /// Candidate facts' values, decoded once for the store's life (only the writer uses it).
     let factValues = FactValueCache()
     /// One reader at a time. GRDB's reader pool guards its connections with concurrent dispatch queues
@@ -186,9 +188,9 @@ public final class FactStore: Sendable {
         guard !changes.isEmpty else { return [] }
         let operation = changes.count == 1 ? changes[0].operation : "record \(changes.count) files"
         let epoch = self.epoch
-        let (alerts, counted) = try write(operation) { db -> ([[Alert]], Set<String>) in
+        let (alerts, counted, deadlines) = try write(operation) { db -> ([[Alert]], Set<String>, Set<String>) in
             let values = factValues
-            var counted: Set<String> = []
+            var counted: Set<String> = [], deadlines: Set<String> = []
             let alerts = try changes.map { change -> [Alert] in
                 switch change {
                 case .processed(let file, let articles, let policy, let inboxAction):
@@ -196,7 +198,8 @@ public final class FactStore: Sendable {
                         try Self.insert(PendingInboxAction(inboxAction, for: file), db: db, now: now)
                     }
                     return try Self.record(
-                        file, articles: articles, policy: policy, now: now, values: values, counted: &counted, in: db
+                        file, articles: articles, policy: policy, now: now, values: values, counted: &counted,
+                        deadlines: &deadlines, in: db
                     ).map { alert in
                         var alert = alert
                         alert.stateEpoch = epoch
@@ -213,16 +216,17 @@ public final class FactStore: Sendable {
                     return []
                 }
             }
-            return (alerts, counted)
+            return (alerts, counted, deadlines)
         }
         sourceCounts.add(counted)
+        deadlineChanges.add(deadlines)
         recentAlerts.add(alerts.flatMap { $0 })
         return alerts
     }
 
     private static func record(
         _ file: FileRecord, articles: [ArticleRecord], policy: AlertPolicy, now: Date, values: FactValueCache,
-        counted: inout Set<String>, in db: Database
+        counted: inout Set<String>, deadlines: inout Set<String>, in db: Database
     ) throws -> [Alert] {
         let stamp = DatabaseTimestamp.value(of: now)
         try db.cachedStatement(
@@ -274,6 +278,7 @@ public final class FactStore: Sendable {
             }
             alerts += merge.alerts
             counted.formUnion(merge.counted)
+            deadlines.formUnion(merge.deadlines)
         }
         return alerts
     }

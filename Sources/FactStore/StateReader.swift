@@ -37,8 +37,9 @@ extension FactStore {
         }
     }
 
-    /// Every deadline fact that alerts, with the sentence and article that gave its current date.
-    static func alertableDeadlines(_ db: Database) throws -> [DeadlineRecord] {
+    /// Every deadline fact that alerts, with the sentence and article that gave its current date; only those of the
+    /// facts `only` names, when given (each looked up by its key).
+    static func alertableDeadlines(_ db: Database, only: Set<String>? = nil) throws -> [DeadlineRecord] {
         // The source is `file` or `file#item`: its article row is (file, '') or (file, item).
         let rows = try Row.fetchAll(
             db.cachedStatement(
@@ -54,7 +55,8 @@ extension FactStore {
                     LEFT JOIN articles i ON a.path IS NULL AND instr(s.path, '#') > 0
                         AND i.path = substr(s.path, 1, instr(s.path, '#') - 1) AND i.item_key = substr(s.path, instr(s.path, '#') + 1)
                     WHERE f.alertable AND f.value LIKE '{"deadline":%'
-                    """))
+                    """ + (only == nil ? "" : " AND f.id IN (SELECT value FROM json_each(?))")),
+            arguments: StatementArguments(only.map { [try Self.jsonArray($0)] } ?? []))
         return try rows.compactMap { row in
             guard case .deadline(let deadline) = try JSONText.decode(FactValue.self, row["value"]) else { return nil }
             var record = DeadlineRecord(

@@ -52,7 +52,7 @@ extension FactStoreTests {
     }
 
     @Test func theLogForgetsTheOldestCommitsAndSaysSo() {
-        let log = SourceCountLog(capacity: 2)
+        let log = FactChangeLog(capacity: 2)
         log.add([])
         #expect(log.generation == 0)
         log.add(["a"])
@@ -68,7 +68,7 @@ extension FactStoreTests {
     /// Advancing in place: a fact's older item can fall off the end while its newer one stays, and a count
     /// read later patches only the items still shown.
     @Test func advancingKeepsEachFactsItemsAcrossTheEdge() {
-        let log = SourceCountLog(capacity: 4)
+        let log = FactChangeLog(capacity: 4)
         func item(_ id: Int64, _ fact: String, _ count: Int) -> FeedRevision {
             FeedRevision(alertID: id, factID: fact, sourceCount: count)
         }

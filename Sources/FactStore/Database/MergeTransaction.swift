@@ -18,8 +18,10 @@ struct MergeTransaction {
     /// The article's title, URL and date, carried into the alerts it raises.
     var provenance: ArticleProvenance?
     private(set) var alerts: [Alert] = []
-    /// The facts whose `source_count` this merge raised (for `SourceCountLog`).
+    /// The facts whose `source_count` this merge raised (`FactStore.sourceCounts`).
     private(set) var counted: Set<String> = []
+    /// The deadline facts this merge wrote, new or updated (`FactStore.deadlineChanges`).
+    private(set) var deadlines: Set<String> = []
 
     init(db: Database, file: FileRecord, policy: AlertPolicy, now: Date, values: FactValueCache = FactValueCache()) {
         self.db = db
@@ -49,6 +51,7 @@ struct MergeTransaction {
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """).execute(
                 arguments: [id, bucket, try values.encode(observation.value), observation.alertable, file.referenceDate.description, stamp, stamp])
+            if case .deadline = observation.value { deadlines.insert(id) }
             try addSource(factID: id, observation: observation, relation: "origin")
             if observation.alertable && admits(observation.value) && policy.admits(confidence: observation.confidence) {
                 try raise(observation.isTariff ? .newTariff : .newDeadline, factID: id, current: observation.value, previous: nil, observation: observation)
@@ -166,11 +169,12 @@ struct MergeTransaction {
         return admits(new)
     }
 
-    private func update(_ fact: StoredFact, to value: FactValue, alertable: Bool) throws {
+    private mutating func update(_ fact: StoredFact, to value: FactValue, alertable: Bool) throws {
         let latest = max(fact.latestReferenceDate, file.referenceDate)
         try db.cachedStatement(
             sql: "UPDATE facts SET value = ?, alertable = ?, latest_reference_date = ?, updated_at = ? WHERE id = ?").execute(
             arguments: [try values.encode(value), alertable, latest.description, stamp, fact.id])
+        if case .deadline = value { deadlines.insert(fact.id) }
     }
 
     /// Adds this file as a source; false when it already stated exactly this (a rewritten file).

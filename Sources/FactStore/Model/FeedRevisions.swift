@@ -16,11 +16,11 @@ public struct FeedRevisions: Sendable {
     var newestAlertID: Int64 { items.first?.alertID ?? 0 }
     private(set) var generation: UInt64
     /// The store's log this was read against: another store's (or after a restart) means a full read.
-    let log: SourceCountLog
+    let log: FactChangeLog
     /// The ids of `items` per fact: a fact changed several times has an item per change.
     private var alertsByFact: [String: [Int64]] = [:]
 
-    init(items: [FeedRevision], newestPending: Int64?, limit: Int, generation: UInt64, log: SourceCountLog) {
+    init(items: [FeedRevision], newestPending: Int64?, limit: Int, generation: UInt64, log: FactChangeLog) {
         self.items = items
         self.newestPending = newestPending
         self.limit = limit

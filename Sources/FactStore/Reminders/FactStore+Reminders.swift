@@ -2,22 +2,63 @@ public import Foundation
 import GRDB
 public import TariffExtraction
 
+/// Where a reminder look left off: the next look on the same day with the same `remind_days` reads only the
+/// deadlines written since (`FactStore.deadlineChanges`) rather than every deadline the state holds, which after a
+/// year of articles is thousands of rows and their JSON for each file that arrives.
+public struct ReminderCursor: Sendable {
+    /// The day and `remind_days` the reminders were decided for: on another day, or with other day counts,
+    /// reminders fall due that no write made due, and every deadline is read again.
+    let day: CalendarDate
+    let remindDays: [Int]
+    /// The deadline changes logged when the look read the state (`FactChangeLog.generation`), and whose log.
+    let generation: UInt64
+    let log: FactChangeLog
+    /// The next day a reminder falls due, if any: when to look again. May be earlier than the true next due day
+    /// (a deadline moved later since); looking on that day finds nothing due and reads every deadline again.
+    public let nextDueDay: CalendarDate?
+    /// How many deadlines the look that made this cursor read: what a look costs grows with it.
+    let deadlinesRead: Int
+}
+
 extension FactStore {
     /// Raises the reminders due `today` into the outbox and records them, in one transaction: a
     /// reminder is raised once, whatever crashes or restarts follow, and delivered like any alert.
     /// - Parameters:
     ///   - remindDays: `alerts.remind_days`.
     ///   - today: the UTC day; `now` stamps the alerts.
-    /// - Returns: the alerts raised and the next day a reminder falls due.
-    public func raiseDueReminders(remindDays: [Int], today: CalendarDate, now: Date = Date()) throws(FactStoreError)
-        -> (alerts: [Alert], nextDueDay: CalendarDate?)
+    ///   - previous: the cursor the last look returned: on the same day and with the same `remindDays`, only the
+    ///     deadline facts written since are read (what is due for the others was decided then). Nil, another store's,
+    ///     or one older than the change log keeps: every deadline is read.
+    /// - Returns: the alerts raised, and the cursor for the next look, with the next day a reminder falls due.
+    public func raiseDueReminders(remindDays: [Int], today: CalendarDate, now: Date = Date(), after previous: ReminderCursor? = nil)
+        throws(FactStoreError) -> (alerts: [Alert], cursor: ReminderCursor)
     {
+        // Taken before the state is read: a commit logged after it is looked at again next time.
+        let log = deadlineChanges
+        let generation = log.generation
+        var only: Set<String>?
+        if let previous, previous.log === log, previous.day == today, previous.remindDays == remindDays,
+            let written = log.facts(after: previous.generation)
+        {
+            guard !written.isEmpty else { return ([], previous.moved(to: generation)) }
+            only = written
+        }
+        let earlier = only == nil ? nil : previous?.nextDueDay
+        func cursor(_ next: CalendarDate?, read: Int) -> ReminderCursor {
+            let soonest = [earlier, next].compactMap { $0 }.min()
+            return ReminderCursor(
+                day: today, remindDays: remindDays, generation: generation, log: log, nextDueDay: soonest, deadlinesRead: read)
+        }
         // Most looks find nothing due: decide in a read, so the daemon's writer is not held up.
-        let quick = try read("plan deadline reminders") { db in try Self.reminderDecision(db, remindDays: remindDays, today: today) }
-        if quick.decision.raise.isEmpty && quick.decision.pass.isEmpty { return ([], quick.decision.nextDueDay) }
+        let quick = try read("plan deadline reminders") { db in
+            try Self.reminderDecision(db, remindDays: remindDays, today: today, only: only)
+        }
+        if quick.decision.raise.isEmpty && quick.decision.pass.isEmpty {
+            return ([], cursor(quick.decision.nextDueDay, read: quick.byID.count))
+        }
         return try write("raise deadline reminders") { db in
             // Decided again inside the transaction: another writer may have recorded some meanwhile.
-            let (decision, byID) = try Self.reminderDecision(db, remindDays: remindDays, today: today)
+            let (decision, byID) = try Self.reminderDecision(db, remindDays: remindDays, today: today, only: only)
             var alerts: [Alert] = []
             for reminder in decision.raise {
                 guard let record = byID[reminder.factID] else { continue }
@@ -33,25 +74,36 @@ extension FactStore {
                 alerts.append(alert)
             }
             for reminder in decision.pass { try recordReminder(reminder, alertID: nil, now: now, in: db) }
-            return (alerts, decision.nextDueDay)
+            return (alerts, cursor(decision.nextDueDay, read: byID.count))
         }
     }
 
-    /// What is due today, from the deadlines and the reminders already recorded.
-    private static func reminderDecision(_ db: Database, remindDays: [Int], today: CalendarDate) throws
+    /// What is due today, from the deadlines and the reminders already recorded: of every deadline, or only of the
+    /// facts `only` names.
+    static func reminderDecision(_ db: Database, remindDays: [Int], today: CalendarDate, only: Set<String>?) throws
         -> (decision: ReminderPlan.Decision, byID: [String: DeadlineRecord])
     {
         var byID: [String: DeadlineRecord] = [:]
         var deadlines: [ReminderPlan.Deadline] = []
-        for record in try Self.alertableDeadlines(db) {
+        for record in try Self.alertableDeadlines(db, only: only) {
             byID[record.factID] = record
             deadlines.append(
                 ReminderPlan.Deadline(
                     factID: record.factID, firstDay: record.deadline.date.firstDay,
                     knownSince: CalendarDate.utcDay(of: record.firstReported)))
         }
+        let columns = "SELECT fact_id, deadline_day, days_before FROM reminders"
+        let rows =
+            if let only {
+                // the facts' reminders by the table's key, whose first column is `fact_id`
+                try Row.fetchAll(
+                    db.cachedStatement(sql: columns + " WHERE fact_id IN (SELECT value FROM json_each(?))"),
+                    arguments: [try FactStore.jsonArray(only)])
+            } else {
+                try Row.fetchAll(db.cachedStatement(sql: columns))
+            }
         let recorded = Set(
-            try Row.fetchAll(db.cachedStatement(sql: "SELECT fact_id, deadline_day, days_before FROM reminders")).compactMap { row in
+            rows.compactMap { row in
                 CalendarDate(iso: row["deadline_day"] as String).map {
                     ReminderPlan.Reminder(factID: row["fact_id"], deadlineDay: $0, daysBefore: row["days_before"])
                 }
@@ -63,6 +115,18 @@ extension FactStore {
         try db.execute(
             sql: "INSERT INTO reminders (fact_id, deadline_day, days_before, raised_at, alert_id) VALUES (?, ?, ?, ?, ?)",
             arguments: [reminder.factID, reminder.deadlineDay.description, reminder.daysBefore, DatabaseTimestamp.value(of: now), alertID])
+    }
+
+    /// `ids` as a JSON array of strings, for `json_each`: one bound argument however many there are.
+    static func jsonArray(_ ids: Set<String>) throws -> String {
+        String(decoding: try JSONEncoder().encode(ids.sorted()), as: UTF8.self)
+    }
+}
+
+extension ReminderCursor {
+    /// This cursor after a look that found no deadline written since: the same decision, a newer generation.
+    func moved(to generation: UInt64) -> ReminderCursor {
+        ReminderCursor(day: day, remindDays: remindDays, generation: generation, log: log, nextDueDay: nextDueDay, deadlinesRead: 0)
     }
 }
 

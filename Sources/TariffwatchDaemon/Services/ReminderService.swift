@@ -43,20 +43,26 @@ struct ReminderService: Service {
     let logger: Logger
 
     func run() async throws {
-        await DueTimerLoop.run(wake: wake, clock: clock, settle: settle) { await look() }
+        // Where the last look left off: a look after files read only the deadlines they wrote.
+        var cursor: ReminderCursor?
+        await DueTimerLoop.run(wake: wake, clock: clock, settle: settle) { await look(after: &cursor) }
     }
 
     /// Raises what is due now; returns when to look next.
-    private func look() async -> Date? {
+    private func look(after cursor: inout ReminderCursor?) async -> Date? {
         do {
             let remindDays = settings.current.remindDays
             let today = CalendarDate.utcDay(of: clock.now())
-            let (store, now) = (self.store, clock.now())
-            let (alerts, nextDay) = try await lane.run { try store.raiseDueReminders(remindDays: remindDays, today: today, now: now) }
+            let (store, now, previous) = (self.store, clock.now(), cursor)
+            let (alerts, next) = try await lane.run {
+                try store.raiseDueReminders(remindDays: remindDays, today: today, now: now, after: previous)
+            }
+            cursor = next
             if !alerts.isEmpty {
                 logger.info("deadline reminders raised", metadata: ["reminders": "\(alerts.count)"])
                 delivery.signal()
             }
+            let nextDay = next.nextDueDay
             if let nextDay { logger.debug("next deadline reminder", metadata: ["day": "\(nextDay)"]) }
             return nextDay?.utcMidnight
         } catch {
