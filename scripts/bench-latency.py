@@ -23,7 +23,7 @@ disk in the same run, so the figures can be read as multiples of what the disk a
 Root: runs itself under `unshare --mount` with a private journald (Tests/Support/with-private-journald.sh).
 Otherwise the journal column is skipped and only the feed is measured.
 
-Usage: scripts/bench-latency.py [--binary BIN] [--rates 1,20,200] [--seconds 10]
+Usage: scripts/bench-latency.py [--binary BIN] [--rates 1,20,200] [--seconds 10] [--articles tariffs|deadlines]
 """
 import argparse
 import ctypes
@@ -151,18 +151,34 @@ def journal_times():
     return times
 
 
-def run_phase(inbox, staging, rate, seconds, first_index):
+SYLLABLES = ["qu", "or", "va", "bel", "min", "tar", "ko", "vi", "dan", "pel", "ru", "sto", "fen", "gal", "mir", "zo"]
+
+
+def article(i, kind):
+    """The text of the i-th dropped article. `tariffs`: a tariff between two of 132 country pairs, which the
+    state merges by pair. `deadlines`: an agreement of two made-up names taking effect on a day of its own, so every
+    article is a new deadline fact and the state grows with each (what a state holds after months of news)."""
+    if kind == "deadlines":
+        def name(n, ending=""):
+            return "".join(SYLLABLES[(n >> shift) & 15] for shift in (0, 4, 8)).capitalize() + ending
+        day = time.gmtime(1798761600 + 86400 * i)  # from 2027-01-01, a day per article
+        # two names no other of the first 4,096 articles has (the second a permutation of the first, with its own ending)
+        return (f"The {name(i)} {name(i * 2731 + 1234, 'ia')} accord takes effect on {time.strftime('%B', day)} "
+                f"{day.tm_mday}, {day.tm_year}, the ministry said.\n")
+    a, b = PAIRS[i % len(PAIRS)]
+    level = 5 + (i // len(PAIRS)) % 90
+    return f"{a} will impose a {level}% tariff on imports from {b} starting June 1, the trade ministry said on Monday.\n"
+
+
+def run_phase(inbox, staging, rate, seconds, first_index, kind="tariffs"):
     """Drops rate*seconds files at a steady pace; returns {name: (monotonic, wall, seconds in rename)} of each drop,
     the times read just before the rename."""
     count = max(1, int(rate * seconds))
     names = []
     for i in range(first_index, first_index + count):
-        a, b = PAIRS[i % len(PAIRS)]
-        level = 5 + (i // len(PAIRS)) % 90
         name = f"latency-{i:06d}.txt"
         with open(os.path.join(staging, name), "w") as stream:
-            stream.write(f"{a} will impose a {level}% tariff on imports from {b} starting June 1, "
-                         f"the trade ministry said on Monday.\n")
+            stream.write(article(i, kind))
         os.utime(os.path.join(staging, name), (1780000000, 1780000000))  # 2026-05-28, before June 1
         names.append(name)
     drops = {}
@@ -257,7 +273,7 @@ def measure(args, with_journal):
             for rate in args.rates:
                 cpu_before, psi_before, started = cpu_seconds(daemon.pid), cpu_pressure_us(), time.monotonic()
                 steal_before = steal_seconds()
-                drops, index = run_phase(inbox, staging, rate, args.seconds, index)
+                drops, index = run_phase(inbox, staging, rate, args.seconds, index, args.articles)
                 settle = time.monotonic() + 10
                 while time.monotonic() < settle and not all(n in watcher.seen for n in drops):
                     time.sleep(0.05)
@@ -299,6 +315,9 @@ def main():
     parser.add_argument("--binary", default=None)
     parser.add_argument("--rates", default="1,20,200")
     parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument("--articles", choices=["tariffs", "deadlines"], default="tariffs",
+                        help="tariffs (default): 132 country pairs the state merges by pair; deadlines: each article "
+                             "a new deadline fact, so a later phase runs on a state of many deadlines")
     parser.add_argument("--inner", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.binary is None:
@@ -320,7 +339,8 @@ def main():
                 ["unshare", "--mount", "--propagation", "private",
                  os.path.join(ROOT, "Tests/Support/with-private-journald.sh"), journal_dump, "--",
                  sys.executable, os.path.abspath(__file__), "--inner", "--binary", args.binary,
-                 "--rates", ",".join(str(r) for r in args.rates), "--seconds", str(args.seconds)])
+                 "--rates", ",".join(str(r) for r in args.rates), "--seconds", str(args.seconds),
+                 "--articles", args.articles])
         finally:
             if os.path.exists(journal_dump):
                 os.unlink(journal_dump)

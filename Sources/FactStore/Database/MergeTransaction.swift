@@ -51,7 +51,10 @@ struct MergeTransaction {
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """).execute(
                 arguments: [id, bucket, try values.encode(observation.value), observation.alertable, file.referenceDate.description, stamp, stamp])
-            if case .deadline = observation.value { deadlines.insert(id) }
+            if case .deadline(let deadline) = observation.value {
+                try DeadlineIndex.insert(factID: id, bucket: bucket, deadline, in: db)
+                deadlines.insert(id)
+            }
             try addSource(factID: id, observation: observation, relation: "origin")
             if observation.alertable && admits(observation.value) && policy.admits(confidence: observation.confidence) {
                 try raise(observation.isTariff ? .newTariff : .newDeadline, factID: id, current: observation.value, previous: nil, observation: observation)
@@ -80,12 +83,22 @@ struct MergeTransaction {
     }
 
     /// The facts of `bucket` the rules could match. A deadline bucket holds every date of its kind
-    /// ever seen, so only those within a year of the observed date are read (decoding is the cost):
-    /// a same deadline overlaps it, and a deadline moved by more than a year is a new one.
-    private func candidates(in bucket: String, for observation: Observation) throws -> [StoredFact] {
+    /// ever seen: only those within a year of the observed date count (a deadline moved by more than a
+    /// year is a new one), and of those only the ones `DeadlineIndex` finds by date or subject are read.
+    func candidates(in bucket: String, for observation: Observation) throws -> [StoredFact] {
         guard case .deadline(let deadline) = observation.value else {
             return try storedFacts(Self.inBucket, [bucket])
         }
+        let earliestYear = Self.fourDigitYear(deadline.span.lowerBound.year - 1)
+        let latestYear = Self.fourDigitYear(deadline.span.upperBound.year + 1)
+        let ids = try DeadlineIndex.candidateIDs(for: deadline, bucket: bucket, in: db)
+        guard !ids.isEmpty else { return [] }
+        return try storedFacts(DeadlineIndex.candidates, [try FactStore.jsonArray(ids), earliestYear, latestYear])
+    }
+
+    /// Every fact of a deadline bucket within the years `candidates` reads: what the merge read before
+    /// `DeadlineIndex`, kept for the tests that check the index leaves none of them out.
+    func unindexedCandidates(in bucket: String, for deadline: DeadlineFact) throws -> [StoredFact] {
         let earliestYear = Self.fourDigitYear(deadline.span.lowerBound.year - 1)
         let latestYear = Self.fourDigitYear(deadline.span.upperBound.year + 1)
         return try storedFacts(Self.inBucketWithinYears, [bucket, earliestYear, latestYear])
@@ -174,7 +187,10 @@ struct MergeTransaction {
         try db.cachedStatement(
             sql: "UPDATE facts SET value = ?, alertable = ?, latest_reference_date = ?, updated_at = ? WHERE id = ?").execute(
             arguments: [try values.encode(value), alertable, latest.description, stamp, fact.id])
-        if case .deadline = value { deadlines.insert(fact.id) }
+        if case .deadline(let new) = value, case .deadline(let old) = fact.value {
+            try DeadlineIndex.update(factID: fact.id, from: old, to: new, in: db)
+            deadlines.insert(fact.id)
+        }
     }
 
     /// Adds this file as a source; false when it already stated exactly this (a rewritten file).

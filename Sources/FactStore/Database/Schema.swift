@@ -157,6 +157,12 @@ enum Schema {
                     END;
                     """)
         }
+        migrator.registerMigration("v9-deadline-index") { db in
+            // Each deadline fact's first day and subject words, so the merge reads the few facts an observed
+            // deadline can match instead of every one of its kind within two years (`DeadlineIndex`).
+            try db.execute(sql: DeadlineIndex.schema)
+            try DeadlineIndex.indexStoredFacts(db)
+        }
         return migrator
     }
 }

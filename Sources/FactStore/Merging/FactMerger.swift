@@ -233,10 +233,13 @@ enum FactMerger {
         return !Set(productWords(a.subject)).isDisjoint(with: productWords(b.subject))
     }
 
+    /// The content words `sameSubject` compares (`DeadlineIndex` keeps each deadline fact's).
+    static func subjectWords(_ subject: String) -> Set<String> { Set(productWords(subject)) }
+
     /// Two subjects name the same event when most of their content words are shared.
     private static func sameSubject(_ a: String, _ b: String) -> Bool {
-        let x = Set(productWords(a))
-        let y = Set(productWords(b))
+        let x = subjectWords(a)
+        let y = subjectWords(b)
         let shared = x.intersection(y).count
         return shared >= 2 && Double(shared) / Double(x.union(y).count) >= 0.6
     }

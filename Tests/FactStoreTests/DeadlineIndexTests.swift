@@ -1,0 +1,129 @@
+import Foundation
+import GRDB
+import TariffExtraction
+import Testing
+
+@testable import FactStore
+
+/// `DeadlineIndex`: the merge reads only the deadline facts an observation can match, and decides exactly
+/// what it decided from every fact of the bucket.
+@Suite final class DeadlineIndexTests {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("deadline-index-\(UUID())").path
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    /// A random deadline of a state where dates, spans and subjects collide often: days, weeks, months and
+    /// ranges over two and a half years, subjects of two to four words from ten.
+    struct Generator {
+        var state: UInt64
+        mutating func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+
+        static let words = ["steel", "grain", "talks", "summit", "review", "tariff", "vote", "panel", "chip", "deal"]
+        static let first = CalendarDate(iso: "2026-01-01")!
+
+        mutating func deadline() -> Deadline {
+            let day = Self.first.adding(days: next(900))
+            let date: TemporalValue
+            var end: TemporalValue?
+            switch next(6) {
+            case 0: date = .week(containing: day)
+            case 1: date = .month(year: day.year, month: day.month)
+            case 2:
+                date = .day(day)
+                end = .day(day.adding(days: 1 + next(9)))
+            default: date = .day(day)
+            }
+            let subject = (0..<(next(4) == 0 ? 0 : 2 + next(3))).map { _ in Self.words[next(Self.words.count)] }.joined(separator: " ")
+            let kinds: [DeadlineKind] = [.meeting, .effective, .deadline]
+            return Deadline(
+                date: date, endDate: end, kind: kinds[next(kinds.count)], upcoming: true, subject: subject, text: "t",
+                sentence: "A dated sentence.", start: 0, end: 1)
+        }
+    }
+
+    @Test(arguments: [1, 2, 3, 4] as [UInt64])
+    func theIndexedCandidatesDecideWhatTheWholeBucketDecides(seed: UInt64) throws {
+        var random = Generator(state: seed &* 0x9E37_79B9_7F4A_7C15)
+        let store = try FactStore(directory: directory)
+        var decisions: [String: Int] = [:]
+        for n in 0..<400 {
+            let reference = Generator.first.adding(days: n)
+            let extraction = Extraction(deadlines: (0..<(1 + random.next(2))).map { _ in random.deadline() })
+            let file = FileRecord(
+                path: "/inbox/\(n).txt", device: 1, inode: UInt64(n), size: 1, modificationTimeNanoseconds: 1, contentHash: "\(n)",
+                referenceDate: reference)
+            // each observation decided from the index's candidates and from the whole bucket, before the file is stored
+            try store.write("compare the candidates") { db in
+                let merge = MergeTransaction(db: db, file: file, policy: AlertPolicy(), now: Date())
+                for observation in Observation.observations(in: extraction) {
+                    guard case .deadline(let deadline) = observation.value else { continue }
+                    let bucket = FactMerger.bucket(of: observation)
+                    let indexed = try merge.candidates(in: bucket, for: observation)
+                    let whole = try merge.unindexedCandidates(in: bucket, for: deadline)
+                    #expect(Set(indexed).isSubset(of: whole))
+                    let decision = FactMerger.decide(observation, referenceDate: reference, candidates: indexed)
+                    #expect(decision == FactMerger.decide(observation, referenceDate: reference, candidates: whole))
+                    decisions["\(decision)".prefix { $0 != "(" }.description, default: 0] += 1
+                }
+            }
+            _ = try store.record(file, extraction: extraction, now: Date())
+        }
+        // the index is the facts': a day row per deadline fact, each word counted as often as it is held
+        try store.read("check the index") { db in
+            #expect(
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM deadline_days")
+                    == Int.fetchOne(db, sql: #"SELECT count(*) FROM facts WHERE value LIKE '{"deadline":%'"#))
+            let held = try Row.fetchAll(db, sql: "SELECT word, count(*) FROM deadline_words GROUP BY word ORDER BY word").map { "\($0[0] as String) \($0[1] as Int)" }
+            let counted = try Row.fetchAll(db, sql: "SELECT word, facts FROM deadline_word_counts WHERE facts > 0 ORDER BY word").map { "\($0[0] as String) \($0[1] as Int)" }
+            #expect(held == counted && !held.isEmpty)
+        }
+        // the state had every kind of decision to get right
+        #expect(decisions["new", default: 0] > 50 && decisions["corroborates", default: 0] > 20 && decisions["changes", default: 0] > 20)
+    }
+
+    @Test func anUpgradedStateIndexesItsDeadlines() throws {
+        let path = (directory as NSString).appendingPathComponent("tariffwatch.sqlite")
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        // a state written before the index: its migrations up to v8, two deadline facts and a tariff
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try Schema.migrator.migrate(queue, upTo: "v8-store-counts")
+            try queue.write { db in
+                for (id, value) in [
+                    ("d1", #"{"deadline":{"date":"2026-03-10","end_date":null,"kind":"meeting","subject":"steel talks"}}"#),
+                    ("d2", #"{"deadline":{"date":"2026-04","end_date":null,"kind":"meeting","subject":""}}"#),
+                    ("t1", #"{"tariff":{"imposer":"US","target":"CN","products":[],"rate_pct":25}}"#),
+                ] {
+                    try db.execute(
+                        sql: """
+                            INSERT INTO facts (id, bucket, value, alertable, latest_reference_date, created_at, updated_at)
+                            VALUES (?, ?, ?, 1, '2026-03-01', '2026-03-01 00:00:00.000', '2026-03-01 00:00:00.000')
+                            """, arguments: [id, id.hasPrefix("d") ? "deadline:meeting" : "tariff:US:CN", value])
+                }
+            }
+        }
+        let store = try FactStore(directory: directory)
+        let days = try store.read("read the index") { db in
+            try Row.fetchAll(db, sql: "SELECT fact_id, bucket, first_day FROM deadline_days ORDER BY fact_id")
+                .map { "\($0["fact_id"] as String) \($0["bucket"] as String) \(CalendarDate(daysSinceEpoch: $0["first_day"]))" }
+        }
+        #expect(days == ["d1 deadline:meeting 2026-03-10", "d2 deadline:meeting 2026-04-01"])
+        let words = try store.read("read the index") { db in
+            try Row.fetchAll(db, sql: "SELECT w.word, c.facts FROM deadline_words w JOIN deadline_word_counts c USING (word) ORDER BY w.word")
+                .map { "\($0[0] as String) \($0[1] as Int)" }
+        }
+        #expect(words == ["steel 1", "talk 1"])
+        // and a report of the same talks on another day changes that fact
+        let alerts = try store.record(
+            FileRecord(path: "/inbox/a.txt", device: 1, inode: 1, size: 1, modificationTimeNanoseconds: 1, contentHash: "a", referenceDate: CalendarDate(iso: "2026-03-02")!),
+            extraction: Extraction(deadlines: [
+                Deadline(date: .day(CalendarDate(iso: "2026-03-20")!), kind: .meeting, upcoming: true, subject: "steel talks", text: "t", sentence: "s", start: 0, end: 1)
+            ]))
+        #expect(alerts.map(\.kind) == [.changedDeadline] && alerts.first?.factID == "d1")
+    }
+}
