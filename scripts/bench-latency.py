@@ -23,7 +23,7 @@ disk in the same run, so the figures can be read as multiples of what the disk a
 Root: runs itself under `unshare --mount` with a private journald (Tests/Support/with-private-journald.sh).
 Otherwise the journal column is skipped and only the feed is measured.
 
-Usage: scripts/bench-latency.py [--binary BIN] [--rates 1,20,200] [--seconds 10] [--articles tariffs|deadlines]
+Usage: scripts/bench-latency.py [--binary BIN] [--rates 1,20,200] [--seconds 10] [--articles tariffs|deadlines|pair]
 """
 import argparse
 import ctypes
@@ -157,7 +157,12 @@ SYLLABLES = ["qu", "or", "va", "bel", "min", "tar", "ko", "vi", "dan", "pel", "r
 def article(i, kind):
     """The text of the i-th dropped article. `tariffs`: a tariff between two of 132 country pairs, which the
     state merges by pair. `deadlines`: an agreement of two made-up names taking effect on a day of its own, so every
-    article is a new deadline fact and the state grows with each (what a state holds after months of news)."""
+    article is a new deadline fact and the state grows with each (what a state holds after months of news).
+    `pair`: a United States tariff on a made-up Chinese product, a new fact of one party pair per article."""
+    if kind == "pair":
+        product = "".join(SYLLABLES[(i >> shift) & 15] for shift in (0, 4, 8))
+        return (f"The United States will impose a {5 + i % 90}% tariff on Chinese {product} imports, "
+                f"the trade office said on Monday.\n")
     if kind == "deadlines":
         def name(n, ending=""):
             return "".join(SYLLABLES[(n >> shift) & 15] for shift in (0, 4, 8)).capitalize() + ending
@@ -315,9 +320,10 @@ def main():
     parser.add_argument("--binary", default=None)
     parser.add_argument("--rates", default="1,20,200")
     parser.add_argument("--seconds", type=float, default=10)
-    parser.add_argument("--articles", choices=["tariffs", "deadlines"], default="tariffs",
+    parser.add_argument("--articles", choices=["tariffs", "deadlines", "pair"], default="tariffs",
                         help="tariffs (default): 132 country pairs the state merges by pair; deadlines: each article "
-                             "a new deadline fact, so a later phase runs on a state of many deadlines")
+                             "a new deadline fact, so a later phase runs on a state of many deadlines; pair: each "
+                             "a new tariff fact of one party pair")
     parser.add_argument("--inner", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.binary is None:

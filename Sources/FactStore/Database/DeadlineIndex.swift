@@ -32,7 +32,8 @@ enum DeadlineIndex {
     static func indexStoredFacts(_ db: Database) throws {
         let rows = try Row.fetchCursor(db, sql: #"SELECT id, bucket, value FROM facts WHERE value LIKE '{"deadline":%'"#)
         while let row = try rows.next() {
-            guard case .deadline(let deadline) = try JSONText.decode(FactValue.self, row["value"] as String) else { continue }
+            // a value this build cannot read is left out: the merge could not read it as a candidate either
+            guard case .deadline(let deadline)? = try? JSONText.decode(FactValue.self, row["value"] as String) else { continue }
             try insert(factID: row["id"], bucket: row["bucket"], deadline, in: db)
         }
     }

@@ -51,9 +51,12 @@ struct MergeTransaction {
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """).execute(
                 arguments: [id, bucket, try values.encode(observation.value), observation.alertable, file.referenceDate.description, stamp, stamp])
-            if case .deadline(let deadline) = observation.value {
+            switch observation.value {
+            case .deadline(let deadline):
                 try DeadlineIndex.insert(factID: id, bucket: bucket, deadline, in: db)
                 deadlines.insert(id)
+            case .tariff(let tariff):
+                try TariffIndex.insert(factID: id, bucket: bucket, tariff, in: db)
             }
             try addSource(factID: id, observation: observation, relation: "origin")
             if observation.alertable && admits(observation.value) && policy.admits(confidence: observation.confidence) {
@@ -87,7 +90,10 @@ struct MergeTransaction {
     /// year is a new one), and of those only the ones `DeadlineIndex` finds by date or subject are read.
     func candidates(in bucket: String, for observation: Observation) throws -> [StoredFact] {
         guard case .deadline(let deadline) = observation.value else {
-            return try storedFacts(Self.inBucket, [bucket])
+            guard case .tariff(let tariff) = observation.value else { return [] }
+            let ids = try TariffIndex.candidateIDs(for: tariff, alertable: observation.alertable, bucket: bucket, in: db)
+            guard !ids.isEmpty else { return [] }
+            return try storedFacts(TariffIndex.candidates, [try FactStore.jsonArray(ids)])
         }
         let earliestYear = Self.fourDigitYear(deadline.span.lowerBound.year - 1)
         let latestYear = Self.fourDigitYear(deadline.span.upperBound.year + 1)
@@ -96,9 +102,10 @@ struct MergeTransaction {
         return try storedFacts(DeadlineIndex.candidates, [try FactStore.jsonArray(ids), earliestYear, latestYear])
     }
 
-    /// Every fact of a deadline bucket within the years `candidates` reads: what the merge read before
-    /// `DeadlineIndex`, kept for the tests that check the index leaves none of them out.
-    func unindexedCandidates(in bucket: String, for deadline: DeadlineFact) throws -> [StoredFact] {
+    /// Every fact of the bucket (of a deadline bucket, within the years `candidates` reads): what the merge read
+    /// before `DeadlineIndex` and `TariffIndex`, kept for the tests that check the indexes leave none of them out.
+    func unindexedCandidates(in bucket: String, for observation: Observation) throws -> [StoredFact] {
+        guard case .deadline(let deadline) = observation.value else { return try storedFacts(Self.inBucket, [bucket]) }
         let earliestYear = Self.fourDigitYear(deadline.span.lowerBound.year - 1)
         let latestYear = Self.fourDigitYear(deadline.span.upperBound.year + 1)
         return try storedFacts(Self.inBucketWithinYears, [bucket, earliestYear, latestYear])
@@ -187,9 +194,14 @@ struct MergeTransaction {
         try db.cachedStatement(
             sql: "UPDATE facts SET value = ?, alertable = ?, latest_reference_date = ?, updated_at = ? WHERE id = ?").execute(
             arguments: [try values.encode(value), alertable, latest.description, stamp, fact.id])
-        if case .deadline(let new) = value, case .deadline(let old) = fact.value {
+        switch (fact.value, value) {
+        case (.deadline(let old), .deadline(let new)):
             try DeadlineIndex.update(factID: fact.id, from: old, to: new, in: db)
             deadlines.insert(fact.id)
+        case (.tariff(let old), .tariff(let new)):
+            try TariffIndex.update(factID: fact.id, from: old, to: new, in: db)
+        default:
+            break
         }
     }
 

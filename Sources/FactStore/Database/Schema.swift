@@ -163,6 +163,12 @@ enum Schema {
             try db.execute(sql: DeadlineIndex.schema)
             try DeadlineIndex.indexStoredFacts(db)
         }
+        migrator.registerMigration("v10-tariff-index") { db in
+            // Each tariff fact's products, stage and rate, so the merge reads the facts of a party pair an observed
+            // tariff can match instead of all of them (`TariffIndex`).
+            try db.execute(sql: TariffIndex.schema)
+            try TariffIndex.indexStoredFacts(db)
+        }
         return migrator
     }
 }

@@ -5,10 +5,10 @@ import Testing
 
 @testable import FactStore
 
-/// `DeadlineIndex`: the merge reads only the deadline facts an observation can match, and decides exactly
+/// `DeadlineIndex` and `TariffIndex`: the merge reads only the facts an observation can match, and decides exactly
 /// what it decided from every fact of the bucket.
-@Suite final class DeadlineIndexTests {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("deadline-index-\(UUID())").path
+@Suite final class MergeIndexTests {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("merge-index-\(UUID())").path
 
     deinit {
         try? FileManager.default.removeItem(atPath: directory)
@@ -61,10 +61,10 @@ import Testing
             try store.write("compare the candidates") { db in
                 let merge = MergeTransaction(db: db, file: file, policy: AlertPolicy(), now: Date())
                 for observation in Observation.observations(in: extraction) {
-                    guard case .deadline(let deadline) = observation.value else { continue }
+                    guard case .deadline = observation.value else { continue }
                     let bucket = FactMerger.bucket(of: observation)
                     let indexed = try merge.candidates(in: bucket, for: observation)
-                    let whole = try merge.unindexedCandidates(in: bucket, for: deadline)
+                    let whole = try merge.unindexedCandidates(in: bucket, for: observation)
                     #expect(Set(indexed).isSubset(of: whole))
                     let decision = FactMerger.decide(observation, referenceDate: reference, candidates: indexed)
                     #expect(decision == FactMerger.decide(observation, referenceDate: reference, candidates: whole))
@@ -86,7 +86,57 @@ import Testing
         #expect(decisions["new", default: 0] > 50 && decisions["corroborates", default: 0] > 20 && decisions["changes", default: 0] > 20)
     }
 
-    @Test func anUpgradedStateIndexesItsDeadlines() throws {
+    /// Tariffs between three pairs, some with a party missing, products from a few words or none, four rates or
+    /// none, every status, some dated: the party pair's bucket gets crowded with facts that differ in one field.
+    @Test(arguments: [1, 2, 3, 4] as [UInt64])
+    func theIndexedTariffCandidatesDecideWhatTheWholeBucketDecides(seed: UInt64) throws {
+        var random = Generator(state: seed &* 0x9E37_79B9_7F4A_7C15)
+        let store = try FactStore(directory: directory)
+        let pairs: [(String?, String?)] = [("US", "CN"), ("US", "CN"), ("EU", "US"), ("US", nil), (nil, "CN")]
+        let products = [[], [], ["steel"], ["steel", "aluminum"], ["autos"], ["auto parts"], ["solar panels"], ["chips"]]
+        let rates: [Double?] = [nil, 10, 25, 50, 100]
+        var decisions: [String: Int] = [:]
+        for n in 0..<400 {
+            // articles of any day in a few months, in no order: older reports conflict
+            let reference = Generator.first.adding(days: random.next(120))
+            let changes = (0..<(1 + random.next(2))).map { _ in
+                let (imposer, target) = pairs[random.next(pairs.count)]
+                return TariffChange(
+                    imposer: imposer, target: target, products: products[random.next(products.count)], ratePct: rates[random.next(rates.count)],
+                    status: TariffStatus.allCases[random.next(TariffStatus.allCases.count)],
+                    effectiveDate: random.next(3) == 0 ? .day(Generator.first.adding(days: random.next(60))) : nil,
+                    text: "t", sentence: "A tariff sentence.", start: 0, end: 1, aggregate: random.next(10) == 0)
+            }
+            let extraction = Extraction(tariffChanges: changes)
+            let file = FileRecord(
+                path: "/inbox/\(n).txt", device: 1, inode: UInt64(n), size: 1, modificationTimeNanoseconds: 1, contentHash: "\(n)",
+                referenceDate: reference)
+            try store.write("compare the candidates") { db in
+                let merge = MergeTransaction(db: db, file: file, policy: AlertPolicy(), now: Date())
+                for observation in Observation.observations(in: extraction) {
+                    let bucket = FactMerger.bucket(of: observation)
+                    var party: [StoredFact] = []
+                    for buckets in FactMerger.partyBuckets(of: observation) { party += try merge.facts(in: buckets, other: bucket) }
+                    let indexed = try merge.candidates(in: bucket, for: observation)
+                    let whole = try merge.unindexedCandidates(in: bucket, for: observation)
+                    #expect(Set(indexed).isSubset(of: whole))
+                    let decision = FactMerger.decide(observation, referenceDate: reference, candidates: indexed, partyCandidates: party)
+                    #expect(decision == FactMerger.decide(observation, referenceDate: reference, candidates: whole, partyCandidates: party))
+                    decisions["\(decision)".prefix { $0 != "(" }.description, default: 0] += 1
+                }
+            }
+            _ = try store.record(file, extraction: extraction, now: Date())
+        }
+        let (indexed, stored) = try store.read("check the index") { db in
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM tariff_index"),
+             try Int.fetchOne(db, sql: #"SELECT count(*) FROM facts WHERE value LIKE '{"tariff":%'"#))
+        }
+        #expect(indexed == stored)
+        #expect(decisions["new", default: 0] > 30 && decisions["corroborates", default: 0] > 50)
+        #expect(decisions["changes", default: 0] > 10 && decisions["conflicts", default: 0] > 5)
+    }
+
+    @Test func anUpgradedStateIndexesItsFacts() throws {
         let path = (directory as NSString).appendingPathComponent("tariffwatch.sqlite")
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         // a state written before the index: its migrations up to v8, two deadline facts and a tariff
@@ -97,7 +147,7 @@ import Testing
                 for (id, value) in [
                     ("d1", #"{"deadline":{"date":"2026-03-10","end_date":null,"kind":"meeting","subject":"steel talks"}}"#),
                     ("d2", #"{"deadline":{"date":"2026-04","end_date":null,"kind":"meeting","subject":""}}"#),
-                    ("t1", #"{"tariff":{"imposer":"US","target":"CN","products":[],"rate_pct":25}}"#),
+                    ("t1", String(decoding: try JSONEncoder().encode(FactValue.tariff(TariffFact(imposer: "US", target: "CN", ratePct: 25, status: .threatened))), as: UTF8.self)),
                 ] {
                     try db.execute(
                         sql: """
@@ -108,6 +158,10 @@ import Testing
             }
         }
         let store = try FactStore(directory: directory)
+        let tariffs = try store.read("read the index") { db in
+            try Row.fetchAll(db, sql: "SELECT fact_id, bucket, product_key, stage, rate FROM tariff_index").map { "\($0[0] as String) \($0[1] as String) '\($0[2] as String)' \($0[3] as Int) \($0[4] as Double)" }
+        }
+        #expect(tariffs == ["t1 tariff:US:CN '' 0 25.0"])
         let days = try store.read("read the index") { db in
             try Row.fetchAll(db, sql: "SELECT fact_id, bucket, first_day FROM deadline_days ORDER BY fact_id")
                 .map { "\($0["fact_id"] as String) \($0["bucket"] as String) \(CalendarDate(daysSinceEpoch: $0["first_day"]))" }
