@@ -59,7 +59,8 @@ import Testing
                 referenceDate: reference)
             // each observation decided from the index's candidates and from the whole bucket, before the file is stored
             try store.write("compare the candidates") { db in
-                let merge = MergeTransaction(db: db, file: file, policy: AlertPolicy(), now: Date())
+                var merge = MergeTransaction(db: db, file: file, policy: AlertPolicy(), now: Date())
+                merge.smallBucket = 0  // every bucket through its index
                 for observation in Observation.observations(in: extraction) {
                     guard case .deadline = observation.value else { continue }
                     let bucket = FactMerger.bucket(of: observation)
@@ -112,7 +113,8 @@ import Testing
                 path: "/inbox/\(n).txt", device: 1, inode: UInt64(n), size: 1, modificationTimeNanoseconds: 1, contentHash: "\(n)",
                 referenceDate: reference)
             try store.write("compare the candidates") { db in
-                let merge = MergeTransaction(db: db, file: file, policy: AlertPolicy(), now: Date())
+                var merge = MergeTransaction(db: db, file: file, policy: AlertPolicy(), now: Date())
+                merge.smallBucket = 0  // every bucket through its index
                 for observation in Observation.observations(in: extraction) {
                     let bucket = FactMerger.bucket(of: observation)
                     var party: [StoredFact] = []

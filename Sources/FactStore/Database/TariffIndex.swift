@@ -40,33 +40,46 @@ enum TariffIndex {
 
     /// Indexes a tariff fact's new value; nothing is written when products, stage and rate stay.
     static func update(factID: String, from old: TariffFact, to new: TariffFact, in db: Database) throws {
+        guard new.products != old.products || new.status.stage != old.status.stage || new.ratePct != old.ratePct else { return }
         let products = FactMerger.productKey(new.products)
-        guard products != FactMerger.productKey(old.products) || new.status.stage != old.status.stage || new.ratePct != old.ratePct
-        else { return }
         try db.cachedStatement(sql: "UPDATE tariff_index SET product_key = ?, stage = ?, rate = ? WHERE fact_id = ?")
             .execute(arguments: [products, new.status.stage, new.ratePct, factID])
     }
 
-    /// The ids of the facts of `bucket` that `tariff` can match (see above); `alertable`: decided by `decideTariff`,
-    /// else by `decideRecord`.
-    static func candidateIDs(for tariff: TariffFact, alertable: Bool, bucket: String, in db: Database) throws -> Set<String> {
-        func ids(_ sql: String, _ arguments: StatementArguments) throws -> [String] {
-            try String.fetchAll(db.cachedStatement(sql: "SELECT fact_id FROM tariff_index WHERE bucket = ? AND " + sql), arguments: [bucket] + arguments)
-        }
-        guard alertable else { return Set(try ids("rate IS ?", [tariff.ratePct])) }
-        var found = Set(try ids("product_key = ?", [FactMerger.productKey(tariff.products)]))
-        let stage = tariff.status.stage
-        if let rate = tariff.ratePct {
-            found.formUnion(try ids("stage = ? AND rate = ?", [stage, rate]))
-            found.formUnion(try ids("stage = ? AND rate IS NULL", [stage]))
-        } else {
-            found.formUnion(try ids("stage = ?", [stage]))
-        }
-        return found
-    }
-
-    /// The facts of `ids`: the columns `MergeTransaction.storedFactColumns`, oldest first, as the bucket's list gave them.
-    static let candidates = """
-        SELECT \(MergeTransaction.storedFactColumns) FROM facts WHERE id IN (SELECT value FROM json_each(?)) ORDER BY created_at, id
+    /// The facts of `bucket` that an alertable tariff can match (`decideTariff`): `?2` its product key, `?3` its stage,
+    /// `?4` its rate (`ratedCandidates`; `ratelessCandidates` for one without). The columns
+    /// `MergeTransaction.storedFactColumns`, oldest first, as the bucket's list gave them; one statement, so a small
+    /// bucket costs what reading it whole did.
+    static let ratedCandidates = """
+        SELECT \(MergeTransaction.storedFactColumns) FROM facts WHERE id IN (
+            SELECT fact_id FROM tariff_index WHERE bucket = ?1 AND product_key = ?2
+            UNION
+            SELECT fact_id FROM tariff_index WHERE bucket = ?1 AND stage = ?3 AND rate = ?4
+            UNION
+            SELECT fact_id FROM tariff_index WHERE bucket = ?1 AND stage = ?3 AND rate IS NULL)
+        ORDER BY created_at, id
         """
+    static let ratelessCandidates = """
+        SELECT \(MergeTransaction.storedFactColumns) FROM facts WHERE id IN (
+            SELECT fact_id FROM tariff_index WHERE bucket = ?1 AND product_key = ?2
+            UNION
+            SELECT fact_id FROM tariff_index WHERE bucket = ?1 AND stage = ?3)
+        ORDER BY created_at, id
+        """
+
+    /// The facts of `bucket` that a record (a tariff that never alerts, `decideRecord`) can match: the same rate `?2`,
+    /// or both without one.
+    static let recordCandidates = """
+        SELECT \(MergeTransaction.storedFactColumns) FROM facts WHERE id IN (
+            SELECT fact_id FROM tariff_index WHERE bucket = ?1 AND rate IS ?2)
+        ORDER BY created_at, id
+        """
+
+    /// The statement that finds the candidates of `tariff` in `bucket`, and its arguments.
+    static func candidates(for tariff: TariffFact, alertable: Bool, bucket: String) -> (sql: String, arguments: StatementArguments) {
+        guard alertable else { return (recordCandidates, [bucket, tariff.ratePct]) }
+        let products = FactMerger.productKey(tariff.products), stage = tariff.status.stage
+        guard let rate = tariff.ratePct else { return (ratelessCandidates, [bucket, products, stage]) }
+        return (ratedCandidates, [bucket, products, stage, rate])
+    }
 }
