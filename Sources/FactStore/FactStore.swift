@@ -404,6 +404,11 @@ public final class FactStore: Sendable {
         try? reader?.close()
     }
 
+    /// `texts` as a JSON array of strings, for `json_each`: one bound argument however many there are.
+    static func jsonArray(_ texts: Set<String>) throws -> String {
+        String(decoding: try JSONEncoder().encode(texts.sorted()), as: UTF8.self)
+    }
+
     func read<T>(_ operation: String, _ body: (Database) throws -> T) throws(FactStoreError) -> T {
         readTurn.lock()
         defer { readTurn.unlock() }

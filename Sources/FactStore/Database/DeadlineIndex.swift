@@ -16,7 +16,7 @@ import TariffExtraction
 ///   `take`) is read only when the subject has nothing rarer.
 /// `deadline_days` (each deadline fact's bucket and first day) and `deadline_words` (its subject's words) give
 /// those facts by index; they are then read as before, in the same order and within the same years, so the
-/// merge decides exactly what it decided from the whole bucket (`DeadlineIndexTests`).
+/// merge decides exactly what it decided from the whole bucket (`MergeIndexTests`).
 enum DeadlineIndex {
     /// The tables and their indexes (migration `v9-deadline-index`).
     static let schema = """
@@ -78,8 +78,8 @@ enum DeadlineIndex {
 
     /// The facts of `bucket` that `deadline` can match (see above), within the years `earliestYear` to `latestYear`
     /// (four digits): the columns `MergeTransaction.storedFactColumns`, oldest first, as the bucket's whole list gave
-    /// them. One statement: the rarest words are chosen by SQLite (`rare`), so a small bucket costs one statement,
-    /// as the whole list did, where separate look-ups cost a burst of 20,000 files a third of its rate.
+    /// them. One statement: the rarest words are chosen by SQLite (`rare`), where separate look-ups (with the subject
+    /// words worked out again on every corroboration) cost a burst of 20,000 files a fifth of its rate.
     static let candidates = """
         WITH rare(word) AS (
             SELECT w.value FROM json_each(?4) w LEFT JOIN deadline_word_counts c ON c.word = w.value

@@ -116,11 +116,6 @@ extension FactStore {
             sql: "INSERT INTO reminders (fact_id, deadline_day, days_before, raised_at, alert_id) VALUES (?, ?, ?, ?, ?)",
             arguments: [reminder.factID, reminder.deadlineDay.description, reminder.daysBefore, DatabaseTimestamp.value(of: now), alertID])
     }
-
-    /// `ids` as a JSON array of strings, for `json_each`: one bound argument however many there are.
-    static func jsonArray(_ ids: Set<String>) throws -> String {
-        String(decoding: try JSONEncoder().encode(ids.sorted()), as: UTF8.self)
-    }
 }
 
 extension ReminderCursor {
