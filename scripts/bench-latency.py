@@ -154,21 +154,24 @@ def journal_times():
 SYLLABLES = ["qu", "or", "va", "bel", "min", "tar", "ko", "vi", "dan", "pel", "ru", "sto", "fen", "gal", "mir", "zo"]
 
 
+def made_up_word(n):
+    """One of 4,096 made-up words, three syllables from the bits of `n`."""
+    return "".join(SYLLABLES[(n >> shift) & 15] for shift in (0, 4, 8))
+
+
 def article(i, kind):
     """The text of the i-th dropped article. `tariffs`: a tariff between two of 132 country pairs, which the
     state merges by pair. `deadlines`: an agreement of two made-up names taking effect on a day of its own, so every
     article is a new deadline fact and the state grows with each (what a state holds after months of news).
     `pair`: a United States tariff on a made-up Chinese product, a new fact of one party pair per article."""
     if kind == "pair":
-        product = "".join(SYLLABLES[(i >> shift) & 15] for shift in (0, 4, 8))
-        return (f"The United States will impose a {5 + i % 90}% tariff on Chinese {product} imports, "
+        return (f"The United States will impose a {5 + i % 90}% tariff on Chinese {made_up_word(i)} imports, "
                 f"the trade office said on Monday.\n")
     if kind == "deadlines":
-        def name(n, ending=""):
-            return "".join(SYLLABLES[(n >> shift) & 15] for shift in (0, 4, 8)).capitalize() + ending
         day = time.gmtime(1798761600 + 86400 * i)  # from 2027-01-01, a day per article
         # two names no other of the first 4,096 articles has (the second a permutation of the first, with its own ending)
-        return (f"The {name(i)} {name(i * 2731 + 1234, 'ia')} accord takes effect on {time.strftime('%B', day)} "
+        first, second = made_up_word(i).capitalize(), made_up_word(i * 2731 + 1234).capitalize() + "ia"
+        return (f"The {first} {second} accord takes effect on {time.strftime('%B', day)} "
                 f"{day.tm_mday}, {day.tm_year}, the ministry said.\n")
     a, b = PAIRS[i % len(PAIRS)]
     level = 5 + (i // len(PAIRS)) % 90

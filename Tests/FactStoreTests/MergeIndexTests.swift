@@ -57,21 +57,7 @@ import Testing
             let file = FileRecord(
                 path: "/inbox/\(n).txt", device: 1, inode: UInt64(n), size: 1, modificationTimeNanoseconds: 1, contentHash: "\(n)",
                 referenceDate: reference)
-            // each observation decided from the index's candidates and from the whole bucket, before the file is stored
-            try store.write("compare the candidates") { db in
-                var merge = MergeTransaction(db: db, file: file, policy: AlertPolicy(), now: Date())
-                merge.smallBucket = 0  // every bucket through its index
-                for observation in Observation.observations(in: extraction) {
-                    guard case .deadline = observation.value else { continue }
-                    let bucket = FactMerger.bucket(of: observation)
-                    let indexed = try merge.candidates(in: bucket, for: observation)
-                    let whole = try merge.unindexedCandidates(in: bucket, for: observation)
-                    #expect(Set(indexed).isSubset(of: whole))
-                    let decision = FactMerger.decide(observation, referenceDate: reference, candidates: indexed)
-                    #expect(decision == FactMerger.decide(observation, referenceDate: reference, candidates: whole))
-                    decisions["\(decision)".prefix { $0 != "(" }.description, default: 0] += 1
-                }
-            }
+            try decideBothWays(extraction, of: file, in: store, counting: &decisions)
             _ = try store.record(file, extraction: extraction, now: Date())
         }
         // the index is the facts': a day row per deadline fact, each word counted as often as it is held
@@ -112,21 +98,7 @@ import Testing
             let file = FileRecord(
                 path: "/inbox/\(n).txt", device: 1, inode: UInt64(n), size: 1, modificationTimeNanoseconds: 1, contentHash: "\(n)",
                 referenceDate: reference)
-            try store.write("compare the candidates") { db in
-                var merge = MergeTransaction(db: db, file: file, policy: AlertPolicy(), now: Date())
-                merge.smallBucket = 0  // every bucket through its index
-                for observation in Observation.observations(in: extraction) {
-                    let bucket = FactMerger.bucket(of: observation)
-                    var party: [StoredFact] = []
-                    for buckets in FactMerger.partyBuckets(of: observation) { party += try merge.facts(in: buckets, other: bucket) }
-                    let indexed = try merge.candidates(in: bucket, for: observation)
-                    let whole = try merge.unindexedCandidates(in: bucket, for: observation)
-                    #expect(Set(indexed).isSubset(of: whole))
-                    let decision = FactMerger.decide(observation, referenceDate: reference, candidates: indexed, partyCandidates: party)
-                    #expect(decision == FactMerger.decide(observation, referenceDate: reference, candidates: whole, partyCandidates: party))
-                    decisions["\(decision)".prefix { $0 != "(" }.description, default: 0] += 1
-                }
-            }
+            try decideBothWays(extraction, of: file, in: store, counting: &decisions)
             _ = try store.record(file, extraction: extraction, now: Date())
         }
         let (indexed, stored) = try store.read("check the index") { db in
@@ -136,6 +108,28 @@ import Testing
         #expect(indexed == stored)
         #expect(decisions["new", default: 0] > 30 && decisions["corroborates", default: 0] > 50)
         #expect(decisions["changes", default: 0] > 10 && decisions["conflicts", default: 0] > 5)
+    }
+
+    /// Decides each observation of `extraction` from the indexes' candidates (every bucket through its index) and from
+    /// the whole bucket, before `file` is stored, expecting the same decision, and counts the decisions by kind.
+    private func decideBothWays(
+        _ extraction: Extraction, of file: FileRecord, in store: FactStore, counting decisions: inout [String: Int]
+    ) throws {
+        try store.write("compare the candidates") { db in
+            var merge = MergeTransaction(db: db, file: file, policy: AlertPolicy(), now: Date())
+            merge.smallBucket = 0
+            for observation in Observation.observations(in: extraction) {
+                let bucket = FactMerger.bucket(of: observation)
+                var party: [StoredFact] = []
+                for buckets in FactMerger.partyBuckets(of: observation) { party += try merge.facts(in: buckets, other: bucket) }
+                let indexed = try merge.candidates(in: bucket, for: observation)
+                let whole = try merge.unindexedCandidates(in: bucket, for: observation)
+                #expect(Set(indexed).isSubset(of: whole))
+                let decision = FactMerger.decide(observation, referenceDate: file.referenceDate, candidates: indexed, partyCandidates: party)
+                #expect(decision == FactMerger.decide(observation, referenceDate: file.referenceDate, candidates: whole, partyCandidates: party))
+                decisions["\(decision)".prefix { $0 != "(" }.description, default: 0] += 1
+            }
+        }
     }
 
     @Test func anUpgradedStateIndexesItsFacts() throws {
