@@ -214,7 +214,8 @@ struct MergeTransaction {
         switch (fact.value, value) {
         case (.deadline(let old), .deadline(let new)):
             try DeadlineIndex.update(factID: fact.id, from: old, to: new, in: db)
-            deadlines.insert(fact.id)
+            // what a reminder reads of it: a corroboration that changes neither asks the reminder look nothing new
+            if new != old || alertable != fact.alertable { deadlines.insert(fact.id) }
         case (.tariff(let old), .tariff(let new)):
             try TariffIndex.update(factID: fact.id, from: old, to: new, in: db)
         default:
