@@ -23,7 +23,7 @@ disk in the same run, so the figures can be read as multiples of what the disk a
 Root: runs itself under `unshare --mount` with a private journald (Tests/Support/with-private-journald.sh).
 Otherwise the journal column is skipped and only the feed is measured.
 
-Usage: scripts/bench-latency.py [--binary BIN] [--rates 1,20,200] [--seconds 10] [--articles tariffs|deadlines|pair]
+Usage: scripts/bench-latency.py [--binary BIN] [--rates 1,20,200] [--seconds 10] [--articles tariffs|deadlines|pair|sides]
 """
 import argparse
 import ctypes
@@ -163,8 +163,16 @@ def article(i, kind):
     """The text of the i-th dropped article. `tariffs`: a tariff between two of 132 country pairs, which the
     state merges by pair. `deadlines`: an agreement of two made-up names taking effect on a day of its own, so every
     article is a new deadline fact and the state grows with each (what a state holds after months of news).
-    `pair`: a United States tariff on a made-up Chinese product, a new fact of one party pair per article."""
-    if kind == "pair":
+    `pair`: a United States tariff on a made-up Chinese product, a new fact of one party pair per article.
+    `sides`: the same US tariffs on Chinese products, every third article naming only the imposer and every third
+    only the target: a new fact per article, and each one-sided report compared with the facts of its side."""
+    if kind == "sides" and i % 3 == 1:
+        return (f"The United States will impose a {5 + i % 90}% tariff on imports of {made_up_word(i)}, "
+                f"the trade office said on Monday.\n")
+    if not alerts(i, kind):
+        return (f"A {5 + i % 90}% tariff on Chinese {made_up_word(i)} imports will take effect, "
+                f"the trade office said on Monday.\n")
+    if kind in ("pair", "sides"):
         return (f"The United States will impose a {5 + i % 90}% tariff on Chinese {made_up_word(i)} imports, "
                 f"the trade office said on Monday.\n")
     if kind == "deadlines":
@@ -176,6 +184,12 @@ def article(i, kind):
     a, b = PAIRS[i % len(PAIRS)]
     level = 5 + (i // len(PAIRS)) % 90
     return f"{a} will impose a {level}% tariff on imports from {b} starting June 1, the trade ministry said on Monday.\n"
+
+
+def alerts(i, kind):
+    """Whether the i-th article raises an alert: not a `sides` report naming no imposer, which the default policy
+    keeps silent (`alerts.unknown_imposers`) though the state merges it. Only alerting articles are timed."""
+    return not (kind == "sides" and i % 3 == 2)
 
 
 def run_phase(inbox, staging, rate, seconds, first_index, kind="tariffs"):
@@ -282,6 +296,8 @@ def measure(args, with_journal):
                 cpu_before, psi_before, started = cpu_seconds(daemon.pid), cpu_pressure_us(), time.monotonic()
                 steal_before = steal_seconds()
                 drops, index = run_phase(inbox, staging, rate, args.seconds, index, args.articles)
+                dropped = len(drops)
+                drops = {n: d for n, d in drops.items() if alerts(int(n[len("latency-"):-len(".txt")]), args.articles)}
                 settle = time.monotonic() + 10
                 while time.monotonic() < settle and not all(n in watcher.seen for n in drops):
                     time.sleep(0.05)
@@ -297,7 +313,7 @@ def measure(args, with_journal):
                 pressure = ("" if psi_before is None or psi_after is None else
                             f", CPU pressure {100 * (psi_after - psi_before) / 1e6 / elapsed:.0f}%")
                 pressure += f", steal {100 * (steal_seconds() - steal_before) / elapsed / os.cpu_count():.0f}%"
-                print(f"{rate:>5} files/s for {args.seconds} s (daemon CPU {cpu * 1000 / max(1, len(drops)):.2f} ms per file, "
+                print(f"{rate:>5} files/s for {args.seconds} s (daemon CPU {cpu * 1000 / max(1, dropped):.2f} ms per file, "
                       f"RSS {rss / 1024:.1f} MB, peak {peak / 1024:.1f} MB{pressure}, calibration {calibration_ms():.1f} ms)")
                 renames = [d[2] * 1000 for d in drops.values()]
                 print("  " + summarize("drop → feed item   ", feed, len(drops)))
@@ -323,10 +339,11 @@ def main():
     parser.add_argument("--binary", default=None)
     parser.add_argument("--rates", default="1,20,200")
     parser.add_argument("--seconds", type=float, default=10)
-    parser.add_argument("--articles", choices=["tariffs", "deadlines", "pair"], default="tariffs",
+    parser.add_argument("--articles", choices=["tariffs", "deadlines", "pair", "sides"], default="tariffs",
                         help="tariffs (default): 132 country pairs the state merges by pair; deadlines: each article "
                              "a new deadline fact, so a later phase runs on a state of many deadlines; pair: each "
-                             "a new tariff fact of one party pair")
+                             "a new tariff fact of one party pair; sides: as pair, every third article naming only the imposer "
+                             "and every third only the target")
     parser.add_argument("--inner", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.binary is None:

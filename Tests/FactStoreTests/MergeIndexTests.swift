@@ -79,7 +79,9 @@ import Testing
     func theIndexedTariffCandidatesDecideWhatTheWholeBucketDecides(seed: UInt64) throws {
         var random = Generator(state: seed &* 0x9E37_79B9_7F4A_7C15)
         let store = try FactStore(directory: directory)
-        let pairs: [(String?, String?)] = [("US", "CN"), ("US", "CN"), ("EU", "US"), ("US", nil), (nil, "CN")]
+        let pairs: [(String?, String?)] = [
+            ("US", "CN"), ("US", "CN"), ("EU", "US"), ("US", "MX"), ("EU", "CN"), ("US", nil), ("US", nil), (nil, "CN"), (nil, "CN"), ("EU", nil),
+        ]
         let products = [[], [], ["steel"], ["steel", "aluminum"], ["autos"], ["auto parts"], ["solar panels"], ["chips"]]
         let rates: [Double?] = [nil, 10, 25, 50, 100]
         var decisions: [String: Int] = [:]
@@ -108,6 +110,27 @@ import Testing
         #expect(indexed == stored)
         #expect(decisions["new", default: 0] > 30 && decisions["corroborates", default: 0] > 50)
         #expect(decisions["changes", default: 0] > 10 && decisions["conflicts", default: 0] > 5)
+        #expect(decisions["by a party", default: 0] >= 5)
+    }
+
+    /// The reads of a report missing a party go through the side indexes (an index on an expression is used only for
+    /// a query that states the same expression): a plan that scanned every tariff fact would still decide right.
+    @Test func theSideLookUpsUseTheSideIndexes() throws {
+        let store = try FactStore(directory: directory)
+        let plans = try store.read("explain the side look-ups") { db in
+            try [FactMerger.PartyBuckets.imposedBy("US"), .targeting("CN"), .exactly("tariff:US:?")].flatMap { buckets in
+                try [25, nil].map { (rate: Double?) in
+                    let tariff = TariffFact(imposer: "US", target: nil, products: ["steel"], ratePct: rate, status: .threatened)
+                    let (sql, arguments) = TariffIndex.partyCandidates(for: tariff, in: buckets, other: "tariff:US:?")
+                    return try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map { $0["detail"] as String }
+                        .joined(separator: "; ")
+                }
+            }
+        }
+        #expect(plans.count == 6)
+        for (plan, index) in zip(plans, ["by_imposer", "by_imposer", "by_target", "by_target", "by_rate", "by_rate"]) {
+            #expect(plan.contains("USING INDEX tariff_index_\(index)") && !plan.contains("SCAN tariff_index"), "\(plan)")
+        }
     }
 
     /// Decides each observation of `extraction` from the indexes' candidates (every bucket through its index) and from
@@ -120,14 +143,23 @@ import Testing
             merge.smallBucket = 0
             for observation in Observation.observations(in: extraction) {
                 let bucket = FactMerger.bucket(of: observation)
-                var party: [StoredFact] = []
-                for buckets in FactMerger.partyBuckets(of: observation) { party += try merge.facts(in: buckets, other: bucket) }
+                var party: [StoredFact] = [], wholeParty: [StoredFact] = []
+                for buckets in FactMerger.partyBuckets(of: observation) {
+                    guard case .tariff(let tariff) = observation.value else { continue }
+                    party += try merge.partyFacts(in: buckets, for: tariff, other: bucket)
+                    wholeParty += try merge.facts(in: buckets, other: bucket)
+                }
+                #expect(Set(party).isSubset(of: wholeParty))
                 let indexed = try merge.candidates(in: bucket, for: observation)
                 let whole = try merge.unindexedCandidates(in: bucket, for: observation)
                 #expect(Set(indexed).isSubset(of: whole))
                 let decision = FactMerger.decide(observation, referenceDate: file.referenceDate, candidates: indexed, partyCandidates: party)
-                #expect(decision == FactMerger.decide(observation, referenceDate: file.referenceDate, candidates: whole, partyCandidates: party))
+                #expect(decision == FactMerger.decide(observation, referenceDate: file.referenceDate, candidates: whole, partyCandidates: wholeParty))
                 decisions["\(decision)".prefix { $0 != "(" }.description, default: 0] += 1
+                // a decision the other side's facts made: a report missing a party that corroborates one of them
+                if decision != FactMerger.decide(observation, referenceDate: file.referenceDate, candidates: whole) {
+                    decisions["by a party", default: 0] += 1
+                }
             }
         }
     }

@@ -37,8 +37,10 @@ struct MergeTransaction {
         let bucket = FactMerger.bucket(of: observation)
         let candidates = try candidates(in: bucket, for: observation)
         var partyCandidates: [StoredFact] = []
-        for buckets in FactMerger.partyBuckets(of: observation) {
-            partyCandidates += try facts(in: buckets, other: bucket)
+        if case .tariff(let tariff) = observation.value {
+            for buckets in FactMerger.partyBuckets(of: observation) {
+                partyCandidates += try partyFacts(in: buckets, for: tariff, other: bucket)
+            }
         }
         let decision = FactMerger.decide(
             observation, referenceDate: file.referenceDate, candidates: candidates, partyCandidates: partyCandidates)
@@ -128,17 +130,27 @@ struct MergeTransaction {
         return try storedFacts(Self.inBucketWithinYears, [bucket, earliestYear, latestYear])
     }
 
-    /// The facts of `buckets` outside the observation's own `bucket`, oldest first. Each form is a look-up or
-    /// a range of the bucket index: no pattern matching, which SQLite cannot keep prepared.
+    /// The facts of `buckets` outside the observation's own `bucket` that a report of `tariff` missing a party may
+    /// corroborate, oldest first: those `TariffIndex` finds on the other side, not every fact of that side.
+    func partyFacts(in buckets: FactMerger.PartyBuckets, for tariff: TariffFact, other bucket: String) throws -> [StoredFact] {
+        let (sql, arguments) = TariffIndex.partyCandidates(for: tariff, in: buckets, other: bucket)
+        return try storedFacts(sql, arguments)
+    }
+
+    /// Every fact of `buckets` outside the observation's own `bucket`, oldest first: what the tests compare
+    /// `partyFacts` with. Each form is a look-up or a range of the bucket index: no pattern matching, which SQLite
+    /// cannot keep prepared.
     func facts(in buckets: FactMerger.PartyBuckets, other bucket: String) throws -> [StoredFact] {
         switch buckets {
         case .exactly(let name):
             guard name != bucket else { return [] }
             return try storedFacts(Self.inBucket, [name])
-        case .starting(with: let prefix):
+        case .imposedBy(let imposer):
+            let prefix = "tariff:\(imposer):"
             return try storedFacts(Self.inBucketRange, [prefix, Self.upperBound(ofBucketsStartingWith: prefix), bucket])
-        case .tariffBucketsEnding(with: let suffix):
-            // `tariff:` and `suffix` may not overlap: `tariff:X` does not end in `:X` in this sense.
+        case .targeting(let target):
+            // `tariff:` and the suffix may not overlap: `tariff:X` does not end in `:X` in this sense.
+            let suffix = ":\(target)"
             return try storedFacts(Self.inTariffBucketsEnding, [bucket, suffix, suffix, suffix])
         }
     }

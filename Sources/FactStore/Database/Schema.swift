@@ -169,6 +169,11 @@ enum Schema {
             try db.execute(sql: TariffIndex.schema)
             try TariffIndex.indexStoredFacts(db)
         }
+        migrator.registerMigration("v11-tariff-sides") { db in
+            // Each alertable tariff fact by its imposer and by its target, so a report missing one party reads the
+            // facts of the other side it can corroborate instead of every fact of that side (`TariffIndex`).
+            try db.execute(sql: TariffIndex.sidesSchema)
+        }
         return migrator
     }
 }

@@ -47,39 +47,117 @@ enum TariffIndex {
     }
 
     /// The facts of `bucket` that an alertable tariff can match (`decideTariff`): `?2` its product key, `?3` its stage,
-    /// `?4` its rate (`ratedCandidates`; `ratelessCandidates` for one without). The columns
-    /// `MergeTransaction.storedFactColumns`, oldest first, as the bucket's list gave them; one statement, so a small
-    /// bucket costs what reading it whole did.
+    /// `?4` its rate (`ratedCandidates`; `ratelessCandidates` for one without), `?5` its product words
+    /// (`overlapping`). The columns `MergeTransaction.storedFactColumns`, oldest first, as the bucket's list gave
+    /// them; one statement, so a small bucket costs what reading it whole did.
     static let ratedCandidates = """
         SELECT \(MergeTransaction.storedFactColumns) FROM facts WHERE id IN (
             SELECT fact_id FROM tariff_index WHERE bucket = ?1 AND product_key = ?2
             UNION
-            SELECT fact_id FROM tariff_index WHERE bucket = ?1 AND stage = ?3 AND rate = ?4
+            SELECT fact_id FROM tariff_index WHERE bucket = ?1 AND stage = ?3 AND rate = ?4 AND \(overlapping("?5"))
             UNION
-            SELECT fact_id FROM tariff_index WHERE bucket = ?1 AND stage = ?3 AND rate IS NULL)
+            SELECT fact_id FROM tariff_index WHERE bucket = ?1 AND stage = ?3 AND rate IS NULL AND \(overlapping("?5")))
         ORDER BY created_at, id
         """
     static let ratelessCandidates = """
         SELECT \(MergeTransaction.storedFactColumns) FROM facts WHERE id IN (
             SELECT fact_id FROM tariff_index WHERE bucket = ?1 AND product_key = ?2
             UNION
-            SELECT fact_id FROM tariff_index WHERE bucket = ?1 AND stage = ?3)
+            SELECT fact_id FROM tariff_index WHERE bucket = ?1 AND stage = ?3 AND \(overlapping("?5")))
         ORDER BY created_at, id
         """
 
     /// The facts of `bucket` that a record (a tariff that never alerts, `decideRecord`) can match: the same rate `?2`,
-    /// or both without one.
+    /// or both without one, on products `?3` may overlap.
     static let recordCandidates = """
         SELECT \(MergeTransaction.storedFactColumns) FROM facts WHERE id IN (
-            SELECT fact_id FROM tariff_index WHERE bucket = ?1 AND rate IS ?2)
+            SELECT fact_id FROM tariff_index WHERE bucket = ?1 AND rate IS ?2 AND \(overlapping("?3")))
         ORDER BY created_at, id
         """
 
     /// The statement that finds the candidates of `tariff` in `bucket`, and its arguments.
     static func candidates(for tariff: TariffFact, alertable: Bool, bucket: String) -> (sql: String, arguments: StatementArguments) {
-        guard alertable else { return (recordCandidates, [bucket, tariff.ratePct]) }
+        let words = productWordsJSON(tariff)
+        guard alertable else { return (recordCandidates, [bucket, tariff.ratePct, words]) }
         let products = FactMerger.productKey(tariff.products), stage = tariff.status.stage
-        guard let rate = tariff.ratePct else { return (ratelessCandidates, [bucket, products, stage]) }
-        return (ratedCandidates, [bucket, products, stage, rate])
+        guard let rate = tariff.ratePct else { return (ratelessCandidates, [bucket, products, stage, nil, words]) }
+        return (ratedCandidates, [bucket, products, stage, rate, words])
+    }
+
+    // MARK: One party missing
+
+    /// Where the facts a report missing one party may corroborate sit (`FactMerger.partyBuckets`): one bucket
+    /// (`tariff:US:?`), or every alertable bucket of one imposer (`tariff:US:…`) or of one target (`tariff:…:CN`).
+    /// The last two grow with every pair the state has seen of that party, and were read whole for every such report;
+    /// `imposerOfBucket` and `targetOfBucket` index the facts by either side (migration `v11-tariff-sides`).
+    /// Expressions of the bucket, not columns: nothing more to write or keep, and SQLite uses an index on an
+    /// expression for a query that states the same expression.
+    static let imposerOfBucket = """
+        CASE WHEN bucket >= 'tariff:' AND bucket < 'tariff;' AND instr(substr(bucket, 8), ':') > 0 \
+        THEN substr(bucket, 8, instr(substr(bucket, 8), ':') - 1) END
+        """
+    static let targetOfBucket = """
+        CASE WHEN bucket >= 'tariff:' AND bucket < 'tariff;' AND instr(substr(bucket, 8), ':') > 0 \
+        THEN substr(bucket, 8 + instr(substr(bucket, 8), ':')) END
+        """
+
+    /// The indexes on either side (migration `v11-tariff-sides`). A side is the text between the bucket's first colons
+    /// and after its second: party codes hold no colon (`CountryGazetteer`'s letters), so `tariff:US:CN` is the only
+    /// bucket of `US` on `CN`.
+    static let sidesSchema = """
+        CREATE INDEX tariff_index_by_imposer ON tariff_index(\(imposerOfBucket), stage, rate);
+        CREATE INDEX tariff_index_by_target ON tariff_index(\(targetOfBucket), stage, rate);
+        """
+
+    /// The facts outside the observation's own bucket `?2` that a report missing a party can corroborate
+    /// (`FactMerger.decideTariff`, `compatible` and overlapping products): of the side `?1` names, the stage `?3`, the
+    /// same rate `?4` or none, products `?5` may overlap. Oldest first, as the buckets' lists gave them.
+    private static func sideCandidates(_ side: String, rated: Bool) -> String {
+        let rates = rated ? ["rate = ?4", "rate IS NULL"] : ["1"]
+        return """
+            SELECT \(MergeTransaction.storedFactColumns) FROM facts WHERE id IN (
+            \(rates.map { "SELECT fact_id FROM tariff_index WHERE \(side) = ?1 AND stage = ?3 AND \($0) AND bucket <> ?2 AND \(overlapping("?5"))" }
+                .joined(separator: "\nUNION\n")))
+            ORDER BY created_at, id
+            """
+    }
+
+    private static let sideStatements: [Bool: (bucket: String, imposer: String, target: String)] = [true, false].reduce(into: [:]) {
+        $0[$1] = (sideCandidates("bucket", rated: $1), sideCandidates(imposerOfBucket, rated: $1), sideCandidates(targetOfBucket, rated: $1))
+    }
+
+    /// The statement that finds the facts of `buckets`, outside `bucket`, that a report of `tariff` missing a party
+    /// can corroborate, and its arguments. A superset: the merge then applies its rules to what it reads.
+    static func partyCandidates(
+        for tariff: TariffFact, in buckets: FactMerger.PartyBuckets, other bucket: String
+    ) -> (sql: String, arguments: StatementArguments) {
+        let statements = sideStatements[tariff.ratePct != nil]!
+        let arguments: StatementArguments = [bucket, tariff.status.stage, tariff.ratePct, productWordsJSON(tariff)]
+        switch buckets {
+        case .exactly(let name): return (statements.bucket, [name] + arguments)
+        case .imposedBy(let imposer): return (statements.imposer, [imposer] + arguments)
+        case .targeting(let target): return (statements.target, [target] + arguments)
+        }
+    }
+
+    // MARK: Products
+
+    /// A condition that holds for every indexed fact whose products may overlap those whose words are the JSON array
+    /// `parameter` (`FactMerger.productsOverlap`): none given on either side (all goods), or a word in common. A
+    /// product key that is empty may also mean products without a content word, which overlap nothing: kept, the
+    /// merge's own test turns them away.
+    private static func overlapping(_ parameter: String) -> String {
+        """
+        (\(parameter) = '[]' OR product_key = '' OR EXISTS (
+            SELECT 1 FROM json_each(\(parameter)) AS word WHERE instr(' ' || product_key || ' ', ' ' || word.value || ' ') > 0))
+        """
+    }
+
+    /// The words of `tariff`'s product key as a JSON array (`[]` for none). The key's words are letters and digits
+    /// (`FactMerger.productWords`): nothing in them to escape.
+    static func productWordsJSON(_ tariff: TariffFact) -> String {
+        let key = FactMerger.productKey(tariff.products)
+        guard !key.isEmpty else { return "[]" }
+        return "[\"" + key.split(separator: " ").joined(separator: "\",\"") + "\"]"
     }
 }

@@ -56,11 +56,10 @@ enum FactMerger {
     enum PartyBuckets: Sendable, Hashable {
         /// This one bucket.
         case exactly(String)
-        /// Every bucket starting with this text (an index range, not a GLOB: a GLOB pattern bound as a
-        /// parameter makes SQLite prepare the statement again at every use).
-        case starting(with: String)
-        /// Every tariff bucket (`tariff:…`) ending with this text.
-        case tariffBucketsEnding(with: String)
+        /// Every alertable bucket of this imposer (`tariff:US:…`).
+        case imposedBy(String)
+        /// Every alertable bucket of this target (`tariff:…:CN`).
+        case targeting(String)
     }
 
     /// The buckets whose facts may be the same move told with one party missing: `US` on `?` and `US`
@@ -69,8 +68,8 @@ enum FactMerger {
         guard observation.alertable, case .tariff(let t) = observation.value else { return [] }
         switch (t.imposer, t.target) {
         case (let imposer?, let target?): return [.exactly("tariff:\(imposer):?"), .exactly("tariff:?:\(target)")]
-        case (let imposer?, nil): return [.starting(with: "tariff:\(imposer):")]
-        case (nil, let target?): return [.tariffBucketsEnding(with: ":\(target)")]
+        case (let imposer?, nil): return [.imposedBy(imposer)]
+        case (nil, let target?): return [.targeting(target)]
         case (nil, nil): return []
         }
     }
