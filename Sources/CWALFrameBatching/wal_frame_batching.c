@@ -16,7 +16,6 @@
 #include "CWALFrameBatching.h"
 
 #include <sqlite3.h>
-#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,8 +30,10 @@
 /// Kept between transactions; a larger buffer is freed once written, so an idle daemon holds little.
 #define KEPT_CAPACITY (256 * 1024)
 
-static _Atomic long long requestedWrites = 0;
-static _Atomic long long issuedWrites = 0;
+/// Per thread: a connection's writes all happen on the thread that runs its statement, so a test reads what its
+/// own transaction did while other tests of the process write on theirs.
+static _Thread_local long long requestedWrites = 0;
+static _Thread_local long long issuedWrites = 0;
 
 typedef struct {
     sqlite3_file base;  // pMethods: &batchingMethods
@@ -51,7 +52,7 @@ static int writeHeld(BatchingFile *file) {
     int rc = SQLITE_OK;
     for (int done = 0; done < length && rc == SQLITE_OK; done += WRITE_LIMIT) {
         int amount = length - done < WRITE_LIMIT ? length - done : WRITE_LIMIT;
-        atomic_fetch_add_explicit(&issuedWrites, 1, memory_order_relaxed);
+        issuedWrites += 1;
         rc = file->real->pMethods->xWrite(file->real, file->held + done, amount, file->heldStart + done);
     }
     if (file->capacity > KEPT_CAPACITY) {
@@ -94,7 +95,7 @@ static int reserve(BatchingFile *file, sqlite3_int64 need) {
 
 static int batchingWrite(sqlite3_file *f, const void *buffer, int amount, sqlite3_int64 offset) {
     BatchingFile *file = (BatchingFile *)f;
-    atomic_fetch_add_explicit(&requestedWrites, 1, memory_order_relaxed);
+    requestedWrites += 1;
     int rc;
     // Appended to or inside what is held (SQLite rewrites a frame of the same transaction in place);
     // anything else first writes what is held.
@@ -107,7 +108,7 @@ static int batchingWrite(sqlite3_file *f, const void *buffer, int amount, sqlite
         // Too large to hold: what is held, then this write, go to the file at once.
         if ((rc = writeHeld(file)) != SQLITE_OK) return rc;
         file->commitHeaderWritten = 0;
-        atomic_fetch_add_explicit(&issuedWrites, 1, memory_order_relaxed);
+        issuedWrites += 1;
         return file->real->pMethods->xWrite(file->real, buffer, amount, offset);
     }
     memcpy(file->held + (offset - file->heldStart), buffer, (size_t)amount);
@@ -342,8 +343,5 @@ int tw_wal_frame_batching_install(void) {
 }
 
 tw_wal_frame_batching_counts tw_wal_frame_batching_counts_now(void) {
-    return (tw_wal_frame_batching_counts){
-        atomic_load_explicit(&requestedWrites, memory_order_relaxed),
-        atomic_load_explicit(&issuedWrites, memory_order_relaxed),
-    };
+    return (tw_wal_frame_batching_counts){requestedWrites, issuedWrites};
 }

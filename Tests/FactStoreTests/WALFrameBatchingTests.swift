@@ -47,14 +47,18 @@ import Testing
 
     @Test func aTransactionsFramesReachTheLogInFarFewerWritesThanSQLiteMakes() throws {
         let pool = try openPool("few-writes")
-        let before = WALFrameBatching.counts
-        // About a hundred pages in one commit: two hundred frame writes asked for.
-        try pool.write { db in
-            for n in 0..<200 { try db.execute(sql: "INSERT INTO rows VALUES (?, ?)", arguments: [n, Self.body(n, bytes: 2_000)]) }
+        // Counted on the writer's thread, from before the transaction to after its commit: other suites writing
+        // meanwhile in this process count on their own threads.
+        let (requested, issued) = try pool.writeWithoutTransaction { db in
+            let before = WALFrameBatching.counts
+            // About a hundred pages in one commit: two hundred frame writes asked for.
+            try db.inTransaction {
+                for n in 0..<200 { try db.execute(sql: "INSERT INTO rows VALUES (?, ?)", arguments: [n, Self.body(n, bytes: 2_000)]) }
+                return .commit
+            }
+            let after = WALFrameBatching.counts
+            return (after.requested - before.requested, after.issued - before.issued)
         }
-        let after = WALFrameBatching.counts
-        let requested = after.requested - before.requested, issued = after.issued - before.issued
-        // (Other suites may write meanwhile in this process; their writes are batched the same way.)
         #expect(requested >= 200, "SQLite wrote each frame as a header and a page")
         #expect(issued * 10 < requested, "\(issued) writes reached the file for \(requested) asked for")
         try expectIntact(pool, rows: 200, bytes: 2_000)

@@ -6,7 +6,7 @@
 /// (see wal_frame_batching.c). Returns an SQLite result code (SQLITE_OK when installed, now or before).
 int tw_wal_frame_batching_install(void);
 
-/// What the batching did in this process, for tests: the frame writes SQLite asked for, and the writes
+/// What the batching did on the calling thread, for tests: the frame writes SQLite asked for, and the writes
 /// that reached the log files underneath.
 typedef struct {
     long long requestedWrites;

@@ -13,7 +13,8 @@ enum WALFrameBatching {
         return code == SQLITE_OK ? .success(()) : .failure(InstallError(code: code))
     }()
 
-    /// Frame writes SQLite asked for, and writes that reached the log files, in this process so far.
+    /// Frame writes SQLite asked for, and writes that reached the log files, on the calling thread so far: read them
+    /// on the thread that runs the transaction (inside a GRDB `writeWithoutTransaction` block).
     static var counts: (requested: Int, issued: Int) {
         let now = tw_wal_frame_batching_counts_now()
         return (Int(now.requestedWrites), Int(now.issuedWrites))
