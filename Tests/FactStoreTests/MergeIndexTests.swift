@@ -131,6 +131,17 @@ import Testing
         for (plan, index) in zip(plans, ["by_imposer", "by_imposer", "by_target", "by_target", "by_rate", "by_rate"]) {
             #expect(plan.contains("USING INDEX tariff_index_\(index)") && !plan.contains("SCAN tariff_index"), "\(plan)")
         }
+        // and the count that decides whether to read a side whole
+        let counts = try store.read("explain the side counts") { db in
+            try [FactMerger.PartyBuckets.imposedBy("US"), .targeting("CN")].map { buckets in
+                let (sql, side) = TariffIndex.held(in: buckets)
+                return try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: [side, 65]).map { $0["detail"] as String }
+                    .joined(separator: "; ")
+            }
+        }
+        for (plan, index) in zip(counts, ["by_imposer", "by_target"]) {
+            #expect(plan.contains("SEARCH tariff_index USING INDEX tariff_index_\(index)"), "\(plan)")
+        }
     }
 
     /// Decides each observation of `extraction` from the indexes' candidates (every bucket through its index) and from

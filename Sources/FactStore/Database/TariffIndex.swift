@@ -140,6 +140,20 @@ enum TariffIndex {
         }
     }
 
+    /// A statement counting the facts `buckets` holds, up to its second argument (the first: what `held` returns with
+    /// it, the bucket or the side's party), through the bucket index or a side index.
+    static func held(in buckets: FactMerger.PartyBuckets) -> (sql: String, argument: String) {
+        switch buckets {
+        case .exactly(let name): (heldInBucket, name)
+        case .imposedBy(let imposer): (heldByImposer, imposer)
+        case .targeting(let target): (heldByTarget, target)
+        }
+    }
+
+    private static let heldInBucket = "SELECT count(*) FROM (SELECT 1 FROM facts WHERE bucket = ? LIMIT ?)"
+    private static let heldByImposer = "SELECT count(*) FROM (SELECT 1 FROM tariff_index WHERE \(imposerOfBucket) = ? LIMIT ?)"
+    private static let heldByTarget = "SELECT count(*) FROM (SELECT 1 FROM tariff_index WHERE \(targetOfBucket) = ? LIMIT ?)"
+
     // MARK: Products
 
     /// A condition that holds for every indexed fact whose products may overlap those whose words are the JSON array
