@@ -106,13 +106,16 @@ struct MergeTransaction {
         }
     }
 
+    /// How many facts a bucket holds, counted no further than the second argument.
+    static let heldInBucket = "SELECT count(*) FROM (SELECT 1 FROM facts WHERE bucket = ? LIMIT ?)"
+
     /// Up to this many facts a bucket is read whole (the tests ask the indexes of every bucket with 0).
     var smallBucket = 64
 
     /// Whether `bucket` holds at most `smallBucket` facts: counted in the bucket index, no further than that.
     private func holdsFewFacts(_ bucket: String) throws -> Bool {
         let counted = try Int.fetchOne(
-            db.cachedStatement(sql: "SELECT count(*) FROM (SELECT 1 FROM facts WHERE bucket = ? LIMIT ?)"),
+            db.cachedStatement(sql: Self.heldInBucket),
             arguments: [bucket, smallBucket + 1])
         return (counted ?? 0) <= smallBucket
     }

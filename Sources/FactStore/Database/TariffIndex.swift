@@ -6,12 +6,14 @@ import GRDB
 /// pair is thousands of facts, and the merge read and compared them all for every tariff of every file (with 3,000
 /// in one bucket the daemon fell seconds behind at 200 files/s, `bench-latency.py --articles pair`). What
 /// `FactMerger` can pick from its own bucket:
-/// - `decideTariff`: a fact with the same products (`productKey`), or one `compatible` with it: the same stage, and
-///   the same rate when both state one;
-/// - `decideRecord` (a record that never alerts): a fact with the same rate, or both without one.
+/// - `decideTariff`: a fact with the same products (`productKey`), or one `compatible` with it (the same stage, and
+///   the same rate when both state one) whose products may overlap (`overlapping`);
+/// - `decideRecord` (a record that never alerts): a fact with the same rate, or both without one, whose products may
+///   overlap.
 /// `tariff_index` keeps each tariff fact's bucket, product key, stage and rate, indexed for both questions; the facts
 /// are then read as before, in the same order, so the merge decides exactly what it decided from the whole bucket.
-/// (An observation without a rate still reads every fact of its stage.)
+/// (An observation without a rate still reads every fact of its stage whose products may overlap, all of them when it
+/// names none.)
 enum TariffIndex {
     /// The table and its indexes (migration `v10-tariff-index`).
     static let schema = """
@@ -101,9 +103,9 @@ enum TariffIndex {
         THEN substr(bucket, 8 + instr(substr(bucket, 8), ':')) END
         """
 
-    /// The indexes on either side (migration `v11-tariff-sides`). A side is the text between the bucket's first colons
-    /// and after its second: party codes hold no colon (`CountryGazetteer`'s letters), so `tariff:US:CN` is the only
-    /// bucket of `US` on `CN`.
+    /// The indexes on either side (migration `v11-tariff-sides`). A side is the text between the bucket's first two
+    /// colons, or after the second: party codes hold no colon (`CountryGazetteer`'s letters), so `tariff:US:CN` is the
+    /// only bucket of `US` on `CN`.
     static let sidesSchema = """
         CREATE INDEX tariff_index_by_imposer ON tariff_index(\(imposerOfBucket), stage, rate);
         CREATE INDEX tariff_index_by_target ON tariff_index(\(targetOfBucket), stage, rate);
@@ -150,7 +152,7 @@ enum TariffIndex {
         }
     }
 
-    private static let heldInBucket = "SELECT count(*) FROM (SELECT 1 FROM facts WHERE bucket = ? LIMIT ?)"
+    private static let heldInBucket = MergeTransaction.heldInBucket
     private static let heldByImposer = "SELECT count(*) FROM (SELECT 1 FROM tariff_index WHERE \(imposerOfBucket) = ? LIMIT ?)"
     private static let heldByTarget = "SELECT count(*) FROM (SELECT 1 FROM tariff_index WHERE \(targetOfBucket) = ? LIMIT ?)"
 
