@@ -32,7 +32,11 @@ import Testing
         checkpointer.drain()
         #expect(checkpointer.completed > 0, "the WAL passed \(WALCheckpointer.threshold) pages: a checkpoint ran on its own connection")
         let walPages = (try FileManager.default.attributesOfItem(atPath: store.path + "-wal")[.size] as? Int ?? 0) / 4096
-        #expect(walPages < Int(WALCheckpointer.inlineLimit) + 100, "bounded: \(walPages) pages")
+        // Bounded, not growing with the files: each file commits some 22 pages (about 33,000 for these 1,500 with no
+        // checkpoint). Past `inlineLimit` a commit checkpoints itself, unless the checkpointer's own checkpoint holds
+        // the lock: the commits made while that one runs go past the limit. On a loaded machine (the suite run in
+        // parallel) they were 184 pages: the bound is twice the limit, room for that and far below an unbounded WAL.
+        #expect(walPages < 2 * Int(WALCheckpointer.inlineLimit), "bounded: \(walPages) pages")
         #expect(try store.counts().filesProcessed == 1_500)
         // What was checkpointed is in the database file itself: a fresh read-only look sees every file.
         let reader = try FactStore(directory: directory, readOnly: true)

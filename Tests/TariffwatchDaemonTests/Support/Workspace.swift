@@ -57,8 +57,10 @@ func eventually(
     _ condition: () throws -> Bool
 ) async throws {
     let deadline = ContinuousClock.now + timeout
-    while ContinuousClock.now < deadline {
+    // the condition is asked once more after the deadline: a task resumed late (a starved pool) still sees what happened
+    while true {
         if (try? condition()) == true { return }
+        guard ContinuousClock.now < deadline else { break }
         try await Task.sleep(for: .milliseconds(20))
     }
     Issue.record("timed out waiting for \(what)", sourceLocation: sourceLocation)
