@@ -121,7 +121,7 @@ import Testing
             try [FactMerger.PartyBuckets.imposedBy("US"), .targeting("CN"), .exactly("tariff:US:?")].flatMap { buckets in
                 try [25, nil].map { (rate: Double?) in
                     let tariff = TariffFact(imposer: "US", target: nil, products: ["steel"], ratePct: rate, status: .threatened)
-                    let (sql, arguments) = TariffIndex.partyCandidates(for: tariff, in: buckets, other: "tariff:US:?")
+                    let (sql, arguments) = try TariffIndex.partyCandidates(for: tariff, in: buckets, other: "tariff:US:?")
                     return try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map { $0["detail"] as String }
                         .joined(separator: "; ")
                 }

@@ -89,14 +89,16 @@ struct MergeTransaction {
 
     /// The facts of `bucket` the rules could match, oldest first. A deadline bucket holds every date of its kind ever
     /// seen: only those within a year of the observed date count (a deadline moved by more than a year is a new one).
-    /// A bucket of up to `smallBucket` facts is read whole, one statement; of a larger one only the facts
-    /// `DeadlineIndex` or `TariffIndex` find are read (their statements cost a burst of 20,000 files, whose buckets
+    /// A bucket of up to `smallBucket` facts is read whole, one statement (none when it holds none); of a larger one only
+    /// the facts `DeadlineIndex` or `TariffIndex` find are read (their statements cost a burst of 20,000 files, whose buckets
     /// are small, a fifth of its rate when asked for every bucket).
     func candidates(in bucket: String, for observation: Observation) throws -> [StoredFact] {
-        guard try !holdsFewFacts(bucket) else { return try unindexedCandidates(in: bucket, for: observation) }
+        let held = try factsHeld(Self.heldInBucket, bucket)
+        guard held > 0 else { return [] }
+        guard held > smallBucket else { return try unindexedCandidates(in: bucket, for: observation) }
         switch observation.value {
         case .tariff(let tariff):
-            let (sql, arguments) = TariffIndex.candidates(for: tariff, alertable: observation.alertable, bucket: bucket)
+            let (sql, arguments) = try TariffIndex.candidates(for: tariff, alertable: observation.alertable, bucket: bucket)
             return try storedFacts(sql, arguments)
         case .deadline(let deadline):
             let (earliestYear, latestYear) = Self.years(around: deadline)
@@ -112,12 +114,10 @@ struct MergeTransaction {
     /// Up to this many facts a bucket is read whole (the tests ask the indexes of every bucket with 0).
     var smallBucket = 64
 
-    /// Whether `bucket` holds at most `smallBucket` facts: counted in the bucket index, no further than that.
-    private func holdsFewFacts(_ bucket: String) throws -> Bool {
-        let counted = try Int.fetchOne(
-            db.cachedStatement(sql: Self.heldInBucket),
-            arguments: [bucket, smallBucket + 1])
-        return (counted ?? 0) <= smallBucket
+    /// How many facts a counting statement (`heldInBucket`, `TariffIndex.held`) finds for `key`, no further than one
+    /// past `smallBucket`: through an index, whatever the state holds.
+    private func factsHeld(_ sql: String, _ key: String) throws -> Int {
+        try Int.fetchOne(db.cachedStatement(sql: sql), arguments: [key, smallBucket + 1]) ?? 0
     }
 
     /// The years a deadline's candidates may lie in, four digits: the year before its first to the year after its last.
@@ -140,10 +140,10 @@ struct MergeTransaction {
     /// burst of 20,000 such files a sixth of its rate).
     func partyFacts(in buckets: FactMerger.PartyBuckets, for tariff: TariffFact, other bucket: String) throws -> [StoredFact] {
         let (countSQL, side) = TariffIndex.held(in: buckets)
-        let held = try Int.fetchOne(db.cachedStatement(sql: countSQL), arguments: [side, smallBucket + 1]) ?? 0
+        let held = try factsHeld(countSQL, side)
         guard held > 0 else { return [] }
         guard held > smallBucket else { return try facts(in: buckets, other: bucket) }
-        let (sql, arguments) = TariffIndex.partyCandidates(for: tariff, in: buckets, other: bucket)
+        let (sql, arguments) = try TariffIndex.partyCandidates(for: tariff, in: buckets, other: bucket)
         return try storedFacts(sql, arguments)
     }
 

@@ -50,40 +50,39 @@ enum TariffIndex {
 
     /// The facts of `bucket` that an alertable tariff can match (`decideTariff`): `?2` its product key, `?3` its stage,
     /// `?4` its rate (`ratedCandidates`; `ratelessCandidates` for one without), `?5` its product words
-    /// (`overlapping`). The columns `MergeTransaction.storedFactColumns`, oldest first, as the bucket's list gave
-    /// them; one statement, so a small bucket costs what reading it whole did.
-    static let ratedCandidates = """
-        SELECT \(MergeTransaction.storedFactColumns) FROM facts WHERE id IN (
-            SELECT fact_id FROM tariff_index WHERE bucket = ?1 AND product_key = ?2
-            UNION
-            SELECT fact_id FROM tariff_index WHERE bucket = ?1 AND stage = ?3 AND rate = ?4 AND \(overlapping("?5"))
-            UNION
-            SELECT fact_id FROM tariff_index WHERE bucket = ?1 AND stage = ?3 AND rate IS NULL AND \(overlapping("?5")))
-        ORDER BY created_at, id
-        """
-    static let ratelessCandidates = """
-        SELECT \(MergeTransaction.storedFactColumns) FROM facts WHERE id IN (
-            SELECT fact_id FROM tariff_index WHERE bucket = ?1 AND product_key = ?2
-            UNION
-            SELECT fact_id FROM tariff_index WHERE bucket = ?1 AND stage = ?3 AND \(overlapping("?5")))
-        ORDER BY created_at, id
-        """
+    /// (`overlapping`). One statement, so a small bucket costs what reading it whole did.
+    static let ratedCandidates = factsOf([
+        "bucket = ?1 AND product_key = ?2",
+        "bucket = ?1 AND stage = ?3 AND rate = ?4 AND \(overlapping("?5"))",
+        "bucket = ?1 AND stage = ?3 AND rate IS NULL AND \(overlapping("?5"))",
+    ])
+    static let ratelessCandidates = factsOf([
+        "bucket = ?1 AND product_key = ?2",
+        "bucket = ?1 AND stage = ?3 AND \(overlapping("?5"))",
+    ])
 
     /// The facts of `bucket` that a record (a tariff that never alerts, `decideRecord`) can match: the same rate `?2`,
     /// or both without one, on products `?3` may overlap.
-    static let recordCandidates = """
-        SELECT \(MergeTransaction.storedFactColumns) FROM facts WHERE id IN (
-            SELECT fact_id FROM tariff_index WHERE bucket = ?1 AND rate IS ?2 AND \(overlapping("?3")))
-        ORDER BY created_at, id
-        """
+    static let recordCandidates = factsOf(["bucket = ?1 AND rate IS ?2 AND \(overlapping("?3"))"])
 
     /// The statement that finds the candidates of `tariff` in `bucket`, and its arguments.
-    static func candidates(for tariff: TariffFact, alertable: Bool, bucket: String) -> (sql: String, arguments: StatementArguments) {
-        let words = productWordsJSON(tariff)
+    static func candidates(for tariff: TariffFact, alertable: Bool, bucket: String) throws -> (sql: String, arguments: StatementArguments) {
+        let products = FactMerger.productKey(tariff.products)
+        let words = try productWords(products)
         guard alertable else { return (recordCandidates, [bucket, tariff.ratePct, words]) }
-        let products = FactMerger.productKey(tariff.products), stage = tariff.status.stage
+        let stage = tariff.status.stage
         guard let rate = tariff.ratePct else { return (ratelessCandidates, [bucket, products, stage, nil, words]) }
         return (ratedCandidates, [bucket, products, stage, rate, words])
+    }
+
+    /// The facts whose index rows one of `conditions` finds: the columns `MergeTransaction.storedFactColumns`, oldest
+    /// first, as a bucket's whole list gives them.
+    private static func factsOf(_ conditions: [String]) -> String {
+        """
+        SELECT \(MergeTransaction.storedFactColumns) FROM facts WHERE id IN (
+        \(conditions.map { "SELECT fact_id FROM tariff_index WHERE \($0)" }.joined(separator: "\nUNION\n")))
+        ORDER BY created_at, id
+        """
     }
 
     // MARK: One party missing
@@ -113,28 +112,32 @@ enum TariffIndex {
 
     /// The facts outside the observation's own bucket `?2` that a report missing a party can corroborate
     /// (`FactMerger.decideTariff`, `compatible` and overlapping products): of the side `?1` names, the stage `?3`, the
-    /// same rate `?4` or none, products `?5` may overlap. Oldest first, as the buckets' lists gave them.
-    private static func sideCandidates(_ side: String, rated: Bool) -> String {
-        let rates = rated ? ["rate = ?4", "rate IS NULL"] : ["1"]
-        return """
-            SELECT \(MergeTransaction.storedFactColumns) FROM facts WHERE id IN (
-            \(rates.map { "SELECT fact_id FROM tariff_index WHERE \(side) = ?1 AND stage = ?3 AND \($0) AND bucket <> ?2 AND \(overlapping("?5"))" }
-                .joined(separator: "\nUNION\n")))
-            ORDER BY created_at, id
-            """
+    /// same rate `?4` or none, products `?5` may overlap. One statement for each side, with a rate and without.
+    private struct SideStatements {
+        let bucket: String, imposer: String, target: String
+
+        init(rated: Bool) {
+            func statement(_ side: String) -> String {
+                let rest = "AND bucket <> ?2 AND \(overlapping("?5"))"
+                return factsOf(
+                    rated ? ["\(side) = ?1 AND stage = ?3 AND rate = ?4 \(rest)", "\(side) = ?1 AND stage = ?3 AND rate IS NULL \(rest)"]
+                        : ["\(side) = ?1 AND stage = ?3 \(rest)"])
+            }
+            (bucket, imposer, target) = (statement("bucket"), statement(imposerOfBucket), statement(targetOfBucket))
+        }
     }
 
-    private static let sideStatements: [Bool: (bucket: String, imposer: String, target: String)] = [true, false].reduce(into: [:]) {
-        $0[$1] = (sideCandidates("bucket", rated: $1), sideCandidates(imposerOfBucket, rated: $1), sideCandidates(targetOfBucket, rated: $1))
-    }
+    private static let ratedSides = SideStatements(rated: true), ratelessSides = SideStatements(rated: false)
 
     /// The statement that finds the facts of `buckets`, outside `bucket`, that a report of `tariff` missing a party
     /// can corroborate, and its arguments. A superset: the merge then applies its rules to what it reads.
     static func partyCandidates(
         for tariff: TariffFact, in buckets: FactMerger.PartyBuckets, other bucket: String
-    ) -> (sql: String, arguments: StatementArguments) {
-        let statements = sideStatements[tariff.ratePct != nil]!
-        let arguments: StatementArguments = [bucket, tariff.status.stage, tariff.ratePct, productWordsJSON(tariff)]
+    ) throws -> (sql: String, arguments: StatementArguments) {
+        let statements = tariff.ratePct == nil ? ratelessSides : ratedSides
+        let arguments: StatementArguments = [
+            bucket, tariff.status.stage, tariff.ratePct, try productWords(FactMerger.productKey(tariff.products)),
+        ]
         switch buckets {
         case .exactly(let name): return (statements.bucket, [name] + arguments)
         case .imposedBy(let imposer): return (statements.imposer, [imposer] + arguments)
@@ -146,13 +149,12 @@ enum TariffIndex {
     /// it, the bucket or the side's party), through the bucket index or a side index.
     static func held(in buckets: FactMerger.PartyBuckets) -> (sql: String, argument: String) {
         switch buckets {
-        case .exactly(let name): (heldInBucket, name)
+        case .exactly(let name): (MergeTransaction.heldInBucket, name)
         case .imposedBy(let imposer): (heldByImposer, imposer)
         case .targeting(let target): (heldByTarget, target)
         }
     }
 
-    private static let heldInBucket = MergeTransaction.heldInBucket
     private static let heldByImposer = "SELECT count(*) FROM (SELECT 1 FROM tariff_index WHERE \(imposerOfBucket) = ? LIMIT ?)"
     private static let heldByTarget = "SELECT count(*) FROM (SELECT 1 FROM tariff_index WHERE \(targetOfBucket) = ? LIMIT ?)"
 
@@ -169,11 +171,8 @@ enum TariffIndex {
         """
     }
 
-    /// The words of `tariff`'s product key as a JSON array (`[]` for none). The key's words are letters and digits
-    /// (`FactMerger.productWords`): nothing in them to escape.
-    static func productWordsJSON(_ tariff: TariffFact) -> String {
-        let key = FactMerger.productKey(tariff.products)
-        guard !key.isEmpty else { return "[]" }
-        return "[\"" + key.split(separator: " ").joined(separator: "\",\"") + "\"]"
+    /// The words of a product key (`FactMerger.productKey`) as a JSON array, `[]` for none.
+    private static func productWords(_ key: String) throws -> String {
+        try FactStore.jsonArray(Set(key.split(separator: " ").map(String.init)))
     }
 }
