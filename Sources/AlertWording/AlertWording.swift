@@ -110,17 +110,21 @@ public struct AlertWording: Sendable {
 }
 
 /// The deadline calendar's words, from the same rules as the alerts.
+///
+/// Each text takes the deadline's `FactWords.event` when the caller has it: a calendar reads each subject once for
+/// its summary, its description and its alarms, where reading it for each was a third of rendering a calendar.
 public enum CalendarWording {
     /// `SUMMARY`: what happens, the date being the event's own (`100% tariffs on Chinese goods take effect`).
-    public static func summary(_ deadline: DeadlineFact) -> String {
-        FactWords.event(deadline).what
+    public static func summary(_ deadline: DeadlineFact, event: FactWords.Event? = nil) -> String {
+        (event ?? FactWords.event(deadline)).what
     }
 
     /// `DESCRIPTION`: the sentence with its date as reported, the evidence, the source.
     public static func description(
-        _ deadline: DeadlineFact, evidence: String, article: ArticleProvenance?, sourceFile: String, sourceCount: Int
+        _ deadline: DeadlineFact, event: FactWords.Event? = nil, evidence: String, article: ArticleProvenance?, sourceFile: String,
+        sourceCount: Int
     ) -> String {
-        var text = AlertWording.sentence(FactWords.sentence(deadline))
+        var text = AlertWording.sentence(FactWords.sentence(deadline, event: event))
         if !evidence.isEmpty { text += "\n\n“\(evidence)”" }
         if !sourceFile.isEmpty || article != nil {
             text += "\n\nSource: " + SourceWords.line(article: article, sourceFile: sourceFile, withURL: true)
@@ -130,8 +134,8 @@ public enum CalendarWording {
     }
 
     /// An alarm's text: the reminder alert's words.
-    public static func alarm(_ deadline: DeadlineFact, daysBefore: Int) -> String {
-        FactWords.reminder(deadline, daysBefore: daysBefore)
+    public static func alarm(_ deadline: DeadlineFact, daysBefore: Int, event: FactWords.Event? = nil) -> String {
+        FactWords.reminder(deadline, daysBefore: daysBefore, event: event)
     }
 
     /// `CATEGORIES`: the kind as a person names it.

@@ -53,8 +53,9 @@ public enum FactWords {
     }
 
     /// `100% tariffs on Chinese goods take effect on Sat 1 Nov 2025`, `Deadline: Fri 31 Oct 2025`.
-    public static func sentence(_ deadline: DeadlineFact) -> String {
-        let event = event(deadline)
+    /// - Parameter event: `event(deadline)`, when the caller has it already (reading the subject is most of the cost).
+    public static func sentence(_ deadline: DeadlineFact, event: Event? = nil) -> String {
+        let event = event ?? Self.event(deadline)
         switch event.join {
         case .adverbial: return "\(event.what) \(DateWords.adverbial(deadline.date, through: deadline.endDate))"
         case .dueBy: return "\(event.what) \(DateWords.dueBy(deadline.date, through: deadline.endDate))"
@@ -63,9 +64,11 @@ public enum FactWords {
     }
 
     /// `Reminder: the truce expires in 7 days, Mon 10 Nov 2025`.
-    public static func reminder(_ deadline: DeadlineFact, daysBefore days: Int) -> String {
+    /// - Parameter event: `event(deadline)`, when the caller has it already.
+    public static func reminder(_ deadline: DeadlineFact, daysBefore days: Int, event: Event? = nil) -> String {
         let when = days <= 0 ? "today" : days == 1 ? "tomorrow" : "in \(days) days"
-        return "Reminder: \(event(deadline).what) \(when), \(DateWords.text(deadline.date, through: deadline.endDate))"
+        let what = (event ?? Self.event(deadline)).what
+        return "Reminder: \(what) \(when), \(DateWords.text(deadline.date, through: deadline.endDate))"
     }
 
     /// The kind alone, for a deadline whose subject the article does not give.

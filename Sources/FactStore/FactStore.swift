@@ -191,6 +191,7 @@ public final class FactStore: Sendable {
         let (alerts, counted, deadlines) = try write(operation) { db -> ([[Alert]], Set<String>, Set<String>) in
             let values = factValues
             var counted: Set<String> = [], deadlines: Set<String> = []
+            var calendarChanged = false
             let alerts = try changes.map { change -> [Alert] in
                 switch change {
                 case .processed(let file, let articles, let policy, let inboxAction):
@@ -199,7 +200,7 @@ public final class FactStore: Sendable {
                     }
                     return try Self.record(
                         file, articles: articles, policy: policy, now: now, values: values, counted: &counted,
-                        deadlines: &deadlines, in: db
+                        deadlines: &deadlines, calendarChanged: &calendarChanged, in: db
                     ).map { alert in
                         var alert = alert
                         alert.stateEpoch = epoch
@@ -216,6 +217,8 @@ public final class FactStore: Sendable {
                     return []
                 }
             }
+            // once for the batch, whatever it wrote (`CalendarVersion`)
+            if calendarChanged { try db.cachedStatement(sql: CalendarVersion.counted).execute() }
             return (alerts, counted, deadlines)
         }
         sourceCounts.add(counted)
@@ -226,7 +229,7 @@ public final class FactStore: Sendable {
 
     private static func record(
         _ file: FileRecord, articles: [ArticleRecord], policy: AlertPolicy, now: Date, values: FactValueCache,
-        counted: inout Set<String>, deadlines: inout Set<String>, in db: Database
+        counted: inout Set<String>, deadlines: inout Set<String>, calendarChanged: inout Bool, in db: Database
     ) throws -> [Alert] {
         let stamp = DatabaseTimestamp.value(of: now)
         try db.cachedStatement(
@@ -279,6 +282,7 @@ public final class FactStore: Sendable {
             alerts += merge.alerts
             counted.formUnion(merge.counted)
             deadlines.formUnion(merge.deadlines)
+            calendarChanged = calendarChanged || merge.calendarChanged
         }
         return alerts
     }

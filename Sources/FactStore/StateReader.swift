@@ -18,12 +18,30 @@ public struct StateReader: Sendable {
     /// Deadlines whose last day is on or after `day`, soonest first, with their evidence and source.
     /// - Throws: `FactStoreError` naming the database (missing, unreadable, permission denied).
     public func upcomingDeadlines(onOrAfter day: CalendarDate) throws(FactStoreError) -> [DeadlineRecord] {
+        try open("list upcoming deadlines").upcomingDeadlines(onOrAfter: day)
+    }
+
+    /// The upcoming deadlines as `upcomingDeadlines(onOrAfter:)` gives them, unless the state is still at `known`
+    /// (then `deadlines` is nil: they are those read at `known`); `version` is nil for a state that keeps no count
+    /// (`CalendarVersion`), whose deadlines are then always read. Version and deadlines come from one snapshot.
+    public func upcomingDeadlines(
+        onOrAfter day: CalendarDate, unlessAt known: CalendarVersion?
+    ) throws(FactStoreError) -> (version: CalendarVersion?, deadlines: [DeadlineRecord]?) {
+        try open("list upcoming deadlines").upcomingDeadlines(onOrAfter: day, unlessAt: known)
+    }
+
+    /// The state's `CalendarVersion` (nil when it keeps none): one row read, which shows the state can be opened and read.
+    public func calendarVersion() throws(FactStoreError) -> CalendarVersion? {
+        let store = try open("read the state")
+        return try store.read("read the state") { db in try CalendarVersion.read(db, epoch: store.epoch) }
+    }
+
+    private func open(_ operation: String) throws(FactStoreError) -> FactStore {
         let path = (directory as NSString).appendingPathComponent("tariffwatch.sqlite")
         guard FileManager.default.fileExists(atPath: path) else {
-            throw FactStoreError(
-                path: path, operation: "list upcoming deadlines", underlying: "no state database here yet (has the daemon run?)")
+            throw FactStoreError(path: path, operation: operation, underlying: "no state database here yet (has the daemon run?)")
         }
-        return try FactStore(directory: directory, readOnly: true).upcomingDeadlines(onOrAfter: day)
+        return try FactStore(directory: directory, readOnly: true)
     }
 }
 
@@ -31,15 +49,32 @@ extension FactStore {
     /// Deadlines that alert and whose last day is on or after `day`, soonest first.
     /// Past, historical and filtered facts are stored but never shown.
     public func upcomingDeadlines(onOrAfter day: CalendarDate) throws(FactStoreError) -> [DeadlineRecord] {
+        try upcomingDeadlines(onOrAfter: day, unlessAt: nil).deadlines ?? []
+    }
+
+    /// `StateReader.upcomingDeadlines(onOrAfter:unlessAt:)` on this store.
+    public func upcomingDeadlines(
+        onOrAfter day: CalendarDate, unlessAt known: CalendarVersion?
+    ) throws(FactStoreError) -> (version: CalendarVersion?, deadlines: [DeadlineRecord]?) {
         try read("list upcoming deadlines") { db in
-            try Self.alertableDeadlines(db).filter { $0.deadline.days.upperBound >= day }
+            let version = try CalendarVersion.read(db, epoch: epoch)
+            if let version, version == known { return (version, nil) }
+            // a state with the count has each deadline's last day (the same migration): only the upcoming are read
+            let upcoming = try Self.alertableDeadlines(db, endingOnOrAfter: version == nil ? nil : day)
+                .filter { $0.deadline.days.upperBound >= day }
                 .sorted { ($0.deadline.date.firstDay, $0.factID) < ($1.deadline.date.firstDay, $1.factID) }
+            return (version, upcoming)
         }
     }
 
     /// Every deadline fact that alerts, with the sentence and article that gave its current date; only those of the
-    /// facts `only` names, when given (each looked up by its key).
-    static func alertableDeadlines(_ db: Database, only: Set<String>? = nil) throws -> [DeadlineRecord] {
+    /// facts `only` names, when given (each looked up by its key), and only those whose last day is `endingOnOrAfter`
+    /// or later by the index (`deadline_days.last_day`, of a state at `v12-calendar`), with the few a build older
+    /// than the column indexed.
+    static func alertableDeadlines(_ db: Database, only: Set<String>? = nil, endingOnOrAfter day: CalendarDate? = nil) throws -> [DeadlineRecord] {
+        var arguments: [any DatabaseValueConvertible] = []
+        if let only { arguments.append(try Self.jsonArray(only)) }
+        if let day { arguments.append(day.daysSinceEpoch) }
         // The source is `file` or `file#item`: its article row is (file, '') or (file, item).
         let rows = try Row.fetchAll(
             db.cachedStatement(
@@ -55,8 +90,9 @@ extension FactStore {
                     LEFT JOIN articles i ON a.path IS NULL AND instr(s.path, '#') > 0
                         AND i.path = substr(s.path, 1, instr(s.path, '#') - 1) AND i.item_key = substr(s.path, instr(s.path, '#') + 1)
                     WHERE f.alertable AND f.value LIKE '{"deadline":%'
-                    """ + (only == nil ? "" : " AND f.id IN (SELECT value FROM json_each(?))")),
-            arguments: StatementArguments(only.map { [try Self.jsonArray($0)] } ?? []))
+                    """ + (only == nil ? "" : " AND f.id IN (SELECT value FROM json_each(?))")
+                    + (day == nil ? "" : " AND f.id IN (SELECT fact_id FROM deadline_days WHERE last_day >= ? OR last_day IS NULL)")),
+            arguments: StatementArguments(arguments))
         return try rows.compactMap { row in
             guard case .deadline(let deadline) = try JSONText.decode(FactValue.self, row["value"]) else { return nil }
             var record = DeadlineRecord(

@@ -68,6 +68,11 @@ import Testing
             let held = try Row.fetchAll(db, sql: "SELECT word, count(*) FROM deadline_words GROUP BY word ORDER BY word").map { "\($0[0] as String) \($0[1] as Int)" }
             let counted = try Row.fetchAll(db, sql: "SELECT word, facts FROM deadline_word_counts WHERE facts > 0 ORDER BY word").map { "\($0[0] as String) \($0[1] as Int)" }
             #expect(held == counted && !held.isEmpty)
+            // and each fact's days are its value's, after every change of date
+            for row in try Row.fetchAll(db, sql: "SELECT d.first_day, d.last_day, f.value FROM deadline_days d JOIN facts f ON f.id = d.fact_id") {
+                guard case .deadline(let deadline) = try JSONText.decode(FactValue.self, row["value"] as String) else { continue }
+                #expect(row["first_day"] == deadline.span.lowerBound.daysSinceEpoch && row["last_day"] == deadline.span.upperBound.daysSinceEpoch)
+            }
         }
         // the state had every kind of decision to get right
         #expect(decisions["new", default: 0] > 50 && decisions["corroborates", default: 0] > 20 && decisions["changes", default: 0] > 20)
@@ -202,10 +207,14 @@ import Testing
         }
         #expect(tariffs == ["t1 tariff:US:CN '' 0 25.0"])
         let days = try store.read("read the index") { db in
-            try Row.fetchAll(db, sql: "SELECT fact_id, bucket, first_day FROM deadline_days ORDER BY fact_id")
-                .map { "\($0["fact_id"] as String) \($0["bucket"] as String) \(CalendarDate(daysSinceEpoch: $0["first_day"]))" }
+            try Row.fetchAll(db, sql: "SELECT fact_id, bucket, first_day, last_day FROM deadline_days ORDER BY fact_id")
+                .map {
+                    "\($0["fact_id"] as String) \($0["bucket"] as String) \(CalendarDate(daysSinceEpoch: $0["first_day"]))"
+                        + " \(CalendarDate(daysSinceEpoch: $0["last_day"]))"
+                }
         }
-        #expect(days == ["d1 deadline:meeting 2026-03-10", "d2 deadline:meeting 2026-04-01"])
+        // v12 gives each its last day (a month runs to its end)
+        #expect(days == ["d1 deadline:meeting 2026-03-10 2026-03-10", "d2 deadline:meeting 2026-04-01 2026-04-30"])
         let words = try store.read("read the index") { db in
             try Row.fetchAll(db, sql: "SELECT w.word, c.facts FROM deadline_words w JOIN deadline_word_counts c USING (word) ORDER BY w.word")
                 .map { "\($0[0] as String) \($0[1] as Int)" }

@@ -2,6 +2,7 @@ import FactStore
 import Logging
 import Foundation
 import NIOCore
+import Synchronization
 import SystemPackage
 import TariffExtraction
 import Testing
@@ -100,6 +101,32 @@ final class FeedServerHTTPTests: @unchecked Sendable {  // immutable after init
             #expect(changed.status == 200)
             #expect(changed.body.contains("summit"))
         }
+    }
+
+    /// A poll between changes is answered from the calendar made last; a new day makes it again though the state did
+    /// not change (a deadline passed drops out), and so does a change of the state.
+    @Test func theCalendarIsMadeAgainOnlyForANewDayOrANewState() throws {
+        let store = try FactStore(directory: directory)
+        _ = try store.record(
+            file("a.txt"),
+            extraction: Extraction(deadlines: [
+                deadline("2025-10-24", subject: "steel talks"), deadline("2025-11-01", kind: .effective, subject: "grain duties"),
+            ]))
+        let day = Mutex(today)
+        let routes = FeedRoutes(
+            feedPath: FilePath(feedPath), stateDirectory: FilePath(directory), calendar: DeadlineCalendar(),
+            today: { day.withLock { $0 } })
+        let made = try routes.currentCalendar()
+        #expect(String(buffer: made.body).contains("steel talks") && made.version != nil)
+        let again = try routes.currentCalendar()
+        #expect(again.validators == made.validators && again.version == made.version && again.day == made.day)
+        day.withLock { $0 = today.adding(days: 1) }
+        let tomorrow = try routes.currentCalendar()
+        #expect(tomorrow.version == made.version && tomorrow.validators != made.validators)
+        #expect(!String(buffer: tomorrow.body).contains("steel talks") && String(buffer: tomorrow.body).contains("Grain duties take effect"))
+        _ = try store.record(file("b.txt"), extraction: Extraction(deadlines: [deadline("2025-12-01", subject: "summit")]))
+        let changed = try routes.currentCalendar()
+        #expect(changed.version != made.version && String(buffer: changed.body).contains("summit"))
     }
 
     @Test func healthSaysWhatIsMissing() async throws {

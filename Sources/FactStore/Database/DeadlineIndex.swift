@@ -28,29 +28,47 @@ enum DeadlineIndex {
         CREATE TABLE deadline_word_counts (word TEXT PRIMARY KEY NOT NULL, facts INTEGER NOT NULL) WITHOUT ROWID;
         """
 
-    /// Indexes every deadline fact already stored: run once, by the migration that creates the tables.
-    static func indexStoredFacts(_ db: Database) throws {
+    /// Each deadline fact's last day (migration `v12-calendar`), so the calendar and the health check read the
+    /// upcoming deadlines by index, not every deadline the state has kept (`StateReader`). Empty for a fact indexed
+    /// by a build older than the column (it is then read with the upcoming ones, and filtered by its value).
+    static let lastDaySchema = """
+        ALTER TABLE deadline_days ADD COLUMN last_day INTEGER;
+        CREATE INDEX deadline_days_by_end ON deadline_days(last_day);
+        """
+
+    /// Indexes every deadline fact already stored: run once, by the migration that creates the tables (`v9`), which
+    /// has no `last_day` yet (`lastDays`: false), and by the one that adds it (`v12`).
+    static func indexStoredFacts(_ db: Database, lastDays: Bool = true) throws {
         let rows = try Row.fetchCursor(db, sql: #"SELECT id, bucket, value FROM facts WHERE value LIKE '{"deadline":%'"#)
         while let row = try rows.next() {
             // a value this build cannot read is left out: the merge could not read it as a candidate either
             guard case .deadline(let deadline)? = try? JSONText.decode(FactValue.self, row["value"] as String) else { continue }
-            try insert(factID: row["id"], bucket: row["bucket"], deadline, in: db)
+            if lastDays {
+                try db.cachedStatement(sql: "UPDATE deadline_days SET last_day = ? WHERE fact_id = ?")
+                    .execute(arguments: [deadline.span.upperBound.daysSinceEpoch, row["id"] as String])
+            } else {
+                try db.cachedStatement(sql: "INSERT INTO deadline_days (fact_id, bucket, first_day) VALUES (?, ?, ?)")
+                    .execute(arguments: [row["id"] as String, row["bucket"] as String, deadline.span.lowerBound.daysSinceEpoch])
+                try add(FactMerger.subjectWords(deadline.subject), of: row["id"], in: db)
+            }
         }
     }
 
     /// Indexes a new deadline fact.
     static func insert(factID: String, bucket: String, _ deadline: DeadlineFact, in db: Database) throws {
-        try db.cachedStatement(sql: "INSERT INTO deadline_days (fact_id, bucket, first_day) VALUES (?, ?, ?)")
-            .execute(arguments: [factID, bucket, deadline.span.lowerBound.daysSinceEpoch])
+        let span = deadline.span
+        try db.cachedStatement(sql: "INSERT INTO deadline_days (fact_id, bucket, first_day, last_day) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [factID, bucket, span.lowerBound.daysSinceEpoch, span.upperBound.daysSinceEpoch])
         try add(FactMerger.subjectWords(deadline.subject), of: factID, in: db)
     }
 
-    /// Indexes a deadline fact's new value: only what changed is written, so a corroboration that keeps the first
-    /// day and the subject's words costs no write.
+    /// Indexes a deadline fact's new value: only what changed is written, so a corroboration that keeps the days
+    /// and the subject's words costs no write.
     static func update(factID: String, from old: DeadlineFact, to new: DeadlineFact, in db: Database) throws {
-        let firstDay = new.span.lowerBound.daysSinceEpoch
-        if firstDay != old.span.lowerBound.daysSinceEpoch {
-            try db.cachedStatement(sql: "UPDATE deadline_days SET first_day = ? WHERE fact_id = ?").execute(arguments: [firstDay, factID])
+        let span = new.span, oldSpan = old.span
+        if span != oldSpan {
+            try db.cachedStatement(sql: "UPDATE deadline_days SET first_day = ?, last_day = ? WHERE fact_id = ?")
+                .execute(arguments: [span.lowerBound.daysSinceEpoch, span.upperBound.daysSinceEpoch, factID])
         }
         // most updates are corroborations that keep the subject: its words are not worked out again
         guard new.subject != old.subject else { return }

@@ -22,6 +22,9 @@ struct MergeTransaction {
     private(set) var counted: Set<String> = []
     /// The deadline facts this merge wrote, new or updated (`FactStore.deadlineChanges`).
     private(set) var deadlines: Set<String> = []
+    /// Whether this merge wrote anything of a deadline fact that its calendar event shows (a new fact, a new value or
+    /// time, one more source): the transaction then counts one `CalendarVersion` change.
+    private(set) var calendarChanged = false
 
     init(db: Database, file: FileRecord, policy: AlertPolicy, now: Date, values: FactValueCache = FactValueCache()) {
         self.db = db
@@ -57,6 +60,7 @@ struct MergeTransaction {
             case .deadline(let deadline):
                 try DeadlineIndex.insert(factID: id, bucket: bucket, deadline, in: db)
                 deadlines.insert(id)
+                calendarChanged = true
             case .tariff(let tariff):
                 try TariffIndex.insert(factID: id, bucket: bucket, tariff, in: db)
             }
@@ -236,6 +240,7 @@ struct MergeTransaction {
         switch (fact.value, value) {
         case (.deadline(let old), .deadline(let new)):
             try DeadlineIndex.update(factID: fact.id, from: old, to: new, in: db)
+            calendarChanged = true  // its `updated_at` at least, the event's `DTSTAMP`
             // what a reminder reads of it: a corroboration that changes neither asks the reminder look nothing new
             if new != old || alertable != fact.alertable { deadlines.insert(fact.id) }
         case (.tariff(let old), .tariff(let new)):
@@ -260,6 +265,7 @@ struct MergeTransaction {
         if inserted && !knownPath {
             try db.cachedStatement(sql: "UPDATE facts SET source_count = source_count + 1 WHERE id = ?").execute(arguments: [factID])
             counted.insert(factID)
+            if case .deadline = observation.value { calendarChanged = true }
         }
         return inserted
     }

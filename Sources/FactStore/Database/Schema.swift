@@ -161,7 +161,7 @@ enum Schema {
             // Each deadline fact's first day and subject words, so the merge reads the few facts an observed
             // deadline can match instead of every one of its kind within two years (`DeadlineIndex`).
             try db.execute(sql: DeadlineIndex.schema)
-            try DeadlineIndex.indexStoredFacts(db)
+            try DeadlineIndex.indexStoredFacts(db, lastDays: false)
         }
         migrator.registerMigration("v10-tariff-index") { db in
             // Each tariff fact's products, stage and rate, so the merge reads the facts of a party pair an observed
@@ -173,6 +173,14 @@ enum Schema {
             // Each alertable tariff fact by its imposer and by its target, so a report missing one party reads the
             // facts of the other side it can corroborate instead of every fact of that side (`TariffIndex`).
             try db.execute(sql: TariffIndex.sidesSchema)
+        }
+        migrator.registerMigration("v12-calendar") { db in
+            // The deadline calendar and the health check of `tariffwatch serve` listed every deadline the state had
+            // kept, past ones too, on every request, and rendered the calendar again for a poll that found it
+            // unchanged: each deadline's last day, to read the upcoming ones by index, and a count of the changes
+            // that can alter the calendar, to know when nothing did (`StateReader`, `CalendarVersion`).
+            try db.execute(sql: DeadlineIndex.lastDaySchema + CalendarVersion.schema)
+            try DeadlineIndex.indexStoredFacts(db)
         }
         return migrator
     }

@@ -25,15 +25,16 @@ public struct DeadlineCalendar: Sendable {
     func event(_ record: DeadlineRecord) -> ICalendar.Event {
         let deadline = record.deadline
         let days = deadline.days
+        let words = FactWords.event(deadline)  // the subject read once for the summary, the description and the alarms
         return ICalendar.Event(
             uid: "\(record.factID)@tariffwatch", stamp: record.updated, firstDay: days.lowerBound, lastDay: days.upperBound,
-            summary: CalendarWording.summary(deadline),
+            summary: CalendarWording.summary(deadline, event: words),
             description: CalendarWording.description(
-                deadline, evidence: record.evidence, article: record.article, sourceFile: record.source,
+                deadline, event: words, evidence: record.evidence, article: record.article, sourceFile: record.source,
                 sourceCount: record.sourceCount),
             categories: ["tariffwatch", CalendarWording.category(deadline.kind)],
             alarms: remindDays.filter { $0 >= 0 }.map {
-                ICalendar.Alarm(daysBefore: $0, description: CalendarWording.alarm(deadline, daysBefore: $0))
+                ICalendar.Alarm(daysBefore: $0, description: CalendarWording.alarm(deadline, daysBefore: $0, event: words))
             })
     }
 }

@@ -107,51 +107,71 @@ enum ICalendarText {
     static let maxLineOctets = 75
 
     /// Escapes a TEXT value: backslash, semicolon, comma and newlines; other control characters are dropped.
+    /// Read as UTF-8 bytes: every byte it changes is ASCII, and a multi-byte scalar's bytes are never ASCII.
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
+        // most values (dates, ids, words) need nothing escaped
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x7F && $0 != 0x5C && $0 != 0x3B && $0 != 0x2C }) { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
         var previousWasCR = false
-        for scalar in text.unicodeScalars {
-            defer { previousWasCR = scalar == "\r" }
-            switch scalar {
-            case "\\": out += "\\\\"
-            case ";": out += "\\;"
-            case ",": out += "\\,"
-            case "\r": out += "\\n"
-            case "\n": if !previousWasCR { out += "\\n" }
-            case "\t": out += " "
+        for byte in text.utf8 {
+            defer { previousWasCR = byte == 0x0D }
+            switch byte {
+            case 0x5C: out += [0x5C, 0x5C]  // `\`
+            case 0x3B: out += [0x5C, 0x3B]  // `;`
+            case 0x2C: out += [0x5C, 0x2C]  // `,`
+            case 0x0D: out += [0x5C, 0x6E]  // CR: `\n`
+            case 0x0A: if !previousWasCR { out += [0x5C, 0x6E] }  // LF, one `\n` for CRLF
+            case 0x09: out.append(0x20)  // HTAB
             default:
                 // CONTROL characters other than HTAB are not allowed in TEXT.
-                if scalar.value < 0x20 || scalar.value == 0x7F { continue }
-                out.unicodeScalars.append(scalar)
+                if byte < 0x20 || byte == 0x7F { continue }
+                out.append(byte)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// One content line folded into lines of at most 75 octets, each ending in CRLF; continuation lines
     /// start with a space. Never splits a UTF-8 sequence.
+    /// Read as UTF-8 bytes, a scalar being a lead byte and its continuation bytes: appended a scalar at a time to a
+    /// `String`, a calendar of a thousand deadlines took a tenth of a second to fold.
     static func fold(_ line: String) -> String {
-        var out = ""
+        let utf8 = Array(line.utf8)
+        if utf8.count <= maxLineOctets { return line + "\r\n" }
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count + 3 * (utf8.count / (maxLineOctets - 1) + 1))
         var octets = 0
         var limit = maxLineOctets
-        for scalar in line.unicodeScalars {
-            let size = UTF8.width(scalar)
-            if octets + size > limit {
-                out += "\r\n "
+        var start = 0
+        while start < utf8.count {
+            var end = start + 1
+            while end < utf8.count && utf8[end] & 0xC0 == 0x80 { end += 1 }
+            if octets + (end - start) > limit {
+                out += [0x0D, 0x0A, 0x20]
                 octets = 0
                 // The leading space counts toward the continuation line's 75 octets.
                 limit = maxLineOctets - 1
             }
-            out.unicodeScalars.append(scalar)
-            octets += size
+            out += utf8[start..<end]
+            octets += end - start
+            start = end
         }
-        return out + "\r\n"
+        out += [0x0D, 0x0A]
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `20251101`.
     static func date(_ day: CalendarDate) -> String {
-        String(format: "%04d%02d%02d", day.year, day.month, day.day)
+        digits(day.year, 4) + digits(day.month, 2) + digits(day.day, 2)
+    }
+
+    /// `n` in decimal, zero-padded to `width` digits: what `String(format: "%0*d")` gives, for a fraction of its cost
+    /// (a calendar writes four dates an event).
+    static func digits(_ n: Int, _ width: Int) -> String {
+        let text = String(n)
+        guard n >= 0, text.utf8.count < width else { return n >= 0 ? text : String(format: "%0*d", width, n) }
+        return String(repeating: "0", count: width - text.utf8.count) + text
     }
 
     /// `20251024T091203Z`.
@@ -159,6 +179,6 @@ enum ICalendarText {
         let seconds = Int(date.timeIntervalSince1970.rounded(.down))
         let day = CalendarDate(daysSinceEpoch: Int((Double(seconds) / 86_400).rounded(.down)))
         let inDay = seconds - day.daysSinceEpoch * 86_400
-        return Self.date(day) + String(format: "T%02d%02d%02dZ", inDay / 3600, inDay / 60 % 60, inDay % 60)
+        return Self.date(day) + "T" + digits(inDay / 3600, 2) + digits(inDay / 60 % 60, 2) + digits(inDay % 60, 2) + "Z"
     }
 }

@@ -11,7 +11,8 @@ public import TariffExtraction
 ///
 /// Everything is read on each request (the feed file, the state), so the server needs no signal from
 /// the daemon and may run as another user with read-only access. Responses carry validators so a
-/// polling reader costs a `stat` and a 304.
+/// polling reader costs a `stat` and a 304. The calendar is made again only when the state's deadlines
+/// changed or the day did (`CalendarVersion`): a request finding neither costs one row read.
 public struct FeedRoutes: Sendable {
     public let feedPath: FilePath
     public let state: StateReader
@@ -19,6 +20,7 @@ public struct FeedRoutes: Sendable {
     /// Today in UTC; injected by tests.
     public let today: @Sendable () -> CalendarDate
     private let gzipCache = GzipCache()
+    private let calendarCache = CalendarCache()
 
     public init(
         feedPath: FilePath, stateDirectory: FilePath, calendar: DeadlineCalendar,
@@ -69,25 +71,39 @@ public struct FeedRoutes: Sendable {
     /// it is last modified at the newest fact change or at today's midnight (UTC), when passed
     /// deadlines drop out.
     func deadlines(_ request: Request) throws -> Response {
+        let made = try currentCalendar()
+        return try respond(request, body: made.body, validators: made.validators, contentType: "text/calendar; charset=utf-8")
+    }
+
+    /// The calendar of today's upcoming deadlines: the one made last when neither the day nor the state's deadlines
+    /// changed since, else made from the state (and kept, when the state keeps a `CalendarVersion`).
+    func currentCalendar() throws -> MadeCalendar {
         let today = today()
-        let records: [DeadlineRecord]
+        let last = calendarCache.latest.withLock { $0 }
+        let read: (version: CalendarVersion?, deadlines: [DeadlineRecord]?)
         do {
-            records = try state.upcomingDeadlines(onOrAfter: today)
+            read = try state.upcomingDeadlines(onOrAfter: today, unlessAt: last?.day == today ? last?.version : nil)
         } catch {
             throw HTTPError(.serviceUnavailable, message: "\(error)\n")
         }
+        // no deadlines read: the state is still at the version `last` was made from (only its version is passed)
+        if let last, read.deadlines == nil { return last }
+        let records = read.deadlines ?? []
         let text = calendar.calendar(records).text
         let midnight = Date(timeIntervalSince1970: TimeInterval(today.daysSinceEpoch) * 86_400)
         let validators = Validators(
             entityTag: String(Array(text.utf8).withUnsafeBytes { contentHash($0) }, radix: 16), lastModified: max(records.map(\.updated).max() ?? midnight, midnight))
-        return try respond(request, body: ByteBuffer(string: text), validators: validators, contentType: "text/calendar; charset=utf-8")
+        let made = MadeCalendar(day: today, version: read.version, body: ByteBuffer(string: text), validators: validators)
+        if read.version != nil { calendarCache.latest.withLock { $0 = made } }
+        return made
     }
 
-    /// 200 when the feed file and the state can be read, 503 naming what cannot.
+    /// 200 when the feed file and the state can be read, 503 naming what cannot. The state is opened and one row
+    /// read: listing the deadlines, as it once did, cost a health check a read of every deadline the state kept.
     func health() -> Response {
         var problems: [String] = []
         if access(feedPath.string, R_OK) != 0 { problems.append("feed \(feedPath): \(String(cString: strerror(errno)))") }
-        do { _ = try state.upcomingDeadlines(onOrAfter: today()) } catch { problems.append("state: \(error)") }
+        do { _ = try state.calendarVersion() } catch { problems.append("state: \(error)") }
         let ok = problems.isEmpty
         var headers = HTTPFields()
         headers[.contentType] = "text/plain; charset=utf-8"
@@ -125,6 +141,19 @@ public struct FeedRoutes: Sendable {
         gzipCache.latest.withLock { $0 = (tag, output) }
         return output
     }
+}
+
+/// A calendar as served, with the day and the state's version it was made for.
+struct MadeCalendar: Sendable {
+    var day: CalendarDate
+    var version: CalendarVersion?
+    var body: ByteBuffer
+    var validators: Validators
+}
+
+/// The calendar made last, shared by the server's connections.
+private final class CalendarCache: Sendable {
+    let latest = Mutex<MadeCalendar?>(nil)
 }
 
 /// The last gzip body with its tag, shared by the server's connections.
