@@ -59,8 +59,7 @@ extension FactStore {
         try read("list upcoming deadlines") { db in
             let version = try CalendarVersion.read(db, epoch: epoch)
             if let version, version == known { return (version, nil) }
-            // a state with the count has each deadline's last day (the same migration): only the upcoming are read
-            let upcoming = try Self.alertableDeadlines(db, endingOnOrAfter: version == nil ? nil : day)
+            let upcoming = try Self.alertableDeadlines(db, endingOnOrAfter: day)
                 .filter { $0.deadline.days.upperBound >= day }
                 .sorted { ($0.deadline.date.firstDay, $0.factID) < ($1.deadline.date.firstDay, $1.factID) }
             return (version, upcoming)
@@ -68,12 +67,13 @@ extension FactStore {
     }
 
     /// Every deadline fact that alerts, with the sentence and article that gave its current date; only those of the
-    /// facts `only` names, when given (each looked up by its key), and only those whose last day is `endingOnOrAfter`
-    /// or later by the index (`deadline_days.last_day`, of a state at `v12-calendar`), with the few a build older
-    /// than the column indexed.
+    /// facts `only` names, when given (each looked up by its key). With `endingOnOrAfter`, a state at `v12-calendar`
+    /// gives by index only those whose last day is that day or later (and the few a build older than the column
+    /// indexed, with no last day): the caller still filters by the value, which a state before it is read for whole.
     static func alertableDeadlines(_ db: Database, only: Set<String>? = nil, endingOnOrAfter day: CalendarDate? = nil) throws -> [DeadlineRecord] {
         var arguments: [any DatabaseValueConvertible] = []
         if let only { arguments.append(try Self.jsonArray(only)) }
+        let day = try day.flatMap { try DeadlineIndex.hasLastDays(db) ? $0 : nil }
         if let day { arguments.append(day.daysSinceEpoch) }
         // The source is `file` or `file#item`: its article row is (file, '') or (file, item).
         let rows = try Row.fetchAll(

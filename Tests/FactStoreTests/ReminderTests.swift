@@ -112,7 +112,11 @@ import Testing
         for (n, name) in names.enumerated() {
             _ = try store.record(Self.file("\(n).txt", on: start), extraction: Self.meeting("\(name) summit", on: today.adding(days: 20 + n)), now: Self.noon(start))
         }
-        // The first look of the day reads every deadline; none is due (the nearest, in 20 days, reminds in 13).
+        // ten meetings already held: a full look does not read them (their last days are before today)
+        for n in 0..<10 {
+            _ = try store.record(Self.file("past\(n).txt", on: start), extraction: Self.meeting("hearing number \(n)", on: start.adding(days: 2 + n)), now: Self.noon(start))
+        }
+        // The first look of the day reads every upcoming deadline; none is due (the nearest, in 20 days, reminds in 13).
         let first = try store.raiseDueReminders(remindDays: [7], today: today, now: Self.noon(today))
         #expect(first.alerts.isEmpty && first.cursor.deadlinesRead == 40)
         #expect(first.cursor.nextDueDay == today.adding(days: 13))

@@ -36,6 +36,11 @@ enum DeadlineIndex {
         CREATE INDEX deadline_days_by_end ON deadline_days(last_day);
         """
 
+    /// Whether the state has `last_day` (`v12-calendar`): a reader of a state the daemon has not upgraded has not.
+    static func hasLastDays(_ db: Database) throws -> Bool {
+        try db.columns(in: "deadline_days").contains { $0.name == "last_day" }
+    }
+
     /// Indexes every deadline fact already stored: run once, by the migration that creates the tables (`v9`), which
     /// has no `last_day` yet (`lastDays`: false), and by the one that adds it (`v12`).
     static func indexStoredFacts(_ db: Database, lastDays: Bool = true) throws {

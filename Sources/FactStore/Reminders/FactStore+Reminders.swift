@@ -85,7 +85,9 @@ extension FactStore {
     {
         var byID: [String: DeadlineRecord] = [:]
         var deadlines: [ReminderPlan.Deadline] = []
-        for record in try Self.alertableDeadlines(db, only: only) {
+        // only a deadline whose first day is today or later has a reminder to decide (`ReminderPlan.decide`), so a full
+        // look reads those by their last day's index, not every deadline the state has kept
+        for record in try Self.alertableDeadlines(db, only: only, endingOnOrAfter: only == nil ? today : nil) {
             byID[record.factID] = record
             deadlines.append(
                 ReminderPlan.Deadline(
