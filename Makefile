@@ -5,7 +5,7 @@ CONFIG ?= config/tariffwatch.yaml
 
 include mk/install.mk
 
-.PHONY: deps test-deps build word-tables release release-check order-file profile test test-faults run bench bench-hostile fuzz bench-latency bench-idle burst eval eval-own eval-heldout eval-news eval-news-tune eval-news-heldout eval-subjects eval-timeml eval-timeml-deadlines clean
+.PHONY: deps test-deps build word-tables release release-check order-file profile test test-faults run bench bench-hostile fuzz bench-latency bench-idle bench-serve burst eval eval-own eval-heldout eval-news eval-news-tune eval-news-heldout eval-subjects eval-timeml eval-timeml-deadlines clean
 
 # C libraries: SQLite (GRDB), linked; libsystemd (journal, sd_notify), loaded when the daemon first talks to
 # systemd; libxml2 (HTML, RSS/Atom), GMime (e-mail) and poppler-glib (PDF), when the first such article
@@ -182,6 +182,11 @@ bench-latency: release
 # RSS and wake-ups of an idle daemon over 60 s.
 bench-idle: release
 	scripts/bench-idle.sh 60
+
+# `tariffwatch serve` on a state of 3,000 deadlines (1,000 upcoming): latency and server CPU per request of the
+# calendar (in full, 304, after a change), the health check and the feed.
+bench-serve: release
+	scripts/bench-serve.py
 
 # 20,000 files dropped at once into a running daemon: files/s and peak RSS.
 burst: release
