@@ -86,6 +86,17 @@ extension DeadlineSpecTests {
         timexes(friday, "Year-earlier profit was lower.", ("Year-earlier", .date, "2024")),
         timexes(friday, "Mr. Smith, 45, said so."),
         timexes(friday, "The 2020 Phase One agreement set targets.", ("2020", .date, "2020")),
+        // a day without a year after one stated with its year in the sentence: the one nearest that day, which is
+        // mostly in its year, but across the new year in the next or the last
+        timexes(
+            friday, "The quota lasts until March 20, 2026, with hearings on April 7.",
+            ("March 20, 2026", .date, "2026-03-20"), ("April 7", .date, "2026-04-07")),
+        timexes(
+            friday, "The ban starts on December 28, 2026, and a review follows on January 5.",
+            ("December 28, 2026", .date, "2026-12-28"), ("January 5", .date, "2027-01-05")),
+        timexes(
+            friday, "The rules take effect on January 15, 2027, after a review meeting scheduled for December 20.",
+            ("January 15, 2027", .date, "2027-01-15"), ("December 20", .date, "2026-12-20")),
     ]
 
     @Test(arguments: timexValues)

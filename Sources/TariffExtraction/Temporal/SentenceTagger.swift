@@ -71,7 +71,7 @@ struct SentenceTagger {
         // `replaceSubrange` at some 150 instructions a sentence
         while !found.isEmpty { found.removeLast() }
         var i = 0
-        var givenYear: Int?
+        var givenDay: CalendarDate?
         while true {
             let (start, numberPatterns) = nextPossibleStart(from: i)
             i = start
@@ -80,9 +80,9 @@ struct SentenceTagger {
             if var m = firstMatch(at: i, numberPatterns: numberPatterns) {
                 addTimeOfDay(to: &m)
                 // `until March 20, 2026, followed by hearings from 7 to 9 April`: a date without a year after
-                // one with a year in the same sentence takes that year, not the tense's guess
-                if m.year == .given, let d = m.date { givenYear = d.firstDay.year }
-                if m.year == .inferred, let y = givenYear { m = Self.moved(m, toYear: y) }
+                // one with a year in the same sentence is read near it, not by the tense's guess
+                if m.year == .given, let d = m.date { givenDay = d.firstDay }
+                if m.year == .inferred, let anchor = givenDay { m = Self.moved(m, toYear: Self.year(nearest: anchor, of: m)) }
                 i = max(m.end, i + 1)
                 found.append(consume m)
             } else {
@@ -494,6 +494,21 @@ struct SentenceTagger {
     static let thousand: UInt64 = 0xafad_e8fe_a024_d189  // "thousand"
 
     /// `m`, a day or span whose year was inferred, in year `y` instead.
+    /// The year that puts the month and day of `m` nearest to `anchor`, a date stated with its year earlier in the
+    /// sentence: `until March 20, 2026, … from 7 to 9 April` is April 2026, but `from December 28, 2026 to
+    /// January 5` January 2027 and `on January 15, 2027, after a review on December 20` December 2026. The anchor's
+    /// own year when the two are as near.
+    static func year(nearest anchor: CalendarDate, of m: TimexMatch) -> Int {
+        guard let date = m.date, date.granularity == .day else { return anchor.year }
+        var best = anchor.year, distance = Int.max
+        for y in [anchor.year, anchor.year - 1, anchor.year + 1] {
+            guard let candidate = CalendarDate(year: y, month: date.firstDay.month, day: date.firstDay.day) else { continue }
+            let d = abs(candidate.daysSinceEpoch - anchor.daysSinceEpoch)
+            if d < distance { (best, distance) = (y, d) }
+        }
+        return best
+    }
+
     static func moved(_ m: TimexMatch, toYear y: Int) -> TimexMatch {
         guard let date = m.date, date.granularity == .day, date.firstDay.year != y,
             let first = CalendarDate(year: y, month: date.firstDay.month, day: date.firstDay.day)
