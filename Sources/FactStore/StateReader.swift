@@ -15,15 +15,11 @@ public struct StateReader: Sendable {
         self.directory = directory
     }
 
-    /// Deadlines whose last day is on or after `day`, soonest first, with their evidence and source.
+    /// Deadlines whose last day is on or after `day`, soonest first, with their evidence and source, unless the state
+    /// is still at `known` (then `deadlines` is nil: they are those read at `known`); `version` is nil for a state that
+    /// keeps no count (`CalendarVersion`), whose deadlines are then always read. Version and deadlines come from one
+    /// snapshot.
     /// - Throws: `FactStoreError` naming the database (missing, unreadable, permission denied).
-    public func upcomingDeadlines(onOrAfter day: CalendarDate) throws(FactStoreError) -> [DeadlineRecord] {
-        try open("list upcoming deadlines").upcomingDeadlines(onOrAfter: day)
-    }
-
-    /// The upcoming deadlines as `upcomingDeadlines(onOrAfter:)` gives them, unless the state is still at `known`
-    /// (then `deadlines` is nil: they are those read at `known`); `version` is nil for a state that keeps no count
-    /// (`CalendarVersion`), whose deadlines are then always read. Version and deadlines come from one snapshot.
     public func upcomingDeadlines(
         onOrAfter day: CalendarDate, unlessAt known: CalendarVersion?
     ) throws(FactStoreError) -> (version: CalendarVersion?, deadlines: [DeadlineRecord]?) {
@@ -59,7 +55,8 @@ extension FactStore {
         try read("list upcoming deadlines") { db in
             let version = try CalendarVersion.read(db, epoch: epoch)
             if let version, version == known { return (version, nil) }
-            let upcoming = try Self.alertableDeadlines(db, endingOnOrAfter: day)
+            // a state that keeps the count has each deadline's last day too (the same migration)
+            let upcoming = try Self.alertableDeadlines(db, endingOnOrAfter: version == nil ? nil : day)
                 .filter { $0.deadline.days.upperBound >= day }
                 .sorted { ($0.deadline.date.firstDay, $0.factID) < ($1.deadline.date.firstDay, $1.factID) }
             return (version, upcoming)
@@ -67,13 +64,12 @@ extension FactStore {
     }
 
     /// Every deadline fact that alerts, with the sentence and article that gave its current date; only those of the
-    /// facts `only` names, when given (each looked up by its key). With `endingOnOrAfter`, a state at `v12-calendar`
-    /// gives by index only those whose last day is that day or later (and the few a build older than the column
-    /// indexed, with no last day): the caller still filters by the value, which a state before it is read for whole.
+    /// facts `only` names, when given (each looked up by its key). With `endingOnOrAfter`, of a state at `v12-calendar`
+    /// (the daemon's, or one whose `CalendarVersion` was read), only those whose last day is that day or later, by
+    /// index, and the few a build older than the column indexed with none: the caller still filters by the value.
     static func alertableDeadlines(_ db: Database, only: Set<String>? = nil, endingOnOrAfter day: CalendarDate? = nil) throws -> [DeadlineRecord] {
         var arguments: [any DatabaseValueConvertible] = []
         if let only { arguments.append(try Self.jsonArray(only)) }
-        let day = try day.flatMap { try DeadlineIndex.hasLastDays(db) ? $0 : nil }
         if let day { arguments.append(day.daysSinceEpoch) }
         // The source is `file` or `file#item`: its article row is (file, '') or (file, item).
         let rows = try Row.fetchAll(

@@ -36,26 +36,31 @@ enum DeadlineIndex {
         CREATE INDEX deadline_days_by_end ON deadline_days(last_day);
         """
 
-    /// Whether the state has `last_day` (`v12-calendar`): a reader of a state the daemon has not upgraded has not.
-    static func hasLastDays(_ db: Database) throws -> Bool {
-        try db.columns(in: "deadline_days").contains { $0.name == "last_day" }
+    /// Indexes every deadline fact already stored: run once, by the migration that creates the tables (`v9`, before
+    /// `last_day` was there).
+    static func indexStoredFacts(_ db: Database) throws {
+        try forEachStored(in: db) { id, bucket, deadline in
+            try db.cachedStatement(sql: "INSERT INTO deadline_days (fact_id, bucket, first_day) VALUES (?, ?, ?)")
+                .execute(arguments: [id, bucket, deadline.span.lowerBound.daysSinceEpoch])
+            try add(FactMerger.subjectWords(deadline.subject), of: id, in: db)
+        }
     }
 
-    /// Indexes every deadline fact already stored: run once, by the migration that creates the tables (`v9`), which
-    /// has no `last_day` yet (`lastDays`: false), and by the one that adds it (`v12`).
-    static func indexStoredFacts(_ db: Database, lastDays: Bool = true) throws {
+    /// Gives every deadline fact already stored its last day: run once, by the migration that adds it (`v12`).
+    static func fillLastDays(_ db: Database) throws {
+        try forEachStored(in: db) { id, _, deadline in
+            try db.cachedStatement(sql: "UPDATE deadline_days SET last_day = ? WHERE fact_id = ?")
+                .execute(arguments: [deadline.span.upperBound.daysSinceEpoch, id])
+        }
+    }
+
+    /// Each stored deadline fact's id, bucket and value. A value this build cannot read is left out: the merge could
+    /// not read it as a candidate either.
+    private static func forEachStored(in db: Database, _ body: (String, String, DeadlineFact) throws -> Void) throws {
         let rows = try Row.fetchCursor(db, sql: #"SELECT id, bucket, value FROM facts WHERE value LIKE '{"deadline":%'"#)
         while let row = try rows.next() {
-            // a value this build cannot read is left out: the merge could not read it as a candidate either
             guard case .deadline(let deadline)? = try? JSONText.decode(FactValue.self, row["value"] as String) else { continue }
-            if lastDays {
-                try db.cachedStatement(sql: "UPDATE deadline_days SET last_day = ? WHERE fact_id = ?")
-                    .execute(arguments: [deadline.span.upperBound.daysSinceEpoch, row["id"] as String])
-            } else {
-                try db.cachedStatement(sql: "INSERT INTO deadline_days (fact_id, bucket, first_day) VALUES (?, ?, ?)")
-                    .execute(arguments: [row["id"] as String, row["bucket"] as String, deadline.span.lowerBound.daysSinceEpoch])
-                try add(FactMerger.subjectWords(deadline.subject), of: row["id"], in: db)
-            }
+            try body(row["id"], row["bucket"], deadline)
         }
     }
 

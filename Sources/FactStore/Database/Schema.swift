@@ -161,7 +161,7 @@ enum Schema {
             // Each deadline fact's first day and subject words, so the merge reads the few facts an observed
             // deadline can match instead of every one of its kind within two years (`DeadlineIndex`).
             try db.execute(sql: DeadlineIndex.schema)
-            try DeadlineIndex.indexStoredFacts(db, lastDays: false)
+            try DeadlineIndex.indexStoredFacts(db)
         }
         migrator.registerMigration("v10-tariff-index") { db in
             // Each tariff fact's products, stage and rate, so the merge reads the facts of a party pair an observed
@@ -180,7 +180,7 @@ enum Schema {
             // unchanged: each deadline's last day, to read the upcoming ones by index, and a count of the changes
             // that can alter the calendar, to know when nothing did (`StateReader`, `CalendarVersion`).
             try db.execute(sql: DeadlineIndex.lastDaySchema + CalendarVersion.schema)
-            try DeadlineIndex.indexStoredFacts(db)
+            try DeadlineIndex.fillLastDays(db)
         }
         return migrator
     }

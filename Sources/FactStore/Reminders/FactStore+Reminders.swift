@@ -86,7 +86,8 @@ extension FactStore {
         var byID: [String: DeadlineRecord] = [:]
         var deadlines: [ReminderPlan.Deadline] = []
         // only a deadline whose first day is today or later has a reminder to decide (`ReminderPlan.decide`), so a full
-        // look reads those by their last day's index, not every deadline the state has kept
+        // look reads those by their last day's index, not every deadline the state has kept (the daemon's store, which
+        // raises reminders, is always migrated)
         for record in try Self.alertableDeadlines(db, only: only, endingOnOrAfter: only == nil ? today : nil) {
             byID[record.factID] = record
             deadlines.append(
