@@ -69,6 +69,9 @@ extension DeadlineSpecTests {
         on(friday, "The tariffs take effect tomorrow.", due("2025-10-25", .effective)),
         on(friday, "The tariffs took effect yesterday.", due("2025-10-23", .effective, upcoming: false)),
         on(friday, "The truce ended two weeks ago.", due("2025-W41", .expiry, upcoming: false)),
+        // the size of a delay is no date of its own: the new date is the deadline, and a delay alone gives none
+        on(friday, "The regime will start on 1 April 2026, three months later than planned.", due("2026-04-01", .effective)),
+        on(friday, "The vote on the duties came two weeks later than expected."),
         on(friday, "The exemption lapsed last month.", due("2025-09", .expiry, upcoming: false)),
         on(friday, "The talks ended last week.", due("2025-W42", .expiry, upcoming: false)),
         on(friday, "The duties will take effect in 2026.", due("2026", .effective)),

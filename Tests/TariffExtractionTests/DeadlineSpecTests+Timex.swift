@@ -53,6 +53,9 @@ extension DeadlineSpecTests {
         timexes(friday, "The Commission must respond within 90 days.", ("90 days", .duration, "P90D")),
         timexes(friday, "The deal was signed two weeks ago.", ("two weeks ago", .date, "2025-W41")),
         timexes(friday, "The deal was signed three years ago.", ("three years ago", .date, "2022")),
+        // a span before `later than` / `earlier than` measures a delay or an advance: how long, not when
+        timexes(friday, "The vote came two weeks later than expected.", ("two weeks", .duration, "P2W")),
+        timexes(friday, "The rules start a month earlier than planned.", ("a month", .duration, "P1M")),
         timexes(friday, "Today's meeting ended early.", ("Today", .date, "2025-10-24")),
         timexes(friday, "In today's world, supply chains are global.", ("today", .date, "PRESENT_REF")),
         timexes(friday, "Tariffs start tomorrow.", ("tomorrow", .date, "2025-10-25")),

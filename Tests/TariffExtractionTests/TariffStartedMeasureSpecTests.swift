@@ -2,8 +2,9 @@ import Testing
 
 @testable import TariffExtraction
 
-/// Status once the article says when a measure started: just started is `imposed`, started more than a
-/// week before the article is `in_effect`, not started yet stays as the clause reads it. And a rate
+/// Status once the article says when a measure starts: just started is `imposed`, started more than a
+/// week before the article is `in_effect`, not started yet is `announced` whatever tense the clause is in
+/// (threats and proposals keep theirs). And a rate
 /// announced next to a sentence saying the measure has started was put into force.
 /// The texts run through the real temporal tagger, as in the daemon.
 @Suite struct TariffStartedMeasureSpecTests {
@@ -32,6 +33,18 @@ import Testing
         // a start still to come leaves the announcement as it is
         read("Pact\n\nThe free trade agreement between Chile and Thailand enters into force on July 1. Under the deal, Chile will eliminate tariffs on Thai rice.",
              on: "2024-06-10", (0, .announced)),
+        // a headline in the present tense over a start still to come: decided, not yet in force
+        read("Peru raises tariffs on Chilean wine to 18%\n\nThe new tariffs on Chilean wine will take effect on July 1, the finance ministry of Peru said.",
+             on: "2024-06-10", (18, .announced)),
+        // a past verb with a start date after the article: the decision is made, the duty not yet charged
+        read("Lumber\n\nOttawa imposed a 20% duty on Brazilian lumber, effective July 15.",
+             on: "2024-06-10", (20, .announced)),
+        // a start later this year, told only by its month
+        read("Lumber\n\nOttawa has decided to impose a 20% duty on Brazilian lumber from September.",
+             on: "2024-06-10", (20, .announced)),
+        // …while a threat with a date to come is still a threat
+        read("Cheese\n\nParis threatened to impose a 30% duty on Swiss cheese from July 1.",
+             on: "2024-06-10", (30, .threatened)),
         // an average level cut from a day the sentence before names: in force for weeks…
         read("Autos\n\nFrom May 1, Vietnam lowered its import tariffs on cars. The average tariff on sedans has been cut to 12% from 18%.",
              on: "2024-06-10", (12, .inEffect)),
@@ -67,18 +80,20 @@ import Testing
     /// The start-date rule itself, on its edges: the seventh day after the start is still recent, the eighth not.
     @Test(arguments: [
         ("2024-06-10", TariffStatus?.some(.imposed)), ("2024-06-03", .imposed), ("2024-06-02", .inEffect),
-        ("2024-06-11", nil),
+        ("2024-06-11", .announced),
     ])
     func startDayEdges(_ start: String, _ expected: TariffStatus?) {
         let status = StartedMeasures.status(startingOn: .day(CalendarDate(iso: start)!), reference: CalendarDate(iso: "2024-06-10")!)
         #expect(status == expected)
     }
 
-    /// A month that ended more than a week ago is in effect; the current month says nothing yet.
+    /// A month that ended more than a week ago is in effect; the current month says nothing yet; a month to
+    /// come has not started.
     @Test func monthStarts() {
         let reference = CalendarDate(iso: "2024-06-10")!
         #expect(StartedMeasures.status(startingOn: .month(year: 2024, month: 4), reference: reference) == .inEffect)
         #expect(StartedMeasures.status(startingOn: .month(year: 2024, month: 6), reference: reference) == nil)
+        #expect(StartedMeasures.status(startingOn: .month(year: 2024, month: 7), reference: reference) == .announced)
     }
 
     /// Which sentences tell that a measure has started, without a date.

@@ -3,18 +3,23 @@
 ///
 /// A clause alone does not know when its measure started: `has decided to impose a 25% tariff` in an
 /// article written weeks after the tariff took effect, `both sides will eliminate tariffs` on the very
-/// day the agreement enters into force. The guidelines read `imposed` as put into force now and
-/// `in_effect` as in force for some time; a start date and the reference date tell them apart.
+/// day the agreement enters into force, `Mexico raises tariffs on Chinese cars` over a story whose
+/// tariffs take effect next month. The guidelines read `imposed` as put into force now, `in_effect` as
+/// in force for some time and `announced` as decided but not yet in force; a start date and the
+/// reference date tell them apart.
 enum StartedMeasures {
     /// How many days after its start a measure still counts as just put into force.
     static let recentDays = 7
 
-    /// The status a decided or running measure has on `reference`, given the day it starts: imposed
-    /// from its first day for `recentDays`, in effect after that; nil while it has not started.
+    /// The status a decided or running measure has on `reference`, given the day it starts: announced
+    /// before its first day (a headline's present tense, `raises tariffs`, does not put it in force
+    /// early), imposed from its first day for `recentDays`, in effect after that; nil when the start is
+    /// a period that has begun but is not over (`in June`, read in June), which does not tell.
     static func status(startingOn start: TemporalValue, reference: CalendarDate) -> TariffStatus? {
         let today = reference.daysSinceEpoch
+        if start.firstDay.daysSinceEpoch > today { return .announced }
         if start.lastDay.daysSinceEpoch < today - recentDays { return .inEffect }
-        if start.granularity == .day, start.firstDay.daysSinceEpoch <= today { return .imposed }
+        if start.granularity == .day { return .imposed }
         return nil
     }
 

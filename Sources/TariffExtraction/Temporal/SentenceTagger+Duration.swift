@@ -52,6 +52,11 @@ extension SentenceTagger {
             guard case .unit(let u, true)? = word(unitIndex), u != .quarter, u != .decade, let letter = value.last else { return nil }
             return TimexMatch(start: i, end: end, type: .duration, value: String(value.dropLast()) + ".5" + String(letter))
         }
+        // `three months later than planned`, `a week earlier than expected`: the size of a delay or an advance, two
+        // times compared, neither of them this span's end; a span, not a date
+        if count > 0, !hyphenated, isWord(end, W.earlier) || isWord(end, W.later), isWord(end + 1, Self.than) {
+            return TimexMatch(start: i, end: end, type: .duration, value: Self.durationValue(count, unit))
+        }
         // `two weeks ago`; `a year earlier`, `three days later` (read from the reference date)
         if count > 0, !hyphenated, isWord(end, W.ago) || isWord(end, W.earlier) || isWord(end, W.later) {
             guard let date = shifted(by: isWord(end, W.later) ? count : -count, unit) else { return nil }
