@@ -90,6 +90,16 @@ extension DeadlineSpecTests {
          "trade pact between Chile and South Korea will officially come into force"),
         // names after the date go on to what they do
         (friday, "In November the Chilean Senate will be voting on the pact.", "Chilean Senate will be voting on the pact"),
+        // a date set off by a comma dates the clause before it, decimals and all; a verb after a left-out modal
+        // takes its actor with `to`
+        (friday, "Lima said it would raise the duty on Chilean wine to 12.5% from 9.5%, effective Nov. 3.",
+         "Lima to raise the duty on Chilean wine to 12.5% from 9.5%"),
+        // thousands separators, amounts and initialisms belong to the phrase
+        (friday, "Duties on 1,585 consumer goods will fall on Nov. 10.", "Duties on 1,585 consumer goods will fall"),
+        (friday, "The agency will publish its $2.5 billion list on Nov. 12.", "agency will publish its $2.5 billion list"),
+        (friday, "Officials said the U.N. trade body will publish its review on Nov. 12.", "U.N. trade body will publish its review"),
+        // the date's possessive leads to the event; an opening function word names no one
+        (friday, "Without Monday's deal, the duties would rise.", "deal"),
     ]
 
     @Test(arguments: fullerSubjects)

@@ -31,11 +31,13 @@ struct SubjectReader {
         else {
             return text(range)
         }
+        // `to raise the duty`, and `would raise the duty` with its modal left out: the actor is joined by `to`
         let infinitive = range.lowerBound > 0 && tokens[range.lowerBound - 1].kind == .word
-            && tokens[range.lowerBound - 1].hash == W.to
+            && (tokens[range.lowerBound - 1].hash == W.to || Self.modalsBeforeVerb.contains(tokens[range.lowerBound - 1].hash))
+            && !tokens[range.lowerBound].capitalized
         // `U.S.` leaves a one-letter `S`; `he will`, `'s ruling` are no phrase a name can own
         guard actor.count > 1 || tokens[actor.lowerBound].end - tokens[actor.lowerBound].start > 1,
-            tokens[range.lowerBound].kind != .mark, tokens[range.lowerBound].kind == .number
+            tokens[range.lowerBound].kind != .mark || tokens[range.lowerBound].mark == 0x24, tokens[range.lowerBound].kind != .word
                 || !vocabulary.pointee.stops.contains(tokens[range.lowerBound].hash) && !vocabulary.pointee.pronouns.contains(tokens[range.lowerBound].hash)
                 && tokens[range.lowerBound].hash != W.s
         else { return text(range) }
@@ -84,6 +86,8 @@ struct SubjectReader {
     }
 
     private static let modalsAndCan = hashes(["can", "must", "shall"])
+    /// Modals whose bare verb a phrase can open on (`it would raise …`).
+    private static let modalsBeforeVerb = hashes(["will", "would", "shall", "should", "could", "can", "may", "might", "must"])
 
     /// A capitalised word that is a name, not a sentence opener, a month or a weekday.
     private func isName(_ i: Int) -> Bool {
@@ -179,7 +183,8 @@ struct SubjectReader {
         }
         if range.count < 2 {
             let after = clause(after: upper)
-            if after.count > range.count { range = after }
+            // `Without Thursday's deal`: the noun the date's possessive leads to is the event
+            if after.count > range.count || isPossessive(upper) && !after.isEmpty { range = after }
         }
         if range.isEmpty, let cue { range = cue..<(cue + 1) }
         if range.isEmpty {
@@ -223,10 +228,14 @@ struct SubjectReader {
             if t.kind == .word, !t.capitalized, let w = TimexLexicon.word(t.hash) {
                 if case .number = w {} else if case .unit = w {} else { break }
             }
-            if t.kind == .mark, !(t.mark == 0x2D || t.mark == 0x27 || t.mark == 0x25) { break }
+            if t.kind == .mark, !(t.mark == 0x2D || t.mark == 0x27 || t.mark == 0x25 || t.mark == 0x24), !isInsideNumber(start - 1) {
+                break
+            }
             start -= 1
         }
-        while start < head, tokens[start].kind == .mark { start += 1 }
+        while start < head, tokens[start].kind == .mark, tokens[start].mark != 0x24 { start += 1 }
+        // `tomorrow's vote`, `Corp.'s announcement`: the possessive of a word left out is no part of the phrase
+        if start < head, isPossessiveS(start) { start += 1 }
         var end = head + 1
         if end + 1 < tokens.count, tokens[end].kind == .word, Self.placePrepositions.contains(tokens[end].hash) {
             var k = end + 1
@@ -285,12 +294,19 @@ struct SubjectReader {
         var limit = 9
         while start > 0, words < limit {
             let t = tokens[start - 1]
-            // `the first China International Import Expo (CIIE)`: an acronym in parentheses belongs to the phrase
-            if t.kind == .mark, t.mark != 0x25, t.mark != 0x28, t.mark != 0x29, t.mark != 0x2D || t.spaceBefore { break }
+            // `the first China International Import Expo (CIIE)`: an acronym in parentheses belongs to the phrase;
+            // `45.2%`, `1,463 lines`: a point or comma between digits belongs to its number; `India's economy`: a
+            // possessive belongs to its noun
+            if t.kind == .mark, t.mark != 0x25, t.mark != 0x24, t.mark != 0x28, t.mark != 0x29, t.mark != 0x2D || t.spaceBefore,
+                !isInsideNumber(start - 1), !isPossessive(start - 1), !isInitialismPoint(start - 1)
+            {
+                break
+            }
             // `China and South Korea`: two names joined are one party
             let joinsNames = t.kind == .word && t.hash == W.and && start >= 2 && isName(start) && isName(start - 2)
             if t.kind == .word, stops.contains(t.hash), !auxiliaries.contains(t.hash), !joinsNames { break }
-            if t.kind == .word { words += 1 }
+            // the letters of `U.S.` are one word, counted at its last
+            if t.kind == .word, !(isCapitalLetter(start - 1) && start >= 2 && isInitialismPoint(start - 2)) { words += 1 }
             start -= 1
             if words == limit, limit == 9, start > 0, tokens[start - 1].kind == .word, Self.nounPrepositions.contains(tokens[start - 1].hash) {
                 limit = 14
@@ -308,6 +324,37 @@ struct SubjectReader {
         return start..<end
     }
 
+    /// Mark `k` is a decimal point or a thousands separator: `.` or `,` with a number glued on each side.
+    private func isInsideNumber(_ k: Int) -> Bool {
+        guard k > 0, k + 1 < tokens.count, tokens[k].mark == 0x2E || tokens[k].mark == 0x2C, !tokens[k].spaceBefore else { return false }
+        return tokens[k - 1].kind == .number && tokens[k + 1].kind == .number && !tokens[k + 1].spaceBefore
+    }
+
+    /// Mark `k` is a point of an initialism (`U.S.`, `U.N.`): glued to a one-letter capital before it, and followed by
+    /// another glued one or closing the initialism after an earlier point.
+    private func isInitialismPoint(_ k: Int) -> Bool {
+        guard k > 0, tokens[k].mark == 0x2E, !tokens[k].spaceBefore, isCapitalLetter(k - 1) else { return false }
+        if k + 1 < tokens.count, !tokens[k + 1].spaceBefore, isCapitalLetter(k + 1) { return true }
+        return k >= 2 && tokens[k - 2].kind == .mark && tokens[k - 2].mark == 0x2E && !tokens[k - 1].spaceBefore
+    }
+
+    /// Token `k` is one capital letter.
+    private func isCapitalLetter(_ k: Int) -> Bool {
+        tokens[k].kind == .word && tokens[k].capitalized && tokens[k].end - tokens[k].start == 1
+    }
+
+    /// Token `i` is the `s` of a possessive: a word `s` glued to an apostrophe glued to what it follows.
+    private func isPossessiveS(_ i: Int) -> Bool {
+        guard i > 0, tokens[i].kind == .word, tokens[i].hash == W.s, !tokens[i].spaceBefore else { return false }
+        return tokens[i - 1].kind == .mark && tokens[i - 1].mark == 0x27 && !tokens[i - 1].spaceBefore
+    }
+
+    /// Mark `k` is the apostrophe of a possessive: glued between a word and a glued `s`.
+    private func isPossessive(_ k: Int) -> Bool {
+        guard k > 0, k + 1 < tokens.count, tokens[k].mark == 0x27, !tokens[k].spaceBefore, tokens[k - 1].kind == .word else { return false }
+        return tokens[k + 1].kind == .word && tokens[k + 1].hash == W.s && !tokens[k + 1].spaceBefore
+    }
+
     /// Counted in a loop: `filter(…).count` built an array per call, a twentieth of the deadline finder.
     private func words(in range: Range<Int>) -> Int {
         var count = 0
@@ -321,10 +368,12 @@ struct SubjectReader {
         let trailing = vocabulary.pointee.trailing, clauseStarts = vocabulary.pointee.clauseStarts, leading = vocabulary.pointee.leading  // read once
         var end = lower
         while end > 0, tokens[end - 1].kind == .word, trailing.contains(tokens[end - 1].hash) { end -= 1 }
+        // `… raise duties on lumber to 45%, effective Jan. 5`: a date phrase set off by a comma dates the clause before it
+        if end > 0, end < lower, tokens[end - 1].kind == .mark, tokens[end - 1].mark == 0x2C { end -= 1 }
         var start = end
         while start > 0, end - start < 16 {
             let t = tokens[start - 1]
-            if t.kind == .mark, t.mark == 0x2C || t.mark == 0x22 || tokens.isClauseBreak(start - 1) { break }
+            if t.kind == .mark, t.mark == 0x2C && !isInsideNumber(start - 1) || t.mark == 0x22 || tokens.isClauseBreak(start - 1) { break }
             if t.kind == .word, clauseStarts.contains(t.hash) { break }
             start -= 1
         }
@@ -345,12 +394,18 @@ struct SubjectReader {
     private func clause(after upper: Int) -> Range<Int> {
         let leading = vocabulary.pointee.leading, auxiliaries = vocabulary.pointee.auxiliaries, stops = vocabulary.pointee.stops, trailing = vocabulary.pointee.trailing  // read once
         var start = upper
+        // `Wednesday's ruling`, `tomorrow's vote`: the date's possessive leads to the event, not into it
+        if isPossessive(upper) { start = upper + 2 }
         while start < tokens.count, tokens[start].kind == .mark || leading.contains(tokens[start].hash) { start += 1 }
         var end = start
         var verb = false
         while end < tokens.count, end - start < 8 {
             let t = tokens[end]
-            if t.kind == .mark, t.mark != 0x25, t.mark != 0x2D || t.spaceBefore { break }
+            if t.kind == .mark, t.mark != 0x25, t.mark != 0x2D || t.spaceBefore, !isInsideNumber(end), !isPossessive(end),
+                !isInitialismPoint(end)
+            {
+                break
+            }
             // `In August the White House will be deciding …`: names alone go on to what they do
             if t.kind == .word, auxiliaries.contains(t.hash), end > start,
                 verb || (start..<end).allSatisfy({ isName($0) || leading.contains(tokens[$0].hash) })
@@ -363,6 +418,9 @@ struct SubjectReader {
             end += 1
         }
         while end > start, tokens[end - 1].kind == .word, trailing.contains(tokens[end - 1].hash) { end -= 1 }
+        // cut off at its length inside a number or before a possessive's noun (`rates on 1,`, `lifted Canada's`)
+        if end - start >= 2, isPossessive(end - 2) { end -= 2 }
+        while end > start, tokens[end - 1].kind == .mark, tokens[end - 1].mark != 0x25, !isInitialismPoint(end - 1) { end -= 1 }
         return start..<end
     }
 
@@ -427,6 +485,9 @@ struct SubjectReader {
         "while", "as", "when", "after", "before", "it", "its", "they", "their", "we", "our", "he", "she", "his", "her",
         "both", "some", "many", "most", "top", "senior", "under", "amid", "according", "but", "and", "if",
         "since", "during", "meanwhile", "however", "also", "there", "here", "earlier", "later", "last", "next",
+        // function words that open a sentence in capitals and name no one (`Without Thursday's deal, …`)
+        "without", "despite", "although", "though", "unless", "because", "following", "until", "once", "over",
+        "through", "against", "so", "yet", "then", "now", "still", "even", "instead", "moreover", "besides",
     ])
     /// Words that end the search for an actor going backwards: another clause begins.
     private static let clauseOpeners = hashes(["that", "which", "who", "whom", "while", "because", "if", "when", "whether"])
