@@ -6,6 +6,10 @@ import Testing
 extension DeadlineSpecTests {
     static let weekdays: [DeadlineSpec] = [
         on(friday, "Officials will meet on Saturday.", due("2025-10-25", .meeting)),
+        // a limit (`by`, `until`) on a weekday, with no tense to say otherwise, is ahead
+        on(friday, "A deal on the whiskey duty by Wednesday, or new tariffs on French wine.", due("2025-10-29", .deadline)),
+        on(friday, "Paris said it could impose a 200% tariff on whiskey from the United States unless Washington drops its duty on wine by Wednesday.",
+           due("2025-10-29", .deadline)),
         on(friday, "Top officials are set to meet in Kuala Lumpur on Saturday.", due("2025-10-25", .meeting)),
         on(friday, "He will visit Tokyo on Monday.", due("2025-10-27", .meeting)),
         on(friday, "Trade ministers meet next Thursday.", due("2025-10-30", .meeting)),

@@ -14,6 +14,9 @@ extension DeadlineSpecTests {
         on(friday, "Chen Li-wen, Tainan — 24 October 2025, 08:10. Growers count the cost."),
         on(friday, "Last updated 24 October 2025, 18:00"),
         on(friday, "Oct 24 (AFP) - Farmers in the region brace for the new duties."),
+        // a line of its date alone, maybe with the clock, is when the page was written
+        on(friday, "Tariffs rise\n\nBy Ann Lee\nOctober 24, 2025\n\nThe duty takes effect on Nov. 3.", due("2025-11-03", .effective)),
+        on(friday, "Oct. 24, 2025 9:30 a.m. ET"),
         // prose before a dash is no byline
         on(friday, "Exporters have one date in mind — November 3, when the duties start.", due("2025-11-03", .effective)),
     ]
@@ -100,6 +103,9 @@ extension DeadlineSpecTests {
         (friday, "Officials said the U.N. trade body will publish its review on Nov. 12.", "U.N. trade body will publish its review"),
         // the date's possessive leads to the event; an opening function word names no one
         (friday, "Without Monday's deal, the duties would rise.", "deal"),
+        // a relative clause set off by commas, with a date of its own, describes the noun before it
+        (friday, "The exclusion for farm machinery, which was extended through October 20, 2025, will expire on May 31.",
+         "exclusion for farm machinery"),
     ]
 
     @Test(arguments: fullerSubjects)

@@ -100,6 +100,10 @@ extension DeadlineSpecTests {
         timexes(
             friday, "The rules take effect on January 15, 2027, after a review meeting scheduled for December 20.",
             ("January 15, 2027", .date, "2027-01-15"), ("December 20", .date, "2026-12-20")),
+        // …but a past date in a relative clause is no anchor for a main clause that says `will`
+        timexes(
+            friday, "The exclusion, which was extended through October 20, 2025, will expire on May 31.",
+            ("October 20, 2025", .date, "2025-10-20"), ("May 31", .date, "2026-05-31")),
     ]
 
     @Test(arguments: timexValues)

@@ -37,3 +37,20 @@ import Testing
         check(spec)
     }
 }
+
+/// A word that is mostly a figure of its own (`battery`, `output`) names goods after a tariff noun's `on` or `for`.
+@Suite struct TariffProductWordSpecTests {
+    static let rows: [TariffSpec] = [
+        spec("Lima has cut the customs duty on battery cells to 5% from 10%.",
+             tariff("PE", nil, 5, .imposed, from: 10, products: ["battery cells"])),
+        spec("Seoul will raise its tariff on battery packs from China to 25%.",
+             tariff("KR", "CN", 25, .announced, products: ["battery packs"])),
+        // …and is still no tariff on its own
+        spec("Battery output rose to 95% as the tariff talks went on."),
+    ]
+
+    @Test(arguments: rows)
+    func productWord(_ spec: TariffSpec) {
+        check(spec)
+    }
+}

@@ -452,6 +452,19 @@ enum RateScanner {
     }
 
     /// The tariff noun index a rate belongs to, -1 when it is a tariff rate without an adjacent noun, nil when not a tariff.
+    /// The tariff noun whose `on`/`for` phrase names the goods the word at `k` is part of (`duty on battery cells`,
+    /// `tariffs on lithium-ion battery packs`): `on` or `for` at most three words before it, right after a tariff noun.
+    static func tariffNoun(owningProductAt k: Int, in s: TariffSentence) -> Int? {
+        var p = k - 1
+        while p >= 1 && p >= k - 4 {
+            guard s.tokens[p].kind == .word else { return nil }
+            if s.isWord(p, TariffVocabulary.on) || s.isWord(p, TariffVocabulary.for_) { return s.isTariffNoun(p - 1) ? p - 1 : nil }
+            if s.has(p, .preposition) || s.has(p, .function) || s.has(p, .verb) || s.has(p, .blocker) { return nil }
+            p -= 1
+        }
+        return nil
+    }
+
     static func attachment(_ rate: RateMention, _ s: TariffSentence, hasTariffNoun: Bool, coordinated: Bool) -> Int? {
         let before = rate.first - 1
         // `90% of the world's processing`, `exports fell 20%`, `down 5%`
@@ -530,7 +543,11 @@ enum RateScanner {
             if token.kind == .word {
                 if s.isTariffNoun(k) { return k }
                 let c = s.lexemes[k].classes
-                if c.contains(.blocker) { break }
+                if c.contains(.blocker) {
+                    // `the duty on battery cells to 5%`: a product the tariff is on, not a figure of its own
+                    if let noun = tariffNoun(owningProductAt: k, in: s) { return noun }
+                    break
+                }
                 if c.contains(.clauseBreak) { break }
                 if c.contains(.marketVerb), k + 1 == rate.first || s.isWord(k + 1, TariffVocabulary.by) { break }
                 // `the previous high of 145%`, `a record level of 125%` in a sentence about tariffs

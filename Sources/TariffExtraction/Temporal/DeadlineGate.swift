@@ -293,7 +293,7 @@ struct DeadlineGate {
     /// (`talks open in Geneva, Dec. 1`). So do a byline (`By Ann Lee — May 4, 2026 at 9 a.m.`, `Ann Lee, Seoul —
     /// 4 May 2026, 18:05`) and a wire line that opens on its date (`Oct 24 (Reuters) -`).
     func isDateline(_ lower: Int, _ upper: Int) -> Bool {
-        if isByline(lower) || isLeadingWireDate(upper, lower) { return true }
+        if isByline(lower) || isLeadingWireDate(upper, lower) || isDateOnlyLine(lower, upper) { return true }
         guard lower >= 2, lower <= 8 else { return false }
         var sawPlace = false, titleCase = false
         for k in 0..<lower {
@@ -323,6 +323,24 @@ struct DeadlineGate {
         // `NEW DELHI, Dec 2 (IANS): India will …`: some agencies close their dateline with a colon
         return tokens[k].mark == 0x2D || tokens[k].mark == 0x3A
     }
+
+    /// A line that holds nothing but its date, maybe with a clock time and its zone (`December 7, 2026`, `Dec. 7,
+    /// 2026 9:30 a.m. ET`): when the page was written, under a byline or a headline. No event is told without a word.
+    private func isDateOnlyLine(_ lower: Int, _ upper: Int) -> Bool {
+        for k in 0..<lower where tokens[k].kind != .mark { return false }
+        var k = upper
+        while k < tokens.count {
+            let t = tokens[k]
+            if t.kind == .word, !Self.clockWords.contains(t.hash) { return false }
+            k += 1
+        }
+        return true
+    }
+
+    /// Words a time stamp has beside its date: `at`, `a.m.`, a time zone.
+    private static let clockWords: WordTable<Bool> = WordTable(set:
+        ["at", "am", "pm", "a", "p", "m", "et", "est", "edt", "ct", "cst", "cdt", "pt", "pst", "pdt", "gmt", "utc", "bst",
+         "cet", "cest", "ist", "jst", "hkt", "sgt", "aest", "aedt"].map(TimexTokenizer.hash))
 
     /// Only names before the date (capitalised words, commas, hyphens inside a name), and a spaced dash right
     /// before it: who wrote the report, and when. A sentence of prose has a word in lower case before its dash.

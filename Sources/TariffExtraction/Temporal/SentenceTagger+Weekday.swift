@@ -22,8 +22,14 @@ extension SentenceTagger {
         }
         // `told a news conference on Tuesday that …`: the day something was said has passed
         // read only when the weekday's date depends on it
-        let date = resolver.weekday(
-            weekday, shift: shift, tense: DeadlineKindReader(tokens: tokens).isStatementDate(start, i + 1) ? .past : tense(start, i + 1))
+        var told = DeadlineKindReader(tokens: tokens).isStatementDate(start, i + 1) ? .past : tense(start, i + 1)
+        // `drop the duty by Friday`, `until Monday`: a limit with no tense of its own is set ahead
+        if told == .unmarked, shift == nil, isWord(start - 1, W.by) || isWord(start - 1, W.until) || isWord(start - 1, W.till)
+            || isWord(start - 1, W.before)
+        {
+            told = .future
+        }
+        let date = resolver.weekday(weekday, shift: shift, tense: told)
         var match = TimexMatch(start: start, end: i + 1, value: date.description, date: .day(date))
         if shift == nil { match.bareWeekday = weekday }
         // `Sunday and Monday`, `Monday to Wednesday`, `Monday-Wednesday`

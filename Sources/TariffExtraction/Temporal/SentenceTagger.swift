@@ -82,7 +82,7 @@ struct SentenceTagger {
                 // `until March 20, 2026, followed by hearings from 7 to 9 April`: a date without a year after
                 // one with a year in the same sentence is read near it, not by the tense's guess
                 if m.year == .given, let d = m.date { givenDay = d.firstDay }
-                if m.year == .inferred, let anchor = givenDay { m = Self.moved(m, toYear: Self.year(nearest: anchor, of: m)) }
+                if m.year == .inferred, let anchor = givenDay { m = near(anchor, m) }
                 i = max(m.end, i + 1)
                 found.append(consume m)
             } else {
@@ -507,6 +507,18 @@ struct SentenceTagger {
             if d < distance { (best, distance) = (y, d) }
         }
         return best
+    }
+
+    /// `m` read near `anchor` (`year(nearest:of:)`), unless its own clause says it is ahead and that reading puts it
+    /// before the reference date while the tense's reading did not: in `the exclusion, which was extended through
+    /// October 20, 2025, will expire on May 31` (written in late October 2025) the relative clause's date is no anchor
+    /// for the main clause's.
+    func near(_ anchor: CalendarDate, _ m: TimexMatch) -> TimexMatch {
+        let moved = Self.moved(m, toYear: Self.year(nearest: anchor, of: m))
+        guard let before = moved.date?.lastDay, let own = m.date?.lastDay, before < resolver.reference, own >= resolver.reference,
+            tense(m.start, m.end) == .future
+        else { return moved }
+        return m
     }
 
     static func moved(_ m: TimexMatch, toYear y: Int) -> TimexMatch {

@@ -34,7 +34,7 @@ struct SubjectReader {
         // `to raise the duty`, and `would raise the duty` with its modal left out: the actor is joined by `to`
         let infinitive = range.lowerBound > 0 && tokens[range.lowerBound - 1].kind == .word
             && (tokens[range.lowerBound - 1].hash == W.to || Self.modalsBeforeVerb.contains(tokens[range.lowerBound - 1].hash))
-            && !tokens[range.lowerBound].capitalized
+            && tokens[range.lowerBound].kind == .word && !tokens[range.lowerBound].capitalized
         // `U.S.` leaves a one-letter `S`; `he will`, `'s ruling` are no phrase a name can own
         guard actor.count > 1 || tokens[actor.lowerBound].end - tokens[actor.lowerBound].start > 1,
             tokens[range.lowerBound].kind != .mark || tokens[range.lowerBound].mark == 0x24, tokens[range.lowerBound].kind != .word
@@ -60,7 +60,8 @@ struct SubjectReader {
         var end = verb
         if end > 0, tokens[end - 1].kind == .mark, tokens[end - 1].mark == 0x2C {
             var k = end - 2
-            while k > 0, end - k <= 16, !(tokens[k].kind == .mark && tokens[k].mark == 0x2C) {
+            // the comma of a date or a number inside the clause (`extended through November 29, 2026,`) is not its start
+            while k > 0, end - k <= 16, !(tokens[k].kind == .mark && tokens[k].mark == 0x2C) || isDateComma(k) || isInsideNumber(k) {
                 if tokens.isClauseBreak(k) { return nil }
                 k -= 1
             }
@@ -210,6 +211,9 @@ struct SubjectReader {
         return phrase.lowerBound..<end
     }
 
+    /// Words that open a relative clause set off by commas.
+    private static let relativePronouns = hashes(["which", "who", "whose"])
+
     static let that: UInt64 = 0x2e82_3c53_efc5_965d  // "that"
     static let which: UInt64 = 0xfa0c_491f_c412_448e  // "which"
 
@@ -286,6 +290,18 @@ struct SubjectReader {
         // `The export controls, set to take effect December 1, …`: the appositive's noun is before the comma
         if end > 0, end < lower, tokens[end - 1].kind == .mark, tokens[end - 1].mark == 0x2C {
             end -= 1
+            // `The exclusion process, which was extended through November 29, 2026, will expire on …`: a relative
+            // clause before the comma describes the noun before it
+            var k = end - 1
+            while k > 0, end - k <= 16, !(tokens[k].kind == .mark && tokens[k].mark == 0x2C) || isDateComma(k) || isInsideNumber(k) {
+                if tokens.isClauseBreak(k) { break }
+                k -= 1
+            }
+            if k > 0, k + 1 < end, tokens[k].kind == .mark, tokens[k].mark == 0x2C, tokens[k + 1].kind == .word,
+                Self.relativePronouns.contains(tokens[k + 1].hash)
+            {
+                end = k
+            }
         }
         var start = end
         var words = 0
@@ -314,7 +330,7 @@ struct SubjectReader {
         }
 
         // `to impose additional tariffs`: the infinitive's verb says nothing about the subject
-        if start > 0, tokens[start - 1].hash == W.to, end - start > 2, !tokens[start].capitalized,
+        if start > 0, tokens[start - 1].hash == W.to, end - start > 2, tokens[start].kind == .word, !tokens[start].capitalized,
             !vocabulary.pointee.prepositions.contains(tokens[start + 1].hash)
         {
             start += 1
@@ -341,6 +357,13 @@ struct SubjectReader {
     /// Token `k` is one capital letter.
     private func isCapitalLetter(_ k: Int) -> Bool {
         tokens[k].kind == .word && tokens[k].capitalized && tokens[k].end - tokens[k].start == 1
+    }
+
+    /// Mark `k` is the comma between a day and its year (`November 29, 2026`).
+    private func isDateComma(_ k: Int) -> Bool {
+        guard k > 0, k + 1 < tokens.count, tokens[k].kind == .mark, tokens[k].mark == 0x2C else { return false }
+        return tokens[k - 1].kind == .number && tokens[k - 1].value <= 31 && tokens[k + 1].kind == .number
+            && (1000...2999).contains(tokens[k + 1].value)
     }
 
     /// Token `i` is the `s` of a possessive: a word `s` glued to an apostrophe glued to what it follows.
@@ -468,7 +491,7 @@ struct SubjectReader {
     ])
     /// Trigger words and prepositions between the subject and the date.
     private static let trailing = hashes([
-        "on", "in", "at", "by", "from", "starting", "beginning", "effective", "until", "through", "till", "the",
+        "on", "in", "at", "by", "from", "with", "starting", "beginning", "effective", "until", "through", "till", "the",
         "for", "of", "as", "no", "later", "than", "before", "after", "during", "within", "over", "around", "set",
         "take", "effect", "into", "come", "to", "will", "would", "is", "are", "was", "were", "has", "have", "had",
         "be", "been", "could", "should", "may", "might", "must", "since", "start", "starts", "begin", "begins",
