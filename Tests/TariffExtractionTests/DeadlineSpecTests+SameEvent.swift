@@ -41,6 +41,12 @@ extension DeadlineSpecTests {
             due("2026-01-01", .other), due("2026-01", .meeting)),
         // a week-level mention and a day of the same kind: the day dates the event
         on(friday, "The summit is later next week. Leaders will meet on Thursday, Oct. 30.", due("2025-10-30", .meeting)),
+        // a month and another meeting dated inside it, with nothing in common: two events
+        on(friday, "The duties will be finalized on Thursday after a cabinet meeting. Lima and Quito will hold talks later this month.",
+            due("2025-10-30", .meeting), due("2025-10", .meeting)),
+        // …and the same talks, named again, are one
+        on(friday, "Lima and Quito will hold talks on Thursday. The talks later this month will cover the quota.",
+            due("2025-10-30", .meeting)),
     ]
 
     /// Spans counted from an event the article dates, and the day a span starts from.

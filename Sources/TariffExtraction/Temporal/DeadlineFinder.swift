@@ -78,7 +78,14 @@ struct DeadlineFinder: Sendable {
         // consumed, so that the kept deadlines are the array's only reference when `finish` writes them (else each
         // document's deadlines were copied whole on the first write)
         let folded = VagueMention.folded(consume found, vague) { i in
-            VagueMention.contentWords(places[i].lower, places[i].upper, tags.tokens[places[i].sentence])
+            let tokens = tags.tokens[places[i].sentence]
+            var words = VagueMention.contentWords(places[i].lower, places[i].upper, tokens)
+            // the event noun that gave the kind counts too: `talks on Thursday` and `the talks later this month` are one
+            // event, `a cabinet meeting on Thursday` and `talks later this month` two
+            if let cue = places[i].cue, tokens[cue].kind == .word, DeadlineKindReader.nounCues.contains(tokens[cue].hash) {
+                words.append(tokens[cue].hash)
+            }
+            return words
         }
         var kept = Self.merged(consume folded)
         // the deadlines of a sentence, which are next to each other, share its evidence when it is quoted whole
@@ -385,6 +392,10 @@ struct DeadlineFinder: Sendable {
             var end: TemporalValue?
             /// Written with a number (`Oct. 30`), not only named (`Saturday`, `next week`).
             var calendar: Bool
+            /// An upcoming month, quarter or year: `VagueMention.folded` has already dropped it if a dated deadline
+            /// is the same event (same kind and a content word shared), so another one dated inside it is another
+            /// event (`a cabinet meeting on Thursday` and `talks later this month`).
+            var foldedBefore: Bool
         }
         if deadlines.count < 2 { return deadlines }
         // the spans and the indices kept, on the stack: two arrays were two allocations and their release per article
@@ -400,7 +411,8 @@ struct DeadlineFinder: Sendable {
                         to: Span(
                             first: first, last: last, kind: deadlines[i].kind, ranged: end != nil, day: date.granularity == .day,
                             upcoming: deadlines[i].upcoming, key: date, end: end,
-                            calendar: Self.holdsDigit(deadlines[i].text)))
+                            calendar: Self.holdsDigit(deadlines[i].text),
+                            foldedBefore: deadlines[i].upcoming && end == nil && date.granularity != .day && date.granularity != .week))
                 }
                 // The rules compare spans with each other. Only distinct spans can answer differently, so each
                 // distinct one is judged once, against the others sorted by first day: an article (or a
@@ -413,13 +425,16 @@ struct DeadlineFinder: Sendable {
                     var ranged: Bool
                     var day: Bool
                     var calendar: Bool
+                    var foldedBefore: Bool
                 }
                 struct Event: Hashable {
                     var key: TemporalValue
                     var end: TemporalValue?
                 }
                 func judged(_ s: Span) -> Judged {
-                    Judged(kind: s.kind, first: s.first, last: s.last, upcoming: s.upcoming, ranged: s.ranged, day: s.day, calendar: s.calendar)
+                    Judged(
+                        kind: s.kind, first: s.first, last: s.last, upcoming: s.upcoming, ranged: s.ranged, day: s.day, calendar: s.calendar,
+                        foldedBefore: s.foldedBefore)
                 }
                 // hashing costs more than it saves for the handful of dates of an article
                 let large = deadlines.count > 32
@@ -429,7 +444,7 @@ struct DeadlineFinder: Sendable {
                 func isSubsumed<Others: RandomAccessCollection<Judged>>(_ d: Judged, among distinct: Others) -> Bool
                 where Others.Index == Int {
                     var subsumed = false
-                    if !d.ranged, !d.day {
+                    if !d.ranged, !d.day, !d.foldedBefore {
                         // e is inside d: d is vaguer when it spans more days and is a single period, not a range
                         var low = 0, high = large ? distinct.count : 0
                         while low < high {
