@@ -109,6 +109,10 @@ extension DeadlineSpecTests {
         (friday, "Officials said the U.N. trade body will publish its review on Nov. 12.", "U.N. trade body will publish its review"),
         // the date's possessive leads to the event; an opening function word names no one
         (friday, "Without Monday's deal, the duties would rise.", "deal"),
+        // an amount alone names nothing: the clause does; a number the count of words stopped at belongs to its unit
+        (friday, "Under the pact, the tariff is due to fall to 19.5 per cent on April 1.", "tariff is due to fall to 19.5 per cent"),
+        (friday, "Lima will impose duties of up to 38.02 percent on steel plates from Chile for five years starting next week.",
+         "Lima's 38.02 percent on steel plates from Chile for five years"),
         // a relative clause set off by commas, with a date of its own, describes the noun before it
         (friday, "The exclusion for farm machinery, which was extended through October 20, 2025, will expire on May 31.",
          "exclusion for farm machinery"),

@@ -47,6 +47,8 @@ import Testing
              tariff("KR", "CN", 25, .announced, products: ["battery packs"])),
         // …and is still no tariff on its own
         spec("Battery output rose to 95% as the tariff talks went on."),
+        // `on` a date says when, not what goods
+        spec("Tokyo will cut the duty to 19.5% on April 1, 2031.", tariff("JP", nil, 19.5, .announced)),
     ]
 
     @Test(arguments: rows)

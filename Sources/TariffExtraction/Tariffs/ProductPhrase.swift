@@ -40,7 +40,8 @@ struct ProductPhrase {
             if kind != .word && kind != .number && kind != .percent || s.has(k, .clauseBreak) { k = to; break }
             k += 1
         }
-        if k < to, k < limit {
+        // `fall to 19.5% on April 1`: `on` a date is when, not what
+        if k < to, k < limit, !s.has(k + 1, .month) {
             appendOnPhrase(after: k, limit: limit, to: &items, in: document)
         }
         return items

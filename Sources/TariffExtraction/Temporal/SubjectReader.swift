@@ -173,8 +173,9 @@ struct SubjectReader {
             return withRelativeClause(nounPhrase(endingAt: noun), dateStart: lower)
         }
         var range = clause(before: lower)
-        // `the tariff on Australian almonds will drop to zero on Jan 1`: one word says nothing; the clause does
-        if words(in: range) < 2, let whole = wholeClause(before: lower) { range = whole }
+        // `the tariff on Australian almonds will drop to zero on Jan 1`: one word says nothing; the clause does, and so
+        // for an amount alone (`fall to 19.5 per cent on April 1`)
+        if words(in: range) < 2 || isAmount(range), let whole = wholeClause(before: lower) { range = whole }
         // `…, from 97.39 hours to 65 hours before the end of the year`, `…, including all cancer drugs from May 1`:
         // a phrase hanging off the main clause after a comma takes the main clause
         if let start = range.first, start > 1, tokens[start - 1].kind == .mark, tokens[start - 1].mark == 0x2C,
@@ -328,6 +329,12 @@ struct SubjectReader {
                 limit = 14
             }
         }
+        // stopped by the count at what a number counts (`38.02 percent`, `$5 billion`): the number is part of it
+        if start > 0, start < end, tokens[start].kind == .word, tokens[start - 1].kind == .number {
+            start -= 1
+            while start > 0, isInsideNumber(start - 1) || tokens[start - 1].kind == .number && isInsideNumber(start) { start -= 1 }
+            if start > 0, tokens[start - 1].kind == .mark, tokens[start - 1].mark == 0x24 { start -= 1 }
+        }
 
         // `to impose additional tariffs`: the infinitive's verb says nothing about the subject
         if start > 0, tokens[start - 1].hash == W.to, end - start > 2, tokens[start].kind == .word, !tokens[start].capitalized,
@@ -358,6 +365,17 @@ struct SubjectReader {
     private func isCapitalLetter(_ k: Int) -> Bool {
         tokens[k].kind == .word && tokens[k].capitalized && tokens[k].end - tokens[k].start == 1
     }
+
+    /// Tokens `range` are an amount and nothing else: a number, maybe with `$`, and only units after it.
+    private func isAmount(_ range: Range<Int>) -> Bool {
+        guard let first = range.first, tokens[first].kind == .number || tokens[first].kind == .mark && tokens[first].mark == 0x24
+        else { return false }
+        return range.allSatisfy { tokens[$0].kind != .word || Self.amountWords.contains(tokens[$0].hash) }
+    }
+
+    private static let amountWords = hashes(
+        ["percent", "per", "cent", "pct", "percentage", "points", "point", "million", "billion", "trillion", "dollars", "euros",
+         "yuan", "yen", "pounds", "rupees", "won"])
 
     /// Mark `k` is the comma between a day and its year (`November 29, 2026`).
     private func isDateComma(_ k: Int) -> Bool {
