@@ -56,3 +56,21 @@ import Testing
         check(spec)
     }
 }
+
+/// `instead of` / `rather than` with a verb sets a course not taken beside a rate: the rate stays as it is, and the
+/// other is no tariff of anyone's.
+@Suite struct TariffCourseNotTakenSpecTests {
+    static let rows: [TariffSpec] = [
+        spec("Tokyo kept the duty on chilled beef at 21.6% instead of lifting it to 26.4%.",
+             tariff("JP", nil, 21.6, .inEffect, products: ["chilled beef"])),
+        spec("Tokyo decided not to act, keeping the duty on beef at 21.6 per cent rather than raising it to 26.4 per cent.",
+             tariff("JP", nil, 21.6, .inEffect, products: ["beef"])),
+        // a rate right after `instead of` is the one replaced
+        spec("Ottawa will impose a 15% tariff instead of 27.5%.", tariff("CA", nil, 15, .announced, from: 27.5)),
+    ]
+
+    @Test(arguments: rows)
+    func courseNotTaken(_ spec: TariffSpec) {
+        check(spec)
+    }
+}

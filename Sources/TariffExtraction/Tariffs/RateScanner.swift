@@ -204,6 +204,19 @@ enum RateScanner {
             || (s.isWord(a, up) || s.isWord(a, down)) && s.isWord(b, TariffVocabulary.from)
     }
 
+    /// Between two rates, `instead of` or `rather than` and a verb in `-ing` at most five words before the second
+    /// (`instead of lifting it to`, `rather than raising the duty to`): the second is what was not done.
+    private static func isRejectedAlternative(from lower: Int, to upper: Int, in s: TariffSentence) -> Bool {
+        var k = lower
+        while k + 2 < upper {
+            if s.isWord(k, instead) && s.isWord(k + 1, TariffVocabulary.of) || s.isWord(k, rather) && s.isWord(k + 1, than) {
+                return upper - (k + 2) <= 5 && s.endsInIng(k + 2)
+            }
+            k += 1
+        }
+        return false
+    }
+
     private static var instead: UInt64 { TariffVocabulary.instead }
     private static var rather: UInt64 { TariffVocabulary.rather }
     private static var than: UInt64 { TariffVocabulary.than }
@@ -320,6 +333,16 @@ enum RateScanner {
                 let next = rates[r + 1]
                 let gap = next.first - rate.end
                 let joiner = rate.end
+                // `kept the duty at 21.6% rather than raising it to 26.4%`: the second rate is a course not taken, and
+                // the first stays
+                if gap <= 12, isRejectedAlternative(from: rate.end, to: next.first, in: s) {
+                    emit(
+                        RateExpression(
+                            rate: rate.value, previous: nil, minimum: nil, anchor: rate.first, span: join(rate.first..<rate.end, nounIndex),
+                            noun: nounIndex, points: false, direction: .unknown))
+                    r += 2
+                    continue
+                }
                 // `from A to B` is a move; `between A and B`, `ranging from A to B`, bare `of A to B` a range
                 let ranged = s.has(rate.first - 1, .rangeCue) || s.has(rate.first - 2, .rangeCue)
                     || (s.isWord(rate.first - 1, TariffVocabulary.from) && s.has(rate.first - 2, .rangeCue))
@@ -519,8 +542,9 @@ enum RateScanner {
             }
             if c.contains(.blocker) { rejected = true; break }
             // `12.5 percent for the firm`: a preposition ends the words that could still lead to a noun
-            // (`for` and `the` are also parts of modifiers such as `tit-for-tat`, which come hyphenated)
-            if c.contains(.preposition) { break }
+            // (`for` and `the` are also parts of modifiers such as `tit-for-tat`, which come hyphenated); so does
+            // `instead of` / `rather than`, which sets another course beside this rate
+            if c.contains(.preposition) || s.isWord(j, instead) || s.isWord(j, rather) { break }
             if c.contains(.tariffModifier) || c.contains(.additional) || c.contains(.aggregate) || s.mention(at: j) != nil {
                 j += 1
                 continue

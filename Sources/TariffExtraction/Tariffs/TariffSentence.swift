@@ -255,6 +255,14 @@ struct TariffSentence: @unchecked Sendable {
         return bytes[t.end - 2] | 0x20 == 0x65 && bytes[t.end - 1] | 0x20 == 0x64
     }
 
+    /// A word of five letters or more in `-ing`: most likely a gerund or a present participle.
+    func endsInIng(_ i: Int) -> Bool {
+        guard isWord(i) else { return false }
+        let t = tokens[i]
+        guard t.end - t.start >= 5 else { return false }
+        return bytes[t.end - 3] | 0x20 == 0x69 && bytes[t.end - 2] | 0x20 == 0x6E && bytes[t.end - 1] | 0x20 == 0x67
+    }
+
     /// `-ing`, `-ly`, `-ed` words: verbs and adverbs, which never head a noun phrase.
     func looksVerbOrAdverb(_ i: Int) -> Bool {
         guard isWord(i) else { return false }
