@@ -113,6 +113,8 @@ extension DeadlineSpecTests {
         (friday, "Under the pact, the tariff is due to fall to 19.5 per cent on April 1.", "tariff is due to fall to 19.5 per cent"),
         (friday, "Lima will impose duties of up to 38.02 percent on steel plates from Chile for five years starting next week.",
          "Lima's 38.02 percent on steel plates from Chile for five years"),
+        // `until at least`, `by the latest`: bounds of the date, not words of the event
+        (friday, "The lower rate will stay in place until at least March 31.", "lower rate will stay in place"),
         // a relative clause set off by commas, with a date of its own, describes the noun before it
         (friday, "The exclusion for farm machinery, which was extended through October 20, 2025, will expire on May 31.",
          "exclusion for farm machinery"),

@@ -514,7 +514,7 @@ struct SubjectReader {
         "take", "effect", "into", "come", "to", "will", "would", "is", "are", "was", "were", "has", "have", "had",
         "be", "been", "could", "should", "may", "might", "must", "since", "start", "starts", "begin", "begins",
         "expire", "expires", "end", "ends", "kick", "kicks", "planned", "scheduled", "expected", "due", "slated",
-        "such", "around", "about", "approximately",
+        "such", "around", "about", "approximately", "least", "latest", "earliest",
     ])
     /// Auxiliaries do not end a subject going backwards: `the agreement was signed`.
     private static let auxiliaries = hashes([
