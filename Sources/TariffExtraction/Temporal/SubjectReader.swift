@@ -349,14 +349,15 @@ struct SubjectReader {
 
     /// Mark `k` is a decimal point or a thousands separator: `.` or `,` with a number glued on each side.
     private func isInsideNumber(_ k: Int) -> Bool {
-        guard k > 0, k + 1 < tokens.count, tokens[k].mark == 0x2E || tokens[k].mark == 0x2C, !tokens[k].spaceBefore else { return false }
+        guard k > 0, k + 1 < tokens.count, tokens[k].kind == .mark, tokens[k].mark == 0x2E || tokens[k].mark == 0x2C, !tokens[k].spaceBefore
+        else { return false }
         return tokens[k - 1].kind == .number && tokens[k + 1].kind == .number && !tokens[k + 1].spaceBefore
     }
 
     /// Mark `k` is a point of an initialism (`U.S.`, `U.N.`): glued to a one-letter capital before it, and followed by
     /// another glued one or closing the initialism after an earlier point.
     private func isInitialismPoint(_ k: Int) -> Bool {
-        guard k > 0, tokens[k].mark == 0x2E, !tokens[k].spaceBefore, isCapitalLetter(k - 1) else { return false }
+        guard k > 0, tokens[k].kind == .mark, tokens[k].mark == 0x2E, !tokens[k].spaceBefore, isCapitalLetter(k - 1) else { return false }
         if k + 1 < tokens.count, !tokens[k + 1].spaceBefore, isCapitalLetter(k + 1) { return true }
         return k >= 2 && tokens[k - 2].kind == .mark && tokens[k - 2].mark == 0x2E && !tokens[k - 1].spaceBefore
     }
@@ -392,7 +393,8 @@ struct SubjectReader {
 
     /// Mark `k` is the apostrophe of a possessive: glued between a word and a glued `s`.
     private func isPossessive(_ k: Int) -> Bool {
-        guard k > 0, k + 1 < tokens.count, tokens[k].mark == 0x27, !tokens[k].spaceBefore, tokens[k - 1].kind == .word else { return false }
+        guard k > 0, k + 1 < tokens.count, tokens[k].kind == .mark, tokens[k].mark == 0x27, !tokens[k].spaceBefore, tokens[k - 1].kind == .word
+        else { return false }
         return tokens[k + 1].kind == .word && tokens[k + 1].hash == W.s && !tokens[k + 1].spaceBefore
     }
 
