@@ -26,10 +26,7 @@ done
 # TimeML: the documents' text without tags, as scripts/eval_timeml.py gives it to the tagger.
 if [ -d "$shared/eval/timeml" ]; then
     while IFS= read -r -d '' tml; do
-        python3 -c 'import re, sys, html
-t = open(sys.argv[1], encoding="utf-8").read()
-m = re.search(r"<TEXT>(.*)</TEXT>", t, re.S)
-print(html.unescape(re.sub(r"<[^>]+>", "", m.group(1) if m else t)))' "$tml" >"$work/doc.txt"
+        "$root/scripts/timeml-text.py" "$tml" >"$work/doc.txt"
         compare "$(basename "$tml")" extract --timex --reference-date 2000-01-01 "$work/doc.txt"
         compare "$(basename "$tml") (json)" extract --json --reference-date 2000-01-01 "$work/doc.txt"
     done < <(find "$shared/eval/timeml" -name '*.tml' -print0 | sort -z)

@@ -12,10 +12,7 @@ work=$(mktemp -d /tmp/tariffwatch-fragments.XXXXXX); trap 'rm -rf "$work"' EXIT
 : >"$work/deadlines"
 if [ -d "$shared/eval/timeml" ]; then
     while IFS= read -r -d '' tml; do
-        python3 -c 'import re, sys, html
-t = open(sys.argv[1], encoding="utf-8").read()
-m = re.search(r"<TEXT>(.*)</TEXT>", t, re.S)
-print(html.unescape(re.sub(r"<[^>]+>", "", m.group(1) if m else t)))' "$tml" >"$work/doc.txt"
+        "$root/scripts/timeml-text.py" "$tml" >"$work/doc.txt"
         "$bin" extract --reference-date 2000-01-01 "$work/doc.txt" | grep '^  deadline ' >>"$work/deadlines" || true
     done < <(find "$shared/eval/timeml" -name '*.tml' -print0 | sort -z)
 fi

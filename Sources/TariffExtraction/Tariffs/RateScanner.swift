@@ -200,8 +200,7 @@ enum RateScanner {
     private static func isReplacedRate(at first: Int, in s: TariffSentence) -> Bool {
         guard first >= 2 else { return false }
         let (a, b) = (first - 2, first - 1)
-        return s.isWord(a, instead) && s.isWord(b, TariffVocabulary.of) || s.isWord(a, rather) && s.isWord(b, than)
-            || (s.isWord(a, up) || s.isWord(a, down)) && s.isWord(b, TariffVocabulary.from)
+        return s.opensAlternative(a) || (s.isWord(a, up) || s.isWord(a, down)) && s.isWord(b, TariffVocabulary.from)
     }
 
     /// Between two rates, `instead of` or `rather than` and a verb in `-ing` at most five words before the second
@@ -209,9 +208,7 @@ enum RateScanner {
     private static func isRejectedAlternative(from lower: Int, to upper: Int, in s: TariffSentence) -> Bool {
         var k = lower
         while k + 2 < upper {
-            if s.isWord(k, instead) && s.isWord(k + 1, TariffVocabulary.of) || s.isWord(k, rather) && s.isWord(k + 1, than) {
-                return upper - (k + 2) <= 5 && s.endsInIng(k + 2)
-            }
+            if s.opensAlternative(k) { return upper - (k + 2) <= 5 && s.endsInIng(k + 2) }
             k += 1
         }
         return false
@@ -219,7 +216,6 @@ enum RateScanner {
 
     private static var instead: UInt64 { TariffVocabulary.instead }
     private static var rather: UInt64 { TariffVocabulary.rather }
-    private static var than: UInt64 { TariffVocabulary.than }
     private static var up: UInt64 { TariffVocabulary.up }
     private static var down: UInt64 { TariffVocabulary.down }
 

@@ -111,11 +111,7 @@ struct StatusClassifier {
             // `urged India to remove the tariff`: the removal is asked for, not done
             if propose { c.subtract(TariffWordClass.pause | .lift) }
             // `kept the duty at 21.6% instead of lifting it to 26.4%`: a course not taken says nothing of the rate
-            if k > anchor, s.isWord(k - 2, TariffVocabulary.instead) && s.isWord(k - 1, TariffVocabulary.of)
-                || s.isWord(k - 2, TariffVocabulary.rather) && s.isWord(k - 1, TariffVocabulary.than)
-            {
-                continue
-            }
+            if k > anchor, s.opensAlternative(k - 2) { continue }
             // `the 25% tariff will deal a blow to imports`: the future is the consequence's, not the tariff's
             if k >= span.upperBound, s.isWord(k, TariffVocabulary.will), !futureOfMeasure(after: k) { c.subtract(TariffWordClass.futureCue | .announce) }
             // `the industry was threatened after Mexico announced…`: a threat suffered is no threat made

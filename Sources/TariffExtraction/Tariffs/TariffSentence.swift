@@ -255,6 +255,12 @@ struct TariffSentence: @unchecked Sendable {
         return bytes[t.end - 2] | 0x20 == 0x65 && bytes[t.end - 1] | 0x20 == 0x64
     }
 
+    /// `instead of` or `rather than` at tokens `i` and `i + 1`: another course set beside the one told.
+    func opensAlternative(_ i: Int) -> Bool {
+        isWord(i, TariffVocabulary.instead) && isWord(i + 1, TariffVocabulary.of)
+            || isWord(i, TariffVocabulary.rather) && isWord(i + 1, TariffVocabulary.than)
+    }
+
     /// A word of five letters or more in `-ing`: most likely a gerund or a present participle.
     func endsInIng(_ i: Int) -> Bool {
         guard isWord(i) else { return false }

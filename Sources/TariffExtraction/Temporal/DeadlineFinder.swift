@@ -392,10 +392,6 @@ struct DeadlineFinder: Sendable {
             var end: TemporalValue?
             /// Written with a number (`Oct. 30`), not only named (`Saturday`, `next week`).
             var calendar: Bool
-            /// An upcoming month, quarter or year: `VagueMention.folded` has already dropped it if a dated deadline
-            /// is the same event (same kind and a content word shared), so another one dated inside it is another
-            /// event (`a cabinet meeting on Thursday` and `talks later this month`).
-            var foldedBefore: Bool
         }
         if deadlines.count < 2 { return deadlines }
         // the spans and the indices kept, on the stack: two arrays were two allocations and their release per article
@@ -411,8 +407,7 @@ struct DeadlineFinder: Sendable {
                         to: Span(
                             first: first, last: last, kind: deadlines[i].kind, ranged: end != nil, day: date.granularity == .day,
                             upcoming: deadlines[i].upcoming, key: date, end: end,
-                            calendar: Self.holdsDigit(deadlines[i].text),
-                            foldedBefore: deadlines[i].upcoming && end == nil && date.granularity != .day && date.granularity != .week))
+                            calendar: Self.holdsDigit(deadlines[i].text)))
                 }
                 // The rules compare spans with each other. Only distinct spans can answer differently, so each
                 // distinct one is judged once, against the others sorted by first day: an article (or a
@@ -425,6 +420,9 @@ struct DeadlineFinder: Sendable {
                     var ranged: Bool
                     var day: Bool
                     var calendar: Bool
+                    /// An upcoming month, quarter or year: `VagueMention.folded` has already dropped it if a dated
+                    /// deadline is the same event (same kind and a content word shared), so another one dated inside it
+                    /// is another event (`a cabinet meeting on Thursday` and `talks later this month`).
                     var foldedBefore: Bool
                 }
                 struct Event: Hashable {
@@ -434,7 +432,7 @@ struct DeadlineFinder: Sendable {
                 func judged(_ s: Span) -> Judged {
                     Judged(
                         kind: s.kind, first: s.first, last: s.last, upcoming: s.upcoming, ranged: s.ranged, day: s.day, calendar: s.calendar,
-                        foldedBefore: s.foldedBefore)
+                        foldedBefore: s.upcoming && !s.ranged && !s.day && s.key.granularity != .week)
                 }
                 // hashing costs more than it saves for the handful of dates of an article
                 let large = deadlines.count > 32

@@ -393,9 +393,7 @@ struct SubjectReader {
 
     /// Mark `k` is the apostrophe of a possessive: glued between a word and a glued `s`.
     private func isPossessive(_ k: Int) -> Bool {
-        guard k > 0, k + 1 < tokens.count, tokens[k].kind == .mark, tokens[k].mark == 0x27, !tokens[k].spaceBefore, tokens[k - 1].kind == .word
-        else { return false }
-        return tokens[k + 1].kind == .word && tokens[k + 1].hash == W.s && !tokens[k + 1].spaceBefore
+        k > 0 && k + 1 < tokens.count && tokens[k - 1].kind == .word && isPossessiveS(k + 1)
     }
 
     /// Counted in a loop: `filter(…).count` built an array per call, a twentieth of the deadline finder.
