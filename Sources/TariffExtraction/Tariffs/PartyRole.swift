@@ -69,6 +69,10 @@ struct PartyRoleReader {
         // the name's bounds, not a copy of the mention: its code is read on one rare path, and the copy retained it
         let a = mentions[m].tokens.lowerBound
         var b = mentions[m].tokens.upperBound
+        // `tariffs over New Delhi's purchases of Russian oil`, `citing Beijing's role`: a reason for the measure, not a
+        // side of it
+        let before = s.has(a - 1, .determiner) ? a - 2 : a - 1
+        if before >= 0, s.isWord(before), Self.reasonMarkers.contains(s.tokens[before].hash) { return .neutral }
         // Words after the name.
         if b < s.count, s.tokens[b].kind == .possessive {
             let after = b + 1
@@ -78,7 +82,9 @@ struct PartyRoleReader {
             // `China's imports of US soybeans`: the buyer, whose border charges the duty
             if s.isWord(after, TariffVocabulary.imports) || s.isWord(after, TariffVocabulary.purchases) { return .imposer }
             if isGoodsHead(after) { return .target }
-            if s.has(after, .side) || s.isTariffNoun(after) || s.has(after, .actorNoun) && !s.has(after + 1, .sufferVerb) { return .imposer }
+            // `Britain's steelmakers will continue to face a 25% tariff`: firms that pay it
+            if s.has(after, .actorNoun), undergoes(from: after + 1) { return .target }
+            if s.has(after, .side) || s.isTariffNoun(after) || s.has(after, .actorNoun) { return .imposer }
             // `Indonesia's trade minister`, `China's commerce ministry`: an official with one modifier
             if s.isWord(after), s.has(after + 1, .actorNoun), !s.has(after + 2, .sufferVerb) { return .imposer }
             // `Ottawa's decision to impose`, `Beijing's countermeasures`: what the party itself does
@@ -119,9 +125,9 @@ struct PartyRoleReader {
                 if s.isTariffNoun(p - 1) || (p >= 1 && s.tokens[p - 1].kind == .percent) || s.has(p - 1, .percentWord) { return .imposer }
                 return s.has(p - 1, .actorNoun) ? .neutral : .target
             }
-            // `imports of Chinese steel`
-            if s.isWord(p, TariffVocabulary.of), s.has(p - 1, .genericGoods) || s.isWord(p - 1, TariffVocabulary.goods),
-                !s.has(p - 1, .verb)
+            // `imports of Chinese steel`, `products of China`; not `purchases of Russian oil`, whose buyer is named
+            if s.isWord(p, TariffVocabulary.of), s.has(p - 1, .genericGoods) || s.has(p - 1, .goodsNoun),
+                !s.isWord(p - 1, TariffVocabulary.purchases), !s.has(p - 1, .verb)
             {
                 return .target
             }
@@ -134,7 +140,8 @@ struct PartyRoleReader {
             // `12.5% for Chinese exporters`, `the rate for all Vietnamese producers`: the firms pay it
             if s.isWord(p, TariffVocabulary.for_), b < s.count, s.isWord(b), Self.firmNouns.contains(s.tokens[b].hash) { return .target }
             if s.isWord(p, TariffVocabulary.to) {
-                // `exports to China`, `lumber shipped to the United States`: the buyer's border charges the duty
+                // `exports to China`, `lumber shipped to the United States`, `sales to the US`: the buyer's border
+                // charges the duty
                 if s.isWord(p - 1, TariffVocabulary.exports) || s.isWord(p - 1, TariffVocabulary.shipments)
                     || s.isWord(p - 1) && Self.sendVerbs.contains(s.tokens[p - 1].hash)
                 {
@@ -144,7 +151,9 @@ struct PartyRoleReader {
                     return .target
                 }
             }
-            if s.has(p, .byMarker) { return .imposer }
+            // `Under the pact signed by Tokyo and Canberra, beef was exempted from the 40% duty`: the agents of a
+            // sentence's opening phrase set its scene, not the rate after its comma
+            if s.has(p, .byMarker) { return isInOpeningPhrase(a) ? .neutral : .imposer }
             // `cars enter the U.S. at 10%`: the market entered charges the rate
             if s.has(p, .entryVerb) { return .imposer }
             if !asListEnd, s.has(p, .coordinator), m > 0, mentions[m - 1].tokens.upperBound == p {
@@ -188,13 +197,21 @@ struct PartyRoleReader {
             }
             // `Laos and Myanmar, neither of which reached a deal, pay 40%`: an aside on the names, then their verb
             if s.tokens[k].kind == .comma, let end = asideEnd(after: k) { k = end; skipped += 1; continue }
-            // `Brazil faces`, `British cars enter the US at 10%`: the goods that pay at a border
-            if s.has(k, .sufferVerb) || s.has(k, .entryVerb) { return .target }
+            // `Brazil faces`, `British cars enter the US at 10%`: the goods that pay at a border; `Korean steelmakers
+            // will continue to face`, `Seoul will seek relief`: the ones that pay, after their auxiliaries
+            if s.has(k, .sufferVerb) || s.has(k, .entryVerb) || undergoes(from: k) { return .target }
             // A speaker: `Canada said it would impose…` acts through its pronoun; `Bessent said 100%
             // tariffs on Chinese goods…` announces its own side's measure; but `Indian officials said the
             // 50% tariff was unfair` complain as the ones who pay, and `Chinese officials said tariffs on
             // Chinese goods…` name themselves as the target further on.
             if s.has(k, .reportingVerb) {
+                // the same party named again after the verb (`Ishiba said he would … and that Tokyo would seek relief`):
+                // that mention says what it does; from the last name back, mentions being in text order
+                var later = mentions.count - 1
+                while later > m, mentions[later].tokens.lowerBound > k {
+                    if mentions[later].code == mentions[m].code { return .neutral }
+                    later -= 1
+                }
                 var next = k + 1
                 if s.isWord(next, TariffVocabulary.that) { next += 1 }
                 if s.has(next, .subjectPronoun) {
@@ -204,12 +221,6 @@ struct PartyRoleReader {
                     continue
                 }
                 if lastComplaint > k { return .target }  // a complaint word after the verb
-                // the same party named again after the verb: from the last name back, mentions being in text order
-                var later = mentions.count - 1
-                while later > m, mentions[later].tokens.lowerBound > k {
-                    if mentions[later].code == mentions[m].code { return .neutral }
-                    later -= 1
-                }
                 return .imposer
             }
             if s.has(k, .verb) || s.isThreat(k) || s.has(k, .impose) || s.has(k, .announce) || s.has(k, .propose)
@@ -220,6 +231,8 @@ struct PartyRoleReader {
                 if s.has(k, .verb) || s.has(k, .inEffect), s.has(k + 1, .sufferVerb) || s.isWord(k + 1, TariffVocabulary.to) && s.has(k + 2, .sufferVerb) {
                     return .target
                 }
+                // `Tokyo would continue to seek relief on steel`: the one asking for relief pays the tariff
+                if undergoes(from: k) { return .target }
                 // `Switzerland was hit with`, `Canada was targeted`: the name undergoes the measure
                 if passive, s.looksPast(k), s.has(k, .impose) || s.has(k, .targetMarker) { return .target }
                 // `Vietnam agreed to a 20% tariff`, `Japan secured a 15% rate`, `European brands were promised
@@ -240,6 +253,51 @@ struct PartyRoleReader {
         if mentions[m].isPerson { return .imposer }
         return .neutral
     }
+
+    /// Token `a` lies in a phrase that opens the sentence with a preposition (`Under the pact signed by …,`) and ends
+    /// at a comma after it.
+    private func isInOpeningPhrase(_ a: Int) -> Bool {
+        let s = sentence
+        guard s.has(0, .preposition), !s.has(0, .byMarker) else { return false }
+        if (0..<a).contains(where: { s.tokens[$0].kind == .comma }) { return false }
+        return (a..<s.count).contains { s.tokens[$0].kind == .comma }
+    }
+
+    /// The words from `k` tell of undergoing a tariff: `face`, `will continue to face`, `keep paying`, `sought an
+    /// exemption`, `to seek relief`, past auxiliaries and adverbs (`would`, `still`).
+    private func undergoes(from k: Int) -> Bool {
+        let s = sentence
+        var j = k
+        while j < min(s.count, k + 6) {
+            if s.has(j, .sufferVerb) { return true }
+            if s.isWord(j), Self.seekVerbs.contains(s.tokens[j].hash) {
+                var object = j + 1
+                if s.has(object, .determiner) { object += 1 }
+                if s.isWord(object) && Self.reliefModifiers.contains(s.tokens[object].hash) {
+                    object += 1
+                }
+                return s.isWord(object) && Self.reliefNouns.contains(s.tokens[object].hash)
+            }
+            guard s.has(j, .auxiliary) || s.isWord(j, TariffVocabulary.to) || s.isWord(j) && Self.continuing.contains(s.tokens[j].hash)
+            else { return false }
+            j += 1
+        }
+        return false
+    }
+
+    private static let reasonMarkers = WordTable<Bool>(set: ["over", "citing", "cited"].map(TariffTokenizer.hash))
+    private static let seekVerbs = WordTable<Bool>(set:
+        ["seek", "seeks", "seeking", "sought", "request", "requests", "requested", "requesting", "want", "wants", "wanted",
+         "ask", "asks", "asked", "lobby", "lobbies", "lobbied", "lobbying", "win", "wins", "won", "obtain", "obtained",
+         "secure", "secured", "get", "got", "receive", "received", "apply", "applied"].map(TariffTokenizer.hash))
+    private static let reliefNouns = WordTable<Bool>(set:
+        ["relief", "exemption", "exemptions", "exclusion", "exclusions", "waiver", "waivers", "reprieve", "carve-out",
+         "carveout", "exception", "exceptions"].map(TariffTokenizer.hash))
+    private static let reliefModifiers = WordTable<Bool>(set:
+        ["tariff", "duty", "full", "partial", "temporary", "permanent", "similar", "further"].map(TariffTokenizer.hash))
+    private static let continuing = WordTable<Bool>(set:
+        ["continue", "continues", "continued", "keep", "keeps", "kept", "still", "also", "try", "tries", "tried", "hope",
+         "hopes", "hoped", "expected", "likely"].map(TariffTokenizer.hash))
 
     /// The token after an aside `, neither of which …,` / `, both of whom …,` that opens at the comma `k`.
     private func asideEnd(after k: Int) -> Int? {
@@ -282,7 +340,7 @@ struct PartyRoleReader {
         ["exporters", "producers", "manufacturers", "companies", "firms", "makers", "suppliers", "automakers", "steelmakers"]
             .map(TariffTokenizer.hash))
     private static let sendVerbs = WordTable<Bool>(set: 
-        ["shipped", "exported", "sold", "sent", "bound", "headed", "heading", "destined"].map(TariffTokenizer.hash))
+        ["shipped", "exported", "sold", "sent", "bound", "headed", "heading", "destined", "sales"].map(TariffTokenizer.hash))
 
     /// The last name of the list that name `m` starts (`A, B and the C`), or nil when no list follows it.
     private mutating func listEnd(from m: Int) -> Int? {
@@ -301,7 +359,8 @@ struct PartyRoleReader {
         var gap = end
         if gap < s.count, s.tokens[gap].kind == .comma { gap += 1 }
         if s.has(gap, .coordinator) { gap += 1 }
-        if s.has(gap, .determiner) { gap += 1 }
+        // not `…visit Washington, and that Seoul would…`: `that` after `and` opens a clause
+        if s.has(gap, .determiner), !s.isWord(gap, TariffVocabulary.that) { gap += 1 }
         return gap > end && mentions[k + 1].tokens.lowerBound == gap
     }
 

@@ -40,8 +40,12 @@ struct ProductPhrase {
             if kind != .word && kind != .number && kind != .percent || s.has(k, .clauseBreak) { k = to; break }
             k += 1
         }
-        // `fall to 19.5% on April 1`: `on` a date is when, not what
-        if k < to, k < limit, !s.has(k + 1, .month) {
+        // `fall to 19.5% on April 1`: `on` a date is when, not what; `on sales to the US`, `on other suppliers`: on
+        // whom or what money, not goods
+        let head = s.has(k + 1, .determiner) ? k + 2 : k + 1
+        if k < to, k < limit, !s.has(k + 1, .month), !s.has(head, .actorNoun),
+            !(s.isWord(head) && Self.notGoods.contains(s.tokens[head].hash))
+        {
             appendOnPhrase(after: k, limit: limit, to: &items, in: document)
         }
         return items
@@ -51,6 +55,9 @@ struct ProductPhrase {
     private func name(_ range: Range<Int>, in document: TextDocument) -> String {
         document.readableString(sentence.tokens[range.lowerBound].start..<sentence.tokens[range.upperBound - 1].end)
     }
+
+    private static let notGoods = WordTable<Bool>(set:
+        ["sales", "suppliers", "supplier", "revenue", "revenues", "profits", "income", "earnings"].map(TariffTokenizer.hash))
 
     private static var made: UInt64 { TariffVocabulary.made }
     private static var built: UInt64 { TariffVocabulary.built }

@@ -66,7 +66,7 @@ struct StatusClassifier {
         let clause: Clause? = if let clauseIndex { clauses.clauses[clauseIndex] } else { nil }
         if let clause, let group = clause.verbGroup, clause.modality == .none, !clause.negated,
             s.isWord(group.lowerBound, TariffVocabulary.will) || s.isWord(group.lowerBound, TariffVocabulary.shall),
-            futureOfMeasure(after: group.lowerBound)
+            futureOfMeasure(after: group.lowerBound), !isContinuation(group.lowerBound + 1)
         {
             future = true
         }
@@ -80,7 +80,8 @@ struct StatusClassifier {
         var nextMention = 0
         for k in max(segment.lowerBound, span.upperBound)..<max(segment.upperBound, span.upperBound) {
             while nextMention < s.mentions.count && s.mentions[nextMention].tokens.upperBound <= k { nextMention += 1 }
-            if s.has(k, .clauseBreak) || s.isThreatConjunction(k) || s.tokens[k].kind == .comma
+            // `…will remain at 25% until the talks end`: what ends is the talks, not the rate
+            if s.has(k, .clauseBreak) || s.isThreatConjunction(k) || s.tokens[k].kind == .comma || s.isWord(k, Self.until)
                 || nextMention < s.mentions.count && s.mentions[nextMention].tokens.contains(k) && s.mentions[nextMention].role == .imposer
             {
                 firstDetached = k
@@ -114,6 +115,10 @@ struct StatusClassifier {
             if k > anchor, s.opensAlternative(k - 2) { continue }
             // `the 25% tariff will deal a blow to imports`: the future is the consequence's, not the tariff's
             if k >= span.upperBound, s.isWord(k, TariffVocabulary.will), !futureOfMeasure(after: k) { c.subtract(TariffWordClass.futureCue | .announce) }
+            // `will continue to face a 25% tariff`, `will remain at 10%`: what goes on is in force, not announced
+            if s.isWord(k, TariffVocabulary.will), isContinuation(k + 1) {
+                c.subtract(TariffWordClass.futureCue | .announce)
+            }
             // `the industry was threatened after Mexico announced…`: a threat suffered is no threat made
             if c.contains(.threat), s.looksPast(k), s.has(k - 1, .beForm) || s.has(k - 2, .beForm) && s.isWord(k - 1) && s.lexemes[k - 1].month == 0 {
                 c.remove(.threat)
@@ -239,6 +244,15 @@ struct StatusClassifier {
     /// The classes a clause joined after the rate loses: it speaks of something else. These sets are written
     /// with `|`, not as array literals: in `classify`'s loop over every token the literals were built as arrays
     /// at run time, an allocation each.
+    /// `continue`, `remain`, `stay` after `will`: what goes on, not what is announced.
+    private func isContinuation(_ k: Int) -> Bool {
+        sentence.isWord(k) && Self.continuations.contains(sentence.tokens[k].hash)
+    }
+
+    private static let until = TariffTokenizer.hash("until")
+    private static let continuations = WordTable<Bool>(set:
+        ["continue", "remain", "stay", "keep", "still"].map(TariffTokenizer.hash))
+
     @inline(__always) private static var forwardClasses: TariffWordClass { TariffWordClass.futureCue | .announce | .propose | .threat }
     /// What words after a condition (`if`, `unless`) lose; the other words after a detaching word lose `threat` too.
     @inline(__always) private static var detachedByCondition: TariffWordClass { TariffWordClass.pause | .lift | .propose | .announce }

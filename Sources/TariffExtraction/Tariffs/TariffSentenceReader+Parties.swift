@@ -28,7 +28,7 @@ extension TariffSentenceReader {
         }
         // Joint subjects (`Washington and Beijing agreed to cut tariffs`) act on each other.
         for d in drafts.indices where drafts[d].target.code == nil {
-            if let pair = jointSubjects(in: drafts[d].segment) {
+            if let pair = jointSubjects(in: drafts[d].segment, before: drafts[d].anchor) {
                 drafts[d].imposer = Side(code: pair.0, confidence: 0.8)
                 drafts[d].target = Side(code: pair.1, confidence: 0.8)
                 drafts[d].mirrored = true
@@ -200,7 +200,10 @@ extension TariffSentenceReader {
         return nil
     }
 
-    func jointSubjects(in segment: Range<Int>) -> (String, String)? {
+    /// Two parties joined as the subject of the clause (`Washington and Beijing agreed to cut tariffs`). Not two inside a
+    /// sentence's opening phrase (`Under the deal agreed by Starmer and Trump, UK steel was to be exempted from the 50%
+    /// tariffs`): the phrase sets the scene, its comma before the rate at `anchor` ends it.
+    func jointSubjects(in segment: Range<Int>, before anchor: Int) -> (String, String)? {
         let s = sentence
         for m in s.mentions.indices.dropLast() where segment.contains(s.mentions[m].tokens.lowerBound) {
             let next = m + 1
@@ -208,6 +211,11 @@ extension TariffSentenceReader {
             guard s.has(joint, .coordinator), s.mentions[next].tokens.lowerBound == joint + 1 || s.mentions[next].tokens.lowerBound == joint + 2,
                 s.mentions[next].role == .imposer, s.mentions[m].code != s.mentions[next].code
             else { continue }
+            if s.has(0, .preposition), s.mentions[next].tokens.upperBound < anchor,
+                (s.mentions[next].tokens.upperBound..<anchor).contains(where: { s.tokens[$0].kind == .comma })
+            {
+                continue
+            }
             return (s.mentions[m].code, s.mentions[next].code)
         }
         return nil

@@ -327,7 +327,7 @@ struct DeadlineGate {
     /// A line that holds nothing but its date, maybe with a clock time and its zone (`December 7, 2026`, `Dec. 7,
     /// 2026 9:30 a.m. ET`): when the page was written, under a byline or a headline. No event is told without a word.
     private func isDateOnlyLine(_ lower: Int, _ upper: Int) -> Bool {
-        for k in 0..<lower where tokens[k].kind != .mark { return false }
+        guard isStampLead(lower) else { return false }
         var k = upper
         while k < tokens.count {
             let t = tokens[k]
@@ -336,6 +336,25 @@ struct DeadlineGate {
         }
         return true
     }
+
+    /// What may stand before a time stamp's date: nothing but marks, a short weekday (`Tue 1 Jul 2025`), or a stamp word
+    /// (`Posted:`, `Published on`, `Updated`) after names and marks only (`Peter Lee · CBC News · Posted: Jun 29, 2018`).
+    /// A headline in title case (`Tariffs Take Effect Friday`) has no stamp word, so it stays a sentence.
+    private func isStampLead(_ lower: Int) -> Bool {
+        var k = lower - 1
+        if k >= 0, tokens[k].kind == .mark, tokens[k].mark == 0x2C { k -= 1 }
+        if k >= 0, tokens[k].kind == .word, tokens[k].capitalized, Self.shortWeekdays.contains(tokens[k].hash) { k -= 1 }
+        while k >= 0, tokens[k].kind == .mark || tokens[k].hash == W.on { k -= 1 }
+        guard k >= 0 else { return true }
+        guard tokens[k].kind == .word, Self.stampWords.contains(tokens[k].hash) else { return false }
+        for j in 0..<k where !(tokens[j].kind == .mark || tokens[j].kind == .word && tokens[j].capitalized) { return false }
+        return true
+    }
+
+    private static let shortWeekdays: WordTable<Bool> = WordTable(set:
+        ["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"].map(TimexTokenizer.hash))
+    private static let stampWords: WordTable<Bool> = WordTable(set:
+        ["posted", "published", "updated", "modified", "dated", "issued"].map(TimexTokenizer.hash))
 
     /// Words a time stamp has beside its date: `at`, `a.m.`, a time zone.
     private static let clockWords: WordTable<Bool> = WordTable(set:

@@ -89,15 +89,19 @@ struct TenseReader {
         if infinitive != nil { return .future }
         if let weak { return weak }
         i = upper
+        var pastComma = false
         while i < tokens.count && i < upper + 12 {
             if isClauseBreak(i) { break }
             // `… starting April 1, the Commission said on Monday`: the report's tense is not the event's
             guard tokens[i].kind == .word else {
+                if tokens[i].kind == .mark, tokens[i].mark == 0x2C { pastComma = true }
                 i += 1
                 continue
             }
             let entry = words[tokens[i].hash]
             if entry?.lists.contains(.framesTense) == true { break }
+            // `… starting Sunday, the minister announced Friday`: past a comma, an announcement is the report too
+            if pastComma, ClauseLexicon.reports(tokens[i].hash, .datesStatement) { break }
             if mayCue(i), mayHaveCue(i, entry), let t = cue(at: i) { return t }
             i += 1
         }
@@ -171,8 +175,20 @@ struct TenseReader {
     @inline(__always)
     private func mayCue(_ i: Int) -> Bool {
         let token = tokens[i]
-        return token.kind == .word && (!token.capitalized || i == 0)
+        return token.kind == .word && (!token.capitalized || i == 0 || isTitleCaseCue(i))
     }
+
+    /// `Trump Says U.S. Will Raise Tariffs … Friday`: in a line in title case a capitalised auxiliary or cue is still
+    /// one (`May` excepted: there it is as likely the month). Asked only of capitalised words the vocabulary gives a
+    /// tense, so the line is counted only when one stands in a date's clause.
+    private func isTitleCaseCue(_ i: Int) -> Bool {
+        guard let entry = words[tokens[i].hash], entry.cue != nil || entry.auxiliary != nil,
+            tokens[i].hash != Self.may
+        else { return false }
+        return tokens.isTitleCase
+    }
+
+    private static let may = TimexTokenizer.hash("may")
 
     /// Whether `cue(at:)` can give word `i`, whose vocabulary entry is `entry`, a tense: a word with a tense of its
     /// own, `set`/`plans` (before `to`) or a modal (before `have`), a word right after `to` (an infinitive), or a

@@ -28,6 +28,16 @@ struct TimexToken: Sendable {
 typealias TimexTokens = UnsafeBufferPointer<TimexToken>
 
 extension TimexTokens {
+    /// A line in title case (`Trump Says U.S. Will Raise Tariffs Friday`): of its words of four letters or more, at
+    /// least four capitalised and at most one in six not.
+    var isTitleCase: Bool {
+        var upper = 0, lower = 0
+        for t in self where t.kind == .word && t.end - t.start >= 4 {
+            if t.capitalized { upper += 1 } else { lower += 1 }
+        }
+        return upper >= 4 && lower * 6 <= upper
+    }
+
     /// A `;` or `:` that ends a clause; the colon of a time (`12:01 a.m.`) does not.
     @inline(__always)
     func isClauseBreak(_ i: Int) -> Bool {

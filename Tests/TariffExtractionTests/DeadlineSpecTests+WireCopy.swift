@@ -1,0 +1,41 @@
+import Testing
+
+@testable import TariffExtraction
+
+/// Lines and clauses in the manner of outlets whose copy no rule had been written on (a Canadian broadcaster's
+/// byline, a British paper's time stamp, a financial wire's headline in title case). Reference dates as in
+/// `DeadlineSpecTests`.
+extension DeadlineSpecTests {
+    /// A time stamp after names, a short weekday or a stamp word says when the page was written; a headline in
+    /// title case with no stamp word is still a sentence.
+    static let stampLines: [DeadlineSpec] = [
+        on(friday, "Mei Tanaka · Business Desk · Posted: Oct 24, 2025 6:10 AM ET"),
+        on(friday, "Fri 24 Oct 2025 07.30 BST"),
+        on(friday, "Last updated: Fri 24 Oct 2025 07.30 BST"),
+        on(friday, "Dated 24 October 2025"),
+        on(friday, "New Levies on Steel Take Effect Nov. 3", due("2025-11-03", .effective)),
+    ]
+
+    /// A weekday whose own clause has no tense: a start after what it starts is ahead, one opening the sentence is
+    /// not; an announcement after a comma reports the clause, it does not date it.
+    static let untensedStarts: [DeadlineSpec] = [
+        on(friday, "Ottawa will impose dollar-for-dollar countermeasures on up to $16.6 billion worth of American goods "
+            + "starting Sunday, the foreign minister announced on Friday.", due("2025-10-26", .effective)),
+        on(friday, "Starting Sunday, Canberra cut duties on 400 goods.", due("2025-10-19", .effective, upcoming: false)),
+    ]
+
+    /// In a headline in title case, `Will` and `Says` are still an auxiliary and a verb of saying.
+    static let titleCaseHeadlines: [DeadlineSpec] = [
+        on(friday, "Seoul Will Cut Tariffs on Australian Beef on Tuesday, Officials Say", due("2025-10-28", .other)),
+        on(friday, "Seoul Cut Tariffs on Australian Beef Tuesday, Officials Said", due("2025-10-21", .other, upcoming: false)),
+    ]
+
+    @Test(arguments: stampLines)
+    func stampLine(_ spec: DeadlineSpec) { check(spec) }
+
+    @Test(arguments: untensedStarts)
+    func untensedStart(_ spec: DeadlineSpec) { check(spec) }
+
+    @Test(arguments: titleCaseHeadlines)
+    func titleCaseHeadline(_ spec: DeadlineSpec) { check(spec) }
+}
