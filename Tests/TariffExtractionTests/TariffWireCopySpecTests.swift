@@ -37,6 +37,54 @@ import Testing
         spec("The 25% penalty tariff on Indian goods took effect.", tariff(nil, "IN", 25, .inEffect)),
     ]
 
+    /// Offices and legislatures: `Secretary of Commerce` is Washington's; a bare `Congress` is any country's, and a
+    /// country's own (`Mexico's Congress`) is that country acting.
+    static let offices: [TariffSpec] = [
+        spec("The Secretary of Commerce will impose a 25% tariff on Chinese cranes.",
+             tariff("US", "CN", 25, .announced, products: ["cranes"])),
+        spec("Mexico's Congress approved tariffs of 50% on Chinese cars.",
+             tariff("MX", "CN", 50, .announced, products: ["cars"])),
+        spec("Congress approved tariffs of 50% on Chinese cars.",
+             tariff(nil, "CN", 50, .announced, products: ["cars"])),
+    ]
+
+    /// A bare rate that only continues the list of the rate before it shares its status and goods; one after a verb
+    /// of its own does not.
+    static let listedRates: [TariffSpec] = [
+        spec("Officials will recommend whether to impose a tariff on refined copper of 15% from 2027, and 30% from 2028.",
+             tariff(nil, nil, 15, .proposed, products: ["refined copper"]), tariff(nil, nil, 30, .proposed, products: ["refined copper"])),
+        spec("Trump threatened additional 100% tariffs on Chinese goods, which would bring the average levy to 157%, "
+            + "surpassing the previous high of 145% imposed earlier this year.",
+             tariff("US", "CN", 100, .threatened, additional: true), tariff("US", "CN", 157, .threatened, aggregate: true),
+             tariff("US", "CN", 145, .historical)),
+    ]
+
+    /// Two tellings of one move: the one kept for its date keeps the goods the other named.
+    @Test func tellingKeptForItsDateKeepsTheOthersGoods() {
+        let text = "On July 30 the president signed a proclamation imposing a 50% tariff on copper pipes. "
+            + "The 50% tariff applies to goods entered on or after August 1."
+        let reference = CalendarDate(year: 2025, month: 7, day: 31)!
+        let changes = Extractor().extract(text, referenceDate: reference).tariffChanges
+        #expect(changes.count == 1)
+        #expect(changes.first?.products == ["copper pipes"])
+        #expect(changes.first?.effectiveDate?.iso == "2025-08-01")
+    }
+
+    /// The article's own day right before a past verb is when something was done, not when a rate starts.
+    @Test func theArticlesDayBeforeAPastVerbIsNoStart() {
+        let text = "Mexico's government on Wednesday proposed raising tariffs to 50% on cars from China."
+        let reference = CalendarDate(year: 2025, month: 9, day: 10)!
+        let result = Extractor().extract(text, referenceDate: reference)
+        #expect(result.tariffChanges.map(\.effectiveDate) == [nil])
+        #expect(result.deadlines.allSatisfy { !$0.upcoming })
+    }
+
+    @Test(arguments: offices)
+    func office(_ spec: TariffSpec) { check(spec) }
+
+    @Test(arguments: listedRates)
+    func listedRate(_ spec: TariffSpec) { check(spec) }
+
     @Test(arguments: sides)
     func side(_ spec: TariffSpec) { check(spec) }
 

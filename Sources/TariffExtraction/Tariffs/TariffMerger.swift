@@ -29,6 +29,13 @@ enum TariffMerger {
                     told[m] = c
                 }
             }
+            // `signed a proclamation imposing a 50% tariff on copper products … The 50% tariff applies from August 1`: the
+            // telling kept for its date keeps the goods another telling of the move named
+            for c in 0..<count where !changes[c].products.isEmpty {
+                var m = 0
+                while m < moves && !sameMove(changes[told[m]], changes[c]) { m += 1 }
+                if m < moves, told[m] != c, changes[told[m]].products.isEmpty { changes[told[m]].products = changes[c].products }
+            }
             // Move `m`'s telling to index `m`: it is at `m` or after, where no earlier move has taken or left a change
             // (the first tellings are in order and the tellings differ), so the swaps keep every telling still to move.
             changes.withUnsafeMutableBufferPointer { buffer in

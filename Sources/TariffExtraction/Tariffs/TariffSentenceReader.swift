@@ -153,6 +153,8 @@ struct TariffSentenceReader {
         var wholeSentence: String?
         withUnsafeTemporaryAllocation(of: Int.self, capacity: s.count) { speakingRoom in
             let classifier = StatusClassifier(sentence: s, cues: cues, clauses: clauses, speakingRoom: speakingRoom)
+            // the status and goods of the last rate written: a bare rate continuing its list shares them
+            var listed: (draft: Int, status: TariffStatus, products: [String])?
             // by index: the enumerated drafts were copies, each retaining and releasing its codes and targets
             for d in drafts.indices {
                 // the draft's parts, not a copy of it (a retain and a release of its codes and further targets)
@@ -173,10 +175,17 @@ struct TariffSentenceReader {
                         newLevel: expression?.zeroByWords == true)
                 }
                 if rateless && verdict.status == .historical { continue }
+                // `a tariff on refined copper of 15% starting in 2027, and 30% starting in 2028`: a rate with no tariff noun
+                // of its own that only continues the list of the rate before it (no verb, no name between) shares its
+                // status and goods
+                let continuesList = listed.map { continues(drafts[d], after: drafts[$0.draft]) } ?? false
+                if continuesList, let listed { verdict.status = listed.status }
                 let additional = isAdditional(expression, span: span, zone: zone, clauses: clauses) && !(expression?.points == true && verdict.direction == .decrease)
                 var direction = expression.map { $0.direction } ?? .unknown
                 if direction == .unknown { direction = additional ? .increase : verdict.direction }
-                let products = ProductPhrase(sentence: s).products(for: expression, noun: drafts[d].noun, limit: zone.upperBound, in: document)
+                var products = ProductPhrase(sentence: s).products(for: expression, noun: drafts[d].noun, limit: zone.upperBound, in: document)
+                if continuesList, products.isEmpty, let listed { products = listed.products }
+                if !rateless { listed = (d, verdict.status, products) }
                 let textRange = textBytes(span)
                 // `cut tariffs by 115 percentage points`: an amount taken off, not a rate
                 let reductionAmount = expression?.points == true && verdict.direction == .decrease
@@ -224,6 +233,22 @@ struct TariffSentenceReader {
             }
         }
         return result.count - first
+    }
+
+    /// `draft` is a bare rate (`…, and 30% starting in 2028`) that continues the list of `previous`: no tariff noun of its
+    /// own, and between the two rates only a start or a date, commas, `and`/`or` and prepositions.
+    private func continues(_ draft: Draft, after previous: Draft) -> Bool {
+        let s = sentence
+        guard draft.expression != nil, draft.noun == nil, previous.span.upperBound <= draft.span.lowerBound else { return false }
+        return (previous.span.upperBound..<draft.span.lowerBound).allSatisfy { k in
+            switch s.tokens[k].kind {
+            case .comma, .number: return true
+            case .word:
+                return s.mention(at: k) == nil && (s.has(k, .coordinator) || s.has(k, .preposition) || s.has(k, .effectiveTrigger)
+                    || s.has(k, .month) || s.has(k, .determiner))
+            default: return false
+            }
+        }
     }
 
     /// A draft whose sides, once assigned, are too uncertain for a change: a rate-less mention needs both
@@ -485,6 +510,13 @@ struct TariffSentenceReader {
                 guard date.granularity == .day, let trigger = Self.effectiveTrigger(s, at: t),
                     !Self.weakTriggers.contains(s.tokens[trigger].hash)
                 else { continue }
+            }
+            // `Mexico's government on Wednesday proposed raising tariffs`: the article's own day, right before a past
+            // verb, is when something was done or said
+            if !stated, date == .day(referenceDate), let last = s.tokens.firstIndex(endingAfter: timexes[i].bytes.upperBound - 1),
+                s.looksPast(last + 1)
+            {
+                continue
             }
             // the tagger may or may not include the trigger word (`starting November 1`) in the timex
             if !stated, s.has(t, .untilTrigger) || s.has(t - 1, .untilTrigger) || s.has(t - 2, .untilTrigger) && !s.has(t - 1, .effectiveTrigger) {

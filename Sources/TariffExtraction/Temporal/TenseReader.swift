@@ -37,6 +37,14 @@ struct TenseReader {
         if upper < tokens.count, tokens[upper].kind == .word, cue(at: upper) == .past, !lists(upper).contains(.participle) {
             return .past
         }
+        // `Mexico's government on Wednesday proposed raising tariffs`: a participle that looks ahead (`expected to`,
+        // `planned for`) is a finite past verb when its object, not a preposition, follows
+        if upper + 1 < tokens.count, tokens[upper].kind == .word, !tokens[upper].capitalized, lists(upper).contains(.forwardParticiple),
+            tokens[upper + 1].kind == .word, !Self.destinations.contains(tokens[upper + 1].hash),
+            tokens[upper + 1].hash != W.in_, tokens[upper + 1].hash != W.on, tokens[upper + 1].hash != W.at
+        {
+            return .past
+        }
         var i = lower - 1
         var infinitive: Int?
         // a form that a modal further back may govern: `will take effect … and expire on`, `will apply to
