@@ -30,6 +30,26 @@ extension DeadlineSpecTests {
         on(friday, "Seoul Cut Tariffs on Australian Beef Tuesday, Officials Said", due("2025-10-21", .other, upcoming: false)),
     ]
 
+    /// A limit set for what someone is asked to do lies ahead, whatever the asking's tense; a month opening a quoted
+    /// name and a holiday's season are no dates of their own.
+    static let asksNamesAndSeasons: [DeadlineSpec] = [
+        on(friday, "Exporters urged the government to announce a support package before Nov. 30.", due("2025-11-30", .deadline)),
+        on(CalendarDate(year: 2025, month: 7, day: 8)!,
+            "Seoul had hoped to wrap up a \"July package\" deal before the July 8 deadline, but talks were slowed by the "
+                + "June 3 presidential election.",
+            due("2025-07-08", .deadline, upcoming: false), due("2025-06-03", .deadline, upcoming: false)),
+        on(friday, "Orders for the Christmas season ship in early November.", due("2025-11", .other)),
+    ]
+
+    /// A date inside its event's noun phrase stays in the subject whole (`the Nov. 8 deadline`, not `8 deadline`).
+    @Test func abbreviatedDateInsideItsNounPhrase() throws {
+        let deadline = try #require(Extractor().extract("Talks must end before the Nov. 8 deadline.", referenceDate: friday).deadlines.first)
+        #expect(deadline.subject.hasSuffix("Nov. 8 deadline"), "\(deadline.subject)")
+    }
+
+    @Test(arguments: asksNamesAndSeasons)
+    func askNameOrSeason(_ spec: DeadlineSpec) { check(spec) }
+
     @Test(arguments: stampLines)
     func stampLine(_ spec: DeadlineSpec) { check(spec) }
 

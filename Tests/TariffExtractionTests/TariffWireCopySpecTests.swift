@@ -79,6 +79,24 @@ import Testing
         #expect(result.deadlines.allSatisfy { !$0.upcoming })
     }
 
+    /// A reported `would` with a start set ahead and no condition tells a decision; with a condition it is a threat.
+    @Test func reportedWouldWithAStartIsADecision() {
+        let monday = CalendarDate(year: 2025, month: 10, day: 20)!
+        let decided = findTaggedTariffs(
+            "The EU's trade commissioner said the bloc would apply a 15 per cent levy on US aircraft from Tuesday.", reference: monday)
+        #expect(decided.map { "\($0.imposer ?? "nil")→\($0.target ?? "nil") \($0.status)" } == ["EU→US announced"])
+        let conditional = findTaggedTariffs(
+            "Brussels said it would apply a 15 per cent levy on US aircraft from Tuesday if Washington refused to talk.", reference: monday)
+        #expect(conditional.map(\.status) == [.threatened])
+    }
+
+    static let countermeasures: [TariffSpec] = [
+        spec("The European Union's first countermeasures, 25% duties on US goods, were approved.", tariff("EU", "US", 25, .inEffect)),
+    ]
+
+    @Test(arguments: countermeasures)
+    func countermeasure(_ spec: TariffSpec) { check(spec) }
+
     @Test(arguments: offices)
     func office(_ spec: TariffSpec) { check(spec) }
 

@@ -89,6 +89,12 @@ struct PartyRoleReader {
             if s.isWord(after), s.has(after + 1, .actorNoun), !s.has(after + 2, .sufferVerb) { return .imposer }
             // `Ottawa's decision to impose`, `Beijing's countermeasures`: what the party itself does
             if s.isWord(after), Self.actionNouns.contains(s.tokens[after].hash) { return .imposer }
+            // `the European Union's first countermeasures`, `Canada's latest retaliation`
+            if s.isWord(after), Self.actionModifiers.contains(s.tokens[after].hash), s.isWord(after + 1),
+                Self.actionNouns.contains(s.tokens[after + 1].hash)
+            {
+                return .imposer
+            }
             if s.has(after, .tariffModifier) && (s.isTariffNoun(after + 1) || s.isTariffNoun(after + 2)) { return .imposer }
             // `China's trade-weighted average tariff rate`: a compound and level words before its own tariff
             var k = after
@@ -285,6 +291,9 @@ struct PartyRoleReader {
         return false
     }
 
+    private static let actionModifiers = WordTable<Bool>(set:
+        ["first", "second", "third", "new", "latest", "own", "planned", "proposed", "retaliatory", "initial", "final", "further"]
+            .map(TariffTokenizer.hash))
     private static let reasonMarkers = WordTable<Bool>(set: ["over", "citing", "cited"].map(TariffTokenizer.hash))
     private static let seekVerbs = WordTable<Bool>(set:
         ["seek", "seeks", "seeking", "sought", "request", "requests", "requested", "requesting", "want", "wants", "wanted",

@@ -54,6 +54,8 @@ struct StatusClassifier {
         let s = sentence
         var threat = false, propose = false, announce = false, inEffect = false, inEffectNear = false, impose = false, lift = false
         var pause = false
+        // a threat told by a word other than `would` (`threatened`, `could`, `if`)
+        var threatWord = false
         var future = futureDate
         var increase = false, decrease = false
         var simplePast = false
@@ -126,7 +128,10 @@ struct StatusClassifier {
             // `each order`, `the decree`: a verb of deciding after a determiner is a noun, and names no decision
             if c.contains(.announce), s.has(k - 1, .determiner), h != TariffVocabulary.announcement { c.remove(.announce) }
             // `in May` is a month, not a modal
-            if s.isThreat(k), c.contains(.threat) { threat = true }
+            if s.isThreat(k), c.contains(.threat) {
+                threat = true
+                if h != Self.would { threatWord = true }
+            }
             if c.contains(.propose) && !s.isWord(k - 1, TariffVocabulary.the) { propose = true }
             // talk words are in no word class but the non-measure heads (`trade talks`): most words skip the look-up
             if k < anchor, !propose, c.subtracting(.nonMeasureHead).isEmpty, isTopicOfTalks(k) { propose = true }
@@ -189,6 +194,12 @@ struct StatusClassifier {
         }
         // `If talks fail, …`: a condition opening the sentence makes every rate in it a threat
         if s.isWord(0) && (s.tokens[0].hash == TariffVocabulary.if || s.tokens[0].hash == TariffVocabulary.unless) { threat = true }
+        // `said the bloc would apply a 15% levy on US aircraft from Tuesday`: a reported `would` with a start set ahead and
+        // no condition tells a decision, not a threat
+        if threat, !threatWord, futureDate, !(0..<s.count).contains(where: { s.isThreatConjunction($0) }) {
+            threat = false
+            announce = true
+        }
         let modal = threat || future || futureCueInZone
         // `which were imposed in 2009 on top of a pre-existing 4% tariff`: in a relative or adverbial clause
         // told in the past, a rate in force was in force then (a main clause may hide a present one the
@@ -250,6 +261,7 @@ struct StatusClassifier {
     }
 
     private static let until = TariffTokenizer.hash("until")
+    private static let would = TariffTokenizer.hash("would")
     private static let continuations = WordTable<Bool>(set:
         ["continue", "remain", "stay", "keep", "still"].map(TariffTokenizer.hash))
 

@@ -162,7 +162,7 @@ enum TariffVocabulary {
         (.percentWord, "percent pct pc"),
         (.recentCue, "yesterday recently recent ago lately"),
         (.rangeCue, "between ranging range ranges vary varying varies"),
-        (.actorNoun, "officials official government governments administration authorities ministry ministers minister leaders leader president premier negotiators delegation delegates side regulators lawmakers legislators legislature congress senate envoy officials' spokesperson spokesman spokeswoman department agency commission bureau cabinet parliament exporters importers producers manufacturers farmers companies firms makers automakers carmakers steelmakers growers"),
+        (.actorNoun, "officials official government governments administration authorities ministry ministers minister leaders leader president premier negotiators delegation delegates side regulators lawmakers legislators legislature congress senate commissioner commissioners envoy officials' spokesperson spokesman spokeswoman department agency commission bureau cabinet parliament exporters importers producers manufacturers farmers companies firms makers automakers carmakers steelmakers growers"),
         (.changeNoun, "increase increases hike hikes rise rises jump boost cut cuts reduction reductions"),
         (.futureCue, "next tomorrow upcoming coming soon will 'll"),
         (.determiner, "the a an its their his her our this that these those all most any every each many some several certain other"),

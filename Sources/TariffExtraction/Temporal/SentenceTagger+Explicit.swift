@@ -125,6 +125,10 @@ extension SentenceTagger {
         // `may`/`march` are verbs too: the month needs a preposition; other months need only not start the sentence
         let ambiguous = month == 5 || month == 3
         guard prepositionBefore || (!ambiguous && i > 0) || isMark(next, 0x27) else { return nil }
+        // `a "July package" deal`, `the 'September accord'`: a month opening a quoted name is part of the name
+        if !prepositionBefore, isMark(i - 1, 0x22) || isMark(i - 1, 0x27), isGlued(i), next < tokens.count, tokens[next].kind == .word {
+            return nil
+        }
         if case .shift(.relative(let k))? = word(i - 1), tokens[i - 1].kind == .word {
             // `last March`, `next May`, `this November`
             let y: Int

@@ -65,6 +65,8 @@ extension SentenceTagger {
         if day || eve { end += 1 }
         // `independence` alone is a noun; the holiday is `Independence Day`
         if h == .independence && !day { return nil }
+        // `the Christmas season`, `the Thanksgiving rush`: weeks around the day, no date of their own
+        if !day && !eve, end < tokens.count, tokens[end].kind == .word, Self.seasonWords.contains(tokens[end].hash) { return nil }
         let (month, dayOfMonth): (Int, Int)
         switch h {
         case .christmas: (month, dayOfMonth) = (12, eve ? 24 : 25)
@@ -80,6 +82,9 @@ extension SentenceTagger {
         guard let date = resolver.day(month: month, day: dayOfMonth, tense: tense(i, end)) else { return nil }
         return TimexMatch(start: i, end: end, value: date.description, date: .day(date))
     }
+
+    static let seasonWords: WordTable<Bool> = WordTable(set:
+        ["season", "seasons", "holidays", "holiday", "period", "rush", "shopping", "quarter", "week", "weeks"].map(TimexTokenizer.hash))
 
     static let dayWord: UInt64 = 0xa949_f3b9_ce99_b8ba  // "day"
     static let eveWord: UInt64 = 0x6f3a_b078_5029_e8f3  // "eve"

@@ -158,7 +158,7 @@ struct SubjectReader {
         if let cue, tokens[cue].kind == .word, DeadlineKindReader.nounCues.contains(tokens[cue].hash),
             cue < lower || cue >= upper
         {
-            let noun = withRelativeClause(nounPhrase(endingAt: cue), dateStart: lower)
+            let noun = withRelativeClause(nounPhrase(endingAt: cue, date: lower..<upper), dateStart: lower)
             // `the latest tariffs will undergo a review and hearings on August 20-23`: a lone noun in its own clause
             // takes the clause, which says whose event it is
             if noun.count == 1, cue < lower, let whole = wholeClause(before: lower), whole.contains(cue), whole.lowerBound < cue {
@@ -170,7 +170,7 @@ struct SubjectReader {
         if let cue, cue >= lower - 3, let kind = DeadlineKindReader.cues[tokens[cue].hash] ?? triggerKind(cue),
             let noun = nearestNoun(of: kind, from: lower, to: upper)
         {
-            return withRelativeClause(nounPhrase(endingAt: noun), dateStart: lower)
+            return withRelativeClause(nounPhrase(endingAt: noun, date: lower..<upper), dateStart: lower)
         }
         var range = clause(before: lower)
         // `the tariff on Australian almonds will drop to zero on Jan 1`: one word says nothing; the clause does, and so
@@ -218,11 +218,16 @@ struct SubjectReader {
     static let that: UInt64 = 0x2e82_3c53_efc5_965d  // "that"
     static let which: UInt64 = 0xfa0c_491f_c412_448e  // "which"
 
-    /// The head noun with up to four modifiers before it and an `at/in/with Name` after it.
-    private func nounPhrase(endingAt head: Int) -> Range<Int> {
+    /// The head noun with up to four modifiers before it and an `at/in/with Name` after it; the date's own tokens
+    /// (`date`) are part of the phrase when it stands inside it (`the Nov. 8 deadline`).
+    private func nounPhrase(endingAt head: Int, date: Range<Int>) -> Range<Int> {
         var start = head
         var words = 0
         while start > 0, words < 4 {
+            if date.contains(start - 1) {
+                start -= 1
+                continue
+            }
             let t = tokens[start - 1]
             if t.kind == .word, vocabulary.pointee.stops.contains(t.hash) || vocabulary.pointee.prepositions.contains(t.hash)
                 || vocabulary.pointee.leading.contains(t.hash)
@@ -233,7 +238,9 @@ struct SubjectReader {
             if t.kind == .word, !t.capitalized, let w = TimexLexicon.word(t.hash) {
                 if case .number = w {} else if case .unit = w {} else { break }
             }
-            if t.kind == .mark, !(t.mark == 0x2D || t.mark == 0x27 || t.mark == 0x25 || t.mark == 0x24), !isInsideNumber(start - 1) {
+            if t.kind == .mark, !(t.mark == 0x2D || t.mark == 0x27 || t.mark == 0x25 || t.mark == 0x24), !isInsideNumber(start - 1),
+                !isMonthPoint(start - 1)
+            {
                 break
             }
             start -= 1
@@ -360,6 +367,15 @@ struct SubjectReader {
         guard k > 0, tokens[k].kind == .mark, tokens[k].mark == 0x2E, !tokens[k].spaceBefore, isCapitalLetter(k - 1) else { return false }
         if k + 1 < tokens.count, !tokens[k + 1].spaceBefore, isCapitalLetter(k + 1) { return true }
         return k >= 2 && tokens[k - 2].kind == .mark && tokens[k - 2].mark == 0x2E && !tokens[k - 1].spaceBefore
+    }
+
+    /// Mark `k` is the point of a month's abbreviation before its day (`the Dec. 1 vote`).
+    private func isMonthPoint(_ k: Int) -> Bool {
+        guard k > 0, k + 1 < tokens.count, tokens[k].kind == .mark, tokens[k].mark == 0x2E, !tokens[k].spaceBefore,
+            tokens[k - 1].kind == .word, tokens[k - 1].capitalized, tokens[k + 1].kind == .number
+        else { return false }
+        if case .month? = TimexLexicon.word(tokens[k - 1].hash) { return true }
+        return false
     }
 
     /// Token `k` is one capital letter.

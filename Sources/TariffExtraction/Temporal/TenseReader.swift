@@ -88,7 +88,9 @@ struct TenseReader {
                     continue
                 }
                 if infinitive != nil {
-                    return t == .past && !lists(i).contains(.committing) ? .past : .future
+                    // `urged the government to announce a package before September 30`: a limit set for what is asked
+                    // lies ahead whatever the asking's tense
+                    return t == .past && !lists(i).contains(.committing) && !isLimit(before: lower) ? .past : .future
                 }
                 return t
             }
@@ -157,6 +159,13 @@ struct TenseReader {
         ["will", "ll", "shall", "going", "scheduled", "expected", "due", "slated"]
     private static let pronouns =
         ["he", "she", "it", "they", "we", "i", "you", "who", "which", "that"]
+
+    /// `by`, `before`, `until` or `till` right before the date at `lower`.
+    private func isLimit(before lower: Int) -> Bool {
+        guard lower > 0, tokens[lower - 1].kind == .word else { return false }
+        let h = tokens[lower - 1].hash
+        return h == W.by || h == W.before || h == W.until || h == W.till
+    }
 
     /// A verb right after `to` (`to launch`), read as the future by `cue(at:)`.
     private func isInfinitive(_ i: Int) -> Bool {
