@@ -47,6 +47,27 @@ extension DeadlineSpecTests {
         #expect(deadline.subject.hasSuffix("Nov. 8 deadline"), "\(deadline.subject)")
     }
 
+    /// What the date's own clause says: a phrase after a comma about the whole clause (`, a surprise move that
+    /// threatens to derail talks`) gives it no kind, and a meeting that begins on a day is a meeting.
+    static let clauseKinds: [DeadlineSpec] = [
+        on(CalendarDate(year: 2019, month: 5, day: 5)!,
+            "Trump said he will raise tariffs on $200 billion of Chinese goods to 25 percent from 10 percent on Friday, a surprise "
+                + "move that threatens to derail talks.",
+            due("2019-05-10", .other)),
+        on(friday, "Talks between the two sides resume starting Monday.", due("2025-10-27", .meeting)),
+        on(friday, "Tariffs on steel rise starting Monday.", due("2025-10-27", .effective)),
+    ]
+
+    /// A rate alone before the date (`to 25 percent from 10 percent on Friday`) takes the end of its clause as subject.
+    @Test func rateBeforeTheDateTakesItsClause() throws {
+        let text = "Trump said he will raise tariffs on $200 billion of Chinese goods to 25 percent from 10 percent on Friday."
+        let deadline = try #require(Extractor().extract(text, referenceDate: CalendarDate(year: 2019, month: 5, day: 5)!).deadlines.first)
+        #expect(deadline.subject.contains("raise tariffs"), "\(deadline.subject)")
+    }
+
+    @Test(arguments: clauseKinds)
+    func clauseKind(_ spec: DeadlineSpec) { check(spec) }
+
     @Test(arguments: asksNamesAndSeasons)
     func askNameOrSeason(_ spec: DeadlineSpec) { check(spec) }
 

@@ -183,7 +183,7 @@ struct DeadlineFinder: Sendable {
         // which the gate reads below, are read first, and a clause with no event word is not walked again for one
         let kind: DeadlineKind, cue: Int?
         if let trigger = kindReader.triggerKind(lower, upper, isRange: timexes[index].endDate != nil) {
-            (kind, cue) = trigger
+            (kind, cue) = Self.meetingThatBegins(trigger, kindReader, lower, upper, tokens)
         } else if date.granularity == .year || date.granularity == .quarter, !(clauseWords?.holds(lower, upper) ?? false) {
             // a year or a quarter needs an event word to be kept (below), and most have none that keeps them (`in 2024`,
             // `the 2018 tariffs`): the kind reader's walk, a few words either way, answers without the clause's words,
@@ -380,6 +380,21 @@ struct DeadlineFinder: Sendable {
     /// `tariffs snap back on Nov. 10`) tells of one event, named by its first mention with a kind other
     /// than `other`. A vaguer mention of an event a precise one dates is dropped (`next week` beside
     /// `next Thursday` for the same meeting, `Saturday` inside `October 25 to 27`).
+    /// `a public hearing will be held … beginning on July 24`, `talks starting Monday`: what begins is a meeting when a
+    /// meeting noun before the date heads the clause; otherwise the trigger's own kind.
+    private static func meetingThatBegins(
+        _ trigger: (kind: DeadlineKind, cue: Int?), _ reader: DeadlineKindReader, _ lower: Int, _ upper: Int, _ tokens: TimexTokens
+    ) -> (kind: DeadlineKind, cue: Int?) {
+        guard trigger.kind == .effective, let c = trigger.cue, tokens[c].hash == SubjectReader.starting || tokens[c].hash == beginning
+        else { return trigger }
+        // read from the trigger back: the trigger (`beginning`) is an event word itself
+        let event = reader.eventKind(c, upper)
+        guard event.kind == .meeting, let e = event.cue, e < c, DeadlineKindReader.nounCues.contains(tokens[e].hash) else { return trigger }
+        return event
+    }
+
+    private static let beginning = TimexTokenizer.hash("beginning")
+
     static func merged(_ deadlines: [Deadline]) -> [Deadline] {
         struct Span {
             var first: Int

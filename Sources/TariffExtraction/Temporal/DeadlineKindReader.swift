@@ -137,7 +137,7 @@ struct DeadlineKindReader {
         // word's, so only marks go on to the boundary and comma tests (a word-or-mark test first came at random);
         // its bit before it, which turns nearly every other word away in one load
         while i >= 0 && lower - i - skipped <= 14 {
-            if cueBits.mayHold(tokens[i].hash), let kind = cues[tokens[i].hash], tokens[i].kind == .word {
+            if cueBits.mayHold(tokens[i].hash), let kind = cues[tokens[i].hash], tokens[i].kind == .word, !namesAPlace(i) {
                 best = (kind, i, lower - i - skipped)
                 break
             }
@@ -158,11 +158,28 @@ struct DeadlineKindReader {
                 best = (kind, i, i - upper + 3)
                 break
             }
-            if tokens[i].kind == .mark, isBoundary(i) { break }
+            if tokens[i].kind == .mark, isBoundary(i) || isAppositiveComma(i) { break }
             i += 1
         }
         return (best.kind, best.cue)
     }
+
+    /// `the main hearing room`, `the conference hall`: an event word naming a place where events are held.
+    private func namesAPlace(_ i: Int) -> Bool {
+        i + 1 < tokens.count && tokens[i + 1].kind == .word && Self.places.contains(tokens[i + 1].hash)
+    }
+
+    private static let places: WordTable<Bool> = WordTable(set:
+        ["room", "rooms", "hall", "halls", "venue", "venues", "centre", "center", "building", "chamber"].map(TimexTokenizer.hash))
+
+    /// `… to 25 percent on Friday, a surprise move that threatens to derail talks`: a comma that opens a phrase about
+    /// the whole clause (`, a move`, `, which`) ends what the date's own clause says.
+    private func isAppositiveComma(_ i: Int) -> Bool {
+        guard tokens[i].mark == 0x2C, i + 1 < tokens.count, tokens[i + 1].kind == .word else { return false }
+        return Self.appositiveOpeners.contains(tokens[i + 1].hash)
+    }
+
+    private static let appositiveOpeners: WordTable<Bool> = WordTable(set: ["a", "an", "which"].map(TimexTokenizer.hash))
 
     @inline(__always)
     private func isBoundary(_ i: Int) -> Bool {

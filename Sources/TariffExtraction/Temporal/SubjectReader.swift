@@ -175,7 +175,7 @@ struct SubjectReader {
         var range = clause(before: lower)
         // `the tariff on Australian almonds will drop to zero on Jan 1`: one word says nothing; the clause does, and so
         // for an amount alone (`fall to 19.5 per cent on April 1`)
-        if words(in: range) < 2 || isAmount(range), let whole = wholeClause(before: lower) { range = whole }
+        if words(in: range) < 2 || isAmount(range), let whole = wholeClause(before: lower, clipped: isAmount(range)) { range = whole }
         // `…, from 97.39 hours to 65 hours before the end of the year`, `…, including all cancer drugs from May 1`:
         // a phrase hanging off the main clause after a comma takes the main clause
         if let start = range.first, start > 1, tokens[start - 1].kind == .mark, tokens[start - 1].mark == 0x2C,
@@ -390,9 +390,10 @@ struct SubjectReader {
         return range.allSatisfy { tokens[$0].kind != .word || Self.amountWords.contains(tokens[$0].hash) }
     }
 
+    /// The words of an amount, and `from`/`to` between two (`25 percent from 10 percent`).
     private static let amountWords = hashes(
         ["percent", "per", "cent", "pct", "percentage", "points", "point", "million", "billion", "trillion", "dollars", "euros",
-         "yuan", "yen", "pounds", "rupees", "won"])
+         "yuan", "yen", "pounds", "rupees", "won", "from", "to"])
 
     /// Mark `k` is the comma between a day and its year (`November 29, 2026`).
     private func isDateComma(_ k: Int) -> Bool {
@@ -421,7 +422,9 @@ struct SubjectReader {
 
     /// From the start of the clause (sentence start, `;`, or the comma after an opening phrase) to the date,
     /// at most twelve words, without its trailing prepositions: the clause's own subject and verb.
-    private func wholeClause(before lower: Int) -> Range<Int>? {
+    /// - Parameter clipped: a longer clause keeps its last twelve words (`will raise tariffs on $200 billion of Chinese goods
+    ///   to 25 percent from 10 percent`), for an amount that must not stand alone.
+    private func wholeClause(before lower: Int, clipped: Bool = false) -> Range<Int>? {
         let trailing = vocabulary.pointee.trailing, clauseStarts = vocabulary.pointee.clauseStarts, leading = vocabulary.pointee.leading  // read once
         var end = lower
         while end > 0, tokens[end - 1].kind == .word, trailing.contains(tokens[end - 1].hash) { end -= 1 }
@@ -436,6 +439,10 @@ struct SubjectReader {
         }
         while start < end, tokens[start].kind == .mark || leading.contains(tokens[start].hash) || tokens[start].hash == W.to {
             start += 1
+        }
+        if clipped {
+            while words(in: start..<end) > 12 { start += 1 }
+            while start < end, tokens[start].kind == .mark || leading.contains(tokens[start].hash) { start += 1 }
         }
         guard (3...12).contains(words(in: start..<end)) else { return nil }
         return start..<end
