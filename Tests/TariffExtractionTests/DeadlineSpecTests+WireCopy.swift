@@ -13,6 +13,7 @@ extension DeadlineSpecTests {
         on(friday, "Fri 24 Oct 2025 07.30 BST"),
         on(friday, "Last updated: Fri 24 Oct 2025 07.30 BST"),
         on(friday, "Dated 24 October 2025"),
+        on(friday, "Date: October 24, 2025"),
         on(friday, "New Levies on Steel Take Effect Nov. 3", due("2025-11-03", .effective)),
     ]
 
@@ -63,6 +64,13 @@ extension DeadlineSpecTests {
         let text = "Trump said he will raise tariffs on $200 billion of Chinese goods to 25 percent from 10 percent on Friday."
         let deadline = try #require(Extractor().extract(text, referenceDate: CalendarDate(year: 2019, month: 5, day: 5)!).deadlines.first)
         #expect(deadline.subject.contains("raise tariffs"), "\(deadline.subject)")
+    }
+
+    /// A relative clause's date is its antecedent's: `the deal, which takes effect Jan. 1` dates the deal.
+    @Test func relativeClauseDatesItsAntecedent() throws {
+        let text = "Under the deal, which takes effect Jan. 1, the U.S. will keep its tariff on steel."
+        let deadline = try #require(Extractor().extract(text, referenceDate: friday).deadlines.first)
+        #expect(deadline.subject == "deal")
     }
 
     @Test(arguments: clauseKinds)

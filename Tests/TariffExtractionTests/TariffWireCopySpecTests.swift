@@ -97,6 +97,43 @@ import Testing
     @Test(arguments: countermeasures)
     func countermeasure(_ spec: TariffSpec) { check(spec) }
 
+    /// Rates named as the ones in force (`the existing 6.1% duty`, `will keep its 25% tariff`) stay in force beside a
+    /// measure announced in the same sentence; goods `made in` a country are its goods; two imposers side by side are
+    /// not the two sides of one pair.
+    static let inForceAndOrigins: [TariffSpec] = [
+        spec("The new surtax will be applied on top of the existing 6.1% duty that Canada charges on Chinese EVs.",
+             tariff("CA", "CN", 6.1, .inEffect, products: ["EVs"])),
+        spec("The EU voted to impose additional tariffs of up to 35.3 percent on electric vehicles made in China.",
+             tariff("EU", "CN", 35.3, .imposed, products: ["electric vehicles"], additional: true)),
+        spec("The measures mirror steps by the United States, which quadrupled its tariff on Chinese EVs to 100 per cent, and the "
+            + "European Union, which imposed provisional duties of up to 37.6 per cent.",
+             tariff("US", "CN", 100, .imposed, products: ["EVs"]), tariff("EU", "CN", 37.6, .imposed)),
+    ]
+
+    @Test(arguments: inForceAndOrigins)
+    func inForceOrOrigin(_ spec: TariffSpec) { check(spec) }
+
+    /// Start dates: each rate of a list takes the one in its own part of the sentence (`as of` names a start as surely
+    /// as `from`); a rate the sentence keeps in force takes none; a start stated for an article's new rates as a whole
+    /// dates every decided rate it holds.
+    @Test func startDatesOfListsKeptRatesAndWholeArticles() {
+        let list = findTaggedTariffs(
+            "Ottawa will slap a 100% surtax on Chinese EVs starting Oct. 1, and a 25% tariff on Chinese steel as of Oct. 15.",
+            reference: CalendarDate(year: 2024, month: 8, day: 26)!)
+        #expect(list.map { "\($0.ratePct ?? -1) \($0.effectiveDate?.iso ?? "nil")" } == ["100.0 2024-10-01", "25.0 2024-10-15"])
+        let kept = findTaggedTariffs(
+            "Under the deal, which takes effect Jan. 1, the U.S. will keep its 25 percent tariff on European steel.",
+            reference: CalendarDate(year: 2021, month: 10, day: 30)!)
+        #expect(kept.map { "\($0.status) \($0.effectiveDate?.iso ?? "nil")" } == ["inEffect nil"])
+        let budget = Extractor().extract(
+            "Customs duty changes\n\nThe minister announced changes to customs duties on Wednesday, with the new rates coming into "
+                + "effect from February 2. Industry groups welcomed the announcement. The duty on imported bicycles has been raised "
+                + "to 35 per cent from 30 per cent.",
+            referenceDate: CalendarDate(year: 2023, month: 2, day: 1)!
+        ).tariffChanges
+        #expect(budget.map { "\($0.status) \($0.effectiveDate?.iso ?? "nil")" } == ["announced 2023-02-02"])
+    }
+
     @Test(arguments: offices)
     func office(_ spec: TariffSpec) { check(spec) }
 

@@ -167,6 +167,8 @@ struct PartyRoleReader {
                 let previous = role(of: m - 1, in: s)
                 if previous != .neutral { return previous }
             }
+            // `electric vehicles made in China`, `steel produced in Vietnam`: where the goods come from
+            if s.isWord(p, TariffVocabulary.in), s.isWord(p - 1), Self.originParticiples.contains(s.tokens[p - 1].hash) { return .target }
             // `a 58% duty in the US market`: the market that charges it
             if s.isWord(p, TariffVocabulary.in), s.isWord(b, TariffVocabulary.market) { return .imposer }
             // `the Commerce Ministry of Saudi Arabia imposed`: the body's country acts as the body does (below)

@@ -64,6 +64,8 @@ struct StartStatement: Sendable {
     var agreement = false
     /// Whose goods the measure hits, when it names no owner (`the tariffs against China … came into force`).
     var target: String?
+    /// The article's measures as a whole, named by no one (`with the new rates coming into effect from February 2`).
+    var general = false
 
     /// The statement in `s`, when one of its dates follows a phrase of entry into force.
     /// - Parameter timexes: the sentence's timexes; the dated ones are read, each at the token it starts at.
@@ -85,6 +87,8 @@ struct StartStatement: Sendable {
                 if s.isTariffNoun(k) || s.isWord(k) && measureNouns.contains(s.tokens[k].hash) {
                     statement.owner = owner(of: k, in: s)
                     if statement.owner == nil { statement.target = target(of: k, in: s) }
+                    statement.general = statement.owner == nil && statement.target == nil && s.isWord(k - 1)
+                        && generalModifiers.contains(s.tokens[k - 1].hash)
                     break
                 }
                 k -= 1
@@ -136,7 +140,9 @@ struct StartStatement: Sendable {
         WordHash.filterBit(TariffVocabulary.agreement) | WordHash.filterBit(TariffVocabulary.deal) | WordHash.filterBit(TariffVocabulary.pact)
             | WordHash.filterBit(TariffVocabulary.fta) | WordHash.filterBit(TariffVocabulary.accord) | WordHash.filterBit(TariffVocabulary.treaty)
     }
-    private static let measureNouns = WordTable<Bool>(set: ["measures", "measure", "countermeasures", "sanctions"].map(TariffTokenizer.hash))
+    private static let measureNouns = WordTable<Bool>(set:
+        ["measures", "measure", "countermeasures", "sanctions", "rates", "changes"].map(TariffTokenizer.hash))
+    private static let generalModifiers = WordTable<Bool>(set: ["new", "revised", "amended", "all"].map(TariffTokenizer.hash))
 }
 
 extension StartStatement {
@@ -147,7 +153,7 @@ extension StartStatement {
     /// those four only for measures decided or in force (a threat has not started, whatever else has).
     static func link(_ statements: [StartStatement], to changes: inout [TariffChange], sentences: [Int], agreementSentences: [Int]) {
         guard !statements.isEmpty else { return }
-        for c in changes.indices where changes[c].effectiveDate == nil && changes[c].status != .historical {
+        for c in changes.indices where changes[c].effectiveDate == nil && changes[c].status != .historical && !changes[c].namedInForce {
             let at = sentences[c]
             if let near = statements.first(where: { abs($0.sentence - at) == 1 }) {
                 changes[c].effectiveDate = near.date
@@ -163,6 +169,8 @@ extension StartStatement {
                 ?? statements.first(where: { $0.owner == nil && $0.target != nil && $0.target == target && target != imposer })
                 ?? (agreementSentences.contains(at) ? statements.first(where: \.agreement) : nil)
                 ?? statements.first(where: { $0.sentence == 0 && ($0.owner == nil || $0.owner == imposer) })
+                // `with the new rates coming into effect from February 2`: a budget's or a decree's changes, one start
+                ?? (changes[c].status == .inEffect ? nil : statements.first(where: \.general))
             {
                 changes[c].effectiveDate = owned.date
             }

@@ -42,6 +42,8 @@ struct StatusClassifier {
         var direction: TariffDirection
         /// False when no word of the clause spoke to the status and the default was taken.
         var fromCue = true
+        /// The rate's own words name it as the one in force (`TariffChange.namedInForce`).
+        var namedInForce = false
     }
 
     /// - Parameters:
@@ -56,6 +58,8 @@ struct StatusClassifier {
         var pause = false
         // a threat told by a word other than `would` (`threatened`, `could`, `if`)
         var threatWord = false
+        // `the U.S. will keep its 25 percent tariff on steel` under a deal that takes effect Jan. 1: the rate goes on
+        var continuing = false
         var future = futureDate
         var increase = false, decrease = false
         var simplePast = false
@@ -120,6 +124,7 @@ struct StatusClassifier {
             // `will continue to face a 25% tariff`, `will remain at 10%`: what goes on is in force, not announced
             if s.isWord(k, TariffVocabulary.will), isContinuation(k + 1) {
                 c.subtract(TariffWordClass.futureCue | .announce)
+                if k < anchor { continuing = true }
             }
             // `the industry was threatened after Mexico announced…`: a threat suffered is no threat made
             if c.contains(.threat), s.looksPast(k), s.has(k - 1, .beForm) || s.has(k - 2, .beForm) && s.isWord(k - 1) && s.lexemes[k - 1].month == 0 {
@@ -222,6 +227,9 @@ struct StatusClassifier {
             return Verdict(status: .lifted, direction: direction)
         }
         if pause { return Verdict(status: .paused, direction: direction) }
+        // `the existing 6.1% duty`, `the standard 10% car import duty`, `will keep its 25% tariff`: the rate in force,
+        // whatever is announced beside it
+        if continuing || namedInForce(span) { return Verdict(status: .inEffect, direction: direction, namedInForce: true) }
         if threat { return Verdict(status: .threatened, direction: direction) }
         if propose { return Verdict(status: .proposed, direction: direction) }
         if announce || future || futureCueInZone || reportedObligation { return Verdict(status: .announced, direction: direction) }
@@ -255,6 +263,15 @@ struct StatusClassifier {
     /// The classes a clause joined after the rate loses: it speaks of something else. These sets are written
     /// with `|`, not as array literals: in `classify`'s loop over every token the literals were built as arrays
     /// at run time, an allocation each.
+    /// The rate's own words name it as the one in force: `existing`, `current`, `standard` right before it.
+    private func namedInForce(_ span: Range<Int>) -> Bool {
+        let k = span.lowerBound - 1
+        return sentence.isWord(k) && Self.inForceModifiers.contains(sentence.tokens[k].hash)
+    }
+
+    private static let inForceModifiers = WordTable<Bool>(set:
+        ["existing", "current", "standard", "prevailing", "regular", "normal", "ordinary", "applied"].map(TariffTokenizer.hash))
+
     /// `continue`, `remain`, `stay` after `will`: what goes on, not what is announced.
     private func isContinuation(_ k: Int) -> Bool {
         sentence.isWord(k) && Self.continuations.contains(sentence.tokens[k].hash)

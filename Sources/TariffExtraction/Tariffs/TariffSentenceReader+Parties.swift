@@ -176,12 +176,15 @@ extension TariffSentenceReader {
         return (severalImposers ? nil : imposer, severalTargets ? nil : target)
     }
 
-    /// The one imposer other than `code` the drafts name, however often; nil when they name none or several. By
+    /// The one imposer other than `code` the drafts name, however often; nil when they name none or several, or when
+    /// that imposer's rate hits a third party (`the United States, which quadrupled its tariff on Chinese EVs, and the
+    /// European Union, which imposed duties of up to 37.6%`: two imposers side by side, not the two sides of a pair). By
     /// index: a lazy chain over the drafts handed on each one as a copy (retaining its codes and targets).
     func onlyOtherImposer(of drafts: [Draft], than code: String) -> String? {
         var only: String?
         for d in drafts.indices {
             guard let other = drafts[d].imposer.code, other != code else { continue }
+            if let target = drafts[d].target.code, target != code { return nil }
             if let only, only != other { return nil }
             only = other
         }

@@ -164,7 +164,7 @@ struct TariffSentenceReader {
                 let zoneStart = max(segment.lowerBound, d > 0 && drafts[d - 1].segment == segment ? boundary(drafts[d - 1].span, span) : 0)
                 let zoneEnd = min(segment.upperBound, d + 1 < drafts.count && drafts[d + 1].segment == segment ? boundary(span, drafts[d + 1].span) : s.count)
                 let zone = zoneStart..<max(zoneStart, zoneEnd)
-                let effective = effectiveDate(anchor: anchor, segment: segment)
+                let effective = effectiveDate(anchor: anchor, segment: segment, zone: zone)
                 let upcomingEffective = effective.map { $0.isUpcoming(relativeTo: referenceDate) } ?? false
                 // The words nearest the rate speak first (`a 15% tariff, down from the 25% threatened`); the clause otherwise.
                 let shared = drafts.count > 1 && drafts.indices.contains { drafts[$0].segment == segment && drafts[$0].anchor != anchor }
@@ -215,11 +215,11 @@ struct TariffSentenceReader {
                             imposer: imposer.code, target: target.code, products: products,
                             ratePct: reductionAmount ? nil : expression?.rate, previousRatePct: expression?.previous,
                             minimumRatePct: expression?.minimum, additional: additional && !reductionAmount, aggregate: aggregate,
-                            direction: direction, status: status, effectiveDate: effective,
+                            direction: direction, status: status, effectiveDate: verdict.namedInForce ? nil : effective,
                             confidence: min(imposer.confidence, target.confidence),
                             text: document.string(textRange), sentence: document.evidence(s.range, around: textRange, whole: &wholeSentence),
                             start: document.scalarOffset(ofByte: textRange.lowerBound),
-                            end: document.scalarOffset(ofByte: textRange.upperBound)))
+                            end: document.scalarOffset(ofByte: textRange.upperBound), namedInForce: verdict.namedInForce))
                     if mutual { byBothParties.append(result.count - 1) }
                     // `duties ranging from 17.7% to 81.3%`: the low end is a rate some goods pay, a fact of its own
                     if let low = expression?.minimum, let high = result[result.count - 1].ratePct, low < high, !aggregate {
@@ -490,8 +490,9 @@ struct TariffSentenceReader {
         return s.has(t - 2, .effectiveTrigger) ? t - 2 : nil
     }
 
-    /// The first upcoming date of the clause, preferring one introduced by `starting`, `from`, `effective`.
-    private func effectiveDate(anchor: Int, segment: Range<Int>) -> TemporalValue? {
+    /// The first upcoming date of the clause, preferring one introduced by `starting`, `from`, `effective`, then one in
+    /// the rate's own zone (`100% on EVs starting Oct. 1, and 25% on steel as of Oct. 15`).
+    private func effectiveDate(anchor: Int, segment: Range<Int>, zone: Range<Int>) -> TemporalValue? {
         let s = sentence
         var best: (value: TemporalValue, score: Int)?
         for i in timexes.indices where timexes[i].type == .date || timexes[i].type == .duration {  // by index, as above
@@ -528,10 +529,13 @@ struct TariffSentenceReader {
             if stated {
                 score += 2
             } else if let trigger {
-                score += Self.weakTriggers.contains(s.tokens[trigger].hash) ? 1 : 2
+                // `as of Oct. 15` names a start as surely as `from`; `as` alone, or `on`, may not
+                let asOf = s.isWord(trigger + 1, TariffVocabulary.of)
+                score += Self.weakTriggers.contains(s.tokens[trigger].hash) && !asOf ? 1 : 2
             }
             if segment.contains(t) { score += 1 }
             guard score > 0 else { continue }
+            if zone.contains(t) { score += 1 }
             score = score * 1000 - abs(t - anchor)
             if best == nil || score > best!.score { best = (date, score) }
         }

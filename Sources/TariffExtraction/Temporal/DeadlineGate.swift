@@ -354,7 +354,7 @@ struct DeadlineGate {
     private static let shortWeekdays: WordTable<Bool> = WordTable(set:
         ["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"].map(TimexTokenizer.hash))
     private static let stampWords: WordTable<Bool> = WordTable(set:
-        ["posted", "published", "updated", "modified", "dated", "issued"].map(TimexTokenizer.hash))
+        ["posted", "published", "updated", "modified", "dated", "issued", "date"].map(TimexTokenizer.hash))
 
     /// Words a time stamp has beside its date: `at`, `a.m.`, a time zone.
     private static let clockWords: WordTable<Bool> = WordTable(set:

@@ -173,6 +173,8 @@ struct SubjectReader {
             return withRelativeClause(nounPhrase(endingAt: noun, date: lower..<upper), dateStart: lower)
         }
         var range = clause(before: lower)
+        // `Under the deal, which takes effect Jan. 1, …`: a relative clause's date is its antecedent's
+        if words(in: range) < 3, let noun = antecedent(ofClauseBefore: lower) { return noun }
         // `the tariff on Australian almonds will drop to zero on Jan 1`: one word says nothing; the clause does, and so
         // for an amount alone (`fall to 19.5 per cent on April 1`)
         if words(in: range) < 2 || isAmount(range), let whole = wholeClause(before: lower, clipped: isAmount(range)) { range = whole }
@@ -210,6 +212,21 @@ struct SubjectReader {
         while end > next + 1, tokens[end - 1].kind == .word, vocabulary.pointee.trailing.contains(tokens[end - 1].hash) { end -= 1 }
         if (next..<end).contains(where: { tokens[$0].kind == .mark }) { return phrase }
         return phrase.lowerBound..<end
+    }
+
+    /// The noun phrase before `, which`/`, that` when the date at `lower` ends that relative clause within a few words
+    /// (`the deal, which takes effect Jan. 1`), else nil.
+    private func antecedent(ofClauseBefore lower: Int) -> Range<Int>? {
+        var k = lower - 1
+        while k > 0, lower - k <= 5, !(tokens[k].kind == .word && (tokens[k].hash == Self.which || tokens[k].hash == Self.that)) {
+            if tokens[k].kind == .mark { return nil }
+            k -= 1
+        }
+        guard k >= 2, lower - k <= 5, tokens[k].kind == .word, tokens[k].hash == Self.which || tokens[k].hash == Self.that,
+            tokens[k - 1].kind == .mark, tokens[k - 1].mark == 0x2C, tokens[k - 2].kind == .word, !tokens[k - 2].capitalized
+        else { return nil }
+        let noun = nounPhrase(endingAt: k - 2, date: lower..<lower)
+        return noun.isEmpty ? nil : noun
     }
 
     /// Words that open a relative clause set off by commas.
