@@ -73,6 +73,33 @@ extension DeadlineSpecTests {
         #expect(deadline.subject == "deal")
     }
 
+    /// A start set by a past decision (`approved tariffs … starting Feb. 7`) is the nearest such day, not last year's; a
+    /// consultation that closes is a deadline.
+    static let decidedStarts: [DeadlineSpec] = [
+        on(CalendarDate(year: 2018, month: 1, day: 23)!,
+            "Trump approved tariffs of up to 50 percent on large residential washers for three years, starting Feb. 7.",
+            due("2018-02-07", .effective)),
+        on(friday, "The consultation closes on Nov. 5.", due("2025-11-05", .deadline)),
+    ]
+
+    @Test(arguments: decidedStarts)
+    func decidedStart(_ spec: DeadlineSpec) { check(spec) }
+
+    /// Subjects: the noun a relative clause with no comma hangs on (`the 50 percent tariff on Brazilian goods that takes
+    /// effect`), and a rate written `34 per cent` kept whole.
+    @Test func subjectsOfRelativeClausesAndPerCentRates() throws {
+        let brazil = try #require(Extractor().extract(
+            "Lula will not call Trump to negotiate the 50 percent tariff on Brazilian goods that takes effect on Wednesday.",
+            referenceDate: CalendarDate(year: 2025, month: 8, day: 5)!
+        ).deadlines.first)
+        #expect(brazil.subject.hasSuffix("50 percent tariff on Brazilian goods"), "\(brazil.subject)")
+        let china = try #require(Extractor().extract(
+            "China will impose an additional 34 per cent tariff on all imports from the United States from April 10.",
+            referenceDate: CalendarDate(year: 2025, month: 4, day: 4)!
+        ).deadlines.first)
+        #expect(china.subject.hasPrefix("34 per cent tariff"), "\(china.subject)")
+    }
+
     @Test(arguments: clauseKinds)
     func clauseKind(_ spec: DeadlineSpec) { check(spec) }
 

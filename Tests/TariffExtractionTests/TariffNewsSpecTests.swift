@@ -96,10 +96,19 @@ import Testing
     }
 
     @Test func aFrameFilledImposerHasALowerConfidence() throws {
-        let text = "China lowers tariffs on imported cars\n\nBEIJING -- China will cut import tariffs on cars, the State Council said. The duty on cosmetics will be reduced to 2 percent from 5 percent."
+        let text = "China lowers tariffs on imported cars\n\nBEIJING -- China will cut import tariffs on cars, the State Council said. Dealers expect lower prices. The duty on cosmetics will be reduced to 2 percent from 5 percent."
         let change = try #require(findTariffs(text).first { $0.ratePct == 2 })
         #expect(change.imposer == "CN")
         #expect(change.confidence == DocumentFrame.confidence)
+    }
+
+    /// A sentence that names no party goes on with the imposer the sentence before names (and no target), as a side
+    /// read from the story, surer than the article's frame.
+    @Test func aSentenceNamingNoPartyGoesOnWithThePreviousImposer() throws {
+        let text = "China lowers tariffs on imported cars\n\nBEIJING -- China will cut import tariffs on cars, the State Council said. The duty on cosmetics will be reduced to 2 percent from 5 percent."
+        let change = try #require(findTariffs(text).first { $0.ratePct == 2 })
+        #expect(change.imposer == "CN")
+        #expect(change.confidence == 0.6)
     }
 
     @Test func aStartDateInTheSentenceBeforeIsTheRatesEffectiveDate() throws {

@@ -91,6 +91,11 @@ import Testing
     }
 
     static let countermeasures: [TariffSpec] = [
+        // a plural possessive, with either apostrophe
+        spec("Ottawa condemned the United States' decision to impose 50% tariffs on Canadian steel.",
+             tariff("US", "CA", 50, .imposed, products: ["steel"])),
+        spec("Ottawa condemned the Philippines’ decision to impose 50% tariffs on Canadian steel.",
+             tariff("PH", "CA", 50, .imposed, products: ["steel"])),
         spec("The European Union's first countermeasures, 25% duties on US goods, were approved.", tariff("EU", "US", 25, .inEffect)),
     ]
 
@@ -132,6 +137,32 @@ import Testing
             referenceDate: CalendarDate(year: 2023, month: 2, day: 1)!
         ).tariffChanges
         #expect(budget.map { "\($0.status) \($0.effectiveDate?.iso ?? "nil")" } == ["announced 2023-02-02"])
+    }
+
+    /// What a new duty is added to is in force; a sentence naming no party goes on with the imposer of the one before.
+    static let addedToAndGoingOn: [TariffSpec] = [
+        spec("Trump on Monday approved tariffs of up to 50 percent on washers. Imports of the first 1.2 million units will face "
+            + "a 20 percent tariff.",
+             tariff("US", nil, 50, .announced, products: ["washers"]), tariff("US", nil, 20, .announced)),
+    ]
+
+    @Test(arguments: addedToAndGoingOn)
+    func addedToOrGoingOn(_ spec: TariffSpec) { check(spec) }
+
+    /// The rates a new duty is added to are in force, and not additional themselves.
+    @Test func ratesANewDutyIsAddedToAreInForce() {
+        let changes = findTaggedTariffs(
+            "The new duty will be added on top of the 10 and 15 per cent tariffs Beijing slapped on American farm goods in March.",
+            reference: CalendarDate(year: 2025, month: 4, day: 4)!)
+        #expect(changes.map { "\($0.ratePct ?? -1) \($0.status) \($0.additional)" } == ["10.0 inEffect false", "15.0 inEffect false"])
+    }
+
+    /// Talks about a rate whose own words set its start ahead do not make it a proposal.
+    @Test func talksAboutARateThatStartsAheadLeaveItDecided() {
+        let changes = findTaggedTariffs(
+            "Lula will not call Trump to negotiate the 50 percent tariff on Brazilian goods that takes effect on Wednesday.",
+            reference: CalendarDate(year: 2025, month: 8, day: 5)!)
+        #expect(changes.map(\.status) == [.announced])
     }
 
     @Test(arguments: offices)

@@ -39,7 +39,7 @@ public struct TariffChange: Sendable, Hashable, Codable {
     public var end: Int
     /// The rate's own words say it is the one in force (`the existing 6.1% duty`, `will keep its 25% tariff`): no start
     /// date stated for another measure of the article is its own, nor changes its status. Not encoded.
-    var namedInForce = false
+    public internal(set) var namedInForce = false
 
     enum CodingKeys: String, CodingKey {
         case imposer, target, products, ratePct = "rate_pct", previousRatePct = "previous_rate_pct",

@@ -226,10 +226,18 @@ struct StatusClassifier {
             if direction == .unknown { direction = .decrease }
             return Verdict(status: .lifted, direction: direction)
         }
+        // `will not call Trump to negotiate the 50 percent tariff that takes effect on Wednesday`: a rate whose own words
+        // set its start ahead is decided, whatever talks are held about it
+        if propose, futureDate, !threat, EffectPhrase.occurs(s, in: span.upperBound..<max(span.upperBound, zone.upperBound)) {
+            propose = false
+            announce = true
+        }
         if pause { return Verdict(status: .paused, direction: direction) }
         // `the existing 6.1% duty`, `the standard 10% car import duty`, `will keep its 25% tariff`: the rate in force,
         // whatever is announced beside it
-        if continuing || namedInForce(span) { return Verdict(status: .inEffect, direction: direction, namedInForce: true) }
+        if continuing || namedInForce(span.lowerBound) || namedInForce(anchor) {
+            return Verdict(status: .inEffect, direction: direction, namedInForce: true)
+        }
         if threat { return Verdict(status: .threatened, direction: direction) }
         if propose { return Verdict(status: .proposed, direction: direction) }
         if announce || future || futureCueInZone || reportedObligation { return Verdict(status: .announced, direction: direction) }
@@ -263,11 +271,23 @@ struct StatusClassifier {
     /// The classes a clause joined after the rate loses: it speaks of something else. These sets are written
     /// with `|`, not as array literals: in `classify`'s loop over every token the literals were built as arrays
     /// at run time, an allocation each.
-    /// The rate's own words name it as the one in force: `existing`, `current`, `standard` right before it.
-    private func namedInForce(_ span: Range<Int>) -> Bool {
-        let k = span.lowerBound - 1
-        return sentence.isWord(k) && Self.inForceModifiers.contains(sentence.tokens[k].hash)
+    /// The rate's own words name it as the one in force: `existing`, `current`, `standard` right before it, or `on top of
+    /// the` it.
+    /// - Parameter first: the rate's first token, or its number.
+    private func namedInForce(_ first: Int) -> Bool {
+        let s = sentence
+        let k = first - 1
+        if s.isWord(k) && Self.inForceModifiers.contains(s.tokens[k].hash) { return true }
+        // `the 10 and 15 per cent tariffs`: the second of two listed rates is named as the first is
+        if k >= 1, s.isWord(k, TariffVocabulary.and) || s.isWord(k, TariffVocabulary.or), s.tokens[k - 1].kind == .number {
+            return namedInForce(k - 1)
+        }
+        // `on top of the 10 and 15 per cent tariffs Beijing slapped in March`: what a new duty is added to is in force
+        let the = s.isWord(k, TariffVocabulary.the) ? k : k + 1
+        return s.isWord(the - 1, TariffVocabulary.of) && s.isWord(the - 2, Self.top) && s.isWord(the - 3, TariffVocabulary.on)
     }
+
+    private static let top = TariffTokenizer.hash("top")
 
     private static let inForceModifiers = WordTable<Bool>(set:
         ["existing", "current", "standard", "prevailing", "regular", "normal", "ordinary", "applied"].map(TariffTokenizer.hash))

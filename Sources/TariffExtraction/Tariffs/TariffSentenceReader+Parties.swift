@@ -95,6 +95,13 @@ extension TariffSentenceReader {
                     if let imposer, let target {
                         drafts[d].imposer = Side(code: imposer, confidence: 0.6)
                         drafts[d].target = Side(code: target, confidence: 0.6)
+                    } else if let imposer, target == nil, s.mentions.isEmpty,
+                        !bothPartiesAct(before: drafts[d].anchor, in: drafts[d].segment)
+                    {
+                        // `Trump approved tariffs of up to 50% on washers. Imports above the quota will face a 50% duty.`:
+                        // a sentence that names no party goes on with the measure of the one before (not one whose
+                        // `both countries` act on each other)
+                        drafts[d].imposer = Side(code: imposer, confidence: 0.6)
                     }
                 case (nil, let own?):
                     if let imposer, imposer != own, target == nil || target == own {

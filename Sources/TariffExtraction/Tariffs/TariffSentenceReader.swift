@@ -180,7 +180,9 @@ struct TariffSentenceReader {
                 // status and goods
                 let continuesList = listed.map { continues(drafts[d], after: drafts[$0.draft]) } ?? false
                 if continuesList, let listed { verdict.status = listed.status }
+                // what a new duty is added to (`on top of the 10% tariff`) is the base, not the addition
                 let additional = isAdditional(expression, span: span, zone: zone, clauses: clauses) && !(expression?.points == true && verdict.direction == .decrease)
+                    && !verdict.namedInForce
                 var direction = expression.map { $0.direction } ?? .unknown
                 if direction == .unknown { direction = additional ? .increase : verdict.direction }
                 var products = ProductPhrase(sentence: s).products(for: expression, noun: drafts[d].noun, limit: zone.upperBound, in: document)
@@ -396,7 +398,7 @@ struct TariffSentenceReader {
     // MARK: - Attributes
 
     /// `both countries will eliminate…`, `the two sides agreed to cut…`: the subject is the pair itself.
-    private func bothPartiesAct(before anchor: Int, in segment: Range<Int>) -> Bool {
+    func bothPartiesAct(before anchor: Int, in segment: Range<Int>) -> Bool {
         let s = sentence
         for k in segment where k < anchor && s.isWord(k) {
             let h = s.tokens[k].hash

@@ -393,12 +393,15 @@ enum TariffTokenizer {
                 }
             } else if b == 0x27 {
                 if count > 0, previous.pointee.kind == .word, let s = possessive(bytes, i + 1, end) { j = s; kind = .possessive }
+                else if count > 0, Self.isPluralPossessive(bytes, previous.pointee, at: i, after: i + 1, end) { kind = .possessive }
             } else if b.isNonASCII {
                 while j < end && bytes[j] & 0xC0 == 0x80 { j += 1 }
                 if b == 0xE2, i + 2 < end, bytes[i + 1] == 0x80 {
                     let c = bytes[i + 2]
                     if c == 0x99, count > 0, previous.pointee.kind == .word, let s = possessive(bytes, j, end) {
                         j = s; kind = .possessive
+                    } else if c == 0x99, count > 0, Self.isPluralPossessive(bytes, previous.pointee, at: i, after: j, end) {
+                        kind = .possessive
                     } else if c >= 0x90 && c <= 0x95 {
                         // en/em dash joining names (US–China) acts like a hyphen
                         if count > 0, previous.pointee.end == i, j < end, !bytes[j].isASCIIWhitespace {
@@ -491,6 +494,17 @@ enum TariffTokenizer {
             }
         }
         return shift != 0 || count == 0 ? WordHash.mix(state, chunk) : state
+    }
+
+    /// `the United States' decision`, `the Philippines’ exports`: an apostrophe glued to a capitalised word ending in `s`,
+    /// then a space and a word in lower case, is a plural possessive (a closing quote rarely follows a name).
+    private static func isPluralPossessive(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ previous: TariffToken, at i: Int, after j: Int, _ end: Int
+    ) -> Bool {
+        guard previous.kind == .word, previous.end == i, previous.end - previous.start >= 3, bytes[i - 1] == 0x73,
+            bytes[previous.start] >= 0x41, bytes[previous.start] <= 0x5A, j + 1 < end, bytes[j] == 0x20
+        else { return false }
+        return bytes[j + 1] >= 0x61 && bytes[j + 1] <= 0x7A
     }
 
     /// `'s` after a word (the caller tests that a word comes before): returns the end of the `s`.

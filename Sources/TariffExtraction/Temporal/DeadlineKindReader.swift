@@ -237,7 +237,7 @@ struct DeadlineKindReader {
             .deadline,
             [
                 "deadline", "deadlines", "due", "ultimatum", "comment", "comments", "submit", "submission",
-                "submissions", "filing", "respond",
+                "submissions", "filing", "respond", "consultation", "consultations",
             ]
         ),
     ]
@@ -253,6 +253,6 @@ struct DeadlineKindReader {
         "truce", "pause", "suspension", "reprieve", "ceasefire", "moratorium", "talks", "summit", "summits",
         "meeting", "meetings", "hearing", "hearings", "vote", "session", "sessions", "forum", "conference",
         "negotiations", "discussions", "gathering", "ministerial", "round", "dialogue", "deadline", "ultimatum",
-        "implementation", "rollout", "call",
+        "implementation", "rollout", "call", "consultation", "consultations",
     ]
 }

@@ -622,8 +622,10 @@ struct SentenceTagger {
         if isWord(k, W.until) || isWord(k, W.till) || isWord(k, W.through) || isWord(k, W.thru) || isWord(k, W.to) {
             return clause == .future ? .future : .present
         }
-        // `Beginning March 1, the quota shrinks`: a start with no verb that dates it is the nearest such day
-        if clause == .unmarked, isWordIn(k, Self.startWords) { return .present }
+        // `Beginning March 1, the quota shrinks`: a start with no verb that dates it is the nearest such day; so is one
+        // set by a past decision (`Trump on Monday approved tariffs … starting Feb. 7`): the deciding is past, the start
+        // as likely ahead
+        if clause != .future, isWordIn(k, Self.startWords) { return .present }
         return clause
     }
 }

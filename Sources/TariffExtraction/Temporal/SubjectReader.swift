@@ -222,12 +222,34 @@ struct SubjectReader {
             if tokens[k].kind == .mark { return nil }
             k -= 1
         }
-        guard k >= 2, lower - k <= 5, tokens[k].kind == .word, tokens[k].hash == Self.which || tokens[k].hash == Self.that,
-            tokens[k - 1].kind == .mark, tokens[k - 1].mark == 0x2C, tokens[k - 2].kind == .word, !tokens[k - 2].capitalized
+        guard k >= 2, lower - k <= 5, tokens[k].kind == .word, tokens[k].hash == Self.which || tokens[k].hash == Self.that else { return nil }
+        // `the deal, which takes effect Jan. 1`
+        if tokens[k - 1].kind == .mark, tokens[k - 1].mark == 0x2C, tokens[k - 2].kind == .word, !tokens[k - 2].capitalized {
+            let noun = nounPhrase(endingAt: k - 2, date: lower..<lower)
+            return noun.isEmpty ? nil : noun
+        }
+        // `the 50 percent tariff on Brazilian goods that takes effect on Wednesday`: with no comma, only when the clause's
+        // verb follows the pronoun at once (`said that tariffs take effect` has a subject of its own), and through one
+        // preposition to the noun it hangs on
+        guard tokens[k - 1].kind == .word, !tokens[k - 1].capitalized, k + 1 < lower, tokens[k + 1].kind == .word,
+            Self.relativeVerbs.contains(tokens[k + 1].hash)
         else { return nil }
-        let noun = nounPhrase(endingAt: k - 2, date: lower..<lower)
-        return noun.isEmpty ? nil : noun
+        var noun = nounPhrase(endingAt: k - 1, date: lower..<lower)
+        guard !noun.isEmpty else { return nil }
+        let p = noun.lowerBound - 1
+        if p >= 1, tokens[p].kind == .word, Self.nounPrepositions.contains(tokens[p].hash), tokens[p - 1].kind == .word,
+            !tokens[p - 1].capitalized
+        {
+            let head = nounPhrase(endingAt: p - 1, date: lower..<lower)
+            if !head.isEmpty { noun = head.lowerBound..<noun.upperBound }
+        }
+        return noun
     }
+
+    /// Verbs a relative clause about a date opens on: `that takes effect`, `which expires`, `that will start`.
+    private static let relativeVerbs = hashes(
+        ["takes", "take", "took", "will", "would", "is", "are", "was", "were", "expires", "expire", "begins", "begin", "starts",
+         "start", "comes", "come", "enters", "enter", "ends", "end", "kicks", "runs", "goes", "applies", "apply", "lapses"])
 
     /// Words that open a relative clause set off by commas.
     private static let relativePronouns = hashes(["which", "who", "whose"])
@@ -303,6 +325,7 @@ struct SubjectReader {
         return nil
     }
 
+    static let cent = TimexTokenizer.hash("cent")
     static let starting: UInt64 = 0xca64_78f2_226b_32a7  // "starting"
     static let effective: UInt64 = 0x6fd0_6962_4732_65fd  // "effective"
 
@@ -345,7 +368,9 @@ struct SubjectReader {
             }
             // `China and South Korea`: two names joined are one party
             let joinsNames = t.kind == .word && t.hash == W.and && start >= 2 && isName(start) && isName(start - 2)
-            if t.kind == .word, stops.contains(t.hash), !auxiliaries.contains(t.hash), !joinsNames { break }
+            // `34 per cent tariff`: `per` of a rate is no preposition that ends the phrase
+            let perCent = t.kind == .word && t.hash == W.per && tokens[start].kind == .word && tokens[start].hash == Self.cent
+            if t.kind == .word, stops.contains(t.hash), !auxiliaries.contains(t.hash), !joinsNames, !perCent { break }
             // the letters of `U.S.` are one word, counted at its last
             if t.kind == .word, !(isCapitalLetter(start - 1) && start >= 2 && isInitialismPoint(start - 2)) { words += 1 }
             start -= 1
@@ -353,7 +378,13 @@ struct SubjectReader {
                 limit = 14
             }
         }
-        // stopped by the count at what a number counts (`38.02 percent`, `$5 billion`): the number is part of it
+        // stopped by the count at what a number counts (`38.02 percent`, `$5 billion`, `34 per cent`): the number is part
+        // of it
+        if start > 1, start < end, tokens[start].kind == .word, tokens[start].hash == Self.cent, tokens[start - 1].kind == .word,
+            tokens[start - 1].hash == W.per, tokens[start - 2].kind == .number
+        {
+            start -= 1
+        }
         if start > 0, start < end, tokens[start].kind == .word, tokens[start - 1].kind == .number {
             start -= 1
             while start > 0, isInsideNumber(start - 1) || tokens[start - 1].kind == .number && isInsideNumber(start) { start -= 1 }
