@@ -82,6 +82,20 @@ extension DeadlineSpecTests {
         on(friday, "The consultation closes on Nov. 5.", due("2025-11-05", .deadline)),
     ]
 
+    /// A start told by a participle of its own (`with the revised order taking effect on Aug. 28`) is the nearest such
+    /// day, whatever the sentence's verb; a plan told in the past with a new one after it (`were due to expire on Oct. 30,
+    /// will now apply until …`) no longer holds, one with none still does.
+    static let participleStartsAndOldPlans: [DeadlineSpec] = [
+        on(CalendarDate(year: 2019, month: 8, day: 2)!,
+            "Japan's Cabinet approved the removal on Friday, with the revised order taking effect on Aug. 28.",
+            due("2019-08-02", .effective, upcoming: false), due("2019-08-28", .effective)),
+        on(friday, "The measures, which were due to expire on Oct. 30, will now apply until October 2027.", due("2027-10", .expiry)),
+        on(friday, "The talks were due to open on Nov. 3.", due("2025-11-03", .deadline)),
+    ]
+
+    @Test(arguments: participleStartsAndOldPlans)
+    func participleStartOrOldPlan(_ spec: DeadlineSpec) { check(spec) }
+
     @Test(arguments: decidedStarts)
     func decidedStart(_ spec: DeadlineSpec) { check(spec) }
 

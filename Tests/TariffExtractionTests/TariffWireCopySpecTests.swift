@@ -146,6 +146,18 @@ import Testing
              tariff("US", nil, 50, .announced, products: ["washers"]), tariff("US", nil, 20, .announced)),
     ]
 
+    /// `South American`, `Latin American` are a region's people, not the United States; a sentence before that names one
+    /// party on both sides lends neither.
+    static let regionsAndSelfPairs: [TariffSpec] = [
+        spec("Mercosur, the South American trade bloc, will cut its 35% duty on cars.", tariff(nil, nil, 35, .announced, products: ["cars"])),
+        spec("Under the deal, Mercosur will eliminate tariffs on EU exports, while the EU will remove duties on Mercosur goods. "
+            + "Beef imports will be subject to a reduced 7.5% tariff.",
+             tariff(nil, "EU", 0, .announced), tariff(nil, nil, 7.5, .announced)),
+    ]
+
+    @Test(arguments: regionsAndSelfPairs)
+    func regionOrSelfPair(_ spec: TariffSpec) { check(spec) }
+
     @Test(arguments: addedToAndGoingOn)
     func addedToOrGoingOn(_ spec: TariffSpec) { check(spec) }
 

@@ -316,6 +316,11 @@ enum CountryGazetteer {
         while !result.isEmpty { result.removeLast() }
     }
 
+    private static let american = TariffTokenizer.hash("american")
+    private static let americans = TariffTokenizer.hash("americans")
+    private static let regions = WordTable<Bool>(set:
+        ["south", "latin", "central", "north", "pan", "native", "hispanic"].map(TariffTokenizer.hash))
+
     /// Every name in the tokens, longest match first, left to right.
     static func mentions(in tokens: UnsafeBufferPointer<TariffToken>, into result: inout [Mention]) {
         empty(&result)
@@ -334,6 +339,13 @@ enum CountryGazetteer {
             let token = tokens[i]
             guard let group = table.index[token.hash] else {
                 i &+= 1  // below `tokens.count`
+                continue
+            }
+            // `the South American trade bloc`, `Latin American exporters`: a region's people, not the United States'
+            if i > 0, token.hash == Self.american || token.hash == Self.americans, tokens[i - 1].kind == .word, tokens[i - 1].capitalized,
+                Self.regions.contains(tokens[i - 1].hash)
+            {
+                i &+= 1
                 continue
             }
             var matched = false

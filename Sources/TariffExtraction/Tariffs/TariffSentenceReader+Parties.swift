@@ -92,7 +92,7 @@ extension TariffSentenceReader {
             for d in drafts.indices where drafts[d].expression != nil {
                 switch (drafts[d].imposer.code, drafts[d].target.code) {
                 case (nil, nil):
-                    if let imposer, let target {
+                    if let imposer, let target, imposer != target {
                         drafts[d].imposer = Side(code: imposer, confidence: 0.6)
                         drafts[d].target = Side(code: target, confidence: 0.6)
                     } else if let imposer, target == nil, s.mentions.isEmpty,

@@ -149,6 +149,10 @@ struct SentenceTagger {
     static let boundWordList = ["than", "least", "to", "most"]
     static let boundLeads: WordTable<Bool> = WordTable(set:
         ["more", "less", "fewer", "at", "up"].map(TimexTokenizer.hash))
+    static let effect = TimexTokenizer.hash("effect")
+    static let force = TimexTokenizer.hash("force")
+    static let into = TimexTokenizer.hash("into")
+    static let startingParticiples: WordTable<Bool> = WordTable(set: ["taking", "coming", "entering", "going"].map(TimexTokenizer.hash))
     static let startWords: WordTable<Bool> = WordTable(set: ["beginning", "starting", "effective"].map(TimexTokenizer.hash))
     static let periodNouns: WordTable<Bool> = WordTable(set: ["quarter", "period"].map(TimexTokenizer.hash))
 
@@ -618,6 +622,12 @@ struct SentenceTagger {
         else if isWord(k, W.early) || isWord(k, W.late) || isWord(k, W.mid) { k -= 1 }
         if isWord(k, W.on) || isWord(k, W.the) { k -= 1 }
         let clause = tense(lower, upper)
+        // `with the revised order taking effect on Aug. 28`, `the pact coming into force on May 1`: a start told by a
+        // participle of its own is the nearest such day, whatever tense the sentence's verb has
+        if clause == .past, isWord(k, Self.effect) || isWord(k, Self.force) {
+            let verb = isWord(k - 1, Self.into) || isWord(k - 1, W.in_) ? k - 2 : k - 1
+            if isWordIn(verb, Self.startingParticiples) { return .present }
+        }
         // `extended to Nov. 20` too
         if isWord(k, W.until) || isWord(k, W.till) || isWord(k, W.through) || isWord(k, W.thru) || isWord(k, W.to) {
             return clause == .future ? .future : .present

@@ -214,15 +214,15 @@ struct SubjectReader {
         return phrase.lowerBound..<end
     }
 
-    /// The noun phrase before `, which`/`, that` when the date at `lower` ends that relative clause within a few words
+    /// The noun phrase before `, which`/`, that` when the date at `lower` ends that relative clause within seven words
     /// (`the deal, which takes effect Jan. 1`), else nil.
     private func antecedent(ofClauseBefore lower: Int) -> Range<Int>? {
         var k = lower - 1
-        while k > 0, lower - k <= 5, !(tokens[k].kind == .word && (tokens[k].hash == Self.which || tokens[k].hash == Self.that)) {
+        while k > 0, lower - k <= 7, !(tokens[k].kind == .word && (tokens[k].hash == Self.which || tokens[k].hash == Self.that)) {
             if tokens[k].kind == .mark { return nil }
             k -= 1
         }
-        guard k >= 2, lower - k <= 5, tokens[k].kind == .word, tokens[k].hash == Self.which || tokens[k].hash == Self.that else { return nil }
+        guard k >= 2, lower - k <= 7, tokens[k].kind == .word, tokens[k].hash == Self.which || tokens[k].hash == Self.that else { return nil }
         // `the deal, which takes effect Jan. 1`
         if tokens[k - 1].kind == .mark, tokens[k - 1].mark == 0x2C, tokens[k - 2].kind == .word, !tokens[k - 2].capitalized {
             let noun = nounPhrase(endingAt: k - 2, date: lower..<lower)
@@ -586,6 +586,8 @@ struct SubjectReader {
         "be", "been", "could", "should", "may", "might", "must", "since", "start", "starts", "begin", "begins",
         "expire", "expires", "end", "ends", "kick", "kicks", "planned", "scheduled", "expected", "due", "slated",
         "such", "around", "about", "approximately", "least", "latest", "earliest",
+        // `with the revised order taking effect on`
+        "taking",
     ])
     /// Auxiliaries do not end a subject going backwards: `the agreement was signed`.
     private static let auxiliaries = hashes([
