@@ -155,6 +155,27 @@ import Testing
              tariff(nil, "EU", 0, .announced), tariff(nil, nil, 7.5, .announced)),
     ]
 
+    /// A rate that is the object of a lifting under `until` or `unless` is in force: the lifting has not happened, and
+    /// the main clause's modal is not about it. A lifting told as done still lifts.
+    static let conditionedLifts: [TariffSpec] = [
+        spec("The government would keep the duties in place until Washington withdraws its 25 per cent tariffs.",
+             tariff("US", nil, 25, .inEffect)),
+        spec("Ottawa will retaliate unless Brussels drops its 25% duty on Canadian steel.",
+             tariff("EU", "CA", 25, .inEffect, products: ["steel"])),
+        spec("Washington withdrew its 25 per cent tariffs on Canadian goods.", tariff("US", "CA", 25, .lifted)),
+    ]
+
+    @Test(arguments: conditionedLifts)
+    func conditionedLift(_ spec: TariffSpec) { check(spec) }
+
+    /// `effective immediately`, `with immediate effect`: the rate starts on the article's day.
+    @Test func effectiveImmediatelyStartsToday() {
+        let today = CalendarDate(year: 2025, month: 3, day: 4)!
+        let changes = findTaggedTariffs(
+            "Ottawa will also bring in a 25 per cent levy on U.S. electric vehicles effective immediately.", reference: today)
+        #expect(changes.map { "\($0.status) \($0.effectiveDate?.iso ?? "nil")" } == ["imposed 2025-03-04"])
+    }
+
     @Test(arguments: regionsAndSelfPairs)
     func regionOrSelfPair(_ spec: TariffSpec) { check(spec) }
 

@@ -60,6 +60,9 @@ struct StatusClassifier {
         var threatWord = false
         // `the U.S. will keep its 25 percent tariff on steel` under a deal that takes effect Jan. 1: the rate goes on
         var continuing = false
+        // `until Washington withdraws its 25% tariffs`, `unless Brussels drops its duty`: the rate is in force, and what
+        // the main clause says (`would keep`, `will retaliate`) is not about it
+        var conditionedLift = false
         var future = futureDate
         var increase = false, decrease = false
         var simplePast = false
@@ -146,7 +149,15 @@ struct StatusClassifier {
             if c.contains(.increase), k < anchor { increase = true }
             if c.contains(.decrease), k < anchor { decrease = true }
             if c.contains(.lift), !rateIsNewLevel, !c.contains(.marketVerb) || s.has(k + 1, .determiner) {
-                if !(s.lexemes[k].classes.contains(.lift) && s.isWord(k + 1, TariffVocabulary.to)) { lift = true }
+                // `keep the duties until Washington withdraws its 25% tariffs`, `unless Brussels drops its duty`: a
+                // lifting that ends or conditions something else has not happened; the rate is in force
+                if k < anchor, anchor - k <= 6, !(k..<anchor).contains(where: { s.tokens[$0].kind == .comma || s.has($0, .coordinator) }),
+                    isConditionedLift(k)
+                {
+                    conditionedLift = true
+                } else if !(s.lexemes[k].classes.contains(.lift) && s.isWord(k + 1, TariffVocabulary.to)) {
+                    lift = true
+                }
             }
             if (h == TariffVocabulary.roll || h == TariffVocabulary.rolled || h == TariffVocabulary.rolling),
                 s.isWord(k + 1, TariffVocabulary.back), !rateIsNewLevel, !detached
@@ -235,7 +246,7 @@ struct StatusClassifier {
         if pause { return Verdict(status: .paused, direction: direction) }
         // `the existing 6.1% duty`, `the standard 10% car import duty`, `will keep its 25% tariff`: the rate in force,
         // whatever is announced beside it
-        if continuing || namedInForce(span.lowerBound) || namedInForce(anchor) {
+        if continuing || conditionedLift || namedInForce(span.lowerBound) || namedInForce(anchor) {
             return Verdict(status: .inEffect, direction: direction, namedInForce: true)
         }
         if threat { return Verdict(status: .threatened, direction: direction) }
@@ -291,6 +302,19 @@ struct StatusClassifier {
 
     private static let inForceModifiers = WordTable<Bool>(set:
         ["existing", "current", "standard", "prevailing", "regular", "normal", "ordinary", "applied"].map(TariffTokenizer.hash))
+
+    /// The lift verb at `k` opens a clause of `until` or `unless` (`until Washington withdraws`, `unless Brussels drops`):
+    /// the word up to four tokens before it, past its subject's name and words, is the conjunction.
+    private func isConditionedLift(_ k: Int) -> Bool {
+        let s = sentence
+        var j = k - 1
+        while j >= 0, j >= k - 4 {
+            if s.isWord(j, Self.until) || s.isThreatConjunction(j) && s.isWord(j, TariffVocabulary.unless) { return true }
+            if s.tokens[j].kind != .word || s.has(j, .verb) { return false }
+            j -= 1
+        }
+        return false
+    }
 
     /// `continue`, `remain`, `stay` after `will`: what goes on, not what is announced.
     private func isContinuation(_ k: Int) -> Bool {

@@ -482,6 +482,8 @@ struct TariffSentenceReader {
         return nil
     }
 
+    private static let immediately = TariffTokenizer.hash("immediately")
+    private static let immediate = TariffTokenizer.hash("immediate")
     private static let weakTriggers = WordTable<Bool>(set: [TariffTokenizer.hash("on"), TariffTokenizer.hash("as")])
 
     /// The first of the tokens `t`, `t - 1`, `t - 2` that is an effective trigger (`starting`, `from`), for a date at `t`
@@ -496,6 +498,12 @@ struct TariffSentenceReader {
     /// the rate's own zone (`100% on EVs starting Oct. 1, and 25% on steel as of Oct. 15`).
     private func effectiveDate(anchor: Int, segment: Range<Int>, zone: Range<Int>) -> TemporalValue? {
         let s = sentence
+        // `a 25 per cent levy on U.S. electric vehicles effective immediately`, `with immediate effect`: from today
+        for k in zone where s.isWord(k, Self.immediately) && s.isWord(k - 1, TariffVocabulary.effective)
+            || s.isWord(k, Self.immediate) && s.isWord(k + 1, TariffVocabulary.effect)
+        {
+            return .day(referenceDate)
+        }
         var best: (value: TemporalValue, score: Int)?
         for i in timexes.indices where timexes[i].type == .date || timexes[i].type == .duration {  // by index, as above
             guard let date = timexes[i].date else { continue }
