@@ -14,6 +14,8 @@ extension DeadlineSpecTests {
         on(friday, "Last updated: Fri 24 Oct 2025 07.30 BST"),
         on(friday, "Dated 24 October 2025"),
         on(friday, "Date: October 24, 2025"),
+        // a place in capitals and its date on a line of their own
+        on(friday, "BRUSSELS, October 24, 2025\n\nThe duties take effect on Nov. 3.", due("2025-11-03", .effective)),
         on(friday, "New Levies on Steel Take Effect Nov. 3", due("2025-11-03", .effective)),
     ]
 

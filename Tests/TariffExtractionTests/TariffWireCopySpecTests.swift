@@ -168,6 +168,18 @@ import Testing
     @Test(arguments: conditionedLifts)
     func conditionedLift(_ spec: TariffSpec) { check(spec) }
 
+    /// A rate said to `remain in place` goes on: it takes no start the headline states for another measure, and an
+    /// amount in another currency (`C$30 billion`) names no goods.
+    @Test func aRateThatRemainsInPlaceGoesOn() {
+        let changes = findTaggedTariffs(
+            "Trump threatens 35% tariff on Canada from August 1\n\nCanada's counter-tariffs of 25% on C$30 billion of U.S. goods "
+                + "remain in place.",
+            reference: CalendarDate(year: 2025, month: 7, day: 11)!)
+        let counter = changes.first { $0.ratePct == 25 }
+        #expect(counter.map { "\($0.imposer ?? "nil")→\($0.target ?? "nil") \($0.status) \($0.effectiveDate?.iso ?? "nil") \($0.products)" }
+            == "CA→US inEffect nil []")
+    }
+
     /// `effective immediately`, `with immediate effect`: the rate starts on the article's day.
     @Test func effectiveImmediatelyStartsToday() {
         let today = CalendarDate(year: 2025, month: 3, day: 4)!

@@ -109,6 +109,8 @@ struct ProductPhrase {
                 !s.has(k, .verb), !s.has(k, .marketVerb), s.mention(at: k) == nil || start == nil,
                 !(s.looksVerbOrAdverb(k) && !s.has(k, .goodsNoun) && !looksLikeNoun(k) && !modifiesNext(k, limit))
             else { break }
+            // `C$30 billion`, `HK$5 billion`, `US$60 billion`: a currency's letters, an amount and no goods
+            if k + 1 < s.count, s.tokens[k + 1].start == token.end, s.bytes[token.end] == 0x24 { break }
             if s.has(k, .side) || s.isWord(k, TariffVocabulary.top) && s.isWord(k + 1, TariffVocabulary.of) {  // `on top of`
                 items.removeSubrange(first...)
                 return

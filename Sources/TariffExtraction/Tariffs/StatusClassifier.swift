@@ -125,6 +125,8 @@ struct StatusClassifier {
             // `the 25% tariff will deal a blow to imports`: the future is the consequence's, not the tariff's
             if k >= span.upperBound, s.isWord(k, TariffVocabulary.will), !futureOfMeasure(after: k) { c.subtract(TariffWordClass.futureCue | .announce) }
             // `will continue to face a 25% tariff`, `will remain at 10%`: what goes on is in force, not announced
+            // `Canada's counter-tariffs of 25% … remain in place`: a rate said to stay in force goes on
+            if k > anchor, !detached, s.isWord(k), Self.remaining.contains(h), s.isWord(k + 1, TariffVocabulary.in) { continuing = true }
             if s.isWord(k, TariffVocabulary.will), isContinuation(k + 1) {
                 c.subtract(TariffWordClass.futureCue | .announce)
                 if k < anchor { continuing = true }
@@ -323,6 +325,7 @@ struct StatusClassifier {
 
     private static let until = TariffTokenizer.hash("until")
     private static let would = TariffTokenizer.hash("would")
+    private static let remaining = WordTable<Bool>(set: ["remain", "remains", "stay", "stays"].map(TariffTokenizer.hash))
     private static let continuations = WordTable<Bool>(set:
         ["continue", "remain", "stay", "keep", "still"].map(TariffTokenizer.hash))
 

@@ -333,7 +333,9 @@ struct DeadlineGate {
             while k < tokens.count, k < upper + 6, !(tokens[k].kind == .mark && tokens[k].mark == 0x29) { k += 1 }
             k += 1
         }
-        guard k < tokens.count, tokens[k].kind == .mark else { return false }
+        // `BRUSSELS, June 20, 2018` on a line of its own: nothing follows the place and its date
+        if k >= tokens.count { return true }
+        guard tokens[k].kind == .mark else { return false }
         // a place in title case only before a spaced dash (`Ottawa, Dec 1 -- `, not `Monday, Dec 1-3`)
         if titleCase { return tokens[k].mark == 0x2D && tokens[k].spaceBefore }
         // `NEW DELHI, Dec 2 (IANS): India will …`: some agencies close their dateline with a colon
