@@ -33,6 +33,11 @@ import Testing
         spec("The tariffs will remain at 25% until the talks end.", tariff(nil, nil, 25, .inEffect)),
         spec("Tokyo will keep its 10% duty on rice.", tariff("JP", nil, 10, .inEffect, products: ["rice"])),
         spec("Tokyo will raise its duty on rice to 10%.", tariff("JP", nil, 10, .announced, products: ["rice"])),
+        // a rate joined to one kept in force, with no verb of its own, is kept too; one with its own verb is not
+        spec("The U.S. will keep its 25 percent tariff on steel and 10 percent tariff on aluminum imposed in 2018.",
+             tariff("US", nil, 25, .inEffect, products: ["steel"]), tariff("US", nil, 10, .inEffect, products: ["aluminum"])),
+        spec("The U.S. will keep its 25 percent tariff on steel and will raise its 10 percent tariff on aluminum to 20 percent.",
+             tariff("US", nil, 25, .inEffect, products: ["steel"]), tariff("US", nil, 20, .announced, from: 10, products: ["aluminum"])),
         // `penalty` says what kind of tariff, not what goods
         spec("The 25% penalty tariff on Indian goods took effect.", tariff(nil, "IN", 25, .inEffect)),
     ]

@@ -154,7 +154,7 @@ struct TariffSentenceReader {
         withUnsafeTemporaryAllocation(of: Int.self, capacity: s.count) { speakingRoom in
             let classifier = StatusClassifier(sentence: s, cues: cues, clauses: clauses, speakingRoom: speakingRoom)
             // the status and goods of the last rate written: a bare rate continuing its list shares them
-            var listed: (draft: Int, status: TariffStatus, products: [String])?
+            var listed: (draft: Int, status: TariffStatus, products: [String], namedInForce: Bool)?
             // by index: the enumerated drafts were copies, each retaining and releasing its codes and targets
             for d in drafts.indices {
                 // the draft's parts, not a copy of it (a retain and a release of its codes and further targets)
@@ -180,6 +180,12 @@ struct TariffSentenceReader {
                 // status and goods
                 let continuesList = listed.map { continues(drafts[d], after: drafts[$0.draft]) } ?? false
                 if continuesList, let listed { verdict.status = listed.status }
+                // `will keep its 25 percent tariff on steel and 10 percent tariff on aluminum`: a rate joined to one kept
+                // in force, with no verb of its own between them, is kept too
+                if let listed, listed.namedInForce, !verdict.namedInForce, joinsWithoutVerb(drafts[listed.draft], drafts[d]) {
+                    verdict.status = .inEffect
+                    verdict.namedInForce = true
+                }
                 // what a new duty is added to (`on top of the 10% tariff`) is the base, not the addition
                 let additional = isAdditional(expression, span: span, zone: zone, clauses: clauses) && !(expression?.points == true && verdict.direction == .decrease)
                     && !verdict.namedInForce
@@ -187,7 +193,7 @@ struct TariffSentenceReader {
                 if direction == .unknown { direction = additional ? .increase : verdict.direction }
                 var products = ProductPhrase(sentence: s).products(for: expression, noun: drafts[d].noun, limit: zone.upperBound, in: document)
                 if continuesList, products.isEmpty, let listed { products = listed.products }
-                if !rateless { listed = (d, verdict.status, products) }
+                if !rateless { listed = (d, verdict.status, products, verdict.namedInForce) }
                 let textRange = textBytes(span)
                 // `cut tariffs by 115 percentage points`: an amount taken off, not a rate
                 let reductionAmount = expression?.points == true && verdict.direction == .decrease
@@ -251,6 +257,16 @@ struct TariffSentenceReader {
             default: return false
             }
         }
+    }
+
+    /// `previous`'s rate and `draft`'s are joined by `and` or a comma with no verb, name or clause break between them.
+    private func joinsWithoutVerb(_ previous: Draft, _ draft: Draft) -> Bool {
+        let s = sentence
+        guard draft.expression != nil, previous.span.upperBound <= draft.span.lowerBound, draft.span.lowerBound - previous.span.upperBound <= 8
+        else { return false }
+        let gap = previous.span.upperBound..<draft.span.lowerBound
+        return gap.contains { s.has($0, .coordinator) || s.tokens[$0].kind == .comma }
+            && !gap.contains { s.has($0, .verb) || s.isMeasureVerb($0) || s.has($0, .clauseBreak) || s.mention(at: $0) != nil || s.looksPast($0) }
     }
 
     /// A draft whose sides, once assigned, are too uncertain for a change: a rate-less mention needs both
