@@ -20,6 +20,9 @@ import Testing
         spec("The extra 25% duty levied by Washington on Brazilian goods over Brasilia's purchases of Venezuelan oil took "
             + "effect, raising the total duty to 50%.",
              tariff("US", "BR", 25, .inEffect, additional: true), tariff("US", "BR", 50, .imposed, aggregate: true)),
+        // …but a party's own tariffs after `over` are still its own
+        spec("The dispute over Canada's 250% dairy tariffs on American milk has dragged on.",
+             tariff("CA", "US", 250, .inEffect, products: ["dairy", "milk"])),
         // the agents of an opening phrase set its scene
         spec("Under the pact signed by Tokyo and Canberra, beef was to be exempted from the 40% duties imposed on other suppliers.",
              tariff(nil, nil, 40, .lifted)),

@@ -70,9 +70,14 @@ struct PartyRoleReader {
         let a = mentions[m].tokens.lowerBound
         var b = mentions[m].tokens.upperBound
         // `tariffs over New Delhi's purchases of Russian oil`, `citing Beijing's role`: a reason for the measure, not a
-        // side of it
+        // side of it (but `the dispute over Canada's dairy tariffs` names Canada's own)
         let before = s.has(a - 1, .determiner) ? a - 2 : a - 1
-        if before >= 0, s.isWord(before), Self.reasonMarkers.contains(s.tokens[before].hash) { return .neutral }
+        if before >= 0, s.isWord(before), Self.reasonMarkers.contains(s.tokens[before].hash),
+            !(b + 1 < s.count && s.tokens[b].kind == .possessive
+                && (!s.isWord(b + 1) || s.isTariffNoun(b + 1) || s.has(b + 1, .tariffModifier)))
+        {
+            return .neutral
+        }
         // Words after the name.
         if b < s.count, s.tokens[b].kind == .possessive {
             let after = b + 1
