@@ -316,8 +316,9 @@ enum CountryGazetteer {
         while !result.isEmpty { result.removeLast() }
     }
 
-    private static let american = TariffTokenizer.hash("american")
-    private static let americans = TariffTokenizer.hash("americans")
+    // written out (`WordHash.of` of the word) so that reading one is a constant, not a lazy global read for every name
+    private static let american: UInt64 = 0xd989_726f_677e_7695  // "american"
+    private static let americans: UInt64 = 0xdaae_6030_cd6c_4345  // "americans"
     private static let regions = WordTable<Bool>(set:
         ["south", "latin", "central", "north", "pan", "native", "hispanic"].map(TariffTokenizer.hash))
 

@@ -72,7 +72,7 @@ struct PartyRoleReader {
         // `tariffs over New Delhi's purchases of Russian oil`, `citing Beijing's role`: a reason for the measure, not a
         // side of it (but `the dispute over Canada's dairy tariffs` names Canada's own)
         let before = s.has(a - 1, .determiner) ? a - 2 : a - 1
-        if before >= 0, s.isWord(before), Self.reasonMarkers.contains(s.tokens[before].hash),
+        if before >= 0, s.isWord(before), Self.isReasonMarker(s.tokens[before].hash),
             !(b + 1 < s.count && s.tokens[b].kind == .possessive
                 && (!s.isWord(b + 1) || s.isTariffNoun(b + 1) || s.has(b + 1, .tariffModifier)))
         {
@@ -280,40 +280,52 @@ struct PartyRoleReader {
     /// exemption`, `to seek relief`, past auxiliaries and adverbs (`would`, `still`).
     private func undergoes(from k: Int) -> Bool {
         let s = sentence
+        let words = Self.undergoing  // once: read for each word of the walk
         var j = k
         while j < min(s.count, k + 6) {
             if s.has(j, .sufferVerb) { return true }
-            if s.isWord(j), Self.seekVerbs.contains(s.tokens[j].hash) {
+            let word = s.isWord(j) ? words[s.tokens[j].hash] : nil
+            if word == .seek {
                 var object = j + 1
                 if s.has(object, .determiner) { object += 1 }
-                if s.isWord(object) && Self.reliefModifiers.contains(s.tokens[object].hash) {
-                    object += 1
-                }
-                return s.isWord(object) && Self.reliefNouns.contains(s.tokens[object].hash)
+                if s.isWord(object), words[s.tokens[object].hash] == .reliefModifier { object += 1 }
+                return s.isWord(object) && words[s.tokens[object].hash] == .relief
             }
-            guard s.has(j, .auxiliary) || s.isWord(j, TariffVocabulary.to) || s.isWord(j) && Self.continuing.contains(s.tokens[j].hash)
-            else { return false }
+            guard s.has(j, .auxiliary) || s.isWord(j, TariffVocabulary.to) || word == .continuing else { return false }
             j += 1
         }
         return false
     }
 
+    /// The words `undergoes(from:)` reads, in one table: a verb of asking (`seek`, `requested`), a word that goes on
+    /// (`continue`, `still`), what is asked for (`relief`, `exemption`) and its modifier (`temporary`).
+    private enum UndergoingWord: UInt8, Sendable {
+        case seek, continuing, relief, reliefModifier
+    }
+
+    private static let undergoing: WordTable<UndergoingWord> = {
+        var pairs: [(UInt64, UndergoingWord)] = []
+        func add(_ words: [String], _ kind: UndergoingWord) { pairs += words.map { (TariffTokenizer.hash($0), kind) } }
+        add(["seek", "seeks", "seeking", "sought", "request", "requests", "requested", "requesting", "want", "wants", "wanted",
+             "ask", "asks", "asked", "lobby", "lobbies", "lobbied", "lobbying", "win", "wins", "won", "obtain", "obtained",
+             "secure", "secured", "get", "got", "receive", "received", "apply", "applied"], .seek)
+        add(["continue", "continues", "continued", "keep", "keeps", "kept", "still", "also", "try", "tries", "tried", "hope",
+             "hopes", "hoped", "expected", "likely"], .continuing)
+        add(["relief", "exemption", "exemptions", "exclusion", "exclusions", "waiver", "waivers", "reprieve", "carve-out",
+             "carveout", "exception", "exceptions"], .relief)
+        add(["tariff", "duty", "full", "partial", "temporary", "permanent", "similar", "further"], .reliefModifier)
+        return WordTable(pairs)
+    }()
+
+
     private static let actionModifiers = WordTable<Bool>(set:
         ["first", "second", "third", "new", "latest", "own", "planned", "proposed", "retaliatory", "initial", "final", "further"]
             .map(TariffTokenizer.hash))
-    private static let reasonMarkers = WordTable<Bool>(set: ["over", "citing", "cited"].map(TariffTokenizer.hash))
-    private static let seekVerbs = WordTable<Bool>(set:
-        ["seek", "seeks", "seeking", "sought", "request", "requests", "requested", "requesting", "want", "wants", "wanted",
-         "ask", "asks", "asked", "lobby", "lobbies", "lobbied", "lobbying", "win", "wins", "won", "obtain", "obtained",
-         "secure", "secured", "get", "got", "receive", "received", "apply", "applied"].map(TariffTokenizer.hash))
-    private static let reliefNouns = WordTable<Bool>(set:
-        ["relief", "exemption", "exemptions", "exclusion", "exclusions", "waiver", "waivers", "reprieve", "carve-out",
-         "carveout", "exception", "exceptions"].map(TariffTokenizer.hash))
-    private static let reliefModifiers = WordTable<Bool>(set:
-        ["tariff", "duty", "full", "partial", "temporary", "permanent", "similar", "further"].map(TariffTokenizer.hash))
-    private static let continuing = WordTable<Bool>(set:
-        ["continue", "continues", "continued", "keep", "keeps", "kept", "still", "also", "try", "tries", "tried", "hope",
-         "hopes", "hoped", "expected", "likely"].map(TariffTokenizer.hash))
+    /// `over`, `citing`, `cited`, compared with constants (`WordHash.of` of each word): asked of every name, where a lazy
+    /// table's read cost a `swift_once` call.
+    @inline(__always) private static func isReasonMarker(_ h: UInt64) -> Bool {
+        h == 0xe947_31f1_4d74_c3a6 || h == 0xbc26_6cf5_7dd4_05dc || h == 0x6b7e_bc67_9b8f_14ce  // over, citing, cited
+    }
 
     /// The token after an aside `, neither of which …,` / `, both of whom …,` that opens at the comma `k`.
     private func asideEnd(after k: Int) -> Int? {

@@ -90,7 +90,7 @@ struct StatusClassifier {
         for k in max(segment.lowerBound, span.upperBound)..<max(segment.upperBound, span.upperBound) {
             while nextMention < s.mentions.count && s.mentions[nextMention].tokens.upperBound <= k { nextMention += 1 }
             // `…will remain at 25% until the talks end`: what ends is the talks, not the rate
-            if s.has(k, .clauseBreak) || s.isThreatConjunction(k) || s.tokens[k].kind == .comma || s.isWord(k, Self.until)
+            if s.has(k, .clauseBreak) || s.isThreatConjunction(k) || s.tokens[k].kind == .comma || s.isWord(k, TariffVocabulary.until)
                 || nextMention < s.mentions.count && s.mentions[nextMention].tokens.contains(k) && s.mentions[nextMention].role == .imposer
             {
                 firstDetached = k
@@ -140,7 +140,7 @@ struct StatusClassifier {
             // `in May` is a month, not a modal
             if s.isThreat(k), c.contains(.threat) {
                 threat = true
-                if h != Self.would { threatWord = true }
+                if h != TariffVocabulary.would { threatWord = true }
             }
             if c.contains(.propose) && !s.isWord(k - 1, TariffVocabulary.the) { propose = true }
             // talk words are in no word class but the non-measure heads (`trade talks`): most words skip the look-up
@@ -297,10 +297,8 @@ struct StatusClassifier {
         }
         // `on top of the 10 and 15 per cent tariffs Beijing slapped in March`: what a new duty is added to is in force
         let the = s.isWord(k, TariffVocabulary.the) ? k : k + 1
-        return s.isWord(the - 1, TariffVocabulary.of) && s.isWord(the - 2, Self.top) && s.isWord(the - 3, TariffVocabulary.on)
+        return s.isWord(the - 1, TariffVocabulary.of) && s.isWord(the - 2, TariffVocabulary.top) && s.isWord(the - 3, TariffVocabulary.on)
     }
-
-    private static let top = TariffTokenizer.hash("top")
 
     private static let inForceModifiers = WordTable<Bool>(set:
         ["existing", "current", "standard", "prevailing", "regular", "normal", "ordinary", "applied"].map(TariffTokenizer.hash))
@@ -311,7 +309,7 @@ struct StatusClassifier {
         let s = sentence
         var j = k - 1
         while j >= 0, j >= k - 4 {
-            if s.isWord(j, Self.until) || s.isThreatConjunction(j) && s.isWord(j, TariffVocabulary.unless) { return true }
+            if s.isWord(j, TariffVocabulary.until) || s.isThreatConjunction(j) && s.isWord(j, TariffVocabulary.unless) { return true }
             if s.tokens[j].kind != .word || s.has(j, .verb) { return false }
             j -= 1
         }
@@ -323,8 +321,6 @@ struct StatusClassifier {
         sentence.isWord(k) && Self.continuations.contains(sentence.tokens[k].hash)
     }
 
-    private static let until = TariffTokenizer.hash("until")
-    private static let would = TariffTokenizer.hash("would")
     private static let remaining = WordTable<Bool>(set: ["remain", "remains", "stay", "stays"].map(TariffTokenizer.hash))
     private static let continuations = WordTable<Bool>(set:
         ["continue", "remain", "stay", "keep", "still"].map(TariffTokenizer.hash))

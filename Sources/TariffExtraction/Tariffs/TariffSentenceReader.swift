@@ -498,8 +498,6 @@ struct TariffSentenceReader {
         return nil
     }
 
-    private static let immediately = TariffTokenizer.hash("immediately")
-    private static let immediate = TariffTokenizer.hash("immediate")
     private static let weakTriggers = WordTable<Bool>(set: [TariffTokenizer.hash("on"), TariffTokenizer.hash("as")])
 
     /// The first of the tokens `t`, `t - 1`, `t - 2` that is an effective trigger (`starting`, `from`), for a date at `t`
@@ -515,8 +513,8 @@ struct TariffSentenceReader {
     private func effectiveDate(anchor: Int, segment: Range<Int>, zone: Range<Int>) -> TemporalValue? {
         let s = sentence
         // `a 25 per cent levy on U.S. electric vehicles effective immediately`, `with immediate effect`: from today
-        for k in zone where s.isWord(k, Self.immediately) && s.isWord(k - 1, TariffVocabulary.effective)
-            || s.isWord(k, Self.immediate) && s.isWord(k + 1, TariffVocabulary.effect)
+        for k in zone where s.isWord(k, TariffVocabulary.immediately) && s.isWord(k - 1, TariffVocabulary.effective)
+            || s.isWord(k, TariffVocabulary.immediate) && s.isWord(k + 1, TariffVocabulary.effect)
         {
             return .day(referenceDate)
         }
