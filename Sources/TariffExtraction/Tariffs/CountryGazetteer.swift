@@ -316,9 +316,6 @@ enum CountryGazetteer {
         while !result.isEmpty { result.removeLast() }
     }
 
-    // written out (`WordHash.of` of the word) so that reading one is a constant, not a lazy global read for every name
-    private static let american: UInt64 = 0xd989_726f_677e_7695  // "american"
-    private static let americans: UInt64 = 0xdaae_6030_cd6c_4345  // "americans"
     private static let regions = WordTable<Bool>(set:
         ["south", "latin", "central", "north", "pan", "native", "hispanic"].map(TariffTokenizer.hash))
 
@@ -343,7 +340,7 @@ enum CountryGazetteer {
                 continue
             }
             // `the South American trade bloc`, `Latin American exporters`: a region's people, not the United States'
-            if i > 0, token.hash == Self.american || token.hash == Self.americans, tokens[i - 1].kind == .word, tokens[i - 1].capitalized,
+            if i > 0, token.hash == TariffVocabulary.american || token.hash == TariffVocabulary.americans, tokens[i - 1].kind == .word, tokens[i - 1].capitalized,
                 Self.regions.contains(tokens[i - 1].hash)
             {
                 i &+= 1

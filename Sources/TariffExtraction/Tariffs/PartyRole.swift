@@ -321,10 +321,10 @@ struct PartyRoleReader {
     private static let actionModifiers = WordTable<Bool>(set:
         ["first", "second", "third", "new", "latest", "own", "planned", "proposed", "retaliatory", "initial", "final", "further"]
             .map(TariffTokenizer.hash))
-    /// `over`, `citing`, `cited`, compared with constants (`WordHash.of` of each word): asked of every name, where a lazy
-    /// table's read cost a `swift_once` call.
+    /// `over`, `citing`, `cited`, compared with the vocabulary's constants: asked of every name, where a lazy table's
+    /// read cost a `swift_once` call.
     @inline(__always) private static func isReasonMarker(_ h: UInt64) -> Bool {
-        h == 0xe947_31f1_4d74_c3a6 || h == 0xbc26_6cf5_7dd4_05dc || h == 0x6b7e_bc67_9b8f_14ce  // over, citing, cited
+        h == TariffVocabulary.over || h == TariffVocabulary.citing || h == TariffVocabulary.cited
     }
 
     /// The token after an aside `, neither of which …,` / `, both of whom …,` that opens at the comma `k`.

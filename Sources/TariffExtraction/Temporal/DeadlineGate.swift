@@ -256,7 +256,7 @@ struct DeadlineGate {
             // `The measures, which were due to expire on October 30, will now apply until October 2027`: the past of a
             // plan, with a new one after it
             if k >= first + 1, tokens[k].kind == .word, planned.contains(tokens[k].hash),
-                tokens[k - 1].hash == Self.was || tokens[k - 1].hash == Self.were, Self.hasNewPlan(after: lower, tokens)
+                tokens[k - 1].hash == W.was || tokens[k - 1].hash == W.were, Self.hasNewPlan(after: lower, tokens)
             {
                 return true
             }
@@ -268,12 +268,8 @@ struct DeadlineGate {
 
     /// `now` or `instead` after the date: the sentence goes on to the plan that holds.
     private static func hasNewPlan(after lower: Int, _ tokens: TimexTokens) -> Bool {
-        (lower..<tokens.count).contains { tokens[$0].kind == .word && (tokens[$0].hash == W.now || tokens[$0].hash == instead) }
+        (lower..<tokens.count).contains { tokens[$0].kind == .word && (tokens[$0].hash == W.now || tokens[$0].hash == W.instead) }
     }
-
-    private static let was = TimexTokenizer.hash("was")
-    private static let were = TimexTokenizer.hash("were")
-    private static let instead = TimexTokenizer.hash("instead")
 
     private static let plannedWords = ["set", "scheduled", "due", "expected", "planned", "slated"]
     private static let planned: WordTable<Bool> = WordTable(set: plannedWords.map(TimexTokenizer.hash))

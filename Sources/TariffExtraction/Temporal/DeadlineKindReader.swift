@@ -55,6 +55,7 @@ struct DeadlineKindReader {
         fileprivate let cueBits = DeadlineKindReader.cues.keyBits()
         fileprivate let asHash = DeadlineKindReader.asHash, andHash = DeadlineKindReader.andHash
         fileprivate let nowHash = DeadlineKindReader.nowHash, betweenHash = DeadlineKindReader.betweenHash
+        fileprivate let places = DeadlineKindReader.places, appositiveOpeners = DeadlineKindReader.appositiveOpeners
 
         /// `ClauseLexicon.reports(_:.datesStatement)`.
         @inline(__always)
@@ -166,7 +167,7 @@ struct DeadlineKindReader {
 
     /// `the main hearing room`, `the conference hall`: an event word naming a place where events are held.
     private func namesAPlace(_ i: Int) -> Bool {
-        i + 1 < tokens.count && tokens[i + 1].kind == .word && Self.places.contains(tokens[i + 1].hash)
+        i + 1 < tokens.count && tokens[i + 1].kind == .word && tables.pointee.places.contains(tokens[i + 1].hash)
     }
 
     private static let places: WordTable<Bool> = WordTable(set:
@@ -176,7 +177,7 @@ struct DeadlineKindReader {
     /// the whole clause (`, a move`, `, which`) ends what the date's own clause says.
     private func isAppositiveComma(_ i: Int) -> Bool {
         guard tokens[i].mark == 0x2C, i + 1 < tokens.count, tokens[i + 1].kind == .word else { return false }
-        return Self.appositiveOpeners.contains(tokens[i + 1].hash)
+        return tables.pointee.appositiveOpeners.contains(tokens[i + 1].hash)
     }
 
     private static let appositiveOpeners: WordTable<Bool> = WordTable(set: ["a", "an", "which"].map(TimexTokenizer.hash))

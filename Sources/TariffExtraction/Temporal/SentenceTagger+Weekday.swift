@@ -26,8 +26,8 @@ extension SentenceTagger {
         // `drop the duty by Friday`, `until Monday`: a limit with no tense of its own is set ahead; so is a start after
         // what starts (`tariffs on $16.6 billion of goods starting Sunday`), but not one opening a sentence or clause whose
         // verb may be a past (`SHANGHAI, July 2 -- Starting Sunday, China cut import tariffs`)
-        if told == .unmarked, shift == nil, isWord(start - 1, W.by) || isWord(start - 1, W.until) || isWord(start - 1, W.till)
-            || isWord(start - 1, W.before) || start > 1 && tokens[start - 2].kind == .word && isWordIn(start - 1, Self.startWords)
+        if told == .unmarked, shift == nil,
+            tokens.isLimitWord(start - 1) || start > 1 && tokens[start - 2].kind == .word && isWordIn(start - 1, Self.startWords)
         {
             told = .future
         }

@@ -325,7 +325,6 @@ struct SubjectReader {
         return nil
     }
 
-    static let cent = TimexTokenizer.hash("cent")
     static let starting: UInt64 = 0xca64_78f2_226b_32a7  // "starting"
     static let effective: UInt64 = 0x6fd0_6962_4732_65fd  // "effective"
 
@@ -369,7 +368,7 @@ struct SubjectReader {
             // `China and South Korea`: two names joined are one party
             let joinsNames = t.kind == .word && t.hash == W.and && start >= 2 && isName(start) && isName(start - 2)
             // `34 per cent tariff`: `per` of a rate is no preposition that ends the phrase
-            let perCent = t.kind == .word && t.hash == W.per && tokens[start].kind == .word && tokens[start].hash == Self.cent
+            let perCent = t.kind == .word && t.hash == W.per && tokens[start].kind == .word && tokens[start].hash == W.cent
             if t.kind == .word, stops.contains(t.hash), !auxiliaries.contains(t.hash), !joinsNames, !perCent { break }
             // the letters of `U.S.` are one word, counted at its last
             if t.kind == .word, !(isCapitalLetter(start - 1) && start >= 2 && isInitialismPoint(start - 2)) { words += 1 }
@@ -380,7 +379,7 @@ struct SubjectReader {
         }
         // stopped by the count at what a number counts (`38.02 percent`, `$5 billion`, `34 per cent`): the number is part
         // of it
-        if start > 1, start < end, tokens[start].kind == .word, tokens[start].hash == Self.cent, tokens[start - 1].kind == .word,
+        if start > 1, start < end, tokens[start].kind == .word, tokens[start].hash == W.cent, tokens[start - 1].kind == .word,
             tokens[start - 1].hash == W.per, tokens[start - 2].kind == .number
         {
             start -= 1

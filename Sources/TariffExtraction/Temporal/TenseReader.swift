@@ -90,7 +90,7 @@ struct TenseReader {
                 if infinitive != nil {
                     // `urged the government to announce a package before September 30`: a limit set for what is asked
                     // lies ahead whatever the asking's tense
-                    return t == .past && !lists(i).contains(.committing) && !isLimit(before: lower) ? .past : .future
+                    return t == .past && !lists(i).contains(.committing) && !tokens.isLimitWord(lower - 1) ? .past : .future
                 }
                 return t
             }
@@ -111,7 +111,7 @@ struct TenseReader {
             let entry = words[tokens[i].hash]
             if entry?.lists.contains(.framesTense) == true { break }
             // `… starting Sunday, the minister announced Friday`: past a comma, an announcement is the report too
-            if pastComma, ClauseLexicon.reports(tokens[i].hash, .datesStatement) { break }
+            if pastComma, entry?.lists.contains(.datesStatement) == true { break }
             if mayCue(i), mayHaveCue(i, entry), let t = cue(at: i) { return t }
             i += 1
         }
@@ -159,13 +159,6 @@ struct TenseReader {
         ["will", "ll", "shall", "going", "scheduled", "expected", "due", "slated"]
     private static let pronouns =
         ["he", "she", "it", "they", "we", "i", "you", "who", "which", "that"]
-
-    /// `by`, `before`, `until` or `till` right before the date at `lower`.
-    private func isLimit(before lower: Int) -> Bool {
-        guard lower > 0, tokens[lower - 1].kind == .word else { return false }
-        let h = tokens[lower - 1].hash
-        return h == W.by || h == W.before || h == W.until || h == W.till
-    }
 
     /// A verb right after `to` (`to launch`), read as the future by `cue(at:)`.
     private func isInfinitive(_ i: Int) -> Bool {
@@ -428,6 +421,7 @@ struct TenseReader {
         add(["as"], .asWord)
         add(["when"], .when)
         add(ClauseLexicon.reportingWords(.framesTense), .framesTense)
+        add(ClauseLexicon.reportingWords(.datesStatement), .datesStatement)
         for (w, tense) in cues { pairs.append((TimexTokenizer.hash(w), TenseWord(cue: tense))) }
         for (w, tense) in auxiliaries { pairs.append((TimexTokenizer.hash(w), TenseWord(auxiliary: tense))) }
         return WordTable(pairs) { old, new in
@@ -463,6 +457,8 @@ private struct TenseWord: Sendable {
         static let framesTense = Lists(rawValue: 1 << 18)
         /// A forward participle that moves a date (`postponed`): ahead only toward its destination.
         static let moving = Lists(rawValue: 1 << 19)
+        /// A verb that dates a statement (`announced`, `said`): past a comma, the report of the clause before.
+        static let datesStatement = Lists(rawValue: 1 << 20)
     }
 
     var cue: Tense?

@@ -28,6 +28,14 @@ struct TimexToken: Sendable {
 typealias TimexTokens = UnsafeBufferPointer<TimexToken>
 
 extension TimexTokens {
+    /// Token `i` is `by`, `before`, `until` or `till`: a limit, which sets a date with no tense of its own ahead.
+    @inline(__always)
+    func isLimitWord(_ i: Int) -> Bool {
+        guard i >= 0, i < count, self[i].kind == .word else { return false }
+        let h = self[i].hash
+        return h == W.by || h == W.before || h == W.until || h == W.till
+    }
+
     /// A line in title case (`Trump Says U.S. Will Raise Tariffs Friday`): of its words of four letters or more, at
     /// least four capitalised and at most one in six not.
     var isTitleCase: Bool {
